@@ -1,0 +1,88 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import BetterSqlite3 from 'better-sqlite3'
+import { Kysely, SqliteDialect } from 'kysely'
+import type { Clock } from '../clock'
+import type { Logger } from '../logger'
+import { runMigrations } from './migrate'
+import type { Migration } from './migrations/types'
+import { migrations as allMigrations } from './migrations'
+import type { Database } from './schema'
+
+export interface OpenedDatabase {
+  sqlite: BetterSqlite3.Database
+  db: Kysely<Database>
+  sqliteVersion: string
+  /** Messages for the user about what happened at start-up (a database moved aside). */
+  notices: string[]
+}
+
+export interface OpenDatabaseOptions {
+  file: string
+  clock: Clock
+  logger: Logger
+  migrations?: Migration[]
+}
+
+/** The oldest SQLite we accept: 3.35 brought RETURNING, which the queue's lease relies on. */
+const MIN_SQLITE = [3, 35, 0]
+
+function configure(sqlite: BetterSqlite3.Database): void {
+  // Reading the journal mode is the first access to the file header, so a corrupt file throws here.
+  sqlite.pragma('journal_mode = WAL')
+  // FULL: in WAL mode NORMAL may lose the last commits on power loss; what we told the user is saved must stay saved.
+  sqlite.pragma('synchronous = FULL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  const check = sqlite.pragma('quick_check(1)', { simple: true })
+  if (check !== 'ok') throw new Error(`quick_check: ${String(check)}`)
+}
+
+function isCorruption(error: unknown): boolean {
+  const code = (error as { code?: string }).code ?? ''
+  const message = error instanceof Error ? error.message : ''
+  return code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || /quick_check|malformed|not a database/i.test(message)
+}
+
+function moveAside(file: string, stamp: number): string {
+  const aside = `${file}.corrupt-${stamp}`
+  for (const suffix of ['', '-wal', '-shm']) {
+    if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, aside + suffix)
+  }
+  return aside
+}
+
+function assertVersion(version: string): void {
+  const parts = version.split('.').map(Number)
+  for (let i = 0; i < MIN_SQLITE.length; i++) {
+    if ((parts[i] ?? 0) > MIN_SQLITE[i]!) return
+    if ((parts[i] ?? 0) < MIN_SQLITE[i]!) throw new Error(`SQLite ${version} is older than ${MIN_SQLITE.join('.')}`)
+  }
+}
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenedDatabase> {
+  const { file, clock, logger } = options
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  const notices: string[] = []
+  let sqlite = new BetterSqlite3(file)
+  try {
+    configure(sqlite)
+  } catch (error) {
+    if (!isCorruption(error)) {
+      sqlite.close()
+      throw error
+    }
+    sqlite.close()
+    const aside = moveAside(file, clock.now())
+    const notice = `The database could not be read and was moved aside to ${aside}. A new, empty database was started; the old file is kept untouched for recovery.`
+    logger.error('database corrupt, moved aside', { aside })
+    notices.push(notice)
+    sqlite = new BetterSqlite3(file)
+    configure(sqlite)
+  }
+  const sqliteVersion = (sqlite.prepare('select sqlite_version() as v').get() as { v: string }).v
+  assertVersion(sqliteVersion)
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  await runMigrations(db, options.migrations ?? allMigrations, clock)
+  return { sqlite, db, sqliteVersion, notices }
+}

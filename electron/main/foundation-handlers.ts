@@ -1,0 +1,74 @@
+import type { Kysely } from 'kysely'
+import { secretNameSchema, type AppInfo, type SecretName } from '../../shared/contract/foundation'
+import type { Database } from './db/schema'
+import type { Handlers } from './ipc/dispatcher'
+import type { KioskPin } from './kiosk/pin'
+import type { Queue } from './queue/queue'
+import type { PreferencesService } from './settings/preferences'
+import type { SecretStore } from './settings/types'
+
+export interface FoundationHandlerDeps {
+  db: Kysely<Database>
+  info: () => AppInfo
+  preferences: PreferencesService
+  secrets: SecretStore
+  queue: Queue
+  kioskPin: KioskPin
+  /** Called once the PIN is verified; Electron closes the kiosk window, the web host reports it. */
+  exitKiosk: () => void
+  onPreferencesChanged: () => void
+}
+
+type FoundationHandlers = Pick<
+  Handlers,
+  | 'app.info'
+  | 'settings.get'
+  | 'settings.update'
+  | 'secrets.status'
+  | 'secrets.set'
+  | 'secrets.clear'
+  | 'kiosk.setPin'
+  | 'kiosk.pinStatus'
+  | 'kiosk.exit'
+  | 'queue.list'
+  | 'queue.cancel'
+  | 'queue.retry'
+  | 'queue.enqueueDemo'
+>
+
+export function createFoundationHandlers(deps: FoundationHandlerDeps): FoundationHandlers {
+  const status = () =>
+    Object.fromEntries(secretNameSchema.options.map((name) => [name, deps.secrets.has(name)])) as Record<SecretName, boolean>
+  return {
+    'app.info': () => deps.info(),
+    'settings.get': () => deps.preferences.get(),
+    'settings.update': (patch) => {
+      const next = deps.preferences.update(patch)
+      deps.onPreferencesChanged()
+      return next
+    },
+    'secrets.status': status,
+    'secrets.set': ({ name, value }) => {
+      deps.secrets.set(name, value)
+      return status()
+    },
+    'secrets.clear': ({ name }) => {
+      deps.secrets.clear(name)
+      return status()
+    },
+    'kiosk.setPin': async ({ pin }) => {
+      await deps.kioskPin.set(pin)
+      return { pinSet: true }
+    },
+    'kiosk.pinStatus': async () => ({ pinSet: await deps.kioskPin.isSet() }),
+    'kiosk.exit': async ({ pin }) => {
+      const ok = await deps.kioskPin.verify(pin)
+      if (ok) deps.exitKiosk()
+      return { exited: ok }
+    },
+    'queue.list': (filter) => deps.queue.list(filter),
+    'queue.cancel': ({ id }) => deps.queue.cancel(id),
+    'queue.retry': ({ id }) => deps.queue.retry(id),
+    'queue.enqueueDemo': async (payload) => deps.queue.get(await deps.queue.enqueue(deps.db, 'demo.count', payload)),
+  }
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod'
+import {
+  allows,
+  isRequestName,
+  requests,
+  StudioError,
+  type Audience,
+  type ParsedInput,
+  type RequestName,
+  type RequestResult,
+  type Result,
+} from '../../../shared/contract'
+import type { Logger } from '../logger'
+
+export interface CallContext {
+  audience: Audience
+}
+
+export type Handler<K extends RequestName> = (
+  input: ParsedInput<K>,
+  ctx: CallContext,
+) => Promise<RequestResult<K>> | RequestResult<K>
+
+export type Handlers = { [K in RequestName]: Handler<K> }
+
+export type Dispatch = (name: unknown, input: unknown, ctx: CallContext) => Promise<Result<unknown>>
+
+const issuesOf = (error: z.ZodError) =>
+  error.issues.map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`)
+
+/**
+ * The one gate every request passes: known name, allowed audience, schema-valid input. Handlers
+ * never see unvalidated data, and nothing thrown inside crosses the bridge as an exception.
+ */
+export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
+  return async (name, input, ctx) => {
+    if (!isRequestName(name)) {
+      return { ok: false, error: { code: 'unknown_request', message: `Unknown request ${String(name).slice(0, 80)}` } }
+    }
+    if (!allows(name, ctx.audience)) {
+      return { ok: false, error: { code: 'forbidden', message: `${name} is not available here` } }
+    }
+    const parsed = (requests[name].input as z.ZodType).safeParse(input ?? {})
+    if (!parsed.success) {
+      return { ok: false, error: { code: 'invalid_input', message: `Invalid input for ${name}`, issues: issuesOf(parsed.error) } }
+    }
+    try {
+      const handler = handlers[name] as Handler<RequestName>
+      const value = await handler(parsed.data as never, ctx)
+      return { ok: true, value }
+    } catch (error) {
+      if (error instanceof StudioError) return { ok: false, error: error.toShape() }
+      if (error instanceof z.ZodError) {
+        return { ok: false, error: { code: 'invalid_input', message: `Invalid input for ${name}`, issues: issuesOf(error) } }
+      }
+      logger.error('request failed', { name, error: error instanceof Error ? error.stack : String(error) })
+      return { ok: false, error: { code: 'internal', message: 'Something went wrong; the details are in the log.' } }
+    }
+  }
+}

@@ -1,0 +1,30 @@
+import { preferencesSchema, type Preferences } from '../../../shared/contract/foundation'
+import type { PreferenceStore } from './types'
+
+export interface PreferencesService {
+  get(): Preferences
+  update(patch: Partial<Preferences>): Preferences
+}
+
+/** Reads through the schema so a hand-edited or older file falls back to defaults field by field. */
+export function createPreferences(store: PreferenceStore): PreferencesService {
+  const parse = (raw: unknown): Preferences => {
+    const candidate = typeof raw === 'object' && raw !== null ? raw : {}
+    const result = preferencesSchema.safeParse(candidate)
+    if (result.success) return result.data
+    const defaults = preferencesSchema.parse({})
+    const fields = Object.fromEntries(
+      Object.entries(candidate).filter(([key, value]) => preferencesSchema.partial().safeParse({ [key]: value }).success),
+    )
+    return { ...defaults, ...fields }
+  }
+  let current = parse(store.read())
+  return {
+    get: () => current,
+    update(patch) {
+      current = preferencesSchema.parse({ ...current, ...patch })
+      store.write(current)
+      return current
+    },
+  }
+}

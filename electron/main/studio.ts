@@ -1,0 +1,108 @@
+import path from 'node:path'
+import type { Kysely } from 'kysely'
+import { uuidv7 } from 'uuidv7'
+import type { AppInfo } from '../../shared/contract/foundation'
+import { createHlc } from '../../shared/hlc'
+import { systemClock, type Clock } from './clock'
+import { ensureMeta } from './db/meta'
+import { openDatabase } from './db/open'
+import type { Database } from './db/schema'
+import { createSyncedWriter, type SyncedWriter } from './db/synced'
+import { createEventBus, type EventBus } from './events'
+import { createFoundationHandlers } from './foundation-handlers'
+import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher'
+import { createKioskPin } from './kiosk/pin'
+import { createLogger, type Logger } from './logger'
+import { demoJob } from './queue/demo-job'
+import { createQueue, type Queue } from './queue/queue'
+import { createPreferences, type PreferencesService } from './settings/preferences'
+import type { PreferenceStore, SecretStore } from './settings/types'
+
+export interface StudioOptions {
+  dataDir: string
+  secrets: SecretStore
+  preferenceStore: PreferenceStore
+  host: AppInfo['host']
+  version?: string
+  clock?: Clock
+  logger?: Logger
+  random?: () => number
+  /** Start queue workers right away (default true); tests may drive the queue by hand. */
+  startWorkers?: boolean
+  queueOptions?: { pollMs?: number; backoff?: { baseMs?: number; capMs?: number }; defaultLeaseMs?: number }
+  exitKiosk?: () => void
+}
+
+export interface Studio {
+  db: Kysely<Database>
+  queue: Queue
+  events: EventBus
+  writer: SyncedWriter
+  preferences: PreferencesService
+  dispatch: Dispatch
+  info(): AppInfo
+  close(): Promise<void>
+}
+
+export const DATABASE_FILE = 'panelist.sqlite'
+
+/** Builds every service from its dependencies. Never imports electron: Electron, the web host and tests all call this. */
+export async function createStudio(options: StudioOptions): Promise<Studio> {
+  const clock = options.clock ?? systemClock
+  const logger = options.logger ?? createLogger({ knownSecrets: () => options.secrets.values() })
+  const opened = await openDatabase({ file: path.join(options.dataDir, DATABASE_FILE), clock, logger })
+  const { db } = opened
+  const orgId = await ensureMeta(db, 'org_id', uuidv7)
+  const nodeId = await ensureMeta(db, 'node_id', () => uuidv7().slice(-12))
+  const hlc = createHlc(nodeId, () => clock.now())
+  const writer = createSyncedWriter({ clock, hlc, orgId: () => orgId })
+  const events = createEventBus()
+  const preferences = createPreferences(options.preferenceStore)
+  const queue = createQueue({
+    db,
+    clock,
+    logger,
+    random: options.random,
+    ...options.queueOptions,
+    onChange: (job) => events.emit('queue.job', job),
+  })
+  queue.register(demoJob(writer))
+
+  const info = (): AppInfo => ({
+    version: options.version ?? '0.0.0',
+    host: options.host,
+    dataDir: options.dataDir,
+    sqliteVersion: opened.sqliteVersion,
+    notices: opened.notices,
+  })
+
+  const handlers: Handlers = {
+    ...createFoundationHandlers({
+      db,
+      info,
+      preferences,
+      secrets: options.secrets,
+      queue,
+      kioskPin: createKioskPin(db, clock),
+      exitKiosk: options.exitKiosk ?? (() => {}),
+      onPreferencesChanged: () => {},
+    }),
+  }
+  const dispatch = createDispatcher(handlers, logger)
+
+  if (options.startWorkers ?? true) await queue.start(preferences.get().workerConcurrency)
+
+  return {
+    db,
+    queue,
+    events,
+    writer,
+    preferences,
+    dispatch,
+    info,
+    async close() {
+      await queue.stop()
+      await db.destroy()
+    },
+  }
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod'
+import { request } from './define'
+
+export const themeSchema = z.enum(['system', 'light', 'dark'])
+
+/** Preferences a recruiter can change; every field has a default so an old file stays valid. */
+export const preferencesSchema = z.object({
+  theme: themeSchema.default('system'),
+  reducedMotion: z.boolean().default(false),
+  workerConcurrency: z.number().int().min(1).max(8).default(2),
+  updateChannel: z.enum(['stable', 'beta']).default('stable'),
+})
+export type Preferences = z.infer<typeof preferencesSchema>
+export const preferencesPatchSchema = preferencesSchema.partial().strict()
+
+/** Names of the secrets the studio knows; the renderer may only refer to these. */
+export const secretNameSchema = z.enum(['openai.apiKey', 'deepgram.apiKey'])
+export type SecretName = z.infer<typeof secretNameSchema>
+
+export const jobStatusSchema = z.enum(['queued', 'running', 'succeeded', 'failed', 'dead', 'cancelled'])
+export type JobStatus = z.infer<typeof jobStatusSchema>
+
+export interface JobView {
+  id: string
+  kind: string
+  title: string
+  status: JobStatus
+  priority: number
+  attempts: number
+  maxAttempts: number
+  progress: number
+  progressNote: string | null
+  lastError: string | null
+  runAt: number
+  createdAt: number
+  updatedAt: number
+}
+
+export interface AppInfo {
+  version: string
+  host: 'electron' | 'web'
+  dataDir: string
+  sqliteVersion: string
+  /** Set when start-up had to move a corrupt database aside. */
+  notices: string[]
+}
+
+const id = z.string().min(1).max(64)
+
+export const foundationRequests = {
+  'app.info': request<AppInfo>()(z.object({}).strict(), ['recruiter', 'kiosk']),
+  'settings.get': request<Preferences>()(z.object({}).strict()),
+  'settings.update': request<Preferences>()(preferencesPatchSchema),
+  'secrets.status': request<Record<SecretName, boolean>>()(z.object({}).strict()),
+  'secrets.set': request<Record<SecretName, boolean>>()(
+    z.object({ name: secretNameSchema, value: z.string().trim().min(8).max(512) }).strict(),
+  ),
+  'secrets.clear': request<Record<SecretName, boolean>>()(z.object({ name: secretNameSchema }).strict()),
+  'kiosk.setPin': request<{ pinSet: true }>()(
+    z.object({ pin: z.string().regex(/^\d{4,12}$/, 'PIN must be 4 to 12 digits') }).strict(),
+  ),
+  'kiosk.pinStatus': request<{ pinSet: boolean }>()(z.object({}).strict()),
+  'kiosk.exit': request<{ exited: boolean }>()(z.object({ pin: z.string().max(12) }).strict(), ['kiosk']),
+  'queue.list': request<JobView[]>()(
+    z.object({ status: jobStatusSchema.optional(), limit: z.number().int().min(1).max(500).default(100) }).strict(),
+  ),
+  'queue.cancel': request<JobView>()(z.object({ id }).strict()),
+  'queue.retry': request<JobView>()(z.object({ id }).strict()),
+  'queue.enqueueDemo': request<JobView>()(
+    z.object({ steps: z.number().int().min(1).max(100).default(5), stepMs: z.number().int().min(0).max(5000).default(100) }).strict(),
+  ),
+}
+
+export const foundationEvents = {
+  'queue.job': z.custom<JobView>(),
+}

@@ -1,0 +1,44 @@
+import type { z } from 'zod'
+import type { Audience, RequestDef } from './define'
+import { foundationEvents, foundationRequests } from './foundation'
+
+/**
+ * The IPC contract: every request the renderer may make and every event main may push. Each
+ * domain declares its part in its own file; this object is the single list main registers from.
+ */
+export const requests = {
+  ...foundationRequests,
+} satisfies Record<string, RequestDef>
+
+export const events = {
+  ...foundationEvents,
+} satisfies Record<string, z.ZodType>
+
+export type Requests = typeof requests
+export type RequestName = keyof Requests
+export type RequestInput<K extends RequestName> = z.input<Requests[K]['input']>
+export type ParsedInput<K extends RequestName> = z.output<Requests[K]['input']>
+export type RequestResult<K extends RequestName> = NonNullable<Requests[K]['_result']>
+
+export type Events = typeof events
+export type EventName = keyof Events
+export type EventPayload<K extends EventName> = z.output<Events[K]>
+
+export function isRequestName(name: unknown): name is RequestName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(requests, name)
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name)
+}
+
+export function allows(name: RequestName, audience: Audience): boolean {
+  return (requests[name].audience as readonly Audience[]).includes(audience)
+}
+
+/** Channel names on the Electron bridge; the web host uses the same message shapes over a socket. */
+export const CHANNEL_INVOKE = 'studio:invoke'
+export const CHANNEL_EVENT = 'studio:event'
+
+export type { Audience } from './define'
+export * from './errors'

@@ -1,0 +1,26 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { silentLogger } from '../../electron/main/logger'
+import { createEncryptedSecretStore, createKeyFileCipher } from '../../electron/main/settings/encrypted-secret-store'
+import { createJsonPreferenceStore } from '../../electron/main/settings/json-preference-store'
+import { createStudio, type StudioOptions } from '../../electron/main/studio'
+
+export function tempDir(prefix = 'panelist-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix))
+}
+
+/** A studio on a real SQLite file in a fresh temp folder, as the web host builds it. */
+export async function createTempStudio(overrides: Partial<StudioOptions> = {}) {
+  const dataDir = overrides.dataDir ?? tempDir()
+  const studio = await createStudio({
+    dataDir,
+    host: 'web',
+    secrets: createEncryptedSecretStore(path.join(dataDir, 'secrets.json'), createKeyFileCipher(path.join(dataDir, 'secrets.key'))),
+    preferenceStore: createJsonPreferenceStore(path.join(dataDir, 'preferences.json')),
+    logger: silentLogger,
+    queueOptions: { pollMs: 20, backoff: { baseMs: 10, capMs: 50 } },
+    ...overrides,
+  })
+  return { studio, dataDir }
+}
