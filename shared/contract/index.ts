@@ -20,6 +20,9 @@ export type RequestInput<K extends RequestName> = z.input<Requests[K]['input']>
 export type ParsedInput<K extends RequestName> = z.output<Requests[K]['input']>
 export type RequestResult<K extends RequestName> = NonNullable<Requests[K]['_result']>
 
+/** Events a kiosk window may receive; everything else goes to recruiter windows only. */
+export const kioskEventNames: ReadonlySet<string> = new Set<keyof typeof events>([])
+
 export type Events = typeof events
 export type EventName = keyof Events
 export type EventPayload<K extends EventName> = z.output<Events[K]>

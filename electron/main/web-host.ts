@@ -1,0 +1,51 @@
+import os from 'node:os'
+import path from 'node:path'
+import { createLogger } from './logger'
+import { startWebServer } from './host/web-server'
+import { createEncryptedSecretStore, createKeyFileCipher } from './settings/encrypted-secret-store'
+import { createJsonPreferenceStore } from './settings/json-preference-store'
+import { createStudio } from './studio'
+
+/**
+ * The web host: the real core in a plain Node process, serving the built renderer to a browser on
+ * 127.0.0.1. Used for development without Electron and by the browser end-to-end tests.
+ * Environment: PANELIST_DATA_DIR (default ~/.panelist), PANELIST_PORT (default 0: any free port).
+ */
+async function main() {
+  const dataDir = path.resolve(process.env.PANELIST_DATA_DIR ?? path.join(os.homedir(), '.panelist'))
+  const secrets = createEncryptedSecretStore(path.join(dataDir, 'secrets.json'), createKeyFileCipher(path.join(dataDir, 'secrets.key')))
+  const logger = createLogger({ knownSecrets: () => secrets.values() })
+  const studio = await createStudio({
+    dataDir,
+    host: 'web',
+    version: process.env.npm_package_version,
+    secrets,
+    preferenceStore: createJsonPreferenceStore(path.join(dataDir, 'preferences.json')),
+    logger,
+    exitKiosk: () => logger.info('kiosk exit verified'),
+  })
+  const server = await startWebServer({
+    studio,
+    logger,
+    rendererDir: path.join(__dirname, '../renderer'),
+    port: Number(process.env.PANELIST_PORT ?? 0),
+  })
+  for (const notice of studio.info().notices) logger.warn(notice)
+  process.stdout.write(JSON.stringify({ ready: true, url: server.url, kioskUrl: server.kioskUrl, dataDir }) + '\n')
+
+  let closing = false
+  const shutdown = async () => {
+    if (closing) return
+    closing = true
+    await server.close()
+    await studio.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', shutdown)
+  process.on('SIGTERM', shutdown)
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Panelist web host failed to start: ${error instanceof Error ? error.stack : String(error)}\n`)
+  process.exit(1)
+})

@@ -1,0 +1,52 @@
+import type {
+  ErrorCode,
+  EventName,
+  EventPayload,
+  RequestInput,
+  RequestName,
+  RequestResult,
+} from '../../../shared/contract'
+import { electronTransport } from './electron-transport'
+import { socketTransport } from './socket-transport'
+import type { Transport } from './transport'
+
+export class StudioRequestError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly issues: string[] = [],
+  ) {
+    super(message)
+    this.name = 'StudioRequestError'
+  }
+}
+
+function pickTransport(): Transport {
+  if (window.studio) return electronTransport(window.studio)
+  const token = document.querySelector('meta[name="panelist-token"]')?.getAttribute('content') ?? ''
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws'
+  return socketTransport(`${scheme}://${location.host}/ws?token=${encodeURIComponent(token)}`)
+}
+
+let transport: Transport | null = null
+const get = () => (transport ??= pickTransport())
+
+/** Calls a request by name with typed input and result; failures throw StudioRequestError. */
+export async function call<K extends RequestName>(name: K, input: RequestInput<K>): Promise<RequestResult<K>> {
+  const result = await get().invoke(name, input)
+  if (!result.ok) throw new StudioRequestError(result.error.code, result.error.message, result.error.issues)
+  return result.value as RequestResult<K>
+}
+
+/** Subscribes to one pushed event; returns the unsubscribe function. */
+export function on<K extends EventName>(name: K, callback: (payload: EventPayload<K>) => void): () => void {
+  return get().on((event, payload) => {
+    if (event === name) callback(payload as EventPayload<K>)
+  })
+}
+
+/** A message fit for the user from any thrown value. */
+export function describeError(error: unknown): string {
+  if (error instanceof StudioRequestError) return error.issues.length ? `${error.message}: ${error.issues.join('; ')}` : error.message
+  return error instanceof Error ? error.message : String(error)
+}

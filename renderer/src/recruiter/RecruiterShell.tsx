@@ -1,0 +1,77 @@
+import { useEffect, useRef } from 'react'
+import { NavLink, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom'
+import { ErrorBoundary } from '../components/ErrorBoundary'
+import { useQueue } from '../stores/queue'
+import { QueuePanel } from './queue/QueuePanel'
+import { recruiterRoutes } from './routes'
+
+const navRoutes = recruiterRoutes.filter((route) => route.nav)
+
+/** Alt+1…9 jumps between areas, as a recruiter living on the keyboard expects. */
+function useAreaShortcuts() {
+  const navigate = useNavigate()
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.altKey || event.ctrlKey || event.metaKey) return
+      const index = Number(event.key) - 1
+      const route = navRoutes[index]
+      if (route) {
+        event.preventDefault()
+        navigate(`/${route.path}`)
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [navigate])
+}
+
+/** Moves focus to the new page's heading so screen readers and keyboard users land in the content. */
+function useFocusOnNavigate(main: React.RefObject<HTMLElement | null>) {
+  const location = useLocation()
+  useEffect(() => {
+    main.current?.querySelector<HTMLElement>('h1')?.focus()
+  }, [location.pathname, main])
+}
+
+export function RecruiterShell() {
+  const main = useRef<HTMLElement>(null)
+  const load = useQueue((s) => s.load)
+  const subscribe = useQueue((s) => s.subscribe)
+  useEffect(() => {
+    const off = subscribe()
+    void load()
+    return off
+  }, [load, subscribe])
+  useAreaShortcuts()
+  useFocusOnNavigate(main)
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <nav className="sidebar" aria-label="Areas">
+        <div className="brand">Panelist</div>
+        <ul>
+          {navRoutes.map((route, index) => (
+            <li key={route.path}>
+              <NavLink to={`/${route.path}`} title={`${route.nav!.label} (Alt+${index + 1})`}>
+                {route.nav!.label}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+        <QueuePanel />
+      </nav>
+      <main id="main" ref={main} tabIndex={-1}>
+        <ErrorBoundary area="This page">
+          <Routes>
+            {recruiterRoutes.map((route) => (
+              <Route key={route.path} path={`/${route.path}/*`} element={route.element} />
+            ))}
+            <Route path="*" element={<Navigate to="/jobs" replace />} />
+          </Routes>
+        </ErrorBoundary>
+      </main>
+    </div>
+  )
+}

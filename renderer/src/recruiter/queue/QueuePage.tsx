@@ -1,0 +1,33 @@
+import { useState } from 'react'
+import { call, describeError } from '../../api/client'
+import { sortedJobs, useQueue } from '../../stores/queue'
+import { QueueList } from './QueueList'
+
+export function QueuePage() {
+  const jobs = useQueue((s) => s.jobs)
+  const loadError = useQueue((s) => s.error)
+  const [error, setError] = useState<string | null>(null)
+  const runDemo = async () => {
+    try {
+      await call('queue.enqueueDemo', { steps: 10, stepMs: 150 })
+      setError(null)
+    } catch (e) {
+      setError(describeError(e))
+    }
+  }
+  return (
+    <section aria-labelledby="queue-title">
+      <header className="page-header">
+        <h1 id="queue-title">Queue</h1>
+        <button type="button" onClick={runDemo}>
+          Run demo job
+        </button>
+      </header>
+      <p className="muted">
+        Background work (imports, transcription, assessments) survives restarts and retries with backoff.
+      </p>
+      {(error ?? loadError) && <p role="alert" className="error-text">{error ?? loadError}</p>}
+      <QueueList jobs={sortedJobs(jobs)} />
+    </section>
+  )
+}

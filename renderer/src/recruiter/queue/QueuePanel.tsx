@@ -1,0 +1,14 @@
+import { sortedJobs, useQueue } from '../../stores/queue'
+import { QueueList } from './QueueList'
+
+/** The live side panel: what is running or waiting right now. */
+export function QueuePanel() {
+  const jobs = useQueue((s) => s.jobs)
+  const active = sortedJobs(jobs).filter((job) => job.status === 'running' || job.status === 'queued')
+  return (
+    <aside className="queue-panel" aria-label="Live queue">
+      <h2>Working on</h2>
+      <QueueList jobs={active.slice(0, 5)} compact />
+    </aside>
+  )
+}

@@ -1,0 +1,33 @@
+import type { ReactNode } from 'react'
+import { EmptyState } from '../components/EmptyState'
+import { QueuePage } from './queue/QueuePage'
+import { SettingsPage } from './settings/SettingsPage'
+
+export interface RecruiterRoute {
+  /** Path under the recruiter shell, with react-router params; the first segment names the area. */
+  path: string
+  element: ReactNode
+  /** Present for top-level areas shown in the navigation, in this order (Alt+1…9 jumps to them). */
+  nav?: { label: string }
+}
+
+function AreaNotBuilt({ area }: { area: string }) {
+  return (
+    <section>
+      <h1>{area}</h1>
+      <EmptyState title={`${area} is not available in this build yet`} />
+    </section>
+  )
+}
+
+/**
+ * Every recruiter screen. Each area adds its own entries here (one import and its lines); the shell
+ * builds the navigation and the keyboard shortcuts from this list.
+ */
+export const recruiterRoutes: RecruiterRoute[] = [
+  { path: 'jobs', element: <AreaNotBuilt area="Jobs" />, nav: { label: 'Jobs' } },
+  { path: 'candidates', element: <AreaNotBuilt area="Candidates" />, nav: { label: 'Candidates' } },
+  { path: 'interviews', element: <AreaNotBuilt area="Interviews" />, nav: { label: 'Interviews' } },
+  { path: 'queue', element: <QueuePage />, nav: { label: 'Queue' } },
+  { path: 'settings', element: <SettingsPage />, nav: { label: 'Settings' } },
+]

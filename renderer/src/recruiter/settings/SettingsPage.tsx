@@ -1,0 +1,141 @@
+import { useEffect, useState, type FormEvent } from 'react'
+import type { SecretName } from '../../../../shared/contract/foundation'
+import { call, describeError } from '../../api/client'
+import { useSettings } from '../../stores/settings'
+
+const KEY_LABELS: Record<SecretName, string> = {
+  'openai.apiKey': 'OpenAI API key',
+  'deepgram.apiKey': 'Deepgram API key',
+}
+
+function SecretField({ name, isSet, onChange }: { name: SecretName; isSet: boolean; onChange: () => void }) {
+  const [value, setValue] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const save = async (event: FormEvent) => {
+    event.preventDefault()
+    try {
+      await call('secrets.set', { name, value })
+      setValue('')
+      setError(null)
+      onChange()
+    } catch (e) {
+      setError(describeError(e))
+    }
+  }
+  const clear = async () => {
+    try {
+      await call('secrets.clear', { name })
+      onChange()
+    } catch (e) {
+      setError(describeError(e))
+    }
+  }
+  const id = `secret-${name}`
+  return (
+    <form className="field" onSubmit={save}>
+      <label htmlFor={id}>{KEY_LABELS[name]}</label>
+      <div className="row">
+        <input
+          id={id}
+          type="password"
+          autoComplete="off"
+          placeholder={isSet ? 'A key is set (hidden)' : 'Not set'}
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+        />
+        <button type="submit" disabled={!value}>
+          Save key
+        </button>
+        {isSet && (
+          <button type="button" onClick={clear}>
+            Clear
+          </button>
+        )}
+      </div>
+      <span className="muted" data-testid={`${id}-status`}>
+        {isSet ? 'Set' : 'Not set'}
+      </span>
+      {error && <p role="alert" className="error-text">{error}</p>}
+    </form>
+  )
+}
+
+function KioskPinForm() {
+  const [pin, setPin] = useState('')
+  const [message, setMessage] = useState<string | null>(null)
+  const save = async (event: FormEvent) => {
+    event.preventDefault()
+    try {
+      await call('kiosk.setPin', { pin })
+      setPin('')
+      setMessage('Kiosk PIN saved.')
+    } catch (e) {
+      setMessage(describeError(e))
+    }
+  }
+  return (
+    <form className="field" onSubmit={save}>
+      <label htmlFor="kiosk-pin">Kiosk exit PIN</label>
+      <div className="row">
+        <input id="kiosk-pin" type="password" inputMode="numeric" value={pin} onChange={(e) => setPin(e.target.value)} />
+        <button type="submit" disabled={!pin}>
+          Save PIN
+        </button>
+      </div>
+      {message && <p role="status">{message}</p>}
+    </form>
+  )
+}
+
+export function SettingsPage() {
+  const { preferences, error, update } = useSettings()
+  const [secrets, setSecrets] = useState<Record<SecretName, boolean> | null>(null)
+  const refresh = () => void call('secrets.status', {}).then(setSecrets)
+  useEffect(refresh, [])
+  return (
+    <section aria-labelledby="settings-title">
+      <h1 id="settings-title">Settings</h1>
+      {error && <p role="alert" className="error-text">{error}</p>}
+      {preferences && (
+        <fieldset>
+          <legend>Appearance and work</legend>
+          <div className="field">
+            <label htmlFor="theme">Theme</label>
+            <select
+              id="theme"
+              value={preferences.theme}
+              onChange={(e) => void update({ theme: e.target.value as typeof preferences.theme })}
+            >
+              <option value="system">Follow the system</option>
+              <option value="light">Light</option>
+              <option value="dark">Dark</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="workers">Background workers</label>
+            <input
+              id="workers"
+              type="number"
+              min={1}
+              max={8}
+              value={preferences.workerConcurrency}
+              onChange={(e) => void update({ workerConcurrency: Number(e.target.value) })}
+            />
+          </div>
+        </fieldset>
+      )}
+      <fieldset>
+        <legend>AI providers</legend>
+        <p className="muted">Keys are encrypted on this computer and never shown again once saved.</p>
+        {secrets &&
+          (Object.keys(KEY_LABELS) as SecretName[]).map((name) => (
+            <SecretField key={name} name={name} isSet={secrets[name]} onChange={refresh} />
+          ))}
+      </fieldset>
+      <fieldset>
+        <legend>Kiosk</legend>
+        <KioskPinForm />
+      </fieldset>
+    </section>
+  )
+}
