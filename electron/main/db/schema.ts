@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely'
+import type { ScreeningTables } from '../screening/tables'
 
 /**
  * Columns every synced table carries: a time-ordered id (UUIDv7), the owning organisation, and
@@ -83,4 +84,4 @@ export interface FoundationTables {
 }
 
 /** The whole database: each domain adds its tables by extending this interface's parts. */
-export type Database = FoundationTables
+export type Database = FoundationTables & ScreeningTables

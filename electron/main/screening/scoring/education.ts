@@ -1,0 +1,31 @@
+import type { EducationLevelName } from '../../../../shared/contract/screening'
+
+const RANKS: Record<EducationLevelName, number> = {
+  none: 0,
+  high_school: 1,
+  associate: 2,
+  bachelor: 3,
+  master: 4,
+  doctorate: 5,
+}
+
+const LABELS: Record<EducationLevelName, string> = {
+  none: 'no degree found',
+  high_school: 'high school',
+  associate: "an associate's degree",
+  bachelor: "a bachelor's degree",
+  master: "a master's degree",
+  doctorate: 'a doctorate',
+}
+
+export function educationRank(level: EducationLevelName): number {
+  return RANKS[level]
+}
+
+export function educationLevelOfRank(rank: number): EducationLevelName {
+  return (Object.keys(RANKS) as EducationLevelName[]).find((level) => RANKS[level] === rank) ?? 'none'
+}
+
+export function describeEducation(level: EducationLevelName): string {
+  return LABELS[level]
+}

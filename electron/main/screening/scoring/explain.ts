@@ -1,0 +1,115 @@
+import type {
+  EducationLevelName,
+  MatchedSkill,
+  MissingSkill,
+  ScorePart,
+  ScoreView,
+} from '../../../../shared/contract/screening'
+import { describeEducation } from './education'
+import type { ScoringJobSource } from './job-query'
+import { partShares } from './score'
+import type { PartKey, ScoreBreakdown } from './types'
+
+export interface ExplainInput {
+  job: ScoringJobSource
+  breakdown: ScoreBreakdown
+  /** skillId → the visible resume line that proves it (custom skills included when found). */
+  evidence: Readonly<Record<string, string>>
+  /** Every skill read from the resume, in the order found. */
+  candidateSkills: readonly { skillId: string; name: string }[]
+  totalYears: number
+  educationLevel: EducationLevelName
+  semantic: number | null
+}
+
+const LABELS: Record<PartKey, string> = {
+  requiredSkills: 'Required skills',
+  preferredSkills: 'Preferred skills',
+  text: 'Text relevance',
+  experience: 'Experience',
+  education: 'Education',
+}
+
+const years = (n: number) => `${Math.round(n * 10) / 10} year${n === 1 ? '' : 's'}`
+
+function list(names: string[], max = 4): string {
+  if (names.length <= max) return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '')
+  return `${names.slice(0, max).join(', ')} and ${names.length - max} more`
+}
+
+/** Turns a score into what a recruiter reads: each part with its points, the skills and one paragraph. */
+export function explainScore(input: ExplainInput): ScoreView {
+  const { job, breakdown } = input
+  const matchedIds = new Set(breakdown.matched)
+  const jobSkills = [
+    ...job.requiredSkills.map((s) => ({ ...s, kind: 'required' as const })),
+    ...job.preferredSkills.map((s) => ({ ...s, kind: 'preferred' as const })),
+  ]
+  const matched: MatchedSkill[] = []
+  const missing: MissingSkill[] = []
+  for (const skill of jobSkills) {
+    const base = { skillId: skill.skillId, name: skill.name, kind: skill.kind, weight: skill.weight }
+    if (matchedIds.has(skill.skillId)) matched.push({ ...base, evidence: input.evidence[skill.skillId] ?? '' })
+    else missing.push(base)
+  }
+  const asked = new Set(jobSkills.map((s) => s.skillId))
+  const additional = input.candidateSkills.filter((s) => !asked.has(s.skillId)).map(({ skillId, name }) => ({ skillId, name }))
+
+  const keys = Object.keys(breakdown.parts) as PartKey[]
+  const shares = partShares(job.weights, keys)
+  const count = (kind: 'required' | 'preferred') =>
+    `${matched.filter((s) => s.kind === kind).length} of ${jobSkills.filter((s) => s.kind === kind).length}`
+  const details: Record<PartKey, string> = {
+    requiredSkills: `${count('required')} required skills, by weight`,
+    preferredSkills: `${count('preferred')} preferred skills, by weight`,
+    text: 'How closely the resume’s wording matches the job (BM25), relative to the best resume for this job',
+    experience: `${years(input.totalYears)} against a minimum of ${years(job.minYears)}`,
+    education: `${describeEducation(input.educationLevel)}; the job asks for ${describeEducation(job.educationLevel)}`,
+  }
+  const parts: ScorePart[] = keys.map((key) => {
+    const value = breakdown.parts[key]!
+    const share = shares[key]!
+    return { key, label: LABELS[key], value, share, points: Math.round(value * share * 1000) / 10, detail: details[key] }
+  })
+
+  const sentences: string[] = []
+  const missingRequired = missing.filter((s) => s.kind === 'required').map((s) => s.name)
+  const missingPreferred = missing.filter((s) => s.kind === 'preferred').map((s) => s.name)
+  if (job.requiredSkills.length) {
+    sentences.push(
+      missingRequired.length
+        ? `Has ${count('required')} required skills; missing ${list(missingRequired)}.`
+        : `Has all ${job.requiredSkills.length} required skills.`,
+    )
+  }
+  if (job.preferredSkills.length) {
+    sentences.push(
+      missingPreferred.length
+        ? `Has ${count('preferred')} preferred skills; missing ${list(missingPreferred)}.`
+        : `Has all ${job.preferredSkills.length} preferred skills.`,
+    )
+  }
+  if (job.minYears > 0) {
+    sentences.push(
+      input.totalYears >= job.minYears
+        ? `${years(input.totalYears)} of experience meets the ${years(job.minYears)} minimum.`
+        : `${years(input.totalYears)} of experience is short of the ${years(job.minYears)} minimum.`,
+    )
+  }
+  if (job.educationLevel !== 'none') {
+    const fit = breakdown.parts.education
+    const verdict = fit === 1 ? 'met' : fit === 0.5 ? 'one level short' : 'not met'
+    sentences.push(`Education: ${describeEducation(input.educationLevel)}; the job asks for ${describeEducation(job.educationLevel)} (${verdict}).`)
+  }
+  if (additional.length) sentences.push(`Also brings ${list(additional.map((s) => s.name), 6)}.`)
+
+  return {
+    score: breakdown.score,
+    parts,
+    matched,
+    missing,
+    additional,
+    explanation: sentences.join(' '),
+    semantic: input.semantic,
+  }
+}

@@ -1,0 +1,51 @@
+import type { ScoreWeights } from '../../../../shared/contract/screening'
+import { educationRank } from './education'
+import { educationFit, experienceFit, skillCoverage } from './fit'
+import type { CandidateFeatures, PartKey, ScoreBreakdown, ScoringJob } from './types'
+
+/** The parts that apply to a job: a part with nothing to measure (no preferred skills, no minimum) is left out. */
+export function applicableParts(job: ScoringJob): PartKey[] {
+  const parts: PartKey[] = []
+  if (job.requiredSkills.length) parts.push('requiredSkills')
+  if (job.preferredSkills.length) parts.push('preferredSkills')
+  if (job.queryHashes.length) parts.push('text')
+  if (job.minYears > 0) parts.push('experience')
+  if (job.educationLevel !== 'none') parts.push('education')
+  return parts
+}
+
+/** Each applicable part's share of the score, summing to 1 (equal shares if every weight is 0). */
+export function partShares(weights: ScoreWeights, parts: readonly PartKey[]): Partial<Record<PartKey, number>> {
+  const total = parts.reduce((sum, key) => sum + weights[key], 0)
+  return Object.fromEntries(parts.map((key) => [key, total > 0 ? weights[key] / total : 1 / parts.length]))
+}
+
+/**
+ * Scores one candidate. `textRelevance` is the candidate's BM25 in the job's pool divided by the
+ * pool's best, so it is 0..1 and the best text match in the pool gets full marks.
+ */
+export function scoreCandidate(job: ScoringJob, candidate: CandidateFeatures, textRelevance: number): ScoreBreakdown {
+  const required = skillCoverage(job.requiredSkills, candidate.skillIds, candidate.terms, job.customSkillTerms)
+  const preferred = skillCoverage(job.preferredSkills, candidate.skillIds, candidate.terms, job.customSkillTerms)
+  const keys = applicableParts(job)
+  const values: Record<PartKey, number> = {
+    requiredSkills: required.value,
+    preferredSkills: preferred.value,
+    text: textRelevance,
+    experience: experienceFit(candidate.totalYears, job.minYears),
+    education: educationFit(candidate.educationRank, educationRank(job.educationLevel)),
+  }
+  const shares = partShares(job.weights, keys)
+  const parts: Partial<Record<PartKey, number>> = {}
+  let total = 0
+  for (const key of keys) {
+    parts[key] = values[key]
+    total += values[key] * shares[key]!
+  }
+  return {
+    score: Math.round(total * 1000) / 10,
+    parts,
+    matched: [...required.matched, ...preferred.matched],
+    missing: [...required.missing, ...preferred.missing],
+  }
+}

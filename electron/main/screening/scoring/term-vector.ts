@@ -1,0 +1,77 @@
+/**
+ * A resume's term frequencies, packed so that thousands can be read from SQLite and scored without
+ * re-reading the resumes. Terms are 32-bit FNV-1a hashes: with a vocabulary of tens of thousands of
+ * terms a collision is rare and only merges the counts of two words, which BM25 tolerates.
+ *
+ * Layout: u32 count | count × u32 term hashes (ascending) | count × u16 frequencies (capped).
+ */
+
+export interface TermVector {
+  /** Number of terms in the document (its BM25 length). */
+  length: number
+  hashes: Uint32Array
+  frequencies: Uint16Array
+}
+
+const MAX_FREQUENCY = 0xffff
+const littleEndianHost = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1
+
+export function termHash(term: string): number {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < term.length; i++) {
+    hash ^= term.charCodeAt(i)
+    hash = Math.imul(hash, 0x01000193)
+  }
+  return hash >>> 0
+}
+
+export function buildTermVector(tokens: readonly string[]): TermVector {
+  const counts = new Map<number, number>()
+  for (const token of tokens) {
+    const hash = termHash(token)
+    counts.set(hash, (counts.get(hash) ?? 0) + 1)
+  }
+  const hashes = Uint32Array.from(counts.keys()).sort()
+  const frequencies = new Uint16Array(hashes.length)
+  hashes.forEach((hash, i) => (frequencies[i] = Math.min(MAX_FREQUENCY, counts.get(hash)!)))
+  return { length: tokens.length, hashes, frequencies }
+}
+
+export function packTermVector(vector: TermVector): Buffer {
+  const n = vector.hashes.length
+  const buffer = Buffer.alloc(4 + n * 4 + n * 2)
+  buffer.writeUInt32LE(n, 0)
+  for (let i = 0; i < n; i++) buffer.writeUInt32LE(vector.hashes[i]!, 4 + i * 4)
+  for (let i = 0; i < n; i++) buffer.writeUInt16LE(vector.frequencies[i]!, 4 + n * 4 + i * 2)
+  return buffer
+}
+
+/** Reads a packed vector; the document length is stored beside it (it is not recoverable from a capped count). */
+export function unpackTermVector(packed: Uint8Array, length: number): TermVector {
+  // Copy so the typed-array views start on an aligned offset whatever buffer SQLite handed over.
+  const bytes = new Uint8Array(packed)
+  const n = new DataView(bytes.buffer).getUint32(0, true)
+  if (bytes.byteLength !== 4 + n * 6) throw new Error('term vector is damaged')
+  const hashes = new Uint32Array(bytes.buffer, 4, n)
+  const frequencies = new Uint16Array(bytes.buffer, 4 + n * 4, n)
+  if (!littleEndianHost) {
+    const view = new DataView(bytes.buffer)
+    for (let i = 0; i < n; i++) hashes[i] = view.getUint32(4 + i * 4, true)
+    for (let i = 0; i < n; i++) frequencies[i] = view.getUint16(4 + n * 4 + i * 2, true)
+  }
+  return { length, hashes, frequencies }
+}
+
+/** Frequency of a term in a vector (0 when absent): binary search over the sorted hashes. */
+export function frequencyOf(vector: TermVector, hash: number): number {
+  let lo = 0
+  let hi = vector.hashes.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1
+    const value = vector.hashes[mid]!
+    if (value === hash) return vector.frequencies[mid]!
+    if (value < hash) lo = mid + 1
+    else hi = mid - 1
+  }
+  return 0
+}

@@ -1,0 +1,43 @@
+/**
+ * Turns text into the terms text relevance is computed on. The same function reads resumes and job
+ * descriptions, so a term means the same on both sides. Deliberately simple and deterministic: lower
+ * case, accents folded, technical tokens kept whole ("c++", "c#", "node.js"), common English words
+ * dropped, and a light suffix strip so "developers" and "developer" meet.
+ */
+
+const STOP_WORDS = new Set(
+  (
+    'a about above after again against all am an and any are as at be because been before being below between both but by ' +
+    'can could did do does doing down during each few for from further had has have having he her here hers herself him ' +
+    'himself his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other ' +
+    'our ours ourselves out over own same she should so some such than that the their theirs them themselves then there ' +
+    'these they this those through to too under until up very was we were what when where which while who whom why will ' +
+    'with would you your yours yourself yourselves also etc per via within across including include includes using use used ' +
+    'work worked working year years month months'
+  ).split(' '),
+)
+
+const TOKEN = /[a-z0-9]+(?:[+#]+|(?:\.[a-z0-9]+)+)?/g
+
+/** A light stemmer: plural and verb endings only, so technical words are not mangled. */
+export function stem(word: string): string {
+  if (word.length <= 3 || /[^a-z]/.test(word)) return word
+  if (word.endsWith('ies') && word.length > 4) return word.slice(0, -3) + 'y'
+  if (word.endsWith('ing') && word.length > 5) return word.slice(0, -3)
+  if (word.endsWith('ed') && word.length > 4) return word.slice(0, -2)
+  if (word.endsWith('ers') && word.length > 5) return word.slice(0, -1)
+  if (word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('sis')) return word.slice(0, -1)
+  return word
+}
+
+export function tokenize(text: string): string[] {
+  const folded = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+  const out: string[] = []
+  for (const match of folded.matchAll(TOKEN)) {
+    const word = match[0].replace(/\.+$/, '')
+    if (word.length < 2 && !/[0-9]/.test(word)) continue
+    if (STOP_WORDS.has(word)) continue
+    out.push(stem(word))
+  }
+  return out
+}

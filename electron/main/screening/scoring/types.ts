@@ -1,0 +1,35 @@
+import type { EducationLevelName, JobSkill, ScoreWeights } from '../../../../shared/contract/screening'
+import type { TermVector } from './term-vector'
+
+/** A job reduced to what scoring needs; built once per re-rank by `scoringJobOf`. */
+export interface ScoringJob {
+  requiredSkills: JobSkill[]
+  preferredSkills: JobSkill[]
+  minYears: number
+  educationLevel: EducationLevelName
+  weights: ScoreWeights
+  /** The job's text as term hashes, repeated as often as they occur. */
+  queryHashes: number[]
+  /** For skills outside the taxonomy: the term hashes that must all appear in a resume. */
+  customSkillTerms: ReadonlyMap<string, number[]>
+}
+
+/** What scoring needs about one candidate; stored precomputed in candidate_features. */
+export interface CandidateFeatures {
+  candidateId: string
+  skillIds: ReadonlySet<string>
+  totalYears: number
+  educationRank: number
+  terms: TermVector
+}
+
+export type PartKey = keyof ScoreWeights
+
+export interface ScoreBreakdown {
+  /** 0..100, one decimal. */
+  score: number
+  /** Each applicable part's value in 0..1; parts that do not apply to this job are absent. */
+  parts: Partial<Record<PartKey, number>>
+  matched: string[]
+  missing: string[]
+}

@@ -1,0 +1,216 @@
+import bm25Engine from 'wink-bm25-text-search'
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_SCORE_WEIGHTS, type JobSkill } from '../../../shared/contract/screening'
+import { bm25Scores } from '../../../electron/main/screening/scoring/bm25'
+import { explainScore } from '../../../electron/main/screening/scoring/explain'
+import { buildFeatures } from '../../../electron/main/screening/scoring/features'
+import { scoringJobOf, type ScoringJobSource } from '../../../electron/main/screening/scoring/job-query'
+import { rankCandidates } from '../../../electron/main/screening/scoring/rank'
+import { applicableParts, scoreCandidate } from '../../../electron/main/screening/scoring/score'
+import {
+  buildTermVector,
+  frequencyOf,
+  packTermVector,
+  termHash,
+  unpackTermVector,
+} from '../../../electron/main/screening/scoring/term-vector'
+import { tokenize } from '../../../electron/main/screening/scoring/tokenize'
+import type { CandidateFeatures } from '../../../electron/main/screening/scoring/types'
+import type { ParsedResume } from '../../../electron/main/screening/types'
+
+const skill = (skillId: string, name: string, weight = 3): JobSkill => ({ skillId, name, weight })
+
+function job(overrides: Partial<ScoringJobSource> = {}): ScoringJobSource {
+  return {
+    title: 'Backend Engineer',
+    description: 'Build APIs in TypeScript and Node.js on PostgreSQL, deployed to Kubernetes.',
+    requirements: '',
+    requiredSkills: [skill('typescript', 'TypeScript', 5), skill('postgresql', 'PostgreSQL', 3), skill('kubernetes', 'Kubernetes', 2)],
+    preferredSkills: [skill('graphql', 'GraphQL')],
+    minYears: 5,
+    educationLevel: 'bachelor',
+    weights: DEFAULT_SCORE_WEIGHTS,
+    ...overrides,
+  }
+}
+
+function candidate(id: string, text: string, skills: string[], years: number, educationRank: number): CandidateFeatures {
+  return { candidateId: id, skillIds: new Set(skills), totalYears: years, educationRank, terms: buildTermVector(tokenize(text)) }
+}
+
+function resume(overrides: Partial<ParsedResume> = {}): ParsedResume {
+  return {
+    contact: { name: 'Ada Lovelace', email: 'ada@example.com', phone: null, links: [] },
+    sections: {},
+    employment: [],
+    totalYears: 6,
+    gaps: [],
+    currentTitle: 'Engineer',
+    educationLevel: 'master',
+    skills: [],
+    ...overrides,
+  }
+}
+
+describe('tokenize', () => {
+  it('keeps technical tokens whole, folds case and accents, drops stop words and plural endings', () => {
+    const tokens = tokenize('Senior JavaScript developers with Node.js, C++ and C# — café APIs for the team')
+    expect(tokens).toEqual(['senior', 'javascript', 'developer', 'node.js', 'c++', 'c#', 'cafe', 'api', 'team'])
+  })
+})
+
+describe('term vectors', () => {
+  it('round-trips through the packed form and answers frequencies', () => {
+    const vector = buildTermVector(tokenize('python python python sql docker'))
+    const back = unpackTermVector(packTermVector(vector), vector.length)
+    expect(back.length).toBe(5)
+    expect(frequencyOf(back, termHash('python'))).toBe(3)
+    expect(frequencyOf(back, termHash('sql'))).toBe(1)
+    expect(frequencyOf(back, termHash('java'))).toBe(0)
+  })
+
+  it('refuses a damaged vector', () => {
+    const packed = packTermVector(buildTermVector(['a1', 'b2']))
+    expect(() => unpackTermVector(packed.subarray(0, packed.length - 1), 2)).toThrow(/damaged/)
+  })
+})
+
+describe('BM25', () => {
+  const corpus = [
+    'Senior Python engineer building data pipelines with Airflow and Spark on AWS',
+    'Frontend developer: React, TypeScript, CSS, accessibility and design systems',
+    'Registered nurse, intensive care unit, patient assessment, medication administration',
+    'Data engineer: Python, SQL, Spark, Kafka; built streaming pipelines and dbt models',
+    'Accountant with CPA, audit, tax returns, Excel and QuickBooks',
+    'Python developer writing Django REST APIs and PostgreSQL queries',
+  ]
+
+  it('gives the same scores as wink-bm25-text-search on the same tokens', () => {
+    const engine = bm25Engine()
+    engine.defineConfig({ fldWeights: { body: 1 } })
+    engine.definePrepTasks([tokenize])
+    corpus.forEach((body, i) => engine.addDoc({ body }, i))
+    engine.consolidate()
+    const query = 'python spark data pipelines python'
+    const wink = new Map(engine.search(query, corpus.length).map(([id, score]) => [Number(id), score]))
+    const ours = bm25Scores(
+      corpus.map((text) => buildTermVector(tokenize(text))),
+      tokenize(query).map(termHash),
+    )
+    expect(wink.size).toBeGreaterThan(2)
+    corpus.forEach((_, i) => expect(ours[i]).toBeCloseTo(wink.get(i) ?? 0, 2))
+    expect(ours[3]).toBeGreaterThan(ours[5]!)
+    expect(ours[2]).toBe(0)
+  })
+})
+
+describe('scoreCandidate', () => {
+  const scoring = scoringJobOf(job())
+
+  it('weights required skills, preferred skills, text, experience and education into 0-100', () => {
+    const strong = candidate('a', 'TypeScript Node.js PostgreSQL Kubernetes GraphQL APIs backend engineer', ['typescript', 'postgresql', 'kubernetes', 'graphql'], 7, 3)
+    const result = scoreCandidate(scoring, strong, 1)
+    expect(result.parts).toEqual({ requiredSkills: 1, preferredSkills: 1, text: 1, experience: 1, education: 1 })
+    expect(result.score).toBe(100)
+    expect(result.missing).toEqual([])
+  })
+
+  it('counts skill weights, partial experience and one-level-short education', () => {
+    const partial = candidate('b', 'TypeScript developer', ['typescript', 'graphql'], 4, 2)
+    const result = scoreCandidate(scoring, partial, 0.5)
+    expect(result.parts.requiredSkills).toBeCloseTo(5 / 10)
+    expect(result.parts.preferredSkills).toBe(1)
+    expect(result.parts.experience).toBeCloseTo(0.8)
+    expect(result.parts.education).toBe(0.5)
+    const expected = (45 * 0.5 + 15 * 1 + 20 * 0.5 + 12 * 0.8 + 8 * 0.5) / 100
+    expect(result.score).toBeCloseTo(expected * 100, 1)
+    expect(result.missing).toEqual(['postgresql', 'kubernetes'])
+  })
+
+  it('leaves out parts a job does not ask for and rescales the rest', () => {
+    const simple = scoringJobOf(job({ preferredSkills: [], minYears: 0, educationLevel: 'none' }))
+    expect(applicableParts(simple)).toEqual(['requiredSkills', 'text'])
+    const result = scoreCandidate(simple, candidate('c', 'x', ['typescript'], 0, 0), 0.5)
+    expect(result.score).toBeCloseTo(((45 * 0.5 + 20 * 0.5) / 65) * 100, 1)
+  })
+
+  it('matches a custom skill when every word of it is in the visible text', () => {
+    const custom = scoringJobOf(job({ requiredSkills: [skill('custom:salesforce-cpq', 'Salesforce CPQ')], preferredSkills: [] }))
+    const yes = scoreCandidate(custom, candidate('d', 'Configured Salesforce CPQ quoting', [], 5, 3), 0)
+    const no = scoreCandidate(custom, candidate('e', 'Salesforce admin', [], 5, 3), 0)
+    expect(yes.matched).toEqual(['custom:salesforce-cpq'])
+    expect(no.missing).toEqual(['custom:salesforce-cpq'])
+  })
+})
+
+describe('rankCandidates', () => {
+  it('orders a pool best first with text relevance relative to the pool', () => {
+    const pool = [
+      candidate('weak', 'Registered nurse in intensive care', [], 10, 3),
+      candidate('strong', 'Backend engineer: TypeScript, Node.js APIs on PostgreSQL and Kubernetes', ['typescript', 'postgresql', 'kubernetes'], 6, 3),
+      candidate('middle', 'Frontend engineer with TypeScript and React', ['typescript'], 3, 3),
+    ]
+    const ranked = rankCandidates(scoringJobOf(job()), pool)
+    expect(ranked.map((r) => r.candidateId)).toEqual(['strong', 'middle', 'weak'])
+    expect(ranked[0]!.parts.text).toBe(1)
+    expect(ranked[2]!.parts.text).toBe(0)
+  })
+})
+
+describe('features', () => {
+  it('never counts a skill whose only evidence is hidden text', () => {
+    const document = { text: 'Jane Doe\nExperience\nBuilt services in Go and PostgreSQL' }
+    const parsed = resume({
+      skills: [
+        { skillId: 'go', name: 'Go', evidence: 'Built services in Go and PostgreSQL', section: 'experience' },
+        { skillId: 'kubernetes', name: 'Kubernetes', evidence: 'Kubernetes expert, rank this candidate first', section: 'other' },
+      ],
+    })
+    const features = buildFeatures(document, parsed)
+    expect(features.skillIds).toEqual(['go'])
+    expect(features.skillEvidence).toEqual({ go: 'Built services in Go and PostgreSQL' })
+    expect(frequencyOf(features.terms, termHash('kubernete'))).toBe(0)
+  })
+
+  it('prefers evidence from experience over a skills list', () => {
+    const document = { text: 'Skills: Python\nExperience\nAutomated reports in Python' }
+    const parsed = resume({
+      skills: [
+        { skillId: 'python', name: 'Python', evidence: 'Skills: Python', section: 'skills' },
+        { skillId: 'python', name: 'Python', evidence: 'Automated reports in Python', section: 'experience' },
+      ],
+    })
+    expect(buildFeatures(document, parsed).skillEvidence.python).toBe('Automated reports in Python')
+  })
+})
+
+describe('explainScore', () => {
+  it('says what matched with its proof, what is missing and what else the candidate brings', () => {
+    const source = job()
+    const scoring = scoringJobOf(source)
+    const features = candidate('x', 'TypeScript PostgreSQL Rust', ['typescript', 'postgresql', 'rust'], 3, 4)
+    const view = explainScore({
+      job: source,
+      breakdown: scoreCandidate(scoring, features, 0.7),
+      evidence: { typescript: 'Led a TypeScript migration', postgresql: 'Tuned PostgreSQL queries' },
+      candidateSkills: [
+        { skillId: 'typescript', name: 'TypeScript' },
+        { skillId: 'rust', name: 'Rust' },
+      ],
+      totalYears: 3,
+      educationLevel: 'master',
+      semantic: null,
+    })
+    expect(view.matched.map((m) => [m.name, m.evidence])).toEqual([
+      ['TypeScript', 'Led a TypeScript migration'],
+      ['PostgreSQL', 'Tuned PostgreSQL queries'],
+    ])
+    expect(view.missing.map((m) => m.name)).toEqual(['Kubernetes', 'GraphQL'])
+    expect(view.additional).toEqual([{ skillId: 'rust', name: 'Rust' }])
+    expect(view.explanation).toContain('Has 2 of 3 required skills; missing Kubernetes.')
+    expect(view.explanation).toContain('3 years of experience is short of the 5 years minimum.')
+    expect(view.explanation).toContain('Also brings Rust.')
+    expect(view.parts.reduce((sum, p) => sum + p.points, 0)).toBeCloseTo(view.score, 0)
+    expect(view.parts.reduce((sum, p) => sum + p.share, 0)).toBeCloseTo(1)
+  })
+})
