@@ -1,0 +1,86 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium } from '../helpers/browser'
+import { tempDir } from '../helpers/temp-studio'
+import { startWebHost, type RunningHost } from '../helpers/web-host'
+
+let browser: Browser
+let host: RunningHost | undefined
+
+beforeAll(async () => {
+  browser = await launchChromium()
+})
+
+afterAll(async () => {
+  await host?.stop()
+  await browser?.close()
+})
+
+async function openShell(url: string): Promise<Page> {
+  const page = await browser.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(error.message))
+  await page.goto(url)
+  await page.getByRole('navigation', { name: 'Areas' }).waitFor()
+  expect(errors).toEqual([])
+  return page
+}
+
+describe('recruiter shell over the web host', () => {
+  it('changes a setting, runs a demo job to completion in the queue panel, and keeps state across a restart', async () => {
+    const dataDir = tempDir('panelist-e2e-')
+    host = await startWebHost(dataDir)
+    let page = await openShell(host.url)
+
+    for (const area of ['Jobs', 'Candidates', 'Interviews', 'Queue', 'Settings']) {
+      await expect(page.getByRole('link', { name: area }).count()).resolves.toBe(1)
+    }
+
+    await page.keyboard.press('Alt+5')
+    await page.getByLabel('Theme').selectOption('dark')
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark')
+
+    await page.getByRole('link', { name: 'Queue' }).click()
+    await page.getByRole('button', { name: 'Run demo job' }).click()
+    const row = page.locator('main tr[data-status]').first()
+    await row.locator('text=running').waitFor({ timeout: 10_000 })
+    const livePanel = page.getByRole('complementary', { name: 'Live queue' })
+    await livePanel.locator('tr[data-status="running"]').waitFor()
+    await page.locator('main tr[data-status="succeeded"]').waitFor({ timeout: 20_000 })
+    await expect(page.locator('main [role="progressbar"]').first().getAttribute('aria-valuenow')).resolves.toBe('100')
+    await page.close()
+
+    await host.stop()
+    host = await startWebHost(dataDir)
+    page = await openShell(host.url)
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark')
+    await page.getByRole('link', { name: 'Queue' }).click()
+    await page.locator('main tr[data-status="succeeded"]').waitFor()
+    await page.getByRole('link', { name: 'Settings' }).click()
+    await expect(page.getByLabel('Theme').inputValue()).resolves.toBe('dark')
+  })
+
+  it('refuses sockets without the token or from another origin', async () => {
+    host ??= await startWebHost(tempDir('panelist-e2e-'))
+    const html = await (await fetch(host.url)).text()
+    const token = /name="panelist-token" content="([0-9a-f]+)"/.exec(html)![1]!
+    const page = await browser.newPage()
+    const tryOpen = (url: string) =>
+      page.evaluate(
+        (target) =>
+          new Promise<string>((resolve) => {
+            const ws = new WebSocket(target)
+            ws.onopen = () => resolve('open')
+            ws.onerror = () => resolve('refused')
+          }),
+        url,
+      )
+    const base = host.url.replace('http', 'ws') + 'ws?token='
+    await page.goto(host.url)
+    expect(await tryOpen(base + token)).toBe('open')
+    expect(await tryOpen(base + 'wrong')).toBe('refused')
+    await page.goto('about:blank')
+    expect(await tryOpen(base + token)).toBe('refused')
+    await page.close()
+  })
+})

@@ -1,0 +1,25 @@
+import fs from 'node:fs'
+import { chromium, type Browser, type LaunchOptions } from 'playwright-core'
+
+export const CHROMIUM = process.env.PANELIST_CHROMIUM ?? '/usr/bin/chromium'
+
+/** Flags that keep Debian's Chromium quiet on a machine with no network and no GPU. */
+const BASE_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+]
+
+/**
+ * Launches the system Chromium. A missing browser fails the test loudly: CI installs it, and a
+ * browser suite that silently skips would hide a broken UI.
+ */
+export async function launchChromium(extraArgs: string[] = [], options: LaunchOptions = {}): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`)
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...BASE_ARGS, ...extraArgs], ...options })
+}
