@@ -9,7 +9,8 @@ import { createStudio } from './studio'
 /**
  * The web host: the real core in a plain Node process, serving the built renderer to a browser on
  * 127.0.0.1. Used for development without Electron and by the browser end-to-end tests.
- * Environment: PANELIST_DATA_DIR (default ~/.panelist), PANELIST_PORT (default 0: any free port).
+ * Environment: PANELIST_DATA_DIR (default ~/.panelist), PANELIST_PORT (default 0: any free port),
+ * PANELIST_RENDERER_DIR (default: the built renderer beside this file).
  */
 async function main() {
   const dataDir = path.resolve(process.env.PANELIST_DATA_DIR ?? path.join(os.homedir(), '.panelist'))
@@ -27,7 +28,7 @@ async function main() {
   const server = await startWebServer({
     studio,
     logger,
-    rendererDir: path.join(__dirname, '../renderer'),
+    rendererDir: process.env.PANELIST_RENDERER_DIR ?? path.join(__dirname, '../renderer'),
     port: Number(process.env.PANELIST_PORT ?? 0),
   })
   for (const notice of studio.info().notices) logger.warn(notice)

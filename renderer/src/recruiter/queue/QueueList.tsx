@@ -18,6 +18,7 @@ export function QueueList({ jobs, compact = false }: { jobs: JobView[]; compact?
       setError(describeError(e))
     }
   }
+  if (!jobs.length && compact) return <p className="muted">Nothing running.</p>
   if (!jobs.length) return <EmptyState title="Nothing in the queue">Background work appears here as it runs.</EmptyState>
   return (
     <>
