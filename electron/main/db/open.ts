@@ -24,8 +24,11 @@ export interface OpenDatabaseOptions {
   migrations?: Migration[]
 }
 
-/** The oldest SQLite we accept: 3.35 brought RETURNING, which the queue's lease relies on. */
-const MIN_SQLITE = [3, 35, 0]
+/**
+ * The oldest SQLite we accept: 3.51.3 fixed the WAL-reset bug that can corrupt a WAL database
+ * written from two connections at once (our parse workers and main may both open it).
+ */
+const MIN_SQLITE = [3, 51, 3]
 
 function configure(sqlite: BetterSqlite3.Database): void {
   // Reading the journal mode is the first access to the file header, so a corrupt file throws here.
@@ -52,11 +55,13 @@ function moveAside(file: string, stamp: number): string {
   return aside
 }
 
-function assertVersion(version: string): void {
+export function assertSqliteVersion(version: string): void {
   const parts = version.split('.').map(Number)
   for (let i = 0; i < MIN_SQLITE.length; i++) {
     if ((parts[i] ?? 0) > MIN_SQLITE[i]!) return
-    if ((parts[i] ?? 0) < MIN_SQLITE[i]!) throw new Error(`SQLite ${version} is older than ${MIN_SQLITE.join('.')}`)
+    if ((parts[i] ?? 0) < MIN_SQLITE[i]!) {
+      throw new Error(`Database engine too old or unsafe: SQLite ${version} is older than ${MIN_SQLITE.join('.')}`)
+    }
   }
 }
 
@@ -81,7 +86,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
     configure(sqlite)
   }
   const sqliteVersion = (sqlite.prepare('select sqlite_version() as v').get() as { v: string }).v
-  assertVersion(sqliteVersion)
+  assertSqliteVersion(sqliteVersion)
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
   await runMigrations(db, options.migrations ?? allMigrations, clock)
   return { sqlite, db, sqliteVersion, notices }

@@ -40,7 +40,7 @@ export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
     if (!allows(name, ctx.audience)) {
       return { ok: false, error: { code: 'forbidden', message: `${name} is not available here` } }
     }
-    const parsed = (requests[name].input as z.ZodType).safeParse(input ?? {})
+    const parsed = (requests[name].input as z.ZodType).safeParse(input === undefined ? {} : input)
     if (!parsed.success) {
       return { ok: false, error: { code: 'invalid_input', message: `Invalid input for ${name}`, issues: issuesOf(parsed.error) } }
     }

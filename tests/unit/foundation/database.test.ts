@@ -91,3 +91,14 @@ describe('synced writes', () => {
     await studio.close()
   })
 })
+
+describe('sqlite version gate', () => {
+  it('refuses engines with the WAL-reset bug and accepts fixed ones', async () => {
+    const { assertSqliteVersion } = await import('../../../electron/main/db/open')
+    expect(() => assertSqliteVersion('3.51.2')).toThrow(/too old or unsafe/)
+    expect(() => assertSqliteVersion('3.45.0')).toThrow(/too old or unsafe/)
+    expect(() => assertSqliteVersion('3.51.3')).not.toThrow()
+    expect(() => assertSqliteVersion('3.53.2')).not.toThrow()
+    expect(() => assertSqliteVersion('4.0.0')).not.toThrow()
+  })
+})

@@ -67,3 +67,33 @@ describe('IPC dispatch', () => {
     expect(exits).toBe(1)
   })
 })
+
+describe('IPC payload fuzz', () => {
+  it('rejects hostile shapes with clear errors and still answers quickly afterwards', async () => {
+    ;({ studio } = await createTempStudio({ startWorkers: false }))
+    let nested: unknown = { theme: 'dark' }
+    for (let i = 0; i < 10_000; i++) nested = { inner: nested }
+    const hostile: unknown[] = [
+      null,
+      undefined,
+      NaN,
+      [],
+      'x'.repeat(10 * 1024 * 1024),
+      { theme: 'x'.repeat(10 * 1024 * 1024) },
+      JSON.parse('{"__proto__": {"polluted": true}, "theme": "dark"}'),
+      { constructor: { prototype: { polluted: true } } },
+      { workerConcurrency: NaN },
+      { workerConcurrency: Infinity },
+      nested,
+    ]
+    for (const input of hostile) {
+      const result = await studio.dispatch('settings.update', input, recruiter)
+      if (result.ok) expect(input).toBeUndefined()
+      else expect(['invalid_input']).toContain(result.error.code)
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    const started = performance.now()
+    expect(await studio.dispatch('app.info', {}, recruiter)).toMatchObject({ ok: true })
+    expect(performance.now() - started).toBeLessThan(100)
+  })
+})
