@@ -124,4 +124,35 @@ describe('durable queue', () => {
     await expect(studio.queue.enqueue(studio.db, 'demo.count', { steps: 'many' })).rejects.toThrow()
     await expect(studio.queue.enqueue(studio.db, 'no.such.kind', {})).rejects.toThrow(/Unknown job kind/)
   })
+
+  it('runs 1,000 jobs on 4 workers with no job executed twice at once and every job finished', async () => {
+    ;({ studio } = await createTempStudio({ startWorkers: false }))
+    const active = new Set<number>()
+    const runs = new Map<number, number>()
+    let overlaps = 0
+    studio.queue.register(
+      defineJob({
+        kind: 'test.many',
+        payload: z.object({ n: z.number() }),
+        title: (p) => `job ${p.n}`,
+        async run(p) {
+          if (active.has(p.n)) overlaps++
+          active.add(p.n)
+          runs.set(p.n, (runs.get(p.n) ?? 0) + 1)
+          await new Promise((r) => setImmediate(r))
+          active.delete(p.n)
+        },
+      }),
+    )
+    await studio.db.transaction().execute(async (trx) => {
+      for (let n = 0; n < 1000; n++) await studio!.queue.enqueue(trx, 'test.many', { n })
+    })
+    await studio.queue.start(4)
+    await studio.queue.idle()
+    const counts = await studio.db.selectFrom('jobs').select(['status']).select((eb) => eb.fn.countAll<number>().as('n')).groupBy('status').execute()
+    expect(counts).toEqual([{ status: 'succeeded', n: 1000 }])
+    expect(overlaps).toBe(0)
+    expect([...runs.values()].every((count) => count === 1)).toBe(true)
+    expect(runs.size).toBe(1000)
+  })
 })
