@@ -209,6 +209,8 @@ const uploadFileSchema = z
   .object({
     name: z.string().trim().min(1).max(255),
     size: z.number().int().min(0),
+    /** File.lastModified, so that of two resumes of one person the newer is kept as current. */
+    lastModified: z.number().int().min(0).optional(),
     /** Omitted when the file is over the size limit: the renderer does not send it, the outcome says why. */
     base64: z.string().max(base64Limit).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64').optional(),
   })

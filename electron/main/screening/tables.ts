@@ -153,6 +153,8 @@ export interface IntakeItemsTable {
   /** … or the hash of uploaded bytes already in the file store. */
   staged_hash: string | null
   size: number
+  /** The file's modification time as the renderer reported it (uploads); paths are stat'ed when read. */
+  file_time: number | null
   outcome: 'pending' | 'imported' | 'duplicate' | 'refused' | 'cancelled'
   reason: string | null
   message: string | null

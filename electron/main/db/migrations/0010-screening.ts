@@ -146,6 +146,7 @@ export const screening: Migration = {
       .addColumn('source_path', 'text')
       .addColumn('staged_hash', 'text')
       .addColumn('size', 'integer', (c) => c.notNull())
+      .addColumn('file_time', 'integer')
       .addColumn('outcome', 'text', (c) =>
         c.notNull().check(sql`outcome in ('pending','imported','duplicate','refused','cancelled')`),
       )

@@ -1,0 +1,135 @@
+import { sql, type Kysely } from 'kysely'
+import type { z } from 'zod'
+import {
+  educationLevelSchema,
+  pipelineStatusSchema,
+  type CandidateList,
+  type CandidateRow,
+  type candidateListInputSchema,
+} from '../../../../shared/contract/screening'
+import type { Database } from '../../db/schema'
+import { readFlags, readStringList } from './json-columns'
+
+export type CandidateListInput = z.output<typeof candidateListInputSchema>
+
+const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+
+/** Pipeline order, so sorting by status reads like the pipeline rather than the alphabet. */
+const STATUS_ORDER = sql<number>`case a.status ${sql.join(
+  pipelineStatusSchema.options.map((status, i) => sql`when ${status} then ${i}`),
+  sql` `,
+)} else 99 end`
+
+/** The ranked, filtered list of candidates, for one job (scores and statuses) or for everyone. */
+export async function listCandidates(db: Kysely<Database>, input: CandidateListInput): Promise<CandidateList> {
+  let query = db
+    .selectFrom('candidates as c')
+    .leftJoin('candidate_features as f', 'f.candidate_id', 'c.id')
+    .leftJoin('resume_files as rf', 'rf.id', 'c.current_file_id')
+    .leftJoin('applications as a', (join) =>
+      join
+        .onRef('a.candidate_id', '=', 'c.id')
+        .on('a.job_id', '=', input.jobId ?? '')
+        .on('a.deleted_at', 'is', null),
+    )
+    .leftJoin('application_scores as s', 's.application_id', 'a.id')
+    .where('c.deleted_at', 'is', null)
+
+  if (input.jobId) query = query.where('a.id', 'is not', null)
+  if (input.statuses?.length) {
+    const statuses = input.statuses
+    query = input.jobId
+      ? query.where('a.status', 'in', statuses)
+      : query.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('applications as any_a')
+              .select('any_a.id')
+              .whereRef('any_a.candidate_id', '=', 'c.id')
+              .where('any_a.deleted_at', 'is', null)
+              .where('any_a.status', 'in', statuses),
+          ),
+        )
+  }
+  if (input.minScore !== undefined) query = query.where('s.score', '>=', input.minScore)
+  if (input.minYears !== undefined) query = query.where('c.total_years', '>=', input.minYears)
+  for (const skillId of input.skills ?? []) query = query.where(sql<boolean>`instr(f.skill_ids, ${`|${skillId}|`}) > 0`)
+  if (input.tag) {
+    const tag = input.tag
+    query = query.where(sql<boolean>`exists (select 1 from json_each(c.tags) where value = ${tag})`)
+  }
+  if (input.search) {
+    const pattern = like(input.search)
+    query = query.where((eb) =>
+      eb.or([
+        sql<boolean>`c.name like ${pattern} escape '\\'`,
+        sql<boolean>`c.email like ${pattern} escape '\\'`,
+        sql<boolean>`c.current_title like ${pattern} escape '\\'`,
+      ]),
+    )
+  }
+
+  const total = Number((await query.select(sql<number>`count(*)`.as('n')).executeTakeFirst())?.n ?? 0)
+
+  const desc = (input.order ?? (input.sort === 'name' || input.sort === 'status' ? 'asc' : 'desc')) === 'desc'
+  const direction = desc ? sql`desc` : sql`asc`
+  const orderBy = {
+    score: sql`s.score is null, s.score ${direction}`,
+    semantic: sql`s.semantic is null, s.semantic ${direction}`,
+    name: sql`c.name collate nocase ${direction}`,
+    years: sql`c.total_years ${direction}`,
+    imported: sql`c.created_at ${direction}`,
+    status: sql`${STATUS_ORDER} ${direction}`,
+  }[input.sort]
+
+  const rows = await query
+    .select([
+      'c.id',
+      'c.name',
+      'c.email',
+      'c.phone',
+      'c.current_title',
+      'c.total_years',
+      'c.education_level',
+      'c.tags',
+      'c.created_at',
+      'a.id as application_id',
+      'a.status',
+      's.score',
+      's.semantic',
+      's.matched',
+      's.missing',
+      'rf.flags',
+      sql<number>`(select count(*) from resume_files x where x.candidate_id = c.id and x.deleted_at is null)`.as('file_count'),
+    ])
+    .orderBy(orderBy)
+    .orderBy('c.id')
+    .limit(input.limit)
+    .offset(input.offset)
+    .execute()
+
+  const items = rows.map((row): CandidateRow => {
+    const flags = readFlags(row.flags)
+    return {
+      candidateId: row.id,
+      applicationId: row.application_id,
+      name: row.name,
+      email: row.email,
+      phone: row.phone,
+      currentTitle: row.current_title,
+      totalYears: row.total_years,
+      educationLevel: educationLevelSchema.catch('none').parse(row.education_level),
+      status: row.status ? pipelineStatusSchema.catch('new').parse(row.status) : null,
+      score: row.score,
+      semantic: row.semantic,
+      matched: readStringList(row.matched),
+      missing: readStringList(row.missing),
+      flagKinds: [...new Set(flags.map((f) => f.kind))],
+      flagCount: flags.length,
+      tags: readStringList(row.tags),
+      fileCount: Number(row.file_count),
+      importedAt: row.created_at,
+    }
+  })
+  return { total, items }
+}

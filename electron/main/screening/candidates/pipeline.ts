@@ -1,0 +1,94 @@
+import type { Kysely } from 'kysely'
+import { StudioError } from '../../../../shared/contract/errors'
+import type { ApplicationView, NoteView, PipelineStatus, RerankSummary } from '../../../../shared/contract/screening'
+import type { Database } from '../../db/schema'
+import type { SyncedWriter } from '../../db/synced'
+import { applicationView, changeToUndo, ensureApplication } from './applications'
+
+export interface PipelineDeps {
+  db: Kysely<Database>
+  writer: SyncedWriter
+  rerank(jobId: string): Promise<RerankSummary>
+}
+
+export interface Pipeline {
+  setStatus(applicationId: string, status: PipelineStatus): Promise<ApplicationView>
+  undoStatus(applicationId: string): Promise<ApplicationView>
+  addNote(candidateId: string, jobId: string | undefined, body: string): Promise<NoteView>
+  setTags(candidateId: string, tags: string[]): Promise<string[]>
+  addToJob(jobId: string, candidateIds: string[]): Promise<{ added: number; rerank: RerankSummary }>
+}
+
+/** Moves candidates through a job's pipeline, with a history that makes every change undoable. */
+export function createPipeline(deps: PipelineDeps): Pipeline {
+  const { db, writer } = deps
+
+  const mustExist = async (table: 'candidates' | 'job_openings', id: string, what: string) => {
+    const row = await db.selectFrom(table).select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()
+    if (!row) throw new StudioError('not_found', `That ${what} no longer exists`)
+  }
+
+  return {
+    async setStatus(applicationId, status) {
+      const current = await applicationView(db, applicationId)
+      if (current.status === status) return current
+      await db.transaction().execute(async (trx) => {
+        await writer.update(trx, 'applications', applicationId, { status })
+        await writer.insert(trx, 'status_changes', { application_id: applicationId, from_status: current.status, to_status: status, kind: 'set' })
+      })
+      return applicationView(db, applicationId)
+    },
+
+    async undoStatus(applicationId) {
+      const current = await applicationView(db, applicationId)
+      const change = changeToUndo(current.history)
+      if (!change?.from) throw new StudioError('conflict', 'There is no status change to undo')
+      await db.transaction().execute(async (trx) => {
+        await writer.update(trx, 'applications', applicationId, { status: change.from! })
+        await writer.insert(trx, 'status_changes', {
+          application_id: applicationId,
+          from_status: current.status,
+          to_status: change.from!,
+          kind: 'undo',
+        })
+      })
+      return applicationView(db, applicationId)
+    },
+
+    async addNote(candidateId, jobId, body) {
+      await mustExist('candidates', candidateId, 'candidate')
+      if (jobId) await mustExist('job_openings', jobId, 'job')
+      const id = await db.transaction().execute((trx) => writer.insert(trx, 'candidate_notes', { candidate_id: candidateId, job_id: jobId ?? null, body }))
+      const row = await db.selectFrom('candidate_notes').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+      return { id: row.id, candidateId: row.candidate_id, jobId: row.job_id, body: row.body, createdAt: row.created_at }
+    },
+
+    async setTags(candidateId, tags) {
+      await mustExist('candidates', candidateId, 'candidate')
+      const seen = new Set<string>()
+      const clean = tags.filter((tag) => {
+        const key = tag.toLowerCase()
+        if (seen.has(key)) return false
+        seen.add(key)
+        return true
+      })
+      await db.transaction().execute((trx) => writer.update(trx, 'candidates', candidateId, { tags: JSON.stringify(clean) }))
+      return clean
+    },
+
+    async addToJob(jobId, candidateIds) {
+      await mustExist('job_openings', jobId, 'job')
+      const existing = await db
+        .selectFrom('candidates')
+        .select('id')
+        .where('id', 'in', [...new Set(candidateIds)])
+        .where('deleted_at', 'is', null)
+        .execute()
+      let added = 0
+      await db.transaction().execute(async (trx) => {
+        for (const { id } of existing) if (await ensureApplication(trx, writer, jobId, id)) added++
+      })
+      return { added, rerank: await deps.rerank(jobId) }
+    },
+  }
+}

@@ -1,0 +1,99 @@
+import type { Kysely } from 'kysely'
+import type { Clock } from '../clock'
+import type { Database } from '../db/schema'
+import type { SyncedWriter } from '../db/synced'
+import type { EventBus } from '../events'
+import type { Handlers } from '../ipc/dispatcher'
+import type { Logger } from '../logger'
+import type { Queue } from '../queue/queue'
+import type { JobDefinition } from '../queue/types'
+import { candidateDetail } from './candidates/detail'
+import { listCandidates } from './candidates/list'
+import { createPipeline } from './candidates/pipeline'
+import { createRerank, type Rerank } from './candidates/rerank'
+import { createFileStore } from './intake/file-store'
+import { intakeJob } from './intake/intake-job'
+import { createIntakeService } from './intake/intake-service'
+import type { ResumeParser } from './intake/resume-parser'
+import { createJobsService } from './jobs/jobs-service'
+import type { SkillCatalog } from './jobs/skill-catalog'
+
+export interface ScreeningDeps {
+  db: Kysely<Database>
+  writer: SyncedWriter
+  clock: Clock
+  events: EventBus
+  queue: Queue
+  logger: Logger
+  dataDir: string
+  parser: ResumeParser
+  catalog: SkillCatalog
+}
+
+type ScreeningHandlers = Pick<
+  Handlers,
+  | 'jobs.list'
+  | 'jobs.facets'
+  | 'jobs.get'
+  | 'jobs.create'
+  | 'jobs.update'
+  | 'jobs.setStatus'
+  | 'jobs.suggestSkills'
+  | 'jobs.searchSkills'
+  | 'intake.importPaths'
+  | 'intake.importFiles'
+  | 'intake.cancel'
+  | 'intake.get'
+  | 'intake.list'
+  | 'candidates.list'
+  | 'candidates.get'
+  | 'candidates.setStatus'
+  | 'candidates.undoStatus'
+  | 'candidates.addNote'
+  | 'candidates.setTags'
+  | 'candidates.addToJob'
+>
+
+export interface Screening {
+  handlers: ScreeningHandlers
+  /** Queue jobs the studio registers. */
+  jobs: JobDefinition<never>[]
+  rerank: Rerank
+}
+
+/** Builds screening's services from their dependencies and exposes them as request handlers. */
+export function createScreening(deps: ScreeningDeps): Screening {
+  const { db, writer, clock, events, queue, catalog } = deps
+  const rerank = createRerank({ db, clock, events })
+  const files = createFileStore(deps.dataDir)
+  const jobs = createJobsService({ db, writer, rerank })
+  const intake = createIntakeService({ db, clock, queue, events, files })
+  const pipeline = createPipeline({ db, writer, rerank })
+
+  return {
+    rerank,
+    jobs: [intakeJob({ db, writer, clock, events, logger: deps.logger, parser: deps.parser, files, rerank }) as JobDefinition<never>],
+    handlers: {
+      'jobs.list': (filter) => jobs.list(filter),
+      'jobs.facets': () => jobs.facets(),
+      'jobs.get': ({ id }) => jobs.get(id),
+      'jobs.create': (input) => jobs.create(input),
+      'jobs.update': ({ id, patch }) => jobs.update(id, patch),
+      'jobs.setStatus': ({ id, status }) => jobs.setStatus(id, status),
+      'jobs.suggestSkills': ({ text }) => catalog.suggest(text),
+      'jobs.searchSkills': ({ query, limit }) => catalog.search(query, limit),
+      'intake.importPaths': (input) => intake.importPaths(input),
+      'intake.importFiles': (input) => intake.importFiles(input),
+      'intake.cancel': ({ batchId }) => intake.cancel(batchId),
+      'intake.get': ({ batchId }) => intake.get(batchId),
+      'intake.list': (filter) => intake.list(filter),
+      'candidates.list': (input) => listCandidates(db, input),
+      'candidates.get': ({ candidateId, jobId }) => candidateDetail({ db, catalog }, candidateId, jobId),
+      'candidates.setStatus': ({ applicationId, status }) => pipeline.setStatus(applicationId, status),
+      'candidates.undoStatus': ({ applicationId }) => pipeline.undoStatus(applicationId),
+      'candidates.addNote': ({ candidateId, jobId, body }) => pipeline.addNote(candidateId, jobId, body),
+      'candidates.setTags': ({ candidateId, tags }) => pipeline.setTags(candidateId, tags),
+      'candidates.addToJob': ({ jobId, candidateIds }) => pipeline.addToJob(jobId, candidateIds),
+    },
+  }
+}
