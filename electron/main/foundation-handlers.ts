@@ -3,12 +3,14 @@ import { secretNameSchema, type AppInfo, type SecretName } from '../../shared/co
 import type { Database } from './db/schema'
 import type { Handlers } from './ipc/dispatcher'
 import type { KioskPin } from './kiosk/pin'
+import type { Logger } from './logger'
 import type { Queue } from './queue/queue'
 import type { PreferencesService } from './settings/preferences'
 import type { SecretStore } from './settings/types'
 
 export interface FoundationHandlerDeps {
   db: Kysely<Database>
+  logger: Logger
   info: () => AppInfo
   preferences: PreferencesService
   secrets: SecretStore
@@ -22,6 +24,7 @@ export interface FoundationHandlerDeps {
 type FoundationHandlers = Pick<
   Handlers,
   | 'app.info'
+  | 'app.reportError'
   | 'settings.get'
   | 'settings.update'
   | 'secrets.status'
@@ -41,6 +44,10 @@ export function createFoundationHandlers(deps: FoundationHandlerDeps): Foundatio
     Object.fromEntries(secretNameSchema.options.map((name) => [name, deps.secrets.has(name)])) as Record<SecretName, boolean>
   return {
     'app.info': () => deps.info(),
+    'app.reportError': (report, ctx) => {
+      deps.logger.error('renderer error', { audience: ctx.audience, ...report })
+      return { logged: true }
+    },
     'settings.get': () => deps.preferences.get(),
     'settings.update': (patch) => {
       const next = deps.preferences.update(patch)

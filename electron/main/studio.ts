@@ -79,6 +79,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
   const handlers: Handlers = {
     ...createFoundationHandlers({
       db,
+      logger,
       info,
       preferences,
       secrets: options.secrets,

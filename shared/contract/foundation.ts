@@ -49,6 +49,10 @@ const id = z.string().min(1).max(64)
 
 export const foundationRequests = {
   'app.info': request<AppInfo>()(z.object({}).strict(), ['recruiter', 'kiosk']),
+  'app.reportError': request<{ logged: true }>()(
+    z.object({ area: z.string().max(200), message: z.string().max(2000), stack: z.string().max(8000).optional() }).strict(),
+    ['recruiter', 'kiosk'],
+  ),
   'settings.get': request<Preferences>()(z.object({}).strict()),
   'settings.update': request<Preferences>()(preferencesPatchSchema),
   'secrets.status': request<Record<SecretName, boolean>>()(z.object({}).strict()),
