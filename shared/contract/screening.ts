@@ -422,6 +422,8 @@ export const screeningRequests = {
       .strict(),
   ),
   'intake.importFiles': request<IntakeBatchView>()(importFilesInputSchema),
+  /** The desktop's file or folder dialog; `unavailable` where there is none (the web host uploads bytes instead). */
+  'intake.choosePaths': request<{ paths: string[] }>()(z.object({ kind: z.enum(['files', 'folder']) }).strict()),
   'intake.cancel': request<IntakeBatchView>()(z.object({ batchId: id }).strict()),
   'intake.get': request<IntakeBatchDetail>()(z.object({ batchId: id }).strict()),
   'intake.list': request<IntakeBatchView[]>()(

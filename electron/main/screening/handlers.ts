@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { StudioError } from '../../../shared/contract/errors'
 import type { Clock } from '../clock'
 import type { Database } from '../db/schema'
 import type { SyncedWriter } from '../db/synced'
@@ -28,6 +29,8 @@ export interface ScreeningDeps {
   dataDir: string
   parser: ResumeParser
   catalog: SkillCatalog
+  /** The desktop's open dialog (Electron passes one); absent in the web host and the CLI. */
+  choosePaths?: (kind: 'files' | 'folder') => Promise<string[]>
 }
 
 type ScreeningHandlers = Pick<
@@ -42,6 +45,7 @@ type ScreeningHandlers = Pick<
   | 'jobs.searchSkills'
   | 'intake.importPaths'
   | 'intake.importFiles'
+  | 'intake.choosePaths'
   | 'intake.cancel'
   | 'intake.get'
   | 'intake.list'
@@ -84,6 +88,10 @@ export function createScreening(deps: ScreeningDeps): Screening {
       'jobs.searchSkills': ({ query, limit }) => catalog.search(query, limit),
       'intake.importPaths': (input) => intake.importPaths(input),
       'intake.importFiles': (input) => intake.importFiles(input),
+      'intake.choosePaths': async ({ kind }) => {
+        if (!deps.choosePaths) throw new StudioError('unavailable', 'There is no file dialog here; drop files or use the file picker')
+        return { paths: await deps.choosePaths(kind) }
+      },
       'intake.cancel': ({ batchId }) => intake.cancel(batchId),
       'intake.get': ({ batchId }) => intake.get(batchId),
       'intake.list': (filter) => intake.list(filter),

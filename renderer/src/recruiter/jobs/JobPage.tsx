@@ -1,0 +1,110 @@
+import { useCallback, useEffect, useState } from 'react'
+import { Link, useParams } from 'react-router-dom'
+import type { JobOpeningView, OpeningStatus } from '../../../../shared/contract/screening'
+import { call, describeError } from '../../api/client'
+import { ImportPanel } from '../candidates/ImportPanel'
+import { EDUCATION_LABELS, EMPLOYMENT_LABELS, OPENING_LABELS } from '../candidates/labels'
+import { RankedList } from '../candidates/RankedList'
+
+function salary(job: JobOpeningView): string | null {
+  if (job.salaryMin === null && job.salaryMax === null) return null
+  const f = (n: number | null) => (n === null ? '…' : n.toLocaleString())
+  return `${f(job.salaryMin)} – ${f(job.salaryMax)} ${job.salaryCurrency}`
+}
+
+/** A job: what it asks for, its actions, resume import, and its candidates ranked against it. */
+export function JobPage() {
+  const { jobId = '' } = useParams()
+  const [job, setJob] = useState<JobOpeningView | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  const load = useCallback(async () => {
+    try {
+      setJob(await call('jobs.get', { id: jobId }))
+      setError(null)
+    } catch (e) {
+      setError(describeError(e))
+    }
+  }, [jobId])
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  const setStatus = async (status: OpeningStatus) => {
+    try {
+      setJob(await call('jobs.setStatus', { id: jobId, status }))
+    } catch (e) {
+      setError(describeError(e))
+    }
+  }
+
+  if (!job) {
+    return (
+      <section>
+        <h1 tabIndex={-1}>Job</h1>
+        {error ? (
+          <p role="alert" className="error-text">
+            {error}
+          </p>
+        ) : (
+          <p className="muted">Loading…</p>
+        )}
+        <Link to="/jobs">All jobs</Link>
+      </section>
+    )
+  }
+
+  const facts = [job.department, job.location, EMPLOYMENT_LABELS[job.employmentType], salary(job)].filter(Boolean).join(' · ')
+  const asks = [
+    job.minYears > 0 ? `${job.minYears}+ years` : null,
+    job.educationLevel !== 'none' ? `${EDUCATION_LABELS[job.educationLevel]} or above` : null,
+  ].filter(Boolean)
+
+  return (
+    <section aria-labelledby="job-title">
+      <header className="page-header">
+        <div>
+          <Link to="/jobs">← Jobs</Link>
+          <h1 id="job-title" tabIndex={-1}>
+            {job.title} <span className="status">{OPENING_LABELS[job.status]}</span>
+          </h1>
+          {facts && <p className="muted">{facts}</p>}
+        </div>
+        <div className="row">
+          {job.status !== 'archived' && (
+            <Link to={`/jobs/${job.id}/edit`} className="button-link">
+              Edit
+            </Link>
+          )}
+          {job.status === 'open' && (
+            <button type="button" className="secondary" onClick={() => setStatus('closed')}>
+              Close
+            </button>
+          )}
+          {job.status !== 'open' && (
+            <button type="button" className="secondary" onClick={() => setStatus('open')}>
+              Reopen
+            </button>
+          )}
+          {job.status !== 'archived' && (
+            <button type="button" className="secondary" onClick={() => setStatus('archived')}>
+              Archive
+            </button>
+          )}
+        </div>
+      </header>
+      {error && (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      )}
+      <p>
+        <strong>Required:</strong> {job.requiredSkills.map((s) => s.name).join(', ') || '—'} · <strong>Preferred:</strong>{' '}
+        {job.preferredSkills.map((s) => s.name).join(', ') || '—'}
+        {asks.length > 0 && ` · ${asks.join(' · ')}`}
+      </p>
+      {job.status !== 'archived' && <ImportPanel jobId={job.id} />}
+      <RankedList jobId={job.id} skills={[...job.requiredSkills, ...job.preferredSkills]} />
+    </section>
+  )
+}
