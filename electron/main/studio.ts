@@ -15,6 +15,10 @@ import { createKioskPin } from './kiosk/pin'
 import { createLogger, type Logger } from './logger'
 import { demoJob } from './queue/demo-job'
 import { createQueue, type Queue } from './queue/queue'
+import { createScreening } from './screening/handlers'
+import type { ResumeParser } from './screening/intake/resume-parser'
+import { taxonomyCatalog } from './screening/jobs/skill-catalog'
+import { loadTaxonomyFile } from './screening/taxonomy'
 import { createPreferences, type PreferencesService } from './settings/preferences'
 import type { PreferenceStore, SecretStore } from './settings/types'
 
@@ -31,6 +35,12 @@ export interface StudioOptions {
   startWorkers?: boolean
   queueOptions?: { pollMs?: number; backoff?: { baseMs?: number; capMs?: number }; defaultLeaseMs?: number }
   exitKiosk?: () => void
+  /** Data shipped with the app (skill taxonomy, prompts); defaults to the repository's resources/. */
+  resourcesDir?: string
+  /** Reads resumes off the main thread; without one, resume import is unavailable. */
+  resumeParser?: ResumeParser
+  /** The desktop's open dialog for resumes; Electron passes one, the web host uploads bytes instead. */
+  chooseResumePaths?: (kind: 'files' | 'folder') => Promise<string[]>
 }
 
 export interface Studio {
@@ -67,6 +77,20 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     onChange: (job) => events.emit('queue.job', job),
   })
   queue.register(demoJob(writer))
+  const resourcesDir = options.resourcesDir ?? path.resolve(__dirname, '../../resources')
+  const screening = createScreening({
+    db,
+    writer,
+    clock,
+    events,
+    queue,
+    logger,
+    dataDir: options.dataDir,
+    parser: options.resumeParser,
+    catalog: taxonomyCatalog(await loadTaxonomyFile(path.join(resourcesDir, 'skills.json'))),
+    choosePaths: options.chooseResumePaths,
+  })
+  screening.jobs.forEach((job) => queue.register(job))
 
   const info = (): AppInfo => ({
     version: options.version ?? '0.0.0',
@@ -88,6 +112,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
       exitKiosk: options.exitKiosk ?? (() => {}),
       onPreferencesChanged: () => {},
     }),
+    ...screening.handlers,
   }
   const dispatch = createDispatcher(handlers, logger)
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { Audience, RequestDef } from './define'
 import { foundationEvents, foundationRequests } from './foundation'
+import { screeningEvents, screeningRequests } from './screening'
 
 /**
  * The IPC contract: every request the renderer may make and every event main may push. Each
@@ -8,10 +9,12 @@ import { foundationEvents, foundationRequests } from './foundation'
  */
 export const requests = {
   ...foundationRequests,
+  ...screeningRequests,
 } satisfies Record<string, RequestDef>
 
 export const events = {
   ...foundationEvents,
+  ...screeningEvents,
 } satisfies Record<string, z.ZodType>
 
 export type Requests = typeof requests

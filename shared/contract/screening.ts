@@ -155,6 +155,8 @@ export interface SkillSuggestion {
   category: string
   /** Where it was found in the text given, when suggested from text. */
   evidence?: string
+  /** When suggested from a description: whether it reads as required or nice to have. */
+  importance?: 'required' | 'preferred'
 }
 
 // ---- intake ----

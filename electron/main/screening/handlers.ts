@@ -27,7 +27,8 @@ export interface ScreeningDeps {
   queue: Queue
   logger: Logger
   dataDir: string
-  parser: ResumeParser
+  /** Without a parser the studio still ranks, lists and edits; only importing is unavailable. */
+  parser?: ResumeParser
   catalog: SkillCatalog
   /** The desktop's open dialog (Electron passes one); absent in the web host and the CLI. */
   choosePaths?: (kind: 'files' | 'folder') => Promise<string[]>
@@ -73,10 +74,13 @@ export function createScreening(deps: ScreeningDeps): Screening {
   const jobs = createJobsService({ db, writer, rerank })
   const intake = createIntakeService({ db, clock, queue, events, files })
   const pipeline = createPipeline({ db, writer, rerank })
+  const needParser = () => {
+    if (!deps.parser) throw new StudioError('unavailable', 'Resume import is not available in this build')
+  }
 
   return {
     rerank,
-    jobs: [intakeJob({ db, writer, clock, events, logger: deps.logger, parser: deps.parser, files, rerank }) as JobDefinition<never>],
+    jobs: deps.parser ? [intakeJob({ db, writer, clock, events, logger: deps.logger, parser: deps.parser, files, rerank }) as JobDefinition<never>] : [],
     handlers: {
       'jobs.list': (filter) => jobs.list(filter),
       'jobs.facets': () => jobs.facets(),
@@ -86,8 +90,8 @@ export function createScreening(deps: ScreeningDeps): Screening {
       'jobs.setStatus': ({ id, status }) => jobs.setStatus(id, status),
       'jobs.suggestSkills': ({ text }) => catalog.suggest(text),
       'jobs.searchSkills': ({ query, limit }) => catalog.search(query, limit),
-      'intake.importPaths': (input) => intake.importPaths(input),
-      'intake.importFiles': (input) => intake.importFiles(input),
+      'intake.importPaths': (input) => (needParser(), intake.importPaths(input)),
+      'intake.importFiles': (input) => (needParser(), intake.importFiles(input)),
       'intake.choosePaths': async ({ kind }) => {
         if (!deps.choosePaths) throw new StudioError('unavailable', 'There is no file dialog here; drop files or use the file picker')
         return { paths: await deps.choosePaths(kind) }

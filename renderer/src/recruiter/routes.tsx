@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react'
 import { EmptyState } from '../components/EmptyState'
+import { CandidatesArea } from './candidates/CandidatesArea'
+import { JobsArea } from './jobs/JobsArea'
 import { QueuePage } from './queue/QueuePage'
 import { SettingsPage } from './settings/SettingsPage'
 
@@ -25,8 +27,8 @@ function AreaNotBuilt({ area }: { area: string }) {
  * builds the navigation and the keyboard shortcuts from this list.
  */
 export const recruiterRoutes: RecruiterRoute[] = [
-  { path: 'jobs', element: <AreaNotBuilt area="Jobs" />, nav: { label: 'Jobs' } },
-  { path: 'candidates', element: <AreaNotBuilt area="Candidates" />, nav: { label: 'Candidates' } },
+  { path: 'jobs', element: <JobsArea />, nav: { label: 'Jobs' } },
+  { path: 'candidates', element: <CandidatesArea />, nav: { label: 'Candidates' } },
   { path: 'interviews', element: <AreaNotBuilt area="Interviews" />, nav: { label: 'Interviews' } },
   { path: 'queue', element: <QueuePage />, nav: { label: 'Queue' } },
   { path: 'settings', element: <SettingsPage />, nav: { label: 'Settings' } },

@@ -10,7 +10,8 @@ import { isCustomSkill, scoringJobOf } from '../scoring/job-query'
 import { scoreCandidate } from '../scoring/score'
 import type { ParsedResume, SkillMention } from '../types'
 import { applicationViews } from './applications'
-import { skillHighlights, lineNaming, type HighlightSkill } from './highlights'
+import { lineNaming, nameSpans, skillHighlights } from './highlights'
+import type { SkillSpan } from '../jobs/skill-catalog'
 import { readFlags, readRecord, readStringList } from './json-columns'
 import { loadPool } from './pool'
 
@@ -68,8 +69,8 @@ export async function candidateDetail(deps: DetailDeps, candidateId: string, job
   const application = jobId ? (applications.find((a) => a.jobId === jobId) ?? null) : null
 
   let score: ScoreView | null = null
-  const highlightSkills: HighlightSkill[] = []
-  const kindOf = new Map<string, HighlightSkill['kind']>()
+  const spans: SkillSpan[] = catalog.spans(text)
+  const kindOf = new Map<string, 'required' | 'preferred'>()
   if (application) {
     const jobRow = await db.selectFrom('job_openings').selectAll().where('id', '=', application.jobId).executeTakeFirstOrThrow()
     const job = toJobView(jobRow, 0)
@@ -84,7 +85,7 @@ export async function candidateDetail(deps: DetailDeps, candidateId: string, job
         if (!isCustomSkill(skill.skillId) || !breakdown.matched.includes(skill.skillId)) continue
         const line = lineNaming(text, skill.name)
         if (line) evidence[skill.skillId] = line
-        highlightSkills.push({ skillId: skill.skillId, names: [skill.name], kind: kindOf.get(skill.skillId)! })
+        spans.push(...nameSpans(text, skill.skillId, skill.name))
       }
       score = explainScore({
         job,
@@ -96,9 +97,6 @@ export async function candidateDetail(deps: DetailDeps, candidateId: string, job
         semantic: stored?.semantic ?? null,
       })
     }
-  }
-  for (const skill of skills) {
-    highlightSkills.push({ skillId: skill.skillId, names: [skill.name, ...catalog.namesOf(skill.skillId)], kind: kindOf.get(skill.skillId) ?? 'other' })
   }
   const currentFile = files.find((f) => f.id === candidate.current_file_id)
 
@@ -116,7 +114,7 @@ export async function candidateDetail(deps: DetailDeps, candidateId: string, job
     skills: skills.map((s) => ({ skillId: s.skillId, name: s.name, evidence: evidence[s.skillId] ?? s.evidence, section: s.section })),
     tags: readStringList(candidate.tags),
     text,
-    highlights: skillHighlights(text, highlightSkills),
+    highlights: skillHighlights(spans, (skillId) => kindOf.get(skillId) ?? 'other'),
     flags: readFlags(currentFile?.flags),
     files: files.map((f) => ({
       id: f.id,

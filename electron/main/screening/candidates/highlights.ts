@@ -1,38 +1,27 @@
 import type { HighlightSpan } from '../../../../shared/contract/screening'
-
-export interface HighlightSkill {
-  skillId: string
-  names: string[]
-  kind: HighlightSpan['kind']
-}
+import type { SkillSpan } from '../jobs/skill-catalog'
 
 const MAX_SPANS = 1000
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
-/**
- * Where each skill is named in the resume text, for highlighting. Names match as whole words,
- * ignoring case; where two matches overlap (a short alias inside a longer name) the longer one wins.
- */
-export function skillHighlights(text: string, skills: readonly HighlightSkill[]): HighlightSpan[] {
-  const found: HighlightSpan[] = []
-  for (const skill of skills) {
-    const names = [...new Set(skill.names.map((n) => n.trim()).filter((n) => n.length > 0))]
-    if (!names.length) continue
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map(escape).join('|')})(?![\\p{L}\\p{N}+#])`, 'giu')
-    for (const match of text.matchAll(pattern)) {
-      found.push({ start: match.index, end: match.index + match[0].length, skillId: skill.skillId, kind: skill.kind })
-      if (found.length > MAX_SPANS * 4) break
-    }
-  }
-  found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start))
-  const spans: HighlightSpan[] = []
-  for (const span of found) {
-    const last = spans.at(-1)
+/** Sorted, non-overlapping spans (where two overlap, the longer wins), capped so a huge resume stays light. */
+export function skillHighlights(spans: readonly SkillSpan[], kindOf: (skillId: string) => HighlightSpan['kind']): HighlightSpan[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start))
+  const out: HighlightSpan[] = []
+  for (const span of sorted) {
+    const last = out.at(-1)
     if (last && span.start < last.end) continue
-    spans.push(span)
-    if (spans.length >= MAX_SPANS) break
+    out.push({ start: span.start, end: span.end, skillId: span.skillId, kind: kindOf(span.skillId) })
+    if (out.length >= MAX_SPANS) break
   }
-  return spans
+  return out
+}
+
+/** Whole-word, case-insensitive occurrences of a name outside the taxonomy (a custom job skill). */
+export function nameSpans(text: string, skillId: string, name: string): SkillSpan[] {
+  const escaped = name.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')
+  if (!escaped) return []
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'giu')
+  return [...text.matchAll(pattern)].slice(0, MAX_SPANS).map((m) => ({ skillId, start: m.index, end: m.index + m[0].length }))
 }
 
 /** The first visible line holding every word of a name: the proof for a skill outside the taxonomy. */

@@ -1,15 +1,68 @@
 import type { SkillSuggestion } from '../../../../shared/contract/screening'
+import type { Taxonomy } from '../taxonomy'
 
-/**
- * What jobs and candidates need from the skill taxonomy (the reader's module implements the
- * taxonomy; this is the narrow view of it the using side depends on).
- */
+/** A skill named in a text, by absolute character offsets. */
+export interface SkillSpan {
+  skillId: string
+  start: number
+  end: number
+}
+
+/** What jobs and candidates need from the skill taxonomy: the narrow view the using side depends on. */
 export interface SkillCatalog {
-  /** Skills named in a text, most relevant first, each with the line that names it. */
+  /** Skills a job description asks for, required ones first, each with the line that names it. */
   suggest(text: string): SkillSuggestion[]
-  /** Skills whose name or alias starts with or contains the query, for a picker. */
+  /** Skills whose name or alias matches the query, best first, for a picker. */
   search(query: string, limit: number): SkillSuggestion[]
-  /** Display name and every alias of a skill, for highlighting it in a resume. */
-  namesOf(skillId: string): string[]
+  /** Where taxonomy skills are named in a text, for highlighting. */
+  spans(text: string): SkillSpan[]
   nameOf(skillId: string): string | undefined
+}
+
+/** Exact name or alias first, then prefixes, then word prefixes, then anything containing the query. */
+function searchRank(query: string, forms: string[]): number {
+  let best = Infinity
+  for (const form of forms) {
+    const lower = form.toLowerCase()
+    if (lower === query) return 0
+    if (lower.startsWith(query)) best = Math.min(best, 1)
+    else if (lower.split(/[\s./-]+/).some((word) => word.startsWith(query))) best = Math.min(best, 2)
+    else if (lower.includes(query)) best = Math.min(best, 3)
+  }
+  return best
+}
+
+export function taxonomyCatalog(taxonomy: Taxonomy): SkillCatalog {
+  const categoryName = new Map(taxonomy.categories.map((c) => [c.id, c.name]))
+  const category = (id: string) => categoryName.get(id) ?? id
+  return {
+    suggest: (text) =>
+      taxonomy.suggestSkills(text).map((s) => ({
+        skillId: s.skillId,
+        name: s.name,
+        category: category(s.category),
+        evidence: s.evidence,
+        importance: s.importance,
+      })),
+    search(query, limit) {
+      const q = query.trim().toLowerCase()
+      if (!q) return []
+      return taxonomy.skills
+        .map((skill) => ({ skill, rank: searchRank(q, [skill.name, ...skill.aliases]) }))
+        .filter((r) => r.rank < Infinity)
+        .sort((a, b) => a.rank - b.rank || a.skill.name.length - b.skill.name.length || a.skill.name.localeCompare(b.skill.name))
+        .slice(0, limit)
+        .map(({ skill }) => ({ skillId: skill.id, name: skill.name, category: category(skill.category) }))
+    },
+    spans(text) {
+      const lineStarts: number[] = []
+      let offset = 0
+      for (const line of text.split('\n')) {
+        lineStarts.push(offset)
+        offset += line.length + 1
+      }
+      return taxonomy.findSkills(text).map((m) => ({ skillId: m.skillId, start: lineStarts[m.lineIndex]! + m.start, end: lineStarts[m.lineIndex]! + m.end }))
+    },
+    nameOf: (skillId) => taxonomy.byId(skillId)?.name,
+  }
 }
