@@ -1,0 +1,116 @@
+import { DEFAULT_SCORE_WEIGHTS, educationLevelSchema, type JobSkill } from '../../../../shared/contract/screening'
+import type { ScoringJobSource } from '../scoring/job-query'
+import type { Taxonomy } from '../taxonomy'
+
+/**
+ * A job written as Markdown for the command line:
+ *
+ *   # Senior Data Engineer
+ *   Free text: the description and requirements.
+ *   Required: Python, SQL, Apache Spark        (or a "Required:" line followed by "- item" lines)
+ *   Preferred: Kafka
+ *   Minimum years: 5                            (optional; else the first "N+ years" in the text)
+ *   Education: bachelor                         (optional)
+ *
+ * Without a Required list, required skills are suggested from the text by the taxonomy (and
+ * preferred ones too when there is no Preferred list).
+ */
+export interface MarkdownJob extends ScoringJobSource {
+  /** Skill names that are not in the taxonomy, kept as custom skills (matched by their words). */
+  customSkills: string[]
+}
+
+const LIST_HEAD = /^\s*(?:[-*]\s*)?\**(required|preferred|nice to have)(?: skills)?\**\s*:\s*(.*)$/i
+const ITEM = /^\s*[-*•]\s+(.+)$/
+const YEARS_LINE = /^\s*(?:minimum years|min(?:imum)? experience|experience)\s*:\s*(\d+(?:\.\d+)?)/i
+const EDUCATION_LINE = /^\s*education(?: level)?\s*:\s*(.+)$/i
+const YEARS_IN_TEXT = /(\d+(?:\.\d+)?)\s*\+?\s*(?:or more\s+)?years?/i
+
+const EDUCATION_WORDS: [RegExp, ScoringJobSource['educationLevel']][] = [
+  [/ph\.?d|doctor/i, 'doctorate'],
+  [/master|msc|m\.s\.|mba/i, 'master'],
+  [/bachelor|bsc|b\.s\.|b\.a\.|degree/i, 'bachelor'],
+  [/associate/i, 'associate'],
+  [/high school|secondary/i, 'high_school'],
+]
+
+function educationOf(text: string): ScoringJobSource['educationLevel'] {
+  const direct = educationLevelSchema.safeParse(text.trim().toLowerCase().replace(/[\s-]+/g, '_'))
+  if (direct.success) return direct.data
+  return EDUCATION_WORDS.find(([pattern]) => pattern.test(text))?.[1] ?? 'none'
+}
+
+const splitList = (text: string) =>
+  text
+    .split(/[,;]|\s+\/\s+/)
+    .map((s) => s.replace(/[*_`]/g, '').trim())
+    .filter(Boolean)
+
+export function parseJobMarkdown(markdown: string, taxonomy: Pick<Taxonomy, 'resolve' | 'suggestSkills'>): MarkdownJob {
+  const lines = markdown.replace(/\r\n?/g, '\n').split('\n')
+  const titleIndex = lines.findIndex((line) => line.trim().length > 0)
+  const title = (lines[titleIndex] ?? '').replace(/^#+\s*/, '').trim() || 'Untitled job'
+  const lists: Record<'required' | 'preferred', string[]> = { required: [], preferred: [] }
+  const body: string[] = []
+  let minYears: number | null = null
+  let educationLevel: ScoringJobSource['educationLevel'] = 'none'
+  let open: 'required' | 'preferred' | null = null
+
+  for (const line of lines.slice(titleIndex + 1)) {
+    const head = LIST_HEAD.exec(line)
+    if (head) {
+      open = head[1]!.toLowerCase() === 'required' ? 'required' : 'preferred'
+      lists[open].push(...splitList(head[2]!))
+      continue
+    }
+    const item = ITEM.exec(line)
+    if (open && item) {
+      lists[open].push(...splitList(item[1]!))
+      continue
+    }
+    if (line.trim()) open = null
+    const years = YEARS_LINE.exec(line)
+    if (years) {
+      minYears = Number(years[1])
+      continue
+    }
+    const education = EDUCATION_LINE.exec(line)
+    if (education) {
+      educationLevel = educationOf(education[1]!)
+      continue
+    }
+    body.push(line)
+  }
+
+  const description = body.join('\n').trim()
+  const customSkills: string[] = []
+  const toSkills = (names: string[]): JobSkill[] =>
+    names.map((name) => {
+      const skill = taxonomy.resolve(name)
+      if (skill) return { skillId: skill.id, name: skill.name, weight: 3 }
+      customSkills.push(name)
+      return { skillId: `custom:${name.toLowerCase().replace(/[^a-z0-9+#.]+/g, '-')}`, name, weight: 3 }
+    })
+
+  let requiredSkills = toSkills(lists.required)
+  let preferredSkills = toSkills(lists.preferred)
+  if (!requiredSkills.length) {
+    const suggested = taxonomy.suggestSkills(`${title}\n${description}`)
+    const skill = (s: (typeof suggested)[number]): JobSkill => ({ skillId: s.skillId, name: s.name, weight: 3 })
+    const listed = new Set(preferredSkills.map((s) => s.skillId))
+    requiredSkills = suggested.filter((s) => s.importance === 'required' && !listed.has(s.skillId)).map(skill)
+    if (!preferredSkills.length) preferredSkills = suggested.filter((s) => s.importance === 'preferred').map(skill)
+  }
+  const inferredYears = YEARS_IN_TEXT.exec(description)
+  return {
+    title,
+    description,
+    requirements: '',
+    requiredSkills,
+    preferredSkills: preferredSkills.filter((p) => !requiredSkills.some((r) => r.skillId === p.skillId)),
+    minYears: Math.min(50, minYears ?? (inferredYears ? Number(inferredYears[1]) : 0)),
+    educationLevel,
+    weights: DEFAULT_SCORE_WEIGHTS,
+    customSkills,
+  }
+}

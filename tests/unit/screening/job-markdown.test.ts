@@ -1,0 +1,44 @@
+import path from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { parseJobMarkdown } from '../../../electron/main/screening/jobs/job-markdown'
+import { loadTaxonomyFile, type Taxonomy } from '../../../electron/main/screening/taxonomy'
+
+let taxonomy: Taxonomy
+beforeAll(async () => {
+  taxonomy = await loadTaxonomyFile(path.join(__dirname, '../../../resources/skills.json'))
+})
+
+describe('job.md for the command line', () => {
+  it('reads the title, inline and bulleted skill lists, years and education', () => {
+    const job = parseJobMarkdown(
+      [
+        '# Senior Data Engineer',
+        '',
+        'We move data from Kafka into the warehouse.',
+        'Required: Python, SQL, k8s',
+        'Preferred:',
+        '- Apache Kafka',
+        '- Widget Polishing',
+        'Minimum years: 5',
+        'Education: Master',
+      ].join('\n'),
+      taxonomy,
+    )
+    expect(job.title).toBe('Senior Data Engineer')
+    expect(job.requiredSkills.map((s) => s.name)).toEqual(['Python', 'SQL', 'Kubernetes'])
+    expect(job.preferredSkills.map((s) => s.skillId)).toEqual([taxonomy.resolve('Kafka')!.id, 'custom:widget-polishing'])
+    expect(job.customSkills).toEqual(['Widget Polishing'])
+    expect(job.minYears).toBe(5)
+    expect(job.educationLevel).toBe('master')
+    expect(job.description).toBe('We move data from Kafka into the warehouse.')
+  })
+
+  it('suggests skills from the text when no lists are given, and infers years', () => {
+    const job = parseJobMarkdown(
+      ['Frontend Engineer', 'You build React apps in TypeScript. 3+ years of experience.', 'Nice to have: GraphQL'].join('\n'),
+      taxonomy,
+    )
+    expect(job.requiredSkills.map((s) => s.name)).toEqual(expect.arrayContaining(['React', 'TypeScript']))
+    expect(job.minYears).toBe(3)
+  })
+})
