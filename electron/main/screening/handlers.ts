@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import { StudioError } from '../../../shared/contract/errors'
+import type { AiCapabilities } from '../ai/types'
 import type { Clock } from '../clock'
 import type { Database } from '../db/schema'
 import type { SyncedWriter } from '../db/synced'
@@ -11,6 +12,7 @@ import type { JobDefinition } from '../queue/types'
 import { candidateDetail } from './candidates/detail'
 import { listCandidates } from './candidates/list'
 import { createPipeline } from './candidates/pipeline'
+import { embedJob, queueEmbeddings } from './candidates/embed-job'
 import { createRerank, type Rerank } from './candidates/rerank'
 import { createFileStore } from './intake/file-store'
 import { intakeJob } from './intake/intake-job'
@@ -30,6 +32,8 @@ export interface ScreeningDeps {
   /** Without a parser the studio still ranks, lists and edits; only importing is unavailable. */
   parser?: ResumeParser
   catalog: SkillCatalog
+  /** Cloud AI when configured: adds the embeddings signal beside scores; absent or offline, nothing waits on it. */
+  ai?: AiCapabilities
   /** The desktop's open dialog (Electron passes one); absent in the web host and the CLI. */
   choosePaths?: (kind: 'files' | 'folder') => Promise<string[]>
 }
@@ -69,7 +73,13 @@ export interface Screening {
 /** Builds screening's services from their dependencies and exposes them as request handlers. */
 export function createScreening(deps: ScreeningDeps): Screening {
   const { db, writer, clock, events, queue, catalog } = deps
-  const rerank = createRerank({ db, clock, events })
+  const rerankOnly = createRerank({ db, clock, events })
+  // Every re-rank also queues the semantic signal when embeddings are available (the embed job itself re-ranks plainly).
+  const rerank: Rerank = async (jobId) => {
+    const summary = await rerankOnly(jobId)
+    await queueEmbeddings(db, queue, deps.ai, jobId)
+    return summary
+  }
   const files = createFileStore(deps.dataDir)
   const jobs = createJobsService({ db, writer, rerank })
   const intake = createIntakeService({ db, clock, queue, events, files })
@@ -80,7 +90,10 @@ export function createScreening(deps: ScreeningDeps): Screening {
 
   return {
     rerank,
-    jobs: deps.parser ? [intakeJob({ db, writer, clock, events, logger: deps.logger, parser: deps.parser, files, rerank }) as JobDefinition<never>] : [],
+    jobs: [
+      ...(deps.parser ? [intakeJob({ db, writer, clock, events, logger: deps.logger, parser: deps.parser, files, rerank }) as JobDefinition<never>] : []),
+      ...(deps.ai ? [embedJob({ db, clock, ai: deps.ai, rerank: rerankOnly }) as JobDefinition<never>] : []),
+    ],
     handlers: {
       'jobs.list': (filter) => jobs.list(filter),
       'jobs.facets': () => jobs.facets(),

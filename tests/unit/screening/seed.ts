@@ -37,11 +37,13 @@ export async function seedCandidates(studio: Studio, jobId: string | null, candi
         current_file_id: null,
       })
       const terms = buildTermVector(tokenize(c.text))
+      const fileId = `seed-${id}`
+      await trx.insertInto('resume_documents').values({ file_id: fileId, text: c.text, hidden_text: '', parsed: '{}' }).execute()
       await trx
         .insertInto('candidate_features')
         .values({
           candidate_id: id,
-          file_id: 'seed',
+          file_id: fileId,
           skill_ids: skillIdsColumn(c.skills),
           skill_evidence: JSON.stringify(Object.fromEntries(c.skills.map((s) => [s, c.text]))),
           total_years: c.years,

@@ -1,0 +1,125 @@
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { AiCapabilities, Embeddings } from '../../../electron/main/ai/types'
+import { createScreening } from '../../../electron/main/screening/handlers'
+import { taxonomyCatalog } from '../../../electron/main/screening/jobs/skill-catalog'
+import { loadTaxonomyFile } from '../../../electron/main/screening/taxonomy'
+import { silentLogger } from '../../../electron/main/logger'
+import type { Studio } from '../../../electron/main/studio'
+import { createTempStudio } from '../../helpers/temp-studio'
+import { seedCandidates } from './seed'
+
+let studio: Studio | undefined
+afterEach(async () => {
+  await studio?.close()
+  studio = undefined
+})
+
+/** A deterministic bag-of-words embedding: similar words, similar vectors. Stands in for the provider, not for what is tested. */
+function wordEmbeddings(calls: string[][], fail = false): Embeddings {
+  return {
+    async embed(texts) {
+      calls.push(texts)
+      if (fail) throw new Error('network is down')
+      return texts.map((text) => {
+        const v = new Array<number>(64).fill(0)
+        for (const word of text.toLowerCase().match(/[a-z]+/g) ?? []) v[[...word].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 64, 7)]! += 1
+        return v
+      })
+    },
+  }
+}
+
+function capabilities(embeddings: Embeddings, available: () => boolean): AiCapabilities {
+  const none = () => {
+    throw new Error('not used here')
+  }
+  return { embeddings: () => embeddings, chat: none, stt: none, tts: none, available: (c) => c === 'embeddings' && available() }
+}
+
+async function setup(ai: AiCapabilities) {
+  ;({ studio } = await createTempStudio())
+  const screening = createScreening({
+    db: studio.db,
+    writer: studio.writer,
+    clock: { now: () => Date.now() },
+    events: studio.events,
+    queue: studio.queue,
+    logger: silentLogger,
+    dataDir: '/nonexistent',
+    catalog: taxonomyCatalog(await loadTaxonomyFile(path.join(__dirname, '../../../resources/skills.json'))),
+    ai,
+  })
+  screening.jobs.forEach((job) => studio!.queue.register(job))
+  const h = screening.handlers
+  const job = await h['jobs.create'](
+    {
+      title: 'Data Engineer',
+      department: '',
+      location: '',
+      employmentType: 'full_time',
+      salaryMin: null,
+      salaryMax: null,
+      salaryCurrency: 'USD',
+      description: 'Streaming data pipelines with Kafka and Spark',
+      requirements: '',
+      requiredSkills: [{ skillId: 'python', name: 'Python', weight: 3 }],
+      preferredSkills: [],
+      minYears: 0,
+      educationLevel: 'none',
+      weights: { requiredSkills: 45, preferredSkills: 15, text: 20, experience: 12, education: 8 },
+    },
+    { audience: 'recruiter' },
+  )
+  await seedCandidates(studio, job.id, [
+    { name: 'Pipelines', text: 'Python streaming data pipelines with Kafka and Spark', skills: ['python'], years: 4, education: 'bachelor' },
+    { name: 'Gardens', text: 'Python scripts for garden irrigation schedules', skills: ['python'], years: 4, education: 'bachelor' },
+  ])
+  const list = () => h['candidates.list']({ jobId: job.id, sort: 'score', limit: 10, offset: 0 }, { audience: 'recruiter' })
+  return { h, jobId: job.id, list }
+}
+
+describe('embeddings signal', () => {
+  it('adds semantic similarity beside the score through the queue, leaving the score as it was', async () => {
+    const calls: string[][] = []
+    const { h, jobId, list } = await setup(capabilities(wordEmbeddings(calls), () => true))
+    await h['jobs.update']({ id: jobId, patch: {} }, { audience: 'recruiter' })
+    const before = await list()
+    await studio!.queue.idle()
+    const after = await list()
+    expect(after.items.map((r) => r.score)).toEqual(before.items.map((r) => r.score))
+    const semantic = Object.fromEntries(after.items.map((r) => [r.name, r.semantic]))
+    expect(semantic.Pipelines).toBeGreaterThan(semantic.Gardens!)
+    expect(calls.flat()).toHaveLength(3)
+
+    const detail = await h['candidates.get']({ candidateId: after.items[0]!.candidateId, jobId }, { audience: 'recruiter' })
+    expect(detail.score!.semantic).toBe(after.items[0]!.semantic)
+    expect(detail.score!.parts.map((p) => p.key)).not.toContain('semantic')
+
+    await h['jobs.update']({ id: jobId, patch: { minYears: 1 } }, { audience: 'recruiter' })
+    await studio!.queue.idle()
+    expect(calls.flat()).toHaveLength(3)
+  })
+
+  it('queues nothing when embeddings are unavailable, and scores do not wait for it', async () => {
+    const calls: string[][] = []
+    const { h, jobId, list } = await setup(capabilities(wordEmbeddings(calls), () => false))
+    await h['jobs.update']({ id: jobId, patch: {} }, { audience: 'recruiter' })
+    await studio!.queue.idle()
+    expect(calls).toHaveLength(0)
+    expect((await list()).items.map((r) => r.semantic)).toEqual([null, null])
+    expect(await studio!.queue.list({ limit: 10 })).toHaveLength(0)
+  })
+
+  it('retries a failing provider in the background without touching scores', async () => {
+    const calls: string[][] = []
+    const { h, jobId, list } = await setup(capabilities(wordEmbeddings(calls, true), () => true))
+    await h['jobs.update']({ id: jobId, patch: {} }, { audience: 'recruiter' })
+    const scores = (await list()).items.map((r) => r.score)
+    await studio!.queue.idle()
+    const [embed] = await studio!.queue.list({ limit: 10 })
+    expect(embed!.lastError).toBe('network is down')
+    expect(['queued', 'running']).toContain(embed!.status)
+    expect((await list()).items.map((r) => r.score)).toEqual(scores)
+  })
+})
