@@ -48,17 +48,21 @@ export function packTermVector(vector: TermVector): Buffer {
 
 /** Reads a packed vector; the document length is stored beside it (it is not recoverable from a capped count). */
 export function unpackTermVector(packed: Uint8Array, length: number): TermVector {
-  // Copy so the typed-array views start on an aligned offset whatever buffer SQLite handed over.
-  const bytes = new Uint8Array(packed)
-  const n = new DataView(bytes.buffer).getUint32(0, true)
+  // The typed-array views need a 4-byte aligned start; copy only when the buffer handed over is not.
+  const bytes = packed.byteOffset % 4 === 0 ? packed : new Uint8Array(packed)
+  if (bytes.byteLength < 4) throw new Error('term vector is damaged')
+  const n = new DataView(bytes.buffer, bytes.byteOffset).getUint32(0, true)
   if (bytes.byteLength !== 4 + n * 6) throw new Error('term vector is damaged')
-  const hashes = new Uint32Array(bytes.buffer, 4, n)
-  const frequencies = new Uint16Array(bytes.buffer, 4 + n * 4, n)
   if (!littleEndianHost) {
-    const view = new DataView(bytes.buffer)
-    for (let i = 0; i < n; i++) hashes[i] = view.getUint32(4 + i * 4, true)
-    for (let i = 0; i < n; i++) frequencies[i] = view.getUint16(4 + n * 4 + i * 2, true)
+    const view = new DataView(bytes.buffer, bytes.byteOffset)
+    return {
+      length,
+      hashes: Uint32Array.from({ length: n }, (_, i) => view.getUint32(4 + i * 4, true)),
+      frequencies: Uint16Array.from({ length: n }, (_, i) => view.getUint16(4 + n * 4 + i * 2, true)),
+    }
   }
+  const hashes = new Uint32Array(bytes.buffer, bytes.byteOffset + 4, n)
+  const frequencies = new Uint16Array(bytes.buffer, bytes.byteOffset + 4 + n * 4, n)
   return { length, hashes, frequencies }
 }
 
