@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react'
 import type { SecretName } from '../../../../shared/contract/foundation'
 import { call, describeError } from '../../api/client'
 import { useSettings } from '../../stores/settings'
+import { AiSettingsSection } from './AiSettingsSection'
 
 const KEY_LABELS: Record<SecretName, string> = {
   'openai.apiKey': 'OpenAI API key',
@@ -90,7 +91,12 @@ function KioskPinForm() {
 export function SettingsPage() {
   const { preferences, error, update } = useSettings()
   const [secrets, setSecrets] = useState<Record<SecretName, boolean> | null>(null)
-  const refresh = () => void call('secrets.status', {}).then(setSecrets)
+  const [keysVersion, setKeysVersion] = useState(0)
+  const refresh = () =>
+    void call('secrets.status', {}).then((status) => {
+      setSecrets(status)
+      setKeysVersion((v) => v + 1)
+    })
   useEffect(refresh, [])
   return (
     <section aria-labelledby="settings-title">
@@ -131,6 +137,7 @@ export function SettingsPage() {
           (Object.keys(KEY_LABELS) as SecretName[]).map((name) => (
             <SecretField key={name} name={name} isSet={secrets[name]} onChange={refresh} />
           ))}
+        <AiSettingsSection keysVersion={keysVersion} />
       </fieldset>
       <fieldset>
         <legend>Kiosk</legend>
