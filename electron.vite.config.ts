@@ -1,0 +1,62 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'electron-vite'
+
+const root = __dirname
+const from = (file: string) => path.resolve(root, file)
+
+/** Main-process entries that always exist, by output name (out/main/<name>.js). */
+const mainEntries: Record<string, string> = {
+  index: from('electron/main/index.ts'),
+}
+
+/**
+ * Entries other engineers are still writing: each joins the build as soon as its file exists, so
+ * the build never needs a placeholder and never breaks while they land.
+ */
+const optionalMainEntries: Record<string, string> = {
+  'web-host': from('electron/main/web-host.ts'),
+  cli: from('electron/main/cli.ts'),
+  'parse-worker': from('electron/main/screening/parse-pool/worker.ts'),
+}
+for (const [name, file] of Object.entries(optionalMainEntries)) if (fs.existsSync(file)) mainEntries[name] = file
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: from('out/main'),
+      // Dependencies stay in node_modules (better-sqlite3 is native and cannot be bundled), except
+      // electron-store: it is ESM-only and main is emitted as CommonJS, so it is bundled in.
+      externalizeDeps: { exclude: ['electron-store'] },
+      rollupOptions: {
+        input: mainEntries,
+        output: { entryFileNames: '[name].js' },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: from('out/preload'),
+      // A sandboxed preload can require only `electron` and a few Node built-ins, and cannot be
+      // an ES module: everything it imports (the contract, zod) is bundled into one CommonJS file.
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: from('electron/preload/index.ts') },
+        external: ['electron'],
+        output: { format: 'cjs', entryFileNames: '[name].js', inlineDynamicImports: true },
+      },
+    },
+  },
+  renderer: {
+    root: from('renderer'),
+    // Relative asset URLs: the same build is served from the app's own scheme and by the web host.
+    base: './',
+    plugins: [react()],
+    build: {
+      outDir: from('out/renderer'),
+      emptyOutDir: true,
+      rollupOptions: { input: { index: from('renderer/index.html') } },
+    },
+  },
+})

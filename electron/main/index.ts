@@ -1,0 +1,228 @@
+import path from 'node:path'
+import { app, dialog, ipcMain, powerMonitor, safeStorage, session, shell, type BrowserWindow } from 'electron'
+import { createLogger } from './logger'
+import { installAppMenu } from './platform/app-menu'
+import { APP_ORIGIN, appOrigins, entryUrl } from './platform/app-origin'
+import { enforceContentSecurityPolicy, registerAppScheme, serveRenderer } from './platform/app-protocol'
+import { contentSecurityPolicy } from './platform/content-security-policy'
+import { createElectronPreferenceStore } from './platform/electron-preference-store'
+import { mayOpenExternally } from './platform/external-links'
+import { installStudioBridge } from './platform/ipc-bridge'
+import { createKioskLock } from './platform/kiosk-lock'
+import { createLaunchFiles, filesFromArgv } from './platform/launch-files'
+import { installPermissionPolicy } from './platform/permissions'
+import { createResumeDialog } from './platform/resume-dialog'
+import { createSafeStorageCipher } from './platform/safe-storage-cipher'
+import { describeUpdateStatus } from './platform/update-feed'
+import { createUpdater, type Updater } from './platform/updater'
+import { guardNavigation } from './platform/window-security'
+import { createWindowRegistry } from './platform/window-registry'
+import { createKioskWindow, createRecruiterWindow } from './platform/windows'
+import { createEncryptedSecretStore } from './settings/encrypted-secret-store'
+import { createStudio, type Studio } from './studio'
+
+/**
+ * The Electron shell, and the only file that drives Electron's app lifecycle: one instance,
+ * hardened windows, the IPC bridge, the kiosk, updates and an orderly quit. Everything it starts
+ * is built by createStudio, which knows nothing of Electron.
+ */
+
+const UPDATE_CHECK_MS = 4 * 60 * 60 * 1000
+
+// A data folder given in the environment (tests, portable runs) also holds Chromium's profile, so
+// two such runs never share a single-instance lock or storage.
+if (process.env.PANELIST_DATA_DIR) app.setPath('userData', path.resolve(process.env.PANELIST_DATA_DIR))
+const dataDir = app.getPath('userData')
+
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
+const origins = appOrigins(devServerUrl)
+const policy = contentSecurityPolicy({ devServerOrigin: devServerUrl ? origins[1] : undefined })
+const baseUrl = devServerUrl ?? `${APP_ORIGIN}/index.html`
+const preload = path.join(__dirname, '../preload/index.js')
+const devTools = !app.isPackaged
+
+const launchFiles = createLaunchFiles()
+const windows = createWindowRegistry()
+let secretsForLog: () => string[] = () => []
+const logger = createLogger({ knownSecrets: () => secretsForLog() })
+
+let recruiter: BrowserWindow | null = null
+let studio: Studio | null = null
+let shuttingDown = false
+let studioClosed = false
+
+const kiosk = createKioskLock({
+  createWindow: () => {
+    const win = createKioskWindow({ preload, url: entryUrl(baseUrl, 'kiosk'), devTools, near: recruiter })
+    windows.add(win, 'kiosk')
+    return win
+  },
+})
+
+function showRecruiter(): BrowserWindow {
+  if (!recruiter || recruiter.isDestroyed()) {
+    recruiter = createRecruiterWindow({ preload, url: entryUrl(baseUrl, 'recruiter'), devTools })
+    windows.add(recruiter, 'recruiter')
+    recruiter.on('closed', () => (recruiter = null))
+    return recruiter
+  }
+  if (recruiter.isMinimized()) recruiter.restore()
+  recruiter.show()
+  recruiter.focus()
+  return recruiter
+}
+
+/** Whatever the user should be looking at: the kiosk while a candidate has it, else the recruiter. */
+function bringToFront(): void {
+  const kioskWindow = kiosk.window()
+  if (kioskWindow) kioskWindow.focus()
+  else showRecruiter()
+}
+
+function tellRecruiter(message: string, detail?: string): void {
+  const owner = recruiter && !recruiter.isDestroyed() ? recruiter : null
+  const options = { type: 'info' as const, message, detail, buttons: ['OK'] }
+  void (owner ? dialog.showMessageBox(owner, options) : dialog.showMessageBox(options))
+}
+
+/**
+ * Opens the candidate kiosk and hides the recruiter's window behind it. Refused until a PIN is set:
+ * the PIN is the only way out of the kiosk the app offers.
+ */
+async function openKiosk(running: Studio): Promise<void> {
+  const status = await running.dispatch('kiosk.pinStatus', {}, { audience: 'recruiter' })
+  const pinSet = status.ok && (status.value as { pinSet: boolean }).pinSet
+  if (!pinSet) {
+    tellRecruiter('Set a kiosk PIN first.', 'The PIN (Settings) is the only way to leave the kiosk, so the kiosk opens only once one is set.')
+    return
+  }
+  kiosk.open()
+  recruiter?.hide()
+}
+
+function installMenu(running: Studio, updater: Updater): void {
+  installAppMenu({
+    devTools,
+    openKiosk: () => void openKiosk(running),
+    checkForUpdates: () => void updater.check().then(() => tellRecruiter(describeUpdateStatus(updater.status()))),
+    restartToUpdate:
+      updater.status().state === 'downloaded'
+        ? () => {
+            if (!updater.restartToUpdate()) tellRecruiter('Close the candidate kiosk before restarting to update.')
+          }
+        : null,
+  })
+}
+
+kiosk.onClosed(() => {
+  if (!shuttingDown) showRecruiter()
+})
+kiosk.onKioskIntegrity((event) => logger.warn('kiosk integrity', { ...event }))
+launchFiles.onOpenFiles((files) => logger.info('files handed to the app', { count: files.length }))
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  registerAppScheme()
+  app.enableSandbox()
+  launchFiles.push(filesFromArgv(process.argv, process.cwd()))
+
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    bringToFront()
+    launchFiles.push(filesFromArgv(argv, workingDirectory))
+  })
+  app.on('open-file', (event, file) => {
+    event.preventDefault()
+    launchFiles.push(filesFromArgv(['', file], dataDir))
+  })
+
+  app.on('web-contents-created', (_event, contents) => {
+    guardNavigation(contents, {
+      mayOpenExternally: (url) => mayOpenExternally(url, windows.audienceOf(contents) ?? 'kiosk'),
+      openExternally: (url) => void shell.openExternal(url),
+      logger,
+    })
+  })
+
+  app.on('before-quit', (event) => {
+    if (kiosk.isOpen() && !shuttingDown) {
+      event.preventDefault()
+      kiosk.noteQuitBlocked()
+      return
+    }
+    if (studioClosed || !studio) return
+    // Quit waits for the studio to stop its workers and close the database cleanly.
+    event.preventDefault()
+    const closing = studio
+    studio = null
+    closing
+      .close()
+      .catch((error: unknown) => logger.error('studio did not close cleanly', { error: String(error) }))
+      .finally(() => {
+        studioClosed = true
+        app.quit()
+      })
+  })
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      logger.error('Panelist failed to start', { error: error instanceof Error ? error.stack : String(error) })
+      app.exit(1)
+    })
+}
+
+async function start(): Promise<void> {
+  const ses = session.defaultSession
+  serveRenderer(ses, path.join(__dirname, '../renderer'), policy)
+  enforceContentSecurityPolicy(ses, origins, policy)
+  installPermissionPolicy(ses, origins)
+
+  const secrets = createEncryptedSecretStore(path.join(dataDir, 'secrets.json'), createSafeStorageCipher(safeStorage))
+  secretsForLog = () => secrets.values()
+  studio = await createStudio({
+    dataDir,
+    host: 'electron',
+    version: app.getVersion(),
+    secrets,
+    preferenceStore: createElectronPreferenceStore(dataDir, logger),
+    logger,
+    exitKiosk: () => kiosk.unlockAndClose(),
+    chooseResumePaths: createResumeDialog(() => recruiter),
+  })
+  for (const notice of studio.info().notices) logger.warn(notice)
+  const running = studio
+
+  installStudioBridge({ ipcMain, dispatch: running.dispatch, windows, origins, logger })
+  running.events.subscribe((name, payload) => windows.broadcast(name, payload))
+
+  const updater = createUpdater({
+    packaged: app.isPackaged,
+    feedUrl: process.env.PANELIST_UPDATE_URL,
+    channel: () => running.preferences.get().updateChannel,
+    kioskOpen: () => kiosk.isOpen(),
+    logger,
+    intervalMs: UPDATE_CHECK_MS,
+  })
+  updater.onStatus((status) => {
+    logger.info('update status', { ...status })
+    installMenu(running, updater)
+  })
+  installMenu(running, updater)
+  app.on('will-quit', () => updater.stop())
+  void updater.check()
+
+  // An OS shutdown or log-out is not the candidate leaving: let the kiosk close so the system can.
+  powerMonitor.on('shutdown', () => {
+    shuttingDown = true
+    kiosk.unlockAndClose()
+  })
+
+  showRecruiter()
+  app.on('activate', () => bringToFront())
+}

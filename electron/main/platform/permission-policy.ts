@@ -1,0 +1,23 @@
+import { isAppUrl } from './app-origin'
+
+/** What Electron tells us about a permission request or check, reduced to what the decision needs. */
+export interface PermissionQuery {
+  permission: string
+  /** The URL or origin of the frame asking. */
+  requestingUrl: string | undefined
+  isMainFrame: boolean
+  /** For `media`: which devices; screen or window capture arrives under other names and is refused. */
+  mediaTypes?: readonly string[]
+}
+
+const CAPTURE_DEVICES = new Set(['audio', 'video'])
+
+/**
+ * Camera and microphone for our own pages' main frames; nothing else, for anyone. Electron grants
+ * every permission when no handler is set, so this is the whole policy.
+ */
+export function isPermissionAllowed(query: PermissionQuery, origins: readonly string[]): boolean {
+  if (query.permission !== 'media') return false
+  if (!query.isMainFrame || !query.requestingUrl || !isAppUrl(query.requestingUrl, origins)) return false
+  return (query.mediaTypes ?? []).every((type) => CAPTURE_DEVICES.has(type))
+}
