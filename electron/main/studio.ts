@@ -11,6 +11,9 @@ import { createSyncedWriter, type SyncedWriter } from './db/synced'
 import { createEventBus, type EventBus } from './events'
 import { createFoundationHandlers } from './foundation-handlers'
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher'
+import { createInterviews, type Interviews } from './interviews/handlers'
+import { loadInterviewPrompts } from './interviews/prompt-files'
+import { candidatesFromScreening, jobsFromScreening } from './interviews/screening-sources'
 import { createKioskPin } from './kiosk/pin'
 import { createLogger, type Logger } from './logger'
 import { demoJob } from './queue/demo-job'
@@ -49,6 +52,8 @@ export interface Studio {
   events: EventBus
   writer: SyncedWriter
   preferences: PreferencesService
+  /** The interview engine the kiosk's voice loop drives. */
+  interviews: Interviews['engine']
   dispatch: Dispatch
   info(): AppInfo
   close(): Promise<void>
@@ -91,6 +96,18 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     choosePaths: options.chooseResumePaths,
   })
   screening.jobs.forEach((job) => queue.register(job))
+  const interviews = createInterviews({
+    db,
+    writer,
+    clock,
+    logger,
+    events,
+    // Until the AI capabilities are part of the studio, interviews run in scripted mode.
+    chat: () => null,
+    prompts: await loadInterviewPrompts(path.join(resourcesDir, 'prompts')),
+    jobs: jobsFromScreening(db),
+    candidates: candidatesFromScreening(db),
+  })
 
   const info = (): AppInfo => ({
     version: options.version ?? '0.0.0',
@@ -113,10 +130,12 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
       onPreferencesChanged: () => {},
     }),
     ...screening.handlers,
+    ...interviews.handlers,
   }
   const dispatch = createDispatcher(handlers, logger)
 
   if (options.startWorkers ?? true) await queue.start(preferences.get().workerConcurrency)
+  interviews.start()
 
   return {
     db,
@@ -124,9 +143,11 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     events,
     writer,
     preferences,
+    interviews: interviews.engine,
     dispatch,
     info,
     async close() {
+      await interviews.stop()
       await queue.stop()
       await db.destroy()
     },

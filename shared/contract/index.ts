@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { Audience, RequestDef } from './define'
 import { foundationEvents, foundationRequests } from './foundation'
+import { interviewEvents, interviewRequests } from './interviews'
 import { screeningEvents, screeningRequests } from './screening'
 
 /**
@@ -10,11 +11,13 @@ import { screeningEvents, screeningRequests } from './screening'
 export const requests = {
   ...foundationRequests,
   ...screeningRequests,
+  ...interviewRequests,
 } satisfies Record<string, RequestDef>
 
 export const events = {
   ...foundationEvents,
   ...screeningEvents,
+  ...interviewEvents,
 } satisfies Record<string, z.ZodType>
 
 export type Requests = typeof requests

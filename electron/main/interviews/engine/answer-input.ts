@@ -1,0 +1,35 @@
+import { z } from 'zod'
+
+/**
+ * An answer as the voice loop or the kiosk's text box hands it to the engine. The voice loop is
+ * our own code, but transcripts and timings come from outside, so they are bounded like any input.
+ */
+export const submittedAnswerSchema = z.object({
+  /** The turn this answers; a repeated submit of an already recorded turn is recognised. */
+  turnIndex: z.number().int().min(0).optional(),
+  text: z.string().max(50_000),
+  inputMode: z.enum(['voice', 'text']).default('voice'),
+  transcriptWords: z
+    .array(
+      z.object({
+        word: z.string().max(200),
+        start: z.number().min(0),
+        end: z.number().min(0),
+        confidence: z.number().min(0).max(1).optional(),
+      }),
+    )
+    .max(20_000)
+    .default([]),
+  audioPath: z.string().max(1000).nullable().default(null),
+  startedAt: z.number().int().min(0),
+  endedAt: z.number().int().min(0),
+  responseDelayMs: z.number().int().min(0).max(3_600_000),
+  speechMs: z.number().int().min(0).max(3_600_000),
+  pauses: z
+    .array(z.object({ startMs: z.number().int().min(0), durationMs: z.number().int().min(0) }))
+    .max(5000)
+    .default([]),
+  pastedChars: z.number().int().min(0).max(50_000).default(0),
+})
+export type SubmittedAnswer = z.input<typeof submittedAnswerSchema>
+export type SubmittedAnswerParsed = z.output<typeof submittedAnswerSchema>

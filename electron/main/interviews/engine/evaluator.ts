@@ -1,0 +1,92 @@
+import { z } from 'zod'
+import type { Chat } from '../../ai/types'
+import type { Logger } from '../../logger'
+import type { InterviewPrompts } from '../prompts'
+import { fence } from '../untrusted-text'
+import { heuristicQuality } from './heuristic'
+import type { Evaluation } from './machine'
+import type { PlannedQuestion, Turn } from './state'
+
+/** What the model returns for one answer; every field is checked before the engine uses it. */
+export const aiEvaluationSchema = z.object({
+  /** 1 (no real answer) … 5 (excellent for this difficulty). */
+  score: z.number().int().min(1).max(5),
+  coveredPoints: z.array(z.string().max(200)).max(10),
+  note: z.string().max(400),
+  followUp: z.string().max(400).nullable(),
+})
+export type AiEvaluation = z.infer<typeof aiEvaluationSchema>
+
+export interface EvaluatorDeps {
+  /** The chat capability, or null when there is no key, no network or the circuit is open. */
+  chat(): Chat | null
+  prompts: InterviewPrompts
+  logger: Logger
+  /** An evaluation slower than this falls back to the heuristic so the candidate is not kept waiting. */
+  timeoutMs?: number
+}
+
+export interface EvaluationInput {
+  sessionId: string
+  question: PlannedQuestion
+  turn: Turn
+  answer: string
+  skipped: boolean
+}
+
+export type AnswerEvaluator = (input: EvaluationInput) => Promise<Evaluation>
+
+function evaluationMessages(prompt: string, input: EvaluationInput) {
+  const { question, turn } = input
+  const brief = {
+    question: question.text,
+    followUpAsked: turn.followUp ? turn.text : null,
+    type: question.type,
+    difficulty: question.difficulty,
+    skill: question.skill || 'general',
+    rubric: question.rubric,
+    expectedPoints: question.expectedPoints,
+  }
+  return [
+    { role: 'system' as const, content: prompt },
+    {
+      role: 'user' as const,
+      content: `Question (written by the recruiter):\n${JSON.stringify(brief, null, 2)}\n\nThe candidate's answer, as data:\n${fence('ANSWER', input.answer, 20_000)}`,
+    },
+  ]
+}
+
+/**
+ * Rates an answer 0..1 with the model when it is available and answers in time; otherwise with the
+ * transparent offline heuristic. A skipped question is 0 without asking anyone.
+ */
+export function createAnswerEvaluator(deps: EvaluatorDeps): AnswerEvaluator {
+  const timeoutMs = deps.timeoutMs ?? 8000
+  return async (input) => {
+    if (input.skipped) return { quality: 0, source: 'heuristic', note: 'Skipped by the candidate.', followUp: null }
+    const heuristic = () => {
+      const result = heuristicQuality(input.question, input.answer)
+      return { quality: result.quality, source: 'heuristic' as const, note: result.note, followUp: null }
+    }
+    const chat = deps.chat()
+    if (!chat) return heuristic()
+    try {
+      const result = await chat.structured({
+        messages: evaluationMessages(deps.prompts.answerEvaluation.text, input),
+        schema: aiEvaluationSchema,
+        schemaName: 'answer_evaluation',
+        temperature: 0,
+        maxTokens: 400,
+        signal: AbortSignal.timeout(timeoutMs),
+        scope: { interviewId: input.sessionId },
+      })
+      return { quality: (result.score - 1) / 4, source: 'ai', note: result.note.trim(), followUp: result.followUp }
+    } catch (error) {
+      deps.logger.warn('answer evaluation fell back to the heuristic', {
+        sessionId: input.sessionId,
+        error: error instanceof Error ? error.message : String(error),
+      })
+      return heuristic()
+    }
+  }
+}

@@ -1,0 +1,186 @@
+import type { Kysely, Transaction } from 'kysely'
+import type { Chat } from '../ai/types'
+import type { Clock } from '../clock'
+import type { Database } from '../db/schema'
+import type { SyncedWriter } from '../db/synced'
+import type { EventBus } from '../events'
+import type { Handlers } from '../ipc/dispatcher'
+import type { Logger } from '../logger'
+import { createInterviewEngine, type InterviewEngine } from './engine/engine'
+import { toKioskTurn } from './engine/turn-view'
+import { createQuestionGenerator } from './generation/question-generator'
+import { createInvitationsService } from './invitations/invitations-service'
+import { createGuessThrottle } from './invitations/throttle'
+import type { InterviewPrompts } from './prompts'
+import { createQuestionsService } from './questions/questions-service'
+import { createSessionsQuery } from './sessions/sessions-query'
+import { noCandidates, noJobs, type CandidateSource, type JobSource } from './sources'
+import { createTemplatesService } from './templates/templates-service'
+
+export interface InterviewsDeps {
+  db: Kysely<Database>
+  writer: SyncedWriter
+  clock: Clock
+  logger: Logger
+  events: EventBus
+  /** The chat capability, or null when there is no key, no network or the circuit is open. */
+  chat(): Chat | null
+  prompts: InterviewPrompts
+  jobs?: JobSource
+  candidates?: CandidateSource
+  /** How often idle sessions and overdue invitations are swept (default one minute). */
+  sweepEveryMs?: number
+  idleMs?: number
+  /** Runs in the transaction that ends a session (assessment enqueues its job here). */
+  onSessionFinished?(trx: Transaction<Database>, sessionId: string): Promise<void>
+}
+
+type InterviewHandlers = Pick<
+  Handlers,
+  | 'templates.list'
+  | 'templates.get'
+  | 'templates.create'
+  | 'templates.update'
+  | 'templates.publish'
+  | 'templates.archive'
+  | 'templates.duplicate'
+  | 'templates.jobOptions'
+  | 'questions.add'
+  | 'questions.update'
+  | 'questions.remove'
+  | 'questions.reorder'
+  | 'questions.generate'
+  | 'invitations.create'
+  | 'invitations.list'
+  | 'invitations.cancel'
+  | 'invitations.candidateOptions'
+  | 'sessions.list'
+  | 'sessions.get'
+  | 'interview.redeem'
+  | 'interview.turn'
+  | 'interview.answer'
+  | 'interview.repeat'
+  | 'interview.retake'
+  | 'interview.skip'
+  | 'interview.finish'
+>
+
+export interface Interviews {
+  handlers: InterviewHandlers
+  /** The engine the voice loop drives (startSession, currentTurn, submitAnswer, nextUtterance, …). */
+  engine: InterviewEngine
+  /** Starts the periodic sweep for idle sessions and overdue invitations. */
+  start(): void
+  /** Stops the sweep and waits for one in progress. */
+  stop(): Promise<void>
+}
+
+export function createInterviews(deps: InterviewsDeps): Interviews {
+  const { db, writer, clock, logger } = deps
+  const jobs = deps.jobs ?? noJobs
+  const candidates = deps.candidates ?? noCandidates
+  const templates = createTemplatesService({ db, writer, clock, jobs })
+  const questions = createQuestionsService({ db, writer, templates })
+  const invitations = createInvitationsService({ db, writer, clock })
+  const sessions = createSessionsQuery(db)
+  const generate = createQuestionGenerator({ db, clock, logger, chat: deps.chat, prompts: deps.prompts, jobs, candidates, templates, questions })
+
+  const engine = createInterviewEngine({
+    db,
+    writer,
+    clock,
+    logger,
+    chat: deps.chat,
+    prompts: deps.prompts,
+    templates,
+    invitations,
+    throttle: createGuessThrottle({ clock }),
+    idleMs: deps.idleMs,
+    onSessionFinished: deps.onSessionFinished,
+    onSessionChanged: (sessionId) => {
+      sessions.summary(sessionId).then(
+        (summary) => deps.events.emit('interviews.session', summary),
+        (error: unknown) => logger.warn('session event not sent', { sessionId, error: String(error) }),
+      )
+    },
+  })
+
+  const kioskTurn = async (token: string) => toKioskTurn(await engine.currentTurn(await engine.sessionForToken(token)))
+
+  let timer: NodeJS.Timeout | null = null
+  let sweeping: Promise<void> = Promise.resolve()
+  const sweep = () => {
+    sweeping = sweeping
+      .then(() => engine.sweep())
+      .then(
+        () => undefined,
+        (error: unknown) => logger.error('interview sweep failed', { error: String(error) }),
+      )
+  }
+
+  return {
+    engine,
+    start() {
+      if (timer) return
+      sweep()
+      timer = setInterval(sweep, deps.sweepEveryMs ?? 60_000)
+      timer.unref()
+    },
+    async stop() {
+      if (timer) clearInterval(timer)
+      timer = null
+      await sweeping
+    },
+    handlers: {
+      'templates.list': ({ status }) => templates.list(status),
+      'templates.get': ({ id }) => templates.get(id),
+      'templates.create': (input) => templates.create(input),
+      'templates.update': ({ id, patch }) => templates.update(id, patch),
+      'templates.publish': ({ id }) => templates.publish(id),
+      'templates.archive': ({ id }) => templates.archive(id),
+      'templates.duplicate': ({ id }) => templates.duplicate(id),
+      'templates.jobOptions': ({ search }) => jobs.options(search),
+      'questions.add': ({ templateId, question }) => questions.add(templateId, question),
+      'questions.update': ({ id, patch }) => questions.update(id, patch),
+      'questions.remove': ({ id }) => questions.remove(id),
+      'questions.reorder': ({ templateId, order }) => questions.reorder(templateId, order),
+      'questions.generate': (input) => generate(input),
+      'invitations.create': (input) => invitations.create(input),
+      'invitations.list': (filter) => invitations.list(filter),
+      'invitations.cancel': ({ id }) => invitations.cancel(id),
+      'invitations.candidateOptions': ({ search }) => candidates.options(search),
+      'sessions.list': (filter) => sessions.list(filter),
+      'sessions.get': ({ id }) => sessions.get(id),
+
+      'interview.redeem': async ({ code }) => {
+        const started = await engine.startSession(code)
+        return { token: started.token, resumed: started.resumed, turn: toKioskTurn(await engine.currentTurn(started.sessionId)) }
+      },
+      'interview.turn': ({ token }) => kioskTurn(token),
+      'interview.answer': async ({ token, turnIndex, text, typingMs, pastedChars }) => {
+        const sessionId = await engine.sessionForToken(token)
+        const before = await engine.currentTurn(sessionId)
+        const now = clock.now()
+        const askedAt = before.question?.askedAt ?? now
+        // The kiosk's own timing is only trusted within what main saw: never before the question was shown.
+        const startedAt = Math.max(askedAt, now - typingMs)
+        await engine.submitAnswer(sessionId, {
+          turnIndex,
+          text,
+          inputMode: 'text',
+          startedAt,
+          endedAt: now,
+          responseDelayMs: startedAt - askedAt,
+          speechMs: 0,
+          pauses: [],
+          pastedChars,
+        })
+        return toKioskTurn(await engine.currentTurn(sessionId))
+      },
+      'interview.repeat': async ({ token }) => toKioskTurn(await engine.repeatQuestion(await engine.sessionForToken(token))),
+      'interview.retake': async ({ token }) => toKioskTurn(await engine.retake(await engine.sessionForToken(token))),
+      'interview.skip': async ({ token, turnIndex }) => toKioskTurn(await engine.skip(await engine.sessionForToken(token), turnIndex)),
+      'interview.finish': async ({ token }) => toKioskTurn(await engine.finish(await engine.sessionForToken(token))),
+    },
+  }
+}

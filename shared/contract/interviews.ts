@@ -1,0 +1,394 @@
+import { z } from 'zod'
+import { request } from './define'
+
+/**
+ * Interviews: templates and their questions, AI question generation, kiosk invitations, and the
+ * interview sessions a candidate takes at the kiosk. Kiosk requests carry a session token and only
+ * ever return that candidate's own interview; everything else is for recruiters.
+ */
+
+export const questionTypeSchema = z.enum(['open_voice', 'video', 'technical', 'behavioural_star'])
+export type QuestionType = z.infer<typeof questionTypeSchema>
+
+/** Question difficulty, which is also the interview stage a question belongs to. */
+export const difficultySchema = z.enum(['warm_up', 'standard', 'advanced'])
+export type Difficulty = z.infer<typeof difficultySchema>
+
+export const templateStatusSchema = z.enum(['draft', 'active', 'archived'])
+export type TemplateStatus = z.infer<typeof templateStatusSchema>
+
+export const invitationStatusSchema = z.enum(['pending', 'started', 'completed', 'expired', 'cancelled'])
+export type InvitationStatus = z.infer<typeof invitationStatusSchema>
+
+export const sessionStatusSchema = z.enum(['in_progress', 'completed', 'abandoned'])
+export type SessionStatus = z.infer<typeof sessionStatusSchema>
+
+/** adaptive: AI evaluation, follow-ups and stage-by-stage selection; scripted: template order, no AI. */
+export const interviewModeSchema = z.enum(['adaptive', 'scripted'])
+export type InterviewMode = z.infer<typeof interviewModeSchema>
+
+export const finishReasonSchema = z.enum([
+  'completed',
+  'boundary_found',
+  'question_limit',
+  'time_limit',
+  'candidate_finished',
+  'abandoned',
+])
+export type FinishReason = z.infer<typeof finishReasonSchema>
+
+const id = z.string().min(1).max(64)
+const line = (min: number, max: number) => z.string().trim().min(min).max(max)
+
+export const rubricCriterionSchema = z
+  .object({
+    name: line(1, 80),
+    description: z.string().trim().max(400).default(''),
+    weight: z.number().int().min(1).max(5).default(3),
+  })
+  .strict()
+export type RubricCriterion = z.infer<typeof rubricCriterionSchema>
+
+export const QUESTION_LIMITS = {
+  textMax: 1000,
+  timeLimitSec: { min: 15, max: 1200, default: 120 },
+  prepTimeSec: { min: 0, max: 300, default: 0 },
+  retakes: { min: 0, max: 3, default: 0 },
+  rubricMax: 8,
+  expectedPointsMax: 10,
+} as const
+
+const questionFields = {
+  type: questionTypeSchema,
+  text: line(5, QUESTION_LIMITS.textMax),
+  /** The skill the question probes; per-skill boundaries are tracked by this name ('' = general). */
+  skill: z.string().trim().max(80),
+  difficulty: difficultySchema,
+  timeLimitSec: z.number().int().min(QUESTION_LIMITS.timeLimitSec.min).max(QUESTION_LIMITS.timeLimitSec.max),
+  prepTimeSec: z.number().int().min(QUESTION_LIMITS.prepTimeSec.min).max(QUESTION_LIMITS.prepTimeSec.max),
+  retakesAllowed: z.number().int().min(QUESTION_LIMITS.retakes.min).max(QUESTION_LIMITS.retakes.max),
+  rubric: z.array(rubricCriterionSchema).max(QUESTION_LIMITS.rubricMax),
+  /** Points a good answer covers; they guide the AI evaluation and the offline heuristic. */
+  expectedPoints: z.array(line(1, 200)).max(QUESTION_LIMITS.expectedPointsMax),
+}
+
+export const questionInputSchema = z
+  .object({
+    type: questionFields.type.default('open_voice'),
+    text: questionFields.text,
+    skill: questionFields.skill.default(''),
+    difficulty: questionFields.difficulty.default('standard'),
+    timeLimitSec: questionFields.timeLimitSec.default(QUESTION_LIMITS.timeLimitSec.default),
+    prepTimeSec: questionFields.prepTimeSec.default(QUESTION_LIMITS.prepTimeSec.default),
+    retakesAllowed: questionFields.retakesAllowed.default(QUESTION_LIMITS.retakes.default),
+    rubric: questionFields.rubric.default([]),
+    expectedPoints: questionFields.expectedPoints.default([]),
+  })
+  .strict()
+export type QuestionInput = z.input<typeof questionInputSchema>
+
+export const questionPatchSchema = z
+  .object({
+    type: questionFields.type.optional(),
+    text: questionFields.text.optional(),
+    skill: questionFields.skill.optional(),
+    difficulty: questionFields.difficulty.optional(),
+    timeLimitSec: questionFields.timeLimitSec.optional(),
+    prepTimeSec: questionFields.prepTimeSec.optional(),
+    retakesAllowed: questionFields.retakesAllowed.optional(),
+    rubric: questionFields.rubric.optional(),
+    expectedPoints: questionFields.expectedPoints.optional(),
+  })
+  .strict()
+export type QuestionPatch = z.infer<typeof questionPatchSchema>
+
+export const TEMPLATE_DEFAULT_SETTINGS = { maxQuestions: 16, maxDurationMinutes: 45, maxFollowUps: 1 } as const
+
+/** Limits the interview engine respects for every session of the template. */
+export const templateSettingsSchema = z
+  .object({
+    /** Main questions (follow-ups not counted). */
+    maxQuestions: z.number().int().min(1).max(30).default(TEMPLATE_DEFAULT_SETTINGS.maxQuestions),
+    maxDurationMinutes: z.number().int().min(5).max(180).default(TEMPLATE_DEFAULT_SETTINGS.maxDurationMinutes),
+    /** Follow-ups the interviewer may ask after one main question. */
+    maxFollowUps: z.number().int().min(0).max(2).default(TEMPLATE_DEFAULT_SETTINGS.maxFollowUps),
+  })
+  .strict()
+export type TemplateSettings = z.infer<typeof templateSettingsSchema>
+
+export const templateInputSchema = z
+  .object({
+    name: line(1, 120),
+    description: z.string().trim().max(2000).default(''),
+    jobId: id.nullable().default(null),
+    settings: templateSettingsSchema.default({ ...TEMPLATE_DEFAULT_SETTINGS }),
+  })
+  .strict()
+export type TemplateInput = z.input<typeof templateInputSchema>
+
+export const templatePatchSchema = z
+  .object({
+    name: line(1, 120).optional(),
+    description: z.string().trim().max(2000).optional(),
+    jobId: id.nullable().optional(),
+    settings: templateSettingsSchema.partial().strict().optional(),
+  })
+  .strict()
+export type TemplatePatch = z.infer<typeof templatePatchSchema>
+
+export interface QuestionView {
+  id: string
+  templateId: string
+  position: number
+  type: QuestionType
+  text: string
+  skill: string
+  difficulty: Difficulty
+  timeLimitSec: number
+  prepTimeSec: number
+  retakesAllowed: number
+  rubric: RubricCriterion[]
+  expectedPoints: string[]
+  source: 'manual' | 'generated'
+}
+
+export interface TemplateSummary {
+  id: string
+  name: string
+  description: string
+  jobId: string | null
+  jobTitle: string | null
+  status: TemplateStatus
+  /** Raised on every publish; sessions and assessments record the version they used. */
+  version: number
+  questionCount: number
+  settings: TemplateSettings
+  createdAt: number
+  updatedAt: number
+  publishedAt: number | null
+}
+
+export interface TemplateDetail extends TemplateSummary {
+  questions: QuestionView[]
+}
+
+export interface GenerationResult {
+  template: TemplateDetail
+  added: number
+  /** True when the questions came from the cache and no AI call was made. */
+  cached: boolean
+}
+
+export interface InvitationView {
+  id: string
+  templateId: string
+  templateName: string
+  candidateId: string
+  candidateName: string
+  /** The kiosk code as XXXX-XXXX; only the machine that issued it keeps it (null elsewhere). */
+  code: string | null
+  status: InvitationStatus
+  expiresAt: number
+  scheduledAt: number | null
+  startedAt: number | null
+  completedAt: number | null
+  sessionId: string | null
+  createdAt: number
+}
+
+export interface PickerOption {
+  id: string
+  name: string
+  detail: string | null
+}
+
+export interface SkillBoundaryView {
+  skill: string
+  highestPassed: Difficulty | null
+  lowestFailed: Difficulty | null
+  /** True once the interview found where the candidate's ability on this skill stops (or topped out). */
+  resolved: boolean
+}
+
+export interface SessionSummary {
+  id: string
+  invitationId: string
+  templateId: string
+  templateName: string
+  candidateId: string
+  candidateName: string
+  status: SessionStatus
+  mode: InterviewMode
+  stage: Difficulty | 'done'
+  answeredCount: number
+  startedAt: number
+  lastActivityAt: number
+  finishedAt: number | null
+  finishReason: FinishReason | null
+}
+
+export interface TranscriptWordView {
+  word: string
+  start: number
+  end: number
+  confidence?: number
+}
+
+export interface AnswerView {
+  id: string
+  turnIndex: number
+  questionId: string | null
+  questionText: string
+  questionType: QuestionType
+  stage: Difficulty
+  skill: string
+  isFollowUp: boolean
+  inputMode: 'voice' | 'text'
+  text: string
+  transcriptWords: TranscriptWordView[]
+  audioPath: string | null
+  startedAt: number
+  endedAt: number
+  responseDelayMs: number
+  speechMs: number
+  pauses: { startMs: number; durationMs: number }[]
+  pastedChars: number
+  skipped: boolean
+  /** 0..1; null until the answer has been evaluated. */
+  quality: number | null
+  qualitySource: 'ai' | 'heuristic' | null
+  qualityNote: string | null
+}
+
+export interface SessionDetail extends SessionSummary {
+  templateVersion: number
+  skills: SkillBoundaryView[]
+  answers: AnswerView[]
+}
+
+/** What the kiosk shows for the question in front of the candidate. */
+export interface KioskQuestion {
+  /** Increases with every question and follow-up; an answer names the turn it answers. */
+  turnIndex: number
+  /** Main question number, 1-based (a follow-up keeps its question's number). */
+  number: number
+  /** Planned number of main questions; it can change as the interview adapts. */
+  total: number
+  stage: Difficulty
+  type: QuestionType
+  text: string
+  isFollowUp: boolean
+  timeLimitSec: number
+  prepTimeSec: number
+  retakesLeft: number
+  recordVideo: boolean
+}
+
+export interface KioskTurn {
+  status: SessionStatus
+  candidateName: string
+  title: string
+  question: KioskQuestion | null
+  elapsedSec: number
+  remainingSec: number
+  finishReason: FinishReason | null
+}
+
+export interface KioskStart {
+  /** Presented with every kiosk request; it names this interview and nothing else. */
+  token: string
+  resumed: boolean
+  turn: KioskTurn
+}
+
+export const kioskCodeSchema = z.string().trim().min(4).max(24)
+const sessionToken = z.string().min(20).max(100)
+const turnIndex = z.number().int().min(0).max(1000)
+
+export const interviewRequests = {
+  'templates.list': request<TemplateSummary[]>()(
+    z.object({ status: z.union([templateStatusSchema, z.literal('all')]).default('all') }).strict(),
+  ),
+  'templates.get': request<TemplateDetail>()(z.object({ id }).strict()),
+  'templates.create': request<TemplateDetail>()(templateInputSchema),
+  'templates.update': request<TemplateDetail>()(z.object({ id, patch: templatePatchSchema }).strict()),
+  'templates.publish': request<TemplateDetail>()(z.object({ id }).strict()),
+  'templates.archive': request<TemplateDetail>()(z.object({ id }).strict()),
+  'templates.duplicate': request<TemplateDetail>()(z.object({ id }).strict()),
+  'templates.jobOptions': request<PickerOption[]>()(z.object({ search: z.string().max(100).default('') }).strict()),
+  'questions.add': request<TemplateDetail>()(z.object({ templateId: id, question: questionInputSchema }).strict()),
+  'questions.update': request<TemplateDetail>()(z.object({ id, patch: questionPatchSchema }).strict()),
+  'questions.remove': request<TemplateDetail>()(z.object({ id }).strict()),
+  'questions.reorder': request<TemplateDetail>()(z.object({ templateId: id, order: z.array(id).min(1).max(200) }).strict()),
+  'questions.generate': request<GenerationResult>()(
+    z
+      .object({
+        templateId: id,
+        difficulty: difficultySchema,
+        count: z.number().int().min(1).max(10).optional(),
+        /** Tailor the questions to this candidate's resume (read as untrusted data). */
+        candidateId: id.optional(),
+      })
+      .strict(),
+  ),
+  'invitations.create': request<InvitationView>()(
+    z
+      .object({
+        templateId: id,
+        candidateId: id,
+        candidateName: line(1, 200),
+        expiresInHours: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 90)
+          .default(24 * 7),
+        scheduledAt: z.number().int().positive().nullable().default(null),
+      })
+      .strict(),
+  ),
+  'invitations.list': request<InvitationView[]>()(
+    z
+      .object({
+        templateId: id.optional(),
+        status: z.union([invitationStatusSchema, z.literal('all')]).default('all'),
+      })
+      .strict(),
+  ),
+  'invitations.cancel': request<InvitationView>()(z.object({ id }).strict()),
+  'invitations.candidateOptions': request<PickerOption[]>()(z.object({ search: z.string().max(100).default('') }).strict()),
+  'sessions.list': request<SessionSummary[]>()(
+    z
+      .object({
+        templateId: id.optional(),
+        status: z.union([sessionStatusSchema, z.literal('all')]).default('all'),
+      })
+      .strict(),
+  ),
+  'sessions.get': request<SessionDetail>()(z.object({ id }).strict()),
+
+  'interview.redeem': request<KioskStart>()(z.object({ code: kioskCodeSchema }).strict(), ['kiosk']),
+  'interview.turn': request<KioskTurn>()(z.object({ token: sessionToken }).strict(), ['kiosk']),
+  'interview.answer': request<KioskTurn>()(
+    z
+      .object({
+        token: sessionToken,
+        turnIndex,
+        text: z.string().trim().min(1).max(20_000),
+        /** How long the candidate typed; the kiosk measures it, main bounds it by its own clock. */
+        typingMs: z.number().int().min(0).max(3_600_000).default(0),
+        pastedChars: z.number().int().min(0).max(20_000).default(0),
+      })
+      .strict(),
+    ['kiosk'],
+  ),
+  'interview.repeat': request<KioskTurn>()(z.object({ token: sessionToken }).strict(), ['kiosk']),
+  'interview.retake': request<KioskTurn>()(z.object({ token: sessionToken }).strict(), ['kiosk']),
+  'interview.skip': request<KioskTurn>()(z.object({ token: sessionToken, turnIndex }).strict(), ['kiosk']),
+  'interview.finish': request<KioskTurn>()(z.object({ token: sessionToken }).strict(), ['kiosk']),
+}
+
+export const interviewEvents = {
+  /** A session started, moved on, finished or was abandoned (recruiter windows only). */
+  'interviews.session': z.custom<SessionSummary>(),
+}
