@@ -1,0 +1,29 @@
+/**
+ * Text as a human reads it: compatibility forms folded (ligatures, full-width letters), characters
+ * that are invisible or reorder text removed (zero-width, bidi controls, private use), spaces tidied.
+ */
+
+// Zero-width and joiner characters, bidi embeddings/overrides/isolates, word joiners, BOM, soft hyphen,
+// private-use code points and C0/C1 controls other than tab and newline.
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uE000-\uF8FF\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g
+const SPACES = /[ \u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g
+
+export function cleanLine(line: string): string {
+  return line.normalize('NFKC').replace(INVISIBLE, '').replace(/\t/g, '    ').replace(SPACES, ' ').trim()
+}
+
+/** Cleans every line and keeps at most one empty line between blocks. */
+export function cleanText(text: string): string {
+  const out: string[] = []
+  for (const raw of text.replace(/\r\n?/g, '\n').split('\n')) {
+    const line = cleanLine(raw)
+    if (line === '' && (out.length === 0 || out[out.length - 1] === '')) continue
+    out.push(line)
+  }
+  while (out.length > 0 && out[out.length - 1] === '') out.pop()
+  return out.join('\n')
+}
+
+/** Non-space characters: how much real text there is. */
+export const visibleCharCount = (text: string) => text.replace(/\s+/g, '').length

@@ -1,0 +1,125 @@
+import mammoth from 'mammoth'
+import type { ContentFlag, ExtractedDocument, ExtractLimits } from '../../types'
+import { cleanLine, cleanText, visibleCharCount } from '../clean-text'
+import type { Deadline } from '../deadline'
+import { detectInjection } from '../injection'
+import { CHARS_PER_PAGE, refuse } from '../limits'
+import { readZipDirectory, readZipEntry, writeStoredZip } from '../zip'
+import { scanDocument } from './hidden-runs'
+import { readStyles } from './run-properties'
+import { attributeValue, decodeEntities, decodeXmlPart, tags, wordPrefixes } from './xml'
+
+const MAX_HIDDEN_FLAGS = 40
+
+/**
+ * Reads a DOCX: the archive is checked and its XML parts decompressed here under our caps (sizes,
+ * ratio, declared-versus-actual size, DTDs refused); hidden runs are taken out of document.xml;
+ * then mammoth reads a rebuilt, uncompressed copy holding only those checked parts.
+ */
+export async function readDocx(bytes: Uint8Array, limits: ExtractLimits, deadline: Deadline): Promise<ExtractedDocument> {
+  const entries = readZipDirectory(bytes, limits)
+  const parts = new Map<string, string>()
+  for (const entry of entries.values()) {
+    if (!/\.(xml|rels)$/i.test(entry.name) || entry.size === 0) continue
+    parts.set(entry.name, decodeXmlPart(entry.name, readZipEntry(bytes, entry)))
+    deadline.check()
+  }
+  const mainPart = findMainDocument(parts)
+  const documentXml = parts.get(mainPart)
+  if (documentXml === undefined) refuse('unsupported_type', 'The file is a ZIP archive but not a Word document (it has no document body).')
+
+  const prefixes = wordPrefixes(documentXml!)
+  const styles = readStyles(parts.get(siblingPart(mainPart, 'styles.xml')), prefixes)
+  const scan = scanDocument(documentXml!, prefixes, styles)
+  parts.set(mainPart, scan.visibleXml)
+
+  const encoder = new TextEncoder()
+  const rebuilt = writeStoredZip(new Map([...parts].map(([name, xml]) => [name, encoder.encode(xml)])))
+  const result = await deadline.race(mammoth.extractRawText({ buffer: Buffer.from(rebuilt.buffer, rebuilt.byteOffset, rebuilt.byteLength) }))
+  const text = cleanText(result.value)
+
+  const flags: ContentFlag[] = [...detectInjection(text)]
+  const hiddenLines: string[] = []
+  for (const group of groupByParagraph(scan.hiddenRuns)) {
+    const line = cleanLine(group.text)
+    if (line === '') continue
+    hiddenLines.push(line)
+    flags.push(...detectInjection(line, { hidden: true }))
+    if (hiddenLines.length <= MAX_HIDDEN_FLAGS) flags.push({ kind: 'hidden_text', detail: `Text a reader cannot see: ${group.details.join('; ')}`, text: line })
+  }
+  flags.push(...metadataFlags(parts), ...commentFlags(parts, prefixes))
+
+  const hiddenText = hiddenLines.join('\n')
+  if (visibleCharCount(text) === 0 && visibleCharCount(hiddenText) === 0) refuse('empty', 'The Word document has no text in it.')
+  const estimatedPages = Math.max(1, Math.ceil(text.length / CHARS_PER_PAGE))
+  if (estimatedPages > limits.maxPages) {
+    refuse('too_long', `The document holds about ${estimatedPages} pages of text; resumes over ${limits.maxPages} pages are not read.`)
+  }
+  return { format: 'docx', text, hiddenText, pages: declaredPages(parts) ?? estimatedPages, flags }
+}
+
+/** The officeDocument target of _rels/.rels; Word always writes word/document.xml. */
+function findMainDocument(parts: ReadonlyMap<string, string>): string {
+  const rels = parts.get('_rels/.rels')
+  if (rels) {
+    for (const tag of tags(rels)) {
+      if (tag.local !== 'Relationship') continue
+      const type = attributeValue(tag.attributes, 'Type') ?? ''
+      const target = attributeValue(tag.attributes, 'Target')
+      if (target && /\/officeDocument$/.test(type)) return target.replace(/^\/+/, '')
+    }
+  }
+  return 'word/document.xml'
+}
+
+const siblingPart = (mainPart: string, name: string) => mainPart.replace(/[^/]*$/, name)
+
+function groupByParagraph(runs: readonly { text: string; detail: string; paragraph: number }[]) {
+  const groups: { text: string; details: string[]; paragraph: number }[] = []
+  for (const run of runs) {
+    const last = groups[groups.length - 1]
+    if (last && last.paragraph === run.paragraph) {
+      last.text += run.text
+      if (!last.details.includes(run.detail)) last.details.push(run.detail)
+    } else {
+      groups.push({ text: run.text, details: [run.detail], paragraph: run.paragraph })
+    }
+  }
+  return groups
+}
+
+function declaredPages(parts: ReadonlyMap<string, string>): number | undefined {
+  const match = /<Pages>(\d+)<\/Pages>/.exec(parts.get('docProps/app.xml') ?? '')
+  const pages = match ? Number(match[1]) : NaN
+  return Number.isInteger(pages) && pages > 0 ? pages : undefined
+}
+
+/** Title, subject, keywords and description are never shown on the page. */
+function metadataFlags(parts: ReadonlyMap<string, string>): ContentFlag[] {
+  const core = parts.get('docProps/core.xml')
+  if (!core) return []
+  const values = [...core.matchAll(/<(?:dc:title|dc:subject|cp:keywords|dc:description|cp:category)[^>]*>([^<]*)</g)].map((match) => decodeEntities(match[1]!))
+  return detectInjection(values.join('\n'), { hidden: true, context: "in the file's properties" })
+}
+
+/** Comments sit beside the text, not in it: instructions there are checked too. */
+function commentFlags(parts: ReadonlyMap<string, string>, prefixes: ReadonlySet<string>): ContentFlag[] {
+  const comments = parts.get('word/comments.xml')
+  if (!comments) return []
+  const texts: string[] = []
+  let inText = false
+  let from = 0
+  for (const tag of tags(comments)) {
+    if (!prefixes.has(tag.prefix)) continue
+    if (tag.local === 'p' && tag.closing) texts.push('\n')
+    if (tag.local !== 't') continue
+    if (!tag.closing && !tag.selfClosing) {
+      inText = true
+      from = tag.end
+    } else if (tag.closing && inText) {
+      texts.push(decodeEntities(comments.slice(from, tag.start)))
+      inText = false
+    }
+  }
+  return detectInjection(texts.join(''), { hidden: true, context: 'in a comment' })
+}

@@ -1,0 +1,318 @@
+import { parseHex, type Rgb } from './colour'
+import { IDENTITY, multiply, transformBox, apply, type Box, type Matrix } from './geometry'
+
+/** A run of text drawn by one text-showing operator, with what decides whether a reader sees it. */
+export interface TextPiece {
+  text: string
+  /** Baseline start and end in page (user) space. */
+  x: number
+  y: number
+  endX: number
+  endY: number
+  /** Font size as it lands on the page, in points. */
+  size: number
+  box: Box
+  /** Position in the page's drawing order. */
+  order: number
+  /** Null when painted with a pattern or shading: its colour is not known. */
+  colour: Rgb | null
+  alpha: number
+  renderMode: number
+  inHiddenLayer: boolean
+}
+
+/** A filled shape or an image: a possible background, or something drawn over text. */
+export interface PaintedRegion {
+  box: Box
+  order: number
+  /** Null for images: their colours are not read. */
+  colour: Rgb | null
+  opaque: boolean
+}
+
+export interface PageDrawing {
+  pieces: TextPiece[]
+  regions: PaintedRegion[]
+}
+
+/** The numbers pdf.js gives its operators (pdfjs `OPS`). */
+export type OperatorCodes = Readonly<Record<string, number>>
+
+export interface FontMetrics {
+  fontMatrix?: ArrayLike<number>
+}
+
+interface Glyph {
+  unicode?: string
+  width?: number
+  isSpace?: boolean
+}
+
+interface State {
+  ctm: Matrix
+  fill: Rgb | null
+  stroke: Rgb | null
+  fillAlpha: number
+  strokeAlpha: number
+  font: FontMetrics | null
+  fontSize: number
+  fontDirection: number
+  charSpacing: number
+  wordSpacing: number
+  hScale: number
+  leading: number
+  rise: number
+  renderMode: number
+  textMatrix: Matrix
+  lineX: number
+  lineY: number
+  x: number
+  y: number
+}
+
+// A gap inside one TJ array wider than this many ems is a space; wider than SPLIT_EMS, a new run.
+const SPACE_EMS = 0.15
+const SPLIT_EMS = 1.5
+const MIN_REGION_AREA = 4
+const DEFAULT_FONT_MATRIX_SCALE = 0.001
+
+/**
+ * Replays a page's operator list far enough to know, for every piece of text, where it lands, how
+ * big it is, its colour and opacity, its rendering mode and layer; and, for every filled shape and
+ * image, where it is and in what order it was painted. No pixels are drawn.
+ */
+export function walkOperators(
+  fnArray: ArrayLike<number>,
+  argsArray: ArrayLike<unknown>,
+  ops: OperatorCodes,
+  fontFor: (id: string) => FontMetrics | null,
+  isLayerVisible: (props: unknown) => boolean,
+): PageDrawing {
+  const pieces: TextPiece[] = []
+  const regions: PaintedRegion[] = []
+  const stack: State[] = []
+  const layers: boolean[] = []
+  let state: State = {
+    ctm: IDENTITY,
+    fill: [0, 0, 0],
+    stroke: [0, 0, 0],
+    fillAlpha: 1,
+    strokeAlpha: 1,
+    font: null,
+    fontSize: 0,
+    fontDirection: 1,
+    charSpacing: 0,
+    wordSpacing: 0,
+    hScale: 1,
+    leading: 0,
+    rise: 0,
+    renderMode: 0,
+    textMatrix: IDENTITY,
+    lineX: 0,
+    lineY: 0,
+    x: 0,
+    y: 0,
+  }
+  const layerHidden = () => layers.length > 0 && !layers[layers.length - 1]
+  const fillOps = new Set([ops.fill, ops.eoFill, ops.fillStroke, ops.eoFillStroke, ops.closeFillStroke, ops.closeEOFillStroke])
+  const imageOps = new Set([ops.paintImageXObject, ops.paintInlineImageXObject, ops.paintImageMaskXObject, ops.paintSolidColorImageMask])
+
+  const moveText = (x: number, y: number) => {
+    state.lineX += x
+    state.lineY += y
+    state.x = state.lineX
+    state.y = state.lineY
+  }
+
+  const showText = (glyphs: readonly (Glyph | number)[], order: number) => {
+    const fontSize = state.fontSize
+    if (fontSize === 0) return
+    const scale = state.font?.fontMatrix?.[0] ?? DEFAULT_FONT_MATRIX_SCALE
+    const widthScale = fontSize * scale
+    const toPage = multiply(state.textMatrix, state.ctm)
+    const pageSize = fontSize * Math.hypot(toPage[2], toPage[3])
+    const baseline = state.y + state.rise
+    let advance = 0
+    let text = ''
+    let startAdvance = 0
+    const flush = () => {
+      if (text.trim() === '') {
+        text = ''
+        return
+      }
+      const x0 = state.x + startAdvance * state.hScale
+      const x1 = state.x + advance * state.hScale
+      const [x, y] = apply(toPage, x0, baseline)
+      const [endX, endY] = apply(toPage, x1, baseline)
+      pieces.push({
+        text,
+        x,
+        y,
+        endX,
+        endY,
+        size: pageSize,
+        box: transformBox(toPage, [Math.min(x0, x1), baseline - 0.2 * fontSize, Math.max(x0, x1), baseline + 0.8 * fontSize]),
+        order,
+        colour: state.renderMode === 1 || state.renderMode === 5 ? state.stroke : state.fill,
+        alpha: state.renderMode === 1 || state.renderMode === 5 ? state.strokeAlpha : state.fillAlpha,
+        renderMode: state.renderMode,
+        inHiddenLayer: layerHidden(),
+      })
+      text = ''
+    }
+    for (const glyph of glyphs) {
+      if (typeof glyph === 'number') {
+        const gap = (-glyph * fontSize) / 1000
+        if (gap > SPLIT_EMS * fontSize) {
+          flush()
+          advance += gap
+          startAdvance = advance
+          continue
+        }
+        if (gap > SPACE_EMS * fontSize && text !== '' && !text.endsWith(' ')) text += ' '
+        advance += gap
+        continue
+      }
+      if (text === '') startAdvance = advance
+      text += glyph.unicode ?? ''
+      const spacing = (glyph.isSpace ? state.wordSpacing : 0) + state.charSpacing
+      advance += (glyph.width ?? 0) * widthScale + spacing * state.fontDirection
+    }
+    flush()
+    state.x += advance * state.hScale
+  }
+
+  for (let index = 0; index < fnArray.length; index++) {
+    const fn = fnArray[index]!
+    const args = argsArray[index] as unknown[] | null
+    switch (fn) {
+      case ops.save:
+      case ops.paintFormXObjectBegin:
+      case ops.beginGroup:
+        stack.push(state)
+        state = { ...state }
+        if (fn === ops.paintFormXObjectBegin && isMatrix(args?.[0])) state.ctm = multiply(args[0], state.ctm)
+        break
+      case ops.restore:
+      case ops.paintFormXObjectEnd:
+      case ops.endGroup:
+        state = stack.pop() ?? state
+        break
+      case ops.transform:
+        if (args && isMatrix(args)) state.ctm = multiply(args, state.ctm)
+        break
+      case ops.beginText:
+        state.textMatrix = IDENTITY
+        state.lineX = state.lineY = state.x = state.y = 0
+        break
+      case ops.setTextMatrix:
+        if (isMatrix(args?.[0])) {
+          const m = args[0]
+          state.textMatrix = [m[0]!, m[1]!, m[2]!, m[3]!, m[4]!, m[5]!]
+          state.lineX = state.lineY = state.x = state.y = 0
+        }
+        break
+      case ops.moveText:
+        moveText(num(args?.[0]), num(args?.[1]))
+        break
+      case ops.setLeadingMoveText:
+        state.leading = -num(args?.[1])
+        moveText(num(args?.[0]), num(args?.[1]))
+        break
+      case ops.nextLine:
+        moveText(0, -state.leading)
+        break
+      case ops.setLeading:
+        state.leading = num(args?.[0])
+        break
+      case ops.setFont: {
+        const size = num(args?.[1])
+        state.fontDirection = size < 0 ? -1 : 1
+        state.fontSize = Math.abs(size)
+        state.font = typeof args?.[0] === 'string' ? fontFor(args[0]) : null
+        break
+      }
+      case ops.setCharSpacing:
+        state.charSpacing = num(args?.[0])
+        break
+      case ops.setWordSpacing:
+        state.wordSpacing = num(args?.[0])
+        break
+      case ops.setHScale:
+        state.hScale = num(args?.[0], 100) / 100
+        break
+      case ops.setTextRise:
+        state.rise = num(args?.[0])
+        break
+      case ops.setTextRenderingMode:
+        state.renderMode = num(args?.[0])
+        break
+      case ops.setFillRGBColor:
+        state.fill = parseHex(args?.[0])
+        break
+      case ops.setStrokeRGBColor:
+        state.stroke = parseHex(args?.[0])
+        break
+      case ops.setFillColorN:
+      case ops.setFillTransparent:
+        state.fill = null
+        break
+      case ops.setStrokeColorN:
+      case ops.setStrokeTransparent:
+        state.stroke = null
+        break
+      case ops.setGState:
+        for (const entry of Array.isArray(args?.[0]) ? (args[0] as unknown[]) : []) {
+          if (!Array.isArray(entry)) continue
+          if (entry[0] === 'ca') state.fillAlpha = num(entry[1], 1)
+          if (entry[0] === 'CA') state.strokeAlpha = num(entry[1], 1)
+        }
+        break
+      case ops.showText:
+        if (Array.isArray(args?.[0])) showText(args[0] as (Glyph | number)[], index)
+        break
+      case ops.constructPath: {
+        const paint = args?.[0]
+        const minMax = args?.[2] as ArrayLike<number> | null | undefined
+        if (typeof paint === 'number' && fillOps.has(paint) && minMax && minMax.length >= 4 && isFiniteBox(minMax)) {
+          const box = transformBox(state.ctm, minMax)
+          if ((box[2] - box[0]) * (box[3] - box[1]) >= MIN_REGION_AREA && !layerHidden()) {
+            regions.push({ box, order: index, colour: state.fill, opaque: state.fill !== null && state.fillAlpha >= 0.9 })
+          }
+        }
+        break
+      }
+      case ops.beginMarkedContent:
+        layers.push(!layerHidden())
+        break
+      case ops.beginMarkedContentProps:
+        layers.push(!layerHidden() && (args?.[0] !== 'OC' || isLayerVisible(args?.[1])))
+        break
+      case ops.endMarkedContent:
+        layers.pop()
+        break
+      default:
+        if (imageOps.has(fn) && !layerHidden()) {
+          const box = transformBox(state.ctm, [0, 0, 1, 1])
+          const solid = fn === ops.paintSolidColorImageMask
+          regions.push({ box, order: index, colour: solid ? state.fill : null, opaque: state.fillAlpha >= 0.9 })
+        }
+    }
+  }
+  return { pieces, regions }
+}
+
+const num = (value: unknown, fallback = 0) => (typeof value === 'number' && Number.isFinite(value) ? value : fallback)
+
+function isMatrix(value: unknown): value is ArrayLike<number> {
+  if (value === null || typeof value !== 'object' || !('length' in value)) return false
+  const list = value as ArrayLike<unknown>
+  if (list.length < 6) return false
+  for (let index = 0; index < 6; index++) if (typeof list[index] !== 'number' || !Number.isFinite(list[index])) return false
+  return true
+}
+
+function isFiniteBox(box: ArrayLike<number>) {
+  for (let index = 0; index < 4; index++) if (!Number.isFinite(box[index]!)) return false
+  return box[2]! >= box[0]! && box[3]! >= box[1]!
+}

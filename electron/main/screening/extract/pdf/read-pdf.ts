@@ -1,0 +1,137 @@
+import type { ContentFlag, ExtractedDocument, ExtractLimits } from '../../types'
+import { cleanLine, cleanText, visibleCharCount } from '../clean-text'
+import type { Deadline } from '../deadline'
+import { detectInjection } from '../injection'
+import { refuse, RefusalError } from '../limits'
+import { classifyPieces } from './classify'
+import type { Box } from './geometry'
+import { assembleLines } from './lines'
+import { walkOperators, type FontMetrics, type TextPiece } from './page-walker'
+import { findCMapDirectory, loadPdfJs } from './pdfjs'
+
+/** Fewer non-space characters than this in the whole file: a scan or a picture, not a text PDF. */
+const MIN_TEXT_CHARS = 20
+const MAX_HIDDEN_FLAGS = 40
+
+/**
+ * Reads a PDF's text the way a reader sees the rendered pages. Every page's operator list is
+ * replayed once (see page-walker): the same pass gives the text, its position and its colour, so
+ * hidden text is separated from visible text without a second extraction.
+ */
+export async function readPdf(bytes: Uint8Array, limits: ExtractLimits, deadline: Deadline): Promise<ExtractedDocument> {
+  const pdfjs = await loadPdfJs()
+  const cMapUrl = findCMapDirectory()
+  const task = pdfjs.getDocument({
+    // pdf.js may take ownership of the buffer; the caller keeps its own copy.
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    useWorkerFetch: false,
+    isOffscreenCanvasSupported: false,
+    isImageDecoderSupported: false,
+    enableXfa: false,
+    disableAutoFetch: true,
+    disableStream: true,
+    disableRange: true,
+    fontExtraProperties: false,
+    stopAtErrors: false,
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
+    ...(cMapUrl ? { cMapUrl, cMapPacked: true } : {}),
+  })
+  try {
+    const pdf = await deadline.race(task.promise).catch((error: unknown) => {
+      throw asRefusal(error)
+    })
+    if (pdf.numPages > limits.maxPages) {
+      refuse('too_long', `The PDF has ${pdf.numPages} pages; resumes over ${limits.maxPages} pages are not read.`)
+    }
+    const flags: ContentFlag[] = []
+    const visibleLines: string[] = []
+    const hiddenLines: string[] = []
+    let hiddenFlagCount = 0
+    let layers: { isVisible(group: unknown): boolean } | null = null
+
+    for (let pageNumber = 1; pageNumber <= pdf.numPages; pageNumber++) {
+      const page = await deadline.race(pdf.getPage(pageNumber))
+      const operators = await deadline.race(page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE }))
+      if (!layers && usesLayers(operators.argsArray, operators.fnArray, pdfjs.OPS.beginMarkedContentProps)) {
+        layers = await deadline.race(pdf.getOptionalContentConfig())
+      }
+      const drawing = walkOperators(
+        operators.fnArray,
+        operators.argsArray,
+        pdfjs.OPS,
+        (id) => (page.commonObjs.has(id) ? (page.commonObjs.get(id) as FontMetrics) : null),
+        (props) => {
+          try {
+            return layers?.isVisible(props) !== false
+          } catch {
+            return true
+          }
+        },
+      )
+      const visibility = classifyPieces(drawing, page.view as Box)
+      const visible: TextPiece[] = []
+      const hidden: { piece: TextPiece; detail: string }[] = []
+      drawing.pieces.forEach((piece, index) => {
+        const verdict = visibility[index]!
+        if (verdict.hidden) hidden.push({ piece, detail: verdict.detail })
+        else visible.push(piece)
+      })
+      page.cleanup()
+
+      const pageText = assembleLines(visible).map((line) => line.text)
+      visibleLines.push(...pageText, '')
+      flags.push(...detectInjection(pageText.join('\n'), { page: pageNumber }))
+
+      const detailOf = new Map(hidden.map(({ piece, detail }) => [piece, detail]))
+      for (const line of assembleLines(hidden.map(({ piece }) => piece))) {
+        const text = cleanLine(line.text)
+        if (text === '') continue
+        hiddenLines.push(text)
+        flags.push(...detectInjection(text, { page: pageNumber, hidden: true }))
+        if (hiddenFlagCount++ < MAX_HIDDEN_FLAGS) {
+          const details = [...new Set(line.pieces.map((piece) => detailOf.get(piece)!))]
+          flags.push({ kind: 'hidden_text', detail: `Text a reader cannot see: ${details.join('; ')}`, text, page: pageNumber })
+        }
+      }
+    }
+    flags.push(...(await metadataFlags(pdf, deadline)))
+
+    const text = cleanText(visibleLines.join('\n'))
+    const hiddenText = hiddenLines.join('\n')
+    if (visibleCharCount(text) < MIN_TEXT_CHARS && visibleCharCount(hiddenText) < MIN_TEXT_CHARS) {
+      refuse('no_text_layer', 'The PDF has no text layer (it is a scan or an image); it would need OCR to be read.')
+    }
+    return { format: 'pdf', text, hiddenText, pages: pdf.numPages, flags }
+  } finally {
+    await task.destroy().catch(() => undefined)
+  }
+}
+
+function usesLayers(argsArray: ArrayLike<unknown>, fnArray: ArrayLike<number>, beginProps: number): boolean {
+  for (let index = 0; index < fnArray.length; index++) {
+    if (fnArray[index] === beginProps && (argsArray[index] as unknown[] | null)?.[0] === 'OC') return true
+  }
+  return false
+}
+
+/** Document metadata is never shown on the page, so an instruction in it is aimed at software. */
+async function metadataFlags(pdf: { getMetadata(): Promise<{ info: unknown }> }, deadline: Deadline): Promise<ContentFlag[]> {
+  const { info } = await deadline.race(pdf.getMetadata())
+  if (!info || typeof info !== 'object') return []
+  const fields = ['Title', 'Subject', 'Keywords', 'Author', 'Creator'] as const
+  const values = fields.map((field) => (info as Record<string, unknown>)[field]).filter((value): value is string => typeof value === 'string')
+  return detectInjection(values.join('\n'), { hidden: true, context: "in the file's metadata" })
+}
+
+function asRefusal(error: unknown): RefusalError {
+  if (error instanceof RefusalError) return error
+  const name = (error as { name?: string } | null)?.name
+  if (name === 'PasswordException') {
+    return new RefusalError('encrypted', 'The PDF is protected by a password, so its text cannot be read. Ask for an unprotected copy.')
+  }
+  if (name === 'InvalidPDFException') return new RefusalError('corrupt', 'The file is damaged or not a real PDF; it could not be opened.')
+  return new RefusalError('corrupt', `The PDF could not be opened: ${(error as Error | null)?.message ?? 'unknown error'}.`)
+}

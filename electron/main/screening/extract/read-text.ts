@@ -1,0 +1,80 @@
+import type { ContentFlag, ExtractedDocument, ExtractLimits } from '../types'
+import { cleanLine, cleanText, visibleCharCount } from './clean-text'
+import { detectInjection } from './injection'
+import { jsonResumeSchema, looksLikeJsonResume, renderJsonResume } from './json-resume'
+import { CHARS_PER_PAGE, refuse } from './limits'
+
+/** Decodes text bytes: a byte-order mark wins, then strict UTF-8, then Windows-1252 (old Word "Save as text"). */
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3))
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2))
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2))
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes)
+  }
+}
+
+function checkLength(text: string, limits: ExtractLimits) {
+  const pages = Math.max(1, Math.ceil(text.length / CHARS_PER_PAGE))
+  if (pages > limits.maxPages) refuse('too_long', `The file holds about ${pages} pages of text; resumes over ${limits.maxPages} pages are not read.`)
+  return pages
+}
+
+export function readPlainText(raw: string, limits: ExtractLimits): ExtractedDocument {
+  const text = cleanText(raw)
+  if (visibleCharCount(text) === 0) refuse('empty', 'The file has no text in it.')
+  const pages = checkLength(text, limits)
+  return { format: 'txt', text, hiddenText: '', pages, flags: detectInjection(text) }
+}
+
+// HTML comments are part of a Markdown file but never shown when it is rendered.
+const HTML_COMMENT = /<!--([\s\S]*?)(-->|$)/g
+
+/** Markdown as it reads when rendered: markup removed, link targets kept, comments set aside as hidden. */
+export function readMarkdown(raw: string, limits: ExtractLimits): ExtractedDocument {
+  const hidden: string[] = []
+  const withoutComments = raw.replace(HTML_COMMENT, (_, body: string) => {
+    hidden.push(body)
+    return ''
+  })
+  const rendered = withoutComments
+    .split(/\r?\n/)
+    .filter((line) => !/^\s*([-*_]\s*){3,}$/.test(line) && !/^\s*\|?\s*:?-{3,}/.test(line))
+    .map((line) =>
+      line
+        .replace(/^\s{0,3}#{1,6}\s+/, '')
+        .replace(/^\s{0,3}>\s?/, '')
+        .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+        .replace(/\[([^\]]+)\]\(([^)\s]+)[^)]*\)/g, (_, label: string, target: string) => (label === target ? label : `${label} (${target})`))
+        .replace(/(\*\*|__)(.+?)\1/g, '$2')
+        .replace(/(^|[\s(])([*_])(\S.*?\S|\S)\2(?=[\s).,;:!?]|$)/g, '$1$3')
+        .replace(/`([^`]+)`/g, '$1')
+        .replace(/<\/?[a-z][^>]*>/gi, '')
+        .replace(/^\s*\|(.*)\|\s*$/, (_, cells: string) => cells.split('|').map((cell) => cell.trim()).join(' | ')),
+    )
+    .join('\n')
+  const text = cleanText(rendered)
+  const hiddenLines = hidden.flatMap((body) => body.split('\n')).map(cleanLine).filter(Boolean)
+  if (visibleCharCount(text) === 0 && hiddenLines.length === 0) refuse('empty', 'The file has no text in it.')
+  const pages = checkLength(text, limits)
+  const flags: ContentFlag[] = [...detectInjection(text)]
+  if (hiddenLines.length > 0) {
+    flags.push(...detectInjection(hiddenLines.join('\n'), { hidden: true, context: 'in a Markdown comment' }))
+    flags.push({ kind: 'hidden_text', detail: 'Text a reader cannot see: a comment, not shown when the Markdown is displayed', text: hiddenLines.join(' ').slice(0, 500) })
+  }
+  return { format: 'md', text, hiddenText: hiddenLines.join('\n'), pages, flags }
+}
+
+/** A JSON Resume: validated, kept as structured data, and rendered as text for reading and evidence. */
+export function readJsonResume(json: unknown, limits: ExtractLimits): ExtractedDocument {
+  const parsed = jsonResumeSchema.safeParse(json)
+  if (!parsed.success) refuse('corrupt', 'The file looks like a JSON Resume but does not follow its schema.')
+  const text = cleanText(renderJsonResume(parsed.data))
+  if (visibleCharCount(text) === 0) refuse('empty', 'The JSON Resume has no content.')
+  const pages = checkLength(text, limits)
+  return { format: 'json-resume', text, hiddenText: '', pages, flags: detectInjection(text), structured: parsed.data }
+}
+
+export { looksLikeJsonResume }

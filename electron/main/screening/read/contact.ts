@@ -1,0 +1,62 @@
+import type { Contact } from '../types'
+
+const EMAIL = /[A-Z0-9._%+-]+@[A-Z0-9-]+(?:\.[A-Z0-9-]+)*\.[A-Z]{2,}/i
+const PHONE = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d[\d\s.-]{5,}\d/g
+const YEAR_RANGE = /^(19|20)\d{2}\s*[-–]\s*(19|20)\d{2}$/
+const URL = /\b(?:https?:\/\/[^\s<>()"']+|www\.[^\s<>()"']+|(?:linkedin\.com|github\.com|gitlab\.com|bitbucket\.org|behance\.net|dribbble\.com|medium\.com|stackoverflow\.com|twitter\.com|x\.com|kaggle\.com|scholar\.google\.com)\/[^\s<>()"']+)/gi
+const MAX_LINKS = 10
+const NAME_WORD = /^(\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.)$/u
+const NOT_A_NAME = /\b(resume|résumé|curriculum|vitae|cv|profile|summary|engineer|developer|manager|nurse|designer|analyst|contact|street|avenue|road|suite)\b/i
+const HEAD_LINES = 8
+
+export function findEmail(text: string): string | null {
+  return EMAIL.exec(text)?.[0] ?? null
+}
+
+/** A phone number with 7 to 15 digits, preferring one near the top or after a "phone" label. */
+export function findPhone(lines: readonly string[]): string | null {
+  const labelled = lines.findIndex((line) => /\b(phone|tel|mobile|cell|telephone)\b/i.test(line))
+  const order = [...(labelled >= 0 ? [labelled] : []), ...lines.keys()]
+  for (const index of order) {
+    const line = lines[index]!
+    for (const match of line.matchAll(PHONE)) {
+      const candidate = match[0].trim()
+      const digits = candidate.replace(/\D/g, '')
+      if (digits.length < 7 || digits.length > 15 || YEAR_RANGE.test(candidate) || /^\d{4}[-.]\d{1,2}$/.test(candidate)) continue
+      if (!/[\s().+-]/.test(candidate) && digits.length < 10) continue
+      return candidate
+    }
+  }
+  return null
+}
+
+export function findLinks(text: string, email: string | null): string[] {
+  const links = new Set<string>()
+  for (const match of text.matchAll(URL)) {
+    const link = match[0].replace(/[.,;:!?)\]]+$/, '')
+    if (email && email.toLowerCase().endsWith(link.toLowerCase())) continue
+    links.add(link)
+    if (links.size >= MAX_LINKS) break
+  }
+  return [...links]
+}
+
+const titleCase = (word: string) => (word === word.toUpperCase() && word.length > 1 ? word[0] + word.slice(1).toLowerCase() : word)
+
+/** The candidate's name: a "Name:" label, or the first short line of capitalised words at the top. */
+export function findName(lines: readonly string[], headEnd: number): string | null {
+  for (const line of lines.slice(0, Math.max(1, Math.min(headEnd, HEAD_LINES)))) {
+    const labelled = /^\s*(?:full\s+)?name\s*:\s*(.+)$/i.exec(line)
+    const candidate = (labelled?.[1] ?? line).replace(/[|•·,].*$/, '').trim()
+    const words = candidate.split(/\s+/)
+    if (words.length < 2 || words.length > 4 || NOT_A_NAME.test(candidate) || /[@\d/]/.test(candidate)) continue
+    if (!words.every((word) => NAME_WORD.test(word))) continue
+    return words.map((word) => word.split('-').map(titleCase).join('-')).join(' ')
+  }
+  return null
+}
+
+export function readContact(lines: readonly string[], text: string, headEnd: number): Contact {
+  const email = findEmail(text)
+  return { name: findName(lines, headEnd), email, phone: findPhone(lines), links: findLinks(text, email) }
+}

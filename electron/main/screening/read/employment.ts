@@ -1,0 +1,124 @@
+import type { Employment } from '../types'
+import { findDateRanges, monthToIso, type DateRange, type MonthIndex } from './dates'
+
+export interface DatedEmployment extends Employment {
+  range: { start: MonthIndex; end: MonthIndex }
+}
+
+const TITLE_WORDS =
+  /\b(engineer|developer|programmer|architect|scientist|analyst|manager|director|lead|head|vp|vice president|president|chief|cto|ceo|cfo|coo|cmo|officer|specialist|consultant|associate|assistant|coordinator|administrator|representative|rep|executive|designer|nurse|rn|lpn|cna|technician|technologist|therapist|physician|pharmacist|accountant|auditor|controller|bookkeeper|clerk|teacher|instructor|professor|lecturer|tutor|intern|internship|trainee|apprentice|recruiter|partner|advisor|adviser|agent|broker|writer|editor|strategist|marketer|planner|buyer|supervisor|foreman|operator|owner|founder|co-founder|principal|fellow|researcher|attorney|lawyer|paralegal|counsel|banker|trader|underwriter|actuary|economist|statistician|generalist|producer|artist|illustrator|photographer|chef|cook|cashier|driver|mechanic|electrician|secretary|receptionist|advocate|educator|counselor|counsellor|surgeon|dentist|midwife|paramedic|aide|caregiver|sdr|bdr|ae)\b/i
+const COMPANY_WORDS =
+  /\b(inc|llc|ltd|gmbh|corp|corporation|company|co|group|hospital|health|healthcare|clinic|medical|university|college|school|bank|capital|partners|labs?|technologies|technology|systems|solutions|software|studios?|agency|consulting|associates|holdings|ventures|foundation|institute|center|centre|services|international|global|plc|ag|sa|bv)\b\.?/i
+const SEPARATORS = /\s+[|–—•·@]\s+|\s+-\s+|\s+at\s+|\s*\t\s*|,\s+|\s{3,}/
+const BULLET = /^[•▪●◦*-]\s/
+const HEADER_MAX = 90
+
+const trimPunctuation = (text: string) => text.replace(/^[\s|,–—:;•·()[\]-]+|[\s|,–—:;•·([\]-]+$/g, '').replace(/\(\s*\)/g, '').trim()
+
+// A header line is short and is not a sentence; "Acme Inc." ends in a full stop but is a name.
+const isHeaderLike = (line: string) =>
+  line.length > 0 && line.length <= HEADER_MAX && !BULLET.test(line) && (!/[.!?]$/.test(line) || (/\b\p{Lu}[\p{L}]{0,4}\.$/u.test(line) && line.split(/\s+/).length <= 8))
+
+/** Splits "Senior Engineer, Acme Corp" / "Acme Corp | Senior Engineer" into title and company. */
+const CORPORATE_SUFFIX = /^(inc|llc|ltd|gmbh|corp|co|plc|ag|sa|bv|l\.?p)\.?$/i
+
+function titleAndCompany(parts: string[]): { title: string; company: string | null } {
+  const cleaned: string[] = []
+  for (const part of parts.map(trimPunctuation)) {
+    if (part === '' || /^(remote|hybrid|on-?site)$/i.test(part)) continue
+    // "Acme, Inc." is one company.
+    if (CORPORATE_SUFFIX.test(part) && cleaned.length > 0) cleaned[cleaned.length - 1] += `, ${part}`
+    else cleaned.push(part)
+  }
+  if (cleaned.length === 0) return { title: '', company: null }
+  const titleIndex = cleaned.findIndex((part) => TITLE_WORDS.test(part) && !COMPANY_WORDS.test(part))
+  const index = titleIndex >= 0 ? titleIndex : cleaned.findIndex((part) => TITLE_WORDS.test(part))
+  const chosen = index >= 0 ? index : 0
+  let title = cleaned[chosen]!
+  let rest = cleaned.filter((_, position) => position !== chosen)
+  // "Registered Nurse, ICU, Mercy Hospital": a short qualifier right after the title belongs to it.
+  const qualifier = cleaned[chosen + 1]
+  if (qualifier && rest.length >= 2 && qualifier.split(/\s+/).length <= 2 && !COMPANY_WORDS.test(qualifier) && !TITLE_WORDS.test(qualifier)) {
+    title = `${title}, ${qualifier}`
+    rest = rest.filter((part) => part !== qualifier)
+  }
+  const company = rest.find((part) => COMPANY_WORDS.test(part)) ?? rest[0] ?? null
+  return { title, company }
+}
+
+/**
+ * Jobs read from the experience lines: every line with a date range is one job; its title and
+ * company come from the rest of that line or, when the line holds only dates, from the short
+ * header lines just above it (or the one just below).
+ */
+export function readEmployment(lines: readonly string[], include: (index: number) => boolean, now: MonthIndex, isHeading: (index: number) => boolean = () => false): DatedEmployment[] {
+  const jobs: DatedEmployment[] = []
+  let lastAnchor = -1
+  const usable = (index: number) => include(index) && !isHeading(index) && isHeaderLike(lines[index]?.trim() ?? '') && findDateRanges(lines[index]!, now).length === 0
+  for (let index = 0; index < lines.length; index++) {
+    if (!include(index)) continue
+    const line = lines[index]!
+    const ranges = findDateRanges(line, now)
+    if (ranges.length === 0) continue
+    const range = ranges[0]!
+    const remainder = trimPunctuation(line.slice(0, range.from) + ' ' + line.slice(range.to))
+    let parts = remainder === '' ? [] : remainder.split(SEPARATORS)
+    let source = [line]
+    if (!parts.some((part) => TITLE_WORDS.test(part))) {
+      const above: string[] = []
+      for (let back = index - 1; back > lastAnchor && back >= index - 2 && usable(back); back--) above.unshift(lines[back]!.trim())
+      const below = usable(index + 1) ? lines[index + 1]!.trim() : ''
+      const aboveHasTitle = above.some((text) => TITLE_WORDS.test(text))
+      if (above.length > 0 && (aboveHasTitle || !TITLE_WORDS.test(below))) {
+        parts = [...above.flatMap((text) => text.split(SEPARATORS)), ...parts]
+        source = [...above, line]
+      } else if (below !== '') {
+        parts = [...parts, ...below.split(SEPARATORS)]
+        source = [line, below]
+      }
+    }
+    const { title, company } = titleAndCompany(parts)
+    lastAnchor = index
+    if (title === '') continue
+    jobs.push(toEmployment(title, company, range, source.join('\n')))
+  }
+  return jobs
+}
+
+export function toEmployment(title: string, company: string | null, range: Pick<DateRange, 'start' | 'end' | 'current' | 'endPrecise'>, source: string): DatedEmployment {
+  const lastMonth = range.endPrecise ? range.end - 1 : range.end
+  return {
+    title,
+    company,
+    start: monthToIso(range.start),
+    end: range.current ? null : monthToIso(lastMonth),
+    current: range.current,
+    source,
+    range: { start: range.start, end: range.end },
+  }
+}
+
+/** Years worked with overlaps merged, and the gaps of more than six months between jobs. */
+export function experienceSpan(jobs: readonly DatedEmployment[]) {
+  const spans = jobs.map((job) => job.range).sort((a, b) => a.start - b.start)
+  const merged: { start: MonthIndex; end: MonthIndex }[] = []
+  for (const span of spans) {
+    const last = merged[merged.length - 1]
+    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end)
+    else merged.push({ ...span })
+  }
+  const months = merged.reduce((total, span) => total + (span.end - span.start), 0)
+  const gaps: { from: string; to: string; months: number }[] = []
+  for (let index = 1; index < merged.length; index++) {
+    const gap = merged[index]!.start - merged[index - 1]!.end
+    if (gap > 6) gaps.push({ from: monthToIso(merged[index - 1]!.end), to: monthToIso(merged[index]!.start - 1), months: gap })
+  }
+  return { totalYears: Math.round((months / 12) * 10) / 10, gaps }
+}
+
+/** The title of the current job (the latest started), else of the job that ended last. */
+export function currentTitleOf(jobs: readonly DatedEmployment[]): string | null {
+  const current = jobs.filter((job) => job.current).sort((a, b) => b.range.start - a.range.start)[0]
+  if (current) return current.title
+  return [...jobs].sort((a, b) => b.range.end - a.range.end || b.range.start - a.range.start)[0]?.title ?? null
+}

@@ -1,0 +1,93 @@
+import type { SectionName } from '../types'
+
+/** Which section each line belongs to; null before the first heading (the name and contact block). */
+export type LineSection = SectionName | 'other' | null
+
+export interface SectionMap {
+  sections: Partial<Record<SectionName, string>>
+  lineSections: LineSection[]
+  /** Lines that are themselves headings. */
+  headingLines: Set<number>
+}
+
+const HEADINGS: Record<SectionName | 'other', string[]> = {
+  summary: ['summary', 'professional summary', 'profile', 'professional profile', 'about', 'about me', 'objective', 'career objective', 'overview', 'personal statement', 'executive summary', 'career summary', 'introduction', 'bio', 'summary of qualifications', 'professional overview'],
+  experience: [
+    'experience', 'work experience', 'professional experience', 'employment', 'employment history', 'work history', 'career history', 'relevant experience', 'professional background',
+    'career', 'positions held', 'clinical experience', 'industry experience', 'leadership experience', 'teaching experience', 'sales experience', 'internships', 'internship experience',
+    'work', 'experience summary', 'professional history', 'related experience', 'nursing experience', 'design experience', 'selected experience',
+  ],
+  education: ['education', 'academic background', 'education and training', 'academic qualifications', 'academics', 'degrees', 'education and certifications', 'educational background', 'academic history', 'training and education'],
+  skills: [
+    'skills', 'technical skills', 'core competencies', 'competencies', 'key skills', 'areas of expertise', 'expertise', 'skills and abilities', 'tools', 'technologies', 'tech stack',
+    'tools and technologies', 'technical proficiencies', 'proficiencies', 'skill set', 'skillset', 'skills summary', 'core skills', 'clinical skills', 'software', 'languages and tools',
+    'skills and tools', 'technical expertise', 'professional skills', 'key competencies', 'strengths', 'capabilities', 'skills and interests', 'skills and expertise',
+  ],
+  projects: ['projects', 'personal projects', 'selected projects', 'key projects', 'side projects', 'portfolio', 'open source', 'open source contributions', 'project experience', 'notable projects', 'academic projects'],
+  certifications: ['certifications', 'certificates', 'licenses', 'licenses and certifications', 'certifications and licenses', 'licensure', 'credentials', 'professional certifications', 'training and certifications', 'certifications and training', 'licences', 'licenses and certificates'],
+  other: [
+    'languages', 'interests', 'hobbies', 'awards', 'honors', 'honours', 'achievements', 'awards and honors', 'publications', 'volunteer', 'volunteering', 'volunteer experience', 'references',
+    'activities', 'affiliations', 'memberships', 'professional affiliations', 'additional information', 'contact', 'contact information', 'personal details', 'patents', 'conferences',
+    'speaking', 'courses', 'coursework', 'relevant coursework', 'extracurricular activities', 'leadership', 'community involvement', 'military service',
+  ],
+}
+
+const LOOKUP = new Map<string, SectionName | 'other'>()
+for (const [section, names] of Object.entries(HEADINGS) as [SectionName | 'other', string[]][]) {
+  for (const name of names) LOOKUP.set(name, section)
+}
+
+const normalizeHeading = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^\p{L}\s]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+
+// Words that are also ordinary list items ("Leadership" in a one-per-line skills list): they count as a
+// heading only when styled like one (capitals, a trailing colon, or a Markdown #).
+const WEAK = new Set(['leadership', 'software', 'tools', 'technologies', 'expertise', 'strengths', 'capabilities', 'career', 'work', 'employment', 'languages', 'interests', 'speaking', 'courses', 'coursework', 'activities', 'contact', 'about', 'bio', 'overview', 'introduction', 'portfolio', 'patents', 'conferences', 'volunteer', 'volunteering'])
+// Only these read as "Heading: content" on one line; "Work: +1 555 ..." is a phone label, not a section.
+const INLINE: ReadonlySet<SectionName | 'other'> = new Set(['skills', 'certifications', 'other', 'summary'])
+
+/**
+ * A heading on its own line ("EXPERIENCE", "## Work history", "Skills:"), or one that starts a line
+ * followed by its content ("Skills: Python, SQL").
+ */
+export function headingOf(line: string): { section: SectionName | 'other'; rest: string } | null {
+  const raw = line.trim()
+  const trimmed = raw.replace(/^#{1,6}\s*/, '').replace(/^[•▪●*\s-]+/, '')
+  if (trimmed === '') return null
+  if (trimmed.length <= 60) {
+    const name = normalizeHeading(trimmed)
+    const whole = LOOKUP.get(name)
+    const styled = raw.startsWith('#') || trimmed.endsWith(':') || (trimmed === trimmed.toUpperCase() && /\p{Lu}/u.test(trimmed))
+    if (whole && (!WEAK.has(name) || styled)) return { section: whole, rest: '' }
+  }
+  const inline = /^([^:]{2,40}):\s*(.+)$/.exec(trimmed)
+  const section = inline ? LOOKUP.get(normalizeHeading(inline[1]!)) : undefined
+  return section && inline && INLINE.has(section) ? { section, rest: inline[2]! } : null
+}
+
+export function detectSections(lines: readonly string[]): SectionMap {
+  const lineSections: LineSection[] = []
+  const headingLines = new Set<number>()
+  const collected: Partial<Record<SectionName, string[]>> = {}
+  let current: LineSection = null
+  lines.forEach((line, index) => {
+    const heading = headingOf(line)
+    if (heading) {
+      current = heading.section
+      if (heading.rest === '') headingLines.add(index)
+    }
+    lineSections.push(current)
+    if (current && current !== 'other' && !headingLines.has(index)) {
+      const body = heading ? heading.rest : line
+      if (body.trim() !== '') (collected[current] ??= []).push(body.trim())
+    }
+  })
+  const sections: Partial<Record<SectionName, string>> = {}
+  for (const [name, body] of Object.entries(collected) as [SectionName, string[]][]) sections[name] = body.join('\n')
+  return { sections, lineSections, headingLines }
+}

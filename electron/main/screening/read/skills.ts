@@ -1,0 +1,28 @@
+import type { Taxonomy } from '../taxonomy'
+import type { SkillMention } from '../types'
+import type { LineSection } from './sections'
+
+const MAX_EVIDENCE = 300
+
+// A line from experience or projects shows the skill in use; prefer it over a bare skills list.
+const EVIDENCE_PREFERENCE: Record<string, number> = { experience: 0, projects: 1, summary: 2, certifications: 3, skills: 4, education: 5, other: 6 }
+
+/** Each taxonomy skill named in the visible text, once, with the line that proves it. */
+export function readSkills(text: string, lineSections: readonly LineSection[], taxonomy: Taxonomy): SkillMention[] {
+  const best = new Map<string, SkillMention & { rank: number; order: number }>()
+  taxonomy.findSkills(text).forEach((match, order) => {
+    const section = lineSections[match.lineIndex] ?? 'other'
+    const rank = EVIDENCE_PREFERENCE[section] ?? 6
+    const existing = best.get(match.skillId)
+    if (existing && existing.rank <= rank) return
+    best.set(match.skillId, {
+      skillId: match.skillId,
+      name: match.name,
+      evidence: match.line.length > MAX_EVIDENCE ? `${match.line.slice(0, MAX_EVIDENCE)}…` : match.line,
+      section,
+      rank,
+      order: existing?.order ?? order,
+    })
+  })
+  return [...best.values()].sort((a, b) => a.order - b.order).map(({ rank: _rank, order: _order, ...mention }) => mention)
+}

@@ -1,0 +1,170 @@
+import type { TaxonomySkill } from '../types'
+import type { TaxonomyEntry } from './schema'
+import { BINDING_SYMBOLS, tokenize, type Token } from './tokenize'
+
+/** One occurrence of a skill in a text. */
+export interface SkillMatch {
+  skillId: string
+  name: string
+  category: string
+  /** The words as written in the text ("k8s", "Postgres"). */
+  surface: string
+  /** The whole line the skill was found on, trimmed. */
+  line: string
+  lineIndex: number
+  /** Offsets of `surface` within the untrimmed line. */
+  start: number
+  end: number
+}
+
+interface PatternToken {
+  norm: string
+  raw: string
+  joined: boolean
+}
+
+interface Pattern {
+  skill: TaxonomySkill
+  surface: string
+  tokens: PatternToken[]
+  caseSensitive: boolean
+  contextual: boolean
+  notFollowedBy: ReadonlySet<string>
+}
+
+// Forms this short ("Go", "R", "ML", "UX") are ordinary letters or words in any other case.
+const AUTO_CASE_SENSITIVE_MAX_CHARS = 2
+// What may stand next to a contextual form for it to read as an item of a list.
+const LIST_BEFORE = new Set([',', ';', ':', '|', '/', '(', '[', '•', '·', '▪', '●', '◦', '-', '–', '—', '*', 'and', 'or'])
+const LIST_AFTER = new Set([',', ';', '|', '/', ')', ']', '•', '·', '.', 'and', 'or'])
+const YEAR = /^(19|20)\d\d$/
+
+const binds = (token: Token) => token.kind === 'word' || (token.kind === 'sym' && BINDING_SYMBOLS.has(token.norm))
+
+const alphanumericCount = (text: string) => (text.match(/[\p{L}\p{N}]/gu) ?? []).length
+
+export class SkillMatcher {
+  private readonly byFirstToken = new Map<string, Pattern[]>()
+
+  constructor(entries: readonly TaxonomyEntry[], skills: ReadonlyMap<string, TaxonomySkill>) {
+    for (const entry of entries) {
+      const skill = skills.get(entry.id)!
+      const caseSensitive = new Set(entry.caseSensitive ?? [])
+      const contextual = new Set(entry.contextual ?? [])
+      const seen = new Set<string>()
+      for (const surface of [entry.name, ...entry.aliases]) {
+        const tokens = tokenize(surface).map(({ norm, raw, joined }) => ({ norm, raw, joined }))
+        const key = tokens.map((token) => (token.joined ? '' : ' ') + token.norm).join('')
+        if (tokens.length === 0 || seen.has(key)) continue
+        seen.add(key)
+        const pattern: Pattern = {
+          skill,
+          surface,
+          tokens,
+          caseSensitive: caseSensitive.has(surface) || alphanumericCount(surface) <= AUTO_CASE_SENSITIVE_MAX_CHARS,
+          contextual: contextual.has(surface),
+          notFollowedBy: new Set((entry.notFollowedBy?.[surface] ?? []).map((word) => word.toLowerCase())),
+        }
+        const first = tokens[0]!.norm
+        const list = this.byFirstToken.get(first) ?? []
+        list.push(pattern)
+        this.byFirstToken.set(first, list)
+      }
+    }
+    // Longest first, so "Spring Boot" wins over "Spring" and "C++" over "C".
+    for (const list of this.byFirstToken.values()) list.sort((a, b) => b.tokens.length - a.tokens.length)
+  }
+
+  /** Every skill mention in `text`, line by line, in reading order. Linear in the length of the text. */
+  find(text: string): SkillMatch[] {
+    const matches: SkillMatch[] = []
+    const lines = text.split('\n')
+    for (let lineIndex = 0; lineIndex < lines.length; lineIndex++) {
+      const line = lines[lineIndex]!
+      if (line.trim() === '') continue
+      this.findInLine(line, lineIndex, matches)
+    }
+    return matches
+  }
+
+  /** The skill whose name or alias is exactly `form`, ignoring case ("js", "K8S", "Postgres"). */
+  resolve(form: string): TaxonomySkill | undefined {
+    const tokens = tokenize(form.trim())
+    if (tokens.length === 0) return undefined
+    for (const pattern of this.byFirstToken.get(tokens[0]!.norm) ?? []) {
+      if (pattern.tokens.length !== tokens.length) continue
+      if (pattern.tokens.every((token, index) => token.norm === tokens[index]!.norm)) return pattern.skill
+    }
+    return undefined
+  }
+
+  private findInLine(line: string, lineIndex: number, out: SkillMatch[]) {
+    const tokens = tokenize(line)
+    const found: { pattern: Pattern; from: number; to: number }[] = []
+    let index = 0
+    while (index < tokens.length) {
+      const token = tokens[index]!
+      const candidates = token.kind === 'punct' ? undefined : this.byFirstToken.get(token.norm)
+      const pattern = candidates && this.firstMatching(candidates, tokens, index)
+      if (pattern) {
+        found.push({ pattern, from: index, to: index + pattern.tokens.length })
+        index += pattern.tokens.length
+      } else {
+        index++
+      }
+    }
+    if (found.length === 0) return
+    const lineHasPlainSkill = found.some((hit) => !hit.pattern.contextual)
+    const trimmed = line.trim()
+    for (const { pattern, from, to } of found) {
+      if (pattern.contextual && !lineHasPlainSkill && !inList(tokens, from, to)) continue
+      const start = tokens[from]!.start
+      const end = tokens[to - 1]!.end
+      out.push({
+        skillId: pattern.skill.id,
+        name: pattern.skill.name,
+        category: pattern.skill.category,
+        surface: line.slice(start, end),
+        line: trimmed,
+        lineIndex,
+        start,
+        end,
+      })
+    }
+  }
+
+  private firstMatching(candidates: Pattern[], tokens: Token[], at: number): Pattern | undefined {
+    const before = tokens[at - 1]
+    // "T" in "AT&T" or "NET" in "ASP.NET" is part of a longer word.
+    if (tokens[at]!.joined && before && binds(before)) return undefined
+    for (const pattern of candidates) {
+      if (this.matchesAt(pattern, tokens, at)) return pattern
+    }
+    return undefined
+  }
+
+  private matchesAt(pattern: Pattern, tokens: Token[], at: number): boolean {
+    const length = pattern.tokens.length
+    if (at + length > tokens.length) return false
+    for (let offset = 0; offset < length; offset++) {
+      const want = pattern.tokens[offset]!
+      const have = tokens[at + offset]!
+      if (pattern.caseSensitive ? have.raw !== want.raw : have.norm !== want.norm) return false
+      if (offset > 0 && want.joined && !have.joined) return false
+    }
+    const after = tokens[at + length]
+    if (after?.joined && binds(after)) return false
+    if (after && pattern.notFollowedBy.has(after.norm)) return false
+    if (pattern.contextual && after && YEAR.test(after.norm)) return false
+    return true
+  }
+}
+
+/** A form standing alone between list separators: "Languages: Go, R" but not "Go to market". */
+function inList(tokens: Token[], from: number, to: number): boolean {
+  const before = tokens[from - 1]
+  const after = tokens[to]
+  const openOk = before === undefined || LIST_BEFORE.has(before.norm)
+  const closeOk = after === undefined || LIST_AFTER.has(after.norm)
+  return openOk && closeOk
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod'
+import { normalizedForm } from './tokenize'
+
+const form = z.string().trim().min(1).max(80)
+
+export const taxonomySkillSchema = z
+  .object({
+    id: z
+      .string()
+      .max(80)
+      .regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case letters, digits and hyphens'),
+    name: form,
+    category: z.string().min(1).max(60),
+    aliases: z.array(form).max(60),
+    /** Forms matched only with the exact capitals written here ("Go", "Spring", "Excel"). */
+    caseSensitive: z.array(form).max(60).optional(),
+    /**
+     * Forms that are also ordinary words or names ("R", "Go", "Chef", "Julia"): they count only in a
+     * list ("Languages: Go, R") or on a line that names another skill.
+     */
+    contextual: z.array(form).max(60).optional(),
+    /** Words that, right after a form, show it is not the skill ("Go to market", "Excel at"). */
+    notFollowedBy: z.record(form, z.array(z.string().min(1).max(40)).max(20)).optional(),
+  })
+  .strict()
+
+export const taxonomyDataSchema = z
+  .object({
+    version: z.literal(1),
+    categories: z.array(z.object({ id: z.string().min(1).max(60), name: z.string().min(1).max(80) }).strict()).min(1),
+    skills: z.array(taxonomySkillSchema).min(1).max(20_000),
+  })
+  .strict()
+  .superRefine((data, ctx) => {
+    const categories = new Set(data.categories.map((category) => category.id))
+    const ids = new Map<string, number>()
+    const owners = new Map<string, string>()
+    data.skills.forEach((skill, index) => {
+      if (ids.has(skill.id)) ctx.addIssue({ code: 'custom', path: ['skills', index, 'id'], message: `duplicate id ${skill.id}` })
+      ids.set(skill.id, index)
+      if (!categories.has(skill.category)) {
+        ctx.addIssue({ code: 'custom', path: ['skills', index, 'category'], message: `unknown category ${skill.category}` })
+      }
+      const forms = new Set([skill.name, ...skill.aliases])
+      const ruled = [...(skill.caseSensitive ?? []), ...(skill.contextual ?? []), ...Object.keys(skill.notFollowedBy ?? {})]
+      for (const rule of ruled) {
+        if (!forms.has(rule)) {
+          ctx.addIssue({ code: 'custom', path: ['skills', index], message: `${skill.id}: rule names "${rule}", which is not one of its forms` })
+        }
+      }
+      for (const surface of forms) {
+        const key = normalizedForm(surface)
+        if (!key) {
+          ctx.addIssue({ code: 'custom', path: ['skills', index], message: `${skill.id}: "${surface}" has no letters or digits` })
+          continue
+        }
+        const owner = owners.get(key)
+        if (owner !== undefined && owner !== skill.id) {
+          ctx.addIssue({ code: 'custom', path: ['skills', index], message: `"${surface}" belongs to both ${owner} and ${skill.id}` })
+        }
+        owners.set(key, skill.id)
+      }
+    })
+  })
+
+export type TaxonomyData = z.infer<typeof taxonomyDataSchema>
+export type TaxonomyEntry = z.infer<typeof taxonomySkillSchema>
