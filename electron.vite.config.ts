@@ -24,6 +24,8 @@ for (const [name, file] of Object.entries(optionalMainEntries)) if (fs.existsSyn
 
 export default defineConfig({
   main: {
+    // The update feed given when installers are built, kept in the app; see build/README.md.
+    define: { __PANELIST_UPDATE_URL__: JSON.stringify(process.env.PANELIST_UPDATE_URL ?? '') },
     build: {
       outDir: from('out/main'),
       // Dependencies stay in node_modules (better-sqlite3 is native and cannot be bundled), except

@@ -203,7 +203,7 @@ async function start(): Promise<void> {
 
   const updater = createUpdater({
     packaged: app.isPackaged,
-    feedUrl: process.env.PANELIST_UPDATE_URL,
+    feedUrl: process.env.PANELIST_UPDATE_URL || __PANELIST_UPDATE_URL__,
     channel: () => running.preferences.get().updateChannel,
     kioskOpen: () => kiosk.isOpen(),
     logger,
