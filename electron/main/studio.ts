@@ -9,6 +9,8 @@ import { openDatabase } from './db/open'
 import type { Database } from './db/schema'
 import { createSyncedWriter, type SyncedWriter } from './db/synced'
 import { createEventBus, type EventBus } from './events'
+import { createAiHandlers } from './ai/handlers'
+import { createAiService, type AiOptions, type AiService } from './ai/service'
 import { createFoundationHandlers } from './foundation-handlers'
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher'
 import { createInterviews, type Interviews } from './interviews/handlers'
@@ -44,6 +46,8 @@ export interface StudioOptions {
   resumeParser?: ResumeParser
   /** The desktop's open dialog for resumes; Electron passes one, the web host uploads bytes instead. */
   chooseResumePaths?: (kind: 'files' | 'folder') => Promise<string[]>
+  /** AI provider overrides: base URLs (tests and the web host's keyless demo point them at the wire stub), timeouts, retry and breaker knobs. */
+  ai?: AiOptions
 }
 
 export interface Studio {
@@ -54,6 +58,8 @@ export interface Studio {
   preferences: PreferencesService
   /** The interview engine the kiosk's voice loop drives. */
   interviews: Interviews['engine']
+  /** Chat, embeddings, speech-to-text and text-to-speech for every domain, with accounting and settings. */
+  ai: AiService
   dispatch: Dispatch
   info(): AppInfo
   close(): Promise<void>
@@ -83,6 +89,17 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
   })
   queue.register(demoJob(writer))
   const resourcesDir = options.resourcesDir ?? path.resolve(__dirname, '../../resources')
+  const ai = await createAiService({
+    db,
+    secrets: options.secrets,
+    clock,
+    logger,
+    random: options.random,
+    resourcesDir,
+    dataDir: options.dataDir,
+    notify: (notice) => events.emit('ai.notice', notice),
+    ...options.ai,
+  })
   const screening = createScreening({
     db,
     writer,
@@ -131,6 +148,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     }),
     ...screening.handlers,
     ...interviews.handlers,
+    ...createAiHandlers(ai),
   }
   const dispatch = createDispatcher(handlers, logger)
 
@@ -144,10 +162,12 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     writer,
     preferences,
     interviews: interviews.engine,
+    ai,
     dispatch,
     info,
     async close() {
       await interviews.stop()
+      ai.close()
       await queue.stop()
       await db.destroy()
     },

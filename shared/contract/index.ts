@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { aiEvents, aiRequests } from './ai'
 import type { Audience, RequestDef } from './define'
 import { foundationEvents, foundationRequests } from './foundation'
 import { interviewEvents, interviewRequests } from './interviews'
@@ -10,12 +11,14 @@ import { screeningEvents, screeningRequests } from './screening'
  */
 export const requests = {
   ...foundationRequests,
+  ...aiRequests,
   ...screeningRequests,
   ...interviewRequests,
 } satisfies Record<string, RequestDef>
 
 export const events = {
   ...foundationEvents,
+  ...aiEvents,
   ...screeningEvents,
   ...interviewEvents,
 } satisfies Record<string, z.ZodType>

@@ -199,7 +199,7 @@ export interface IntakeBatchDetail extends IntakeBatchView {
 }
 
 /** Largest single resume accepted, on every path (dialog, upload, CLI). */
-export const MAX_RESUME_BYTES = 15 * 1024 * 1024
+export const MAX_RESUME_BYTES = 10 * 1024 * 1024
 /** Largest total of one upload request; the renderer splits bigger selections into several batches. */
 export const MAX_UPLOAD_REQUEST_BYTES = 24 * 1024 * 1024
 export const MAX_PATHS_PER_IMPORT = 2000

@@ -59,6 +59,8 @@ export interface LiveTranscriptEvent {
   type: 'interim' | 'final' | 'utterance_end'
   text: string
   words?: TranscriptWord[]
+  /** On a final: the provider heard the speaker stop (Deepgram's speech_final). The earliest end-of-answer signal. */
+  speechFinal?: boolean
 }
 
 export interface LiveTranscription {
@@ -75,6 +77,8 @@ export interface LiveTranscriptionOptions extends CallOptions {
   sampleRate: number
   /** Silence after speech that ends an utterance. */
   utteranceEndMs?: number
+  /** Silence after which the provider finalises what it heard and marks it speechFinal (default 300). */
+  endpointingMs?: number
 }
 
 export interface SpeechToText {

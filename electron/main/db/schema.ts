@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely'
+import type { AiTables } from '../ai/tables'
 import type { InterviewTables } from '../interviews/tables'
 import type { ScreeningTables } from '../screening/tables'
 
@@ -85,4 +86,4 @@ export interface FoundationTables {
 }
 
 /** The whole database: each domain adds its tables by extending this interface's parts. */
-export type Database = FoundationTables & ScreeningTables & InterviewTables
+export type Database = FoundationTables & ScreeningTables & InterviewTables & AiTables

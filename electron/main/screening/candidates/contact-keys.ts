@@ -10,3 +10,19 @@ export function phoneKey(phone: string | null | undefined): string | null {
   const digits = (phone ?? '').replace(/\D/g, '')
   return digits.length >= 7 ? digits.slice(-10) : null
 }
+
+export interface ContactKeys {
+  emailKey: string | null
+  phoneKey: string | null
+}
+
+/**
+ * Whether two resumes are the same person, and by what. The same email is; the same phone is
+ * unless both give different emails (a shared office or family number, or a digit collision).
+ */
+export function samePersonBy(a: ContactKeys, b: ContactKeys): 'email' | 'phone' | null {
+  if (a.emailKey && a.emailKey === b.emailKey) return 'email'
+  const emailsDiffer = !!a.emailKey && !!b.emailKey && a.emailKey !== b.emailKey
+  if (a.phoneKey && a.phoneKey === b.phoneKey && !emailsDiffer) return 'phone'
+  return null
+}

@@ -3,7 +3,7 @@ import { uuidv7 } from 'uuidv7'
 import type { Database } from '../../db/schema'
 import type { SyncedWriter } from '../../db/synced'
 import { ensureApplication } from '../candidates/applications'
-import { emailKey, phoneKey } from '../candidates/contact-keys'
+import { emailKey, phoneKey, samePersonBy } from '../candidates/contact-keys'
 import { skillIdsColumn } from '../candidates/pool'
 import { packTermVector } from '../scoring/term-vector'
 import type { ResumeFeatures } from '../scoring/features'
@@ -126,23 +126,24 @@ export async function recordParsedFile(
   if (sameFile) return sameFile
 
   const columns = candidateColumns(file)
-  const keys = [
-    columns.email_key ? { column: 'email_key' as const, value: columns.email_key, label: 'email' } : null,
-    columns.phone_key ? { column: 'phone_key' as const, value: columns.phone_key, label: 'phone' } : null,
-  ].filter((k) => k !== null)
   let person: { id: string; name: string; current_file_id: string | null; matchedBy: string } | undefined
-  for (const key of keys) {
-    const row = await trx
+  if (columns.email_key || columns.phone_key) {
+    const rows = await trx
       .selectFrom('candidates')
-      .select(['id', 'name', 'current_file_id'])
-      .where(key.column, '=', key.value)
+      .select(['id', 'name', 'current_file_id', 'email_key', 'phone_key'])
       .where('deleted_at', 'is', null)
+      .where((eb) =>
+        eb.or([
+          ...(columns.email_key ? [eb('email_key', '=', columns.email_key)] : []),
+          ...(columns.phone_key ? [eb('phone_key', '=', columns.phone_key)] : []),
+        ]),
+      )
       .orderBy('created_at')
-      .executeTakeFirst()
-    if (row) {
-      person = { ...row, matchedBy: key.label }
-      break
-    }
+      .execute()
+    const keys = { emailKey: columns.email_key, phoneKey: columns.phone_key }
+    const byEmail = rows.find((row) => samePersonBy(keys, { emailKey: row.email_key, phoneKey: row.phone_key }) === 'email')
+    const match = byEmail ?? rows.find((row) => samePersonBy(keys, { emailKey: row.email_key, phoneKey: row.phone_key }) === 'phone')
+    if (match) person = { ...match, matchedBy: byEmail ? 'email' : 'phone' }
   }
 
   const fileValues = {

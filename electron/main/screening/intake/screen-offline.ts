@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import { MAX_RESUME_BYTES } from '../../../../shared/contract/screening'
-import { emailKey, phoneKey } from '../candidates/contact-keys'
+import { emailKey, phoneKey, samePersonBy, type ContactKeys } from '../candidates/contact-keys'
 import { buildFeatures } from '../scoring/features'
 import type { ScoringJobSource } from '../scoring/job-query'
 import { scoringJobOf } from '../scoring/job-query'
@@ -35,7 +35,7 @@ interface Read {
   hash: string
   name: string
   email: string | null
-  keys: string[]
+  keys: ContactKeys
   years: number
   flags: ContentFlag[]
   features: Omit<CandidateFeatures, 'candidateId'>
@@ -72,7 +72,7 @@ export async function screenFiles(
       hash: contentHash(bytes),
       name: contact.name?.trim() || file.name,
       email: contact.email,
-      keys: [emailKey(contact.email), phoneKey(contact.phone)].filter((k): k is string => !!k),
+      keys: { emailKey: emailKey(contact.email), phoneKey: phoneKey(contact.phone) },
       years: features.totalYears,
       flags: parsed.document.flags,
       features: { skillIds: new Set(features.skillIds), totalYears: features.totalYears, educationRank: features.educationRank, terms: features.terms },
@@ -89,17 +89,15 @@ export async function screenFiles(
   // Newest first, so that of two files of one person the newer is the one kept.
   reads.sort((a, b) => b.mtime - a.mtime || a.file.path.localeCompare(b.file.path))
   const byHash = new Map<string, Read>()
-  const byKey = new Map<string, Read>()
   const kept: Read[] = []
   for (const read of reads) {
     const sameFile = byHash.get(read.hash)
-    const samePerson = read.keys.map((k) => byKey.get(k)).find((r) => r !== undefined)
+    const samePerson = kept.find((other) => samePersonBy(read.keys, other.keys))
     if (sameFile || samePerson) {
       report.duplicates.push({ file: read.file.path, of: (sameFile ?? samePerson)!.file.path, reason: sameFile ? 'same_file' : 'same_person' })
       continue
     }
     byHash.set(read.hash, read)
-    read.keys.forEach((k) => byKey.set(k, read))
     kept.push(read)
   }
 

@@ -1,0 +1,175 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { IntakeBatchDetail, IntakeBatchView } from '../../../shared/contract/screening'
+import type { Studio } from '../../../electron/main/studio'
+import { createTempStudio, tempDir } from '../../helpers/temp-studio'
+import { buildResume, FIXTURE_JOBS, HIDDEN_SKILLS, INJECTION, RESUME_PEOPLE, renderResume, writeFixtureFolder } from '../../fixtures/resumes'
+import { inlineParser } from './inline-parser'
+
+let studio: Studio | undefined
+afterEach(async () => {
+  await studio?.close()
+  studio = undefined
+})
+
+async function call<T>(name: string, input: unknown): Promise<T> {
+  const result = await studio!.dispatch(name, input, { audience: 'recruiter' })
+  if (!result.ok) throw Object.assign(new Error(`${result.error.message} ${result.error.issues?.join('; ') ?? ''}`), result.error)
+  return result.value as T
+}
+
+async function settled(batchId: string): Promise<IntakeBatchDetail> {
+  for (;;) {
+    await studio!.queue.idle()
+    const detail = await call<IntakeBatchDetail>('intake.get', { batchId })
+    if (detail.status !== 'queued' && detail.status !== 'running') return detail
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}
+
+async function setup() {
+  ;({ studio } = await createTempStudio({ resumeParser: await inlineParser() }))
+  const fixture = FIXTURE_JOBS[0]!
+  const job = await call<{ id: string }>('jobs.create', {
+    title: fixture.title,
+    description: fixture.description,
+    requiredSkills: fixture.requiredSkills.map((skillId) => ({ skillId, name: skillId, weight: 3 })),
+    preferredSkills: fixture.preferredSkills.map((skillId) => ({ skillId, name: skillId, weight: 2 })),
+    minYears: fixture.minYears,
+  })
+  return job.id
+}
+
+describe('intake', () => {
+  it('imports a folder of real resumes and every hostile case, each with its outcome, and the batch goes on', async () => {
+    const jobId = await setup()
+    const dir = tempDir('panelist-resumes-')
+    const manifest = await writeFixtureFolder(dir, { count: 12, hostile: true })
+    const progress: IntakeBatchView[] = []
+    studio!.events.subscribe((name, payload) => name === 'intake.progress' && progress.push(payload as IntakeBatchView))
+
+    const started = await call<IntakeBatchView>('intake.importPaths', { jobId, paths: [dir] })
+    expect(started).toMatchObject({ total: manifest.length, done: 0, status: 'queued' })
+    const batch = await settled(started.id)
+    expect(batch.status).toBe('done')
+    expect(batch.done).toBe(manifest.length)
+
+    const byName = new Map(batch.items.map((item) => [item.name, item]))
+    for (const file of manifest) {
+      const item = byName.get(file.fileName)!
+      if (file.hostile && 'refusal' in file.hostile) {
+        expect([item.outcome, item.reason], file.fileName).toEqual(['refused', file.hostile.refusal])
+        expect(item.message).toBeTruthy()
+      } else {
+        expect(['imported', 'duplicate'], `${file.fileName}: ${item.message}`).toContain(item.outcome)
+      }
+    }
+    const refusals = manifest.filter((f) => f.hostile && 'refusal' in f.hostile).length
+    expect(batch.refused).toBe(refusals)
+    expect(batch.imported + batch.duplicates).toBe(manifest.length - refusals)
+    expect(progress.at(-1)).toMatchObject({ status: 'done', done: manifest.length })
+    expect(progress.some((p) => p.done > 0 && p.done < manifest.length)).toBe(true)
+
+    // The original is kept by content hash, and never for a refused file.
+    const files = await studio!.db.selectFrom('resume_files').select(['content_hash', 'stored_path']).execute()
+    for (const file of files) {
+      expect(file.stored_path).toMatch(new RegExp(`^files/${file.content_hash.slice(0, 2)}/${file.content_hash}\\.`))
+      expect(fs.existsSync(path.join(studio!.info().dataDir, file.stored_path))).toBe(true)
+    }
+  }, 60_000)
+
+  it('flags hidden text and instructions to AI, shows them, and never counts hidden skills', async () => {
+    const jobId = await setup()
+    const dir = tempDir('panelist-hostile-')
+    const manifest = await writeFixtureFolder(dir, { count: 0, hostile: true })
+    const keep = new Set(['hostile-white-text.pdf', 'hostile-near-white-text.pdf', 'hostile-hidden-runs.docx'])
+    const batch = await settled(
+      (await call<IntakeBatchView>('intake.importPaths', { jobId, paths: manifest.filter((f) => keep.has(f.fileName)).map((f) => f.path) })).id,
+    )
+    const white = batch.items.find((i) => i.name === 'hostile-white-text.pdf')!
+    const nearWhite = batch.items.find((i) => i.name === 'hostile-near-white-text.pdf')!
+    const candidateIds = new Set(batch.items.map((i) => i.candidateId))
+    expect(candidateIds.size).toBeGreaterThanOrEqual(1)
+
+    const detail = await call<{ flags: { kind: string; text: string }[]; text: string; skills: { skillId: string }[] }>('candidates.get', {
+      candidateId: white.candidateId,
+      jobId,
+    })
+    expect(detail.text).not.toContain(INJECTION)
+    const docx = batch.items.find((i) => i.name === 'hostile-hidden-runs.docx')!
+    const docxDetail = await call<{ flags: { kind: string; text: string }[]; skills: { skillId: string }[]; text: string }>('candidates.get', {
+      candidateId: docx.candidateId,
+    })
+    expect(docxDetail.flags.map((f) => f.kind)).toEqual(expect.arrayContaining(['hidden_text', 'prompt_injection']))
+    expect(docxDetail.flags.some((f) => f.text.includes(INJECTION))).toBe(true)
+    expect(docxDetail.skills.map((s) => s.skillId)).not.toContain('haskell')
+
+    // The near-white file's hidden skills (Kubernetes, Terraform, Rust, Haskell) are not evidence.
+    const nearDetail = await call<{ skills: { skillId: string; evidence: string }[]; text: string }>('candidates.get', { candidateId: nearWhite.candidateId })
+    expect(nearDetail.text).not.toContain(HIDDEN_SKILLS)
+    expect(nearDetail.skills.map((s) => s.skillId)).not.toContain('haskell')
+    const list = await call<{ items: { candidateId: string; flagCount: number; flagKinds: string[] }[] }>('candidates.list', { jobId })
+    expect(list.items.find((r) => r.candidateId === docx.candidateId)!.flagKinds).toEqual(expect.arrayContaining(['hidden_text', 'prompt_injection']))
+  }, 60_000)
+
+  it('treats the same file as a duplicate, and the same person as one candidate with both files, using the newer', async () => {
+    const jobId = await setup()
+    const dir = tempDir('panelist-dupes-')
+    const person = RESUME_PEOPLE[1]!
+    const older = path.join(dir, 'older.pdf')
+    const newer = path.join(dir, 'newer.docx')
+    fs.writeFileSync(older, await renderResume(buildResume(person), 'pdf'))
+    fs.writeFileSync(newer, await renderResume(buildResume(person, 1), 'docx'))
+    fs.utimesSync(older, new Date('2024-01-01'), new Date('2024-01-01'))
+    fs.utimesSync(newer, new Date('2025-01-01'), new Date('2025-01-01'))
+
+    const first = await settled((await call<IntakeBatchView>('intake.importPaths', { jobId, paths: [older] })).id)
+    expect(first.items[0]!.outcome).toBe('imported')
+    const second = await settled((await call<IntakeBatchView>('intake.importPaths', { jobId, paths: [newer, older] })).id)
+    const outcome = Object.fromEntries(second.items.map((i) => [path.basename(i.name), [i.outcome, i.reason]]))
+    expect(outcome).toEqual({ 'newer.docx': ['duplicate', 'same_person'], 'older.pdf': ['duplicate', 'same_file'] })
+    expect(new Set(second.items.map((i) => i.candidateId))).toEqual(new Set([first.items[0]!.candidateId]))
+
+    const detail = await call<{ files: { fileName: string; current: boolean }[] }>('candidates.get', { candidateId: first.items[0]!.candidateId })
+    expect(detail.files.map((f) => [f.fileName, f.current])).toEqual([
+      ['newer.docx', true],
+      ['older.pdf', false],
+    ])
+    expect((await call<{ total: number }>('candidates.list', { jobId })).total).toBe(1)
+  }, 60_000)
+
+  it('takes uploaded bytes in the web host, refuses files over the limit by name, and cancels', async () => {
+    const jobId = await setup()
+    const pdf = await renderResume(buildResume(RESUME_PEOPLE[3]!), 'pdf')
+    const batch = await settled(
+      (
+        await call<IntakeBatchView>('intake.importFiles', {
+          jobId,
+          files: [
+            { name: 'upload.pdf', size: pdf.length, lastModified: 1_700_000_000_000, base64: Buffer.from(pdf).toString('base64') },
+            { name: 'huge.pdf', size: 50 * 1024 * 1024 },
+          ],
+        })
+      ).id,
+    )
+    expect(batch.items.map((i) => [i.name, i.outcome, i.reason])).toEqual([
+      ['upload.pdf', 'imported', null],
+      ['huge.pdf', 'refused', 'too_large'],
+    ])
+    await expect(call('intake.importFiles', { jobId, files: [{ name: 'x.pdf', size: 3, base64: 'not base64!' }] })).rejects.toMatchObject({
+      code: 'invalid_input',
+    })
+
+    await studio!.queue.stop()
+    const queued = await call<IntakeBatchView>('intake.importPaths', { jobId, paths: [tempDirWithFiles(3)] })
+    const cancelled = await call<IntakeBatchView>('intake.cancel', { batchId: queued.id })
+    expect(cancelled).toMatchObject({ status: 'cancelled', cancelled: 3, done: 0 })
+  }, 60_000)
+})
+
+function tempDirWithFiles(n: number): string {
+  const dir = tempDir('panelist-some-')
+  for (let i = 0; i < n; i++) fs.writeFileSync(path.join(dir, `r${i}.txt`), `Person ${i}\nperson${i}@example.com\nPython developer`)
+  return dir
+}
