@@ -10,7 +10,8 @@ import { createStudio } from './studio'
  * The web host: the real core in a plain Node process, serving the built renderer to a browser on
  * 127.0.0.1. Used for development without Electron and by the browser end-to-end tests.
  * Environment: PANELIST_DATA_DIR (default ~/.panelist), PANELIST_PORT (default 0: any free port),
- * PANELIST_RENDERER_DIR (default: the built renderer beside this file).
+ * PANELIST_RENDERER_DIR (default: the built renderer beside this file), PANELIST_RESOURCES_DIR
+ * (default: the repository's resources/ folder, two levels above out/main/).
  */
 async function main() {
   const dataDir = path.resolve(process.env.PANELIST_DATA_DIR ?? path.join(os.homedir(), '.panelist'))
@@ -18,6 +19,7 @@ async function main() {
   const logger = createLogger({ knownSecrets: () => secrets.values() })
   const studio = await createStudio({
     dataDir,
+    resourcesDir: process.env.PANELIST_RESOURCES_DIR ?? path.join(__dirname, '../../resources'),
     host: 'web',
     version: process.env.npm_package_version,
     secrets,
