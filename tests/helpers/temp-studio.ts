@@ -14,13 +14,13 @@ export function tempDir(prefix = 'panelist-test-'): string {
 export async function createTempStudio(overrides: Partial<StudioOptions> = {}) {
   const dataDir = overrides.dataDir ?? tempDir()
   const studio = await createStudio({
-    dataDir,
     host: 'web',
     secrets: createEncryptedSecretStore(path.join(dataDir, 'secrets.json'), createKeyFileCipher(path.join(dataDir, 'secrets.key'))),
     preferenceStore: createJsonPreferenceStore(path.join(dataDir, 'preferences.json')),
     logger: silentLogger,
     queueOptions: { pollMs: 20, backoff: { baseMs: 10, capMs: 50 } },
     ...overrides,
+    dataDir,
   })
   return { studio, dataDir }
 }
