@@ -66,7 +66,11 @@ function electronBinary() {
 
 function main(target) {
   if (target === 'node') {
-    ensure(`Node ${process.version}`, () => probe(process.execPath), () => run(NPM, ['rebuild', 'better-sqlite3']))
+    ensure(
+      `Node ${process.version}`,
+      () => probe(process.execPath),
+      () => run(NPM, ['rebuild', 'better-sqlite3']),
+    )
     return
   }
   if (target === 'electron') {

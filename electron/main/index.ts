@@ -93,7 +93,10 @@ async function openKiosk(running: Studio): Promise<void> {
   const status = await running.dispatch('kiosk.pinStatus', {}, { audience: 'recruiter' })
   const pinSet = status.ok && (status.value as { pinSet: boolean }).pinSet
   if (!pinSet) {
-    tellRecruiter('Set a kiosk PIN first.', 'The PIN (Settings) is the only way to leave the kiosk, so the kiosk opens only once one is set.')
+    tellRecruiter(
+      'Set a kiosk PIN first.',
+      'The PIN (Settings) is the only way to leave the kiosk, so the kiosk opens only once one is set.',
+    )
     return
   }
   kiosk.open()

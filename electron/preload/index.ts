@@ -23,7 +23,10 @@ ipcRenderer.on(CHANNEL_EVENT, (_event: IpcRendererEvent, name: unknown, payload:
 const studio: StudioBridge = {
   invoke(name, input) {
     if (typeof name !== 'string') {
-      return Promise.resolve({ ok: false, error: { code: 'unknown_request', message: 'A request name must be a string.' } })
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'unknown_request', message: 'A request name must be a string.' },
+      })
     }
     return ipcRenderer.invoke(CHANNEL_INVOKE, name, input) as ReturnType<StudioBridge['invoke']>
   },

@@ -16,7 +16,11 @@ export const EXTERNAL_HOSTS: ReadonlySet<string> = new Set([
  * anything outside itself; the recruiter only https links to the hosts above, with no credentials
  * and no non-default port.
  */
-export function mayOpenExternally(url: string, audience: Audience, hosts: ReadonlySet<string> = EXTERNAL_HOSTS): boolean {
+export function mayOpenExternally(
+  url: string,
+  audience: Audience,
+  hosts: ReadonlySet<string> = EXTERNAL_HOSTS,
+): boolean {
   if (audience !== 'recruiter') return false
   let parsed: URL
   try {

@@ -16,7 +16,10 @@ const frameFacts = (event: IpcMainInvokeEvent): SenderFrame | null => {
   }
 }
 
-const FORBIDDEN: Result<never> = { ok: false, error: { code: 'forbidden', message: 'This sender may not call the studio.' } }
+const FORBIDDEN: Result<never> = {
+  ok: false,
+  error: { code: 'forbidden', message: 'This sender may not call the studio.' },
+}
 
 /**
  * The one IPC entry point: every request is checked for its sender (one of our windows' main

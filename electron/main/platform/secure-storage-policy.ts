@@ -20,7 +20,8 @@ export function secureStorageVerdict(facts: SecureStorageFacts): SecureStorageVe
   if (facts.platform === 'linux' && (facts.linuxBackend === 'basic_text' || facts.linuxBackend === 'unknown')) {
     return {
       usable: false,
-      reason: 'No system keyring (GNOME Keyring or KWallet) is available, so the key was not saved. Unlock or install a keyring and try again.',
+      reason:
+        'No system keyring (GNOME Keyring or KWallet) is available, so the key was not saved. Unlock or install a keyring and try again.',
     }
   }
   return { usable: true }

@@ -52,7 +52,14 @@ export type UpdateStatus =
   | { state: 'idle' }
   | { state: 'checking' }
   | { state: 'up-to-date'; version: string }
-  | { state: 'downloading'; version: string; percent: number; bytesPerSecond: number; transferred: number; total: number }
+  | {
+      state: 'downloading'
+      version: string
+      percent: number
+      bytesPerSecond: number
+      transferred: number
+      total: number
+    }
   | { state: 'downloaded'; version: string }
   | { state: 'error'; message: string }
 

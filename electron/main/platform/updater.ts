@@ -105,7 +105,8 @@ export function createUpdater(options: UpdaterOptions): Updater {
     },
     check,
     restartToUpdate() {
-      if (!mayRestartToUpdate({ downloaded: current.state === 'downloaded', kioskOpen: options.kioskOpen() })) return false
+      if (!mayRestartToUpdate({ downloaded: current.state === 'downloaded', kioskOpen: options.kioskOpen() }))
+        return false
       autoUpdater.quitAndInstall()
       return true
     },

@@ -39,12 +39,15 @@ const listen = (server: http.Server) =>
 beforeAll(async () => {
   other = http.createServer((req, res) => {
     otherRequests.push(req.url ?? '')
-    res.writeHead(200, { 'Content-Type': 'text/javascript', 'Access-Control-Allow-Origin': '*' }).end('window.remoteRan = true')
+    res
+      .writeHead(200, { 'Content-Type': 'text/javascript', 'Access-Control-Allow-Origin': '*' })
+      .end('window.remoteRan = true')
   })
   const otherUrl = await listen(other)
   page = http.createServer((req, res) => {
     const headers = { 'Content-Security-Policy': contentSecurityPolicy() }
-    if (req.url === '/') res.writeHead(200, { ...headers, 'Content-Type': 'text/html' }).end(PAGE.replaceAll('OTHER', otherUrl))
+    if (req.url === '/')
+      res.writeHead(200, { ...headers, 'Content-Type': 'text/html' }).end(PAGE.replaceAll('OTHER', otherUrl))
     else if (req.url === '/watch.js') res.writeHead(200, { ...headers, 'Content-Type': 'text/javascript' }).end(WATCH)
     else if (req.url === '/probe.js')
       res.writeHead(200, { ...headers, 'Content-Type': 'text/javascript' }).end(PROBE.replaceAll('OTHER', otherUrl))
@@ -57,7 +60,17 @@ beforeAll(async () => {
   await tab.waitForFunction(() => (window as unknown as { fetchBlocked?: boolean }).fetchBlocked === true)
   results = await tab.evaluate(() => {
     const w = window as unknown as Record<string, unknown>
-    const keys = ['selfScriptRan', 'inlineRan', 'handlerRan', 'remoteRan', 'evalRan', 'evalBlocked', 'fetchRan', 'fetchBlocked', 'violations']
+    const keys = [
+      'selfScriptRan',
+      'inlineRan',
+      'handlerRan',
+      'remoteRan',
+      'evalRan',
+      'evalBlocked',
+      'fetchRan',
+      'fetchBlocked',
+      'violations',
+    ]
     return { ...Object.fromEntries(keys.map((k) => [k, w[k]])), color: getComputedStyle(document.body).color }
   })
 })
@@ -81,7 +94,9 @@ describe('content security policy in Chromium', () => {
     expect(results.handlerRan).toBeUndefined()
     expect(results.evalRan).toBeUndefined()
     expect(results.evalBlocked).toBe(true)
-    expect(results.violations).toEqual(expect.arrayContaining(['script-src-elem', 'script-src-attr', 'script-src', 'connect-src']))
+    expect(results.violations).toEqual(
+      expect.arrayContaining(['script-src-elem', 'script-src-attr', 'script-src', 'connect-src']),
+    )
   })
 
   it('never contacts another origin', () => {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { contentSecurityPolicy, withContentSecurityPolicy } from '../../../electron/main/platform/content-security-policy'
+import {
+  contentSecurityPolicy,
+  withContentSecurityPolicy,
+} from '../../../electron/main/platform/content-security-policy'
 
 /** Parses a policy the way CSP3 does: directives split on ";", the name is the first token. */
 function parse(policy: string): Map<string, string[]> {
@@ -53,8 +56,8 @@ describe('content security policy', () => {
 
   it('replaces a policy the server sent, whatever the header case', () => {
     const headers = withContentSecurityPolicy(
-      { 'content-security-policy': ["default-src *"], 'Content-Type': 'text/html' },
-      'default-src \'self\'',
+      { 'content-security-policy': ['default-src *'], 'Content-Type': 'text/html' },
+      "default-src 'self'",
     )
     expect(headers).toEqual({ 'Content-Type': ['text/html'], 'Content-Security-Policy': ["default-src 'self'"] })
   })

@@ -27,7 +27,9 @@ describe('electron-builder configuration', () => {
   it('packages the built app and keeps the native SQLite module outside the asar', () => {
     expect(config.productName).toBe('Panelist')
     // The loader normalises `files` into file sets; the patterns are their filters.
-    const patterns = [config.files].flat().flatMap((set) => (typeof set === 'object' && set ? [set.filter ?? []].flat() : [set]))
+    const patterns = [config.files]
+      .flat()
+      .flatMap((set) => (typeof set === 'object' && set ? [set.filter ?? []].flat() : [set]))
     expect(patterns).toEqual(['out/**', 'resources/**', 'package.json', '!**/*.map'])
     expect(config.asar).toBe(true)
     expect(config.asarUnpack).toContain('**/node_modules/better-sqlite3/**')
@@ -44,7 +46,11 @@ describe('electron-builder configuration', () => {
       NSMicrophoneUsageDescription: expect.any(String),
     })
     const plist = fs.readFileSync(path.join(root, config.mac!.entitlements!), 'utf8')
-    for (const key of ['com.apple.security.device.camera', 'com.apple.security.device.audio-input', 'com.apple.security.cs.allow-jit']) {
+    for (const key of [
+      'com.apple.security.device.camera',
+      'com.apple.security.device.audio-input',
+      'com.apple.security.cs.allow-jit',
+    ]) {
       expect(plist).toMatch(new RegExp(`<key>${key.replaceAll('.', '\\.')}</key>\\s*<true/>`))
     }
     expect(plist).not.toContain('disable-library-validation')

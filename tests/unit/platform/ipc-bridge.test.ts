@@ -78,10 +78,16 @@ describe('the IPC bridge', () => {
       ok: true,
       value: { theme: 'dark' },
     })
-    await expect(invoke(from(kiosk.contents), 'app.info', {})).resolves.toMatchObject({ ok: true, value: { host: 'web' } })
+    await expect(invoke(from(kiosk.contents), 'app.info', {})).resolves.toMatchObject({
+      ok: true,
+      value: { host: 'web' },
+    })
     // The kiosk page cannot become the recruiter by changing its route: the window decides.
     kiosk.contents.mainFrame.url = 'panelist://app/index.html#/settings'
-    await expect(invoke(from(kiosk.contents), 'settings.get', {})).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    await expect(invoke(from(kiosk.contents), 'settings.get', {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    })
   })
 
   it('refuses foreign senders before any handler runs', async () => {
@@ -91,7 +97,10 @@ describe('the IPC bridge', () => {
     const main = recruiter.contents.mainFrame
     const attempts: [string, IpcMainInvokeEvent][] = [
       ['a window that is not ours', from(stranger.contents)],
-      ['a cross-origin iframe', from(recruiter.contents, { ...main, parent: main, routingId: 99, url: 'https://evil.example/' })],
+      [
+        'a cross-origin iframe',
+        from(recruiter.contents, { ...main, parent: main, routingId: 99, url: 'https://evil.example/' }),
+      ],
       ['a same-origin iframe', from(recruiter.contents, { ...main, parent: main, routingId: 98 })],
       ['a frame gone during navigation', from(recruiter.contents, null)],
       ['a detached frame', from(recruiter.contents, { ...main, detached: true })],
@@ -99,7 +108,10 @@ describe('the IPC bridge', () => {
     ]
     for (const [label, event] of attempts) {
       const result = await invoke(event, 'settings.update', { theme: 'dark' })
-      expect(result, label).toEqual({ ok: false, error: { code: 'forbidden', message: 'This sender may not call the studio.' } })
+      expect(result, label).toEqual({
+        ok: false,
+        error: { code: 'forbidden', message: 'This sender may not call the studio.' },
+      })
     }
     expect(studio.preferences.get().theme).toBe('system')
   })
@@ -121,7 +133,10 @@ describe('the IPC bridge', () => {
     const recruiter = fakeWindow(1)
     windows.add(recruiter.window, 'recruiter')
     recruiter.contents.destroy()
-    await expect(invoke(from(recruiter.contents), 'app.info', {})).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    await expect(invoke(from(recruiter.contents), 'app.info', {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    })
   })
 
   it('pushes queue events to recruiter windows and never to the kiosk', async () => {
@@ -134,7 +149,11 @@ describe('the IPC bridge', () => {
     const queued = await invoke(from(recruiter.contents), 'queue.enqueueDemo', { steps: 1, stepMs: 0 })
     expect(queued.ok).toBe(true)
     expect(recruiter.contents.sent.length).toBeGreaterThan(0)
-    expect(recruiter.contents.sent[0]).toEqual([CHANNEL_EVENT, 'queue.job', expect.objectContaining({ kind: 'demo.count' })])
+    expect(recruiter.contents.sent[0]).toEqual([
+      CHANNEL_EVENT,
+      'queue.job',
+      expect.objectContaining({ kind: 'demo.count' }),
+    ])
     expect(kiosk.contents.sent).toEqual([])
   })
 

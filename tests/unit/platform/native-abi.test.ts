@@ -50,10 +50,13 @@ describe('scripts/native-abi.mjs', () => {
     expect(result.stderr).toContain('usage: node scripts/native-abi.mjs node|electron')
   })
 
-  it.skipIf(hasElectronBinary())('says there is no Electron binary and points to the web host [needs no Electron binary]', () => {
-    const result = spawnSync(process.execPath, [script, 'electron'], { cwd: root, encoding: 'utf8' })
-    expect(result.status).toBe(1)
-    expect(result.stderr).toContain('no Electron binary is installed')
-    expect(result.stderr).toContain('npm run start:web')
-  })
+  it.skipIf(hasElectronBinary())(
+    'says there is no Electron binary and points to the web host [needs no Electron binary]',
+    () => {
+      const result = spawnSync(process.execPath, [script, 'electron'], { cwd: root, encoding: 'utf8' })
+      expect(result.status).toBe(1)
+      expect(result.stderr).toContain('no Electron binary is installed')
+      expect(result.stderr).toContain('npm run start:web')
+    },
+  )
 })

@@ -7,10 +7,22 @@ const ours = 'panelist://app/index.html#/kiosk'
 
 describe('permission policy', () => {
   it('grants camera and microphone to our own main frame', () => {
-    expect(isPermissionAllowed({ permission: 'media', requestingUrl: ours, isMainFrame: true, mediaTypes: ['audio', 'video'] }, origins)).toBe(true)
-    expect(isPermissionAllowed({ permission: 'media', requestingUrl: 'panelist://app', isMainFrame: true, mediaTypes: ['audio'] }, origins)).toBe(true)
+    expect(
+      isPermissionAllowed(
+        { permission: 'media', requestingUrl: ours, isMainFrame: true, mediaTypes: ['audio', 'video'] },
+        origins,
+      ),
+    ).toBe(true)
+    expect(
+      isPermissionAllowed(
+        { permission: 'media', requestingUrl: 'panelist://app', isMainFrame: true, mediaTypes: ['audio'] },
+        origins,
+      ),
+    ).toBe(true)
     // Permission checks (device labels) arrive without a device type.
-    expect(isPermissionAllowed({ permission: 'media', requestingUrl: ours, isMainFrame: true, mediaTypes: [] }, origins)).toBe(true)
+    expect(
+      isPermissionAllowed({ permission: 'media', requestingUrl: ours, isMainFrame: true, mediaTypes: [] }, origins),
+    ).toBe(true)
   })
 
   it('refuses every other permission, even to our own page', () => {
@@ -32,7 +44,9 @@ describe('permission policy', () => {
       'window-management',
       'unknown',
     ]) {
-      expect(isPermissionAllowed({ permission, requestingUrl: ours, isMainFrame: true }, origins), permission).toBe(false)
+      expect(isPermissionAllowed({ permission, requestingUrl: ours, isMainFrame: true }, origins), permission).toBe(
+        false,
+      )
     }
   })
 

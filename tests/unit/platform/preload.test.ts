@@ -13,7 +13,8 @@ const electron = vi.hoisted(() => {
   return {
     exposed,
     invoked,
-    emit: (channel: string, ...args: unknown[]) => listeners.get(channel)?.forEach((l) => l({ sender: 'ipc-internals' }, ...args)),
+    emit: (channel: string, ...args: unknown[]) =>
+      listeners.get(channel)?.forEach((l) => l({ sender: 'ipc-internals' }, ...args)),
     listenerCount: (channel: string) => listeners.get(channel)?.length ?? 0,
     module: {
       contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.set(key, api) },

@@ -38,17 +38,23 @@ describe('secure storage verdict', () => {
     expect(secureStorageVerdict({ encryptionAvailable: true, platform: 'darwin' })).toEqual({ usable: true })
     expect(secureStorageVerdict({ encryptionAvailable: true, platform: 'win32' })).toEqual({ usable: true })
     for (const backend of ['gnome_libsecret', 'kwallet', 'kwallet5', 'kwallet6']) {
-      expect(secureStorageVerdict({ encryptionAvailable: true, platform: 'linux', linuxBackend: backend })).toEqual({ usable: true })
+      expect(secureStorageVerdict({ encryptionAvailable: true, platform: 'linux', linuxBackend: backend })).toEqual({
+        usable: true,
+      })
     }
   })
 
   it("refuses when encryption is unavailable or Linux fell back to Chromium's fixed password", () => {
     expect(secureStorageVerdict({ encryptionAvailable: false, platform: 'darwin' })).toMatchObject({ usable: false })
-    expect(secureStorageVerdict({ encryptionAvailable: true, platform: 'linux', linuxBackend: 'basic_text' })).toMatchObject({
+    expect(
+      secureStorageVerdict({ encryptionAvailable: true, platform: 'linux', linuxBackend: 'basic_text' }),
+    ).toMatchObject({
       usable: false,
       reason: expect.stringContaining('keyring'),
     })
-    expect(secureStorageVerdict({ encryptionAvailable: true, platform: 'linux', linuxBackend: 'unknown' })).toMatchObject({ usable: false })
+    expect(
+      secureStorageVerdict({ encryptionAvailable: true, platform: 'linux', linuxBackend: 'unknown' }),
+    ).toMatchObject({ usable: false })
   })
 })
 
@@ -56,11 +62,21 @@ describe('secrets through safeStorage', () => {
   it('refuses to store a key without a keyring, as a typed error, writing nothing to disk', async () => {
     const dataDir = tempDir()
     const file = path.join(dataDir, 'secrets.json')
-    const secrets = createEncryptedSecretStore(file, createSafeStorageCipher(keychain({ backend: 'basic_text' }), 'linux'))
+    const secrets = createEncryptedSecretStore(
+      file,
+      createSafeStorageCipher(keychain({ backend: 'basic_text' }), 'linux'),
+    )
     const { studio } = await createTempStudio({ dataDir, secrets })
     try {
-      const result = await studio.dispatch('secrets.set', { name: 'openai.apiKey', value: CANARY }, { audience: 'recruiter' })
-      expect(result).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringContaining('not saved') } })
+      const result = await studio.dispatch(
+        'secrets.set',
+        { name: 'openai.apiKey', value: CANARY },
+        { audience: 'recruiter' },
+      )
+      expect(result).toMatchObject({
+        ok: false,
+        error: { code: 'unavailable', message: expect.stringContaining('not saved') },
+      })
       expect(fs.existsSync(file)).toBe(false)
     } finally {
       await studio.close()
@@ -75,7 +91,11 @@ describe('secrets through safeStorage', () => {
     const secrets = createEncryptedSecretStore(file, createSafeStorageCipher(keychain({ key }), 'linux'))
     const { studio } = await createTempStudio({ dataDir, secrets })
     try {
-      const set = await studio.dispatch('secrets.set', { name: 'openai.apiKey', value: CANARY }, { audience: 'recruiter' })
+      const set = await studio.dispatch(
+        'secrets.set',
+        { name: 'openai.apiKey', value: CANARY },
+        { audience: 'recruiter' },
+      )
       expect(set).toEqual({ ok: true, value: { 'openai.apiKey': true, 'deepgram.apiKey': false } })
     } finally {
       await studio.close()

@@ -3,7 +3,9 @@ import { decideUpdateFeed, describeUpdateStatus, mayRestartToUpdate } from '../.
 
 describe('update feed', () => {
   it('uses the https feed from the environment, with the channel from preferences', () => {
-    expect(decideUpdateFeed({ url: 'https://updates.example.com/panelist/', channel: 'stable', packaged: true })).toEqual({
+    expect(
+      decideUpdateFeed({ url: 'https://updates.example.com/panelist/', channel: 'stable', packaged: true }),
+    ).toEqual({
       enabled: true,
       feed: { provider: 'generic', url: 'https://updates.example.com/panelist/', channel: 'latest' },
     })
@@ -38,7 +40,14 @@ describe('update feed', () => {
       'Automatic updates are off: not a packaged build.',
     )
     expect(
-      describeUpdateStatus({ state: 'downloading', version: '1.2.0', percent: 42.7, bytesPerSecond: 1, transferred: 1, total: 2 }),
+      describeUpdateStatus({
+        state: 'downloading',
+        version: '1.2.0',
+        percent: 42.7,
+        bytesPerSecond: 1,
+        transferred: 1,
+        total: 2,
+      }),
     ).toBe('Downloading version 1.2.0: 42%.')
   })
 })

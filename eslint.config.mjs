@@ -1,0 +1,55 @@
+import js from '@eslint/js'
+import prettier from 'eslint-config-prettier'
+import reactHooks from 'eslint-plugin-react-hooks'
+import tseslint from 'typescript-eslint'
+
+/**
+ * Electron is reachable only from the shell: the app entry, the platform adapters and preload.
+ * electron-store and electron-updater load electron when imported, so they are fenced in too.
+ */
+const electronFence = {
+  paths: ['electron', 'electron-store', 'electron-updater'].map((name) => ({
+    name,
+    message:
+      'Only electron/main/index.ts, electron/main/platform/ and electron/preload/ may import Electron; the core receives what it needs as parameters.',
+  })),
+  patterns: [{ regex: '^electron/', message: 'Only the Electron shell may import Electron.' }],
+}
+
+const ELECTRON_SHELL = ['electron/main/index.ts', 'electron/main/platform/**', 'electron/preload/**']
+
+const nodeGlobals = Object.fromEntries(
+  ['process', 'console', 'Buffer', 'URL', 'setTimeout', 'clearTimeout', '__dirname', 'require', 'module'].map(
+    (name) => [name, 'readonly'],
+  ),
+)
+
+export default tseslint.config(
+  { ignores: ['out/', 'node_modules/', 'release/', 'dist/', 'coverage/', 'test-results/', '.vite/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      'no-restricted-imports': ['error', electronFence],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
+    },
+  },
+  { files: ELECTRON_SHELL, rules: { 'no-restricted-imports': 'off' } },
+  {
+    // Tests may name Electron's types for their stand-ins (erased at run time), never load it.
+    files: ['tests/**'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { ...electronFence, paths: electronFence.paths.map((p) => ({ ...p, allowTypeImports: true })) },
+      ],
+    },
+  },
+  { files: ['renderer/**/*.{ts,tsx}'], ...reactHooks.configs.flat.recommended },
+  { files: ['**/*.{js,mjs,cjs}'], languageOptions: { globals: nodeGlobals } },
+  prettier,
+)
