@@ -21,6 +21,7 @@ import { createLogger, type Logger } from './logger'
 import { demoJob } from './queue/demo-job'
 import { createQueue, type Queue } from './queue/queue'
 import { createScreening } from './screening/handlers'
+import { poolParser } from './screening/intake/pool-parser'
 import type { ResumeParser } from './screening/intake/resume-parser'
 import { taxonomyCatalog } from './screening/jobs/skill-catalog'
 import { loadTaxonomyFile } from './screening/taxonomy'
@@ -42,7 +43,7 @@ export interface StudioOptions {
   exitKiosk?: () => void
   /** Data shipped with the app (skill taxonomy, prompts); defaults to the repository's resources/. */
   resourcesDir?: string
-  /** Reads resumes off the main thread; without one, resume import is unavailable. */
+  /** Reads resumes; default the worker pool (one thread per core, started on the first file). */
   resumeParser?: ResumeParser
   /** The desktop's open dialog for resumes; Electron passes one, the web host uploads bytes instead. */
   chooseResumePaths?: (kind: 'files' | 'folder') => Promise<string[]>
@@ -89,6 +90,9 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
   })
   queue.register(demoJob(writer))
   const resourcesDir = options.resourcesDir ?? path.resolve(__dirname, '../../resources')
+  const taxonomy = await loadTaxonomyFile(path.join(resourcesDir, 'skills.json'))
+  const ownParser = options.resumeParser ? null : poolParser({ taxonomy: taxonomy.data })
+  const parser = options.resumeParser ?? ownParser!
   const ai = await createAiService({
     db,
     secrets: options.secrets,
@@ -108,8 +112,8 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     queue,
     logger,
     dataDir: options.dataDir,
-    parser: options.resumeParser,
-    catalog: taxonomyCatalog(await loadTaxonomyFile(path.join(resourcesDir, 'skills.json'))),
+    parser,
+    catalog: taxonomyCatalog(taxonomy),
     choosePaths: options.chooseResumePaths,
   })
   screening.jobs.forEach((job) => queue.register(job))
@@ -169,6 +173,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
       await interviews.stop()
       ai.close()
       await queue.stop()
+      await ownParser?.close()
       await db.destroy()
     },
   }

@@ -1,0 +1,52 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { MAX_RESUME_BYTES } from '../../../../shared/contract/screening'
+import { DEFAULT_EXTRACT_LIMITS } from '../extract/limits'
+import { createParsePool, type ParsePool } from '../parse-pool'
+import type { TaxonomyData } from '../taxonomy'
+import type { ResumeParser } from './resume-parser'
+
+/**
+ * The parse worker's entry: the built file beside the bundle (out/main/parse-worker.js, from an
+ * entry or from a shared chunk one folder down), else the TypeScript source when running from source.
+ */
+export function defaultParseWorkerFile(): string {
+  for (const dir of [__dirname, path.dirname(__dirname)]) {
+    const built = path.join(dir, 'parse-worker.js')
+    if (fs.existsSync(built)) return built
+  }
+  return path.join(__dirname, '../parse-pool/worker.ts')
+}
+
+export interface PoolParserOptions {
+  taxonomy: TaxonomyData
+  workerFile?: string
+  /** Worker threads; default one per core. */
+  size?: number
+}
+
+/**
+ * The studio's resume parser: the reader's worker pool, started on the first file (a studio that
+ * never imports never starts threads), with intake's size limit.
+ */
+export function poolParser(options: PoolParserOptions): ResumeParser {
+  const size = Math.max(1, options.size ?? os.availableParallelism())
+  const limits = { ...DEFAULT_EXTRACT_LIMITS, maxBytes: MAX_RESUME_BYTES }
+  let pool: ParsePool | null = null
+  return {
+    concurrency: size,
+    async parse(bytes, fileName) {
+      pool ??= createParsePool({ workerFile: options.workerFile ?? defaultParseWorkerFile(), taxonomy: options.taxonomy, size })
+      const { outcome, parsed } = await pool.parse(bytes, fileName, limits)
+      if (!outcome.ok) return outcome
+      if (!parsed) return { ok: false, refusal: { reason: 'corrupt', message: 'The resume could not be read.' } }
+      return { ok: true, document: outcome.document, resume: parsed }
+    },
+    async close() {
+      const open = pool
+      pool = null
+      await open?.close()
+    },
+  }
+}
