@@ -21,6 +21,9 @@ export class Deadline {
   }
 
   async race<T>(work: Promise<T>): Promise<T> {
+    // If time runs out first, the abandoned work may still fail later (e.g. "transport destroyed"
+    // once the document is closed); that failure is expected and must not surface as unhandled.
+    work.catch(() => undefined)
     this.check()
     let timer: NodeJS.Timeout | undefined
     const timeout = new Promise<never>((_, reject) => {

@@ -7,7 +7,7 @@ import { readPdf } from './pdf/read-pdf'
 import { decodeText, looksLikeJsonResume, readJsonResume, readMarkdown, readPlainText } from './read-text'
 import { markupKind, sniff } from './sniff'
 
-export { DEFAULT_EXTRACT_LIMITS, CHARS_PER_PAGE } from './limits'
+export { DEFAULT_EXTRACT_LIMITS, CHARS_PER_PAGE, extractLimitsSchema } from './limits'
 export { detectInjection } from './injection'
 export { jsonResumeSchema, type JsonResume } from './json-resume'
 

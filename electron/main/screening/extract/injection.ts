@@ -80,13 +80,19 @@ export function detectInjection(text: string, where: { page?: number; hidden?: b
     const line = cleanLine(raw)
     return line.length > LONG_LINE ? line.split(/(?<=[.!?;])\s+/) : [line]
   })
+  const alone = new Map<number, ReturnType<typeof matchPattern>>()
+  const matchLine = (index: number) => {
+    if (!alone.has(index)) alone.set(index, matchPattern(lines[index]!))
+    return alone.get(index)
+  }
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!
     if (line === '') continue
     let quoted = line
-    let hit = matchPattern(line)
+    let hit = matchLine(index)
     const next = lines[index + 1]
-    if (!hit && next) {
+    // Join with the next line only when neither line is an instruction on its own.
+    if (!hit && next && !matchLine(index + 1)) {
       const joined = `${line} ${next}`
       hit = matchPattern(joined)
       if (hit) {

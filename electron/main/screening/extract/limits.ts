@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import type { ExtractLimits, Refusal, RefusalReason } from '../types'
 
 /** Limits for one resume: generous for real CVs, far below what hurts a laptop. */
@@ -8,6 +9,16 @@ export const DEFAULT_EXTRACT_LIMITS: ExtractLimits = {
   maxUnzippedBytes: 50 * 1024 * 1024,
   maxZipRatio: 100,
 }
+
+export const extractLimitsSchema = z
+  .object({
+    maxBytes: z.number().int().positive(),
+    maxPages: z.number().int().positive(),
+    maxMs: z.number().positive(),
+    maxUnzippedBytes: z.number().int().positive(),
+    maxZipRatio: z.number().positive(),
+  })
+  .strict() satisfies z.ZodType<ExtractLimits>
 
 /** Text formats have no pages; this many characters count as one for the page cap. */
 export const CHARS_PER_PAGE = 4_000

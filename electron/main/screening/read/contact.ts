@@ -41,7 +41,8 @@ export function findLinks(text: string, email: string | null): string[] {
   return [...links]
 }
 
-const titleCase = (word: string) => (word === word.toUpperCase() && word.length > 1 ? word[0] + word.slice(1).toLowerCase() : word)
+// "JANE O'NEIL" → "Jane O'Neil"; names already in mixed case are kept as written.
+const titleCase = (word: string) => (word === word.toUpperCase() && word.length > 1 ? word.toLowerCase().replace(/(^|['’])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase()) : word)
 
 /** The candidate's name: a "Name:" label, or the first short line of capitalised words at the top. */
 export function findName(lines: readonly string[], headEnd: number): string | null {

@@ -73,8 +73,9 @@ export function readEmployment(lines: readonly string[], include: (index: number
         parts = [...above.flatMap((text) => text.split(SEPARATORS)), ...parts]
         source = [...above, line]
       } else if (below !== '') {
-        parts = [...parts, ...below.split(SEPARATORS)]
-        source = [line, below]
+        // Company above, title below: "Mercy Hospital" / "Jan 2020 - Present" / "Registered Nurse, ICU".
+        parts = [...above.flatMap((text) => text.split(SEPARATORS)), ...parts, ...below.split(SEPARATORS)]
+        source = [...above, line, below]
       }
     }
     const { title, company } = titleAndCompany(parts)

@@ -45,6 +45,8 @@ const alphanumericCount = (text: string) => (text.match(/[\p{L}\p{N}]/gu) ?? [])
 
 export class SkillMatcher {
   private readonly byFirstToken = new Map<string, Pattern[]>()
+  /** Tokens in the longest name or alias. */
+  private readonly longest: number
 
   constructor(entries: readonly TaxonomyEntry[], skills: ReadonlyMap<string, TaxonomySkill>) {
     for (const entry of entries) {
@@ -72,17 +74,29 @@ export class SkillMatcher {
       }
     }
     // Longest first, so "Spring Boot" wins over "Spring" and "C++" over "C".
-    for (const list of this.byFirstToken.values()) list.sort((a, b) => b.tokens.length - a.tokens.length)
+    let longest = 1
+    for (const list of this.byFirstToken.values()) {
+      list.sort((a, b) => b.tokens.length - a.tokens.length)
+      longest = Math.max(longest, list[0]!.tokens.length)
+    }
+    this.longest = longest
   }
 
-  /** Every skill mention in `text`, line by line, in reading order. Linear in the length of the text. */
+  /**
+   * Every skill mention in `text`, line by line, in reading order; linear in the length of the text.
+   * A name wrapped onto the next line ("Machine" / "Learning") is found too: its `line` is both
+   * lines joined by "\n", and `start`/`end` are offsets in that joined text.
+   */
   find(text: string): SkillMatch[] {
     const matches: SkillMatch[] = []
     const lines = text.split('\n')
+    const tokenized = lines.map((line) => (line.trim() === '' ? [] : tokenize(line)))
     for (let lineIndex = 0; lineIndex < lines.length; lineIndex++) {
-      const line = lines[lineIndex]!
-      if (line.trim() === '') continue
-      this.findInLine(line, lineIndex, matches)
+      const tokens = tokenized[lineIndex]!
+      if (tokens.length === 0) continue
+      this.collect(tokens, lineIndex, lines[lineIndex]!, matches)
+      const next = tokenized[lineIndex + 1]
+      if (next && next.length > 0 && wrapsOnto(lines[lineIndex]!, lines[lineIndex + 1]!)) this.collectAcross(lines, tokenized, lineIndex, matches)
     }
     return matches
   }
@@ -98,21 +112,27 @@ export class SkillMatcher {
     return undefined
   }
 
-  private findInLine(line: string, lineIndex: number, out: SkillMatch[]) {
-    const tokens = tokenize(line)
+  /** Matches in one line's tokens; with `crossing`, only those that start before it and end after. */
+  private scan(tokens: Token[], crossing = -1) {
     const found: { pattern: Pattern; from: number; to: number }[] = []
     let index = 0
-    while (index < tokens.length) {
+    const end = crossing === -1 ? tokens.length : crossing
+    while (index < end) {
       const token = tokens[index]!
       const candidates = token.kind === 'punct' ? undefined : this.byFirstToken.get(token.norm)
       const pattern = candidates && this.firstMatching(candidates, tokens, index)
-      if (pattern) {
+      if (pattern && (crossing === -1 || index + pattern.tokens.length > crossing)) {
         found.push({ pattern, from: index, to: index + pattern.tokens.length })
         index += pattern.tokens.length
       } else {
         index++
       }
     }
+    return found
+  }
+
+  private collect(tokens: Token[], lineIndex: number, line: string, out: SkillMatch[]) {
+    const found = this.scan(tokens)
     if (found.length === 0) return
     const lineHasPlainSkill = found.some((hit) => !hit.pattern.contextual)
     const trimmed = line.trim()
@@ -120,12 +140,28 @@ export class SkillMatcher {
       if (pattern.contextual && !lineHasPlainSkill && !inList(tokens, from, to)) continue
       const start = tokens[from]!.start
       const end = tokens[to - 1]!.end
+      out.push({ skillId: pattern.skill.id, name: pattern.skill.name, category: pattern.skill.category, surface: line.slice(start, end), line: trimmed, lineIndex, start, end })
+    }
+  }
+
+  private collectAcross(lines: readonly string[], tokenized: readonly Token[][], lineIndex: number, out: SkillMatch[]) {
+    const first = lines[lineIndex]!
+    const tail = tokenized[lineIndex]!.slice(-(this.longest - 1))
+    const head = tokenized[lineIndex + 1]!.slice(0, this.longest - 1)
+    // Shift the next line's tokens so offsets are in "first line + \n + next line".
+    const shift = first.length + 1
+    const combined = [...tail, ...head.map((token, index) => ({ ...token, start: token.start + shift, end: token.end + shift, joined: index === 0 ? false : token.joined }))]
+    const joined = `${first}\n${lines[lineIndex + 1]!}`
+    for (const { pattern, from, to } of this.scan(combined, tail.length)) {
+      if (pattern.contextual && !inList(combined, from, to)) continue
+      const start = combined[from]!.start
+      const end = combined[to - 1]!.end
       out.push({
         skillId: pattern.skill.id,
         name: pattern.skill.name,
         category: pattern.skill.category,
-        surface: line.slice(start, end),
-        line: trimmed,
+        surface: joined.slice(start, end),
+        line: `${first.trim()}\n${lines[lineIndex + 1]!.trim()}`,
         lineIndex,
         start,
         end,
@@ -159,6 +195,9 @@ export class SkillMatcher {
     return true
   }
 }
+
+/** A line that runs on into the next: no closing punctuation, and the next is not a new bullet. */
+const wrapsOnto = (line: string, next: string) => !/[.!?;:,|]\s*$/.test(line) && !/^\s*[•▪●◦*-]\s/.test(next)
 
 /** A form standing alone between list separators: "Languages: Go, R" but not "Go to market". */
 function inList(tokens: Token[], from: number, to: number): boolean {

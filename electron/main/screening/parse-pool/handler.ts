@@ -1,0 +1,35 @@
+import { threadId } from 'node:worker_threads'
+import { extractDocument } from '../extract'
+import { loadPdfJs } from '../extract/pdf/pdfjs'
+import { readResume } from '../read'
+import { parseTaxonomy, type TaxonomyData } from '../taxonomy'
+import type { ParseRequestMessage, ParseResult } from './protocol'
+
+export interface ParseHandler {
+  /** Loads the parsers once, so the first file is not charged for it. */
+  warm(): Promise<void>
+  handle(request: ParseRequestMessage): Promise<ParseResult>
+}
+
+/** Extraction then reading, for one file, inside a worker thread. Never throws. */
+export function createParseHandler(taxonomyData: TaxonomyData): ParseHandler {
+  const taxonomy = parseTaxonomy(taxonomyData)
+  return {
+    async warm() {
+      await Promise.all([loadPdfJs(), import('mammoth')])
+    },
+    async handle(request) {
+      const started = performance.now()
+      const outcome = await extractDocument(request.bytes, request.fileName, request.limits)
+      let result: ParseResult = { outcome, ms: 0, workerId: threadId }
+      if (outcome.ok) {
+        try {
+          result = { ...result, parsed: readResume(outcome.document, taxonomy, { now: new Date(request.now) }) }
+        } catch (error) {
+          result = { ...result, outcome: { ok: false, refusal: { reason: 'corrupt', message: `The resume could not be read: ${(error as Error).message}` } } }
+        }
+      }
+      return { ...result, ms: performance.now() - started }
+    },
+  }
+}

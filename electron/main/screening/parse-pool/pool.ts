@@ -1,0 +1,229 @@
+import os from 'node:os'
+import { fileURLToPath } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import { DEFAULT_EXTRACT_LIMITS, extractLimitsSchema } from '../extract/limits'
+import type { TaxonomyData } from '../taxonomy'
+import type { ExtractLimits, RefusalReason } from '../types'
+import type { ParseRequestMessage, ParseResult, ParseWorkerData, WorkerMessage } from './protocol'
+
+export interface ParsePoolOptions {
+  /**
+   * The worker entry. The built app passes its bundled file (out/main/parse-worker.js); tests and
+   * scripts pass the TypeScript source (parse-pool/worker.ts), which is loaded through tsx.
+   */
+  workerFile: string | URL
+  /** The validated taxonomy data (Taxonomy.data); each worker builds its own matcher from it. */
+  taxonomy: TaxonomyData
+  /** Worker threads; default one per core (os.availableParallelism()). */
+  size?: number
+  /** Heap cap per worker; a file that needs more ends that worker and is refused. Default 256 MB. */
+  maxMemoryMb?: number
+  /** How long past a file's own time cap a worker may stay silent before it is terminated. Default 2 s. */
+  graceMs?: number
+  /** "Present" for reading employment dates; default the current time. */
+  now?: () => Date
+}
+
+/** A file for parseAll: read only when a worker is about to take it, so memory stays bounded. */
+export interface ParseSource {
+  fileName: string
+  read(): Promise<Uint8Array>
+}
+
+export interface ParsePoolStats {
+  workers: number
+  busy: number
+  queued: number
+  completed: number
+  /** Workers terminated and replaced (time cap, memory cap or crash). */
+  replaced: number
+}
+
+export interface ParsePool {
+  readonly size: number
+  /** Extracts and reads one file in a worker. Resolves with a refusal, never rejects, unless the pool is closed. */
+  parse(bytes: Uint8Array, fileName: string, limits?: ExtractLimits): Promise<ParseResult>
+  /**
+   * Parses many files with at most `2 × size` of them read into memory at once, yielding each
+   * result as it completes (not in input order).
+   */
+  parseAll<T extends ParseSource>(sources: Iterable<T> | AsyncIterable<T>, limits?: ExtractLimits): AsyncGenerator<{ source: T; result: ParseResult }>
+  stats(): ParsePoolStats
+  close(): Promise<void>
+}
+
+interface Task {
+  id: number
+  message: ParseRequestMessage
+  resolve(result: ParseResult): void
+  reject(error: Error): void
+}
+
+interface Slot {
+  worker: Worker
+  ready: boolean
+  task: Task | null
+  timer: NodeJS.Timeout | null
+  retired: boolean
+}
+
+const DEFAULT_MEMORY_MB = 256
+const DEFAULT_GRACE_MS = 2_000
+const MAX_START_FAILURES = 3
+
+const refusal = (reason: RefusalReason, message: string, workerId: number): ParseResult => ({ outcome: { ok: false, refusal: { reason, message } }, ms: 0, workerId })
+
+/**
+ * Parses resumes off the main thread in a pool of worker threads, one per core. Each worker has a
+ * heap cap; each file has a time cap after which its worker is terminated and replaced, so one
+ * hostile file costs one refusal and the batch goes on.
+ */
+export function createParsePool(options: ParsePoolOptions): ParsePool {
+  const size = Math.max(1, options.size ?? os.availableParallelism())
+  const memoryMb = options.maxMemoryMb ?? DEFAULT_MEMORY_MB
+  const graceMs = options.graceMs ?? DEFAULT_GRACE_MS
+  const workerPath = options.workerFile instanceof URL ? fileURLToPath(options.workerFile) : options.workerFile
+  const workerData: ParseWorkerData = { taxonomy: options.taxonomy }
+  const queue: Task[] = []
+  const slots: Slot[] = []
+  let nextId = 1
+  let completed = 0
+  let replaced = 0
+  let startFailures = 0
+  let closed = false
+
+  const spawn = (): Slot => {
+    const resourceLimits = { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, memoryMb / 8)), stackSizeMb: 4 }
+    // TypeScript sources (tests, scripts) go through tsx's require hook; the built app runs plain JS.
+    const worker = workerPath.endsWith('.ts')
+      ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(workerPath)})`, { eval: true, workerData, resourceLimits })
+      : new Worker(workerPath, { workerData, resourceLimits })
+    const slot: Slot = { worker, ready: false, task: null, timer: null, retired: false }
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'ready') {
+        slot.ready = true
+        startFailures = 0
+        dispatch()
+      } else if (slot.task && message.id === slot.task.id) {
+        finish(slot, message.result)
+      }
+    })
+    worker.on('error', (error: Error & { code?: string }) => {
+      const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+      replace(
+        slot,
+        outOfMemory
+          ? refusal('too_large', `Reading the file needed more than ${memoryMb} MB of memory, so it was stopped.`, worker.threadId)
+          : refusal('corrupt', `The file made the reader fail: ${error.message}`, worker.threadId),
+        error,
+      )
+    })
+    worker.on('exit', () => {
+      if (!slot.retired && !closed) replace(slot, refusal('corrupt', 'The reader stopped unexpectedly while reading the file.', worker.threadId), new Error('parse worker exited'))
+    })
+    slots.push(slot)
+    return slot
+  }
+
+  const finish = (slot: Slot, result: ParseResult) => {
+    const task = slot.task
+    if (!task) return
+    if (slot.timer) clearTimeout(slot.timer)
+    slot.task = null
+    slot.timer = null
+    completed++
+    task.resolve(result)
+    dispatch()
+  }
+
+  /** Ends a worker that hung, ran out of memory or crashed, answers its file, and starts a fresh one. */
+  const replace = (slot: Slot, answer: ParseResult, cause: Error) => {
+    if (slot.retired) return
+    slot.retired = true
+    if (slot.timer) clearTimeout(slot.timer)
+    slots.splice(slots.indexOf(slot), 1)
+    void slot.worker.terminate()
+    if (slot.task) {
+      const task = slot.task
+      slot.task = null
+      completed++
+      task.resolve(answer)
+    } else if (!slot.ready && ++startFailures >= MAX_START_FAILURES) {
+      // The worker cannot even start (wrong entry file, broken build): fail loudly instead of looping.
+      for (const task of queue.splice(0)) task.reject(new Error(`The parse worker could not start: ${cause.message}`))
+      return
+    }
+    if (closed) return
+    replaced++
+    spawn()
+    dispatch()
+  }
+
+  const dispatch = () => {
+    for (const slot of slots) {
+      if (queue.length === 0) return
+      if (!slot.ready || slot.task || slot.retired) continue
+      const task = queue.shift()!
+      slot.task = task
+      slot.timer = setTimeout(() => {
+        replace(slot, refusal('timeout', `Reading the file took longer than ${Math.round(task.message.limits.maxMs / 1000)} s, so it was stopped.`, slot.worker.threadId), new Error('timeout'))
+      }, task.message.limits.maxMs + graceMs)
+      slot.worker.postMessage(task.message)
+    }
+  }
+
+  for (let index = 0; index < size; index++) spawn()
+
+  const parse = (bytes: Uint8Array, fileName: string, limits: ExtractLimits = DEFAULT_EXTRACT_LIMITS): Promise<ParseResult> => {
+    if (closed) return Promise.reject(new Error('The parse pool is closed.'))
+    const checkedLimits = extractLimitsSchema.parse(limits)
+    return new Promise<ParseResult>((resolve, reject) => {
+      const id = nextId++
+      const now = (options.now?.() ?? new Date()).getTime()
+      queue.push({ id, resolve, reject, message: { type: 'parse', id, bytes, fileName: String(fileName), limits: checkedLimits, now } })
+      dispatch()
+    })
+  }
+
+  async function* parseAll<T extends ParseSource>(sources: Iterable<T> | AsyncIterable<T>, limits?: ExtractLimits) {
+    const maxInFlight = size * 2
+    const inFlight = new Map<number, Promise<{ key: number; source: T; result: ParseResult }>>()
+    let key = 0
+    for await (const source of sources) {
+      const current = key++
+      const bytes = await source.read()
+      inFlight.set(
+        current,
+        parse(bytes, source.fileName, limits).then((result) => ({ key: current, source, result })),
+      )
+      if (inFlight.size >= maxInFlight) {
+        const done = await Promise.race(inFlight.values())
+        inFlight.delete(done.key)
+        yield { source: done.source, result: done.result }
+      }
+    }
+    while (inFlight.size > 0) {
+      const done = await Promise.race(inFlight.values())
+      inFlight.delete(done.key)
+      yield { source: done.source, result: done.result }
+    }
+  }
+
+  return {
+    size,
+    parse,
+    parseAll,
+    stats: () => ({ workers: slots.length, busy: slots.filter((slot) => slot.task).length, queued: queue.length, completed, replaced }),
+    async close() {
+      closed = true
+      for (const task of queue.splice(0)) task.reject(new Error('The parse pool is closed.'))
+      const all = slots.splice(0)
+      for (const slot of all) {
+        slot.retired = true
+        if (slot.timer) clearTimeout(slot.timer)
+        slot.task?.reject(new Error('The parse pool is closed.'))
+      }
+      await Promise.all(all.map((slot) => slot.worker.terminate()))
+    },
+  }
+}

@@ -1,0 +1,28 @@
+import type { TaxonomyData } from '../taxonomy'
+import type { ExtractLimits, ExtractOutcome, ParsedResume } from '../types'
+
+/** What a parse gives back: the extraction outcome and, when it succeeded, the read resume. */
+export interface ParseResult {
+  outcome: ExtractOutcome
+  parsed?: ParsedResume
+  /** Time spent in the worker, extraction and reading together. */
+  ms: number
+  /** Which worker thread did the work. */
+  workerId: number
+}
+
+export interface ParseWorkerData {
+  taxonomy: TaxonomyData
+}
+
+export interface ParseRequestMessage {
+  type: 'parse'
+  id: number
+  bytes: Uint8Array
+  fileName: string
+  limits: ExtractLimits
+  /** "Present" for the reader, as epoch milliseconds. */
+  now: number
+}
+
+export type WorkerMessage = { type: 'ready' } | { type: 'result'; id: number; result: ParseResult }

@@ -1,0 +1,192 @@
+import path from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { extractDocument } from '../../../electron/main/screening/extract'
+import { readResume } from '../../../electron/main/screening/read'
+import { findDateRanges, monthToIso, parseDate } from '../../../electron/main/screening/read/dates'
+import { educationLevelOf } from '../../../electron/main/screening/read/education'
+import { loadTaxonomyFile, type Taxonomy } from '../../../electron/main/screening/taxonomy'
+import type { ExtractedDocument, ParsedResume } from '../../../electron/main/screening/types'
+import { buildHostileCases, buildResume, FIXTURE_NOW, FORMAT_ROTATION, renderResume, RESUME_PEOPLE, totalYearsFor, type FixtureFormat } from '../../fixtures/resumes'
+
+let taxonomy: Taxonomy
+beforeAll(async () => {
+  taxonomy = await loadTaxonomyFile(path.resolve('resources/skills.json'))
+})
+
+const NOW = new Date('2024-06-15T00:00:00Z')
+const NOW_MONTH = 2024 * 12 + 5
+const textDocument = (text: string): ExtractedDocument => ({ format: 'txt', text, hiddenText: '', pages: 1, flags: [] })
+const read = (text: string) => readResume(textDocument(text), taxonomy, { now: NOW })
+
+describe('dates', () => {
+  it.each([
+    ['Jan 2019 – Present', '2019-01', 'now', true],
+    ['January 2019 to Present', '2019-01', 'now', true],
+    ['Sept. 2019 - Mar 2021', '2019-09', '2021-03', false],
+    ['03/2018 - 06/2021', '2018-03', '2021-06', false],
+    ['2018-03 – 2021-06', '2018-03', '2021-06', false],
+    ['2017-2020', '2017-01', '2020-01', false],
+    ["Jan '19 — Dec '20", '2019-01', '2020-12', false],
+    ['since 2021', '2021-01', 'now', true],
+    ['(Summer 2022 - Fall 2023)', '2022-06', '2023-09', false],
+    ['2019 - current', '2019-01', 'now', true],
+  ])('%s', (text, start, end, current) => {
+    const [range] = findDateRanges(text, NOW_MONTH)
+    expect(range).toBeDefined()
+    expect(monthToIso(range!.start)).toBe(start)
+    expect(range!.current).toBe(current)
+    if (end === 'now') expect(range!.end).toBe(NOW_MONTH + 1)
+    else expect(monthToIso(range!.endPrecise ? range!.end - 1 : range!.end)).toBe(end)
+  })
+
+  it('ignores numbers that are not date ranges', () => {
+    for (const text of ['Call 555-2019', 'Grew revenue 2019 by 40%', 'Version 2.3 - 4.1', 'ISO 9001-2015 audit', 'Room 1204 - 1208']) {
+      expect(findDateRanges(text, NOW_MONTH), text).toEqual([])
+    }
+    expect(parseDate('Smarch 2019')).toBeNull()
+  })
+})
+
+describe('employment, years and gaps', () => {
+  it('merges overlapping jobs and reports gaps over six months', () => {
+    const parsed = read(
+      [
+        'Alex Morgan',
+        'EXPERIENCE',
+        'Staff Engineer, Acme Corp — Jan 2022 – Present',
+        'Consultant, Self-employed — Jun 2021 – Mar 2022',
+        'Senior Engineer | Initech | 03/2016 - 06/2020',
+        'Engineer at Globex (2013-2015)',
+      ].join('\n'),
+    )
+    expect(parsed.employment.map((job) => [job.title, job.company, job.start, job.end, job.current])).toEqual([
+      ['Staff Engineer', 'Acme Corp', '2022-01', null, true],
+      ['Consultant', 'Self-employed', '2021-06', '2022-03', false],
+      ['Senior Engineer', 'Initech', '2016-03', '2020-06', false],
+      ['Engineer', 'Globex', '2013-01', '2015-01', false],
+    ])
+    // Jun 2021 – Jun 2024 is 37 months once the overlap is merged; Mar 2016 – Jun 2020 is 52; 2013 – 2015 is 24.
+    expect(parsed.totalYears).toBe(Math.round((113 / 12) * 10) / 10)
+    expect(parsed.gaps).toEqual([
+      { from: '2015-01', to: '2016-02', months: 14 },
+      { from: '2020-07', to: '2021-05', months: 11 },
+    ])
+    expect(parsed.currentTitle).toBe('Staff Engineer')
+  })
+
+  it('reads a job whose title and company sit on the lines around its dates', () => {
+    const parsed = read(['Work history', 'Mercy General Hospital', 'Jan 2020 - Present', 'Registered Nurse, ICU', '• Cared for 4 patients', 'Riverside Health', 'Registered Nurse', '2016 - 2019'].join('\n'))
+    expect(parsed.employment.map((job) => [job.title, job.company])).toEqual([
+      ['Registered Nurse, ICU', 'Mercy General Hospital'],
+      ['Registered Nurse', 'Riverside Health'],
+    ])
+  })
+
+  it('takes the title of the job that ended last when none is current', () => {
+    expect(read('EXPERIENCE\nAnalyst, Foo Inc. 2015 - 2017\nSenior Analyst, Bar LLC 2018 - 2020').currentTitle).toBe('Senior Analyst')
+  })
+
+  it('does not count school dates as work when there is no experience heading', () => {
+    const parsed = read('Sam Lee\nB.S. Biology, University of Iowa, 2010 - 2014\nLab Technician, Quest Diagnostics, 2015 - 2018')
+    expect(parsed.employment.map((job) => job.title)).toEqual(['Lab Technician'])
+  })
+})
+
+describe('education level', () => {
+  it.each([
+    [['Ph.D. in Applied Mathematics, MIT'], 'doctorate'],
+    [['MBA, Wharton'], 'master'],
+    [['MS in Computer Science, Stanford University'], 'master'],
+    [['Master of Science in Nursing (MSN)'], 'master'],
+    [['BSN, University of Iowa'], 'bachelor'],
+    [['B.A. in Communications'], 'bachelor'],
+    [['Harvard University, Cambridge, MA'], 'none'],
+    [['Bachelor of Arts', 'Boston, MA 02115'], 'bachelor'],
+    [['Associate of Applied Science, Nursing'], 'associate'],
+    [['High School Diploma, Lincoln High School'], 'high_school'],
+    [['BA History', 'MA Economics', 'PhD candidate'], 'doctorate'],
+  ] as const)('%j → %s', (lines, level) => {
+    expect(educationLevelOf(lines)).toBe(level)
+  })
+})
+
+describe('contact and sections', () => {
+  it('reads name, email, phone and links from the top of the resume', () => {
+    const parsed = read(['JANE O\'NEIL-SMITH', 'Product Designer', 'jane@studio.io • +44 20 7946 0958 • janeoneil.design', 'linkedin.com/in/jane-oneil', 'SUMMARY', 'Designer. Portfolio at https://dribbble.com/jane.'].join('\n'))
+    expect(parsed.contact).toEqual({
+      name: "Jane O'Neil-Smith",
+      email: 'jane@studio.io',
+      phone: '+44 20 7946 0958',
+      links: ['linkedin.com/in/jane-oneil', 'https://dribbble.com/jane'],
+    })
+  })
+
+  it('finds sections by their headings, inline ones included', () => {
+    const parsed = read(['Sam Lee', '## Professional Summary', 'Nurse.', 'WORK EXPERIENCE', 'Nurse, Mercy, 2019 - Present', 'Education:', 'BSN', 'Skills: BLS, ACLS', 'Leadership', 'Certifications', 'CCRN'].join('\n'))
+    expect(parsed.sections).toEqual({
+      summary: 'Nurse.',
+      experience: 'Nurse, Mercy, 2019 - Present',
+      education: 'BSN',
+      skills: 'BLS, ACLS\nLeadership',
+      certifications: 'CCRN',
+    })
+  })
+})
+
+describe('skills and evidence', () => {
+  it('gives each skill once, proven by a visible line, preferring a line from experience', () => {
+    const parsed = read(['Kim Lee', 'SKILLS', 'Python, k8s, Postgres', 'EXPERIENCE', 'Engineer, Foo Inc., 2020 - Present', '- Ran Python services on Kubernetes'].join('\n'))
+    expect(parsed.skills).toEqual([
+      { skillId: 'python', name: 'Python', evidence: '- Ran Python services on Kubernetes', section: 'experience' },
+      { skillId: 'kubernetes', name: 'Kubernetes', evidence: '- Ran Python services on Kubernetes', section: 'experience' },
+      { skillId: 'postgresql', name: 'PostgreSQL', evidence: 'Python, k8s, Postgres', section: 'skills' },
+    ])
+  })
+
+  it('never takes a skill or its evidence from hidden text', async () => {
+    const hiddenFiles = (await buildHostileCases()).filter((item) => 'format' in item.expect && item.expect.hidden?.length)
+    expect(hiddenFiles.length).toBeGreaterThanOrEqual(8)
+    for (const item of hiddenFiles) {
+      const outcome = await extractDocument(item.bytes, item.fileName)
+      if (!outcome.ok) throw new Error(item.fileName)
+      const parsed = readResume(outcome.document, taxonomy, { now: FIXTURE_NOW })
+      const hiddenLines = outcome.document.hiddenText.split('\n')
+      for (const skill of parsed.skills) {
+        for (const hidden of hiddenLines) expect(skill.evidence, `${item.fileName}: ${skill.name}`).not.toContain(hidden)
+      }
+      // Skills named only in the hidden text are not found at all.
+      const ids = parsed.skills.map((skill) => skill.skillId)
+      expect(ids, item.fileName).not.toContain('haskell')
+      if (item.fileName === 'hidden-runs.docx') expect(ids).not.toEqual(expect.arrayContaining(['pytorch']))
+    }
+  })
+})
+
+describe('the fixture resumes, end to end', () => {
+  const alternate = (format: FixtureFormat): FixtureFormat => (format.startsWith('pdf') ? 'docx' : 'pdf')
+  const runs = RESUME_PEOPLE.flatMap((person, index) => {
+    const format = FORMAT_ROTATION[index % FORMAT_ROTATION.length]!
+    return [
+      { person, format },
+      { person, format: alternate(format) },
+    ]
+  })
+
+  it.each(runs.map((run) => ({ ...run, label: `${run.person.id} as ${run.format}` })))('$label', async ({ person, format }) => {
+    const resume = buildResume(person)
+    const outcome = await extractDocument(await renderResume(resume, format), `${person.id}.${format === 'pdf-banner' ? 'pdf' : format}`)
+    if (!outcome.ok) throw new Error(outcome.refusal.message)
+    const parsed: ParsedResume = readResume(outcome.document, taxonomy, { now: FIXTURE_NOW })
+    const { expected } = resume
+    expect(parsed.contact.name).toBe(expected.name)
+    expect(parsed.contact.email).toBe(expected.email)
+    expect(parsed.contact.phone).toBe(resume.phone)
+    expect(parsed.currentTitle).toBe(expected.currentTitle)
+    expect(parsed.educationLevel).toBe(expected.educationLevel)
+    expect(parsed.employment.map((job) => job.company)).toEqual(resume.jobs.map((job) => job.company))
+    expect(parsed.totalYears).toBe(format === 'json' ? totalYearsFor(resume.jobs, 'month-name') : expected.totalYears)
+    expect(parsed.gaps).toHaveLength(expected.gapCount)
+    expect(parsed.skills.map((skill) => skill.skillId)).toEqual(expect.arrayContaining(expected.skillIds))
+    for (const skill of parsed.skills) expect(outcome.document.text).toContain(skill.evidence.replace(/…$/, ''))
+  })
+})

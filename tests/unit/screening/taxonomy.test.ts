@@ -1,0 +1,147 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { loadTaxonomyFile, parseTaxonomy, TaxonomyError, type Taxonomy } from '../../../electron/main/screening/taxonomy'
+
+const SKILLS_FILE = path.resolve('resources/skills.json')
+let taxonomy: Taxonomy
+
+beforeAll(async () => {
+  taxonomy = await loadTaxonomyFile(SKILLS_FILE)
+})
+
+const namesIn = (text: string) => taxonomy.findSkills(text).map((match) => match.name)
+
+describe('the shipped taxonomy', () => {
+  it('holds at least 500 skills with unique ids, names, aliases and known categories', () => {
+    expect(taxonomy.skills.length).toBeGreaterThanOrEqual(500)
+    expect(new Set(taxonomy.skills.map((skill) => skill.id)).size).toBe(taxonomy.skills.length)
+    const categories = new Set(taxonomy.categories.map((category) => category.id))
+    for (const skill of taxonomy.skills) {
+      expect(skill.name.length).toBeGreaterThan(0)
+      expect(categories.has(skill.category)).toBe(true)
+    }
+    expect(taxonomy.skills.filter((skill) => skill.aliases.length > 0).length).toBeGreaterThan(400)
+  })
+
+  it('covers job families beyond engineering with real depth', () => {
+    const perCategory = new Map<string, number>()
+    for (const skill of taxonomy.skills) perCategory.set(skill.category, (perCategory.get(skill.category) ?? 0) + 1)
+    for (const category of ['healthcare', 'sales', 'marketing', 'finance-accounting', 'hr-people', 'design', 'soft-skills', 'data-ml', 'cloud-devops', 'databases', 'programming-languages']) {
+      expect(perCategory.get(category) ?? 0, category).toBeGreaterThanOrEqual(20)
+    }
+  })
+})
+
+describe('aliases', () => {
+  it.each([
+    ['JS', 'JavaScript'],
+    ['k8s', 'Kubernetes'],
+    ['K8s', 'Kubernetes'],
+    ['Postgres', 'PostgreSQL'],
+    ['golang', 'Go'],
+    ['ML', 'Machine Learning'],
+    ['TS', 'TypeScript'],
+    ['sklearn', 'scikit-learn'],
+    ['EHR', 'Electronic Health Records'],
+    ['SFDC', 'Salesforce'],
+    ['FP&A', 'FP&A'],
+    ['GCP', 'Google Cloud Platform'],
+    ['Labor & Delivery', 'Labor and Delivery'],
+  ])('%s is %s', (written, name) => {
+    expect(namesIn(`Experience with ${written} every day`)).toContain(name)
+    expect(taxonomy.resolve(written)?.name).toBe(name)
+  })
+
+  it('resolves names typed by a recruiter regardless of case', () => {
+    expect(taxonomy.resolve('js')?.id).toBe('javascript')
+    expect(taxonomy.resolve('POSTGRES')?.id).toBe('postgresql')
+    expect(taxonomy.resolve('no such skill')).toBeUndefined()
+  })
+})
+
+describe('matching', () => {
+  it('tells C, C++, C#, .NET, Node.js and F# apart', () => {
+    expect(namesIn('Languages: C, C++, C#, F#, .NET, Node.js')).toEqual(['C', 'C++', 'C#', 'F#', '.NET', 'Node.js'])
+    expect(namesIn('Built ASP.NET Core services')).toEqual(['ASP.NET'])
+  })
+
+  it('finds multi-word skills whichever way they are hyphenated', () => {
+    expect(namesIn('machine-learning and deep learning with scikit-learn')).toEqual(['Machine Learning', 'Deep Learning', 'scikit-learn'])
+    expect(namesIn('Spring Boot and Spring, CI/CD')).toEqual(['Spring Boot', 'Spring', 'CI/CD'])
+  })
+
+  it('does not read ordinary words as skills', () => {
+    expect(namesIn('Go to market plan for the region')).toEqual(['Go-to-Market Strategy'])
+    expect(namesIn('Ready to go live next week')).toEqual([])
+    expect(namesIn('Administered 10 ml of saline')).toEqual([])
+    expect(namesIn('Presented to C-suite executives')).toEqual([])
+    expect(namesIn('Led the R&D team at AT&T')).toEqual([])
+    expect(namesIn('Spring 2019 internship')).toEqual([])
+    expect(namesIn('Worked as a chef at a restaurant')).toEqual([])
+    expect(namesIn('Excel at building relationships')).toEqual(['Relationship Building'])
+    expect(namesIn('Volunteer at American Express')).toEqual([])
+  })
+
+  it('counts ambiguous names in a list or beside other skills', () => {
+    expect(namesIn('Languages: Go, R, Julia')).toEqual(['Go', 'R', 'Julia'])
+    expect(namesIn('Built services in Go and Python')).toEqual(['Go', 'Python'])
+    expect(namesIn('Statistics in R and SQL')).toEqual(['Statistics', 'R', 'SQL'])
+  })
+
+  it('reports the line, its index and the text as written', () => {
+    const [first, second] = taxonomy.findSkills('Summary\n  Deployed apps on k8s  \nPostgres tuning')
+    expect(first).toMatchObject({ skillId: 'kubernetes', surface: 'k8s', line: 'Deployed apps on k8s', lineIndex: 1 })
+    expect(second).toMatchObject({ skillId: 'postgresql', surface: 'Postgres', lineIndex: 2 })
+    expect('  Deployed apps on k8s  '.slice(first!.start, first!.end)).toBe('k8s')
+  })
+})
+
+describe('suggestSkills', () => {
+  it('lists required skills before nice-to-haves, with the line that names them', () => {
+    const suggested = taxonomy.suggestSkills(
+      ['Senior Backend Engineer', 'Requirements:', '- 5+ years of Python and Postgres', '- Kubernetes and Docker; Python daily', 'Nice to have:', '- Kafka', '- Go', 'Terraform is a plus'].join('\n'),
+    )
+    expect(suggested.map((skill) => [skill.skillId, skill.importance])).toEqual([
+      ['python', 'required'],
+      ['postgresql', 'required'],
+      ['kubernetes', 'required'],
+      ['docker', 'required'],
+      ['apache-kafka', 'preferred'],
+      ['go', 'preferred'],
+      ['terraform', 'preferred'],
+    ])
+    expect(suggested[0]).toMatchObject({ mentions: 2, evidence: '- 5+ years of Python and Postgres' })
+  })
+
+  it('suggests skills for non-engineering jobs too', () => {
+    const ids = taxonomy.suggestSkills('Registered nurse for our ICU. BLS and ACLS required; Epic EHR charting, IV therapy and patient education.').map((skill) => skill.skillId)
+    expect(ids).toEqual(expect.arrayContaining(['critical-care', 'basic-life-support', 'advanced-cardiovascular-life-support', 'epic-systems', 'iv-therapy', 'patient-education']))
+  })
+})
+
+describe('validation', () => {
+  const valid = () => JSON.parse(readFileSync(SKILLS_FILE, 'utf8')) as { skills: Record<string, unknown>[]; categories: unknown[] }
+
+  it('refuses an alias that two skills claim', () => {
+    const data = valid()
+    data.skills.push({ id: 'not-kubernetes', name: 'Not Kubernetes', category: 'cloud-devops', aliases: ['K8s'] })
+    expect(() => parseTaxonomy(data)).toThrow(/"K8s" belongs to both kubernetes and not-kubernetes/)
+  })
+
+  it('refuses unknown categories, duplicate ids, bad ids and rules naming no form', () => {
+    const unknownCategory = valid()
+    unknownCategory.skills[0]!.category = 'astrology'
+    expect(() => parseTaxonomy(unknownCategory)).toThrow(TaxonomyError)
+    const duplicate = valid()
+    duplicate.skills.push({ ...duplicate.skills[0]!, aliases: [] , name: 'Other name' })
+    expect(() => parseTaxonomy(duplicate)).toThrow(/duplicate id/)
+    const badId = valid()
+    badId.skills[0]!.id = 'Has Spaces'
+    expect(() => parseTaxonomy(badId)).toThrow(TaxonomyError)
+    const badRule = valid()
+    badRule.skills[0]!.caseSensitive = ['nowhere']
+    expect(() => parseTaxonomy(badRule)).toThrow(/not one of its forms/)
+    expect(() => parseTaxonomy({ version: 2 })).toThrow(TaxonomyError)
+  })
+})
