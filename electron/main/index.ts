@@ -74,6 +74,8 @@ function showRecruiter(): BrowserWindow {
 
 /** Whatever the user should be looking at: the kiosk while a candidate has it, else the recruiter. */
 function bringToFront(): void {
+  // Before start-up finishes there is nothing to show yet; start() opens the window itself.
+  if (!studio) return
   const kioskWindow = kiosk.window()
   if (kioskWindow) kioskWindow.focus()
   else showRecruiter()
@@ -197,6 +199,8 @@ async function start(): Promise<void> {
     logger,
     exitKiosk: () => kiosk.unlockAndClose(),
     chooseResumePaths: createResumeDialog(() => recruiter),
+    // Shipped beside out/ (inside app.asar when packaged); resolved here, where __dirname is known.
+    resourcesDir: path.join(__dirname, '../../resources'),
   })
   for (const notice of studio.info().notices) logger.warn(notice)
   const running = studio
