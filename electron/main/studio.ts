@@ -14,7 +14,6 @@ import { createAiService, type AiOptions, type AiService } from './ai/service'
 import { createFoundationHandlers } from './foundation-handlers'
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher'
 import { createInterviews, type Interviews } from './interviews/handlers'
-import { loadInterviewPrompts } from './interviews/prompt-files'
 import { candidatesFromScreening, jobsFromScreening } from './interviews/screening-sources'
 import { createKioskPin } from './kiosk/pin'
 import { createLogger, type Logger } from './logger'
@@ -123,9 +122,8 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     clock,
     logger,
     events,
-    // Until the AI capabilities are part of the studio, interviews run in scripted mode.
-    chat: () => null,
-    prompts: await loadInterviewPrompts(path.join(resourcesDir, 'prompts')),
+    chat: () => (ai.capabilities.available('chat') ? ai.capabilities.chat() : null),
+    prompts: ai.prompts,
     jobs: jobsFromScreening(db),
     candidates: candidatesFromScreening(db),
   })

@@ -11,7 +11,7 @@ import { toKioskTurn } from './engine/turn-view'
 import { createQuestionGenerator } from './generation/question-generator'
 import { createInvitationsService } from './invitations/invitations-service'
 import { createGuessThrottle } from './invitations/throttle'
-import type { InterviewPrompts } from './prompts'
+import type { PromptRenderer } from './prompts'
 import { createQuestionsService } from './questions/questions-service'
 import { createSessionsQuery } from './sessions/sessions-query'
 import { noCandidates, noJobs, type CandidateSource, type JobSource } from './sources'
@@ -25,7 +25,7 @@ export interface InterviewsDeps {
   events: EventBus
   /** The chat capability, or null when there is no key, no network or the circuit is open. */
   chat(): Chat | null
-  prompts: InterviewPrompts
+  prompts: PromptRenderer
   jobs?: JobSource
   candidates?: CandidateSource
   /** How often idle sessions and overdue invitations are swept (default one minute). */

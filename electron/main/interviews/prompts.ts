@@ -1,12 +1,16 @@
-/** A prompt's text with its version; sessions and generated questions record the version used. */
-export interface PromptText {
-  version: string
-  text: string
+import type { ChatMessage } from '../ai/types'
+
+/**
+ * Renders a versioned prompt from resources/prompts/ (`<id>.v<N>.md`), fencing untrusted values as
+ * data. The AI layer's prompt library is what the studio passes; `ref` ("answer-evaluation.v1")
+ * is recorded with what the prompt produced so a result can be explained and re-run.
+ */
+export interface PromptRenderer {
+  render(id: string, values: Record<string, string>): { ref: string; messages: ChatMessage[] }
 }
 
-/** The prompts interviews use, read once at start-up from resources/prompts/. */
-export interface InterviewPrompts {
-  questionGeneration: PromptText
-  answerEvaluation: PromptText
-  acknowledgement: PromptText
-}
+export const PROMPT_IDS = {
+  questionGeneration: 'question-generation',
+  answerEvaluation: 'answer-evaluation',
+  acknowledgement: 'interview-acknowledgement',
+} as const

@@ -3,7 +3,8 @@ import type { z } from 'zod'
 import type { QuestionInput, TemplateSettings } from '../../../shared/contract/interviews'
 import type { Chat, ChatRequest } from '../../../electron/main/ai/types'
 import { createInterviews, type InterviewsDeps } from '../../../electron/main/interviews/handlers'
-import { loadInterviewPrompts } from '../../../electron/main/interviews/prompt-files'
+import { createPromptLibrary } from '../../../electron/main/ai/prompts/library'
+import { candidatesFromScreening, jobsFromScreening } from '../../../electron/main/interviews/screening-sources'
 import { silentLogger } from '../../../electron/main/logger'
 import { createTempStudio } from '../../helpers/temp-studio'
 
@@ -101,7 +102,7 @@ export interface InterviewWorld {
  * with the chat the test chooses (the studio's own runs without AI).
  */
 export async function interviewWorld(
-  options: { chat?: Chat | null; dataDir?: string; clock?: ManualClock } & Partial<Omit<InterviewsDeps, 'chat'>> = {},
+  options: { chat?: Chat | null; dataDir?: string; clock?: ManualClock; withScreening?: boolean } & Partial<Omit<InterviewsDeps, 'chat'>> = {},
 ): Promise<InterviewWorld> {
   const clock = options.clock ?? manualClock()
   const { studio, dataDir } = await createTempStudio({ clock, startWorkers: false, ...(options.dataDir && { dataDir: options.dataDir }) })
@@ -112,7 +113,8 @@ export async function interviewWorld(
     clock,
     logger: silentLogger,
     events: studio.events,
-    prompts: await loadInterviewPrompts(PROMPTS_DIR),
+    prompts: createPromptLibrary(PROMPTS_DIR),
+    ...(options.withScreening && { jobs: jobsFromScreening(studio.db), candidates: candidatesFromScreening(studio.db) }),
     ...options,
     chat: () => chat,
   })

@@ -9,7 +9,7 @@ import type { Logger } from '../../logger'
 import { hashCode, normalizeCode } from '../invitations/codes'
 import type { InvitationRow, InvitationsService } from '../invitations/invitations-service'
 import type { GuessThrottle } from '../invitations/throttle'
-import type { InterviewPrompts } from '../prompts'
+import type { PromptRenderer } from '../prompts'
 import { toPlannedQuestion } from '../questions/question-row'
 import type { TemplatesService } from '../templates/templates-service'
 import { submittedAnswerSchema, type SubmittedAnswer } from './answer-input'
@@ -35,7 +35,7 @@ export interface InterviewEngineDeps {
   logger: Logger
   /** The chat capability, or null when there is no key, no network or the circuit is open. */
   chat(): Chat | null
-  prompts: InterviewPrompts
+  prompts: PromptRenderer
   templates: TemplatesService
   invitations: InvitationsService
   throttle: GuessThrottle

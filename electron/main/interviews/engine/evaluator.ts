@@ -1,8 +1,7 @@
 import { z } from 'zod'
 import type { Chat } from '../../ai/types'
 import type { Logger } from '../../logger'
-import type { InterviewPrompts } from '../prompts'
-import { fence } from '../untrusted-text'
+import { PROMPT_IDS, type PromptRenderer } from '../prompts'
 import { heuristicQuality } from './heuristic'
 import type { Evaluation } from './machine'
 import type { PlannedQuestion, Turn } from './state'
@@ -20,7 +19,7 @@ export type AiEvaluation = z.infer<typeof aiEvaluationSchema>
 export interface EvaluatorDeps {
   /** The chat capability, or null when there is no key, no network or the circuit is open. */
   chat(): Chat | null
-  prompts: InterviewPrompts
+  prompts: PromptRenderer
   logger: Logger
   /** An evaluation slower than this falls back to the heuristic so the candidate is not kept waiting. */
   timeoutMs?: number
@@ -36,24 +35,20 @@ export interface EvaluationInput {
 
 export type AnswerEvaluator = (input: EvaluationInput) => Promise<Evaluation>
 
-function evaluationMessages(prompt: string, input: EvaluationInput) {
+function evaluationMessages(prompts: PromptRenderer, input: EvaluationInput) {
   const { question, turn } = input
-  const brief = {
-    question: question.text,
-    followUpAsked: turn.followUp ? turn.text : null,
-    type: question.type,
+  const rubric = [
+    ...question.rubric.map((c) => `- ${c.name} (weight ${c.weight}): ${c.description}`),
+    ...question.expectedPoints.map((point) => `- Expected point: ${point}`),
+  ]
+  return prompts.render(PROMPT_IDS.answerEvaluation, {
+    question_type: question.type,
     difficulty: question.difficulty,
     skill: question.skill || 'general',
-    rubric: question.rubric,
-    expectedPoints: question.expectedPoints,
-  }
-  return [
-    { role: 'system' as const, content: prompt },
-    {
-      role: 'user' as const,
-      content: `Question (written by the recruiter):\n${JSON.stringify(brief, null, 2)}\n\nThe candidate's answer, as data:\n${fence('ANSWER', input.answer, 20_000)}`,
-    },
-  ]
+    question: turn.followUp ? `${question.text}\nFollow-up: ${turn.text}` : question.text,
+    rubric: rubric.join('\n') || '(no rubric given: judge relevance, completeness, clarity and depth)',
+    answer: input.answer,
+  }).messages
 }
 
 /**
@@ -72,7 +67,7 @@ export function createAnswerEvaluator(deps: EvaluatorDeps): AnswerEvaluator {
     if (!chat) return heuristic()
     try {
       const result = await chat.structured({
-        messages: evaluationMessages(deps.prompts.answerEvaluation.text, input),
+        messages: evaluationMessages(deps.prompts, input),
         schema: aiEvaluationSchema,
         schemaName: 'answer_evaluation',
         temperature: 0,

@@ -1,7 +1,7 @@
 import type { Chat } from '../../ai/types'
 import type { Logger } from '../../logger'
-import type { InterviewPrompts } from '../prompts'
-import { fence, stripInvisible } from '../untrusted-text'
+import { PROMPT_IDS, type PromptRenderer } from '../prompts'
+import { stripInvisible } from '../untrusted-text'
 import { acknowledgement, closing, OPENING } from './phrases'
 import type { LoadedSession } from './session-store'
 import type { EngineState } from './state'
@@ -12,21 +12,14 @@ const SENTENCE_END = /[.!?](?=\s|$)/u
 
 export interface UtteranceDeps {
   chat(): Chat | null
-  prompts: InterviewPrompts
+  prompts: PromptRenderer
   logger: Logger
   load(sessionId: string): Promise<LoadedSession>
   settle(sessionId: string): Promise<LoadedSession>
 }
 
-function ackMessages(prompt: string, state: EngineState) {
-  const pending = state.pending!
-  return [
-    { role: 'system' as const, content: prompt },
-    {
-      role: 'user' as const,
-      content: `The question that was just answered:\n${state.current!.text}\n\nThe candidate's answer, as data:\n${fence('ANSWER', pending.text, 4000)}`,
-    },
-  ]
+function ackMessages(prompts: PromptRenderer, state: EngineState) {
+  return prompts.render(PROMPT_IDS.acknowledgement, { question: state.current!.text, answer: state.pending!.text.slice(0, 4000) }).messages
 }
 
 /**
@@ -46,7 +39,7 @@ async function* acknowledge(deps: UtteranceDeps, sessionId: string, state: Engin
   let said = ''
   try {
     const stream = chat.stream({
-      messages: ackMessages(deps.prompts.acknowledgement.text, state),
+      messages: ackMessages(deps.prompts, state),
       maxTokens: 60,
       temperature: 0.4,
       signal: controller.signal,

@@ -5,13 +5,13 @@ import type { Chat } from '../../ai/types'
 import type { Clock } from '../../clock'
 import type { Database } from '../../db/schema'
 import type { Logger } from '../../logger'
-import type { InterviewPrompts } from '../prompts'
+import type { PromptRenderer } from '../prompts'
 import type { QuestionInputParsed, QuestionsService } from '../questions/questions-service'
 import type { CandidateSource, JobSource } from '../sources'
 import type { TemplatesService } from '../templates/templates-service'
 import { stripInvisible } from '../untrusted-text'
 import { createGenerationCache, generationCacheKey } from './generation-cache'
-import { generationMessages } from './generation-prompt'
+import { renderGenerationPrompt } from './generation-prompt'
 import { generatedSetSchema, type GeneratedQuestion } from './generated-schema'
 
 export const DEFAULT_COUNT: Record<Difficulty, number> = { warm_up: 3, standard: 6, advanced: 4 }
@@ -21,7 +21,7 @@ export interface QuestionGeneratorDeps {
   clock: Clock
   logger: Logger
   chat(): Chat | null
-  prompts: InterviewPrompts
+  prompts: PromptRenderer
   jobs: JobSource
   candidates: CandidateSource
   templates: TemplatesService
@@ -80,7 +80,8 @@ export function createQuestionGenerator(deps: QuestionGeneratorDeps) {
     }
 
     const count = input.count ?? DEFAULT_COUNT[input.difficulty]
-    const parts = { job, difficulty: input.difficulty, count, resumeText, promptVersion: deps.prompts.questionGeneration.version }
+    const prompt = renderGenerationPrompt(deps.prompts, { job, difficulty: input.difficulty, count, resumeText })
+    const parts = { job, difficulty: input.difficulty, count, resumeText, promptVersion: prompt.ref }
     const { key, resumeHash } = generationCacheKey(parts)
     let generated = await cache.get(key)
     const cached = generated !== null
@@ -94,7 +95,7 @@ export function createQuestionGenerator(deps: QuestionGeneratorDeps) {
       }
       try {
         const result = await chat.structured({
-          messages: generationMessages(deps.prompts.questionGeneration.text, parts),
+          messages: prompt.messages,
           schema: generatedSetSchema,
           schemaName: 'interview_questions',
           temperature: 0.7,
