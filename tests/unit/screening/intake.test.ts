@@ -1,13 +1,21 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { IntakeBatchDetail, IntakeBatchView } from '../../../shared/contract/screening'
+import { poolParser } from '../../../electron/main/screening/intake/pool-parser'
+import type { ResumeParser } from '../../../electron/main/screening/intake/resume-parser'
+import { loadTaxonomyFile } from '../../../electron/main/screening/taxonomy'
 import type { Studio } from '../../../electron/main/studio'
 import { createTempStudio, tempDir } from '../../helpers/temp-studio'
 import { buildResume, FIXTURE_JOBS, HIDDEN_SKILLS, INJECTION, RESUME_PEOPLE, renderResume, writeFixtureFolder } from '../../fixtures/resumes'
-import { inlineParser } from './inline-parser'
 
 let studio: Studio | undefined
+// One worker pool for the file: each test gets a fresh studio, not fresh threads.
+let parser: ResumeParser
+beforeAll(async () => {
+  parser = poolParser({ taxonomy: (await loadTaxonomyFile(path.join(__dirname, '../../../resources/skills.json'))).data })
+})
+afterAll(() => parser.close())
 afterEach(async () => {
   await studio?.close()
   studio = undefined
@@ -29,7 +37,7 @@ async function settled(batchId: string): Promise<IntakeBatchDetail> {
 }
 
 async function setup() {
-  ;({ studio } = await createTempStudio({ resumeParser: await inlineParser() }))
+  ;({ studio } = await createTempStudio({ resumeParser: parser }))
   const fixture = FIXTURE_JOBS[0]!
   const job = await call<{ id: string }>('jobs.create', {
     title: fixture.title,

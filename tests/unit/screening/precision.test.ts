@@ -1,10 +1,10 @@
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CandidateList, IntakeBatchDetail, IntakeBatchView, JobOpeningView, SkillSuggestion } from '../../../shared/contract/screening'
 import type { Studio } from '../../../electron/main/studio'
 import { loadTaxonomyFile } from '../../../electron/main/screening/taxonomy'
 import { createTempStudio, tempDir } from '../../helpers/temp-studio'
 import { FIXTURE_JOBS, writeFixtureFolder, type FixtureFile } from '../../fixtures/resumes'
-import { inlineParser, TAXONOMY_FILE } from './inline-parser'
 
 let studio: Studio
 let manifest: FixtureFile[]
@@ -17,7 +17,7 @@ async function call<T>(name: string, input: unknown): Promise<T> {
 }
 
 beforeAll(async () => {
-  ;({ studio } = await createTempStudio({ resumeParser: await inlineParser() }))
+  ;({ studio } = await createTempStudio())
   const dir = tempDir('panelist-families-')
   manifest = await writeFixtureFolder(dir)
   const started = await call<IntakeBatchView>('intake.importPaths', { paths: [dir] })
@@ -34,7 +34,7 @@ afterAll(() => studio?.close())
 
 describe('ranking quality on the fixture resumes', () => {
   it('puts each job family’s own people in the top five (precision@5 per job)', async () => {
-    const taxonomy = await loadTaxonomyFile(TAXONOMY_FILE)
+    const taxonomy = await loadTaxonomyFile(path.join(__dirname, '../../../resources/skills.json'))
     const familyByEmail = new Map(manifest.map((f) => [f.resume!.email, f.resume!.person.family]))
     const skill = (weight: number) => (skillId: string) => ({ skillId, name: taxonomy.byId(skillId)?.name ?? skillId, weight })
     const results: { job: string; family: string; precision: number; top: string[] }[] = []
