@@ -150,7 +150,7 @@ if (!app.requestSingleInstanceLock()) {
   })
 
   app.on('before-quit', (event) => {
-    if (kiosk.isOpen() && !shuttingDown) {
+    if (kiosk.isLocked()) {
       event.preventDefault()
       kiosk.noteQuitBlocked()
       return

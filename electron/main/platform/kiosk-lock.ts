@@ -36,6 +36,8 @@ export interface KioskLock {
   /** Opens the kiosk window, or brings the open one to the front. */
   open(): BrowserWindow
   isOpen(): boolean
+  /** Open and not yet released by the PIN (or by the OS ending the session): quitting is refused. */
+  isLocked(): boolean
   window(): BrowserWindow | null
   /** Called by main after the studio verified the recruiter's PIN: the only way the window closes. */
   unlockAndClose(): void
@@ -62,6 +64,14 @@ export function createKioskLock(options: KioskLockOptions): KioskLock {
     for (const listener of integrityListeners) listener(event)
   }
 
+  const release = (win: BrowserWindow) => {
+    if (win.isDestroyed()) return
+    unlocked = true
+    win.setClosable(true)
+    win.setKiosk(false)
+    win.close()
+  }
+
   const lock = (win: BrowserWindow) => {
     const blocker = powerSaveBlocker.start('prevent-display-sleep')
     // Pulled back to the front after a short delay: immediately would fight the OS's own switch.
@@ -84,12 +94,18 @@ export function createKioskLock(options: KioskLockOptions): KioskLock {
       event.preventDefault()
       record('close-blocked')
     })
+    let away = false
     win.on('blur', () => {
       if (unlocked) return
+      away = true
       record('focus-lost')
       refocus()
     })
-    win.on('focus', () => record('focus-regained'))
+    win.on('focus', () => {
+      if (!away) return
+      away = false
+      record('focus-regained')
+    })
     win.on('hide', () => {
       if (unlocked) return
       record('hidden')
@@ -111,6 +127,8 @@ export function createKioskLock(options: KioskLockOptions): KioskLock {
       if (!win.isDestroyed() && details.reason !== 'clean-exit') win.webContents.reload()
     })
     win.on('unresponsive', () => record('unresponsive'))
+    // Windows log-off or shutdown: the candidate did not leave, the machine is going down.
+    win.on('session-end', () => release(win))
 
     const displayAdded = (_event: unknown, display: Display) => record('display-added', `${display.id}`)
     const displayRemoved = (_event: unknown, display: Display) => record('display-removed', `${display.id}`)
@@ -148,14 +166,10 @@ export function createKioskLock(options: KioskLockOptions): KioskLock {
       return win
     },
     isOpen: () => current !== null && !current.isDestroyed(),
+    isLocked: () => current !== null && !current.isDestroyed() && !unlocked,
     window: () => (current && !current.isDestroyed() ? current : null),
     unlockAndClose() {
-      const win = current
-      if (!win || win.isDestroyed()) return
-      unlocked = true
-      win.setClosable(true)
-      win.setKiosk(false)
-      win.close()
+      if (current) release(current)
     },
     noteQuitBlocked: () => record('quit-blocked'),
     onKioskIntegrity(listener) {
