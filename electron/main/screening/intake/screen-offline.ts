@@ -29,6 +29,8 @@ export interface ScreenReport {
   duplicates: { file: string; of: string; reason: 'same_file' | 'same_person' }[]
 }
 
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
+
 interface Read {
   file: SourceFile
   mtime: number
@@ -59,7 +61,9 @@ export async function screenFiles(
   const readOne = async (file: SourceFile) => {
     const stat = await fs.promises.stat(file.path).catch(() => null)
     if (!stat?.isFile()) return report.refused.push({ file: file.path, reason: 'unreadable', message: 'not found or not a regular file' })
-    if (stat.size > MAX_RESUME_BYTES) return report.refused.push({ file: file.path, reason: 'too_large', message: `${stat.size} bytes is over the limit` })
+    if (stat.size > MAX_RESUME_BYTES) {
+      return report.refused.push({ file: file.path, reason: 'too_large', message: `The file is ${megabytes(stat.size)}; the limit is ${megabytes(MAX_RESUME_BYTES)}` })
+    }
     const bytes = await fs.promises.readFile(file.path)
     const parsed = await parser.parse(bytes, file.name).catch(() => null)
     if (!parsed) return report.refused.push({ file: file.path, reason: 'corrupt', message: 'the file could not be read' })

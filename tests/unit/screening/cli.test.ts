@@ -1,0 +1,57 @@
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { tempDir } from '../../helpers/temp-studio'
+import { FIXTURE_JOBS, writeFixtureFolder } from '../../fixtures/resumes'
+
+const CLI = path.join(__dirname, '../../../electron/main/cli.ts')
+
+function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (d) => (stdout += d))
+  child.stderr.on('data', (d) => (stderr += d))
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })))
+}
+
+describe('panelist screen', () => {
+  it('ranks a folder against a job.md offline, with the right people on top and every refusal listed', async () => {
+    const dir = tempDir('panelist-cli-')
+    const manifest = await writeFixtureFolder(path.join(dir, 'resumes'), { count: 18 })
+    fs.writeFileSync(path.join(dir, 'resumes', 'notes.txt'), '')
+    const fixture = FIXTURE_JOBS.find((j) => j.family === 'data_science')!
+    fs.writeFileSync(path.join(dir, 'job.md'), `# ${fixture.title}\n\n${fixture.description}\n`)
+
+    const json = await runCli(['screen', '--job', path.join(dir, 'job.md'), path.join(dir, 'resumes'), '--top', '3', '--json'])
+    expect(json.code, json.stderr).toBe(0)
+    const report = JSON.parse(json.stdout) as {
+      job: { title: string; requiredSkills: { skillId: string }[] }
+      ranked: { email: string; score: number; matched: string[] }[]
+      refused: { file: string; reason: string }[]
+    }
+    expect(report.job.title).toBe(fixture.title)
+    expect(report.job.requiredSkills.map((s) => s.skillId)).toEqual(expect.arrayContaining(['python', 'sql', 'pandas']))
+    const families = new Map(manifest.map((f) => [f.resume!.email, f.resume!.person.family]))
+    expect(report.ranked).toHaveLength(3)
+    expect(report.ranked.map((r) => families.get(r.email))).toEqual(['data_science', 'data_science', 'data_science'])
+    expect(report.refused).toEqual([expect.objectContaining({ reason: 'empty' })])
+
+    const table = await runCli(['screen', '--job', path.join(dir, 'job.md'), path.join(dir, 'resumes')])
+    expect(table.code, table.stderr).toBe(0)
+    const lines = table.stdout.split('\n')
+    expect(lines[0]).toMatch(/#\s+Score\s+Name\s+Matched\s+Missing\s+Flags/)
+    expect(table.stdout).toContain('18 candidates ranked')
+    expect(table.stdout).toContain('notes.txt: empty')
+  }, 60_000)
+
+  it('explains its usage and fails on a wrong call', async () => {
+    const missingJob = await runCli(['screen', 'folder'])
+    expect(missingJob.code).toBe(2)
+    expect(missingJob.stderr).toContain('--job is required')
+    expect(missingJob.stderr).toContain('Usage: panelist screen')
+    const unknown = await runCli(['rank'])
+    expect(unknown.code).toBe(2)
+  })
+})
