@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { app, dialog, ipcMain, powerMonitor, safeStorage, session, shell, type BrowserWindow } from 'electron'
+import Store from 'electron-store'
 import { createLogger } from './logger'
 import { installAppMenu } from './platform/app-menu'
 import { APP_ORIGIN, appOrigins, entryUrl } from './platform/app-origin'
@@ -195,7 +196,11 @@ async function start(): Promise<void> {
     host: 'electron',
     version: app.getVersion(),
     secrets,
-    preferenceStore: createElectronPreferenceStore(dataDir, logger),
+    preferenceStore: createElectronPreferenceStore(
+      dataDir,
+      logger,
+      (options) => new Store<Record<string, unknown>>({ ...options, clearInvalidConfig: false }),
+    ),
     logger,
     exitKiosk: () => kiosk.unlockAndClose(),
     chooseResumePaths: createResumeDialog(() => recruiter),
