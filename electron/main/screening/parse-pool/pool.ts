@@ -176,7 +176,9 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
 
   const parse = (bytes: Uint8Array, fileName: string, limits: ExtractLimits = DEFAULT_EXTRACT_LIMITS): Promise<ParseResult> => {
     if (closed) return Promise.reject(new Error('The parse pool is closed.'))
-    const checkedLimits = extractLimitsSchema.parse(limits)
+    const checked = extractLimitsSchema.safeParse(limits)
+    if (!checked.success) return Promise.reject(new Error(`Invalid extract limits: ${checked.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}`))
+    const checkedLimits = checked.data
     return new Promise<ParseResult>((resolve, reject) => {
       const id = nextId++
       const now = (options.now?.() ?? new Date()).getTime()

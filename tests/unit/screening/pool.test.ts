@@ -1,0 +1,138 @@
+import path from 'node:path'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { DEFAULT_EXTRACT_LIMITS } from '../../../electron/main/screening/extract'
+import { createParsePool, type ParsePool, type ParseResult } from '../../../electron/main/screening/parse-pool'
+import { loadTaxonomyFile, type Taxonomy } from '../../../electron/main/screening/taxonomy'
+import { buildHostileCases, buildResume, FIXTURE_NOW, HIDDEN_SKILLS, renderResume, RESUME_PEOPLE, type FixtureFormat } from '../../fixtures/resumes'
+
+const REAL_WORKER = path.resolve('electron/main/screening/parse-pool/worker.ts')
+const HOSTILE_WORKER = path.resolve('tests/unit/screening/pool-hostile-worker.ts')
+const FAST = { ...DEFAULT_EXTRACT_LIMITS, maxMs: 400 }
+
+let taxonomy: Taxonomy
+let files: { fileName: string; bytes: Uint8Array }[]
+const pools: ParsePool[] = []
+
+beforeAll(async () => {
+  taxonomy = await loadTaxonomyFile(path.resolve('resources/skills.json'))
+  const formats: FixtureFormat[] = ['pdf', 'docx', 'txt', 'md', 'json', 'pdf-banner']
+  files = await Promise.all(
+    RESUME_PEOPLE.slice(0, 12).map(async (person, index) => {
+      const format = formats[index % formats.length]!
+      return { fileName: `${person.id}.${format === 'pdf-banner' ? 'pdf' : format}`, bytes: await renderResume(buildResume(person), format) }
+    }),
+  )
+})
+
+afterEach(async () => {
+  await Promise.all(pools.splice(0).map((pool) => pool.close()))
+})
+
+function pool(options: Partial<Parameters<typeof createParsePool>[0]> = {}) {
+  const created = createParsePool({ workerFile: REAL_WORKER, taxonomy: taxonomy.data, size: 2, now: () => FIXTURE_NOW, ...options })
+  pools.push(created)
+  return created
+}
+
+const reasonOf = (result: ParseResult) => (result.outcome.ok ? 'ok' : result.outcome.refusal.reason)
+
+describe('parse pool', () => {
+  it('sizes itself to the cores by default', () => {
+    expect(pool({ size: undefined }).size).toBeGreaterThanOrEqual(1)
+  })
+
+  it('extracts and reads files on several worker threads at once', async () => {
+    const parser = pool()
+    let mostBusy = 0
+    const watching = setInterval(() => (mostBusy = Math.max(mostBusy, parser.stats().busy)), 1)
+    const results = await Promise.all(files.map((file) => parser.parse(file.bytes, file.fileName)))
+    clearInterval(watching)
+    expect(results.map(reasonOf)).toEqual(files.map(() => 'ok'))
+    expect(new Set(results.map((result) => result.workerId)).size).toBe(2)
+    expect(mostBusy).toBe(2)
+    const first = results[0]!
+    expect(first.parsed?.contact.name).toBe(`${RESUME_PEOPLE[0]!.firstName} ${RESUME_PEOPLE[0]!.lastName}`)
+    expect(parser.stats()).toMatchObject({ workers: 2, busy: 0, queued: 0, completed: files.length, replaced: 0 })
+  })
+
+  it('refuses hostile files in the worker and keeps hidden text out of the reading', async () => {
+    const parser = pool()
+    const cases = await buildHostileCases()
+    const results = await Promise.all(cases.map((item) => parser.parse(item.bytes, item.fileName)))
+    cases.forEach((item, index) => {
+      const result = results[index]!
+      if ('refusal' in item.expect) expect(reasonOf(result), item.fileName).toBe(item.expect.refusal)
+      else expect(reasonOf(result), item.fileName).toBe('ok')
+    })
+    const tiny = results[cases.findIndex((item) => item.fileName === 'tiny-text.pdf')]!
+    expect(tiny.outcome.ok && tiny.outcome.document.hiddenText).toContain(HIDDEN_SKILLS)
+    expect(tiny.parsed?.skills.map((skill) => skill.skillId)).not.toContain('haskell')
+  })
+
+  it('terminates and replaces a worker stuck on one file; the rest of the batch goes on', async () => {
+    const parser = pool({ workerFile: HOSTILE_WORKER, graceMs: 300 })
+    const batch = [{ fileName: 'hang.bin', bytes: new Uint8Array([1]) }, ...files.slice(0, 6)]
+    const results = await Promise.all(batch.map((file) => parser.parse(file.bytes, file.fileName, FAST)))
+    expect(results.map(reasonOf)).toEqual(['timeout', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'])
+    const refused = results[0]!.outcome
+    expect(!refused.ok && refused.refusal.message).toMatch(/took longer than/)
+    expect(parser.stats()).toMatchObject({ workers: 2, replaced: 1 })
+    // The replacement works.
+    const again = await Promise.all(files.slice(6).map((file) => parser.parse(file.bytes, file.fileName, FAST)))
+    expect(again.map(reasonOf)).toEqual(files.slice(6).map(() => 'ok'))
+  })
+
+  it('caps each worker’s memory: a file that needs more is refused and the worker replaced', async () => {
+    const parser = pool({ workerFile: HOSTILE_WORKER, maxMemoryMb: 64 })
+    const [balloon, after] = await Promise.all([parser.parse(new Uint8Array([1]), 'balloon.bin'), parser.parse(files[0]!.bytes, files[0]!.fileName)])
+    expect(reasonOf(balloon!)).toBe('too_large')
+    expect(!balloon!.outcome.ok && balloon!.outcome.refusal.message).toMatch(/more than 64 MB of memory/)
+    expect(reasonOf(after!)).toBe('ok')
+    expect(parser.stats().replaced).toBe(1)
+    expect(reasonOf(await parser.parse(files[1]!.bytes, files[1]!.fileName))).toBe('ok')
+  })
+
+  it('answers a file whose worker died, and carries on', async () => {
+    const parser = pool({ workerFile: HOSTILE_WORKER })
+    expect(reasonOf(await parser.parse(new Uint8Array([1]), 'crash.bin'))).toBe('corrupt')
+    expect(reasonOf(await parser.parse(files[2]!.bytes, files[2]!.fileName))).toBe('ok')
+    expect(parser.stats()).toMatchObject({ workers: 2, replaced: 1 })
+  })
+
+  it('parseAll reads files lazily, never holding more than twice the pool size', async () => {
+    const parser = pool()
+    let read = 0
+    let yielded = 0
+    let mostHeld = 0
+    const sources = Array.from({ length: 24 }, (_, index) => ({
+      fileName: files[index % files.length]!.fileName,
+      read: async () => {
+        read++
+        mostHeld = Math.max(mostHeld, read - yielded)
+        return files[index % files.length]!.bytes
+      },
+    }))
+    const names: string[] = []
+    for await (const { source, result } of parser.parseAll(sources)) {
+      yielded++
+      names.push(source.fileName)
+      expect(reasonOf(result)).toBe('ok')
+    }
+    expect(names).toHaveLength(24)
+    expect(mostHeld).toBeLessThanOrEqual(2 * parser.size)
+  })
+
+  it('validates limits and rejects work after close', async () => {
+    const parser = pool()
+    await expect(parser.parse(files[0]!.bytes, 'a.pdf', { ...FAST, maxPages: -1 })).rejects.toThrow(/Invalid extract limits: maxPages/)
+    const pending = parser.parse(files[0]!.bytes, 'a.pdf')
+    await parser.close()
+    await expect(pending).rejects.toThrow(/closed/)
+    await expect(parser.parse(files[0]!.bytes, 'a.pdf')).rejects.toThrow(/closed/)
+  })
+
+  it('fails loudly when the worker entry cannot start', async () => {
+    const parser = pool({ workerFile: path.resolve('tests/unit/screening/no-such-worker.ts') })
+    await expect(parser.parse(files[0]!.bytes, 'a.pdf')).rejects.toThrow(/could not start/)
+  })
+})
