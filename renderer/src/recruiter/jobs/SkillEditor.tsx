@@ -79,11 +79,18 @@ export function SkillEditor({ value, onChange, describe }: { value: SkillLists; 
     }
   }, [query])
 
-  const add = (skill: { skillId: string; name: string }, kind: Kind = target) => {
-    if (chosen.has(skill.skillId)) return
-    const entry: JobSkill = { skillId: skill.skillId, name: skill.name, weight: 3 }
-    onChange(kind === 'required' ? { ...value, requiredSkills: [...value.requiredSkills, entry] } : { ...value, preferredSkills: [...value.preferredSkills, entry] })
+  /** Adds skills in one change (several calls in a row would each start from the same old lists). */
+  const addAll = (items: { skill: { skillId: string; name: string }; kind: Kind }[]) => {
+    const next = { requiredSkills: [...value.requiredSkills], preferredSkills: [...value.preferredSkills] }
+    const taken = new Set(chosen)
+    for (const { skill, kind } of items) {
+      if (taken.has(skill.skillId)) continue
+      taken.add(skill.skillId)
+      ;(kind === 'required' ? next.requiredSkills : next.preferredSkills).push({ skillId: skill.skillId, name: skill.name, weight: 3 })
+    }
+    onChange(next)
   }
+  const add = (skill: { skillId: string; name: string }, kind: Kind = target) => addAll([{ skill, kind }])
 
   const options = [
     ...results,
@@ -179,12 +186,18 @@ export function SkillEditor({ value, onChange, describe }: { value: SkillLists; 
             <p className="muted">No further skills found in the description.</p>
           ) : (
             <>
-              <p className="muted">Found in the description (adds to {target}):</p>
+              <p className="muted">
+                Found in the description: each goes to the list it reads as (required, or nice to have).{' '}
+                <button type="button" className="secondary" onClick={() => addAll(fresh.map((s) => ({ skill: s, kind: s.importance ?? target })))}>
+                  Add all
+                </button>
+              </p>
               <ul className="suggestions" data-testid="skill-suggestions">
                 {fresh.map((s) => (
                   <li key={s.skillId}>
-                    <button type="button" className="secondary" title={s.evidence} onClick={() => add(s)}>
+                    <button type="button" className="secondary" title={s.evidence} onClick={() => add(s, s.importance ?? target)}>
                       + {s.name}
+                      {s.importance === 'preferred' && <span className="muted"> (nice to have)</span>}
                     </button>
                   </li>
                 ))}
