@@ -33,13 +33,14 @@ afterEach(async () => {
 })
 
 async function launch(dataDir: string): Promise<{ app: ElectronApplication; page: Page }> {
+  // The project folder is the app: package.json names out/main/index.js as its entry.
   if (!fs.existsSync(MAIN_ENTRY)) throw new Error(`${MAIN_ENTRY} is missing: run \`npm run build\` first`)
   const env = { ...process.env, PANELIST_DATA_DIR: dataDir } as Record<string, string>
   // The built renderer, never a dev server a developer may have left in the environment.
   delete env.ELECTRON_RENDERER_URL
   // Chromium refuses to start as root with its OS sandbox; pages stay sandboxed by Electron.
   const rootArgs = process.getuid?.() === 0 ? ['--no-sandbox'] : []
-  const app = await _electron.launch({ executablePath: binary!, args: [...rootArgs, MAIN_ENTRY], env, cwd: root })
+  const app = await _electron.launch({ executablePath: binary!, args: [...rootArgs, root], env, cwd: root })
   running = app
   const page = await app.firstWindow()
   await page.getByRole('navigation', { name: 'Areas' }).waitFor()

@@ -50,7 +50,6 @@ export function createKioskWindow(options: WindowOptions & { near?: BrowserWindo
   })
   win.setMenu(null)
   win.setAlwaysOnTop(true, 'screen-saver')
-  win.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true })
   // Best effort: honoured on Windows, ignored by screen capture on recent macOS.
   win.setContentProtection(true)
   win.once('ready-to-show', () => {
