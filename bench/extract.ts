@@ -88,6 +88,7 @@ async function main() {
 
   const poolRun = async (size: number) => {
     const pool = createParsePool({ workerFile: path.resolve('electron/main/screening/parse-pool/worker.ts'), taxonomy: taxonomy.data, size, now: () => FIXTURE_NOW })
+    await pool.ready()
     await Promise.all(files.slice(0, size * 3).map((file) => pool.parse(file.bytes, file.fileName)))
     const started = performance.now()
     const results = await Promise.all(files.map((file) => pool.parse(file.bytes, file.fileName)))

@@ -29,7 +29,8 @@ export function readPlainText(raw: string, limits: ExtractLimits): ExtractedDocu
   return { format: 'txt', text, hiddenText: '', pages, flags: detectInjection(text) }
 }
 
-// HTML comments are part of a Markdown file but never shown when it is rendered.
+// HTML comments are part of a Markdown file but never shown when it is rendered. The inline
+// patterns below are bounded so a hostile line of unclosed markers cannot make them quadratic.
 const HTML_COMMENT = /<!--([\s\S]*?)(-->|$)/g
 
 /** Markdown as it reads when rendered: markup removed, link targets kept, comments set aside as hidden. */
@@ -46,11 +47,11 @@ export function readMarkdown(raw: string, limits: ExtractLimits): ExtractedDocum
       line
         .replace(/^\s{0,3}#{1,6}\s+/, '')
         .replace(/^\s{0,3}>\s?/, '')
-        .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-        .replace(/\[([^\]]+)\]\(([^)\s]+)[^)]*\)/g, (_, label: string, target: string) => (label === target ? label : `${label} (${target})`))
-        .replace(/(\*\*|__)(.+?)\1/g, '$2')
-        .replace(/(^|[\s(])([*_])(\S.*?\S|\S)\2(?=[\s).,;:!?]|$)/g, '$1$3')
-        .replace(/`([^`]+)`/g, '$1')
+        .replace(/!\[([^\]]{0,300})\]\([^)]{0,500}\)/g, '$1')
+        .replace(/\[([^\]]{1,300})\]\(([^)\s]{1,500})[^)]{0,200}\)/g, (_, label: string, target: string) => (label === target ? label : `${label} (${target})`))
+        .replace(/(\*\*|__)(.{1,300}?)\1/g, '$2')
+        .replace(/(^|[\s(])([*_])(\S.{0,300}?\S|\S)\2(?=[\s).,;:!?]|$)/g, '$1$3')
+        .replace(/`([^`]{1,300})`/g, '$1')
         .replace(/<\/?[a-z][^>]*>/gi, '')
         .replace(/^\s*\|(.*)\|\s*$/, (_, cells: string) => cells.split('|').map((cell) => cell.trim()).join(' | ')),
     )

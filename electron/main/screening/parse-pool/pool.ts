@@ -48,6 +48,8 @@ export interface ParsePool {
    * result as it completes (not in input order).
    */
   parseAll<T extends ParseSource>(sources: Iterable<T> | AsyncIterable<T>, limits?: ExtractLimits): AsyncGenerator<{ source: T; result: ParseResult }>
+  /** Resolves once every worker has loaded its parsers (useful before timing or starting a batch). */
+  ready(): Promise<void>
   stats(): ParsePoolStats
   close(): Promise<void>
 }
@@ -91,6 +93,8 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
   let replaced = 0
   let startFailures = 0
   let closed = false
+  const readyWaiters: (() => void)[] = []
+  const allReady = () => slots.length > 0 && slots.every((slot) => slot.ready)
 
   const spawn = (): Slot => {
     const resourceLimits = { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, memoryMb / 8)), stackSizeMb: 4 }
@@ -103,6 +107,7 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
       if (message.type === 'ready') {
         slot.ready = true
         startFailures = 0
+        if (allReady()) for (const wake of readyWaiters.splice(0)) wake()
         dispatch()
       } else if (slot.task && message.id === slot.task.id) {
         finish(slot, message.result)
@@ -215,9 +220,11 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
     size,
     parse,
     parseAll,
+    ready: () => (allReady() || closed ? Promise.resolve() : new Promise<void>((resolve) => readyWaiters.push(resolve))),
     stats: () => ({ workers: slots.length, busy: slots.filter((slot) => slot.task).length, queued: queue.length, completed, replaced }),
     async close() {
       closed = true
+      for (const wake of readyWaiters.splice(0)) wake()
       for (const task of queue.splice(0)) task.reject(new Error('The parse pool is closed.'))
       const all = slots.splice(0)
       for (const slot of all) {

@@ -67,7 +67,9 @@ export interface Tag {
   end: number
 }
 
-const TAG = /<(\/?)(?:([\w.-]+):)?([\w.-]+)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g
+// No part of a tag may contain "<" (XML escapes it in attribute values), so a broken tag is given up
+// at the next "<" and scanning stays linear even in malformed input.
+const TAG = /<(\/?)(?:([\w.-]+):)?([\w.-]+)((?:[^<>"']|"[^"<]*"|'[^'<]*')*?)(\/?)>/g
 
 /** Every element tag of a part in order (comments, processing instructions and CDATA skipped). */
 export function* tags(xml: string): Generator<Tag> {
