@@ -1,11 +1,15 @@
 #!/usr/bin/env node
 /**
- * `node scripts/native-abi.mjs node|electron`
+ * `node scripts/native-abi.mjs node|electron|electron-app <dir>`
  *
  * better-sqlite3 is a native module compiled for one runtime ABI: Node's for the tests and the web
- * host, Electron's for the app. This makes the installed binary match the runtime about to start.
- * It loads the module in that runtime first and rebuilds only when loading fails with an ABI (or
- * missing-binary) error, so when nothing needs doing it costs one short child process.
+ * host, Electron's for the app. `node` and `electron` make the installed binary match the runtime
+ * about to start. Each loads the module in that runtime first and rebuilds only when loading fails
+ * with an ABI (or missing-binary) error, so when nothing needs doing it costs one short child process.
+ *
+ * `electron-app <dir>` leaves the project's own binary alone and stages the built app in <dir> with
+ * a private better-sqlite3 compiled for Electron, so the Electron end-to-end spec can run in the
+ * same test run as the suites that need the Node build.
  */
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -26,9 +30,9 @@ export function isAbiMismatch(message) {
   )
 }
 
-/** Loads better-sqlite3 in the given runtime and opens an in-memory database. */
-function probe(executable, env = process.env) {
-  const result = spawnSync(executable, ['-e', PROBE], { cwd: root, env, encoding: 'utf8' })
+/** Loads better-sqlite3 (as resolved from cwd) in the given runtime and opens an in-memory database. */
+function probe(executable, env = process.env, cwd = root) {
+  const result = spawnSync(executable, ['-e', PROBE], { cwd, env, encoding: 'utf8' })
   if (result.error) return { ok: false, message: result.error.message }
   return { ok: result.status === 0, message: `${result.stderr ?? ''}`.trim() }
 }
@@ -54,6 +58,43 @@ function ensure(label, runProbe, rebuild) {
   process.stdout.write(`native-abi: better-sqlite3 now loads in ${label}.\n`)
 }
 
+function linkOnce(target, at) {
+  if (fs.lstatSync(at, { throwIfNoEntry: false })) return
+  fs.symlinkSync(target, at, 'junction')
+}
+
+/**
+ * Stages the built app in stageDir: out/ and package.json copied (so modules resolve from the
+ * stage, not the project), resources and every package but better-sqlite3 linked, and a copy of
+ * better-sqlite3 without its compiled binary, ready to be built for another runtime. A copy that
+ * is already of the installed version is kept with whatever it was built for.
+ */
+export function stageApp(stageDir, projectRoot = root) {
+  fs.mkdirSync(stageDir, { recursive: true })
+  fs.rmSync(path.join(stageDir, 'out'), { recursive: true, force: true })
+  fs.cpSync(path.join(projectRoot, 'out'), path.join(stageDir, 'out'), { recursive: true })
+  fs.copyFileSync(path.join(projectRoot, 'package.json'), path.join(stageDir, 'package.json'))
+  linkOnce(path.join(projectRoot, 'resources'), path.join(stageDir, 'resources'))
+
+  const modules = path.join(stageDir, 'node_modules')
+  fs.mkdirSync(modules, { recursive: true })
+  for (const name of fs.readdirSync(path.join(projectRoot, 'node_modules'))) {
+    if (name === 'better-sqlite3' || name.startsWith('.')) continue
+    linkOnce(path.join(projectRoot, 'node_modules', name), path.join(modules, name))
+  }
+
+  const source = fs.realpathSync(path.join(projectRoot, 'node_modules/better-sqlite3'))
+  const copy = path.join(modules, 'better-sqlite3')
+  const versionOf = (dir) => JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).version
+  if (fs.existsSync(path.join(copy, 'package.json')) && versionOf(copy) === versionOf(source)) return
+  fs.rmSync(copy, { recursive: true, force: true })
+  const compiled = path.join(source, 'build')
+  fs.cpSync(source, copy, {
+    recursive: true,
+    filter: (file) => file !== compiled && !file.startsWith(compiled + path.sep),
+  })
+}
+
 function electronBinary() {
   try {
     const binary = requireFromRoot('electron')
@@ -64,7 +105,7 @@ function electronBinary() {
   }
 }
 
-function main(target) {
+function main(target, stageDir) {
   if (target === 'node') {
     ensure(
       `Node ${process.version}`,
@@ -73,7 +114,7 @@ function main(target) {
     )
     return
   }
-  if (target === 'electron') {
+  if (target === 'electron' || target === 'electron-app') {
     const binary = electronBinary()
     if (!binary) {
       fail(
@@ -82,13 +123,22 @@ function main(target) {
       )
     }
     const asNode = { ...process.env, ELECTRON_RUN_AS_NODE: '1' }
-    const rebuild = fs.existsSync(path.join(root, 'node_modules/@electron/rebuild'))
-      ? () => run(NPX, ['electron-rebuild', '--force', '--only', 'better-sqlite3'])
-      : () => run(NPX, ['electron-builder', 'install-app-deps'])
-    ensure('Electron', () => probe(binary, asNode), rebuild)
+    if (target === 'electron') {
+      const rebuild = fs.existsSync(path.join(root, 'node_modules/@electron/rebuild'))
+        ? () => run(NPX, ['electron-rebuild', '--force', '--only', 'better-sqlite3'])
+        : () => run(NPX, ['electron-builder', 'install-app-deps'])
+      ensure('Electron', () => probe(binary, asNode), rebuild)
+      return
+    }
+    if (!stageDir) fail('usage: node scripts/native-abi.mjs electron-app <dir>')
+    const stage = path.resolve(stageDir)
+    stageApp(stage)
+    const rebuild = () => run(NPX, ['electron-rebuild', '--force', '--only', 'better-sqlite3', '--module-dir', stage])
+    ensure('Electron (staged app)', () => probe(binary, asNode, stage), rebuild)
     return
   }
-  fail('usage: node scripts/native-abi.mjs node|electron')
+  fail('usage: node scripts/native-abi.mjs node|electron|electron-app <dir>')
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) main(process.argv[2])
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href)
+  main(process.argv[2], process.argv[3])

@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { _electron, type ElectronApplication, type Page } from 'playwright-core'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { tempDir } from '../helpers/temp-studio'
 
 /**
@@ -12,6 +13,11 @@ import { tempDir } from '../helpers/temp-studio'
  */
 const root = path.resolve(__dirname, '../..')
 const MAIN_ENTRY = path.join(root, 'out/main/index.js')
+/**
+ * The app runs from a staged copy whose better-sqlite3 is compiled for Electron: the project's own
+ * copy stays built for Node, which every other suite in the same run needs.
+ */
+const STAGE = path.join(root, 'node_modules/.cache/panelist-electron-app')
 
 function electronBinary(): string | null {
   try {
@@ -27,20 +33,28 @@ if (!binary) console.log('skipped: no Electron binary on this machine')
 
 let running: ElectronApplication | null = null
 
+beforeAll(() => {
+  if (!binary) return
+  if (!fs.existsSync(MAIN_ENTRY)) throw new Error(`${MAIN_ENTRY} is missing: run \`npm run build\` first`)
+  const staged = spawnSync(process.execPath, [path.join(root, 'scripts/native-abi.mjs'), 'electron-app', STAGE], {
+    cwd: root,
+    encoding: 'utf8',
+  })
+  if (staged.status !== 0) throw new Error(`staging the app for Electron failed:\n${staged.stdout}\n${staged.stderr}`)
+}, 600_000)
+
 afterEach(async () => {
   await running?.close()
   running = null
 })
 
 async function launch(dataDir: string): Promise<{ app: ElectronApplication; page: Page }> {
-  // The project folder is the app: package.json names out/main/index.js as its entry.
-  if (!fs.existsSync(MAIN_ENTRY)) throw new Error(`${MAIN_ENTRY} is missing: run \`npm run build\` first`)
   const env = { ...process.env, PANELIST_DATA_DIR: dataDir } as Record<string, string>
   // The built renderer, never a dev server a developer may have left in the environment.
   delete env.ELECTRON_RENDERER_URL
   // Chromium refuses to start as root with its OS sandbox; pages stay sandboxed by Electron.
   const rootArgs = process.getuid?.() === 0 ? ['--no-sandbox'] : []
-  const app = await _electron.launch({ executablePath: binary!, args: [...rootArgs, root], env, cwd: root })
+  const app = await _electron.launch({ executablePath: binary!, args: [...rootArgs, STAGE], env, cwd: STAGE })
   running = app
   const page = await app.firstWindow()
   await page.getByRole('navigation', { name: 'Areas' }).waitFor()

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { tempDir } from '../../helpers/temp-studio'
-import { isAbiMismatch } from '../../../scripts/native-abi.mjs'
+import { isAbiMismatch, stageApp } from '../../../scripts/native-abi.mjs'
 
 const root = path.resolve(__dirname, '../../..')
 const script = path.join(root, 'scripts/native-abi.mjs')
@@ -59,4 +59,57 @@ describe('scripts/native-abi.mjs', () => {
       expect(result.stderr).toContain('npm run start:web')
     },
   )
+})
+
+describe('staging the app for Electron', () => {
+  /** A project folder with a built entry that reports where its modules resolve from. */
+  function project(): string {
+    const dir = tempDir('panelist-project-')
+    fs.copyFileSync(path.join(root, 'package.json'), path.join(dir, 'package.json'))
+    fs.mkdirSync(path.join(dir, 'out/main'), { recursive: true })
+    fs.writeFileSync(
+      path.join(dir, 'out/main/index.js'),
+      "console.log(JSON.stringify({ sqlite: require.resolve('better-sqlite3'), kysely: require('fs').realpathSync(require.resolve('kysely')) }))",
+    )
+    fs.mkdirSync(path.join(dir, 'resources'))
+    fs.mkdirSync(path.join(dir, 'node_modules/.cache'), { recursive: true })
+    for (const name of ['better-sqlite3', 'bindings', 'kysely']) {
+      fs.symlinkSync(path.join(root, 'node_modules', name), path.join(dir, 'node_modules', name), 'junction')
+    }
+    return dir
+  }
+
+  it('copies the built app and gives it a private better-sqlite3 without the project binary', () => {
+    const source = project()
+    const stage = tempDir('panelist-stage-')
+    stageApp(stage, source)
+
+    expect(fs.lstatSync(path.join(stage, 'out/main/index.js')).isFile()).toBe(true)
+    expect(fs.lstatSync(path.join(stage, 'resources')).isSymbolicLink()).toBe(true)
+    expect(fs.lstatSync(path.join(stage, 'node_modules/kysely')).isSymbolicLink()).toBe(true)
+    expect(fs.existsSync(path.join(stage, 'node_modules/.cache'))).toBe(false)
+    const copy = path.join(stage, 'node_modules/better-sqlite3')
+    expect(fs.lstatSync(copy).isDirectory()).toBe(true)
+    expect(fs.existsSync(path.join(copy, 'lib/index.js'))).toBe(true)
+    expect(fs.existsSync(path.join(copy, 'build'))).toBe(false)
+
+    const run = spawnSync(process.execPath, [path.join(stage, 'out/main/index.js')], { encoding: 'utf8' })
+    const resolved = JSON.parse(run.stdout) as { sqlite: string; kysely: string }
+    expect(resolved.sqlite.startsWith(copy + path.sep)).toBe(true)
+    expect(resolved.kysely.startsWith(path.join(root, 'node_modules/kysely'))).toBe(true)
+  })
+
+  it('keeps a staged copy (and whatever it was built for) when staging again', () => {
+    const source = project()
+    const stage = tempDir('panelist-stage-')
+    stageApp(stage, source)
+    const builtForElectron = path.join(stage, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node')
+    fs.mkdirSync(path.dirname(builtForElectron), { recursive: true })
+    fs.writeFileSync(builtForElectron, 'stands for a binary built for Electron')
+    fs.writeFileSync(path.join(source, 'out/main/index.js'), '// rebuilt')
+
+    stageApp(stage, source)
+    expect(fs.readFileSync(builtForElectron, 'utf8')).toBe('stands for a binary built for Electron')
+    expect(fs.readFileSync(path.join(stage, 'out/main/index.js'), 'utf8')).toBe('// rebuilt')
+  })
 })
