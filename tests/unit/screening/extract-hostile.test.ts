@@ -61,6 +61,7 @@ describe('files that are read, with what is hidden or aimed at AI flagged', () =
     expect(details.get('invisible-text.pdf')).toContain('invisible text mode')
     expect(details.get('transparent-text.pdf')).toContain('transparent')
     expect(details.get('covered-text.pdf')).toContain('covered by a shape')
+    expect(details.get('hidden-layer-text.pdf')).toContain('layer that is switched off')
   })
 
   it('puts the page number on PDF flags', async () => {
