@@ -31,6 +31,10 @@ export async function chatCompletions({ res, entry, fault, ctx }: RouteCall): Pr
   if (!body || !Array.isArray(body.messages) || typeof body.model !== 'string') {
     return sendJson(res, entry, 400, { error: { message: 'model and messages are required', type: 'invalid_request_error', param: null, code: null } })
   }
+  const temperature = body.temperature
+  if (temperature !== undefined && (typeof temperature !== 'number' || temperature < 0 || temperature > 2)) {
+    return sendJson(res, entry, 400, { error: { message: 'Invalid temperature: must be between 0 and 2', type: 'invalid_request_error', param: 'temperature', code: 'decimal_above_max_value' } })
+  }
   const reply = ctx.chatReply(body, entry.headers)
   const id = `chatcmpl-stub-${entry.startedAt.toFixed(0)}`
   const created = Math.floor(Date.now() / 1000)

@@ -17,7 +17,11 @@ export interface BudgetGuard {
 
 const NOTHING: Reservation = { release() {} }
 
-const dollars = (nano: number) => `$${(nano / NANO_PER_USD).toFixed(2)}`
+/** Cents for real budgets; tiny test budgets keep their significant digits. */
+const dollars = (nano: number) => {
+  const usd = nano / NANO_PER_USD
+  return `$${usd >= 0.01 || usd === 0 ? usd.toFixed(2) : Number(usd.toPrecision(2)).toString()}`
+}
 
 export function createBudgetGuard(usage: UsageStore, capNano: () => number | null): BudgetGuard {
   const inFlight = new Map<string, number>()

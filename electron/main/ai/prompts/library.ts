@@ -97,9 +97,11 @@ export function renderPrompt(template: PromptTemplate, values: Record<string, st
     body.replace(PLACEHOLDER, (_, name: string) => (template.data.has(name) ? fenceData(name, values[name]!, id) : inlineValue(values[name]!)))
   const messages: ChatMessage[] = template.sections.map((s) => ({ role: s.role, content: fill(s.body) }))
   if (template.data.size) {
+    // In the system message when there is one; otherwise ahead of the prompt's own first message, so a
+    // prompt appended to a conversation (a repair request) does not add a system message mid-way.
     const system = messages.find((m) => m.role === 'system')
     if (system) system.content = `${system.content}\n\n${DATA_RULE}`
-    else messages.unshift({ role: 'system', content: DATA_RULE })
+    else messages[0]!.content = `${DATA_RULE}\n\n${messages[0]!.content}`
   }
   return { ref: template.ref, id: template.id, version: template.version, messages }
 }

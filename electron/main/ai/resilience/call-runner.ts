@@ -80,6 +80,14 @@ export interface CallRunner {
 
 const outcomeOf = (error: AiError) => (error.kind === 'cancelled' ? 'cancelled' : 'error')
 
+/**
+ * Some SDK streams (openai's) end quietly when their signal aborts instead of throwing, which would
+ * pass a cut-off reply off as a whole one. A stream that "ended" under an aborted signal did not.
+ */
+function endedByAbort(deadline: AttemptDeadline): void {
+  if (deadline.signal.aborted) throw deadline.signal.reason
+}
+
 /** Failures decided before any provider was reached leave no usage row. */
 export const reachedProvider = (error: AiError) => error.kind !== 'circuit_open' && error.kind !== 'not_configured' && error.kind !== 'unsupported'
 
@@ -202,7 +210,9 @@ export function createCallRunner(deps: RunnerDeps): CallRunner {
       opened = await attempt(target, spec.mapError, async (deadline) => {
         const iterator = await spec.open(deadline.signal)
         try {
-          return { iterator, first: await iterator.next() }
+          const first = await iterator.next()
+          endedByAbort(deadline)
+          return { iterator, first }
         } catch (error) {
           await iterator.return?.()
           throw error
@@ -228,6 +238,7 @@ export function createCallRunner(deps: RunnerDeps): CallRunner {
         deadline.resume()
         next = await iterator.next()
       }
+      endedByAbort(deadline)
       outcome = 'ok'
       ticket.success()
     } catch (thrown) {
