@@ -1,5 +1,5 @@
 import fs from 'node:fs'
-import type { Kysely, Selectable, Transaction } from 'kysely'
+import type { Kysely, Selectable } from 'kysely'
 import { z } from 'zod'
 import { MAX_RESUME_BYTES, type IntakeBatchView, type IntakeCounts } from '../../../../shared/contract/screening'
 import type { Clock } from '../../clock'
@@ -13,7 +13,8 @@ import { buildFeatures } from '../scoring/features'
 import type { IntakeItemsTable } from '../tables'
 import { batchCounts } from './batches'
 import { contentHash, type FileStore } from './file-store'
-import { duplicateOfFile, ItemAlreadySettled, recordParsedFile, settleItem, type SettledOutcome } from './record-outcome'
+import { createGroupCommitter, type Decide } from './group-commit'
+import { duplicateOfFile, recordParsedFile, type SettledOutcome } from './record-outcome'
 import type { ResumeParser } from './resume-parser'
 
 export const INTAKE_JOB = 'screening.intake'
@@ -123,13 +124,10 @@ export function intakeJob(deps: IntakeJobDeps) {
         reranking = reranking.then(() => deps.rerank(batch.job_id!)).catch((error) => deps.logger.warn('live re-rank failed', { error: String(error) }))
       }
 
+      const committer = createGroupCommitter(db, () => clock.now())
       /** Commits what `decide` settles the item as; when it decides nothing (null), nothing is written. */
-      const commit = async (item: Item, decide: (trx: Transaction<Database>) => Promise<SettledOutcome | null>) => {
-        const outcome = await db.transaction().execute(async (trx) => {
-          const settled = await decide(trx)
-          if (settled) await settleItem(trx, item.id, settled, clock.now())
-          return settled
-        })
+      const commit = async (item: Item, decide: Decide) => {
+        const outcome = await committer.submit(item.id, decide)
         if (!outcome) return null
         counts.done++
         if (outcome.outcome === 'imported') counts.imported++
@@ -140,31 +138,39 @@ export function intakeJob(deps: IntakeJobDeps) {
         return outcome
       }
 
+      // Final outcomes go to the next group commit while the lane moves on to its next file.
+      const settling = new Set<Promise<void>>()
+      let failure: unknown = null
+      const settle = (item: Item, decide: Decide, after?: () => Promise<void>) => {
+        const done: Promise<void> = commit(item, decide)
+          .then(() => after?.())
+          .catch((error: unknown) => void (failure ??= error))
+          .finally(() => settling.delete(done))
+        settling.add(done)
+      }
+
       const ref = (item: Item) => ({ itemId: item.id, jobId: batch.job_id })
 
       const importItem = async (item: Item) => {
         const source = await readSource(item)
-        if ('outcome' in source) return commit(item, async () => source)
+        if ('outcome' in source) return settle(item, async () => source)
         const hash = contentHash(source.bytes)
         // Before parsing, to save the work; recordParsedFile checks again in its own transaction, for files racing in parallel.
-        const sameFile = await commit(item, (trx) => duplicateOfFile(trx, writer, ref(item), hash))
-        if (sameFile) return sameFile
+        const known = await db.selectFrom('resume_files').select('id').where('content_hash', '=', hash).where('deleted_at', 'is', null).executeTakeFirst()
+        const sameFile = known ? await commit(item, (trx) => duplicateOfFile(trx, writer, ref(item), hash)) : null
+        if (sameFile) return
         let parsed
         try {
           parsed = await parser.parse(source.bytes, item.name, ctx.signal)
         } catch (error) {
           if (ctx.signal.aborted) throw error
           deps.logger.warn('resume parser failed', { name: item.name, error: String(error) })
-          return commit(item, async () => refused('corrupt', 'The file could not be read; it may be damaged'))
+          return settle(item, async () => refused('corrupt', 'The file could not be read; it may be damaged'))
         }
-        if (!parsed.ok) {
-          const outcome = await commit(item, async () => refused(parsed.refusal.reason, parsed.refusal.message))
-          await dropStagedIfUnused(item)
-          return outcome
-        }
+        if (!parsed.ok) return settle(item, async () => refused(parsed.refusal.reason, parsed.refusal.message), () => dropStagedIfUnused(item))
         const stored = await files.put(source.bytes, item.name)
         const features = buildFeatures(parsed.document, parsed.resume)
-        return commit(item, (trx) =>
+        settle(item, (trx) =>
           recordParsedFile(
             trx,
             writer,
@@ -194,19 +200,21 @@ export function intakeJob(deps: IntakeJobDeps) {
       emit(true)
       let next = 0
       const lane = async () => {
-        while (next < pending.length && !ctx.signal.aborted) {
+        while (next < pending.length && !ctx.signal.aborted && !failure) {
           const item = pending[next++]!
           try {
             await importItem(item)
           } catch (error) {
-            if (error instanceof ItemAlreadySettled || ctx.signal.aborted) continue
+            if (ctx.signal.aborted) continue
             throw error
           }
         }
       }
-      const lanes = Math.max(2, parser.concurrency * 2)
+      const lanes = Math.max(2, parser.concurrency * 4)
       await Promise.all(Array.from({ length: Math.min(lanes, pending.length) }, lane))
+      while (settling.size) await Promise.all([...settling])
       await reranking
+      if (failure) throw failure
       if (ctx.signal.aborted) throw new Error('import cancelled')
 
       if (batch.job_id) await deps.rerank(batch.job_id)

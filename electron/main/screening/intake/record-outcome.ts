@@ -9,13 +9,6 @@ import { packTermVector } from '../scoring/term-vector'
 import type { ResumeFeatures } from '../scoring/features'
 import type { ExtractedDocument, ParsedResume } from '../types'
 
-/** Raised inside an outcome transaction when the item was already settled (a re-run, or a cancel): rolls it back. */
-export class ItemAlreadySettled extends Error {
-  constructor() {
-    super('intake item already settled')
-  }
-}
-
 export interface ItemRef {
   itemId: number
   jobId: string | null
@@ -28,7 +21,7 @@ export interface SettledOutcome {
   candidateId: string | null
 }
 
-/** Marks an item settled, only if it is still pending: the guard that makes every outcome exactly-once. */
+/** Marks an item settled; the caller checked it is pending in this transaction, so anything else is a bug and rolls back. */
 export async function settleItem(trx: Transaction<Database>, itemId: number, outcome: SettledOutcome, now: number): Promise<void> {
   const result = await trx
     .updateTable('intake_items')
@@ -36,7 +29,7 @@ export async function settleItem(trx: Transaction<Database>, itemId: number, out
     .where('id', '=', itemId)
     .where('outcome', '=', 'pending')
     .executeTakeFirst()
-  if (Number(result.numUpdatedRows) !== 1) throw new ItemAlreadySettled()
+  if (Number(result.numUpdatedRows) !== 1) throw new Error(`intake item ${itemId} was already settled`)
 }
 
 /** A file whose exact bytes were imported before: no new file, but the person joins this job. */
