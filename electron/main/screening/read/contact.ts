@@ -9,8 +9,16 @@ const NAME_WORD = /^(\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.)$/u
 const NOT_A_NAME = /\b(resume|résumé|curriculum|vitae|cv|profile|summary|engineer|developer|manager|nurse|designer|analyst|contact|street|avenue|road|suite)\b/i
 const HEAD_LINES = 8
 
+const MAX_EMAIL = 320
+
+/** The first e-mail address; only words containing "@" are tried, which keeps this linear. */
 export function findEmail(text: string): string | null {
-  return EMAIL.exec(text)?.[0] ?? null
+  for (const word of text.split(/[\s<>()[\],;|•·]+/)) {
+    if (word.length > MAX_EMAIL || !word.includes('@')) continue
+    const match = EMAIL.exec(word)
+    if (match) return match[0]
+  }
+  return null
 }
 
 /** A phone number with 7 to 15 digits, preferring one near the top or after a "phone" label. */

@@ -12,6 +12,8 @@ const COMPANY_WORDS =
 const SEPARATORS = /\s+[|–—•·@]\s+|\s+-\s+|\s+at\s+|\s*\t\s*|,\s+|\s{3,}/
 const BULLET = /^[•▪●◦*-]\s/
 const HEADER_MAX = 90
+// A job's dated line is short; a date inside a long paragraph is not a job (and is not worth parsing).
+const DATED_LINE_MAX = 300
 
 const trimPunctuation = (text: string) => text.replace(/^[\s|,–—:;•·()[\]-]+|[\s|,–—:;•·([\]-]+$/g, '').replace(/\(\s*\)/g, '').trim()
 
@@ -58,6 +60,7 @@ export function readEmployment(lines: readonly string[], include: (index: number
   for (let index = 0; index < lines.length; index++) {
     if (!include(index)) continue
     const line = lines[index]!
+    if (line.length > DATED_LINE_MAX) continue
     const ranges = findDateRanges(line, now)
     if (ranges.length === 0) continue
     const range = ranges[0]!
