@@ -19,7 +19,10 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
 }
 
-async function measure(name: string, once: () => Promise<number>): Promise<{ name: string; p50: number; p95: number; max: number }> {
+async function measure(
+  name: string,
+  once: () => Promise<number>,
+): Promise<{ name: string; p50: number; p95: number; max: number }> {
   for (let i = 0; i < WARMUP; i++) await once()
   const samples: number[] = []
   for (let i = 0; i < calls; i++) samples.push(await once())
@@ -53,7 +56,9 @@ async function main() {
 
   const speakOnce = async () => {
     let firstAt = 0
-    for await (const chunk of h.ai.capabilities.tts().stream({ text: 'Thank you. Here is the next question.', format: 'pcm' })) {
+    for await (const chunk of h.ai.capabilities
+      .tts()
+      .stream({ text: 'Thank you. Here is the next question.', format: 'pcm' })) {
       if (chunk.byteLength && !firstAt) firstAt = performance.now()
     }
     return firstAt - lastFirstByte()
@@ -80,10 +85,14 @@ async function main() {
   await h.close()
 
   const width = Math.max(...rows.map((r) => r.name.length))
-  process.stdout.write(`AI adapter overhead over ${calls} calls each (after ${WARMUP} warm-up), stub in-process on 127.0.0.1\n`)
+  process.stdout.write(
+    `AI adapter overhead over ${calls} calls each (after ${WARMUP} warm-up), stub in-process on 127.0.0.1\n`,
+  )
   process.stdout.write(`${'path'.padEnd(width)}   p50 ms   p95 ms   max ms\n`)
   for (const r of rows) {
-    process.stdout.write(`${r.name.padEnd(width)}   ${r.p50.toFixed(2).padStart(6)}   ${r.p95.toFixed(2).padStart(6)}   ${r.max.toFixed(2).padStart(6)}\n`)
+    process.stdout.write(
+      `${r.name.padEnd(width)}   ${r.p50.toFixed(2).padStart(6)}   ${r.p95.toFixed(2).padStart(6)}   ${r.max.toFixed(2).padStart(6)}\n`,
+    )
   }
   const worst = Math.max(...rows.filter((r) => !r.name.startsWith(' ')).map((r) => r.p50))
   process.stdout.write(`target p50 ≤ 5 ms: ${worst <= 5 ? 'met' : 'NOT met'} (worst p50 ${worst.toFixed(2)} ms)\n`)

@@ -114,6 +114,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     parser,
     catalog: taxonomyCatalog(taxonomy),
     choosePaths: options.chooseResumePaths,
+    ai: ai.capabilities,
   })
   screening.jobs.forEach((job) => queue.register(job))
   const interviews = createInterviews({

@@ -29,9 +29,7 @@ export const aiSettingsSchema = z.object({
   embeddings: z
     .object({ provider: z.literal('openai'), model: modelName })
     .default({ provider: 'openai', model: 'text-embedding-3-small' }),
-  stt: z
-    .object({ provider: aiProviderSchema, model: modelName })
-    .default({ provider: 'deepgram', model: 'nova-3' }),
+  stt: z.object({ provider: aiProviderSchema, model: modelName }).default({ provider: 'deepgram', model: 'nova-3' }),
   tts: z
     .object({ provider: aiProviderSchema, model: modelName, voice: voiceName.optional() })
     .default({ provider: 'deepgram', model: 'aura-2-thalia-en' }),

@@ -46,7 +46,14 @@ export function testConnection(deps: ConnectionTestDeps) {
       await probe(capability)
       const latencyMs = Math.round(performance.now() - started)
       deps.onSuccess(provider)
-      return { capability, provider, model, ok: true, latencyMs, message: `${PROVIDER_NAMES[provider]} answered with ${model} in ${latencyMs} ms` }
+      return {
+        capability,
+        provider,
+        model,
+        ok: true,
+        latencyMs,
+        message: `${PROVIDER_NAMES[provider]} answered with ${model} in ${latencyMs} ms`,
+      }
     } catch (error) {
       return {
         capability,

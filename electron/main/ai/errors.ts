@@ -68,11 +68,17 @@ export function isAiError(error: unknown): error is AiError {
 const seconds = (ms: number) => `${Math.max(1, Math.round(ms / 1000))} s`
 
 /** The recruiter-facing sentence for each kind; providers' own wording goes to `detail`. */
-export function messageFor(kind: AiErrorKind, provider: ProviderId, extra: { status?: number; timeoutMs?: number } = {}): string {
+export function messageFor(
+  kind: AiErrorKind,
+  provider: ProviderId,
+  extra: { status?: number; timeoutMs?: number } = {},
+): string {
   const name = PROVIDER_NAMES[provider]
   switch (kind) {
     case 'auth':
-      return extra.status === 403 ? `${name} refused access with this key (check its permissions and the model)` : `${name} rejected the key`
+      return extra.status === 403
+        ? `${name} refused access with this key (check its permissions and the model)`
+        : `${name} rejected the key`
     case 'bad_request':
       return `${name} could not process the request${extra.status ? ` (error ${extra.status})` : ''}`
     case 'rate_limit':

@@ -1,6 +1,12 @@
 import path from 'node:path'
 import type { Kysely } from 'kysely'
-import type { AiCapabilityStatus, AiNotice, AiSettings, AiSettingsView, AiUsageSummary } from '../../../shared/contract/ai'
+import type {
+  AiCapabilityStatus,
+  AiNotice,
+  AiSettings,
+  AiSettingsView,
+  AiUsageSummary,
+} from '../../../shared/contract/ai'
 import type { Clock } from '../clock'
 import type { Database } from '../db/schema'
 import type { Logger } from '../logger'
@@ -19,11 +25,21 @@ import { createOpenAiClients } from './openai/client'
 import { createPromptLibrary, type PromptLibrary } from './prompts/library'
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './resilience/backoff'
 import { createCallRunner, type CallRunner } from './resilience/call-runner'
-import { createCircuitBreaker, DEFAULT_BREAKER_POLICY, type BreakerPolicy, type CircuitBreaker } from './resilience/circuit-breaker'
+import {
+  createCircuitBreaker,
+  DEFAULT_BREAKER_POLICY,
+  type BreakerPolicy,
+  type CircuitBreaker,
+} from './resilience/circuit-breaker'
 import { createAiSettingsStore } from './settings-store'
 import type { AiCapabilities, Capability, LiveTranscription, ProviderId } from './types'
 
-export const DEFAULT_TIMEOUTS_MS: Record<Capability, number> = { chat: 45_000, embeddings: 30_000, stt: 30_000, tts: 20_000 }
+export const DEFAULT_TIMEOUTS_MS: Record<Capability, number> = {
+  chat: 45_000,
+  embeddings: 30_000,
+  stt: 30_000,
+  tts: 20_000,
+}
 
 /** A key that is obviously not one, sent only to a stand-in server when no real key is set. */
 export const DEMO_KEY = 'panelist-demo-key-not-a-secret'
@@ -98,7 +114,13 @@ export async function createAiService(deps: AiServiceDeps): Promise<AiService> {
     deps.logger.warn('ai circuit changed', { provider, state })
     const capability = CAPABILITIES.find((c) => settings.get()[c].provider === provider) ?? 'chat'
     if (state === 'open') {
-      notify({ provider, capability, level: 'error', message: `${name} keeps failing; AI calls to it are paused for ${Math.round(breakerPolicy.openMs / 1000)} s`, at: deps.clock.now() })
+      notify({
+        provider,
+        capability,
+        level: 'error',
+        message: `${name} keeps failing; AI calls to it are paused for ${Math.round(breakerPolicy.openMs / 1000)} s`,
+        at: deps.clock.now(),
+      })
     } else if (state === 'closed') {
       notify({ provider, capability, level: 'info', message: `${name} is answering again`, at: deps.clock.now() })
     }
@@ -121,7 +143,19 @@ export async function createAiService(deps: AiServiceDeps): Promise<AiService> {
   const live = new Set<LiveTranscription>()
   const openai = createOpenAiClients({ baseURL: deps.openaiBaseUrl })
   const runnerWith = (overrides: Partial<Parameters<typeof createCallRunner>[0]>): CallRunner =>
-    createCallRunner({ breakers, retry, timeoutsMs, usage, budget, prices, clock: deps.clock, random, notify, logger: deps.logger, ...overrides })
+    createCallRunner({
+      breakers,
+      retry,
+      timeoutsMs,
+      usage,
+      budget,
+      prices,
+      clock: deps.clock,
+      random,
+      notify,
+      logger: deps.logger,
+      ...overrides,
+    })
   const contextWith = (runner: CallRunner): CapabilityContext => ({
     runner,
     settings: settings.get,
@@ -146,8 +180,16 @@ export async function createAiService(deps: AiServiceDeps): Promise<AiService> {
   const real = build(contextWith(runnerWith({})))
   // A connection test answers at once: one attempt, not held back by an open circuit (a recruiter who
   // just fixed a key wants to know now); a success closes the real circuit.
-  const alwaysClosed = () => createCircuitBreaker({ ...breakerPolicy, failureThreshold: Number.MAX_SAFE_INTEGER }, deps.clock)
-  const probing = build(contextWith(runnerWith({ retry: { ...retry, maxAttempts: 1 }, breakers: { openai: alwaysClosed(), deepgram: alwaysClosed() } })))
+  const alwaysClosed = () =>
+    createCircuitBreaker({ ...breakerPolicy, failureThreshold: Number.MAX_SAFE_INTEGER }, deps.clock)
+  const probing = build(
+    contextWith(
+      runnerWith({
+        retry: { ...retry, maxAttempts: 1 },
+        breakers: { openai: alwaysClosed(), deepgram: alwaysClosed() },
+      }),
+    ),
+  )
 
   const capabilities: AiCapabilities = {
     chat: () => real.chat,
@@ -210,7 +252,9 @@ export async function createAiService(deps: AiServiceDeps): Promise<AiService> {
         month,
         currency: 'USD',
         ...totalsInUsd(all),
-        byCapability: Object.fromEntries(CAPABILITIES.map((c) => [c, totalsInUsd(byCapability[c])])) as AiUsageSummary['byCapability'],
+        byCapability: Object.fromEntries(
+          CAPABILITIES.map((c) => [c, totalsInUsd(byCapability[c])]),
+        ) as AiUsageSummary['byCapability'],
       }
     },
     breakerState: (provider) => breakers[provider].state(),

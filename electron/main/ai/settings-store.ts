@@ -18,14 +18,21 @@ export interface AiSettingsStore {
  * AI settings live in SQLite beside the usage they explain. Read once at start-up (a stored value
  * that no longer validates falls back to defaults) and kept in memory, since every call reads them.
  */
-export async function createAiSettingsStore(db: Kysely<Database>, clock: Clock, prices: () => Prices, logger: Logger): Promise<AiSettingsStore> {
+export async function createAiSettingsStore(
+  db: Kysely<Database>,
+  clock: Clock,
+  prices: () => Prices,
+  logger: Logger,
+): Promise<AiSettingsStore> {
   const row = await db.selectFrom('ai_settings').select('value').where('key', '=', KEY).executeTakeFirst()
   let current = aiSettingsSchema.parse({})
   if (row) {
     try {
       current = aiSettingsSchema.parse(JSON.parse(row.value))
     } catch (error) {
-      logger.warn('stored AI settings were unreadable; using defaults', { error: error instanceof Error ? error.message : String(error) })
+      logger.warn('stored AI settings were unreadable; using defaults', {
+        error: error instanceof Error ? error.message : String(error),
+      })
     }
   }
   return {

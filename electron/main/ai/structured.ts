@@ -26,11 +26,17 @@ export function parseStructured<T>(text: string, schema: z.ZodType<T>): ParseOut
   }
   const result = schema.safeParse(json)
   if (result.success) return { ok: true, value: result.data }
-  return { ok: false, problems: result.error.issues.slice(0, 20).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`) }
+  return {
+    ok: false,
+    problems: result.error.issues.slice(0, 20).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
+  }
 }
 
 /** The JSON Schema sent to the provider as a hint; parts zod cannot express are left open, our own check is the real one. */
 export function jsonSchemaFor(schema: z.ZodType): Record<string, unknown> {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { unrepresentable: 'any', io: 'output' }) as Record<string, unknown>
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { unrepresentable: 'any', io: 'output' }) as Record<
+    string,
+    unknown
+  >
   return rest
 }

@@ -15,7 +15,14 @@ async function main() {
   const port = portAt >= 0 ? Number(args[portAt + 1]) : 0
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port takes a number from 0 to 65535')
   const stub = await startAiStub({ port, latency: args.includes('--fast') ? {} : DEMO_LATENCY })
-  process.stdout.write(JSON.stringify({ ready: true, url: stub.url, openaiBaseUrl: stub.openaiBaseUrl, deepgramBaseUrl: stub.deepgramBaseUrl }) + '\n')
+  process.stdout.write(
+    JSON.stringify({
+      ready: true,
+      url: stub.url,
+      openaiBaseUrl: stub.openaiBaseUrl,
+      deepgramBaseUrl: stub.deepgramBaseUrl,
+    }) + '\n',
+  )
   const stop = async () => {
     await stub.close()
     process.exit(0)

@@ -19,7 +19,12 @@ interface Utterance {
  * CloseStream. End of speech is decided by an energy VAD on linear16 audio (so real recorded speech
  * works), and by a pause in arriving data for other encodings.
  */
-export function runLiveSession(ws: WebSocket, entry: StubRequestLog, ctx: StubContext, fault: StubFault | undefined): void {
+export function runLiveSession(
+  ws: WebSocket,
+  entry: StubRequestLog,
+  ctx: StubContext,
+  fault: StubFault | undefined,
+): void {
   const q = entry.query
   const model = q.model ?? 'base'
   const linear = q.encoding === 'linear16'
@@ -27,7 +32,8 @@ export function runLiveSession(ws: WebSocket, entry: StubRequestLog, ctx: StubCo
   const interimResults = q.interim_results === 'true'
   const vadEvents = q.vad_events === 'true'
   // Deepgram's model-based endpointing can act on 10 ms; an energy detector needs a real pause.
-  const endpointingMs = q.endpointing === 'false' ? Number.POSITIVE_INFINITY : Math.max(100, Number(q.endpointing ?? 300))
+  const endpointingMs =
+    q.endpointing === 'false' ? Number.POSITIVE_INFINITY : Math.max(100, Number(q.endpointing ?? 300))
   const utteranceEndMs = q.utterance_end_ms ? Number(q.utterance_end_ms) : null
   const requestId = randomUUID()
   const modelUuid = randomUUID()
@@ -69,7 +75,12 @@ export function runLiveSession(ws: WebSocket, entry: StubRequestLog, ctx: StubCo
     return timer
   }
 
-  const results = (words: HeardWord[], startMs: number, endMs: number, flags: { isFinal: boolean; speechFinal: boolean; fromFinalize: boolean }) => ({
+  const results = (
+    words: HeardWord[],
+    startMs: number,
+    endMs: number,
+    flags: { isFinal: boolean; speechFinal: boolean; fromFinalize: boolean },
+  ) => ({
     type: 'Results',
     channel_index: [0, 1],
     duration: Math.max(0, (endMs - startMs) / 1000),
@@ -78,7 +89,13 @@ export function runLiveSession(ws: WebSocket, entry: StubRequestLog, ctx: StubCo
     speech_final: flags.speechFinal,
     from_finalize: flags.fromFinalize,
     channel: {
-      alternatives: [{ transcript: words.map((w) => w.word).join(' '), confidence: words.length ? 0.98 : 0, words: words.map((w) => ({ ...w, punctuated_word: w.word })) }],
+      alternatives: [
+        {
+          transcript: words.map((w) => w.word).join(' '),
+          confidence: words.length ? 0.98 : 0,
+          words: words.map((w) => ({ ...w, punctuated_word: w.word })),
+        },
+      ],
     },
     metadata: { request_id: requestId, model_info: deepgramModelInfo(model), model_uuid: modelUuid },
   })
@@ -95,7 +112,14 @@ export function runLiveSession(ws: WebSocket, entry: StubRequestLog, ctx: StubCo
     const words = wordsOver(utterance.text, utterance.startMs / 1000, nowMs / 1000)
     // About three words a second have been "heard" so far; the last word waits for the final.
     const shown = Math.min(words.length - 1, Math.max(1, Math.floor((nowMs - utterance.startMs) / 330)))
-    if (shown > 0) send(results(words.slice(0, shown), utterance.startMs, nowMs, { isFinal: false, speechFinal: false, fromFinalize: false }))
+    if (shown > 0)
+      send(
+        results(words.slice(0, shown), utterance.startMs, nowMs, {
+          isFinal: false,
+          speechFinal: false,
+          fromFinalize: false,
+        }),
+      )
   }
 
   const flushFinals = () => {
@@ -117,7 +141,11 @@ export function runLiveSession(ws: WebSocket, entry: StubRequestLog, ctx: StubCo
     utterance = null
     vad?.reset()
     const words = wordsOver(current.text, current.startMs / 1000, endMs / 1000)
-    const message = results(words, current.startMs, endMs, { isFinal: true, speechFinal: how !== 'finalize', fromFinalize: how === 'finalize' })
+    const message = results(words, current.startMs, endMs, {
+      isFinal: true,
+      speechFinal: how !== 'finalize',
+      fromFinalize: how === 'finalize',
+    })
     const deliver = () => {
       send(message)
       lastWordEndMs = endMs

@@ -12,11 +12,23 @@ function rawPcmInfo(query: Record<string, string>, bytes: number) {
   if (query.encoding !== 'linear16' || !query.sample_rate) return null
   const sampleRate = Number(query.sample_rate)
   const channels = Number(query.channels ?? 1)
-  return { sampleRate, channels, bitsPerSample: 16, dataOffset: 0, dataBytes: bytes, durationSec: bytes / (sampleRate * channels * 2) }
+  return {
+    sampleRate,
+    channels,
+    bitsPerSample: 16,
+    dataOffset: 0,
+    dataBytes: bytes,
+    durationSec: bytes / (sampleRate * channels * 2),
+  }
 }
 
 export async function listen({ body, res, entry, fault, ctx }: RouteCall): Promise<void> {
-  if (!body.length) return sendJson(res, entry, 400, { err_code: 'Bad Request', err_msg: 'Bad Request: failed to process audio: corrupt or unsupported data', request_id: randomUUID() })
+  if (!body.length)
+    return sendJson(res, entry, 400, {
+      err_code: 'Bad Request',
+      err_msg: 'Bad Request: failed to process audio: corrupt or unsupported data',
+      request_id: randomUUID(),
+    })
   if (!(await waitUnlessClosed(ctx.latency().responseMs, res))) return
   if (fault?.kind === 'malformed' || fault?.kind === 'drop') {
     res.writeHead(200, { 'content-type': 'application/json' })
@@ -63,10 +75,18 @@ export async function listen({ body, res, entry, fault, ctx }: RouteCall): Promi
 export async function speak({ res, entry, fault, ctx }: RouteCall): Promise<void> {
   const body = entry.json as { text?: unknown }
   if (!body || typeof body.text !== 'string' || !body.text.trim()) {
-    return sendJson(res, entry, 400, { err_code: 'INVALID_INPUT', err_msg: 'Text is required', request_id: randomUUID() })
+    return sendJson(res, entry, 400, {
+      err_code: 'INVALID_INPUT',
+      err_msg: 'Text is required',
+      request_id: randomUUID(),
+    })
   }
   if (body.text.length > 2000) {
-    return sendJson(res, entry, 413, { err_code: 'PAYLOAD_TOO_LARGE', err_msg: 'Text is longer than 2000 characters', request_id: randomUUID() })
+    return sendJson(res, entry, 413, {
+      err_code: 'PAYLOAD_TOO_LARGE',
+      err_msg: 'Text is longer than 2000 characters',
+      request_id: randomUUID(),
+    })
   }
   if (fault?.kind === 'malformed') return sendJson(res, entry, 200, { note: 'this is not audio' })
   const raw = entry.query.encoding === 'linear16' && entry.query.container === 'none'

@@ -45,7 +45,13 @@ export function writeChunk(res: ServerResponse, entry: StubRequestLog, chunk: st
   return true
 }
 
-export function sendJson(res: ServerResponse, entry: StubRequestLog, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  entry: StubRequestLog,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   if (res.destroyed) return
   const text = JSON.stringify(body)
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers })
@@ -64,7 +70,13 @@ export async function streamBytes(
   res: ServerResponse,
   entry: StubRequestLog,
   bytes: Uint8Array,
-  options: { contentType: string; firstByteMs: number; intervalMs: number; chunkBytes: number; dropAfterChunks?: number },
+  options: {
+    contentType: string
+    firstByteMs: number
+    intervalMs: number
+    chunkBytes: number
+    dropAfterChunks?: number
+  },
 ): Promise<void> {
   res.writeHead(200, { 'content-type': options.contentType, 'transfer-encoding': 'chunked' })
   res.flushHeaders()

@@ -30,13 +30,22 @@ export function exampleFor(schema: unknown, root: unknown = schema, depth = 0): 
       return Object.fromEntries(Object.entries(properties).map(([key, sub]) => [key, exampleFor(sub, root, depth + 1)]))
     }
     case 'array': {
-      const count = Math.min(Math.max(typeof s.minItems === 'number' ? s.minItems : 1, 1), typeof s.maxItems === 'number' ? s.maxItems : 3)
+      const count = Math.min(
+        Math.max(typeof s.minItems === 'number' ? s.minItems : 1, 1),
+        typeof s.maxItems === 'number' ? s.maxItems : 3,
+      )
       return Array.from({ length: count }, () => exampleFor(s.items, root, depth + 1))
     }
     case 'integer':
     case 'number': {
-      const min = typeof s.minimum === 'number' ? s.minimum : typeof s.exclusiveMinimum === 'number' ? s.exclusiveMinimum + 1 : 3
-      const max = typeof s.maximum === 'number' ? s.maximum : typeof s.exclusiveMaximum === 'number' ? s.exclusiveMaximum - 1 : Math.max(min, 3)
+      const min =
+        typeof s.minimum === 'number' ? s.minimum : typeof s.exclusiveMinimum === 'number' ? s.exclusiveMinimum + 1 : 3
+      const max =
+        typeof s.maximum === 'number'
+          ? s.maximum
+          : typeof s.exclusiveMaximum === 'number'
+            ? s.exclusiveMaximum - 1
+            : Math.max(min, 3)
       const value = Math.min(Math.max(3, min), max)
       return type === 'integer' ? Math.ceil(value) : value
     }

@@ -23,17 +23,29 @@ export function splitTokens(text: string): string[] {
 }
 
 function promptTokens(body: ChatRequestBody): number {
-  return body.messages.reduce((sum, m) => sum + tokensOf(typeof m.content === 'string' ? m.content : JSON.stringify(m.content)) + 4, 0)
+  return body.messages.reduce(
+    (sum, m) => sum + tokensOf(typeof m.content === 'string' ? m.content : JSON.stringify(m.content)) + 4,
+    0,
+  )
 }
 
 export async function chatCompletions({ res, entry, fault, ctx }: RouteCall): Promise<void> {
   const body = entry.json as ChatRequestBody
   if (!body || !Array.isArray(body.messages) || typeof body.model !== 'string') {
-    return sendJson(res, entry, 400, { error: { message: 'model and messages are required', type: 'invalid_request_error', param: null, code: null } })
+    return sendJson(res, entry, 400, {
+      error: { message: 'model and messages are required', type: 'invalid_request_error', param: null, code: null },
+    })
   }
   const temperature = body.temperature
   if (temperature !== undefined && (typeof temperature !== 'number' || temperature < 0 || temperature > 2)) {
-    return sendJson(res, entry, 400, { error: { message: 'Invalid temperature: must be between 0 and 2', type: 'invalid_request_error', param: 'temperature', code: 'decimal_above_max_value' } })
+    return sendJson(res, entry, 400, {
+      error: {
+        message: 'Invalid temperature: must be between 0 and 2',
+        type: 'invalid_request_error',
+        param: 'temperature',
+        code: 'decimal_above_max_value',
+      },
+    })
   }
   const reply = ctx.chatReply(body, entry.headers)
   const id = `chatcmpl-stub-${entry.startedAt.toFixed(0)}`
@@ -46,7 +58,11 @@ export async function chatCompletions({ res, entry, fault, ctx }: RouteCall): Pr
     if (!(await waitUnlessClosed(latency.responseMs, res))) return
     if (fault?.kind === 'malformed') {
       res.writeHead(200, { 'content-type': 'application/json' })
-      writeChunk(res, entry, `{"id":"${id}","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"`)
+      writeChunk(
+        res,
+        entry,
+        `{"id":"${id}","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"`,
+      )
       return void res.end()
     }
     if (fault?.kind === 'drop') {
@@ -59,7 +75,14 @@ export async function chatCompletions({ res, entry, fault, ctx }: RouteCall): Pr
       object: 'chat.completion',
       created,
       model: body.model,
-      choices: [{ index: 0, message: { role: 'assistant', content: reply, refusal: null }, finish_reason: 'stop', logprobs: null }],
+      choices: [
+        {
+          index: 0,
+          message: { role: 'assistant', content: reply, refusal: null },
+          finish_reason: 'stop',
+          logprobs: null,
+        },
+      ],
       usage,
     })
   }
@@ -78,13 +101,20 @@ export async function chatCompletions({ res, entry, fault, ctx }: RouteCall): Pr
   for (let i = 0; i < tokens.length; i++) {
     if (dropAfter !== undefined && i >= dropAfter) return dropConnection(res)
     if (i > 0 && !(await waitUnlessClosed(latency.tokenIntervalMs, res))) return
-    if (!writeChunk(res, entry, event(i === 0 ? { role: 'assistant', content: tokens[i] } : { content: tokens[i] }, null))) return
+    if (
+      !writeChunk(res, entry, event(i === 0 ? { role: 'assistant', content: tokens[i] } : { content: tokens[i] }, null))
+    )
+      return
     if (latency.tokenIntervalMs <= 0) await new Promise((resolve) => setImmediate(resolve))
   }
   if (dropAfter !== undefined) return dropConnection(res)
   writeChunk(res, entry, event({}, 'stop'))
   if (body.stream_options?.include_usage) {
-    writeChunk(res, entry, `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: body.model, choices: [], usage })}\n\n`)
+    writeChunk(
+      res,
+      entry,
+      `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: body.model, choices: [], usage })}\n\n`,
+    )
   }
   writeChunk(res, entry, 'data: [DONE]\n\n')
   res.end()
@@ -94,10 +124,19 @@ export async function embeddings({ res, entry, fault, ctx }: RouteCall): Promise
   const body = entry.json as { model?: string; input?: unknown; dimensions?: number }
   const inputs = typeof body?.input === 'string' ? [body.input] : body?.input
   if (!Array.isArray(inputs) || !inputs.length || inputs.some((t) => typeof t !== 'string' || !t)) {
-    return sendJson(res, entry, 400, { error: { message: "'input' must be a non-empty string or array of strings", type: 'invalid_request_error', param: 'input', code: null } })
+    return sendJson(res, entry, 400, {
+      error: {
+        message: "'input' must be a non-empty string or array of strings",
+        type: 'invalid_request_error',
+        param: 'input',
+        code: null,
+      },
+    })
   }
   if (inputs.length > 2048) {
-    return sendJson(res, entry, 400, { error: { message: 'Too many inputs; at most 2048', type: 'invalid_request_error', param: 'input', code: null } })
+    return sendJson(res, entry, 400, {
+      error: { message: 'Too many inputs; at most 2048', type: 'invalid_request_error', param: 'input', code: null },
+    })
   }
   if (!(await waitUnlessClosed(ctx.latency().responseMs, res))) return
   if (fault?.kind === 'malformed' || fault?.kind === 'drop') {
@@ -109,7 +148,11 @@ export async function embeddings({ res, entry, fault, ctx }: RouteCall): Promise
   const tokens = (inputs as string[]).reduce((sum, t) => sum + tokensOf(t), 0)
   sendJson(res, entry, 200, {
     object: 'list',
-    data: (inputs as string[]).map((text, index) => ({ object: 'embedding', index, embedding: embeddingFor(text, dimensions) })),
+    data: (inputs as string[]).map((text, index) => ({
+      object: 'embedding',
+      index,
+      embedding: embeddingFor(text, dimensions),
+    })),
     model: body.model,
     usage: { prompt_tokens: tokens, total_tokens: tokens },
   })
@@ -118,16 +161,24 @@ export async function embeddings({ res, entry, fault, ctx }: RouteCall): Promise
 export async function transcriptions({ req, res, body, entry, fault, ctx }: RouteCall): Promise<void> {
   let form: FormData
   try {
-    form = await new Request('http://stub/', { method: 'POST', headers: { 'content-type': req.headers['content-type'] ?? '' }, body: new Uint8Array(body) }).formData()
+    form = await new Request('http://stub/', {
+      method: 'POST',
+      headers: { 'content-type': req.headers['content-type'] ?? '' },
+      body: new Uint8Array(body),
+    }).formData()
   } catch {
-    return sendJson(res, entry, 400, { error: { message: 'Could not parse multipart form', type: 'invalid_request_error', param: null, code: null } })
+    return sendJson(res, entry, 400, {
+      error: { message: 'Could not parse multipart form', type: 'invalid_request_error', param: null, code: null },
+    })
   }
   const file = form.get('file')
   const model = form.get('model')
   entry.form = {}
   for (const [key, value] of form.entries()) entry.form[key] = typeof value === 'string' ? value : value.size
   if (!(file instanceof Blob) || typeof model !== 'string') {
-    return sendJson(res, entry, 400, { error: { message: 'file and model are required', type: 'invalid_request_error', param: null, code: null } })
+    return sendJson(res, entry, 400, {
+      error: { message: 'file and model are required', type: 'invalid_request_error', param: null, code: null },
+    })
   }
   const audio = new Uint8Array(await file.arrayBuffer())
   const format = String(form.get('response_format') ?? 'json')
@@ -146,7 +197,12 @@ export async function transcriptions({ req, res, body, entry, fault, ctx }: Rout
   }
   const usage = model.startsWith('whisper')
     ? { type: 'duration', seconds: Math.ceil(seconds) }
-    : { type: 'tokens', input_tokens: Math.ceil(seconds * 10), output_tokens: tokensOf(heard.text), total_tokens: Math.ceil(seconds * 10) + tokensOf(heard.text) }
+    : {
+        type: 'tokens',
+        input_tokens: Math.ceil(seconds * 10),
+        output_tokens: tokensOf(heard.text),
+        total_tokens: Math.ceil(seconds * 10) + tokensOf(heard.text),
+      }
   if (format === 'verbose_json') {
     return sendJson(res, entry, 200, {
       task: 'transcribe',
@@ -154,7 +210,22 @@ export async function transcriptions({ req, res, body, entry, fault, ctx }: Rout
       duration: seconds,
       text: heard.text,
       words: heard.words.map((w) => ({ word: w.word, start: w.start, end: w.end })),
-      segments: heard.text ? [{ id: 0, seek: 0, start: heard.words[0]?.start ?? 0, end: heard.words.at(-1)?.end ?? seconds, text: heard.text, tokens: [], temperature: 0, avg_logprob: -0.2, compression_ratio: 1.2, no_speech_prob: 0.01 }] : [],
+      segments: heard.text
+        ? [
+            {
+              id: 0,
+              seek: 0,
+              start: heard.words[0]?.start ?? 0,
+              end: heard.words.at(-1)?.end ?? seconds,
+              text: heard.text,
+              tokens: [],
+              temperature: 0,
+              avg_logprob: -0.2,
+              compression_ratio: 1.2,
+              no_speech_prob: 0.01,
+            },
+          ]
+        : [],
       usage,
     })
   }
@@ -164,10 +235,19 @@ export async function transcriptions({ req, res, body, entry, fault, ctx }: Rout
 export async function speech({ res, entry, fault, ctx }: RouteCall): Promise<void> {
   const body = entry.json as { model?: string; input?: string; voice?: string; response_format?: string }
   if (!body || typeof body.input !== 'string' || !body.input || typeof body.model !== 'string' || !body.voice) {
-    return sendJson(res, entry, 400, { error: { message: 'model, input and voice are required', type: 'invalid_request_error', param: null, code: null } })
+    return sendJson(res, entry, 400, {
+      error: { message: 'model, input and voice are required', type: 'invalid_request_error', param: null, code: null },
+    })
   }
   if (body.input.length > 4096) {
-    return sendJson(res, entry, 400, { error: { message: 'input is longer than 4096 characters', type: 'invalid_request_error', param: 'input', code: null } })
+    return sendJson(res, entry, 400, {
+      error: {
+        message: 'input is longer than 4096 characters',
+        type: 'invalid_request_error',
+        param: 'input',
+        code: null,
+      },
+    })
   }
   if (fault?.kind === 'malformed') return sendJson(res, entry, 200, { note: 'this is not audio' })
   const latency = ctx.latency()

@@ -78,8 +78,19 @@ function lastUserText(body: ChatRequestBody): string {
 
 function errorBody(route: StubRoute, status: number, message: string) {
   return isDeepgram(route)
-    ? { err_code: status === 401 ? 'INVALID_AUTH' : status === 429 ? 'TOO_MANY_REQUESTS' : 'INTERNAL_SERVER_ERROR', err_msg: message, request_id: 'stub' }
-    : { error: { message, type: status === 429 ? 'requests' : status === 401 ? 'invalid_request_error' : 'server_error', param: null, code: status === 401 ? 'invalid_api_key' : status === 429 ? 'rate_limit_exceeded' : null } }
+    ? {
+        err_code: status === 401 ? 'INVALID_AUTH' : status === 429 ? 'TOO_MANY_REQUESTS' : 'INTERNAL_SERVER_ERROR',
+        err_msg: message,
+        request_id: 'stub',
+      }
+    : {
+        error: {
+          message,
+          type: status === 429 ? 'requests' : status === 401 ? 'invalid_request_error' : 'server_error',
+          param: null,
+          code: status === 401 ? 'invalid_api_key' : status === 429 ? 'rate_limit_exceeded' : null,
+        },
+      }
 }
 
 /** The key a request presented: "Bearer …" for OpenAI, "Token …" (or a browser's subprotocol) for Deepgram. */
@@ -87,7 +98,9 @@ function presentedKey(req: IncomingMessage): string | undefined {
   const header = req.headers.authorization
   const match = header ? /^(?:Bearer|Token)\s+(.+)$/i.exec(header) : null
   if (match) return match[1]!.trim()
-  const protocols = String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim())
+  const protocols = String(req.headers['sec-websocket-protocol'] ?? '')
+    .split(',')
+    .map((p) => p.trim())
   return protocols[0]?.toLowerCase() === 'token' ? protocols[1] : undefined
 }
 
@@ -118,7 +131,10 @@ export async function startAiStub(options: AiStubOptions = {}): Promise<AiStub> 
     chatReply(body, headers) {
       const wantsJson = body.response_format?.type === 'json_schema' || body.response_format?.type === 'json_object'
       const lastUser = lastUserText(body)
-      const system = body.messages.filter((m) => m.role === 'system').map((m) => String(m.content)).join('\n')
+      const system = body.messages
+        .filter((m) => m.role === 'system')
+        .map((m) => String(m.content))
+        .join('\n')
       for (const rule of script.chat ?? []) {
         const used = ruleUses.get(rule) ?? 0
         if (rule.times !== undefined && used >= rule.times) continue
@@ -131,7 +147,8 @@ export async function startAiStub(options: AiStubOptions = {}): Promise<AiStub> 
         ruleUses.set(rule, used + 1)
         return typeof rule.reply === 'function' ? rule.reply(body) : rule.reply
       }
-      if (body.response_format?.type === 'json_schema') return JSON.stringify(exampleFor(body.response_format.json_schema?.schema ?? {}))
+      if (body.response_format?.type === 'json_schema')
+        return JSON.stringify(exampleFor(body.response_format.json_schema?.schema ?? {}))
       if (wantsJson) return '{}'
       return OPENAI_DEFAULT_REPLIES[replyTurn++ % OPENAI_DEFAULT_REPLIES.length]!
     },
@@ -151,7 +168,9 @@ export async function startAiStub(options: AiStubOptions = {}): Promise<AiStub> 
       method: req.method ?? 'GET',
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
-      headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : (v ?? '')])),
+      headers: Object.fromEntries(
+        Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : (v ?? '')]),
+      ),
       bytes: 0,
       startedAt: performance.now(),
     }
@@ -160,14 +179,26 @@ export async function startAiStub(options: AiStubOptions = {}): Promise<AiStub> 
   }
 
   /** A fault answered with a status, or null when the route itself plays the fault out. */
-  const statusFor = (fault: StubFault | undefined, key: string | undefined): { status: number; headers: Record<string, string>; message: string } | null => {
+  const statusFor = (
+    fault: StubFault | undefined,
+    key: string | undefined,
+  ): { status: number; headers: Record<string, string>; message: string } | null => {
     if (!key || (acceptedKeys && !acceptedKeys.has(key)) || fault?.kind === 'unauthorized') {
       return { status: 401, headers: {}, message: 'Incorrect API key provided.' }
     }
     if (fault?.kind === 'rate_limit') {
-      return { status: 429, headers: { 'retry-after': String(fault.retryAfterSec ?? 1) }, message: 'Rate limit reached. Please try again later.' }
+      return {
+        status: 429,
+        headers: { 'retry-after': String(fault.retryAfterSec ?? 1) },
+        message: 'Rate limit reached. Please try again later.',
+      }
     }
-    if (fault?.kind === 'server_error') return { status: fault.status ?? 500, headers: {}, message: 'The server had an error while processing your request.' }
+    if (fault?.kind === 'server_error')
+      return {
+        status: fault.status ?? 500,
+        headers: {},
+        message: 'The server had an error while processing your request.',
+      }
     return null
   }
 
@@ -200,7 +231,8 @@ export async function startAiStub(options: AiStubOptions = {}): Promise<AiStub> 
     const fault = takeFault(route)
     entry.fault = fault?.kind
     const refusal = statusFor(fault, presentedKey(req))
-    if (refusal) return sendJson(res, entry, refusal.status, errorBody(route, refusal.status, refusal.message), refusal.headers)
+    if (refusal)
+      return sendJson(res, entry, refusal.status, errorBody(route, refusal.status, refusal.message), refusal.headers)
     // A hang accepts the request and never answers; the client's deadline or our close() ends it.
     if (fault?.kind === 'hang') return
     try {
@@ -212,7 +244,10 @@ export async function startAiStub(options: AiStubOptions = {}): Promise<AiStub> 
   })
   server.keepAliveTimeout = 5_000
 
-  const wss = new WebSocketServer({ noServer: true, handleProtocols: (protocols) => (protocols.has('token') ? 'token' : false) })
+  const wss = new WebSocketServer({
+    noServer: true,
+    handleProtocols: (protocols) => (protocols.has('token') ? 'token' : false),
+  })
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     if (url.pathname !== '/v1/listen') {
@@ -225,7 +260,9 @@ export async function startAiStub(options: AiStubOptions = {}): Promise<AiStub> 
     const refusal = statusFor(fault, presentedKey(req))
     if (refusal) {
       const text = JSON.stringify(errorBody('listen-live', refusal.status, refusal.message))
-      const extra = Object.entries(refusal.headers).map(([k, v]) => `${k}: ${v}\r\n`).join('')
+      const extra = Object.entries(refusal.headers)
+        .map(([k, v]) => `${k}: ${v}\r\n`)
+        .join('')
       socket.end(
         `HTTP/1.1 ${refusal.status} Refused\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(text)}\r\n${extra}Connection: close\r\n\r\n${text}`,
       )

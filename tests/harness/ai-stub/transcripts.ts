@@ -28,7 +28,11 @@ export function wordsOver(text: string, start: number, end: number): HeardWord[]
  * scripted transcript; but it does listen: a WAV file with no speech in it (by energy) transcribes
  * to nothing, and word timings fall where the speech is.
  */
-export function transcriptFor(audio: Uint8Array, wav: WavInfo | null, next: () => string): { text: string; words: HeardWord[]; durationSec: number } {
+export function transcriptFor(
+  audio: Uint8Array,
+  wav: WavInfo | null,
+  next: () => string,
+): { text: string; words: HeardWord[]; durationSec: number } {
   if (!wav || wav.bitsPerSample !== 16) {
     const durationSec = audio.byteLength / 4000
     const text = next()
@@ -36,7 +40,12 @@ export function transcriptFor(audio: Uint8Array, wav: WavInfo | null, next: () =
   }
   const vad = createEnergyVad({ sampleRate: wav.sampleRate * wav.channels })
   vad.push(audio.subarray(wav.dataOffset, wav.dataOffset + wav.dataBytes))
-  if (vad.speechStartMs === null || vad.lastVoiceMs === null) return { text: '', words: [], durationSec: wav.durationSec }
+  if (vad.speechStartMs === null || vad.lastVoiceMs === null)
+    return { text: '', words: [], durationSec: wav.durationSec }
   const text = next()
-  return { text, words: wordsOver(text, vad.speechStartMs / 1000, vad.lastVoiceMs / 1000), durationSec: wav.durationSec }
+  return {
+    text,
+    words: wordsOver(text, vad.speechStartMs / 1000, vad.lastVoiceMs / 1000),
+    durationSec: wav.durationSec,
+  }
 }

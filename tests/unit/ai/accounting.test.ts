@@ -21,7 +21,9 @@ describe('cost', () => {
     const p = prices()
     const none = { inputTokens: 0, outputTokens: 0, audioSeconds: 0, characters: 0 }
     // gpt-4o-mini: $0.15 / 1M in, $0.60 / 1M out.
-    expect(p.costNano('openai', 'chat', 'gpt-4o-mini', { ...none, inputTokens: 1234, outputTokens: 567 })).toBe(185_100 + 340_200)
+    expect(p.costNano('openai', 'chat', 'gpt-4o-mini', { ...none, inputTokens: 1234, outputTokens: 567 })).toBe(
+      185_100 + 340_200,
+    )
     expect(p.costNano('openai', 'embeddings', 'text-embedding-3-small', { ...none, inputTokens: 10 })).toBe(200)
     // nova-3: $0.0043 a minute recorded, $0.0077 live.
     expect(p.costNano('deepgram', 'stt', 'nova-3', { ...none, audioSeconds: 90 })).toBe(6_450_000)
@@ -31,14 +33,30 @@ describe('cost', () => {
     expect(p.costNano('deepgram', 'tts', 'aura-2-thalia-en', { ...none, characters: 1000 })).toBe(30_000_000)
     expect(p.costNano('openai', 'chat', 'no-such-model', { ...none, inputTokens: 1000 })).toBe(0)
     expect(p.choices('stt').map((c) => `${c.provider}:${c.model}`)).toContain('deepgram:nova-3')
-    expect(p.choices('chat').find((c) => c.model === 'gpt-4o-mini')!.price).toBe('$0.15 / 1M input tokens, $0.60 / 1M output tokens')
+    expect(p.choices('chat').find((c) => c.model === 'gpt-4o-mini')!.price).toBe(
+      '$0.15 / 1M input tokens, $0.60 / 1M output tokens',
+    )
   })
 
   it('a price file in the data folder overrides the shipped one; a broken one is skipped with a warning', () => {
     const dir = tempDir()
     const override = path.join(dir, 'prices.json')
-    fs.writeFileSync(override, JSON.stringify({ currency: 'USD', updated: 'today', models: [{ provider: 'openai', capability: 'chat', model: 'gpt-4o-mini', inputPerMillionTokens: 1 }] }))
-    expect(loadPrices([override, shipped]).prices.costNano('openai', 'chat', 'gpt-4o-mini', { inputTokens: 1000, outputTokens: 1000, audioSeconds: 0, characters: 0 })).toBe(1_000_000)
+    fs.writeFileSync(
+      override,
+      JSON.stringify({
+        currency: 'USD',
+        updated: 'today',
+        models: [{ provider: 'openai', capability: 'chat', model: 'gpt-4o-mini', inputPerMillionTokens: 1 }],
+      }),
+    )
+    expect(
+      loadPrices([override, shipped]).prices.costNano('openai', 'chat', 'gpt-4o-mini', {
+        inputTokens: 1000,
+        outputTokens: 1000,
+        audioSeconds: 0,
+        characters: 0,
+      }),
+    ).toBe(1_000_000)
     fs.writeFileSync(override, JSON.stringify({ currency: 'EUR', models: [] }))
     const loaded = loadPrices([override, shipped])
     expect(loaded.file).toBe(shipped)
@@ -66,8 +84,24 @@ describe('usage totals', () => {
   it('per interview, per job and per month (local time)', async () => {
     h = await startAiHarness()
     const usage = (characters: number) => ({ inputTokens: 0, outputTokens: 0, audioSeconds: 0, characters })
-    const row = (at: string, scope: { interviewId?: string; jobId?: string }, chars: number, outcome: 'ok' | 'error' = 'ok') =>
-      h!.ai.usage.record({ at: new Date(at).getTime(), provider: 'deepgram', capability: 'tts', model: 'aura-2-thalia-en', scope, usage: usage(chars), costNano: chars * 30_000, estimated: false, outcome, latencyMs: 5 })
+    const row = (
+      at: string,
+      scope: { interviewId?: string; jobId?: string },
+      chars: number,
+      outcome: 'ok' | 'error' = 'ok',
+    ) =>
+      h!.ai.usage.record({
+        at: new Date(at).getTime(),
+        provider: 'deepgram',
+        capability: 'tts',
+        model: 'aura-2-thalia-en',
+        scope,
+        usage: usage(chars),
+        costNano: chars * 30_000,
+        estimated: false,
+        outcome,
+        latencyMs: 5,
+      })
     await row('2026-03-10T12:00:00', { interviewId: 'a', jobId: 'j1' }, 100)
     await row('2026-03-11T12:00:00', { interviewId: 'a', jobId: 'j1' }, 50)
     await row('2026-03-12T12:00:00', { interviewId: 'b', jobId: 'j1' }, 10, 'error')
@@ -89,13 +123,17 @@ describe('per-interview budget', () => {
   it('refuses the call that would pass the cap, before it reaches the provider, counting calls in flight', async () => {
     h = await startAiHarness()
     await h.ai.updateSettings({ perInterviewBudgetUsd: 0.001 })
-    const speak = (interviewId: string) => collect(h!.ai.capabilities.tts().stream({ text: hello, format: 'pcm', scope: { interviewId } }))
+    const speak = (interviewId: string) =>
+      collect(h!.ai.capabilities.tts().stream({ text: hello, format: 'pcm', scope: { interviewId } }))
     await speak('iv-b')
     await speak('iv-b')
     const before = h.stub.requests.length
     const refused = await speak('iv-b').catch((e: unknown) => e)
     expect(refused).toBeInstanceOf(AiError)
-    expect(refused).toMatchObject({ kind: 'budget', message: 'This interview has used $0.00072 of its $0.001 AI budget; this call would pass it' })
+    expect(refused).toMatchObject({
+      kind: 'budget',
+      message: 'This interview has used $0.00072 of its $0.001 AI budget; this call would pass it',
+    })
     expect(h.stub.requests.length).toBe(before)
     expect((await h.ai.usage.forInterview('iv-b')).costNano).toBe(720_000)
 

@@ -17,10 +17,17 @@ describe('circuit breaker per provider, through real calls', () => {
     h.stub.setFault('chat', { kind: 'server_error' })
     for (let i = 0; i < 5; i++) await expect(chat.complete(ask)).rejects.toMatchObject({ kind: 'server' })
     expect(h.ai.breakerState('openai')).toBe('open')
-    expect(h.notices.at(-1)).toMatchObject({ provider: 'openai', level: 'error', message: 'OpenAI keeps failing; AI calls to it are paused for 60 s' })
+    expect(h.notices.at(-1)).toMatchObject({
+      provider: 'openai',
+      level: 'error',
+      message: 'OpenAI keeps failing; AI calls to it are paused for 60 s',
+    })
 
     const refused = await chat.complete(ask).catch((e: AiError) => e)
-    expect(refused).toMatchObject({ kind: 'circuit_open', message: 'OpenAI keeps failing, so calls are paused for a moment (trying again in 60 s)' })
+    expect(refused).toMatchObject({
+      kind: 'circuit_open',
+      message: 'OpenAI keeps failing, so calls are paused for a moment (trying again in 60 s)',
+    })
     expect(h.stub.requests).toHaveLength(5)
     expect(h.ai.capabilities.available('chat')).toBe(false)
     expect(h.ai.view().status.chat).toMatchObject({ available: false, circuit: 'open' })

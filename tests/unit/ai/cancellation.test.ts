@@ -13,7 +13,9 @@ const ask = { messages: [{ role: 'user' as const, content: 'Tell me a long story
 const LONG = Array.from({ length: 60 }, (_, i) => `word${i}`).join(' ')
 
 /** Resources that keep a process alive: sockets, servers and timers. */
-const handles = () => process.getActiveResourcesInfo().filter((r) => r === 'TCPSocketWrap' || r === 'TCPServerWrap' || r === 'Timeout').length
+const handles = () =>
+  process.getActiveResourcesInfo().filter((r) => r === 'TCPSocketWrap' || r === 'TCPServerWrap' || r === 'Timeout')
+    .length
 
 describe('cancellation closes sockets', () => {
   it('aborting a chat stream mid-way closes its request and bills what was sent as an estimate', async () => {
@@ -22,7 +24,9 @@ describe('cancellation closes sockets', () => {
     const controller = new AbortController()
     const seen: string[] = []
     const error = await (async () => {
-      for await (const part of h!.ai.capabilities.chat().stream({ ...ask, signal: controller.signal, scope: { interviewId: 'iv-x' } })) {
+      for await (const part of h!.ai.capabilities
+        .chat()
+        .stream({ ...ask, signal: controller.signal, scope: { interviewId: 'iv-x' } })) {
         seen.push(part)
         if (seen.length === 3) controller.abort()
       }
@@ -40,7 +44,10 @@ describe('cancellation closes sockets', () => {
     h = await startAiHarness({ stub: { latency: { tokenIntervalMs: 20, audioChunkIntervalMs: 20 } } })
     h.stub.setScript({ chat: [{ reply: LONG }] })
     for await (const part of h.ai.capabilities.chat().stream(ask)) if (part) break
-    for await (const chunk of h.ai.capabilities.tts().stream({ text: 'A sentence long enough to need many chunks of audio.', format: 'pcm' })) if (chunk) break
+    for await (const chunk of h.ai.capabilities
+      .tts()
+      .stream({ text: 'A sentence long enough to need many chunks of audio.', format: 'pcm' }))
+      if (chunk) break
     await expect.poll(() => h!.stub.activeRequests()).toBe(0)
     expect(h.stub.requests.every((r) => r.endedAt !== undefined)).toBe(true)
   })
@@ -51,7 +58,9 @@ describe('cancellation closes sockets', () => {
     const controller = new AbortController()
     const started = Date.now()
     setTimeout(() => controller.abort(), 100)
-    await expect(h.ai.capabilities.chat().complete({ ...ask, signal: controller.signal })).rejects.toMatchObject({ kind: 'cancelled' })
+    await expect(h.ai.capabilities.chat().complete({ ...ask, signal: controller.signal })).rejects.toMatchObject({
+      kind: 'cancelled',
+    })
     expect(Date.now() - started).toBeLessThan(1000)
   })
 
@@ -64,7 +73,9 @@ describe('cancellation closes sockets', () => {
     await expect.poll(() => h!.stub.liveSessions()).toBe(0)
 
     const controller = new AbortController()
-    const aborted = await h.ai.capabilities.stt().live({ encoding: 'linear16', sampleRate: 16_000, signal: controller.signal })
+    const aborted = await h.ai.capabilities
+      .stt()
+      .live({ encoding: 'linear16', sampleRate: 16_000, signal: controller.signal })
     const reading = (async () => {
       for await (const _event of aborted.events) void _event
     })()
@@ -84,7 +95,10 @@ describe('cancellation closes sockets', () => {
     live.send(syntheticSpeech('hello', 16_000))
     h.stub.setFault('chat', { kind: 'hang' }, 1)
     const controller = new AbortController()
-    const hung = h.ai.capabilities.chat().complete({ ...ask, signal: controller.signal }).catch(() => undefined)
+    const hung = h.ai.capabilities
+      .chat()
+      .complete({ ...ask, signal: controller.signal })
+      .catch(() => undefined)
     setTimeout(() => controller.abort(), 50)
     await hung
     await h.close()

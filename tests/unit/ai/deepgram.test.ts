@@ -93,7 +93,11 @@ describe('Deepgram prerecorded', () => {
 
     h.stub.setFault('listen', { kind: 'unauthorized' })
     const before = h.stub.requests.length
-    expect(await failure(h.ai.capabilities.stt().transcribe(wav, 'audio/wav'))).toMatchObject({ kind: 'auth', status: 401, message: 'Deepgram rejected the key' })
+    expect(await failure(h.ai.capabilities.stt().transcribe(wav, 'audio/wav'))).toMatchObject({
+      kind: 'auth',
+      status: 401,
+      message: 'Deepgram rejected the key',
+    })
     expect(h.stub.requests.length - before).toBe(1)
   })
 
@@ -122,7 +126,12 @@ describe('Deepgram speak', () => {
     expect(chunks.reduce((s, c) => s + c.byteLength, 0)).toBe(Math.round(text.length * 0.06 * 24_000) * 2)
     expect(chunks.length).toBeGreaterThan(3)
     const last = h.stub.requests.at(-1)!
-    expect(last.query).toMatchObject({ model: 'aura-2-thalia-en', encoding: 'linear16', sample_rate: '24000', container: 'none' })
+    expect(last.query).toMatchObject({
+      model: 'aura-2-thalia-en',
+      encoding: 'linear16',
+      sample_rate: '24000',
+      container: 'none',
+    })
     expect(last.json).toEqual({ text })
   })
 
@@ -132,7 +141,10 @@ describe('Deepgram speak', () => {
     const got: Uint8Array[] = []
     const error = await failure(
       (async () => {
-        for await (const chunk of h!.ai.capabilities.tts().stream({ text: 'A longer sentence so there are many chunks to send.', format: 'pcm' })) got.push(chunk)
+        for await (const chunk of h!.ai.capabilities
+          .tts()
+          .stream({ text: 'A longer sentence so there are many chunks to send.', format: 'pcm' }))
+          got.push(chunk)
       })(),
     )
     expect(error.kind).toBe('network')
@@ -150,12 +162,15 @@ describe('Deepgram speak', () => {
 
 describe('Deepgram live', () => {
   // Deepgram measures UtteranceEnd in audio time, so the silence after the answer has to be sent too.
-  const answer = () => concat(silence(300), syntheticSpeech('my answer is about caching and queues', RATE), silence(1500))
+  const answer = () =>
+    concat(silence(300), syntheticSpeech('my answer is about caching and queues', RATE), silence(1500))
 
   it('streams interim and final results, marks the end of speech, sends UtteranceEnd, and bills the audio', async () => {
     h = await startAiHarness({ stub: { latency: { sttFinalDelayMs: 150, interimEveryMs: 200 } } })
     h.stub.setScript({ transcripts: ['My answer is about caching and queues.'] })
-    const session = await h.ai.capabilities.stt().live({ encoding: 'linear16', sampleRate: RATE, scope: { interviewId: 'iv-live' } })
+    const session = await h.ai.capabilities
+      .stt()
+      .live({ encoding: 'linear16', sampleRate: RATE, scope: { interviewId: 'iv-live' } })
     const { events, done } = gather(session)
     await play(session, answer())
     await expect.poll(() => events.some((e) => e.type === 'utterance_end'), { timeout: 3000 }).toBe(true)
@@ -171,7 +186,14 @@ describe('Deepgram live', () => {
     expect(kinds.lastIndexOf('interim')).toBeLessThan(kinds.indexOf('final'))
 
     const log = h.stub.requests.find((r) => r.route === 'listen-live')!
-    expect(log.query).toMatchObject({ encoding: 'linear16', sample_rate: '16000', interim_results: 'true', endpointing: '300', utterance_end_ms: '1000', model: 'nova-3' })
+    expect(log.query).toMatchObject({
+      encoding: 'linear16',
+      sample_rate: '16000',
+      interim_results: 'true',
+      endpointing: '300',
+      utterance_end_ms: '1000',
+      model: 'nova-3',
+    })
     expect(log.controlMessages).toEqual(['CloseStream'])
     expect(log.sent).toContain('Metadata')
     await expect.poll(() => h!.stub.liveSessions()).toBe(0)
@@ -235,7 +257,10 @@ describe('Deepgram live', () => {
     const session = await h.ai.capabilities.stt().live({ encoding: 'linear16', sampleRate: RATE })
     const { done } = gather(session)
     await play(session, answer())
-    expect(await failure(session.finish())).toMatchObject({ kind: 'timeout', message: 'Deepgram did not answer within 1 s' })
+    expect(await failure(session.finish())).toMatchObject({
+      kind: 'timeout',
+      message: 'Deepgram did not answer within 1 s',
+    })
     await expect(done).rejects.toBeInstanceOf(AiError)
     await expect.poll(() => h!.stub.liveSessions()).toBe(0)
   })

@@ -29,13 +29,18 @@ export const FAST: AiOptions = {
  * The real AI service (real SQLite file, real secret store, real SDKs) pointed at a fresh wire
  * stub. The clock is real time plus a manual offset, so breaker pauses can be skipped.
  */
-export async function startAiHarness(options: { ai?: AiOptions; stub?: AiStubOptions; keys?: boolean } = {}): Promise<AiHarness> {
+export async function startAiHarness(
+  options: { ai?: AiOptions; stub?: AiStubOptions; keys?: boolean } = {},
+): Promise<AiHarness> {
   const stub = await startAiStub(options.stub)
   const dataDir = tempDir('panelist-ai-')
   let offset = 0
   const clock = { now: () => Date.now() + offset, advance: (ms: number) => void (offset += ms) }
   const { db } = await openDatabase({ file: path.join(dataDir, 'panelist.sqlite'), clock, logger: silentLogger })
-  const secrets = createEncryptedSecretStore(path.join(dataDir, 'secrets.json'), createKeyFileCipher(path.join(dataDir, 'secrets.key')))
+  const secrets = createEncryptedSecretStore(
+    path.join(dataDir, 'secrets.json'),
+    createKeyFileCipher(path.join(dataDir, 'secrets.key')),
+  )
   if (options.keys ?? true) {
     secrets.set('openai.apiKey', OPENAI_KEY)
     secrets.set('deepgram.apiKey', DEEPGRAM_KEY)

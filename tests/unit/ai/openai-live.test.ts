@@ -17,17 +17,34 @@ describe('live transcription with OpenAI (utterances cut by a local VAD)', () =>
     h = await startAiHarness()
     await h.ai.updateSettings({ stt: { provider: 'openai', model: 'whisper-1' } })
     h.stub.setScript({ transcripts: ['First part.', 'Second part.'] })
-    const session = await h.ai.capabilities.stt().live({ encoding: 'linear16', sampleRate: RATE, endpointingMs: 300, utteranceEndMs: 1000, scope: { interviewId: 'iv-oa' } })
+    const session = await h.ai.capabilities.stt().live({
+      encoding: 'linear16',
+      sampleRate: RATE,
+      endpointingMs: 300,
+      utteranceEndMs: 1000,
+      scope: { interviewId: 'iv-oa' },
+    })
     const events: LiveTranscriptEvent[] = []
     const reading = (async () => {
       for await (const event of session.events) events.push(event)
     })()
-    const parts = [silence(400), syntheticSpeech('first part of it', RATE), silence(600), syntheticSpeech('second part', RATE), silence(1300)]
-    for (const part of parts) for (let at = 0; at < part.byteLength; at += 640) session.send(part.subarray(at, at + 640))
+    const parts = [
+      silence(400),
+      syntheticSpeech('first part of it', RATE),
+      silence(600),
+      syntheticSpeech('second part', RATE),
+      silence(1300),
+    ]
+    for (const part of parts)
+      for (let at = 0; at < part.byteLength; at += 640) session.send(part.subarray(at, at + 640))
     await session.finish()
     await reading
 
-    expect(events.map((e) => `${e.type}:${e.text}`)).toEqual(['final:First part.', 'final:Second part.', 'utterance_end:'])
+    expect(events.map((e) => `${e.type}:${e.text}`)).toEqual([
+      'final:First part.',
+      'final:Second part.',
+      'utterance_end:',
+    ])
     expect(events.every((e) => e.type !== 'final' || e.speechFinal)).toBe(true)
     const [first, second] = events
     // The second utterance starts after the first's 0.4 s lead-in, ~1 s of speech and 0.6 s pause.
@@ -53,6 +70,10 @@ describe('live transcription with OpenAI (utterances cut by a local VAD)', () =>
     await session.finish()
     await reading
     expect(events.map((e) => e.type)).toEqual(['final', 'utterance_end'])
-    expect(h.stub.requests[0]!.form).toMatchObject({ model: 'gpt-4o-mini-transcribe', response_format: 'json', file: 16_000 })
+    expect(h.stub.requests[0]!.form).toMatchObject({
+      model: 'gpt-4o-mini-transcribe',
+      response_format: 'json',
+      file: 16_000,
+    })
   })
 })

@@ -29,10 +29,14 @@ const chatRows = (harness: AiHarness) => harness.stub.requests.filter((r) => r.r
 describe('OpenAI chat', () => {
   it('streams the reply token by token, as the stub sends it, and records the reported usage', async () => {
     h = await startAiHarness({ stub: { latency: { firstTokenMs: 20, tokenIntervalMs: 15 } } })
-    h.stub.setScript({ chat: [{ when: { lastUserIncludes: 'experience' }, reply: 'Tell me about a project you are proud of.' }] })
+    h.stub.setScript({
+      chat: [{ when: { lastUserIncludes: 'experience' }, reply: 'Tell me about a project you are proud of.' }],
+    })
     const arrivals: number[] = []
     const parts: string[] = []
-    for await (const part of h.ai.capabilities.chat().stream({ ...ask('Here is my experience.'), scope: { interviewId: 'iv-1', jobId: 'job-1' } })) {
+    for await (const part of h.ai.capabilities
+      .chat()
+      .stream({ ...ask('Here is my experience.'), scope: { interviewId: 'iv-1', jobId: 'job-1' } })) {
       parts.push(part)
       arrivals.push(performance.now())
     }
@@ -46,7 +50,11 @@ describe('OpenAI chat', () => {
     expect(request.json).toMatchObject({ model: 'gpt-4o-mini', stream: true, stream_options: { include_usage: true } })
     const totals = await h.ai.usage.forInterview('iv-1')
     // The stub reports ceil(chars/4)+4 prompt tokens and one token per word.
-    expect(totals).toMatchObject({ calls: 1, inputTokens: Math.ceil('Here is my experience.'.length / 4) + 4, outputTokens: 9 })
+    expect(totals).toMatchObject({
+      calls: 1,
+      inputTokens: Math.ceil('Here is my experience.'.length / 4) + 4,
+      outputTokens: 9,
+    })
     expect(await h.ai.usage.forJob('job-1')).toEqual(totals)
   })
 
@@ -61,11 +69,15 @@ describe('OpenAI chat', () => {
     h = await startAiHarness()
     const schema = z.object({ score: z.number().int().min(1).max(5), note: z.string().min(1) })
     h.stub.setScript({ chat: [{ reply: '```json\n{"score": 4, "note": "Specific and correct."}\n```', times: 1 }] })
-    expect(await h.ai.capabilities.chat().structured({ ...ask('Evaluate'), schema, schemaName: 'answer evaluation' })).toEqual({
+    expect(
+      await h.ai.capabilities.chat().structured({ ...ask('Evaluate'), schema, schemaName: 'answer evaluation' }),
+    ).toEqual({
       score: 4,
       note: 'Specific and correct.',
     })
-    expect(chatRows(h)[0]!.json).toMatchObject({ response_format: { type: 'json_schema', json_schema: { name: 'answer_evaluation', strict: false } } })
+    expect(chatRows(h)[0]!.json).toMatchObject({
+      response_format: { type: 'json_schema', json_schema: { name: 'answer_evaluation', strict: false } },
+    })
 
     h.stub.setScript({
       chat: [
@@ -73,14 +85,18 @@ describe('OpenAI chat', () => {
         { reply: '{"score": 9, "note": ""}' },
       ],
     })
-    expect(await h.ai.capabilities.chat().structured({ ...ask('Evaluate'), schema, schemaName: 'evaluation' })).toEqual({ score: 2, note: 'Vague.' })
+    expect(await h.ai.capabilities.chat().structured({ ...ask('Evaluate'), schema, schemaName: 'evaluation' })).toEqual(
+      { score: 2, note: 'Vague.' },
+    )
     const repair = chatRows(h).at(-1)!.json as { messages: { role: string; content: string }[] }
     expect(repair.messages.at(-2)).toEqual({ role: 'assistant', content: '{"score": 9, "note": ""}' })
     expect(repair.messages.at(-1)!.content).toMatch(/score: Too big/)
 
     h.stub.setScript({ chat: [{ reply: 'I would rather not answer in JSON.' }] })
     const before = chatRows(h).length
-    const error = await failure(h.ai.capabilities.chat().structured({ ...ask('Evaluate'), schema, schemaName: 'evaluation' }))
+    const error = await failure(
+      h.ai.capabilities.chat().structured({ ...ask('Evaluate'), schema, schemaName: 'evaluation' }),
+    )
     expect(error.kind).toBe('invalid_output')
     expect(error.message).toMatch(/did not match the expected form twice/)
     expect(chatRows(h).length - before).toBe(2)
@@ -93,7 +109,10 @@ describe('OpenAI chat', () => {
     h.stub.setFault('chat', { kind: 'malformed' }, 1)
     expect(await h.ai.capabilities.chat().complete(ask('hi'))).toBe('recovered')
     expect(chatRows(h).map((r) => r.fault ?? 'ok')).toEqual(['server_error', 'malformed', 'ok'])
-    expect(h.notices.map((n) => n.message)).toEqual([expect.stringMatching(/^OpenAI error 503, retrying in \d s$/), expect.stringMatching(/^OpenAI error, retrying/)])
+    expect(h.notices.map((n) => n.message)).toEqual([
+      expect.stringMatching(/^OpenAI error 503, retrying in \d s$/),
+      expect.stringMatching(/^OpenAI error, retrying/),
+    ])
 
     h.stub.setFault('chat', { kind: 'malformed' }, 1)
     expect((await collect(h.ai.capabilities.chat().stream(ask('hi')))).join('')).toBe('recovered')
@@ -108,7 +127,12 @@ describe('OpenAI chat', () => {
     const rows = chatRows(h)
     expect(rows[1]!.startedAt - rows[0]!.startedAt).toBeGreaterThanOrEqual(990)
     expect(performance.now() - started).toBeLessThan(3000)
-    expect(h.notices[0]).toMatchObject({ provider: 'openai', capability: 'chat', level: 'warning', message: 'OpenAI rate limited, retrying in 1 s' })
+    expect(h.notices[0]).toMatchObject({
+      provider: 'openai',
+      capability: 'chat',
+      level: 'warning',
+      message: 'OpenAI rate limited, retrying in 1 s',
+    })
   })
 
   it('never retries a rejected key or a bad request', async () => {
@@ -120,7 +144,9 @@ describe('OpenAI chat', () => {
     expect(chatRows(h)).toHaveLength(1)
 
     h.stub.setAcceptedKeys(null)
-    const bad = await failure(h.ai.capabilities.chat().complete({ messages: [{ role: 'user', content: 'x' }], temperature: 5 }))
+    const bad = await failure(
+      h.ai.capabilities.chat().complete({ messages: [{ role: 'user', content: 'x' }], temperature: 5 }),
+    )
     expect(bad.kind).toBe('bad_request')
     expect(chatRows(h)).toHaveLength(2)
   })
@@ -190,7 +216,9 @@ describe('OpenAI embeddings', () => {
     const vectors = await h.ai.capabilities.embeddings().embed(texts, { scope: { jobId: 'job-9' } })
     expect(vectors).toHaveLength(5)
     expect(vectors.every((v) => v.length === 64)).toBe(true)
-    const batches = h.stub.requests.filter((r) => r.route === 'embeddings').map((r) => (r.json as { input: string[] }).input)
+    const batches = h.stub.requests
+      .filter((r) => r.route === 'embeddings')
+      .map((r) => (r.json as { input: string[] }).input)
     expect(batches).toEqual([['alpha', 'beta'], ['gamma', 'delta'], ['epsilon']])
     // Same text, same vector: order was kept across batches.
     const again = await h.ai.capabilities.embeddings().embed(['epsilon', 'alpha'])
@@ -215,13 +243,20 @@ describe('OpenAI audio', () => {
     h = await startAiHarness()
     await h.ai.updateSettings({ stt: { provider: 'openai', model: 'whisper-1' } })
     h.stub.setScript({ transcripts: ['I would start by measuring where the time goes.'] })
-    const transcript = await h.ai.capabilities.stt().transcribe(speech(), 'audio/wav', { scope: { interviewId: 'iv-2' } })
+    const transcript = await h.ai.capabilities
+      .stt()
+      .transcribe(speech(), 'audio/wav', { scope: { interviewId: 'iv-2' } })
     expect(transcript.text).toBe('I would start by measuring where the time goes.')
     expect(transcript.words).toHaveLength(9)
     expect(transcript.words[0]!.start).toBeLessThan(transcript.words[8]!.end)
     expect(transcript.durationSec).toBeCloseTo(2.04, 2)
     const form = h.stub.requests[0]!.form!
-    expect(form).toMatchObject({ model: 'whisper-1', response_format: 'verbose_json', 'timestamp_granularities[]': 'word', file: speech().byteLength })
+    expect(form).toMatchObject({
+      model: 'whisper-1',
+      response_format: 'verbose_json',
+      'timestamp_granularities[]': 'word',
+      file: speech().byteLength,
+    })
     expect((await h.ai.usage.forInterview('iv-2')).audioSeconds).toBeCloseTo(2.04, 2)
   })
 
@@ -230,12 +265,19 @@ describe('OpenAI audio', () => {
     await h.ai.updateSettings({ tts: { provider: 'openai', model: 'tts-1', voice: 'nova' } })
     h.stub.setFault('speech', { kind: 'server_error' }, 1)
     const text = 'Welcome to the interview.'
-    const chunks = await collect(h.ai.capabilities.tts().stream({ text, format: 'pcm', scope: { interviewId: 'iv-3' } }))
+    const chunks = await collect(
+      h.ai.capabilities.tts().stream({ text, format: 'pcm', scope: { interviewId: 'iv-3' } }),
+    )
     const bytes = chunks.reduce((sum, c) => sum + c.byteLength, 0)
     // 24 kHz 16-bit mono, 60 ms a character: the stub's synthetic voice.
     expect(bytes).toBe(Math.round(text.length * 0.06 * 24_000) * 2)
     expect(chunks.length).toBeGreaterThan(3)
-    expect(h.stub.requests.at(-1)!.json).toMatchObject({ model: 'tts-1', voice: 'nova', response_format: 'pcm', input: text })
+    expect(h.stub.requests.at(-1)!.json).toMatchObject({
+      model: 'tts-1',
+      voice: 'nova',
+      response_format: 'pcm',
+      input: text,
+    })
     expect(await h.ai.usage.forInterview('iv-3')).toMatchObject({ calls: 1, characters: text.length })
   })
 })

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { AiError, retryNotice } from '../../../electron/main/ai/errors'
-import { DEFAULT_RETRY_POLICY, parseRetryAfter, retryDelayMs, sleep } from '../../../electron/main/ai/resilience/backoff'
+import {
+  DEFAULT_RETRY_POLICY,
+  parseRetryAfter,
+  retryDelayMs,
+  sleep,
+} from '../../../electron/main/ai/resilience/backoff'
 import { createCircuitBreaker, DEFAULT_BREAKER_POLICY } from '../../../electron/main/ai/resilience/circuit-breaker'
 import { attemptDeadline, DeadlineExceeded } from '../../../electron/main/ai/resilience/deadline'
 
@@ -24,10 +29,19 @@ describe('retry schedule', () => {
   })
 
   it('never retries 400, 401, 403, cancellations or invalid output, and stops at the attempt limit', () => {
-    for (const kind of ['bad_request', 'auth', 'cancelled', 'invalid_output', 'budget', 'circuit_open', 'not_configured'] as const) {
+    for (const kind of [
+      'bad_request',
+      'auth',
+      'cancelled',
+      'invalid_output',
+      'budget',
+      'circuit_open',
+      'not_configured',
+    ] as const) {
       expect(retryDelayMs(1, error(kind, { status: 401 }), policy, () => 0)).toBeNull()
     }
-    for (const kind of ['rate_limit', 'server', 'network', 'timeout'] as const) expect(retryDelayMs(1, error(kind), policy, () => 0)).not.toBeNull()
+    for (const kind of ['rate_limit', 'server', 'network', 'timeout'] as const)
+      expect(retryDelayMs(1, error(kind), policy, () => 0)).not.toBeNull()
     expect(retryDelayMs(policy.maxAttempts, error('server'), policy, () => 0)).toBeNull()
     expect(DEFAULT_RETRY_POLICY.maxAttempts).toBeGreaterThan(1)
   })

@@ -12,7 +12,12 @@ export interface BudgetGuard {
    * Holds `estimateNano` against the interview's cap until released, or refuses the call when what
    * is spent, what is in flight and this estimate together would pass the cap.
    */
-  reserve(scope: UsageScope | undefined, estimateNano: number, provider: ProviderId, capability: Capability): Promise<Reservation>
+  reserve(
+    scope: UsageScope | undefined,
+    estimateNano: number,
+    provider: ProviderId,
+    capability: Capability,
+  ): Promise<Reservation>
 }
 
 const NOTHING: Reservation = { release() {} }

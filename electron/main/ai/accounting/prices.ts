@@ -57,7 +57,8 @@ const money = (usd: number) => `$${usd < 0.01 ? usd.toString() : usd.toFixed(2)}
 function describe(price: ModelPrice): string {
   const parts: string[] = []
   if (price.inputPerMillionTokens !== undefined) parts.push(`${money(price.inputPerMillionTokens)} / 1M input tokens`)
-  if (price.outputPerMillionTokens !== undefined) parts.push(`${money(price.outputPerMillionTokens)} / 1M output tokens`)
+  if (price.outputPerMillionTokens !== undefined)
+    parts.push(`${money(price.outputPerMillionTokens)} / 1M output tokens`)
   if (price.perAudioMinute !== undefined) parts.push(`${money(price.perAudioMinute)} / audio minute`)
   if (price.perAudioMinuteLive !== undefined) parts.push(`${money(price.perAudioMinuteLive)} / live audio minute`)
   if (price.perMillionCharacters !== undefined) parts.push(`${money(price.perMillionCharacters)} / 1M characters`)
@@ -67,7 +68,8 @@ function describe(price: ModelPrice): string {
 export function createPrices(table: PriceTable): Prices {
   const key = (provider: string, capability: string, model: string) => `${provider}\u0000${capability}\u0000${model}`
   const byKey = new Map(table.models.map((m) => [key(m.provider, m.capability, m.model), m]))
-  const find = (provider: ProviderId, capability: Capability, model: string) => byKey.get(key(provider, capability, model))
+  const find = (provider: ProviderId, capability: Capability, model: string) =>
+    byKey.get(key(provider, capability, model))
   return {
     table,
     find,
@@ -110,7 +112,10 @@ export function loadPrices(files: string[]): LoadedPrices {
       const table = priceTableSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')))
       return { prices: createPrices(table), file, warning: problems.length ? problems.join('; ') : undefined }
     } catch (error) {
-      const why = error instanceof z.ZodError ? error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join(', ') : String(error)
+      const why =
+        error instanceof z.ZodError
+          ? error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join(', ')
+          : String(error)
       problems.push(`${file} was not used (${why.slice(0, 300)})`)
     }
   }

@@ -60,7 +60,15 @@ export function createUsageStore(db: Kysely<Database>): UsageStore {
       sql<number>`coalesce(sum(characters), 0)`.as('characters'),
       sql<number>`coalesce(sum(cost_nano), 0)`.as('cost_nano'),
     ] as const
-  type Row = { calls: number; failed_calls: number; input_tokens: number; output_tokens: number; audio_ms: number; characters: number; cost_nano: number }
+  type Row = {
+    calls: number
+    failed_calls: number
+    input_tokens: number
+    output_tokens: number
+    audio_ms: number
+    characters: number
+    cost_nano: number
+  }
   const fromRow = (row: Row | undefined): UsageTotalsNano =>
     row
       ? {
@@ -99,13 +107,20 @@ export function createUsageStore(db: Kysely<Database>): UsageStore {
         .execute()
     },
     async forInterview(interviewId) {
-      return fromRow(await db.selectFrom('ai_usage').select(totals()).where('interview_id', '=', interviewId).executeTakeFirst())
+      return fromRow(
+        await db.selectFrom('ai_usage').select(totals()).where('interview_id', '=', interviewId).executeTakeFirst(),
+      )
     },
     async forJob(jobId) {
       return fromRow(await db.selectFrom('ai_usage').select(totals()).where('job_id', '=', jobId).executeTakeFirst())
     },
     async forMonth(month) {
-      const rows = await db.selectFrom('ai_usage').select(['capability', ...totals()]).where('month', '=', month).groupBy('capability').execute()
+      const rows = await db
+        .selectFrom('ai_usage')
+        .select(['capability', ...totals()])
+        .where('month', '=', month)
+        .groupBy('capability')
+        .execute()
       const result: Record<Capability, UsageTotalsNano> = {
         chat: emptyTotals(),
         embeddings: emptyTotals(),

@@ -77,7 +77,7 @@ export function createEnergyVad(options: VadOptions): EnergyVad {
     push(pcm) {
       let at = 0
       if (leftover !== null && pcm.byteLength > 0) {
-        sample(((pcm[0]! << 8) | leftover) << 16 >> 16)
+        sample((((pcm[0]! << 8) | leftover) << 16) >> 16)
         leftover = null
         at = 1
       }

@@ -8,7 +8,8 @@ export interface WavInfo {
   durationSec: number
 }
 
-const ascii = (bytes: Uint8Array, at: number) => String.fromCharCode(bytes[at]!, bytes[at + 1]!, bytes[at + 2]!, bytes[at + 3]!)
+const ascii = (bytes: Uint8Array, at: number) =>
+  String.fromCharCode(bytes[at]!, bytes[at + 1]!, bytes[at + 2]!, bytes[at + 3]!)
 
 /** Walks the RIFF chunks; null when the bytes are not a PCM WAV file. Tolerates streamed files whose sizes are unset. */
 export function parseWav(bytes: Uint8Array): WavInfo | null {
@@ -22,7 +23,11 @@ export function parseWav(bytes: Uint8Array): WavInfo | null {
     if (id === 'fmt ' && at + 24 <= bytes.byteLength) {
       const audioFormat = view.getUint16(at + 8, true)
       if (audioFormat !== 1 && audioFormat !== 0xfffe) return null
-      format = { channels: view.getUint16(at + 10, true), sampleRate: view.getUint32(at + 12, true), bitsPerSample: view.getUint16(at + 22, true) }
+      format = {
+        channels: view.getUint16(at + 10, true),
+        sampleRate: view.getUint32(at + 12, true),
+        bitsPerSample: view.getUint16(at + 22, true),
+      }
     } else if (id === 'data' && format) {
       const dataOffset = at + 8
       const dataBytes = Math.min(size, bytes.byteLength - dataOffset)

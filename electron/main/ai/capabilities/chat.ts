@@ -14,7 +14,12 @@ const DEFAULT_OUTPUT_ESTIMATE = 1000
 
 function checkRequest(request: ChatRequest): void {
   if (!request.messages.length || request.messages.every((m) => !m.content.trim())) {
-    throw new AiError({ kind: 'bad_request', provider: 'openai', capability: 'chat', message: 'A chat call needs at least one message' })
+    throw new AiError({
+      kind: 'bad_request',
+      provider: 'openai',
+      capability: 'chat',
+      message: 'A chat call needs at least one message',
+    })
   }
 }
 
@@ -35,13 +40,21 @@ export function createChat(ctx: CapabilityContext): Chat {
     jsonSchema,
   })
 
-  const stream = (request: ChatRequest, jsonSchema?: ChatParams['jsonSchema']): AsyncGenerator<string, void, undefined> => {
+  const stream = (
+    request: ChatRequest,
+    jsonSchema?: ChatParams['jsonSchema'],
+  ): AsyncGenerator<string, void, undefined> => {
     checkRequest(request)
     const call = target(request)
     const inputEstimate = promptTokens(request.messages)
     let handle: ChatStreamHandle | undefined
     return ctx.runner.stream(call, {
-      estimate: { inputTokens: inputEstimate, outputTokens: request.maxTokens ?? DEFAULT_OUTPUT_ESTIMATE, audioSeconds: 0, characters: 0 },
+      estimate: {
+        inputTokens: inputEstimate,
+        outputTokens: request.maxTokens ?? DEFAULT_OUTPUT_ESTIMATE,
+        audioSeconds: 0,
+        characters: 0,
+      },
       open: async (signal) => {
         const client = ctx.openai.forKey(ctx.key('openai', 'chat'))
         handle = await openChatStream(client, paramsFor(request, call.model, jsonSchema), signal)
@@ -52,7 +65,12 @@ export function createChat(ctx: CapabilityContext): Chat {
         if (reported) return { usage: { ...reported, audioSeconds: 0, characters: 0 }, estimated: false }
         // Cut off before the provider's usage event: count what was sent and what came back.
         return {
-          usage: { inputTokens: handle ? inputEstimate : 0, outputTokens: Math.ceil((handle?.deliveredChars() ?? 0) / 4), audioSeconds: 0, characters: 0 },
+          usage: {
+            inputTokens: handle ? inputEstimate : 0,
+            outputTokens: Math.ceil((handle?.deliveredChars() ?? 0) / 4),
+            audioSeconds: 0,
+            characters: 0,
+          },
           estimated: handle !== undefined,
         }
       },
@@ -73,8 +91,14 @@ export function createChat(ctx: CapabilityContext): Chat {
       checkRequest(request)
       const call = target(request)
       const result = await ctx.runner.unary(call, {
-        estimate: { inputTokens: promptTokens(request.messages), outputTokens: request.maxTokens ?? DEFAULT_OUTPUT_ESTIMATE, audioSeconds: 0, characters: 0 },
-        attempt: (signal) => completeChat(ctx.openai.forKey(ctx.key('openai', 'chat')), paramsFor(request, call.model), signal),
+        estimate: {
+          inputTokens: promptTokens(request.messages),
+          outputTokens: request.maxTokens ?? DEFAULT_OUTPUT_ESTIMATE,
+          audioSeconds: 0,
+          characters: 0,
+        },
+        attempt: (signal) =>
+          completeChat(ctx.openai.forKey(ctx.key('openai', 'chat')), paramsFor(request, call.model), signal),
         usageOf: (r) => ({ ...r.usage, audioSeconds: 0, characters: 0 }),
         mapError,
       })
@@ -83,13 +107,23 @@ export function createChat(ctx: CapabilityContext): Chat {
 
     // Streamed underneath so the timeout is on silence, not on total length: assessments can be long.
     async structured<T>(request: ChatRequest & { schema: z.ZodType<T>; schemaName: string }): Promise<T> {
-      const jsonSchema = { name: request.schemaName.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 64), schema: jsonSchemaFor(request.schema) }
+      const jsonSchema = {
+        name: request.schemaName.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 64),
+        schema: jsonSchemaFor(request.schema),
+      }
       const first = await collect(stream(request, jsonSchema))
       const firstTry = parseStructured(first, request.schema)
       if (firstTry.ok) return firstTry.value
 
-      const repair = ctx.prompts.render('json-repair', { schema_name: jsonSchema.name, problems: firstTry.problems.join('\n') })
-      const messages: ChatMessage[] = [...request.messages, { role: 'assistant', content: first.slice(0, 20_000) }, ...repair.messages]
+      const repair = ctx.prompts.render('json-repair', {
+        schema_name: jsonSchema.name,
+        problems: firstTry.problems.join('\n'),
+      })
+      const messages: ChatMessage[] = [
+        ...request.messages,
+        { role: 'assistant', content: first.slice(0, 20_000) },
+        ...repair.messages,
+      ]
       const second = await collect(stream({ ...request, messages }, jsonSchema))
       const secondTry = parseStructured(second, request.schema)
       if (secondTry.ok) return secondTry.value

@@ -11,7 +11,12 @@ export function createEmbeddings(ctx: CapabilityContext): Embeddings {
     async embed(texts, options = {}) {
       if (!texts.length) return []
       if (texts.some((t) => !t.trim())) {
-        throw new AiError({ kind: 'bad_request', provider: 'openai', capability: 'embeddings', message: 'Cannot embed an empty text' })
+        throw new AiError({
+          kind: 'bad_request',
+          provider: 'openai',
+          capability: 'embeddings',
+          message: 'Cannot embed an empty text',
+        })
       }
       const model = ctx.settings().embeddings.model
       const vectors: number[][] = []
@@ -19,7 +24,12 @@ export function createEmbeddings(ctx: CapabilityContext): Embeddings {
         const result = await ctx.runner.unary(
           { provider: 'openai', capability: 'embeddings', model, scope: options.scope, signal: options.signal },
           {
-            estimate: { inputTokens: batch.reduce((sum, t) => sum + Math.ceil(t.length / 4), 0), outputTokens: 0, audioSeconds: 0, characters: 0 },
+            estimate: {
+              inputTokens: batch.reduce((sum, t) => sum + Math.ceil(t.length / 4), 0),
+              outputTokens: 0,
+              audioSeconds: 0,
+              characters: 0,
+            },
             attempt: (signal) => embedBatch(ctx.openai.forKey(ctx.key('openai', 'embeddings')), model, batch, signal),
             usageOf: (r) => ({ inputTokens: r.inputTokens, outputTokens: 0, audioSeconds: 0, characters: 0 }),
             mapError,

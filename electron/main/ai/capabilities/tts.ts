@@ -23,10 +23,15 @@ export function createTextToSpeech(ctx: CapabilityContext): TextToSpeech {
           kind: 'bad_request',
           provider,
           capability: 'tts',
-          message: text ? `Text to speak is too long (${text.length} characters; at most ${MAX_SPEECH_CHARACTERS})` : 'Nothing to speak',
+          message: text
+            ? `Text to speak is too long (${text.length} characters; at most ${MAX_SPEECH_CHARACTERS})`
+            : 'Nothing to speak',
         })
       }
-      const usage = { usage: { inputTokens: 0, outputTokens: 0, audioSeconds: 0, characters: text.length }, estimated: false }
+      const usage = {
+        usage: { inputTokens: 0, outputTokens: 0, audioSeconds: 0, characters: text.length },
+        estimated: false,
+      }
       const call = { provider, capability: 'tts' as const, model, scope: request.scope, signal: request.signal }
       const spoken = { text, voice: request.voice ?? voice, format: request.format }
       if (provider === 'openai') {
@@ -41,7 +46,8 @@ export function createTextToSpeech(ctx: CapabilityContext): TextToSpeech {
       const note: ResponseNote = {}
       return ctx.runner.stream(call, {
         estimate: usage.usage,
-        open: (signal) => openDeepgramSpeech(ctx.key('deepgram', 'tts'), ctx.deepgramBaseUrl, model, spoken, signal, note),
+        open: (signal) =>
+          openDeepgramSpeech(ctx.key('deepgram', 'tts'), ctx.deepgramBaseUrl, model, spoken, signal, note),
         usage: () => usage,
         mapError: (error) => mapDeepgramError(error, 'tts', note, () => ctx.clock.now()),
       })

@@ -22,14 +22,25 @@ function kindForStatus(status: number): AiErrorKind {
   return 'bad_request'
 }
 
-export function mapDeepgramError(error: unknown, capability: Capability, note: ResponseNote, now: () => number): AiError {
+export function mapDeepgramError(
+  error: unknown,
+  capability: Capability,
+  note: ResponseNote,
+  now: () => number,
+): AiError {
   const provider = 'deepgram' as const
   const original = error instanceof DeepgramUnknownError ? error.originalError : error
   const detail = redact(error instanceof Error ? error.message : String(error)).slice(0, 500)
-  const status = error instanceof DeepgramApiError ? error.status : note.status !== undefined && note.status >= 400 ? note.status : undefined
+  const status =
+    error instanceof DeepgramApiError
+      ? error.status
+      : note.status !== undefined && note.status >= 400
+        ? note.status
+        : undefined
   if (status !== undefined) {
     const kind = kindForStatus(status)
-    const message = status === 402 ? 'Deepgram says this account has no credit left' : messageFor(kind, provider, { status })
+    const message =
+      status === 402 ? 'Deepgram says this account has no credit left' : messageFor(kind, provider, { status })
     const retryAfterMs = note.retryAfter ? parseRetryAfter(note.retryAfter, now()) : undefined
     return new AiError({ kind, provider, capability, message, status, retryAfterMs, detail })
   }

@@ -55,7 +55,15 @@ export async function openDeepgramLive(
 ): Promise<ListenLiveClient> {
   const url = baseUrl ? baseUrl.replace(/^http/i, 'ws') : undefined
   const connection = new ListenLiveClient(
-    { key, global: { websocket: { ...(url ? { options: { url } } : {}), client: transportNoting(note) as unknown as typeof globalThis.WebSocket } } },
+    {
+      key,
+      global: {
+        websocket: {
+          ...(url ? { options: { url } } : {}),
+          client: transportNoting(note) as unknown as typeof globalThis.WebSocket,
+        },
+      },
+    },
     liveSchemaFor(model, options),
   )
   await new Promise<void>((resolve, reject) => {
@@ -73,7 +81,9 @@ export async function openDeepgramLive(
       cleanup()
       resolve()
     })
-    connection.once(LiveTranscriptionEvents.Error, (event: { message?: string }) => fail(new Error(event?.message ?? 'WebSocket error')))
+    connection.once(LiveTranscriptionEvents.Error, (event: { message?: string }) =>
+      fail(new Error(event?.message ?? 'WebSocket error')),
+    )
     connection.once(LiveTranscriptionEvents.Close, () => fail(new Error('socket closed before it opened')))
     if (signal.aborted) onAbort()
     else signal.addEventListener('abort', onAbort, { once: true })
@@ -112,7 +122,10 @@ export interface LiveSessionOptions {
  * as events the moment they are parsed. Sends a KeepAlive while the caller is quiet (Deepgram drops
  * a socket after about 10 s without data), and reports usage exactly once when it ends.
  */
-export function deepgramLiveTranscription(connection: ListenLiveClient, session: LiveSessionOptions): LiveTranscription {
+export function deepgramLiveTranscription(
+  connection: ListenLiveClient,
+  session: LiveSessionOptions,
+): LiveTranscription {
   const { options } = session
   let closing: 'finish' | 'close' | undefined
   let ended = false
@@ -154,9 +167,12 @@ export function deepgramLiveTranscription(connection: ListenLiveClient, session:
     session.onEnd({ outcome, audioSeconds: heardSeconds(), error })
   }
 
-  const keepAlive = setInterval(() => {
-    if (Date.now() - lastSendAt >= (session.keepAliveMs ?? 4000)) connection.keepAlive()
-  }, Math.min(session.keepAliveMs ?? 4000, 4000))
+  const keepAlive = setInterval(
+    () => {
+      if (Date.now() - lastSendAt >= (session.keepAliveMs ?? 4000)) connection.keepAlive()
+    },
+    Math.min(session.keepAliveMs ?? 4000, 4000),
+  )
 
   connection.on(LiveTranscriptionEvents.Transcript, (message: unknown) => {
     const parsed = resultsSchema.safeParse(message)
@@ -172,7 +188,8 @@ export function deepgramLiveTranscription(connection: ListenLiveClient, session:
   })
   connection.on(LiveTranscriptionEvents.UtteranceEnd, () => events.push({ type: 'utterance_end', text: '' }))
   connection.on(LiveTranscriptionEvents.Metadata, (message: { duration?: unknown }) => {
-    if (typeof message?.duration === 'number' && Number.isFinite(message.duration) && message.duration >= 0) reportedSeconds = message.duration
+    if (typeof message?.duration === 'number' && Number.isFinite(message.duration) && message.duration >= 0)
+      reportedSeconds = message.duration
   })
   connection.on(LiveTranscriptionEvents.Error, (payload: { error?: unknown; message?: string }) => {
     // A frame that is not JSON is skipped; the socket and the answer go on.

@@ -24,7 +24,12 @@ const responseSchema = z.object({
 })
 
 export const toWords = (words: z.infer<typeof wordSchema>[]) =>
-  words.map((w) => ({ word: w.punctuated_word ?? w.word, start: w.start, end: Math.max(w.start, w.end), confidence: w.confidence }))
+  words.map((w) => ({
+    word: w.punctuated_word ?? w.word,
+    start: w.start,
+    end: Math.max(w.start, w.end),
+    confidence: w.confidence,
+  }))
 
 /** Sends a recorded file to Deepgram's /v1/listen and checks the answer before anyone uses it. */
 export async function transcribeWithDeepgram(

@@ -30,7 +30,12 @@ function body(params: ChatParams) {
     ...(params.temperature === undefined ? {} : { temperature: params.temperature }),
     ...(params.maxTokens === undefined ? {} : { max_completion_tokens: params.maxTokens }),
     ...(params.jsonSchema
-      ? { response_format: { type: 'json_schema' as const, json_schema: { name: params.jsonSchema.name, schema: params.jsonSchema.schema, strict: false } } }
+      ? {
+          response_format: {
+            type: 'json_schema' as const,
+            json_schema: { name: params.jsonSchema.name, schema: params.jsonSchema.schema, strict: false },
+          },
+        }
       : {}),
   }
 }
@@ -39,8 +44,15 @@ function body(params: ChatParams) {
  * Opens a streamed chat completion. Resolves when the provider has answered with headers; text
  * deltas are handed on as each SSE event is parsed, with nothing buffered in between.
  */
-export async function openChatStream(client: OpenAI, params: ChatParams, signal: AbortSignal): Promise<ChatStreamHandle> {
-  const stream = await client.chat.completions.create({ ...body(params), stream: true, stream_options: { include_usage: true } }, { signal })
+export async function openChatStream(
+  client: OpenAI,
+  params: ChatParams,
+  signal: AbortSignal,
+): Promise<ChatStreamHandle> {
+  const stream = await client.chat.completions.create(
+    { ...body(params), stream: true, stream_options: { include_usage: true } },
+    { signal },
+  )
   let usage: TokenUsage | undefined
   let delivered = 0
   async function* deltas(): AsyncGenerator<string, void, undefined> {

@@ -6,10 +6,17 @@ export interface EmbeddingBatch {
 }
 
 /** One request for one batch; the answer is checked for count, order and finite numbers. */
-export async function embedBatch(client: OpenAI, model: string, texts: string[], signal: AbortSignal): Promise<EmbeddingBatch> {
+export async function embedBatch(
+  client: OpenAI,
+  model: string,
+  texts: string[],
+  signal: AbortSignal,
+): Promise<EmbeddingBatch> {
   const response = await client.embeddings.create({ model, input: texts, encoding_format: 'float' }, { signal })
   if (!Array.isArray(response.data) || response.data.length !== texts.length) {
-    throw new SyntaxError(`embeddings: expected ${texts.length} vectors, got ${Array.isArray(response.data) ? response.data.length : 'none'}`)
+    throw new SyntaxError(
+      `embeddings: expected ${texts.length} vectors, got ${Array.isArray(response.data) ? response.data.length : 'none'}`,
+    )
   }
   const vectors: number[][] = new Array(texts.length)
   for (const item of response.data) {
@@ -17,11 +24,13 @@ export async function embedBatch(client: OpenAI, model: string, texts: string[],
     if (!Number.isInteger(item.index) || item.index < 0 || item.index >= texts.length || !Array.isArray(vector)) {
       throw new SyntaxError('embeddings: malformed item')
     }
-    if (!vector.every((v) => typeof v === 'number' && Number.isFinite(v))) throw new SyntaxError('embeddings: non-numeric vector')
+    if (!vector.every((v) => typeof v === 'number' && Number.isFinite(v)))
+      throw new SyntaxError('embeddings: non-numeric vector')
     vectors[item.index] = vector as number[]
   }
   const dims = vectors[0]?.length
-  if (!dims || vectors.some((v) => !v || v.length !== dims)) throw new SyntaxError('embeddings: vectors of different sizes')
+  if (!dims || vectors.some((v) => !v || v.length !== dims))
+    throw new SyntaxError('embeddings: vectors of different sizes')
   return { vectors, inputTokens: response.usage?.prompt_tokens ?? 0 }
 }
 

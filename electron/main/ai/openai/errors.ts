@@ -4,7 +4,8 @@ import { AiError, messageFor, type AiErrorKind } from '../errors'
 import { parseRetryAfter } from '../resilience/backoff'
 import type { Capability } from '../types'
 
-const NETWORK_HINTS = /fetch failed|terminated|socket|ECONNRESET|ECONNREFUSED|EPIPE|other side closed|premature close|network/i
+const NETWORK_HINTS =
+  /fetch failed|terminated|socket|ECONNRESET|ECONNREFUSED|EPIPE|other side closed|premature close|network/i
 
 function kindForStatus(status: number, code: string | null | undefined): AiErrorKind {
   if (status === 401 || status === 403) return 'auth'
@@ -32,13 +33,17 @@ export function mapOpenAiError(error: unknown, capability: Capability, now: () =
     const status = error.status
     const kind = kindForStatus(status, error.code)
     const message =
-      error.code === 'insufficient_quota' ? 'OpenAI says this account has no credit left' : messageFor(kind, provider, { status })
+      error.code === 'insufficient_quota'
+        ? 'OpenAI says this account has no credit left'
+        : messageFor(kind, provider, { status })
     const retryAfterMs = error.headers ? parseRetryAfter((name) => error.headers?.get(name), now()) : undefined
     return new AiError({ kind, provider, capability, message, status, retryAfterMs, detail })
   }
   if (error instanceof SyntaxError) {
     return new AiError({ kind: 'server', provider, capability, message: messageFor('server', provider), detail })
   }
-  const kind: AiErrorKind = NETWORK_HINTS.test(`${detail} ${(error as { cause?: unknown })?.cause ?? ''}`) ? 'network' : 'server'
+  const kind: AiErrorKind = NETWORK_HINTS.test(`${detail} ${(error as { cause?: unknown })?.cause ?? ''}`)
+    ? 'network'
+    : 'server'
   return new AiError({ kind, provider, capability, message: messageFor(kind, provider), detail })
 }

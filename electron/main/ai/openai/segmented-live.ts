@@ -114,7 +114,8 @@ export function segmentedLiveTranscription({ options, transcribe, onClose }: Seg
     async finish() {
       if (closed) return
       if (!vad) {
-        if (bufferedBytes) enqueue(concat(chunks, bufferedBytes), options.encoding === 'webm' ? 'audio/webm' : 'audio/ogg', 0, true)
+        if (bufferedBytes)
+          enqueue(concat(chunks, bufferedBytes), options.encoding === 'webm' ? 'audio/webm' : 'audio/ogg', 0, true)
       } else if (vad.speechStartMs !== null) {
         cutUtterance(true)
       } else if (lastSegmentEndMs !== null) {

@@ -13,7 +13,11 @@ const responseSchema = z.object({
   usage: z
     .union([
       z.object({ type: z.literal('duration'), seconds: z.number().nonnegative() }),
-      z.object({ type: z.literal('tokens'), input_tokens: z.number().int().nonnegative(), output_tokens: z.number().int().nonnegative() }),
+      z.object({
+        type: z.literal('tokens'),
+        input_tokens: z.number().int().nonnegative(),
+        output_tokens: z.number().int().nonnegative(),
+      }),
     ])
     .optional(),
 })
@@ -47,15 +51,25 @@ export async function transcribeWithOpenAi(
   signal: AbortSignal,
 ): Promise<TranscriptionResult> {
   const type = mimeType.split(';')[0]!.trim().toLowerCase()
-  const file = await toFile(Buffer.from(audio.buffer, audio.byteOffset, audio.byteLength), `answer.${EXTENSIONS[type] ?? 'bin'}`, { type })
+  const file = await toFile(
+    Buffer.from(audio.buffer, audio.byteOffset, audio.byteLength),
+    `answer.${EXTENSIONS[type] ?? 'bin'}`,
+    { type },
+  )
   const raw: unknown = wordsSupported(model)
-    ? await client.audio.transcriptions.create({ file, model, response_format: 'verbose_json', timestamp_granularities: ['word'] }, { signal })
+    ? await client.audio.transcriptions.create(
+        { file, model, response_format: 'verbose_json', timestamp_granularities: ['word'] },
+        { signal },
+      )
     : await client.audio.transcriptions.create({ file, model, response_format: 'json' }, { signal })
   const parsed = responseSchema.safeParse(raw)
   if (!parsed.success) throw new SyntaxError(`transcription response: ${parsed.error.issues[0]?.message ?? 'invalid'}`)
   const response = parsed.data
   const audioSeconds =
-    response.duration ?? (response.usage?.type === 'duration' ? response.usage.seconds : undefined) ?? parseWav(audio)?.durationSec ?? 0
+    response.duration ??
+    (response.usage?.type === 'duration' ? response.usage.seconds : undefined) ??
+    parseWav(audio)?.durationSec ??
+    0
   return {
     transcript: {
       text: response.text.trim(),

@@ -48,7 +48,10 @@ const PLACEHOLDER = /\{\{([a-z_][a-z0-9_]*)\}\}/g
 const NAME = /^[a-z_][a-z0-9_]*$/
 
 function list(value: string | undefined, file: string): Set<string> {
-  const names = (value ?? '').split(',').map((n) => n.trim()).filter(Boolean)
+  const names = (value ?? '')
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean)
   for (const name of names) if (!NAME.test(name)) throw new Error(`${file}: bad placeholder name "${name}"`)
   return new Set(names)
 }
@@ -57,15 +60,19 @@ export function parsePrompt(source: string, file: string): PromptTemplate {
   const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(source.replace(/\r\n/g, '\n'))
   if (!match) throw new Error(`${file}: missing front matter`)
   const meta = Object.fromEntries(
-    match[1]!.split('\n').filter((l) => l.trim()).map((line) => {
-      const at = line.indexOf(':')
-      if (at < 1) throw new Error(`${file}: bad front matter line "${line}"`)
-      return [line.slice(0, at).trim(), line.slice(at + 1).trim()]
-    }),
+    match[1]!
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((line) => {
+        const at = line.indexOf(':')
+        if (at < 1) throw new Error(`${file}: bad front matter line "${line}"`)
+        return [line.slice(0, at).trim(), line.slice(at + 1).trim()]
+      }),
   ) as Record<string, string>
   const id = meta.id ?? ''
   const version = Number(meta.version)
-  if (!/^[a-z0-9-]+$/.test(id) || !Number.isInteger(version) || version < 1) throw new Error(`${file}: id and version are required`)
+  if (!/^[a-z0-9-]+$/.test(id) || !Number.isInteger(version) || version < 1)
+    throw new Error(`${file}: id and version are required`)
   const text = list(meta.text, file)
   const data = list(meta.data, file)
   for (const name of text) if (data.has(name)) throw new Error(`${file}: "${name}" is declared as both text and data`)
@@ -79,22 +86,32 @@ export function parsePrompt(source: string, file: string): PromptTemplate {
   if (!sections.length) throw new Error(`${file}: no "## system" or "## user" section`)
 
   const used = new Set([...match[2]!.matchAll(PLACEHOLDER)].map((m) => m[1]!))
-  for (const name of used) if (!text.has(name) && !data.has(name)) throw new Error(`${file}: {{${name}}} is not declared`)
-  for (const name of [...text, ...data]) if (!used.has(name)) throw new Error(`${file}: "${name}" is declared but not used`)
+  for (const name of used)
+    if (!text.has(name) && !data.has(name)) throw new Error(`${file}: {{${name}}} is not declared`)
+  for (const name of [...text, ...data])
+    if (!used.has(name)) throw new Error(`${file}: "${name}" is declared but not used`)
   return { id, version, ref: `${id}.v${version}`, text, data, sections }
 }
 
-export function renderPrompt(template: PromptTemplate, values: Record<string, string>, fenceId: () => string): RenderedPrompt {
+export function renderPrompt(
+  template: PromptTemplate,
+  values: Record<string, string>,
+  fenceId: () => string,
+): RenderedPrompt {
   const expected = [...template.text, ...template.data]
   const missing = expected.filter((name) => typeof values[name] !== 'string')
   const extra = Object.keys(values).filter((name) => !template.text.has(name) && !template.data.has(name))
   if (missing.length || extra.length) {
-    throw new Error(`${template.ref}: ${missing.length ? `missing ${missing.join(', ')}` : ''}${missing.length && extra.length ? '; ' : ''}${extra.length ? `unknown ${extra.join(', ')}` : ''}`)
+    throw new Error(
+      `${template.ref}: ${missing.length ? `missing ${missing.join(', ')}` : ''}${missing.length && extra.length ? '; ' : ''}${extra.length ? `unknown ${extra.join(', ')}` : ''}`,
+    )
   }
   // One id per rendering: each block's markers are unguessable to the text inside it.
   const id = fenceId()
   const fill = (body: string) =>
-    body.replace(PLACEHOLDER, (_, name: string) => (template.data.has(name) ? fenceData(name, values[name]!, id) : inlineValue(values[name]!)))
+    body.replace(PLACEHOLDER, (_, name: string) =>
+      template.data.has(name) ? fenceData(name, values[name]!, id) : inlineValue(values[name]!),
+    )
   const messages: ChatMessage[] = template.sections.map((s) => ({ role: s.role, content: fill(s.body) }))
   if (template.data.size) {
     // In the system message when there is one; otherwise ahead of the prompt's own first message, so a
@@ -106,7 +123,10 @@ export function renderPrompt(template: PromptTemplate, values: Record<string, st
   return { ref: template.ref, id: template.id, version: template.version, messages }
 }
 
-export function createPromptLibrary(dir: string, fenceId: () => string = () => randomBytes(6).toString('hex')): PromptLibrary {
+export function createPromptLibrary(
+  dir: string,
+  fenceId: () => string = () => randomBytes(6).toString('hex'),
+): PromptLibrary {
   const cache = new Map<string, PromptTemplate>()
   const versions = (id: string) =>
     fs

@@ -16,7 +16,12 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 4, baseMs: 500, 
  * provider's Retry-After wins over our own schedule; otherwise exponential backoff with "equal
  * jitter" (half fixed, half random) so many clients that failed together do not retry together.
  */
-export function retryDelayMs(failedAttempt: number, error: AiError, policy: RetryPolicy, random: () => number): number | null {
+export function retryDelayMs(
+  failedAttempt: number,
+  error: AiError,
+  policy: RetryPolicy,
+  random: () => number,
+): number | null {
   if (!error.retryable || failedAttempt >= policy.maxAttempts) return null
   if (error.retryAfterMs !== undefined) return error.retryAfterMs <= policy.maxRetryAfterMs ? error.retryAfterMs : null
   const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** (failedAttempt - 1))

@@ -71,9 +71,19 @@ export interface CallRunner {
   unary<T>(target: CallTarget, spec: UnarySpec<T>): Promise<T>
   stream<C>(target: CallTarget, spec: StreamSpec<C>): AsyncGenerator<C, void, undefined>
   /** Retries `run` under the breaker with a fresh deadline per attempt; the caller settles what it gets back. */
-  attempt<R>(target: CallTarget, mapError: ErrorMapper, run: (deadline: AttemptDeadline) => Promise<R>): Promise<Attempted<R>>
+  attempt<R>(
+    target: CallTarget,
+    mapError: ErrorMapper,
+    run: (deadline: AttemptDeadline) => Promise<R>,
+  ): Promise<Attempted<R>>
   reserve(target: CallTarget, estimate: UsageAmounts): Promise<Reservation>
-  record(target: CallTarget, report: UsageReport, outcome: 'ok' | 'error' | 'cancelled', startedAt: number, error?: AiError): Promise<void>
+  record(
+    target: CallTarget,
+    report: UsageReport,
+    outcome: 'ok' | 'error' | 'cancelled',
+    startedAt: number,
+    error?: AiError,
+  ): Promise<void>
   /** Maps an error thrown under a deadline: the caller's cancel and our own timeout come first. */
   normalise(error: unknown, target: CallTarget, deadline: AttemptDeadline | undefined, mapError: ErrorMapper): AiError
 }
@@ -89,7 +99,8 @@ function endedByAbort(deadline: AttemptDeadline): void {
 }
 
 /** Failures decided before any provider was reached leave no usage row. */
-export const reachedProvider = (error: AiError) => error.kind !== 'circuit_open' && error.kind !== 'not_configured' && error.kind !== 'unsupported'
+export const reachedProvider = (error: AiError) =>
+  error.kind !== 'circuit_open' && error.kind !== 'not_configured' && error.kind !== 'unsupported'
 
 /**
  * The one place AI calls get their resilience and accounting: budget check, circuit breaker,
@@ -98,7 +109,12 @@ export const reachedProvider = (error: AiError) => error.kind !== 'circuit_open'
  */
 export function createCallRunner(deps: RunnerDeps): CallRunner {
   const cancelled = (target: CallTarget) =>
-    new AiError({ kind: 'cancelled', provider: target.provider, capability: target.capability, message: messageFor('cancelled', target.provider) })
+    new AiError({
+      kind: 'cancelled',
+      provider: target.provider,
+      capability: target.capability,
+      message: messageFor('cancelled', target.provider),
+    })
 
   const normalise: CallRunner['normalise'] = (error, target, deadline, mapError) => {
     if (error instanceof AiError) return error
@@ -115,7 +131,8 @@ export function createCallRunner(deps: RunnerDeps): CallRunner {
     return mapError(error)
   }
 
-  const settle = (ticket: BreakerTicket, error: AiError) => (error.countsAgainstProvider ? ticket.failure() : ticket.release())
+  const settle = (ticket: BreakerTicket, error: AiError) =>
+    error.countsAgainstProvider ? ticket.failure() : ticket.release()
 
   const attempt: CallRunner['attempt'] = async (target, mapError, run) => {
     for (let attemptNo = 1; ; attemptNo++) {
@@ -141,8 +158,21 @@ export function createCallRunner(deps: RunnerDeps): CallRunner {
         const delay = retryDelayMs(attemptNo, error, deps.retry, deps.random)
         if (delay === null) throw error
         const message = retryNotice(error, delay)
-        deps.logger.warn('ai call retrying', { provider: target.provider, capability: target.capability, kind: error.kind, status: error.status, delayMs: delay, attempt: attemptNo })
-        deps.notify({ provider: target.provider, capability: target.capability, level: 'warning', message, at: deps.clock.now() })
+        deps.logger.warn('ai call retrying', {
+          provider: target.provider,
+          capability: target.capability,
+          kind: error.kind,
+          status: error.status,
+          delayMs: delay,
+          attempt: attemptNo,
+        })
+        deps.notify({
+          provider: target.provider,
+          capability: target.capability,
+          level: 'warning',
+          message,
+          at: deps.clock.now(),
+        })
         try {
           await sleep(delay, target.signal)
         } catch {
@@ -177,7 +207,9 @@ export function createCallRunner(deps: RunnerDeps): CallRunner {
       })
     } catch (failure) {
       // Accounting must never turn a good answer into a failure; the log keeps the trace.
-      deps.logger.error('ai usage not recorded', { error: failure instanceof Error ? failure.message : String(failure) })
+      deps.logger.error('ai usage not recorded', {
+        error: failure instanceof Error ? failure.message : String(failure),
+      })
     }
   }
 
@@ -193,7 +225,8 @@ export function createCallRunner(deps: RunnerDeps): CallRunner {
       return value
     } catch (thrown) {
       const error = normalise(thrown, target, undefined, spec.mapError)
-      if (reachedProvider(error)) await record(target, { usage: NO_USAGE, estimated: false }, outcomeOf(error), startedAt, error)
+      if (reachedProvider(error))
+        await record(target, { usage: NO_USAGE, estimated: false }, outcomeOf(error), startedAt, error)
       throw error
     } finally {
       reservation.release()

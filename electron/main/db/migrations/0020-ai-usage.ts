@@ -27,8 +27,18 @@ export const aiUsage: Migration = {
       .addColumn('latency_ms', 'integer', (c) => c.notNull().defaultTo(0))
       .execute()
     await db.schema.createIndex('ai_usage_month').on('ai_usage').columns(['month', 'capability']).execute()
-    await db.schema.createIndex('ai_usage_interview').on('ai_usage').column('interview_id').where('interview_id', 'is not', null).execute()
-    await db.schema.createIndex('ai_usage_job').on('ai_usage').column('job_id').where('job_id', 'is not', null).execute()
+    await db.schema
+      .createIndex('ai_usage_interview')
+      .on('ai_usage')
+      .column('interview_id')
+      .where('interview_id', 'is not', null)
+      .execute()
+    await db.schema
+      .createIndex('ai_usage_job')
+      .on('ai_usage')
+      .column('job_id')
+      .where('job_id', 'is not', null)
+      .execute()
 
     await db.schema
       .createTable('ai_settings')
