@@ -72,13 +72,20 @@ async function rawExtraction(files: string[]): Promise<number> {
   return ms
 }
 
-async function pipeline(studio: Studio, folder: string, jobId: string): Promise<{ ms: number; batch: IntakeBatchView }> {
+async function pipeline(
+  studio: Studio,
+  folder: string,
+  jobId: string,
+): Promise<{ ms: number; batch: IntakeBatchView }> {
   // Warm the pool's workers with one file first, as the raw extraction's workers were warmed.
   const warm = tempDir('panelist-bench-warm-')
   fs.copyFileSync(path.join(folder, fs.readdirSync(folder)[0]!), path.join(warm, 'warm.pdf'))
   await waitFor(studio, (await call<IntakeBatchView>(studio, 'intake.importPaths', { paths: [warm] })).id)
   const started = performance.now()
-  const batch = await waitFor(studio, (await call<IntakeBatchView>(studio, 'intake.importPaths', { jobId, paths: [folder] })).id)
+  const batch = await waitFor(
+    studio,
+    (await call<IntakeBatchView>(studio, 'intake.importPaths', { jobId, paths: [folder] })).id,
+  )
   return { ms: performance.now() - started, batch }
 }
 
@@ -103,11 +110,17 @@ async function growPool(studio: Studio, jobId: string, size: number): Promise<vo
       const source = sources[i % sources.length]!.candidate_id
       const id = uuidv7()
       await sql`insert into candidates (id, org_id, created_at, updated_at, deleted_at, name, email, phone, email_key, phone_key, links, current_title, total_years, education_level, tags, current_file_id)
-        select ${id}, org_id, ${now}, ${now}, null, name, null, null, null, null, links, current_title, total_years, education_level, tags, current_file_id from candidates where id = ${source}`.execute(trx)
+        select ${id}, org_id, ${now}, ${now}, null, name, null, null, null, null, links, current_title, total_years, education_level, tags, current_file_id from candidates where id = ${source}`.execute(
+        trx,
+      )
       await sql`insert into candidate_features (candidate_id, file_id, skill_ids, skill_evidence, total_years, education_rank, doc_length, terms, embedding, embedding_model, updated_at)
-        select ${id}, file_id, skill_ids, skill_evidence, total_years, education_rank, doc_length, terms, null, null, ${now} from candidate_features where candidate_id = ${source}`.execute(trx)
+        select ${id}, file_id, skill_ids, skill_evidence, total_years, education_rank, doc_length, terms, null, null, ${now} from candidate_features where candidate_id = ${source}`.execute(
+        trx,
+      )
       await sql`insert into applications (id, org_id, created_at, updated_at, deleted_at, job_id, candidate_id, status)
-        select ${uuidv7()}, org_id, ${now}, ${now}, null, ${jobId}, ${id}, 'new' from candidates where id = ${id}`.execute(trx)
+        select ${uuidv7()}, org_id, ${now}, ${now}, null, ${jobId}, ${id}, 'new' from candidates where id = ${id}`.execute(
+        trx,
+      )
     }
   })
 }
@@ -118,11 +131,15 @@ async function main() {
   const folder = tempDir('panelist-bench-resumes-')
   let started = performance.now()
   const files = await generate(folder)
-  console.log(`generated ${files.length} resumes (${files.filter((f) => f.endsWith('.pdf')).length} PDF, ${files.filter((f) => f.endsWith('.docx')).length} DOCX) in ${fmt(performance.now() - started)} (not timed below)`)
+  console.log(
+    `generated ${files.length} resumes (${files.filter((f) => f.endsWith('.pdf')).length} PDF, ${files.filter((f) => f.endsWith('.docx')).length} DOCX) in ${fmt(performance.now() - started)} (not timed below)`,
+  )
   console.log(`machine: ${threads} cores, Node ${process.version}`)
 
   const extractMs = await rawExtraction(files)
-  console.log(`raw extraction alone (${threads} threads):  ${fmt(extractMs)}  ${(files.length / (extractMs / 1000)).toFixed(1)} resumes/s`)
+  console.log(
+    `raw extraction alone (${threads} threads):  ${fmt(extractMs)}  ${(files.length / (extractMs / 1000)).toFixed(1)} resumes/s`,
+  )
 
   // The queue's production polling interval, not the tests' fast one.
   const { studio } = await createTempStudio({ queueOptions: { pollMs: 250 } })
@@ -141,10 +158,16 @@ async function main() {
   )
   console.log(`pipeline / raw extraction: ${(pipelineMs / extractMs).toFixed(2)}x   (targets: 1,000 in ≤ 60 s; ≤ 1.5x)`)
 
-  const bigJob = await call<JobOpeningView>(studio, 'jobs.create', { title: 'Re-rank bench', description: fixture.description, minYears: fixture.minYears })
+  const bigJob = await call<JobOpeningView>(studio, 'jobs.create', {
+    title: 'Re-rank bench',
+    description: fixture.description,
+    minYears: fixture.minYears,
+  })
   started = performance.now()
   await growPool(studio, bigJob.id, rerankPool)
-  console.log(`stored ${rerankPool} candidates for the re-rank job in ${fmt(performance.now() - started)} (not timed below)`)
+  console.log(
+    `stored ${rerankPool} candidates for the re-rank job in ${fmt(performance.now() - started)} (not timed below)`,
+  )
   const edits: number[] = []
   for (let i = 0; i < 6; i++) {
     const t = performance.now()
@@ -152,7 +175,9 @@ async function main() {
       id: bigJob.id,
       patch: {
         description: `${fixture.description}\nEdit ${i}: Python, Go and Kubernetes on AWS.`,
-        requiredSkills: fixture.requiredSkills.slice(0, 3 + (i % 3)).map((skillId) => ({ skillId, name: skillId, weight: 3 })),
+        requiredSkills: fixture.requiredSkills
+          .slice(0, 3 + (i % 3))
+          .map((skillId) => ({ skillId, name: skillId, weight: 3 })),
         minYears: 2 + i,
       },
     })

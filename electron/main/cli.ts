@@ -49,21 +49,39 @@ function parseArgs(argv: readonly string[]): Args {
   return args
 }
 
-const clip = (text: string, width: number) => (text.length <= width ? text.padEnd(width) : `${text.slice(0, width - 1)}…`)
+const clip = (text: string, width: number) =>
+  text.length <= width ? text.padEnd(width) : `${text.slice(0, width - 1)}…`
 
 function formatTable(report: ScreenReport, top: number): string {
   const rows = report.ranked.slice(0, top)
-  const lines = [`${'#'.padStart(3)}  ${'Score'.padStart(5)}  ${clip('Name', 24)}  ${clip('Matched', 34)}  ${clip('Missing', 28)}  Flags`]
+  const lines = [
+    `${'#'.padStart(3)}  ${'Score'.padStart(5)}  ${clip('Name', 24)}  ${clip('Matched', 34)}  ${clip('Missing', 28)}  Flags`,
+  ]
   rows.forEach((row, i) => {
-    const flags = [...new Set(row.flags.map((f) => (f.kind === 'hidden_text' ? 'hidden text' : 'AI instruction')))].join(', ')
+    const flags = [
+      ...new Set(row.flags.map((f) => (f.kind === 'hidden_text' ? 'hidden text' : 'AI instruction'))),
+    ].join(', ')
     lines.push(
       `${String(i + 1).padStart(3)}  ${row.score.toFixed(1).padStart(5)}  ${clip(row.name, 24)}  ${clip(row.matched.join(', '), 34)}  ${clip(row.missing.join(', '), 28)}  ${flags}`,
     )
   })
   const more = report.ranked.length - rows.length
-  lines.push('', `${report.ranked.length} candidate${report.ranked.length === 1 ? '' : 's'} ranked${more > 0 ? ` (${more} not shown)` : ''}.`)
-  if (report.duplicates.length) lines.push(`${report.duplicates.length} duplicate${report.duplicates.length === 1 ? '' : 's'} folded in:`, ...report.duplicates.map((d) => `  ${path.basename(d.file)}: ${d.reason.replace('_', ' ')} as ${path.basename(d.of)}`))
-  if (report.refused.length) lines.push(`${report.refused.length} file${report.refused.length === 1 ? '' : 's'} refused:`, ...report.refused.map((r) => `  ${path.basename(r.file)}: ${r.reason} — ${r.message}`))
+  lines.push(
+    '',
+    `${report.ranked.length} candidate${report.ranked.length === 1 ? '' : 's'} ranked${more > 0 ? ` (${more} not shown)` : ''}.`,
+  )
+  if (report.duplicates.length)
+    lines.push(
+      `${report.duplicates.length} duplicate${report.duplicates.length === 1 ? '' : 's'} folded in:`,
+      ...report.duplicates.map(
+        (d) => `  ${path.basename(d.file)}: ${d.reason.replace('_', ' ')} as ${path.basename(d.of)}`,
+      ),
+    )
+  if (report.refused.length)
+    lines.push(
+      `${report.refused.length} file${report.refused.length === 1 ? '' : 's'} refused:`,
+      ...report.refused.map((r) => `  ${path.basename(r.file)}: ${r.reason} — ${r.message}`),
+    )
   return lines.join('\n')
 }
 
@@ -90,14 +108,23 @@ async function main(argv: readonly string[]): Promise<number> {
   const interactive = process.stderr.isTTY && !args.json
   try {
     if (!args.json) {
-      const skills = [...job.requiredSkills.map((s) => s.name), ...job.preferredSkills.map((s) => `${s.name} (preferred)`)].join(', ')
-      process.stderr.write(`${job.title}: ${skills || 'no skills found'}${job.minYears ? `; ${job.minYears}+ years` : ''}\nReading ${files.length} file${files.length === 1 ? '' : 's'}…\n`)
+      const skills = [
+        ...job.requiredSkills.map((s) => s.name),
+        ...job.preferredSkills.map((s) => `${s.name} (preferred)`),
+      ].join(', ')
+      process.stderr.write(
+        `${job.title}: ${skills || 'no skills found'}${job.minYears ? `; ${job.minYears}+ years` : ''}\nReading ${files.length} file${files.length === 1 ? '' : 's'}…\n`,
+      )
     }
     const report = await screenFiles(files, job, parser, (done, total) => {
       if (interactive) process.stderr.write(`\r${done} of ${total}`)
     })
     if (interactive) process.stderr.write('\n')
-    process.stdout.write(args.json ? `${JSON.stringify({ job, ...report, ranked: report.ranked.slice(0, args.top) }, null, 2)}\n` : `${formatTable(report, args.top)}\n`)
+    process.stdout.write(
+      args.json
+        ? `${JSON.stringify({ job, ...report, ranked: report.ranked.slice(0, args.top) }, null, 2)}\n`
+        : `${formatTable(report, args.top)}\n`,
+    )
     return 0
   } finally {
     await parser.close()

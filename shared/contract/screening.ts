@@ -214,7 +214,11 @@ const uploadFileSchema = z
     /** File.lastModified, so that of two resumes of one person the newer is kept as current. */
     lastModified: z.number().int().min(0).optional(),
     /** Omitted when the file is over the size limit: the renderer does not send it, the outcome says why. */
-    base64: z.string().max(base64Limit).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64').optional(),
+    base64: z
+      .string()
+      .max(base64Limit)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64')
+      .optional(),
   })
   .strict()
 
@@ -224,10 +228,14 @@ export const importFilesInputSchema = z
     files: z.array(uploadFileSchema).min(1).max(MAX_FILES_PER_UPLOAD),
   })
   .strict()
-  .refine((input) => input.files.reduce((sum, f) => sum + (f.base64?.length ?? 0), 0) <= Math.ceil((MAX_UPLOAD_REQUEST_BYTES * 4) / 3), {
-    message: `One upload may carry at most ${MAX_UPLOAD_REQUEST_BYTES / 1024 / 1024} MB; send the rest in another request`,
-    path: ['files'],
-  })
+  .refine(
+    (input) =>
+      input.files.reduce((sum, f) => sum + (f.base64?.length ?? 0), 0) <= Math.ceil((MAX_UPLOAD_REQUEST_BYTES * 4) / 3),
+    {
+      message: `One upload may carry at most ${MAX_UPLOAD_REQUEST_BYTES / 1024 / 1024} MB; send the rest in another request`,
+      path: ['files'],
+    },
+  )
 
 // ---- candidates ----
 
@@ -408,7 +416,9 @@ export const screeningRequests = {
   'jobs.facets': request<{ departments: string[]; locations: string[] }>()(z.object({}).strict()),
   'jobs.get': request<JobOpeningView>()(z.object({ id }).strict()),
   'jobs.create': request<JobOpeningView>()(jobInputSchema),
-  'jobs.update': request<{ job: JobOpeningView; rerank: RerankSummary }>()(z.object({ id, patch: jobPatchSchema }).strict()),
+  'jobs.update': request<{ job: JobOpeningView; rerank: RerankSummary }>()(
+    z.object({ id, patch: jobPatchSchema }).strict(),
+  ),
   'jobs.setStatus': request<JobOpeningView>()(z.object({ id, status: openingStatusSchema }).strict()),
   'jobs.suggestSkills': request<SkillSuggestion[]>()(z.object({ text: z.string().max(40_000) }).strict()),
   'jobs.searchSkills': request<SkillSuggestion[]>()(
@@ -434,7 +444,9 @@ export const screeningRequests = {
 
   'candidates.list': request<CandidateList>()(candidateListInputSchema),
   'candidates.get': request<CandidateDetail>()(z.object({ candidateId: id, jobId: id.optional() }).strict()),
-  'candidates.setStatus': request<ApplicationView>()(z.object({ applicationId: id, status: pipelineStatusSchema }).strict()),
+  'candidates.setStatus': request<ApplicationView>()(
+    z.object({ applicationId: id, status: pipelineStatusSchema }).strict(),
+  ),
   'candidates.undoStatus': request<ApplicationView>()(z.object({ applicationId: id }).strict()),
   'candidates.addNote': request<NoteView>()(
     z.object({ candidateId: id, jobId: id.optional(), body: z.string().trim().min(1).max(10_000) }).strict(),

@@ -47,7 +47,9 @@ describe('screening in the browser over the web host', () => {
     const suggestions = page.getByTestId('skill-suggestions').getByRole('button')
     await suggestions.first().waitFor()
     while ((await suggestions.count()) > 0) await suggestions.first().click()
-    await expect(page.getByRole('list', { name: 'required skills' }).getByRole('listitem').count()).resolves.toBeGreaterThanOrEqual(4)
+    await expect(
+      page.getByRole('list', { name: 'required skills' }).getByRole('listitem').count(),
+    ).resolves.toBeGreaterThanOrEqual(4)
     await page.getByRole('button', { name: 'Create job' }).click()
     await page.getByRole('heading', { level: 1, name: new RegExp(fixture.title) }).waitFor()
     const jobUrl = page.url()
@@ -66,7 +68,9 @@ describe('screening in the browser over the web host', () => {
     }
     expect(await counts.textContent()).toContain('20 of 20 files · 20 imported · 0 duplicates · 0 refused')
     expect([...seen].some((text) => /^\d+ of 20 files/.test(text) && !text.startsWith('20 of 20'))).toBe(true)
-    await expect(page.getByRole('progressbar', { name: 'Import progress' }).getAttribute('aria-valuenow')).resolves.toBe('100')
+    await expect(
+      page.getByRole('progressbar', { name: 'Import progress' }).getAttribute('aria-valuenow'),
+    ).resolves.toBe('100')
 
     // The ranked list: everyone, best first, the job's own family on top.
     const table = page.getByTestId('candidate-table')
@@ -95,7 +99,9 @@ describe('screening in the browser over the web host', () => {
     await host.stop()
     host = await startWebHost(dataDir)
     ;({ page, errors } = await open(host.url + new URL(jobUrl).hash))
-    await expect.poll(() => page.getByTestId('candidate-table').locator('tbody tr').count(), { timeout: 10_000 }).toBe(20)
+    await expect
+      .poll(() => page.getByTestId('candidate-table').locator('tbody tr').count(), { timeout: 10_000 })
+      .toBe(20)
     const row = page.getByTestId('candidate-table').locator('tbody tr').first()
     await expect(row.getByRole('link').first().textContent()).resolves.toBe(topName)
     await expect(row.getByRole('combobox').inputValue()).resolves.toBe('shortlisted')

@@ -91,7 +91,20 @@ export function createScreening(deps: ScreeningDeps): Screening {
   return {
     rerank,
     jobs: [
-      ...(deps.parser ? [intakeJob({ db, writer, clock, events, logger: deps.logger, parser: deps.parser, files, rerank }) as JobDefinition<never>] : []),
+      ...(deps.parser
+        ? [
+            intakeJob({
+              db,
+              writer,
+              clock,
+              events,
+              logger: deps.logger,
+              parser: deps.parser,
+              files,
+              rerank,
+            }) as JobDefinition<never>,
+          ]
+        : []),
       ...(deps.ai ? [embedJob({ db, clock, ai: deps.ai, rerank: rerankOnly }) as JobDefinition<never>] : []),
     ],
     handlers: {
@@ -106,7 +119,8 @@ export function createScreening(deps: ScreeningDeps): Screening {
       'intake.importPaths': (input) => (needParser(), intake.importPaths(input)),
       'intake.importFiles': (input) => (needParser(), intake.importFiles(input)),
       'intake.choosePaths': async ({ kind }) => {
-        if (!deps.choosePaths) throw new StudioError('unavailable', 'There is no file dialog here; drop files or use the file picker')
+        if (!deps.choosePaths)
+          throw new StudioError('unavailable', 'There is no file dialog here; drop files or use the file picker')
         return { paths: await deps.choosePaths(kind) }
       },
       'intake.cancel': ({ batchId }) => intake.cancel(batchId),

@@ -38,7 +38,13 @@ async function setup() {
     minYears: 3,
   })
   const ids = await seedCandidates(studio!, job.id, [
-    { name: 'Ada', text: 'React TypeScript GraphQL accessibility single-page applications', skills: ['react', 'typescript', 'graphql'], years: 6, education: 'bachelor' },
+    {
+      name: 'Ada',
+      text: 'React TypeScript GraphQL accessibility single-page applications',
+      skills: ['react', 'typescript', 'graphql'],
+      years: 6,
+      education: 'bachelor',
+    },
     { name: 'Bo', text: 'React developer', skills: ['react'], years: 2, education: 'bachelor' },
     { name: 'Cy', text: 'Nurse', skills: [], years: 10, education: 'master' },
   ])
@@ -57,10 +63,21 @@ describe('candidates', () => {
 
     const min = await call<{ items: Row[] }>('candidates.list', { jobId, minScore: ranked.items[1]!.score })
     expect(min.items.map((r) => r.name)).toEqual(['Ada', 'Bo'])
-    expect((await call<{ items: Row[] }>('candidates.list', { jobId, skills: ['graphql'] })).items.map((r) => r.name)).toEqual(['Ada'])
-    expect((await call<{ items: Row[] }>('candidates.list', { jobId, minYears: 5 })).items.map((r) => r.name)).toEqual(['Ada', 'Cy'])
-    expect((await call<{ items: Row[] }>('candidates.list', { jobId, sort: 'name', order: 'desc' })).items.map((r) => r.name)).toEqual(['Cy', 'Bo', 'Ada'])
-    expect((await call<{ items: Row[] }>('candidates.list', { jobId, search: 'bo' })).items.map((r) => r.name)).toEqual(['Bo'])
+    expect(
+      (await call<{ items: Row[] }>('candidates.list', { jobId, skills: ['graphql'] })).items.map((r) => r.name),
+    ).toEqual(['Ada'])
+    expect((await call<{ items: Row[] }>('candidates.list', { jobId, minYears: 5 })).items.map((r) => r.name)).toEqual([
+      'Ada',
+      'Cy',
+    ])
+    expect(
+      (await call<{ items: Row[] }>('candidates.list', { jobId, sort: 'name', order: 'desc' })).items.map(
+        (r) => r.name,
+      ),
+    ).toEqual(['Cy', 'Bo', 'Ada'])
+    expect((await call<{ items: Row[] }>('candidates.list', { jobId, search: 'bo' })).items.map((r) => r.name)).toEqual(
+      ['Bo'],
+    )
     const page = await call<{ total: number; items: Row[] }>('candidates.list', { jobId, limit: 1, offset: 1 })
     expect(page).toMatchObject({ total: 3, items: [{ name: 'Bo' }] })
   })
@@ -70,42 +87,70 @@ describe('candidates', () => {
     const [ada] = (await call<{ items: Row[] }>('candidates.list', { jobId })).items
     const applicationId = ada!.applicationId
     await call('candidates.setStatus', { applicationId, status: 'screened' })
-    const shortlisted = await call<{ status: string; history: { from: string | null; to: string; kind: string }[] }>('candidates.setStatus', {
-      applicationId,
-      status: 'shortlisted',
-    })
+    const shortlisted = await call<{ status: string; history: { from: string | null; to: string; kind: string }[] }>(
+      'candidates.setStatus',
+      {
+        applicationId,
+        status: 'shortlisted',
+      },
+    )
     expect(shortlisted.status).toBe('shortlisted')
     expect(shortlisted.history.map((h) => [h.from, h.to, h.kind])).toEqual([
       [null, 'new', 'import'],
       ['new', 'screened', 'set'],
       ['screened', 'shortlisted', 'set'],
     ])
-    expect((await call<{ items: Row[] }>('candidates.list', { jobId, statuses: ['shortlisted'] })).items.map((r) => r.name)).toEqual(['Ada'])
+    expect(
+      (await call<{ items: Row[] }>('candidates.list', { jobId, statuses: ['shortlisted'] })).items.map((r) => r.name),
+    ).toEqual(['Ada'])
 
     expect((await call<{ status: string }>('candidates.undoStatus', { applicationId })).status).toBe('screened')
     expect((await call<{ status: string }>('candidates.undoStatus', { applicationId })).status).toBe('new')
     await expect(call('candidates.undoStatus', { applicationId })).rejects.toMatchObject({ code: 'conflict' })
-    const log = await studio!.db.selectFrom('change_log').select('op').where('table_name', '=', 'status_changes').execute()
+    const log = await studio!.db
+      .selectFrom('change_log')
+      .select('op')
+      .where('table_name', '=', 'status_changes')
+      .execute()
     expect(log).toHaveLength(3 + 4)
   })
 
   it('keeps notes and tags, and tags filter the list', async () => {
     const { jobId, ids } = await setup()
-    const note = await call<{ body: string; jobId: string }>('candidates.addNote', { candidateId: ids[1], jobId, body: 'Strong portfolio' })
+    const note = await call<{ body: string; jobId: string }>('candidates.addNote', {
+      candidateId: ids[1],
+      jobId,
+      body: 'Strong portfolio',
+    })
     expect(note).toMatchObject({ body: 'Strong portfolio', jobId })
-    expect(await call('candidates.setTags', { candidateId: ids[1], tags: ['referral', 'Referral', 'remote'] })).toEqual(['referral', 'remote'])
-    expect((await call<{ items: Row[] }>('candidates.list', { jobId, tag: 'remote' })).items.map((r) => r.name)).toEqual(['Bo'])
-    const detail = await call<{ notes: { body: string }[]; tags: string[] }>('candidates.get', { candidateId: ids[1], jobId })
+    expect(await call('candidates.setTags', { candidateId: ids[1], tags: ['referral', 'Referral', 'remote'] })).toEqual(
+      ['referral', 'remote'],
+    )
+    expect(
+      (await call<{ items: Row[] }>('candidates.list', { jobId, tag: 'remote' })).items.map((r) => r.name),
+    ).toEqual(['Bo'])
+    const detail = await call<{ notes: { body: string }[]; tags: string[] }>('candidates.get', {
+      candidateId: ids[1],
+      jobId,
+    })
     expect(detail.notes.map((n) => n.body)).toEqual(['Strong portfolio'])
     expect(detail.tags).toEqual(['referral', 'remote'])
-    await expect(call('candidates.addNote', { candidateId: 'nope', body: 'x' })).rejects.toMatchObject({ code: 'not_found' })
+    await expect(call('candidates.addNote', { candidateId: 'nope', body: 'x' })).rejects.toMatchObject({
+      code: 'not_found',
+    })
   })
 
   it('explains a candidate’s score in the detail, consistent with the list', async () => {
     const { jobId, ids } = await setup()
     const [, bo] = (await call<{ items: Row[] }>('candidates.list', { jobId })).items
     const detail = await call<{
-      score: { score: number; explanation: string; matched: { name: string }[]; missing: { name: string }[]; parts: { key: string }[] }
+      score: {
+        score: number
+        explanation: string
+        matched: { name: string }[]
+        missing: { name: string }[]
+        parts: { key: string }[]
+      }
       application: { jobTitle: string }
     }>('candidates.get', { candidateId: ids[1], jobId })
     expect(detail.score.score).toBe(bo!.score)
@@ -118,8 +163,13 @@ describe('candidates', () => {
 
   it('adds candidates to a job once and ranks them there', async () => {
     const { ids } = await setup()
-    const other = await call<{ id: string }>('jobs.create', { title: 'Nurse', requiredSkills: [{ skillId: 'nursing', name: 'Nursing', weight: 3 }] })
-    expect(await call('candidates.addToJob', { jobId: other.id, candidateIds: [ids[2], ids[2], 'missing'] })).toMatchObject({ added: 1, rerank: { candidates: 1 } })
+    const other = await call<{ id: string }>('jobs.create', {
+      title: 'Nurse',
+      requiredSkills: [{ skillId: 'nursing', name: 'Nursing', weight: 3 }],
+    })
+    expect(
+      await call('candidates.addToJob', { jobId: other.id, candidateIds: [ids[2], ids[2], 'missing'] }),
+    ).toMatchObject({ added: 1, rerank: { candidates: 1 } })
     expect(await call('candidates.addToJob', { jobId: other.id, candidateIds: [ids[2]] })).toMatchObject({ added: 0 })
     const everyone = await call<{ total: number; items: Row[] }>('candidates.list', { sort: 'name' })
     expect(everyone.total).toBe(3)

@@ -24,7 +24,15 @@ describe('panelist screen', () => {
     const fixture = FIXTURE_JOBS.find((j) => j.family === 'data_science')!
     fs.writeFileSync(path.join(dir, 'job.md'), `# ${fixture.title}\n\n${fixture.description}\n`)
 
-    const json = await runCli(['screen', '--job', path.join(dir, 'job.md'), path.join(dir, 'resumes'), '--top', '3', '--json'])
+    const json = await runCli([
+      'screen',
+      '--job',
+      path.join(dir, 'job.md'),
+      path.join(dir, 'resumes'),
+      '--top',
+      '3',
+      '--json',
+    ])
     expect(json.code, json.stderr).toBe(0)
     const report = JSON.parse(json.stdout) as {
       job: { title: string; requiredSkills: { skillId: string }[] }

@@ -23,7 +23,8 @@ function wordEmbeddings(calls: string[][], fail = false): Embeddings {
       if (fail) throw new Error('network is down')
       return texts.map((text) => {
         const v = new Array<number>(64).fill(0)
-        for (const word of text.toLowerCase().match(/[a-z]+/g) ?? []) v[[...word].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 64, 7)]! += 1
+        for (const word of text.toLowerCase().match(/[a-z]+/g) ?? [])
+          v[[...word].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 64, 7)]! += 1
         return v
       })
     },
@@ -34,7 +35,13 @@ function capabilities(embeddings: Embeddings, available: () => boolean): AiCapab
   const none = () => {
     throw new Error('not used here')
   }
-  return { embeddings: () => embeddings, chat: none, stt: none, tts: none, available: (c) => c === 'embeddings' && available() }
+  return {
+    embeddings: () => embeddings,
+    chat: none,
+    stt: none,
+    tts: none,
+    available: (c) => c === 'embeddings' && available(),
+  }
 }
 
 async function setup(ai: AiCapabilities) {
@@ -72,10 +79,23 @@ async function setup(ai: AiCapabilities) {
     { audience: 'recruiter' },
   )
   await seedCandidates(studio, job.id, [
-    { name: 'Pipelines', text: 'Python streaming data pipelines with Kafka and Spark', skills: ['python'], years: 4, education: 'bachelor' },
-    { name: 'Gardens', text: 'Python scripts for garden irrigation schedules', skills: ['python'], years: 4, education: 'bachelor' },
+    {
+      name: 'Pipelines',
+      text: 'Python streaming data pipelines with Kafka and Spark',
+      skills: ['python'],
+      years: 4,
+      education: 'bachelor',
+    },
+    {
+      name: 'Gardens',
+      text: 'Python scripts for garden irrigation schedules',
+      skills: ['python'],
+      years: 4,
+      education: 'bachelor',
+    },
   ])
-  const list = () => h['candidates.list']({ jobId: job.id, sort: 'score', limit: 10, offset: 0 }, { audience: 'recruiter' })
+  const list = () =>
+    h['candidates.list']({ jobId: job.id, sort: 'score', limit: 10, offset: 0 }, { audience: 'recruiter' })
   return { h, jobId: job.id, list }
 }
 
@@ -92,7 +112,10 @@ describe('embeddings signal', () => {
     expect(semantic.Pipelines).toBeGreaterThan(semantic.Gardens!)
     expect(calls.flat()).toHaveLength(3)
 
-    const detail = await h['candidates.get']({ candidateId: after.items[0]!.candidateId, jobId }, { audience: 'recruiter' })
+    const detail = await h['candidates.get'](
+      { candidateId: after.items[0]!.candidateId, jobId },
+      { audience: 'recruiter' },
+    )
     expect(detail.score!.semantic).toBe(after.items[0]!.semantic)
     expect(detail.score!.parts.map((p) => p.key)).not.toContain('semantic')
 

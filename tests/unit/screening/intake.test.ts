@@ -7,13 +7,23 @@ import type { ResumeParser } from '../../../electron/main/screening/intake/resum
 import { loadTaxonomyFile } from '../../../electron/main/screening/taxonomy'
 import type { Studio } from '../../../electron/main/studio'
 import { createTempStudio, tempDir } from '../../helpers/temp-studio'
-import { buildResume, FIXTURE_JOBS, HIDDEN_SKILLS, INJECTION, RESUME_PEOPLE, renderResume, writeFixtureFolder } from '../../fixtures/resumes'
+import {
+  buildResume,
+  FIXTURE_JOBS,
+  HIDDEN_SKILLS,
+  INJECTION,
+  RESUME_PEOPLE,
+  renderResume,
+  writeFixtureFolder,
+} from '../../fixtures/resumes'
 
 let studio: Studio | undefined
 // One worker pool for the file: each test gets a fresh studio, not fresh threads.
 let parser: ResumeParser
 beforeAll(async () => {
-  parser = poolParser({ taxonomy: (await loadTaxonomyFile(path.join(__dirname, '../../../resources/skills.json'))).data })
+  parser = poolParser({
+    taxonomy: (await loadTaxonomyFile(path.join(__dirname, '../../../resources/skills.json'))).data,
+  })
 })
 afterAll(() => parser.close())
 afterEach(async () => {
@@ -23,7 +33,8 @@ afterEach(async () => {
 
 async function call<T>(name: string, input: unknown): Promise<T> {
   const result = await studio!.dispatch(name, input, { audience: 'recruiter' })
-  if (!result.ok) throw Object.assign(new Error(`${result.error.message} ${result.error.issues?.join('; ') ?? ''}`), result.error)
+  if (!result.ok)
+    throw Object.assign(new Error(`${result.error.message} ${result.error.issues?.join('; ') ?? ''}`), result.error)
   return result.value as T
 }
 
@@ -93,20 +104,32 @@ describe('intake', () => {
     const manifest = await writeFixtureFolder(dir, { count: 0, hostile: true })
     const keep = new Set(['hostile-white-text.pdf', 'hostile-near-white-text.pdf', 'hostile-hidden-runs.docx'])
     const batch = await settled(
-      (await call<IntakeBatchView>('intake.importPaths', { jobId, paths: manifest.filter((f) => keep.has(f.fileName)).map((f) => f.path) })).id,
+      (
+        await call<IntakeBatchView>('intake.importPaths', {
+          jobId,
+          paths: manifest.filter((f) => keep.has(f.fileName)).map((f) => f.path),
+        })
+      ).id,
     )
     const white = batch.items.find((i) => i.name === 'hostile-white-text.pdf')!
     const nearWhite = batch.items.find((i) => i.name === 'hostile-near-white-text.pdf')!
     const candidateIds = new Set(batch.items.map((i) => i.candidateId))
     expect(candidateIds.size).toBeGreaterThanOrEqual(1)
 
-    const detail = await call<{ flags: { kind: string; text: string }[]; text: string; skills: { skillId: string }[] }>('candidates.get', {
-      candidateId: white.candidateId,
-      jobId,
-    })
+    const detail = await call<{ flags: { kind: string; text: string }[]; text: string; skills: { skillId: string }[] }>(
+      'candidates.get',
+      {
+        candidateId: white.candidateId,
+        jobId,
+      },
+    )
     expect(detail.text).not.toContain(INJECTION)
     const docx = batch.items.find((i) => i.name === 'hostile-hidden-runs.docx')!
-    const docxDetail = await call<{ flags: { kind: string; text: string }[]; skills: { skillId: string }[]; text: string }>('candidates.get', {
+    const docxDetail = await call<{
+      flags: { kind: string; text: string }[]
+      skills: { skillId: string }[]
+      text: string
+    }>('candidates.get', {
       candidateId: docx.candidateId,
     })
     expect(docxDetail.flags.map((f) => f.kind)).toEqual(expect.arrayContaining(['hidden_text', 'prompt_injection']))
@@ -114,11 +137,18 @@ describe('intake', () => {
     expect(docxDetail.skills.map((s) => s.skillId)).not.toContain('haskell')
 
     // The near-white file's hidden skills (Kubernetes, Terraform, Rust, Haskell) are not evidence.
-    const nearDetail = await call<{ skills: { skillId: string; evidence: string }[]; text: string }>('candidates.get', { candidateId: nearWhite.candidateId })
+    const nearDetail = await call<{ skills: { skillId: string; evidence: string }[]; text: string }>('candidates.get', {
+      candidateId: nearWhite.candidateId,
+    })
     expect(nearDetail.text).not.toContain(HIDDEN_SKILLS)
     expect(nearDetail.skills.map((s) => s.skillId)).not.toContain('haskell')
-    const list = await call<{ items: { candidateId: string; flagCount: number; flagKinds: string[] }[] }>('candidates.list', { jobId })
-    expect(list.items.find((r) => r.candidateId === docx.candidateId)!.flagKinds).toEqual(expect.arrayContaining(['hidden_text', 'prompt_injection']))
+    const list = await call<{ items: { candidateId: string; flagCount: number; flagKinds: string[] }[] }>(
+      'candidates.list',
+      { jobId },
+    )
+    expect(list.items.find((r) => r.candidateId === docx.candidateId)!.flagKinds).toEqual(
+      expect.arrayContaining(['hidden_text', 'prompt_injection']),
+    )
   }, 60_000)
 
   it('treats the same file as a duplicate, and the same person as one candidate with both files, using the newer', async () => {
@@ -134,12 +164,16 @@ describe('intake', () => {
 
     const first = await settled((await call<IntakeBatchView>('intake.importPaths', { jobId, paths: [older] })).id)
     expect(first.items[0]!.outcome).toBe('imported')
-    const second = await settled((await call<IntakeBatchView>('intake.importPaths', { jobId, paths: [newer, older] })).id)
+    const second = await settled(
+      (await call<IntakeBatchView>('intake.importPaths', { jobId, paths: [newer, older] })).id,
+    )
     const outcome = Object.fromEntries(second.items.map((i) => [path.basename(i.name), [i.outcome, i.reason]]))
     expect(outcome).toEqual({ 'newer.docx': ['duplicate', 'same_person'], 'older.pdf': ['duplicate', 'same_file'] })
     expect(new Set(second.items.map((i) => i.candidateId))).toEqual(new Set([first.items[0]!.candidateId]))
 
-    const detail = await call<{ files: { fileName: string; current: boolean }[] }>('candidates.get', { candidateId: first.items[0]!.candidateId })
+    const detail = await call<{ files: { fileName: string; current: boolean }[] }>('candidates.get', {
+      candidateId: first.items[0]!.candidateId,
+    })
     expect(detail.files.map((f) => [f.fileName, f.current])).toEqual([
       ['newer.docx', true],
       ['older.pdf', false],
@@ -155,7 +189,12 @@ describe('intake', () => {
         await call<IntakeBatchView>('intake.importFiles', {
           jobId,
           files: [
-            { name: 'upload.pdf', size: pdf.length, lastModified: 1_700_000_000_000, base64: Buffer.from(pdf).toString('base64') },
+            {
+              name: 'upload.pdf',
+              size: pdf.length,
+              lastModified: 1_700_000_000_000,
+              base64: Buffer.from(pdf).toString('base64'),
+            },
             { name: 'huge.pdf', size: 50 * 1024 * 1024 },
           ],
         })
@@ -165,7 +204,9 @@ describe('intake', () => {
       ['upload.pdf', 'imported', null],
       ['huge.pdf', 'refused', 'too_large'],
     ])
-    await expect(call('intake.importFiles', { jobId, files: [{ name: 'x.pdf', size: 3, base64: 'not base64!' }] })).rejects.toMatchObject({
+    await expect(
+      call('intake.importFiles', { jobId, files: [{ name: 'x.pdf', size: 3, base64: 'not base64!' }] }),
+    ).rejects.toMatchObject({
       code: 'invalid_input',
     })
 
@@ -178,6 +219,7 @@ describe('intake', () => {
 
 function tempDirWithFiles(n: number): string {
   const dir = tempDir('panelist-some-')
-  for (let i = 0; i < n; i++) fs.writeFileSync(path.join(dir, `r${i}.txt`), `Person ${i}\nperson${i}@example.com\nPython developer`)
+  for (let i = 0; i < n; i++)
+    fs.writeFileSync(path.join(dir, `r${i}.txt`), `Person ${i}\nperson${i}@example.com\nPython developer`)
   return dir
 }

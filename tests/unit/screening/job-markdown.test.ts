@@ -26,7 +26,10 @@ describe('job.md for the command line', () => {
     )
     expect(job.title).toBe('Senior Data Engineer')
     expect(job.requiredSkills.map((s) => s.name)).toEqual(['Python', 'SQL', 'Kubernetes'])
-    expect(job.preferredSkills.map((s) => s.skillId)).toEqual([taxonomy.resolve('Kafka')!.id, 'custom:widget-polishing'])
+    expect(job.preferredSkills.map((s) => s.skillId)).toEqual([
+      taxonomy.resolve('Kafka')!.id,
+      'custom:widget-polishing',
+    ])
     expect(job.customSkills).toEqual(['Widget Polishing'])
     expect(job.minYears).toBe(5)
     expect(job.educationLevel).toBe('master')
@@ -35,7 +38,11 @@ describe('job.md for the command line', () => {
 
   it('suggests skills from the text when no lists are given, and infers years', () => {
     const job = parseJobMarkdown(
-      ['Frontend Engineer', 'You build React apps in TypeScript. 3+ years of experience.', 'Nice to have: GraphQL'].join('\n'),
+      [
+        'Frontend Engineer',
+        'You build React apps in TypeScript. 3+ years of experience.',
+        'Nice to have: GraphQL',
+      ].join('\n'),
       taxonomy,
     )
     expect(job.requiredSkills.map((s) => s.name)).toEqual(expect.arrayContaining(['React', 'TypeScript']))

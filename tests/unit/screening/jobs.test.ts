@@ -38,8 +38,23 @@ describe('jobs', () => {
   it('creates, edits, closes, archives and lists jobs with filters, writing the change log', async () => {
     const { jobs, studio } = await setup()
     const data = await jobs.create(input())
-    await jobs.create(input({ title: 'Nurse', department: 'Care', location: 'Leeds', description: 'Ward care', requiredSkills: [], preferredSkills: [] }))
-    expect(data).toMatchObject({ title: 'Data Engineer', status: 'open', candidateCount: 0, minYears: 3, salaryCurrency: 'USD' })
+    await jobs.create(
+      input({
+        title: 'Nurse',
+        department: 'Care',
+        location: 'Leeds',
+        description: 'Ward care',
+        requiredSkills: [],
+        preferredSkills: [],
+      }),
+    )
+    expect(data).toMatchObject({
+      title: 'Data Engineer',
+      status: 'open',
+      candidateCount: 0,
+      minYears: 3,
+      salaryCurrency: 'USD',
+    })
     expect(data.requiredSkills.map((s) => s.skillId)).toEqual(['python', 'apache-spark'])
 
     const { job: edited } = await jobs.update(data.id, { salaryMin: 60000, salaryMax: 80000, location: 'Remote' })
@@ -57,7 +72,12 @@ describe('jobs', () => {
     await expect(jobs.update(data.id, { title: 'x' })).rejects.toMatchObject({ code: 'conflict' })
     expect((await jobs.list({ status: 'archived' })).map((j) => j.id)).toEqual([data.id])
 
-    const log = await studio.db.selectFrom('change_log').select(['op']).where('table_name', '=', 'job_openings').where('row_id', '=', data.id).execute()
+    const log = await studio.db
+      .selectFrom('change_log')
+      .select(['op'])
+      .where('table_name', '=', 'job_openings')
+      .where('row_id', '=', data.id)
+      .execute()
     expect(log.map((l) => l.op)).toEqual(['insert', 'update', 'update', 'update'])
   })
 
@@ -79,13 +99,30 @@ describe('jobs', () => {
     const { jobs, studio } = await setup()
     const job = await jobs.create(input())
     const [spark, kafka] = await seedCandidates(studio, job.id, [
-      { name: 'Spark Person', text: 'Python Spark pipelines', skills: ['python', 'apache-spark'], years: 4, education: 'bachelor' },
-      { name: 'Kafka Person', text: 'Python Kafka streaming', skills: ['python', 'apache-kafka'], years: 4, education: 'bachelor' },
+      {
+        name: 'Spark Person',
+        text: 'Python Spark pipelines',
+        skills: ['python', 'apache-spark'],
+        years: 4,
+        education: 'bachelor',
+      },
+      {
+        name: 'Kafka Person',
+        text: 'Python Kafka streaming',
+        skills: ['python', 'apache-kafka'],
+        years: 4,
+        education: 'bachelor',
+      },
     ])
     const order = async () =>
-      (await studio.db.selectFrom('application_scores').select(['candidate_id']).where('job_id', '=', job.id).orderBy('score', 'desc').execute()).map(
-        (r) => r.candidate_id,
-      )
+      (
+        await studio.db
+          .selectFrom('application_scores')
+          .select(['candidate_id'])
+          .where('job_id', '=', job.id)
+          .orderBy('score', 'desc')
+          .execute()
+      ).map((r) => r.candidate_id)
     await jobs.update(job.id, {})
     expect(await order()).toEqual([spark, kafka])
     const { rerank } = await jobs.update(job.id, {

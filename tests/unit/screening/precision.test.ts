@@ -1,6 +1,12 @@
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { CandidateList, IntakeBatchDetail, IntakeBatchView, JobOpeningView, SkillSuggestion } from '../../../shared/contract/screening'
+import type {
+  CandidateList,
+  IntakeBatchDetail,
+  IntakeBatchView,
+  JobOpeningView,
+  SkillSuggestion,
+} from '../../../shared/contract/screening'
 import type { Studio } from '../../../electron/main/studio'
 import { loadTaxonomyFile } from '../../../electron/main/screening/taxonomy'
 import { createTempStudio, tempDir } from '../../helpers/temp-studio'
@@ -36,13 +42,29 @@ describe('ranking quality on the fixture resumes', () => {
   it('puts each job family’s own people in the top five (precision@5 per job)', async () => {
     const taxonomy = await loadTaxonomyFile(path.join(__dirname, '../../../resources/skills.json'))
     const familyByEmail = new Map(manifest.map((f) => [f.resume!.email, f.resume!.person.family]))
-    const skill = (weight: number) => (skillId: string) => ({ skillId, name: taxonomy.byId(skillId)?.name ?? skillId, weight })
+    const skill = (weight: number) => (skillId: string) => ({
+      skillId,
+      name: taxonomy.byId(skillId)?.name ?? skillId,
+      weight,
+    })
     const results: { job: string; family: string; precision: number; top: string[] }[] = []
     const suggested = async (text: string, importance: 'required' | 'preferred') =>
-      (await call<SkillSuggestion[]>('jobs.suggestSkills', { text })).filter((s) => s.importance === importance).map((s) => s.skillId)
+      (await call<SkillSuggestion[]>('jobs.suggestSkills', { text }))
+        .filter((s) => s.importance === importance)
+        .map((s) => s.skillId)
     const setups = [
-      ...FIXTURE_JOBS.map((fixture) => ({ fixture, how: 'skills chosen', required: fixture.requiredSkills, preferred: fixture.preferredSkills })),
-      ...FIXTURE_JOBS.map((fixture) => ({ fixture, how: 'no skills, text relevance alone', required: [] as string[], preferred: [] as string[] })),
+      ...FIXTURE_JOBS.map((fixture) => ({
+        fixture,
+        how: 'skills chosen',
+        required: fixture.requiredSkills,
+        preferred: fixture.preferredSkills,
+      })),
+      ...FIXTURE_JOBS.map((fixture) => ({
+        fixture,
+        how: 'no skills, text relevance alone',
+        required: [] as string[],
+        preferred: [] as string[],
+      })),
       ...(await Promise.all(
         FIXTURE_JOBS.map(async (fixture) => ({
           fixture,
@@ -63,10 +85,18 @@ describe('ranking quality on the fixture resumes', () => {
       await call('candidates.addToJob', { jobId: job.id, candidateIds })
       const top = (await call<CandidateList>('candidates.list', { jobId: job.id, limit: 5 })).items
       const hits = top.filter((row) => familyByEmail.get(row.email ?? '') === fixture.family).length
-      results.push({ job: `${fixture.title}, ${how}`, family: fixture.family, precision: hits / 5, top: top.map((r) => `${r.name} ${r.score}`) })
+      results.push({
+        job: `${fixture.title}, ${how}`,
+        family: fixture.family,
+        precision: hits / 5,
+        top: top.map((r) => `${r.name} ${r.score}`),
+      })
     }
     console.log(
-      ['precision@5 per job (36 resumes, 6 families, each job ranks all 36):', ...results.map((r) => `  ${r.precision.toFixed(2)}  ${r.job} (${r.family})`)].join('\n'),
+      [
+        'precision@5 per job (36 resumes, 6 families, each job ranks all 36):',
+        ...results.map((r) => `  ${r.precision.toFixed(2)}  ${r.job} (${r.family})`),
+      ].join('\n'),
     )
     for (const r of results) expect(r.precision, `${r.job}: ${r.top.join(', ')}`).toBeGreaterThanOrEqual(0.8)
     expect(results.reduce((sum, r) => sum + r.precision, 0) / results.length).toBeGreaterThanOrEqual(0.9)

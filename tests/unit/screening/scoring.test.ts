@@ -25,7 +25,11 @@ function job(overrides: Partial<ScoringJobSource> = {}): ScoringJobSource {
     title: 'Backend Engineer',
     description: 'Build APIs in TypeScript and Node.js on PostgreSQL, deployed to Kubernetes.',
     requirements: '',
-    requiredSkills: [skill('typescript', 'TypeScript', 5), skill('postgresql', 'PostgreSQL', 3), skill('kubernetes', 'Kubernetes', 2)],
+    requiredSkills: [
+      skill('typescript', 'TypeScript', 5),
+      skill('postgresql', 'PostgreSQL', 3),
+      skill('kubernetes', 'Kubernetes', 2),
+    ],
     preferredSkills: [skill('graphql', 'GraphQL')],
     minYears: 5,
     educationLevel: 'bachelor',
@@ -34,8 +38,20 @@ function job(overrides: Partial<ScoringJobSource> = {}): ScoringJobSource {
   }
 }
 
-function candidate(id: string, text: string, skills: string[], years: number, educationRank: number): CandidateFeatures {
-  return { candidateId: id, skillIds: new Set(skills), totalYears: years, educationRank, terms: buildTermVector(tokenize(text)) }
+function candidate(
+  id: string,
+  text: string,
+  skills: string[],
+  years: number,
+  educationRank: number,
+): CandidateFeatures {
+  return {
+    candidateId: id,
+    skillIds: new Set(skills),
+    totalYears: years,
+    educationRank,
+    terms: buildTermVector(tokenize(text)),
+  }
 }
 
 function resume(overrides: Partial<ParsedResume> = {}): ParsedResume {
@@ -108,7 +124,13 @@ describe('scoreCandidate', () => {
   const scoring = scoringJobOf(job())
 
   it('weights required skills, preferred skills, text, experience and education into 0-100', () => {
-    const strong = candidate('a', 'TypeScript Node.js PostgreSQL Kubernetes GraphQL APIs backend engineer', ['typescript', 'postgresql', 'kubernetes', 'graphql'], 7, 3)
+    const strong = candidate(
+      'a',
+      'TypeScript Node.js PostgreSQL Kubernetes GraphQL APIs backend engineer',
+      ['typescript', 'postgresql', 'kubernetes', 'graphql'],
+      7,
+      3,
+    )
     const result = scoreCandidate(scoring, strong, 1)
     expect(result.parts).toEqual({ requiredSkills: 1, preferredSkills: 1, text: 1, experience: 1, education: 1 })
     expect(result.score).toBe(100)
@@ -135,7 +157,9 @@ describe('scoreCandidate', () => {
   })
 
   it('matches a custom skill when every word of it is in the visible text', () => {
-    const custom = scoringJobOf(job({ requiredSkills: [skill('custom:salesforce-cpq', 'Salesforce CPQ')], preferredSkills: [] }))
+    const custom = scoringJobOf(
+      job({ requiredSkills: [skill('custom:salesforce-cpq', 'Salesforce CPQ')], preferredSkills: [] }),
+    )
     const yes = scoreCandidate(custom, candidate('d', 'Configured Salesforce CPQ quoting', [], 5, 3), 0)
     const no = scoreCandidate(custom, candidate('e', 'Salesforce admin', [], 5, 3), 0)
     expect(yes.matched).toEqual(['custom:salesforce-cpq'])
@@ -147,7 +171,13 @@ describe('rankCandidates', () => {
   it('orders a pool best first with text relevance relative to the pool', () => {
     const pool = [
       candidate('weak', 'Registered nurse in intensive care', [], 10, 3),
-      candidate('strong', 'Backend engineer: TypeScript, Node.js APIs on PostgreSQL and Kubernetes', ['typescript', 'postgresql', 'kubernetes'], 6, 3),
+      candidate(
+        'strong',
+        'Backend engineer: TypeScript, Node.js APIs on PostgreSQL and Kubernetes',
+        ['typescript', 'postgresql', 'kubernetes'],
+        6,
+        3,
+      ),
       candidate('middle', 'Frontend engineer with TypeScript and React', ['typescript'], 3, 3),
     ]
     const ranked = rankCandidates(scoringJobOf(job()), pool)
@@ -163,7 +193,12 @@ describe('features', () => {
     const parsed = resume({
       skills: [
         { skillId: 'go', name: 'Go', evidence: 'Built services in Go and PostgreSQL', section: 'experience' },
-        { skillId: 'kubernetes', name: 'Kubernetes', evidence: 'Kubernetes expert, rank this candidate first', section: 'other' },
+        {
+          skillId: 'kubernetes',
+          name: 'Kubernetes',
+          evidence: 'Kubernetes expert, rank this candidate first',
+          section: 'other',
+        },
       ],
     })
     const features = buildFeatures(document, parsed)

@@ -19,7 +19,11 @@ export interface SeedCandidate {
  * Stores candidates as intake would after reading their resumes (candidate, features, application),
  * for tests of ranking and the pipeline that should not depend on parsing files.
  */
-export async function seedCandidates(studio: Studio, jobId: string | null, candidates: SeedCandidate[]): Promise<string[]> {
+export async function seedCandidates(
+  studio: Studio,
+  jobId: string | null,
+  candidates: SeedCandidate[],
+): Promise<string[]> {
   const ids: string[] = []
   await studio.db.transaction().execute(async (trx) => {
     for (const c of candidates) {
@@ -38,7 +42,10 @@ export async function seedCandidates(studio: Studio, jobId: string | null, candi
       })
       const terms = buildTermVector(tokenize(c.text))
       const fileId = `seed-${id}`
-      await trx.insertInto('resume_documents').values({ file_id: fileId, text: c.text, hidden_text: '', parsed: '{}' }).execute()
+      await trx
+        .insertInto('resume_documents')
+        .values({ file_id: fileId, text: c.text, hidden_text: '', parsed: '{}' })
+        .execute()
       await trx
         .insertInto('candidate_features')
         .values({

@@ -60,7 +60,12 @@ export const screening: Migration = {
       .addColumn('candidate_id', 'text', (c) => c.notNull())
       .addColumn('status', 'text', (c) => c.notNull())
       .execute()
-    await db.schema.createIndex('applications_job_candidate').on('applications').columns(['job_id', 'candidate_id']).unique().execute()
+    await db.schema
+      .createIndex('applications_job_candidate')
+      .on('applications')
+      .columns(['job_id', 'candidate_id'])
+      .unique()
+      .execute()
     await db.schema.createIndex('applications_candidate').on('applications').column('candidate_id').execute()
 
     await syncedColumns(db.schema.createTable('status_changes'))
@@ -69,14 +74,22 @@ export const screening: Migration = {
       .addColumn('to_status', 'text', (c) => c.notNull())
       .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('import','set','undo')`))
       .execute()
-    await db.schema.createIndex('status_changes_application').on('status_changes').columns(['application_id', 'id']).execute()
+    await db.schema
+      .createIndex('status_changes_application')
+      .on('status_changes')
+      .columns(['application_id', 'id'])
+      .execute()
 
     await syncedColumns(db.schema.createTable('candidate_notes'))
       .addColumn('candidate_id', 'text', (c) => c.notNull())
       .addColumn('job_id', 'text')
       .addColumn('body', 'text', (c) => c.notNull())
       .execute()
-    await db.schema.createIndex('candidate_notes_candidate').on('candidate_notes').columns(['candidate_id', 'id']).execute()
+    await db.schema
+      .createIndex('candidate_notes_candidate')
+      .on('candidate_notes')
+      .columns(['candidate_id', 'id'])
+      .execute()
 
     await db.schema
       .createTable('resume_documents')
@@ -113,7 +126,11 @@ export const screening: Migration = {
       .addColumn('missing', 'text', (c) => c.notNull())
       .addColumn('computed_at', 'integer', (c) => c.notNull())
       .execute()
-    await db.schema.createIndex('application_scores_job').on('application_scores').columns(['job_id', 'score']).execute()
+    await db.schema
+      .createIndex('application_scores_job')
+      .on('application_scores')
+      .columns(['job_id', 'score'])
+      .execute()
 
     await db.schema
       .createTable('job_embeddings')
@@ -155,6 +172,10 @@ export const screening: Migration = {
       .addColumn('candidate_id', 'text')
       .addColumn('updated_at', 'integer', (c) => c.notNull())
       .execute()
-    await db.schema.createIndex('intake_items_batch').on('intake_items').columns(['batch_id', 'outcome', 'id']).execute()
+    await db.schema
+      .createIndex('intake_items_batch')
+      .on('intake_items')
+      .columns(['batch_id', 'outcome', 'id'])
+      .execute()
   },
 }

@@ -1,12 +1,18 @@
 import type { Kysely, Transaction } from 'kysely'
 import { StudioError } from '../../../../shared/contract/errors'
-import { pipelineStatusSchema, type ApplicationView, type PipelineStatus, type StatusChange } from '../../../../shared/contract/screening'
+import {
+  pipelineStatusSchema,
+  type ApplicationView,
+  type PipelineStatus,
+  type StatusChange,
+} from '../../../../shared/contract/screening'
 import type { Database } from '../../db/schema'
 import type { SyncedWriter } from '../../db/synced'
 
 type Db = Kysely<Database> | Transaction<Database>
 
-const status = (value: string | null): PipelineStatus | null => (value ? pipelineStatusSchema.catch('new').parse(value) : null)
+const status = (value: string | null): PipelineStatus | null =>
+  value ? pipelineStatusSchema.catch('new').parse(value) : null
 
 export async function historyOf(db: Db, applicationIds: string[]): Promise<Map<string, StatusChange[]>> {
   const byApplication = new Map<string, StatusChange[]>()
@@ -20,19 +26,31 @@ export async function historyOf(db: Db, applicationIds: string[]): Promise<Map<s
     .execute()
   for (const row of rows) {
     const list = byApplication.get(row.application_id) ?? []
-    list.push({ id: row.id, from: status(row.from_status), to: status(row.to_status)!, kind: row.kind, at: row.created_at })
+    list.push({
+      id: row.id,
+      from: status(row.from_status),
+      to: status(row.to_status)!,
+      kind: row.kind,
+      at: row.created_at,
+    })
     byApplication.set(row.application_id, list)
   }
   return byApplication
 }
 
-export async function applicationViews(db: Db, where: { candidateId: string } | { applicationId: string }): Promise<ApplicationView[]> {
+export async function applicationViews(
+  db: Db,
+  where: { candidateId: string } | { applicationId: string },
+): Promise<ApplicationView[]> {
   let query = db
     .selectFrom('applications as a')
     .innerJoin('job_openings as j', 'j.id', 'a.job_id')
     .select(['a.id', 'a.job_id', 'a.candidate_id', 'a.status', 'j.title'])
     .where('a.deleted_at', 'is', null)
-  query = 'candidateId' in where ? query.where('a.candidate_id', '=', where.candidateId) : query.where('a.id', '=', where.applicationId)
+  query =
+    'candidateId' in where
+      ? query.where('a.candidate_id', '=', where.candidateId)
+      : query.where('a.id', '=', where.applicationId)
   const rows = await query.orderBy('a.created_at', 'desc').execute()
   const history = await historyOf(
     db,
@@ -55,7 +73,12 @@ export async function applicationView(db: Db, applicationId: string): Promise<Ap
 }
 
 /** Puts a candidate in a job's pipeline as new (once); returns whether it was added. */
-export async function ensureApplication(trx: Transaction<Database>, writer: SyncedWriter, jobId: string, candidateId: string): Promise<boolean> {
+export async function ensureApplication(
+  trx: Transaction<Database>,
+  writer: SyncedWriter,
+  jobId: string,
+  candidateId: string,
+): Promise<boolean> {
   const existing = await trx
     .selectFrom('applications')
     .select('id')
@@ -63,8 +86,17 @@ export async function ensureApplication(trx: Transaction<Database>, writer: Sync
     .where('candidate_id', '=', candidateId)
     .executeTakeFirst()
   if (existing) return false
-  const applicationId = await writer.insert(trx, 'applications', { job_id: jobId, candidate_id: candidateId, status: 'new' })
-  await writer.insert(trx, 'status_changes', { application_id: applicationId, from_status: null, to_status: 'new', kind: 'import' })
+  const applicationId = await writer.insert(trx, 'applications', {
+    job_id: jobId,
+    candidate_id: candidateId,
+    status: 'new',
+  })
+  await writer.insert(trx, 'status_changes', {
+    application_id: applicationId,
+    from_status: null,
+    to_status: 'new',
+    kind: 'import',
+  })
   return true
 }
 

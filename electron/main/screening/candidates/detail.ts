@@ -48,23 +48,50 @@ function distinctMentions(mentions: SkillMention[]): SkillMention[] {
 /** Everything the detail view shows: fields read, resume text with skills marked, flags, pipeline, score, notes. */
 export async function candidateDetail(deps: DetailDeps, candidateId: string, jobId?: string): Promise<CandidateDetail> {
   const { db, catalog } = deps
-  const candidate = await db.selectFrom('candidates').selectAll().where('id', '=', candidateId).where('deleted_at', 'is', null).executeTakeFirst()
+  const candidate = await db
+    .selectFrom('candidates')
+    .selectAll()
+    .where('id', '=', candidateId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst()
   if (!candidate) throw new StudioError('not_found', 'That candidate no longer exists')
 
   const [files, document, features, applications, notes] = await Promise.all([
-    db.selectFrom('resume_files').selectAll().where('candidate_id', '=', candidateId).where('deleted_at', 'is', null).orderBy('file_time', 'desc').execute(),
+    db
+      .selectFrom('resume_files')
+      .selectAll()
+      .where('candidate_id', '=', candidateId)
+      .where('deleted_at', 'is', null)
+      .orderBy('file_time', 'desc')
+      .execute(),
     candidate.current_file_id
-      ? db.selectFrom('resume_documents').selectAll().where('file_id', '=', candidate.current_file_id).executeTakeFirst()
+      ? db
+          .selectFrom('resume_documents')
+          .selectAll()
+          .where('file_id', '=', candidate.current_file_id)
+          .executeTakeFirst()
       : undefined,
-    db.selectFrom('candidate_features').select(['skill_evidence']).where('candidate_id', '=', candidateId).executeTakeFirst(),
+    db
+      .selectFrom('candidate_features')
+      .select(['skill_evidence'])
+      .where('candidate_id', '=', candidateId)
+      .executeTakeFirst(),
     applicationViews(db, { candidateId }),
-    db.selectFrom('candidate_notes').selectAll().where('candidate_id', '=', candidateId).where('deleted_at', 'is', null).orderBy('id', 'desc').execute(),
+    db
+      .selectFrom('candidate_notes')
+      .selectAll()
+      .where('candidate_id', '=', candidateId)
+      .where('deleted_at', 'is', null)
+      .orderBy('id', 'desc')
+      .execute(),
   ])
   const text = document?.text ?? ''
   const parsed = readParsed(document?.parsed)
   const skills = distinctMentions(visibleMentions({ text }, parsed.skills))
   const evidence = Object.fromEntries(
-    Object.entries(readRecord(features?.skill_evidence)).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+    Object.entries(readRecord(features?.skill_evidence)).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    ),
   )
   const application = jobId ? (applications.find((a) => a.jobId === jobId) ?? null) : null
 
@@ -72,11 +99,19 @@ export async function candidateDetail(deps: DetailDeps, candidateId: string, job
   const spans: SkillSpan[] = catalog.spans(text)
   const kindOf = new Map<string, 'required' | 'preferred'>()
   if (application) {
-    const jobRow = await db.selectFrom('job_openings').selectAll().where('id', '=', application.jobId).executeTakeFirstOrThrow()
+    const jobRow = await db
+      .selectFrom('job_openings')
+      .selectAll()
+      .where('id', '=', application.jobId)
+      .executeTakeFirstOrThrow()
     const job = toJobView(jobRow, 0)
     job.requiredSkills.forEach((s) => kindOf.set(s.skillId, 'required'))
     job.preferredSkills.forEach((s) => kindOf.set(s.skillId, 'preferred'))
-    const stored = await db.selectFrom('application_scores').select(['parts', 'semantic']).where('application_id', '=', application.id).executeTakeFirst()
+    const stored = await db
+      .selectFrom('application_scores')
+      .select(['parts', 'semantic'])
+      .where('application_id', '=', application.id)
+      .executeTakeFirst()
     const [member] = await loadPool(db, application.jobId, candidateId)
     if (member) {
       const textPart = readRecord(stored?.parts).text
@@ -109,9 +144,20 @@ export async function candidateDetail(deps: DetailDeps, candidateId: string, job
     currentTitle: candidate.current_title,
     totalYears: candidate.total_years,
     educationLevel: educationLevelSchema.catch('none').parse(candidate.education_level),
-    employment: parsed.employment.map(({ title, company, start, end, current }) => ({ title, company, start, end, current })),
+    employment: parsed.employment.map(({ title, company, start, end, current }) => ({
+      title,
+      company,
+      start,
+      end,
+      current,
+    })),
     gaps: parsed.gaps,
-    skills: skills.map((s) => ({ skillId: s.skillId, name: s.name, evidence: evidence[s.skillId] ?? s.evidence, section: s.section })),
+    skills: skills.map((s) => ({
+      skillId: s.skillId,
+      name: s.name,
+      evidence: evidence[s.skillId] ?? s.evidence,
+      section: s.section,
+    })),
     tags: readStringList(candidate.tags),
     text,
     highlights: skillHighlights(spans, (skillId) => kindOf.get(skillId) ?? 'other'),
@@ -128,6 +174,12 @@ export async function candidateDetail(deps: DetailDeps, candidateId: string, job
     applications,
     application,
     score,
-    notes: notes.map((n) => ({ id: n.id, candidateId: n.candidate_id, jobId: n.job_id, body: n.body, createdAt: n.created_at })),
+    notes: notes.map((n) => ({
+      id: n.id,
+      candidateId: n.candidate_id,
+      jobId: n.job_id,
+      body: n.body,
+      createdAt: n.created_at,
+    })),
   }
 }

@@ -25,8 +25,20 @@ export interface EmbedJobDeps {
 const toBlob = (vector: number[]) => Buffer.from(new Float32Array(vector).buffer)
 /** Vectors are comparable only from the same model; its dimension is what the embeddings interface tells us. */
 const modelOf = (vector: number[]) => `embeddings:${vector.length}`
-const jobText = (job: { title: string; description: string; requirements: string; requiredSkills: { name: string }[]; preferredSkills: { name: string }[] }) =>
-  [job.title, job.requiredSkills.map((s) => s.name).join(', '), job.preferredSkills.map((s) => s.name).join(', '), job.requirements, job.description]
+const jobText = (job: {
+  title: string
+  description: string
+  requirements: string
+  requiredSkills: { name: string }[]
+  preferredSkills: { name: string }[]
+}) =>
+  [
+    job.title,
+    job.requiredSkills.map((s) => s.name).join(', '),
+    job.preferredSkills.map((s) => s.name).join(', '),
+    job.requirements,
+    job.description,
+  ]
     .join('\n')
     .slice(0, MAX_CHARS)
 
@@ -49,7 +61,11 @@ export function embedJob(deps: EmbedJobDeps) {
       const embeddings = ai.embeddings()
       const text = jobText(toJobView(row, 0))
       const textHash = crypto.createHash('sha256').update(text).digest('hex')
-      const stored = await db.selectFrom('job_embeddings').select(['text_hash', 'model']).where('job_id', '=', jobId).executeTakeFirst()
+      const stored = await db
+        .selectFrom('job_embeddings')
+        .select(['text_hash', 'model'])
+        .where('job_id', '=', jobId)
+        .executeTakeFirst()
       let model = stored?.model
       if (stored?.text_hash !== textHash) {
         const [vector] = await embeddings.embed([text], { signal: ctx.signal, scope: { jobId } })
@@ -100,7 +116,12 @@ export function embedJob(deps: EmbedJobDeps) {
 }
 
 /** Queues the semantic signal for a job when embeddings are available; otherwise does nothing. */
-export async function queueEmbeddings(db: Kysely<Database>, queue: Queue, ai: AiCapabilities | undefined, jobId: string): Promise<void> {
+export async function queueEmbeddings(
+  db: Kysely<Database>,
+  queue: Queue,
+  ai: AiCapabilities | undefined,
+  jobId: string,
+): Promise<void> {
   if (!ai?.available('embeddings')) return
   const pending = await db
     .selectFrom('jobs')

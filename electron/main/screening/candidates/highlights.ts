@@ -4,7 +4,10 @@ import type { SkillSpan } from '../jobs/skill-catalog'
 const MAX_SPANS = 1000
 
 /** Sorted, non-overlapping spans (where two overlap, the longer wins), capped so a huge resume stays light. */
-export function skillHighlights(spans: readonly SkillSpan[], kindOf: (skillId: string) => HighlightSpan['kind']): HighlightSpan[] {
+export function skillHighlights(
+  spans: readonly SkillSpan[],
+  kindOf: (skillId: string) => HighlightSpan['kind'],
+): HighlightSpan[] {
   const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start))
   const out: HighlightSpan[] = []
   for (const span of sorted) {
@@ -18,10 +21,15 @@ export function skillHighlights(spans: readonly SkillSpan[], kindOf: (skillId: s
 
 /** Whole-word, case-insensitive occurrences of a name outside the taxonomy (a custom job skill). */
 export function nameSpans(text: string, skillId: string, name: string): SkillSpan[] {
-  const escaped = name.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')
+  const escaped = name
+    .trim()
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/\s+/g, '\\s+')
   if (!escaped) return []
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'giu')
-  return [...text.matchAll(pattern)].slice(0, MAX_SPANS).map((m) => ({ skillId, start: m.index, end: m.index + m[0].length }))
+  return [...text.matchAll(pattern)]
+    .slice(0, MAX_SPANS)
+    .map((m) => ({ skillId, start: m.index, end: m.index + m[0].length }))
 }
 
 /** The first visible line holding every word of a name: the proof for a skill outside the taxonomy. */

@@ -100,7 +100,9 @@ export async function listCandidates(db: Kysely<Database>, input: CandidateListI
       's.matched',
       's.missing',
       'rf.flags',
-      sql<number>`(select count(*) from resume_files x where x.candidate_id = c.id and x.deleted_at is null)`.as('file_count'),
+      sql<number>`(select count(*) from resume_files x where x.candidate_id = c.id and x.deleted_at is null)`.as(
+        'file_count',
+      ),
     ])
     .orderBy(orderBy)
     .orderBy('c.id')

@@ -24,7 +24,12 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   const { db, writer } = deps
 
   const mustExist = async (table: 'candidates' | 'job_openings', id: string, what: string) => {
-    const row = await db.selectFrom(table).select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()
+    const row = await db
+      .selectFrom(table)
+      .select('id')
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst()
     if (!row) throw new StudioError('not_found', `That ${what} no longer exists`)
   }
 
@@ -34,7 +39,12 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       if (current.status === status) return current
       await db.transaction().execute(async (trx) => {
         await writer.update(trx, 'applications', applicationId, { status })
-        await writer.insert(trx, 'status_changes', { application_id: applicationId, from_status: current.status, to_status: status, kind: 'set' })
+        await writer.insert(trx, 'status_changes', {
+          application_id: applicationId,
+          from_status: current.status,
+          to_status: status,
+          kind: 'set',
+        })
       })
       return applicationView(db, applicationId)
     },
@@ -58,7 +68,11 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     async addNote(candidateId, jobId, body) {
       await mustExist('candidates', candidateId, 'candidate')
       if (jobId) await mustExist('job_openings', jobId, 'job')
-      const id = await db.transaction().execute((trx) => writer.insert(trx, 'candidate_notes', { candidate_id: candidateId, job_id: jobId ?? null, body }))
+      const id = await db
+        .transaction()
+        .execute((trx) =>
+          writer.insert(trx, 'candidate_notes', { candidate_id: candidateId, job_id: jobId ?? null, body }),
+        )
       const row = await db.selectFrom('candidate_notes').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
       return { id: row.id, candidateId: row.candidate_id, jobId: row.job_id, body: row.body, createdAt: row.created_at }
     },
@@ -72,7 +86,9 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         seen.add(key)
         return true
       })
-      await db.transaction().execute((trx) => writer.update(trx, 'candidates', candidateId, { tags: JSON.stringify(clean) }))
+      await db
+        .transaction()
+        .execute((trx) => writer.update(trx, 'candidates', candidateId, { tags: JSON.stringify(clean) }))
       return clean
     },
 

@@ -30,7 +30,11 @@ function cosine(a: Float32Array, b: Float32Array): number {
 }
 
 async function jobEmbedding(db: Kysely<Database>, jobId: string) {
-  const row = await db.selectFrom('job_embeddings').select(['vector', 'model']).where('job_id', '=', jobId).executeTakeFirst()
+  const row = await db
+    .selectFrom('job_embeddings')
+    .select(['vector', 'model'])
+    .where('job_id', '=', jobId)
+    .executeTakeFirst()
   const vector = readEmbedding(row?.vector ?? null)
   return vector && row ? { vector, model: row.model } : null
 }

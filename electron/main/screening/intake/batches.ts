@@ -1,6 +1,11 @@
 import { sql, type Kysely } from 'kysely'
 import { StudioError } from '../../../../shared/contract/errors'
-import type { IntakeBatchDetail, IntakeBatchStatus, IntakeBatchView, IntakeCounts } from '../../../../shared/contract/screening'
+import type {
+  IntakeBatchDetail,
+  IntakeBatchStatus,
+  IntakeBatchView,
+  IntakeCounts,
+} from '../../../../shared/contract/screening'
 import type { Database } from '../../db/schema'
 
 export async function batchCounts(db: Kysely<Database>, batchId: string, total: number): Promise<IntakeCounts> {
@@ -11,7 +16,12 @@ export async function batchCounts(db: Kysely<Database>, batchId: string, total: 
     .groupBy('outcome')
     .execute()
   const of = (outcome: string) => Number(rows.find((r) => r.outcome === outcome)?.n ?? 0)
-  const counts = { imported: of('imported'), duplicates: of('duplicate'), refused: of('refused'), cancelled: of('cancelled') }
+  const counts = {
+    imported: of('imported'),
+    duplicates: of('duplicate'),
+    refused: of('refused'),
+    cancelled: of('cancelled'),
+  }
   return { total, done: counts.imported + counts.duplicates + counts.refused, ...counts }
 }
 
@@ -33,14 +43,29 @@ function statusOf(batch: IntakeBatchStatus, queueStatus: string | null | undefin
   }
 }
 
-export async function batchViews(db: Kysely<Database>, filter: { batchId?: string; jobId?: string; limit?: number }): Promise<IntakeBatchView[]> {
+export async function batchViews(
+  db: Kysely<Database>,
+  filter: { batchId?: string; jobId?: string; limit?: number },
+): Promise<IntakeBatchView[]> {
   let query = db
     .selectFrom('intake_batches as b')
     .leftJoin('jobs as q', 'q.id', 'b.queue_job_id')
-    .select(['b.id', 'b.job_id', 'b.queue_job_id', 'b.status', 'b.total', 'b.created_at', 'b.updated_at', 'q.status as queue_status'])
+    .select([
+      'b.id',
+      'b.job_id',
+      'b.queue_job_id',
+      'b.status',
+      'b.total',
+      'b.created_at',
+      'b.updated_at',
+      'q.status as queue_status',
+    ])
   if (filter.batchId) query = query.where('b.id', '=', filter.batchId)
   if (filter.jobId) query = query.where('b.job_id', '=', filter.jobId)
-  const rows = await query.orderBy('b.created_at', 'desc').limit(filter.limit ?? 20).execute()
+  const rows = await query
+    .orderBy('b.created_at', 'desc')
+    .limit(filter.limit ?? 20)
+    .execute()
   return Promise.all(
     rows.map(async (row) => ({
       id: row.id,

@@ -31,7 +31,8 @@ export function createFileStore(dataDir: string): FileStore {
     if (!full.startsWith(root + path.sep)) throw new Error('path outside the file store')
     return full
   }
-  const pathOf = (hash: string, fileName: string) => path.posix.join('files', hash.slice(0, 2), `${hash}${safeExtension(fileName)}`)
+  const pathOf = (hash: string, fileName: string) =>
+    path.posix.join('files', hash.slice(0, 2), `${hash}${safeExtension(fileName)}`)
 
   return {
     pathOf,

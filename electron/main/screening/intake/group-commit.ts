@@ -45,7 +45,11 @@ export function createGroupCommitter(db: Kysely<Database>, now: () => number): G
         const outcomes = await db.transaction().execute(async (trx) => {
           const out: (SettledOutcome | null)[] = []
           for (const entry of group) {
-            const item = await trx.selectFrom('intake_items').select('outcome').where('id', '=', entry.itemId).executeTakeFirst()
+            const item = await trx
+              .selectFrom('intake_items')
+              .select('outcome')
+              .where('id', '=', entry.itemId)
+              .executeTakeFirst()
             const settled = item?.outcome === 'pending' ? await entry.decide(trx) : null
             if (settled) await settleItem(trx, entry.itemId, settled, now())
             out.push(settled)

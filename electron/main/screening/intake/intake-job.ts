@@ -40,7 +40,12 @@ const LIVE_RERANK_MS = 2000
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 
-const refused = (reason: string, message: string): SettledOutcome => ({ outcome: 'refused', reason, message, candidateId: null })
+const refused = (reason: string, message: string): SettledOutcome => ({
+  outcome: 'refused',
+  reason,
+  message,
+  candidateId: null,
+})
 
 /**
  * Imports one batch. Every file's outcome is committed with its effects in one transaction that
@@ -95,7 +100,11 @@ export function intakeJob(deps: IntakeJobDeps) {
       const batch = await db.selectFrom('intake_batches').selectAll().where('id', '=', batchId).executeTakeFirst()
       if (!batch) throw new PermanentJobError(`No import batch ${batchId}`)
       if (batch.status === 'cancelled' || batch.status === 'done') return { skipped: batch.status }
-      await db.updateTable('intake_batches').set({ status: 'running', updated_at: clock.now() }).where('id', '=', batchId).execute()
+      await db
+        .updateTable('intake_batches')
+        .set({ status: 'running', updated_at: clock.now() })
+        .where('id', '=', batchId)
+        .execute()
 
       const counts: IntakeCounts = await batchCounts(db, batchId, batch.total)
       let lastEvent = 0
@@ -121,7 +130,9 @@ export function intakeJob(deps: IntakeJobDeps) {
       const refreshRanking = () => {
         if (!batch.job_id || clock.now() - lastRerank < LIVE_RERANK_MS) return
         lastRerank = clock.now()
-        reranking = reranking.then(() => deps.rerank(batch.job_id!)).catch((error) => deps.logger.warn('live re-rank failed', { error: String(error) }))
+        reranking = reranking
+          .then(() => deps.rerank(batch.job_id!))
+          .catch((error) => deps.logger.warn('live re-rank failed', { error: String(error) }))
       }
 
       const committer = createGroupCommitter(db, () => clock.now())
@@ -156,7 +167,12 @@ export function intakeJob(deps: IntakeJobDeps) {
         if ('outcome' in source) return settle(item, async () => source)
         const hash = contentHash(source.bytes)
         // Before parsing, to save the work; recordParsedFile checks again in its own transaction, for files racing in parallel.
-        const known = await db.selectFrom('resume_files').select('id').where('content_hash', '=', hash).where('deleted_at', 'is', null).executeTakeFirst()
+        const known = await db
+          .selectFrom('resume_files')
+          .select('id')
+          .where('content_hash', '=', hash)
+          .where('deleted_at', 'is', null)
+          .executeTakeFirst()
         const sameFile = known ? await commit(item, (trx) => duplicateOfFile(trx, writer, ref(item), hash)) : null
         if (sameFile) return
         let parsed
@@ -167,7 +183,12 @@ export function intakeJob(deps: IntakeJobDeps) {
           deps.logger.warn('resume parser failed', { name: item.name, error: String(error) })
           return settle(item, async () => refused('corrupt', 'The file could not be read; it may be damaged'))
         }
-        if (!parsed.ok) return settle(item, async () => refused(parsed.refusal.reason, parsed.refusal.message), () => dropStagedIfUnused(item))
+        if (!parsed.ok)
+          return settle(
+            item,
+            async () => refused(parsed.refusal.reason, parsed.refusal.message),
+            () => dropStagedIfUnused(item),
+          )
         const stored = await files.put(source.bytes, item.name)
         const features = buildFeatures(parsed.document, parsed.resume)
         settle(item, (trx) =>
@@ -218,7 +239,11 @@ export function intakeJob(deps: IntakeJobDeps) {
       if (ctx.signal.aborted) throw new Error('import cancelled')
 
       if (batch.job_id) await deps.rerank(batch.job_id)
-      await db.updateTable('intake_batches').set({ status: 'done', updated_at: clock.now() }).where('id', '=', batchId).execute()
+      await db
+        .updateTable('intake_batches')
+        .set({ status: 'done', updated_at: clock.now() })
+        .where('id', '=', batchId)
+        .execute()
       events.emit('intake.progress', {
         id: batchId,
         jobId: batch.job_id,

@@ -54,7 +54,12 @@ export function createIntakeService(deps: IntakeServiceDeps): IntakeService {
 
   const checkJob = async (jobId: string | undefined) => {
     if (!jobId) return
-    const job = await db.selectFrom('job_openings').select('status').where('id', '=', jobId).where('deleted_at', 'is', null).executeTakeFirst()
+    const job = await db
+      .selectFrom('job_openings')
+      .select('status')
+      .where('id', '=', jobId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst()
     if (!job) throw new StudioError('not_found', 'That job no longer exists')
     if (job.status === 'archived') throw new StudioError('conflict', 'The job is archived; reopen it to add candidates')
   }
@@ -65,15 +70,32 @@ export function createIntakeService(deps: IntakeServiceDeps): IntakeService {
     await db.transaction().execute(async (trx) => {
       await trx
         .insertInto('intake_batches')
-        .values({ id: batchId, job_id: jobId ?? null, queue_job_id: null, status: 'queued', total: items.length, created_at: now, updated_at: now })
+        .values({
+          id: batchId,
+          job_id: jobId ?? null,
+          queue_job_id: null,
+          status: 'queued',
+          total: items.length,
+          created_at: now,
+          updated_at: now,
+        })
         .execute()
       for (let i = 0; i < items.length; i += ITEMS_PER_INSERT) {
         await trx
           .insertInto('intake_items')
-          .values(items.slice(i, i + ITEMS_PER_INSERT).map((item) => ({ ...item, batch_id: batchId, outcome: 'pending' as const, updated_at: now })))
+          .values(
+            items
+              .slice(i, i + ITEMS_PER_INSERT)
+              .map((item) => ({ ...item, batch_id: batchId, outcome: 'pending' as const, updated_at: now })),
+          )
           .execute()
       }
-      const queueJobId = await queue.enqueue(trx, INTAKE_JOB, { batchId, files: items.length }, { idempotencyKey: `intake:${batchId}` })
+      const queueJobId = await queue.enqueue(
+        trx,
+        INTAKE_JOB,
+        { batchId, files: items.length },
+        { idempotencyKey: `intake:${batchId}` },
+      )
       await trx.updateTable('intake_batches').set({ queue_job_id: queueJobId }).where('id', '=', batchId).execute()
     })
     queue.notify()
@@ -121,8 +143,17 @@ export function createIntakeService(deps: IntakeServiceDeps): IntakeService {
       }
       const now = clock.now()
       await db.transaction().execute(async (trx) => {
-        await trx.updateTable('intake_items').set({ outcome: 'cancelled', updated_at: now }).where('batch_id', '=', batchId).where('outcome', '=', 'pending').execute()
-        await trx.updateTable('intake_batches').set({ status: 'cancelled', updated_at: now }).where('id', '=', batchId).execute()
+        await trx
+          .updateTable('intake_items')
+          .set({ outcome: 'cancelled', updated_at: now })
+          .where('batch_id', '=', batchId)
+          .where('outcome', '=', 'pending')
+          .execute()
+        await trx
+          .updateTable('intake_batches')
+          .set({ status: 'cancelled', updated_at: now })
+          .where('id', '=', batchId)
+          .execute()
       })
       const view = await batchView(db, batchId)
       events.emit('intake.progress', view)

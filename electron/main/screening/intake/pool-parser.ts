@@ -37,7 +37,11 @@ export function poolParser(options: PoolParserOptions): ResumeParser {
   return {
     concurrency: size,
     async parse(bytes, fileName) {
-      pool ??= createParsePool({ workerFile: options.workerFile ?? defaultParseWorkerFile(), taxonomy: options.taxonomy, size })
+      pool ??= createParsePool({
+        workerFile: options.workerFile ?? defaultParseWorkerFile(),
+        taxonomy: options.taxonomy,
+        size,
+      })
       const { outcome, parsed } = await pool.parse(bytes, fileName, limits)
       if (!outcome.ok) return outcome
       if (!parsed) return { ok: false, refusal: { reason: 'corrupt', message: 'The resume could not be read.' } }

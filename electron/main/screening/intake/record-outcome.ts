@@ -22,10 +22,21 @@ export interface SettledOutcome {
 }
 
 /** Marks an item settled; the caller checked it is pending in this transaction, so anything else is a bug and rolls back. */
-export async function settleItem(trx: Transaction<Database>, itemId: number, outcome: SettledOutcome, now: number): Promise<void> {
+export async function settleItem(
+  trx: Transaction<Database>,
+  itemId: number,
+  outcome: SettledOutcome,
+  now: number,
+): Promise<void> {
   const result = await trx
     .updateTable('intake_items')
-    .set({ outcome: outcome.outcome, reason: outcome.reason, message: outcome.message, candidate_id: outcome.candidateId, updated_at: now })
+    .set({
+      outcome: outcome.outcome,
+      reason: outcome.reason,
+      message: outcome.message,
+      candidate_id: outcome.candidateId,
+      updated_at: now,
+    })
     .where('id', '=', itemId)
     .where('outcome', '=', 'pending')
     .executeTakeFirst()
@@ -70,7 +81,11 @@ export interface ParsedFile {
 
 function candidateColumns(file: ParsedFile) {
   const { contact } = file.resume
-  const fallbackName = file.fileName.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ').trim() || 'Unnamed candidate'
+  const fallbackName =
+    file.fileName
+      .replace(/\.[^.]+$/, '')
+      .replace(/[_-]+/g, ' ')
+      .trim() || 'Unnamed candidate'
   return {
     name: (contact.name?.trim() || fallbackName).slice(0, 200),
     email: contact.email,
@@ -84,7 +99,13 @@ function candidateColumns(file: ParsedFile) {
   }
 }
 
-async function writeFeatures(trx: Transaction<Database>, candidateId: string, fileId: string, features: ResumeFeatures, now: number) {
+async function writeFeatures(
+  trx: Transaction<Database>,
+  candidateId: string,
+  fileId: string,
+  features: ResumeFeatures,
+  now: number,
+) {
   const values = {
     file_id: fileId,
     skill_ids: skillIdsColumn(features.skillIds),
@@ -134,8 +155,12 @@ export async function recordParsedFile(
       .orderBy('created_at')
       .execute()
     const keys = { emailKey: columns.email_key, phoneKey: columns.phone_key }
-    const byEmail = rows.find((row) => samePersonBy(keys, { emailKey: row.email_key, phoneKey: row.phone_key }) === 'email')
-    const match = byEmail ?? rows.find((row) => samePersonBy(keys, { emailKey: row.email_key, phoneKey: row.phone_key }) === 'phone')
+    const byEmail = rows.find(
+      (row) => samePersonBy(keys, { emailKey: row.email_key, phoneKey: row.phone_key }) === 'email',
+    )
+    const match =
+      byEmail ??
+      rows.find((row) => samePersonBy(keys, { emailKey: row.email_key, phoneKey: row.phone_key }) === 'phone')
     if (match) person = { ...match, matchedBy: byEmail ? 'email' : 'phone' }
   }
 
@@ -152,14 +177,23 @@ export async function recordParsedFile(
   const storeDocument = (fileId: string) =>
     trx
       .insertInto('resume_documents')
-      .values({ file_id: fileId, text: file.document.text, hidden_text: file.document.hiddenText, parsed: JSON.stringify(file.resume) })
+      .values({
+        file_id: fileId,
+        text: file.document.text,
+        hidden_text: file.document.hiddenText,
+        parsed: JSON.stringify(file.resume),
+      })
       .execute()
 
   if (person) {
     const fileId = await writer.insert(trx, 'resume_files', { candidate_id: person.id, ...fileValues })
     await storeDocument(fileId)
     const current = person.current_file_id
-      ? await trx.selectFrom('resume_files').select('file_time').where('id', '=', person.current_file_id).executeTakeFirst()
+      ? await trx
+          .selectFrom('resume_files')
+          .select('file_time')
+          .where('id', '=', person.current_file_id)
+          .executeTakeFirst()
       : undefined
     const newer = !current || file.fileTime >= current.file_time
     if (newer) {

@@ -1,6 +1,7 @@
 import type { ExtractedDocument, ParsedResume, Refusal } from '../types'
 
-export type ParseOutcome = { ok: true; document: ExtractedDocument; resume: ParsedResume } | { ok: false; refusal: Refusal }
+export type ParseOutcome =
+  { ok: true; document: ExtractedDocument; resume: ParsedResume } | { ok: false; refusal: Refusal }
 
 /** Extracts and reads one resume, off the main thread; the reader's worker pool implements it. */
 export interface ResumeParser {

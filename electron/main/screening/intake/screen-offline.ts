@@ -60,14 +60,21 @@ export async function screenFiles(
   let done = 0
   const readOne = async (file: SourceFile) => {
     const stat = await fs.promises.stat(file.path).catch(() => null)
-    if (!stat?.isFile()) return report.refused.push({ file: file.path, reason: 'unreadable', message: 'not found or not a regular file' })
+    if (!stat?.isFile())
+      return report.refused.push({ file: file.path, reason: 'unreadable', message: 'not found or not a regular file' })
     if (stat.size > MAX_RESUME_BYTES) {
-      return report.refused.push({ file: file.path, reason: 'too_large', message: `The file is ${megabytes(stat.size)}; the limit is ${megabytes(MAX_RESUME_BYTES)}` })
+      return report.refused.push({
+        file: file.path,
+        reason: 'too_large',
+        message: `The file is ${megabytes(stat.size)}; the limit is ${megabytes(MAX_RESUME_BYTES)}`,
+      })
     }
     const bytes = await fs.promises.readFile(file.path)
     const parsed = await parser.parse(bytes, file.name).catch(() => null)
-    if (!parsed) return report.refused.push({ file: file.path, reason: 'corrupt', message: 'the file could not be read' })
-    if (!parsed.ok) return report.refused.push({ file: file.path, reason: parsed.refusal.reason, message: parsed.refusal.message })
+    if (!parsed)
+      return report.refused.push({ file: file.path, reason: 'corrupt', message: 'the file could not be read' })
+    if (!parsed.ok)
+      return report.refused.push({ file: file.path, reason: parsed.refusal.reason, message: parsed.refusal.message })
     const features = buildFeatures(parsed.document, parsed.resume)
     const { contact } = parsed.resume
     reads.push({
@@ -79,7 +86,12 @@ export async function screenFiles(
       keys: { emailKey: emailKey(contact.email), phoneKey: phoneKey(contact.phone) },
       years: features.totalYears,
       flags: parsed.document.flags,
-      features: { skillIds: new Set(features.skillIds), totalYears: features.totalYears, educationRank: features.educationRank, terms: features.terms },
+      features: {
+        skillIds: new Set(features.skillIds),
+        totalYears: features.totalYears,
+        educationRank: features.educationRank,
+        terms: features.terms,
+      },
     })
   }
   const lane = async () => {
@@ -98,7 +110,11 @@ export async function screenFiles(
     const sameFile = byHash.get(read.hash)
     const samePerson = kept.find((other) => samePersonBy(read.keys, other.keys))
     if (sameFile || samePerson) {
-      report.duplicates.push({ file: read.file.path, of: (sameFile ?? samePerson)!.file.path, reason: sameFile ? 'same_file' : 'same_person' })
+      report.duplicates.push({
+        file: read.file.path,
+        of: (sameFile ?? samePerson)!.file.path,
+        reason: sameFile ? 'same_file' : 'same_person',
+      })
       continue
     }
     byHash.set(read.hash, read)

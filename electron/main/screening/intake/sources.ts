@@ -23,12 +23,15 @@ export async function expandPaths(paths: readonly string[], limit = MAX_FILES_PE
   const seen = new Set<string>()
   const add = (file: SourceFile) => {
     if (seen.has(file.path)) return
-    if (out.length >= limit) throw new StudioError('invalid_input', `At most ${limit} files can be imported at once; choose a smaller folder`)
+    if (out.length >= limit)
+      throw new StudioError('invalid_input', `At most ${limit} files can be imported at once; choose a smaller folder`)
     seen.add(file.path)
     out.push(file)
   }
   const walk = async (dir: string) => {
-    const entries = (await fs.promises.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))
+    const entries = (await fs.promises.readdir(dir, { withFileTypes: true })).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )
     for (const entry of entries) {
       if (hidden(entry.name)) continue
       const full = path.join(dir, entry.name)
@@ -37,7 +40,8 @@ export async function expandPaths(paths: readonly string[], limit = MAX_FILES_PE
     }
   }
   for (const given of paths) {
-    if (!path.isAbsolute(given)) throw new StudioError('invalid_input', 'Paths must be absolute', [`paths: ${given.slice(0, 200)}`])
+    if (!path.isAbsolute(given))
+      throw new StudioError('invalid_input', 'Paths must be absolute', [`paths: ${given.slice(0, 200)}`])
     const full = path.normalize(given)
     const stat = await fs.promises.stat(full).catch(() => null)
     if (stat?.isDirectory()) await walk(full)

@@ -35,7 +35,12 @@ const EDUCATION_WORDS: [RegExp, ScoringJobSource['educationLevel']][] = [
 ]
 
 function educationOf(text: string): ScoringJobSource['educationLevel'] {
-  const direct = educationLevelSchema.safeParse(text.trim().toLowerCase().replace(/[\s-]+/g, '_'))
+  const direct = educationLevelSchema.safeParse(
+    text
+      .trim()
+      .toLowerCase()
+      .replace(/[\s-]+/g, '_'),
+  )
   if (direct.success) return direct.data
   return EDUCATION_WORDS.find(([pattern]) => pattern.test(text))?.[1] ?? 'none'
 }

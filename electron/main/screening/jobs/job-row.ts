@@ -50,7 +50,9 @@ type JobFields = Omit<JobOpeningView, 'id' | 'status' | 'candidateCount' | 'crea
 
 /** The columns for a job's editable fields (only those present in `fields`). */
 export function toJobColumns(fields: Partial<JobFields>) {
-  const columns: Partial<Omit<Selectable<JobOpeningsTable>, 'id' | 'org_id' | 'created_at' | 'updated_at' | 'deleted_at'>> = {}
+  const columns: Partial<
+    Omit<Selectable<JobOpeningsTable>, 'id' | 'org_id' | 'created_at' | 'updated_at' | 'deleted_at'>
+  > = {}
   if (fields.title !== undefined) columns.title = fields.title
   if (fields.department !== undefined) columns.department = fields.department
   if (fields.location !== undefined) columns.location = fields.location

@@ -66,7 +66,12 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
   }
 
   const get = async (id: string): Promise<JobOpeningView> => {
-    const row = await db.selectFrom('job_openings').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()
+    const row = await db
+      .selectFrom('job_openings')
+      .selectAll()
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst()
     if (!row) throw new StudioError('not_found', 'That job no longer exists')
     return toJobView(row, (await counts([id])).get(id) ?? 0)
   }
@@ -87,17 +92,21 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
 
     async update(id, patch) {
       const current = await get(id)
-      if (current.status === 'archived') throw new StudioError('conflict', 'An archived job cannot be edited; reopen it first')
+      if (current.status === 'archived')
+        throw new StudioError('conflict', 'An archived job cannot be edited; reopen it first')
       const merged = { ...current, ...patch }
       if (merged.salaryMin != null && merged.salaryMax != null && merged.salaryMin > merged.salaryMax) {
-        throw new StudioError('invalid_input', 'The lowest salary must not be above the highest', ['salaryMin: above salaryMax'])
+        throw new StudioError('invalid_input', 'The lowest salary must not be above the highest', [
+          'salaryMin: above salaryMax',
+        ])
       }
       const skills = distinctSkills(merged.requiredSkills, merged.preferredSkills)
       const columns = toJobColumns({
         ...patch,
         ...(patch.requiredSkills || patch.preferredSkills ? skills : {}),
       })
-      if (Object.keys(columns).length) await db.transaction().execute((trx) => writer.update(trx, 'job_openings', id, columns))
+      if (Object.keys(columns).length)
+        await db.transaction().execute((trx) => writer.update(trx, 'job_openings', id, columns))
       const rerank = await deps.rerank(id)
       return { job: await get(id), rerank }
     },

@@ -50,7 +50,10 @@ export function taxonomyCatalog(taxonomy: Taxonomy): SkillCatalog {
       return taxonomy.skills
         .map((skill) => ({ skill, rank: searchRank(q, [skill.name, ...skill.aliases]) }))
         .filter((r) => r.rank < Infinity)
-        .sort((a, b) => a.rank - b.rank || a.skill.name.length - b.skill.name.length || a.skill.name.localeCompare(b.skill.name))
+        .sort(
+          (a, b) =>
+            a.rank - b.rank || a.skill.name.length - b.skill.name.length || a.skill.name.localeCompare(b.skill.name),
+        )
         .slice(0, limit)
         .map(({ skill }) => ({ skillId: skill.id, name: skill.name, category: category(skill.category) }))
     },
@@ -61,7 +64,11 @@ export function taxonomyCatalog(taxonomy: Taxonomy): SkillCatalog {
         lineStarts.push(offset)
         offset += line.length + 1
       }
-      return taxonomy.findSkills(text).map((m) => ({ skillId: m.skillId, start: lineStarts[m.lineIndex]! + m.start, end: lineStarts[m.lineIndex]! + m.end }))
+      return taxonomy.findSkills(text).map((m) => ({
+        skillId: m.skillId,
+        start: lineStarts[m.lineIndex]! + m.start,
+        end: lineStarts[m.lineIndex]! + m.end,
+      }))
     },
     nameOf: (skillId) => taxonomy.byId(skillId)?.name,
   }

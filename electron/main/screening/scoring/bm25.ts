@@ -17,7 +17,11 @@ export interface Bm25Params {
 export const DEFAULT_BM25: Bm25Params = { k1: 1.2, b: 0.75, k: 1 }
 
 /** Scores every document in `pool` against the query (term hashes, repeated as often as they occur). */
-export function bm25Scores(pool: readonly TermVector[], queryHashes: readonly number[], params: Bm25Params = DEFAULT_BM25): Float64Array {
+export function bm25Scores(
+  pool: readonly TermVector[],
+  queryHashes: readonly number[],
+  params: Bm25Params = DEFAULT_BM25,
+): Float64Array {
   const scores = new Float64Array(pool.length)
   if (!pool.length || !queryHashes.length) return scores
   const unique = [...new Set(queryHashes)]

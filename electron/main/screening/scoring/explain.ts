@@ -33,7 +33,8 @@ const LABELS: Record<PartKey, string> = {
 const years = (n: number) => `${Math.round(n * 10) / 10} year${n === 1 ? '' : 's'}`
 
 function list(names: string[], max = 4): string {
-  if (names.length <= max) return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '')
+  if (names.length <= max)
+    return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '')
   return `${names.slice(0, max).join(', ')} and ${names.length - max} more`
 }
 
@@ -53,7 +54,9 @@ export function explainScore(input: ExplainInput): ScoreView {
     else missing.push(base)
   }
   const asked = new Set(jobSkills.map((s) => s.skillId))
-  const additional = input.candidateSkills.filter((s) => !asked.has(s.skillId)).map(({ skillId, name }) => ({ skillId, name }))
+  const additional = input.candidateSkills
+    .filter((s) => !asked.has(s.skillId))
+    .map(({ skillId, name }) => ({ skillId, name }))
 
   const keys = Object.keys(breakdown.parts) as PartKey[]
   const shares = partShares(job.weights, keys)
@@ -69,7 +72,14 @@ export function explainScore(input: ExplainInput): ScoreView {
   const parts: ScorePart[] = keys.map((key) => {
     const value = breakdown.parts[key]!
     const share = shares[key]!
-    return { key, label: LABELS[key], value, share, points: Math.round(value * share * 1000) / 10, detail: details[key] }
+    return {
+      key,
+      label: LABELS[key],
+      value,
+      share,
+      points: Math.round(value * share * 1000) / 10,
+      detail: details[key],
+    }
   })
 
   const sentences: string[] = []
@@ -99,9 +109,17 @@ export function explainScore(input: ExplainInput): ScoreView {
   if (job.educationLevel !== 'none') {
     const fit = breakdown.parts.education
     const verdict = fit === 1 ? 'met' : fit === 0.5 ? 'one level short' : 'not met'
-    sentences.push(`Education: ${describeEducation(input.educationLevel)}; the job asks for ${describeEducation(job.educationLevel)} (${verdict}).`)
+    sentences.push(
+      `Education: ${describeEducation(input.educationLevel)}; the job asks for ${describeEducation(job.educationLevel)} (${verdict}).`,
+    )
   }
-  if (additional.length) sentences.push(`Also brings ${list(additional.map((s) => s.name), 6)}.`)
+  if (additional.length)
+    sentences.push(
+      `Also brings ${list(
+        additional.map((s) => s.name),
+        6,
+      )}.`,
+    )
 
   return {
     score: breakdown.score,

@@ -28,7 +28,10 @@ const SECTION_STRENGTH: Record<SectionName | 'other', number> = {
  * evidence from visible text; checking again here means hidden text can never count, whatever a
  * future reader does.
  */
-export function visibleMentions(document: Pick<ExtractedDocument, 'text'>, skills: readonly SkillMention[]): SkillMention[] {
+export function visibleMentions(
+  document: Pick<ExtractedDocument, 'text'>,
+  skills: readonly SkillMention[],
+): SkillMention[] {
   return skills.filter((mention) => {
     const evidence = mention.evidence.trim()
     return evidence.length > 0 && document.text.includes(evidence)
@@ -39,7 +42,8 @@ export function buildFeatures(document: Pick<ExtractedDocument, 'text'>, resume:
   const best = new Map<string, SkillMention>()
   for (const mention of visibleMentions(document, resume.skills)) {
     const current = best.get(mention.skillId)
-    if (!current || SECTION_STRENGTH[mention.section] < SECTION_STRENGTH[current.section]) best.set(mention.skillId, mention)
+    if (!current || SECTION_STRENGTH[mention.section] < SECTION_STRENGTH[current.section])
+      best.set(mention.skillId, mention)
   }
   return {
     skillIds: [...best.keys()],

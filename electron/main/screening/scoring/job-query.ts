@@ -10,7 +10,14 @@ const MAX_REPEATS = 3
 
 export type ScoringJobSource = Pick<
   JobOpeningView,
-  'title' | 'description' | 'requirements' | 'requiredSkills' | 'preferredSkills' | 'minYears' | 'educationLevel' | 'weights'
+  | 'title'
+  | 'description'
+  | 'requirements'
+  | 'requiredSkills'
+  | 'preferredSkills'
+  | 'minYears'
+  | 'educationLevel'
+  | 'weights'
 >
 
 export const isCustomSkill = (skillId: string) => skillId.startsWith('custom:')
@@ -38,7 +45,8 @@ export function jobQueryTerms(job: ScoringJobSource): string[] {
 export function scoringJobOf(job: ScoringJobSource): ScoringJob {
   const customSkillTerms = new Map<string, number[]>()
   for (const skill of [...job.requiredSkills, ...job.preferredSkills]) {
-    if (isCustomSkill(skill.skillId)) customSkillTerms.set(skill.skillId, [...new Set(tokenize(skill.name))].map(termHash))
+    if (isCustomSkill(skill.skillId))
+      customSkillTerms.set(skill.skillId, [...new Set(tokenize(skill.name))].map(termHash))
   }
   return {
     requiredSkills: job.requiredSkills,

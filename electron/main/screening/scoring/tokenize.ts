@@ -26,12 +26,16 @@ export function stem(word: string): string {
   if (word.endsWith('ing') && word.length > 5) return word.slice(0, -3)
   if (word.endsWith('ed') && word.length > 4) return word.slice(0, -2)
   if (word.endsWith('ers') && word.length > 5) return word.slice(0, -1)
-  if (word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('sis')) return word.slice(0, -1)
+  if (word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('sis'))
+    return word.slice(0, -1)
   return word
 }
 
 export function tokenize(text: string): string[] {
-  const folded = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+  const folded = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
   const out: string[] = []
   for (const match of folded.matchAll(TOKEN)) {
     const word = match[0].replace(/\.+$/, '')

@@ -9,7 +9,8 @@ import { Notes, Tags } from './NotesAndTags'
 import { ScoreSummary } from './ScoreSummary'
 import { StatusSelect } from './StatusSelect'
 
-const period = (start: string | null, end: string | null, current: boolean) => `${start ?? '?'} – ${current ? 'present' : (end ?? '?')}`
+const period = (start: string | null, end: string | null, current: boolean) =>
+  `${start ?? '?'} – ${current ? 'present' : (end ?? '?')}`
 
 function Pipeline({ detail, onChange }: { detail: Detail; onChange: () => void }) {
   const [error, setError] = useState<string | null>(null)
@@ -32,9 +33,16 @@ function Pipeline({ detail, onChange }: { detail: Detail; onChange: () => void }
         id="status-select"
         label="Status"
         value={application.status}
-        onChange={(status: PipelineStatus) => act(() => call('candidates.setStatus', { applicationId: application.id, status }))}
+        onChange={(status: PipelineStatus) =>
+          act(() => call('candidates.setStatus', { applicationId: application.id, status }))
+        }
       />
-      <button type="button" className="secondary" disabled={!canUndo} onClick={() => act(() => call('candidates.undoStatus', { applicationId: application.id }))}>
+      <button
+        type="button"
+        className="secondary"
+        disabled={!canUndo}
+        onClick={() => act(() => call('candidates.undoStatus', { applicationId: application.id }))}
+      >
         Undo status change
       </button>
       {error && (
@@ -48,7 +56,11 @@ function Pipeline({ detail, onChange }: { detail: Detail; onChange: () => void }
           {application.history.map((h) => (
             <li key={h.id}>
               {h.from ? `${PIPELINE_LABELS[h.from]} → ` : ''}
-              {PIPELINE_LABELS[h.to]} <span className="muted">({h.kind === 'import' ? 'imported' : h.kind === 'undo' ? 'undone' : 'changed'}, {new Date(h.at).toLocaleString()})</span>
+              {PIPELINE_LABELS[h.to]}{' '}
+              <span className="muted">
+                ({h.kind === 'import' ? 'imported' : h.kind === 'undo' ? 'undone' : 'changed'},{' '}
+                {new Date(h.at).toLocaleString()})
+              </span>
             </li>
           ))}
         </ol>
@@ -95,7 +107,10 @@ function Fields({ detail }: { detail: Detail }) {
       <ul>
         {detail.files.map((f) => (
           <li key={f.id}>
-            {f.fileName} <span className="muted">({f.format}, {Math.ceil(f.size / 1024)} KB{f.current ? ', current' : ''})</span>
+            {f.fileName}{' '}
+            <span className="muted">
+              ({f.format}, {Math.ceil(f.size / 1024)} KB{f.current ? ', current' : ''})
+            </span>
           </li>
         ))}
       </ul>
@@ -108,17 +123,21 @@ export function CandidateDetail() {
   const { candidateId = '', jobId } = useParams()
   const [detail, setDetail] = useState<Detail | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const load = useCallback(async () => {
-    try {
-      setDetail(await call('candidates.get', { candidateId, jobId }))
-      setError(null)
-    } catch (e) {
-      setError(describeError(e))
-    }
-  }, [candidateId, jobId])
+  const [tick, setTick] = useState(0)
+  const load = useCallback(() => setTick((t) => t + 1), [])
   useEffect(() => {
-    void load()
-  }, [load])
+    let live = true
+    call('candidates.get', { candidateId, jobId })
+      .then((result) => {
+        if (!live) return
+        setDetail(result)
+        setError(null)
+      })
+      .catch((e: unknown) => live && setError(describeError(e)))
+    return () => {
+      live = false
+    }
+  }, [candidateId, jobId, tick])
 
   const back = jobId ? `/jobs/${jobId}` : '/candidates'
   if (error) {
@@ -156,7 +175,8 @@ export function CandidateDetail() {
         <section aria-labelledby="resume-title">
           <h2 id="resume-title">Resume</h2>
           <p className="muted legend">
-            <mark className="skill-required">required</mark> <mark className="skill-preferred">preferred</mark> <mark className="skill-other">other skill</mark>
+            <mark className="skill-required">required</mark> <mark className="skill-preferred">preferred</mark>{' '}
+            <mark className="skill-other">other skill</mark>
           </p>
           <HighlightedText text={detail.text} spans={detail.highlights} />
         </section>

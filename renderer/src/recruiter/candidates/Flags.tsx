@@ -6,7 +6,10 @@ export function FlagsPanel({ flags }: { flags: ContentFlagView[] }) {
   return (
     <section className="flags-panel" role="note" aria-labelledby="flags-title" data-testid="flags">
       <h2 id="flags-title">⚑ Flagged content ({flags.length})</h2>
-      <p className="muted">This text was hidden from a human reader or addressed to an AI screener. It is not counted as evidence and is never obeyed.</p>
+      <p className="muted">
+        This text was hidden from a human reader or addressed to an AI screener. It is not counted as evidence and is
+        never obeyed.
+      </p>
       <ul>
         {flags.map((flag, i) => (
           <li key={i}>

@@ -23,7 +23,12 @@ export function HighlightedText({ text, spans }: { text: string; spans: Highligh
   }
   parts.push(text.slice(at))
   return (
-    <pre className="resume-text" tabIndex={0} aria-label="Resume text with skills highlighted" data-testid="resume-text">
+    <pre
+      className="resume-text"
+      tabIndex={0}
+      aria-label="Resume text with skills highlighted"
+      data-testid="resume-text"
+    >
       {parts}
     </pre>
   )

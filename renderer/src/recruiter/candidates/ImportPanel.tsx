@@ -36,10 +36,12 @@ export function ImportPanel({ jobId }: { jobId?: string }) {
   }, [])
 
   const views = (session?.batchIds ?? []).map((id) => batches[id]).filter((b) => b !== undefined)
-  const sum = (key: 'total' | 'done' | 'imported' | 'duplicates' | 'refused' | 'cancelled') => views.reduce((n, b) => n + b[key], 0)
+  const sum = (key: 'total' | 'done' | 'imported' | 'duplicates' | 'refused' | 'cancelled') =>
+    views.reduce((n, b) => n + b[key], 0)
   const total = sum('total') + (session?.waiting ?? 0)
   const done = sum('done')
-  const running = !!session && (session.waiting > 0 || views.length < session.batchIds.length || views.some((b) => !isFinished(b)))
+  const running =
+    !!session && (session.waiting > 0 || views.length < session.batchIds.length || views.some((b) => !isFinished(b)))
 
   useEffect(() => {
     if (!session || running || !session.batchIds.length) return
@@ -173,8 +175,8 @@ export function ImportPanel({ jobId }: { jobId?: string }) {
         <div className="import-progress" data-testid="import-progress" data-running={running ? 'true' : 'false'}>
           <ProgressBar value={total ? done / total : 0} label="Import progress" />
           <p aria-live="polite" data-testid="import-counts">
-            {done} of {total} files · {sum('imported')} imported · {sum('duplicates')} duplicate{sum('duplicates') === 1 ? '' : 's'} ·{' '}
-            {sum('refused')} refused
+            {done} of {total} files · {sum('imported')} imported · {sum('duplicates')} duplicate
+            {sum('duplicates') === 1 ? '' : 's'} · {sum('refused')} refused
             {sum('cancelled') > 0 && ` · ${sum('cancelled')} cancelled`}
             {!running && (session.cancelled ? ' — cancelled' : ' — finished')}
           </p>

@@ -2,7 +2,17 @@ import { useState, type FormEvent } from 'react'
 import type { NoteView } from '../../../../shared/contract/screening'
 import { call, describeError } from '../../api/client'
 
-export function Notes({ candidateId, jobId, notes, onAdded }: { candidateId: string; jobId?: string; notes: NoteView[]; onAdded: () => void }) {
+export function Notes({
+  candidateId,
+  jobId,
+  notes,
+  onAdded,
+}: {
+  candidateId: string
+  jobId?: string
+  notes: NoteView[]
+  onAdded: () => void
+}) {
   const [body, setBody] = useState('')
   const [error, setError] = useState<string | null>(null)
   const add = async (event: FormEvent) => {
@@ -74,7 +84,12 @@ export function Tags({ candidateId, tags, onChange }: { candidateId: string; tag
         {tags.map((tag) => (
           <li key={tag} className="tag">
             {tag}
-            <button type="button" className="link" aria-label={`Remove tag ${tag}`} onClick={() => save(tags.filter((t) => t !== tag))}>
+            <button
+              type="button"
+              className="link"
+              aria-label={`Remove tag ${tag}`}
+              onClick={() => save(tags.filter((t) => t !== tag))}
+            >
               ×
             </button>
           </li>
@@ -84,7 +99,13 @@ export function Tags({ candidateId, tags, onChange }: { candidateId: string; tag
         <label htmlFor="new-tag" className="visually-hidden">
           New tag
         </label>
-        <input id="new-tag" value={draft} maxLength={40} placeholder="Add a tag" onChange={(e) => setDraft(e.target.value)} />
+        <input
+          id="new-tag"
+          value={draft}
+          maxLength={40}
+          placeholder="Add a tag"
+          onChange={(e) => setDraft(e.target.value)}
+        />
         <button type="submit" className="secondary" disabled={!draft.trim()}>
           Add tag
         </button>

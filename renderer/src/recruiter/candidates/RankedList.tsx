@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Link } from 'react-router-dom'
 import type { CandidateRow, JobSkill, PipelineStatus } from '../../../../shared/contract/screening'
 import { call, describeError } from '../../api/client'
@@ -24,7 +24,11 @@ function Flags({ row }: { row: CandidateRow }) {
   if (!row.flagCount) return null
   const text = row.flagKinds.map((k) => (k === 'hidden_text' ? 'hidden text' : 'instructions to AI')).join(', ')
   return (
-    <span className="flag-badge" title={`Flagged: ${text}`} aria-label={`${row.flagCount} flag${row.flagCount === 1 ? '' : 's'}: ${text}`}>
+    <span
+      className="flag-badge"
+      title={`Flagged: ${text}`}
+      aria-label={`${row.flagCount} flag${row.flagCount === 1 ? '' : 's'}: ${text}`}
+    >
       ⚑ {row.flagCount}
     </span>
   )
@@ -43,52 +47,83 @@ export function RankedList({ jobId, skills = [] }: { jobId?: string; skills?: Jo
   const [sort, setSort] = useState<Sort>(jobId ? 'score' : 'imported')
   const [page, setPage] = useState(0)
   const [actionError, setActionError] = useState<string | null>(null)
+  /** A filter or sort change starts again from the first page. */
+  const refine =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value)
+      setPage(0)
+    }
 
   const query: ListQuery = {
     jobId,
     sort,
     limit: PAGE,
     offset: page * PAGE,
-    ...(minScore !== '' && Number.isFinite(Number(minScore)) ? { minScore: Math.min(100, Math.max(0, Number(minScore))) } : {}),
+    ...(minScore !== '' && Number.isFinite(Number(minScore))
+      ? { minScore: Math.min(100, Math.max(0, Number(minScore))) }
+      : {}),
     ...(minYears !== '' && Number.isFinite(Number(minYears)) ? { minYears: Math.max(0, Number(minYears)) } : {}),
     ...(status ? { statuses: [status] } : {}),
     ...(skill ? { skills: [skill] } : {}),
     ...(search.trim() ? { search: search.trim() } : {}),
   }
   const { list, error, reload } = useCandidateList(query)
-  useEffect(() => setPage(0), [minScore, minYears, status, skill, search, sort])
 
   const changeStatus = async (row: CandidateRow, next: PipelineStatus) => {
     if (!row.applicationId) return
     try {
       await call('candidates.setStatus', { applicationId: row.applicationId, status: next })
       setActionError(null)
-      await reload()
+      reload()
     } catch (e) {
       setActionError(describeError(e))
     }
   }
 
-  const detailPath = (row: CandidateRow) => (jobId ? `/jobs/${jobId}/candidates/${row.candidateId}` : `/candidates/${row.candidateId}`)
+  const detailPath = (row: CandidateRow) =>
+    jobId ? `/jobs/${jobId}/candidates/${row.candidateId}` : `/candidates/${row.candidateId}`
 
   return (
     <section className="ranked-list" aria-labelledby="ranked-title">
       <h2 id="ranked-title">{jobId ? 'Ranked candidates' : 'All candidates'}</h2>
       <form className="row filters" role="search" aria-label="Filter candidates" onSubmit={(e) => e.preventDefault()}>
         <label>
-          Search <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Name, email or title" />
+          Search{' '}
+          <input
+            type="search"
+            value={search}
+            onChange={(e) => refine(setSearch)(e.target.value)}
+            placeholder="Name, email or title"
+          />
         </label>
         {jobId && (
           <label>
-            Min score <input type="number" min={0} max={100} value={minScore} onChange={(e) => setMinScore(e.target.value)} className="narrow" />
+            Min score{' '}
+            <input
+              type="number"
+              min={0}
+              max={100}
+              value={minScore}
+              onChange={(e) => refine(setMinScore)(e.target.value)}
+              className="narrow"
+            />
           </label>
         )}
         <label>
-          Min years <input type="number" min={0} max={60} value={minYears} onChange={(e) => setMinYears(e.target.value)} className="narrow" />
+          Min years{' '}
+          <input
+            type="number"
+            min={0}
+            max={60}
+            value={minYears}
+            onChange={(e) => refine(setMinYears)(e.target.value)}
+            className="narrow"
+          />
         </label>
         <label>
           Status
-          <select value={status} onChange={(e) => setStatus(e.target.value as PipelineStatus | '')}>
+          <select value={status} onChange={(e) => refine(setStatus)(e.target.value as PipelineStatus | '')}>
             <option value="">Any</option>
             {PIPELINE_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -100,7 +135,7 @@ export function RankedList({ jobId, skills = [] }: { jobId?: string; skills?: Jo
         {skills.length > 0 && (
           <label>
             Has skill
-            <select value={skill} onChange={(e) => setSkill(e.target.value)}>
+            <select value={skill} onChange={(e) => refine(setSkill)(e.target.value)}>
               <option value="">Any</option>
               {skills.map((s) => (
                 <option key={s.skillId} value={s.skillId}>
@@ -112,7 +147,7 @@ export function RankedList({ jobId, skills = [] }: { jobId?: string; skills?: Jo
         )}
         <label>
           Sort by
-          <select value={sort} onChange={(e) => setSort(e.target.value as Sort)}>
+          <select value={sort} onChange={(e) => refine(setSort)(e.target.value as Sort)}>
             {(Object.keys(SORTS) as Sort[])
               .filter((s) => jobId || (s !== 'score' && s !== 'semantic' && s !== 'status'))
               .map((s) => (
@@ -129,8 +164,16 @@ export function RankedList({ jobId, skills = [] }: { jobId?: string; skills?: Jo
         </p>
       )}
       {list && list.total === 0 && (
-        <EmptyState title={minScore || minYears || status || skill || search ? 'No candidate matches these filters' : 'No candidates yet'}>
-          {jobId ? 'Import resumes above; they are ranked against this job as they arrive.' : 'Import resumes above to start.'}
+        <EmptyState
+          title={
+            minScore || minYears || status || skill || search
+              ? 'No candidate matches these filters'
+              : 'No candidates yet'
+          }
+        >
+          {jobId
+            ? 'Import resumes above; they are ranked against this job as they arrive.'
+            : 'Import resumes above to start.'}
         </EmptyState>
       )}
       {list && list.total > 0 && (
@@ -158,13 +201,26 @@ export function RankedList({ jobId, skills = [] }: { jobId?: string; skills?: Jo
                   {jobId && (
                     <td className="score-cell">
                       <strong data-testid="score">{formatScore(row.score)}</strong>
-                      {row.semantic !== null && <span className="muted" title="Semantic similarity (extra signal, not in the score)"> · {Math.round(row.semantic * 100)}%</span>}
+                      {row.semantic !== null && (
+                        <span className="muted" title="Semantic similarity (extra signal, not in the score)">
+                          {' '}
+                          · {Math.round(row.semantic * 100)}%
+                        </span>
+                      )}
                     </td>
                   )}
                   <td>
                     <Link to={detailPath(row)}>{row.name}</Link>
                     {row.currentTitle && <div className="muted">{row.currentTitle}</div>}
-                    {row.tags.length > 0 && <div className="tags">{row.tags.map((t) => <span key={t} className="tag">{t}</span>)}</div>}
+                    {row.tags.length > 0 && (
+                      <div className="tags">
+                        {row.tags.map((t) => (
+                          <span key={t} className="tag">
+                            {t}
+                          </span>
+                        ))}
+                      </div>
+                    )}
                   </td>
                   <td>{formatYears(row.totalYears)}</td>
                   {jobId ? <td>{row.matched.join(', ')}</td> : <td>{EDUCATION_LABELS[row.educationLevel]}</td>}
@@ -173,7 +229,15 @@ export function RankedList({ jobId, skills = [] }: { jobId?: string; skills?: Jo
                     <Flags row={row} />
                   </td>
                   {jobId && (
-                    <td>{row.status && <StatusSelect label={`Status of ${row.name}`} value={row.status} onChange={(s) => changeStatus(row, s)} />}</td>
+                    <td>
+                      {row.status && (
+                        <StatusSelect
+                          label={`Status of ${row.name}`}
+                          value={row.status}
+                          onChange={(s) => changeStatus(row, s)}
+                        />
+                      )}
+                    </td>
                   )}
                 </tr>
               ))}
@@ -187,7 +251,12 @@ export function RankedList({ jobId, skills = [] }: { jobId?: string; skills?: Jo
               <span>
                 {page * PAGE + 1}–{page * PAGE + list.items.length} of {list.total}
               </span>
-              <button type="button" className="secondary" onClick={() => setPage((p) => p + 1)} disabled={(page + 1) * PAGE >= list.total}>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => setPage((p) => p + 1)}
+                disabled={(page + 1) * PAGE >= list.total}
+              >
                 Next
               </button>
             </nav>

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react'
 import type { IntakeBatchView } from '../../../../shared/contract/screening'
 import { on } from '../../api/client'
 
-export const isFinished = (batch: IntakeBatchView) => batch.status === 'done' || batch.status === 'cancelled' || batch.status === 'failed'
+export const isFinished = (batch: IntakeBatchView) =>
+  batch.status === 'done' || batch.status === 'cancelled' || batch.status === 'failed'
 
 /** Import batches kept current from the host's progress events. */
 export function useBatches() {
@@ -10,7 +11,9 @@ export function useBatches() {
   useEffect(
     () =>
       on('intake.progress', (view) =>
-        setBatches((current) => (current[view.id] && current[view.id]!.updatedAt > view.updatedAt ? current : { ...current, [view.id]: view })),
+        setBatches((current) =>
+          current[view.id] && current[view.id]!.updatedAt > view.updatedAt ? current : { ...current, [view.id]: view },
+        ),
       ),
     [],
   )

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import type { RequestInput } from '../../../../shared/contract'
 import type { CandidateList } from '../../../../shared/contract/screening'
 import { call, describeError, on } from '../../api/client'
@@ -9,31 +9,29 @@ export type ListQuery = RequestInput<'candidates.list'>
 export function useCandidateList(query: ListQuery) {
   const [list, setList] = useState<CandidateList | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [tick, setTick] = useState(0)
   const key = JSON.stringify(query)
-  const latest = useRef(0)
-
-  const load = useCallback(async () => {
-    const ticket = ++latest.current
-    try {
-      const result = await call('candidates.list', JSON.parse(key) as ListQuery)
-      if (ticket === latest.current) {
-        setList(result)
-        setError(null)
-      }
-    } catch (e) {
-      if (ticket === latest.current) setError(describeError(e))
-    }
-  }, [key])
+  const reload = useCallback(() => setTick((t) => t + 1), [])
 
   useEffect(() => {
-    void load()
-  }, [load])
+    let live = true
+    call('candidates.list', JSON.parse(key) as ListQuery)
+      .then((result) => {
+        if (!live) return
+        setList(result)
+        setError(null)
+      })
+      .catch((e: unknown) => live && setError(describeError(e)))
+    return () => {
+      live = false
+    }
+  }, [key, tick])
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null
     // Coalesce bursts (an import reports many files a second) into one reload.
     const soon = () => {
-      if (!timer) timer = setTimeout(() => ((timer = null), void load()), 300)
+      if (!timer) timer = setTimeout(() => ((timer = null), reload()), 300)
     }
     const jobId = (JSON.parse(key) as ListQuery).jobId
     const offRanked = on('screening.ranked', (summary) => (!jobId || summary.jobId === jobId) && soon())
@@ -43,7 +41,7 @@ export function useCandidateList(query: ListQuery) {
       offProgress()
       if (timer) clearTimeout(timer)
     }
-  }, [key, load])
+  }, [key, reload])
 
-  return { list, error, reload: load }
+  return { list, error, reload }
 }

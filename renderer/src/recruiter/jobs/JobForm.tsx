@@ -118,7 +118,9 @@ export function JobForm() {
     setSaving(true)
     try {
       const input = toInput(draft)
-      const saved = jobId ? (await call('jobs.update', { id: jobId, patch: input })).job : await call('jobs.create', input)
+      const saved = jobId
+        ? (await call('jobs.update', { id: jobId, patch: input })).job
+        : await call('jobs.create', input)
       navigate(`/jobs/${saved.id}`)
     } catch (e) {
       setError(describeError(e))
@@ -129,7 +131,13 @@ export function JobForm() {
   const text = (key: 'title' | 'department' | 'location', label: string, required = false) => (
     <div className="field">
       <label htmlFor={`job-${key}`}>{label}</label>
-      <input id={`job-${key}`} value={draft[key]} required={required} maxLength={key === 'title' ? 200 : 100} onChange={(e) => set(key, e.target.value)} />
+      <input
+        id={`job-${key}`}
+        value={draft[key]}
+        required={required}
+        maxLength={key === 'title' ? 200 : 100}
+        onChange={(e) => set(key, e.target.value)}
+      />
     </div>
   )
 
@@ -149,7 +157,11 @@ export function JobForm() {
             {text('location', 'Location')}
             <div className="field">
               <label htmlFor="job-type">Employment type</label>
-              <select id="job-type" value={draft.employmentType} onChange={(e) => set('employmentType', e.target.value as EmploymentType)}>
+              <select
+                id="job-type"
+                value={draft.employmentType}
+                onChange={(e) => set('employmentType', e.target.value as EmploymentType)}
+              >
                 {(Object.keys(EMPLOYMENT_LABELS) as EmploymentType[]).map((t) => (
                   <option key={t} value={t}>
                     {EMPLOYMENT_LABELS[t]}
@@ -159,24 +171,53 @@ export function JobForm() {
             </div>
             <div className="field">
               <label htmlFor="job-salary-min">Salary from</label>
-              <input id="job-salary-min" type="number" min={0} value={draft.salaryMin} onChange={(e) => set('salaryMin', e.target.value)} />
+              <input
+                id="job-salary-min"
+                type="number"
+                min={0}
+                value={draft.salaryMin}
+                onChange={(e) => set('salaryMin', e.target.value)}
+              />
             </div>
             <div className="field">
               <label htmlFor="job-salary-max">Salary to</label>
-              <input id="job-salary-max" type="number" min={0} value={draft.salaryMax} onChange={(e) => set('salaryMax', e.target.value)} />
+              <input
+                id="job-salary-max"
+                type="number"
+                min={0}
+                value={draft.salaryMax}
+                onChange={(e) => set('salaryMax', e.target.value)}
+              />
             </div>
             <div className="field">
               <label htmlFor="job-currency">Currency</label>
-              <input id="job-currency" value={draft.salaryCurrency} maxLength={3} onChange={(e) => set('salaryCurrency', e.target.value)} />
+              <input
+                id="job-currency"
+                value={draft.salaryCurrency}
+                maxLength={3}
+                onChange={(e) => set('salaryCurrency', e.target.value)}
+              />
             </div>
           </div>
           <div className="field">
             <label htmlFor="job-description">Description</label>
-            <textarea id="job-description" rows={8} maxLength={20000} value={draft.description} onChange={(e) => set('description', e.target.value)} />
+            <textarea
+              id="job-description"
+              rows={8}
+              maxLength={20000}
+              value={draft.description}
+              onChange={(e) => set('description', e.target.value)}
+            />
           </div>
           <div className="field">
             <label htmlFor="job-requirements">Requirements</label>
-            <textarea id="job-requirements" rows={4} maxLength={20000} value={draft.requirements} onChange={(e) => set('requirements', e.target.value)} />
+            <textarea
+              id="job-requirements"
+              rows={4}
+              maxLength={20000}
+              value={draft.requirements}
+              onChange={(e) => set('requirements', e.target.value)}
+            />
           </div>
         </fieldset>
         <SkillEditor
@@ -189,11 +230,23 @@ export function JobForm() {
           <div className="grid">
             <div className="field">
               <label htmlFor="job-years">Minimum years of experience</label>
-              <input id="job-years" type="number" min={0} max={50} step={0.5} value={draft.minYears} onChange={(e) => set('minYears', e.target.value)} />
+              <input
+                id="job-years"
+                type="number"
+                min={0}
+                max={50}
+                step={0.5}
+                value={draft.minYears}
+                onChange={(e) => set('minYears', e.target.value)}
+              />
             </div>
             <div className="field">
               <label htmlFor="job-education">Education level</label>
-              <select id="job-education" value={draft.educationLevel} onChange={(e) => set('educationLevel', e.target.value as EducationLevelName)}>
+              <select
+                id="job-education"
+                value={draft.educationLevel}
+                onChange={(e) => set('educationLevel', e.target.value as EducationLevelName)}
+              >
                 {(Object.keys(EDUCATION_LABELS) as EducationLevelName[]).map((l) => (
                   <option key={l} value={l}>
                     {l === 'none' ? 'No requirement' : EDUCATION_LABELS[l]}
@@ -217,7 +270,12 @@ export function JobForm() {
                     min={0}
                     max={100}
                     value={draft.weights[key]}
-                    onChange={(e) => set('weights', { ...draft.weights, [key]: Math.max(0, Math.min(100, Number(e.target.value) || 0)) })}
+                    onChange={(e) =>
+                      set('weights', {
+                        ...draft.weights,
+                        [key]: Math.max(0, Math.min(100, Number(e.target.value) || 0)),
+                      })
+                    }
                   />
                 </div>
               ))}

@@ -13,7 +13,10 @@ export function JobList() {
   const [location, setLocation] = useState('')
   const [search, setSearch] = useState('')
   const [jobs, setJobs] = useState<JobOpeningView[] | null>(null)
-  const [facets, setFacets] = useState<{ departments: string[]; locations: string[] }>({ departments: [], locations: [] })
+  const [facets, setFacets] = useState<{ departments: string[]; locations: string[] }>({
+    departments: [],
+    locations: [],
+  })
   const [error, setError] = useState<string | null>(null)
 
   useEffect(() => {
@@ -24,7 +27,12 @@ export function JobList() {
 
   useEffect(() => {
     let live = true
-    call('jobs.list', { status, department: department || undefined, location: location || undefined, search: search.trim() || undefined })
+    call('jobs.list', {
+      status,
+      department: department || undefined,
+      location: location || undefined,
+      search: search.trim() || undefined,
+    })
       .then((list) => live && (setJobs(list), setError(null)))
       .catch((e: unknown) => live && setError(describeError(e)))
     return () => {
@@ -74,7 +82,13 @@ export function JobList() {
           </select>
         </label>
         <label>
-          Search <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Title or description" />
+          Search{' '}
+          <input
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            placeholder="Title or description"
+          />
         </label>
       </form>
       {error && (

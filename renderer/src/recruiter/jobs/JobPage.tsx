@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Link, useParams } from 'react-router-dom'
 import type { JobOpeningView, OpeningStatus } from '../../../../shared/contract/screening'
 import { call, describeError } from '../../api/client'
@@ -18,17 +18,19 @@ export function JobPage() {
   const [job, setJob] = useState<JobOpeningView | null>(null)
   const [error, setError] = useState<string | null>(null)
 
-  const load = useCallback(async () => {
-    try {
-      setJob(await call('jobs.get', { id: jobId }))
-      setError(null)
-    } catch (e) {
-      setError(describeError(e))
+  useEffect(() => {
+    let live = true
+    call('jobs.get', { id: jobId })
+      .then((result) => {
+        if (!live) return
+        setJob(result)
+        setError(null)
+      })
+      .catch((e: unknown) => live && setError(describeError(e)))
+    return () => {
+      live = false
     }
   }, [jobId])
-  useEffect(() => {
-    void load()
-  }, [load])
 
   const setStatus = async (status: OpeningStatus) => {
     try {
@@ -54,7 +56,9 @@ export function JobPage() {
     )
   }
 
-  const facts = [job.department, job.location, EMPLOYMENT_LABELS[job.employmentType], salary(job)].filter(Boolean).join(' · ')
+  const facts = [job.department, job.location, EMPLOYMENT_LABELS[job.employmentType], salary(job)]
+    .filter(Boolean)
+    .join(' · ')
   const asks = [
     job.minYears > 0 ? `${job.minYears}+ years` : null,
     job.educationLevel !== 'none' ? `${EDUCATION_LABELS[job.educationLevel]} or above` : null,
@@ -99,8 +103,8 @@ export function JobPage() {
         </p>
       )}
       <p>
-        <strong>Required:</strong> {job.requiredSkills.map((s) => s.name).join(', ') || '—'} · <strong>Preferred:</strong>{' '}
-        {job.preferredSkills.map((s) => s.name).join(', ') || '—'}
+        <strong>Required:</strong> {job.requiredSkills.map((s) => s.name).join(', ') || '—'} ·{' '}
+        <strong>Preferred:</strong> {job.preferredSkills.map((s) => s.name).join(', ') || '—'}
         {asks.length > 0 && ` · ${asks.join(' · ')}`}
       </p>
       {job.status !== 'archived' && <ImportPanel jobId={job.id} />}

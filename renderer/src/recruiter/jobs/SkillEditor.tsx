@@ -16,7 +16,15 @@ const slug = (name: string) =>
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
 
-function SkillList({ kind, skills, onChange }: { kind: Kind; skills: JobSkill[]; onChange: (skills: JobSkill[]) => void }) {
+function SkillList({
+  kind,
+  skills,
+  onChange,
+}: {
+  kind: Kind
+  skills: JobSkill[]
+  onChange: (skills: JobSkill[]) => void
+}) {
   if (!skills.length) return <p className="muted">No {kind} skills yet.</p>
   return (
     <ul aria-label={`${kind} skills`}>
@@ -27,7 +35,11 @@ function SkillList({ kind, skills, onChange }: { kind: Kind; skills: JobSkill[];
             <span className="visually-hidden">Weight of {skill.name}</span>
             <select
               value={skill.weight}
-              onChange={(e) => onChange(skills.map((s) => (s.skillId === skill.skillId ? { ...s, weight: Number(e.target.value) } : s)))}
+              onChange={(e) =>
+                onChange(
+                  skills.map((s) => (s.skillId === skill.skillId ? { ...s, weight: Number(e.target.value) } : s)),
+                )
+              }
             >
               {[1, 2, 3, 4, 5].map((w) => (
                 <option key={w} value={w}>
@@ -36,7 +48,12 @@ function SkillList({ kind, skills, onChange }: { kind: Kind; skills: JobSkill[];
               ))}
             </select>
           </label>
-          <button type="button" className="secondary" aria-label={`Remove ${skill.name}`} onClick={() => onChange(skills.filter((s) => s.skillId !== skill.skillId))}>
+          <button
+            type="button"
+            className="secondary"
+            aria-label={`Remove ${skill.name}`}
+            onClick={() => onChange(skills.filter((s) => s.skillId !== skill.skillId))}
+          >
             Remove
           </button>
         </li>
@@ -50,7 +67,15 @@ function SkillList({ kind, skills, onChange }: { kind: Kind; skills: JobSkill[];
  * resumes (search, or suggestions from the description); anything else becomes a custom skill,
  * matched when all of its words appear in a resume.
  */
-export function SkillEditor({ value, onChange, describe }: { value: SkillLists; onChange: (next: SkillLists) => void; describe: () => string }) {
+export function SkillEditor({
+  value,
+  onChange,
+  describe,
+}: {
+  value: SkillLists
+  onChange: (next: SkillLists) => void
+  describe: () => string
+}) {
   const [target, setTarget] = useState<Kind>('required')
   const [query, setQuery] = useState('')
   const [results, setResults] = useState<SkillSuggestion[]>([])
@@ -63,10 +88,7 @@ export function SkillEditor({ value, onChange, describe }: { value: SkillLists; 
 
   useEffect(() => {
     const text = query.trim()
-    if (!text) {
-      setResults([])
-      return
-    }
+    if (!text) return
     let live = true
     const timer = setTimeout(() => {
       call('jobs.searchSkills', { query: text, limit: 8 })
@@ -86,14 +108,18 @@ export function SkillEditor({ value, onChange, describe }: { value: SkillLists; 
     for (const { skill, kind } of items) {
       if (taken.has(skill.skillId)) continue
       taken.add(skill.skillId)
-      ;(kind === 'required' ? next.requiredSkills : next.preferredSkills).push({ skillId: skill.skillId, name: skill.name, weight: 3 })
+      ;(kind === 'required' ? next.requiredSkills : next.preferredSkills).push({
+        skillId: skill.skillId,
+        name: skill.name,
+        weight: 3,
+      })
     }
     onChange(next)
   }
   const add = (skill: { skillId: string; name: string }, kind: Kind = target) => addAll([{ skill, kind }])
 
   const options = [
-    ...results,
+    ...(query.trim() ? results : []),
     ...(query.trim() && !results.some((r) => r.name.toLowerCase() === query.trim().toLowerCase())
       ? [{ skillId: `custom:${slug(query.trim()) || 'skill'}`, name: query.trim(), category: 'custom' }]
       : []),
@@ -135,10 +161,22 @@ export function SkillEditor({ value, onChange, describe }: { value: SkillLists; 
       <div className="row">
         <span id={`${listId}-target`}>Add to:</span>
         <label>
-          <input type="radio" name={`${listId}-target`} checked={target === 'required'} onChange={() => setTarget('required')} /> Required
+          <input
+            type="radio"
+            name={`${listId}-target`}
+            checked={target === 'required'}
+            onChange={() => setTarget('required')}
+          />{' '}
+          Required
         </label>
         <label>
-          <input type="radio" name={`${listId}-target`} checked={target === 'preferred'} onChange={() => setTarget('preferred')} /> Preferred
+          <input
+            type="radio"
+            name={`${listId}-target`}
+            checked={target === 'preferred'}
+            onChange={() => setTarget('preferred')}
+          />{' '}
+          Preferred
         </label>
       </div>
       <div className="field">
@@ -188,14 +226,23 @@ export function SkillEditor({ value, onChange, describe }: { value: SkillLists; 
             <>
               <p className="muted">
                 Found in the description: each goes to the list it reads as (required, or nice to have).{' '}
-                <button type="button" className="secondary" onClick={() => addAll(fresh.map((s) => ({ skill: s, kind: s.importance ?? target })))}>
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => addAll(fresh.map((s) => ({ skill: s, kind: s.importance ?? target })))}
+                >
                   Add all
                 </button>
               </p>
               <ul className="suggestions" data-testid="skill-suggestions">
                 {fresh.map((s) => (
                   <li key={s.skillId}>
-                    <button type="button" className="secondary" title={s.evidence} onClick={() => add(s, s.importance ?? target)}>
+                    <button
+                      type="button"
+                      className="secondary"
+                      title={s.evidence}
+                      onClick={() => add(s, s.importance ?? target)}
+                    >
                       + {s.name}
                       {s.importance === 'preferred' && <span className="muted"> (nice to have)</span>}
                     </button>
@@ -212,9 +259,17 @@ export function SkillEditor({ value, onChange, describe }: { value: SkillLists; 
         </p>
       )}
       <h3>Required</h3>
-      <SkillList kind="required" skills={value.requiredSkills} onChange={(requiredSkills) => onChange({ ...value, requiredSkills })} />
+      <SkillList
+        kind="required"
+        skills={value.requiredSkills}
+        onChange={(requiredSkills) => onChange({ ...value, requiredSkills })}
+      />
       <h3>Preferred</h3>
-      <SkillList kind="preferred" skills={value.preferredSkills} onChange={(preferredSkills) => onChange({ ...value, preferredSkills })} />
+      <SkillList
+        kind="preferred"
+        skills={value.preferredSkills}
+        onChange={(preferredSkills) => onChange({ ...value, preferredSkills })}
+      />
     </fieldset>
   )
 }
