@@ -319,7 +319,9 @@ export const interviewRequests = {
   'questions.add': request<TemplateDetail>()(z.object({ templateId: id, question: questionInputSchema }).strict()),
   'questions.update': request<TemplateDetail>()(z.object({ id, patch: questionPatchSchema }).strict()),
   'questions.remove': request<TemplateDetail>()(z.object({ id }).strict()),
-  'questions.reorder': request<TemplateDetail>()(z.object({ templateId: id, order: z.array(id).min(1).max(200) }).strict()),
+  'questions.reorder': request<TemplateDetail>()(
+    z.object({ templateId: id, order: z.array(id).min(1).max(200) }).strict(),
+  ),
   'questions.generate': request<GenerationResult>()(
     z
       .object({
@@ -356,7 +358,9 @@ export const interviewRequests = {
       .strict(),
   ),
   'invitations.cancel': request<InvitationView>()(z.object({ id }).strict()),
-  'invitations.candidateOptions': request<PickerOption[]>()(z.object({ search: z.string().max(100).default('') }).strict()),
+  'invitations.candidateOptions': request<PickerOption[]>()(
+    z.object({ search: z.string().max(100).default('') }).strict(),
+  ),
   'sessions.list': request<SessionSummary[]>()(
     z
       .object({

@@ -83,7 +83,17 @@ export function createInterviews(deps: InterviewsDeps): Interviews {
   const questions = createQuestionsService({ db, writer, templates })
   const invitations = createInvitationsService({ db, writer, clock })
   const sessions = createSessionsQuery(db)
-  const generate = createQuestionGenerator({ db, clock, logger, chat: deps.chat, prompts: deps.prompts, jobs, candidates, templates, questions })
+  const generate = createQuestionGenerator({
+    db,
+    clock,
+    logger,
+    chat: deps.chat,
+    prompts: deps.prompts,
+    jobs,
+    candidates,
+    templates,
+    questions,
+  })
 
   const engine = createInterviewEngine({
     db,
@@ -154,7 +164,11 @@ export function createInterviews(deps: InterviewsDeps): Interviews {
 
       'interview.redeem': async ({ code }) => {
         const started = await engine.startSession(code)
-        return { token: started.token, resumed: started.resumed, turn: toKioskTurn(await engine.currentTurn(started.sessionId)) }
+        return {
+          token: started.token,
+          resumed: started.resumed,
+          turn: toKioskTurn(await engine.currentTurn(started.sessionId)),
+        }
       },
       'interview.turn': ({ token }) => kioskTurn(token),
       'interview.answer': async ({ token, turnIndex, text, typingMs, pastedChars }) => {
@@ -177,9 +191,11 @@ export function createInterviews(deps: InterviewsDeps): Interviews {
         })
         return toKioskTurn(await engine.currentTurn(sessionId))
       },
-      'interview.repeat': async ({ token }) => toKioskTurn(await engine.repeatQuestion(await engine.sessionForToken(token))),
+      'interview.repeat': async ({ token }) =>
+        toKioskTurn(await engine.repeatQuestion(await engine.sessionForToken(token))),
       'interview.retake': async ({ token }) => toKioskTurn(await engine.retake(await engine.sessionForToken(token))),
-      'interview.skip': async ({ token, turnIndex }) => toKioskTurn(await engine.skip(await engine.sessionForToken(token), turnIndex)),
+      'interview.skip': async ({ token, turnIndex }) =>
+        toKioskTurn(await engine.skip(await engine.sessionForToken(token), turnIndex)),
       'interview.finish': async ({ token }) => toKioskTurn(await engine.finish(await engine.sessionForToken(token))),
     },
   }

@@ -24,7 +24,13 @@ export function jobsFromScreening(db: Kysely<Database>): JobSource {
       if (!row) return null
       const byWeight = (text: string) => readJson(text, skillList, []).sort((a, b) => (b.weight ?? 0) - (a.weight ?? 0))
       const skills = [...byWeight(row.required_skills), ...byWeight(row.preferred_skills)].map((s) => s.name)
-      return { id: row.id, title: row.title, description: row.description, requirements: row.requirements, skills: [...new Set(skills)] }
+      return {
+        id: row.id,
+        title: row.title,
+        description: row.description,
+        requirements: row.requirements,
+        skills: [...new Set(skills)],
+      }
     },
     async titles(jobIds) {
       if (!jobIds.length) return new Map()
@@ -41,7 +47,11 @@ export function jobsFromScreening(db: Kysely<Database>): JobSource {
         .limit(50)
       if (search.trim()) query = query.where(({ eb }) => eb('title', 'like', likePattern(search.trim())))
       const rows = await query.execute()
-      return rows.map((r) => ({ id: r.id, name: r.title, detail: [r.department, r.status === 'closed' ? 'closed' : ''].filter(Boolean).join(' · ') || null }))
+      return rows.map((r) => ({
+        id: r.id,
+        name: r.title,
+        detail: [r.department, r.status === 'closed' ? 'closed' : ''].filter(Boolean).join(' · ') || null,
+      }))
     },
   }
 }
@@ -66,9 +76,16 @@ export function candidatesFromScreening(db: Kysely<Database>): CandidateSource {
         .orderBy('updated_at', 'desc')
         .limit(50)
       const term = search.trim()
-      if (term) query = query.where((eb) => eb.or([eb('name', 'like', likePattern(term)), eb('email', 'like', likePattern(term))]))
+      if (term)
+        query = query.where((eb) =>
+          eb.or([eb('name', 'like', likePattern(term)), eb('email', 'like', likePattern(term))]),
+        )
       const rows = await query.execute()
-      return rows.map((r) => ({ id: r.id, name: r.name, detail: [r.current_title, r.email].filter(Boolean).join(' · ') || null }))
+      return rows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        detail: [r.current_title, r.email].filter(Boolean).join(' · ') || null,
+      }))
     },
   }
 }

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
-import { EmptyState } from '../components/EmptyState'
 import { CandidatesArea } from './candidates/CandidatesArea'
+import { InterviewsArea } from './interviews/InterviewsArea'
 import { JobsArea } from './jobs/JobsArea'
 import { QueuePage } from './queue/QueuePage'
 import { SettingsPage } from './settings/SettingsPage'
@@ -13,15 +13,6 @@ export interface RecruiterRoute {
   nav?: { label: string }
 }
 
-function AreaNotBuilt({ area }: { area: string }) {
-  return (
-    <section>
-      <h1>{area}</h1>
-      <EmptyState title={`${area} is not available in this build yet`} />
-    </section>
-  )
-}
-
 /**
  * Every recruiter screen. Each area adds its own entries here (one import and its lines); the shell
  * builds the navigation and the keyboard shortcuts from this list.
@@ -29,7 +20,7 @@ function AreaNotBuilt({ area }: { area: string }) {
 export const recruiterRoutes: RecruiterRoute[] = [
   { path: 'jobs', element: <JobsArea />, nav: { label: 'Jobs' } },
   { path: 'candidates', element: <CandidatesArea />, nav: { label: 'Candidates' } },
-  { path: 'interviews', element: <AreaNotBuilt area="Interviews" />, nav: { label: 'Interviews' } },
+  { path: 'interviews', element: <InterviewsArea />, nav: { label: 'Interviews' } },
   { path: 'queue', element: <QueuePage />, nav: { label: 'Queue' } },
   { path: 'settings', element: <SettingsPage />, nav: { label: 'Settings' } },
 ]

@@ -97,7 +97,9 @@ describe('an interview survives SIGKILL', () => {
     await killHard(proc, watcher)
 
     const after = await resume(dataDir, saved.sessionId as string)
-    expect(after.answers).toEqual([{ id: saved.answerId, turn_index: 0, text: 'My background is in payments.', quality_source: 'heuristic' }])
+    expect(after.answers).toEqual([
+      { id: saved.answerId, turn_index: 0, text: 'My background is in payments.', quality_source: 'heuristic' },
+    ])
     expect(after.turn.question!.turnIndex).toBe(1)
   })
 

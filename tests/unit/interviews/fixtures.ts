@@ -79,13 +79,35 @@ export function question(overrides: Partial<QuestionInput> & { text: string }): 
 export function backendQuestions(): QuestionInput[] {
   const skills = ['caching', 'databases', 'testing', 'networking']
   return [
-    question({ text: 'Tell me about your background and what drew you to backend work.', difficulty: 'warm_up', type: 'open_voice' }),
+    question({
+      text: 'Tell me about your background and what drew you to backend work.',
+      difficulty: 'warm_up',
+      type: 'open_voice',
+    }),
     question({ text: 'What kind of team do you work best in, and why?', difficulty: 'warm_up', type: 'open_voice' }),
-    question({ text: 'Which project are you proudest of from the last two years?', difficulty: 'warm_up', type: 'open_voice' }),
-    ...skills.map((skill) => question({ text: `How would you explain ${skill} to a new colleague?`, skill, difficulty: 'standard' })),
-    ...skills.map((skill) => question({ text: `Describe a problem you solved with ${skill} in production.`, skill, difficulty: 'standard' })),
-    ...skills.map((skill) => question({ text: `Design the ${skill} strategy for a system with ten million users.`, skill, difficulty: 'advanced' })),
-    question({ text: 'How would you migrate a live caching layer without downtime?', skill: 'caching', difficulty: 'advanced' }),
+    question({
+      text: 'Which project are you proudest of from the last two years?',
+      difficulty: 'warm_up',
+      type: 'open_voice',
+    }),
+    ...skills.map((skill) =>
+      question({ text: `How would you explain ${skill} to a new colleague?`, skill, difficulty: 'standard' }),
+    ),
+    ...skills.map((skill) =>
+      question({ text: `Describe a problem you solved with ${skill} in production.`, skill, difficulty: 'standard' }),
+    ),
+    ...skills.map((skill) =>
+      question({
+        text: `Design the ${skill} strategy for a system with ten million users.`,
+        skill,
+        difficulty: 'advanced',
+      }),
+    ),
+    question({
+      text: 'How would you migrate a live caching layer without downtime?',
+      skill: 'caching',
+      difficulty: 'advanced',
+    }),
   ]
 }
 
@@ -102,10 +124,16 @@ export interface InterviewWorld {
  * with the chat the test chooses (the studio's own runs without AI).
  */
 export async function interviewWorld(
-  options: { chat?: Chat | null; dataDir?: string; clock?: ManualClock; withScreening?: boolean } & Partial<Omit<InterviewsDeps, 'chat'>> = {},
+  options: { chat?: Chat | null; dataDir?: string; clock?: ManualClock; withScreening?: boolean } & Partial<
+    Omit<InterviewsDeps, 'chat'>
+  > = {},
 ): Promise<InterviewWorld> {
   const clock = options.clock ?? manualClock()
-  const { studio, dataDir } = await createTempStudio({ clock, startWorkers: false, ...(options.dataDir && { dataDir: options.dataDir }) })
+  const { studio, dataDir } = await createTempStudio({
+    clock,
+    startWorkers: false,
+    ...(options.dataDir && { dataDir: options.dataDir }),
+  })
   const chat = options.chat ?? null
   const interviews = createInterviews({
     db: studio.db,
@@ -114,7 +142,10 @@ export async function interviewWorld(
     logger: silentLogger,
     events: studio.events,
     prompts: createPromptLibrary(PROMPTS_DIR),
-    ...(options.withScreening && { jobs: jobsFromScreening(studio.db), candidates: candidatesFromScreening(studio.db) }),
+    ...(options.withScreening && {
+      jobs: jobsFromScreening(studio.db),
+      candidates: candidatesFromScreening(studio.db),
+    }),
     ...options,
     chat: () => chat,
   })
@@ -139,11 +170,25 @@ export async function publishedInvitation(
 ) {
   const h = world.interviews.handlers
   const ctx = { audience: 'recruiter' as const }
-  const template = await h['templates.create']({ name: 'Backend engineer', description: '', jobId: null, settings: { maxQuestions: 16, maxDurationMinutes: 60, maxFollowUps: 1, ...settings } }, ctx)
+  const template = await h['templates.create'](
+    {
+      name: 'Backend engineer',
+      description: '',
+      jobId: null,
+      settings: { maxQuestions: 16, maxDurationMinutes: 60, maxFollowUps: 1, ...settings },
+    },
+    ctx,
+  )
   for (const q of questions) await h['questions.add']({ templateId: template.id, question: withDefaults(q) }, ctx)
   const published = await h['templates.publish']({ id: template.id }, ctx)
   const invitation = await h['invitations.create'](
-    { templateId: template.id, candidateId: 'cand-1', candidateName: 'Ada Lovelace', expiresInHours: invite.expiresInHours ?? 48, scheduledAt: invite.scheduledAt ?? null },
+    {
+      templateId: template.id,
+      candidateId: 'cand-1',
+      candidateName: 'Ada Lovelace',
+      expiresInHours: invite.expiresInHours ?? 48,
+      scheduledAt: invite.scheduledAt ?? null,
+    },
     ctx,
   )
   return { template: published, invitation, code: invitation.code! }

@@ -24,7 +24,9 @@ const strong =
 
 describe('offline answer quality', () => {
   it('takes its terms from the expected points, the skill and the rubric', () => {
-    expect(expectedTerms(technical)).toEqual(expect.arrayContaining(['cache-aside', 'time', 'live', 'monitoring', 'caching', 'invalidation', 'stale']))
+    expect(expectedTerms(technical)).toEqual(
+      expect.arrayContaining(['cache-aside', 'time', 'live', 'monitoring', 'caching', 'invalidation', 'stale']),
+    )
   })
 
   it('ranks a specific, reasoned answer above a short vague one, and says why', () => {
@@ -33,7 +35,9 @@ describe('offline answer quality', () => {
     expect(good.quality).toBeGreaterThanOrEqual(0.8)
     expect(weak.quality).toBeLessThan(0.3)
     expect(good.matchedTerms).toEqual(expect.arrayContaining(['cache-aside', 'stale']))
-    expect(good.note).toMatch(/^\d+ words \(about 110 expected\); mentioned \d+ of \d+ expected terms \(.+\); \d+ reasoning markers\.$/)
+    expect(good.note).toMatch(
+      /^\d+ words \(about 110 expected\); mentioned \d+ of \d+ expected terms \(.+\); \d+ reasoning markers\.$/,
+    )
   })
 
   it('scores nothing as zero', () => {

@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { CODE_ALPHABET, generateCode, hashCode, normalizeCode } from '../../../electron/main/interviews/invitations/codes'
+import {
+  CODE_ALPHABET,
+  generateCode,
+  hashCode,
+  normalizeCode,
+} from '../../../electron/main/interviews/invitations/codes'
 import { interviewWorld, publishedInvitation, type InterviewWorld } from './fixtures'
 
 const worlds: InterviewWorld[] = []
@@ -41,10 +46,18 @@ describe('kiosk codes', () => {
     const w = await world()
     const { invitation, code } = await publishedInvitation(w)
     const plain = code.replace('-', '')
-    const row = await w.studio.db.selectFrom('interview_invitations').selectAll().where('id', '=', invitation.id).executeTakeFirstOrThrow()
+    const row = await w.studio.db
+      .selectFrom('interview_invitations')
+      .selectAll()
+      .where('id', '=', invitation.id)
+      .executeTakeFirstOrThrow()
     expect(row.code_hash).toBe(hashCode(plain))
     expect(JSON.stringify(row)).not.toContain(plain)
-    const log = await w.studio.db.selectFrom('change_log').select('fields').where('row_id', '=', invitation.id).execute()
+    const log = await w.studio.db
+      .selectFrom('change_log')
+      .select('fields')
+      .where('row_id', '=', invitation.id)
+      .execute()
     expect(log.length).toBeGreaterThan(0)
     for (const entry of log) expect(entry.fields).not.toContain(plain)
     expect(invitation.code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/)
@@ -54,9 +67,20 @@ describe('kiosk codes', () => {
 describe('invitations', () => {
   it('can only be made for a published template', async () => {
     const w = await world()
-    const template = await w.interviews.handlers['templates.create']({ name: 'Draft', description: '', jobId: null, settings: { maxQuestions: 10, maxDurationMinutes: 30, maxFollowUps: 1 } }, recruiter)
+    const template = await w.interviews.handlers['templates.create'](
+      {
+        name: 'Draft',
+        description: '',
+        jobId: null,
+        settings: { maxQuestions: 10, maxDurationMinutes: 30, maxFollowUps: 1 },
+      },
+      recruiter,
+    )
     await expect(
-      w.interviews.handlers['invitations.create']({ templateId: template.id, candidateId: 'c', candidateName: 'C', expiresInHours: 24, scheduledAt: null }, recruiter),
+      w.interviews.handlers['invitations.create'](
+        { templateId: template.id, candidateId: 'c', candidateName: 'C', expiresInHours: 24, scheduledAt: null },
+        recruiter,
+      ),
     ).rejects.toMatchObject({ code: 'conflict' })
   })
 
@@ -65,7 +89,13 @@ describe('invitations', () => {
     const { template } = await publishedInvitation(w)
     await expect(
       w.interviews.handlers['invitations.create'](
-        { templateId: template.id, candidateId: 'c', candidateName: 'C', expiresInHours: 2, scheduledAt: w.clock.now() + 3 * 3_600_000 },
+        {
+          templateId: template.id,
+          candidateId: 'c',
+          candidateName: 'C',
+          expiresInHours: 2,
+          scheduledAt: w.clock.now() + 3 * 3_600_000,
+        },
         recruiter,
       ),
     ).rejects.toMatchObject({ code: 'invalid_input' })
@@ -74,12 +104,17 @@ describe('invitations', () => {
   it('lists, filters and cancels', async () => {
     const w = await world()
     const { template, invitation } = await publishedInvitation(w)
-    const other = await w.interviews.handlers['invitations.create']({ templateId: template.id, candidateId: 'c2', candidateName: 'Grace', expiresInHours: 24, scheduledAt: null }, recruiter)
+    const other = await w.interviews.handlers['invitations.create'](
+      { templateId: template.id, candidateId: 'c2', candidateName: 'Grace', expiresInHours: 24, scheduledAt: null },
+      recruiter,
+    )
     const cancelled = await w.interviews.handlers['invitations.cancel']({ id: other.id }, recruiter)
     expect(cancelled.status).toBe('cancelled')
     const pending = await w.interviews.handlers['invitations.list']({ status: 'pending' }, recruiter)
     expect(pending.map((i) => i.id)).toEqual([invitation.id])
-    await expect(w.interviews.handlers['invitations.cancel']({ id: other.id }, recruiter)).rejects.toMatchObject({ code: 'conflict' })
+    await expect(w.interviews.handlers['invitations.cancel']({ id: other.id }, recruiter)).rejects.toMatchObject({
+      code: 'conflict',
+    })
   })
 })
 
@@ -96,27 +131,47 @@ describe('redeeming a code at the kiosk', () => {
   it('says clearly when a code is unknown, expired, cancelled or used', async () => {
     const w = await world()
     const { code, template } = await publishedInvitation(w, undefined, {}, { expiresInHours: 1 })
-    await expect(w.interviews.engine.startSession('ZZZZ-ZZZZ')).rejects.toMatchObject({ code: 'not_found', message: expect.stringMatching(/could not find that code/) })
+    await expect(w.interviews.engine.startSession('ZZZZ-ZZZZ')).rejects.toMatchObject({
+      code: 'not_found',
+      message: expect.stringMatching(/could not find that code/),
+    })
 
     w.clock.advance(2 * 3_600_000)
-    await expect(w.interviews.engine.startSession(code)).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/expired/) })
-    await expect(w.interviews.engine.startSession(code)).rejects.toMatchObject({ message: expect.stringMatching(/expired/) })
+    await expect(w.interviews.engine.startSession(code)).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/expired/),
+    })
+    await expect(w.interviews.engine.startSession(code)).rejects.toMatchObject({
+      message: expect.stringMatching(/expired/),
+    })
 
-    const cancelled = await w.interviews.handlers['invitations.create']({ templateId: template.id, candidateId: 'c', candidateName: 'C', expiresInHours: 24, scheduledAt: null }, recruiter)
+    const cancelled = await w.interviews.handlers['invitations.create'](
+      { templateId: template.id, candidateId: 'c', candidateName: 'C', expiresInHours: 24, scheduledAt: null },
+      recruiter,
+    )
     await w.interviews.handlers['invitations.cancel']({ id: cancelled.id }, recruiter)
-    await expect(w.interviews.engine.startSession(cancelled.code!)).rejects.toMatchObject({ message: expect.stringMatching(/cancelled/) })
+    await expect(w.interviews.engine.startSession(cancelled.code!)).rejects.toMatchObject({
+      message: expect.stringMatching(/cancelled/),
+    })
 
-    const used = await w.interviews.handlers['invitations.create']({ templateId: template.id, candidateId: 'd', candidateName: 'D', expiresInHours: 24, scheduledAt: null }, recruiter)
+    const used = await w.interviews.handlers['invitations.create'](
+      { templateId: template.id, candidateId: 'd', candidateName: 'D', expiresInHours: 24, scheduledAt: null },
+      recruiter,
+    )
     const { sessionId } = await w.interviews.engine.startSession(used.code!)
     await w.interviews.engine.finish(sessionId)
-    await expect(w.interviews.engine.startSession(used.code!)).rejects.toMatchObject({ message: expect.stringMatching(/already been used/) })
+    await expect(w.interviews.engine.startSession(used.code!)).rejects.toMatchObject({
+      message: expect.stringMatching(/already been used/),
+    })
   })
 
   it('opens a scheduled interview only from 30 minutes before its time', async () => {
     const w = await world()
     const at = w.clock.now() + 2 * 3_600_000
     const { code } = await publishedInvitation(w, undefined, {}, { scheduledAt: at })
-    await expect(w.interviews.engine.startSession(code)).rejects.toMatchObject({ message: expect.stringMatching(/scheduled for later/) })
+    await expect(w.interviews.engine.startSession(code)).rejects.toMatchObject({
+      message: expect.stringMatching(/scheduled for later/),
+    })
     w.clock.set(at - 29 * 60_000)
     await expect(w.interviews.engine.startSession(code)).resolves.toMatchObject({ resumed: false })
   })
@@ -135,8 +190,12 @@ describe('redeeming a code at the kiosk', () => {
   it('locks out guessing after five wrong codes, even for a right one, then lets it through', async () => {
     const w = await world()
     const { code } = await publishedInvitation(w)
-    for (let i = 0; i < 5; i++) await expect(w.interviews.engine.startSession(`WRONG${i}XY`)).rejects.toMatchObject({ code: 'not_found' })
-    await expect(w.interviews.engine.startSession(code)).rejects.toMatchObject({ code: 'forbidden', message: expect.stringMatching(/Too many wrong codes/) })
+    for (let i = 0; i < 5; i++)
+      await expect(w.interviews.engine.startSession(`WRONG${i}XY`)).rejects.toMatchObject({ code: 'not_found' })
+    await expect(w.interviews.engine.startSession(code)).rejects.toMatchObject({
+      code: 'forbidden',
+      message: expect.stringMatching(/Too many wrong codes/),
+    })
     w.clock.advance(61_000)
     await expect(w.interviews.engine.startSession(code)).resolves.toMatchObject({ resumed: false })
   })
@@ -159,7 +218,10 @@ describe('redeeming a code at the kiosk', () => {
   it('lets only one of two kiosks entering the same code at once start it', async () => {
     const w = await world()
     const { code } = await publishedInvitation(w)
-    const results = await Promise.allSettled([w.interviews.engine.startSession(code), w.interviews.engine.startSession(code)])
+    const results = await Promise.allSettled([
+      w.interviews.engine.startSession(code),
+      w.interviews.engine.startSession(code),
+    ])
     const sessions = await w.studio.db.selectFrom('interview_sessions').select('id').execute()
     expect(sessions).toHaveLength(1)
     const fulfilled = results.filter((r) => r.status === 'fulfilled')

@@ -23,11 +23,22 @@ async function call<T>(name: string, input: unknown, audience: 'recruiter' | 'ki
 
 async function invite() {
   const template = await call<{ id: string }>('templates.create', { name: 'Support engineer' })
-  for (const text of ['How do you calm down an upset customer?', 'Explain DNS to a customer in two sentences.', 'When did you last escalate an issue, and why?']) {
-    await call('questions.add', { templateId: template.id, question: { text, rubric: [{ name: 'Empathy', description: 'Acknowledges the customer' }] } })
+  for (const text of [
+    'How do you calm down an upset customer?',
+    'Explain DNS to a customer in two sentences.',
+    'When did you last escalate an issue, and why?',
+  ]) {
+    await call('questions.add', {
+      templateId: template.id,
+      question: { text, rubric: [{ name: 'Empathy', description: 'Acknowledges the customer' }] },
+    })
   }
   await call('templates.publish', { id: template.id })
-  return call<{ code: string }>('invitations.create', { templateId: template.id, candidateId: 'cand-9', candidateName: 'Linus' })
+  return call<{ code: string }>('invitations.create', {
+    templateId: template.id,
+    candidateId: 'cand-9',
+    candidateName: 'Linus',
+  })
 }
 
 const interviewDomain = Object.keys(interviewRequests) as RequestName[]
@@ -36,9 +47,18 @@ describe('kiosk boundary', () => {
   it('gives the kiosk the interview requests and no recruiter data', () => {
     const kioskInterview = interviewDomain.filter((name) => allows(name, 'kiosk'))
     expect(kioskInterview.sort()).toEqual(
-      ['interview.answer', 'interview.finish', 'interview.redeem', 'interview.repeat', 'interview.retake', 'interview.skip', 'interview.turn'].sort(),
+      [
+        'interview.answer',
+        'interview.finish',
+        'interview.redeem',
+        'interview.repeat',
+        'interview.retake',
+        'interview.skip',
+        'interview.turn',
+      ].sort(),
     )
-    for (const name of interviewDomain.filter((n) => !n.startsWith('interview.'))) expect(allows(name, 'kiosk'), name).toBe(false)
+    for (const name of interviewDomain.filter((n) => !n.startsWith('interview.')))
+      expect(allows(name, 'kiosk'), name).toBe(false)
     // Nothing outside the interview domain that lists people, jobs or templates is open to the kiosk.
     const kioskAll = (Object.keys(requests) as RequestName[]).filter((name) => allows(name, 'kiosk'))
     for (const name of kioskAll) expect(name, name).toMatch(/^(interview\.|app\.|kiosk\.exit$)/)
@@ -56,9 +76,29 @@ describe('kiosk boundary', () => {
     const { code } = await invite()
     const start = await call<KioskStart>('interview.redeem', { code }, 'kiosk')
     expect(start.resumed).toBe(false)
-    expect(Object.keys(start.turn).sort()).toEqual(['candidateName', 'elapsedSec', 'finishReason', 'question', 'remainingSec', 'status', 'title'])
+    expect(Object.keys(start.turn).sort()).toEqual([
+      'candidateName',
+      'elapsedSec',
+      'finishReason',
+      'question',
+      'remainingSec',
+      'status',
+      'title',
+    ])
     expect(Object.keys(start.turn.question!).sort()).toEqual(
-      ['isFollowUp', 'number', 'prepTimeSec', 'recordVideo', 'retakesLeft', 'stage', 'text', 'timeLimitSec', 'total', 'turnIndex', 'type'].sort(),
+      [
+        'isFollowUp',
+        'number',
+        'prepTimeSec',
+        'recordVideo',
+        'retakesLeft',
+        'stage',
+        'text',
+        'timeLimitSec',
+        'total',
+        'turnIndex',
+        'type',
+      ].sort(),
     )
     expect(start.turn).toMatchObject({ candidateName: 'Linus', title: 'Support engineer', status: 'in_progress' })
 
@@ -67,7 +107,12 @@ describe('kiosk boundary', () => {
     while (turn.status === 'in_progress') {
       turn = await call<KioskTurn>(
         'interview.answer',
-        { token: start.token, turnIndex: turn.question!.turnIndex, text: `Answer number ${++answered}: I listen first, because it helps.`, typingMs: 20_000 },
+        {
+          token: start.token,
+          turnIndex: turn.question!.turnIndex,
+          text: `Answer number ${++answered}: I listen first, because it helps.`,
+          typingMs: 20_000,
+        },
         'kiosk',
       )
     }
@@ -77,17 +122,26 @@ describe('kiosk boundary', () => {
     const sessions = await call<{ id: string; answeredCount: number }[]>('sessions.list', {})
     expect(sessions).toHaveLength(1)
     expect(sessions[0]!.answeredCount).toBe(3)
-    const detail = await call<{ answers: { inputMode: string; text: string; responseDelayMs: number }[] }>('sessions.get', { id: sessions[0]!.id })
+    const detail = await call<{ answers: { inputMode: string; text: string; responseDelayMs: number }[] }>(
+      'sessions.get',
+      { id: sessions[0]!.id },
+    )
     expect(detail.answers.map((a) => a.inputMode)).toEqual(['text', 'text', 'text'])
   })
 
   it('rejects a forged or stale token', async () => {
     await invite()
-    await expect(call('interview.turn', { token: 'x'.repeat(43) }, 'kiosk')).rejects.toMatchObject({ code: 'forbidden' })
+    await expect(call('interview.turn', { token: 'x'.repeat(43) }, 'kiosk')).rejects.toMatchObject({
+      code: 'forbidden',
+    })
   })
 
   it('validates kiosk input', async () => {
-    const result = await studio.dispatch('interview.answer', { token: 'x'.repeat(43), turnIndex: -1, text: '' }, { audience: 'kiosk' })
+    const result = await studio.dispatch(
+      'interview.answer',
+      { token: 'x'.repeat(43), turnIndex: -1, text: '' },
+      { audience: 'kiosk' },
+    )
     expect(result.ok).toBe(false)
     if (!result.ok) expect(result.error.code).toBe('invalid_input')
   })

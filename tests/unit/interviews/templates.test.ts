@@ -13,13 +13,30 @@ afterEach(async () => {
 
 const ctx = { audience: 'recruiter' as const }
 const criterion = { name: 'Clarity', description: 'Explains the idea so a newcomer follows', weight: 3 }
-const base = { type: 'technical' as const, skill: 'sql', difficulty: 'standard' as const, timeLimitSec: 90, prepTimeSec: 0, retakesAllowed: 0, expectedPoints: [] }
+const base = {
+  type: 'technical' as const,
+  skill: 'sql',
+  difficulty: 'standard' as const,
+  timeLimitSec: 90,
+  prepTimeSec: 0,
+  retakesAllowed: 0,
+  expectedPoints: [],
+}
 
 async function draft(w: InterviewWorld, texts: string[], rubric = [criterion]) {
   const h = w.interviews.handlers
-  const template = await h['templates.create']({ name: 'Data analyst', description: 'First round', jobId: null, settings: { maxQuestions: 12, maxDurationMinutes: 30, maxFollowUps: 1 } }, ctx)
+  const template = await h['templates.create'](
+    {
+      name: 'Data analyst',
+      description: 'First round',
+      jobId: null,
+      settings: { maxQuestions: 12, maxDurationMinutes: 30, maxFollowUps: 1 },
+    },
+    ctx,
+  )
   let detail = template
-  for (const text of texts) detail = await h['questions.add']({ templateId: template.id, question: { ...base, text, rubric } }, ctx)
+  for (const text of texts)
+    detail = await h['questions.add']({ templateId: template.id, question: { ...base, text, rubric } }, ctx)
   return detail
 }
 
@@ -32,19 +49,33 @@ describe('templates and questions', () => {
       [0, 'What is a LEFT JOIN for?'],
       [1, 'How do you find duplicate rows?'],
     ])
-    const edited = await w.interviews.handlers['questions.update']({ id: detail.questions[1]!.id, patch: { timeLimitSec: 180, type: 'behavioural_star' } }, ctx)
-    expect(edited.questions[1]).toMatchObject({ timeLimitSec: 180, type: 'behavioural_star', text: 'How do you find duplicate rows?' })
+    const edited = await w.interviews.handlers['questions.update'](
+      { id: detail.questions[1]!.id, patch: { timeLimitSec: 180, type: 'behavioural_star' } },
+      ctx,
+    )
+    expect(edited.questions[1]).toMatchObject({
+      timeLimitSec: 180,
+      type: 'behavioural_star',
+      text: 'How do you find duplicate rows?',
+    })
   })
 
   it('reorders, and refuses an order that does not match the questions', async () => {
     const w = await world()
     const detail = await draft(w, ['First question here?', 'Second question here?', 'Third question here?'])
     const [a, b, c] = detail.questions.map((q) => q.id)
-    const reordered = await w.interviews.handlers['questions.reorder']({ templateId: detail.id, order: [c!, a!, b!] }, ctx)
+    const reordered = await w.interviews.handlers['questions.reorder'](
+      { templateId: detail.id, order: [c!, a!, b!] },
+      ctx,
+    )
     expect(reordered.questions.map((q) => q.id)).toEqual([c, a, b])
     expect(reordered.questions.map((q) => q.position)).toEqual([0, 1, 2])
-    await expect(w.interviews.handlers['questions.reorder']({ templateId: detail.id, order: [a!, b!] }, ctx)).rejects.toMatchObject({ code: 'conflict' })
-    await expect(w.interviews.handlers['questions.reorder']({ templateId: detail.id, order: [a!, a!, b!] }, ctx)).rejects.toMatchObject({ code: 'conflict' })
+    await expect(
+      w.interviews.handlers['questions.reorder']({ templateId: detail.id, order: [a!, b!] }, ctx),
+    ).rejects.toMatchObject({ code: 'conflict' })
+    await expect(
+      w.interviews.handlers['questions.reorder']({ templateId: detail.id, order: [a!, a!, b!] }, ctx),
+    ).rejects.toMatchObject({ code: 'conflict' })
   })
 
   it('renumbers after a removal', async () => {
@@ -75,11 +106,21 @@ describe('templates and questions', () => {
     const detail = await draft(w, ['What is a LEFT JOIN for?'])
     const active = await w.interviews.handlers['templates.publish']({ id: detail.id }, ctx)
     expect(active).toMatchObject({ status: 'active', version: 1, publishedAt: w.clock.now() })
-    await expect(w.interviews.handlers['questions.add']({ templateId: detail.id, question: { ...base, text: 'Another question?', rubric: [criterion] } }, ctx)).rejects.toMatchObject({
+    await expect(
+      w.interviews.handlers['questions.add'](
+        { templateId: detail.id, question: { ...base, text: 'Another question?', rubric: [criterion] } },
+        ctx,
+      ),
+    ).rejects.toMatchObject({
       code: 'conflict',
     })
-    await expect(w.interviews.handlers['templates.update']({ id: detail.id, patch: { settings: { maxQuestions: 3 } } }, ctx)).rejects.toMatchObject({ code: 'conflict' })
-    const renamed = await w.interviews.handlers['templates.update']({ id: detail.id, patch: { name: 'Data analyst, round 1' } }, ctx)
+    await expect(
+      w.interviews.handlers['templates.update']({ id: detail.id, patch: { settings: { maxQuestions: 3 } } }, ctx),
+    ).rejects.toMatchObject({ code: 'conflict' })
+    const renamed = await w.interviews.handlers['templates.update'](
+      { id: detail.id, patch: { name: 'Data analyst, round 1' } },
+      ctx,
+    )
     expect(renamed.name).toBe('Data analyst, round 1')
     const archived = await w.interviews.handlers['templates.archive']({ id: detail.id }, ctx)
     expect(archived.status).toBe('archived')
@@ -104,14 +145,21 @@ describe('templates and questions', () => {
     const firstText = (await w.interviews.engine.currentTurn(sessionId)).question!.text
     await w.interviews.handlers['templates.archive']({ id: template.id }, ctx)
     const copy = await w.interviews.handlers['templates.duplicate']({ id: template.id }, ctx)
-    await w.interviews.handlers['questions.update']({ id: copy.questions[0]!.id, patch: { text: 'A completely different question?' } }, ctx)
+    await w.interviews.handlers['questions.update'](
+      { id: copy.questions[0]!.id, patch: { text: 'A completely different question?' } },
+      ctx,
+    )
     expect((await w.interviews.engine.currentTurn(sessionId)).question!.text).toBe(firstText)
   })
 
   it('validates question input at the boundary', async () => {
     const w = await world()
     const detail = await draft(w, [])
-    const result = await w.studio.dispatch('questions.add', { templateId: detail.id, question: { text: 'Hi', timeLimitSec: 5 } }, ctx)
+    const result = await w.studio.dispatch(
+      'questions.add',
+      { templateId: detail.id, question: { text: 'Hi', timeLimitSec: 5 } },
+      ctx,
+    )
     expect(result.ok).toBe(false)
     if (!result.ok) expect(result.error.code).toBe('invalid_input')
   })

@@ -15,7 +15,11 @@ export const interviews: Migration = {
       .addColumn('version', 'integer', (c) => c.notNull())
       .addColumn('published_at', 'integer')
       .execute()
-    await db.schema.createIndex('interview_templates_status').on('interview_templates').columns(['status', 'updated_at']).execute()
+    await db.schema
+      .createIndex('interview_templates_status')
+      .on('interview_templates')
+      .columns(['status', 'updated_at'])
+      .execute()
     await db.schema.createIndex('interview_templates_job').on('interview_templates').column('job_id').execute()
 
     await syncedColumns(db.schema.createTable('interview_questions'))
@@ -32,7 +36,11 @@ export const interviews: Migration = {
       .addColumn('expected_points', 'text', (c) => c.notNull())
       .addColumn('source', 'text', (c) => c.notNull().check(sql`source in ('manual','generated')`))
       .execute()
-    await db.schema.createIndex('interview_questions_template').on('interview_questions').columns(['template_id', 'position']).execute()
+    await db.schema
+      .createIndex('interview_questions_template')
+      .on('interview_questions')
+      .columns(['template_id', 'position'])
+      .execute()
 
     await syncedColumns(db.schema.createTable('interview_invitations'))
       .addColumn('template_id', 'text', (c) => c.notNull())
@@ -48,9 +56,22 @@ export const interviews: Migration = {
       .addColumn('completed_at', 'integer')
       .addColumn('session_id', 'text')
       .execute()
-    await db.schema.createIndex('interview_invitations_code').on('interview_invitations').column('code_hash').unique().execute()
-    await db.schema.createIndex('interview_invitations_status').on('interview_invitations').columns(['status', 'expires_at']).execute()
-    await db.schema.createIndex('interview_invitations_template').on('interview_invitations').columns(['template_id', 'created_at']).execute()
+    await db.schema
+      .createIndex('interview_invitations_code')
+      .on('interview_invitations')
+      .column('code_hash')
+      .unique()
+      .execute()
+    await db.schema
+      .createIndex('interview_invitations_status')
+      .on('interview_invitations')
+      .columns(['status', 'expires_at'])
+      .execute()
+    await db.schema
+      .createIndex('interview_invitations_template')
+      .on('interview_invitations')
+      .columns(['template_id', 'created_at'])
+      .execute()
 
     await db.schema
       .createTable('invitation_codes')
@@ -74,9 +95,22 @@ export const interviews: Migration = {
       .addColumn('finish_reason', 'text')
       .addColumn('skills', 'text', (c) => c.notNull())
       .execute()
-    await db.schema.createIndex('interview_sessions_status').on('interview_sessions').columns(['status', 'last_activity_at']).execute()
-    await db.schema.createIndex('interview_sessions_template').on('interview_sessions').columns(['template_id', 'started_at']).execute()
-    await db.schema.createIndex('interview_sessions_invitation').on('interview_sessions').column('invitation_id').unique().execute()
+    await db.schema
+      .createIndex('interview_sessions_status')
+      .on('interview_sessions')
+      .columns(['status', 'last_activity_at'])
+      .execute()
+    await db.schema
+      .createIndex('interview_sessions_template')
+      .on('interview_sessions')
+      .columns(['template_id', 'started_at'])
+      .execute()
+    await db.schema
+      .createIndex('interview_sessions_invitation')
+      .on('interview_sessions')
+      .column('invitation_id')
+      .unique()
+      .execute()
 
     await db.schema
       .createTable('interview_session_state')
@@ -111,7 +145,12 @@ export const interviews: Migration = {
       .addColumn('quality_source', 'text')
       .addColumn('evaluation', 'text')
       .execute()
-    await db.schema.createIndex('interview_answers_turn').on('interview_answers').columns(['session_id', 'turn_index']).unique().execute()
+    await db.schema
+      .createIndex('interview_answers_turn')
+      .on('interview_answers')
+      .columns(['session_id', 'turn_index'])
+      .unique()
+      .execute()
 
     await db.schema
       .createTable('question_generation_cache')

@@ -111,13 +111,26 @@ export function createInterviewEngine(deps: InterviewEngineDeps): InterviewEngin
   const inFlight = new Map<string, Promise<Evaluation>>()
 
   const view = (sessionId: string, loaded: { row: LoadedSession['row']; state: EngineState }) =>
-    turnView(sessionId, loaded.state, { candidateName: loaded.row.candidate_name, title: loaded.state.title }, clock.now())
+    turnView(
+      sessionId,
+      loaded.state,
+      { candidateName: loaded.row.candidate_name, title: loaded.state.title },
+      clock.now(),
+    )
 
   /** Saves a new state; when it ends the interview, closes the invitation in the same transaction. */
-  const commit = async (trx: Transaction<Database>, loaded: LoadedSession, next: EngineState): Promise<LoadedSession> => {
+  const commit = async (
+    trx: Transaction<Database>,
+    loaded: LoadedSession,
+    next: EngineState,
+  ): Promise<LoadedSession> => {
     const version = await store.save(trx, loaded.row.id, next, loaded.version)
     if (next.finished && !loaded.state.finished) {
-      await invitations.setStatus(trx, loaded.row.invitation_id, next.finished.reason === 'abandoned' ? 'expired' : 'completed')
+      await invitations.setStatus(
+        trx,
+        loaded.row.invitation_id,
+        next.finished.reason === 'abandoned' ? 'expired' : 'completed',
+      )
       await deps.onSessionFinished?.(trx, loaded.row.id)
     }
     return { ...loaded, state: next, version }
@@ -129,7 +142,9 @@ export function createInterviewEngine(deps: InterviewEngineDeps): InterviewEngin
     const now = clock.now()
     if (loaded.state.finished || now - loaded.state.lastActivityAt < idleMs) return loaded
     if (loaded.state.pending) inFlight.delete(loaded.state.pending.answerId)
-    const next = await db.transaction().execute((trx) => commit(trx, loaded, finishState(loaded.state, 'abandoned', now)))
+    const next = await db
+      .transaction()
+      .execute((trx) => commit(trx, loaded, finishState(loaded.state, 'abandoned', now)))
     deps.logger.info('interview abandoned after inactivity', { sessionId: loaded.row.id })
     changed(loaded.row.id)
     return next
@@ -141,7 +156,10 @@ export function createInterviewEngine(deps: InterviewEngineDeps): InterviewEngin
   const loadLive = async (sessionId: string) => {
     const loaded = await settleLocked(sessionId)
     if (loaded.state.finished?.reason === 'abandoned') {
-      throw new StudioError('conflict', 'This interview was stopped after 30 minutes without activity. Please ask the recruiter for help.')
+      throw new StudioError(
+        'conflict',
+        'This interview was stopped after 30 minutes without activity. Please ask the recruiter for help.',
+      )
     }
     if (loaded.state.finished) throw new StudioError('conflict', 'This interview has already ended')
     return loaded
@@ -183,7 +201,10 @@ export function createInterviewEngine(deps: InterviewEngineDeps): InterviewEngin
       throw new StudioError('conflict', 'This code has expired. Please ask the recruiter for a new one.')
     }
     if (invitation.scheduled_at !== null && now < invitation.scheduled_at - EARLY_START_MS) {
-      throw new StudioError('conflict', 'This interview is scheduled for later. It opens 30 minutes before the scheduled time.')
+      throw new StudioError(
+        'conflict',
+        'This interview is scheduled for later. It opens 30 minutes before the scheduled time.',
+      )
     }
     const template = await deps.templates.get(invitation.template_id)
     if (template.status === 'draft' || template.questions.length === 0) {
@@ -200,7 +221,11 @@ export function createInterviewEngine(deps: InterviewEngineDeps): InterviewEngin
     )
     const token = newToken()
     const sessionId = await db.transaction().execute(async (trx) => {
-      const fresh = await trx.selectFrom('interview_invitations').select('status').where('id', '=', invitation.id).executeTakeFirstOrThrow()
+      const fresh = await trx
+        .selectFrom('interview_invitations')
+        .select('status')
+        .where('id', '=', invitation.id)
+        .executeTakeFirstOrThrow()
       // Two kiosks entering the same code at once: the first transaction wins, the second sees it started.
       if (fresh.status !== 'pending') throw new StudioError('conflict', 'This code has already been used.')
       const id = await store.create(trx, {
@@ -341,7 +366,11 @@ export function createInterviewEngine(deps: InterviewEngineDeps): InterviewEngin
         }
         const answerId = uuidv7()
         const now = clock.now()
-        const answered = answerTurn(loaded.state, { answerId, turnIndex: turnIndex ?? turn?.index ?? -1, skipped: true, text: '' }, now)
+        const answered = answerTurn(
+          loaded.state,
+          { answerId, turnIndex: turnIndex ?? turn?.index ?? -1, skipped: true, text: '' },
+          now,
+        )
         const question = plannedQuestion(loaded.state, turn!.questionId)
         const evaluation = await evaluationFor(sessionId, answered)
         return db.transaction().execute(async (trx) => {
@@ -382,7 +411,9 @@ export function createInterviewEngine(deps: InterviewEngineDeps): InterviewEngin
         // Finishing an interview that has just ended (its last answer decided it) is not an error.
         const settled = await settleLocked(sessionId)
         if (settled.state.finished) return settled
-        return db.transaction().execute((trx) => commit(trx, settled, finishState(settled.state, 'candidate_finished', clock.now())))
+        return db
+          .transaction()
+          .execute((trx) => commit(trx, settled, finishState(settled.state, 'candidate_finished', clock.now())))
       })
       changed(sessionId)
       return view(sessionId, next)

@@ -59,11 +59,15 @@ export function expectedTerms(question: PlannedQuestion): string[] {
 const STAR_PARTS: [string, RegExp][] = [
   ['situation', /\b(when i|at my|in my (?:last|previous|current)|situation|project|once|last year)\b/iu],
   ['task', /\b(my (?:role|task|job|goal|responsibility)|i needed to|i had to|we needed to|responsible for)\b/iu],
-  ['action', /\bi (?:decided|built|wrote|led|talked|spoke|created|designed|implemented|organi[sz]ed|proposed|changed|started|set up|asked|worked)\b/iu],
+  [
+    'action',
+    /\bi (?:decided|built|wrote|led|talked|spoke|created|designed|implemented|organi[sz]ed|proposed|changed|started|set up|asked|worked)\b/iu,
+  ],
   ['result', /\b(result|outcome|in the end|reduced|increased|improved|saved|learned|\d+\s?(?:%|percent))\b/iu],
 ]
 
-const REASONING = /\b(because|therefore|so that|trade-?offs?|for example|for instance|however|which means|depends|instead|compared)\b/giu
+const REASONING =
+  /\b(because|therefore|so that|trade-?offs?|for example|for instance|however|which means|depends|instead|compared)\b/giu
 
 function structureScore(type: QuestionType, text: string): { score: number; note: string } {
   if (type === 'behavioural_star') {
@@ -89,7 +93,8 @@ export function heuristicQuality(question: PlannedQuestion, answer: string): Heu
   const coverage = terms.length ? clamp01(matchedTerms.length / Math.max(2, Math.ceil(terms.length / 2))) : length
 
   const structure = structureScore(question.type, answer)
-  const quality = answerWords.length === 0 ? 0 : Math.round((0.4 * length + 0.4 * coverage + 0.2 * structure.score) * 100) / 100
+  const quality =
+    answerWords.length === 0 ? 0 : Math.round((0.4 * length + 0.4 * coverage + 0.2 * structure.score) * 100) / 100
   const note =
     `${answerWords.length} words (about ${target} expected); ` +
     (terms.length ? `mentioned ${matchedTerms.length} of ${terms.length} expected terms` : 'no expected terms given') +

@@ -63,10 +63,24 @@ export function startState(plan: SessionPlan, now: number): EngineState {
 
 export function finishState(state: EngineState, reason: FinishReason, now: number): EngineState {
   if (state.finished) return state
-  return { ...state, stage: 'done', current: null, pending: null, open: null, lastActivityAt: now, finished: { reason, at: now } }
+  return {
+    ...state,
+    stage: 'done',
+    current: null,
+    pending: null,
+    open: null,
+    lastActivityAt: now,
+    finished: { reason, at: now },
+  }
 }
 
-function newTurn(state: EngineState, questionId: string, text: string, followUp: FollowUpKind | null, now: number): Turn {
+function newTurn(
+  state: EngineState,
+  questionId: string,
+  text: string,
+  followUp: FollowUpKind | null,
+  now: number,
+): Turn {
   return { index: state.nextTurnIndex, questionId, followUp, text, askedAt: now, repeats: 0, retakesUsed: 0 }
 }
 
@@ -102,14 +116,20 @@ export interface AnswerRecord {
 /** Saves that the current turn was answered (or skipped); the next step waits for its evaluation. */
 export function answerTurn(state: EngineState, answer: AnswerRecord, now: number): EngineState {
   const turn = requireOpenTurn(state)
-  if (answer.turnIndex !== turn.index) throw new StudioError('conflict', 'That answer is for a question that is no longer current')
+  if (answer.turnIndex !== turn.index)
+    throw new StudioError('conflict', 'That answer is for a question that is no longer current')
   const question = plannedQuestion(state, turn.questionId)
   const cap = (question.timeLimitSec + question.prepTimeSec) * 1000 + TURN_GRACE_MS
   const spent = Math.max(0, Math.min(now - turn.askedAt, cap))
   return { ...state, pending: { ...answer }, elapsedMs: state.elapsedMs + spent, lastActivityAt: now }
 }
 
-function followUpKind(state: EngineState, question: PlannedQuestion, quality: number, skipped: boolean): FollowUpKind | null {
+function followUpKind(
+  state: EngineState,
+  question: PlannedQuestion,
+  quality: number,
+  skipped: boolean,
+): FollowUpKind | null {
   if (state.mode !== 'adaptive' || skipped || !state.open) return null
   if (state.open.followUps >= state.limits.maxFollowUps) return null
   if (state.limits.maxDurationMs - state.elapsedMs < FOLLOW_UP_MIN_REMAINING_MS) return null
@@ -126,7 +146,8 @@ function followUpKind(state: EngineState, question: PlannedQuestion, quality: nu
  */
 export function decide(state: EngineState, evaluation: Evaluation, now: number): EngineState {
   const pending = state.pending
-  if (!pending || !state.current || !state.open) throw new StudioError('conflict', 'There is no answer waiting for a decision')
+  if (!pending || !state.current || !state.open)
+    throw new StudioError('conflict', 'There is no answer waiting for a decision')
   const question = plannedQuestion(state, state.open.questionId)
   const quality = pending.skipped ? 0 : Math.max(0, Math.min(1, evaluation.quality))
   const qualities = [...state.open.qualities, quality]
@@ -149,7 +170,10 @@ export function decide(state: EngineState, evaluation: Evaluation, now: number):
     current: null,
     open: null,
     skills: recordOutcome(state.skills, question.skill, question.difficulty, outcomeOf(outcomeQuality)),
-    stageQualities: { ...state.stageQualities, [question.difficulty]: [...state.stageQualities[question.difficulty], outcomeQuality] },
+    stageQualities: {
+      ...state.stageQualities,
+      [question.difficulty]: [...state.stageQualities[question.difficulty], outcomeQuality],
+    },
   }
   return advance(closed, now)
 }

@@ -1,4 +1,5 @@
 import type { FinishReason, QuestionType } from '../../../../shared/contract/interviews'
+import { stripInvisible } from '../untrusted-text'
 import type { FollowUpKind } from './state'
 
 /**
@@ -11,7 +12,8 @@ const FOLLOW_UPS: Record<FollowUpKind, Record<QuestionType, string>> = {
     open_voice: 'Could you give me a concrete example from your own experience?',
     video: 'Could you give me a concrete example from your own experience?',
     technical: 'Could you make that more concrete, for example by walking through how it would work step by step?',
-    behavioural_star: 'Could you take one specific situation and walk me through what you did yourself and how it turned out?',
+    behavioural_star:
+      'Could you take one specific situation and walk me through what you did yourself and how it turned out?',
   },
   deepen: {
     open_voice: 'What would you say is the hardest part of that, and how would you handle it?',
@@ -35,7 +37,8 @@ export const OPENING = "Let's begin."
 
 export function closing(reason: FinishReason): string {
   if (reason === 'abandoned') return 'This interview was stopped after a long pause. Please ask the recruiter for help.'
-  if (reason === 'candidate_finished') return 'You have ended the interview. Thank you for your time; the hiring team will review your answers.'
+  if (reason === 'candidate_finished')
+    return 'You have ended the interview. Thank you for your time; the hiring team will review your answers.'
   return 'That is the end of the interview. Thank you for your time; a member of the hiring team will review your answers.'
 }
 
@@ -45,10 +48,7 @@ export function closing(reason: FinishReason): string {
  */
 export function cleanFollowUp(text: string | null | undefined): string | null {
   if (!text) return null
-  const cleaned = text
-    .replace(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/gu, ' ')
-    .replace(/\s+/gu, ' ')
-    .trim()
+  const cleaned = stripInvisible(text.replace(/\s+/gu, ' ')).trim()
   if (cleaned.length < 10 || cleaned.length > 300) return null
   if (!cleaned.endsWith('?') || /[<>{}`]/u.test(cleaned)) return null
   return cleaned

@@ -23,7 +23,11 @@ export const newToken = (): string => crypto.randomBytes(32).toString('base64url
 function summaryOf(state: EngineState, answeredCount: number) {
   return {
     stage: state.stage,
-    status: state.finished ? (state.finished.reason === 'abandoned' ? ('abandoned' as const) : ('completed' as const)) : ('in_progress' as const),
+    status: state.finished
+      ? state.finished.reason === 'abandoned'
+        ? ('abandoned' as const)
+        : ('completed' as const)
+      : ('in_progress' as const),
     answered_count: answeredCount,
     last_activity_at: state.lastActivityAt,
     finished_at: state.finished?.at ?? null,
@@ -73,14 +77,29 @@ export function createSessionStore(db: Kysely<Database>, writer: SyncedWriter, n
       })
       await trx
         .insertInto('interview_session_state')
-        .values({ session_id: id, state: JSON.stringify(session.state), version: 1, token_hash: session.tokenHash, updated_at: now() })
+        .values({
+          session_id: id,
+          state: JSON.stringify(session.state),
+          version: 1,
+          token_hash: session.tokenHash,
+          updated_at: now(),
+        })
         .execute()
       return id
     },
 
     async load(sessionId: string, from: Kysely<Database> | Transaction<Database> = db): Promise<LoadedSession> {
-      const row = await from.selectFrom('interview_sessions').selectAll().where('id', '=', sessionId).where('deleted_at', 'is', null).executeTakeFirst()
-      const stateRow = await from.selectFrom('interview_session_state').selectAll().where('session_id', '=', sessionId).executeTakeFirst()
+      const row = await from
+        .selectFrom('interview_sessions')
+        .selectAll()
+        .where('id', '=', sessionId)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst()
+      const stateRow = await from
+        .selectFrom('interview_session_state')
+        .selectAll()
+        .where('session_id', '=', sessionId)
+        .executeTakeFirst()
       if (!row || !stateRow) throw new StudioError('not_found', 'That interview no longer exists')
       const parsed = engineStateSchema.safeParse(JSON.parse(stateRow.state))
       if (!parsed.success) throw new Error(`Interview ${sessionId} has a state this version cannot read`)
@@ -88,13 +107,22 @@ export function createSessionStore(db: Kysely<Database>, writer: SyncedWriter, n
     },
 
     async sessionForToken(token: string): Promise<string> {
-      const row = await db.selectFrom('interview_session_state').select('session_id').where('token_hash', '=', hashToken(token)).executeTakeFirst()
-      if (!row) throw new StudioError('forbidden', 'This interview session is no longer valid. Please enter your code again.')
+      const row = await db
+        .selectFrom('interview_session_state')
+        .select('session_id')
+        .where('token_hash', '=', hashToken(token))
+        .executeTakeFirst()
+      if (!row)
+        throw new StudioError('forbidden', 'This interview session is no longer valid. Please enter your code again.')
       return row.session_id
     },
 
     async replaceToken(trx: Transaction<Database>, sessionId: string, tokenHash: string): Promise<void> {
-      await trx.updateTable('interview_session_state').set({ token_hash: tokenHash, updated_at: now() }).where('session_id', '=', sessionId).execute()
+      await trx
+        .updateTable('interview_session_state')
+        .set({ token_hash: tokenHash, updated_at: now() })
+        .where('session_id', '=', sessionId)
+        .execute()
     },
 
     /** Writes the new state if nobody else wrote since `version` was read; returns the new version. */
@@ -105,7 +133,8 @@ export function createSessionStore(db: Kysely<Database>, writer: SyncedWriter, n
         .where('session_id', '=', sessionId)
         .where('version', '=', version)
         .executeTakeFirst()
-      if (Number(result.numUpdatedRows) !== 1) throw new StudioError('conflict', 'The interview moved on in the meantime; please try again')
+      if (Number(result.numUpdatedRows) !== 1)
+        throw new StudioError('conflict', 'The interview moved on in the meantime; please try again')
       await writer.update(trx, 'interview_sessions', sessionId, summaryOf(state, await answeredCount(trx, sessionId)))
       return version + 1
     },

@@ -70,7 +70,10 @@ function owed(state: EngineState, stage: Difficulty, minimums: Record<Difficulty
 
 /** Questions the later stages are still owed, which the current stage must not spend. */
 function reservedAfter(state: EngineState, stage: Difficulty, minimums: Record<Difficulty, number>): number {
-  return DIFFICULTIES.filter((later) => rankOf(later) > rankOf(stage)).reduce((sum, later) => sum + owed(state, later, minimums), 0)
+  return DIFFICULTIES.filter((later) => rankOf(later) > rankOf(stage)).reduce(
+    (sum, later) => sum + owed(state, later, minimums),
+    0,
+  )
 }
 
 const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0)
@@ -82,7 +85,10 @@ function wantsMore(state: EngineState, stage: Difficulty): boolean {
     // A skill not yet heard at standard level still needs a question.
     return eligible(state, 'standard').some((q) => {
       const record = state.skills[skillKey(q.skill)]
-      return !record || (record.highestPassed !== 'standard' && record.highestPassed !== 'advanced' && record.lowestFailed === null)
+      return (
+        !record ||
+        (record.highestPassed !== 'standard' && record.highestPassed !== 'advanced' && record.lowestFailed === null)
+      )
     })
   }
   return eligible(state, 'advanced').length > 0
@@ -93,7 +99,9 @@ function wantsMore(state: EngineState, stage: Difficulty): boolean {
  * then skills the candidate passed one level down (climb where they are strong), then template order.
  */
 function pick(state: EngineState, stage: Difficulty): PlannedQuestion | undefined {
-  const askedSkills = new Set(askedInStage(state, stage).map((id) => skillKey(state.questions.find((q) => q.id === id)!.skill)))
+  const askedSkills = new Set(
+    askedInStage(state, stage).map((id) => skillKey(state.questions.find((q) => q.id === id)!.skill)),
+  )
   const below = DIFFICULTIES[rankOf(stage) - 1]
   const passedBelow = (q: PlannedQuestion) => {
     const passed = state.skills[skillKey(q.skill)]?.highestPassed
@@ -147,6 +155,9 @@ export function plannedTotal(state: EngineState): number {
   if (state.finished) return state.asked.length
   const minimums = stageMinimums(state)
   const current = state.stage === 'done' ? DIFFICULTIES.length : rankOf(state.stage)
-  const remaining = DIFFICULTIES.filter((stage) => rankOf(stage) >= current).reduce((sum, stage) => sum + owed(state, stage, minimums), 0)
+  const remaining = DIFFICULTIES.filter((stage) => rankOf(stage) >= current).reduce(
+    (sum, stage) => sum + owed(state, stage, minimums),
+    0,
+  )
   return Math.min(state.limits.maxQuestions, state.asked.length + remaining)
 }

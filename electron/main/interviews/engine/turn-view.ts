@@ -11,8 +11,17 @@ export interface EngineTurn extends KioskTurn {
   awaitingDecision: boolean
 }
 
-export function turnView(sessionId: string, state: EngineState, meta: { candidateName: string; title: string }, now: number): EngineTurn {
-  const status: SessionStatus = state.finished ? (state.finished.reason === 'abandoned' ? 'abandoned' : 'completed') : 'in_progress'
+export function turnView(
+  sessionId: string,
+  state: EngineState,
+  meta: { candidateName: string; title: string },
+  now: number,
+): EngineTurn {
+  const status: SessionStatus = state.finished
+    ? state.finished.reason === 'abandoned'
+      ? 'abandoned'
+      : 'completed'
+    : 'in_progress'
   const current = state.finished ? null : state.current
   const inTurnMs = current && !state.pending ? Math.max(0, now - current.askedAt) : 0
   const remainingMs = Math.max(0, state.limits.maxDurationMs - state.elapsedMs - inTurnMs)

@@ -19,14 +19,22 @@ export interface UtteranceDeps {
 }
 
 function ackMessages(prompts: PromptRenderer, state: EngineState) {
-  return prompts.render(PROMPT_IDS.acknowledgement, { question: state.current!.text, answer: state.pending!.text.slice(0, 4000) }).messages
+  return prompts.render(PROMPT_IDS.acknowledgement, {
+    question: state.current!.text,
+    answer: state.pending!.text.slice(0, 4000),
+  }).messages
 }
 
 /**
  * Streams the acknowledgement from the chat model, cut at its first sentence or MAX_ACK_CHARS,
  * falling back to a fixed phrase when the model is unavailable, fails, or says nothing.
  */
-async function* acknowledge(deps: UtteranceDeps, sessionId: string, state: EngineState, signal?: AbortSignal): AsyncGenerator<string> {
+async function* acknowledge(
+  deps: UtteranceDeps,
+  sessionId: string,
+  state: EngineState,
+  signal?: AbortSignal,
+): AsyncGenerator<string> {
   const fallback = acknowledgement(state.current!.index)
   const chat = state.mode === 'adaptive' && !state.pending!.skipped ? deps.chat() : null
   if (!chat) {

@@ -23,8 +23,12 @@ export interface CacheKeyParts {
  */
 export function generationCacheKey(parts: CacheKeyParts): { key: string; resumeHash: string | null } {
   const resumeHash = parts.resumeText === null ? null : sha256(parts.resumeText)
-  const jobHash = sha256(JSON.stringify([parts.job.title, parts.job.description, parts.job.requirements, parts.job.skills]))
-  const key = sha256(JSON.stringify([parts.job.id, jobHash, parts.difficulty, parts.count, resumeHash, parts.promptVersion]))
+  const jobHash = sha256(
+    JSON.stringify([parts.job.title, parts.job.description, parts.job.requirements, parts.job.skills]),
+  )
+  const key = sha256(
+    JSON.stringify([parts.job.id, jobHash, parts.difficulty, parts.count, resumeHash, parts.promptVersion]),
+  )
   return { key, resumeHash }
 }
 
@@ -33,12 +37,21 @@ const cached = z.array(generatedQuestionSchema)
 export function createGenerationCache(db: Kysely<Database>, now: () => number) {
   return {
     async get(key: string): Promise<GeneratedQuestion[] | null> {
-      const row = await db.selectFrom('question_generation_cache').select('questions').where('cache_key', '=', key).executeTakeFirst()
+      const row = await db
+        .selectFrom('question_generation_cache')
+        .select('questions')
+        .where('cache_key', '=', key)
+        .executeTakeFirst()
       if (!row) return null
       const questions = readJson(row.questions, cached, [])
       return questions.length ? questions : null
     },
-    async put(key: string, parts: CacheKeyParts, resumeHash: string | null, questions: GeneratedQuestion[]): Promise<void> {
+    async put(
+      key: string,
+      parts: CacheKeyParts,
+      resumeHash: string | null,
+      questions: GeneratedQuestion[],
+    ): Promise<void> {
       await db
         .insertInto('question_generation_cache')
         .values({

@@ -22,7 +22,9 @@ export function renderGenerationPrompt(prompts: PromptRenderer, request: Generat
     difficulty: DIFFICULTY_NAME[request.difficulty],
     count: String(request.count),
     skills: job.skills.length ? job.skills.join(', ') : '(none listed; take them from the job description)',
-    job_description: [job.description, job.requirements && `Requirements:\n${job.requirements}`].filter(Boolean).join('\n\n'),
+    job_description: [job.description, job.requirements && `Requirements:\n${job.requirements}`]
+      .filter(Boolean)
+      .join('\n\n'),
     resume: request.resumeText ?? '',
   })
 }

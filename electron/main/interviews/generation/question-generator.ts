@@ -38,7 +38,11 @@ export interface GenerateInput {
 const oneLine = (text: string) => stripInvisible(text).replace(/\s+/gu, ' ').trim()
 
 /** Model output turned into draft questions: cleaned, bounded, and without repeats of the template. */
-export function toDraftQuestions(generated: GeneratedQuestion[], difficulty: Difficulty, existing: string[]): QuestionInputParsed[] {
+export function toDraftQuestions(
+  generated: GeneratedQuestion[],
+  difficulty: Difficulty,
+  existing: string[],
+): QuestionInputParsed[] {
   const seen = new Set(existing.map((text) => text.trim().toLowerCase()))
   const drafts: QuestionInputParsed[] = []
   for (const q of generated) {
@@ -69,14 +73,17 @@ export function createQuestionGenerator(deps: QuestionGeneratorDeps) {
 
   return async function generate(input: GenerateInput): Promise<GenerationResult> {
     const template = await deps.templates.get(input.templateId)
-    if (template.status !== 'draft') throw new StudioError('conflict', 'Questions can only be added to a draft template')
-    if (!template.jobId) throw new StudioError('conflict', 'Link this template to a job first: questions are generated from the job')
+    if (template.status !== 'draft')
+      throw new StudioError('conflict', 'Questions can only be added to a draft template')
+    if (!template.jobId)
+      throw new StudioError('conflict', 'Link this template to a job first: questions are generated from the job')
     const job = await deps.jobs.brief(template.jobId)
     if (!job) throw new StudioError('not_found', 'The job this template is linked to no longer exists')
     let resumeText: string | null = null
     if (input.candidateId) {
       resumeText = await deps.candidates.resumeText(input.candidateId)
-      if (!resumeText?.trim()) throw new StudioError('not_found', 'That candidate has no resume text to tailor questions to')
+      if (!resumeText?.trim())
+        throw new StudioError('not_found', 'That candidate has no resume text to tailor questions to')
     }
 
     const count = input.count ?? DEFAULT_COUNT[input.difficulty]
@@ -104,7 +111,10 @@ export function createQuestionGenerator(deps: QuestionGeneratorDeps) {
         })
         generated = result.questions.slice(0, count)
       } catch (error) {
-        deps.logger.warn('question generation failed', { jobId: job.id, error: error instanceof Error ? error.message : String(error) })
+        deps.logger.warn('question generation failed', {
+          jobId: job.id,
+          error: error instanceof Error ? error.message : String(error),
+        })
         const reason = error instanceof Error ? error.message : 'the AI service did not answer'
         throw new StudioError('unavailable', `Questions could not be generated: ${reason}`)
       }

@@ -31,7 +31,12 @@ export interface InvitationsService {
   /** Marks pending invitations whose expiry has passed as expired; returns how many. */
   expireDue(): Promise<number>
   byCodeHash(hash: string): Promise<InvitationRow | undefined>
-  setStatus(trx: Transaction<Database>, id: string, status: InvitationStatus, extra?: { sessionId?: string }): Promise<void>
+  setStatus(
+    trx: Transaction<Database>,
+    id: string,
+    status: InvitationStatus,
+    extra?: { sessionId?: string },
+  ): Promise<void>
 }
 
 /** Codes that collide with an existing one are drawn again; at 31^8 codes this almost never happens. */
@@ -44,11 +49,16 @@ export function createInvitationsService(deps: InvitationsServiceDeps): Invitati
     if (!rows.length) return []
     const ids = rows.map((r) => r.id)
     const codes = new Map(
-      (await db.selectFrom('invitation_codes').selectAll().where('invitation_id', 'in', ids).execute()).map((c) => [c.invitation_id, c.code]),
+      (await db.selectFrom('invitation_codes').selectAll().where('invitation_id', 'in', ids).execute()).map((c) => [
+        c.invitation_id,
+        c.code,
+      ]),
     )
     const templateIds = [...new Set(rows.map((r) => r.template_id))]
     const names = new Map(
-      (await db.selectFrom('interview_templates').select(['id', 'name']).where('id', 'in', templateIds).execute()).map((t) => [t.id, t.name]),
+      (await db.selectFrom('interview_templates').select(['id', 'name']).where('id', 'in', templateIds).execute()).map(
+        (t) => [t.id, t.name],
+      ),
     )
     return rows.map((row) => {
       const code = codes.get(row.id)
@@ -71,7 +81,12 @@ export function createInvitationsService(deps: InvitationsServiceDeps): Invitati
   }
 
   const get = async (id: string) => {
-    const row = await db.selectFrom('interview_invitations').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()
+    const row = await db
+      .selectFrom('interview_invitations')
+      .selectAll()
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst()
     if (!row) throw new StudioError('not_found', 'That invitation no longer exists')
     return (await views([row]))[0]!
   }
@@ -114,7 +129,8 @@ export function createInvitationsService(deps: InvitationsServiceDeps): Invitati
         .where('deleted_at', 'is', null)
         .executeTakeFirst()
       if (!template) throw new StudioError('not_found', 'That interview template no longer exists')
-      if (template.status !== 'active') throw new StudioError('conflict', 'Publish the template before inviting candidates')
+      if (template.status !== 'active')
+        throw new StudioError('conflict', 'Publish the template before inviting candidates')
       const now = clock.now()
       const expiresAt = now + input.expiresInHours * 3_600_000
       if (input.scheduledAt !== null && (input.scheduledAt < now - 60_000 || input.scheduledAt >= expiresAt)) {
@@ -125,7 +141,11 @@ export function createInvitationsService(deps: InvitationsServiceDeps): Invitati
       for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
         const code = generateCode()
         const codeHash = hashCode(code)
-        const taken = await db.selectFrom('interview_invitations').select('id').where('code_hash', '=', codeHash).executeTakeFirst()
+        const taken = await db
+          .selectFrom('interview_invitations')
+          .select('id')
+          .where('code_hash', '=', codeHash)
+          .executeTakeFirst()
         if (taken) continue
         const id = await db.transaction().execute(async (trx) => {
           const newId = await writer.insert(trx, 'interview_invitations', {
@@ -150,7 +170,12 @@ export function createInvitationsService(deps: InvitationsServiceDeps): Invitati
 
     async list(filter) {
       await expireDue()
-      let query = db.selectFrom('interview_invitations').selectAll().where('deleted_at', 'is', null).orderBy('created_at', 'desc').limit(1000)
+      let query = db
+        .selectFrom('interview_invitations')
+        .selectAll()
+        .where('deleted_at', 'is', null)
+        .orderBy('created_at', 'desc')
+        .limit(1000)
       if (filter.templateId) query = query.where('template_id', '=', filter.templateId)
       if (filter.status !== 'all') query = query.where('status', '=', filter.status)
       return views(await query.execute())
@@ -158,16 +183,27 @@ export function createInvitationsService(deps: InvitationsServiceDeps): Invitati
 
     async cancel(id) {
       await db.transaction().execute(async (trx) => {
-        const row = await trx.selectFrom('interview_invitations').select('status').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()
+        const row = await trx
+          .selectFrom('interview_invitations')
+          .select('status')
+          .where('id', '=', id)
+          .where('deleted_at', 'is', null)
+          .executeTakeFirst()
         if (!row) throw new StudioError('not_found', 'That invitation no longer exists')
-        if (row.status !== 'pending') throw new StudioError('conflict', `Only a pending invitation can be cancelled; this one is ${row.status}`)
+        if (row.status !== 'pending')
+          throw new StudioError('conflict', `Only a pending invitation can be cancelled; this one is ${row.status}`)
         await setStatus(trx, id, 'cancelled')
       })
       return get(id)
     },
 
     byCodeHash(hash) {
-      return db.selectFrom('interview_invitations').selectAll().where('code_hash', '=', hash).where('deleted_at', 'is', null).executeTakeFirst()
+      return db
+        .selectFrom('interview_invitations')
+        .selectAll()
+        .where('code_hash', '=', hash)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst()
     },
   }
 }

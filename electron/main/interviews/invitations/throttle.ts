@@ -33,7 +33,10 @@ export function createGuessThrottle(options: GuessThrottleOptions): GuessThrottl
       const now = options.clock.now()
       if (now < lockedUntil) {
         const seconds = Math.ceil((lockedUntil - now) / 1000)
-        throw new StudioError('forbidden', `Too many wrong codes. Please wait ${seconds} seconds and try again, or ask the recruiter.`)
+        throw new StudioError(
+          'forbidden',
+          `Too many wrong codes. Please wait ${seconds} seconds and try again, or ask the recruiter.`,
+        )
       }
     },
     failed() {

@@ -23,14 +23,24 @@ export interface QuestionsService {
   remove(id: string): Promise<TemplateDetail>
   reorder(templateId: string, order: string[]): Promise<TemplateDetail>
   /** Appends questions inside the caller's transaction (generated drafts land here). */
-  append(trx: Transaction<Database>, templateId: string, questions: QuestionInputParsed[], source: 'manual' | 'generated'): Promise<void>
+  append(
+    trx: Transaction<Database>,
+    templateId: string,
+    questions: QuestionInputParsed[],
+    source: 'manual' | 'generated',
+  ): Promise<void>
 }
 
 export function createQuestionsService(deps: QuestionsServiceDeps): QuestionsService {
   const { db, writer, templates } = deps
 
   const templateOf = async (trx: Transaction<Database>, id: string) => {
-    const row = await trx.selectFrom('interview_questions').select('template_id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()
+    const row = await trx
+      .selectFrom('interview_questions')
+      .select('template_id')
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst()
     if (!row) throw new StudioError('not_found', 'That question no longer exists')
     return row.template_id
   }
@@ -115,8 +125,13 @@ export function createQuestionsService(deps: QuestionsServiceDeps): QuestionsSer
       await db.transaction().execute(async (trx) => {
         await templates.requireDraft(trx, templateId)
         const ids = (await questionRows(trx, templateId)).map((q) => q.id)
-        const same = order.length === ids.length && new Set(order).size === order.length && order.every((id) => ids.includes(id))
-        if (!same) throw new StudioError('conflict', 'The questions changed while you were reordering; the list has been refreshed')
+        const same =
+          order.length === ids.length && new Set(order).size === order.length && order.every((id) => ids.includes(id))
+        if (!same)
+          throw new StudioError(
+            'conflict',
+            'The questions changed while you were reordering; the list has been refreshed',
+          )
         await renumber(trx, templateId, order)
       })
       return templates.get(templateId)

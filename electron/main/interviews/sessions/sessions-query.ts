@@ -23,7 +23,9 @@ const skillsSchema = z.array(
     resolved: z.boolean(),
   }),
 ) satisfies z.ZodType<SkillBoundaryView[]>
-const wordsSchema = z.array(z.object({ word: z.string(), start: z.number(), end: z.number(), confidence: z.number().optional() }))
+const wordsSchema = z.array(
+  z.object({ word: z.string(), start: z.number(), end: z.number(), confidence: z.number().optional() }),
+)
 const pausesSchema = z.array(z.object({ startMs: z.number(), durationMs: z.number() }))
 const evaluationSchema = z.object({ note: z.string().nullable().optional() })
 
@@ -77,12 +79,21 @@ function toAnswer(row: Selectable<InterviewAnswersTable>): AnswerView {
 export function createSessionsQuery(db: Kysely<Database>) {
   const templateNames = async (ids: string[]) =>
     ids.length
-      ? new Map((await db.selectFrom('interview_templates').select(['id', 'name']).where('id', 'in', ids).execute()).map((t) => [t.id, t.name]))
+      ? new Map(
+          (await db.selectFrom('interview_templates').select(['id', 'name']).where('id', 'in', ids).execute()).map(
+            (t) => [t.id, t.name],
+          ),
+        )
       : new Map<string, string>()
 
   return {
     async list(filter: { templateId?: string; status: SessionStatus | 'all' }): Promise<SessionSummary[]> {
-      let query = db.selectFrom('interview_sessions').selectAll().where('deleted_at', 'is', null).orderBy('started_at', 'desc').limit(1000)
+      let query = db
+        .selectFrom('interview_sessions')
+        .selectAll()
+        .where('deleted_at', 'is', null)
+        .orderBy('started_at', 'desc')
+        .limit(1000)
       if (filter.templateId) query = query.where('template_id', '=', filter.templateId)
       if (filter.status !== 'all') query = query.where('status', '=', filter.status)
       const rows = await query.execute()
@@ -91,13 +102,23 @@ export function createSessionsQuery(db: Kysely<Database>) {
     },
 
     async summary(id: string): Promise<SessionSummary> {
-      const row = await db.selectFrom('interview_sessions').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()
+      const row = await db
+        .selectFrom('interview_sessions')
+        .selectAll()
+        .where('id', '=', id)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst()
       if (!row) throw new StudioError('not_found', 'That interview session no longer exists')
       return toSummary(row, (await templateNames([row.template_id])).get(row.template_id) ?? 'Deleted template')
     },
 
     async get(id: string): Promise<SessionDetail> {
-      const row = await db.selectFrom('interview_sessions').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()
+      const row = await db
+        .selectFrom('interview_sessions')
+        .selectAll()
+        .where('id', '=', id)
+        .where('deleted_at', 'is', null)
+        .executeTakeFirst()
       if (!row) throw new StudioError('not_found', 'That interview session no longer exists')
       const answers = await db
         .selectFrom('interview_answers')

@@ -8,10 +8,12 @@ export function publishProblems(template: TemplateDetail): string[] {
   const problems: string[] = []
   if (template.status !== 'draft') problems.push(`Only a draft can be published; this template is ${template.status}`)
   if (template.questions.length === 0) problems.push('Add at least one question')
-  const label = (q: QuestionView) => `Question ${q.position + 1} ("${q.text.slice(0, 40)}${q.text.length > 40 ? '…' : ''}")`
+  const label = (q: QuestionView) =>
+    `Question ${q.position + 1} ("${q.text.slice(0, 40)}${q.text.length > 40 ? '…' : ''}")`
   for (const question of template.questions) {
     if (question.rubric.length === 0) problems.push(`${label(question)} needs a rubric with at least one criterion`)
-    if (question.rubric.some((c) => c.description.trim() === '')) problems.push(`${label(question)} has a rubric criterion without a description`)
+    if (question.rubric.some((c) => c.description.trim() === ''))
+      problems.push(`${label(question)} has a rubric criterion without a description`)
   }
   const seen = new Map<string, number>()
   for (const question of template.questions) {

@@ -10,7 +10,8 @@ import type { InterviewTemplatesTable } from '../tables'
 
 export type TemplateRow = Selectable<InterviewTemplatesTable>
 
-export const readSettings = (text: string): TemplateSettings => readJson(text, templateSettingsSchema, { ...TEMPLATE_DEFAULT_SETTINGS })
+export const readSettings = (text: string): TemplateSettings =>
+  readJson(text, templateSettingsSchema, { ...TEMPLATE_DEFAULT_SETTINGS })
 
 export function toTemplateSummary(row: TemplateRow, questionCount: number, jobTitle: string | null): TemplateSummary {
   return {

@@ -53,12 +53,18 @@ export function createTemplatesService(deps: TemplatesServiceDeps): TemplatesSer
   const { db, writer } = deps
 
   const row = async (from: Db, id: string) => {
-    const found = await from.selectFrom('interview_templates').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()
+    const found = await from
+      .selectFrom('interview_templates')
+      .selectAll()
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst()
     if (!found) throw new StudioError('not_found', 'That interview template no longer exists')
     return found
   }
 
-  const jobTitle = async (jobId: string | null) => (jobId ? ((await deps.jobs.titles([jobId])).get(jobId) ?? null) : null)
+  const jobTitle = async (jobId: string | null) =>
+    jobId ? ((await deps.jobs.titles([jobId])).get(jobId) ?? null) : null
 
   const get = async (id: string, from: Db = db): Promise<TemplateDetail> => {
     const template = await row(from, id)
@@ -98,7 +104,9 @@ export function createTemplatesService(deps: TemplatesServiceDeps): TemplatesSer
       if (status !== 'all') query = query.where('t.status', '=', status)
       const rows = await query.execute()
       const titles = await deps.jobs.titles([...new Set(rows.flatMap((r) => (r.job_id ? [r.job_id] : [])))])
-      return rows.map((r) => toTemplateSummary(r, Number(r.question_count ?? 0), r.job_id ? (titles.get(r.job_id) ?? null) : null))
+      return rows.map((r) =>
+        toTemplateSummary(r, Number(r.question_count ?? 0), r.job_id ? (titles.get(r.job_id) ?? null) : null),
+      )
     },
 
     async create(input) {
@@ -124,13 +132,18 @@ export function createTemplatesService(deps: TemplatesServiceDeps): TemplatesSer
         if (template.status === 'archived') throw new StudioError('conflict', 'An archived template cannot be changed')
         const changesEngine = patch.jobId !== undefined || patch.settings !== undefined
         if (changesEngine && template.status !== 'draft') {
-          throw new StudioError('conflict', 'Only the name and description of a published template can change; duplicate it to change more')
+          throw new StudioError(
+            'conflict',
+            'Only the name and description of a published template can change; duplicate it to change more',
+          )
         }
         await writer.update(trx, 'interview_templates', id, {
           ...(patch.name !== undefined && { name: patch.name }),
           ...(patch.description !== undefined && { description: patch.description }),
           ...(patch.jobId !== undefined && { job_id: patch.jobId }),
-          ...(patch.settings !== undefined && { settings: JSON.stringify({ ...readSettings(template.settings), ...patch.settings }) }),
+          ...(patch.settings !== undefined && {
+            settings: JSON.stringify({ ...readSettings(template.settings), ...patch.settings }),
+          }),
         })
       })
       return get(id)

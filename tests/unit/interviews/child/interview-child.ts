@@ -6,9 +6,20 @@
  * - `resume`: opens the same data folder without AI, reads where the interview stands, prints it as JSON.
  */
 import { systemClock } from '../../../../electron/main/clock'
-import { backendQuestions, interviewWorld, publishedInvitation, question, scriptedChat, spokenAnswer } from '../fixtures'
+import {
+  backendQuestions,
+  interviewWorld,
+  publishedInvitation,
+  question,
+  scriptedChat,
+  spokenAnswer,
+} from '../fixtures'
 
-const [dataDir, mode, sessionArg] = process.argv.slice(2) as [string, 'mid-answer' | 'mid-evaluation' | 'loop' | 'resume', string | undefined]
+const [dataDir, mode, sessionArg] = process.argv.slice(2) as [
+  string,
+  'mid-answer' | 'mid-evaluation' | 'loop' | 'resume',
+  string | undefined,
+]
 const say = (event: string, data: object) => process.stdout.write(`${event} ${JSON.stringify(data)}\n`)
 const forever = () => new Promise(() => {})
 const clock = { now: () => systemClock.now(), advance() {}, set() {} }

@@ -1,0 +1,111 @@
+import { useEffect, useState } from 'react'
+import { Link, useParams } from 'react-router-dom'
+import type { SessionDetail } from '../../../../shared/contract/interviews'
+import { call, describeError, on } from '../../api/client'
+import { DIFFICULTY_LABELS, FINISH_REASON_LABELS, formatSeconds, formatTime, SESSION_STATUS_LABELS } from './labels'
+
+/** One interview: how far it went, each skill's boundary, and every answer as recorded. */
+export function SessionDetailPage() {
+  const { sessionId = '' } = useParams()
+  const [session, setSession] = useState<SessionDetail | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  useEffect(() => {
+    const load = () =>
+      call('sessions.get', { id: sessionId })
+        .then(setSession)
+        .catch((e: unknown) => setError(describeError(e)))
+    void load()
+    return on('interviews.session', (changed) => changed.id === sessionId && void load())
+  }, [sessionId])
+
+  if (!session) {
+    return (
+      <section>
+        <h1 tabIndex={-1}>Interview session</h1>
+        {error ? (
+          <p role="alert" className="error-text">
+            {error}
+          </p>
+        ) : (
+          <p className="muted">Loading…</p>
+        )}
+      </section>
+    )
+  }
+
+  return (
+    <section aria-labelledby="session-title">
+      <p>
+        <Link to="/interviews/sessions">← All sessions</Link>
+      </p>
+      <h1 id="session-title" tabIndex={-1}>
+        {session.candidateName} · {session.templateName}
+      </h1>
+      <p>
+        <span className="status">{SESSION_STATUS_LABELS[session.status]}</span>{' '}
+        {session.finishReason && FINISH_REASON_LABELS[session.finishReason]} · started {formatTime(session.startedAt)} ·{' '}
+        {session.mode === 'adaptive' ? 'adaptive (AI)' : 'scripted'} · template v{session.templateVersion}
+      </p>
+
+      <h2>Skill boundaries</h2>
+      {session.skills.length === 0 ? (
+        <p className="muted">No question has been concluded yet.</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Skill</th>
+              <th scope="col">Highest level passed</th>
+              <th scope="col">Lowest level failed</th>
+              <th scope="col">Boundary found</th>
+            </tr>
+          </thead>
+          <tbody>
+            {session.skills.map((s) => (
+              <tr key={s.skill}>
+                <td>{s.skill}</td>
+                <td>{s.highestPassed ? DIFFICULTY_LABELS[s.highestPassed] : '—'}</td>
+                <td>{s.lowestFailed ? DIFFICULTY_LABELS[s.lowestFailed] : '—'}</td>
+                <td>{s.resolved ? 'Yes' : 'Not yet'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      <h2>Answers ({session.answers.length})</h2>
+      <p className="muted">
+        Answer quality here only steered the interview (follow-ups, difficulty). The assessment and the decision come
+        later, by a person.
+      </p>
+      {session.answers.map((a) => (
+        <article
+          key={a.id}
+          className={`answer-card${a.isFollowUp ? ' follow-up' : ''}`}
+          aria-label={`Answer ${a.turnIndex + 1}`}
+        >
+          <h3>
+            {a.isFollowUp ? 'Follow-up: ' : ''}
+            {a.questionText}
+          </h3>
+          <p className="muted">
+            {DIFFICULTY_LABELS[a.stage]}
+            {a.skill ? ` · ${a.skill}` : ''} · {a.inputMode === 'text' ? 'typed' : 'spoken'} · responded after{' '}
+            {formatSeconds(Math.round(a.responseDelayMs / 1000))}
+            {a.speechMs > 0 ? ` · spoke ${formatSeconds(Math.round(a.speechMs / 1000))}` : ''}
+            {a.pastedChars > 0 ? ` · ${a.pastedChars} characters pasted` : ''}
+          </p>
+          {a.skipped ? <p>Skipped by the candidate.</p> : <p>{a.text}</p>}
+          {a.quality !== null && (
+            <p className="muted">
+              Steering estimate {Math.round(a.quality * 100)}/100 (
+              {a.qualitySource === 'ai' ? 'AI' : 'offline heuristic'}){a.qualityNote ? `: ${a.qualityNote}` : ''}
+            </p>
+          )}
+          {a.audioPath && <p className="muted">Recording: {a.audioPath}</p>}
+        </article>
+      ))}
+    </section>
+  )
+}

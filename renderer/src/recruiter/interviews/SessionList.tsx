@@ -1,0 +1,99 @@
+import { useEffect, useState } from 'react'
+import { Link } from 'react-router-dom'
+import type { SessionStatus, SessionSummary } from '../../../../shared/contract/interviews'
+import { call, describeError, on } from '../../api/client'
+import { EmptyState } from '../../components/EmptyState'
+import { DIFFICULTY_LABELS, formatTime, SESSION_STATUS_LABELS } from './labels'
+
+type StatusFilter = SessionStatus | 'all'
+
+/** Interviews taken at the kiosk, newest first; rows update live as candidates answer. */
+export function SessionList() {
+  const [status, setStatus] = useState<StatusFilter>('all')
+  const [sessions, setSessions] = useState<SessionSummary[] | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  useEffect(() => {
+    let live = true
+    call('sessions.list', { status })
+      .then((list) => live && setSessions(list))
+      .catch((e: unknown) => live && setError(describeError(e)))
+    return () => {
+      live = false
+    }
+  }, [status])
+
+  useEffect(
+    () =>
+      on('interviews.session', (changed) =>
+        setSessions((list) => {
+          if (!list) return list
+          if (status !== 'all' && changed.status !== status) return list.filter((s) => s.id !== changed.id)
+          return list.some((s) => s.id === changed.id)
+            ? list.map((s) => (s.id === changed.id ? changed : s))
+            : [changed, ...list]
+        }),
+      ),
+    [status],
+  )
+
+  return (
+    <section aria-labelledby="sessions-title">
+      <h1 id="sessions-title" tabIndex={-1}>
+        Interview sessions
+      </h1>
+      <label>
+        Status
+        <select value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)}>
+          {(['all', 'in_progress', 'completed', 'abandoned'] as StatusFilter[]).map((s) => (
+            <option key={s} value={s}>
+              {s === 'all' ? 'All' : SESSION_STATUS_LABELS[s]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {error && (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      )}
+      {sessions && sessions.length === 0 && (
+        <EmptyState title="No interviews taken yet">
+          Sessions appear here when a candidate enters their code at the kiosk.
+        </EmptyState>
+      )}
+      {sessions && sessions.length > 0 && (
+        <table data-testid="session-table">
+          <thead>
+            <tr>
+              <th scope="col">Candidate</th>
+              <th scope="col">Template</th>
+              <th scope="col">Status</th>
+              <th scope="col">Stage</th>
+              <th scope="col">Answers</th>
+              <th scope="col">Started</th>
+              <th scope="col">Mode</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sessions.map((s) => (
+              <tr key={s.id}>
+                <td>
+                  <Link to={`/interviews/sessions/${s.id}`}>{s.candidateName}</Link>
+                </td>
+                <td>{s.templateName}</td>
+                <td>
+                  <span className="status">{SESSION_STATUS_LABELS[s.status]}</span>
+                </td>
+                <td>{s.stage === 'done' ? 'Finished' : DIFFICULTY_LABELS[s.stage]}</td>
+                <td>{s.answeredCount}</td>
+                <td>{formatTime(s.startedAt)}</td>
+                <td>{s.mode === 'adaptive' ? 'Adaptive (AI)' : 'Scripted'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  )
+}
