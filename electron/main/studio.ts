@@ -40,8 +40,11 @@ export interface StudioOptions {
   startWorkers?: boolean
   queueOptions?: { pollMs?: number; backoff?: { baseMs?: number; capMs?: number }; defaultLeaseMs?: number }
   exitKiosk?: () => void
-  /** Data shipped with the app (skill taxonomy, prompts); defaults to the repository's resources/. */
-  resourcesDir?: string
+  /**
+   * Data shipped with the app (skill taxonomy, prompts, prices). Required: bundled code cannot
+   * locate it from its own path, so each host says where its copy lives.
+   */
+  resourcesDir: string
   /** Reads resumes; default the worker pool (one thread per core, started on the first file). */
   resumeParser?: ResumeParser
   /** The desktop's open dialog for resumes; Electron passes one, the web host uploads bytes instead. */
@@ -88,7 +91,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     onChange: (job) => events.emit('queue.job', job),
   })
   queue.register(demoJob(writer))
-  const resourcesDir = options.resourcesDir ?? path.resolve(__dirname, '../../resources')
+  const { resourcesDir } = options
   const taxonomy = await loadTaxonomyFile(path.join(resourcesDir, 'skills.json'))
   const ownParser = options.resumeParser ? null : poolParser({ taxonomy: taxonomy.data })
   const parser = options.resumeParser ?? ownParser!

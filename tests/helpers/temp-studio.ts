@@ -6,6 +6,8 @@ import { createEncryptedSecretStore, createKeyFileCipher } from '../../electron/
 import { createJsonPreferenceStore } from '../../electron/main/settings/json-preference-store'
 import { createStudio, type StudioOptions } from '../../electron/main/studio'
 
+export const RESOURCES_DIR = path.resolve(__dirname, '../../resources')
+
 export function tempDir(prefix = 'panelist-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix))
 }
@@ -14,6 +16,7 @@ export function tempDir(prefix = 'panelist-test-'): string {
 export async function createTempStudio(overrides: Partial<StudioOptions> = {}) {
   const dataDir = overrides.dataDir ?? tempDir()
   const studio = await createStudio({
+    resourcesDir: RESOURCES_DIR,
     host: 'web',
     secrets: createEncryptedSecretStore(path.join(dataDir, 'secrets.json'), createKeyFileCipher(path.join(dataDir, 'secrets.key'))),
     preferenceStore: createJsonPreferenceStore(path.join(dataDir, 'preferences.json')),

@@ -51,22 +51,23 @@ export function createEncryptedSecretStore(file: string, cipher: Cipher): Secret
     return out
   }
   let cache = load()
-  const save = () => {
+  // Persist first and only then adopt the new state, so a refused encryption leaves nothing
+  // reported as saved that is not.
+  const commit = (next: Partial<Record<SecretName, string>>) => {
     const blobs: Record<string, string> = {}
-    for (const [name, value] of Object.entries(cache)) blobs[name] = cipher.encrypt(value).toString('base64')
+    for (const [name, value] of Object.entries(next)) blobs[name] = cipher.encrypt(value).toString('base64')
     writeFileAtomic(file, JSON.stringify(blobs))
+    cache = next
   }
   return {
     get: (name) => cache[name],
     has: (name) => cache[name] !== undefined,
     set(name, value) {
-      cache = { ...cache, [name]: value }
-      save()
+      commit({ ...cache, [name]: value })
     },
     clear(name) {
       const { [name]: _removed, ...rest } = cache
-      cache = rest
-      save()
+      commit(rest)
     },
     values: () => Object.values(cache),
   }

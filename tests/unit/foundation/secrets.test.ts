@@ -64,3 +64,19 @@ describe('secrets', () => {
     expect(studio.preferences.get()).toMatchObject({ theme: 'dark', workerConcurrency: 2 })
   })
 })
+
+describe('encrypted secret store', () => {
+  it('does not report a key as set when encrypting it failed', async () => {
+    const { createEncryptedSecretStore } = await import('../../../electron/main/settings/encrypted-secret-store')
+    const dir = (await import('../../helpers/temp-studio')).tempDir()
+    const store = createEncryptedSecretStore(path.join(dir, 'secrets.json'), {
+      encrypt: () => {
+        throw new Error('keyring unavailable')
+      },
+      decrypt: () => '',
+    })
+    expect(() => store.set('openai.apiKey', KEY)).toThrow('keyring unavailable')
+    expect(store.has('openai.apiKey')).toBe(false)
+    expect(fs.existsSync(path.join(dir, 'secrets.json'))).toBe(false)
+  })
+})
