@@ -89,7 +89,7 @@ export interface SpeechToText {
 export interface SpeechRequest extends CallOptions {
   text: string
   voice?: string
-  /** Container of the chunks: mp3 plays anywhere, pcm for lowest latency. */
+  /** Container of the chunks: mp3 plays anywhere, pcm for lowest latency (24 kHz, 16-bit little-endian, mono, from either provider). */
   format?: 'mp3' | 'pcm' | 'wav'
 }
 
