@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import { secretNameSchema, type AppInfo, type SecretName } from '../../shared/contract/foundation'
 import type { Database } from './db/schema'
+import { StudioError } from '../../shared/contract/errors'
 import type { Handlers } from './ipc/dispatcher'
 import type { KioskPin } from './kiosk/pin'
 import type { Logger } from './logger'
@@ -18,6 +19,8 @@ export interface FoundationHandlerDeps {
   kioskPin: KioskPin
   /** Called once the PIN is verified; Electron closes the kiosk window, the web host reports it. */
   exitKiosk: () => void
+  /** Electron opens the locked kiosk window; the web host answers with the kiosk page's address. */
+  openKiosk?: () => Promise<{ url: string | null }>
   onPreferencesChanged: () => void
 }
 
@@ -32,6 +35,7 @@ type FoundationHandlers = Pick<
   | 'secrets.clear'
   | 'kiosk.setPin'
   | 'kiosk.pinStatus'
+  | 'kiosk.open'
   | 'kiosk.exit'
   | 'queue.list'
   | 'queue.cancel'
@@ -68,6 +72,13 @@ export function createFoundationHandlers(deps: FoundationHandlerDeps): Foundatio
       return { pinSet: true }
     },
     'kiosk.pinStatus': async () => ({ pinSet: await deps.kioskPin.isSet() }),
+    'kiosk.open': async () => {
+      if (!(await deps.kioskPin.isSet())) {
+        throw new StudioError('conflict', 'Set a kiosk exit PIN first: it is the only way out of the kiosk.')
+      }
+      if (!deps.openKiosk) throw new StudioError('unavailable', 'This host cannot open a kiosk.')
+      return deps.openKiosk()
+    },
     'kiosk.exit': async ({ pin }) => {
       const ok = await deps.kioskPin.verify(pin)
       if (ok) deps.exitKiosk()

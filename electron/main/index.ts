@@ -89,21 +89,12 @@ function tellRecruiter(message: string, detail?: string): void {
 }
 
 /**
- * Opens the candidate kiosk and hides the recruiter's window behind it. Refused until a PIN is set:
- * the PIN is the only way out of the kiosk the app offers.
+ * Opens the candidate kiosk through the same request the renderer uses, so the PIN rule lives in
+ * one place (the handler refuses until a PIN is set: it is the only way out of the kiosk).
  */
 async function openKiosk(running: Studio): Promise<void> {
-  const status = await running.dispatch('kiosk.pinStatus', {}, { audience: 'recruiter' })
-  const pinSet = status.ok && (status.value as { pinSet: boolean }).pinSet
-  if (!pinSet) {
-    tellRecruiter(
-      'Set a kiosk PIN first.',
-      'The PIN (Settings) is the only way to leave the kiosk, so the kiosk opens only once one is set.',
-    )
-    return
-  }
-  kiosk.open()
-  recruiter?.hide()
+  const result = await running.dispatch('kiosk.open', {}, { audience: 'recruiter' })
+  if (!result.ok) tellRecruiter('The kiosk did not open.', result.error.message)
 }
 
 function installMenu(running: Studio, updater: Updater): void {
@@ -203,6 +194,11 @@ async function start(): Promise<void> {
     ),
     logger,
     exitKiosk: () => kiosk.unlockAndClose(),
+    openKiosk: async () => {
+      kiosk.open()
+      recruiter?.hide()
+      return { url: null }
+    },
     chooseResumePaths: createResumeDialog(() => recruiter),
     // Shipped beside out/ (inside app.asar when packaged); resolved here, where __dirname is known.
     resourcesDir: path.join(__dirname, '../../resources'),

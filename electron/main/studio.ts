@@ -40,6 +40,7 @@ export interface StudioOptions {
   startWorkers?: boolean
   queueOptions?: { pollMs?: number; backoff?: { baseMs?: number; capMs?: number }; defaultLeaseMs?: number }
   exitKiosk?: () => void
+  openKiosk?: () => Promise<{ url: string | null }>
   /**
    * Data shipped with the app (skill taxonomy, prompts, prices). Required: bundled code cannot
    * locate it from its own path, so each host says where its copy lives.
@@ -150,6 +151,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
       queue,
       kioskPin: createKioskPin(db, clock),
       exitKiosk: options.exitKiosk ?? (() => {}),
+      openKiosk: options.openKiosk,
       onPreferencesChanged: () => {},
     }),
     ...screening.handlers,

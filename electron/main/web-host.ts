@@ -17,6 +17,7 @@ async function main() {
   const dataDir = path.resolve(process.env.PANELIST_DATA_DIR ?? path.join(os.homedir(), '.panelist'))
   const secrets = createEncryptedSecretStore(path.join(dataDir, 'secrets.json'), createKeyFileCipher(path.join(dataDir, 'secrets.key')))
   const logger = createLogger({ knownSecrets: () => secrets.values() })
+  let kioskUrl: string | null = null
   const studio = await createStudio({
     dataDir,
     resourcesDir: process.env.PANELIST_RESOURCES_DIR ?? path.join(__dirname, '../../resources'),
@@ -26,6 +27,8 @@ async function main() {
     preferenceStore: createJsonPreferenceStore(path.join(dataDir, 'preferences.json')),
     logger,
     exitKiosk: () => logger.info('kiosk exit verified'),
+    // The kiosk page's address is known once the server listens, before any request can arrive.
+    openKiosk: async () => ({ url: kioskUrl }),
   })
   const server = await startWebServer({
     studio,
@@ -33,6 +36,7 @@ async function main() {
     rendererDir: process.env.PANELIST_RENDERER_DIR ?? path.join(__dirname, '../renderer'),
     port: Number(process.env.PANELIST_PORT ?? 0),
   })
+  kioskUrl = server.kioskUrl
   for (const notice of studio.info().notices) logger.warn(notice)
   process.stdout.write(JSON.stringify({ ready: true, url: server.url, kioskUrl: server.kioskUrl, dataDir }) + '\n')
 

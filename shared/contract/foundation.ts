@@ -64,6 +64,8 @@ export const foundationRequests = {
     z.object({ pin: z.string().regex(/^\d{4,12}$/, 'PIN must be 4 to 12 digits') }).strict(),
   ),
   'kiosk.pinStatus': request<{ pinSet: boolean }>()(z.object({}).strict()),
+  /** Opens the candidate kiosk: Electron's locked window, or the web host's kiosk page address. */
+  'kiosk.open': request<{ url: string | null }>()(z.object({}).strict()),
   'kiosk.exit': request<{ exited: boolean }>()(z.object({ pin: z.string().max(12) }).strict(), ['kiosk']),
   'queue.list': request<JobView[]>()(
     z.object({ status: jobStatusSchema.optional(), limit: z.number().int().min(1).max(500).default(100) }).strict(),

@@ -66,6 +66,22 @@ describe('IPC dispatch', () => {
     expect(await studio.dispatch('kiosk.exit', { pin: '4821' }, kiosk)).toMatchObject({ ok: false, error: { code: 'forbidden' } })
     expect(exits).toBe(1)
   })
+
+  it('opens the kiosk only once a PIN is set, and only for the recruiter', async () => {
+    let opened = 0
+    ;({ studio } = await createTempStudio({
+      startWorkers: false,
+      openKiosk: async () => {
+        opened++
+        return { url: 'http://127.0.0.1:1/kiosk' }
+      },
+    }))
+    expect(await studio.dispatch('kiosk.open', {}, recruiter)).toMatchObject({ ok: false, error: { code: 'conflict' } })
+    await studio.dispatch('kiosk.setPin', { pin: '4821' }, recruiter)
+    expect(await studio.dispatch('kiosk.open', {}, kiosk)).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect(await studio.dispatch('kiosk.open', {}, recruiter)).toEqual({ ok: true, value: { url: 'http://127.0.0.1:1/kiosk' } })
+    expect(opened).toBe(1)
+  })
 })
 
 describe('IPC payload fuzz', () => {

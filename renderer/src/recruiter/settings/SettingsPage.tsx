@@ -61,6 +61,28 @@ function SecretField({ name, isSet, onChange }: { name: SecretName; isSet: boole
   )
 }
 
+function OpenKioskButton() {
+  const [message, setMessage] = useState<string | null>(null)
+  const open = async () => {
+    try {
+      const { url } = await call('kiosk.open', {})
+      // The web host cannot lock a browser: it hands over the kiosk page to open on the candidate's screen.
+      if (url) window.open(url, '_blank', 'noopener')
+      setMessage(null)
+    } catch (e) {
+      setMessage(describeError(e))
+    }
+  }
+  return (
+    <div className="field">
+      <button type="button" onClick={open}>
+        Open candidate kiosk
+      </button>
+      {message && <p role="alert" className="error-text">{message}</p>}
+    </div>
+  )
+}
+
 function KioskPinForm() {
   const [pin, setPin] = useState('')
   const [message, setMessage] = useState<string | null>(null)
@@ -142,6 +164,7 @@ export function SettingsPage() {
       <fieldset>
         <legend>Kiosk</legend>
         <KioskPinForm />
+        <OpenKioskButton />
       </fieldset>
     </section>
   )
