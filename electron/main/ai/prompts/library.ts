@@ -128,15 +128,19 @@ export function createPromptLibrary(
   fenceId: () => string = () => randomBytes(6).toString('hex'),
 ): PromptLibrary {
   const cache = new Map<string, PromptTemplate>()
-  const versions = (id: string) =>
-    fs
+  // Prompt files ship with the app and do not change while it runs: list the folder once.
+  let newest: Map<string, number> | undefined
+  const newestVersion = (id: string) => {
+    newest ??= fs
       .readdirSync(dir)
       .map((file) => FILE_NAME.exec(file))
-      .filter((m): m is RegExpExecArray => m !== null && m[1] === id)
-      .map((m) => Number(m[2]))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .reduce((found, m) => found.set(m[1]!, Math.max(found.get(m[1]!) ?? 0, Number(m[2]))), new Map<string, number>())
+    return newest.get(id) ?? 0
+  }
 
   const get = (id: string, version?: number): PromptTemplate => {
-    const chosen = version ?? Math.max(0, ...versions(id))
+    const chosen = version ?? newestVersion(id)
     if (!chosen) throw new Error(`No prompt "${id}" in ${dir}`)
     const ref = `${id}.v${chosen}`
     const cached = cache.get(ref)
