@@ -6,7 +6,9 @@ import { taxonomyCatalog } from '../../../electron/main/screening/jobs/skill-cat
 import { loadTaxonomyFile } from '../../../electron/main/screening/taxonomy'
 import { silentLogger } from '../../../electron/main/logger'
 import type { Studio } from '../../../electron/main/studio'
+import { startAiStub, type AiStub } from '../../harness/ai-stub'
 import { createTempStudio } from '../../helpers/temp-studio'
+import { FAST, OPENAI_KEY } from '../ai/harness'
 import { seedCandidates } from './seed'
 
 let studio: Studio | undefined
@@ -144,5 +146,47 @@ describe('embeddings signal', () => {
     expect(embed!.lastError).toBe('network is down')
     expect(['queued', 'running']).toContain(embed!.status)
     expect((await list()).items.map((r) => r.score)).toEqual(scores)
+  })
+
+  it('runs through the studio’s real OpenAI adapter against the wire stub once a key is set', async () => {
+    let stub: AiStub | undefined
+    try {
+      stub = await startAiStub()
+      ;({ studio } = await createTempStudio({ ai: { openaiBaseUrl: stub.openaiBaseUrl, ...FAST } }))
+      const call = async <T>(name: string, input: unknown) => {
+        const result = await studio!.dispatch(name, input, { audience: 'recruiter' })
+        if (!result.ok) throw new Error(result.error.message)
+        return result.value as T
+      }
+      const job = await call<{ id: string }>('jobs.create', { title: 'Data Engineer', description: 'Kafka pipelines' })
+      await seedCandidates(studio!, job.id, [
+        { name: 'One', text: 'Kafka pipelines in Python', skills: ['python'], years: 3, education: 'bachelor' },
+        { name: 'Two', text: 'Garden design', skills: [], years: 3, education: 'bachelor' },
+      ])
+      await call('jobs.update', { id: job.id, patch: {} })
+      await studio!.queue.idle()
+      expect(stub.requests.filter((r) => r.route === 'embeddings')).toHaveLength(0)
+
+      await call('secrets.set', { name: 'openai.apiKey', value: OPENAI_KEY })
+      const before = await call<{ items: { name: string; score: number; semantic: number | null }[] }>(
+        'candidates.list',
+        { jobId: job.id },
+      )
+      await call('jobs.update', { id: job.id, patch: {} })
+      await studio!.queue.idle()
+      const after = await call<{ items: { name: string; score: number; semantic: number | null }[] }>(
+        'candidates.list',
+        { jobId: job.id },
+      )
+      expect(after.items.map((r) => [r.name, r.score])).toEqual(before.items.map((r) => [r.name, r.score]))
+      for (const row of after.items) expect(row.semantic).toBeGreaterThanOrEqual(0)
+      const sent = stub.requests.filter((r) => r.route === 'embeddings').map((r) => JSON.stringify(r.json))
+      expect(sent.some((body) => body.includes('Kafka pipelines in Python'))).toBe(true)
+      expect(sent.some((body) => body.includes('text-embedding-3-small'))).toBe(true)
+    } finally {
+      await studio?.close()
+      studio = undefined
+      await stub?.close()
+    }
   })
 })
