@@ -73,27 +73,29 @@ export function InvitationTable(props: {
               </td>
               <td>{formatTime(inv.scheduledAt)}</td>
               <td>{formatTime(inv.expiresAt)}</td>
-              <td className="row">
-                {inv.code && inv.status === 'pending' && (
-                  <button
-                    type="button"
-                    className="secondary"
-                    onClick={() => void copy(inv.code!)}
-                    aria-label={`Copy code for ${inv.candidateName}`}
-                  >
-                    Copy
-                  </button>
-                )}
-                {inv.status === 'pending' && (
-                  <button
-                    type="button"
-                    className="secondary"
-                    onClick={() => void cancel(inv)}
-                    aria-label={`Cancel code for ${inv.candidateName}`}
-                  >
-                    Cancel
-                  </button>
-                )}
+              <td>
+                <div className="row">
+                  {inv.code && inv.status === 'pending' && (
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() => void copy(inv.code!)}
+                      aria-label={`Copy code for ${inv.candidateName}`}
+                    >
+                      Copy
+                    </button>
+                  )}
+                  {inv.status === 'pending' && (
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() => void cancel(inv)}
+                      aria-label={`Cancel code for ${inv.candidateName}`}
+                    >
+                      Cancel
+                    </button>
+                  )}
+                </div>
               </td>
             </tr>
           ))}

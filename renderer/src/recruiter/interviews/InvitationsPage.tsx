@@ -10,7 +10,7 @@ type StatusFilter = InvitationStatus | 'all'
 /** Every invitation, and a form to invite a candidate to any published template. */
 export function InvitationsPage() {
   const [status, setStatus] = useState<StatusFilter>('all')
-  const [invitations, setInvitations] = useState<InvitationView[]>([])
+  const [invitations, setInvitations] = useState<InvitationView[] | null>(null)
   const [templates, setTemplates] = useState<TemplateSummary[]>([])
   const [templateId, setTemplateId] = useState('')
   const [latest, setLatest] = useState<InvitationView | null>(null)
@@ -78,11 +78,15 @@ export function InvitationsPage() {
           {error}
         </p>
       )}
-      <InvitationTable
-        invitations={invitations}
-        showTemplate
-        onChanged={(changed) => setInvitations((list) => list.map((i) => (i.id === changed.id ? changed : i)))}
-      />
+      {invitations && (
+        <InvitationTable
+          invitations={invitations}
+          showTemplate
+          onChanged={(changed) =>
+            setInvitations((list) => list && list.map((i) => (i.id === changed.id ? changed : i)))
+          }
+        />
+      )}
     </section>
   )
 }

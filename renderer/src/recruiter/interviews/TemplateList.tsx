@@ -48,9 +48,9 @@ export function TemplateList() {
           Interview templates
         </h1>
       </header>
-      <form className="row" onSubmit={create} aria-label="New template">
+      <form className="row" onSubmit={create} aria-label="Create a template">
         <label>
-          New template{' '}
+          New template name{' '}
           <input
             value={name}
             onChange={(e) => setName(e.target.value)}
