@@ -1,5 +1,6 @@
 import os from 'node:os'
 import path from 'node:path'
+import { aiOptionsFromEnv } from './ai/env'
 import { createLogger } from './logger'
 import { startWebServer } from './host/web-server'
 import { createEncryptedSecretStore, createKeyFileCipher } from './settings/encrypted-secret-store'
@@ -11,7 +12,8 @@ import { createStudio } from './studio'
  * 127.0.0.1. Used for development without Electron and by the browser end-to-end tests.
  * Environment: PANELIST_DATA_DIR (default ~/.panelist), PANELIST_PORT (default 0: any free port),
  * PANELIST_RENDERER_DIR (default: the built renderer beside this file), PANELIST_RESOURCES_DIR
- * (default: the repository's resources/ folder, two levels above out/main/).
+ * (default: the repository's resources/ folder, two levels above out/main/), and the AI overrides
+ * read by aiOptionsFromEnv (PANELIST_OPENAI_BASE_URL, PANELIST_DEEPGRAM_BASE_URL, PANELIST_AI_KEYLESS).
  */
 async function main() {
   const dataDir = path.resolve(process.env.PANELIST_DATA_DIR ?? path.join(os.homedir(), '.panelist'))
@@ -26,6 +28,7 @@ async function main() {
     secrets,
     preferenceStore: createJsonPreferenceStore(path.join(dataDir, 'preferences.json')),
     logger,
+    ai: aiOptionsFromEnv(process.env),
     exitKiosk: () => logger.info('kiosk exit verified'),
     // The kiosk page's address is known once the server listens, before any request can arrive.
     openKiosk: async () => ({ url: kioskUrl }),
