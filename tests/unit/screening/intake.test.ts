@@ -215,7 +215,33 @@ describe('intake', () => {
     const cancelled = await call<IntakeBatchView>('intake.cancel', { batchId: queued.id })
     expect(cancelled).toMatchObject({ status: 'cancelled', cancelled: 3, done: 0 })
   }, 60_000)
+
+  it('cancels a running batch between files: what settled stays, the rest is marked cancelled', async () => {
+    // The real pool, slowed so that the batch is still running when the cancel comes.
+    const slow: ResumeParser = {
+      ...parser,
+      parse: async (bytes, name) => (await sleep(150), parser.parse(bytes, name)),
+    }
+    ;({ studio } = await createTempStudio({ resumeParser: slow }))
+    const progress: IntakeBatchView[] = []
+    studio.events.subscribe((name, payload) => name === 'intake.progress' && progress.push(payload as IntakeBatchView))
+    const started = await call<IntakeBatchView>('intake.importPaths', { paths: [tempDirWithFiles(40)] })
+    while (!progress.some((p) => p.done >= 3)) await sleep(20)
+    const cancelled = await call<IntakeBatchView>('intake.cancel', { batchId: started.id })
+    expect(cancelled.status).toBe('cancelled')
+    await studio.queue.idle()
+    const detail = await call<IntakeBatchDetail>('intake.get', { batchId: started.id })
+    expect(detail.status).toBe('cancelled')
+    expect(detail.done).toBeGreaterThanOrEqual(3)
+    expect(detail.done + detail.cancelled).toBe(40)
+    expect(detail.cancelled).toBeGreaterThan(0)
+    expect((await studio.queue.get(started.queueJobId!)).status).toBe('cancelled')
+    const candidates = await studio.db.selectFrom('candidates').select('id').execute()
+    expect(candidates).toHaveLength(detail.imported)
+  }, 60_000)
 })
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 function tempDirWithFiles(n: number): string {
   const dir = tempDir('panelist-some-')
