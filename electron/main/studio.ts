@@ -24,6 +24,8 @@ import { poolParser } from './screening/intake/pool-parser'
 import type { ResumeParser } from './screening/intake/resume-parser'
 import { taxonomyCatalog } from './screening/jobs/skill-catalog'
 import { loadTaxonomyFile } from './screening/taxonomy'
+import { createVoice } from './voice/voice-service'
+import type { VoiceOptions } from './voice/voice-session'
 import { createPreferences, type PreferencesService } from './settings/preferences'
 import type { PreferenceStore, SecretStore } from './settings/types'
 
@@ -52,6 +54,8 @@ export interface StudioOptions {
   chooseResumePaths?: (kind: 'files' | 'folder') => Promise<string[]>
   /** AI provider overrides: base URLs (tests and the web host's keyless demo point them at the wire stub), timeouts, retry and breaker knobs. */
   ai?: AiOptions
+  /** Voice loop knobs (endpointing, pre-roll, grace periods); the kiosk uses the defaults. */
+  voice?: Partial<VoiceOptions>
 }
 
 export interface Studio {
@@ -133,6 +137,21 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     candidates: candidatesFromScreening(db),
   })
 
+  const voice = createVoice({
+    db,
+    writer,
+    clock,
+    logger,
+    events,
+    queue,
+    engine: interviews.engine,
+    ai: ai.capabilities,
+    dataDir: options.dataDir,
+    options: options.voice,
+  })
+  queue.register(voice.job)
+  await voice.start()
+
   const info = (): AppInfo => ({
     version: options.version ?? '0.0.0',
     host: options.host,
@@ -157,6 +176,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     ...screening.handlers,
     ...interviews.handlers,
     ...createAiHandlers(ai),
+    ...voice.handlers,
   }
   const dispatch = createDispatcher(handlers, logger)
 
@@ -174,6 +194,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     dispatch,
     info,
     async close() {
+      await voice.close()
       await interviews.stop()
       ai.close()
       await queue.stop()

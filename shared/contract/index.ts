@@ -3,6 +3,7 @@ import { aiEvents, aiRequests } from './ai'
 import type { Audience, RequestDef } from './define'
 import { foundationEvents, foundationRequests } from './foundation'
 import { interviewEvents, interviewRequests } from './interviews'
+import { KIOSK_VOICE_EVENTS, kioskEvents, kioskRequests } from './kiosk'
 import { screeningEvents, screeningRequests } from './screening'
 
 /**
@@ -14,6 +15,7 @@ export const requests = {
   ...aiRequests,
   ...screeningRequests,
   ...interviewRequests,
+  ...kioskRequests,
 } satisfies Record<string, RequestDef>
 
 export const events = {
@@ -21,6 +23,7 @@ export const events = {
   ...aiEvents,
   ...screeningEvents,
   ...interviewEvents,
+  ...kioskEvents,
 } satisfies Record<string, z.ZodType>
 
 export type Requests = typeof requests
@@ -30,7 +33,7 @@ export type ParsedInput<K extends RequestName> = z.output<Requests[K]['input']>
 export type RequestResult<K extends RequestName> = NonNullable<Requests[K]['_result']>
 
 /** Events a kiosk window may receive; everything else goes to recruiter windows only. */
-export const kioskEventNames: ReadonlySet<string> = new Set<keyof typeof events>([])
+export const kioskEventNames: ReadonlySet<string> = new Set<keyof typeof events>([...KIOSK_VOICE_EVENTS])
 
 export type Events = typeof events
 export type EventName = keyof Events

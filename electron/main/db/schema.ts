@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely'
 import type { AiTables } from '../ai/tables'
 import type { InterviewTables } from '../interviews/tables'
+import type { RecordingTables } from '../recording/tables'
 import type { ScreeningTables } from '../screening/tables'
 
 /**
@@ -86,4 +87,4 @@ export interface FoundationTables {
 }
 
 /** The whole database: each domain adds its tables by extending this interface's parts. */
-export type Database = FoundationTables & ScreeningTables & InterviewTables & AiTables
+export type Database = FoundationTables & ScreeningTables & InterviewTables & AiTables & RecordingTables

@@ -1,0 +1,200 @@
+import type { Kysely } from 'kysely'
+import { StudioError } from '../../../shared/contract/errors'
+import type { AiCapabilities } from '../ai/types'
+import type { Clock } from '../clock'
+import type { Database } from '../db/schema'
+import type { SyncedWriter } from '../db/synced'
+import type { EventBus } from '../events'
+import type { InterviewEngine } from '../interviews/engine/engine'
+import { toKioskTurn } from '../interviews/engine/turn-view'
+import type { Handlers } from '../ipc/dispatcher'
+import type { Logger } from '../logger'
+import type { Queue } from '../queue/queue'
+import { createRecordingsStore, type RecordingsStore } from '../recording/recordings-store'
+import { pcmFromBase64 } from './pcm'
+import { TRANSCRIBE_JOB, transcribeJob, type TranscribePayload } from './transcribe-job'
+import { createVoiceSession, DEFAULT_VOICE_OPTIONS, type VoiceOptions, type VoiceSession } from './voice-session'
+
+/** A voice loop whose kiosk has sent no audio for this long is closed (the window went away). */
+const IDLE_STREAM_MS = 90_000
+
+export interface VoiceServiceDeps {
+  db: Kysely<Database>
+  writer: SyncedWriter
+  clock: Clock
+  logger: Logger
+  events: EventBus
+  queue: Queue
+  engine: InterviewEngine
+  ai: AiCapabilities
+  dataDir: string
+  options?: Partial<VoiceOptions>
+}
+
+type VoiceHandlers = Pick<
+  Handlers,
+  | 'interview.voiceStart'
+  | 'interview.voiceMic'
+  | 'interview.voiceCamera'
+  | 'interview.voicePlayback'
+  | 'interview.voiceInterrupt'
+  | 'interview.voiceEndAnswer'
+  | 'interview.voiceRepeat'
+  | 'interview.voiceTextAnswer'
+  | 'interview.voiceStop'
+  | 'interview.consent'
+  | 'interview.integrity'
+>
+
+export interface Voice {
+  handlers: VoiceHandlers
+  recordings: RecordingsStore
+  /** The queued transcription of answers no provider heard live. */
+  job: ReturnType<typeof transcribeJob>
+  /** Repairs recordings a crash left open and queues any transcription a crash left unqueued. */
+  start(): Promise<void>
+  close(): Promise<void>
+}
+
+const OK = { ok: true } as const
+
+export function createVoice(deps: VoiceServiceDeps): Voice {
+  const { db, engine, ai, logger } = deps
+  const options: VoiceOptions = { ...DEFAULT_VOICE_OPTIONS, ...deps.options }
+  const recordings = createRecordingsStore({ db, dataDir: deps.dataDir, clock: deps.clock, logger })
+  const streams = new Map<string, VoiceSession>()
+  const streamOfSession = new Map<string, string>()
+  let sweep: NodeJS.Timeout | null = null
+
+  const enqueueTranscription = async (payload: TranscribePayload) => {
+    await deps.queue.enqueue(db, TRANSCRIBE_JOB, payload, { idempotencyKey: `${TRANSCRIBE_JOB}:${payload.answerId}` })
+    deps.queue.notify()
+  }
+
+  const stream = (streamId: string): VoiceSession => {
+    const found = streams.get(streamId)
+    if (!found) throw new StudioError('not_found', 'This voice connection has ended; the kiosk starts a new one.')
+    return found
+  }
+
+  const stopStream = async (streamId: string) => {
+    const session = streams.get(streamId)
+    if (!session) return
+    streams.delete(streamId)
+    if (streamOfSession.get(session.sessionId) === streamId) streamOfSession.delete(session.sessionId)
+    await session.stop()
+  }
+
+  const recordKioskEvent = async (token: string, kind: string, turnIndex: number | null, amount: number) => {
+    const sessionId = await engine.sessionForToken(token)
+    await db.transaction().execute((trx) =>
+      deps.writer.insert(trx, 'interview_kiosk_events', {
+        session_id: sessionId,
+        kind,
+        turn_index: turnIndex,
+        amount,
+        occurred_at: deps.clock.now(),
+      }),
+    )
+    return OK
+  }
+
+  const handlers: VoiceHandlers = {
+    'interview.voiceStart': async ({ token, streamId, sampleRate, practice }) => {
+      const sessionId = await engine.sessionForToken(token)
+      const turn = await engine.currentTurn(sessionId)
+      const captions = ai.available('stt')
+      const speech = ai.available('tts') ? 'server' : 'browser'
+      const started = { mode: captions && speech === 'server' ? 'live' : 'scripted', captions, speech, turn: toKioskTurn(turn) } as const
+      if (turn.status !== 'in_progress') return started
+      if (streams.has(streamId)) throw new StudioError('conflict', 'That voice connection is already open')
+      // One voice loop per interview: a reloaded or reconnected kiosk replaces the old one.
+      const previous = streamOfSession.get(sessionId)
+      if (previous) await stopStream(previous)
+      const session = createVoiceSession(
+        {
+          engine,
+          stt: () => (ai.available('stt') ? ai.stt() : null),
+          tts: () => (ai.available('tts') ? ai.tts() : null),
+          recordings,
+          emit: (name, payload) => deps.events.emit(name, payload),
+          enqueueTranscription,
+          clock: deps.clock,
+          logger,
+          options,
+        },
+        { streamId, sessionId, sampleRate, practice, turn },
+      )
+      streams.set(streamId, session)
+      streamOfSession.set(sessionId, streamId)
+      session.begin()
+      return started
+    },
+    'interview.voiceMic': ({ streamId, seq, pcm }) => {
+      stream(streamId).mic(seq, pcmFromBase64(pcm))
+      return OK
+    },
+    'interview.voiceCamera': ({ streamId, turnIndex, seq, data }) => {
+      stream(streamId).camera(turnIndex, seq, pcmFromBase64(data))
+      return OK
+    },
+    'interview.voicePlayback': ({ streamId, utteranceId, event }) => {
+      stream(streamId).playback(utteranceId, event)
+      return OK
+    },
+    'interview.voiceInterrupt': ({ streamId }) => {
+      stream(streamId).interrupt()
+      return OK
+    },
+    'interview.voiceEndAnswer': ({ streamId }) => {
+      stream(streamId).endAnswer()
+      return OK
+    },
+    'interview.voiceRepeat': async ({ streamId }) => {
+      await stream(streamId).repeat()
+      return OK
+    },
+    'interview.voiceTextAnswer': async ({ streamId, ...answer }) => {
+      await stream(streamId).textAnswer(answer)
+      return OK
+    },
+    'interview.voiceStop': async ({ streamId }) => {
+      await stopStream(streamId)
+      return OK
+    },
+    'interview.consent': ({ token, choice }) => recordKioskEvent(token, choice, null, 0),
+    'interview.integrity': ({ token, kind, turnIndex, amount }) => recordKioskEvent(token, kind, turnIndex, amount),
+  }
+
+  return {
+    handlers,
+    recordings,
+    job: transcribeJob({ ai, recordings, writer: deps.writer }),
+    async start() {
+      await recordings.repairInterrupted()
+      const untranscribed = await db
+        .selectFrom('interview_answers')
+        .select(['id', 'session_id', 'audio_path'])
+        .where('input_mode', '=', 'voice')
+        .where('skipped', '=', 0)
+        .where('text', '=', '')
+        .where('audio_path', 'is not', null)
+        .where('deleted_at', 'is', null)
+        .execute()
+      for (const answer of untranscribed) {
+        await enqueueTranscription({ answerId: answer.id, sessionId: answer.session_id, recordingPath: answer.audio_path! })
+      }
+      sweep = setInterval(() => {
+        const now = deps.clock.now()
+        for (const [streamId, session] of streams) {
+          if (now - session.lastMicAt > IDLE_STREAM_MS) void stopStream(streamId)
+        }
+      }, 10_000)
+      sweep.unref()
+    },
+    async close() {
+      if (sweep) clearInterval(sweep)
+      await Promise.all([...streams.keys()].map((streamId) => stopStream(streamId)))
+    },
+  }
+}
