@@ -32,4 +32,3 @@ export const submittedAnswerSchema = z.object({
   pastedChars: z.number().int().min(0).max(50_000).default(0),
 })
 export type SubmittedAnswer = z.input<typeof submittedAnswerSchema>
-export type SubmittedAnswerParsed = z.output<typeof submittedAnswerSchema>

@@ -14,7 +14,6 @@ export const aiEvaluationSchema = z.object({
   note: z.string().max(400),
   followUp: z.string().max(400).nullable(),
 })
-export type AiEvaluation = z.infer<typeof aiEvaluationSchema>
 
 export interface EvaluatorDeps {
   /** The chat capability, or null when there is no key, no network or the circuit is open. */

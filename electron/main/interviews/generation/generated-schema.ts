@@ -27,4 +27,3 @@ export type GeneratedQuestion = z.infer<typeof generatedQuestionSchema>
 export const generatedSetSchema = z.object({
   questions: z.array(generatedQuestionSchema).min(1).max(12),
 })
-export type GeneratedSet = z.infer<typeof generatedSetSchema>

@@ -130,5 +130,3 @@ export function createQuestionGenerator(deps: QuestionGeneratorDeps) {
     return { template: await deps.templates.get(template.id), added: drafts.length, cached }
   }
 }
-
-export type QuestionGenerator = ReturnType<typeof createQuestionGenerator>
