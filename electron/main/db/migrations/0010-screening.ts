@@ -126,11 +126,8 @@ export const screening: Migration = {
       .addColumn('missing', 'text', (c) => c.notNull())
       .addColumn('computed_at', 'integer', (c) => c.notNull())
       .execute()
-    await db.schema
-      .createIndex('application_scores_job')
-      .on('application_scores')
-      .columns(['job_id', 'score'])
-      .execute()
+    // job_id alone: a re-rank rewrites every score of a job, and an index on the score would be rebuilt each time.
+    await db.schema.createIndex('application_scores_job').on('application_scores').column('job_id').execute()
 
     await db.schema
       .createTable('job_embeddings')

@@ -74,12 +74,17 @@ export function createRerank(deps: RerankDeps): Rerank {
       ]
     })
     await db.transaction().execute(async (trx) => {
-      await trx.deleteFrom('application_scores').where('job_id', '=', jobId).execute()
-      // One statement for the whole pool: SQLite unpacks the rows from JSON, so 10,000 scores cost one round trip.
+      // One statement for the whole pool: SQLite unpacks the rows from JSON, so 10,000 scores cost one
+      // round trip, and rows that exist are updated in place rather than deleted and inserted again.
       await sql`
         insert into application_scores (application_id, job_id, candidate_id, score, semantic, parts, matched, missing, computed_at)
         select value ->> 0, ${jobId}, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, ${now}
-        from json_each(${JSON.stringify(rows)})`.execute(trx)
+        from json_each(${JSON.stringify(rows)}) where true
+        on conflict (application_id) do update set
+          score = excluded.score, semantic = excluded.semantic, parts = excluded.parts,
+          matched = excluded.matched, missing = excluded.missing, computed_at = excluded.computed_at`.execute(trx)
+      // Scores of applications that left the pool.
+      await trx.deleteFrom('application_scores').where('job_id', '=', jobId).where('computed_at', '!=', now).execute()
     })
     const summary = { jobId, candidates: ranked.length, ms: Math.round(performance.now() - started) }
     events.emit('screening.ranked', summary)

@@ -1,4 +1,4 @@
-import { frequencyOf, type TermVector } from './term-vector'
+import type { TermVector } from './term-vector'
 
 /**
  * Okapi BM25 over a job's candidate pool, computed from stored term vectors. It uses the same
@@ -24,19 +24,30 @@ export function bm25Scores(
 ): Float64Array {
   const scores = new Float64Array(pool.length)
   if (!pool.length || !queryHashes.length) return scores
-  const unique = [...new Set(queryHashes)]
-  const multiplicity = unique.map((hash) => queryHashes.filter((h) => h === hash).length)
+  // Sorted unique query terms, so each document (its hashes sorted too) is matched in one merge pass.
+  const counts = new Map<number, number>()
+  for (const hash of queryHashes) counts.set(hash, (counts.get(hash) ?? 0) + 1)
+  const unique = Uint32Array.from(counts.keys()).sort()
+  const multiplicity = Array.from(unique, (hash) => counts.get(hash)!)
   const q = unique.length
   const frequencies = new Uint16Array(pool.length * q)
   const documentFrequency = new Uint32Array(q)
   let totalLength = 0
   pool.forEach((doc, d) => {
     totalLength += doc.length
-    for (let t = 0; t < q; t++) {
-      const f = frequencyOf(doc, unique[t]!)
-      if (f) {
-        frequencies[d * q + t] = f
+    const { hashes, frequencies: tf } = doc
+    let i = 0
+    let t = 0
+    while (i < hashes.length && t < q) {
+      const a = hashes[i]!
+      const b = unique[t]!
+      if (a < b) i++
+      else if (a > b) t++
+      else {
+        frequencies[d * q + t] = tf[i]!
         documentFrequency[t]!++
+        i++
+        t++
       }
     }
   })

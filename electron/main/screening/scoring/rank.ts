@@ -17,5 +17,7 @@ export function rankCandidates(job: ScoringJob, pool: readonly CandidateFeatures
     candidateId: candidate.candidateId,
     ...scoreCandidate(job, candidate, best > 0 ? bm25[i]! / best : 0),
   }))
-  return ranked.sort((a, b) => b.score - a.score || a.candidateId.localeCompare(b.candidateId))
+  return ranked.sort(
+    (a, b) => b.score - a.score || (a.candidateId < b.candidateId ? -1 : a.candidateId > b.candidateId ? 1 : 0),
+  )
 }

@@ -20,22 +20,39 @@ export function partShares(weights: ScoreWeights, parts: readonly PartKey[]): Pa
   return Object.fromEntries(parts.map((key) => [key, total > 0 ? weights[key] / total : 1 / parts.length]))
 }
 
+interface Prepared {
+  keys: PartKey[]
+  shares: Partial<Record<PartKey, number>>
+  requiredEducation: number
+}
+
+// What depends on the job alone, worked out once per job rather than once per candidate.
+const prepared = new WeakMap<ScoringJob, Prepared>()
+function prepare(job: ScoringJob): Prepared {
+  let entry = prepared.get(job)
+  if (!entry) {
+    const keys = applicableParts(job)
+    entry = { keys, shares: partShares(job.weights, keys), requiredEducation: educationRank(job.educationLevel) }
+    prepared.set(job, entry)
+  }
+  return entry
+}
+
 /**
  * Scores one candidate. `textRelevance` is the candidate's BM25 in the job's pool divided by the
  * pool's best, so it is 0..1 and the best text match in the pool gets full marks.
  */
 export function scoreCandidate(job: ScoringJob, candidate: CandidateFeatures, textRelevance: number): ScoreBreakdown {
+  const { keys, shares, requiredEducation } = prepare(job)
   const required = skillCoverage(job.requiredSkills, candidate.skillIds, candidate.terms, job.customSkillTerms)
   const preferred = skillCoverage(job.preferredSkills, candidate.skillIds, candidate.terms, job.customSkillTerms)
-  const keys = applicableParts(job)
   const values: Record<PartKey, number> = {
     requiredSkills: required.value,
     preferredSkills: preferred.value,
     text: textRelevance,
     experience: experienceFit(candidate.totalYears, job.minYears),
-    education: educationFit(candidate.educationRank, educationRank(job.educationLevel)),
+    education: educationFit(candidate.educationRank, requiredEducation),
   }
-  const shares = partShares(job.weights, keys)
   const parts: Partial<Record<PartKey, number>> = {}
   let total = 0
   for (const key of keys) {
