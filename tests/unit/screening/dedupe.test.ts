@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest'
+import type { PipelineStatus, StatusChange } from '../../../shared/contract/screening'
+import { emailKey, phoneKey, samePersonBy } from '../../../electron/main/screening/candidates/contact-keys'
+import { lineNaming, nameSpans, skillHighlights } from '../../../electron/main/screening/candidates/highlights'
+import { changeToUndo } from '../../../electron/main/screening/candidates/applications'
+
+describe('finding the same person', () => {
+  it('keys emails by case and phones by their last ten digits', () => {
+    expect(emailKey(' Ada.Lovelace@Example.COM ')).toBe('ada.lovelace@example.com')
+    expect(emailKey('not an email')).toBeNull()
+    expect(phoneKey('+1 (415) 555-0142')).toBe('4155550142')
+    expect(phoneKey('415.555.0142')).toBe('4155550142')
+    expect(phoneKey('12-34')).toBeNull()
+  })
+
+  it('matches by email, or by phone unless the emails disagree', () => {
+    const a = { emailKey: 'a@x.com', phoneKey: '4155550142' }
+    expect(samePersonBy(a, { emailKey: 'a@x.com', phoneKey: null })).toBe('email')
+    expect(samePersonBy(a, { emailKey: null, phoneKey: '4155550142' })).toBe('phone')
+    expect(samePersonBy(a, { emailKey: 'b@x.com', phoneKey: '4155550142' })).toBeNull()
+    expect(samePersonBy({ emailKey: null, phoneKey: null }, { emailKey: null, phoneKey: null })).toBeNull()
+  })
+})
+
+describe('highlights', () => {
+  it('keeps spans sorted and apart, the longer one winning an overlap', () => {
+    const spans = skillHighlights(
+      [
+        { skillId: 'sql', start: 10, end: 13 },
+        { skillId: 'postgresql', start: 6, end: 16 },
+        { skillId: 'go', start: 0, end: 2 },
+      ],
+      (id) => (id === 'go' ? 'required' : 'other'),
+    )
+    expect(spans).toEqual([
+      { start: 0, end: 2, skillId: 'go', kind: 'required' },
+      { start: 6, end: 16, skillId: 'postgresql', kind: 'other' },
+    ])
+  })
+
+  it('finds a custom skill by whole words and the line that proves it', () => {
+    const text = 'Summary\nConfigured Salesforce  CPQ for quoting\nSalesforceCPQ is not it'
+    expect(nameSpans(text, 'custom:cpq', 'Salesforce CPQ')).toEqual([{ skillId: 'custom:cpq', start: 19, end: 34 }])
+    expect(lineNaming(text, 'salesforce cpq')).toBe('Configured Salesforce  CPQ for quoting')
+  })
+})
+
+describe('undo', () => {
+  const change = (kind: StatusChange['kind'], from: PipelineStatus | null, to: PipelineStatus): StatusChange => ({
+    id: `${kind}-${to}`,
+    kind,
+    from,
+    to,
+    at: 0,
+  })
+  it('walks back one set change per undo', () => {
+    const history = [
+      change('import', null, 'new'),
+      change('set', 'new', 'screened'),
+      change('set', 'screened', 'shortlisted'),
+    ]
+    expect(changeToUndo(history)).toMatchObject({ to: 'shortlisted' })
+    expect(changeToUndo([...history, change('undo', 'shortlisted', 'screened')])).toMatchObject({ to: 'screened' })
+    expect(
+      changeToUndo([...history, change('undo', 'shortlisted', 'screened'), change('undo', 'screened', 'new')]),
+    ).toBeUndefined()
+  })
+})
