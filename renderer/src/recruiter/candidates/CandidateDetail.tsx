@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { Link, useParams } from 'react-router-dom'
 import type { CandidateDetail as Detail, PipelineStatus } from '../../../../shared/contract/screening'
 import { call, describeError } from '../../api/client'
+import { AddToJob } from './AddToJob'
 import { FlagsPanel } from './Flags'
 import { HighlightedText } from './HighlightedText'
 import { EDUCATION_LABELS, formatYears, PIPELINE_LABELS } from './labels'
@@ -165,6 +166,18 @@ export function CandidateDetail() {
         <Pipeline detail={detail} onChange={load} />
       </header>
       <Tags candidateId={detail.id} tags={detail.tags} onChange={load} />
+      {detail.applications.length > 0 && (
+        <p className="muted">
+          In the pipeline of:{' '}
+          {detail.applications.map((a, i) => (
+            <span key={a.id}>
+              {i > 0 && ', '}
+              <Link to={`/jobs/${a.jobId}/candidates/${detail.id}`}>{a.jobTitle}</Link> ({PIPELINE_LABELS[a.status]})
+            </span>
+          ))}
+        </p>
+      )}
+      {!detail.application && <AddToJob candidateIds={[detail.id]} label="Add to a job:" onAdded={load} />}
       <FlagsPanel flags={detail.flags} />
       <div className="detail-columns">
         <div>

@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom'
 import type { CandidateRow, JobSkill, PipelineStatus } from '../../../../shared/contract/screening'
 import { call, describeError } from '../../api/client'
 import { EmptyState } from '../../components/EmptyState'
+import { AddToJob } from './AddToJob'
 import { EDUCATION_LABELS, formatScore, formatYears, PIPELINE_LABELS, PIPELINE_STATUSES } from './labels'
 import { StatusSelect } from './StatusSelect'
 import { useCandidateList, type ListQuery } from './useCandidateList'
@@ -243,6 +244,12 @@ export function RankedList({ jobId, skills = [] }: { jobId?: string; skills?: Jo
               ))}
             </tbody>
           </table>
+          {!jobId && (
+            <AddToJob
+              candidateIds={list.items.map((row) => row.candidateId)}
+              label={`Add the ${list.items.length} shown to a job:`}
+            />
+          )}
           {list.total > PAGE && (
             <nav className="row" aria-label="Pages">
               <button type="button" className="secondary" onClick={() => setPage((p) => p - 1)} disabled={page === 0}>
