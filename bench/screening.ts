@@ -144,7 +144,7 @@ async function pipeline(
       (await call<IntakeBatchView>(studio, 'intake.importPaths', { jobId: job.id, paths: [folder] })).id,
     )
   })
-  return { ...timing, batch: batch!, studio }
+  return { ...timing, batch: batch!, studio, dataDir }
 }
 
 function waitFor(studio: Studio, batchId: string): Promise<IntakeBatchView> {
@@ -204,11 +204,12 @@ async function main() {
   const parser = poolParser({ taxonomy: taxonomy.data, size: threads })
   for (const file of files.slice(0, 20)) await parser.parse(fs.readFileSync(file), path.basename(file))
 
-  // Rounds alternate the three measurements so that other load on the machine hits them alike; the best round of each is kept.
+  // Rounds alternate the measurements so that other load on the machine hits them alike; the best round of each is kept.
   const best = {
     bare: [] as Timing[],
     extract: [] as Timing[],
-    pipeline: [] as (Timing & { batch: IntakeBatchView; studio: Studio })[],
+    pool: [] as Timing[],
+    pipeline: [] as (Timing & { batch: IntakeBatchView; studio: Studio; dataDir: string })[],
   }
   for (let round = 0; round < rounds; round++) {
     best.bare.push(await rawExtraction(files, 'bare'))
@@ -227,7 +228,7 @@ async function main() {
   const pool = fastest(best.pool)
   const run = fastest(best.pipeline)
   for (const other of best.pipeline) if (other !== run) await other.studio.close()
-  const studio = run.studio
+  let studio = run.studio
   console.log(`\nbest of ${rounds} rounds:`)
   line(`raw text, pdf.js getTextContent / mammoth (${threads} threads)`, bare)
   line(`extractDocument alone, hostile-input checks (${threads} threads)`, extract)
@@ -259,8 +260,7 @@ async function main() {
   console.log(
     `stored ${rerankPool} candidates for the re-rank job in ${fmt(performance.now() - started)} (not timed below)`,
   )
-  const edits: number[] = []
-  for (let i = 0; i < 6; i++) {
+  const edit = async (i: number) => {
     const t = performance.now()
     const { rerank } = await call<{ rerank: RerankSummary }>(studio, 'jobs.update', {
       id: bigJob.id,
@@ -269,16 +269,25 @@ async function main() {
         requiredSkills: fixture.requiredSkills
           .slice(0, 3 + (i % 3))
           .map((skillId) => ({ skillId, name: skillId, weight: 3 })),
-        minYears: 2 + i,
+        minYears: 2 + (i % 8),
       },
     })
-    edits.push(performance.now() - t)
     if (rerank.candidates !== rerankPool) throw new Error(`re-ranked ${rerank.candidates}, expected ${rerankPool}`)
+    return performance.now() - t
   }
-  const warm = edits.slice(1).sort((a, b) => a - b)
+  const cold = await edit(0)
+  const warm: number[] = []
+  for (let i = 1; i < 6; i++) warm.push(await edit(i))
+  warm.sort((a, b) => a - b)
+  // After a restart, the recruiter opens the job's list, then edits: the list warms the pool in the background.
+  await studio.close()
+  ;({ studio } = await createTempStudio({ dataDir: run.dataDir, resumeParser: parser, queueOptions: { pollMs: 250 } }))
+  await call(studio, 'candidates.list', { jobId: bigJob.id, limit: 100 })
+  const afterList = await edit(6)
   console.log(
-    `re-rank ${rerankPool} candidates after a job edit (request to ranked and stored): cold ${edits[0]!.toFixed(0)} ms, ` +
-      `warm median ${warm[Math.floor(warm.length / 2)]!.toFixed(0)} ms, warm max ${warm.at(-1)!.toFixed(0)} ms   (target ≤ 300 ms)`,
+    `re-rank ${rerankPool} candidates after a job edit (request to ranked and stored; target <= 300 ms):\n` +
+      `  first edit with nothing loaded: ${cold.toFixed(0)} ms; later edits: median ${warm[Math.floor(warm.length / 2)]!.toFixed(0)} ms, ` +
+      `max ${warm.at(-1)!.toFixed(0)} ms; first edit after a restart, right after opening the job's list: ${afterList.toFixed(0)} ms`,
   )
   started = performance.now()
   await call(studio, 'candidates.list', { jobId: bigJob.id, limit: 100 })

@@ -13,7 +13,7 @@ import { candidateDetail } from './candidates/detail'
 import { listCandidates } from './candidates/list'
 import { createPipeline } from './candidates/pipeline'
 import { embedJob, queueEmbeddings } from './candidates/embed-job'
-import { createRerank, type Rerank } from './candidates/rerank'
+import { createRanker, type Rerank } from './candidates/rerank'
 import { createFileStore } from './intake/file-store'
 import { intakeJob } from './intake/intake-job'
 import { createIntakeService } from './intake/intake-service'
@@ -73,7 +73,8 @@ export interface Screening {
 /** Builds screening's services from their dependencies and exposes them as request handlers. */
 export function createScreening(deps: ScreeningDeps): Screening {
   const { db, writer, clock, events, queue, catalog } = deps
-  const rerankOnly = createRerank({ db, clock, events })
+  const ranker = createRanker({ db, clock, events })
+  const rerankOnly = ranker.rerank
   // Every re-rank also queues the semantic signal when embeddings are available (the embed job itself re-ranks plainly).
   const rerank: Rerank = async (jobId) => {
     const summary = await rerankOnly(jobId)
@@ -126,7 +127,16 @@ export function createScreening(deps: ScreeningDeps): Screening {
       'intake.cancel': ({ batchId }) => intake.cancel(batchId),
       'intake.get': ({ batchId }) => intake.get(batchId),
       'intake.list': (filter) => intake.list(filter),
-      'candidates.list': (input) => listCandidates(db, input),
+      'candidates.list': async (input) => {
+        const list = await listCandidates(db, input)
+        // Opening a job's list comes before editing the job: load its pool now, after answering, so the edit re-ranks warm.
+        if (input.jobId) {
+          ranker
+            .warm(input.jobId)
+            .catch((error: unknown) => deps.logger.warn('pool warm-up failed', { error: String(error) }))
+        }
+        return list
+      },
       'candidates.get': ({ candidateId, jobId }) => candidateDetail({ db, catalog }, candidateId, jobId),
       'candidates.setStatus': ({ applicationId, status }) => pipeline.setStatus(applicationId, status),
       'candidates.undoStatus': ({ applicationId }) => pipeline.undoStatus(applicationId),

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { jobInputSchema, type JobInput } from '../../../shared/contract/screening'
-import { createRerank } from '../../../electron/main/screening/candidates/rerank'
+import { createRanker } from '../../../electron/main/screening/candidates/rerank'
 import { createJobsService } from '../../../electron/main/screening/jobs/jobs-service'
 import type { Studio } from '../../../electron/main/studio'
 import { createTempStudio } from '../../helpers/temp-studio'
@@ -14,7 +14,7 @@ afterEach(async () => {
 
 async function setup() {
   ;({ studio } = await createTempStudio({ startWorkers: false }))
-  const rerank = createRerank({ db: studio.db, clock: { now: () => Date.now() }, events: studio.events })
+  const { rerank } = createRanker({ db: studio.db, clock: { now: () => Date.now() }, events: studio.events })
   return { studio, rerank, jobs: createJobsService({ db: studio.db, writer: studio.writer, rerank }) }
 }
 

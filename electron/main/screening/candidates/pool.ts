@@ -66,7 +66,8 @@ const CACHED_POOLS = 4
  * application, the sum of feature timestamps) tells whether anything changed, whoever changed it.
  */
 export function createPoolCache(db: Kysely<Database>): PoolCache {
-  const pools = new Map<string, { stamp: string; members: PoolMember[] }>()
+  // A load in flight is shared: a warm-up and the edit right behind it read the pool once.
+  const pools = new Map<string, { stamp: string; members: Promise<PoolMember[]> }>()
   return {
     async get(jobId) {
       const row = await db
@@ -83,10 +84,15 @@ export function createPoolCache(db: Kysely<Database>): PoolCache {
       const stamp = `${row?.n}:${row?.newest}:${row?.features}`
       const cached = pools.get(jobId)
       pools.delete(jobId)
-      const members = cached?.stamp === stamp ? cached.members : await loadPool(db, jobId)
+      const members = cached?.stamp === stamp ? cached.members : loadPool(db, jobId)
       pools.set(jobId, { stamp, members })
       while (pools.size > CACHED_POOLS) pools.delete(pools.keys().next().value!)
-      return members
+      try {
+        return await members
+      } catch (error) {
+        if (pools.get(jobId)?.members === members) pools.delete(jobId)
+        throw error
+      }
     },
   }
 }

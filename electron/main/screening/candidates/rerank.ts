@@ -16,6 +16,12 @@ export interface RerankDeps {
 
 export type Rerank = (jobId: string) => Promise<RerankSummary>
 
+export interface Ranker {
+  rerank: Rerank
+  /** Loads a job's pool into memory ahead of an edit (when its list is opened), so the edit re-ranks warm. */
+  warm(jobId: string): Promise<void>
+}
+
 function cosine(a: Float32Array, b: Float32Array): number {
   if (a.length !== b.length || !a.length) return 0
   let dot = 0
@@ -48,10 +54,11 @@ function semanticOf(member: PoolMember, job: { vector: Float32Array; model: stri
  * Re-scores every candidate of a job from stored features and replaces the job's scores in one
  * statement. Nothing is re-read from the resumes, so an edit re-ranks thousands at once.
  */
-export function createRerank(deps: RerankDeps): Rerank {
+export function createRanker(deps: RerankDeps): Ranker {
   const { db, clock, events } = deps
   const pools = createPoolCache(db)
-  return async (jobId) => {
+  const warm = async (jobId: string) => void (await pools.get(jobId))
+  const rerank: Rerank = async (jobId) => {
     const started = performance.now()
     const row = await db.selectFrom('job_openings').selectAll().where('id', '=', jobId).executeTakeFirst()
     if (!row) return { jobId, candidates: 0, ms: 0 }
@@ -90,4 +97,5 @@ export function createRerank(deps: RerankDeps): Rerank {
     events.emit('screening.ranked', summary)
     return summary
   }
+  return { rerank, warm }
 }
