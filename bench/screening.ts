@@ -126,9 +126,9 @@ async function poolAlone(parser: ResumeParser, files: string[]): Promise<Timing>
 async function pipeline(
   parser: ResumeParser,
   folder: string,
-): Promise<Timing & { batch: IntakeBatchView; studio: Studio }> {
+): Promise<Timing & { batch: IntakeBatchView; studio: Studio; dataDir: string }> {
   // The queue's production polling interval, not the tests' fast one.
-  const { studio } = await createTempStudio({ resumeParser: parser, queueOptions: { pollMs: 250 } })
+  const { studio, dataDir } = await createTempStudio({ resumeParser: parser, queueOptions: { pollMs: 250 } })
   const fixture = FIXTURE_JOBS[0]!
   const job = await call<JobOpeningView>(studio, 'jobs.create', {
     title: fixture.title,
