@@ -171,8 +171,9 @@ export function createAnswerCapture(options: AnswerCaptureOptions): AnswerCaptur
       return
     }
     if (reason === 'speech_final' || reason === 'utterance_end') {
-      // The provider has already said everything; the socket can go.
-      session.close()
+      // The provider has already said everything. Closing the stream politely (not dropping the
+      // socket) lets it report the audio it heard, which is what the call is billed by.
+      session.finish().catch(() => session.close())
       return
     }
     // Ended by us: ask the provider to finish what it heard, but not for long.

@@ -110,6 +110,23 @@ const BROWSER_SPEECH_MS_PER_CHAR = 90
 /** The engine is told the candidate is active at most this often while they speak. */
 const TOUCH_EVERY_MS = 15_000
 
+/**
+ * Passes the interviewer's words through and calls `onStarted` once the first arrive (or none
+ * will). Reading the turn earlier would settle the pending answer before the engine has read it,
+ * and the interviewer would skip its acknowledgement; after the first words, the engine's own
+ * decision is queued first and the read returns the turn it decided.
+ */
+async function* readingTurnAfterFirstWords(text: AsyncIterable<string>, onStarted: () => void): AsyncGenerator<string> {
+  try {
+    for await (const delta of text) {
+      onStarted()
+      yield delta
+    }
+  } finally {
+    onStarted()
+  }
+}
+
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error))
 
 /**
@@ -209,7 +226,8 @@ export function createVoiceSession(deps: VoiceSessionDeps, init: VoiceSessionIni
     phase = 'speaking'
     bargeIn.reset()
     const controller = new AbortController()
-    const turnReady =
+    let turnRead: (() => void) | null = null
+    const turnReady = new Promise<void>((resolve) => (turnRead = resolve)).then(() =>
       kind === 'engine'
         ? refreshTurn().then(
             () => {
@@ -217,7 +235,8 @@ export function createVoiceSession(deps: VoiceSessionDeps, init: VoiceSessionIni
             },
             (error: unknown) => logger.warn('could not read the interview turn', { sessionId, error: errorText(error) }),
           )
-        : Promise.resolve()
+        : undefined,
+    )
     const current: Speaking = {
       utteranceId: randomUUID(),
       kind,
@@ -233,12 +252,14 @@ export function createVoiceSession(deps: VoiceSessionDeps, init: VoiceSessionIni
     speaking = current
     emitState()
     prewarmStt()
-    const text =
+    const text = readingTurnAfterFirstWords(
       kind === 'practice_prompt'
         ? sayOnce(PRACTICE_PROMPT)
         : kind === 'practice_close'
           ? sayOnce(PRACTICE_CLOSE)
-          : engine.nextUtterance(sessionId, { signal: controller.signal })
+          : engine.nextUtterance(sessionId, { signal: controller.signal }),
+      () => turnRead?.(),
+    )
     void speakUtterance({
       text,
       tts: deps.tts(),

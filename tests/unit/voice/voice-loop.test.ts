@@ -1,0 +1,253 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { QuestionInput, SessionDetail, SessionSummary } from '../../../shared/contract/interviews'
+import type { VoiceReplyEvent } from '../../../shared/contract/kiosk'
+import type { ChatRule } from '../../harness/ai-stub'
+import { probeDuration, requireAudioTools, spokenAnswer, type SpokenAnswer } from '../../fixtures/audio/speech'
+import { tempDir } from '../../helpers/temp-studio'
+import { KIOSK_RATE, KioskSim, voiceWorld, type VoiceWorld } from './world'
+
+const TRANSCRIPTS = [
+  'I have led a team of five engineers on our checkout service.',
+  'We moved the slowest queries behind a cache and cut latency in half.',
+  'I would measure first and then change one thing at a time.',
+]
+
+const ACK = 'Thank you for walking me through that, it gives me a clear picture of how you approach your work.'
+
+const CHAT: ChatRule[] = [
+  { when: { json: true }, reply: JSON.stringify({ score: 3, coveredPoints: [], note: 'A relevant answer.', followUp: null }) },
+  { when: { json: false }, reply: ACK },
+]
+
+const RUBRIC = [{ name: 'Relevance', description: 'Answers the question with a concrete example', weight: 3 }]
+const QUESTIONS: QuestionInput[] = [
+  'Tell me about the team you work in today.',
+  'Describe a performance problem you solved.',
+  'How do you approach a change in a system you do not know?',
+].map((text) => ({ text, difficulty: 'standard', type: 'open_voice', rubric: RUBRIC }))
+
+let dir: string
+let answers: SpokenAnswer[]
+let world: VoiceWorld | undefined
+
+beforeAll(() => {
+  requireAudioTools()
+  dir = tempDir('panelist-voice-')
+  // Real speech, one sentence without commas each (a comma's pause would end the utterance early).
+  answers = [
+    'I lead a small team that builds our checkout service',
+    'We put the slow queries behind a cache and measured again',
+    'I read the code first and then change one small thing',
+  ].map((text, i) => spokenAnswer(dir, `answer-${i}`, text, { sampleRate: KIOSK_RATE, leadSec: 0.3, tailSec: 1.2 }))
+})
+
+afterEach(async () => {
+  await world?.close()
+  world = undefined
+})
+
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
+
+async function sessionOf(w: VoiceWorld): Promise<SessionDetail> {
+  const [summary] = await w.call<SessionSummary[]>('sessions.list', {})
+  return w.call<SessionDetail>('sessions.get', { id: summary!.id })
+}
+
+const speechSeconds = (answer: SpokenAnswer) => answer.durationSec - 0.3 - 1.2
+
+describe('voice loop against the AI wire stub', () => {
+  it('runs a whole interview by voice: captions, streamed reply audio, answers with transcripts, timings and playable recordings', async () => {
+    world = await voiceWorld({
+      stub: {
+        script: { chat: CHAT, transcripts: TRANSCRIPTS },
+        latency: { firstTokenMs: 100, tokenIntervalMs: 20, responseMs: 30, firstAudioByteMs: 50, audioChunkIntervalMs: 5, sttFinalDelayMs: 100 },
+      },
+    })
+    const kiosk = await KioskSim.redeem(world, await world.invite(QUESTIONS))
+    const started = await kiosk.start()
+    expect(started).toMatchObject({ mode: 'live', captions: true, speech: 'server' })
+
+    for (let turn = 0; turn < QUESTIONS.length; turn++) {
+      const listening = await kiosk.phase('listening', turn)
+      expect(listening.turn!.question!.text).toBe(QUESTIONS[turn]!.text)
+      await kiosk.say(answers[turn]!.pcm)
+      await kiosk.until(() => kiosk.state?.phase !== 'listening')
+    }
+    const done = await kiosk.phase('done')
+    expect(done.turn!.status).toBe('completed')
+    await kiosk.stop()
+
+    // The interviewer spoke every utterance, piece by piece, with audio.
+    const replies = kiosk.of('voice.reply').map((e) => e.payload)
+    expect(replies[0]!.segment).toBe("Let's begin.")
+    expect(replies.filter((r) => !r.done).every((r) => r.speech === 'server')).toBe(true)
+    expect(replies.some((r) => r.segment === 'Thank you for walking me through that,')).toBe(true)
+
+    // Live captions: words appeared while each answer was spoken, then the whole answer.
+    for (let turn = 0; turn < QUESTIONS.length; turn++) {
+      const captions = kiosk.of('voice.caption').filter((e) => e.payload.turnIndex === turn)
+      expect(captions.some((c) => !c.payload.final && c.payload.text.length > 0)).toBe(true)
+      expect(captions.at(-1)!.payload).toMatchObject({ final: true, text: TRANSCRIPTS[turn] })
+    }
+
+    // After each answer, reply audio reached the kiosk while the chat model was still writing the reply.
+    const chatStreams = world.stub.requests.filter((r) => r.route === 'chat' && !(r.json as { response_format?: unknown }).response_format)
+    expect(chatStreams).toHaveLength(QUESTIONS.length)
+    for (const chat of chatStreams) {
+      const utterance = kiosk.of('voice.reply').find((e) => e.at > chat.startedAt && !e.payload.done)!.payload.utteranceId
+      const firstAudio = kiosk.of('voice.speech').find((e) => e.payload.utteranceId === utterance)!
+      expect(firstAudio.at).toBeLessThan(chat.endedAt!)
+    }
+
+    const session = await sessionOf(world)
+    expect(session.answers).toHaveLength(QUESTIONS.length)
+    for (const [turn, answer] of session.answers.entries()) {
+      expect(answer).toMatchObject({ turnIndex: turn, inputMode: 'voice', text: TRANSCRIPTS[turn], skipped: false })
+      expect(answer.transcriptWords.map((w) => w.word).join(' ')).toBe(TRANSCRIPTS[turn])
+      const file = path.join(world.dataDir, answer.audioPath!)
+      const seconds = probeDuration(file)!
+      // The recording holds the spoken answer and the short silence that ended it.
+      expect(seconds).toBeGreaterThan(speechSeconds(answers[turn]!))
+      expect(seconds).toBeLessThan(answers[turn]!.durationSec + 1)
+      for (const word of answer.transcriptWords) expect(word.end).toBeLessThanOrEqual(seconds + 0.05)
+      expect(answer.speechMs / 1000).toBeGreaterThan(speechSeconds(answers[turn]!) * 0.75)
+      expect(answer.speechMs / 1000).toBeLessThan(speechSeconds(answers[turn]!) * 1.15)
+      // Lead-in silence of the recording plus the few chunks before the test began speaking.
+      expect(answer.responseDelayMs).toBeGreaterThanOrEqual(250)
+      expect(answer.responseDelayMs).toBeLessThan(1000)
+    }
+    const recordings = await world.studio.db.selectFrom('interview_recordings').selectAll().orderBy('turn_index').execute()
+    expect(recordings.map((r) => [r.status, r.answer_id])).toEqual(session.answers.map((a) => ['complete', a.id]))
+  })
+
+  it('stops speaking and cancels the reply in flight when the candidate talks over the interviewer', async () => {
+    world = await voiceWorld({
+      stub: {
+        script: { chat: CHAT, transcripts: TRANSCRIPTS },
+        // A slow reply, so generation and speech are still running when the candidate cuts in.
+        latency: { firstTokenMs: 50, tokenIntervalMs: 150, responseMs: 30, firstAudioByteMs: 30, audioChunkIntervalMs: 100, sttFinalDelayMs: 50 },
+      },
+    })
+    const kiosk = await KioskSim.redeem(world, await world.invite(QUESTIONS))
+    await kiosk.start()
+    await kiosk.phase('listening', 0)
+    kiosk.autoPlayback = false
+    await kiosk.say(answers[0]!.pcm)
+    await kiosk.until(() => kiosk.of('voice.speech').some((e) => e.at > kiosk.of('voice.caption').at(-1)!.at))
+    const speaking = kiosk.of('voice.speech').at(-1)!.payload.utteranceId
+
+    const cutIn = kiosk.say(answers[1]!.pcm)
+    await kiosk.until(() => kiosk.of('voice.stopPlayback').some((e) => e.payload.utteranceId === speaking))
+    const stoppedAt = kiosk.of('voice.stopPlayback').at(-1)!.at
+    const state = await kiosk.phase('listening', 1)
+    expect(state.interrupted).toBe(true)
+
+    // Generation and speech were aborted: nothing is left open at the provider.
+    await kiosk.until(() => world!.stub.activeRequests() === 0, 2000)
+    const cancelled = await world.studio.db
+      .selectFrom('ai_usage')
+      .select(['capability', 'outcome'])
+      .where('outcome', '=', 'cancelled')
+      .execute()
+    expect(cancelled.map((r) => r.capability).sort()).toEqual(['chat', 'tts'])
+    // No audio of the interrupted utterance arrived after it was stopped.
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(kiosk.of('voice.speech').filter((e) => e.payload.utteranceId === speaking && e.at > stoppedAt)).toEqual([])
+    const reply = kiosk.of('voice.reply').filter((e) => e.payload.utteranceId === speaking)
+    expect(reply.some((e) => (e.payload as VoiceReplyEvent).done)).toBe(false)
+
+    // What the candidate said over the interviewer is the answer to the next question, from its first word.
+    kiosk.autoPlayback = true
+    await cutIn
+    await kiosk.phase('speaking')
+    const session = await sessionOf(world)
+    expect(session.answers.map((a) => [a.turnIndex, a.text])).toEqual([
+      [0, TRANSCRIPTS[0]],
+      [1, TRANSCRIPTS[1]],
+    ])
+    expect(session.answers[1]!.responseDelayMs).toBe(0)
+    expect(session.answers[1]!.speechMs / 1000).toBeGreaterThan(speechSeconds(answers[1]!) * 0.75)
+    await kiosk.stop()
+  })
+
+  it('runs scripted with no keys: the kiosk speaks, answers are recorded, and transcription waits in the queue until a key is set', async () => {
+    world = await voiceWorld({ keys: false, stub: { script: { transcripts: TRANSCRIPTS } } })
+    const kiosk = await KioskSim.redeem(world, await world.invite(QUESTIONS.slice(0, 2)))
+    expect(await kiosk.start()).toMatchObject({ mode: 'scripted', captions: false, speech: 'browser' })
+    await kiosk.phase('listening', 0)
+    const spoken = kiosk.of('voice.reply').map((e) => e.payload)
+    expect(spoken.filter((r) => !r.done).map((r) => [r.segment, r.speech])).toEqual([
+      ["Let's begin.", 'browser'],
+      [QUESTIONS[0]!.text, 'browser'],
+    ])
+    expect(kiosk.of('voice.speech')).toEqual([])
+
+    await kiosk.say(answers[0]!.pcm)
+    await kiosk.phase('listening', 1)
+    await kiosk.stop()
+    expect(world.stub.requests).toEqual([])
+
+    const [answer] = (await sessionOf(world)).answers
+    expect(answer).toMatchObject({ inputMode: 'voice', text: '', skipped: false })
+    expect(probeDuration(path.join(world.dataDir, answer!.audioPath!))).toBeGreaterThan(speechSeconds(answers[0]!))
+    expect(answer!.speechMs / 1000).toBeGreaterThan(speechSeconds(answers[0]!) * 0.75)
+    const job = await world.studio.db.selectFrom('jobs').selectAll().where('kind', '=', 'voice.transcribe').executeTakeFirstOrThrow()
+    await kiosk.until(() => false, 300).catch(() => undefined)
+    const waiting = await world.studio.db.selectFrom('jobs').select(['status', 'last_error']).where('id', '=', job.id).executeTakeFirstOrThrow()
+    expect(waiting.status).toBe('queued')
+    expect(waiting.last_error).toMatch(/not available/)
+
+    await world.call('secrets.set', { name: 'deepgram.apiKey', value: 'dg-key-arrives-later' })
+    await kiosk.until(() => false, 200).catch(() => undefined)
+    await world.studio.queue.idle()
+    const transcribed = (await sessionOf(world)).answers[0]!
+    expect(transcribed.text).toBe(TRANSCRIPTS[0])
+    expect(transcribed.transcriptWords.length).toBe(TRANSCRIPTS[0]!.split(' ').length)
+    expect(world.stub.requests.map((r) => r.route)).toEqual(['listen'])
+  })
+
+  it('repeats the question, takes a typed answer, and keeps consent and integrity signals', async () => {
+    world = await voiceWorld({ stub: { script: { chat: CHAT, transcripts: TRANSCRIPTS } } })
+    const kiosk = await KioskSim.redeem(world, await world.invite(QUESTIONS.slice(0, 2)))
+    await kiosk.send('interview.consent', { token: kiosk.token, choice: 'consented' })
+    await kiosk.start()
+    await kiosk.phase('listening', 0)
+
+    const before = kiosk.of('voice.reply').length
+    await kiosk.send('interview.voiceRepeat', { streamId: kiosk.streamId })
+    await kiosk.phase('listening', 0)
+    const repeated = kiosk.of('voice.reply').slice(before).filter((e) => !e.payload.done)
+    expect(repeated.map((e) => e.payload.segment)).toEqual([QUESTIONS[0]!.text])
+
+    await kiosk.send('interview.integrity', { token: kiosk.token, kind: 'paste', turnIndex: 0, amount: 42 })
+    await kiosk.send('interview.integrity', { token: kiosk.token, kind: 'focus_lost', turnIndex: 0 })
+    await kiosk.send('interview.voiceTextAnswer', {
+      streamId: kiosk.streamId,
+      turnIndex: 0,
+      text: 'I prefer to write this one down: a small team, weekly releases.',
+      typingMs: 20_000,
+      pastedChars: 42,
+    })
+    await kiosk.phase('listening', 1)
+    await kiosk.stop()
+
+    const session = await sessionOf(world)
+    expect(session.answers[0]).toMatchObject({ inputMode: 'text', pastedChars: 42, audioPath: null, text: 'I prefer to write this one down: a small team, weekly releases.' })
+    const events = await world.studio.db.selectFrom('interview_kiosk_events').select(['kind', 'turn_index', 'amount']).orderBy('occurred_at').orderBy('id').execute()
+    expect(events).toEqual([
+      { kind: 'consented', turn_index: null, amount: 0 },
+      { kind: 'paste', turn_index: 0, amount: 42 },
+      { kind: 'focus_lost', turn_index: 0, amount: 0 },
+    ])
+    // A closed stream is gone; a stranger's token opens nothing.
+    await expect(kiosk.send('interview.voiceMic', { streamId: kiosk.streamId, seq: 99_999, pcm: '' })).rejects.toMatchObject({ code: 'not_found' })
+    await expect(
+      world.call('interview.voiceStart', { token: 'x'.repeat(40), streamId: crypto.randomUUID(), sampleRate: 16_000 }, 'kiosk'),
+    ).rejects.toMatchObject({ code: 'forbidden' })
+    await expect(world.call('interview.voiceStart', { token: kiosk.token, streamId: crypto.randomUUID(), sampleRate: 16_000 }, 'recruiter')).rejects.toMatchObject({
+      code: 'forbidden',
+    })
+  })
+})
