@@ -86,6 +86,17 @@ export async function ensureApplication(
     .where('candidate_id', '=', candidateId)
     .executeTakeFirst()
   if (existing) return false
+  await addApplication(trx, writer, jobId, candidateId)
+  return true
+}
+
+/** A new application, with its first history entry; for a candidate known to have none in this job. */
+export async function addApplication(
+  trx: Transaction<Database>,
+  writer: SyncedWriter,
+  jobId: string,
+  candidateId: string,
+) {
   const applicationId = await writer.insert(trx, 'applications', {
     job_id: jobId,
     candidate_id: candidateId,
@@ -97,7 +108,6 @@ export async function ensureApplication(
     to_status: 'new',
     kind: 'import',
   })
-  return true
 }
 
 /**

@@ -9,7 +9,7 @@ import path from 'node:path'
  */
 export interface FileStore {
   /** Stores bytes (once) and returns the content hash and the path relative to the data folder. */
-  put(bytes: Uint8Array, fileName: string): Promise<{ hash: string; relativePath: string }>
+  put(bytes: Uint8Array, fileName: string, knownHash?: string): Promise<{ hash: string; relativePath: string }>
   read(relativePath: string): Promise<Buffer>
   /** The relative path bytes with this hash and name would have. */
   pathOf(hash: string, fileName: string): string
@@ -34,22 +34,23 @@ export function createFileStore(dataDir: string): FileStore {
   const pathOf = (hash: string, fileName: string) =>
     path.posix.join('files', hash.slice(0, 2), `${hash}${safeExtension(fileName)}`)
 
+  // Each two-letter folder is created once per run, not once per file.
+  const made = new Set<string>()
   return {
     pathOf,
-    async put(bytes, fileName) {
-      const hash = contentHash(bytes)
+    async put(bytes, fileName, knownHash) {
+      const hash = knownHash ?? contentHash(bytes)
       const relativePath = pathOf(hash, fileName)
       const full = absolute(relativePath)
       if (fs.existsSync(full)) return { hash, relativePath }
-      await fs.promises.mkdir(path.dirname(full), { recursive: true })
-      const temp = `${full}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`
-      const handle = await fs.promises.open(temp, 'w')
-      try {
-        await handle.writeFile(bytes)
-        await handle.sync()
-      } finally {
-        await handle.close()
+      const dir = path.dirname(full)
+      if (!made.has(dir)) {
+        await fs.promises.mkdir(dir, { recursive: true })
+        made.add(dir)
       }
+      const temp = `${full}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`
+      // flush: the bytes reach the disk before the rename, and so before the database says the file is kept.
+      await fs.promises.writeFile(temp, bytes, { flush: true })
       await fs.promises.rename(temp, full)
       return { hash, relativePath }
     },

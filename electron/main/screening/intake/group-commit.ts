@@ -20,9 +20,9 @@ interface Entry {
   reject(error: unknown): void
 }
 
-const MAX_GROUP = 64
-/** How long a settled file may wait for others to share its commit. */
-const WINDOW_MS = 100
+const MAX_GROUP = 128
+/** How long a settled file may wait for others to share its commit (about four commits a second). */
+const WINDOW_MS = 250
 
 /**
  * Group commit: every commit waits for the disk (synchronous = FULL) and better-sqlite3 waits on

@@ -35,6 +35,8 @@ export interface IntakeJobDeps {
 type Item = Selectable<IntakeItemsTable>
 
 const PROGRESS_EVENT_MS = 100
+/** The queue's own progress is a database write (and a disk flush); the import bar has its own events. */
+const QUEUE_PROGRESS_MS = 1000
 /** While a batch runs, its job's ranking is refreshed this often so the list fills in as files arrive. */
 const LIVE_RERANK_MS = 2000
 
@@ -108,6 +110,7 @@ export function intakeJob(deps: IntakeJobDeps) {
 
       const counts: IntakeCounts = await batchCounts(db, batchId, batch.total)
       let lastEvent = 0
+      let lastQueueProgress = 0
       const emit = (force = false) => {
         const now = clock.now()
         if (!force && now - lastEvent < PROGRESS_EVENT_MS) return
@@ -122,7 +125,10 @@ export function intakeJob(deps: IntakeJobDeps) {
           ...counts,
         }
         events.emit('intake.progress', view)
-        ctx.progress(counts.total ? counts.done / counts.total : 1, `${counts.done} of ${counts.total} files`)
+        if (force || now - lastQueueProgress >= QUEUE_PROGRESS_MS) {
+          lastQueueProgress = now
+          ctx.progress(counts.total ? counts.done / counts.total : 1, `${counts.done} of ${counts.total} files`)
+        }
       }
 
       let lastRerank = clock.now()
@@ -189,7 +195,7 @@ export function intakeJob(deps: IntakeJobDeps) {
             async () => refused(parsed.refusal.reason, parsed.refusal.message),
             () => dropStagedIfUnused(item),
           )
-        const stored = await files.put(source.bytes, item.name)
+        const stored = await files.put(source.bytes, item.name, hash)
         const features = buildFeatures(parsed.document, parsed.resume)
         settle(item, (trx) =>
           recordParsedFile(

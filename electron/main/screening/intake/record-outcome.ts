@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely'
 import { uuidv7 } from 'uuidv7'
 import type { Database } from '../../db/schema'
 import type { SyncedWriter } from '../../db/synced'
-import { ensureApplication } from '../candidates/applications'
+import { addApplication, ensureApplication } from '../candidates/applications'
 import { emailKey, phoneKey, samePersonBy } from '../candidates/contact-keys'
 import { skillIdsColumn } from '../candidates/pool'
 import { packTermVector } from '../scoring/term-vector'
@@ -214,6 +214,6 @@ export async function recordParsedFile(
   await writer.insert(trx, 'resume_files', { id: fileId, candidate_id: candidateId, ...fileValues })
   await storeDocument(fileId)
   await writeFeatures(trx, candidateId, fileId, file.features, now)
-  if (ref.jobId) await ensureApplication(trx, writer, ref.jobId, candidateId)
+  if (ref.jobId) await addApplication(trx, writer, ref.jobId, candidateId)
   return { outcome: 'imported', reason: null, message: null, candidateId }
 }
