@@ -14,7 +14,7 @@ describe('an intake batch killed half-way', () => {
   it('resumes after a restart without redoing settled files or importing any file twice', async () => {
     const dataDir = tempDir()
     const folder = tempDir('panelist-crash-resumes-')
-    const manifest = await writeFixtureFolder(folder, { count: 24, formats: ['pdf', 'docx', 'txt'] })
+    const manifest = await writeFixtureFolder(folder, { count: 30, formats: ['pdf', 'docx', 'txt'] })
 
     const first = run('start', dataDir, folder)
     let err = ''
