@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useEffect, useState } from 'react'
 import type {
   AiCapability,
   AiConnectionTestResult,
@@ -137,17 +137,21 @@ export function AiSettingsSection({ keysVersion }: { keysVersion: number }) {
   const [view, setView] = useState<AiSettingsView | null>(null)
   const [usage, setUsage] = useState<AiUsageSummary | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const load = useCallback(async () => {
-    try {
-      const [settings, month] = await Promise.all([call('ai.getSettings', {}), call('ai.usage', {})])
-      setView(settings)
-      setUsage(month)
-      setError(null)
-    } catch (e) {
-      setError(describeError(e))
+  useEffect(() => {
+    let live = true
+    Promise.all([call('ai.getSettings', {}), call('ai.usage', {})]).then(
+      ([settings, month]) => {
+        if (!live) return
+        setView(settings)
+        setUsage(month)
+        setError(null)
+      },
+      (e: unknown) => live && setError(describeError(e)),
+    )
+    return () => {
+      live = false
     }
-  }, [])
-  useEffect(() => void load(), [load, keysVersion])
+  }, [keysVersion])
 
   const setBudget = async (value: string) => {
     try {

@@ -80,7 +80,7 @@ export interface StyleSheet {
 
 export function readStyles(xml: string | undefined, prefixes: ReadonlySet<string>): StyleSheet {
   const styles = new Map<string, StyleDefinition>()
-  let defaults: RunLook = {}
+  const defaults: RunLook = {}
   let defaultParagraphStyle: string | undefined
   if (xml) {
     let current: { id: string; definition: StyleDefinition } | null = null
