@@ -26,7 +26,14 @@ const base64 = (max: number) =>
 export const voicePhaseSchema = z.enum(['speaking', 'thinking', 'listening', 'practice_done', 'done'])
 export type VoicePhase = z.infer<typeof voicePhaseSchema>
 
-export const integrityKindSchema = z.enum(['focus_lost', 'focus_regained', 'hidden', 'visible', 'paste', 'fullscreen_exit'])
+export const integrityKindSchema = z.enum([
+  'focus_lost',
+  'focus_regained',
+  'hidden',
+  'visible',
+  'paste',
+  'fullscreen_exit',
+])
 export type IntegrityKind = z.infer<typeof integrityKindSchema>
 
 export interface VoiceStart {

@@ -47,7 +47,12 @@ export interface RecordingsStore {
   absolutePath(relativePath: string): string
 }
 
-export function createRecordingsStore(deps: { db: Kysely<Database>; dataDir: string; clock: Clock; logger: Logger }): RecordingsStore {
+export function createRecordingsStore(deps: {
+  db: Kysely<Database>
+  dataDir: string
+  clock: Clock
+  logger: Logger
+}): RecordingsStore {
   const { db, clock, logger } = deps
   const root = path.resolve(deps.dataDir, RECORDINGS_DIR)
 
@@ -115,7 +120,13 @@ export function createRecordingsStore(deps: { db: Kysely<Database>; dataDir: str
       const result = await recording.recorder.finish()
       await db
         .updateTable('interview_recordings')
-        .set({ status: 'complete', bytes: result.bytes, duration_ms: result.durationMs, ended_at: clock.now(), ...(answerId ? { answer_id: answerId } : {}) })
+        .set({
+          status: 'complete',
+          bytes: result.bytes,
+          duration_ms: result.durationMs,
+          ended_at: clock.now(),
+          ...(answerId ? { answer_id: answerId } : {}),
+        })
         .where('id', '=', recording.id)
         .execute()
       return result
@@ -123,12 +134,20 @@ export function createRecordingsStore(deps: { db: Kysely<Database>; dataDir: str
 
     async completeVideo(recording) {
       const { bytes } = await recording.file.finish()
-      await db.updateTable('interview_recordings').set({ status: 'complete', bytes, ended_at: clock.now() }).where('id', '=', recording.id).execute()
+      await db
+        .updateTable('interview_recordings')
+        .set({ status: 'complete', bytes, ended_at: clock.now() })
+        .where('id', '=', recording.id)
+        .execute()
     },
 
     async attachAnswer(recordingIds, answerId) {
       if (!recordingIds.length) return
-      await db.updateTable('interview_recordings').set({ answer_id: answerId }).where('id', 'in', recordingIds).execute()
+      await db
+        .updateTable('interview_recordings')
+        .set({ answer_id: answerId })
+        .where('id', 'in', recordingIds)
+        .execute()
     },
 
     async repairInterrupted() {
@@ -169,6 +188,12 @@ export function createRecordingsStore(deps: { db: Kysely<Database>; dataDir: str
     },
 
     list: (sessionId) =>
-      db.selectFrom('interview_recordings').selectAll().where('session_id', '=', sessionId).orderBy('started_at').orderBy('id').execute(),
+      db
+        .selectFrom('interview_recordings')
+        .selectAll()
+        .where('session_id', '=', sessionId)
+        .orderBy('started_at')
+        .orderBy('id')
+        .execute(),
   }
 }

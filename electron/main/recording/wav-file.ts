@@ -43,7 +43,11 @@ function patchSizes(fd: number, dataBytes: number) {
  * real sizes. Writes are synchronous appends of a few kilobytes (cheaper than a promise each), and
  * an fdatasync runs in the background about once a second.
  */
-export function createWavRecorder(path: string, sampleRate: number, options: { syncEveryMs?: number } = {}): WavRecorder {
+export function createWavRecorder(
+  path: string,
+  sampleRate: number,
+  options: { syncEveryMs?: number } = {},
+): WavRecorder {
   const fd = fs.openSync(path, 'wx')
   const streaming = Buffer.from(wavHeader(0, sampleRate))
   streaming.writeUInt32LE(STREAMING_SIZE, RIFF_SIZE_AT)

@@ -156,7 +156,9 @@ export function createAnswerCapture(options: AnswerCaptureOptions): AnswerCaptur
         },
         (error: unknown) => {
           recordingPending = null
-          logger.error('answer recording could not start', { error: error instanceof Error ? error.message : String(error) })
+          logger.error('answer recording could not start', {
+            error: error instanceof Error ? error.message : String(error),
+          })
         },
       )
     : Promise.resolve()

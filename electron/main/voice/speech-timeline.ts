@@ -49,7 +49,9 @@ export function createSpeechTimeline(sampleRate: number): SpeechTimeline {
   }
 
   const allRuns = (): SpeechRun[] =>
-    vad.speechStartMs !== null && vad.lastVoiceMs !== null ? [...runs, { startMs: vad.speechStartMs, endMs: vad.lastVoiceMs }] : runs
+    vad.speechStartMs !== null && vad.lastVoiceMs !== null
+      ? [...runs, { startMs: vad.speechStartMs, endMs: vad.lastVoiceMs }]
+      : runs
 
   return {
     push(pcm) {

@@ -32,14 +32,22 @@ export function transcribeJob(deps: { ai: AiCapabilities; recordings: Recordings
       try {
         audio = await fs.promises.readFile(deps.recordings.absolutePath(payload.recordingPath))
       } catch (error) {
-        throw new PermanentJobError(`The recording cannot be read: ${error instanceof Error ? error.message : String(error)}`)
+        throw new PermanentJobError(
+          `The recording cannot be read: ${error instanceof Error ? error.message : String(error)}`,
+        )
       }
-      const transcript = await deps.ai.stt().transcribe(new Uint8Array(audio.buffer, audio.byteOffset, audio.byteLength), 'audio/wav', {
-        signal: ctx.signal,
-        scope: { interviewId: payload.sessionId },
-      })
+      const transcript = await deps.ai
+        .stt()
+        .transcribe(new Uint8Array(audio.buffer, audio.byteOffset, audio.byteLength), 'audio/wav', {
+          signal: ctx.signal,
+          scope: { interviewId: payload.sessionId },
+        })
       const applied = await ctx.applyOnce(`${TRANSCRIBE_JOB}:${payload.answerId}`, async (trx) => {
-        const answer = await trx.selectFrom('interview_answers').select(['text']).where('id', '=', payload.answerId).executeTakeFirst()
+        const answer = await trx
+          .selectFrom('interview_answers')
+          .select(['text'])
+          .where('id', '=', payload.answerId)
+          .executeTakeFirst()
         // A transcript already there (typed, or heard live) is the candidate's own words: never overwrite it.
         if (!answer || answer.text.trim()) return
         await deps.writer.update(trx, 'interview_answers', payload.answerId, {

@@ -78,7 +78,12 @@ export async function speakUtterance(options: SpeakOptions): Promise<SpokenUtter
     piece.started = true
     void (async () => {
       try {
-        for await (const chunk of options.tts!.stream({ text: piece.text, format: 'pcm', signal, scope: options.scope })) {
+        for await (const chunk of options.tts!.stream({
+          text: piece.text,
+          format: 'pcm',
+          signal,
+          scope: options.scope,
+        })) {
           piece.chunks.push(chunk)
           wake(piece)
         }
@@ -135,7 +140,8 @@ export async function speakUtterance(options: SpeakOptions): Promise<SpokenUtter
     for (playing = 0; ; playing++) {
       while (playing >= pieces.length && !textDone && !signal.aborted) await waitConsumer()
       if (signal.aborted || playing >= pieces.length) return
-      for (let ahead = playing; ahead < Math.min(pieces.length, playing + LOOKAHEAD); ahead++) fetchSpeech(pieces[ahead]!)
+      for (let ahead = playing; ahead < Math.min(pieces.length, playing + LOOKAHEAD); ahead++)
+        fetchSpeech(pieces[ahead]!)
       const piece = pieces[playing]!
       if (useBrowser) {
         sink.segment(piece.text, 'browser')

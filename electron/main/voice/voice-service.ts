@@ -105,7 +105,12 @@ export function createVoice(deps: VoiceServiceDeps): Voice {
       const turn = await engine.currentTurn(sessionId)
       const captions = ai.available('stt')
       const speech = ai.available('tts') ? 'server' : 'browser'
-      const started = { mode: captions && speech === 'server' ? 'live' : 'scripted', captions, speech, turn: toKioskTurn(turn) } as const
+      const started = {
+        mode: captions && speech === 'server' ? 'live' : 'scripted',
+        captions,
+        speech,
+        turn: toKioskTurn(turn),
+      } as const
       if (turn.status !== 'in_progress') return started
       if (streams.has(streamId)) throw new StudioError('conflict', 'That voice connection is already open')
       // One voice loop per interview: a reloaded or reconnected kiosk replaces the old one.
@@ -182,7 +187,11 @@ export function createVoice(deps: VoiceServiceDeps): Voice {
         .where('deleted_at', 'is', null)
         .execute()
       for (const answer of untranscribed) {
-        await enqueueTranscription({ answerId: answer.id, sessionId: answer.session_id, recordingPath: answer.audio_path! })
+        await enqueueTranscription({
+          answerId: answer.id,
+          sessionId: answer.session_id,
+          recordingPath: answer.audio_path!,
+        })
       }
       sweep = setInterval(() => {
         const now = deps.clock.now()

@@ -14,7 +14,10 @@ import { base64FromBytes, createPreRoll, pcmMs } from './pcm'
 import { PRACTICE_CLOSE, PRACTICE_LIMIT_MS, PRACTICE_PROMPT, sayOnce } from './practice'
 import { speakUtterance, TTS_SAMPLE_RATE } from './utterance-speaker'
 
-export type VoiceEngine = Pick<InterviewEngine, 'currentTurn' | 'submitAnswer' | 'repeatQuestion' | 'skip' | 'nextUtterance' | 'touch'>
+export type VoiceEngine = Pick<
+  InterviewEngine,
+  'currentTurn' | 'submitAnswer' | 'repeatQuestion' | 'skip' | 'nextUtterance' | 'touch'
+>
 
 export type Emit = <K extends EventName>(name: K, payload: EventPayload<K>) => void
 
@@ -179,7 +182,9 @@ export function createVoiceSession(deps: VoiceSessionDeps, init: VoiceSessionIni
             scope: { interviewId: sessionId },
           })
           .catch((error: unknown) => {
-            logger.warn('live transcription could not open; answers are recorded and transcribed later', { error: errorText(error) })
+            logger.warn('live transcription could not open; answers are recorded and transcribed later', {
+              error: errorText(error),
+            })
             return null
           })
       : Promise.resolve(null)
@@ -233,7 +238,8 @@ export function createVoiceSession(deps: VoiceSessionDeps, init: VoiceSessionIni
             () => {
               if (my === epoch && phase === 'speaking') emitState()
             },
-            (error: unknown) => logger.warn('could not read the interview turn', { sessionId, error: errorText(error) }),
+            (error: unknown) =>
+              logger.warn('could not read the interview turn', { sessionId, error: errorText(error) }),
           )
         : undefined,
     )
@@ -269,7 +275,14 @@ export function createVoiceSession(deps: VoiceSessionDeps, init: VoiceSessionIni
       sink: {
         segment(segment, speech) {
           if (speech === 'browser') current.browserChars += segment.length
-          deps.emit('voice.reply', { streamId, utteranceId: current.utteranceId, segment, speech, done: false, timing: null })
+          deps.emit('voice.reply', {
+            streamId,
+            utteranceId: current.utteranceId,
+            segment,
+            speech,
+            done: false,
+            timing: null,
+          })
         },
         audio(pcm) {
           current.audioBytes += pcm.byteLength
@@ -291,10 +304,15 @@ export function createVoiceSession(deps: VoiceSessionDeps, init: VoiceSessionIni
           segment: '',
           speech: current.browserChars > 0 ? 'browser' : 'server',
           done: true,
-          timing: { firstSegmentMs: spoken.firstSegmentMs, firstAudioMs: spoken.firstAudioMs, textDoneMs: spoken.textDoneMs },
+          timing: {
+            firstSegmentMs: spoken.firstSegmentMs,
+            firstAudioMs: spoken.firstAudioMs,
+            textDoneMs: spoken.textDoneMs,
+          },
         })
         current.sent = true
-        const expectedMs = pcmMs(current.audioBytes, TTS_SAMPLE_RATE) + current.browserChars * BROWSER_SPEECH_MS_PER_CHAR
+        const expectedMs =
+          pcmMs(current.audioBytes, TTS_SAMPLE_RATE) + current.browserChars * BROWSER_SPEECH_MS_PER_CHAR
         // The kiosk says when playback ends; if it never does (a closed window), carry on anyway.
         current.timer = setTimeout(() => void afterSpeaking(current), expectedMs + options.playbackGraceMs)
         if (current.playbackEnded) void afterSpeaking(current)
@@ -389,13 +407,22 @@ export function createVoiceSession(deps: VoiceSessionDeps, init: VoiceSessionIni
       endedAt: answer.endedAt,
       responseDelayMs: listenedFromQuestionEnd ? Math.round(firstSpeech) : 0,
       speechMs: Math.round(answer.timing.speechMs),
-      pauses: answer.timing.pauses.map((p) => ({ startMs: Math.round(p.startMs), durationMs: Math.round(p.durationMs) })),
+      pauses: answer.timing.pauses.map((p) => ({
+        startMs: Math.round(p.startMs),
+        durationMs: Math.round(p.durationMs),
+      })),
     })
     if (receipt.duplicate) return
-    const recordingIds = [answer.recording?.id, ...(await videoIdsFor(answer.turnIndex))].filter((id): id is string => !!id)
+    const recordingIds = [answer.recording?.id, ...(await videoIdsFor(answer.turnIndex))].filter(
+      (id): id is string => !!id,
+    )
     await deps.recordings.attachAnswer(recordingIds, receipt.answerId)
     if (!answer.transcribed && answer.recording) {
-      await deps.enqueueTranscription({ answerId: receipt.answerId, sessionId, recordingPath: answer.recording.relativePath })
+      await deps.enqueueTranscription({
+        answerId: receipt.answerId,
+        sessionId,
+        recordingPath: answer.recording.relativePath,
+      })
     }
   }
 
@@ -410,7 +437,12 @@ export function createVoiceSession(deps: VoiceSessionDeps, init: VoiceSessionIni
     submitting = new Promise<void>((resolve) => (resolveSubmitted = resolve))
     try {
       const answer = await current.end(reason)
-      deps.emit('voice.caption', { streamId, turnIndex: practice ? null : answer.turnIndex, text: answer.text, final: true })
+      deps.emit('voice.caption', {
+        streamId,
+        turnIndex: practice ? null : answer.turnIndex,
+        text: answer.text,
+        final: true,
+      })
       scheduleVideoClose(answer.turnIndex)
       if (practice) {
         if (my === epoch) speak('practice_close')
@@ -441,7 +473,10 @@ export function createVoiceSession(deps: VoiceSessionDeps, init: VoiceSessionIni
     videos.delete(turnIndex)
     if (open.closeTimer) clearTimeout(open.closeTimer)
     const recording = await open.recording
-    if (recording) await deps.recordings.completeVideo(recording).catch((error: unknown) => logger.warn('video could not be finished', { error: errorText(error) }))
+    if (recording)
+      await deps.recordings
+        .completeVideo(recording)
+        .catch((error: unknown) => logger.warn('video could not be finished', { error: errorText(error) }))
   }
 
   const scheduleVideoClose = (turnIndex: number) => {

@@ -1,9 +1,95 @@
-/** The interview flow; the kiosk area replaces this with code entry → consent → devices → interview. */
+import { useEffect } from 'react'
+import { call, StudioRequestError } from '../api/client'
+import { CodeEntry } from './CodeEntry'
+import { AlternativeRequested, Consent } from './Consent'
+import { DeviceCheck } from './DeviceCheck'
+import { Done } from './Done'
+import { InterviewScreen } from './InterviewScreen'
+import { useKiosk, type KioskStep } from './kiosk-store'
+import { Practice } from './Practice'
+import { Exited, RecruiterExit } from './RecruiterExit'
+import { Resume } from './Resume'
+import { clearSavedSession, loadSavedSession } from './saved-session'
+import { useIntegrity } from './useIntegrity'
+import './kiosk.css'
+
+/** Steps during which the candidate is being observed for integrity signals (after consent). */
+const OBSERVED: ReadonlySet<KioskStep> = new Set(['devices', 'practice', 'interview'])
+
+/**
+ * The candidate's path: code → welcome and consent → device check → practice question →
+ * interview → done. A session kept in sessionStorage resumes at the same question after a reload
+ * or a restart of the studio.
+ */
 export function KioskFlow() {
+  const step = useKiosk((s) => s.step)
+  const token = useKiosk((s) => s.session?.token)
+  const turnIndex = useKiosk((s) => s.turn?.question?.turnIndex ?? null)
+
+  useIntegrity(OBSERVED.has(step) ? token : undefined, turnIndex)
+
+  useEffect(() => {
+    const saved = loadSavedSession()
+    const { setSession, setTurn, go } = useKiosk.getState()
+    if (!saved) return go('code')
+    let stopped = false
+    const resume = () =>
+      call('interview.turn', { token: saved.token }).then(
+        (turn) => {
+          setSession(saved)
+          setTurn(turn)
+          go(turn.status === 'in_progress' ? 'resume' : 'done')
+        },
+        (error: unknown) => {
+          if (stopped) return
+          // Only a refused token sends the candidate back to the code; anything else is retried.
+          if (error instanceof StudioRequestError && (error.code === 'forbidden' || error.code === 'not_found')) {
+            clearSavedSession()
+            go('code')
+          } else {
+            setTimeout(() => void resume(), 1000)
+          }
+        },
+      )
+    void resume()
+    return () => {
+      stopped = true
+    }
+  }, [])
+
   return (
-    <main className="kiosk-main">
-      <h1>Welcome</h1>
-      <p>The interview kiosk is being prepared. Please ask the recruiter for help.</p>
-    </main>
+    <div className="kiosk-flow">
+      <Step step={step} />
+      {step !== 'exited' && <RecruiterExit />}
+    </div>
   )
+}
+
+function Step({ step }: { step: KioskStep }) {
+  switch (step) {
+    case 'loading':
+      return (
+        <main className="kiosk-main kiosk-centre">
+          <p role="status">Loading…</p>
+        </main>
+      )
+    case 'code':
+      return <CodeEntry />
+    case 'resume':
+      return <Resume />
+    case 'consent':
+      return <Consent />
+    case 'alternative':
+      return <AlternativeRequested />
+    case 'devices':
+      return <DeviceCheck />
+    case 'practice':
+      return <Practice />
+    case 'interview':
+      return <InterviewScreen />
+    case 'done':
+      return <Done />
+    case 'exited':
+      return <Exited />
+  }
 }

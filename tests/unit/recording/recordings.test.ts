@@ -17,13 +17,19 @@ let speech: SpokenAnswer
 beforeAll(() => {
   requireAudioTools()
   dir = tempDir('panelist-recording-')
-  speech = spokenAnswer(dir, 'answer', 'I would put a cache in front of the database and measure the hit rate.', { sampleRate: 16_000 })
+  speech = spokenAnswer(dir, 'answer', 'I would put a cache in front of the database and measure the hit rate.', {
+    sampleRate: 16_000,
+  })
 })
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 
 const openStore = async (dataDir: string) => {
-  const { db } = await openDatabase({ file: path.join(dataDir, 'panelist.sqlite'), clock: systemClock, logger: silentLogger })
+  const { db } = await openDatabase({
+    file: path.join(dataDir, 'panelist.sqlite'),
+    clock: systemClock,
+    logger: silentLogger,
+  })
   return { db, store: createRecordingsStore({ db, dataDir, clock: systemClock, logger: silentLogger }) }
 }
 
@@ -72,9 +78,13 @@ describe('recordings store', () => {
     // The schema exists before the child opens the database (as it would for the app).
     const first = await openStore(dataDir)
     await first.db.destroy()
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'child/record-child.ts'), dataDir, speech.path], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(__dirname, 'child/record-child.ts'), dataDir, speech.path],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
     let stderr = ''
     child.stderr.on('data', (d) => (stderr += d))
     const started = await new Promise<{ id: string; path: string; bytes: number }>((resolve, reject) => {
@@ -102,7 +112,13 @@ describe('recordings store', () => {
     expect(await store.repairInterrupted()).toEqual({ repaired: 1, unreadable: 0 })
     const [row] = await store.list('session-crash')
     const whole = onDisk - (onDisk % 2)
-    expect(row).toMatchObject({ id: started.id, status: 'interrupted', turn_index: 3, bytes: whole, sample_rate: 16_000 })
+    expect(row).toMatchObject({
+      id: started.id,
+      status: 'interrupted',
+      turn_index: 3,
+      bytes: whole,
+      sample_rate: 16_000,
+    })
     expect(row!.duration_ms).toBe(Math.round((whole / 32_000) * 1000))
     expect(probeDuration(file)).toBeCloseTo(whole / 32_000, 2)
     expect(parseWav(new Uint8Array(fs.readFileSync(file)))!.dataBytes).toBe(whole)

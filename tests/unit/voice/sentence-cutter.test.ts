@@ -31,7 +31,10 @@ describe('sentence cutter', () => {
   })
 
   it('does not cut a one-word opening at its comma', () => {
-    expect(stream('Well, that is interesting. Tell me more.').pieces).toEqual(['Well, that is interesting.', 'Tell me more.'])
+    expect(stream('Well, that is interesting. Tell me more.').pieces).toEqual([
+      'Well, that is interesting.',
+      'Tell me more.',
+    ])
   })
 
   it('keeps abbreviations, initials, decimals and thousands inside their sentence', () => {

@@ -14,7 +14,11 @@ let speech: SpokenAnswer
 beforeAll(() => {
   requireAudioTools()
   dir = tempDir('panelist-turns-')
-  speech = spokenAnswer(dir, 'speech', 'Sorry to interrupt but I have a question', { sampleRate: RATE, leadSec: 0.5, tailSec: 0.5 })
+  speech = spokenAnswer(dir, 'speech', 'Sorry to interrupt but I have a question', {
+    sampleRate: RATE,
+    leadSec: 0.5,
+    tailSec: 0.5,
+  })
 })
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 

@@ -17,7 +17,10 @@ const TRANSCRIPTS = [
 const ACK = 'Thank you for walking me through that, it gives me a clear picture of how you approach your work.'
 
 const CHAT: ChatRule[] = [
-  { when: { json: true }, reply: JSON.stringify({ score: 3, coveredPoints: [], note: 'A relevant answer.', followUp: null }) },
+  {
+    when: { json: true },
+    reply: JSON.stringify({ score: 3, coveredPoints: [], note: 'A relevant answer.', followUp: null }),
+  },
   { when: { json: false }, reply: ACK },
 ]
 
@@ -62,7 +65,14 @@ describe('voice loop against the AI wire stub', () => {
     world = await voiceWorld({
       stub: {
         script: { chat: CHAT, transcripts: TRANSCRIPTS },
-        latency: { firstTokenMs: 100, tokenIntervalMs: 20, responseMs: 30, firstAudioByteMs: 50, audioChunkIntervalMs: 5, sttFinalDelayMs: 100 },
+        latency: {
+          firstTokenMs: 100,
+          tokenIntervalMs: 20,
+          responseMs: 30,
+          firstAudioByteMs: 50,
+          audioChunkIntervalMs: 5,
+          sttFinalDelayMs: 100,
+        },
       },
     })
     const kiosk = await KioskSim.redeem(world, await world.invite(QUESTIONS))
@@ -93,10 +103,13 @@ describe('voice loop against the AI wire stub', () => {
     }
 
     // After each answer, reply audio reached the kiosk while the chat model was still writing the reply.
-    const chatStreams = world.stub.requests.filter((r) => r.route === 'chat' && !(r.json as { response_format?: unknown }).response_format)
+    const chatStreams = world.stub.requests.filter(
+      (r) => r.route === 'chat' && !(r.json as { response_format?: unknown }).response_format,
+    )
     expect(chatStreams).toHaveLength(QUESTIONS.length)
     for (const chat of chatStreams) {
-      const utterance = kiosk.of('voice.reply').find((e) => e.at > chat.startedAt && !e.payload.done)!.payload.utteranceId
+      const utterance = kiosk.of('voice.reply').find((e) => e.at > chat.startedAt && !e.payload.done)!.payload
+        .utteranceId
       const firstAudio = kiosk.of('voice.speech').find((e) => e.payload.utteranceId === utterance)!
       expect(firstAudio.at).toBeLessThan(chat.endedAt!)
     }
@@ -118,7 +131,11 @@ describe('voice loop against the AI wire stub', () => {
       expect(answer.responseDelayMs).toBeGreaterThanOrEqual(250)
       expect(answer.responseDelayMs).toBeLessThan(1000)
     }
-    const recordings = await world.studio.db.selectFrom('interview_recordings').selectAll().orderBy('turn_index').execute()
+    const recordings = await world.studio.db
+      .selectFrom('interview_recordings')
+      .selectAll()
+      .orderBy('turn_index')
+      .execute()
     expect(recordings.map((r) => [r.status, r.answer_id])).toEqual(session.answers.map((a) => ['complete', a.id]))
   })
 
@@ -127,7 +144,14 @@ describe('voice loop against the AI wire stub', () => {
       stub: {
         script: { chat: CHAT, transcripts: TRANSCRIPTS },
         // A slow reply, so generation and speech are still running when the candidate cuts in.
-        latency: { firstTokenMs: 50, tokenIntervalMs: 150, responseMs: 30, firstAudioByteMs: 30, audioChunkIntervalMs: 100, sttFinalDelayMs: 50 },
+        latency: {
+          firstTokenMs: 50,
+          tokenIntervalMs: 150,
+          responseMs: 30,
+          firstAudioByteMs: 30,
+          audioChunkIntervalMs: 100,
+          sttFinalDelayMs: 50,
+        },
       },
     })
     const kiosk = await KioskSim.redeem(world, await world.invite(QUESTIONS))
@@ -193,9 +217,17 @@ describe('voice loop against the AI wire stub', () => {
     expect(answer).toMatchObject({ inputMode: 'voice', text: '', skipped: false })
     expect(probeDuration(path.join(world.dataDir, answer!.audioPath!))).toBeGreaterThan(speechSeconds(answers[0]!))
     expect(answer!.speechMs / 1000).toBeGreaterThan(speechSeconds(answers[0]!) * 0.75)
-    const job = await world.studio.db.selectFrom('jobs').selectAll().where('kind', '=', 'voice.transcribe').executeTakeFirstOrThrow()
+    const job = await world.studio.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('kind', '=', 'voice.transcribe')
+      .executeTakeFirstOrThrow()
     await kiosk.until(() => false, 300).catch(() => undefined)
-    const waiting = await world.studio.db.selectFrom('jobs').select(['status', 'last_error']).where('id', '=', job.id).executeTakeFirstOrThrow()
+    const waiting = await world.studio.db
+      .selectFrom('jobs')
+      .select(['status', 'last_error'])
+      .where('id', '=', job.id)
+      .executeTakeFirstOrThrow()
     expect(waiting.status).toBe('queued')
     expect(waiting.last_error).toMatch(/not available/)
 
@@ -218,7 +250,10 @@ describe('voice loop against the AI wire stub', () => {
     const before = kiosk.of('voice.reply').length
     await kiosk.send('interview.voiceRepeat', { streamId: kiosk.streamId })
     await kiosk.phase('listening', 0)
-    const repeated = kiosk.of('voice.reply').slice(before).filter((e) => !e.payload.done)
+    const repeated = kiosk
+      .of('voice.reply')
+      .slice(before)
+      .filter((e) => !e.payload.done)
     expect(repeated.map((e) => e.payload.segment)).toEqual([QUESTIONS[0]!.text])
 
     await kiosk.send('interview.integrity', { token: kiosk.token, kind: 'paste', turnIndex: 0, amount: 42 })
@@ -234,19 +269,41 @@ describe('voice loop against the AI wire stub', () => {
     await kiosk.stop()
 
     const session = await sessionOf(world)
-    expect(session.answers[0]).toMatchObject({ inputMode: 'text', pastedChars: 42, audioPath: null, text: 'I prefer to write this one down: a small team, weekly releases.' })
-    const events = await world.studio.db.selectFrom('interview_kiosk_events').select(['kind', 'turn_index', 'amount']).orderBy('occurred_at').orderBy('id').execute()
+    expect(session.answers[0]).toMatchObject({
+      inputMode: 'text',
+      pastedChars: 42,
+      audioPath: null,
+      text: 'I prefer to write this one down: a small team, weekly releases.',
+    })
+    const events = await world.studio.db
+      .selectFrom('interview_kiosk_events')
+      .select(['kind', 'turn_index', 'amount'])
+      .orderBy('occurred_at')
+      .orderBy('id')
+      .execute()
     expect(events).toEqual([
       { kind: 'consented', turn_index: null, amount: 0 },
       { kind: 'paste', turn_index: 0, amount: 42 },
       { kind: 'focus_lost', turn_index: 0, amount: 0 },
     ])
     // A closed stream is gone; a stranger's token opens nothing.
-    await expect(kiosk.send('interview.voiceMic', { streamId: kiosk.streamId, seq: 99_999, pcm: '' })).rejects.toMatchObject({ code: 'not_found' })
     await expect(
-      world.call('interview.voiceStart', { token: 'x'.repeat(40), streamId: crypto.randomUUID(), sampleRate: 16_000 }, 'kiosk'),
+      kiosk.send('interview.voiceMic', { streamId: kiosk.streamId, seq: 99_999, pcm: '' }),
+    ).rejects.toMatchObject({ code: 'not_found' })
+    await expect(
+      world.call(
+        'interview.voiceStart',
+        { token: 'x'.repeat(40), streamId: crypto.randomUUID(), sampleRate: 16_000 },
+        'kiosk',
+      ),
     ).rejects.toMatchObject({ code: 'forbidden' })
-    await expect(world.call('interview.voiceStart', { token: kiosk.token, streamId: crypto.randomUUID(), sampleRate: 16_000 }, 'recruiter')).rejects.toMatchObject({
+    await expect(
+      world.call(
+        'interview.voiceStart',
+        { token: kiosk.token, streamId: crypto.randomUUID(), sampleRate: 16_000 },
+        'recruiter',
+      ),
+    ).rejects.toMatchObject({
       code: 'forbidden',
     })
   })

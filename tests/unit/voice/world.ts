@@ -119,7 +119,12 @@ export class KioskSim {
   }
 
   async start(practice = false): Promise<VoiceStart> {
-    const started = await this.send<VoiceStart>('interview.voiceStart', { token: this.token, streamId: this.streamId, sampleRate: KIOSK_RATE, practice })
+    const started = await this.send<VoiceStart>('interview.voiceStart', {
+      token: this.token,
+      streamId: this.streamId,
+      sampleRate: KIOSK_RATE,
+      practice,
+    })
     this.timer ??= setInterval(() => this.tick(), CHUNK_EVERY_MS)
     return started
   }
@@ -135,7 +140,9 @@ export class KioskSim {
   private tick() {
     const chunk = this.queue.shift() ?? new Uint8Array(640)
     const seq = this.seq++
-    this.send('interview.voiceMic', { streamId: this.streamId, seq, pcm: Buffer.from(chunk).toString('base64') }).catch(() => undefined)
+    this.send('interview.voiceMic', { streamId: this.streamId, seq, pcm: Buffer.from(chunk).toString('base64') }).catch(
+      () => undefined,
+    )
     this.waiters.splice(0).forEach((wake) => wake())
   }
 
@@ -157,7 +164,8 @@ export class KioskSim {
   /** Waits for a phase (for a turn, when given). */
   async phase(phase: VoicePhase, turnIndex?: number, timeoutMs?: number): Promise<VoiceStateEvent> {
     await this.until(
-      () => this.state?.phase === phase && (turnIndex === undefined || this.state.turn?.question?.turnIndex === turnIndex),
+      () =>
+        this.state?.phase === phase && (turnIndex === undefined || this.state.turn?.question?.turnIndex === turnIndex),
       timeoutMs,
     )
     return this.state!

@@ -12,7 +12,11 @@ import { createRecordingsStore } from '../../../../electron/main/recording/recor
 
 async function main() {
   const [dataDir, speechPath] = process.argv.slice(2) as [string, string]
-  const { db } = await openDatabase({ file: path.join(dataDir, 'panelist.sqlite'), clock: systemClock, logger: silentLogger })
+  const { db } = await openDatabase({
+    file: path.join(dataDir, 'panelist.sqlite'),
+    clock: systemClock,
+    logger: silentLogger,
+  })
   const store = createRecordingsStore({ db, dataDir, clock: systemClock, logger: silentLogger })
   const bytes = new Uint8Array(fs.readFileSync(speechPath))
   const wav = parseWav(bytes)!
@@ -28,7 +32,9 @@ async function main() {
     at += size
     if (!said && recording.recorder.dataBytes >= wav.sampleRate * 2) {
       said = true
-      process.stdout.write(`RECORDING ${JSON.stringify({ id: recording.id, path: recording.relativePath, bytes: recording.recorder.dataBytes })}\n`)
+      process.stdout.write(
+        `RECORDING ${JSON.stringify({ id: recording.id, path: recording.relativePath, bytes: recording.recorder.dataBytes })}\n`,
+      )
     }
   }, 2)
   timer.ref()

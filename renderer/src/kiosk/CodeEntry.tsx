@@ -1,0 +1,63 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { call, describeError } from '../api/client'
+import { useKiosk } from './kiosk-store'
+
+/** The first screen: the candidate types the code from their invitation. */
+export function CodeEntry() {
+  const [code, setCode] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const input = useRef<HTMLInputElement>(null)
+  const { setSession, setTurn, go } = useKiosk()
+
+  useEffect(() => input.current?.focus(), [])
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    setBusy(true)
+    setError(null)
+    try {
+      const started = await call('interview.redeem', { code })
+      // A code entered again after an interruption resumes the same interview; consent is asked again.
+      setSession({ token: started.token, consented: false, practiced: started.resumed })
+      setTurn(started.turn)
+      go(started.turn.status === 'in_progress' ? 'consent' : 'done')
+    } catch (failure) {
+      setError(describeError(failure))
+      input.current?.focus()
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <main className="kiosk-main kiosk-centre" aria-labelledby="kiosk-code-title">
+      <h1 id="kiosk-code-title">Welcome to your interview</h1>
+      <p>Please enter the interview code from your invitation.</p>
+      <form onSubmit={submit} className="kiosk-code-form">
+        <label htmlFor="kiosk-code">Interview code</label>
+        <input
+          id="kiosk-code"
+          ref={input}
+          value={code}
+          onChange={(event) => setCode(event.target.value.toUpperCase())}
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          maxLength={24}
+          aria-describedby={error ? 'kiosk-code-error' : undefined}
+          aria-invalid={error ? true : undefined}
+          required
+        />
+        <button type="submit" disabled={busy || code.trim().length < 4}>
+          {busy ? 'Checking…' : 'Start'}
+        </button>
+      </form>
+      {error && (
+        <p id="kiosk-code-error" role="alert" className="kiosk-error">
+          {error}
+        </p>
+      )}
+    </main>
+  )
+}

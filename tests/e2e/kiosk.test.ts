@@ -1,0 +1,270 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import type { SessionDetail, SessionSummary } from '../../shared/contract/interviews'
+import { startAiStub, type AiStub } from '../harness/ai-stub'
+import { probeDuration, requireAudioTools, spokenAnswer } from '../fixtures/audio/speech'
+import { launchChromium } from '../helpers/browser'
+import { tempDir } from '../helpers/temp-studio'
+import { startWebHost, type RunningHost } from '../helpers/web-host'
+
+/**
+ * The candidate's whole interview in Chromium over the web host, with a fake camera and a
+ * microphone that plays real speech (espeak-ng, resampled to 48 kHz by sox; Chromium loops the
+ * file, so the candidate answers every few seconds). The host talks to the AI wire stub with the
+ * real OpenAI and Deepgram SDKs. Midway through an answer the host is killed with SIGKILL and
+ * started again: the kiosk reloads by itself and resumes at the same question.
+ */
+
+const TRANSCRIPTS = [
+  'I have led a team of five engineers on our checkout service.',
+  'We moved the slowest queries behind a cache and cut latency in half.',
+  'I would measure first and then change one thing at a time.',
+  'I write tests around the behaviour before I refactor anything.',
+  'I explain the trade-off and let the data settle the argument.',
+]
+
+const RUBRIC = [{ name: 'Relevance', description: 'Answers with a concrete example', weight: 3 }]
+const QUESTIONS = [
+  { text: 'Tell me about your team.', type: 'open_voice' },
+  { text: 'Describe a slow system you fixed.', type: 'open_voice' },
+  { text: 'How do you learn a new codebase?', type: 'technical' },
+  { text: 'Show us how you explain testing.', type: 'video' },
+  { text: 'How do you settle a disagreement?', type: 'behavioural_star' },
+].map((q) => ({ ...q, difficulty: 'standard', rubric: RUBRIC }))
+
+let browser: Browser
+let stub: AiStub
+let host: RunningHost | undefined
+let dir: string
+let fakeMic: string
+
+beforeAll(async () => {
+  requireAudioTools()
+  dir = tempDir('panelist-kiosk-e2e-')
+  // Half a second of silence, the answer, then a pause long enough for the interviewer's reply.
+  fakeMic = spokenAnswer(dir, 'candidate', 'I have led a small team that builds our checkout service', {
+    sampleRate: 48_000,
+    leadSec: 0.5,
+    tailSec: 3.5,
+  }).path
+  stub = await startAiStub({
+    script: {
+      transcripts: TRANSCRIPTS,
+      chat: [
+        {
+          when: { json: true },
+          reply: JSON.stringify({ score: 3, coveredPoints: [], note: 'A relevant answer.', followUp: null }),
+        },
+        { when: { json: false }, reply: 'Thank you.' },
+      ],
+    },
+    latency: {
+      firstTokenMs: 150,
+      tokenIntervalMs: 20,
+      responseMs: 100,
+      firstAudioByteMs: 80,
+      audioChunkIntervalMs: 20,
+      sttFinalDelayMs: 150,
+    },
+  })
+  browser = await launchChromium([
+    '--use-fake-ui-for-media-stream',
+    '--use-fake-device-for-media-stream',
+    `--use-file-for-fake-audio-capture=${fakeMic}`,
+    '--autoplay-policy=no-user-gesture-required',
+  ])
+})
+
+afterAll(async () => {
+  await host?.stop('SIGKILL')
+  await browser?.close()
+  await stub?.close()
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+
+/** The recruiter's side, as the recruiter page would call it: a socket with the page's token and origin. */
+async function recruiter(url: string) {
+  const html = await (await fetch(url)).text()
+  const token = /name="panelist-token" content="([0-9a-f]+)"/.exec(html)![1]!
+  const origin = new URL(url).origin
+  const ws = new WebSocket(`${origin.replace('http', 'ws')}/ws?token=${token}`, { origin })
+  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject))
+  let nextId = 1
+  const pending = new Map<number, (result: { ok: boolean; value?: unknown; error?: { message: string } }) => void>()
+  ws.on('message', (data) => {
+    const message = JSON.parse(data.toString())
+    if (message.type === 'result') pending.get(message.id)?.(message.result)
+  })
+  return {
+    async call<T>(name: string, input: unknown): Promise<T> {
+      const id = nextId++
+      const result = await new Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>((resolve) => {
+        pending.set(id, resolve)
+        ws.send(JSON.stringify({ type: 'invoke', id, name, input }))
+      })
+      if (!result.ok) throw new Error(`${name}: ${result.error!.message}`)
+      return result.value as T
+    },
+    close: () => ws.close(),
+  }
+}
+
+async function session(rpc: Awaited<ReturnType<typeof recruiter>>): Promise<SessionDetail> {
+  const [summary] = await rpc.call<SessionSummary[]>('sessions.list', {})
+  return rpc.call<SessionDetail>('sessions.get', { id: summary!.id })
+}
+
+/** What the kiosk shows: the question heading, the status line and the captions. */
+const screen = (page: Page) =>
+  page.evaluate(() => ({
+    question: document.querySelector('#kiosk-question')?.textContent ?? null,
+    head: document.querySelector('.kiosk-interview-head')?.textContent ?? '',
+    status: document.querySelector('.kiosk-phase')?.textContent ?? '',
+    captions: document.querySelector('[data-testid="captions"][data-heard="yes"]')?.textContent ?? '',
+  }))
+
+async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
+
+describe('kiosk interview in Chromium over the web host', () => {
+  it('runs a five-question voice interview, survives a SIGKILL mid-answer, and keeps every answer and recording', async () => {
+    const dataDir = tempDir('panelist-kiosk-data-')
+    const env = { PANELIST_OPENAI_BASE_URL: stub.openaiBaseUrl, PANELIST_DEEPGRAM_BASE_URL: stub.deepgramBaseUrl }
+    host = await startWebHost(dataDir, env)
+    const port = new URL(host.url).port
+    let rpc = await recruiter(host.url)
+    await rpc.call('secrets.set', { name: 'openai.apiKey', value: 'sk-e2e-openai-key' })
+    await rpc.call('secrets.set', { name: 'deepgram.apiKey', value: 'dg-e2e-deepgram-key' })
+    await rpc.call('kiosk.setPin', { pin: '4321' })
+    const template = await rpc.call<{ id: string }>('templates.create', {
+      name: 'Backend engineer',
+      settings: { maxQuestions: 5, maxDurationMinutes: 60, maxFollowUps: 0 },
+    })
+    for (const question of QUESTIONS) await rpc.call('questions.add', { templateId: template.id, question })
+    await rpc.call('templates.publish', { id: template.id })
+    const { code } = await rpc.call<{ code: string }>('invitations.create', {
+      templateId: template.id,
+      candidateId: 'cand-e2e',
+      candidateName: 'Grace',
+    })
+
+    const page = await browser.newPage()
+    const errors: string[] = []
+    page.on('pageerror', (error) => errors.push(error.message))
+    await page.goto(host.kioskUrl)
+
+    // Code → consent: nothing is captured before the candidate agrees.
+    await page.getByLabel('Interview code').fill(code)
+    await page.getByRole('button', { name: 'Start' }).click()
+    await page.getByRole('heading', { name: 'Hello, Grace' }).waitFor()
+    expect(await page.evaluate(() => document.querySelectorAll('video').length)).toBe(0)
+    await page.getByLabel(/I have read this and agree/).check()
+    await page.getByRole('button', { name: 'I agree, continue' }).click()
+
+    // Device check: the camera preview plays, the meter hears the speech, the speaker test is confirmed.
+    await page.getByText('We can hear you.').waitFor({ timeout: 20_000 })
+    await page.waitForFunction(
+      () => ((document.querySelector('video.kiosk-preview') as HTMLVideoElement | null)?.videoWidth ?? 0) > 0,
+    )
+    await page.getByRole('button', { name: 'Play test sound' }).click()
+    await page.getByRole('button', { name: 'I heard it' }).click()
+    await page.getByRole('button', { name: 'Continue' }).click()
+
+    // The practice question is spoken, answered and captioned, then the interview starts.
+    await page.getByRole('heading', { name: 'Practice question' }).waitFor()
+    await page.getByRole('button', { name: 'Start the interview' }).waitFor({ timeout: 45_000 })
+    await page.getByRole('button', { name: 'Start the interview' }).click()
+
+    // Two answers, then the third is under way when the host dies.
+    await waitFor('two saved answers', async () => (await session(rpc)).answers.length >= 2, 60_000)
+    await waitFor(
+      'the third answer being spoken',
+      async () => {
+        const now = await screen(page)
+        return (
+          now.question === QUESTIONS[2]!.text &&
+          now.status.startsWith('Listening') &&
+          now.captions.split(' ').length >= 3
+        )
+      },
+      30_000,
+    )
+    const before = await session(rpc)
+    const askedBefore = before.answers.length
+    rpc.close()
+    await host.stop('SIGKILL')
+
+    // What the crash left on disk: two answers, and the third answer's recording, open and non-empty.
+    const afterKill = new Database(path.join(dataDir, 'panelist.sqlite'), { readonly: true })
+    const open = afterKill
+      .prepare("select path, turn_index from interview_recordings where status = 'recording'")
+      .all() as { path: string; turn_index: number }[]
+    afterKill.close()
+    expect(open).toEqual([{ path: expect.stringMatching(/^recordings\//), turn_index: 2 }])
+    expect(fs.statSync(path.join(dataDir, open[0]!.path)).size).toBeGreaterThan(44 + 48_000)
+
+    host = await startWebHost(dataDir, { ...env, PANELIST_PORT: port })
+    rpc = await recruiter(host.url)
+    // The kiosk notices the host is back, reloads itself and offers to continue at the same question.
+    await page.getByRole('button', { name: 'Continue the interview' }).waitFor({ timeout: 30_000 })
+    expect(await page.getByText('We will continue with question 3.').count()).toBe(1)
+    await page.getByRole('button', { name: 'Continue the interview' }).click()
+    await waitFor('question 3 again', async () => (await screen(page)).question === QUESTIONS[2]!.text, 15_000)
+    expect((await session(rpc)).answers).toHaveLength(askedBefore)
+
+    await page.getByRole('heading', { name: 'Thank you, Grace' }).waitFor({ timeout: 120_000 })
+    expect(errors).toEqual([])
+    // Since the reload the interviewer's reply audio really played: question 3's repeat, three replies and the closing.
+    const played = await page.evaluate(() => performance.getEntriesByName('panelist:reply-audio').length)
+    expect(played).toBeGreaterThanOrEqual(4)
+
+    const done = await session(rpc)
+    expect(done.status).toBe('completed')
+    expect(done.answers.map((a) => a.turnIndex)).toEqual([0, 1, 2, 3, 4])
+    expect(done.answers.map((a) => a.questionText)).toEqual(QUESTIONS.map((q) => q.text))
+    for (const answer of done.answers.slice(0, askedBefore))
+      expect(before.answers.find((a) => a.id === answer.id)).toEqual(answer)
+    for (const answer of done.answers) {
+      expect(answer.inputMode).toBe('voice')
+      expect(TRANSCRIPTS).toContain(answer.text)
+      expect(answer.transcriptWords.length).toBe(answer.text.split(' ').length)
+      expect(answer.speechMs).toBeGreaterThan(1000)
+      expect(probeDuration(path.join(dataDir, answer.audioPath!))).toBeGreaterThan(1)
+    }
+
+    const db = new Database(path.join(dataDir, 'panelist.sqlite'), { readonly: true })
+    const recordings = db
+      .prepare(
+        'select kind, status, turn_index, path, duration_ms, answer_id from interview_recordings order by started_at',
+      )
+      .all() as {
+      kind: string
+      status: string
+      turn_index: number
+      path: string
+      duration_ms: number | null
+      answer_id: string | null
+    }[]
+    db.close()
+    // The answer cut short by the crash is kept, repaired and playable; its retake is the saved answer.
+    const interrupted = recordings.filter((r) => r.status === 'interrupted')
+    expect(interrupted.map((r) => [r.kind, r.turn_index])).toEqual([['audio', 2]])
+    expect(interrupted[0]!.duration_ms).toBeGreaterThan(1000)
+    expect(probeDuration(path.join(dataDir, interrupted[0]!.path))).toBeCloseTo(interrupted[0]!.duration_ms! / 1000, 1)
+    // The video question was filmed as well as heard.
+    const video = recordings.find((r) => r.kind === 'video')!
+    expect(video).toMatchObject({ turn_index: 3, status: 'complete', answer_id: done.answers[3]!.id })
+    expect(fs.statSync(path.join(dataDir, video.path)).size).toBeGreaterThan(10_000)
+    rpc.close()
+    await page.close()
+  }, 300_000)
+})
