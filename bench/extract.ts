@@ -30,7 +30,10 @@ async function generate(): Promise<File[]> {
     people.map(async (person, index) => {
       const resume = buildResume(person)
       const kind = index % 2 === 0 ? 'pdf' : 'docx'
-      const bytes = kind === 'pdf' ? await renderPdf(resume, { layout: index % 4 === 0 ? 'banner' : 'classic' }) : await renderDocx(resume)
+      const bytes =
+        kind === 'pdf'
+          ? await renderPdf(resume, { layout: index % 4 === 0 ? 'banner' : 'classic' })
+          : await renderDocx(resume)
       return { fileName: `${person.id}.${kind}`, bytes, kind }
     }),
   )
@@ -39,7 +42,13 @@ async function generate(): Promise<File[]> {
 async function rawText(file: File): Promise<string> {
   if (file.kind === 'docx') return (await mammoth.extractRawText({ buffer: Buffer.from(file.bytes) })).value
   const pdfjs = await loadPdfJs()
-  const task = pdfjs.getDocument({ data: new Uint8Array(file.bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 })
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(file.bytes),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+  })
   const pdf = await task.promise
   const parts: string[] = []
   for (let page = 1; page <= pdf.numPages; page++) {
@@ -62,7 +71,9 @@ async function time(label: string, files: File[], run: (file: File) => Promise<u
   const wallMs = performance.now() - started
   const cpu = process.cpuUsage(cpuBefore)
   const cpuMs = (cpu.user + cpu.system) / 1000
-  console.log(`${label.padEnd(44)} ${((files.length * 1000) / cpuMs).toFixed(1).padStart(7)} files/CPU-s ${((files.length * 1000) / wallMs).toFixed(1).padStart(7)} files/s wall`)
+  console.log(
+    `${label.padEnd(44)} ${((files.length * 1000) / cpuMs).toFixed(1).padStart(7)} files/CPU-s ${((files.length * 1000) / wallMs).toFixed(1).padStart(7)} files/s wall`,
+  )
   return cpuMs
 }
 
@@ -71,8 +82,12 @@ async function main() {
   const generating = performance.now()
   const files = await generate()
   const megabytes = files.reduce((sum, file) => sum + file.bytes.length, 0) / 1024 / 1024
-  console.log(`${files.length} resumes (${files.filter((file) => file.kind === 'pdf').length} PDF, ${files.filter((file) => file.kind === 'docx').length} DOCX, ${megabytes.toFixed(1)} MB) generated in ${Math.round(performance.now() - generating)} ms`)
-  console.log(`node ${process.version}, ${os.availableParallelism()} cores, one thread unless stated; load average ${os.loadavg()[0]!.toFixed(1)}\n`)
+  console.log(
+    `${files.length} resumes (${files.filter((file) => file.kind === 'pdf').length} PDF, ${files.filter((file) => file.kind === 'docx').length} DOCX, ${megabytes.toFixed(1)} MB) generated in ${Math.round(performance.now() - generating)} ms`,
+  )
+  console.log(
+    `node ${process.version}, ${os.availableParallelism()} cores, one thread unless stated; load average ${os.loadavg()[0]!.toFixed(1)}\n`,
+  )
 
   const extractAndRead = async (file: File) => {
     const outcome = await extractDocument(file.bytes, file.fileName)
@@ -90,7 +105,12 @@ async function main() {
   const readMs = performance.now() - readStarted
 
   const poolRun = async (size: number) => {
-    const pool = createParsePool({ workerFile: path.resolve('electron/main/screening/parse-pool/worker.ts'), taxonomy: taxonomy.data, size, now: () => FIXTURE_NOW })
+    const pool = createParsePool({
+      workerFile: path.resolve('electron/main/screening/parse-pool/worker.ts'),
+      taxonomy: taxonomy.data,
+      size,
+      now: () => FIXTURE_NOW,
+    })
     await pool.ready()
     await Promise.all(files.slice(0, size * 3).map((file) => pool.parse(file.bytes, file.fileName)))
     const started = performance.now()
@@ -98,7 +118,9 @@ async function main() {
     const ms = performance.now() - started
     await pool.close()
     const refused = results.filter((result) => !result.outcome.ok).length
-    console.log(`${`parse pool, ${size} worker${size > 1 ? 's' : ''} (extract + read)`.padEnd(44)} ${''.padStart(19)} ${((files.length * 1000) / ms).toFixed(1).padStart(7)} files/s wall (${refused} refused)`)
+    console.log(
+      `${`parse pool, ${size} worker${size > 1 ? 's' : ''} (extract + read)`.padEnd(44)} ${''.padStart(19)} ${((files.length * 1000) / ms).toFixed(1).padStart(7)} files/s wall (${refused} refused)`,
+    )
     return ms
   }
   const single = await poolRun(1)
@@ -109,7 +131,12 @@ async function main() {
   console.log(`extractDocument / raw text (CPU time):           ${(extract / raw).toFixed(2)}x`)
   console.log(`extract + read / raw text (CPU time):            ${(both / raw).toFixed(2)}x`)
   console.log(`pool speed-up, ${cores} workers over 1 (wall clock):  ${(single / all).toFixed(2)}x`)
-  console.log(`load average at the end:                         ${os.loadavg().map((load) => load.toFixed(1)).join(' ')}`)
+  console.log(
+    `load average at the end:                         ${os
+      .loadavg()
+      .map((load) => load.toFixed(1))
+      .join(' ')}`,
+  )
 }
 
 void main()

@@ -77,7 +77,9 @@ async function main() {
 
   console.log(`create core, fresh database:      ${fresh.ms.toFixed(1)} ms`)
   console.log(`create core, reopen (empty):      ${warm.ms.toFixed(1)} ms`)
-  console.log(`create core, ${rows.toLocaleString()} synced rows: ${big.ms.toFixed(1)} ms  (ratio to fresh ${(big.ms / fresh.ms).toFixed(2)}x)`)
+  console.log(
+    `create core, ${rows.toLocaleString()} synced rows: ${big.ms.toFixed(1)} ms  (ratio to fresh ${(big.ms / fresh.ms).toFixed(2)}x)`,
+  )
   console.log(`fill ${rows.toLocaleString()} rows + change log:   ${fillMs.toFixed(0)} ms`)
   console.log(
     `IPC round-trip over web host (${roundTrips}): p50 ${percentile(times, 50).toFixed(3)} ms, p95 ${percentile(times, 95).toFixed(3)} ms`,

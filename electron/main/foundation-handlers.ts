@@ -45,7 +45,10 @@ type FoundationHandlers = Pick<
 
 export function createFoundationHandlers(deps: FoundationHandlerDeps): FoundationHandlers {
   const status = () =>
-    Object.fromEntries(secretNameSchema.options.map((name) => [name, deps.secrets.has(name)])) as Record<SecretName, boolean>
+    Object.fromEntries(secretNameSchema.options.map((name) => [name, deps.secrets.has(name)])) as Record<
+      SecretName,
+      boolean
+    >
   return {
     'app.info': () => deps.info(),
     'app.reportError': (report, ctx) => {

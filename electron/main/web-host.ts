@@ -17,7 +17,10 @@ import { createStudio } from './studio'
  */
 async function main() {
   const dataDir = path.resolve(process.env.PANELIST_DATA_DIR ?? path.join(os.homedir(), '.panelist'))
-  const secrets = createEncryptedSecretStore(path.join(dataDir, 'secrets.json'), createKeyFileCipher(path.join(dataDir, 'secrets.key')))
+  const secrets = createEncryptedSecretStore(
+    path.join(dataDir, 'secrets.json'),
+    createKeyFileCipher(path.join(dataDir, 'secrets.key')),
+  )
   const logger = createLogger({ knownSecrets: () => secrets.values() })
   let kioskUrl: string | null = null
   const studio = await createStudio({

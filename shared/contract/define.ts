@@ -15,8 +15,8 @@ export interface RequestDef<I extends z.ZodType = z.ZodType, O = unknown> {
  * code, while inputs cross the trust boundary and are validated with the schema.
  */
 export function request<O>() {
-  return <I extends z.ZodType>(
-    input: I,
-    audience: readonly Audience[] = ['recruiter'],
-  ): RequestDef<I, O> => ({ input, audience })
+  return <I extends z.ZodType>(input: I, audience: readonly Audience[] = ['recruiter']): RequestDef<I, O> => ({
+    input,
+    audience,
+  })
 }

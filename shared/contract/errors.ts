@@ -1,12 +1,6 @@
 /** Error codes that cross the bridge as values; the renderer branches on them, never on text. */
 export type ErrorCode =
-  | 'invalid_input'
-  | 'unknown_request'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'unavailable'
-  | 'internal'
+  'invalid_input' | 'unknown_request' | 'forbidden' | 'not_found' | 'conflict' | 'unavailable' | 'internal'
 
 export interface StudioErrorShape {
   code: ErrorCode
@@ -29,6 +23,8 @@ export class StudioError extends Error {
   }
 
   toShape(): StudioErrorShape {
-    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message }
+    return this.issues
+      ? { code: this.code, message: this.message, issues: this.issues }
+      : { code: this.code, message: this.message }
   }
 }

@@ -50,7 +50,9 @@ const id = z.string().min(1).max(64)
 export const foundationRequests = {
   'app.info': request<AppInfo>()(z.object({}).strict(), ['recruiter', 'kiosk']),
   'app.reportError': request<{ logged: true }>()(
-    z.object({ area: z.string().max(200), message: z.string().max(2000), stack: z.string().max(8000).optional() }).strict(),
+    z
+      .object({ area: z.string().max(200), message: z.string().max(2000), stack: z.string().max(8000).optional() })
+      .strict(),
     ['recruiter', 'kiosk'],
   ),
   'settings.get': request<Preferences>()(z.object({}).strict()),
@@ -73,7 +75,12 @@ export const foundationRequests = {
   'queue.cancel': request<JobView>()(z.object({ id }).strict()),
   'queue.retry': request<JobView>()(z.object({ id }).strict()),
   'queue.enqueueDemo': request<JobView>()(
-    z.object({ steps: z.number().int().min(1).max(100).default(5), stepMs: z.number().int().min(0).max(5000).default(100) }).strict(),
+    z
+      .object({
+        steps: z.number().int().min(1).max(100).default(5),
+        stepMs: z.number().int().min(0).max(5000).default(100),
+      })
+      .strict(),
   ),
 }
 

@@ -18,7 +18,10 @@ export async function createTempStudio(overrides: Partial<StudioOptions> = {}) {
   const studio = await createStudio({
     resourcesDir: RESOURCES_DIR,
     host: 'web',
-    secrets: createEncryptedSecretStore(path.join(dataDir, 'secrets.json'), createKeyFileCipher(path.join(dataDir, 'secrets.key'))),
+    secrets: createEncryptedSecretStore(
+      path.join(dataDir, 'secrets.json'),
+      createKeyFileCipher(path.join(dataDir, 'secrets.key')),
+    ),
     preferenceStore: createJsonPreferenceStore(path.join(dataDir, 'preferences.json')),
     logger: silentLogger,
     queueOptions: { pollMs: 20, backoff: { baseMs: 10, capMs: 50 } },

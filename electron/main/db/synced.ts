@@ -42,7 +42,14 @@ export function createSyncedWriter(deps: SyncedWriterDeps): SyncedWriter {
   const log = async (trx: Db, table: string, rowId: string, orgId: string, op: ChangeOp, fields: object) => {
     await trx
       .insertInto('change_log')
-      .values({ table_name: table, row_id: rowId, org_id: orgId, op, fields: JSON.stringify(fields), hlc: deps.hlc.tick() })
+      .values({
+        table_name: table,
+        row_id: rowId,
+        org_id: orgId,
+        op,
+        fields: JSON.stringify(fields),
+        hlc: deps.hlc.tick(),
+      })
       .execute()
   }
   const orgOf = async (trx: Db, table: SyncedTable, id: string): Promise<string> => {

@@ -75,14 +75,19 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return
     }
     const pathname = url.split('?')[0]!
-    const audience: Audience | null = pathname === '/' || pathname === '/index.html' ? 'recruiter' : pathname === '/kiosk' ? 'kiosk' : null
+    const audience: Audience | null =
+      pathname === '/' || pathname === '/index.html' ? 'recruiter' : pathname === '/kiosk' ? 'kiosk' : null
     if (audience) {
       const body = page(audience)
       if (!body) {
-        res.writeHead(503, { ...headers, 'Content-Type': 'text/plain' }).end('The renderer is not built: run `npm run build`.')
+        res
+          .writeHead(503, { ...headers, 'Content-Type': 'text/plain' })
+          .end('The renderer is not built: run `npm run build`.')
         return
       }
-      res.writeHead(200, { ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(body)
+      res
+        .writeHead(200, { ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
+        .end(body)
       return
     }
     const file = resolveStatic(rendererDir, pathname)

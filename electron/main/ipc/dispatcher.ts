@@ -42,7 +42,10 @@ export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
     }
     const parsed = (requests[name].input as z.ZodType).safeParse(input === undefined ? {} : input)
     if (!parsed.success) {
-      return { ok: false, error: { code: 'invalid_input', message: `Invalid input for ${name}`, issues: issuesOf(parsed.error) } }
+      return {
+        ok: false,
+        error: { code: 'invalid_input', message: `Invalid input for ${name}`, issues: issuesOf(parsed.error) },
+      }
     }
     try {
       const handler = handlers[name] as Handler<RequestName>
@@ -51,7 +54,10 @@ export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
     } catch (error) {
       if (error instanceof StudioError) return { ok: false, error: error.toShape() }
       if (error instanceof z.ZodError) {
-        return { ok: false, error: { code: 'invalid_input', message: `Invalid input for ${name}`, issues: issuesOf(error) } }
+        return {
+          ok: false,
+          error: { code: 'invalid_input', message: `Invalid input for ${name}`, issues: issuesOf(error) },
+        }
       }
       logger.error('request failed', { name, error: error instanceof Error ? error.stack : String(error) })
       return { ok: false, error: { code: 'internal', message: 'Something went wrong; the details are in the log.' } }

@@ -20,7 +20,11 @@ export function demoJob(writer: SyncedWriter) {
         ctx.progress(step / p.steps, `step ${step} of ${p.steps}`)
       }
       const applied = await ctx.applyOnce(`demo.count:${ctx.jobId}`, async (trx) => {
-        const row = await trx.selectFrom('demo_counters').select(['id', 'value']).where('name', '=', 'demo').executeTakeFirst()
+        const row = await trx
+          .selectFrom('demo_counters')
+          .select(['id', 'value'])
+          .where('name', '=', 'demo')
+          .executeTakeFirst()
         if (row) await writer.update(trx, 'demo_counters', row.id, { value: row.value + 1 })
         else await writer.insert(trx, 'demo_counters', { name: 'demo', value: 1 })
       })

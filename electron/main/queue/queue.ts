@@ -179,7 +179,11 @@ export function createQueue(options: QueueOptions): Queue {
     const message = outcome.error instanceof Error ? outcome.error.message : String(outcome.error)
     if (stopping) {
       // Shutting down is not the job's fault: give the attempt back and let the next start run it.
-      await update(row.id, { status: 'queued', attempts: row.attempts - 1, lease_owner: null, lease_until: null }, { status: ['running'] })
+      await update(
+        row.id,
+        { status: 'queued', attempts: row.attempts - 1, lease_owner: null, lease_until: null },
+        { status: ['running'] },
+      )
       return
     }
     const permanent = outcome.error instanceof PermanentJobError
@@ -202,9 +206,12 @@ export function createQueue(options: QueueOptions): Queue {
     const definition = definitions.get(row.kind)!
     const controller = new AbortController()
     const leaseMs = definition.leaseMs ?? defaultLeaseMs
-    const heartbeat = setInterval(() => {
-      void update(row.id, { lease_until: clock.now() + leaseMs }, { status: ['running'] }).catch(() => {})
-    }, Math.max(50, Math.floor(leaseMs / 3)))
+    const heartbeat = setInterval(
+      () => {
+        void update(row.id, { lease_until: clock.now() + leaseMs }, { status: ['running'] }).catch(() => {})
+      },
+      Math.max(50, Math.floor(leaseMs / 3)),
+    )
     let lastWrite = 0
     let pendingProgress: Promise<unknown> = Promise.resolve()
     const ctx: JobContext = {
@@ -217,7 +224,11 @@ export function createQueue(options: QueueOptions): Queue {
         if (now - lastWrite < PROGRESS_WRITE_MS && fraction < 1) return
         lastWrite = now
         const value = Math.max(0, Math.min(1, fraction))
-        pendingProgress = update(row.id, { progress: value, progress_note: note ?? null }, { status: ['running'] }).catch(() => {})
+        pendingProgress = update(
+          row.id,
+          { progress: value, progress_note: note ?? null },
+          { status: ['running'] },
+        ).catch(() => {})
       },
       async applyOnce(key, effect) {
         return db.transaction().execute(async (trx) => {
@@ -386,9 +397,18 @@ export function createQueue(options: QueueOptions): Queue {
     async retry(id) {
       const row = await mustGet(id)
       if (!['failed', 'dead', 'cancelled'].includes(row.status)) {
-        throw new StudioError('conflict', `Only failed, dead or cancelled jobs can be retried (this one is ${row.status})`)
+        throw new StudioError(
+          'conflict',
+          `Only failed, dead or cancelled jobs can be retried (this one is ${row.status})`,
+        )
       }
-      const updated = await update(id, { status: 'queued', attempts: 0, run_at: clock.now(), last_error: null, progress: 0 })
+      const updated = await update(id, {
+        status: 'queued',
+        attempts: 0,
+        run_at: clock.now(),
+        last_error: null,
+        progress: 0,
+      })
       wake?.()
       return toJobView(updated!)
     },
@@ -398,7 +418,11 @@ export function createQueue(options: QueueOptions): Queue {
     },
 
     async list(filter = {}) {
-      let query = db.selectFrom('jobs').selectAll().orderBy('seq', 'desc').limit(filter.limit ?? 100)
+      let query = db
+        .selectFrom('jobs')
+        .selectAll()
+        .orderBy('seq', 'desc')
+        .limit(filter.limit ?? 100)
       if (filter.status) query = query.where('status', '=', filter.status)
       return (await query.execute()).map(toJobView)
     },

@@ -14,7 +14,9 @@ export function createPreferences(store: PreferenceStore): PreferencesService {
     if (result.success) return result.data
     const defaults = preferencesSchema.parse({})
     const fields = Object.fromEntries(
-      Object.entries(candidate).filter(([key, value]) => preferencesSchema.partial().safeParse({ [key]: value }).success),
+      Object.entries(candidate).filter(
+        ([key, value]) => preferencesSchema.partial().safeParse({ [key]: value }).success,
+      ),
     )
     return { ...defaults, ...fields }
   }

@@ -47,6 +47,7 @@ export function on<K extends EventName>(name: K, callback: (payload: EventPayloa
 
 /** A message fit for the user from any thrown value. */
 export function describeError(error: unknown): string {
-  if (error instanceof StudioRequestError) return error.issues.length ? `${error.message}: ${error.issues.join('; ')}` : error.message
+  if (error instanceof StudioRequestError)
+    return error.issues.length ? `${error.message}: ${error.issues.join('; ')}` : error.message
   return error instanceof Error ? error.message : String(error)
 }

@@ -2,8 +2,7 @@ import type { Result } from '../../../shared/contract'
 import type { Transport } from './transport'
 
 type ServerMessage =
-  | { type: 'result'; id: number; result: Result<unknown> }
-  | { type: 'event'; name: string; payload: unknown }
+  { type: 'result'; id: number; result: Result<unknown> } | { type: 'event'; name: string; payload: unknown }
 
 /**
  * The web host's transport: one WebSocket carrying request/result pairs and pushed events. It

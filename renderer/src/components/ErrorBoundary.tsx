@@ -22,7 +22,11 @@ export class ErrorBoundary extends Component<Props, State> {
   override componentDidCatch(error: Error, info: ErrorInfo): void {
     const stack = `${error.stack ?? ''}\n${info.componentStack ?? ''}`.slice(0, 8000)
     // Reporting must never throw from inside the boundary: a lost report is better than a blank screen.
-    void call('app.reportError', { area: this.props.area.slice(0, 200), message: error.message.slice(0, 2000), stack }).catch(() => {})
+    void call('app.reportError', {
+      area: this.props.area.slice(0, 200),
+      message: error.message.slice(0, 2000),
+      stack,
+    }).catch(() => {})
   }
 
   override render(): ReactNode {

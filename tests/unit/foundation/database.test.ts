@@ -38,7 +38,9 @@ describe('database', () => {
         throw new Error('migration bug')
       },
     }
-    await expect(openDatabase({ file, clock, logger: silentLogger, migrations: [...migrations, broken] })).rejects.toThrow('migration bug')
+    await expect(
+      openDatabase({ file, clock, logger: silentLogger, migrations: [...migrations, broken] }),
+    ).rejects.toThrow('migration bug')
     const reopened = await openDatabase({ file, clock, logger: silentLogger })
     const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(reopened.db)
     expect(tables.rows.map((r) => r.name)).not.toContain('half_made')
@@ -64,7 +66,9 @@ describe('database', () => {
 describe('synced writes', () => {
   it('writes a change-log row with an HLC timestamp in the same transaction as each change', async () => {
     const { studio } = await createTempStudio({ startWorkers: false })
-    const id = await studio.db.transaction().execute((trx) => studio.writer.insert(trx, 'demo_counters', { name: 'a', value: 1 }))
+    const id = await studio.db
+      .transaction()
+      .execute((trx) => studio.writer.insert(trx, 'demo_counters', { name: 'a', value: 1 }))
     await studio.db.transaction().execute((trx) => studio.writer.update(trx, 'demo_counters', id, { value: 2 }))
     await studio.db.transaction().execute((trx) => studio.writer.softDelete(trx, 'demo_counters', id))
     const row = await studio.db.selectFrom('demo_counters').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
@@ -87,7 +91,10 @@ describe('synced writes', () => {
     ).rejects.toThrow('caller failed')
     const after = await studio.db.selectFrom('change_log').selectAll().where('row_id', '=', id).execute()
     expect(after).toHaveLength(3)
-    expect((await studio.db.selectFrom('demo_counters').select('value').where('id', '=', id).executeTakeFirstOrThrow()).value).toBe(2)
+    expect(
+      (await studio.db.selectFrom('demo_counters').select('value').where('id', '=', id).executeTakeFirstOrThrow())
+        .value,
+    ).toBe(2)
     await studio.close()
   })
 })

@@ -19,7 +19,10 @@ describe('IPC dispatch', () => {
       ok: false,
       error: { code: 'unknown_request', message: 'Unknown request fs.readFile' },
     })
-    expect(await studio.dispatch('__proto__', {}, recruiter)).toMatchObject({ ok: false, error: { code: 'unknown_request' } })
+    expect(await studio.dispatch('__proto__', {}, recruiter)).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_request' },
+    })
     expect(await studio.dispatch(42, {}, recruiter)).toMatchObject({ ok: false, error: { code: 'unknown_request' } })
 
     const bad = await studio.dispatch('settings.update', { theme: 'neon', extra: true }, recruiter)
@@ -59,11 +62,17 @@ describe('IPC dispatch', () => {
     ;({ studio } = await createTempStudio({ startWorkers: false, exitKiosk: () => exits++ }))
     expect(await studio.dispatch('kiosk.exit', { pin: '1234' }, kiosk)).toEqual({ ok: true, value: { exited: false } })
     await studio.dispatch('kiosk.setPin', { pin: '4821' }, recruiter)
-    expect(await studio.dispatch('kiosk.setPin', { pin: '12' }, recruiter)).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    expect(await studio.dispatch('kiosk.setPin', { pin: '12' }, recruiter)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    })
     expect(await studio.dispatch('kiosk.exit', { pin: '4821' }, kiosk)).toEqual({ ok: true, value: { exited: true } })
     expect(exits).toBe(1)
     for (let i = 0; i < 5; i++) await studio.dispatch('kiosk.exit', { pin: '0000' }, kiosk)
-    expect(await studio.dispatch('kiosk.exit', { pin: '4821' }, kiosk)).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect(await studio.dispatch('kiosk.exit', { pin: '4821' }, kiosk)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    })
     expect(exits).toBe(1)
   })
 
@@ -79,7 +88,10 @@ describe('IPC dispatch', () => {
     expect(await studio.dispatch('kiosk.open', {}, recruiter)).toMatchObject({ ok: false, error: { code: 'conflict' } })
     await studio.dispatch('kiosk.setPin', { pin: '4821' }, recruiter)
     expect(await studio.dispatch('kiosk.open', {}, kiosk)).toMatchObject({ ok: false, error: { code: 'forbidden' } })
-    expect(await studio.dispatch('kiosk.open', {}, recruiter)).toEqual({ ok: true, value: { url: 'http://127.0.0.1:1/kiosk' } })
+    expect(await studio.dispatch('kiosk.open', {}, recruiter)).toEqual({
+      ok: true,
+      value: { url: 'http://127.0.0.1:1/kiosk' },
+    })
     expect(opened).toBe(1)
   })
 })

@@ -101,8 +101,18 @@ describe('durable queue', () => {
       }),
     )
     const low = await studio.queue.enqueue(studio.db, 'test.record', { name: 'low' }, { priority: 0 })
-    const high = await studio.queue.enqueue(studio.db, 'test.record', { name: 'high' }, { priority: 10, idempotencyKey: 'k1' })
-    const again = await studio.queue.enqueue(studio.db, 'test.record', { name: 'high' }, { priority: 10, idempotencyKey: 'k1' })
+    const high = await studio.queue.enqueue(
+      studio.db,
+      'test.record',
+      { name: 'high' },
+      { priority: 10, idempotencyKey: 'k1' },
+    )
+    const again = await studio.queue.enqueue(
+      studio.db,
+      'test.record',
+      { name: 'high' },
+      { priority: 10, idempotencyKey: 'k1' },
+    )
     expect(again).toBe(high)
     const dropped = await studio.queue.enqueue(studio.db, 'test.record', { name: 'dropped' })
     await studio.queue.cancel(dropped)
@@ -149,7 +159,12 @@ describe('durable queue', () => {
     })
     await studio.queue.start(4)
     await studio.queue.idle()
-    const counts = await studio.db.selectFrom('jobs').select(['status']).select((eb) => eb.fn.countAll<number>().as('n')).groupBy('status').execute()
+    const counts = await studio.db
+      .selectFrom('jobs')
+      .select(['status'])
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .groupBy('status')
+      .execute()
     expect(counts).toEqual([{ status: 'succeeded', n: 1000 }])
     expect(overlaps).toBe(0)
     expect([...runs.values()].every((count) => count === 1)).toBe(true)

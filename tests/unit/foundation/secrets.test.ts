@@ -59,7 +59,10 @@ describe('secrets', () => {
     ;({ studio } = await createTempStudio({ dataDir, startWorkers: false }))
     expect(studio.preferences.get()).toMatchObject({ theme: 'dark', workerConcurrency: 3 })
     await studio.close()
-    fs.writeFileSync(path.join(dataDir, 'preferences.json'), JSON.stringify({ theme: 'dark', workerConcurrency: 'lots' }))
+    fs.writeFileSync(
+      path.join(dataDir, 'preferences.json'),
+      JSON.stringify({ theme: 'dark', workerConcurrency: 'lots' }),
+    )
     ;({ studio } = await createTempStudio({ dataDir, startWorkers: false }))
     expect(studio.preferences.get()).toMatchObject({ theme: 'dark', workerConcurrency: 2 })
   })

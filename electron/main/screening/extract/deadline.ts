@@ -37,6 +37,9 @@ export class Deadline {
   }
 
   private error() {
-    return new RefusalError('timeout', `Reading the file took longer than ${Math.round(this.maxMs / 1000)} s, so it was stopped.`)
+    return new RefusalError(
+      'timeout',
+      `Reading the file took longer than ${Math.round(this.maxMs / 1000)} s, so it was stopped.`,
+    )
   }
 }

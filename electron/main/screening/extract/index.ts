@@ -19,16 +19,30 @@ const MAX_FLAGS = 100
  * refuses it with a reason a recruiter can act on. The type is judged from the bytes, not the
  * name. Never throws: every failure, including a parser crash, is an outcome.
  */
-export async function extractDocument(bytes: Uint8Array, fileName: string, limits: ExtractLimits = DEFAULT_EXTRACT_LIMITS): Promise<ExtractOutcome> {
+export async function extractDocument(
+  bytes: Uint8Array,
+  fileName: string,
+  limits: ExtractLimits = DEFAULT_EXTRACT_LIMITS,
+): Promise<ExtractOutcome> {
   try {
     if (bytes.length === 0) refuse('empty', 'The file is empty (0 bytes).')
-    if (bytes.length > limits.maxBytes) refuse('too_large', `The file is ${formatBytes(bytes.length)}; resumes over ${formatBytes(limits.maxBytes)} are not read.`)
+    if (bytes.length > limits.maxBytes)
+      refuse(
+        'too_large',
+        `The file is ${formatBytes(bytes.length)}; resumes over ${formatBytes(limits.maxBytes)} are not read.`,
+      )
     const deadline = new Deadline(limits.maxMs)
     const document = await readByKind(bytes, fileName, limits, deadline)
     return { ok: true, document: { ...document, flags: dedupe(document.flags) } }
   } catch (error) {
     if (error instanceof RefusalError) return { ok: false, refusal: error.toRefusal() }
-    return { ok: false, refusal: { reason: 'corrupt', message: `The file could not be read: ${(error as Error | null)?.message ?? 'unknown error'}` } }
+    return {
+      ok: false,
+      refusal: {
+        reason: 'corrupt',
+        message: `The file could not be read: ${(error as Error | null)?.message ?? 'unknown error'}`,
+      },
+    }
   }
 }
 
@@ -41,10 +55,16 @@ async function readByKind(bytes: Uint8Array, fileName: string, limits: ExtractLi
       return readDocx(bytes, limits, deadline)
     case 'ole':
       return sniffed.encryptedOffice
-        ? refuse('encrypted', 'The Word document is protected by a password, so its text cannot be read. Ask for an unprotected copy.')
+        ? refuse(
+            'encrypted',
+            'The Word document is protected by a password, so its text cannot be read. Ask for an unprotected copy.',
+          )
         : refuse('unsupported_type', 'The file is an old-format Word (.doc) or Office file; save it as DOCX or PDF.')
     case 'unsupported':
-      return refuse('unsupported_type', `The file is ${sniffed.what}, not a resume format that can be read (PDF, DOCX, TXT, Markdown, JSON Resume).`)
+      return refuse(
+        'unsupported_type',
+        `The file is ${sniffed.what}, not a resume format that can be read (PDF, DOCX, TXT, Markdown, JSON Resume).`,
+      )
     case 'text': {
       const text = decodeText(bytes)
       const extension = path.extname(fileName).toLowerCase()
@@ -58,7 +78,8 @@ async function readByKind(bytes: Uint8Array, fileName: string, limits: ExtractLi
           if (extension === '.json') refuse('corrupt', 'The file is not valid JSON.')
           return readPlainText(text, limits)
         }
-        if (!looksLikeJsonResume(json)) refuse('unsupported_type', 'The file is JSON but not a JSON Resume (jsonresume.org).')
+        if (!looksLikeJsonResume(json))
+          refuse('unsupported_type', 'The file is JSON but not a JSON Resume (jsonresume.org).')
         return readJsonResume(json, limits)
       }
       return MARKDOWN_EXTENSIONS.has(extension) ? readMarkdown(text, limits) : readPlainText(text, limits)

@@ -17,7 +17,10 @@ const PATTERNS: { detail: string; pattern: RegExp }[] = [
     pattern:
       /\b(ignore|disregard|forget|override)\b[\s\w,'-]{0,20}?\b(previous|prior|above|earlier|preceding|all|any|other|your|system|original|these|those)\b[\s\w'-]{0,20}?\b(instructions?|prompts?|directions?|rules|guidelines|criteria|commands?)\b/i,
   },
-  { detail: 'tells the reader to disregard what came before', pattern: /\bdisregard (everything|all( of)? (the|that|this)|anything|the above|what (was|is|came))\b/i },
+  {
+    detail: 'tells the reader to disregard what came before',
+    pattern: /\bdisregard (everything|all( of)? (the|that|this)|anything|the above|what (was|is|came))\b/i,
+  },
   {
     detail: 'asks to rank or select this candidate',
     pattern: new RegExp(
@@ -42,11 +45,13 @@ const PATTERNS: { detail: string; pattern: RegExp }[] = [
   },
   {
     detail: 'gives the reader new instructions',
-    pattern: /(\b(system prompt|system message|developer message)\s*:|\b(new|updated|hidden|secret|real|additional) instructions?\s*:|\b(follow|obey) (these|the following|my) (instructions|commands)\b)/i,
+    pattern:
+      /(\b(system prompt|system message|developer message)\s*:|\b(new|updated|hidden|secret|real|additional) instructions?\s*:|\b(follow|obey) (these|the following|my) (instructions|commands)\b)/i,
   },
   {
     detail: 'imitates a chat-message role marker',
-    pattern: /(\[\s*(system|assistant|inst)\s*\]|<\|?\s*(system|im_start|im_end|endoftext)\s*\|?>|###\s*(system|instruction)s?\b|^system\s*:)/i,
+    pattern:
+      /(\[\s*(system|assistant|inst)\s*\]|<\|?\s*(system|im_start|im_end|endoftext)\s*\|?>|###\s*(system|instruction)s?\b|^system\s*:)/i,
   },
   {
     detail: 'tells the screener what to conclude',
@@ -55,7 +60,10 @@ const PATTERNS: { detail: string; pattern: RegExp }[] = [
   },
   {
     detail: 'tells the screener not to reject',
-    pattern: new RegExp(String.raw`\b(do not|don't|never|must not)\b[\s\w'-]{0,10}?\b(reject|filter( out)?|screen out|disqualify|penali[sz]e)\b[\s\w'-]{0,10}?\b${CANDIDATE}`, 'i'),
+    pattern: new RegExp(
+      String.raw`\b(do not|don't|never|must not)\b[\s\w'-]{0,10}?\b(reject|filter( out)?|screen out|disqualify|penali[sz]e)\b[\s\w'-]{0,10}?\b${CANDIDATE}`,
+      'i',
+    ),
   },
   {
     detail: 'tells the reader what to answer',
@@ -73,7 +81,10 @@ const matchPattern = (text: string) => PATTERNS.find(({ pattern }) => pattern.te
  * Flags each line that carries an instruction aimed at an AI screener; the flag's text is that
  * line as written. A sentence the layout split over two lines is checked joined as well.
  */
-export function detectInjection(text: string, where: { page?: number; hidden?: boolean; context?: string } = {}): ContentFlag[] {
+export function detectInjection(
+  text: string,
+  where: { page?: number; hidden?: boolean; context?: string } = {},
+): ContentFlag[] {
   const flags: ContentFlag[] = []
   const seen = new Set<string>()
   const lines = text.split('\n').flatMap((raw) => {
@@ -105,7 +116,12 @@ export function detectInjection(text: string, where: { page?: number; hidden?: b
     if (seen.has(quoted)) continue
     seen.add(quoted)
     const detail = [hit.detail, where.hidden ? 'in hidden text' : undefined, where.context].filter(Boolean).join(', ')
-    flags.push({ kind: 'prompt_injection', detail: `Instruction aimed at an AI screener: ${detail}`, text: quoted, ...(where.page ? { page: where.page } : {}) })
+    flags.push({
+      kind: 'prompt_injection',
+      detail: `Instruction aimed at an AI screener: ${detail}`,
+      text: quoted,
+      ...(where.page ? { page: where.page } : {}),
+    })
   }
   return flags
 }

@@ -32,16 +32,58 @@ export const jsonResumeSchema = z.object({
     .partial()
     .optional()
     .catch(undefined),
-  work: list(z.object({ name: text(200), company: text(200), position: text(200), url: text(500), ...dated, summary: text(5000), highlights: words, location: text(200) }).partial()),
-  volunteer: list(z.object({ organization: text(200), position: text(200), ...dated, summary: text(5000), highlights: words }).partial()),
-  education: list(z.object({ institution: text(200), area: text(200), studyType: text(200), ...dated, score: text(60), courses: words }).partial()),
+  work: list(
+    z
+      .object({
+        name: text(200),
+        company: text(200),
+        position: text(200),
+        url: text(500),
+        ...dated,
+        summary: text(5000),
+        highlights: words,
+        location: text(200),
+      })
+      .partial(),
+  ),
+  volunteer: list(
+    z
+      .object({ organization: text(200), position: text(200), ...dated, summary: text(5000), highlights: words })
+      .partial(),
+  ),
+  education: list(
+    z
+      .object({
+        institution: text(200),
+        area: text(200),
+        studyType: text(200),
+        ...dated,
+        score: text(60),
+        courses: words,
+      })
+      .partial(),
+  ),
   awards: list(z.object({ title: text(200), date: text(40), awarder: text(200), summary: text(2000) }).partial()),
   certificates: list(z.object({ name: text(200), date: text(40), issuer: text(200), url: text(500) }).partial()),
-  publications: list(z.object({ name: text(300), publisher: text(200), releaseDate: text(40), summary: text(2000) }).partial()),
+  publications: list(
+    z.object({ name: text(300), publisher: text(200), releaseDate: text(40), summary: text(2000) }).partial(),
+  ),
   skills: list(z.object({ name: text(200), level: text(100), keywords: words }).partial(), 200),
   languages: list(z.object({ language: text(100), fluency: text(100) }).partial()),
   interests: list(z.object({ name: text(200), keywords: words }).partial()),
-  projects: list(z.object({ name: text(200), description: text(5000), highlights: words, keywords: words, ...dated, url: text(500), roles: words }).partial()),
+  projects: list(
+    z
+      .object({
+        name: text(200),
+        description: text(5000),
+        highlights: words,
+        keywords: words,
+        ...dated,
+        url: text(500),
+        roles: words,
+      })
+      .partial(),
+  ),
 })
 
 export type JsonResume = z.infer<typeof jsonResumeSchema>
@@ -51,10 +93,14 @@ export function looksLikeJsonResume(value: unknown): boolean {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false
   const record = value as Record<string, unknown>
   if (typeof record.$schema === 'string' && /jsonresume/i.test(record.$schema)) return true
-  return typeof record.basics === 'object' && record.basics !== null && ['work', 'education', 'skills'].some((key) => Array.isArray(record[key]))
+  return (
+    typeof record.basics === 'object' &&
+    record.basics !== null &&
+    ['work', 'education', 'skills'].some((key) => Array.isArray(record[key]))
+  )
 }
 
-const range = (start?: string, end?: string) => (start ? `${start} - ${end || 'Present'}` : end ?? '')
+const range = (start?: string, end?: string) => (start ? `${start} - ${end || 'Present'}` : (end ?? ''))
 const join = (...parts: (string | undefined)[]) => parts.filter((part) => part && part.trim() !== '').join(', ')
 
 /**
@@ -70,7 +116,12 @@ export function renderJsonResume(resume: JsonResume): string {
   const basics = resume.basics ?? {}
   if (basics.name) lines.push(basics.name)
   if (basics.label) lines.push(basics.label)
-  const contact = join(basics.email, basics.phone, basics.url, basics.location ? join(basics.location.city, basics.location.region, basics.location.countryCode) : undefined)
+  const contact = join(
+    basics.email,
+    basics.phone,
+    basics.url,
+    basics.location ? join(basics.location.city, basics.location.region, basics.location.countryCode) : undefined,
+  )
   if (contact) lines.push(contact)
   for (const profile of basics.profiles ?? []) {
     const line = join(profile.network, profile.url ?? profile.username)
@@ -88,18 +139,27 @@ export function renderJsonResume(resume: JsonResume): string {
   )
   section(
     'Volunteer',
-    (resume.volunteer ?? []).flatMap((role) => [join(role.position, role.organization), range(role.startDate, role.endDate), ...(role.summary ? [role.summary] : [])]),
+    (resume.volunteer ?? []).flatMap((role) => [
+      join(role.position, role.organization),
+      range(role.startDate, role.endDate),
+      ...(role.summary ? [role.summary] : []),
+    ]),
   )
   section(
     'Education',
     (resume.education ?? []).flatMap((school) => [
-      join(school.studyType && school.area ? `${school.studyType} in ${school.area}` : (school.studyType ?? school.area), school.institution),
+      join(
+        school.studyType && school.area ? `${school.studyType} in ${school.area}` : (school.studyType ?? school.area),
+        school.institution,
+      ),
       range(school.startDate, school.endDate),
     ]),
   )
   section(
     'Skills',
-    (resume.skills ?? []).map((skill) => (skill.keywords?.length ? `${skill.name ?? 'Skills'}: ${skill.keywords.join(', ')}` : (skill.name ?? ''))),
+    (resume.skills ?? []).map((skill) =>
+      skill.keywords?.length ? `${skill.name ?? 'Skills'}: ${skill.keywords.join(', ')}` : (skill.name ?? ''),
+    ),
   )
   section(
     'Projects',
@@ -113,7 +173,13 @@ export function renderJsonResume(resume: JsonResume): string {
     'Certifications',
     (resume.certificates ?? []).map((certificate) => join(certificate.name, certificate.issuer, certificate.date)),
   )
-  section('Awards', (resume.awards ?? []).map((award) => join(award.title, award.awarder, award.date)))
-  section('Languages', (resume.languages ?? []).map((language) => join(language.language, language.fluency)))
+  section(
+    'Awards',
+    (resume.awards ?? []).map((award) => join(award.title, award.awarder, award.date)),
+  )
+  section(
+    'Languages',
+    (resume.languages ?? []).map((language) => join(language.language, language.fluency)),
+  )
   return lines.join('\n')
 }

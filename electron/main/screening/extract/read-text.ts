@@ -6,7 +6,8 @@ import { CHARS_PER_PAGE, refuse } from './limits'
 
 /** Decodes text bytes: a byte-order mark wins, then strict UTF-8, then Windows-1252 (old Word "Save as text"). */
 export function decodeText(bytes: Uint8Array): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3))
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return new TextDecoder('utf-8').decode(bytes.subarray(3))
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2))
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2))
   try {
@@ -18,7 +19,11 @@ export function decodeText(bytes: Uint8Array): string {
 
 function checkLength(text: string, limits: ExtractLimits) {
   const pages = Math.max(1, Math.ceil(text.length / CHARS_PER_PAGE))
-  if (pages > limits.maxPages) refuse('too_long', `The file holds about ${pages} pages of text; resumes over ${limits.maxPages} pages are not read.`)
+  if (pages > limits.maxPages)
+    refuse(
+      'too_long',
+      `The file holds about ${pages} pages of text; resumes over ${limits.maxPages} pages are not read.`,
+    )
   return pages
 }
 
@@ -48,22 +53,36 @@ export function readMarkdown(raw: string, limits: ExtractLimits): ExtractedDocum
         .replace(/^\s{0,3}#{1,6}\s+/, '')
         .replace(/^\s{0,3}>\s?/, '')
         .replace(/!\[([^\]]{0,300})\]\([^)]{0,500}\)/g, '$1')
-        .replace(/\[([^\]]{1,300})\]\(([^)\s]{1,500})[^)]{0,200}\)/g, (_, label: string, target: string) => (label === target ? label : `${label} (${target})`))
+        .replace(/\[([^\]]{1,300})\]\(([^)\s]{1,500})[^)]{0,200}\)/g, (_, label: string, target: string) =>
+          label === target ? label : `${label} (${target})`,
+        )
         .replace(/(\*\*|__)(.{1,300}?)\1/g, '$2')
         .replace(/(^|[\s(])([*_])(\S.{0,300}?\S|\S)\2(?=[\s).,;:!?]|$)/g, '$1$3')
         .replace(/`([^`]{1,300})`/g, '$1')
         .replace(/<\/?[a-z][^>]*>/gi, '')
-        .replace(/^\s*\|(.*)\|\s*$/, (_, cells: string) => cells.split('|').map((cell) => cell.trim()).join(' | ')),
+        .replace(/^\s*\|(.*)\|\s*$/, (_, cells: string) =>
+          cells
+            .split('|')
+            .map((cell) => cell.trim())
+            .join(' | '),
+        ),
     )
     .join('\n')
   const text = cleanText(rendered)
-  const hiddenLines = hidden.flatMap((body) => body.split('\n')).map(cleanLine).filter(Boolean)
+  const hiddenLines = hidden
+    .flatMap((body) => body.split('\n'))
+    .map(cleanLine)
+    .filter(Boolean)
   if (visibleCharCount(text) === 0 && hiddenLines.length === 0) refuse('empty', 'The file has no text in it.')
   const pages = checkLength(text, limits)
   const flags: ContentFlag[] = [...detectInjection(text)]
   if (hiddenLines.length > 0) {
     flags.push(...detectInjection(hiddenLines.join('\n'), { hidden: true, context: 'in a Markdown comment' }))
-    flags.push({ kind: 'hidden_text', detail: 'Text a reader cannot see: a comment, not shown when the Markdown is displayed', text: hiddenLines.join(' ').slice(0, 500) })
+    flags.push({
+      kind: 'hidden_text',
+      detail: 'Text a reader cannot see: a comment, not shown when the Markdown is displayed',
+      text: hiddenLines.join(' ').slice(0, 500),
+    })
   }
   return { format: 'md', text, hiddenText: hiddenLines.join('\n'), pages, flags }
 }

@@ -6,7 +6,8 @@ export type SniffedKind =
   | { kind: 'text' }
   | { kind: 'unsupported'; what: string }
 
-const startsWith = (bytes: Uint8Array, signature: readonly number[], at = 0) => signature.every((byte, index) => bytes[at + index] === byte)
+const startsWith = (bytes: Uint8Array, signature: readonly number[], at = 0) =>
+  signature.every((byte, index) => bytes[at + index] === byte)
 const ascii = (text: string) => [...text].map((char) => char.charCodeAt(0))
 
 const BINARY_SIGNATURES: { signature: readonly number[]; at?: number; what: string }[] = [
@@ -32,8 +33,10 @@ export function sniff(bytes: Uint8Array): SniffedKind {
   if (indexOfAscii(bytes, '%PDF-', 1024) >= 0) return { kind: 'pdf' }
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return { kind: 'zip' }
   // A password-protected DOCX is an OLE container holding an "EncryptedPackage" stream.
-  if (startsWith(bytes, OLE)) return { kind: 'ole', encryptedOffice: indexOfUtf16(bytes, 'EncryptedPackage', SAMPLE) >= 0 }
-  for (const { signature, at, what } of BINARY_SIGNATURES) if (startsWith(bytes, signature, at)) return { kind: 'unsupported', what }
+  if (startsWith(bytes, OLE))
+    return { kind: 'ole', encryptedOffice: indexOfUtf16(bytes, 'EncryptedPackage', SAMPLE) >= 0 }
+  for (const { signature, at, what } of BINARY_SIGNATURES)
+    if (startsWith(bytes, signature, at)) return { kind: 'unsupported', what }
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return { kind: 'text' }
   const sample = bytes.subarray(0, SAMPLE)
   let control = 0
@@ -48,7 +51,8 @@ export function sniff(bytes: Uint8Array): SniffedKind {
 /** Web pages and other markup are not resumes we read, whatever their extension says. */
 export function markupKind(text: string): string | null {
   const head = text.slice(0, 2048).trimStart().toLowerCase()
-  if (head.startsWith('<!doctype html') || /^<html[\s>]/.test(head) || /<html[\s>][\s\S]*<(head|body)[\s>]/.test(head)) return 'a web page (HTML)'
+  if (head.startsWith('<!doctype html') || /^<html[\s>]/.test(head) || /<html[\s>][\s\S]*<(head|body)[\s>]/.test(head))
+    return 'a web page (HTML)'
   if (head.startsWith('<?xml') || head.startsWith('<svg')) return 'an XML file'
   return null
 }
@@ -58,5 +62,7 @@ function indexOfAscii(bytes: Uint8Array, text: string, within: number): number {
 }
 
 function indexOfUtf16(bytes: Uint8Array, text: string, within: number): number {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, within)).indexOf(Buffer.from(text, 'utf16le'))
+  return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, within)).indexOf(
+    Buffer.from(text, 'utf16le'),
+  )
 }

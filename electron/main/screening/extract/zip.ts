@@ -30,16 +30,20 @@ export function readZipDirectory(bytes: Uint8Array, limits: ExtractLimits): Map<
   const count = view.getUint16(eocd + 10, true)
   const directorySize = view.getUint32(eocd + 12, true)
   const directoryOffset = view.getUint32(eocd + 16, true)
-  if (count === 0xffff || directoryOffset === 0xffffffff) refuse('corrupt', 'The document is a ZIP64 archive, which a Word file never needs; it was not opened.')
-  if (count > MAX_ENTRIES) refuse('zip_bomb', `The document holds ${count} files inside; more than ${MAX_ENTRIES} is not a real Word file.`)
-  if (directoryOffset + directorySize > eocd) refuse('corrupt', 'The document is damaged: its table of contents points outside the file.')
+  if (count === 0xffff || directoryOffset === 0xffffffff)
+    refuse('corrupt', 'The document is a ZIP64 archive, which a Word file never needs; it was not opened.')
+  if (count > MAX_ENTRIES)
+    refuse('zip_bomb', `The document holds ${count} files inside; more than ${MAX_ENTRIES} is not a real Word file.`)
+  if (directoryOffset + directorySize > eocd)
+    refuse('corrupt', 'The document is damaged: its table of contents points outside the file.')
 
   const entries = new Map<string, ZipEntry>()
   let totalSize = 0
   let totalCompressed = 0
   let cursor = directoryOffset
   for (let index = 0; index < count; index++) {
-    if (cursor + 46 > bytes.length || view.getUint32(cursor, true) !== CENTRAL_SIGNATURE) refuse('corrupt', 'The document is damaged: its table of contents is broken.')
+    if (cursor + 46 > bytes.length || view.getUint32(cursor, true) !== CENTRAL_SIGNATURE)
+      refuse('corrupt', 'The document is damaged: its table of contents is broken.')
     const flags = view.getUint16(cursor + 8, true)
     const method = view.getUint16(cursor + 10, true)
     const crc = view.getUint32(cursor + 16, true)
@@ -49,25 +53,45 @@ export function readZipDirectory(bytes: Uint8Array, limits: ExtractLimits): Map<
     const extraLength = view.getUint16(cursor + 30, true)
     const commentLength = view.getUint16(cursor + 32, true)
     const localHeaderOffset = view.getUint32(cursor + 42, true)
-    const name = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(cursor + 46, cursor + 46 + nameLength))
+    const name = new TextDecoder('utf-8', { fatal: false }).decode(
+      bytes.subarray(cursor + 46, cursor + 46 + nameLength),
+    )
     cursor += 46 + nameLength + extraLength + commentLength
 
-    if (flags & 0x1) refuse('encrypted', 'The document is password-protected, so its text cannot be read. Ask for an unprotected copy.')
-    if (!isSafeName(name)) refuse('corrupt', `The document contains an unsafe file name (${JSON.stringify(name.slice(0, 80))}); it was not opened.`)
+    if (flags & 0x1)
+      refuse(
+        'encrypted',
+        'The document is password-protected, so its text cannot be read. Ask for an unprotected copy.',
+      )
+    if (!isSafeName(name))
+      refuse(
+        'corrupt',
+        `The document contains an unsafe file name (${JSON.stringify(name.slice(0, 80))}); it was not opened.`,
+      )
     if (entries.has(name)) refuse('corrupt', `The document contains "${name.slice(0, 80)}" twice; it was not opened.`)
-    if (method !== 0 && method !== 8) refuse('corrupt', `The document uses a compression method (${method}) that Word files do not use.`)
+    if (method !== 0 && method !== 8)
+      refuse('corrupt', `The document uses a compression method (${method}) that Word files do not use.`)
     if (size >= RATIO_CHECK_FLOOR && size / Math.max(1, compressedSize) > limits.maxZipRatio) {
-      refuse('zip_bomb', `"${name.slice(0, 80)}" inside the document expands ${Math.round(size / Math.max(1, compressedSize))} times (limit ${limits.maxZipRatio}): a zip bomb.`)
+      refuse(
+        'zip_bomb',
+        `"${name.slice(0, 80)}" inside the document expands ${Math.round(size / Math.max(1, compressedSize))} times (limit ${limits.maxZipRatio}): a zip bomb.`,
+      )
     }
     totalSize += size
     totalCompressed += compressedSize
     if (totalSize > limits.maxUnzippedBytes) {
-      refuse('zip_bomb', `The document expands to more than ${formatBytes(limits.maxUnzippedBytes)}: a zip bomb or not a resume.`)
+      refuse(
+        'zip_bomb',
+        `The document expands to more than ${formatBytes(limits.maxUnzippedBytes)}: a zip bomb or not a resume.`,
+      )
     }
     entries.set(name, { name, method, compressedSize, size, crc, localHeaderOffset })
   }
   if (totalSize >= RATIO_CHECK_FLOOR && totalSize / Math.max(1, totalCompressed) > limits.maxZipRatio) {
-    refuse('zip_bomb', `The document expands ${Math.round(totalSize / Math.max(1, totalCompressed))} times its size (limit ${limits.maxZipRatio}): a zip bomb.`)
+    refuse(
+      'zip_bomb',
+      `The document expands ${Math.round(totalSize / Math.max(1, totalCompressed))} times its size (limit ${limits.maxZipRatio}): a zip bomb.`,
+    )
   }
   return entries
 }
@@ -79,7 +103,8 @@ export function readZipDirectory(bytes: Uint8Array, limits: ExtractLimits): Map<
 export function readZipEntry(bytes: Uint8Array, entry: ZipEntry): Buffer {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const at = entry.localHeaderOffset
-  if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL_SIGNATURE) refuse('corrupt', `The document is damaged near "${entry.name}".`)
+  if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL_SIGNATURE)
+    refuse('corrupt', `The document is damaged near "${entry.name}".`)
   const dataStart = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true)
   const dataEnd = dataStart + entry.compressedSize
   if (dataEnd > bytes.length) refuse('corrupt', `The document is cut short inside "${entry.name}".`)
@@ -97,7 +122,8 @@ export function readZipEntry(bytes: Uint8Array, entry: ZipEntry): Buffer {
       refuse('corrupt', `"${entry.name}" inside the document is damaged and cannot be decompressed.`)
     }
   }
-  if (data.length !== entry.size || crc32(data) !== entry.crc) refuse('corrupt', `"${entry.name}" inside the document is damaged (size or checksum mismatch).`)
+  if (data.length !== entry.size || crc32(data) !== entry.crc)
+    refuse('corrupt', `"${entry.name}" inside the document is damaged (size or checksum mismatch).`)
   return data
 }
 
@@ -110,7 +136,12 @@ function findEndOfCentralDirectory(view: DataView): number {
 }
 
 const isSafeName = (name: string) =>
-  name.length > 0 && !name.includes('\0') && !name.includes('\\') && !name.startsWith('/') && !/^[a-z]:/i.test(name) && !name.split('/').includes('..')
+  name.length > 0 &&
+  !name.includes('\0') &&
+  !name.includes('\\') &&
+  !name.startsWith('/') &&
+  !/^[a-z]:/i.test(name) &&
+  !name.split('/').includes('..')
 
 /** A ZIP with every entry stored uncompressed: cheap to write, and cheap for JSZip to read. */
 export function writeStoredZip(files: ReadonlyMap<string, Uint8Array>): Uint8Array {

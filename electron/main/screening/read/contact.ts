@@ -3,10 +3,12 @@ import type { Contact } from '../types'
 const EMAIL = /[A-Z0-9._%+-]+@[A-Z0-9-]+(?:\.[A-Z0-9-]+)*\.[A-Z]{2,}/i
 const PHONE = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d[\d\s.-]{5,}\d/g
 const YEAR_RANGE = /^(19|20)\d{2}\s*[-–]\s*(19|20)\d{2}$/
-const URL = /\b(?:https?:\/\/[^\s<>()"']+|www\.[^\s<>()"']+|(?:linkedin\.com|github\.com|gitlab\.com|bitbucket\.org|behance\.net|dribbble\.com|medium\.com|stackoverflow\.com|twitter\.com|x\.com|kaggle\.com|scholar\.google\.com)\/[^\s<>()"']+)/gi
+const URL =
+  /\b(?:https?:\/\/[^\s<>()"']+|www\.[^\s<>()"']+|(?:linkedin\.com|github\.com|gitlab\.com|bitbucket\.org|behance\.net|dribbble\.com|medium\.com|stackoverflow\.com|twitter\.com|x\.com|kaggle\.com|scholar\.google\.com)\/[^\s<>()"']+)/gi
 const MAX_LINKS = 10
 const NAME_WORD = /^(\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.)$/u
-const NOT_A_NAME = /\b(resume|résumé|curriculum|vitae|cv|profile|summary|engineer|developer|manager|nurse|designer|analyst|contact|street|avenue|road|suite)\b/i
+const NOT_A_NAME =
+  /\b(resume|résumé|curriculum|vitae|cv|profile|summary|engineer|developer|manager|nurse|designer|analyst|contact|street|avenue|road|suite)\b/i
 const HEAD_LINES = 8
 
 const MAX_EMAIL = 320
@@ -30,7 +32,8 @@ export function findPhone(lines: readonly string[]): string | null {
     for (const match of line.matchAll(PHONE)) {
       const candidate = match[0].trim()
       const digits = candidate.replace(/\D/g, '')
-      if (digits.length < 7 || digits.length > 15 || YEAR_RANGE.test(candidate) || /^\d{4}[-.]\d{1,2}$/.test(candidate)) continue
+      if (digits.length < 7 || digits.length > 15 || YEAR_RANGE.test(candidate) || /^\d{4}[-.]\d{1,2}$/.test(candidate))
+        continue
       if (!/[\s().+-]/.test(candidate) && digits.length < 10) continue
       return candidate
     }
@@ -50,7 +53,12 @@ export function findLinks(text: string, email: string | null): string[] {
 }
 
 // "JANE O'NEIL" → "Jane O'Neil"; names already in mixed case are kept as written.
-const titleCase = (word: string) => (word === word.toUpperCase() && word.length > 1 ? word.toLowerCase().replace(/(^|['’])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase()) : word)
+const titleCase = (word: string) =>
+  word === word.toUpperCase() && word.length > 1
+    ? word
+        .toLowerCase()
+        .replace(/(^|['’])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase())
+    : word
 
 /** The candidate's name: a "Name:" label, or the first short line of capitalised words at the top. */
 export function findName(lines: readonly string[], headEnd: number): string | null {

@@ -15,8 +15,24 @@ export interface DateRange {
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-  spring: 3, summer: 6, fall: 9, autumn: 9, winter: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+  spring: 3,
+  summer: 6,
+  fall: 9,
+  autumn: 9,
+  winter: 12,
 }
 
 const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|spring|summer|fall|autumn|winter)\.?`
@@ -27,7 +43,10 @@ const DATE = String.raw`(?:${MONTH},?\s*(?:${YEAR}|${SHORT_YEAR})|${NUMERIC_MONT
 const PRESENT = String.raw`(?:present|current(?:ly)?|now|today|to date|till date|ongoing)`
 const SEPARATOR = String.raw`\s*(?:-|–|—|−|~|to|until|till|through|thru)\s*`
 const PRESENT_ONLY = new RegExp(`^${PRESENT}$`, 'i')
-const RANGE = new RegExp(String.raw`(?<![\w/.-])(${DATE})${SEPARATOR}(${DATE}|${PRESENT})(?![\w/-])|\bsince\s+(${DATE})(?![\w/-])`, 'gi')
+const RANGE = new RegExp(
+  String.raw`(?<![\w/.-])(${DATE})${SEPARATOR}(${DATE}|${PRESENT})(?![\w/-])|\bsince\s+(${DATE})(?![\w/-])`,
+  'gi',
+)
 
 /** "Jan 2019", "January, 2019", "03/2018", "2018-03", "2019", "Sept '19" → month index; null if not a date. */
 export function parseDate(text: string): { month: MonthIndex; precise: boolean } | null {
@@ -72,11 +91,20 @@ export function findDateRanges(line: string, now: MonthIndex): DateRange[] {
     }
     if (!endPrecise && !start.precise && end <= start.month) end = start.month + 6
     if (end <= start.month || start.month > now + 1) continue
-    ranges.push({ start: start.month, end: Math.min(end, now + 1), current, startPrecise: start.precise, endPrecise, from: match.index, to: match.index + match[0].length })
+    ranges.push({
+      start: start.month,
+      end: Math.min(end, now + 1),
+      current,
+      startPrecise: start.precise,
+      endPrecise,
+      from: match.index,
+      to: match.index + match[0].length,
+    })
   }
   return ranges
 }
 
-export const monthToIso = (month: MonthIndex) => `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`
+export const monthToIso = (month: MonthIndex) =>
+  `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`
 
 export const monthOf = (date: Date): MonthIndex => date.getUTCFullYear() * 12 + date.getUTCMonth()

@@ -1,15 +1,34 @@
 import type { EducationLevel } from '../types'
 
-const RANK: Record<EducationLevel, number> = { none: 0, high_school: 1, associate: 2, bachelor: 3, master: 4, doctorate: 5 }
+const RANK: Record<EducationLevel, number> = {
+  none: 0,
+  high_school: 1,
+  associate: 2,
+  bachelor: 3,
+  master: 4,
+  doctorate: 5,
+}
 
 // Bare two-letter degrees (BA, BS, MA, MS) also name US states ("Cambridge, MA"): they count only
 // when not after a comma and when a field of study or "in"/"of" follows.
 const BARE = (letters: string) => String.raw`(?<!,\s?)\b(?:${letters})\b(?=,?\s+(?:in\b|of\b|\p{Lu}))`
 
 const LEVELS: [EducationLevel, RegExp, RegExp | null][] = [
-  ['doctorate', /\b(ph\.?\s?d|doctor of|doctorate|doctoral|d\.phil|dphil|ed\.d|edd|dnp|psy\.?d|pharm\.?d|j\.d\.|m\.d\.|d\.d\.s)(?![\p{L}])/iu, new RegExp(BARE('PhD|MD|JD|DDS|DVM'), 'u')],
-  ['master', /\b(master'?s?|m\.s\.|m\.sc|msc|m\.a\.|mba|m\.b\.a|m\.eng|meng|m\.ed|msn|m\.s\.n|mph|m\.p\.h|m\.phil|mphil|mfa|m\.f\.a|llm|ll\.m|mpa|mpp|msw|mcs)(?![\p{L}])/iu, new RegExp(BARE('MS|MA|MEng|MSc|MSE'), 'u')],
-  ['bachelor', /\b(bachelor'?s?|b\.s\.|b\.sc|bsc|b\.a\.|b\.eng|beng|b\.tech|btech|bsn|b\.s\.n|b\.com|bcom|bba|b\.b\.a|bfa|b\.f\.a|b\.ed|undergraduate degree|baccalaureate)(?![\p{L}])/iu, new RegExp(BARE('BS|BA|BSE|BE|AB'), 'u')],
+  [
+    'doctorate',
+    /\b(ph\.?\s?d|doctor of|doctorate|doctoral|d\.phil|dphil|ed\.d|edd|dnp|psy\.?d|pharm\.?d|j\.d\.|m\.d\.|d\.d\.s)(?![\p{L}])/iu,
+    new RegExp(BARE('PhD|MD|JD|DDS|DVM'), 'u'),
+  ],
+  [
+    'master',
+    /\b(master'?s?|m\.s\.|m\.sc|msc|m\.a\.|mba|m\.b\.a|m\.eng|meng|m\.ed|msn|m\.s\.n|mph|m\.p\.h|m\.phil|mphil|mfa|m\.f\.a|llm|ll\.m|mpa|mpp|msw|mcs)(?![\p{L}])/iu,
+    new RegExp(BARE('MS|MA|MEng|MSc|MSE'), 'u'),
+  ],
+  [
+    'bachelor',
+    /\b(bachelor'?s?|b\.s\.|b\.sc|bsc|b\.a\.|b\.eng|beng|b\.tech|btech|bsn|b\.s\.n|b\.com|bcom|bba|b\.b\.a|bfa|b\.f\.a|b\.ed|undergraduate degree|baccalaureate)(?![\p{L}])/iu,
+    new RegExp(BARE('BS|BA|BSE|BE|AB'), 'u'),
+  ],
   ['associate', /\b(associate'?s? (degree|of (arts|science|applied))|a\.a\.s?\.|a\.s\.|adn|aas)(?![\p{L}])/iu, null],
   ['high_school', /\b(high school|secondary school|ged|a-levels?|gcses?|abitur|baccalauréat)(?![\p{L}])/iu, null],
 ]
@@ -30,4 +49,5 @@ export function educationLevelOf(texts: readonly string[]): EducationLevel {
   return best
 }
 
-export const DEGREE_HINT = /\b(university|college|institute|school of|academy|bachelor|master|ph\.?d|diploma|degree|b\.?sc|m\.?sc|mba|bsn|msn|gpa)\b/i
+export const DEGREE_HINT =
+  /\b(university|college|institute|school of|academy|bachelor|master|ph\.?d|diploma|degree|b\.?sc|m\.?sc|mba|bsn|msn|gpa)\b/i

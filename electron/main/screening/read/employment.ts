@@ -15,11 +15,18 @@ const HEADER_MAX = 90
 // A job's dated line is short; a date inside a long paragraph is not a job (and is not worth parsing).
 const DATED_LINE_MAX = 300
 
-const trimPunctuation = (text: string) => text.replace(/^[\s|,–—:;•·()[\]-]+|[\s|,–—:;•·([\]-]+$/g, '').replace(/\(\s*\)/g, '').trim()
+const trimPunctuation = (text: string) =>
+  text
+    .replace(/^[\s|,–—:;•·()[\]-]+|[\s|,–—:;•·([\]-]+$/g, '')
+    .replace(/\(\s*\)/g, '')
+    .trim()
 
 // A header line is short and is not a sentence; "Acme Inc." ends in a full stop but is a name.
 const isHeaderLike = (line: string) =>
-  line.length > 0 && line.length <= HEADER_MAX && !BULLET.test(line) && (!/[.!?]$/.test(line) || (/\b\p{Lu}[\p{L}]{0,4}\.$/u.test(line) && line.split(/\s+/).length <= 8))
+  line.length > 0 &&
+  line.length <= HEADER_MAX &&
+  !BULLET.test(line) &&
+  (!/[.!?]$/.test(line) || (/\b\p{Lu}[\p{L}]{0,4}\.$/u.test(line) && line.split(/\s+/).length <= 8))
 
 /** Splits "Senior Engineer, Acme Corp" / "Acme Corp | Senior Engineer" into title and company. */
 const CORPORATE_SUFFIX = /^(inc|llc|ltd|gmbh|corp|co|plc|ag|sa|bv|l\.?p)\.?$/i
@@ -40,7 +47,13 @@ function titleAndCompany(parts: string[]): { title: string; company: string | nu
   let rest = cleaned.filter((_, position) => position !== chosen)
   // "Registered Nurse, ICU, Mercy Hospital": a short qualifier right after the title belongs to it.
   const qualifier = cleaned[chosen + 1]
-  if (qualifier && rest.length >= 2 && qualifier.split(/\s+/).length <= 2 && !COMPANY_WORDS.test(qualifier) && !TITLE_WORDS.test(qualifier)) {
+  if (
+    qualifier &&
+    rest.length >= 2 &&
+    qualifier.split(/\s+/).length <= 2 &&
+    !COMPANY_WORDS.test(qualifier) &&
+    !TITLE_WORDS.test(qualifier)
+  ) {
     title = `${title}, ${qualifier}`
     rest = rest.filter((part) => part !== qualifier)
   }
@@ -53,10 +66,19 @@ function titleAndCompany(parts: string[]): { title: string; company: string | nu
  * company come from the rest of that line or, when the line holds only dates, from the short
  * header lines just above it (or the one just below).
  */
-export function readEmployment(lines: readonly string[], include: (index: number) => boolean, now: MonthIndex, isHeading: (index: number) => boolean = () => false): DatedEmployment[] {
+export function readEmployment(
+  lines: readonly string[],
+  include: (index: number) => boolean,
+  now: MonthIndex,
+  isHeading: (index: number) => boolean = () => false,
+): DatedEmployment[] {
   const jobs: DatedEmployment[] = []
   let lastAnchor = -1
-  const usable = (index: number) => include(index) && !isHeading(index) && isHeaderLike(lines[index]?.trim() ?? '') && findDateRanges(lines[index]!, now).length === 0
+  const usable = (index: number) =>
+    include(index) &&
+    !isHeading(index) &&
+    isHeaderLike(lines[index]?.trim() ?? '') &&
+    findDateRanges(lines[index]!, now).length === 0
   for (let index = 0; index < lines.length; index++) {
     if (!include(index)) continue
     const line = lines[index]!
@@ -69,7 +91,8 @@ export function readEmployment(lines: readonly string[], include: (index: number
     let source = [line]
     if (!parts.some((part) => TITLE_WORDS.test(part))) {
       const above: string[] = []
-      for (let back = index - 1; back > lastAnchor && back >= index - 2 && usable(back); back--) above.unshift(lines[back]!.trim())
+      for (let back = index - 1; back > lastAnchor && back >= index - 2 && usable(back); back--)
+        above.unshift(lines[back]!.trim())
       const below = usable(index + 1) ? lines[index + 1]!.trim() : ''
       const aboveHasTitle = above.some((text) => TITLE_WORDS.test(text))
       if (above.length > 0 && (aboveHasTitle || !TITLE_WORDS.test(below))) {
@@ -89,7 +112,12 @@ export function readEmployment(lines: readonly string[], include: (index: number
   return jobs
 }
 
-export function toEmployment(title: string, company: string | null, range: Pick<DateRange, 'start' | 'end' | 'current' | 'endPrecise'>, source: string): DatedEmployment {
+export function toEmployment(
+  title: string,
+  company: string | null,
+  range: Pick<DateRange, 'start' | 'end' | 'current' | 'endPrecise'>,
+  source: string,
+): DatedEmployment {
   const lastMonth = range.endPrecise ? range.end - 1 : range.end
   return {
     title,
@@ -115,7 +143,8 @@ export function experienceSpan(jobs: readonly DatedEmployment[]) {
   const gaps: { from: string; to: string; months: number }[] = []
   for (let index = 1; index < merged.length; index++) {
     const gap = merged[index]!.start - merged[index - 1]!.end
-    if (gap > 6) gaps.push({ from: monthToIso(merged[index - 1]!.end), to: monthToIso(merged[index]!.start - 1), months: gap })
+    if (gap > 6)
+      gaps.push({ from: monthToIso(merged[index - 1]!.end), to: monthToIso(merged[index]!.start - 1), months: gap })
   }
   return { totalYears: Math.round((months / 12) * 10) / 10, gaps }
 }

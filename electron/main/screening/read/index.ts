@@ -26,8 +26,12 @@ export function readResume(doc: ExtractedDocument, taxonomy: Taxonomy, options: 
   const headEnd = firstSection === -1 ? lines.length : firstSection
   const structured = doc.format === 'json-resume' ? (doc.structured as JsonResume | undefined) : undefined
 
-  const contact = structured ? structuredContact(structured, doc.text) ?? readContact(lines, doc.text, headEnd) : readContact(lines, doc.text, headEnd)
-  const jobs = structured?.work?.length ? structuredJobs(structured, now) : textJobs(lines, lineSections, headingLines, now)
+  const contact = structured
+    ? (structuredContact(structured, doc.text) ?? readContact(lines, doc.text, headEnd))
+    : readContact(lines, doc.text, headEnd)
+  const jobs = structured?.work?.length
+    ? structuredJobs(structured, now)
+    : textJobs(lines, lineSections, headingLines, now)
   const { totalYears, gaps } = experienceSpan(jobs)
   const educationTexts = structured?.education?.length
     ? structured.education.map((school) => `${school.studyType ?? ''} ${school.area ?? ''}`)
@@ -45,7 +49,12 @@ export function readResume(doc: ExtractedDocument, taxonomy: Taxonomy, options: 
   }
 }
 
-function textJobs(lines: readonly string[], lineSections: readonly (string | null)[], headingLines: ReadonlySet<number>, now: MonthIndex): DatedEmployment[] {
+function textJobs(
+  lines: readonly string[],
+  lineSections: readonly (string | null)[],
+  headingLines: ReadonlySet<number>,
+  now: MonthIndex,
+): DatedEmployment[] {
   const hasExperience = lineSections.includes('experience')
   // Without an experience heading, every dated line counts except education's and the degree lines.
   const include = hasExperience
@@ -62,7 +71,9 @@ function educationLines(lines: readonly string[], lineSections: readonly (string
 function structuredContact(resume: JsonResume, text: string): Contact | null {
   const basics = resume.basics
   if (!basics) return null
-  const links = [basics.url, ...(basics.profiles ?? []).map((profile) => profile.url)].filter((link): link is string => Boolean(link))
+  const links = [basics.url, ...(basics.profiles ?? []).map((profile) => profile.url)].filter((link): link is string =>
+    Boolean(link),
+  )
   return {
     name: basics.name?.trim() || null,
     email: basics.email?.trim() || null,
@@ -76,12 +87,22 @@ function structuredJobs(resume: JsonResume, now: MonthIndex): DatedEmployment[] 
   for (const job of resume.work ?? []) {
     const title = job.position?.trim()
     if (!title || !job.startDate) continue
-    const [range] = findDateRanges(`${isoToText(job.startDate)} - ${job.endDate ? isoToText(job.endDate) : 'Present'}`, now)
+    const [range] = findDateRanges(
+      `${isoToText(job.startDate)} - ${job.endDate ? isoToText(job.endDate) : 'Present'}`,
+      now,
+    )
     if (!range) continue
-    jobs.push(toEmployment(title, (job.name ?? job.company)?.trim() || null, range, [title, job.name ?? job.company, job.startDate, job.endDate ?? 'Present'].filter(Boolean).join(', ')))
+    jobs.push(
+      toEmployment(
+        title,
+        (job.name ?? job.company)?.trim() || null,
+        range,
+        [title, job.name ?? job.company, job.startDate, job.endDate ?? 'Present'].filter(Boolean).join(', '),
+      ),
+    )
   }
   return jobs
 }
 
 /** JSON Resume dates are ISO ("2019-03-01", "2019-03", "2019"); reduce them to year-month. */
-const isoToText = (date: string) => /^\d{4}-\d{2}/.test(date) ? date.slice(0, 7) : date.slice(0, 4)
+const isoToText = (date: string) => (/^\d{4}-\d{2}/.test(date) ? date.slice(0, 7) : date.slice(0, 4))

@@ -5,7 +5,15 @@ import type { LineSection } from './sections'
 const MAX_EVIDENCE = 300
 
 // A line from experience or projects shows the skill in use; prefer it over a bare skills list.
-const EVIDENCE_PREFERENCE: Record<string, number> = { experience: 0, projects: 1, summary: 2, certifications: 3, skills: 4, education: 5, other: 6 }
+const EVIDENCE_PREFERENCE: Record<string, number> = {
+  experience: 0,
+  projects: 1,
+  summary: 2,
+  certifications: 3,
+  skills: 4,
+  education: 5,
+  other: 6,
+}
 
 /** Each taxonomy skill named in the visible text, once, with the line that proves it. */
 export function readSkills(text: string, lineSections: readonly LineSection[], taxonomy: Taxonomy): SkillMention[] {
@@ -24,5 +32,7 @@ export function readSkills(text: string, lineSections: readonly LineSection[], t
       order: existing?.order ?? order,
     })
   })
-  return [...best.values()].sort((a, b) => a.order - b.order).map(({ rank: _rank, order: _order, ...mention }) => mention)
+  return [...best.values()]
+    .sort((a, b) => a.order - b.order)
+    .map(({ rank: _rank, order: _order, ...mention }) => mention)
 }

@@ -41,7 +41,12 @@ export function parseTaxonomy(json: unknown): Taxonomy {
     throw new TaxonomyError(`The skill taxonomy is invalid: ${first.join('; ')}`)
   }
   const data = parsed.data
-  const skills: TaxonomySkill[] = data.skills.map(({ id, name, aliases, category }) => ({ id, name, aliases, category }))
+  const skills: TaxonomySkill[] = data.skills.map(({ id, name, aliases, category }) => ({
+    id,
+    name,
+    aliases,
+    category,
+  }))
   const byId = new Map(skills.map((skill) => [skill.id, skill]))
   const matcher = new SkillMatcher(data.skills, byId)
   return {

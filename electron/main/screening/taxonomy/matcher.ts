@@ -35,7 +35,26 @@ interface Pattern {
 // Forms this short ("Go", "R", "ML", "UX") are ordinary letters or words in any other case.
 const AUTO_CASE_SENSITIVE_MAX_CHARS = 2
 // What may stand next to a contextual form for it to read as an item of a list.
-const LIST_BEFORE = new Set([',', ';', ':', '|', '/', '(', '[', '•', '·', '▪', '●', '◦', '-', '–', '—', '*', 'and', 'or'])
+const LIST_BEFORE = new Set([
+  ',',
+  ';',
+  ':',
+  '|',
+  '/',
+  '(',
+  '[',
+  '•',
+  '·',
+  '▪',
+  '●',
+  '◦',
+  '-',
+  '–',
+  '—',
+  '*',
+  'and',
+  'or',
+])
 const LIST_AFTER = new Set([',', ';', '|', '/', ')', ']', '•', '·', '.', 'and', 'or'])
 const YEAR = /^(19|20)\d\d$/
 
@@ -96,7 +115,8 @@ export class SkillMatcher {
       if (tokens.length === 0) continue
       this.collect(tokens, lineIndex, lines[lineIndex]!, matches)
       const next = tokenized[lineIndex + 1]
-      if (next && next.length > 0 && wrapsOnto(lines[lineIndex]!, lines[lineIndex + 1]!)) this.collectAcross(lines, tokenized, lineIndex, matches)
+      if (next && next.length > 0 && wrapsOnto(lines[lineIndex]!, lines[lineIndex + 1]!))
+        this.collectAcross(lines, tokenized, lineIndex, matches)
     }
     return matches
   }
@@ -140,7 +160,16 @@ export class SkillMatcher {
       if (pattern.contextual && !lineHasPlainSkill && !inList(tokens, from, to)) continue
       const start = tokens[from]!.start
       const end = tokens[to - 1]!.end
-      out.push({ skillId: pattern.skill.id, name: pattern.skill.name, category: pattern.skill.category, surface: line.slice(start, end), line: trimmed, lineIndex, start, end })
+      out.push({
+        skillId: pattern.skill.id,
+        name: pattern.skill.name,
+        category: pattern.skill.category,
+        surface: line.slice(start, end),
+        line: trimmed,
+        lineIndex,
+        start,
+        end,
+      })
     }
   }
 
@@ -150,7 +179,15 @@ export class SkillMatcher {
     const head = tokenized[lineIndex + 1]!.slice(0, this.longest - 1)
     // Shift the next line's tokens so offsets are in "first line + \n + next line".
     const shift = first.length + 1
-    const combined = [...tail, ...head.map((token, index) => ({ ...token, start: token.start + shift, end: token.end + shift, joined: index === 0 ? false : token.joined }))]
+    const combined = [
+      ...tail,
+      ...head.map((token, index) => ({
+        ...token,
+        start: token.start + shift,
+        end: token.end + shift,
+        joined: index === 0 ? false : token.joined,
+      })),
+    ]
     const joined = `${first}\n${lines[lineIndex + 1]!}`
     for (const { pattern, from, to } of this.scan(combined, tail.length)) {
       if (pattern.contextual && !inList(combined, from, to)) continue

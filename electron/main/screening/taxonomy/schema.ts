@@ -36,27 +36,48 @@ export const taxonomyDataSchema = z
     const ids = new Map<string, number>()
     const owners = new Map<string, string>()
     data.skills.forEach((skill, index) => {
-      if (ids.has(skill.id)) ctx.addIssue({ code: 'custom', path: ['skills', index, 'id'], message: `duplicate id ${skill.id}` })
+      if (ids.has(skill.id))
+        ctx.addIssue({ code: 'custom', path: ['skills', index, 'id'], message: `duplicate id ${skill.id}` })
       ids.set(skill.id, index)
       if (!categories.has(skill.category)) {
-        ctx.addIssue({ code: 'custom', path: ['skills', index, 'category'], message: `unknown category ${skill.category}` })
+        ctx.addIssue({
+          code: 'custom',
+          path: ['skills', index, 'category'],
+          message: `unknown category ${skill.category}`,
+        })
       }
       const forms = new Set([skill.name, ...skill.aliases])
-      const ruled = [...(skill.caseSensitive ?? []), ...(skill.contextual ?? []), ...Object.keys(skill.notFollowedBy ?? {})]
+      const ruled = [
+        ...(skill.caseSensitive ?? []),
+        ...(skill.contextual ?? []),
+        ...Object.keys(skill.notFollowedBy ?? {}),
+      ]
       for (const rule of ruled) {
         if (!forms.has(rule)) {
-          ctx.addIssue({ code: 'custom', path: ['skills', index], message: `${skill.id}: rule names "${rule}", which is not one of its forms` })
+          ctx.addIssue({
+            code: 'custom',
+            path: ['skills', index],
+            message: `${skill.id}: rule names "${rule}", which is not one of its forms`,
+          })
         }
       }
       for (const surface of forms) {
         const key = normalizedForm(surface)
         if (!key) {
-          ctx.addIssue({ code: 'custom', path: ['skills', index], message: `${skill.id}: "${surface}" has no letters or digits` })
+          ctx.addIssue({
+            code: 'custom',
+            path: ['skills', index],
+            message: `${skill.id}: "${surface}" has no letters or digits`,
+          })
           continue
         }
         const owner = owners.get(key)
         if (owner !== undefined && owner !== skill.id) {
-          ctx.addIssue({ code: 'custom', path: ['skills', index], message: `"${surface}" belongs to both ${owner} and ${skill.id}` })
+          ctx.addIssue({
+            code: 'custom',
+            path: ['skills', index],
+            message: `"${surface}" belongs to both ${owner} and ${skill.id}`,
+          })
         }
         owners.set(key, skill.id)
       }

@@ -15,10 +15,13 @@ export interface SuggestedSkill {
 }
 
 // A heading or a line that opens a "nice to have" block, and one that returns to what is required.
-const PREFERRED_HEADING = /\b(nice[- ]to[- ]haves?|preferred|bonus|desirable|good[- ]to[- ]have|pluses|extra credit|optional)\b/i
-const REQUIRED_HEADING = /\b(requirements?|required|must[- ]haves?|qualifications|what you('| wi)ll need|you have|you bring|responsibilities|what you('| wi)ll do|minimum)\b/i
+const PREFERRED_HEADING =
+  /\b(nice[- ]to[- ]haves?|preferred|bonus|desirable|good[- ]to[- ]have|pluses|extra credit|optional)\b/i
+const REQUIRED_HEADING =
+  /\b(requirements?|required|must[- ]haves?|qualifications|what you('| wi)ll need|you have|you bring|responsibilities|what you('| wi)ll do|minimum)\b/i
 // Inside one line: "Kafka (a plus)", "Terraform is a bonus", "ideally Go".
-const PREFERRED_INLINE = /\b(a plus|is a plus|plus\b|bonus|nice to have|preferred|ideally|desirable|familiarity with|exposure to)\b/i
+const PREFERRED_INLINE =
+  /\b(a plus|is a plus|plus\b|bonus|nice to have|preferred|ideally|desirable|familiarity with|exposure to)\b/i
 
 /**
  * Skills named by a job description, required ones first, then by how often they are named.
@@ -30,7 +33,8 @@ export function suggestFromMatches(description: string, matches: readonly SkillM
   let inPreferredBlock = false
   lines.forEach((line, index) => {
     const trimmed = line.trim()
-    const isHeading = trimmed.length > 0 && trimmed.length <= 60 && (/[:#]/.test(trimmed) || trimmed.split(/\s+/).length <= 5)
+    const isHeading =
+      trimmed.length > 0 && trimmed.length <= 60 && (/[:#]/.test(trimmed) || trimmed.split(/\s+/).length <= 5)
     if (isHeading && PREFERRED_HEADING.test(trimmed)) inPreferredBlock = true
     else if (isHeading && REQUIRED_HEADING.test(trimmed)) inPreferredBlock = false
     preferredLine[index] = inPreferredBlock || PREFERRED_INLINE.test(trimmed)

@@ -19,10 +19,15 @@ export function QueueList({ jobs, compact = false }: { jobs: JobView[]; compact?
     }
   }
   if (!jobs.length && compact) return <p className="muted">Nothing running.</p>
-  if (!jobs.length) return <EmptyState title="Nothing in the queue">Background work appears here as it runs.</EmptyState>
+  if (!jobs.length)
+    return <EmptyState title="Nothing in the queue">Background work appears here as it runs.</EmptyState>
   return (
     <>
-      {error && <p role="alert" className="error-text">{error}</p>}
+      {error && (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      )}
       <table className="queue-table">
         <thead>
           <tr>

@@ -26,7 +26,11 @@ export function QueuePage() {
       <p className="muted">
         Background work (imports, transcription, assessments) survives restarts and retries with backoff.
       </p>
-      {(error ?? loadError) && <p role="alert" className="error-text">{error ?? loadError}</p>}
+      {(error ?? loadError) && (
+        <p role="alert" className="error-text">
+          {error ?? loadError}
+        </p>
+      )}
       <QueueList jobs={sortedJobs(jobs)} />
     </section>
   )

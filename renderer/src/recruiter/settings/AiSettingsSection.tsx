@@ -80,7 +80,11 @@ function ModelRow({
       <span id={`${id}-test`} role="status" className={test && !test.ok ? 'error-text' : 'muted'}>
         {test && `${test.ok ? 'Connected' : 'Failed'}: ${test.message} (${Math.round(test.latencyMs)} ms)`}
       </span>
-      {error && <p role="alert" className="error-text">{error}</p>}
+      {error && (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      )}
     </div>
   )
 }
@@ -164,7 +168,11 @@ export function AiSettingsSection({ keysVersion }: { keysVersion: number }) {
 
   return (
     <>
-      {error && <p role="alert" className="error-text">{error}</p>}
+      {error && (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      )}
       {view &&
         CAPABILITIES.map(({ id, label }) => (
           <ModelRow key={id} view={view} capability={id} label={label} onChange={setView} />

@@ -56,7 +56,11 @@ function SecretField({ name, isSet, onChange }: { name: SecretName; isSet: boole
       <span className="muted" data-testid={`${id}-status`}>
         {isSet ? 'Set' : 'Not set'}
       </span>
-      {error && <p role="alert" className="error-text">{error}</p>}
+      {error && (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      )}
     </form>
   )
 }
@@ -78,7 +82,11 @@ function OpenKioskButton() {
       <button type="button" onClick={open}>
         Open candidate kiosk
       </button>
-      {message && <p role="alert" className="error-text">{message}</p>}
+      {message && (
+        <p role="alert" className="error-text">
+          {message}
+        </p>
+      )}
     </div>
   )
 }
@@ -100,7 +108,13 @@ function KioskPinForm() {
     <form className="field" onSubmit={save}>
       <label htmlFor="kiosk-pin">Kiosk exit PIN</label>
       <div className="row">
-        <input id="kiosk-pin" type="password" inputMode="numeric" value={pin} onChange={(e) => setPin(e.target.value)} />
+        <input
+          id="kiosk-pin"
+          type="password"
+          inputMode="numeric"
+          value={pin}
+          onChange={(e) => setPin(e.target.value)}
+        />
         <button type="submit" disabled={!pin}>
           Save PIN
         </button>
@@ -123,7 +137,11 @@ export function SettingsPage() {
   return (
     <section aria-labelledby="settings-title">
       <h1 id="settings-title">Settings</h1>
-      {error && <p role="alert" className="error-text">{error}</p>}
+      {error && (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      )}
       {preferences && (
         <fieldset>
           <legend>Appearance and work</legend>

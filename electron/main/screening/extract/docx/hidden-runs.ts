@@ -96,12 +96,15 @@ export function scanDocument(xml: string, prefixes: ReadonlySet<string>, styles:
         if (skipDepth > 0 || tag.selfClosing) break
         if (!tag.closing) run = { start: tag.start, look: {}, text: '' }
         else if (run) {
-          const detail = hiddenBecause(mergeLooks(styles.defaults, styles.resolve(paragraphStyle ?? styles.defaultParagraphStyle), styles.resolve(run.styleId), run.look), [
-            run.look.background,
-            paragraphShading,
-            ...cellShading.slice().reverse(),
-            pageBackground,
-          ])
+          const detail = hiddenBecause(
+            mergeLooks(
+              styles.defaults,
+              styles.resolve(paragraphStyle ?? styles.defaultParagraphStyle),
+              styles.resolve(run.styleId),
+              run.look,
+            ),
+            [run.look.background, paragraphShading, ...cellShading.slice().reverse(), pageBackground],
+          )
           if (detail) {
             cut.push([run.start, tag.end])
             if (run.text.trim() !== '') hiddenRuns.push({ text: run.text, detail, paragraph })
@@ -148,7 +151,10 @@ function hiddenBecause(look: RunLook, backgrounds: (string | undefined)[]): stri
   if (look.halfPoints !== undefined && look.halfPoints < MIN_HALF_POINTS) return `font size ${look.halfPoints / 2} pt`
   const colour = look.color && look.color !== 'auto' ? parseHex(look.color) : null
   if (!colour) return null
-  const behind = backgrounds.map((value) => (value && value.toLowerCase() !== 'auto' ? parseHex(value) : null)).find(Boolean) ?? WHITE
-  if (contrast(colour, behind) < UNREADABLE_CONTRAST) return `text colour #${look.color!.toLowerCase()} on a matching background`
+  const behind =
+    backgrounds.map((value) => (value && value.toLowerCase() !== 'auto' ? parseHex(value) : null)).find(Boolean) ??
+    WHITE
+  if (contrast(colour, behind) < UNREADABLE_CONTRAST)
+    return `text colour #${look.color!.toLowerCase()} on a matching background`
   return null
 }

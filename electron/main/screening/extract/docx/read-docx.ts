@@ -16,7 +16,11 @@ const MAX_HIDDEN_FLAGS = 40
  * ratio, declared-versus-actual size, DTDs refused); hidden runs are taken out of document.xml;
  * then mammoth reads a rebuilt, uncompressed copy holding only those checked parts.
  */
-export async function readDocx(bytes: Uint8Array, limits: ExtractLimits, deadline: Deadline): Promise<ExtractedDocument> {
+export async function readDocx(
+  bytes: Uint8Array,
+  limits: ExtractLimits,
+  deadline: Deadline,
+): Promise<ExtractedDocument> {
   const entries = readZipDirectory(bytes, limits)
   const parts = new Map<string, string>()
   for (const entry of entries.values()) {
@@ -26,7 +30,8 @@ export async function readDocx(bytes: Uint8Array, limits: ExtractLimits, deadlin
   }
   const mainPart = findMainDocument(parts)
   const documentXml = parts.get(mainPart)
-  if (documentXml === undefined) refuse('unsupported_type', 'The file is a ZIP archive but not a Word document (it has no document body).')
+  if (documentXml === undefined)
+    refuse('unsupported_type', 'The file is a ZIP archive but not a Word document (it has no document body).')
 
   const prefixes = wordPrefixes(documentXml!)
   const styles = readStyles(parts.get(siblingPart(mainPart, 'styles.xml')), prefixes)
@@ -35,7 +40,9 @@ export async function readDocx(bytes: Uint8Array, limits: ExtractLimits, deadlin
 
   const encoder = new TextEncoder()
   const rebuilt = writeStoredZip(new Map([...parts].map(([name, xml]) => [name, encoder.encode(xml)])))
-  const result = await deadline.race(mammoth.extractRawText({ buffer: Buffer.from(rebuilt.buffer, rebuilt.byteOffset, rebuilt.byteLength) }))
+  const result = await deadline.race(
+    mammoth.extractRawText({ buffer: Buffer.from(rebuilt.buffer, rebuilt.byteOffset, rebuilt.byteLength) }),
+  )
   const text = cleanText(result.value)
 
   const flags: ContentFlag[] = [...detectInjection(text)]
@@ -45,15 +52,20 @@ export async function readDocx(bytes: Uint8Array, limits: ExtractLimits, deadlin
     if (line === '') continue
     hiddenLines.push(line)
     flags.push(...detectInjection(line, { hidden: true }))
-    if (hiddenLines.length <= MAX_HIDDEN_FLAGS) flags.push({ kind: 'hidden_text', detail: `Text a reader cannot see: ${group.details.join('; ')}`, text: line })
+    if (hiddenLines.length <= MAX_HIDDEN_FLAGS)
+      flags.push({ kind: 'hidden_text', detail: `Text a reader cannot see: ${group.details.join('; ')}`, text: line })
   }
   flags.push(...metadataFlags(parts), ...commentFlags(parts, prefixes))
 
   const hiddenText = hiddenLines.join('\n')
-  if (visibleCharCount(text) === 0 && visibleCharCount(hiddenText) === 0) refuse('empty', 'The Word document has no text in it.')
+  if (visibleCharCount(text) === 0 && visibleCharCount(hiddenText) === 0)
+    refuse('empty', 'The Word document has no text in it.')
   const estimatedPages = Math.max(1, Math.ceil(text.length / CHARS_PER_PAGE))
   if (estimatedPages > limits.maxPages) {
-    refuse('too_long', `The document holds about ${estimatedPages} pages of text; resumes over ${limits.maxPages} pages are not read.`)
+    refuse(
+      'too_long',
+      `The document holds about ${estimatedPages} pages of text; resumes over ${limits.maxPages} pages are not read.`,
+    )
   }
   return { format: 'docx', text, hiddenText, pages: declaredPages(parts) ?? estimatedPages, flags }
 }
@@ -98,7 +110,9 @@ function declaredPages(parts: ReadonlyMap<string, string>): number | undefined {
 function metadataFlags(parts: ReadonlyMap<string, string>): ContentFlag[] {
   const core = parts.get('docProps/core.xml')
   if (!core) return []
-  const values = [...core.matchAll(/<(?:dc:title|dc:subject|cp:keywords|dc:description|cp:category)[^>]*>([^<]*)</g)].map((match) => decodeEntities(match[1]!))
+  const values = [
+    ...core.matchAll(/<(?:dc:title|dc:subject|cp:keywords|dc:description|cp:category)[^>]*>([^<]*)</g),
+  ].map((match) => decodeEntities(match[1]!))
   return detectInjection(values.join('\n'), { hidden: true, context: "in the file's properties" })
 }
 

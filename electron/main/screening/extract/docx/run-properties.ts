@@ -96,7 +96,12 @@ export function readStyles(xml: string | undefined, prefixes: ReadonlySet<string
         } else {
           const id = attributeValue(tag.attributes, 'styleId')
           current = id ? { id, definition: { look: {} } } : null
-          if (id && attributeValue(tag.attributes, 'type') === 'paragraph' && isTrue(attributeValue(tag.attributes, 'default'))) defaultParagraphStyle = id
+          if (
+            id &&
+            attributeValue(tag.attributes, 'type') === 'paragraph' &&
+            isTrue(attributeValue(tag.attributes, 'default'))
+          )
+            defaultParagraphStyle = id
         }
       } else if (tag.local === 'basedOn' && current) current.definition.basedOn = attributeValue(tag.attributes, 'val')
       else if (tag.local === 'rPr') inRunProperties = !tag.closing && !tag.selfClosing

@@ -10,7 +10,10 @@ export function decodeXmlPart(name: string, data: Uint8Array): string {
         : new TextDecoder('utf-8').decode(data)
   // OOXML parts never carry a DTD; one that does is an XXE or billion-laughs attempt.
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) {
-    refuse('external_entity', `"${name}" inside the document declares XML entities (an XXE or "billion laughs" attack); it was not opened.`)
+    refuse(
+      'external_entity',
+      `"${name}" inside the document declares XML entities (an XXE or "billion laughs" attack); it was not opened.`,
+    )
   }
   return text
 }
@@ -42,7 +45,10 @@ export function attributeValue(attributes: string, attribute: string): string | 
   return match ? (match[2] ?? match[3]) : undefined
 }
 
-const WORD_NAMESPACES = ['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main']
+const WORD_NAMESPACES = [
+  'http://schemas.openxmlformats.org/wordprocessingml/2006/main',
+  'http://purl.oclc.org/ooxml/wordprocessingml/main',
+]
 
 /**
  * The prefixes bound to WordprocessingML in a part ("w" in practice). A file may bind another

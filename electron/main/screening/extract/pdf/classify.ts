@@ -41,13 +41,24 @@ function classify(piece: TextPiece, regions: readonly PaintedRegion[], view: Box
       return { hidden: true, detail: `text colour ${toHex(piece.colour)} on a ${toHex(background)} background` }
     }
   }
-  const cover = regions.find((region) => region.order > piece.order && region.opaque && containsBox(region.box, piece.box, 1))
-  if (cover) return { hidden: true, detail: cover.colour ? 'covered by a shape drawn over it' : 'covered by an image drawn over it' }
+  const cover = regions.find(
+    (region) => region.order > piece.order && region.opaque && containsBox(region.box, piece.box, 1),
+  )
+  if (cover)
+    return {
+      hidden: true,
+      detail: cover.colour ? 'covered by a shape drawn over it' : 'covered by an image drawn over it',
+    }
   return VISIBLE
 }
 
 /** The last region painted before `order` under the point, if any (undefined = bare page). */
-function backgroundAt(regions: readonly PaintedRegion[], order: number, x: number, y: number): PaintedRegion | undefined {
+function backgroundAt(
+  regions: readonly PaintedRegion[],
+  order: number,
+  x: number,
+  y: number,
+): PaintedRegion | undefined {
   for (let index = regions.length - 1; index >= 0; index--) {
     const region = regions[index]!
     if (region.order < order && containsPoint(region.box, x, y)) return region

@@ -8,10 +8,21 @@ export const BLACK: Rgb = [0, 0, 0]
 export function parseHex(hex: unknown): Rgb | null {
   if (typeof hex !== 'string' || !/^#?[0-9a-f]{6}$/i.test(hex)) return null
   const value = hex.replace('#', '')
-  return [parseInt(value.slice(0, 2), 16) / 255, parseInt(value.slice(2, 4), 16) / 255, parseInt(value.slice(4, 6), 16) / 255]
+  return [
+    parseInt(value.slice(0, 2), 16) / 255,
+    parseInt(value.slice(2, 4), 16) / 255,
+    parseInt(value.slice(4, 6), 16) / 255,
+  ]
 }
 
-export const toHex = (rgb: Rgb) => `#${rgb.map((channel) => Math.round(channel * 255).toString(16).padStart(2, '0')).join('')}`
+export const toHex = (rgb: Rgb) =>
+  `#${rgb
+    .map((channel) =>
+      Math.round(channel * 255)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`
 
 const linear = (channel: number) => (channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4)
 

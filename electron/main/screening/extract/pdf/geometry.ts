@@ -18,7 +18,12 @@ export function apply(matrix: Matrix, x: number, y: number): [number, number] {
 export type Box = [number, number, number, number]
 
 export function transformBox(matrix: Matrix, box: ArrayLike<number>): Box {
-  const corners = [apply(matrix, box[0]!, box[1]!), apply(matrix, box[2]!, box[1]!), apply(matrix, box[0]!, box[3]!), apply(matrix, box[2]!, box[3]!)]
+  const corners = [
+    apply(matrix, box[0]!, box[1]!),
+    apply(matrix, box[2]!, box[1]!),
+    apply(matrix, box[0]!, box[3]!),
+    apply(matrix, box[2]!, box[3]!),
+  ]
   const xs = corners.map((point) => point[0])
   const ys = corners.map((point) => point[1])
   return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)]
@@ -30,4 +35,7 @@ export const containsPoint = (box: Box, x: number, y: number, slack = 0) =>
   x >= box[0] - slack && x <= box[2] + slack && y >= box[1] - slack && y <= box[3] + slack
 
 export const containsBox = (outer: Box, inner: Box, slack = 0) =>
-  inner[0] >= outer[0] - slack && inner[1] >= outer[1] - slack && inner[2] <= outer[2] + slack && inner[3] <= outer[3] + slack
+  inner[0] >= outer[0] - slack &&
+  inner[1] >= outer[1] - slack &&
+  inner[2] <= outer[2] + slack &&
+  inner[3] <= outer[3] + slack

@@ -114,8 +114,20 @@ export function walkOperators(
     y: 0,
   }
   const layerHidden = () => layers.length > 0 && !layers[layers.length - 1]
-  const fillOps = new Set([ops.fill, ops.eoFill, ops.fillStroke, ops.eoFillStroke, ops.closeFillStroke, ops.closeEOFillStroke])
-  const imageOps = new Set([ops.paintImageXObject, ops.paintInlineImageXObject, ops.paintImageMaskXObject, ops.paintSolidColorImageMask])
+  const fillOps = new Set([
+    ops.fill,
+    ops.eoFill,
+    ops.fillStroke,
+    ops.eoFillStroke,
+    ops.closeFillStroke,
+    ops.closeEOFillStroke,
+  ])
+  const imageOps = new Set([
+    ops.paintImageXObject,
+    ops.paintInlineImageXObject,
+    ops.paintImageMaskXObject,
+    ops.paintSolidColorImageMask,
+  ])
 
   const moveText = (x: number, y: number) => {
     state.lineX += x
@@ -151,7 +163,12 @@ export function walkOperators(
         endX,
         endY,
         size: pageSize,
-        box: transformBox(toPage, [Math.min(x0, x1), baseline - 0.2 * fontSize, Math.max(x0, x1), baseline + 0.8 * fontSize]),
+        box: transformBox(toPage, [
+          Math.min(x0, x1),
+          baseline - 0.2 * fontSize,
+          Math.max(x0, x1),
+          baseline + 0.8 * fontSize,
+        ]),
         order,
         colour: state.renderMode === 1 || state.renderMode === 5 ? state.stroke : state.fill,
         alpha: state.renderMode === 1 || state.renderMode === 5 ? state.strokeAlpha : state.fillAlpha,
@@ -277,7 +294,12 @@ export function walkOperators(
         if (typeof paint === 'number' && fillOps.has(paint) && minMax && minMax.length >= 4 && isFiniteBox(minMax)) {
           const box = transformBox(state.ctm, minMax)
           if ((box[2] - box[0]) * (box[3] - box[1]) >= MIN_REGION_AREA && !layerHidden()) {
-            regions.push({ box, order: index, colour: state.fill, opaque: state.fill !== null && state.fillAlpha >= 0.9 })
+            regions.push({
+              box,
+              order: index,
+              colour: state.fill,
+              opaque: state.fill !== null && state.fillAlpha >= 0.9,
+            })
           }
         }
         break
@@ -308,7 +330,8 @@ function isMatrix(value: unknown): value is ArrayLike<number> {
   if (value === null || typeof value !== 'object' || !('length' in value)) return false
   const list = value as ArrayLike<unknown>
   if (list.length < 6) return false
-  for (let index = 0; index < 6; index++) if (typeof list[index] !== 'number' || !Number.isFinite(list[index])) return false
+  for (let index = 0; index < 6; index++)
+    if (typeof list[index] !== 'number' || !Number.isFinite(list[index])) return false
   return true
 }
 

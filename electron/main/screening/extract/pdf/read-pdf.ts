@@ -18,7 +18,11 @@ const MAX_HIDDEN_FLAGS = 40
  * replayed once (see page-walker): the same pass gives the text, its position and its colour, so
  * hidden text is separated from visible text without a second extraction.
  */
-export async function readPdf(bytes: Uint8Array, limits: ExtractLimits, deadline: Deadline): Promise<ExtractedDocument> {
+export async function readPdf(
+  bytes: Uint8Array,
+  limits: ExtractLimits,
+  deadline: Deadline,
+): Promise<ExtractedDocument> {
   const pdfjs = await loadPdfJs()
   const cMapUrl = findCMapDirectory()
   const task = pdfjs.getDocument({
@@ -93,7 +97,12 @@ export async function readPdf(bytes: Uint8Array, limits: ExtractLimits, deadline
         flags.push(...detectInjection(text, { page: pageNumber, hidden: true }))
         if (hiddenFlagCount++ < MAX_HIDDEN_FLAGS) {
           const details = [...new Set(line.pieces.map((piece) => detailOf.get(piece)!))]
-          flags.push({ kind: 'hidden_text', detail: `Text a reader cannot see: ${details.join('; ')}`, text, page: pageNumber })
+          flags.push({
+            kind: 'hidden_text',
+            detail: `Text a reader cannot see: ${details.join('; ')}`,
+            text,
+            page: pageNumber,
+          })
         }
       }
     }
@@ -118,11 +127,16 @@ function usesLayers(argsArray: ArrayLike<unknown>, fnArray: ArrayLike<number>, b
 }
 
 /** Document metadata is never shown on the page, so an instruction in it is aimed at software. */
-async function metadataFlags(pdf: { getMetadata(): Promise<{ info: unknown }> }, deadline: Deadline): Promise<ContentFlag[]> {
+async function metadataFlags(
+  pdf: { getMetadata(): Promise<{ info: unknown }> },
+  deadline: Deadline,
+): Promise<ContentFlag[]> {
   const { info } = await deadline.race(pdf.getMetadata())
   if (!info || typeof info !== 'object') return []
   const fields = ['Title', 'Subject', 'Keywords', 'Author', 'Creator'] as const
-  const values = fields.map((field) => (info as Record<string, unknown>)[field]).filter((value): value is string => typeof value === 'string')
+  const values = fields
+    .map((field) => (info as Record<string, unknown>)[field])
+    .filter((value): value is string => typeof value === 'string')
   return detectInjection(values.join('\n'), { hidden: true, context: "in the file's metadata" })
 }
 
@@ -130,8 +144,15 @@ function asRefusal(error: unknown): RefusalError {
   if (error instanceof RefusalError) return error
   const name = (error as { name?: string } | null)?.name
   if (name === 'PasswordException') {
-    return new RefusalError('encrypted', 'The PDF is protected by a password, so its text cannot be read. Ask for an unprotected copy.')
+    return new RefusalError(
+      'encrypted',
+      'The PDF is protected by a password, so its text cannot be read. Ask for an unprotected copy.',
+    )
   }
-  if (name === 'InvalidPDFException') return new RefusalError('corrupt', 'The file is damaged or not a real PDF; it could not be opened.')
-  return new RefusalError('corrupt', `The PDF could not be opened: ${(error as Error | null)?.message ?? 'unknown error'}.`)
+  if (name === 'InvalidPDFException')
+    return new RefusalError('corrupt', 'The file is damaged or not a real PDF; it could not be opened.')
+  return new RefusalError(
+    'corrupt',
+    `The PDF could not be opened: ${(error as Error | null)?.message ?? 'unknown error'}.`,
+  )
 }
