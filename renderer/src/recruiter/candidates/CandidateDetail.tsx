@@ -9,6 +9,7 @@ import { EDUCATION_LABELS, formatYears, PIPELINE_LABELS } from './labels'
 import { Notes, Tags } from './NotesAndTags'
 import { ScoreSummary } from './ScoreSummary'
 import { StatusSelect } from './StatusSelect'
+import { PageLoading } from '../../components/PageLoading'
 
 const period = (start: string | null, end: string | null, current: boolean) =>
   `${start ?? '?'} – ${current ? 'present' : (end ?? '?')}`
@@ -141,18 +142,13 @@ export function CandidateDetail() {
   }, [candidateId, jobId, tick])
 
   const back = jobId ? `/jobs/${jobId}` : '/candidates'
-  if (error) {
+  if (error || !detail) {
     return (
-      <section>
-        <h1 tabIndex={-1}>Candidate</h1>
-        <p role="alert" className="error-text">
-          {error}
-        </p>
+      <PageLoading title="Candidate" error={error}>
         <Link to={back}>Back</Link>
-      </section>
+      </PageLoading>
     )
   }
-  if (!detail) return <p className="muted">Loading…</p>
   return (
     <article className="candidate-detail" aria-labelledby="candidate-name">
       <header className="page-header">

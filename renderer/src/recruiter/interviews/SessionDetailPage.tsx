@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router-dom'
 import type { SessionDetail } from '../../../../shared/contract/interviews'
 import { call, describeError, on } from '../../api/client'
 import { DIFFICULTY_LABELS, FINISH_REASON_LABELS, formatSeconds, formatTime, SESSION_STATUS_LABELS } from './labels'
+import { PageLoading } from '../../components/PageLoading'
 
 /** One interview: how far it went, each skill's boundary, and every answer as recorded. */
 export function SessionDetailPage() {
@@ -20,18 +21,7 @@ export function SessionDetailPage() {
   }, [sessionId])
 
   if (!session) {
-    return (
-      <section>
-        <h1 tabIndex={-1}>Interview session</h1>
-        {error ? (
-          <p role="alert" className="error-text">
-            {error}
-          </p>
-        ) : (
-          <p className="muted">Loading…</p>
-        )}
-      </section>
-    )
+    return <PageLoading title="Interview session" error={error} />
   }
 
   return (

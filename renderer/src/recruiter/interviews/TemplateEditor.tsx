@@ -14,6 +14,7 @@ import { formatTime, TEMPLATE_STATUS_LABELS } from './labels'
 import { QuestionForm, type QuestionFields } from './QuestionForm'
 import { QuestionList } from './QuestionList'
 import { useJobOptions } from './useJobOptions'
+import { PageLoading } from '../../components/PageLoading'
 
 type Editing = { kind: 'new' } | { kind: 'edit'; question: QuestionView } | null
 
@@ -59,18 +60,7 @@ export function TemplateEditor() {
   }, [templateId, template?.status])
 
   if (!template) {
-    return (
-      <section>
-        <h1 tabIndex={-1}>Interview template</h1>
-        {error ? (
-          <p role="alert" className="error-text">
-            {error}
-          </p>
-        ) : (
-          <p className="muted">Loading…</p>
-        )}
-      </section>
-    )
+    return <PageLoading title="Interview template" error={error} />
   }
 
   const draft = template.status === 'draft'

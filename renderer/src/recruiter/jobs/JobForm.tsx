@@ -10,6 +10,7 @@ import {
 import { call, describeError } from '../../api/client'
 import { EDUCATION_LABELS, EMPLOYMENT_LABELS } from '../candidates/labels'
 import { SkillEditor, type SkillLists } from './SkillEditor'
+import { PageLoading } from '../../components/PageLoading'
 
 interface Draft extends SkillLists {
   title: string
@@ -97,18 +98,7 @@ export function JobForm() {
   }, [jobId])
 
   if (!draft) {
-    return (
-      <section>
-        <h1 tabIndex={-1}>Edit job</h1>
-        {error ? (
-          <p role="alert" className="error-text">
-            {error}
-          </p>
-        ) : (
-          <p className="muted">Loading…</p>
-        )}
-      </section>
-    )
+    return <PageLoading title="Edit job" error={error} />
   }
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => d && { ...d, [key]: value })

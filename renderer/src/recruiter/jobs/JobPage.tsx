@@ -5,6 +5,7 @@ import { call, describeError } from '../../api/client'
 import { ImportPanel } from '../candidates/ImportPanel'
 import { EDUCATION_LABELS, EMPLOYMENT_LABELS, OPENING_LABELS } from '../candidates/labels'
 import { RankedList } from '../candidates/RankedList'
+import { PageLoading } from '../../components/PageLoading'
 
 function salary(job: JobOpeningView): string | null {
   if (job.salaryMin === null && job.salaryMax === null) return null
@@ -42,17 +43,9 @@ export function JobPage() {
 
   if (!job) {
     return (
-      <section>
-        <h1 tabIndex={-1}>Job</h1>
-        {error ? (
-          <p role="alert" className="error-text">
-            {error}
-          </p>
-        ) : (
-          <p className="muted">Loading…</p>
-        )}
+      <PageLoading title="Job" error={error}>
         <Link to="/jobs">All jobs</Link>
-      </section>
+      </PageLoading>
     )
   }
 
