@@ -11,17 +11,7 @@ import {
 import { DIFFICULTY_LABELS, QUESTION_TYPE_LABELS } from './labels'
 
 /** The editable fields of a question, as questions.add and questions.update take them. */
-export interface QuestionFields {
-  type: QuestionType
-  text: string
-  skill: string
-  difficulty: Difficulty
-  timeLimitSec: number
-  prepTimeSec: number
-  retakesAllowed: number
-  rubric: RubricCriterion[]
-  expectedPoints: string[]
-}
+export type QuestionFields = Omit<QuestionView, 'id' | 'templateId' | 'position' | 'source'>
 
 const blank: QuestionFields = {
   type: 'open_voice',
