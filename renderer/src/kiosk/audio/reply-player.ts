@@ -1,9 +1,6 @@
 import { sayWithPlatformVoice } from './browser-speech'
 import { noteReplyAudio } from './speech-marks'
 
-/** Audio scheduled this far ahead of "now", so the first chunk is not clipped. */
-const LEAD_S = 0.01
-
 interface Playing {
   utteranceId: string
   controller: AbortController
@@ -84,7 +81,8 @@ export class ReplyPlayer {
     playing.chain = playing.chain.then(() => {
       if (playing.controller.signal.aborted) return
       const now = this.context.currentTime
-      const at = Math.max(this.nextTime, now + LEAD_S)
+      // A start time already past plays at once, from the buffer's beginning: nothing is clipped.
+      const at = Math.max(this.nextTime, now)
       const source = this.context.createBufferSource()
       source.buffer = buffer
       source.connect(this.context.destination)
