@@ -90,6 +90,8 @@ export const kioskRequests = {
   'interview.voiceInterrupt': request<Ack>()(z.object({ streamId }).strict(), ['kiosk']),
   /** The candidate pressed "I have finished answering". */
   'interview.voiceEndAnswer': request<Ack>()(z.object({ streamId }).strict(), ['kiosk']),
+  /** The candidate opened or closed "Answer in text instead": while typing, no pause or clock ends the spoken answer. */
+  'interview.voiceTyping': request<Ack>()(z.object({ streamId, typing: z.boolean() }).strict(), ['kiosk']),
   /** "Repeat the question": the interviewer says the current question again. */
   'interview.voiceRepeat': request<Ack>()(z.object({ streamId }).strict(), ['kiosk']),
   /** "Answer in text instead". */

@@ -135,6 +135,19 @@ async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: n
   }
 }
 
+/** Code, consent and device check, then straight to the interview. */
+async function enterInterview(page: Page, code: string) {
+  await page.getByLabel('Interview code').fill(code)
+  await page.getByRole('button', { name: 'Start' }).click()
+  await page.getByLabel(/I have read this and agree/).check()
+  await page.getByRole('button', { name: 'I agree, continue' }).click()
+  await page.getByText('We can hear you.').waitFor({ timeout: 20_000 })
+  await page.getByRole('button', { name: 'Play test sound' }).click()
+  await page.getByRole('button', { name: 'I heard it' }).click()
+  await page.getByRole('button', { name: 'Continue' }).click()
+  await page.getByRole('button', { name: 'Skip practice and start' }).click()
+}
+
 describe('kiosk interview in Chromium over the web host', () => {
   it('runs a five-question voice interview, survives a SIGKILL mid-answer, and keeps every answer and recording', async () => {
     const dataDir = tempDir('panelist-kiosk-data-')
@@ -267,4 +280,51 @@ describe('kiosk interview in Chromium over the web host', () => {
     rpc.close()
     await page.close()
   }, 300_000)
+
+  it('runs scripted with no AI keys: the kiosk speaks the questions itself, answers are recorded and their transcription is queued', async () => {
+    await host?.stop('SIGKILL')
+    const dataDir = tempDir('panelist-kiosk-scripted-')
+    host = await startWebHost(dataDir)
+    const rpc = await recruiter(host.url)
+    const template = await rpc.call<{ id: string }>('templates.create', {
+      name: 'Support engineer',
+      settings: { maxQuestions: 2, maxDurationMinutes: 30, maxFollowUps: 0 },
+    })
+    for (const question of QUESTIONS.slice(0, 2)) await rpc.call('questions.add', { templateId: template.id, question })
+    await rpc.call('templates.publish', { id: template.id })
+    const { code } = await rpc.call<{ code: string }>('invitations.create', {
+      templateId: template.id,
+      candidateId: 'cand-offline',
+      candidateName: 'Ada',
+    })
+
+    const page = await browser.newPage()
+    const errors: string[] = []
+    page.on('pageerror', (error) => errors.push(error.message))
+    await page.goto(host.kioskUrl)
+    await enterInterview(page, code)
+    await page.getByText('Live captions are off; your answer is still recorded.').waitFor({ timeout: 20_000 })
+    await page.getByRole('heading', { name: 'Thank you, Ada' }).waitFor({ timeout: 90_000 })
+    expect(errors).toEqual([])
+    // The kiosk's own voice said the opening question, the second question and the closing.
+    expect(await page.evaluate(() => performance.getEntriesByName('panelist:reply-audio').length)).toBeGreaterThanOrEqual(3)
+
+    const done = await session(rpc)
+    expect(done.mode).toBe('scripted')
+    expect(done.answers.map((a) => [a.turnIndex, a.inputMode, a.text])).toEqual([
+      [0, 'voice', ''],
+      [1, 'voice', ''],
+    ])
+    for (const answer of done.answers) {
+      expect(answer.speechMs).toBeGreaterThan(1000)
+      expect(probeDuration(path.join(dataDir, answer.audioPath!))).toBeGreaterThan(1)
+    }
+    const jobs = await rpc.call<{ kind: string; status: string }[]>('queue.list', {})
+    // Waiting for a key: queued (between attempts) or running an attempt that finds none, never failed.
+    const transcriptions = jobs.filter((j) => j.kind === 'voice.transcribe')
+    expect(transcriptions).toHaveLength(2)
+    for (const job of transcriptions) expect(['queued', 'running']).toContain(job.status)
+    rpc.close()
+    await page.close()
+  }, 180_000)
 })

@@ -58,6 +58,11 @@ export interface AnswerCapture {
   /** Milliseconds of audio so far. */
   readonly audioMs: number
   heardSpeech(): boolean
+  /**
+   * While the candidate types an answer instead, nothing ends this one by itself (not a pause, not
+   * the clock); the audio is still recorded. The clock resumes with the time that was left.
+   */
+  hold(on: boolean): void
 }
 
 /**
@@ -83,8 +88,9 @@ export function createAnswerCapture(options: AnswerCaptureOptions): AnswerCaptur
   let recordingPending: Uint8Array[] | null = options.record ? [] : null
   let transcriptLoop: Promise<void> = Promise.resolve()
 
+  let held = false
   const decide = (reason: EndReason) => {
-    if (decided || ended) return
+    if (decided || ended || held) return
     decided = true
     options.onEndDecided(reason)
   }
@@ -163,8 +169,15 @@ export function createAnswerCapture(options: AnswerCaptureOptions): AnswerCaptur
       )
     : Promise.resolve()
 
-  const timeLimit = setTimeout(() => decide('time_limit'), options.timeLimitMs)
-  timeLimit.unref?.()
+  let timeLimit: NodeJS.Timeout | undefined
+  let limitEndsAt = 0
+  let limitLeftMs = options.timeLimitMs
+  const armTimeLimit = () => {
+    limitEndsAt = Date.now() + limitLeftMs
+    timeLimit = setTimeout(() => decide('time_limit'), limitLeftMs)
+    timeLimit.unref?.()
+  }
+  armTimeLimit()
 
   const collectTranscript = async (reason: EndReason) => {
     const session = stt
@@ -194,6 +207,16 @@ export function createAnswerCapture(options: AnswerCaptureOptions): AnswerCaptur
       return pcmMs(audioBytes, options.sampleRate)
     },
     heardSpeech: () => timeline.heardSpeech(),
+    hold(on) {
+      if (on === held || ended) return
+      held = on
+      if (on) {
+        clearTimeout(timeLimit)
+        limitLeftMs = Math.max(0, limitEndsAt - Date.now())
+      } else {
+        armTimeLimit()
+      }
+    },
     push(pcm) {
       if (ended) return
       audioBytes += pcm.byteLength

@@ -39,6 +39,7 @@ type VoiceHandlers = Pick<
   | 'interview.voicePlayback'
   | 'interview.voiceInterrupt'
   | 'interview.voiceEndAnswer'
+  | 'interview.voiceTyping'
   | 'interview.voiceRepeat'
   | 'interview.voiceTextAnswer'
   | 'interview.voiceStop'
@@ -153,6 +154,10 @@ export function createVoice(deps: VoiceServiceDeps): Voice {
     },
     'interview.voiceEndAnswer': ({ streamId }) => {
       stream(streamId).endAnswer()
+      return OK
+    },
+    'interview.voiceTyping': ({ streamId, typing }) => {
+      stream(streamId).typing(typing)
       return OK
     },
     'interview.voiceRepeat': async ({ streamId }) => {

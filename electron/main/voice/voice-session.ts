@@ -78,6 +78,8 @@ export interface VoiceSession {
   playback(utteranceId: string, event: 'started' | 'ended'): void
   interrupt(): void
   endAnswer(): void
+  /** The candidate opened (or closed) the box to type their answer. */
+  typing(on: boolean): void
   repeat(): Promise<void>
   textAnswer(input: { turnIndex: number; text: string; typingMs: number; pastedChars: number }): Promise<void>
   /** Stops everything; an answer in progress keeps its recording but is not submitted. */
@@ -583,6 +585,10 @@ export function createVoiceSession(deps: VoiceSessionDeps, init: VoiceSessionIni
     },
 
     interrupt,
+
+    typing(on) {
+      capture?.hold(on)
+    },
 
     endAnswer() {
       if (capture) void finishAnswer('candidate')

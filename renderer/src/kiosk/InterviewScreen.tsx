@@ -34,7 +34,10 @@ export function InterviewScreen() {
   // Typing belongs to one question: a new question returns to answering by voice.
   const [typingTurn, setTypingTurn] = useState<number | null>(null)
   const typing = question !== null && typingTurn === question.turnIndex
-  const setTyping = (on: boolean) => setTypingTurn(on && question ? question.turnIndex : null)
+  const setTyping = (on: boolean) => {
+    setTypingTurn(on && question ? question.turnIndex : null)
+    void controls.typing(on)
+  }
   const heading = useRef<HTMLHeadingElement>(null)
   const answering = useSecondsSince(view.listeningSince)
   const listening = view.phase === 'listening'

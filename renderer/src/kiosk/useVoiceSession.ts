@@ -47,6 +47,7 @@ export function useVoiceSession(practice: boolean): { view: VoiceView; controls:
     () => ({
       interrupt: async () => link.current?.interrupt(),
       endAnswer: async () => link.current?.endAnswer(),
+      typing: async (on) => link.current?.typing(on),
       repeat: async () => link.current?.repeat(),
       textAnswer: async (input) => link.current?.textAnswer(input),
       camera: (turnIndex, seq, data) => link.current?.camera(turnIndex, seq, data),

@@ -256,6 +256,12 @@ describe('voice loop against the AI wire stub', () => {
       .filter((e) => !e.payload.done)
     expect(repeated.map((e) => e.payload.segment)).toEqual([QUESTIONS[0]!.text])
 
+    // While the candidate types, speaking (and pausing) does not end the answer.
+    await kiosk.send('interview.voiceTyping', { streamId: kiosk.streamId, typing: true })
+    await kiosk.say(answers[2]!.pcm)
+    await kiosk.until(() => kiosk.of('voice.caption').some((e) => e.payload.final))
+    await new Promise((resolve) => setTimeout(resolve, 400))
+    expect(kiosk.state!.phase).toBe('listening')
     await kiosk.send('interview.integrity', { token: kiosk.token, kind: 'paste', turnIndex: 0, amount: 42 })
     await kiosk.send('interview.integrity', { token: kiosk.token, kind: 'focus_lost', turnIndex: 0 })
     await kiosk.send('interview.voiceTextAnswer', {

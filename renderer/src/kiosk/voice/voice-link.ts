@@ -25,6 +25,7 @@ export interface VoiceLink {
   readonly streamId: string
   interrupt(): Promise<void>
   endAnswer(): Promise<void>
+  typing(on: boolean): Promise<void>
   repeat(): Promise<void>
   textAnswer(input: { turnIndex: number; text: string; typingMs: number; pastedChars: number }): Promise<void>
   camera(turnIndex: number, seq: number, data: string): void
@@ -169,6 +170,7 @@ export function openVoiceLink(options: {
         return call('interview.voiceInterrupt', { streamId })
       }),
     endAnswer: () => control(() => call('interview.voiceEndAnswer', { streamId })),
+    typing: (on) => control(() => call('interview.voiceTyping', { streamId, typing: on })),
     repeat: () => control(() => call('interview.voiceRepeat', { streamId })),
     textAnswer: (input) => control(() => call('interview.voiceTextAnswer', { streamId, ...input })),
     camera(turnIndex, chunkSeq, data) {
