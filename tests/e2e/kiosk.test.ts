@@ -307,7 +307,9 @@ describe('kiosk interview in Chromium over the web host', () => {
     await page.getByRole('heading', { name: 'Thank you, Ada' }).waitFor({ timeout: 90_000 })
     expect(errors).toEqual([])
     // The kiosk's own voice said the opening question, the second question and the closing.
-    expect(await page.evaluate(() => performance.getEntriesByName('panelist:reply-audio').length)).toBeGreaterThanOrEqual(3)
+    expect(
+      await page.evaluate(() => performance.getEntriesByName('panelist:reply-audio').length),
+    ).toBeGreaterThanOrEqual(3)
 
     const done = await session(rpc)
     expect(done.mode).toBe('scripted')
