@@ -207,7 +207,7 @@ async function start(): Promise<void> {
   const running = studio
 
   installStudioBridge({ ipcMain, dispatch: running.dispatch, windows, origins, logger })
-  running.events.subscribe((name, payload) => windows.broadcast(name, payload))
+  running.events.subscribe((name, payload, target) => windows.broadcast(name, payload, target))
 
   const updater = createUpdater({
     packaged: app.isPackaged,

@@ -99,7 +99,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     res.writeHead(200, { ...headers, 'Content-Type': contentType(file) }).end(body)
   })
 
-  const sockets = new Map<WebSocket, Audience>()
+  const sockets = new Map<WebSocket, { audience: Audience; connection: string }>()
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes ?? 64 * 1024 * 1024 })
 
   server.on('upgrade', (req, socket, head) => {
@@ -111,7 +111,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
-      sockets.set(ws, audience)
+      const connection = crypto.randomUUID()
+      sockets.set(ws, { audience, connection })
       ws.on('close', () => sockets.delete(ws))
       ws.on('message', async (data) => {
         const message = parseInvoke(data.toString())
@@ -119,15 +120,16 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
           ws.send(JSON.stringify({ type: 'error', message: 'Malformed message' }))
           return
         }
-        const result = await studio.dispatch(message.name, message.input, { audience })
+        const result = await studio.dispatch(message.name, message.input, { audience, connection })
         if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'result', id: message.id, result }))
       })
     })
   })
 
-  const unsubscribe = studio.events.subscribe((name, payload) => {
+  const unsubscribe = studio.events.subscribe((name, payload, target) => {
     const text = JSON.stringify({ type: 'event', name, payload })
-    for (const [ws, audience] of sockets) {
+    for (const [ws, { audience, connection }] of sockets) {
+      if (target !== undefined && target !== connection) continue
       if (audience === 'kiosk' && !kioskEventNames.has(name)) continue
       if (ws.readyState === ws.OPEN) ws.send(text)
     }

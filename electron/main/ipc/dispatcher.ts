@@ -14,6 +14,11 @@ import type { Logger } from '../logger'
 
 export interface CallContext {
   audience: Audience
+  /**
+   * The calling window or socket, so a handler can address events to it alone (a kiosk's captions
+   * and reply audio belong to that kiosk, not to every window).
+   */
+  connection?: string
 }
 
 export type Handler<K extends RequestName> = (

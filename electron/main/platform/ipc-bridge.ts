@@ -40,7 +40,7 @@ export function installStudioBridge(options: {
       logger.warn('refused an IPC request', { reason: verdict.reason, name: String(name).slice(0, 80) })
       return FORBIDDEN
     }
-    return options.dispatch(name, input, { audience: verdict.audience })
+    return options.dispatch(name, input, { audience: verdict.audience, connection: String(event.sender.id) })
   })
   return () => ipcMain.removeHandler(CHANNEL_INVOKE)
 }

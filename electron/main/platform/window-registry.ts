@@ -7,7 +7,8 @@ export interface WindowRegistry {
   add(win: BrowserWindow, audience: Audience): void
   audienceOf(contents: WebContents): Audience | undefined
   /** Sends a pushed event to every live window allowed to receive it. */
-  broadcast(name: string, payload: unknown): void
+  /** To every window allowed the event, or with `target` (a webContents id) to that window alone. */
+  broadcast(name: string, payload: unknown, target?: string): void
 }
 
 export function createWindowRegistry(): WindowRegistry {
@@ -20,8 +21,9 @@ export function createWindowRegistry(): WindowRegistry {
       contents.once('destroyed', () => windows.delete(id))
     },
     audienceOf: (contents) => windows.get(contents.id)?.audience,
-    broadcast(name, payload) {
+    broadcast(name, payload, target) {
       for (const { contents, audience } of windows.values()) {
+        if (target !== undefined && target !== String(contents.id)) continue
         if (contents.isDestroyed() || !eventAllowedFor(audience, name)) continue
         contents.send(CHANNEL_EVENT, name, payload)
       }

@@ -101,7 +101,7 @@ export function createVoice(deps: VoiceServiceDeps): Voice {
   }
 
   const handlers: VoiceHandlers = {
-    'interview.voiceStart': async ({ token, streamId, sampleRate, practice }) => {
+    'interview.voiceStart': async ({ token, streamId, sampleRate, practice }, ctx) => {
       const sessionId = await engine.sessionForToken(token)
       const turn = await engine.currentTurn(sessionId)
       const captions = ai.available('stt')
@@ -123,7 +123,8 @@ export function createVoice(deps: VoiceServiceDeps): Voice {
           stt: () => (ai.available('stt') ? ai.stt() : null),
           tts: () => (ai.available('tts') ? ai.tts() : null),
           recordings,
-          emit: (name, payload) => deps.events.emit(name, payload),
+          // Captions and reply audio go to the kiosk that opened this voice loop and nowhere else.
+          emit: (name, payload) => deps.events.emit(name, payload, ctx.connection),
           enqueueTranscription,
           clock: deps.clock,
           logger,
