@@ -2,6 +2,7 @@ import path from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_EXTRACT_LIMITS } from '../../../electron/main/screening/extract'
 import { createParsePool, type ParsePool, type ParseResult } from '../../../electron/main/screening/parse-pool'
+import { buildFeatures } from '../../../electron/main/screening/scoring/features'
 import { loadTaxonomyFile, type Taxonomy } from '../../../electron/main/screening/taxonomy'
 import { buildHostileCases, buildResume, FIXTURE_NOW, HIDDEN_SKILLS, renderResume, RESUME_PEOPLE, type FixtureFormat } from '../../fixtures/resumes'
 
@@ -68,6 +69,17 @@ describe('parse pool', () => {
     const tiny = results[cases.findIndex((item) => item.fileName === 'tiny-text.pdf')]!
     expect(tiny.outcome.ok && tiny.outcome.document.hiddenText).toContain(HIDDEN_SKILLS)
     expect(tiny.parsed?.skills.map((skill) => skill.skillId)).not.toContain('haskell')
+    expect(tiny.features?.skillIds).not.toContain('haskell')
+  })
+
+  it('computes the scoring features in the worker, the same as from the reading on the main thread', async () => {
+    const parser = pool()
+    const results = await Promise.all(files.map((file) => parser.parse(file.bytes, file.fileName)))
+    for (const result of results) {
+      if (!result.outcome.ok || !result.parsed) throw new Error('expected a read resume')
+      expect(result.features).toEqual(buildFeatures(result.outcome.document, result.parsed))
+    }
+    expect(results[0]!.features?.skillIds.length).toBeGreaterThan(0)
   })
 
   it('terminates and replaces a worker stuck on one file; the rest of the batch goes on', async () => {
@@ -127,9 +139,10 @@ describe('parse pool', () => {
   it('validates limits and rejects work after close', async () => {
     const parser = pool()
     await expect(parser.parse(files[0]!.bytes, 'a.pdf', { ...FAST, maxPages: -1 })).rejects.toThrow(/Invalid extract limits: maxPages/)
-    const pending = parser.parse(files[0]!.bytes, 'a.pdf')
+    // The expectation is attached before close, as close rejects the file in flight straight away.
+    const pending = expect(parser.parse(files[0]!.bytes, 'a.pdf')).rejects.toThrow(/closed/)
     await parser.close()
-    await expect(pending).rejects.toThrow(/closed/)
+    await pending
     await expect(parser.parse(files[0]!.bytes, 'a.pdf')).rejects.toThrow(/closed/)
   })
 

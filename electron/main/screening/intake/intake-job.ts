@@ -9,7 +9,6 @@ import type { EventBus } from '../../events'
 import type { Logger } from '../../logger'
 import { defineJob, PermanentJobError, type JobContext } from '../../queue/types'
 import type { Rerank } from '../candidates/rerank'
-import { buildFeatures } from '../scoring/features'
 import type { IntakeItemsTable } from '../tables'
 import { batchCounts } from './batches'
 import { contentHash, type FileStore } from './file-store'
@@ -196,7 +195,6 @@ export function intakeJob(deps: IntakeJobDeps) {
             () => dropStagedIfUnused(item),
           )
         const stored = await files.put(source.bytes, item.name, hash)
-        const features = buildFeatures(parsed.document, parsed.resume)
         settle(item, (trx) =>
           recordParsedFile(
             trx,
@@ -210,7 +208,7 @@ export function intakeJob(deps: IntakeJobDeps) {
               fileTime: source.fileTime,
               document: parsed.document,
               resume: parsed.resume,
-              features,
+              features: parsed.features,
             },
             clock.now(),
           ),

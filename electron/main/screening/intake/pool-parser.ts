@@ -42,10 +42,10 @@ export function poolParser(options: PoolParserOptions): ResumeParser {
         taxonomy: options.taxonomy,
         size,
       })
-      const { outcome, parsed } = await pool.parse(bytes, fileName, limits)
+      const { outcome, parsed, features } = await pool.parse(bytes, fileName, limits)
       if (!outcome.ok) return outcome
-      if (!parsed) return { ok: false, refusal: { reason: 'corrupt', message: 'The resume could not be read.' } }
-      return { ok: true, document: outcome.document, resume: parsed }
+      if (!parsed || !features) return { ok: false, refusal: { reason: 'corrupt', message: 'The resume could not be read.' } }
+      return { ok: true, document: outcome.document, resume: parsed, features }
     },
     async close() {
       const open = pool

@@ -1,7 +1,9 @@
+import type { ResumeFeatures } from '../scoring/features'
 import type { ExtractedDocument, ParsedResume, Refusal } from '../types'
 
 export type ParseOutcome =
-  { ok: true; document: ExtractedDocument; resume: ParsedResume } | { ok: false; refusal: Refusal }
+  | { ok: true; document: ExtractedDocument; resume: ParsedResume; features: ResumeFeatures }
+  | { ok: false; refusal: Refusal }
 
 /** Extracts and reads one resume, off the main thread; the reader's worker pool implements it. */
 export interface ResumeParser {

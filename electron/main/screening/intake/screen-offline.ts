@@ -1,7 +1,6 @@
 import fs from 'node:fs'
 import { MAX_RESUME_BYTES } from '../../../../shared/contract/screening'
 import { emailKey, phoneKey, samePersonBy, type ContactKeys } from '../candidates/contact-keys'
-import { buildFeatures } from '../scoring/features'
 import type { ScoringJobSource } from '../scoring/job-query'
 import { scoringJobOf } from '../scoring/job-query'
 import { rankCandidates } from '../scoring/rank'
@@ -75,7 +74,7 @@ export async function screenFiles(
       return report.refused.push({ file: file.path, reason: 'corrupt', message: 'the file could not be read' })
     if (!parsed.ok)
       return report.refused.push({ file: file.path, reason: parsed.refusal.reason, message: parsed.refusal.message })
-    const features = buildFeatures(parsed.document, parsed.resume)
+    const { features } = parsed
     const { contact } = parsed.resume
     reads.push({
       file,

@@ -2,6 +2,7 @@ import { threadId } from 'node:worker_threads'
 import { extractDocument } from '../extract'
 import { loadPdfJs } from '../extract/pdf/pdfjs'
 import { readResume } from '../read'
+import { buildFeatures } from '../scoring/features'
 import { parseTaxonomy, type TaxonomyData } from '../taxonomy'
 import type { ParseRequestMessage, ParseResult } from './protocol'
 
@@ -24,7 +25,8 @@ export function createParseHandler(taxonomyData: TaxonomyData): ParseHandler {
       let result: ParseResult = { outcome, ms: 0, workerId: threadId }
       if (outcome.ok) {
         try {
-          result = { ...result, parsed: readResume(outcome.document, taxonomy, { now: new Date(request.now) }) }
+          const parsed = readResume(outcome.document, taxonomy, { now: new Date(request.now) })
+          result = { ...result, parsed, features: buildFeatures(outcome.document, parsed) }
         } catch (error) {
           result = { ...result, outcome: { ok: false, refusal: { reason: 'corrupt', message: `The resume could not be read: ${(error as Error).message}` } } }
         }

@@ -1,3 +1,4 @@
+import type { ResumeFeatures } from '../scoring/features'
 import type { TaxonomyData } from '../taxonomy'
 import type { ExtractLimits, ExtractOutcome, ParsedResume } from '../types'
 
@@ -5,6 +6,8 @@ import type { ExtractLimits, ExtractOutcome, ParsedResume } from '../types'
 export interface ParseResult {
   outcome: ExtractOutcome
   parsed?: ParsedResume
+  /** The scoring features of the read resume, computed here so that the main thread only stores them. */
+  features?: ResumeFeatures
   /** Time spent in the worker, extraction and reading together. */
   ms: number
   /** Which worker thread did the work. */
