@@ -35,7 +35,10 @@ export function createKioskPin(db: Kysely<Database>, clock: Clock): KioskPin {
     async verify(pin) {
       const now = clock.now()
       if (now < lockedUntil) {
-        throw new StudioError('forbidden', `Too many wrong PINs; try again in ${Math.ceil((lockedUntil - now) / 1000)} s`)
+        throw new StudioError(
+          'forbidden',
+          `Too many wrong PINs; try again in ${Math.ceil((lockedUntil - now) / 1000)} s`,
+        )
       }
       const stored = await getMeta(db, KEY)
       if (!stored) return false

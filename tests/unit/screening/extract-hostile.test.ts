@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_EXTRACT_LIMITS, extractDocument } from '../../../electron/main/screening/extract'
 import type { ExtractOutcome } from '../../../electron/main/screening/types'
-import { buildHostileCases, buildResume, minimalDocx, documentXml, RESUME_PEOPLE, renderPdf, slowPdf } from '../../fixtures/resumes'
+import {
+  buildHostileCases,
+  buildResume,
+  minimalDocx,
+  documentXml,
+  RESUME_PEOPLE,
+  renderPdf,
+  slowPdf,
+} from '../../fixtures/resumes'
 
 const cases = await buildHostileCases()
 
@@ -15,7 +23,17 @@ describe('hostile files are refused with the right reason', () => {
 
   it('covers every refusal reason but the time cap', () => {
     expect(new Set(refusals.map((item) => item.reason))).toEqual(
-      new Set(['empty', 'too_large', 'unsupported_type', 'encrypted', 'corrupt', 'no_text_layer', 'zip_bomb', 'external_entity', 'too_long']),
+      new Set([
+        'empty',
+        'too_large',
+        'unsupported_type',
+        'encrypted',
+        'corrupt',
+        'no_text_layer',
+        'zip_bomb',
+        'external_entity',
+        'too_long',
+      ]),
     )
   })
 
@@ -37,12 +55,16 @@ describe('files that are read, with what is hidden or aimed at AI flagged', () =
     for (const hidden of expectation.hidden ?? []) {
       expect(document.hiddenText).toContain(hidden)
       expect(document.text).not.toContain(hidden)
-      const flag = document.flags.find((candidate) => candidate.kind === 'hidden_text' && candidate.text.includes(hidden))
+      const flag = document.flags.find(
+        (candidate) => candidate.kind === 'hidden_text' && candidate.text.includes(hidden),
+      )
       expect(flag, `hidden-text flag for "${hidden}"`).toBeDefined()
       expect(flag!.detail).toMatch(/^Text a reader cannot see: /)
     }
     for (const instruction of expectation.injection ?? []) {
-      expect(document.flags.some((flag) => flag.kind === 'prompt_injection' && flag.text.includes(instruction))).toBe(true)
+      expect(document.flags.some((flag) => flag.kind === 'prompt_injection' && flag.text.includes(instruction))).toBe(
+        true,
+      )
     }
     if (expectation.noHiddenFlags) expect(document.flags.filter((flag) => flag.kind === 'hidden_text')).toEqual([])
     for (const visible of expectation.visible ?? []) expect(document.text).toContain(visible)
@@ -84,18 +106,35 @@ describe('limits', () => {
 
   it('applies the size and page caps it is given', async () => {
     const pdf = await renderPdf(resume)
-    expect(await extractDocument(pdf, 'a.pdf', { ...DEFAULT_EXTRACT_LIMITS, maxBytes: pdf.length - 1 })).toMatchObject({ ok: false, refusal: { reason: 'too_large' } })
-    expect(await extractDocument(pdf, 'a.pdf', { ...DEFAULT_EXTRACT_LIMITS, maxBytes: pdf.length })).toMatchObject({ ok: true })
+    expect(await extractDocument(pdf, 'a.pdf', { ...DEFAULT_EXTRACT_LIMITS, maxBytes: pdf.length - 1 })).toMatchObject({
+      ok: false,
+      refusal: { reason: 'too_large' },
+    })
+    expect(await extractDocument(pdf, 'a.pdf', { ...DEFAULT_EXTRACT_LIMITS, maxBytes: pdf.length })).toMatchObject({
+      ok: true,
+    })
     const twoPages = await renderPdf(resume, { repeatExperience: 6 })
-    expect(await extractDocument(twoPages, 'b.pdf', { ...DEFAULT_EXTRACT_LIMITS, maxPages: 1 })).toMatchObject({ ok: false, refusal: { reason: 'too_long' } })
+    expect(await extractDocument(twoPages, 'b.pdf', { ...DEFAULT_EXTRACT_LIMITS, maxPages: 1 })).toMatchObject({
+      ok: false,
+      refusal: { reason: 'too_long' },
+    })
   })
 
   it('applies the unpacked-size and ratio caps to DOCX parts', async () => {
     // About 300 KB of short paragraphs: under the page cap, and compressing like a real document (about 10x).
-    const body = documentXml(['Jordan Smith', 'Registered Nurse', ...Array.from({ length: 7000 }, (_, index) => `item ${(index * 7919) % 10007}`)])
+    const body = documentXml([
+      'Jordan Smith',
+      'Registered Nurse',
+      ...Array.from({ length: 7000 }, (_, index) => `item ${(index * 7919) % 10007}`),
+    ])
     const docx = minimalDocx(body)
-    expect(await extractDocument(docx, 'a.docx', { ...DEFAULT_EXTRACT_LIMITS, maxUnzippedBytes: 64 * 1024 })).toMatchObject({ ok: false, refusal: { reason: 'zip_bomb' } })
-    expect(await extractDocument(docx, 'a.docx', { ...DEFAULT_EXTRACT_LIMITS, maxZipRatio: 5 })).toMatchObject({ ok: false, refusal: { reason: 'zip_bomb' } })
+    expect(
+      await extractDocument(docx, 'a.docx', { ...DEFAULT_EXTRACT_LIMITS, maxUnzippedBytes: 64 * 1024 }),
+    ).toMatchObject({ ok: false, refusal: { reason: 'zip_bomb' } })
+    expect(await extractDocument(docx, 'a.docx', { ...DEFAULT_EXTRACT_LIMITS, maxZipRatio: 5 })).toMatchObject({
+      ok: false,
+      refusal: { reason: 'zip_bomb' },
+    })
     expect(await extractDocument(docx, 'a.docx')).toMatchObject({ ok: true, document: { format: 'docx' } })
   })
 })

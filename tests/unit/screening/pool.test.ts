@@ -4,7 +4,15 @@ import { DEFAULT_EXTRACT_LIMITS } from '../../../electron/main/screening/extract
 import { createParsePool, type ParsePool, type ParseResult } from '../../../electron/main/screening/parse-pool'
 import { buildFeatures } from '../../../electron/main/screening/scoring/features'
 import { loadTaxonomyFile, type Taxonomy } from '../../../electron/main/screening/taxonomy'
-import { buildHostileCases, buildResume, FIXTURE_NOW, HIDDEN_SKILLS, renderResume, RESUME_PEOPLE, type FixtureFormat } from '../../fixtures/resumes'
+import {
+  buildHostileCases,
+  buildResume,
+  FIXTURE_NOW,
+  HIDDEN_SKILLS,
+  renderResume,
+  RESUME_PEOPLE,
+  type FixtureFormat,
+} from '../../fixtures/resumes'
 
 const REAL_WORKER = path.resolve('electron/main/screening/parse-pool/worker.ts')
 const HOSTILE_WORKER = path.resolve('tests/unit/screening/pool-hostile-worker.ts')
@@ -20,7 +28,10 @@ beforeAll(async () => {
   files = await Promise.all(
     RESUME_PEOPLE.slice(0, 12).map(async (person, index) => {
       const format = formats[index % formats.length]!
-      return { fileName: `${person.id}.${format === 'pdf-banner' ? 'pdf' : format}`, bytes: await renderResume(buildResume(person), format) }
+      return {
+        fileName: `${person.id}.${format === 'pdf-banner' ? 'pdf' : format}`,
+        bytes: await renderResume(buildResume(person), format),
+      }
     }),
   )
 })
@@ -30,7 +41,13 @@ afterEach(async () => {
 })
 
 function pool(options: Partial<Parameters<typeof createParsePool>[0]> = {}) {
-  const created = createParsePool({ workerFile: REAL_WORKER, taxonomy: taxonomy.data, size: 2, now: () => FIXTURE_NOW, ...options })
+  const created = createParsePool({
+    workerFile: REAL_WORKER,
+    taxonomy: taxonomy.data,
+    size: 2,
+    now: () => FIXTURE_NOW,
+    ...options,
+  })
   pools.push(created)
   return created
 }
@@ -86,7 +103,11 @@ describe('parse pool', () => {
     const parser = pool({ workerFile: HOSTILE_WORKER, graceMs: 300 })
     const batch = [{ fileName: 'hang.bin', bytes: new Uint8Array([1]) }, ...files.slice(0, 6)]
     // Only the stuck file gets a tight cap, so a slow machine cannot time out the ordinary ones.
-    const results = await Promise.all(batch.map((file) => parser.parse(file.bytes, file.fileName, file.fileName === 'hang.bin' ? FAST : DEFAULT_EXTRACT_LIMITS)))
+    const results = await Promise.all(
+      batch.map((file) =>
+        parser.parse(file.bytes, file.fileName, file.fileName === 'hang.bin' ? FAST : DEFAULT_EXTRACT_LIMITS),
+      ),
+    )
     expect(results.map(reasonOf)).toEqual(['timeout', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'])
     const refused = results[0]!.outcome
     expect(!refused.ok && refused.refusal.message).toMatch(/took longer than/)
@@ -98,7 +119,10 @@ describe('parse pool', () => {
 
   it('caps each worker’s memory: a file that needs more is refused and the worker replaced', async () => {
     const parser = pool({ workerFile: HOSTILE_WORKER, maxMemoryMb: 64 })
-    const [balloon, after] = await Promise.all([parser.parse(new Uint8Array([1]), 'balloon.bin'), parser.parse(files[0]!.bytes, files[0]!.fileName)])
+    const [balloon, after] = await Promise.all([
+      parser.parse(new Uint8Array([1]), 'balloon.bin'),
+      parser.parse(files[0]!.bytes, files[0]!.fileName),
+    ])
     expect(reasonOf(balloon!)).toBe('too_large')
     expect(!balloon!.outcome.ok && balloon!.outcome.refusal.message).toMatch(/more than 64 MB of memory/)
     expect(reasonOf(after!)).toBe('ok')
@@ -138,7 +162,9 @@ describe('parse pool', () => {
 
   it('validates limits and rejects work after close', async () => {
     const parser = pool()
-    await expect(parser.parse(files[0]!.bytes, 'a.pdf', { ...FAST, maxPages: -1 })).rejects.toThrow(/Invalid extract limits: maxPages/)
+    await expect(parser.parse(files[0]!.bytes, 'a.pdf', { ...FAST, maxPages: -1 })).rejects.toThrow(
+      /Invalid extract limits: maxPages/,
+    )
     // The expectation is attached before close, as close rejects the file in flight straight away.
     const pending = expect(parser.parse(files[0]!.bytes, 'a.pdf')).rejects.toThrow(/closed/)
     await parser.close()

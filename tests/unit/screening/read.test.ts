@@ -6,7 +6,16 @@ import { findDateRanges, monthToIso, parseDate } from '../../../electron/main/sc
 import { educationLevelOf } from '../../../electron/main/screening/read/education'
 import { loadTaxonomyFile, type Taxonomy } from '../../../electron/main/screening/taxonomy'
 import type { ExtractedDocument, ParsedResume } from '../../../electron/main/screening/types'
-import { buildHostileCases, buildResume, FIXTURE_NOW, FORMAT_ROTATION, renderResume, RESUME_PEOPLE, totalYearsFor, type FixtureFormat } from '../../fixtures/resumes'
+import {
+  buildHostileCases,
+  buildResume,
+  FIXTURE_NOW,
+  FORMAT_ROTATION,
+  renderResume,
+  RESUME_PEOPLE,
+  totalYearsFor,
+  type FixtureFormat,
+} from '../../fixtures/resumes'
 
 let taxonomy: Taxonomy
 beforeAll(async () => {
@@ -40,7 +49,13 @@ describe('dates', () => {
   })
 
   it('ignores numbers that are not date ranges', () => {
-    for (const text of ['Call 555-2019', 'Grew revenue 2019 by 40%', 'Version 2.3 - 4.1', 'ISO 9001-2015 audit', 'Room 1204 - 1208']) {
+    for (const text of [
+      'Call 555-2019',
+      'Grew revenue 2019 by 40%',
+      'Version 2.3 - 4.1',
+      'ISO 9001-2015 audit',
+      'Room 1204 - 1208',
+    ]) {
       expect(findDateRanges(text, NOW_MONTH), text).toEqual([])
     }
     expect(parseDate('Smarch 2019')).toBeNull()
@@ -75,7 +90,18 @@ describe('employment, years and gaps', () => {
   })
 
   it('reads a job whose title and company sit on the lines around its dates', () => {
-    const parsed = read(['Work history', 'Mercy General Hospital', 'Jan 2020 - Present', 'Registered Nurse, ICU', '• Cared for 4 patients', 'Riverside Health', 'Registered Nurse', '2016 - 2019'].join('\n'))
+    const parsed = read(
+      [
+        'Work history',
+        'Mercy General Hospital',
+        'Jan 2020 - Present',
+        'Registered Nurse, ICU',
+        '• Cared for 4 patients',
+        'Riverside Health',
+        'Registered Nurse',
+        '2016 - 2019',
+      ].join('\n'),
+    )
     expect(parsed.employment.map((job) => [job.title, job.company])).toEqual([
       ['Registered Nurse, ICU', 'Mercy General Hospital'],
       ['Registered Nurse', 'Riverside Health'],
@@ -83,11 +109,15 @@ describe('employment, years and gaps', () => {
   })
 
   it('takes the title of the job that ended last when none is current', () => {
-    expect(read('EXPERIENCE\nAnalyst, Foo Inc. 2015 - 2017\nSenior Analyst, Bar LLC 2018 - 2020').currentTitle).toBe('Senior Analyst')
+    expect(read('EXPERIENCE\nAnalyst, Foo Inc. 2015 - 2017\nSenior Analyst, Bar LLC 2018 - 2020').currentTitle).toBe(
+      'Senior Analyst',
+    )
   })
 
   it('does not count school dates as work when there is no experience heading', () => {
-    const parsed = read('Sam Lee\nB.S. Biology, University of Iowa, 2010 - 2014\nLab Technician, Quest Diagnostics, 2015 - 2018')
+    const parsed = read(
+      'Sam Lee\nB.S. Biology, University of Iowa, 2010 - 2014\nLab Technician, Quest Diagnostics, 2015 - 2018',
+    )
     expect(parsed.employment.map((job) => job.title)).toEqual(['Lab Technician'])
   })
 })
@@ -112,7 +142,16 @@ describe('education level', () => {
 
 describe('contact and sections', () => {
   it('reads name, email, phone and links from the top of the resume', () => {
-    const parsed = read(['JANE O\'NEIL-SMITH', 'Product Designer', 'jane@studio.io • +44 20 7946 0958 • janeoneil.design', 'linkedin.com/in/jane-oneil', 'SUMMARY', 'Designer. Portfolio at https://dribbble.com/jane.'].join('\n'))
+    const parsed = read(
+      [
+        "JANE O'NEIL-SMITH",
+        'Product Designer',
+        'jane@studio.io • +44 20 7946 0958 • janeoneil.design',
+        'linkedin.com/in/jane-oneil',
+        'SUMMARY',
+        'Designer. Portfolio at https://dribbble.com/jane.',
+      ].join('\n'),
+    )
     expect(parsed.contact).toEqual({
       name: "Jane O'Neil-Smith",
       email: 'jane@studio.io',
@@ -122,7 +161,21 @@ describe('contact and sections', () => {
   })
 
   it('finds sections by their headings, inline ones included', () => {
-    const parsed = read(['Sam Lee', '## Professional Summary', 'Nurse.', 'WORK EXPERIENCE', 'Nurse, Mercy, 2019 - Present', 'Education:', 'BSN', 'Skills: BLS, ACLS', 'Leadership', 'Certifications', 'CCRN'].join('\n'))
+    const parsed = read(
+      [
+        'Sam Lee',
+        '## Professional Summary',
+        'Nurse.',
+        'WORK EXPERIENCE',
+        'Nurse, Mercy, 2019 - Present',
+        'Education:',
+        'BSN',
+        'Skills: BLS, ACLS',
+        'Leadership',
+        'Certifications',
+        'CCRN',
+      ].join('\n'),
+    )
     expect(parsed.sections).toEqual({
       summary: 'Nurse.',
       experience: 'Nurse, Mercy, 2019 - Present',
@@ -135,16 +188,32 @@ describe('contact and sections', () => {
 
 describe('skills and evidence', () => {
   it('gives each skill once, proven by a visible line, preferring a line from experience', () => {
-    const parsed = read(['Kim Lee', 'SKILLS', 'Python, k8s, Postgres', 'EXPERIENCE', 'Engineer, Foo Inc., 2020 - Present', '- Ran Python services on Kubernetes'].join('\n'))
+    const parsed = read(
+      [
+        'Kim Lee',
+        'SKILLS',
+        'Python, k8s, Postgres',
+        'EXPERIENCE',
+        'Engineer, Foo Inc., 2020 - Present',
+        '- Ran Python services on Kubernetes',
+      ].join('\n'),
+    )
     expect(parsed.skills).toEqual([
       { skillId: 'python', name: 'Python', evidence: '- Ran Python services on Kubernetes', section: 'experience' },
-      { skillId: 'kubernetes', name: 'Kubernetes', evidence: '- Ran Python services on Kubernetes', section: 'experience' },
+      {
+        skillId: 'kubernetes',
+        name: 'Kubernetes',
+        evidence: '- Ran Python services on Kubernetes',
+        section: 'experience',
+      },
       { skillId: 'postgresql', name: 'PostgreSQL', evidence: 'Python, k8s, Postgres', section: 'skills' },
     ])
   })
 
   it('never takes a skill or its evidence from hidden text', async () => {
-    const hiddenFiles = (await buildHostileCases()).filter((item) => 'format' in item.expect && item.expect.hidden?.length)
+    const hiddenFiles = (await buildHostileCases()).filter(
+      (item) => 'format' in item.expect && item.expect.hidden?.length,
+    )
     expect(hiddenFiles.length).toBeGreaterThanOrEqual(8)
     for (const item of hiddenFiles) {
       const outcome = await extractDocument(item.bytes, item.fileName)
@@ -152,7 +221,8 @@ describe('skills and evidence', () => {
       const parsed = readResume(outcome.document, taxonomy, { now: FIXTURE_NOW })
       const hiddenLines = outcome.document.hiddenText.split('\n')
       for (const skill of parsed.skills) {
-        for (const hidden of hiddenLines) expect(skill.evidence, `${item.fileName}: ${skill.name}`).not.toContain(hidden)
+        for (const hidden of hiddenLines)
+          expect(skill.evidence, `${item.fileName}: ${skill.name}`).not.toContain(hidden)
       }
       // Skills named only in the hidden text are not found at all.
       const ids = parsed.skills.map((skill) => skill.skillId)
@@ -172,21 +242,27 @@ describe('the fixture resumes, end to end', () => {
     ]
   })
 
-  it.each(runs.map((run) => ({ ...run, label: `${run.person.id} as ${run.format}` })))('$label', async ({ person, format }) => {
-    const resume = buildResume(person)
-    const outcome = await extractDocument(await renderResume(resume, format), `${person.id}.${format === 'pdf-banner' ? 'pdf' : format}`)
-    if (!outcome.ok) throw new Error(outcome.refusal.message)
-    const parsed: ParsedResume = readResume(outcome.document, taxonomy, { now: FIXTURE_NOW })
-    const { expected } = resume
-    expect(parsed.contact.name).toBe(expected.name)
-    expect(parsed.contact.email).toBe(expected.email)
-    expect(parsed.contact.phone).toBe(resume.phone)
-    expect(parsed.currentTitle).toBe(expected.currentTitle)
-    expect(parsed.educationLevel).toBe(expected.educationLevel)
-    expect(parsed.employment.map((job) => job.company)).toEqual(resume.jobs.map((job) => job.company))
-    expect(parsed.totalYears).toBe(format === 'json' ? totalYearsFor(resume.jobs, 'month-name') : expected.totalYears)
-    expect(parsed.gaps).toHaveLength(expected.gapCount)
-    expect(parsed.skills.map((skill) => skill.skillId)).toEqual(expect.arrayContaining(expected.skillIds))
-    for (const skill of parsed.skills) expect(outcome.document.text).toContain(skill.evidence.replace(/…$/, ''))
-  })
+  it.each(runs.map((run) => ({ ...run, label: `${run.person.id} as ${run.format}` })))(
+    '$label',
+    async ({ person, format }) => {
+      const resume = buildResume(person)
+      const outcome = await extractDocument(
+        await renderResume(resume, format),
+        `${person.id}.${format === 'pdf-banner' ? 'pdf' : format}`,
+      )
+      if (!outcome.ok) throw new Error(outcome.refusal.message)
+      const parsed: ParsedResume = readResume(outcome.document, taxonomy, { now: FIXTURE_NOW })
+      const { expected } = resume
+      expect(parsed.contact.name).toBe(expected.name)
+      expect(parsed.contact.email).toBe(expected.email)
+      expect(parsed.contact.phone).toBe(resume.phone)
+      expect(parsed.currentTitle).toBe(expected.currentTitle)
+      expect(parsed.educationLevel).toBe(expected.educationLevel)
+      expect(parsed.employment.map((job) => job.company)).toEqual(resume.jobs.map((job) => job.company))
+      expect(parsed.totalYears).toBe(format === 'json' ? totalYearsFor(resume.jobs, 'month-name') : expected.totalYears)
+      expect(parsed.gaps).toHaveLength(expected.gapCount)
+      expect(parsed.skills.map((skill) => skill.skillId)).toEqual(expect.arrayContaining(expected.skillIds))
+      for (const skill of parsed.skills) expect(outcome.document.text).toContain(skill.evidence.replace(/…$/, ''))
+    },
+  )
 })

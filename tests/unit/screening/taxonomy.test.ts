@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { loadTaxonomyFile, parseTaxonomy, TaxonomyError, type Taxonomy } from '../../../electron/main/screening/taxonomy'
+import {
+  loadTaxonomyFile,
+  parseTaxonomy,
+  TaxonomyError,
+  type Taxonomy,
+} from '../../../electron/main/screening/taxonomy'
 
 const SKILLS_FILE = path.resolve('resources/skills.json')
 let taxonomy: Taxonomy
@@ -27,7 +32,19 @@ describe('the shipped taxonomy', () => {
   it('covers job families beyond engineering with real depth', () => {
     const perCategory = new Map<string, number>()
     for (const skill of taxonomy.skills) perCategory.set(skill.category, (perCategory.get(skill.category) ?? 0) + 1)
-    for (const category of ['healthcare', 'sales', 'marketing', 'finance-accounting', 'hr-people', 'design', 'soft-skills', 'data-ml', 'cloud-devops', 'databases', 'programming-languages']) {
+    for (const category of [
+      'healthcare',
+      'sales',
+      'marketing',
+      'finance-accounting',
+      'hr-people',
+      'design',
+      'soft-skills',
+      'data-ml',
+      'cloud-devops',
+      'databases',
+      'programming-languages',
+    ]) {
       expect(perCategory.get(category) ?? 0, category).toBeGreaterThanOrEqual(20)
     }
   })
@@ -67,7 +84,11 @@ describe('matching', () => {
   })
 
   it('finds multi-word skills whichever way they are hyphenated', () => {
-    expect(namesIn('machine-learning and deep learning with scikit-learn')).toEqual(['Machine Learning', 'Deep Learning', 'scikit-learn'])
+    expect(namesIn('machine-learning and deep learning with scikit-learn')).toEqual([
+      'Machine Learning',
+      'Deep Learning',
+      'scikit-learn',
+    ])
     expect(namesIn('Spring Boot and Spring, CI/CD')).toEqual(['Spring Boot', 'Spring', 'CI/CD'])
   })
 
@@ -100,7 +121,16 @@ describe('matching', () => {
 describe('suggestSkills', () => {
   it('lists required skills before nice-to-haves, with the line that names them', () => {
     const suggested = taxonomy.suggestSkills(
-      ['Senior Backend Engineer', 'Requirements:', '- 5+ years of Python and Postgres', '- Kubernetes and Docker; Python daily', 'Nice to have:', '- Kafka', '- Go', 'Terraform is a plus'].join('\n'),
+      [
+        'Senior Backend Engineer',
+        'Requirements:',
+        '- 5+ years of Python and Postgres',
+        '- Kubernetes and Docker; Python daily',
+        'Nice to have:',
+        '- Kafka',
+        '- Go',
+        'Terraform is a plus',
+      ].join('\n'),
     )
     expect(suggested.map((skill) => [skill.skillId, skill.importance])).toEqual([
       ['python', 'required'],
@@ -115,13 +145,27 @@ describe('suggestSkills', () => {
   })
 
   it('suggests skills for non-engineering jobs too', () => {
-    const ids = taxonomy.suggestSkills('Registered nurse for our ICU. BLS and ACLS required; Epic EHR charting, IV therapy and patient education.').map((skill) => skill.skillId)
-    expect(ids).toEqual(expect.arrayContaining(['critical-care', 'basic-life-support', 'advanced-cardiovascular-life-support', 'epic-systems', 'iv-therapy', 'patient-education']))
+    const ids = taxonomy
+      .suggestSkills(
+        'Registered nurse for our ICU. BLS and ACLS required; Epic EHR charting, IV therapy and patient education.',
+      )
+      .map((skill) => skill.skillId)
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'critical-care',
+        'basic-life-support',
+        'advanced-cardiovascular-life-support',
+        'epic-systems',
+        'iv-therapy',
+        'patient-education',
+      ]),
+    )
   })
 })
 
 describe('validation', () => {
-  const valid = () => JSON.parse(readFileSync(SKILLS_FILE, 'utf8')) as { skills: Record<string, unknown>[]; categories: unknown[] }
+  const valid = () =>
+    JSON.parse(readFileSync(SKILLS_FILE, 'utf8')) as { skills: Record<string, unknown>[]; categories: unknown[] }
 
   it('refuses an alias that two skills claim', () => {
     const data = valid()
@@ -134,7 +178,7 @@ describe('validation', () => {
     unknownCategory.skills[0]!.category = 'astrology'
     expect(() => parseTaxonomy(unknownCategory)).toThrow(TaxonomyError)
     const duplicate = valid()
-    duplicate.skills.push({ ...duplicate.skills[0]!, aliases: [] , name: 'Other name' })
+    duplicate.skills.push({ ...duplicate.skills[0]!, aliases: [], name: 'Other name' })
     expect(() => parseTaxonomy(duplicate)).toThrow(/duplicate id/)
     const badId = valid()
     badId.skills[0]!.id = 'Has Spaces'

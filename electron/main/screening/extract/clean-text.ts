@@ -5,8 +5,8 @@
 
 // Zero-width and joiner characters, bidi embeddings/overrides/isolates, word joiners, BOM, soft hyphen,
 // private-use code points and C0/C1 controls other than tab and newline.
-// eslint-disable-next-line no-control-regex
 const INVISIBLE =
+  // eslint-disable-next-line no-control-regex -- removing control characters is this pattern's job
   /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uE000-\uF8FF\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g
 const SPACES = /[ \u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g
 

@@ -44,7 +44,8 @@ export function poolParser(options: PoolParserOptions): ResumeParser {
       })
       const { outcome, parsed, features } = await pool.parse(bytes, fileName, limits)
       if (!outcome.ok) return outcome
-      if (!parsed || !features) return { ok: false, refusal: { reason: 'corrupt', message: 'The resume could not be read.' } }
+      if (!parsed || !features)
+        return { ok: false, refusal: { reason: 'corrupt', message: 'The resume could not be read.' } }
       return { ok: true, document: outcome.document, resume: parsed, features }
     },
     async close() {

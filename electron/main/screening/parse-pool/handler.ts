@@ -28,7 +28,13 @@ export function createParseHandler(taxonomyData: TaxonomyData): ParseHandler {
           const parsed = readResume(outcome.document, taxonomy, { now: new Date(request.now) })
           result = { ...result, parsed, features: buildFeatures(outcome.document, parsed) }
         } catch (error) {
-          result = { ...result, outcome: { ok: false, refusal: { reason: 'corrupt', message: `The resume could not be read: ${(error as Error).message}` } } }
+          result = {
+            ...result,
+            outcome: {
+              ok: false,
+              refusal: { reason: 'corrupt', message: `The resume could not be read: ${(error as Error).message}` },
+            },
+          }
         }
       }
       return { ...result, ms: performance.now() - started }

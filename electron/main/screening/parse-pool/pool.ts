@@ -47,7 +47,10 @@ export interface ParsePool {
    * Parses many files with at most `2 × size` of them read into memory at once, yielding each
    * result as it completes (not in input order).
    */
-  parseAll<T extends ParseSource>(sources: Iterable<T> | AsyncIterable<T>, limits?: ExtractLimits): AsyncGenerator<{ source: T; result: ParseResult }>
+  parseAll<T extends ParseSource>(
+    sources: Iterable<T> | AsyncIterable<T>,
+    limits?: ExtractLimits,
+  ): AsyncGenerator<{ source: T; result: ParseResult }>
   /** Resolves once every worker has loaded its parsers (useful before timing or starting a batch). */
   ready(): Promise<void>
   stats(): ParsePoolStats
@@ -73,7 +76,11 @@ const DEFAULT_MEMORY_MB = 256
 const DEFAULT_GRACE_MS = 2_000
 const MAX_START_FAILURES = 3
 
-const refusal = (reason: RefusalReason, message: string, workerId: number): ParseResult => ({ outcome: { ok: false, refusal: { reason, message } }, ms: 0, workerId })
+const refusal = (reason: RefusalReason, message: string, workerId: number): ParseResult => ({
+  outcome: { ok: false, refusal: { reason, message } },
+  ms: 0,
+  workerId,
+})
 
 /**
  * Parses resumes off the main thread in a pool of worker threads, one per core. Each worker has a
@@ -97,10 +104,18 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
   const allReady = () => slots.length > 0 && slots.every((slot) => slot.ready)
 
   const spawn = (): Slot => {
-    const resourceLimits = { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, memoryMb / 8)), stackSizeMb: 4 }
+    const resourceLimits = {
+      maxOldGenerationSizeMb: memoryMb,
+      maxYoungGenerationSizeMb: Math.min(64, Math.max(8, memoryMb / 8)),
+      stackSizeMb: 4,
+    }
     // TypeScript sources (tests, scripts) go through tsx's require hook; the built app runs plain JS.
     const worker = workerPath.endsWith('.ts')
-      ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(workerPath)})`, { eval: true, workerData, resourceLimits })
+      ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(workerPath)})`, {
+          eval: true,
+          workerData,
+          resourceLimits,
+        })
       : new Worker(workerPath, { workerData, resourceLimits })
     const slot: Slot = { worker, ready: false, task: null, timer: null, retired: false }
     worker.on('message', (message: WorkerMessage) => {
@@ -118,13 +133,22 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
       replace(
         slot,
         outOfMemory
-          ? refusal('too_large', `Reading the file needed more than ${memoryMb} MB of memory, so it was stopped.`, worker.threadId)
+          ? refusal(
+              'too_large',
+              `Reading the file needed more than ${memoryMb} MB of memory, so it was stopped.`,
+              worker.threadId,
+            )
           : refusal('corrupt', `The file made the reader fail: ${error.message}`, worker.threadId),
         error,
       )
     })
     worker.on('exit', () => {
-      if (!slot.retired && !closed) replace(slot, refusal('corrupt', 'The reader stopped unexpectedly while reading the file.', worker.threadId), new Error('parse worker exited'))
+      if (!slot.retired && !closed)
+        replace(
+          slot,
+          refusal('corrupt', 'The reader stopped unexpectedly while reading the file.', worker.threadId),
+          new Error('parse worker exited'),
+        )
     })
     slots.push(slot)
     return slot
@@ -171,7 +195,15 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
       const task = queue.shift()!
       slot.task = task
       slot.timer = setTimeout(() => {
-        replace(slot, refusal('timeout', `Reading the file took longer than ${Math.round(task.message.limits.maxMs / 1000)} s, so it was stopped.`, slot.worker.threadId), new Error('timeout'))
+        replace(
+          slot,
+          refusal(
+            'timeout',
+            `Reading the file took longer than ${Math.round(task.message.limits.maxMs / 1000)} s, so it was stopped.`,
+            slot.worker.threadId,
+          ),
+          new Error('timeout'),
+        )
       }, task.message.limits.maxMs + graceMs)
       slot.worker.postMessage(task.message)
     }
@@ -179,15 +211,29 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
 
   for (let index = 0; index < size; index++) spawn()
 
-  const parse = (bytes: Uint8Array, fileName: string, limits: ExtractLimits = DEFAULT_EXTRACT_LIMITS): Promise<ParseResult> => {
+  const parse = (
+    bytes: Uint8Array,
+    fileName: string,
+    limits: ExtractLimits = DEFAULT_EXTRACT_LIMITS,
+  ): Promise<ParseResult> => {
     if (closed) return Promise.reject(new Error('The parse pool is closed.'))
     const checked = extractLimitsSchema.safeParse(limits)
-    if (!checked.success) return Promise.reject(new Error(`Invalid extract limits: ${checked.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}`))
+    if (!checked.success)
+      return Promise.reject(
+        new Error(
+          `Invalid extract limits: ${checked.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}`,
+        ),
+      )
     const checkedLimits = checked.data
     return new Promise<ParseResult>((resolve, reject) => {
       const id = nextId++
       const now = (options.now?.() ?? new Date()).getTime()
-      queue.push({ id, resolve, reject, message: { type: 'parse', id, bytes, fileName: String(fileName), limits: checkedLimits, now } })
+      queue.push({
+        id,
+        resolve,
+        reject,
+        message: { type: 'parse', id, bytes, fileName: String(fileName), limits: checkedLimits, now },
+      })
       dispatch()
     })
   }
@@ -220,8 +266,15 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
     size,
     parse,
     parseAll,
-    ready: () => (allReady() || closed ? Promise.resolve() : new Promise<void>((resolve) => readyWaiters.push(resolve))),
-    stats: () => ({ workers: slots.length, busy: slots.filter((slot) => slot.task).length, queued: queue.length, completed, replaced }),
+    ready: () =>
+      allReady() || closed ? Promise.resolve() : new Promise<void>((resolve) => readyWaiters.push(resolve)),
+    stats: () => ({
+      workers: slots.length,
+      busy: slots.filter((slot) => slot.task).length,
+      queued: queue.length,
+      completed,
+      replaced,
+    }),
     async close() {
       closed = true
       for (const wake of readyWaiters.splice(0)) wake()
