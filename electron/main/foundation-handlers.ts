@@ -21,7 +21,6 @@ export interface FoundationHandlerDeps {
   exitKiosk: () => void
   /** Electron opens the locked kiosk window; the web host answers with the kiosk page's address. */
   openKiosk?: () => Promise<{ url: string | null }>
-  onPreferencesChanged: () => void
 }
 
 type FoundationHandlers = Pick<
@@ -56,11 +55,7 @@ export function createFoundationHandlers(deps: FoundationHandlerDeps): Foundatio
       return { logged: true }
     },
     'settings.get': () => deps.preferences.get(),
-    'settings.update': (patch) => {
-      const next = deps.preferences.update(patch)
-      deps.onPreferencesChanged()
-      return next
-    },
+    'settings.update': (patch) => deps.preferences.update(patch),
     'secrets.status': status,
     'secrets.set': ({ name, value }) => {
       deps.secrets.set(name, value)

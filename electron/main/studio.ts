@@ -171,7 +171,6 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
       kioskPin: createKioskPin(db, clock),
       exitKiosk: options.exitKiosk ?? (() => {}),
       openKiosk: options.openKiosk,
-      onPreferencesChanged: () => {},
     }),
     ...screening.handlers,
     ...interviews.handlers,

@@ -158,7 +158,7 @@ export function SettingsPage() {
             </select>
           </div>
           <div className="field">
-            <label htmlFor="workers">Background workers</label>
+            <label htmlFor="workers">Background workers (applies at the next start)</label>
             <input
               id="workers"
               type="number"
