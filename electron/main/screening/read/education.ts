@@ -1,6 +1,7 @@
 import type { EducationLevel } from '../types'
 
-const RANK: Record<EducationLevel, number> = {
+/** Education levels in order; the reader keeps the highest, scoring compares against the job's minimum. */
+export const EDUCATION_RANK: Record<EducationLevel, number> = {
   none: 0,
   high_school: 1,
   associate: 2,
@@ -38,7 +39,7 @@ export function educationLevelOf(texts: readonly string[]): EducationLevel {
   let best: EducationLevel = 'none'
   for (const text of texts) {
     for (const [level, spelled, bare] of LEVELS) {
-      if (RANK[level] <= RANK[best]) break
+      if (EDUCATION_RANK[level] <= EDUCATION_RANK[best]) break
       if (spelled.test(text) || bare?.test(text)) {
         best = level
         break

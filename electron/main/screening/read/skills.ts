@@ -1,11 +1,14 @@
 import type { Taxonomy } from '../taxonomy'
-import type { SkillMention } from '../types'
+import type { SectionName, SkillMention } from '../types'
 import type { LineSection } from './sections'
 
 const MAX_EVIDENCE = 300
 
-// A line from experience or projects shows the skill in use; prefer it over a bare skills list.
-const EVIDENCE_PREFERENCE: Record<string, number> = {
+/**
+ * How strongly a line proves a skill, by section (lower is stronger): a line from experience or
+ * projects shows the skill in use, so it beats a bare skills list.
+ */
+export const EVIDENCE_STRENGTH: Record<SectionName | 'other', number> = {
   experience: 0,
   projects: 1,
   summary: 2,
@@ -20,7 +23,7 @@ export function readSkills(text: string, lineSections: readonly LineSection[], t
   const best = new Map<string, SkillMention & { rank: number; order: number }>()
   taxonomy.findSkills(text).forEach((match, order) => {
     const section = lineSections[match.lineIndex] ?? 'other'
-    const rank = EVIDENCE_PREFERENCE[section] ?? 6
+    const rank = EVIDENCE_STRENGTH[section]
     const existing = best.get(match.skillId)
     if (existing && existing.rank <= rank) return
     best.set(match.skillId, {

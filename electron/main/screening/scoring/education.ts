@@ -1,13 +1,5 @@
 import type { EducationLevelName } from '../../../../shared/contract/screening'
-
-const RANKS: Record<EducationLevelName, number> = {
-  none: 0,
-  high_school: 1,
-  associate: 2,
-  bachelor: 3,
-  master: 4,
-  doctorate: 5,
-}
+import { EDUCATION_RANK as RANKS } from '../read/education'
 
 const LABELS: Record<EducationLevelName, string> = {
   none: 'no degree found',

@@ -1,4 +1,5 @@
-import type { ExtractedDocument, ParsedResume, SectionName, SkillMention } from '../types'
+import type { ExtractedDocument, ParsedResume, SkillMention } from '../types'
+import { EVIDENCE_STRENGTH } from '../read/skills'
 import { educationRank } from './education'
 import { buildTermVector, type TermVector } from './term-vector'
 import { tokenize } from './tokenize'
@@ -10,17 +11,6 @@ export interface ResumeFeatures {
   totalYears: number
   educationRank: number
   terms: TermVector
-}
-
-/** Where a mention is the strongest proof: doing it in a job beats listing it. */
-const SECTION_STRENGTH: Record<SectionName | 'other', number> = {
-  experience: 0,
-  projects: 1,
-  summary: 2,
-  certifications: 3,
-  skills: 4,
-  education: 5,
-  other: 6,
 }
 
 /**
@@ -42,7 +32,7 @@ export function buildFeatures(document: Pick<ExtractedDocument, 'text'>, resume:
   const best = new Map<string, SkillMention>()
   for (const mention of visibleMentions(document, resume.skills)) {
     const current = best.get(mention.skillId)
-    if (!current || SECTION_STRENGTH[mention.section] < SECTION_STRENGTH[current.section])
+    if (!current || EVIDENCE_STRENGTH[mention.section] < EVIDENCE_STRENGTH[current.section])
       best.set(mention.skillId, mention)
   }
   return {
