@@ -6,6 +6,7 @@ import type { SyncedWriter } from '../db/synced'
 import type { EventBus } from '../events'
 import type { Handlers } from '../ipc/dispatcher'
 import type { Logger } from '../logger'
+import { typedAnswer } from './engine/answer-input'
 import { createInterviewEngine, type InterviewEngine } from './engine/engine'
 import { toKioskTurn } from './engine/turn-view'
 import { createQuestionGenerator } from './generation/question-generator'
@@ -171,24 +172,10 @@ export function createInterviews(deps: InterviewsDeps): Interviews {
         }
       },
       'interview.turn': ({ token }) => kioskTurn(token),
-      'interview.answer': async ({ token, turnIndex, text, typingMs, pastedChars }) => {
+      'interview.answer': async ({ token, ...answer }) => {
         const sessionId = await engine.sessionForToken(token)
         const before = await engine.currentTurn(sessionId)
-        const now = clock.now()
-        const askedAt = before.question?.askedAt ?? now
-        // The kiosk's own timing is only trusted within what main saw: never before the question was shown.
-        const startedAt = Math.max(askedAt, now - typingMs)
-        await engine.submitAnswer(sessionId, {
-          turnIndex,
-          text,
-          inputMode: 'text',
-          startedAt,
-          endedAt: now,
-          responseDelayMs: startedAt - askedAt,
-          speechMs: 0,
-          pauses: [],
-          pastedChars,
-        })
+        await engine.submitAnswer(sessionId, typedAnswer(answer, before.question?.askedAt, clock.now()))
         return toKioskTurn(await engine.currentTurn(sessionId))
       },
       'interview.repeat': async ({ token }) =>

@@ -3,6 +3,7 @@ import type { EventName, EventPayload } from '../../../shared/contract'
 import type { VoicePhase } from '../../../shared/contract/kiosk'
 import type { LiveTranscription, SpeechToText, TextToSpeech } from '../ai/types'
 import type { Clock } from '../clock'
+import { typedAnswer, type TypedAnswerInput } from '../interviews/engine/answer-input'
 import type { InterviewEngine } from '../interviews/engine/engine'
 import { toKioskTurn, type EngineTurn } from '../interviews/engine/turn-view'
 import type { Logger } from '../logger'
@@ -81,7 +82,7 @@ export interface VoiceSession {
   /** The candidate opened (or closed) the box to type their answer. */
   typing(on: boolean): void
   repeat(): Promise<void>
-  textAnswer(input: { turnIndex: number; text: string; typingMs: number; pastedChars: number }): Promise<void>
+  textAnswer(input: TypedAnswerInput): Promise<void>
   /** Stops everything; an answer in progress keeps its recording but is not submitted. */
   stop(): Promise<void>
 }
@@ -618,23 +619,8 @@ export function createVoiceSession(deps: VoiceSessionDeps, init: VoiceSessionIni
       await submitting
       if (my !== epoch || stopped) return
       if (practice) return speak('practice_close')
-      const question = turn.question
-      const now = wallNow()
-      const askedAt = question?.askedAt ?? now
-      // The kiosk's typing time is trusted only within what main saw: never before the question was asked.
-      const startedAt = Math.max(askedAt, now - input.typingMs)
       try {
-        await engine.submitAnswer(sessionId, {
-          turnIndex: input.turnIndex,
-          text: input.text,
-          inputMode: 'text',
-          startedAt,
-          endedAt: now,
-          responseDelayMs: startedAt - askedAt,
-          speechMs: 0,
-          pauses: [],
-          pastedChars: input.pastedChars,
-        })
+        await engine.submitAnswer(sessionId, typedAnswer(input, turn.question?.askedAt, wallNow()))
       } finally {
         if (my === epoch && !stopped) speak('engine')
       }

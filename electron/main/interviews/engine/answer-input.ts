@@ -32,3 +32,31 @@ export const submittedAnswerSchema = z.object({
   pastedChars: z.number().int().min(0).max(50_000).default(0),
 })
 export type SubmittedAnswer = z.input<typeof submittedAnswerSchema>
+
+export interface TypedAnswerInput {
+  turnIndex: number
+  text: string
+  /** How long the kiosk says the candidate typed for. */
+  typingMs: number
+  pastedChars: number
+}
+
+/**
+ * A typed answer as the engine records it. The kiosk's own timing is trusted only within what main
+ * saw: the answer never starts before the question was asked.
+ */
+export function typedAnswer(input: TypedAnswerInput, askedAt: number | undefined, now: number): SubmittedAnswer {
+  const asked = askedAt ?? now
+  const startedAt = Math.max(asked, now - input.typingMs)
+  return {
+    turnIndex: input.turnIndex,
+    text: input.text,
+    inputMode: 'text',
+    startedAt,
+    endedAt: now,
+    responseDelayMs: startedAt - asked,
+    speechMs: 0,
+    pauses: [],
+    pastedChars: input.pastedChars,
+  }
+}
