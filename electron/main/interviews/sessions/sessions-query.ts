@@ -86,6 +86,17 @@ export function createSessionsQuery(db: Kysely<Database>) {
         )
       : new Map<string, string>()
 
+  const sessionRow = async (id: string) => {
+    const row = await db
+      .selectFrom('interview_sessions')
+      .selectAll()
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst()
+    if (!row) throw new StudioError('not_found', 'That interview session no longer exists')
+    return row
+  }
+
   return {
     async list(filter: { templateId?: string; status: SessionStatus | 'all' }): Promise<SessionSummary[]> {
       let query = db
@@ -102,24 +113,12 @@ export function createSessionsQuery(db: Kysely<Database>) {
     },
 
     async summary(id: string): Promise<SessionSummary> {
-      const row = await db
-        .selectFrom('interview_sessions')
-        .selectAll()
-        .where('id', '=', id)
-        .where('deleted_at', 'is', null)
-        .executeTakeFirst()
-      if (!row) throw new StudioError('not_found', 'That interview session no longer exists')
+      const row = await sessionRow(id)
       return toSummary(row, (await templateNames([row.template_id])).get(row.template_id) ?? 'Deleted template')
     },
 
     async get(id: string): Promise<SessionDetail> {
-      const row = await db
-        .selectFrom('interview_sessions')
-        .selectAll()
-        .where('id', '=', id)
-        .where('deleted_at', 'is', null)
-        .executeTakeFirst()
-      if (!row) throw new StudioError('not_found', 'That interview session no longer exists')
+      const row = await sessionRow(id)
       const answers = await db
         .selectFrom('interview_answers')
         .selectAll()
