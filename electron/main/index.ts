@@ -114,7 +114,16 @@ function installMenu(running: Studio, updater: Updater): void {
 kiosk.onClosed(() => {
   if (!shuttingDown) showRecruiter()
 })
-kiosk.onKioskIntegrity((event) => logger.warn('kiosk integrity', { ...event }))
+kiosk.onKioskIntegrity((event) => {
+  logger.warn('kiosk integrity', { ...event })
+  // The window's connection id is its webContents id, as the IPC bridge reports it to handlers.
+  const contents = kiosk.window()?.webContents
+  if (studio && contents && !contents.isDestroyed()) {
+    void studio.recordKioskWindowSignal(String(contents.id), event.kind).catch((error: unknown) => {
+      logger.error('could not record a kiosk signal', { error: String(error) })
+    })
+  }
+})
 launchFiles.onOpenFiles((files) => logger.info('files handed to the app', { count: files.length }))
 
 if (!app.requestSingleInstanceLock()) {

@@ -69,6 +69,8 @@ export interface Studio {
   /** Chat, embeddings, speech-to-text and text-to-speech for every domain, with accounting and settings. */
   ai: AiService
   dispatch: Dispatch
+  /** Records a kiosk window's own integrity signal against the interview it is running. */
+  recordKioskWindowSignal(connection: string, kind: string): Promise<boolean>
   info(): AppInfo
   close(): Promise<void>
 }
@@ -191,6 +193,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     interviews: interviews.engine,
     ai,
     dispatch,
+    recordKioskWindowSignal: (connection, kind) => voice.recordWindowSignal(connection, kind),
     info,
     async close() {
       await voice.close()

@@ -52,6 +52,11 @@ export interface Voice {
   recordings: RecordingsStore
   /** The queued transcription of answers no provider heard live. */
   job: ReturnType<typeof transcribeJob>
+  /**
+   * Records what the kiosk window itself saw (a blocked shortcut, a display change, a crashed
+   * renderer) against the interview that window is running; false when it runs none.
+   */
+  recordWindowSignal(connection: string, kind: string): Promise<boolean>
   /** Repairs recordings a crash left open and queues any transcription a crash left unqueued. */
   start(): Promise<void>
   close(): Promise<void>
@@ -65,6 +70,8 @@ export function createVoice(deps: VoiceServiceDeps): Voice {
   const recordings = createRecordingsStore({ db, dataDir: deps.dataDir, clock: deps.clock, logger })
   const streams = new Map<string, VoiceSession>()
   const streamOfSession = new Map<string, string>()
+  // Which interview each kiosk window or socket is running, learned from its token-bearing requests.
+  const sessionOfConnection = new Map<string, string>()
   let sweep: NodeJS.Timeout | null = null
 
   const enqueueTranscription = async (payload: TranscribePayload) => {
@@ -86,9 +93,8 @@ export function createVoice(deps: VoiceServiceDeps): Voice {
     await session.stop()
   }
 
-  const recordKioskEvent = async (token: string, kind: string, turnIndex: number | null, amount: number) => {
-    const sessionId = await engine.sessionForToken(token)
-    await db.transaction().execute((trx) =>
+  const insertKioskEvent = (sessionId: string, kind: string, turnIndex: number | null, amount: number) =>
+    db.transaction().execute((trx) =>
       deps.writer.insert(trx, 'interview_kiosk_events', {
         session_id: sessionId,
         kind,
@@ -97,12 +103,24 @@ export function createVoice(deps: VoiceServiceDeps): Voice {
         occurred_at: deps.clock.now(),
       }),
     )
+
+  const recordKioskEvent = async (
+    token: string,
+    kind: string,
+    turnIndex: number | null,
+    amount: number,
+    connection: string | undefined,
+  ) => {
+    const sessionId = await engine.sessionForToken(token)
+    if (connection) sessionOfConnection.set(connection, sessionId)
+    await insertKioskEvent(sessionId, kind, turnIndex, amount)
     return OK
   }
 
   const handlers: VoiceHandlers = {
     'interview.voiceStart': async ({ token, streamId, sampleRate, practice }, ctx) => {
       const sessionId = await engine.sessionForToken(token)
+      if (ctx.connection) sessionOfConnection.set(ctx.connection, sessionId)
       const turn = await engine.currentTurn(sessionId)
       const captions = ai.available('stt')
       const speech = ai.available('tts') ? 'server' : 'browser'
@@ -173,12 +191,19 @@ export function createVoice(deps: VoiceServiceDeps): Voice {
       await stopStream(streamId)
       return OK
     },
-    'interview.consent': ({ token, choice }) => recordKioskEvent(token, choice, null, 0),
-    'interview.integrity': ({ token, kind, turnIndex, amount }) => recordKioskEvent(token, kind, turnIndex, amount),
+    'interview.consent': ({ token, choice }, ctx) => recordKioskEvent(token, choice, null, 0, ctx.connection),
+    'interview.integrity': ({ token, kind, turnIndex, amount }, ctx) =>
+      recordKioskEvent(token, kind, turnIndex, amount, ctx.connection),
   }
 
   return {
     handlers,
+    async recordWindowSignal(connection, kind) {
+      const sessionId = sessionOfConnection.get(connection)
+      if (!sessionId) return false
+      await insertKioskEvent(sessionId, `window:${kind}`, null, 0)
+      return true
+    },
     recordings,
     job: transcribeJob({ ai, recordings, writer: deps.writer }),
     async start() {
