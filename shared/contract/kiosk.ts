@@ -94,6 +94,8 @@ export const kioskRequests = {
   'interview.voiceTyping': request<Ack>()(z.object({ streamId, typing: z.boolean() }).strict(), ['kiosk']),
   /** "Repeat the question": the interviewer says the current question again. */
   'interview.voiceRepeat': request<Ack>()(z.object({ streamId }).strict(), ['kiosk']),
+  /** "Start my answer again": drops what was captured of this answer and uses one of the question's retakes. */
+  'interview.voiceRetake': request<Ack>()(z.object({ streamId }).strict(), ['kiosk']),
   /** "Answer in text instead". */
   'interview.voiceTextAnswer': request<Ack>()(
     z

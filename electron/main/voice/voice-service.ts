@@ -41,6 +41,7 @@ type VoiceHandlers = Pick<
   | 'interview.voiceEndAnswer'
   | 'interview.voiceTyping'
   | 'interview.voiceRepeat'
+  | 'interview.voiceRetake'
   | 'interview.voiceTextAnswer'
   | 'interview.voiceStop'
   | 'interview.consent'
@@ -177,6 +178,10 @@ export function createVoice(deps: VoiceServiceDeps): Voice {
     },
     'interview.voiceTyping': ({ streamId, typing }) => {
       stream(streamId).typing(typing)
+      return OK
+    },
+    'interview.voiceRetake': async ({ streamId }) => {
+      await stream(streamId).retake()
       return OK
     },
     'interview.voiceRepeat': async ({ streamId }) => {

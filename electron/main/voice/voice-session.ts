@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { EventName, EventPayload } from '../../../shared/contract'
+import { StudioError, type EventName, type EventPayload } from '../../../shared/contract'
 import type { VoicePhase } from '../../../shared/contract/kiosk'
 import type { LiveTranscription, SpeechToText, TextToSpeech } from '../ai/types'
 import type { Clock } from '../clock'
@@ -17,7 +17,7 @@ import { speakUtterance, TTS_SAMPLE_RATE } from './utterance-speaker'
 
 export type VoiceEngine = Pick<
   InterviewEngine,
-  'currentTurn' | 'submitAnswer' | 'repeatQuestion' | 'skip' | 'nextUtterance' | 'touch'
+  'currentTurn' | 'submitAnswer' | 'repeatQuestion' | 'retake' | 'skip' | 'nextUtterance' | 'touch'
 >
 
 export type Emit = <K extends EventName>(name: K, payload: EventPayload<K>) => void
@@ -82,6 +82,8 @@ export interface VoiceSession {
   /** The candidate opened (or closed) the box to type their answer. */
   typing(on: boolean): void
   repeat(): Promise<void>
+  /** Starts the current answer again; refused (conflict) when the question has no retakes left. */
+  retake(): Promise<void>
   textAnswer(input: TypedAnswerInput): Promise<void>
   /** Stops everything; an answer in progress keeps its recording but is not submitted. */
   stop(): Promise<void>
@@ -606,6 +608,22 @@ export function createVoiceSession(deps: VoiceSessionDeps, init: VoiceSessionIni
         turn = await engine.repeatQuestion(sessionId)
       } finally {
         // Whether or not the engine took the repeat, the candidate hears where the interview stands.
+        if (my === epoch && !stopped) speak('engine')
+      }
+    },
+
+    async retake() {
+      if (practice || (turn.question?.retakesLeft ?? 0) <= 0) {
+        throw new StudioError('conflict', 'No retakes are left for this question')
+      }
+      const my = ++epoch
+      cancelSpeaking()
+      await dropCapture()
+      await submitting
+      if (my !== epoch || stopped) return
+      try {
+        turn = await engine.retake(sessionId)
+      } finally {
         if (my === epoch && !stopped) speak('engine')
       }
     },

@@ -108,6 +108,11 @@ export function InterviewScreen() {
         >
           Repeat the question
         </button>
+        {question && question.retakesLeft > 0 && (
+          <button type="button" onClick={() => void controls.retake()} disabled={!listening || typing}>
+            Start my answer again ({question.retakesLeft} left)
+          </button>
+        )}
         <button type="button" onClick={() => void controls.interrupt()} disabled={view.phase !== 'speaking'}>
           Interrupt
         </button>

@@ -49,6 +49,7 @@ export function useVoiceSession(practice: boolean): { view: VoiceView; controls:
       endAnswer: async () => link.current?.endAnswer(),
       typing: async (on) => link.current?.typing(on),
       repeat: async () => link.current?.repeat(),
+      retake: async () => link.current?.retake(),
       textAnswer: async (input) => link.current?.textAnswer(input),
       camera: (turnIndex, seq, data) => link.current?.camera(turnIndex, seq, data),
     }),

@@ -27,6 +27,7 @@ export interface VoiceLink {
   endAnswer(): Promise<void>
   typing(on: boolean): Promise<void>
   repeat(): Promise<void>
+  retake(): Promise<void>
   textAnswer(input: { turnIndex: number; text: string; typingMs: number; pastedChars: number }): Promise<void>
   camera(turnIndex: number, seq: number, data: string): void
   close(): Promise<void>
@@ -172,6 +173,7 @@ export function openVoiceLink(options: {
     endAnswer: () => control(() => call('interview.voiceEndAnswer', { streamId })),
     typing: (on) => control(() => call('interview.voiceTyping', { streamId, typing: on })),
     repeat: () => control(() => call('interview.voiceRepeat', { streamId })),
+    retake: () => control(() => call('interview.voiceRetake', { streamId })),
     textAnswer: (input) => control(() => call('interview.voiceTextAnswer', { streamId, ...input })),
     camera(turnIndex, chunkSeq, data) {
       if (started)
