@@ -10,7 +10,11 @@ const INVISIBLE =
   /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uE000-\uF8FF\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g
 const SPACES = /[ \u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g
 
+// Printable ASCII is already NFKC and holds no invisible characters or tabs: only runs of spaces to fold.
+const PRINTABLE_ASCII = /^[\x20-\x7E]*$/
+
 export function cleanLine(line: string): string {
+  if (PRINTABLE_ASCII.test(line)) return line.replace(/ {2,}/g, ' ').trim()
   return line.normalize('NFKC').replace(INVISIBLE, '').replace(/\t/g, '    ').replace(SPACES, ' ').trim()
 }
 
