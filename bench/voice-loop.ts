@@ -12,10 +12,10 @@
  */
 import fs from 'node:fs'
 import type { Page } from 'playwright-core'
-import WebSocket from 'ws'
 import { startAiStub, type StubRequestLog } from '../tests/harness/ai-stub'
 import { requireAudioTools, spokenAnswer } from '../tests/fixtures/audio/speech'
 import { launchChromium } from '../tests/helpers/browser'
+import { hostSocket } from '../tests/helpers/host-socket'
 import { tempDir } from '../tests/helpers/temp-studio'
 import { startWebHost } from '../tests/helpers/web-host'
 
@@ -47,32 +47,6 @@ interface ReplyMark {
   /** Epoch ms of the first reply audio and of the end of the candidate's speech before it. */
   audioAt: number
   speechEndAt: number
-}
-
-async function recruiter(url: string) {
-  const html = await (await fetch(url)).text()
-  const token = /name="panelist-token" content="([0-9a-f]+)"/.exec(html)![1]!
-  const origin = new URL(url).origin
-  const ws = new WebSocket(`${origin.replace('http', 'ws')}/ws?token=${token}`, { origin })
-  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject))
-  let nextId = 1
-  const pending = new Map<number, (result: { ok: boolean; value?: unknown; error?: { message: string } }) => void>()
-  ws.on('message', (data) => {
-    const message = JSON.parse(data.toString())
-    if (message.type === 'result') pending.get(message.id)?.(message.result)
-  })
-  return {
-    async call<T>(name: string, input: unknown): Promise<T> {
-      const id = nextId++
-      const result = await new Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>((resolve) => {
-        pending.set(id, resolve)
-        ws.send(JSON.stringify({ type: 'invoke', id, name, input }))
-      })
-      if (!result.ok) throw new Error(`${name}: ${result.error!.message}`)
-      return result.value as T
-    },
-    close: () => ws.close(),
-  }
 }
 
 /** Reply marks of one kiosk page, in epoch ms; the first (the opening question) answers nothing and is left out. */
@@ -122,7 +96,7 @@ async function main() {
     `--use-file-for-fake-audio-capture=${fakeMic}`,
     '--autoplay-policy=no-user-gesture-required',
   ])
-  const rpc = await recruiter(host.url)
+  const rpc = await hostSocket(host.url)
   await rpc.call('secrets.set', { name: 'openai.apiKey', value: 'sk-bench-openai-key' })
   await rpc.call('secrets.set', { name: 'deepgram.apiKey', value: 'dg-bench-deepgram-key' })
   const rubric = [{ name: 'Relevance', description: 'Answers with a concrete example', weight: 3 }]

@@ -3,11 +3,11 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
 import type { SessionDetail, SessionSummary } from '../../shared/contract/interviews'
 import { startAiStub, type AiStub } from '../harness/ai-stub'
 import { probeDuration, requireAudioTools, spokenAnswer } from '../fixtures/audio/speech'
 import { launchChromium } from '../helpers/browser'
+import { hostSocket } from '../helpers/host-socket'
 import { tempDir } from '../helpers/temp-studio'
 import { startWebHost, type RunningHost } from '../helpers/web-host'
 
@@ -86,34 +86,7 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true })
 })
 
-/** The recruiter's side, as the recruiter page would call it: a socket with the page's token and origin. */
-async function recruiter(url: string) {
-  const html = await (await fetch(url)).text()
-  const token = /name="panelist-token" content="([0-9a-f]+)"/.exec(html)![1]!
-  const origin = new URL(url).origin
-  const ws = new WebSocket(`${origin.replace('http', 'ws')}/ws?token=${token}`, { origin })
-  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject))
-  let nextId = 1
-  const pending = new Map<number, (result: { ok: boolean; value?: unknown; error?: { message: string } }) => void>()
-  ws.on('message', (data) => {
-    const message = JSON.parse(data.toString())
-    if (message.type === 'result') pending.get(message.id)?.(message.result)
-  })
-  return {
-    async call<T>(name: string, input: unknown): Promise<T> {
-      const id = nextId++
-      const result = await new Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>((resolve) => {
-        pending.set(id, resolve)
-        ws.send(JSON.stringify({ type: 'invoke', id, name, input }))
-      })
-      if (!result.ok) throw new Error(`${name}: ${result.error!.message}`)
-      return result.value as T
-    },
-    close: () => ws.close(),
-  }
-}
-
-async function session(rpc: Awaited<ReturnType<typeof recruiter>>): Promise<SessionDetail> {
+async function session(rpc: Awaited<ReturnType<typeof hostSocket>>): Promise<SessionDetail> {
   const [summary] = await rpc.call<SessionSummary[]>('sessions.list', {})
   return rpc.call<SessionDetail>('sessions.get', { id: summary!.id })
 }
@@ -154,7 +127,7 @@ describe('kiosk interview in Chromium over the web host', () => {
     const env = { PANELIST_OPENAI_BASE_URL: stub.openaiBaseUrl, PANELIST_DEEPGRAM_BASE_URL: stub.deepgramBaseUrl }
     host = await startWebHost(dataDir, env)
     const port = new URL(host.url).port
-    let rpc = await recruiter(host.url)
+    let rpc = await hostSocket(host.url)
     await rpc.call('secrets.set', { name: 'openai.apiKey', value: 'sk-e2e-openai-key' })
     await rpc.call('secrets.set', { name: 'deepgram.apiKey', value: 'dg-e2e-deepgram-key' })
     await rpc.call('kiosk.setPin', { pin: '4321' })
@@ -226,7 +199,7 @@ describe('kiosk interview in Chromium over the web host', () => {
     expect(fs.statSync(path.join(dataDir, open[0]!.path)).size).toBeGreaterThan(44 + 48_000)
 
     host = await startWebHost(dataDir, { ...env, PANELIST_PORT: port })
-    rpc = await recruiter(host.url)
+    rpc = await hostSocket(host.url)
     // The kiosk notices the host is back, reloads itself and offers to continue at the same question.
     await page.getByRole('button', { name: 'Continue the interview' }).waitFor({ timeout: 30_000 })
     expect(await page.getByText('We will continue with question 3.').count()).toBe(1)
@@ -285,7 +258,7 @@ describe('kiosk interview in Chromium over the web host', () => {
     await host?.stop('SIGKILL')
     const dataDir = tempDir('panelist-kiosk-scripted-')
     host = await startWebHost(dataDir)
-    const rpc = await recruiter(host.url)
+    const rpc = await hostSocket(host.url)
     const template = await rpc.call<{ id: string }>('templates.create', {
       name: 'Support engineer',
       settings: { maxQuestions: 2, maxDurationMinutes: 30, maxFollowUps: 0 },
