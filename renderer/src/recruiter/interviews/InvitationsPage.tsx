@@ -4,6 +4,7 @@ import { call, describeError } from '../../api/client'
 import { InvitationForm } from './InvitationForm'
 import { InvitationTable } from './InvitationTable'
 import { INVITATION_STATUS_LABELS } from './labels'
+import { StatusFilterSelect } from './StatusFilterSelect'
 
 type StatusFilter = InvitationStatus | 'all'
 
@@ -63,16 +64,7 @@ export function InvitationsPage() {
           )}
         </fieldset>
       )}
-      <label>
-        Status
-        <select value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)}>
-          {(['all', 'pending', 'started', 'completed', 'expired', 'cancelled'] as StatusFilter[]).map((s) => (
-            <option key={s} value={s}>
-              {s === 'all' ? 'All' : INVITATION_STATUS_LABELS[s]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <StatusFilterSelect labels={INVITATION_STATUS_LABELS} value={status} onChange={setStatus} />
       {error && (
         <p role="alert" className="error-text">
           {error}

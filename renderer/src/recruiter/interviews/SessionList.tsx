@@ -4,6 +4,7 @@ import type { SessionStatus, SessionSummary } from '../../../../shared/contract/
 import { call, describeError, on } from '../../api/client'
 import { EmptyState } from '../../components/EmptyState'
 import { DIFFICULTY_LABELS, formatTime, SESSION_STATUS_LABELS } from './labels'
+import { StatusFilterSelect } from './StatusFilterSelect'
 
 type StatusFilter = SessionStatus | 'all'
 
@@ -42,16 +43,7 @@ export function SessionList() {
       <h1 id="sessions-title" tabIndex={-1}>
         Interview sessions
       </h1>
-      <label>
-        Status
-        <select value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)}>
-          {(['all', 'in_progress', 'completed', 'abandoned'] as StatusFilter[]).map((s) => (
-            <option key={s} value={s}>
-              {s === 'all' ? 'All' : SESSION_STATUS_LABELS[s]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <StatusFilterSelect labels={SESSION_STATUS_LABELS} value={status} onChange={setStatus} />
       {error && (
         <p role="alert" className="error-text">
           {error}

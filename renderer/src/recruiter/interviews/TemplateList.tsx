@@ -5,6 +5,7 @@ import { call, describeError } from '../../api/client'
 import { EmptyState } from '../../components/EmptyState'
 import { formatTime, TEMPLATE_STATUS_LABELS } from './labels'
 import { useJobOptions } from './useJobOptions'
+import { StatusFilterSelect } from './StatusFilterSelect'
 
 type StatusFilter = TemplateStatus | 'all'
 
@@ -75,16 +76,7 @@ export function TemplateList() {
         </button>
       </form>
       <div className="row">
-        <label>
-          Status
-          <select value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)}>
-            {(['all', 'draft', 'active', 'archived'] as StatusFilter[]).map((s) => (
-              <option key={s} value={s}>
-                {s === 'all' ? 'All' : TEMPLATE_STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <StatusFilterSelect labels={TEMPLATE_STATUS_LABELS} value={status} onChange={setStatus} />
       </div>
       {error && (
         <p role="alert" className="error-text">
