@@ -5,6 +5,7 @@ import type { AppInfo } from '../../shared/contract/foundation'
 import { createHlc } from '../../shared/hlc'
 import { systemClock, type Clock } from './clock'
 import { ensureMeta } from './db/meta'
+import type { DirectDb } from './db/direct'
 import { openDatabase } from './db/open'
 import type { Database } from './db/schema'
 import { createSyncedWriter, type SyncedWriter } from './db/synced'
@@ -60,6 +61,8 @@ export interface StudioOptions {
 
 export interface Studio {
   db: Kysely<Database>
+  /** Synchronous statements on the same connection, for hot paths. */
+  direct: DirectDb
   queue: Queue
   events: EventBus
   writer: SyncedWriter
@@ -115,6 +118,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
   })
   const screening = createScreening({
     db,
+    direct: opened.direct,
     writer,
     clock,
     events,
@@ -186,6 +190,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
 
   return {
     db,
+    direct: opened.direct,
     queue,
     events,
     writer,

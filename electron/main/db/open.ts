@@ -4,14 +4,18 @@ import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import type { Clock } from '../clock'
 import type { Logger } from '../logger'
+import { createDirectDb, type DirectDb } from './direct'
 import { runMigrations } from './migrate'
 import type { Migration } from './migrations/types'
 import { migrations as allMigrations } from './migrations'
 import type { Database } from './schema'
+import { withStatementCache } from './statement-cache'
 
 export interface OpenedDatabase {
   sqlite: BetterSqlite3.Database
   db: Kysely<Database>
+  /** Synchronous statements, for hot paths. */
+  direct: DirectDb
   sqliteVersion: string
   /** Messages for the user about what happened at start-up (a database moved aside). */
   notices: string[]
@@ -87,7 +91,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
   }
   const sqliteVersion = (sqlite.prepare('select sqlite_version() as v').get() as { v: string }).v
   assertSqliteVersion(sqliteVersion)
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  const statements = withStatementCache(sqlite)
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) })
   await runMigrations(db, options.migrations ?? allMigrations, clock)
-  return { sqlite, db, sqliteVersion, notices }
+  return { sqlite, db, direct: createDirectDb(db, sqlite, statements), sqliteVersion, notices }
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import { StudioError } from '../../../shared/contract/errors'
 import type { AiCapabilities } from '../ai/types'
 import type { Clock } from '../clock'
+import type { DirectDb } from '../db/direct'
 import type { Database } from '../db/schema'
 import type { SyncedWriter } from '../db/synced'
 import type { EventBus } from '../events'
@@ -23,6 +24,7 @@ import type { SkillCatalog } from './jobs/skill-catalog'
 
 export interface ScreeningDeps {
   db: Kysely<Database>
+  direct: DirectDb
   writer: SyncedWriter
   clock: Clock
   events: EventBus
@@ -84,7 +86,7 @@ export function createScreening(deps: ScreeningDeps): Screening {
   const files = createFileStore(deps.dataDir)
   const jobs = createJobsService({ db, writer, rerank })
   const intake = createIntakeService({ db, clock, queue, events, files })
-  const pipeline = createPipeline({ db, writer, rerank })
+  const pipeline = createPipeline({ db, direct: deps.direct, writer, rerank })
   const needParser = () => {
     if (!deps.parser) throw new StudioError('unavailable', 'Resume import is not available in this build')
   }
@@ -96,6 +98,7 @@ export function createScreening(deps: ScreeningDeps): Screening {
         ? [
             intakeJob({
               db,
+              direct: deps.direct,
               writer,
               clock,
               events,

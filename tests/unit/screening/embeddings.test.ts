@@ -50,6 +50,7 @@ async function setup(ai: AiCapabilities) {
   ;({ studio } = await createTempStudio())
   const screening = createScreening({
     db: studio.db,
+    direct: studio.direct,
     writer: studio.writer,
     clock: { now: () => Date.now() },
     events: studio.events,

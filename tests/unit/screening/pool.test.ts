@@ -117,6 +117,18 @@ describe('parse pool', () => {
     expect(again.map(reasonOf)).toEqual(files.slice(6).map(() => 'ok'))
   })
 
+  it('hands each worker its next file ahead; a file waiting behind a stuck one is read by the replacement', async () => {
+    const parser = pool({ workerFile: HOSTILE_WORKER, size: 1, graceMs: 300 })
+    await parser.ready()
+    const stuck = parser.parse(new Uint8Array([1]), 'hang.bin', FAST)
+    const behind = parser.parse(files[0]!.bytes, files[0]!.fileName)
+    const later = parser.parse(files[1]!.bytes, files[1]!.fileName)
+    // Both the stuck file and the next one are with the single worker; the third waits in the pool.
+    expect(parser.stats()).toMatchObject({ workers: 1, busy: 1, queued: 1 })
+    expect((await Promise.all([stuck, behind, later])).map(reasonOf)).toEqual(['timeout', 'ok', 'ok'])
+    expect(parser.stats()).toMatchObject({ replaced: 1, completed: 3 })
+  })
+
   it('caps each worker’s memory: a file that needs more is refused and the worker replaced', async () => {
     const parser = pool({ workerFile: HOSTILE_WORKER, maxMemoryMb: 64 })
     const [balloon, after] = await Promise.all([

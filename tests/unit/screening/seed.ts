@@ -62,9 +62,9 @@ export async function seedCandidates(
           updated_at: 0,
         })
         .execute()
-      if (jobId) await ensureApplication(trx, studio.writer, jobId, id)
       ids.push(id)
     }
   })
+  if (jobId) await studio.direct.transaction((direct) => ids.forEach((id) => ensureApplication(direct, studio.writer, jobId, id)))
   return ids
 }

@@ -6,6 +6,7 @@ import {
   type PipelineStatus,
   type StatusChange,
 } from '../../../../shared/contract/screening'
+import type { Direct } from '../../db/direct'
 import type { Database } from '../../db/schema'
 import type { SyncedWriter } from '../../db/synced'
 
@@ -73,36 +74,21 @@ export async function applicationView(db: Db, applicationId: string): Promise<Ap
 }
 
 /** Puts a candidate in a job's pipeline as new (once); returns whether it was added. */
-export async function ensureApplication(
-  trx: Transaction<Database>,
-  writer: SyncedWriter,
-  jobId: string,
-  candidateId: string,
-): Promise<boolean> {
-  const existing = await trx
-    .selectFrom('applications')
-    .select('id')
-    .where('job_id', '=', jobId)
-    .where('candidate_id', '=', candidateId)
-    .executeTakeFirst()
+export function ensureApplication(direct: Direct, writer: SyncedWriter, jobId: string, candidateId: string): boolean {
+  const existing = direct.get('select id from applications where job_id = ? and candidate_id = ?', [jobId, candidateId])
   if (existing) return false
-  await addApplication(trx, writer, jobId, candidateId)
+  addApplication(direct, writer, jobId, candidateId)
   return true
 }
 
 /** A new application, with its first history entry; for a candidate known to have none in this job. */
-export async function addApplication(
-  trx: Transaction<Database>,
-  writer: SyncedWriter,
-  jobId: string,
-  candidateId: string,
-) {
-  const applicationId = await writer.insert(trx, 'applications', {
+export function addApplication(direct: Direct, writer: SyncedWriter, jobId: string, candidateId: string): void {
+  const applicationId = writer.insertNow(direct, 'applications', {
     job_id: jobId,
     candidate_id: candidateId,
     status: 'new',
   })
-  await writer.insert(trx, 'status_changes', {
+  writer.insertNow(direct, 'status_changes', {
     application_id: applicationId,
     from_status: null,
     to_status: 'new',

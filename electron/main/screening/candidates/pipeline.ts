@@ -1,12 +1,14 @@
 import type { Kysely } from 'kysely'
 import { StudioError } from '../../../../shared/contract/errors'
 import type { ApplicationView, NoteView, PipelineStatus, RerankSummary } from '../../../../shared/contract/screening'
+import type { DirectDb } from '../../db/direct'
 import type { Database } from '../../db/schema'
 import type { SyncedWriter } from '../../db/synced'
 import { applicationView, changeToUndo, ensureApplication } from './applications'
 
 export interface PipelineDeps {
   db: Kysely<Database>
+  direct: DirectDb
   writer: SyncedWriter
   rerank(jobId: string): Promise<RerankSummary>
 }
@@ -100,10 +102,9 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         .where('id', 'in', [...new Set(candidateIds)])
         .where('deleted_at', 'is', null)
         .execute()
-      let added = 0
-      await db.transaction().execute(async (trx) => {
-        for (const { id } of existing) if (await ensureApplication(trx, writer, jobId, id)) added++
-      })
+      const added = await deps.direct.transaction(
+        (direct) => existing.filter(({ id }) => ensureApplication(direct, writer, jobId, id)).length,
+      )
       return { added, rerank: await deps.rerank(jobId) }
     },
   }

@@ -1,8 +1,7 @@
-import type { Kysely, Transaction } from 'kysely'
-import type { Database } from '../../db/schema'
+import type { Direct, DirectDb } from '../../db/direct'
 import { settleItem, type SettledOutcome } from './record-outcome'
 
-export type Decide = (trx: Transaction<Database>) => Promise<SettledOutcome | null>
+export type Decide = (direct: Direct) => SettledOutcome | null
 
 export interface GroupCommitter {
   /**
@@ -11,6 +10,8 @@ export interface GroupCommitter {
    * already settled (a re-run, a cancel): then nothing of it was written.
    */
   submit(itemId: number, decide: Decide): Promise<SettledOutcome | null>
+  /** Commits what is waiting now instead of at the end of the window: nothing more is coming soon. */
+  flushNow(): void
 }
 
 interface Entry {
@@ -30,10 +31,18 @@ const WINDOW_MS = 250
  * paying for its own. Each item still settles all-or-nothing: a failing group fails every item in
  * it (they stay pending, and the job's retry redoes them).
  */
-export function createGroupCommitter(db: Kysely<Database>, now: () => number): GroupCommitter {
+export function createGroupCommitter(direct: DirectDb, now: () => number): GroupCommitter {
   let waiting: Entry[] = []
   let flushing = false
   let timer: ReturnType<typeof setTimeout> | null = null
+
+  const settleGroup = (trx: Direct, group: Entry[]) =>
+    group.map((entry) => {
+      const item = trx.get<{ outcome: string }>('select outcome from intake_items where id = ?', [entry.itemId])
+      const settled = item?.outcome === 'pending' ? entry.decide(trx) : null
+      if (settled) settleItem(trx, entry.itemId, settled, now())
+      return settled
+    })
 
   const flush = async () => {
     timer = null
@@ -42,20 +51,7 @@ export function createGroupCommitter(db: Kysely<Database>, now: () => number): G
       const group = waiting.slice(0, MAX_GROUP)
       waiting = waiting.slice(group.length)
       try {
-        const outcomes = await db.transaction().execute(async (trx) => {
-          const out: (SettledOutcome | null)[] = []
-          for (const entry of group) {
-            const item = await trx
-              .selectFrom('intake_items')
-              .select('outcome')
-              .where('id', '=', entry.itemId)
-              .executeTakeFirst()
-            const settled = item?.outcome === 'pending' ? await entry.decide(trx) : null
-            if (settled) await settleItem(trx, entry.itemId, settled, now())
-            out.push(settled)
-          }
-          return out
-        })
+        const outcomes = await direct.transaction((trx) => settleGroup(trx, group))
         group.forEach((entry, i) => entry.resolve(outcomes[i] ?? null))
       } catch (error) {
         group.forEach((entry) => entry.reject(error))
@@ -64,15 +60,20 @@ export function createGroupCommitter(db: Kysely<Database>, now: () => number): G
     flushing = false
   }
 
+  const flushNow = () => {
+    if (flushing || !waiting.length) return
+    if (timer) clearTimeout(timer)
+    void flush()
+  }
+
   return {
+    flushNow,
     submit(itemId, decide) {
       return new Promise((resolve, reject) => {
         waiting.push({ itemId, decide, resolve, reject })
         if (flushing) return
-        if (waiting.length >= MAX_GROUP) {
-          if (timer) clearTimeout(timer)
-          void flush()
-        } else timer ??= setTimeout(() => void flush(), WINDOW_MS)
+        if (waiting.length >= MAX_GROUP) flushNow()
+        else timer ??= setTimeout(() => void flush(), WINDOW_MS)
       })
     },
   }

@@ -3,6 +3,7 @@ import type { Kysely, Selectable } from 'kysely'
 import { z } from 'zod'
 import { MAX_RESUME_BYTES, type IntakeBatchView, type IntakeCounts } from '../../../../shared/contract/screening'
 import type { Clock } from '../../clock'
+import type { DirectDb } from '../../db/direct'
 import type { Database } from '../../db/schema'
 import type { SyncedWriter } from '../../db/synced'
 import type { EventBus } from '../../events'
@@ -22,6 +23,7 @@ export const intakePayloadSchema = z.object({ batchId: z.string().min(1).max(64)
 
 export interface IntakeJobDeps {
   db: Kysely<Database>
+  direct: DirectDb
   writer: SyncedWriter
   clock: Clock
   events: EventBus
@@ -140,7 +142,7 @@ export function intakeJob(deps: IntakeJobDeps) {
           .catch((error) => deps.logger.warn('live re-rank failed', { error: String(error) }))
       }
 
-      const committer = createGroupCommitter(db, () => clock.now())
+      const committer = createGroupCommitter(deps.direct, () => clock.now())
       /** Commits what `decide` settles the item as; when it decides nothing (null), nothing is written. */
       const commit = async (item: Item, decide: Decide) => {
         const outcome = await committer.submit(item.id, decide)
@@ -169,7 +171,7 @@ export function intakeJob(deps: IntakeJobDeps) {
 
       const importItem = async (item: Item) => {
         const source = await readSource(item)
-        if ('outcome' in source) return settle(item, async () => source)
+        if ('outcome' in source) return settle(item, () => source)
         const hash = contentHash(source.bytes)
         // Before parsing, to save the work; recordParsedFile checks again in its own transaction, for files racing in parallel.
         const known = await db
@@ -186,12 +188,12 @@ export function intakeJob(deps: IntakeJobDeps) {
         } catch (error) {
           if (ctx.signal.aborted) throw error
           deps.logger.warn('resume parser failed', { name: item.name, error: String(error) })
-          return settle(item, async () => refused('corrupt', 'The file could not be read; it may be damaged'))
+          return settle(item, () => refused('corrupt', 'The file could not be read; it may be damaged'))
         }
         if (!parsed.ok)
           return settle(
             item,
-            async () => refused(parsed.refusal.reason, parsed.refusal.message),
+            () => refused(parsed.refusal.reason, parsed.refusal.message),
             () => dropStagedIfUnused(item),
           )
         const stored = await files.put(source.bytes, item.name, hash)
@@ -237,6 +239,8 @@ export function intakeJob(deps: IntakeJobDeps) {
       }
       const lanes = Math.max(2, parser.concurrency * 4)
       await Promise.all(Array.from({ length: Math.min(lanes, pending.length) }, lane))
+      // Every file is read: the last outcomes need not wait for company.
+      committer.flushNow()
       while (settling.size) await Promise.all([...settling])
       await reranking
       if (failure) throw failure

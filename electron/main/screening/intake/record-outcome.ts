@@ -1,6 +1,5 @@
-import type { Transaction } from 'kysely'
 import { uuidv7 } from 'uuidv7'
-import type { Database } from '../../db/schema'
+import type { Direct } from '../../db/direct'
 import type { SyncedWriter } from '../../db/synced'
 import { addApplication, ensureApplication } from '../candidates/applications'
 import { emailKey, phoneKey, samePersonBy } from '../candidates/contact-keys'
@@ -22,44 +21,28 @@ export interface SettledOutcome {
 }
 
 /** Marks an item settled; the caller checked it is pending in this transaction, so anything else is a bug and rolls back. */
-export async function settleItem(
-  trx: Transaction<Database>,
-  itemId: number,
-  outcome: SettledOutcome,
-  now: number,
-): Promise<void> {
-  const result = await trx
-    .updateTable('intake_items')
-    .set({
-      outcome: outcome.outcome,
-      reason: outcome.reason,
-      message: outcome.message,
-      candidate_id: outcome.candidateId,
-      updated_at: now,
-    })
-    .where('id', '=', itemId)
-    .where('outcome', '=', 'pending')
-    .executeTakeFirst()
-  if (Number(result.numUpdatedRows) !== 1) throw new Error(`intake item ${itemId} was already settled`)
+export function settleItem(direct: Direct, itemId: number, outcome: SettledOutcome, now: number): void {
+  const { changes } = direct.run(
+    "update intake_items set outcome = ?, reason = ?, message = ?, candidate_id = ?, updated_at = ? where id = ? and outcome = 'pending'",
+    [outcome.outcome, outcome.reason, outcome.message, outcome.candidateId, now, itemId],
+  )
+  if (changes !== 1) throw new Error(`intake item ${itemId} was already settled`)
 }
 
 /** A file whose exact bytes were imported before: no new file, but the person joins this job. */
-export async function duplicateOfFile(
-  trx: Transaction<Database>,
+export function duplicateOfFile(
+  direct: Direct,
   writer: SyncedWriter,
   ref: ItemRef,
   hash: string,
-): Promise<SettledOutcome | null> {
-  const existing = await trx
-    .selectFrom('resume_files as f')
-    .innerJoin('candidates as c', 'c.id', 'f.candidate_id')
-    .select(['f.candidate_id', 'f.file_name', 'c.name'])
-    .where('f.content_hash', '=', hash)
-    .where('f.deleted_at', 'is', null)
-    .where('c.deleted_at', 'is', null)
-    .executeTakeFirst()
+): SettledOutcome | null {
+  const existing = direct.get<{ candidate_id: string; file_name: string; name: string }>(
+    `select f.candidate_id, f.file_name, c.name from resume_files f join candidates c on c.id = f.candidate_id
+     where f.content_hash = ? and f.deleted_at is null and c.deleted_at is null limit 1`,
+    [hash],
+  )
   if (!existing) return null
-  if (ref.jobId) await ensureApplication(trx, writer, ref.jobId, existing.candidate_id)
+  if (ref.jobId) ensureApplication(direct, writer, ref.jobId, existing.candidate_id)
   return {
     outcome: 'duplicate',
     reason: 'same_file',
@@ -99,61 +82,56 @@ function candidateColumns(file: ParsedFile) {
   }
 }
 
-async function writeFeatures(
-  trx: Transaction<Database>,
-  candidateId: string,
-  fileId: string,
-  features: ResumeFeatures,
-  now: number,
-) {
-  const values = {
-    file_id: fileId,
-    skill_ids: skillIdsColumn(features.skillIds),
-    skill_evidence: JSON.stringify(features.skillEvidence),
-    total_years: features.totalYears,
-    education_rank: features.educationRank,
-    doc_length: features.terms.length,
-    terms: packTermVector(features.terms),
-    embedding: null,
-    embedding_model: null,
-    updated_at: now,
-  }
-  await trx
-    .insertInto('candidate_features')
-    .values({ candidate_id: candidateId, ...values })
-    .onConflict((oc) => oc.column('candidate_id').doUpdateSet(values))
-    .execute()
+function writeFeatures(direct: Direct, candidateId: string, fileId: string, features: ResumeFeatures, now: number) {
+  direct.run(
+    `insert into candidate_features (candidate_id, file_id, skill_ids, skill_evidence, total_years, education_rank,
+       doc_length, terms, embedding, embedding_model, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, null, null, ?)
+     on conflict (candidate_id) do update set file_id = excluded.file_id, skill_ids = excluded.skill_ids,
+       skill_evidence = excluded.skill_evidence, total_years = excluded.total_years, education_rank = excluded.education_rank,
+       doc_length = excluded.doc_length, terms = excluded.terms, embedding = null, embedding_model = null,
+       updated_at = excluded.updated_at`,
+    [
+      candidateId,
+      fileId,
+      skillIdsColumn(features.skillIds),
+      JSON.stringify(features.skillEvidence),
+      features.totalYears,
+      features.educationRank,
+      features.terms.length,
+      packTermVector(features.terms),
+      now,
+    ],
+  )
 }
 
 /**
  * Records a parsed resume: a new candidate, or (same email or phone) one more file for a known
  * person, who is then read from whichever of their files is newer. Both files are always kept.
  */
-export async function recordParsedFile(
-  trx: Transaction<Database>,
+export function recordParsedFile(
+  direct: Direct,
   writer: SyncedWriter,
   ref: ItemRef,
   file: ParsedFile,
   now: number,
-): Promise<SettledOutcome> {
-  const sameFile = await duplicateOfFile(trx, writer, ref, file.hash)
+): SettledOutcome {
+  const sameFile = duplicateOfFile(direct, writer, ref, file.hash)
   if (sameFile) return sameFile
 
   const columns = candidateColumns(file)
   let person: { id: string; name: string; current_file_id: string | null; matchedBy: string } | undefined
   if (columns.email_key || columns.phone_key) {
-    const rows = await trx
-      .selectFrom('candidates')
-      .select(['id', 'name', 'current_file_id', 'email_key', 'phone_key'])
-      .where('deleted_at', 'is', null)
-      .where((eb) =>
-        eb.or([
-          ...(columns.email_key ? [eb('email_key', '=', columns.email_key)] : []),
-          ...(columns.phone_key ? [eb('phone_key', '=', columns.phone_key)] : []),
-        ]),
-      )
-      .orderBy('created_at')
-      .execute()
+    const rows = direct.all<{
+      id: string
+      name: string
+      current_file_id: string | null
+      email_key: string | null
+      phone_key: string | null
+    }>(
+      `select id, name, current_file_id, email_key, phone_key from candidates
+       where deleted_at is null and (email_key = ? or phone_key = ?) order by created_at`,
+      [columns.email_key, columns.phone_key],
+    )
     const keys = { emailKey: columns.email_key, phoneKey: columns.phone_key }
     const byEmail = rows.find(
       (row) => samePersonBy(keys, { emailKey: row.email_key, phoneKey: row.phone_key }) === 'email',
@@ -175,32 +153,25 @@ export async function recordParsedFile(
     flags: JSON.stringify(file.document.flags),
   }
   const storeDocument = (fileId: string) =>
-    trx
-      .insertInto('resume_documents')
-      .values({
-        file_id: fileId,
-        text: file.document.text,
-        hidden_text: file.document.hiddenText,
-        parsed: JSON.stringify(file.resume),
-      })
-      .execute()
+    direct.run('insert into resume_documents (file_id, text, hidden_text, parsed) values (?, ?, ?, ?)', [
+      fileId,
+      file.document.text,
+      file.document.hiddenText,
+      JSON.stringify(file.resume),
+    ])
 
   if (person) {
-    const fileId = await writer.insert(trx, 'resume_files', { candidate_id: person.id, ...fileValues })
-    await storeDocument(fileId)
+    const fileId = writer.insertNow(direct, 'resume_files', { candidate_id: person.id, ...fileValues })
+    storeDocument(fileId)
     const current = person.current_file_id
-      ? await trx
-          .selectFrom('resume_files')
-          .select('file_time')
-          .where('id', '=', person.current_file_id)
-          .executeTakeFirst()
+      ? direct.get<{ file_time: number }>('select file_time from resume_files where id = ?', [person.current_file_id])
       : undefined
     const newer = !current || file.fileTime >= current.file_time
     if (newer) {
-      await writer.update(trx, 'candidates', person.id, { ...columns, current_file_id: fileId })
-      await writeFeatures(trx, person.id, fileId, file.features, now)
+      writer.updateNow(direct, 'candidates', person.id, { ...columns, current_file_id: fileId })
+      writeFeatures(direct, person.id, fileId, file.features, now)
     }
-    if (ref.jobId) await ensureApplication(trx, writer, ref.jobId, person.id)
+    if (ref.jobId) ensureApplication(direct, writer, ref.jobId, person.id)
     return {
       outcome: 'duplicate',
       reason: 'same_person',
@@ -210,10 +181,10 @@ export async function recordParsedFile(
   }
 
   const fileId = uuidv7()
-  const candidateId = await writer.insert(trx, 'candidates', { ...columns, tags: '[]', current_file_id: fileId })
-  await writer.insert(trx, 'resume_files', { id: fileId, candidate_id: candidateId, ...fileValues })
-  await storeDocument(fileId)
-  await writeFeatures(trx, candidateId, fileId, file.features, now)
-  if (ref.jobId) await addApplication(trx, writer, ref.jobId, candidateId)
+  const candidateId = writer.insertNow(direct, 'candidates', { ...columns, tags: '[]', current_file_id: fileId })
+  writer.insertNow(direct, 'resume_files', { id: fileId, candidate_id: candidateId, ...fileValues })
+  storeDocument(fileId)
+  writeFeatures(direct, candidateId, fileId, file.features, now)
+  if (ref.jobId) addApplication(direct, writer, ref.jobId, candidateId)
   return { outcome: 'imported', reason: null, message: null, candidateId }
 }

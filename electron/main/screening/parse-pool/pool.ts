@@ -67,7 +67,8 @@ interface Task {
 interface Slot {
   worker: Worker
   ready: boolean
-  task: Task | null
+  /** Sent to the worker, in order; it reads the first (its time cap runs) while the rest wait there. */
+  tasks: Task[]
   timer: NodeJS.Timeout | null
   retired: boolean
 }
@@ -75,6 +76,11 @@ interface Slot {
 const DEFAULT_MEMORY_MB = 256
 const DEFAULT_GRACE_MS = 2_000
 const MAX_START_FAILURES = 3
+/**
+ * Files handed to a worker ahead of the one it is reading, so that it starts the next one at once
+ * instead of waiting for the main thread (busy committing an import, say) to answer its result.
+ */
+const FILES_PER_WORKER = 2
 
 const refusal = (reason: RefusalReason, message: string, workerId: number): ParseResult => ({
   outcome: { ok: false, refusal: { reason, message } },
@@ -117,14 +123,14 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
           resourceLimits,
         })
       : new Worker(workerPath, { workerData, resourceLimits })
-    const slot: Slot = { worker, ready: false, task: null, timer: null, retired: false }
+    const slot: Slot = { worker, ready: false, tasks: [], timer: null, retired: false }
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'ready') {
         slot.ready = true
         startFailures = 0
         if (allReady()) for (const wake of readyWaiters.splice(0)) wake()
         dispatch()
-      } else if (slot.task && message.id === slot.task.id) {
+      } else if (message.id === slot.tasks[0]?.id) {
         finish(slot, message.result)
       }
     })
@@ -154,12 +160,29 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
     return slot
   }
 
-  const finish = (slot: Slot, result: ParseResult) => {
-    const task = slot.task
-    if (!task) return
+  /** The time cap of the file a worker is reading; once it passes, the worker is ended. */
+  const startTimer = (slot: Slot) => {
     if (slot.timer) clearTimeout(slot.timer)
-    slot.task = null
     slot.timer = null
+    const task = slot.tasks[0]
+    if (!task) return
+    slot.timer = setTimeout(() => {
+      replace(
+        slot,
+        refusal(
+          'timeout',
+          `Reading the file took longer than ${Math.round(task.message.limits.maxMs / 1000)} s, so it was stopped.`,
+          slot.worker.threadId,
+        ),
+        new Error('timeout'),
+      )
+    }, task.message.limits.maxMs + graceMs)
+  }
+
+  const finish = (slot: Slot, result: ParseResult) => {
+    const task = slot.tasks.shift()
+    if (!task) return
+    startTimer(slot)
     completed++
     task.resolve(result)
     dispatch()
@@ -172,9 +195,10 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
     if (slot.timer) clearTimeout(slot.timer)
     slots.splice(slots.indexOf(slot), 1)
     void slot.worker.terminate()
-    if (slot.task) {
-      const task = slot.task
-      slot.task = null
+    const [task, ...waiting] = slot.tasks.splice(0)
+    // Files that only waited behind the failing one go to another worker.
+    queue.unshift(...waiting)
+    if (task) {
       completed++
       task.resolve(answer)
     } else if (!slot.ready && ++startFailures >= MAX_START_FAILURES) {
@@ -189,23 +213,16 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
   }
 
   const dispatch = () => {
-    for (const slot of slots) {
-      if (queue.length === 0) return
-      if (!slot.ready || slot.task || slot.retired) continue
-      const task = queue.shift()!
-      slot.task = task
-      slot.timer = setTimeout(() => {
-        replace(
-          slot,
-          refusal(
-            'timeout',
-            `Reading the file took longer than ${Math.round(task.message.limits.maxMs / 1000)} s, so it was stopped.`,
-            slot.worker.threadId,
-          ),
-          new Error('timeout'),
-        )
-      }, task.message.limits.maxMs + graceMs)
-      slot.worker.postMessage(task.message)
+    // Every worker gets its next file before any gets a second one.
+    for (let depth = 1; depth <= FILES_PER_WORKER; depth++) {
+      for (const slot of slots) {
+        if (queue.length === 0) return
+        if (!slot.ready || slot.retired || slot.tasks.length >= depth) continue
+        const task = queue.shift()!
+        slot.tasks.push(task)
+        if (slot.tasks.length === 1) startTimer(slot)
+        slot.worker.postMessage(task.message)
+      }
     }
   }
 
@@ -270,7 +287,7 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
       allReady() || closed ? Promise.resolve() : new Promise<void>((resolve) => readyWaiters.push(resolve)),
     stats: () => ({
       workers: slots.length,
-      busy: slots.filter((slot) => slot.task).length,
+      busy: slots.filter((slot) => slot.tasks.length > 0).length,
       queued: queue.length,
       completed,
       replaced,
@@ -283,7 +300,7 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
       for (const slot of all) {
         slot.retired = true
         if (slot.timer) clearTimeout(slot.timer)
-        slot.task?.reject(new Error('The parse pool is closed.'))
+        for (const task of slot.tasks.splice(0)) task.reject(new Error('The parse pool is closed.'))
       }
       await Promise.all(all.map((slot) => slot.worker.terminate()))
     },

@@ -2,12 +2,14 @@ import type { MessagePort } from 'node:worker_threads'
 import type { ParseHandler } from './handler'
 import type { ParseRequestMessage, WorkerMessage } from './protocol'
 
-/** Answers parse requests on `port` one at a time; says "ready" once the parsers are loaded. */
+/** Answers parse requests on `port` one at a time, in order; says "ready" once the parsers are loaded. */
 export function serveParseRequests(port: MessagePort | null, handler: ParseHandler): void {
   if (!port) throw new Error('The parse worker must run in a worker thread.')
   const send = (message: WorkerMessage) => port.postMessage(message)
+  // One file at a time, in the order sent: the pool hands over the next file before this one is done.
+  let reading = Promise.resolve()
   port.on('message', (request: ParseRequestMessage) => {
-    void handler.handle(request).then((result) => send({ type: 'result', id: request.id, result }))
+    reading = reading.then(async () => send({ type: 'result', id: request.id, result: await handler.handle(request) }))
   })
   void handler.warm().then(() => send({ type: 'ready' }))
 }
