@@ -1,4 +1,23 @@
+import {
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
+  Document,
+  ExternalHyperlink,
+  Footer,
+  FootnoteReferenceRun,
+  Header,
+  LevelFormat,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+} from 'docx'
+import mammoth from 'mammoth'
 import { describe, expect, it } from 'vitest'
+import { cleanText } from '../../../electron/main/screening/extract/clean-text'
 import { detectInjection, extractDocument, type JsonResume } from '../../../electron/main/screening/extract'
 import type { ExtractOutcome } from '../../../electron/main/screening/types'
 import { buildResume, minimalDocx, renderResume, RESUME_PEOPLE, type FixtureFormat } from '../../fixtures/resumes'
@@ -80,6 +99,67 @@ describe('each format reads to the text a person sees', () => {
       await extractDocument(Buffer.from('Ja\u200bne Do\u200de\nPy\u202eth\u2066on developer'), 'cv.txt'),
     )
     expect(document.text).toBe('Jane Doe\nPython developer')
+  })
+})
+
+describe('DOCX text is what mammoth reads from the whole file', () => {
+  // Mammoth is handed only the parts its raw text comes from; nothing it would have read may go missing.
+  const mammothText = async (bytes: Uint8Array) =>
+    cleanText((await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value)
+
+  it('for a document with lists, a table, links, notes, a comment, a header and a footer', async () => {
+    const doc = new Document({
+      numbering: {
+        config: [{ reference: 'steps', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.' }] }],
+      },
+      styles: { paragraphStyles: [{ id: 'Role', name: 'Role', run: { bold: true, size: 28 } }] },
+      comments: { children: [{ id: 0, author: 'Reviewer', children: [new Paragraph('Check this claim')] }] },
+      footnotes: { 1: { children: [new Paragraph('Footnote: led a team of six')] } },
+      sections: [
+        {
+          headers: { default: new Header({ children: [new Paragraph('Header: Riley Chen')] }) },
+          footers: { default: new Footer({ children: [new Paragraph('Footer: page one')] }) },
+          children: [
+            new Paragraph({ style: 'Role', text: 'Riley Chen, Staff Engineer' }),
+            new Paragraph({
+              children: [
+                new TextRun('Built Kubernetes platforms'),
+                new FootnoteReferenceRun(1),
+                new CommentRangeStart(0),
+                new TextRun(' on AWS and GCP'),
+                new CommentRangeEnd(0),
+                new CommentReference(0),
+              ],
+            }),
+            new Paragraph({ text: 'Designed the Postgres schema', numbering: { reference: 'steps', level: 0 } }),
+            new Paragraph({ text: 'Shipped the billing service', bullet: { level: 0 } }),
+            new Paragraph({
+              children: [new ExternalHyperlink({ link: 'https://github.com/riley', children: [new TextRun('github.com/riley')] })],
+            }),
+            new Table({
+              rows: [
+                new TableRow({
+                  children: [
+                    new TableCell({ children: [new Paragraph('Python')] }),
+                    new TableCell({ children: [new Paragraph('8 years')] }),
+                  ],
+                }),
+              ],
+            }),
+          ],
+        },
+      ],
+    })
+    const bytes = new Uint8Array(await Packer.toBuffer(doc))
+    const document = documentOf(await extractDocument(bytes, 'rich.docx'))
+    expect(document.text).toBe(await mammothText(bytes))
+    for (const line of ['Built Kubernetes platforms on AWS and GCP', 'Designed the Postgres schema', 'github.com/riley', 'Python'])
+      expect(document.text).toContain(line)
+  })
+
+  it.each(RESUME_PEOPLE.slice(0, 12).map((person) => [person.id, person] as const))('for %s', async (_id, person) => {
+    const bytes = await renderResume(buildResume(person), 'docx')
+    expect(documentOf(await extractDocument(bytes, 'resume.docx')).text).toBe(await mammothText(bytes))
   })
 })
 

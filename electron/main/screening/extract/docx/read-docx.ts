@@ -12,9 +12,9 @@ import { attributeValue, decodeEntities, decodeXmlPart, tags, wordPrefixes } fro
 const MAX_HIDDEN_FLAGS = 40
 
 /**
- * Reads a DOCX: the archive is checked and its XML parts decompressed here under our caps (sizes,
- * ratio, declared-versus-actual size, DTDs refused); hidden runs are taken out of document.xml;
- * then mammoth reads a rebuilt, uncompressed copy holding only those checked parts.
+ * Reads a DOCX: the archive is checked here under our caps (sizes, ratio, declared-versus-actual
+ * size, DTDs refused) and only the parts we read are decompressed; hidden runs are taken out of
+ * document.xml; then mammoth reads a rebuilt, uncompressed copy holding only checked parts.
  */
 export async function readDocx(
   bytes: Uint8Array,
@@ -22,24 +22,37 @@ export async function readDocx(
   deadline: Deadline,
 ): Promise<ExtractedDocument> {
   const entries = readZipDirectory(bytes, limits)
-  const parts = new Map<string, string>()
-  for (const entry of entries.values()) {
-    if (!/\.(xml|rels)$/i.test(entry.name) || entry.size === 0) continue
-    parts.set(entry.name, decodeXmlPart(entry.name, readZipEntry(bytes, entry)))
+  const part = (name: string): string | undefined => {
+    const entry = entries.get(name)
+    if (!entry || entry.size === 0) return undefined
+    const xml = decodeXmlPart(name, readZipEntry(bytes, entry))
     deadline.check()
+    return xml
   }
-  const mainPart = findMainDocument(parts)
-  const documentXml = parts.get(mainPart)
+  const packageRels = part('_rels/.rels')
+  const mainPart = findMainDocument(packageRels)
+  const documentXml = part(mainPart)
   if (documentXml === undefined)
     refuse('unsupported_type', 'The file is a ZIP archive but not a Word document (it has no document body).')
 
   const prefixes = wordPrefixes(documentXml!)
-  const styles = readStyles(parts.get(siblingPart(mainPart, 'styles.xml')), prefixes)
+  const styles = readStyles(part(siblingPart(mainPart, 'styles.xml')), prefixes)
   const scan = scanDocument(documentXml!, prefixes, styles)
-  parts.set(mainPart, scan.visibleXml)
 
+  // Mammoth's raw text is the document body alone: styles, numbering, notes and comments add no
+  // text to it, and parsing them was most of its time. So it gets only what the body needs.
+  const mainRels = siblingPart(mainPart, `_rels/${mainPart.split('/').pop()}.rels`)
+  const forMammoth = new Map<string, Uint8Array>()
   const encoder = new TextEncoder()
-  const rebuilt = writeStoredZip(new Map([...parts].map(([name, xml]) => [name, encoder.encode(xml)])))
+  for (const [name, xml] of [
+    ['[Content_Types].xml', part('[Content_Types].xml')],
+    ['_rels/.rels', packageRels],
+    [mainPart, scan.visibleXml],
+    [mainRels, part(mainRels)],
+  ] as const) {
+    if (xml !== undefined) forMammoth.set(name, encoder.encode(xml))
+  }
+  const rebuilt = writeStoredZip(forMammoth)
   const result = await deadline.race(
     mammoth.extractRawText({ buffer: Buffer.from(rebuilt.buffer, rebuilt.byteOffset, rebuilt.byteLength) }),
   )
@@ -55,7 +68,7 @@ export async function readDocx(
     if (hiddenLines.length <= MAX_HIDDEN_FLAGS)
       flags.push({ kind: 'hidden_text', detail: `Text a reader cannot see: ${group.details.join('; ')}`, text: line })
   }
-  flags.push(...metadataFlags(parts), ...commentFlags(parts, prefixes))
+  flags.push(...metadataFlags(part('docProps/core.xml')), ...commentFlags(part('word/comments.xml'), prefixes))
 
   const hiddenText = hiddenLines.join('\n')
   if (visibleCharCount(text) === 0 && visibleCharCount(hiddenText) === 0)
@@ -67,12 +80,11 @@ export async function readDocx(
       `The document holds about ${estimatedPages} pages of text; resumes over ${limits.maxPages} pages are not read.`,
     )
   }
-  return { format: 'docx', text, hiddenText, pages: declaredPages(parts) ?? estimatedPages, flags }
+  return { format: 'docx', text, hiddenText, pages: declaredPages(part('docProps/app.xml')) ?? estimatedPages, flags }
 }
 
 /** The officeDocument target of _rels/.rels; Word always writes word/document.xml. */
-function findMainDocument(parts: ReadonlyMap<string, string>): string {
-  const rels = parts.get('_rels/.rels')
+function findMainDocument(rels: string | undefined): string {
   if (rels) {
     for (const tag of tags(rels)) {
       if (tag.local !== 'Relationship') continue
@@ -100,15 +112,14 @@ function groupByParagraph(runs: readonly { text: string; detail: string; paragra
   return groups
 }
 
-function declaredPages(parts: ReadonlyMap<string, string>): number | undefined {
-  const match = /<Pages>(\d+)<\/Pages>/.exec(parts.get('docProps/app.xml') ?? '')
+function declaredPages(app: string | undefined): number | undefined {
+  const match = /<Pages>(\d+)<\/Pages>/.exec(app ?? '')
   const pages = match ? Number(match[1]) : NaN
   return Number.isInteger(pages) && pages > 0 ? pages : undefined
 }
 
 /** Title, subject, keywords and description are never shown on the page. */
-function metadataFlags(parts: ReadonlyMap<string, string>): ContentFlag[] {
-  const core = parts.get('docProps/core.xml')
+function metadataFlags(core: string | undefined): ContentFlag[] {
   if (!core) return []
   const values = [
     ...core.matchAll(/<(?:dc:title|dc:subject|cp:keywords|dc:description|cp:category)[^>]*>([^<]*)</g),
@@ -117,8 +128,7 @@ function metadataFlags(parts: ReadonlyMap<string, string>): ContentFlag[] {
 }
 
 /** Comments sit beside the text, not in it: instructions there are checked too. */
-function commentFlags(parts: ReadonlyMap<string, string>, prefixes: ReadonlySet<string>): ContentFlag[] {
-  const comments = parts.get('word/comments.xml')
+function commentFlags(comments: string | undefined, prefixes: ReadonlySet<string>): ContentFlag[] {
   if (!comments) return []
   const texts: string[] = []
   let inText = false
