@@ -171,8 +171,8 @@ async function growPool(studio: Studio, jobId: string, size: number): Promise<vo
         select ${id}, org_id, ${now}, ${now}, null, name, null, null, null, null, links, current_title, total_years, education_level, tags, current_file_id from candidates where id = ${source}`.execute(
         trx,
       )
-      await sql`insert into candidate_features (candidate_id, file_id, skill_ids, skill_evidence, total_years, education_rank, doc_length, terms, embedding, embedding_model, updated_at)
-        select ${id}, file_id, skill_ids, skill_evidence, total_years, education_rank, doc_length, terms, null, null, ${now} from candidate_features where candidate_id = ${source}`.execute(
+      await sql`insert into candidate_features (candidate_id, file_id, skill_ids, total_years, education_rank, doc_length, terms, embedding, embedding_model, updated_at)
+        select ${id}, file_id, skill_ids, total_years, education_rank, doc_length, terms, null, null, ${now} from candidate_features where candidate_id = ${source}`.execute(
         trx,
       )
       await sql`insert into applications (id, org_id, created_at, updated_at, deleted_at, job_id, candidate_id, status)

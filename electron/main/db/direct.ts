@@ -64,10 +64,10 @@ export function insertRow(direct: Direct, table: string, row: Record<string, unk
 /** Sets the patch's columns on the row with this id; returns how many rows changed. */
 export function updateRow(direct: Direct, table: string, id: string, patch: Record<string, unknown>): number {
   const [columns, values] = definedColumns(patch)
-  return direct.run(`update ${identifier(table)} set ${columns.map((c) => `${identifier(c)} = ?`).join(', ')} where "id" = ?`, [
-    ...values,
-    id,
-  ]).changes
+  return direct.run(
+    `update ${identifier(table)} set ${columns.map((c) => `${identifier(c)} = ?`).join(', ')} where "id" = ?`,
+    [...values, id],
+  ).changes
 }
 
 /** As Kysely does, a key whose value is undefined is left out rather than written as null. */

@@ -63,10 +63,20 @@ export function createSyncedWriter(deps: SyncedWriterDeps): SyncedWriter {
   })
   const newRow = (values: { id?: string }) => {
     const now = deps.clock.now()
-    return { ...values, id: values.id ?? uuidv7(), org_id: deps.orgId(), created_at: now, updated_at: now, deleted_at: null }
+    return {
+      ...values,
+      id: values.id ?? uuidv7(),
+      org_id: deps.orgId(),
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+    }
   }
   const log = async (trx: Db, table: string, rowId: string, orgId: string, op: ChangeOp, fields: object) => {
-    await trx.insertInto('change_log').values(logRow(table, rowId, orgId, op, fields)).execute()
+    await trx
+      .insertInto('change_log')
+      .values(logRow(table, rowId, orgId, op, fields))
+      .execute()
   }
   const missing = (table: string, id: string) => new Error(`${table} ${id} does not exist`)
   const orgOf = async (trx: Db, table: SyncedTable, id: string): Promise<string> => {

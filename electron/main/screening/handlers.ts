@@ -75,7 +75,7 @@ export interface Screening {
 /** Builds screening's services from their dependencies and exposes them as request handlers. */
 export function createScreening(deps: ScreeningDeps): Screening {
   const { db, writer, clock, events, queue, catalog } = deps
-  const ranker = createRanker({ db, clock, events })
+  const ranker = createRanker({ db, direct: deps.direct, clock, events })
   const rerankOnly = ranker.rerank
   // Every re-rank also queues the semantic signal when embeddings are available (the embed job itself re-ranks plainly).
   const rerank: Rerank = async (jobId) => {

@@ -90,14 +90,19 @@ export interface ResumeDocumentsTable {
   parsed: string
 }
 
+/** The visible line that proves each of a candidate's skills, beside their features (read by the detail view only). */
+export interface CandidateEvidenceTable {
+  candidate_id: string
+  /** JSON { [skillId]: evidence line } */
+  skill_evidence: string
+}
+
 /** What scoring needs about a candidate, precomputed so ranking is arithmetic. */
 export interface CandidateFeaturesTable {
   candidate_id: string
   file_id: string
   /** `|id|id|` so a skill filter is one LIKE. */
   skill_ids: string
-  /** JSON { [skillId]: evidence line } (visible text only). */
-  skill_evidence: string
   total_years: number
   education_rank: number
   doc_length: number
@@ -171,6 +176,7 @@ export interface ScreeningTables {
   candidate_notes: CandidateNotesTable
   resume_documents: ResumeDocumentsTable
   candidate_features: CandidateFeaturesTable
+  candidate_evidence: CandidateEvidenceTable
   application_scores: ApplicationScoresTable
   job_embeddings: JobEmbeddingsTable
   intake_batches: IntakeBatchesTable

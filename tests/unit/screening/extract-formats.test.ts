@@ -134,7 +134,12 @@ describe('DOCX text is what mammoth reads from the whole file', () => {
             new Paragraph({ text: 'Designed the Postgres schema', numbering: { reference: 'steps', level: 0 } }),
             new Paragraph({ text: 'Shipped the billing service', bullet: { level: 0 } }),
             new Paragraph({
-              children: [new ExternalHyperlink({ link: 'https://github.com/riley', children: [new TextRun('github.com/riley')] })],
+              children: [
+                new ExternalHyperlink({
+                  link: 'https://github.com/riley',
+                  children: [new TextRun('github.com/riley')],
+                }),
+              ],
             }),
             new Table({
               rows: [
@@ -153,7 +158,12 @@ describe('DOCX text is what mammoth reads from the whole file', () => {
     const bytes = new Uint8Array(await Packer.toBuffer(doc))
     const document = documentOf(await extractDocument(bytes, 'rich.docx'))
     expect(document.text).toBe(await mammothText(bytes))
-    for (const line of ['Built Kubernetes platforms on AWS and GCP', 'Designed the Postgres schema', 'github.com/riley', 'Python'])
+    for (const line of [
+      'Built Kubernetes platforms on AWS and GCP',
+      'Designed the Postgres schema',
+      'github.com/riley',
+      'Python',
+    ])
       expect(document.text).toContain(line)
   })
 

@@ -14,7 +14,12 @@ afterEach(async () => {
 
 async function setup() {
   ;({ studio } = await createTempStudio({ startWorkers: false }))
-  const { rerank } = createRanker({ db: studio.db, clock: { now: () => Date.now() }, events: studio.events })
+  const { rerank } = createRanker({
+    db: studio.db,
+    direct: studio.direct,
+    clock: { now: () => Date.now() },
+    events: studio.events,
+  })
   return { studio, rerank, jobs: createJobsService({ db: studio.db, writer: studio.writer, rerank }) }
 }
 

@@ -1,8 +1,9 @@
+import { insertRow } from '../../../electron/main/db/direct'
 import type { Studio } from '../../../electron/main/studio'
+import { writeFeatures } from '../../../electron/main/screening/intake/record-outcome'
 import { ensureApplication } from '../../../electron/main/screening/candidates/applications'
-import { skillIdsColumn } from '../../../electron/main/screening/candidates/pool'
 import { educationRank } from '../../../electron/main/screening/scoring/education'
-import { buildTermVector, packTermVector } from '../../../electron/main/screening/scoring/term-vector'
+import { buildTermVector } from '../../../electron/main/screening/scoring/term-vector'
 import { tokenize } from '../../../electron/main/screening/scoring/tokenize'
 import type { EducationLevel } from '../../../electron/main/screening/types'
 
@@ -24,10 +25,9 @@ export async function seedCandidates(
   jobId: string | null,
   candidates: SeedCandidate[],
 ): Promise<string[]> {
-  const ids: string[] = []
-  await studio.db.transaction().execute(async (trx) => {
-    for (const c of candidates) {
-      const id = await studio.writer.insert(trx, 'candidates', {
+  return studio.direct.transaction((direct) =>
+    candidates.map((c) => {
+      const id = studio.writer.insertNow(direct, 'candidates', {
         name: c.name,
         email: c.email ?? null,
         phone: null,
@@ -40,31 +40,23 @@ export async function seedCandidates(
         tags: '[]',
         current_file_id: null,
       })
-      const terms = buildTermVector(tokenize(c.text))
       const fileId = `seed-${id}`
-      await trx
-        .insertInto('resume_documents')
-        .values({ file_id: fileId, text: c.text, hidden_text: '', parsed: '{}' })
-        .execute()
-      await trx
-        .insertInto('candidate_features')
-        .values({
-          candidate_id: id,
-          file_id: fileId,
-          skill_ids: skillIdsColumn(c.skills),
-          skill_evidence: JSON.stringify(Object.fromEntries(c.skills.map((s) => [s, c.text]))),
-          total_years: c.years,
-          education_rank: educationRank(c.education),
-          doc_length: terms.length,
-          terms: packTermVector(terms),
-          embedding: null,
-          embedding_model: null,
-          updated_at: 0,
-        })
-        .execute()
-      ids.push(id)
-    }
-  })
-  if (jobId) await studio.direct.transaction((direct) => ids.forEach((id) => ensureApplication(direct, studio.writer, jobId, id)))
-  return ids
+      insertRow(direct, 'resume_documents', { file_id: fileId, text: c.text, hidden_text: '', parsed: '{}' })
+      writeFeatures(
+        direct,
+        id,
+        fileId,
+        {
+          skillIds: c.skills,
+          skillEvidence: Object.fromEntries(c.skills.map((s) => [s, c.text])),
+          totalYears: c.years,
+          educationRank: educationRank(c.education),
+          terms: buildTermVector(tokenize(c.text)),
+        },
+        0,
+      )
+      if (jobId) ensureApplication(direct, studio.writer, jobId, id)
+      return id
+    }),
+  )
 }

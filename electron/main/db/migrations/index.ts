@@ -1,5 +1,6 @@
 import { foundation } from './0001-foundation'
 import { screening } from './0010-screening'
+import { candidateEvidence } from './0011-candidate-evidence'
 import { aiUsage } from './0020-ai-usage'
 import { interviews } from './0030-interviews'
 import { recordings } from './0035-recordings'
@@ -9,4 +10,4 @@ import type { Migration } from './types'
  * Every migration, in order. Numbering blocks per domain keep parallel work from colliding:
  * 1-9 foundation, 10-19 screening, 20-29 AI providers, 30-39 interviews.
  */
-export const migrations: Migration[] = [foundation, screening, aiUsage, interviews, recordings]
+export const migrations: Migration[] = [foundation, screening, candidateEvidence, aiUsage, interviews, recordings]

@@ -72,7 +72,7 @@ export async function candidateDetail(deps: DetailDeps, candidateId: string, job
           .executeTakeFirst()
       : undefined,
     db
-      .selectFrom('candidate_features')
+      .selectFrom('candidate_evidence')
       .select(['skill_evidence'])
       .where('candidate_id', '=', candidateId)
       .executeTakeFirst(),

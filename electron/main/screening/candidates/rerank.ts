@@ -1,6 +1,7 @@
-import { sql, type Kysely } from 'kysely'
+import type { Kysely } from 'kysely'
 import type { RerankSummary } from '../../../../shared/contract/screening'
 import type { Clock } from '../../clock'
+import type { DirectDb } from '../../db/direct'
 import type { Database } from '../../db/schema'
 import type { EventBus } from '../../events'
 import { toJobView } from '../jobs/job-row'
@@ -10,6 +11,7 @@ import { createPoolCache, readEmbedding, type PoolMember } from './pool'
 
 export interface RerankDeps {
   db: Kysely<Database>
+  direct: DirectDb
   clock: Clock
   events: EventBus
 }
@@ -50,9 +52,16 @@ function semanticOf(member: PoolMember, job: { vector: Float32Array; model: stri
   return Math.max(0, Math.min(1, cosine(member.embedding, job.vector)))
 }
 
+const UPSERT_SCORE = `
+  insert into application_scores (application_id, job_id, candidate_id, score, semantic, parts, matched, missing, computed_at)
+  values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+  on conflict (application_id) do update set
+    score = excluded.score, semantic = excluded.semantic, parts = excluded.parts,
+    matched = excluded.matched, missing = excluded.missing, computed_at = excluded.computed_at`
+
 /**
  * Re-scores every candidate of a job from stored features and replaces the job's scores in one
- * statement. Nothing is re-read from the resumes, so an edit re-ranks thousands at once.
+ * transaction. Nothing is re-read from the resumes, so an edit re-ranks thousands at once.
  */
 export function createRanker(deps: RerankDeps): Ranker {
   const { db, clock, events } = deps
@@ -68,30 +77,24 @@ export function createRanker(deps: RerankDeps): Ranker {
     const byCandidate = new Map(pool.map((member) => [member.candidateId, member]))
     const names = new Map([...job.requiredSkills, ...job.preferredSkills].map((s) => [s.skillId, s.name]))
     const now = clock.now()
-    const rows = ranked.map((r) => {
-      const member = byCandidate.get(r.candidateId)!
-      return [
-        member.applicationId,
-        r.candidateId,
-        r.score,
-        semanticOf(member, embedding),
-        JSON.stringify(r.parts),
-        JSON.stringify(r.matched.map((id) => names.get(id) ?? id)),
-        JSON.stringify(r.missing.map((id) => names.get(id) ?? id)),
-      ]
-    })
-    await db.transaction().execute(async (trx) => {
-      // One statement for the whole pool: SQLite unpacks the rows from JSON, so 10,000 scores cost one
-      // round trip, and rows that exist are updated in place rather than deleted and inserted again.
-      await sql`
-        insert into application_scores (application_id, job_id, candidate_id, score, semantic, parts, matched, missing, computed_at)
-        select value ->> 0, ${jobId}, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, ${now}
-        from json_each(${JSON.stringify(rows)}) where true
-        on conflict (application_id) do update set
-          score = excluded.score, semantic = excluded.semantic, parts = excluded.parts,
-          matched = excluded.matched, missing = excluded.missing, computed_at = excluded.computed_at`.execute(trx)
+    await deps.direct.transaction((direct) => {
+      // Rows that exist are updated in place rather than deleted and inserted again.
+      for (const r of ranked) {
+        const member = byCandidate.get(r.candidateId)!
+        direct.run(UPSERT_SCORE, [
+          member.applicationId,
+          jobId,
+          r.candidateId,
+          r.score,
+          semanticOf(member, embedding),
+          JSON.stringify(r.parts),
+          JSON.stringify(r.matched.map((id) => names.get(id) ?? id)),
+          JSON.stringify(r.missing.map((id) => names.get(id) ?? id)),
+          now,
+        ])
+      }
       // Scores of applications that left the pool.
-      await trx.deleteFrom('application_scores').where('job_id', '=', jobId).where('computed_at', '!=', now).execute()
+      direct.run('delete from application_scores where job_id = ? and computed_at != ?', [jobId, now])
     })
     const summary = { jobId, candidates: ranked.length, ms: Math.round(performance.now() - started) }
     events.emit('screening.ranked', summary)

@@ -82,25 +82,35 @@ function candidateColumns(file: ParsedFile) {
   }
 }
 
-function writeFeatures(direct: Direct, candidateId: string, fileId: string, features: ResumeFeatures, now: number) {
+/** A candidate's scoring features and their evidence lines, replacing what was stored before. */
+export function writeFeatures(
+  direct: Direct,
+  candidateId: string,
+  fileId: string,
+  features: ResumeFeatures,
+  now: number,
+) {
   direct.run(
-    `insert into candidate_features (candidate_id, file_id, skill_ids, skill_evidence, total_years, education_rank,
-       doc_length, terms, embedding, embedding_model, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, null, null, ?)
+    `insert into candidate_features (candidate_id, file_id, skill_ids, total_years, education_rank, doc_length, terms,
+       embedding, embedding_model, updated_at) values (?, ?, ?, ?, ?, ?, ?, null, null, ?)
      on conflict (candidate_id) do update set file_id = excluded.file_id, skill_ids = excluded.skill_ids,
-       skill_evidence = excluded.skill_evidence, total_years = excluded.total_years, education_rank = excluded.education_rank,
-       doc_length = excluded.doc_length, terms = excluded.terms, embedding = null, embedding_model = null,
-       updated_at = excluded.updated_at`,
+       total_years = excluded.total_years, education_rank = excluded.education_rank, doc_length = excluded.doc_length,
+       terms = excluded.terms, embedding = null, embedding_model = null, updated_at = excluded.updated_at`,
     [
       candidateId,
       fileId,
       skillIdsColumn(features.skillIds),
-      JSON.stringify(features.skillEvidence),
       features.totalYears,
       features.educationRank,
       features.terms.length,
       packTermVector(features.terms),
       now,
     ],
+  )
+  direct.run(
+    `insert into candidate_evidence (candidate_id, skill_evidence) values (?, ?)
+     on conflict (candidate_id) do update set skill_evidence = excluded.skill_evidence`,
+    [candidateId, JSON.stringify(features.skillEvidence)],
   )
 }
 
