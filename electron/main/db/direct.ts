@@ -12,7 +12,8 @@ export interface Direct {
 export interface DirectDb {
   /**
    * Runs `fn` as one transaction, all or nothing, while no Kysely query can run: it holds Kysely's
-   * connection, so no Kysely transaction is open around it or can start inside it.
+   * connection, so no Kysely transaction is open around it or can start inside it. Never call it
+   * from inside a Kysely transaction: it would wait for that transaction's connection forever.
    */
   transaction<T>(fn: (direct: Direct) => T): Promise<T>
 }

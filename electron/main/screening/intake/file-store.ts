@@ -40,7 +40,6 @@ export function createFileStore(dataDir: string): FileStore {
     pathOf,
     async put(bytes, fileName, knownHash) {
       const hash = knownHash ?? contentHash(bytes)
-      if (process.env.NOPUT) return { hash, relativePath: pathOf(hash, fileName) }
       const relativePath = pathOf(hash, fileName)
       const full = absolute(relativePath)
       if (fs.existsSync(full)) return { hash, relativePath }

@@ -6,7 +6,7 @@ import type { ParseRequestMessage, WorkerMessage } from './protocol'
 export function serveParseRequests(port: MessagePort | null, handler: ParseHandler): void {
   if (!port) throw new Error('The parse worker must run in a worker thread.')
   const send = (message: WorkerMessage) => port.postMessage(message)
-  // One file at a time, in the order sent: the pool hands over the next file before this one is done.
+  // The pool hands over the next file before this one is done; it waits here for its turn.
   let reading = Promise.resolve()
   port.on('message', (request: ParseRequestMessage) => {
     reading = reading.then(async () => send({ type: 'result', id: request.id, result: await handler.handle(request) }))
