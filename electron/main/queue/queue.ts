@@ -263,14 +263,21 @@ export function createQueue(options: QueueOptions): Queue {
 
   const checkIdle = async () => {
     if (!idleWaiters.length || running.size) return
-    const due = await db
+    const now = clock.now()
+    // A job another loop of ours has just leased is 'running' in the database a moment before that
+    // loop counts it as running here; it is not idle either.
+    const busy = await db
       .selectFrom('jobs')
       .select('id')
-      .where('status', '=', 'queued')
-      .where('run_at', '<=', clock.now())
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('status', '=', 'queued'), eb('run_at', '<=', now)]),
+          eb.and([eb('status', '=', 'running'), eb('lease_owner', '=', owner)]),
+        ]),
+      )
       .limit(1)
       .executeTakeFirst()
-    if (!due) idleWaiters.splice(0).forEach((resolve) => resolve())
+    if (!busy && !running.size) idleWaiters.splice(0).forEach((resolve) => resolve())
   }
 
   const sleep = () =>
