@@ -20,7 +20,15 @@ export type TranscribePayload = z.infer<typeof transcribePayloadSchema>
  * queue retries it with backoff; it waits through many attempts because an evening without
  * network should not lose a transcript.
  */
-export function transcribeJob(deps: { ai: AiCapabilities; recordings: RecordingsStore; writer: SyncedWriter }) {
+export interface TranscribeJobDeps {
+  ai: AiCapabilities
+  recordings: RecordingsStore
+  writer: SyncedWriter
+  /** Rates the answer again now that its words are known. */
+  reevaluate(answerId: string): Promise<void>
+}
+
+export function transcribeJob(deps: TranscribeJobDeps) {
   return defineJob({
     kind: TRANSCRIBE_JOB,
     payload: transcribePayloadSchema,
@@ -42,6 +50,7 @@ export function transcribeJob(deps: { ai: AiCapabilities; recordings: Recordings
           signal: ctx.signal,
           scope: { interviewId: payload.sessionId },
         })
+      let written = false
       const applied = await ctx.applyOnce(`${TRANSCRIBE_JOB}:${payload.answerId}`, async (trx) => {
         const answer = await trx
           .selectFrom('interview_answers')
@@ -54,7 +63,11 @@ export function transcribeJob(deps: { ai: AiCapabilities; recordings: Recordings
           text: transcript.text,
           transcript_words: JSON.stringify(transcript.words),
         })
+        written = true
       })
+      // After the transcript is safely stored: a failed evaluation is retried with the job, and the
+      // transcript is not written twice (applyOnce).
+      if (written || !applied) await deps.reevaluate(payload.answerId)
       return { applied, words: transcript.words.length }
     },
   })

@@ -210,7 +210,12 @@ export function createVoice(deps: VoiceServiceDeps): Voice {
       return true
     },
     recordings,
-    job: transcribeJob({ ai, recordings, writer: deps.writer }),
+    job: transcribeJob({
+      ai,
+      recordings,
+      writer: deps.writer,
+      reevaluate: (answerId) => engine.reevaluateAnswer(answerId),
+    }),
     async start() {
       await recordings.repairInterrupted()
       const untranscribed = await db

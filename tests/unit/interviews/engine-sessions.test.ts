@@ -143,6 +143,40 @@ describe('sessions in SQLite', () => {
     expect(answer).toMatchObject({ id: receipt.answerId, quality_source: 'heuristic' })
   })
 
+  it('rates an answer again once its words arrive later, without changing the interview', async () => {
+    const w = await world()
+    const { code } = await publishedInvitation(w)
+    const { engine } = w.interviews
+    const { sessionId } = await engine.startSession(code)
+    await engine.currentTurn(sessionId)
+    const silent = (turnIndex: number) => spokenAnswer('', w.clock.now(), turnIndex)
+    // What the transcription job writes when the recording is transcribed.
+    const transcribe = (answerId: string) =>
+      w.studio.db.updateTable('interview_answers').set({ text: GOOD }).where('id', '=', answerId).execute()
+
+    // Settled first (rated as silence), then transcribed: rated again, and the course stays as decided.
+    const first = await engine.submitAnswer(sessionId, silent(0))
+    await engine.currentTurn(sessionId)
+    const [silence] = await answers(w, sessionId)
+    expect(silence).toMatchObject({ quality: 0, quality_source: 'heuristic' })
+    const decided = await stateRow(w, sessionId)
+    await transcribe(first.answerId)
+    await engine.reevaluateAnswer(first.answerId)
+    const [rated] = await answers(w, sessionId)
+    expect(rated!.quality).toBeGreaterThan(0.5)
+    expect(JSON.parse(rated!.evaluation!).note).toMatch(/^3\d words/)
+    expect(await stateRow(w, sessionId)).toEqual(decided)
+
+    // Transcribed while still waiting for its first rating: that rating (of silence) cannot land after the new one.
+    const second = await engine.submitAnswer(sessionId, silent(1))
+    await transcribe(second.answerId)
+    await engine.reevaluateAnswer(second.answerId)
+    expect((await stateRow(w, sessionId)).state.pending).toBeNull()
+    await engine.currentTurn(sessionId)
+    const secondRow = (await answers(w, sessionId))[1]!
+    expect(secondRow.quality).toBeGreaterThan(0.5)
+  })
+
   it('recognises a repeated submit of the same turn and records it once', async () => {
     const w = await world()
     const { code } = await publishedInvitation(w)

@@ -214,7 +214,9 @@ describe('voice loop against the AI wire stub', () => {
     expect(world.stub.requests).toEqual([])
 
     const [answer] = (await sessionOf(world)).answers
-    expect(answer).toMatchObject({ inputMode: 'voice', text: '', skipped: false })
+    // Rated as silence while no words were known.
+    expect(answer).toMatchObject({ inputMode: 'voice', text: '', skipped: false, quality: 0 })
+    expect(answer!.qualityNote).toMatch(/^0 words/)
     expect(probeDuration(path.join(world.dataDir, answer!.audioPath!))).toBeGreaterThan(speechSeconds(answers[0]!))
     expect(answer!.speechMs / 1000).toBeGreaterThan(speechSeconds(answers[0]!) * 0.75)
     const job = await world.studio.db
@@ -237,6 +239,10 @@ describe('voice loop against the AI wire stub', () => {
     const transcribed = (await sessionOf(world)).answers[0]!
     expect(transcribed.text).toBe(TRANSCRIPTS[0])
     expect(transcribed.transcriptWords.length).toBe(TRANSCRIPTS[0]!.split(' ').length)
+    // Rated again on its words, offline (no chat key): the recruiter reads what was said.
+    expect(transcribed.quality).toBeGreaterThan(0)
+    expect(transcribed.qualitySource).toBe('heuristic')
+    expect(transcribed.qualityNote).toMatch(/^[1-9]\d* words/)
     expect(world.stub.requests.map((r) => r.route)).toEqual(['listen'])
   })
 

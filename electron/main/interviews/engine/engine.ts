@@ -81,6 +81,12 @@ export interface InterviewEngine {
   nextUtterance(sessionId: string, options?: { signal?: AbortSignal }): AsyncIterable<string>
   /** Abandons sessions idle past the limit and expires overdue invitations; returns sessions abandoned. */
   sweep(): Promise<number>
+  /**
+   * Evaluates again an answer whose words arrived after the interview had moved on (a recording
+   * transcribed later), so that what the recruiter reads rates what was said, not the silence the
+   * engine saw. The interview's course is not changed.
+   */
+  reevaluateAnswer(answerId: string): Promise<void>
 }
 
 function invitationProblem(invitation: InvitationRow): string | null {
@@ -171,7 +177,7 @@ export function createInterviewEngine(deps: InterviewEngineDeps): InterviewEngin
     return evaluate({
       sessionId,
       question: plannedQuestion(state, turn.questionId),
-      turn,
+      asked: { text: turn.text, followUp: turn.followUp !== null },
       answer: pending.text,
       skipped: pending.skipped,
     })
@@ -404,6 +410,29 @@ export function createInterviewEngine(deps: InterviewEngineDeps): InterviewEngin
       })
       changed(sessionId)
       return view(sessionId, next)
+    },
+
+    async reevaluateAnswer(answerId) {
+      const answer = await db
+        .selectFrom('interview_answers')
+        .select(['session_id', 'question_id', 'question_text', 'is_follow_up', 'text', 'skipped'])
+        .where('id', '=', answerId)
+        .executeTakeFirst()
+      if (!answer?.question_id || answer.skipped || !answer.text.trim()) return
+      const sessionId = answer.session_id
+      await withSession(sessionId, async () => {
+        // An answer still waiting for its first evaluation gets it now, so that one cannot land after this one.
+        const { state } = await settleLocked(sessionId)
+        const evaluation = await evaluate({
+          sessionId,
+          question: plannedQuestion(state, answer.question_id!),
+          asked: { text: answer.question_text, followUp: answer.is_follow_up === 1 },
+          answer: answer.text,
+          skipped: false,
+        })
+        await db.transaction().execute((trx) => store.recordEvaluation(trx, answerId, evaluation))
+      })
+      changed(sessionId)
     },
 
     async finish(sessionId) {

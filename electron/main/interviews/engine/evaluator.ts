@@ -4,7 +4,7 @@ import type { Logger } from '../../logger'
 import { PROMPT_IDS, type PromptRenderer } from '../prompts'
 import { heuristicQuality } from './heuristic'
 import type { Evaluation } from './machine'
-import type { PlannedQuestion, Turn } from './state'
+import type { PlannedQuestion } from './state'
 
 /** What the model returns for one answer; every field is checked before the engine uses it. */
 export const aiEvaluationSchema = z.object({
@@ -27,7 +27,8 @@ export interface EvaluatorDeps {
 export interface EvaluationInput {
   sessionId: string
   question: PlannedQuestion
-  turn: Turn
+  /** What the candidate was asked: the question itself, or a follow-up to it. */
+  asked: { text: string; followUp: boolean }
   answer: string
   skipped: boolean
 }
@@ -35,7 +36,7 @@ export interface EvaluationInput {
 export type AnswerEvaluator = (input: EvaluationInput) => Promise<Evaluation>
 
 function evaluationMessages(prompts: PromptRenderer, input: EvaluationInput) {
-  const { question, turn } = input
+  const { question, asked } = input
   const rubric = [
     ...question.rubric.map((c) => `- ${c.name} (weight ${c.weight}): ${c.description}`),
     ...question.expectedPoints.map((point) => `- Expected point: ${point}`),
@@ -44,7 +45,7 @@ function evaluationMessages(prompts: PromptRenderer, input: EvaluationInput) {
     question_type: question.type,
     difficulty: question.difficulty,
     skill: question.skill || 'general',
-    question: turn.followUp ? `${question.text}\nFollow-up: ${turn.text}` : question.text,
+    question: asked.followUp ? `${question.text}\nFollow-up: ${asked.text}` : question.text,
     rubric: rubric.join('\n') || '(no rubric given: judge relevance, completeness, clarity and depth)',
     answer: input.answer,
   }).messages
