@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3'
-import type { Kysely } from 'kysely'
+import type { Insertable, Kysely, Updateable } from 'kysely'
 import type { Database } from './schema'
 
 /** Statements on the studio's one connection, run at once (no awaiting between them). */
@@ -54,7 +54,7 @@ export const identifier = (name: string) => {
 }
 
 /** Inserts one row; the columns are the object's keys (always from our code, never from input). */
-export function insertRow(direct: Direct, table: string, row: Record<string, unknown>): void {
+export function insertRow<T extends keyof Database>(direct: Direct, table: T, row: Insertable<Database[T]>): void {
   const [columns, values] = definedColumns(row)
   direct.run(
     `insert into ${identifier(table)} (${columns.map(identifier).join(', ')}) values (${columns.map(() => '?').join(', ')})`,
@@ -63,7 +63,12 @@ export function insertRow(direct: Direct, table: string, row: Record<string, unk
 }
 
 /** Sets the patch's columns on the row with this id; returns how many rows changed. */
-export function updateRow(direct: Direct, table: string, id: string, patch: Record<string, unknown>): number {
+export function updateRow<T extends keyof Database>(
+  direct: Direct,
+  table: T,
+  id: string,
+  patch: Updateable<Database[T]>,
+): number {
   const [columns, values] = definedColumns(patch)
   return direct.run(
     `update ${identifier(table)} set ${columns.map((c) => `${identifier(c)} = ?`).join(', ')} where "id" = ?`,
@@ -72,7 +77,7 @@ export function updateRow(direct: Direct, table: string, id: string, patch: Reco
 }
 
 /** As Kysely does, a key whose value is undefined is left out rather than written as null. */
-function definedColumns(row: Record<string, unknown>): [string[], unknown[]] {
+function definedColumns(row: object): [string[], unknown[]] {
   const columns: string[] = []
   const values: unknown[] = []
   for (const [column, value] of Object.entries(row)) {

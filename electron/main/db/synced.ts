@@ -121,7 +121,7 @@ export function createSyncedWriter(deps: SyncedWriterDeps): SyncedWriter {
     },
     insertNow(direct, table, values) {
       const row = newRow(values)
-      insertRow(direct, table, row)
+      insertRow(direct, table, row as never)
       insertRow(direct, 'change_log', logRow(table, row.id, row.org_id, 'insert', row))
       return row.id
     },
@@ -129,7 +129,7 @@ export function createSyncedWriter(deps: SyncedWriterDeps): SyncedWriter {
       const found = direct.get<{ org_id: string }>(`select org_id from ${identifier(table)} where id = ?`, [id])
       if (!found) throw missing(table, id)
       const fields = { ...patch, updated_at: deps.clock.now() }
-      updateRow(direct, table, id, fields)
+      updateRow(direct, table, id, fields as never)
       insertRow(direct, 'change_log', logRow(table, id, found.org_id, 'update', fields))
     },
   }

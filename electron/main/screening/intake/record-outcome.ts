@@ -1,5 +1,5 @@
 import { uuidv7 } from 'uuidv7'
-import type { Direct } from '../../db/direct'
+import { insertRow, type Direct } from '../../db/direct'
 import type { SyncedWriter } from '../../db/synced'
 import { addApplication, ensureApplication } from '../candidates/applications'
 import { emailKey, phoneKey, samePersonBy } from '../candidates/contact-keys'
@@ -163,12 +163,12 @@ export function recordParsedFile(
     flags: JSON.stringify(file.document.flags),
   }
   const storeDocument = (fileId: string) =>
-    direct.run('insert into resume_documents (file_id, text, hidden_text, parsed) values (?, ?, ?, ?)', [
-      fileId,
-      file.document.text,
-      file.document.hiddenText,
-      JSON.stringify(file.resume),
-    ])
+    insertRow(direct, 'resume_documents', {
+      file_id: fileId,
+      text: file.document.text,
+      hidden_text: file.document.hiddenText,
+      parsed: JSON.stringify(file.resume),
+    })
 
   if (person) {
     const fileId = writer.insertNow(direct, 'resume_files', { candidate_id: person.id, ...fileValues })
