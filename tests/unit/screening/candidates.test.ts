@@ -82,6 +82,35 @@ describe('candidates', () => {
     expect(page).toMatchObject({ total: 3, items: [{ name: 'Bo' }] })
   })
 
+  it('matches stored skills whole: a skill whose id starts another one is not found inside it', async () => {
+    ;({ studio } = await createTempStudio({ startWorkers: false }))
+    const job = await call<{ id: string }>('jobs.create', {
+      title: 'Backend Engineer',
+      description: 'Go services.',
+      requiredSkills: [
+        { skillId: 'go', name: 'Go', weight: 1 },
+        { skillId: 'java', name: 'Java', weight: 1 },
+      ],
+    })
+    await seedCandidates(studio!, job.id, [
+      {
+        name: 'Dee',
+        text: 'Google Cloud and JavaScript',
+        skills: ['google-cloud-platform', 'javascript'],
+        years: 4,
+        education: 'bachelor',
+      },
+      { name: 'Eli', text: 'Go and Java', skills: ['go', 'java'], years: 4, education: 'bachelor' },
+    ])
+    // Editing the job ranks its pool from the stored features.
+    await call('jobs.update', { id: job.id, patch: { minYears: 1 } })
+    const { items } = await call<{ items: Row[] }>('candidates.list', { jobId: job.id })
+    expect(items.map((r) => [r.name, r.matched, r.missing])).toEqual([
+      ['Eli', ['Go', 'Java'], []],
+      ['Dee', [], ['Go', 'Java']],
+    ])
+  })
+
   it('changes status with history, undoes step by step, filters by status', async () => {
     const { jobId } = await setup()
     const [ada] = (await call<{ items: Row[] }>('candidates.list', { jobId })).items

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
 import { unpackTermVector } from '../scoring/term-vector'
-import type { CandidateFeatures } from '../scoring/types'
+import type { CandidateFeatures, SkillSet } from '../scoring/types'
 
 export interface PoolMember extends CandidateFeatures {
   applicationId: string
@@ -11,8 +11,9 @@ export interface PoolMember extends CandidateFeatures {
 
 export const skillIdsColumn = (ids: readonly string[]) => (ids.length ? `|${ids.join('|')}|` : '')
 
-function splitSkillIds(column: string): Set<string> {
-  return new Set(column.split('|').filter(Boolean))
+/** Reads membership straight from the stored column: a pool of thousands needs no Set per candidate. */
+function skillColumn(column: string): SkillSet {
+  return { has: (skillId) => column.includes(`|${skillId}|`) }
 }
 
 export function readEmbedding(blob: Uint8Array | null): Float32Array | null {
@@ -43,7 +44,7 @@ export async function loadPool(db: Kysely<Database>, jobId: string, candidateId?
   return rows.map((row) => ({
     applicationId: row.applicationId,
     candidateId: row.candidateId,
-    skillIds: splitSkillIds(row.skill_ids),
+    skillIds: skillColumn(row.skill_ids),
     totalYears: row.total_years,
     educationRank: row.education_rank,
     terms: unpackTermVector(row.terms, row.doc_length),

@@ -1,5 +1,6 @@
 import type { JobSkill } from '../../../../shared/contract/screening'
 import { frequencyOf, type TermVector } from './term-vector'
+import type { SkillSet } from './types'
 
 export interface Coverage {
   /** Weighted share of the listed skills the candidate has, 0..1. */
@@ -11,7 +12,7 @@ export interface Coverage {
 /** A skill counts when the resume's visible text names it (taxonomy) or holds all of its words (custom). */
 export function hasSkill(
   skillId: string,
-  skillIds: ReadonlySet<string>,
+  skillIds: SkillSet,
   terms: TermVector,
   customSkillTerms: ReadonlyMap<string, number[]>,
 ): boolean {
@@ -22,7 +23,7 @@ export function hasSkill(
 
 export function skillCoverage(
   skills: readonly JobSkill[],
-  skillIds: ReadonlySet<string>,
+  skillIds: SkillSet,
   terms: TermVector,
   customSkillTerms: ReadonlyMap<string, number[]>,
 ): Coverage {

@@ -14,10 +14,15 @@ export interface ScoringJob {
   customSkillTerms: ReadonlyMap<string, number[]>
 }
 
+/** The skills a candidate has: a Set, or the stored `|id|id|` column answering for itself. */
+export interface SkillSet {
+  has(skillId: string): boolean
+}
+
 /** What scoring needs about one candidate; stored precomputed in candidate_features. */
 export interface CandidateFeatures {
   candidateId: string
-  skillIds: ReadonlySet<string>
+  skillIds: SkillSet
   totalYears: number
   educationRank: number
   terms: TermVector
