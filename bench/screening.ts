@@ -127,7 +127,9 @@ async function poolAlone(parser: ResumeParser, files: string[]): Promise<Timing>
 async function pipeline(
   parser: ResumeParser,
   folder: string,
-): Promise<Timing & { batch: IntakeBatchView; studio: Studio; dataDir: string }> {
+): Promise<
+  Timing & { batch: IntakeBatchView; studio: Studio; dataDir: string; rssMb: { before: number; peak: number } }
+> {
   // The queue's production polling interval, not the tests' fast one.
   const { studio, dataDir } = await createTempStudio({ resumeParser: parser, queueOptions: { pollMs: 250 } })
   const fixture = FIXTURE_JOBS[0]!
@@ -139,13 +141,18 @@ async function pipeline(
     minYears: fixture.minYears,
   })
   let batch: IntakeBatchView | undefined
+  // The whole process's resident memory (main thread and parse workers), sampled while it imports.
+  const mb = () => process.memoryUsage.rss() / 1024 / 1024
+  const rssMb = { before: mb(), peak: 0 }
+  const sampler = setInterval(() => (rssMb.peak = Math.max(rssMb.peak, mb())), 50)
   const timing = await timed(async () => {
     batch = await waitFor(
       studio,
       (await call<IntakeBatchView>(studio, 'intake.importPaths', { jobId: job.id, paths: [folder] })).id,
     )
   })
-  return { ...timing, batch: batch!, studio, dataDir }
+  clearInterval(sampler)
+  return { ...timing, batch: batch!, studio, dataDir, rssMb }
 }
 
 function waitFor(studio: Studio, batchId: string): Promise<IntakeBatchView> {
@@ -205,7 +212,7 @@ async function main() {
   const parser = poolParser({ taxonomy: taxonomy.data, size: threads })
   for (const file of files.slice(0, 20)) await parser.parse(fs.readFileSync(file), path.basename(file))
 
-  type PipelineRun = Timing & { batch: IntakeBatchView; studio: Studio; dataDir: string }
+  type PipelineRun = Awaited<ReturnType<typeof pipeline>>
   const measure = {
     bare: () => rawExtraction(files, 'bare'),
     extract: () => rawExtraction(files, 'extract'),
@@ -237,6 +244,10 @@ best of ${rounds} rounds:`)
   line(`import + rank: queue, pool of ${threads} (extract + read), dedupe, store`, run)
   console.log(
     `  (${run.batch.imported} imported, ${run.batch.duplicates} duplicates (same email), ${run.batch.refused} refused)`,
+  )
+  const growth = Math.max(...runs.pipeline.map((r) => r.rssMb.peak - r.rssMb.before))
+  console.log(
+    `  memory: importing raised the process's resident memory (main thread and parse workers) by at most ${Math.round(growth)} MB`,
   )
   const median = (values: number[]) => {
     const sorted = [...values].sort((a, b) => a - b)
