@@ -181,6 +181,36 @@ describe('intake', () => {
     expect((await call<{ total: number }>('candidates.list', { jobId })).total).toBe(1)
   }, 60_000)
 
+  it('keeps the files of a group whose write failed pending, and the retried job imports each once', async () => {
+    const dir = tempDir('panelist-flaky-')
+    const people = RESUME_PEOPLE.slice(0, 6)
+    for (const [index, person] of people.entries())
+      fs.writeFileSync(
+        path.join(dir, `${person.id}.${index % 2 ? 'docx' : 'pdf'}`),
+        await renderResume(buildResume(person), index % 2 ? 'docx' : 'pdf'),
+      )
+    // The first reading of one file carries a value the database refuses (education is required), as a
+    // failing disk or a bug would: its whole group rolls back.
+    let failed = false
+    const flaky: ResumeParser = {
+      concurrency: parser.concurrency,
+      close: async () => {},
+      async parse(bytes, fileName, signal) {
+        const result = await parser.parse(bytes, fileName, signal)
+        if (failed || !fileName.startsWith(people[3]!.id) || !result.ok) return result
+        failed = true
+        return { ...result, resume: { ...result.resume, educationLevel: null as never } }
+      },
+    }
+    ;({ studio } = await createTempStudio({ resumeParser: flaky }))
+    const batch = await settled((await call<IntakeBatchView>('intake.importPaths', { paths: [dir] })).id)
+    expect(failed).toBe(true)
+    expect(batch).toMatchObject({ status: 'done', total: 6, imported: 6, duplicates: 0, refused: 0 })
+    expect(await studio.queue.get(batch.queueJobId!)).toMatchObject({ status: 'succeeded', attempts: 2 })
+    const names = (await studio.db.selectFrom('candidates').select('name').execute()).map((r) => r.name)
+    expect(names.sort()).toEqual(people.map((p) => `${p.firstName} ${p.lastName}`).sort())
+  }, 60_000)
+
   it('takes uploaded bytes in the web host, refuses files over the limit by name, and cancels', async () => {
     const jobId = await setup()
     const pdf = await renderResume(buildResume(RESUME_PEOPLE[3]!), 'pdf')
