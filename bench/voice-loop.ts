@@ -16,6 +16,7 @@ import { startAiStub, type StubRequestLog } from '../tests/harness/ai-stub'
 import { requireAudioTools, spokenAnswer } from '../tests/fixtures/audio/speech'
 import { launchChromium } from '../tests/helpers/browser'
 import { hostSocket } from '../tests/helpers/host-socket'
+import { enterInterview } from '../tests/helpers/kiosk-page'
 import { tempDir } from '../tests/helpers/temp-studio'
 import { startWebHost } from '../tests/helpers/web-host'
 
@@ -128,15 +129,7 @@ async function main() {
       })
       const page = await browser.newPage()
       await page.goto(host.kioskUrl)
-      await page.getByLabel('Interview code').fill(code)
-      await page.getByRole('button', { name: 'Start' }).click()
-      await page.getByLabel(/I have read this and agree/).check()
-      await page.getByRole('button', { name: 'I agree, continue' }).click()
-      await page.getByText('We can hear you.').waitFor({ timeout: 20_000 })
-      await page.getByRole('button', { name: 'Play test sound' }).click()
-      await page.getByRole('button', { name: 'I heard it' }).click()
-      await page.getByRole('button', { name: 'Continue' }).click()
-      await page.getByRole('button', { name: 'Skip practice and start' }).click()
+      await enterInterview(page, code)
       const needed = wantedTurns - marks.length
       const deadline = Date.now() + 20_000 * (needed + 2)
       for (;;) {

@@ -8,6 +8,7 @@ import { startAiStub, type AiStub } from '../harness/ai-stub'
 import { probeDuration, requireAudioTools, spokenAnswer } from '../fixtures/audio/speech'
 import { launchChromium } from '../helpers/browser'
 import { hostSocket } from '../helpers/host-socket'
+import { enterInterview } from '../helpers/kiosk-page'
 import { tempDir } from '../helpers/temp-studio'
 import { startWebHost, type RunningHost } from '../helpers/web-host'
 
@@ -106,19 +107,6 @@ async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: n
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
-}
-
-/** Code, consent and device check, then straight to the interview. */
-async function enterInterview(page: Page, code: string) {
-  await page.getByLabel('Interview code').fill(code)
-  await page.getByRole('button', { name: 'Start' }).click()
-  await page.getByLabel(/I have read this and agree/).check()
-  await page.getByRole('button', { name: 'I agree, continue' }).click()
-  await page.getByText('We can hear you.').waitFor({ timeout: 20_000 })
-  await page.getByRole('button', { name: 'Play test sound' }).click()
-  await page.getByRole('button', { name: 'I heard it' }).click()
-  await page.getByRole('button', { name: 'Continue' }).click()
-  await page.getByRole('button', { name: 'Skip practice and start' }).click()
 }
 
 describe('kiosk interview in Chromium over the web host', () => {
