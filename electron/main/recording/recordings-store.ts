@@ -72,19 +72,16 @@ export function createRecordingsStore(deps: {
     return { id, absolute: path.join(dir, name), relativePath: [RECORDINGS_DIR, sessionId, name].join('/') }
   }
 
-  const insert = (row: InterviewRecordingsTable) => db.insertInto('interview_recordings').values(row).execute()
-
-  return {
-    absolutePath,
-
-    async startAudio(sessionId, turnIndex, sampleRate) {
-      const file = await newFile(sessionId, turnIndex, 'wav')
-      // The row comes first: a crash right after creating the file still leaves a record to repair from.
-      await insert({
+  /** A new recording's file name and row; the row comes first, so a crash right after still leaves a record to repair from. */
+  const begin = async (sessionId: string, turnIndex: number, kind: 'audio' | 'video', sampleRate: number | null) => {
+    const file = await newFile(sessionId, turnIndex, kind === 'audio' ? 'wav' : 'webm')
+    await db
+      .insertInto('interview_recordings')
+      .values({
         id: file.id,
         session_id: sessionId,
         turn_index: turnIndex,
-        kind: 'audio',
+        kind,
         path: file.relativePath,
         status: 'recording',
         sample_rate: sampleRate,
@@ -94,25 +91,20 @@ export function createRecordingsStore(deps: {
         started_at: clock.now(),
         ended_at: null,
       })
+      .execute()
+    return file
+  }
+
+  return {
+    absolutePath,
+
+    async startAudio(sessionId, turnIndex, sampleRate) {
+      const file = await begin(sessionId, turnIndex, 'audio', sampleRate)
       return { id: file.id, relativePath: file.relativePath, recorder: createWavRecorder(file.absolute, sampleRate) }
     },
 
     async startVideo(sessionId, turnIndex) {
-      const file = await newFile(sessionId, turnIndex, 'webm')
-      await insert({
-        id: file.id,
-        session_id: sessionId,
-        turn_index: turnIndex,
-        kind: 'video',
-        path: file.relativePath,
-        status: 'recording',
-        sample_rate: null,
-        bytes: 0,
-        duration_ms: null,
-        answer_id: null,
-        started_at: clock.now(),
-        ended_at: null,
-      })
+      const file = await begin(sessionId, turnIndex, 'video', null)
       return { id: file.id, relativePath: file.relativePath, file: createChunkFile(file.absolute) }
     },
 
