@@ -10,6 +10,7 @@ import { Notes, Tags } from './NotesAndTags'
 import { ScoreSummary } from './ScoreSummary'
 import { StatusSelect } from './StatusSelect'
 import { PageLoading } from '../../components/PageLoading'
+import { ErrorText } from '../../components/ErrorText'
 
 const period = (start: string | null, end: string | null, current: boolean) =>
   `${start ?? '?'} – ${current ? 'present' : (end ?? '?')}`
@@ -47,11 +48,7 @@ function Pipeline({ detail, onChange }: { detail: Detail; onChange: () => void }
       >
         Undo status change
       </button>
-      {error && (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      )}
+      <ErrorText error={error} />
       <details>
         <summary>Status history ({application.history.length})</summary>
         <ol className="history" data-testid="status-history">

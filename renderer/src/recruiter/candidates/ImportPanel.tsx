@@ -5,6 +5,7 @@ import { ProgressBar } from '../../components/ProgressBar'
 import { OUTCOME_LABELS } from './labels'
 import { filesFromDrop, uploadGroup, uploadGroups, visibleFiles } from './upload'
 import { isFinished, useBatches } from './useBatches'
+import { ErrorText } from '../../components/ErrorText'
 
 interface Session {
   batchIds: string[]
@@ -187,11 +188,7 @@ export function ImportPanel({ jobId }: { jobId?: string }) {
           )}
         </div>
       )}
-      {error && (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      )}
+      <ErrorText error={error} />
       {items && (
         <details className="import-outcomes" open={problems.length > 0}>
           <summary>

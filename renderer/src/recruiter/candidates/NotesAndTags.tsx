@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import type { NoteView } from '../../../../shared/contract/screening'
 import { call, describeError } from '../../api/client'
+import { ErrorText } from '../../components/ErrorText'
 
 export function Notes({
   candidateId,
@@ -38,11 +39,7 @@ export function Notes({
           </button>
         </div>
       </form>
-      {error && (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      )}
+      <ErrorText error={error} />
       {notes.length === 0 ? (
         <p className="muted">No notes yet.</p>
       ) : (
@@ -110,11 +107,7 @@ export function Tags({ candidateId, tags, onChange }: { candidateId: string; tag
           Add tag
         </button>
       </form>
-      {error && (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      )}
+      <ErrorText error={error} />
     </div>
   )
 }

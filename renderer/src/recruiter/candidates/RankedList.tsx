@@ -7,6 +7,7 @@ import { AddToJob } from './AddToJob'
 import { EDUCATION_LABELS, formatScore, formatYears, PIPELINE_LABELS, PIPELINE_STATUSES } from './labels'
 import { StatusSelect } from './StatusSelect'
 import { useCandidateList, type ListQuery } from './useCandidateList'
+import { ErrorText } from '../../components/ErrorText'
 
 type Sort = NonNullable<ListQuery['sort']>
 
@@ -159,11 +160,7 @@ export function RankedList({ jobId, skills = [] }: { jobId?: string; skills?: Jo
           </select>
         </label>
       </form>
-      {(error ?? actionError) && (
-        <p role="alert" className="error-text">
-          {error ?? actionError}
-        </p>
-      )}
+      <ErrorText error={error ?? actionError} />
       {list && list.total === 0 && (
         <EmptyState
           title={

@@ -8,6 +8,7 @@ import {
 import { call, describeError } from '../../api/client'
 import { CandidatePicker } from './CandidatePicker'
 import { DIFFICULTY_LABELS } from './labels'
+import { ErrorText } from '../../components/ErrorText'
 
 const DEFAULT_COUNT: Record<Difficulty, number> = { warm_up: 3, standard: 6, advanced: 4 }
 const HINTS: Record<Difficulty, string> = {
@@ -97,11 +98,7 @@ export function GenerateDialog(props: {
           The same job, difficulty and resume are answered from the cache at no cost. Generated questions arrive as
           drafts for you to edit.
         </p>
-        {error && (
-          <p role="alert" className="error-text">
-            {error}
-          </p>
-        )}
+        <ErrorText error={error} />
         <div className="row">
           <button type="submit" disabled={busy}>
             {busy ? 'Generating…' : 'Generate'}

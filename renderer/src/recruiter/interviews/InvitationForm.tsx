@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react'
 import type { InvitationView, PickerOption } from '../../../../shared/contract/interviews'
 import { call, describeError } from '../../api/client'
 import { CandidatePicker } from './CandidatePicker'
+import { ErrorText } from '../../components/ErrorText'
 
 const EXPIRY_CHOICES = [
   { hours: 24, label: '1 day' },
@@ -86,11 +87,7 @@ export function InvitationForm(props: { templateId: string; onCreated(invitation
           Create code
         </button>
       </div>
-      {error && (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      )}
+      <ErrorText error={error} />
     </form>
   )
 }

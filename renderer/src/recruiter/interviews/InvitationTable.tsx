@@ -3,6 +3,7 @@ import type { InvitationView } from '../../../../shared/contract/interviews'
 import { call, describeError } from '../../api/client'
 import { EmptyState } from '../../components/EmptyState'
 import { formatTime, INVITATION_STATUS_LABELS } from './labels'
+import { ErrorText } from '../../components/ErrorText'
 
 /** Invitations with their kiosk codes; a pending one can be cancelled, a code copied. */
 export function InvitationTable(props: {
@@ -34,12 +35,8 @@ export function InvitationTable(props: {
   if (props.invitations.length === 0) return <EmptyState title="No invitations yet" />
   return (
     <>
-      {error && (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      )}
-      <p className="sr-only" aria-live="polite">
+      <ErrorText error={error} />
+      <p className="visually-hidden" aria-live="polite">
         {copied ? `Code ${copied} copied` : ''}
       </p>
       <table data-testid="invitation-table">
@@ -52,7 +49,7 @@ export function InvitationTable(props: {
             <th scope="col">Scheduled</th>
             <th scope="col">Expires</th>
             <th scope="col">
-              <span className="sr-only">Actions</span>
+              <span className="visually-hidden">Actions</span>
             </th>
           </tr>
         </thead>

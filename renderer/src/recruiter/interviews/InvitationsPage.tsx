@@ -5,6 +5,7 @@ import { InvitationForm } from './InvitationForm'
 import { InvitationTable } from './InvitationTable'
 import { INVITATION_STATUS_LABELS } from './labels'
 import { StatusFilterSelect } from './StatusFilterSelect'
+import { ErrorText } from '../../components/ErrorText'
 
 type StatusFilter = InvitationStatus | 'all'
 
@@ -65,11 +66,7 @@ export function InvitationsPage() {
         </fieldset>
       )}
       <StatusFilterSelect labels={INVITATION_STATUS_LABELS} value={status} onChange={setStatus} />
-      {error && (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      )}
+      <ErrorText error={error} />
       {invitations && (
         <InvitationTable
           invitations={invitations}

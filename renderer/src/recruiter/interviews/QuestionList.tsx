@@ -59,7 +59,7 @@ export function QuestionList({ questions, editable, onReorder, onEdit, onRemove 
 
   return (
     <>
-      <p className="sr-only" aria-live="polite">
+      <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>
       {editable && questions.length > 1 && (

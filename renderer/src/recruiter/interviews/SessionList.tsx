@@ -5,6 +5,7 @@ import { call, describeError, on } from '../../api/client'
 import { EmptyState } from '../../components/EmptyState'
 import { DIFFICULTY_LABELS, formatTime, SESSION_STATUS_LABELS } from './labels'
 import { StatusFilterSelect } from './StatusFilterSelect'
+import { ErrorText } from '../../components/ErrorText'
 
 type StatusFilter = SessionStatus | 'all'
 
@@ -44,11 +45,7 @@ export function SessionList() {
         Interview sessions
       </h1>
       <StatusFilterSelect labels={SESSION_STATUS_LABELS} value={status} onChange={setStatus} />
-      {error && (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      )}
+      <ErrorText error={error} />
       {sessions && sessions.length === 0 && (
         <EmptyState title="No interviews taken yet">
           Sessions appear here when a candidate enters their code at the kiosk.

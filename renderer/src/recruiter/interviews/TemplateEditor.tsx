@@ -15,6 +15,7 @@ import { QuestionForm, type QuestionFields } from './QuestionForm'
 import { QuestionList } from './QuestionList'
 import { useJobOptions } from './useJobOptions'
 import { PageLoading } from '../../components/PageLoading'
+import { ErrorText } from '../../components/ErrorText'
 
 type Editing = { kind: 'new' } | { kind: 'edit'; question: QuestionView } | null
 
@@ -112,11 +113,7 @@ export function TemplateEditor() {
         </span>
       </header>
 
-      {error && (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      )}
+      <ErrorText error={error} />
       {problems.length > 0 && (
         <div className="problems" role="alert">
           <p>This template cannot be published yet:</p>

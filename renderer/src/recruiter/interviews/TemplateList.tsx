@@ -6,6 +6,7 @@ import { EmptyState } from '../../components/EmptyState'
 import { formatTime, TEMPLATE_STATUS_LABELS } from './labels'
 import { useJobOptions } from './useJobOptions'
 import { StatusFilterSelect } from './StatusFilterSelect'
+import { ErrorText } from '../../components/ErrorText'
 
 type StatusFilter = TemplateStatus | 'all'
 
@@ -78,11 +79,7 @@ export function TemplateList() {
       <div className="row">
         <StatusFilterSelect labels={TEMPLATE_STATUS_LABELS} value={status} onChange={setStatus} />
       </div>
-      {error && (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      )}
+      <ErrorText error={error} />
       {templates && templates.length === 0 && (
         <EmptyState title="No interview templates yet">
           Create one above, then add or generate its questions.

@@ -11,6 +11,7 @@ import { call, describeError } from '../../api/client'
 import { EDUCATION_LABELS, EMPLOYMENT_LABELS } from '../candidates/labels'
 import { SkillEditor, type SkillLists } from './SkillEditor'
 import { PageLoading } from '../../components/PageLoading'
+import { ErrorText } from '../../components/ErrorText'
 
 interface Draft extends SkillLists {
   title: string
@@ -272,11 +273,7 @@ export function JobForm() {
             </div>
           </fieldset>
         </details>
-        {error && (
-          <p role="alert" className="error-text">
-            {error}
-          </p>
-        )}
+        <ErrorText error={error} />
         <div className="row">
           <button type="submit" disabled={saving || !draft.title.trim()}>
             {jobId ? 'Save and re-rank' : 'Create job'}

@@ -4,6 +4,7 @@ import type { JobOpeningView, OpeningStatus } from '../../../../shared/contract/
 import { call, describeError } from '../../api/client'
 import { EmptyState } from '../../components/EmptyState'
 import { EMPLOYMENT_LABELS, OPENING_LABELS } from '../candidates/labels'
+import { ErrorText } from '../../components/ErrorText'
 
 type StatusFilter = OpeningStatus | 'all'
 
@@ -91,11 +92,7 @@ export function JobList() {
           />
         </label>
       </form>
-      {error && (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      )}
+      <ErrorText error={error} />
       {jobs && jobs.length === 0 && (
         <EmptyState title={filtered ? 'No job matches these filters' : 'No open jobs yet'}>
           {filtered ? 'Change the filters to see more.' : <Link to="/jobs/new">Create the first job</Link>}

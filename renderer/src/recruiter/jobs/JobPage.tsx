@@ -6,6 +6,7 @@ import { ImportPanel } from '../candidates/ImportPanel'
 import { EDUCATION_LABELS, EMPLOYMENT_LABELS, OPENING_LABELS } from '../candidates/labels'
 import { RankedList } from '../candidates/RankedList'
 import { PageLoading } from '../../components/PageLoading'
+import { ErrorText } from '../../components/ErrorText'
 
 function salary(job: JobOpeningView): string | null {
   if (job.salaryMin === null && job.salaryMax === null) return null
@@ -90,11 +91,7 @@ export function JobPage() {
           )}
         </div>
       </header>
-      {error && (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      )}
+      <ErrorText error={error} />
       <p>
         <strong>Required:</strong> {job.requiredSkills.map((s) => s.name).join(', ') || '—'} ·{' '}
         <strong>Preferred:</strong> {job.preferredSkills.map((s) => s.name).join(', ') || '—'}

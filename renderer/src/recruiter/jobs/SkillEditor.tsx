@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type KeyboardEvent } from 'react'
 import type { JobSkill, SkillSuggestion } from '../../../../shared/contract/screening'
 import { call, describeError } from '../../api/client'
+import { ErrorText } from '../../components/ErrorText'
 
 type Kind = 'required' | 'preferred'
 
@@ -253,11 +254,7 @@ export function SkillEditor({
           )}
         </div>
       )}
-      {error && (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      )}
+      <ErrorText error={error} />
       <h3>Required</h3>
       <SkillList
         kind="required"

@@ -3,6 +3,7 @@ import { call, describeError } from '../../api/client'
 import { EmptyState } from '../../components/EmptyState'
 import { ProgressBar } from '../../components/ProgressBar'
 import { useState } from 'react'
+import { ErrorText } from '../../components/ErrorText'
 
 const CANCELLABLE = new Set(['queued', 'running'])
 const RETRYABLE = new Set(['failed', 'dead', 'cancelled'])
@@ -23,11 +24,7 @@ export function QueueList({ jobs, compact = false }: { jobs: JobView[]; compact?
     return <EmptyState title="Nothing in the queue">Background work appears here as it runs.</EmptyState>
   return (
     <>
-      {error && (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      )}
+      <ErrorText error={error} />
       <table className="queue-table">
         <thead>
           <tr>

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { call, describeError } from '../../api/client'
 import { sortedJobs, useQueue } from '../../stores/queue'
 import { QueueList } from './QueueList'
+import { ErrorText } from '../../components/ErrorText'
 
 export function QueuePage() {
   const jobs = useQueue((s) => s.jobs)
@@ -26,11 +27,7 @@ export function QueuePage() {
       <p className="muted">
         Background work (imports, transcription, assessments) survives restarts and retries with backoff.
       </p>
-      {(error ?? loadError) && (
-        <p role="alert" className="error-text">
-          {error ?? loadError}
-        </p>
-      )}
+      <ErrorText error={error ?? loadError} />
       <QueueList jobs={sortedJobs(jobs)} />
     </section>
   )

@@ -6,6 +6,7 @@ import type {
   AiUsageSummary,
 } from '../../../../shared/contract/ai'
 import { call, describeError } from '../../api/client'
+import { ErrorText } from '../../components/ErrorText'
 
 const CAPABILITIES: { id: AiCapability; label: string }[] = [
   { id: 'chat', label: 'Interviewer and assessment (chat)' },
@@ -80,11 +81,7 @@ function ModelRow({
       <span id={`${id}-test`} role="status" className={test && !test.ok ? 'error-text' : 'muted'}>
         {test && `${test.ok ? 'Connected' : 'Failed'}: ${test.message} (${Math.round(test.latencyMs)} ms)`}
       </span>
-      {error && (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      )}
+      <ErrorText error={error} />
     </div>
   )
 }
@@ -168,11 +165,7 @@ export function AiSettingsSection({ keysVersion }: { keysVersion: number }) {
 
   return (
     <>
-      {error && (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      )}
+      <ErrorText error={error} />
       {view &&
         CAPABILITIES.map(({ id, label }) => (
           <ModelRow key={id} view={view} capability={id} label={label} onChange={setView} />

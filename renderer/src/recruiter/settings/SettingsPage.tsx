@@ -3,6 +3,7 @@ import type { SecretName } from '../../../../shared/contract/foundation'
 import { call, describeError } from '../../api/client'
 import { useSettings } from '../../stores/settings'
 import { AiSettingsSection } from './AiSettingsSection'
+import { ErrorText } from '../../components/ErrorText'
 
 const KEY_LABELS: Record<SecretName, string> = {
   'openai.apiKey': 'OpenAI API key',
@@ -56,11 +57,7 @@ function SecretField({ name, isSet, onChange }: { name: SecretName; isSet: boole
       <span className="muted" data-testid={`${id}-status`}>
         {isSet ? 'Set' : 'Not set'}
       </span>
-      {error && (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      )}
+      <ErrorText error={error} />
     </form>
   )
 }
@@ -82,11 +79,7 @@ function OpenKioskButton() {
       <button type="button" onClick={open}>
         Open candidate kiosk
       </button>
-      {message && (
-        <p role="alert" className="error-text">
-          {message}
-        </p>
-      )}
+      <ErrorText error={message} />
     </div>
   )
 }
@@ -137,11 +130,7 @@ export function SettingsPage() {
   return (
     <section aria-labelledby="settings-title">
       <h1 id="settings-title">Settings</h1>
-      {error && (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      )}
+      <ErrorText error={error} />
       {preferences && (
         <fieldset>
           <legend>Appearance and work</legend>
