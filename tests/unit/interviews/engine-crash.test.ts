@@ -2,6 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { EngineTurn } from '../../../electron/main/interviews/engine/turn-view'
+import { budget } from '../../helpers/patience'
 import { tempDir } from '../../helpers/temp-studio'
 
 const child = path.join(__dirname, 'child/interview-child.ts')
@@ -73,42 +74,52 @@ async function resume(dataDir: string, sessionId: string): Promise<Resumed> {
 }
 
 describe('an interview survives SIGKILL', () => {
-  it('killed mid-answer, it resumes at the same question with both finished answers', async () => {
-    const dataDir = tempDir()
-    const proc = run(dataDir, 'mid-answer')
-    const watcher = watch(proc)
-    const answering = await watcher.until('ANSWERING')
-    await killHard(proc, watcher)
+  it(
+    'killed mid-answer, it resumes at the same question with both finished answers',
+    async () => {
+      const dataDir = tempDir()
+      const proc = run(dataDir, 'mid-answer')
+      const watcher = watch(proc)
+      const answering = await watcher.until('ANSWERING')
+      await killHard(proc, watcher)
 
-    const after = await resume(dataDir, answering.sessionId as string)
-    expect(after.turn.status).toBe('in_progress')
-    expect(after.turn.question).toMatchObject({ turnIndex: answering.turnIndex, text: answering.text })
-    expect(after.answers.map((a) => [a.turn_index, a.text])).toEqual([
-      [0, 'Finished answer 0'],
-      [1, 'Finished answer 1'],
-    ])
-  })
+      const after = await resume(dataDir, answering.sessionId as string)
+      expect(after.turn.status).toBe('in_progress')
+      expect(after.turn.question).toMatchObject({ turnIndex: answering.turnIndex, text: answering.text })
+      expect(after.answers.map((a) => [a.turn_index, a.text])).toEqual([
+        [0, 'Finished answer 0'],
+        [1, 'Finished answer 1'],
+      ])
+    },
+    budget(30_000),
+  )
 
-  it('killed while the saved answer was being evaluated, it keeps the answer and decides it on restart', async () => {
-    const dataDir = tempDir()
-    const proc = run(dataDir, 'mid-evaluation')
-    const watcher = watch(proc)
-    const saved = await watcher.until('SAVED')
-    await killHard(proc, watcher)
+  it(
+    'killed while the saved answer was being evaluated, it keeps the answer and decides it on restart',
+    async () => {
+      const dataDir = tempDir()
+      const proc = run(dataDir, 'mid-evaluation')
+      const watcher = watch(proc)
+      const saved = await watcher.until('SAVED')
+      await killHard(proc, watcher)
 
-    const after = await resume(dataDir, saved.sessionId as string)
-    expect(after.answers).toEqual([
-      { id: saved.answerId, turn_index: 0, text: 'My background is in payments.', quality_source: 'heuristic' },
-    ])
-    expect(after.turn.question!.turnIndex).toBe(1)
-  })
+      const after = await resume(dataDir, saved.sessionId as string)
+      expect(after.answers).toEqual([
+        { id: saved.answerId, turn_index: 0, text: 'My background is in payments.', quality_source: 'heuristic' },
+      ])
+      expect(after.turn.question!.turnIndex).toBe(1)
+    },
+    budget(30_000),
+  )
 
-  it('killed at arbitrary moments of a running interview, every acknowledged answer is kept and the state agrees with them', async () => {
-    for (const [acked, delayMs] of [
-      [3, 0],
-      [5, 7],
-      [8, 23],
-    ] as const) {
+  // Each case starts two child processes (one killed, one resuming) that compile TypeScript on start.
+  it.each([
+    [3, 0],
+    [5, 7],
+    [8, 23],
+  ] as const)(
+    'killed at an arbitrary moment (after %i acknowledged answers, %i ms later), every acknowledged answer is kept and the state agrees with them',
+    async (acked, delayMs) => {
       const dataDir = tempDir()
       const proc = run(dataDir, 'loop')
       const watcher = watch(proc)
@@ -125,6 +136,7 @@ describe('an interview survives SIGKILL', () => {
       expect(after.answers.map((a) => a.text)).toEqual(indices.map((i) => `Loop answer ${i}`))
       // The interview stands at the question after the last saved answer.
       expect(after.turn.question!.turnIndex).toBe(indices.length)
-    }
-  })
+    },
+    budget(30_000),
+  )
 })
