@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config'
+import { budget } from './tests/helpers/patience'
 
 export default defineConfig({
   test: {
@@ -8,7 +9,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts', 'electron/**/*.test.ts', 'shared/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 30_000,
+          // Budgets grow with the machine's load (tests/helpers/patience.ts): CI may run on a busy machine.
+          testTimeout: budget(30_000),
+          hookTimeout: budget(30_000),
         },
       },
       {
@@ -16,8 +19,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 180_000,
-          hookTimeout: 180_000,
+          testTimeout: budget(180_000),
+          hookTimeout: budget(180_000),
           // Browser suites each start a host and Chromium; on two cores they run one at a time.
           fileParallelism: false,
         },

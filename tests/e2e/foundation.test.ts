@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../helpers/browser'
 import { tempDir } from '../helpers/temp-studio'
 import { startWebHost, type RunningHost } from '../helpers/web-host'
+import { budget } from '../helpers/patience'
 
 let browser: Browser
 let host: RunningHost | undefined
@@ -43,10 +44,10 @@ describe('recruiter shell over the web host', () => {
     await page.getByRole('link', { name: 'Queue' }).click()
     await page.getByRole('button', { name: 'Run demo job' }).click()
     const row = page.locator('main tr[data-status]').first()
-    await row.locator('text=running').waitFor({ timeout: 10_000 })
+    await row.locator('text=running').waitFor({ timeout: budget(10_000) })
     const livePanel = page.getByRole('complementary', { name: 'Live queue' })
     await livePanel.locator('tr[data-status="running"]').waitFor()
-    await page.locator('main tr[data-status="succeeded"]').waitFor({ timeout: 20_000 })
+    await page.locator('main tr[data-status="succeeded"]').waitFor({ timeout: budget(20_000) })
     await expect(page.locator('main [role="progressbar"]').first().getAttribute('aria-valuenow')).resolves.toBe('100')
     await page.close()
 

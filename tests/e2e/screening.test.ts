@@ -5,6 +5,7 @@ import { launchChromium } from '../helpers/browser'
 import { tempDir } from '../helpers/temp-studio'
 import { startWebHost, type RunningHost } from '../helpers/web-host'
 import { FIXTURE_JOBS, writeFixtureFolder, type FixtureFile } from '../fixtures/resumes'
+import { budget } from '../helpers/patience'
 
 let browser: Browser
 let host: RunningHost | undefined
@@ -66,7 +67,7 @@ describe('screening in the browser over the web host', () => {
     })
     await page.getByTestId('folder-input').setInputFiles(folder)
     const counts = page.getByTestId('import-counts')
-    await counts.getByText('finished').waitFor({ timeout: 60_000 })
+    await counts.getByText('finished').waitFor({ timeout: budget(60_000) })
     const seen = await page.evaluate(() => (window as unknown as { seenCounts: string[] }).seenCounts)
     expect(await counts.textContent()).toContain('20 of 20 files · 20 imported · 0 duplicates · 0 refused')
     expect(seen.some((text) => /^\d+ of 20 files/.test(text) && !text.startsWith('20 of 20'))).toBe(true)
@@ -76,7 +77,7 @@ describe('screening in the browser over the web host', () => {
 
     // The ranked list: everyone, best first, the job's own family on top.
     const table = page.getByTestId('candidate-table')
-    await expect.poll(() => table.locator('tbody tr').count(), { timeout: 10_000 }).toBe(20)
+    await expect.poll(() => table.locator('tbody tr').count(), { timeout: budget(10_000) }).toBe(20)
     const scores = (await table.getByTestId('score').allTextContents()).map(Number)
     expect(scores).toEqual([...scores].sort((a, b) => b - a))
     const names = await table.locator('tbody tr td:nth-child(3) a').allTextContents()
@@ -102,7 +103,7 @@ describe('screening in the browser over the web host', () => {
     host = await startWebHost(dataDir)
     ;({ page, errors } = await open(host.url + new URL(jobUrl).hash))
     await expect
-      .poll(() => page.getByTestId('candidate-table').locator('tbody tr').count(), { timeout: 10_000 })
+      .poll(() => page.getByTestId('candidate-table').locator('tbody tr').count(), { timeout: budget(10_000) })
       .toBe(20)
     const row = page.getByTestId('candidate-table').locator('tbody tr').first()
     await expect(row.getByRole('link').first().textContent()).resolves.toBe(topName)

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core'
+import { budget } from './patience'
 
 /** Walks a kiosk page from its code to the first question: code, consent and device check, practice skipped. */
 export async function enterInterview(page: Page, code: string): Promise<void> {
@@ -6,7 +7,7 @@ export async function enterInterview(page: Page, code: string): Promise<void> {
   await page.getByRole('button', { name: 'Start' }).click()
   await page.getByLabel(/I have read this and agree/).check()
   await page.getByRole('button', { name: 'I agree, continue' }).click()
-  await page.getByText('We can hear you.').waitFor({ timeout: 20_000 })
+  await page.getByText('We can hear you.').waitFor({ timeout: budget(20_000) })
   await page.getByRole('button', { name: 'Play test sound' }).click()
   await page.getByRole('button', { name: 'I heard it' }).click()
   await page.getByRole('button', { name: 'Continue' }).click()

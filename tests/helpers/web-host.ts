@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+import { budget } from './patience'
 
 export const WEB_HOST_ENTRY = path.resolve(__dirname, '../../out/main/web-host.js')
 
@@ -28,7 +29,7 @@ export async function startWebHost(dataDir: string, env: Record<string, string> 
   child.stderr!.on('data', (d) => (stderr += d))
   const ready = await new Promise<{ url: string; kioskUrl: string }>((resolve, reject) => {
     let stdout = ''
-    const timer = setTimeout(() => reject(new Error(`web host did not start: ${stderr}`)), 30_000)
+    const timer = setTimeout(() => reject(new Error(`web host did not start: ${stderr}`)), budget(30_000))
     child.stdout!.on('data', (d) => {
       stdout += d
       const line = stdout.split('\n').find((l) => l.includes('"ready":true'))
