@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import type { Clock } from '../clock'
 import type { Logger } from '../logger'
+import { guardedDialect, markHeldConnections } from './connection-guard'
 import { createDirectDb, type DirectDb } from './direct'
 import { runMigrations } from './migrate'
 import type { Migration } from './migrations/types'
@@ -92,7 +93,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
   const sqliteVersion = (sqlite.prepare('select sqlite_version() as v').get() as { v: string }).v
   assertSqliteVersion(sqliteVersion)
   const statements = withStatementCache(sqlite)
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) })
+  const connection = {}
+  const dialect = guardedDialect(new SqliteDialect({ database: statements }), connection)
+  const db = markHeldConnections(new Kysely<Database>({ dialect }), connection)
   await runMigrations(db, options.migrations ?? allMigrations, clock)
   return { sqlite, db, direct: createDirectDb(db, sqlite, statements), sqliteVersion, notices }
 }

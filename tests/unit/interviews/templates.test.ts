@@ -164,3 +164,40 @@ describe('templates and questions', () => {
     if (!result.ok) expect(result.error.code).toBe('invalid_input')
   })
 })
+
+describe('a template linked to a job', () => {
+  it('publishes, names its job, and leaves the database free for the next request', async () => {
+    const w = await world()
+    const job = await w.studio.dispatch(
+      'jobs.create',
+      { title: 'Data analyst', description: 'Reporting in SQL.', requirements: '', requiredSkills: [] },
+      ctx,
+    )
+    if (!job.ok) throw new Error(job.error.message)
+    const jobId = (job.value as { id: string }).id
+    const created = await w.studio.dispatch(
+      'templates.create',
+      {
+        name: 'Analyst',
+        description: '',
+        jobId,
+        settings: { maxQuestions: 5, maxDurationMinutes: 30, maxFollowUps: 0 },
+      },
+      ctx,
+    )
+    if (!created.ok) throw new Error(created.error.message)
+    const templateId = (created.value as { id: string }).id
+    const added = await w.studio.dispatch(
+      'questions.add',
+      { templateId, question: { ...base, text: 'What is a LEFT JOIN for?', rubric: [criterion] } },
+      ctx,
+    )
+    expect(added.ok).toBe(true)
+
+    const published = await w.studio.dispatch('templates.publish', { id: templateId }, ctx)
+    expect(published).toMatchObject({ ok: true, value: { status: 'active', version: 1, jobTitle: 'Data analyst' } })
+    // The request after it is answered: nothing still holds the one connection.
+    const jobs = await w.studio.dispatch('jobs.list', {}, ctx)
+    expect(jobs.ok).toBe(true)
+  })
+})

@@ -28,7 +28,7 @@ export interface TemplatesServiceDeps {
 
 export interface TemplatesService {
   list(status: TemplateStatus | 'all'): Promise<TemplateSummary[]>
-  get(id: string, from?: Db): Promise<TemplateDetail>
+  get(id: string): Promise<TemplateDetail>
   create(input: TemplateInputParsed): Promise<TemplateDetail>
   update(id: string, patch: TemplatePatch): Promise<TemplateDetail>
   publish(id: string): Promise<TemplateDetail>
@@ -66,10 +66,16 @@ export function createTemplatesService(deps: TemplatesServiceDeps): TemplatesSer
   const jobTitle = async (jobId: string | null) =>
     jobId ? ((await deps.jobs.titles([jobId])).get(jobId) ?? null) : null
 
-  const get = async (id: string, from: Db = db): Promise<TemplateDetail> => {
+  /** The template as read through `from`; the job's title is left out (the job source reads through the main db). */
+  const detailWithin = async (from: Db, id: string): Promise<TemplateDetail> => {
     const template = await row(from, id)
     const questions = (await questionRows(from, id)).map(toQuestionView)
-    return { ...toTemplateSummary(template, questions.length, await jobTitle(template.job_id)), questions }
+    return { ...toTemplateSummary(template, questions.length, null), questions }
+  }
+
+  const get = async (id: string): Promise<TemplateDetail> => {
+    const detail = await detailWithin(db, id)
+    return { ...detail, jobTitle: await jobTitle(detail.jobId) }
   }
 
   const requireDraft = async (from: Db, id: string) => {
@@ -151,7 +157,7 @@ export function createTemplatesService(deps: TemplatesServiceDeps): TemplatesSer
 
     async publish(id) {
       await db.transaction().execute(async (trx) => {
-        const detail = await get(id, trx)
+        const detail = await detailWithin(trx, id)
         const problems = publishProblems(detail)
         if (problems.length) throw new StudioError('invalid_input', 'This template cannot be published yet', problems)
         await writer.update(trx, 'interview_templates', id, {
