@@ -39,6 +39,8 @@ export interface AnswerCaptureOptions {
   /** Answering time before the clock ends the answer (time limit plus preparation). */
   timeLimitMs: number
   endpoint?: EndpointOptions
+  /** Advanced questions get a longer silence before the answer ends. */
+  advanced: boolean
   wallNow: () => number
   /** Wall-clock time of the first sample (earlier than now when held audio is replayed into the answer). */
   startedAt?: number
@@ -76,7 +78,7 @@ export function createAnswerCapture(options: AnswerCaptureOptions): AnswerCaptur
   const startedAt = options.startedAt ?? options.wallNow()
   const timeline = createSpeechTimeline(options.sampleRate)
   let providerListening = true
-  const endpoint = createAnswerEndpoint({ ...options.endpoint, providerListening })
+  const endpoint = createAnswerEndpoint({ ...options.endpoint, advanced: options.advanced })
   const finals: { text: string; words: TranscriptWord[] }[] = []
   let interim = ''
   let audioBytes = 0
@@ -104,7 +106,6 @@ export function createAnswerCapture(options: AnswerCaptureOptions): AnswerCaptur
   const loseProvider = (error: unknown) => {
     if (!providerListening) return
     providerListening = false
-    endpoint.setProviderListening(false)
     logger.warn('live transcription stopped; the answer is recorded and transcribed later', {
       error: error instanceof Error ? error.message : String(error),
     })
@@ -185,7 +186,7 @@ export function createAnswerCapture(options: AnswerCaptureOptions): AnswerCaptur
       sttPending = null
       return
     }
-    if (reason === 'speech_final' || reason === 'utterance_end') {
+    if (reason === 'spoken_end') {
       // The provider has already said everything. Closing the stream politely (not dropping the
       // socket) lets it report the audio it heard, which is what the call is billed by.
       session.finish().catch(() => session.close())

@@ -1,65 +1,62 @@
 import type { LiveTranscriptEvent } from '../ai/types'
 
 /**
- * When has the candidate finished answering? Speech-to-text hears the end of speech first (its
- * speech_final after a short silence); a transcript that reads as a finished sentence ends the
- * answer there, which is what keeps the reply quick. A pause mid-sentence ("and then, um") does
- * not: that waits for the provider's utterance end (a second of silence). Without a provider, or
- * when it goes quiet, our own voice-activity measure decides after a longer silence.
+ * When has the candidate finished answering? Interview answers run to many sentences with
+ * thinking pauses between them, so neither a finished-sounding sentence nor the provider's end of
+ * speech ends one: an answer ends when the candidate says so (the "I have finished" button, or a
+ * closing phrase such as "that's my answer" at the end of what they said), or after a silence long
+ * enough that nobody is still thinking it through — longer for advanced questions. Silence is our
+ * own measure of the audio, so it holds with or without a speech-to-text provider.
  */
 
 export interface EndpointOptions {
-  /** Words an answer needs before a finished-sounding sentence may end it at the first pause. */
-  minWordsForQuickEnd?: number
-  /** Silence that ends the answer when no provider is listening. */
+  /** Silence after speech that ends an answer (the candidate has not said they are done). */
   silenceEndMs?: number
-  /** Silence after which we stop waiting for a provider that heard speech but said nothing. */
-  providerStallMs?: number
+  /** The same for advanced questions, where candidates think longer. */
+  advancedSilenceEndMs?: number
   /** Voiced time needed before silence can end the answer (a cough is not an answer). */
   minSpeechMs?: number
 }
 
-export type EndReason = 'speech_final' | 'utterance_end' | 'silence' | 'time_limit' | 'candidate'
+export type EndReason = 'spoken_end' | 'silence' | 'time_limit' | 'candidate'
 
 export interface AnswerEndpoint {
   /** Feeds a transcript event; returns a reason when it ends the answer. */
   onTranscript(event: LiveTranscriptEvent): EndReason | null
   /** Feeds our own measure after each chunk; returns a reason when silence ends the answer. */
   onSilence(silenceMs: number, speechMs: number): EndReason | null
-  /** Whether a provider is listening; set false when it fails mid-answer. */
-  setProviderListening(listening: boolean): void
 }
 
-const FINISHED_SENTENCE = /[.!?…]["'”’)]*\s*$/u
+export const DEFAULT_SILENCE_END_MS = 2500
+export const DEFAULT_ADVANCED_SILENCE_END_MS = 3500
 
-export function createAnswerEndpoint(options: EndpointOptions & { providerListening: boolean }): AnswerEndpoint {
-  const minWords = options.minWordsForQuickEnd ?? 3
-  const silenceEndMs = options.silenceEndMs ?? 1500
-  const providerStallMs = options.providerStallMs ?? 3000
+/**
+ * Phrases a candidate uses to hand the turn back, when they close what was said. Deliberately
+ * narrow: "that's it" or "so yeah" also occur mid-answer, and ending an answer early costs the
+ * candidate far more than a second of waiting costs anyone.
+ */
+const CLOSING_PHRASE =
+  /\b(?:that(?:'s| is) (?:my answer|all(?: I have)?|everything)|I(?:'m| am) (?:done|finished)|I(?:'ve| have) finished|(?:and )?that concludes my answer)[\s.!,]*$/iu
+
+export function isClosingPhrase(text: string): boolean {
+  return CLOSING_PHRASE.test(text.trim().replace(/[’‘]/gu, "'"))
+}
+
+export function createAnswerEndpoint(options: EndpointOptions & { advanced?: boolean } = {}): AnswerEndpoint {
+  const silenceEndMs = options.advanced
+    ? (options.advancedSilenceEndMs ?? DEFAULT_ADVANCED_SILENCE_END_MS)
+    : (options.silenceEndMs ?? DEFAULT_SILENCE_END_MS)
   const minSpeechMs = options.minSpeechMs ?? 300
-  let providerListening = options.providerListening
-  let words = 0
-  let heardFinal = false
 
   return {
     onTranscript(event) {
-      if (event.type === 'final') {
-        const count = event.text.split(/\s+/u).filter(Boolean).length
-        words += count
-        if (count > 0) heardFinal = true
-        if (event.speechFinal && words >= minWords && FINISHED_SENTENCE.test(event.text)) return 'speech_final'
-        return null
-      }
-      if (event.type === 'utterance_end' && heardFinal) return 'utterance_end'
+      // Only a final that closes what was heard so far can hand the turn back; an interim may still change.
+      if (event.type === 'final' && event.speechFinal && isClosingPhrase(event.text)) return 'spoken_end'
       return null
     },
     onSilence(silenceMs, speechMs) {
       if (speechMs < minSpeechMs) return null
-      const needed = providerListening ? providerStallMs : silenceEndMs
-      return silenceMs >= needed ? 'silence' : null
-    },
-    setProviderListening(listening) {
-      providerListening = listening
+      return silenceMs >= silenceEndMs ? 'silence' : null
     },
   }
 }

@@ -374,6 +374,7 @@ export function createVoiceSession(deps: VoiceSessionDeps, init: VoiceSessionIni
       recordings: deps.recordings,
       timeLimitMs: question ? (question.timeLimitSec + question.prepTimeSec) * 1000 : PRACTICE_LIMIT_MS,
       endpoint: options.endpoint,
+      advanced: question?.stage === 'advanced',
       wallNow,
       startedAt: wallNow() - heldMs,
       logger,

@@ -64,33 +64,38 @@ describe('barge-in detection', () => {
 describe('end of answer', () => {
   const final = (text: string, speechFinal: boolean) => ({ type: 'final' as const, text, speechFinal })
 
-  it('ends at the first pause after a finished sentence, and waits through a pause mid-sentence', () => {
-    const endpoint = createAnswerEndpoint({ providerListening: true })
+  it('is not ended by a finished sentence, the end of speech or the end of an utterance', () => {
+    const endpoint = createAnswerEndpoint()
     expect(endpoint.onTranscript({ type: 'interim', text: 'I think' })).toBeNull()
-    expect(endpoint.onTranscript(final('I think that', true))).toBeNull()
-    expect(endpoint.onTranscript(final('we should cache it.', true))).toBe('speech_final')
-  })
-
-  it('ends at the provider utterance end once anything was heard, and not before', () => {
-    const endpoint = createAnswerEndpoint({ providerListening: true })
+    expect(endpoint.onTranscript(final('We moved the slow queries behind a cache.', true))).toBeNull()
     expect(endpoint.onTranscript({ type: 'utterance_end', text: '' })).toBeNull()
-    expect(endpoint.onTranscript(final('well and then', true))).toBeNull()
-    expect(endpoint.onTranscript({ type: 'utterance_end', text: '' })).toBe('utterance_end')
+    expect(endpoint.onTranscript(final('Then we measured again', true))).toBeNull()
   })
 
-  it('needs three words before a sentence can end the answer at once', () => {
-    const endpoint = createAnswerEndpoint({ providerListening: true })
-    expect(endpoint.onTranscript(final('Yes.', true))).toBeNull()
-    expect(endpoint.onTranscript(final('I agree.', true))).toBe('speech_final')
+  it('ends when the candidate closes with a phrase that hands the turn back', () => {
+    const endpoint = createAnswerEndpoint()
+    expect(endpoint.onTranscript(final('And that is my answer.', true))).toBe('spoken_end')
+    expect(endpoint.onTranscript(final('I’m done', true))).toBe('spoken_end')
+    expect(endpoint.onTranscript(final('So I have finished.', true))).toBe('spoken_end')
+    // Mid-sentence, in an interim, or in a phrase that also occurs mid-answer: not a hand-back.
+    expect(endpoint.onTranscript(final("I'm done with the intro, so next", true))).toBeNull()
+    expect(endpoint.onTranscript({ type: 'interim', text: "that's my answer" })).toBeNull()
+    expect(endpoint.onTranscript(final("That's it, the cache was the problem.", true))).toBeNull()
+    expect(endpoint.onTranscript(final("that's my answer", false))).toBeNull()
   })
 
-  it('falls back to silence, longer while a provider is still expected to speak', () => {
-    const endpoint = createAnswerEndpoint({ providerListening: true })
-    expect(endpoint.onSilence(2000, 1500)).toBeNull()
-    expect(endpoint.onSilence(3000, 1500)).toBe('silence')
-    endpoint.setProviderListening(false)
-    expect(endpoint.onSilence(1500, 1500)).toBe('silence')
-    expect(endpoint.onSilence(5000, 100)).toBeNull()
+  it('waits out thinking pauses: only a long silence after speech ends the answer, longer for advanced questions', () => {
+    const endpoint = createAnswerEndpoint()
+    expect(endpoint.onSilence(2000, 8000)).toBeNull()
+    expect(endpoint.onSilence(2499, 8000)).toBeNull()
+    expect(endpoint.onSilence(2500, 8000)).toBe('silence')
+    // A cough is not an answer.
+    expect(endpoint.onSilence(9000, 100)).toBeNull()
+
+    const advanced = createAnswerEndpoint({ advanced: true })
+    expect(advanced.onSilence(3000, 8000)).toBeNull()
+    expect(advanced.onSilence(3500, 8000)).toBe('silence')
+    expect(createAnswerEndpoint({ silenceEndMs: 4000 }).onSilence(3000, 8000)).toBeNull()
   })
 })
 

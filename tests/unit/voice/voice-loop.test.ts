@@ -1,10 +1,11 @@
+import { DEFAULT_SILENCE_END_MS } from '../../../electron/main/voice/answer-endpoint'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { QuestionInput, SessionDetail, SessionSummary } from '../../../shared/contract/interviews'
 import type { VoiceReplyEvent } from '../../../shared/contract/kiosk'
 import type { ChatRule } from '../../harness/ai-stub'
-import { probeDuration, requireAudioTools, spokenAnswer, type SpokenAnswer } from '../../fixtures/audio/speech'
+import { probeDuration, requireAudioTools, silence, spokenAnswer, type SpokenAnswer } from '../../fixtures/audio/speech'
 import { tempDir } from '../../helpers/temp-studio'
 import { KIOSK_RATE, KioskSim, voiceWorld, type VoiceWorld } from './world'
 
@@ -56,6 +57,16 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 async function sessionOf(w: VoiceWorld): Promise<SessionDetail> {
   const [summary] = await w.call<SessionSummary[]>('sessions.list', {})
   return w.call<SessionDetail>('sessions.get', { id: summary!.id })
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0))
+  let at = 0
+  for (const part of parts) {
+    out.set(part, at)
+    at += part.byteLength
+  }
+  return out
 }
 
 const speechSeconds = (answer: SpokenAnswer) => answer.durationSec - 0.3 - 1.2
@@ -121,9 +132,9 @@ describe('voice loop against the AI wire stub', () => {
       expect(answer.transcriptWords.map((w) => w.word).join(' ')).toBe(TRANSCRIPTS[turn])
       const file = path.join(world.dataDir, answer.audioPath!)
       const seconds = probeDuration(file)!
-      // The recording holds the spoken answer and the short silence that ended it.
+      // The recording holds the spoken answer and the silence that ended it.
       expect(seconds).toBeGreaterThan(speechSeconds(answers[turn]!))
-      expect(seconds).toBeLessThan(answers[turn]!.durationSec + 1)
+      expect(seconds).toBeLessThan(answers[turn]!.durationSec + DEFAULT_SILENCE_END_MS / 1000)
       for (const word of answer.transcriptWords) expect(word.end).toBeLessThanOrEqual(seconds + 0.05)
       expect(answer.speechMs / 1000).toBeGreaterThan(speechSeconds(answers[turn]!) * 0.75)
       expect(answer.speechMs / 1000).toBeLessThan(speechSeconds(answers[turn]!) * 1.15)
@@ -137,6 +148,65 @@ describe('voice loop against the AI wire stub', () => {
       .orderBy('turn_index')
       .execute()
     expect(recordings.map((r) => [r.status, r.answer_id])).toEqual(session.answers.map((a) => ['complete', a.id]))
+  })
+
+  it('keeps a long answer with thinking pauses whole, and ends it at once when the candidate hands the turn back', async () => {
+    const parts = [
+      'We had a checkout page that took four seconds to load',
+      'So first I measured where the time went',
+      'The slowest part was a query without an index',
+    ].map((text, i) => spokenAnswer(dir, `long-${i}`, text, { sampleRate: KIOSK_RATE, leadSec: 0.1, tailSec: 0.1 }))
+    // Pauses of about 1 and 2 s (with espeak's own silent edges): each far longer than the provider's end of speech.
+    const gaps = [0.6, 1.5]
+    const longAnswer = concat([
+      parts[0]!.pcm,
+      silence(KIOSK_RATE, gaps[0]!),
+      parts[1]!.pcm,
+      silence(KIOSK_RATE, gaps[1]!),
+      parts[2]!.pcm,
+    ])
+    const closing = spokenAnswer(dir, 'closing', 'I add the index and that is my answer', {
+      sampleRate: KIOSK_RATE,
+      leadSec: 0.1,
+      tailSec: 0.1,
+    })
+    const heard = [
+      'We had a checkout page that took four seconds to load.',
+      'So first I measured where the time went.',
+      'The slowest part was a query without an index',
+      'I add the index and that is my answer.',
+    ]
+    world = await voiceWorld({
+      stub: {
+        script: { chat: CHAT, transcripts: heard },
+        latency: {
+          firstTokenMs: 50,
+          tokenIntervalMs: 5,
+          responseMs: 30,
+          firstAudioByteMs: 20,
+          audioChunkIntervalMs: 5,
+          sttFinalDelayMs: 50,
+        },
+      },
+    })
+    const kiosk = await KioskSim.redeem(world, await world.invite(QUESTIONS.slice(0, 2)))
+    await kiosk.start()
+    await kiosk.phase('listening', 0)
+    await kiosk.say(longAnswer)
+    await kiosk.phase('listening', 1, 30_000)
+    await kiosk.say(closing.pcm)
+    await kiosk.phase('done', undefined, 30_000)
+    await kiosk.stop()
+
+    const session = await sessionOf(world)
+    expect(session.answers.map((a) => a.text)).toEqual([heard.slice(0, 3).join(' '), heard[3]])
+    const [first, second] = session.answers.map((a) => probeDuration(path.join(world!.dataDir, a.audioPath!))!)
+    const longSeconds = longAnswer.byteLength / 2 / KIOSK_RATE
+    // The whole long answer is in its recording, then the silence that ended it.
+    expect(first).toBeGreaterThan(longSeconds)
+    expect(first).toBeLessThan(longSeconds + DEFAULT_SILENCE_END_MS / 1000 + 0.5)
+    // Handing the turn back ended the second answer well before a silence could have.
+    expect(second).toBeLessThan(closing.durationSec + DEFAULT_SILENCE_END_MS / 1000 - 0.5)
   })
 
   it('stops speaking and cancels the reply in flight when the candidate talks over the interviewer', async () => {
