@@ -254,6 +254,11 @@ export interface AnswerView {
   pauses: { startMs: number; durationMs: number }[]
   pastedChars: number
   skipped: boolean
+  /**
+   * The answer was recorded but its words are not known yet (its transcription is queued or
+   * running): its text, its rating and the skill boundary it feeds are provisional.
+   */
+  transcriptPending: boolean
   /** 0..1; null until the answer has been evaluated. */
   quality: number | null
   qualitySource: 'ai' | 'heuristic' | null

@@ -284,8 +284,8 @@ describe('voice loop against the AI wire stub', () => {
     expect(world.stub.requests).toEqual([])
 
     const [answer] = (await sessionOf(world)).answers
-    // Rated as silence while no words were known.
-    expect(answer).toMatchObject({ inputMode: 'voice', text: '', skipped: false, quality: 0 })
+    // Rated as silence while no words were known, and shown as pending rather than as a failed answer.
+    expect(answer).toMatchObject({ inputMode: 'voice', text: '', skipped: false, quality: 0, transcriptPending: true })
     expect(answer!.qualityNote).toMatch(/^0 words/)
     expect(probeDuration(path.join(world.dataDir, answer!.audioPath!))).toBeGreaterThan(speechSeconds(answers[0]!))
     expect(answer!.speechMs / 1000).toBeGreaterThan(speechSeconds(answers[0]!) * 0.75)
@@ -308,6 +308,7 @@ describe('voice loop against the AI wire stub', () => {
     await world.studio.queue.idle()
     const transcribed = (await sessionOf(world)).answers[0]!
     expect(transcribed.text).toBe(TRANSCRIPTS[0])
+    expect(transcribed.transcriptPending).toBe(false)
     expect(transcribed.transcriptWords.length).toBe(TRANSCRIPTS[0]!.split(' ').length)
     // Rated again on its words, offline (no chat key): the recruiter reads what was said.
     expect(transcribed.quality).toBeGreaterThan(0)

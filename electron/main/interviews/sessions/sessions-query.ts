@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely'
+import { sql, type Kysely, type Selectable } from 'kysely'
 import { z } from 'zod'
 import { StudioError } from '../../../../shared/contract/errors'
 import {
@@ -12,6 +12,7 @@ import {
   type SkillBoundaryView,
 } from '../../../../shared/contract/interviews'
 import type { Database } from '../../db/schema'
+import { TRANSCRIBE_JOB } from '../../voice/transcribe-job'
 import { readJson } from '../json-column'
 import type { InterviewAnswersTable, InterviewSessionsTable } from '../tables'
 
@@ -48,7 +49,7 @@ function toSummary(row: Selectable<InterviewSessionsTable>, templateName: string
   }
 }
 
-function toAnswer(row: Selectable<InterviewAnswersTable>): AnswerView {
+function toAnswer(row: Selectable<InterviewAnswersTable>, transcriptPending: boolean): AnswerView {
   return {
     id: row.id,
     turnIndex: row.turn_index,
@@ -69,10 +70,25 @@ function toAnswer(row: Selectable<InterviewAnswersTable>): AnswerView {
     pauses: readJson(row.pauses, pausesSchema, []),
     pastedChars: row.pasted_chars,
     skipped: row.skipped === 1,
+    transcriptPending,
     quality: row.quality,
     qualitySource: row.quality_source,
     qualityNote: readJson(row.evaluation, evaluationSchema, {}).note ?? null,
   }
+}
+
+/** Answers among `answerIds` whose transcription job is still waiting or running. */
+async function pendingTranscriptions(db: Kysely<Database>, answerIds: string[]): Promise<Set<string>> {
+  if (!answerIds.length) return new Set()
+  const answerId = sql<string>`json_extract(payload, '$.answerId')`
+  const rows = await db
+    .selectFrom('jobs')
+    .select(answerId.as('answer_id'))
+    .where('kind', '=', TRANSCRIBE_JOB)
+    .where('status', 'in', ['queued', 'running'])
+    .where(answerId, 'in', answerIds)
+    .execute()
+  return new Set(rows.map((r) => r.answer_id))
 }
 
 /** The recruiter's read side of interview sessions and their recorded answers. */
@@ -127,11 +143,15 @@ export function createSessionsQuery(db: Kysely<Database>) {
         .orderBy('turn_index')
         .execute()
       const name = (await templateNames([row.template_id])).get(row.template_id) ?? 'Deleted template'
+      const pending = await pendingTranscriptions(
+        db,
+        answers.map((a) => a.id),
+      )
       return {
         ...toSummary(row, name),
         templateVersion: row.template_version,
         skills: readJson(row.skills, skillsSchema, []),
-        answers: answers.map(toAnswer),
+        answers: answers.map((a) => toAnswer(a, pending.has(a.id))),
       }
     },
   }

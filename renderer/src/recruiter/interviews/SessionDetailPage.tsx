@@ -23,6 +23,8 @@ export function SessionDetailPage() {
   if (!session) {
     return <PageLoading title="Interview session" error={error} />
   }
+  // A skill fed by an answer whose words are not known yet was rated on silence: its levels are provisional.
+  const pendingSkills = new Set(session.answers.filter((a) => a.transcriptPending && a.skill).map((a) => a.skill))
 
   return (
     <section aria-labelledby="session-title">
@@ -39,6 +41,12 @@ export function SessionDetailPage() {
       </p>
 
       <h2>Skill boundaries</h2>
+      {pendingSkills.size > 0 && (
+        <p className="muted" data-testid="boundaries-pending">
+          Pending: {pendingSkills.size === 1 ? 'one skill waits' : `${pendingSkills.size} skills wait`} for answers
+          still being transcribed. Their levels are settled once the words are known.
+        </p>
+      )}
       {session.skills.length === 0 ? (
         <p className="muted">No question has been concluded yet.</p>
       ) : (
@@ -56,8 +64,10 @@ export function SessionDetailPage() {
               <tr key={s.skill}>
                 <td>{s.skill}</td>
                 <td>{s.highestPassed ? DIFFICULTY_LABELS[s.highestPassed] : '—'}</td>
-                <td>{s.lowestFailed ? DIFFICULTY_LABELS[s.lowestFailed] : '—'}</td>
-                <td>{s.resolved ? 'Yes' : 'Not yet'}</td>
+                <td>
+                  {pendingSkills.has(s.skill) ? 'Pending' : s.lowestFailed ? DIFFICULTY_LABELS[s.lowestFailed] : '—'}
+                </td>
+                <td>{pendingSkills.has(s.skill) ? 'Pending' : s.resolved ? 'Yes' : 'Not yet'}</td>
               </tr>
             ))}
           </tbody>
@@ -86,8 +96,17 @@ export function SessionDetailPage() {
             {a.speechMs > 0 ? ` · spoke ${formatSeconds(Math.round(a.speechMs / 1000))}` : ''}
             {a.pastedChars > 0 ? ` · ${a.pastedChars} characters pasted` : ''}
           </p>
-          {a.skipped ? <p>Skipped by the candidate.</p> : <p>{a.text}</p>}
-          {a.quality !== null && (
+          {a.skipped ? (
+            <p>Skipped by the candidate.</p>
+          ) : a.transcriptPending ? (
+            <p className="muted" data-testid="transcript-pending">
+              Transcript pending: the recording is queued for transcription. The answer is rated once its words are
+              known.
+            </p>
+          ) : (
+            <p>{a.text}</p>
+          )}
+          {a.quality !== null && !a.transcriptPending && (
             <p className="muted">
               Steering estimate {Math.round(a.quality * 100)}/100 (
               {a.qualitySource === 'ai' ? 'AI' : 'offline heuristic'}){a.qualityNote ? `: ${a.qualityNote}` : ''}
