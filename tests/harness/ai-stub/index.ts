@@ -2,7 +2,7 @@ import { startAiStub, type AiStub } from './server'
 import type { StubLatency } from './types'
 
 export { startAiStub, type AiStub } from './server'
-export { DEFAULT_TRANSCRIPT } from './transcripts'
+export { demoTranscript } from './transcripts'
 export type { AiStubOptions, ChatRule, StubFault, StubLatency, StubRequestLog, StubRoute, StubScript } from './types'
 
 /** Latencies like the real services on a good day, so a demo feels like the product. */

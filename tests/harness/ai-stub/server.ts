@@ -2,13 +2,14 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net'
 import { performance } from 'node:perf_hooks'
 import { WebSocketServer, type WebSocket } from 'ws'
+import { demoQuestions } from './demo-questions'
 import { exampleFor } from './json-example'
 import { runLiveSession } from './deepgram-live'
 import { listen, speak } from './deepgram-routes'
 import { readBody, sendJson } from './http'
 import { chatCompletions, embeddings, speech, transcriptions, type RouteCall } from './openai-routes'
 import type { StubContext } from './stub-context'
-import { DEFAULT_TRANSCRIPT } from './transcripts'
+import { demoTranscript } from './transcripts'
 import {
   DEFAULT_LATENCY,
   type AiStubOptions,
@@ -125,8 +126,9 @@ export async function startAiStub(options: AiStubOptions = {}): Promise<AiStub> 
     latency: () => latency,
     script: () => script,
     nextTranscript() {
-      const list = script.transcripts?.length ? script.transcripts : [DEFAULT_TRANSCRIPT]
-      return list[transcriptTurn++ % list.length]!
+      const turn = transcriptTurn++
+      const list = script.transcripts
+      return list?.length ? list[turn % list.length]! : demoTranscript(turn)
     },
     chatReply(body, headers) {
       const wantsJson = body.response_format?.type === 'json_schema' || body.response_format?.type === 'json_object'
@@ -147,6 +149,8 @@ export async function startAiStub(options: AiStubOptions = {}): Promise<AiStub> 
         ruleUses.set(rule, used + 1)
         return typeof rule.reply === 'function' ? rule.reply(body) : rule.reply
       }
+      const generated = wantsJson ? demoQuestions(lastUser) : null
+      if (generated) return JSON.stringify(generated)
       if (body.response_format?.type === 'json_schema')
         return JSON.stringify(exampleFor(body.response_format.json_schema?.schema ?? {}))
       if (wantsJson) return '{}'

@@ -1,8 +1,13 @@
 import { createEnergyVad } from '../../../electron/main/ai/audio/vad'
 import type { WavInfo } from '../../../electron/main/ai/audio/wav'
 
-export const DEFAULT_TRANSCRIPT =
-  'I have been building web applications for about six years, mostly in TypeScript, and most recently I led a small team that rebuilt our checkout.'
+/**
+ * What the keyless demo "hears" when no test scripted a transcript. The stub cannot recognise
+ * words, so it says so, numbered so that no two answers read the same.
+ */
+export function demoTranscript(turn: number): string {
+  return `[Demo transcript ${turn + 1}] The demo provider cannot recognise speech; this line stands in for what the candidate said.`
+}
 
 export interface HeardWord {
   word: string
