@@ -96,7 +96,7 @@ function toneWav(): Uint8Array {
 
 function formWith(wav: Uint8Array): FormData {
   const form = new FormData()
-  form.append('file', new Blob([wav], { type: 'audio/wav' }), 'answer.wav')
+  form.append('file', new Blob([new Uint8Array(wav)], { type: 'audio/wav' }), 'answer.wav')
   form.append('model', 'whisper-1')
   return form
 }
