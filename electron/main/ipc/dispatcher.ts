@@ -30,6 +30,36 @@ export type Handlers = { [K in RequestName]: Handler<K> }
 
 export type Dispatch = (name: unknown, input: unknown, ctx: CallContext) => Promise<Result<unknown>>
 
+/**
+ * A request that has not settled by `warnAfterMs` is logged by name; by `failAfterMs` its caller
+ * gets an error instead of waiting for ever (the handler may still finish; its result is dropped).
+ * The hard limit sits above the longest legitimate request: a chat call's 45 s timeout with retries.
+ */
+export interface Watchdog {
+  warnAfterMs: number
+  failAfterMs: number
+}
+
+export const DEFAULT_WATCHDOG: Watchdog = { warnAfterMs: 15_000, failAfterMs: 150_000 }
+
+const STUCK = Symbol('stuck')
+
+function watch<T>(work: Promise<T>, name: string, watchdog: Watchdog, logger: Logger): Promise<T | typeof STUCK> {
+  const started = Date.now()
+  const timers: NodeJS.Timeout[] = []
+  const stuck = new Promise<typeof STUCK>((resolve) => {
+    timers.push(
+      setTimeout(() => logger.warn('request still running', { name, ms: Date.now() - started }), watchdog.warnAfterMs),
+      setTimeout(() => {
+        logger.error('request stuck; its caller was given an error', { name, ms: Date.now() - started })
+        resolve(STUCK)
+      }, watchdog.failAfterMs),
+    )
+    for (const timer of timers) timer.unref?.()
+  })
+  return Promise.race([work, stuck]).finally(() => timers.forEach(clearTimeout))
+}
+
 const issuesOf = (error: z.ZodError) =>
   error.issues.map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`)
 
@@ -37,7 +67,7 @@ const issuesOf = (error: z.ZodError) =>
  * The one gate every request passes: known name, allowed audience, schema-valid input. Handlers
  * never see unvalidated data, and nothing thrown inside crosses the bridge as an exception.
  */
-export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
+export function createDispatcher(handlers: Handlers, logger: Logger, watchdog: Watchdog = DEFAULT_WATCHDOG): Dispatch {
   return async (name, input, ctx) => {
     if (!isRequestName(name)) {
       return { ok: false, error: { code: 'unknown_request', message: `Unknown request ${String(name).slice(0, 80)}` } }
@@ -54,7 +84,16 @@ export function createDispatcher(handlers: Handlers, logger: Logger): Dispatch {
     }
     try {
       const handler = handlers[name] as Handler<RequestName>
-      const value = await handler(parsed.data as never, ctx)
+      const value = await watch(Promise.resolve(handler(parsed.data as never, ctx)), name, watchdog, logger)
+      if (value === STUCK) {
+        return {
+          ok: false,
+          error: {
+            code: 'unavailable',
+            message: 'The studio did not finish this in time. Try again; if it keeps happening, restart the app.',
+          },
+        }
+      }
       return { ok: true, value }
     } catch (error) {
       if (error instanceof StudioError) return { ok: false, error: error.toShape() }
