@@ -311,10 +311,30 @@ describe('kiosk interview in Chromium over the web host', () => {
       for (const answer of done.answers) {
         expectSpeechWithinRecording(answer, dataDir)
       }
+      // The next candidate: a reload finds no saved session, and the code screen holds nothing of Ada.
+      await page.reload()
+      await page.getByLabel('Interview code').waitFor()
+      expect(await page.locator('body').innerText()).not.toContain('Ada')
+      const next = await rpc.call<{ code: string }>('invitations.create', {
+        templateId: template.id,
+        candidateId: 'cand-next',
+        candidateName: 'Grace',
+      })
+      await enterInterview(page, next.code)
+      await page.locator('#kiosk-question').waitFor()
+      expect(await page.locator('body').innerText()).not.toContain('Ada')
+      await page.getByRole('heading', { name: 'Thank you, Grace' }).waitFor({ timeout: budget(90_000) })
+      // "Next candidate" clears the screen at once, without a reload.
+      await page.getByRole('button', { name: 'Next candidate' }).click()
+      await page.getByLabel('Interview code').waitFor()
+      expect(await page.locator('body').innerText()).not.toContain('Grace')
+      expect(errors).toEqual([])
+
       const jobs = await rpc.call<{ kind: string; status: string }[]>('queue.list', {})
       // Waiting for a key: queued (between attempts) or running an attempt that finds none, never failed.
+      // Two answers from each of the two candidates.
       const transcriptions = jobs.filter((j) => j.kind === 'voice.transcribe')
-      expect(transcriptions).toHaveLength(2)
+      expect(transcriptions).toHaveLength(4)
       for (const job of transcriptions) expect(['queued', 'running']).toContain(job.status)
       rpc.close()
       await page.close()

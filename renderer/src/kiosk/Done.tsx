@@ -1,6 +1,10 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { FinishReason } from '../../../shared/contract/interviews'
 import { useKiosk } from './kiosk-store'
+import { clearSavedSession } from './saved-session'
+
+/** How long the thank-you stays before the kiosk clears itself for the next candidate. */
+export const THANK_YOU_SECONDS = 30
 
 const REASON: Record<FinishReason, string> = {
   completed: 'You have answered all the questions.',
@@ -11,11 +15,24 @@ const REASON: Record<FinishReason, string> = {
   abandoned: 'This interview was stopped after a long time without activity.',
 }
 
-/** The end: what happens next, and the devices are released. */
+/**
+ * The end: what happens next, and the devices are released. Then the kiosk clears itself for the
+ * next candidate (nothing of this one stays on screen, in memory or in storage): after a short
+ * countdown, at "Next candidate", or at a reload, which finds no saved session.
+ */
 export function Done() {
-  const { turn, mic, setMic } = useKiosk()
+  const { turn, mic, setMic, reset } = useKiosk()
   const heading = useRef<HTMLHeadingElement>(null)
+  const [left, setLeft] = useState(THANK_YOU_SECONDS)
   useEffect(() => heading.current?.focus(), [])
+  useEffect(() => clearSavedSession(), [])
+  useEffect(() => {
+    const timer = setInterval(() => setLeft((n) => n - 1), 1000)
+    return () => clearInterval(timer)
+  }, [])
+  useEffect(() => {
+    if (left <= 0) reset()
+  }, [left, reset])
   useEffect(() => {
     if (!mic) return
     void mic.close()
@@ -29,6 +46,12 @@ export function Done() {
       <p className="kiosk-lead">{turn?.finishReason ? REASON[turn.finishReason] : 'Your interview is complete.'}</p>
       <p>Your answers are saved. A member of the hiring team will review them and a person will make every decision.</p>
       <p>Please let the recruiter know that you have finished.</p>
+      <p className="muted" aria-live="off">
+        This screen clears for the next candidate in {Math.max(0, left)} s.
+      </p>
+      <button type="button" onClick={reset}>
+        Next candidate
+      </button>
     </main>
   )
 }
