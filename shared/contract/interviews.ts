@@ -208,6 +208,8 @@ export interface SkillBoundaryView {
   lowestFailed: Difficulty | null
   /** True once the interview found where the candidate's ability on this skill stops (or topped out). */
   resolved: boolean
+  /** An answer on this skill waits for its transcript: its levels were set on no words and are provisional. */
+  pending?: boolean
 }
 
 export interface SessionSummary {

@@ -283,7 +283,11 @@ describe('voice loop against the AI wire stub', () => {
     await kiosk.stop()
     expect(world.stub.requests).toEqual([])
 
-    const [answer] = (await sessionOf(world)).answers
+    const scripted = await sessionOf(world)
+    const [answer] = scripted.answers
+    // The skill it fed reads as pending, not as a level failed on silence.
+    expect(scripted.skills.length).toBeGreaterThan(0)
+    expect(scripted.skills.every((skill) => skill.pending)).toBe(true)
     // Rated as silence while no words were known, and shown as pending rather than as a failed answer.
     expect(answer).toMatchObject({ inputMode: 'voice', text: '', skipped: false, quality: 0, transcriptPending: true })
     expect(answer!.qualityNote).toMatch(/^0 words/)
@@ -309,6 +313,7 @@ describe('voice loop against the AI wire stub', () => {
     const transcribed = (await sessionOf(world)).answers[0]!
     expect(transcribed.text).toBe(TRANSCRIPTS[0])
     expect(transcribed.transcriptPending).toBe(false)
+    expect((await sessionOf(world)).skills.some((skill) => skill.pending)).toBe(false)
     expect(transcribed.transcriptWords.length).toBe(TRANSCRIPTS[0]!.split(' ').length)
     // Rated again on its words, offline (no chat key): the recruiter reads what was said.
     expect(transcribed.quality).toBeGreaterThan(0)

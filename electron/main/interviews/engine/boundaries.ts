@@ -17,6 +17,9 @@ export function outcomeOf(quality: number): Outcome {
 const higher = (a: Difficulty | null, b: Difficulty) => (a === null || rankOf(b) > rankOf(a) ? b : a)
 const lower = (a: Difficulty | null, b: Difficulty) => (a === null || rankOf(b) < rankOf(a) ? b : a)
 
+/** The name a skill's boundary is shown under; questions without a skill count towards "General". */
+export const skillLabel = (skill: string): string => skill.trim() || 'General'
+
 /** Records one question's outcome: the highest difficulty passed and the lowest failed, per skill. */
 export function recordOutcome(
   skills: Record<string, SkillRecord>,
@@ -25,7 +28,7 @@ export function recordOutcome(
   outcome: Outcome,
 ): Record<string, SkillRecord> {
   const key = skillKey(skill)
-  const before = skills[key] ?? { label: skill.trim() || 'General', highestPassed: null, lowestFailed: null }
+  const before = skills[key] ?? { label: skillLabel(skill), highestPassed: null, lowestFailed: null }
   const after: SkillRecord = {
     ...before,
     highestPassed: outcome === 'passed' ? higher(before.highestPassed, difficulty) : before.highestPassed,

@@ -13,6 +13,7 @@ import {
 } from '../../../../shared/contract/interviews'
 import type { Database } from '../../db/schema'
 import { TRANSCRIBE_JOB } from '../../voice/transcribe-job'
+import { skillLabel } from '../engine/boundaries'
 import { readJson } from '../json-column'
 import type { InterviewAnswersTable, InterviewSessionsTable } from '../tables'
 
@@ -147,10 +148,11 @@ export function createSessionsQuery(db: Kysely<Database>) {
         db,
         answers.map((a) => a.id),
       )
+      const pendingSkills = new Set(answers.filter((a) => pending.has(a.id)).map((a) => skillLabel(a.skill)))
       return {
         ...toSummary(row, name),
         templateVersion: row.template_version,
-        skills: readJson(row.skills, skillsSchema, []),
+        skills: readJson(row.skills, skillsSchema, []).map((s) => ({ ...s, pending: pendingSkills.has(s.skill) })),
         answers: answers.map((a) => toAnswer(a, pending.has(a.id))),
       }
     },

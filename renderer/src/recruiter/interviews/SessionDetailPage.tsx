@@ -23,8 +23,7 @@ export function SessionDetailPage() {
   if (!session) {
     return <PageLoading title="Interview session" error={error} />
   }
-  // A skill fed by an answer whose words are not known yet was rated on silence: its levels are provisional.
-  const pendingSkills = new Set(session.answers.filter((a) => a.transcriptPending && a.skill).map((a) => a.skill))
+  const pendingSkills = session.skills.filter((s) => s.pending).length
 
   return (
     <section aria-labelledby="session-title">
@@ -41,10 +40,10 @@ export function SessionDetailPage() {
       </p>
 
       <h2>Skill boundaries</h2>
-      {pendingSkills.size > 0 && (
+      {pendingSkills > 0 && (
         <p className="muted" data-testid="boundaries-pending">
-          Pending: {pendingSkills.size === 1 ? 'one skill waits' : `${pendingSkills.size} skills wait`} for answers
-          still being transcribed. Their levels are settled once the words are known.
+          Pending: {pendingSkills === 1 ? 'one skill waits' : `${pendingSkills} skills wait`} for answers still being
+          transcribed. Their levels are settled once the words are known.
         </p>
       )}
       {session.skills.length === 0 ? (
@@ -64,10 +63,8 @@ export function SessionDetailPage() {
               <tr key={s.skill}>
                 <td>{s.skill}</td>
                 <td>{s.highestPassed ? DIFFICULTY_LABELS[s.highestPassed] : '—'}</td>
-                <td>
-                  {pendingSkills.has(s.skill) ? 'Pending' : s.lowestFailed ? DIFFICULTY_LABELS[s.lowestFailed] : '—'}
-                </td>
-                <td>{pendingSkills.has(s.skill) ? 'Pending' : s.resolved ? 'Yes' : 'Not yet'}</td>
+                <td>{s.pending ? 'Pending' : s.lowestFailed ? DIFFICULTY_LABELS[s.lowestFailed] : '—'}</td>
+                <td>{s.pending ? 'Pending' : s.resolved ? 'Yes' : 'Not yet'}</td>
               </tr>
             ))}
           </tbody>
