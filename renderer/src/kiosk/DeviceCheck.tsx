@@ -22,9 +22,13 @@ function playChime(context: AudioContext): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 750))
 }
 
+/** How long the device check listens before it offers help and typed answers. */
+export const MIC_HELP_AFTER_MS = 8000
+
 /** Camera preview, microphone level and a speaker test, before anything is asked. */
 export function DeviceCheck() {
-  const { mic, go } = useKiosk()
+  const { mic, go, setTypedAnswers } = useKiosk()
+  const [stillSilent, setStillSilent] = useState(false)
   const video = useRef<HTMLVideoElement>(null)
   const heading = useRef<HTMLHeadingElement>(null)
   const [heard, setHeard] = useState(false)
@@ -35,6 +39,16 @@ export function DeviceCheck() {
     if (video.current && mic?.hasVideo) video.current.srcObject = mic.stream
   }, [mic])
   const onVoice = useCallback(() => setHeard(true), [])
+  useEffect(() => {
+    if (heard) return
+    const timer = setTimeout(() => setStillSilent(true), MIC_HELP_AFTER_MS)
+    return () => clearTimeout(timer)
+  }, [heard])
+  const typeInstead = () => {
+    setTypedAnswers(true)
+    // The practice question is spoken; typed answers go straight to the interview.
+    go('interview')
+  }
 
   if (!mic) return null
   const test = async () => {
@@ -64,6 +78,20 @@ export function DeviceCheck() {
           <p role="status" className={heard ? 'kiosk-ok' : undefined}>
             {heard ? 'We can hear you.' : 'Waiting to hear you…'}
           </p>
+          {!heard && stillSilent && (
+            <div className="kiosk-help" role="alert">
+              <p>We cannot hear you yet.</p>
+              <ul>
+                <li>Check that the microphone is plugged in and not muted.</li>
+                <li>Speak a little louder, close to the computer.</li>
+                <li>Ask the recruiter for help if the bar still does not move.</li>
+              </ul>
+              <p>You can also continue and type your answers instead. Nothing is lost by typing.</p>
+              <button type="button" onClick={typeInstead}>
+                Continue with typed answers
+              </button>
+            </div>
+          )}
         </section>
         <section aria-labelledby="kiosk-speaker-title">
           <h2 id="kiosk-speaker-title">Speakers</h2>

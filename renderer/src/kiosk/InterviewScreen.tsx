@@ -27,20 +27,27 @@ function useSecondsSince(since: number | null): number {
 
 /** The interview: the question, the interviewer's voice, live captions, a timer and the candidate's controls. */
 export function InterviewScreen() {
-  const { session, mic, turn: storedTurn, go } = useKiosk()
+  const { session, mic, turn: storedTurn, go, typedAnswers, setTypedAnswers } = useKiosk()
   const { view, controls } = useVoiceSession(false)
   const turn = view.turn ?? storedTurn
   const question = turn?.question ?? null
   // Typing belongs to one question: a new question returns to answering by voice.
   const [typingTurn, setTypingTurn] = useState<number | null>(null)
-  const typing = question !== null && typingTurn === question.turnIndex
+  const typing = question !== null && (typedAnswers || typingTurn === question.turnIndex)
   const setTyping = (on: boolean) => {
     setTypingTurn(on && question ? question.turnIndex : null)
     void controls.typing(on)
   }
+
   const heading = useRef<HTMLHeadingElement>(null)
   const answering = useSecondsSince(view.listeningSince)
   const listening = view.phase === 'listening'
+  const turnIndex = question?.turnIndex ?? null
+  // Without a working microphone every question is answered in text: the studio is told at each one
+  // (again is harmless), so no silence or clock ends an answer being typed.
+  useEffect(() => {
+    if (typedAnswers && listening && turnIndex !== null) void controls.typing(true)
+  }, [typedAnswers, listening, turnIndex, controls])
 
   useCameraRecorder(controls, mic, question?.turnIndex ?? null, listening && !typing && question?.recordVideo === true)
 
@@ -88,13 +95,18 @@ export function InterviewScreen() {
 
       {typing && question ? (
         <TextAnswer
+          key={question.turnIndex}
           token={session.token}
           turnIndex={question.turnIndex}
           onSend={async (answer) => {
             await controls.textAnswer({ turnIndex: question.turnIndex, ...answer })
             setTyping(false)
           }}
-          onCancel={() => setTyping(false)}
+          onCancel={() => {
+            // Choosing to speak again after the device check heard nothing is the candidate's call.
+            setTypedAnswers(false)
+            setTyping(false)
+          }}
         />
       ) : (
         <Captions text={view.caption} captionsOn={view.start?.captions ?? true} />

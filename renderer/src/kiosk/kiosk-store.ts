@@ -11,6 +11,9 @@ interface KioskState {
   session: SavedSession | null
   turn: KioskTurn | null
   mic: MicCapture | null
+  /** The microphone did not work at the device check: every answer is typed. */
+  typedAnswers: boolean
+  setTypedAnswers(on: boolean): void
   go(step: KioskStep): void
   /** Remembers the session (also for a reload) and where the candidate is. */
   setSession(session: SavedSession | null): void
@@ -26,6 +29,8 @@ export const useKiosk = create<KioskState>((set, get) => ({
   session: null,
   turn: null,
   mic: null,
+  typedAnswers: false,
+  setTypedAnswers: (typedAnswers) => set({ typedAnswers }),
   go: (step) => set({ step }),
   setSession(session) {
     if (session) saveSession(session)
@@ -44,6 +49,6 @@ export const useKiosk = create<KioskState>((set, get) => ({
   reset() {
     void get().mic?.close()
     clearSavedSession()
-    set({ step: 'code', session: null, turn: null, mic: null })
+    set({ step: 'code', session: null, turn: null, mic: null, typedAnswers: false })
   },
 }))
