@@ -7,6 +7,7 @@ import type { SessionDetail, SessionSummary } from '../../shared/contract/interv
 import { requireAudioTools } from '../fixtures/audio/speech'
 import { launchChromium } from '../helpers/browser'
 import { hostSocket } from '../helpers/host-socket'
+import { enterConsent } from '../helpers/kiosk-page'
 import { budget } from '../helpers/patience'
 import { tempDir } from '../helpers/temp-studio'
 import { startWebHost, type RunningHost } from '../helpers/web-host'
@@ -68,10 +69,7 @@ describe('kiosk with a silent microphone', () => {
     const errors: string[] = []
     page.on('pageerror', (error) => errors.push(error.message))
     await page.goto(host.kioskUrl)
-    await page.getByLabel('Interview code').fill(code)
-    await page.getByRole('button', { name: 'Start' }).click()
-    await page.getByLabel(/I have read this and agree/).check()
-    await page.getByRole('button', { name: 'I agree, continue' }).click()
+    await enterConsent(page, code)
 
     await page.getByText('We cannot hear you yet.').waitFor()
     expect(await page.getByText('We can hear you.').count()).toBe(0)

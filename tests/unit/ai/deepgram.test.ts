@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { encodeWav } from '../../../electron/main/ai/audio/wav'
 import { AiError } from '../../../electron/main/ai/errors'
 import type { LiveTranscriptEvent, LiveTranscription } from '../../../electron/main/ai/types'
+import { concatPcm } from '../../fixtures/audio/speech'
 import { syntheticSpeech } from '../../harness/ai-stub/audio'
 import { collect, DEEPGRAM_KEY, FAST, startAiHarness, type AiHarness } from './harness'
 
@@ -24,15 +25,7 @@ async function failure(promise: Promise<unknown>): Promise<AiError> {
 
 const RATE = 16_000
 const silence = (ms: number) => new Uint8Array(Math.round((RATE * ms) / 1000) * 2)
-const concat = (...parts: Uint8Array[]) => {
-  const out = new Uint8Array(parts.reduce((s, p) => s + p.byteLength, 0))
-  let at = 0
-  for (const p of parts) {
-    out.set(p, at)
-    at += p.byteLength
-  }
-  return out
-}
+const concat = concatPcm
 
 /** Sends PCM in 20 ms frames, as a microphone would, `speed` times faster than real time. */
 async function play(session: LiveTranscription, pcm: Uint8Array, speed = 10) {

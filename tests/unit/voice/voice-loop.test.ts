@@ -1,11 +1,18 @@
-import { DEFAULT_SILENCE_END_MS } from '../../../electron/main/voice/answer-endpoint'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { DEFAULT_SILENCE_END_MS } from '../../../electron/main/voice/answer-endpoint'
 import type { QuestionInput, SessionDetail, SessionSummary } from '../../../shared/contract/interviews'
 import type { VoiceReplyEvent } from '../../../shared/contract/kiosk'
 import type { ChatRule } from '../../harness/ai-stub'
-import { probeDuration, requireAudioTools, silence, spokenAnswer, type SpokenAnswer } from '../../fixtures/audio/speech'
+import {
+  concatPcm,
+  probeDuration,
+  requireAudioTools,
+  silence,
+  spokenAnswer,
+  type SpokenAnswer,
+} from '../../fixtures/audio/speech'
 import { tempDir } from '../../helpers/temp-studio'
 import { KIOSK_RATE, KioskSim, voiceWorld, type VoiceWorld } from './world'
 
@@ -57,16 +64,6 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 async function sessionOf(w: VoiceWorld): Promise<SessionDetail> {
   const [summary] = await w.call<SessionSummary[]>('sessions.list', {})
   return w.call<SessionDetail>('sessions.get', { id: summary!.id })
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0))
-  let at = 0
-  for (const part of parts) {
-    out.set(part, at)
-    at += part.byteLength
-  }
-  return out
 }
 
 const speechSeconds = (answer: SpokenAnswer) => answer.durationSec - 0.3 - 1.2
@@ -158,13 +155,13 @@ describe('voice loop against the AI wire stub', () => {
     ].map((text, i) => spokenAnswer(dir, `long-${i}`, text, { sampleRate: KIOSK_RATE, leadSec: 0.1, tailSec: 0.1 }))
     // Pauses of about 1 and 2 s (with espeak's own silent edges): each far longer than the provider's end of speech.
     const gaps = [0.6, 1.5]
-    const longAnswer = concat([
+    const longAnswer = concatPcm(
       parts[0]!.pcm,
       silence(KIOSK_RATE, gaps[0]!),
       parts[1]!.pcm,
       silence(KIOSK_RATE, gaps[1]!),
       parts[2]!.pcm,
-    ])
+    )
     const closing = spokenAnswer(dir, 'closing', 'I add the index and that is my answer', {
       sampleRate: KIOSK_RATE,
       leadSec: 0.1,
