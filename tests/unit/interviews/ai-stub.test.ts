@@ -189,7 +189,7 @@ describe('interviews through the real AI adapter and the wire stub', () => {
     ])
     expect(detail.answers[0]!.qualityNote).toBe('Names the feeling and a next step.')
     expect(detail.skills).toEqual([
-      { skill: 'General', highestPassed: 'standard', lowestFailed: null, resolved: false },
+      { skill: 'General', highestPassed: 'standard', lowestFailed: null, resolved: false, pending: false },
     ])
     expect(bodies().filter((b) => systemOf(b).includes('judging how well one answer'))).toHaveLength(4)
   })
