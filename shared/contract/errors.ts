@@ -7,6 +7,8 @@ export interface StudioErrorShape {
   message: string
   /** Field-level problems for invalid_input, as `path: message`. */
   issues?: string[]
+  /** For a refusal that lifts by itself (a lockout): how long until asking again can succeed. */
+  retryAfterMs?: number
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: StudioErrorShape }
@@ -17,14 +19,18 @@ export class StudioError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly issues?: string[],
+    readonly retryAfterMs?: number,
   ) {
     super(message)
     this.name = 'StudioError'
   }
 
   toShape(): StudioErrorShape {
-    return this.issues
-      ? { code: this.code, message: this.message, issues: this.issues }
-      : { code: this.code, message: this.message }
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.issues ? { issues: this.issues } : {}),
+      ...(this.retryAfterMs !== undefined ? { retryAfterMs: this.retryAfterMs } : {}),
+    }
   }
 }

@@ -305,6 +305,8 @@ export interface KioskStart {
   /** Presented with every kiosk request; it names this interview and nothing else. */
   token: string
   resumed: boolean
+  /** The candidate already consented in this interview (a resume by code does not ask again). */
+  consented: boolean
   turn: KioskTurn
 }
 

@@ -8,6 +8,9 @@ import type { KioskTurn } from './interviews'
  * names a voice stream that only the holder of the interview's session token could open.
  */
 
+/** The practice question: spoken by the interviewer and shown on the kiosk's screen. */
+export const PRACTICE_QUESTION = 'In a sentence or two, tell me how your day is going.'
+
 /** Capture rates the kiosk may send; 16-bit little-endian mono PCM at one of them. */
 export const MIC_SAMPLE_RATES = [16_000, 24_000, 32_000, 44_100, 48_000] as const
 /** A mic chunk is 20-100 ms; 100 ms at 48 kHz is 9,600 bytes (12,800 base64 characters). Some slack for jitter. */

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SessionDetail, SessionSummary } from '../../shared/contract/interviews'
+import { PRACTICE_QUESTION } from '../../shared/contract/kiosk'
 import { startAiStub, type AiStub } from '../harness/ai-stub'
 import { probeDuration, requireAudioTools, spokenAnswer } from '../fixtures/audio/speech'
 import { launchChromium } from '../helpers/browser'
@@ -102,6 +103,60 @@ const screen = (page: Page) =>
     captions: document.querySelector('[data-testid="captions"][data-heard="yes"]')?.textContent ?? '',
   }))
 
+interface ScreenSample {
+  question: string | null
+  captions: string
+  interviewer: string | null
+}
+
+declare global {
+  interface Window {
+    __screens?: ScreenSample[]
+  }
+}
+
+/** Keeps every distinct state of the question, the captions and the interviewer's line as the page changes. */
+async function recordScreens(page: Page) {
+  await page.evaluate(() => {
+    const samples: ScreenSample[] = (window.__screens = [])
+    const sample = () => {
+      const next = {
+        question: document.querySelector('#kiosk-question')?.textContent ?? null,
+        captions: document.querySelector('[data-testid="captions"][data-heard="yes"]')?.textContent ?? '',
+        interviewer: document.querySelector('.kiosk-interviewer')?.textContent ?? null,
+      }
+      const last = samples[samples.length - 1]
+      if (!last || JSON.stringify(last) !== JSON.stringify(next)) samples.push(next)
+    }
+    sample()
+    new MutationObserver(sample).observe(document.body, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+    })
+  })
+}
+
+/**
+ * An answer's words never stay on screen under the next question, and the interviewer's line is
+ * never an empty label (a reply interrupted before its first words has none to show).
+ */
+function expectCaptionsBelongToTheirQuestion(samples: ScreenSample[]) {
+  const questionsOfCaption = new Map<string, Set<string | null>>()
+  for (const { question, captions } of samples) {
+    // Every answer starts with "I": the first words of two answers are alike, four are not.
+    if (captions.split(' ').length < 4) continue
+    questionsOfCaption.set(captions, (questionsOfCaption.get(captions) ?? new Set()).add(question))
+  }
+  expect(new Set(samples.map((s) => s.question)).size).toBeGreaterThanOrEqual(3)
+  expect(questionsOfCaption.size).toBeGreaterThan(0)
+  for (const [captions, questions] of questionsOfCaption)
+    expect([captions, [...questions]]).toEqual([captions, [...questions].slice(0, 1)])
+  for (const { interviewer } of samples)
+    if (interviewer !== null) expect(interviewer.replace('Interviewer:', '').trim()).not.toBe('')
+}
+
 async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs
   while (!(await check())) {
@@ -173,8 +228,11 @@ describe('kiosk interview in Chromium over the web host', () => {
 
       // The practice question is spoken, answered and captioned, then the interview starts.
       await page.getByRole('heading', { name: 'Practice question' }).waitFor()
+      await page.getByText(PRACTICE_QUESTION).waitFor()
       await page.getByRole('button', { name: 'Start the interview' }).waitFor({ timeout: budget(45_000) })
       await page.getByRole('button', { name: 'Start the interview' }).click()
+      await page.locator('#kiosk-question').waitFor()
+      await recordScreens(page)
 
       // Two answers, then the third is under way when the host dies.
       await waitFor('two saved answers', async () => (await session(rpc)).answers.length >= 2, budget(60_000))
@@ -192,6 +250,7 @@ describe('kiosk interview in Chromium over the web host', () => {
       )
       const before = await session(rpc)
       const askedBefore = before.answers.length
+      expectCaptionsBelongToTheirQuestion(await page.evaluate(() => window.__screens ?? []))
       rpc.close()
       await host.stop('SIGKILL')
 

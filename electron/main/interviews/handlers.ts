@@ -116,6 +116,18 @@ export function createInterviews(deps: InterviewsDeps): Interviews {
     },
   })
 
+  /** The candidate's latest consent choice stands when they come back with their code. */
+  const consentGiven = async (sessionId: string) => {
+    const latest = await db
+      .selectFrom('interview_kiosk_events')
+      .select('kind')
+      .where('session_id', '=', sessionId)
+      .where('kind', 'in', ['consented', 'alternative_requested'])
+      .orderBy('occurred_at', 'desc')
+      .executeTakeFirst()
+    return latest?.kind === 'consented'
+  }
+
   const kioskTurn = async (token: string) => toKioskTurn(await engine.currentTurn(await engine.sessionForToken(token)))
 
   let timer: NodeJS.Timeout | null = null
@@ -168,6 +180,7 @@ export function createInterviews(deps: InterviewsDeps): Interviews {
         return {
           token: started.token,
           resumed: started.resumed,
+          consented: started.resumed && (await consentGiven(started.sessionId)),
           turn: toKioskTurn(await engine.currentTurn(started.sessionId)),
         }
       },

@@ -35,9 +35,12 @@ export function createKioskPin(db: Kysely<Database>, clock: Clock): KioskPin {
     async verify(pin) {
       const now = clock.now()
       if (now < lockedUntil) {
+        const waitMs = lockedUntil - now
         throw new StudioError(
           'forbidden',
-          `Too many wrong PINs; try again in ${Math.ceil((lockedUntil - now) / 1000)} s`,
+          `Too many wrong PINs; try again in ${Math.ceil(waitMs / 1000)} s`,
+          undefined,
+          waitMs,
         )
       }
       const stored = await getMeta(db, KEY)

@@ -1,6 +1,7 @@
+import { PRACTICE_QUESTION } from '../../../shared/contract/kiosk'
+
 /** What the interviewer says around the practice question, which is heard and captioned but never saved. */
-export const PRACTICE_PROMPT =
-  "Let's try a practice question first. Nothing you say now is saved. In a sentence or two, tell me how your day is going."
+export const PRACTICE_PROMPT = `Let's try a practice question first. Nothing you say now is saved. ${PRACTICE_QUESTION}`
 
 export const PRACTICE_CLOSE = 'Thank you, I could hear you clearly. When you are ready, start the interview.'
 

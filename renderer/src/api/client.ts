@@ -15,6 +15,8 @@ export class StudioRequestError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly issues: string[] = [],
+    /** Set when the refusal lifts by itself after this long (a lockout). */
+    readonly retryAfterMs: number | null = null,
   ) {
     super(message)
     this.name = 'StudioRequestError'
@@ -34,7 +36,10 @@ const get = () => (transport ??= pickTransport())
 /** Calls a request by name with typed input and result; failures throw StudioRequestError. */
 export async function call<K extends RequestName>(name: K, input: RequestInput<K>): Promise<RequestResult<K>> {
   const result = await get().invoke(name, input)
-  if (!result.ok) throw new StudioRequestError(result.error.code, result.error.message, result.error.issues)
+  if (!result.ok) {
+    const { code, message, issues, retryAfterMs } = result.error
+    throw new StudioRequestError(code, message, issues, retryAfterMs ?? null)
+  }
   return result.value as RequestResult<K>
 }
 

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { call, describeError } from '../api/client'
 import { useKiosk } from './kiosk-store'
+import { useLockout } from './useLockout'
 
 /** The first screen: the candidate types the code from their invitation. */
 export function CodeEntry() {
@@ -9,6 +10,7 @@ export function CodeEntry() {
   const [busy, setBusy] = useState(false)
   const input = useRef<HTMLInputElement>(null)
   const { setSession, setTurn, go } = useKiosk()
+  const lockout = useLockout()
 
   useEffect(() => input.current?.focus(), [])
 
@@ -18,12 +20,19 @@ export function CodeEntry() {
     setError(null)
     try {
       const started = await call('interview.redeem', { code })
-      // A code entered again after an interruption resumes the same interview; consent is asked again.
-      setSession({ token: started.token, consented: false, practiced: started.resumed })
+      // A code entered again after an interruption resumes the same interview, perhaps on another
+      // computer: consent stands as the candidate gave it, and the devices are checked again.
+      setSession({
+        token: started.token,
+        consented: started.consented,
+        practiced: started.resumed,
+        devicesChecked: false,
+      })
       setTurn(started.turn)
-      go(started.turn.status === 'in_progress' ? 'consent' : 'done')
+      if (started.turn.status !== 'in_progress') go('done')
+      else go(started.resumed ? 'resume' : 'consent')
     } catch (failure) {
-      setError(describeError(failure))
+      if (!lockout.noteError(failure)) setError(describeError(failure))
       input.current?.focus()
     } finally {
       setBusy(false)
@@ -49,10 +58,15 @@ export function CodeEntry() {
           aria-invalid={error ? true : undefined}
           required
         />
-        <button type="submit" disabled={busy || code.trim().length < 4}>
+        <button type="submit" disabled={busy || code.trim().length < 4 || lockout.secondsLeft > 0}>
           {busy ? 'Checking…' : 'Start'}
         </button>
       </form>
+      {lockout.secondsLeft > 0 && (
+        <p role="timer" aria-live="off" className="kiosk-error">
+          Too many wrong codes. Please wait {lockout.secondsLeft} seconds and try again, or ask the recruiter.
+        </p>
+      )}
       {error && (
         <p id="kiosk-code-error" role="alert" className="kiosk-error">
           {error}

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { call, describeError } from '../api/client'
 import { openMicCapture } from './audio/mic-capture'
-import { useKiosk } from './kiosk-store'
+import { stepAfterConsent, useKiosk } from './kiosk-store'
 
 /**
  * What the candidate is told before anything is recorded, and their choice. The camera and the
@@ -25,7 +25,7 @@ export function Consent() {
       update({ consented: true })
       // Opened in the click that gave consent, which also lets the page play sound.
       setMic(mic ?? (await openMicCapture({ video: true })))
-      go(session.practiced ? 'interview' : 'devices')
+      go(stepAfterConsent(session))
     } catch (failure) {
       setError(
         failure instanceof DOMException

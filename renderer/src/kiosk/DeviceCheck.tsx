@@ -27,7 +27,7 @@ export const MIC_HELP_AFTER_MS = 8000
 
 /** Camera preview, microphone level and a speaker test, before anything is asked. */
 export function DeviceCheck() {
-  const { mic, go, setTypedAnswers } = useKiosk()
+  const { mic, session, go, update, setTypedAnswers } = useKiosk()
   const [stillSilent, setStillSilent] = useState(false)
   const video = useRef<HTMLVideoElement>(null)
   const heading = useRef<HTMLHeadingElement>(null)
@@ -46,8 +46,14 @@ export function DeviceCheck() {
   }, [heard])
   const typeInstead = () => {
     setTypedAnswers(true)
+    update({ devicesChecked: true, practiced: true })
     // The practice question is spoken; typed answers go straight to the interview.
     go('interview')
+  }
+  const proceed = () => {
+    update({ devicesChecked: true })
+    // A candidate resuming by code has practised already: back to the question they were on.
+    go(session?.practiced ? 'interview' : 'practice')
   }
 
   if (!mic) return null
@@ -117,11 +123,7 @@ export function DeviceCheck() {
         </section>
       </div>
       <div className="kiosk-actions">
-        <button
-          type="button"
-          onClick={() => go('practice')}
-          disabled={!heard || (speaker !== 'ok' && speaker !== 'not-heard')}
-        >
+        <button type="button" onClick={proceed} disabled={!heard || (speaker !== 'ok' && speaker !== 'not-heard')}>
           Continue
         </button>
       </div>

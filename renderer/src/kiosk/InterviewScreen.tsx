@@ -5,7 +5,7 @@ import { LevelMeter } from './LevelMeter'
 import { TextAnswer } from './TextAnswer'
 import { useCameraRecorder } from './useCameraRecorder'
 import { useVoiceSession } from './useVoiceSession'
-import { Captions, VoiceStatus } from './VoiceStatus'
+import { Captions, InterviewerWords, VoiceStatus } from './VoiceStatus'
 
 const STAGE: Record<Difficulty, string> = { warm_up: 'Warm-up', standard: 'Main questions', advanced: 'In depth' }
 
@@ -23,6 +23,13 @@ function useSecondsSince(since: number | null): number {
     return () => clearInterval(timer)
   }, [since])
   return since === null ? 0 : Math.max(0, now - since) / 1000
+}
+
+/** The interview's time left, counted down between the studio's updates of it. */
+function useTimeLeft(remainingSec: number, running: boolean): number {
+  const [base, setBase] = useState(() => ({ sec: remainingSec, at: performance.now() }))
+  useEffect(() => setBase({ sec: remainingSec, at: performance.now() }), [remainingSec])
+  return base.sec - useSecondsSince(running ? base.at : null)
 }
 
 /** The interview: the question, the interviewer's voice, live captions, a timer and the candidate's controls. */
@@ -59,6 +66,8 @@ export function InterviewScreen() {
     heading.current?.focus()
   }, [question?.turnIndex])
 
+  const timeLeft = useTimeLeft(turn?.remainingSec ?? 0, turn?.status === 'in_progress')
+
   if (!session || !turn) return null
   const limit = question ? question.timeLimitSec + question.prepTimeSec : 0
   const left = limit - answering
@@ -73,7 +82,9 @@ export function InterviewScreen() {
             {question.isFollowUp ? ' (follow-up)' : ''} · {STAGE[question.stage]}
           </span>
         )}
-        <span>Interview time left {clock(turn.remainingSec)}</span>
+        <span role="timer" aria-live="off">
+          Interview time left {clock(timeLeft)}
+        </span>
       </header>
 
       <h1 id="kiosk-question" className="kiosk-question" tabIndex={-1} ref={heading}>
@@ -88,10 +99,7 @@ export function InterviewScreen() {
         </p>
       )}
 
-      <p className="kiosk-interviewer" aria-live="off">
-        <span className="kiosk-muted">Interviewer: </span>
-        {view.interviewer}
-      </p>
+      <InterviewerWords text={view.interviewer} />
 
       {typing && question ? (
         <TextAnswer

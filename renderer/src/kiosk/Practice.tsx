@@ -1,8 +1,9 @@
 import { useEffect, useRef } from 'react'
+import { PRACTICE_QUESTION } from '../../../shared/contract/kiosk'
 import { useKiosk } from './kiosk-store'
 import { LevelMeter } from './LevelMeter'
 import { useVoiceSession } from './useVoiceSession'
-import { Captions, VoiceStatus } from './VoiceStatus'
+import { Captions, InterviewerWords, VoiceStatus } from './VoiceStatus'
 
 /** A practice question that is heard and captioned but never saved, so the first real answer is not the first try. */
 export function Practice() {
@@ -27,8 +28,9 @@ export function Practice() {
       <h1 id="kiosk-practice-title" tabIndex={-1} ref={heading}>
         Practice question
       </h1>
-      <p className="kiosk-question">{view.interviewer || 'The interviewer is about to speak…'}</p>
+      <p className="kiosk-question">{PRACTICE_QUESTION}</p>
       <VoiceStatus view={view} />
+      <InterviewerWords text={view.interviewer} />
       <Captions text={view.caption} captionsOn={view.start?.captions ?? true} />
       {mic && <LevelMeter mic={mic} />}
       <div className="kiosk-actions">

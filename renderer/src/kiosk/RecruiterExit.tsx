@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { call, describeError } from '../api/client'
 import { useKiosk } from './kiosk-store'
+import { useLockout } from './useLockout'
 
 /** The only way out of the kiosk the app offers: a discreet button that asks for the recruiter's PIN. */
 export function RecruiterExit() {
@@ -10,6 +11,7 @@ export function RecruiterExit() {
   const opener = useRef<HTMLButtonElement>(null)
   const input = useRef<HTMLInputElement>(null)
   const go = useKiosk((s) => s.go)
+  const lockout = useLockout()
 
   useEffect(() => {
     if (open) input.current?.focus()
@@ -35,7 +37,12 @@ export function RecruiterExit() {
       setOpen(false)
       go('exited')
     } catch (failure) {
-      setError(describeError(failure))
+      if (lockout.noteError(failure)) {
+        setError(null)
+        setPin('')
+      } else {
+        setError(describeError(failure))
+      }
     }
   }
 
@@ -81,8 +88,13 @@ export function RecruiterExit() {
                 {error}
               </p>
             )}
+            {lockout.secondsLeft > 0 && (
+              <p role="timer" aria-live="off" className="kiosk-error">
+                Too many wrong PINs. Try again in {lockout.secondsLeft} s.
+              </p>
+            )}
             <div className="kiosk-actions">
-              <button type="submit" disabled={!pin}>
+              <button type="submit" disabled={!pin || lockout.secondsLeft > 0}>
                 Exit kiosk
               </button>
               <button type="button" className="kiosk-secondary" onClick={close}>

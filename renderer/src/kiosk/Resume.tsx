@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { describeError } from '../api/client'
 import { openMicCapture } from './audio/mic-capture'
-import { useKiosk } from './kiosk-store'
+import { stepAfterConsent, useKiosk } from './kiosk-store'
 
 /** After a reload or a restart of the studio: the same interview, at the same question. */
 export function Resume() {
@@ -16,7 +16,7 @@ export function Resume() {
     try {
       // A click, so the page may play sound again.
       setMic(mic ?? (await openMicCapture({ video: true })))
-      go(session.practiced ? 'interview' : 'devices')
+      go(stepAfterConsent(session))
     } catch (failure) {
       setError(describeError(failure))
     }

@@ -58,3 +58,14 @@ export function Captions({ text, captionsOn }: { text: string; captionsOn: boole
     </section>
   )
 }
+
+/** What the interviewer is saying; nothing at all until there are words (an interrupted reply may have none). */
+export function InterviewerWords({ text }: { text: string }) {
+  if (!text) return null
+  return (
+    <p className="kiosk-interviewer" aria-live="off" data-testid="interviewer-words">
+      <span className="kiosk-muted">Interviewer: </span>
+      {text}
+    </p>
+  )
+}

@@ -6,6 +6,10 @@ import { clearSavedSession, saveSession, type SavedSession } from './saved-sessi
 export type KioskStep =
   'loading' | 'code' | 'resume' | 'consent' | 'alternative' | 'devices' | 'practice' | 'interview' | 'done' | 'exited'
 
+/** Where a consented candidate goes next: the device check on a new computer, then practice once, then the interview. */
+export const stepAfterConsent = (session: SavedSession): KioskStep =>
+  !session.devicesChecked ? 'devices' : session.practiced ? 'interview' : 'practice'
+
 interface KioskState {
   step: KioskStep
   session: SavedSession | null
@@ -17,7 +21,7 @@ interface KioskState {
   go(step: KioskStep): void
   /** Remembers the session (also for a reload) and where the candidate is. */
   setSession(session: SavedSession | null): void
-  update(patch: Partial<Pick<SavedSession, 'consented' | 'practiced'>>): void
+  update(patch: Partial<Pick<SavedSession, 'consented' | 'practiced' | 'devicesChecked'>>): void
   setTurn(turn: KioskTurn | null): void
   setMic(mic: MicCapture | null): void
   /** Back to the code screen: the token is gone and devices are released. */

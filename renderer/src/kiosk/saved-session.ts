@@ -7,6 +7,8 @@ export interface SavedSession {
   token: string
   consented: boolean
   practiced: boolean
+  /** The devices were checked on this computer (false after the code is entered again). */
+  devicesChecked: boolean
 }
 
 const KEY = 'panelist.kiosk.session'
@@ -17,7 +19,12 @@ export function loadSavedSession(): SavedSession | null {
     if (!raw) return null
     const value = JSON.parse(raw) as Partial<SavedSession>
     if (typeof value.token !== 'string' || value.token.length < 20) return null
-    return { token: value.token, consented: value.consented === true, practiced: value.practiced === true }
+    return {
+      token: value.token,
+      consented: value.consented === true,
+      practiced: value.practiced === true,
+      devicesChecked: value.devicesChecked === true,
+    }
   } catch {
     return null
   }

@@ -10,6 +10,8 @@ export interface VoiceView {
   turn: KioskTurn | null
   /** The candidate's words for the answer in progress. */
   caption: string
+  /** The question the caption answers (null for the practice question). */
+  captionTurn: number | null
   /** What the interviewer is saying (or last said). */
   interviewer: string
   speaking: boolean
@@ -24,6 +26,7 @@ const INITIAL: VoiceView = {
   phase: 'connecting',
   turn: null,
   caption: '',
+  captionTurn: null,
   interviewer: '',
   speaking: false,
   online: true,
@@ -74,18 +77,20 @@ export function useVoiceSession(practice: boolean): { view: VoiceView; controls:
           if (state.turn) setTurn(state.turn)
           patch((current) => {
             const newAnswer = state.phase === 'listening' && current.phase !== 'listening'
+            // The last answer's words leave the screen as soon as the interview moves to another question.
+            const movedOn = state.turn !== null && (state.turn.question?.turnIndex ?? null) !== current.captionTurn
             return {
               phase: state.phase,
               turn: state.turn ?? current.turn,
               notice: state.notice,
-              caption: newAnswer ? '' : current.caption,
+              caption: newAnswer || movedOn ? '' : current.caption,
               listeningSince:
                 state.phase === 'listening' ? (newAnswer ? performance.now() : current.listeningSince) : null,
             }
           })
         },
-        onCaption(text) {
-          patch({ caption: text })
+        onCaption(text, _final, turnIndex) {
+          patch({ caption: text, captionTurn: turnIndex })
         },
         onInterviewerWords(text, fresh) {
           patch((current) => ({ interviewer: fresh ? text : `${current.interviewer} ${text}` }))

@@ -32,10 +32,12 @@ export function createGuessThrottle(options: GuessThrottleOptions): GuessThrottl
     check() {
       const now = options.clock.now()
       if (now < lockedUntil) {
-        const seconds = Math.ceil((lockedUntil - now) / 1000)
+        const waitMs = lockedUntil - now
         throw new StudioError(
           'forbidden',
-          `Too many wrong codes. Please wait ${seconds} seconds and try again, or ask the recruiter.`,
+          `Too many wrong codes. Please wait ${Math.ceil(waitMs / 1000)} seconds and try again, or ask the recruiter.`,
+          undefined,
+          waitMs,
         )
       }
     },
