@@ -25,13 +25,6 @@ function useSecondsSince(since: number | null): number {
   return since === null ? 0 : Math.max(0, now - since) / 1000
 }
 
-/** The interview's time left, counted down between the studio's updates of it. */
-function useTimeLeft(remainingSec: number, running: boolean): number {
-  const [base, setBase] = useState(() => ({ sec: remainingSec, at: performance.now() }))
-  useEffect(() => setBase({ sec: remainingSec, at: performance.now() }), [remainingSec])
-  return base.sec - useSecondsSince(running ? base.at : null)
-}
-
 /** The interview: the question, the interviewer's voice, live captions, a timer and the candidate's controls. */
 export function InterviewScreen() {
   const { session, mic, turn: storedTurn, go, typedAnswers, setTypedAnswers } = useKiosk()
@@ -66,7 +59,9 @@ export function InterviewScreen() {
     heading.current?.focus()
   }, [question?.turnIndex])
 
-  const timeLeft = useTimeLeft(turn?.remainingSec ?? 0, turn?.status === 'in_progress')
+  // The interview's time left counts down between the studio's updates of it.
+  const sinceTurn = useSecondsSince(turn?.status === 'in_progress' ? view.turnAt : null)
+  const timeLeft = (turn?.remainingSec ?? 0) - sinceTurn
 
   if (!session || !turn) return null
   const limit = question ? question.timeLimitSec + question.prepTimeSec : 0

@@ -8,6 +8,8 @@ import { openVoiceLink, type VoiceLink } from './voice/voice-link'
 export interface VoiceView {
   phase: VoicePhase | 'connecting'
   turn: KioskTurn | null
+  /** performance.now() when the turn arrived (its remaining time was true then). */
+  turnAt: number | null
   /** The candidate's words for the answer in progress. */
   caption: string
   /** The question the caption answers (null for the practice question). */
@@ -25,6 +27,7 @@ export interface VoiceView {
 const INITIAL: VoiceView = {
   phase: 'connecting',
   turn: null,
+  turnAt: null,
   caption: '',
   captionTurn: null,
   interviewer: '',
@@ -70,7 +73,7 @@ export function useVoiceSession(practice: boolean): { view: VoiceView; controls:
       mic,
       handlers: {
         onStarted(start) {
-          patch({ start, turn: start.turn })
+          patch({ start, turn: start.turn, turnAt: performance.now() })
           if (!practice) setTurn(start.turn)
         },
         onState(state) {
@@ -82,6 +85,7 @@ export function useVoiceSession(practice: boolean): { view: VoiceView; controls:
             return {
               phase: state.phase,
               turn: state.turn ?? current.turn,
+              turnAt: state.turn ? performance.now() : current.turnAt,
               notice: state.notice,
               caption: newAnswer || movedOn ? '' : current.caption,
               listeningSince:
