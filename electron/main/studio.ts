@@ -152,6 +152,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     queue,
     engine: interviews.engine,
     ai: ai.capabilities,
+    prompts: ai.prompts,
     dataDir: options.dataDir,
     options: options.voice,
   })

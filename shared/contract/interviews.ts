@@ -102,7 +102,14 @@ export const questionPatchSchema = z
   .strict()
 export type QuestionPatch = z.infer<typeof questionPatchSchema>
 
-export const TEMPLATE_DEFAULT_SETTINGS = { maxQuestions: 16, maxDurationMinutes: 45, maxFollowUps: 1 } as const
+export const TEMPLATE_DEFAULT_SETTINGS = {
+  maxQuestions: 16,
+  maxDurationMinutes: 45,
+  maxFollowUps: 1,
+  answerSilenceSec: 2.5,
+} as const
+/** Choices for the silence that ends a spoken answer; in-depth questions wait a second longer. */
+export const ANSWER_SILENCE_CHOICES = [1.5, 2, 2.5, 3, 4, 5, 6] as const
 
 /** Limits the interview engine respects for every session of the template. */
 export const templateSettingsSchema = z
@@ -112,6 +119,11 @@ export const templateSettingsSchema = z
     maxDurationMinutes: z.number().int().min(5).max(180).default(TEMPLATE_DEFAULT_SETTINGS.maxDurationMinutes),
     /** Follow-ups the interviewer may ask after one main question. */
     maxFollowUps: z.number().int().min(0).max(2).default(TEMPLATE_DEFAULT_SETTINGS.maxFollowUps),
+    /** Silence after speech that ends a spoken answer the candidate has not ended themselves. */
+    answerSilenceSec: z
+      .number()
+      .refine((sec) => (ANSWER_SILENCE_CHOICES as readonly number[]).includes(sec), 'not one of the offered pauses')
+      .default(TEMPLATE_DEFAULT_SETTINGS.answerSilenceSec),
   })
   .strict()
 export type TemplateSettings = z.infer<typeof templateSettingsSchema>

@@ -13,4 +13,5 @@ export const PROMPT_IDS = {
   questionGeneration: 'question-generation',
   answerEvaluation: 'answer-evaluation',
   acknowledgement: 'interview-acknowledgement',
+  turnEnd: 'turn-end',
 } as const

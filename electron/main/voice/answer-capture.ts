@@ -4,6 +4,7 @@ import type { AudioRecording, RecordingsStore } from '../recording/recordings-st
 import { createAnswerEndpoint, type EndReason, type EndpointOptions } from './answer-endpoint'
 import { pcmMs } from './pcm'
 import { createSpeechTimeline, type AnswerTiming } from './speech-timeline'
+import type { TurnJudge } from './turn-judge'
 
 /** How long an answer ended by a button or the clock waits for the provider's last words. */
 const FINISH_WAIT_MS = 1500
@@ -41,6 +42,8 @@ export interface AnswerCaptureOptions {
   endpoint?: EndpointOptions
   /** Advanced questions get a longer silence before the answer ends. */
   advanced: boolean
+  /** Reads the words so far in a pause; null when nothing can (practice, no model). */
+  judge: TurnJudge | null
   wallNow: () => number
   /** Wall-clock time of the first sample (earlier than now when held audio is replayed into the answer). */
   startedAt?: number
@@ -89,6 +92,17 @@ export function createAnswerCapture(options: AnswerCaptureOptions): AnswerCaptur
   let recording: AudioRecording | null = null
   let recordingPending: Uint8Array[] | null = options.record ? [] : null
   let transcriptLoop: Promise<void> = Promise.resolve()
+
+  /** The words last sent to the judge, and its verdict on exactly those words. */
+  let judged: { text: string; complete: boolean | null } = { text: '', complete: null }
+  const judgeInPause = (silenceMs: number) => {
+    const text = heardText()
+    if (!options.judge || !text || silenceMs < endpoint.judgeAfterMs || judged.text === text) return
+    judged = { text, complete: null }
+    void options.judge(text).then((complete) => {
+      if (judged.text === text) judged = { text, complete }
+    })
+  }
 
   let held = false
   const decide = (reason: EndReason) => {
@@ -186,8 +200,8 @@ export function createAnswerCapture(options: AnswerCaptureOptions): AnswerCaptur
       sttPending = null
       return
     }
-    if (reason === 'spoken_end') {
-      // The provider has already said everything. Closing the stream politely (not dropping the
+    if (reason === 'spoken_end' || reason === 'agreed') {
+      // The provider has already said everything (the words were read before this end). Closing the stream politely (not dropping the
       // socket) lets it report the audio it heard, which is what the call is billed by.
       session.finish().catch(() => session.close())
       return
@@ -226,8 +240,10 @@ export function createAnswerCapture(options: AnswerCaptureOptions): AnswerCaptur
       if (sttPending) sttPending.push(pcm)
       else if (stt && providerListening) stt.send(pcm)
       timeline.push(pcm)
-      const timing = timeline.summary()
-      const reason = endpoint.onSilence(timeline.silenceMs(), timing.speechMs)
+      const silenceMs = timeline.silenceMs()
+      judgeInPause(silenceMs)
+      const agreed = judged.complete === true && judged.text === heardText()
+      const reason = endpoint.onSilence(silenceMs, timeline.summary().speechMs, agreed)
       if (reason) decide(reason)
     },
     end(reason) {

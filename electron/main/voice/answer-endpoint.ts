@@ -5,8 +5,9 @@ import type { LiveTranscriptEvent } from '../ai/types'
  * thinking pauses between them, so neither a finished-sounding sentence nor the provider's end of
  * speech ends one: an answer ends when the candidate says so (the "I have finished" button, or a
  * closing phrase such as "that's my answer" at the end of what they said), or after a silence long
- * enough that nobody is still thinking it through — longer for advanced questions. Silence is our
- * own measure of the audio, so it holds with or without a speech-to-text provider.
+ * enough that nobody is still thinking it through — longer for advanced questions. A shorter pause
+ * ends it only when a reading of the words so far agrees the answer is complete (see turn-judge.ts).
+ * Silence is our own measure of the audio, so it holds with or without a speech-to-text provider.
  */
 
 export interface EndpointOptions {
@@ -18,17 +19,32 @@ export interface EndpointOptions {
   minSpeechMs?: number
 }
 
-export type EndReason = 'spoken_end' | 'silence' | 'time_limit' | 'candidate'
+/**
+ * spoken_end: a closing phrase; agreed: a pause with the words judged complete; silence: the long
+ * pause; time_limit: the clock; candidate: the button (or the answer was dropped).
+ */
+export type EndReason = 'spoken_end' | 'agreed' | 'silence' | 'time_limit' | 'candidate'
 
 export interface AnswerEndpoint {
   /** Feeds a transcript event; returns a reason when it ends the answer. */
   onTranscript(event: LiveTranscriptEvent): EndReason | null
-  /** Feeds our own measure after each chunk; returns a reason when silence ends the answer. */
-  onSilence(silenceMs: number, speechMs: number): EndReason | null
+  /**
+   * Feeds our own measure after each chunk, and whether the words heard so far were judged a
+   * complete answer; returns a reason when the pause ends the answer.
+   */
+  onSilence(silenceMs: number, speechMs: number, judgedComplete: boolean): EndReason | null
+  /** The pause after which a complete-sounding answer is checked; the check must answer before `agreedMs`. */
+  readonly judgeAfterMs: number
+  readonly agreedMs: number
 }
 
 export const DEFAULT_SILENCE_END_MS = 2500
 export const DEFAULT_ADVANCED_SILENCE_END_MS = 3500
+/** The check starts this early in a pause, so its verdict is in by the agreed pause. */
+const JUDGE_AFTER_MS = 250
+
+/** The pause that ends an answer judged complete: a share of the long one, never under 0.8 s. */
+export const agreedSilenceMs = (silenceEndMs: number) => Math.max(800, Math.round(silenceEndMs * 0.4))
 
 /**
  * Phrases a candidate uses to hand the turn back, when they close what was said. Deliberately
@@ -47,16 +63,20 @@ export function createAnswerEndpoint(options: EndpointOptions & { advanced?: boo
     ? (options.advancedSilenceEndMs ?? DEFAULT_ADVANCED_SILENCE_END_MS)
     : (options.silenceEndMs ?? DEFAULT_SILENCE_END_MS)
   const minSpeechMs = options.minSpeechMs ?? 300
+  const agreedMs = agreedSilenceMs(silenceEndMs)
 
   return {
+    judgeAfterMs: JUDGE_AFTER_MS,
+    agreedMs,
     onTranscript(event) {
       // Only a final that closes what was heard so far can hand the turn back; an interim may still change.
       if (event.type === 'final' && event.speechFinal && isClosingPhrase(event.text)) return 'spoken_end'
       return null
     },
-    onSilence(silenceMs, speechMs) {
+    onSilence(silenceMs, speechMs, judgedComplete) {
       if (speechMs < minSpeechMs) return null
-      return silenceMs >= silenceEndMs ? 'silence' : null
+      if (silenceMs >= silenceEndMs) return 'silence'
+      return judgedComplete && silenceMs >= agreedMs ? 'agreed' : null
     },
   }
 }

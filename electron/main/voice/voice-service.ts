@@ -7,12 +7,14 @@ import type { SyncedWriter } from '../db/synced'
 import type { EventBus } from '../events'
 import type { InterviewEngine } from '../interviews/engine/engine'
 import { toKioskTurn } from '../interviews/engine/turn-view'
+import type { PromptRenderer } from '../interviews/prompts'
 import type { Handlers } from '../ipc/dispatcher'
 import type { Logger } from '../logger'
 import type { Queue } from '../queue/queue'
 import { createRecordingsStore, type RecordingsStore } from '../recording/recordings-store'
 import { pcmFromBase64 } from './pcm'
 import { TRANSCRIBE_JOB, transcribeJob, type TranscribePayload } from './transcribe-job'
+import { createTurnJudge } from './turn-judge'
 import { createVoiceSession, DEFAULT_VOICE_OPTIONS, type VoiceOptions, type VoiceSession } from './voice-session'
 
 /** A voice loop whose kiosk has sent no audio for this long is closed (the window went away). */
@@ -27,6 +29,7 @@ export interface VoiceServiceDeps {
   queue: Queue
   engine: InterviewEngine
   ai: AiCapabilities
+  prompts: PromptRenderer
   dataDir: string
   options?: Partial<VoiceOptions>
 }
@@ -68,6 +71,7 @@ const OK = { ok: true } as const
 export function createVoice(deps: VoiceServiceDeps): Voice {
   const { db, engine, ai, logger } = deps
   const options: VoiceOptions = { ...DEFAULT_VOICE_OPTIONS, ...deps.options }
+  const chat = () => (ai.available('chat') ? ai.chat() : null)
   const recordings = createRecordingsStore({ db, dataDir: deps.dataDir, clock: deps.clock, logger })
   const streams = new Map<string, VoiceSession>()
   const streamOfSession = new Map<string, string>()
@@ -141,6 +145,7 @@ export function createVoice(deps: VoiceServiceDeps): Voice {
           engine,
           stt: () => (ai.available('stt') ? ai.stt() : null),
           tts: () => (ai.available('tts') ? ai.tts() : null),
+          turnJudge: (question) => createTurnJudge({ chat, prompts: deps.prompts, logger }, question, sessionId),
           recordings,
           // Captions and reply audio go to the kiosk that opened this voice loop and nowhere else.
           emit: (name, payload) => deps.events.emit(name, payload, ctx.connection),

@@ -9,15 +9,16 @@ import { toKioskTurn, type EngineTurn } from '../interviews/engine/turn-view'
 import type { Logger } from '../logger'
 import type { RecordingsStore, VideoRecording } from '../recording/recordings-store'
 import { createAnswerCapture, type AnswerCapture, type CapturedAnswer } from './answer-capture'
-import type { EndpointOptions, EndReason } from './answer-endpoint'
+import type { EndReason } from './answer-endpoint'
 import { createBargeInDetector } from './barge-in'
 import { base64FromBytes, createPreRoll, pcmMs } from './pcm'
 import { PRACTICE_CLOSE, PRACTICE_LIMIT_MS, PRACTICE_PROMPT, sayOnce } from './practice'
+import type { TurnJudge } from './turn-judge'
 import { speakUtterance, TTS_SAMPLE_RATE } from './utterance-speaker'
 
 export type VoiceEngine = Pick<
   InterviewEngine,
-  'currentTurn' | 'submitAnswer' | 'repeatQuestion' | 'retake' | 'skip' | 'nextUtterance' | 'touch'
+  'currentTurn' | 'submitAnswer' | 'continueAnswer' | 'repeatQuestion' | 'retake' | 'skip' | 'nextUtterance' | 'touch'
 >
 
 export type Emit = <K extends EventName>(name: K, payload: EventPayload<K>) => void
@@ -33,8 +34,12 @@ export interface VoiceOptions {
   playbackGraceMs: number
   /** How long after an answer a late camera chunk is still appended. */
   videoGraceMs: number
+  /**
+   * Speech that resumes this soon after a pause ended an answer continues that answer (the reply
+   * stops, the words are appended and rated again, then the next question is asked in full).
+   */
+  answerGraceMs: number
   bargeInSpeechMs?: number
-  endpoint?: EndpointOptions
 }
 
 export const DEFAULT_VOICE_OPTIONS: VoiceOptions = {
@@ -43,6 +48,7 @@ export const DEFAULT_VOICE_OPTIONS: VoiceOptions = {
   preRollMs: 600,
   playbackGraceMs: 4000,
   videoGraceMs: 4000,
+  answerGraceMs: 3000,
 }
 
 export interface VoiceSessionDeps {
@@ -50,6 +56,8 @@ export interface VoiceSessionDeps {
   /** Null when the capability has no key, no network or an open circuit. */
   stt(): SpeechToText | null
   tts(): TextToSpeech | null
+  /** Reads an answer so far against its question in a pause; null when no model can. */
+  turnJudge(question: string): TurnJudge | null
   recordings: RecordingsStore
   emit: Emit
   /** Queues a recording for transcription when no provider heard the answer live. */
@@ -135,6 +143,21 @@ async function* readingTurnAfterFirstWords(text: AsyncIterable<string>, onStarte
   }
 }
 
+/** An answer a pause ended: speech that resumes soon after continues it. */
+interface Graceable {
+  answerId: string
+  /** The turn as it was while the answer was given (the kiosk shows that question again). */
+  turn: EngineTurn
+  text: string
+  decidedAt: number
+  /** The end of the audio heard so far, on the answer's own timeline. */
+  audioEndMs: number
+}
+
+/** A continuation starts after the answer's audio so far and the gap before the candidate spoke again. */
+const continuationOffsetMs = (continues: Graceable, answer: CapturedAnswer) =>
+  Math.round(continues.audioEndMs + Math.max(0, answer.startedAt - continues.decidedAt))
+
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error))
 
 /**
@@ -164,6 +187,9 @@ export function createVoiceSession(deps: VoiceSessionDeps, init: VoiceSessionIni
   let listenedFromQuestionEnd = false
   let nextStt: Promise<LiveTranscription | null> | null = null
   let submitting: Promise<void> = Promise.resolve()
+  let graceable: Graceable | null = null
+  /** The answer the capture in progress continues, when it does. */
+  let continuing: Graceable | null = null
   let lastSeq = -1
   let lastMicAt = wallNow()
   let lastTouchAt = 0
@@ -220,6 +246,7 @@ export function createVoiceSession(deps: VoiceSessionDeps, init: VoiceSessionIni
   /** Ends the answer in progress without submitting it (its recording is kept). */
   const dropCapture = async () => {
     held = null
+    continuing = null
     const dropped = capture
     capture = null
     if (!dropped) return
@@ -357,13 +384,17 @@ export function createVoiceSession(deps: VoiceSessionDeps, init: VoiceSessionIni
 
   // ---- listening -----------------------------------------------------------------------------
 
-  const startListening = (audio: Uint8Array[], interrupted: boolean) => {
+  const startListening = (audio: Uint8Array[], interrupted: boolean, continues: Graceable | null = null) => {
     const my = ++epoch
     phase = 'listening'
     listenedFromQuestionEnd = !interrupted
+    continuing = continues
+    graceable = null
     const heldMs = audio.reduce((sum, chunk) => sum + pcmMs(chunk.byteLength, sampleRate), 0)
     const question = practice ? null : turn.question
     const turnIndex = question?.turnIndex ?? 0
+    // A continued answer is shown whole: what was said before the pause, then what is said now.
+    const said = (text: string) => [continues?.text, text].filter(Boolean).join(' ')
     let providerLost = false
     capture = createAnswerCapture({
       sessionId,
@@ -373,14 +404,15 @@ export function createVoiceSession(deps: VoiceSessionDeps, init: VoiceSessionIni
       stt: takeStt(),
       recordings: deps.recordings,
       timeLimitMs: question ? (question.timeLimitSec + question.prepTimeSec) * 1000 : PRACTICE_LIMIT_MS,
-      endpoint: options.endpoint,
+      endpoint: { silenceEndMs: turn.answerSilenceMs, advancedSilenceEndMs: turn.answerSilenceMs + 1000 },
       advanced: question?.stage === 'advanced',
+      judge: question ? deps.turnJudge(question.text) : null,
       wallNow,
       startedAt: wallNow() - heldMs,
       logger,
       onCaption(text, final) {
         if (my !== epoch) return
-        deps.emit('voice.caption', { streamId, turnIndex: question ? turnIndex : null, text, final })
+        deps.emit('voice.caption', { streamId, turnIndex: question ? turnIndex : null, text: said(text), final })
       },
       onEndDecided(reason) {
         if (my === epoch) void finishAnswer(reason)
@@ -393,14 +425,16 @@ export function createVoiceSession(deps: VoiceSessionDeps, init: VoiceSessionIni
     })
     for (const chunk of audio) capture.push(chunk)
     emitState(interrupted)
+    if (continues) deps.emit('voice.caption', { streamId, turnIndex, text: continues.text, final: true })
   }
 
-  const submitVoiceAnswer = async (answer: CapturedAnswer) => {
+  /** Saves a spoken answer; returns its id, or null when it was skipped or already saved. */
+  const submitVoiceAnswer = async (answer: CapturedAnswer): Promise<string | null> => {
     const said = answer.text.trim().length > 0 || answer.timing.firstSpeechMs !== null
     if (!said) {
       // Nothing was heard before the clock ran out: the question counts as skipped.
       await engine.skip(sessionId, answer.turnIndex)
-      return
+      return null
     }
     const firstSpeech = answer.timing.firstSpeechMs ?? 0
     const receipt = await engine.submitAnswer(sessionId, {
@@ -418,7 +452,7 @@ export function createVoiceSession(deps: VoiceSessionDeps, init: VoiceSessionIni
         durationMs: Math.round(p.durationMs),
       })),
     })
-    if (receipt.duplicate) return
+    if (receipt.duplicate) return null
     const recordingIds = [answer.recording?.id, ...(await videoIdsFor(answer.turnIndex))].filter(
       (id): id is string => !!id,
     )
@@ -430,12 +464,39 @@ export function createVoiceSession(deps: VoiceSessionDeps, init: VoiceSessionIni
         recordingPath: answer.recording.relativePath,
       })
     }
+    return receipt.answerId
+  }
+
+  /** Appends the words said after the pause to the answer they continue, with their recording. */
+  const continueVoiceAnswer = async (continues: Graceable, answer: CapturedAnswer) => {
+    if (answer.recording) await deps.recordings.attachAnswer([answer.recording.id], continues.answerId)
+    if (!answer.text.trim()) {
+      if (answer.timing.firstSpeechMs !== null)
+        logger.warn('speech after the pause was not transcribed live; its recording is kept with the answer', {
+          sessionId,
+        })
+      return
+    }
+    await engine.continueAnswer(sessionId, continues.answerId, {
+      text: answer.text,
+      transcriptWords: answer.words,
+      offsetMs: continuationOffsetMs(continues, answer),
+      endedAt: answer.endedAt,
+      speechMs: Math.round(answer.timing.speechMs),
+      pauses: answer.timing.pauses.map((p) => ({
+        startMs: Math.round(p.startMs),
+        durationMs: Math.round(p.durationMs),
+      })),
+    })
   }
 
   const finishAnswer = async (reason: EndReason) => {
     const current = capture
     if (!current) return
     capture = null
+    const continues = continuing
+    continuing = null
+    const answeredTurn = turn
     const my = ++epoch
     phase = 'thinking'
     emitState()
@@ -443,19 +504,27 @@ export function createVoiceSession(deps: VoiceSessionDeps, init: VoiceSessionIni
     submitting = new Promise<void>((resolve) => (resolveSubmitted = resolve))
     try {
       const answer = await current.end(reason)
-      deps.emit('voice.caption', {
-        streamId,
-        turnIndex: practice ? null : answer.turnIndex,
-        text: answer.text,
-        final: true,
-      })
+      const whole = [continues?.text, answer.text].filter(Boolean).join(' ')
+      deps.emit('voice.caption', { streamId, turnIndex: practice ? null : answer.turnIndex, text: whole, final: true })
       scheduleVideoClose(answer.turnIndex)
       if (practice) {
         if (my === epoch) speak('practice_close')
         return
       }
       try {
-        await submitVoiceAnswer(answer)
+        const answerId = continues ? continues.answerId : await submitVoiceAnswer(answer)
+        if (continues) await continueVoiceAnswer(continues, answer)
+        // Only a pause can have ended an answer too early; the button, a closing phrase and the clock are meant.
+        graceable =
+          answerId && (reason === 'silence' || reason === 'agreed')
+            ? {
+                answerId,
+                turn: answeredTurn,
+                text: whole,
+                decidedAt: answer.endedAt,
+                audioEndMs: (continues ? continuationOffsetMs(continues, answer) : 0) + answer.audioMs,
+              }
+            : null
       } catch (error) {
         logger.warn('the answer could not be saved', { sessionId, error: errorText(error) })
       }
@@ -494,9 +563,15 @@ export function createVoiceSession(deps: VoiceSessionDeps, init: VoiceSessionIni
 
   // ---- interruptions ------------------------------------------------------------------------
 
-  const interrupt = () => {
+  const interrupt = (byVoice = false) => {
     const current = phase === 'speaking' ? cancelSpeaking() : null
     if (!current) return
+    // Talking again just after a pause ended the answer is more of that answer, not an interruption.
+    const resumed =
+      byVoice && current.kind === 'engine' && graceable && wallNow() - graceable.decidedAt <= options.answerGraceMs
+        ? graceable
+        : null
+    graceable = null
     const my = ++epoch
     // What the candidate said while being detected belongs to their answer.
     held = preRoll.take()
@@ -511,6 +586,10 @@ export function createVoiceSession(deps: VoiceSessionDeps, init: VoiceSessionIni
       if (my !== epoch || stopped) return
       const audio = held ?? []
       held = null
+      if (resumed) {
+        turn = resumed.turn
+        return startListening(audio, true, resumed)
+      }
       if (current.kind === 'practice_close') {
         phase = 'practice_done'
         emitState(true)
@@ -556,7 +635,7 @@ export function createVoiceSession(deps: VoiceSessionDeps, init: VoiceSessionIni
       } else if (held) {
         held.push(pcm)
       } else if (phase === 'speaking' && bargeIn.push(pcm)) {
-        interrupt()
+        interrupt(true)
       }
     },
 
@@ -588,7 +667,7 @@ export function createVoiceSession(deps: VoiceSessionDeps, init: VoiceSessionIni
       if (current.sent) void afterSpeaking(current)
     },
 
-    interrupt,
+    interrupt: () => interrupt(),
 
     typing(on) {
       capture?.hold(on)
@@ -614,7 +693,7 @@ export function createVoiceSession(deps: VoiceSessionDeps, init: VoiceSessionIni
     },
 
     async retake() {
-      if (practice || (turn.question?.retakesLeft ?? 0) <= 0) {
+      if (practice || continuing || (turn.question?.retakesLeft ?? 0) <= 0) {
         throw new StudioError('conflict', 'No retakes are left for this question')
       }
       const my = ++epoch
@@ -631,6 +710,7 @@ export function createVoiceSession(deps: VoiceSessionDeps, init: VoiceSessionIni
 
     async textAnswer(input) {
       const my = ++epoch
+      const continues = continuing
       cancelSpeaking()
       phase = 'thinking'
       emitState()
@@ -639,7 +719,15 @@ export function createVoiceSession(deps: VoiceSessionDeps, init: VoiceSessionIni
       if (my !== epoch || stopped) return
       if (practice) return speak('practice_close')
       try {
-        await engine.submitAnswer(sessionId, typedAnswer(input, turn.question?.askedAt, wallNow()))
+        const typed = typedAnswer(input, turn.question?.askedAt, wallNow())
+        if (continues)
+          await engine.continueAnswer(sessionId, continues.answerId, {
+            text: typed.text,
+            endedAt: typed.endedAt,
+            speechMs: 0,
+            offsetMs: continues.audioEndMs,
+          })
+        else await engine.submitAnswer(sessionId, typed)
       } finally {
         if (my === epoch && !stopped) speak('engine')
       }

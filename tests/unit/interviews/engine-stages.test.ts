@@ -48,6 +48,7 @@ const settings = (overrides: Partial<TemplateSettings> = {}): TemplateSettings =
   maxQuestions: 16,
   maxDurationMinutes: 60,
   maxFollowUps: 1,
+  answerSilenceSec: 2.5,
   ...overrides,
 })
 

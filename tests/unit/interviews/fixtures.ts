@@ -175,7 +175,7 @@ export async function publishedInvitation(
       name: 'Backend engineer',
       description: '',
       jobId: null,
-      settings: { maxQuestions: 16, maxDurationMinutes: 60, maxFollowUps: 1, ...settings },
+      settings: { maxQuestions: 16, maxDurationMinutes: 60, maxFollowUps: 1, answerSilenceSec: 2.5, ...settings },
     },
     ctx,
   )

@@ -45,7 +45,7 @@ async function setup(chat: RecordedChat | null) {
       name: 'Analyst',
       description: '',
       jobId,
-      settings: { maxQuestions: 12, maxDurationMinutes: 30, maxFollowUps: 1 },
+      settings: { maxQuestions: 12, maxDurationMinutes: 30, maxFollowUps: 1, answerSilenceSec: 2.5 },
     },
     ctx,
   )
@@ -110,7 +110,7 @@ describe('AI question generation', () => {
         name: 'Analyst B',
         description: '',
         jobId,
-        settings: { maxQuestions: 12, maxDurationMinutes: 30, maxFollowUps: 1 },
+        settings: { maxQuestions: 12, maxDurationMinutes: 30, maxFollowUps: 1, answerSilenceSec: 2.5 },
       },
       ctx,
     )
@@ -209,7 +209,7 @@ describe('AI question generation', () => {
         name: 'General',
         description: '',
         jobId: null,
-        settings: { maxQuestions: 12, maxDurationMinutes: 30, maxFollowUps: 1 },
+        settings: { maxQuestions: 12, maxDurationMinutes: 30, maxFollowUps: 1, answerSilenceSec: 2.5 },
       },
       ctx,
     )

@@ -72,7 +72,7 @@ describe('invitations', () => {
         name: 'Draft',
         description: '',
         jobId: null,
-        settings: { maxQuestions: 10, maxDurationMinutes: 30, maxFollowUps: 1 },
+        settings: { maxQuestions: 10, maxDurationMinutes: 30, maxFollowUps: 1, answerSilenceSec: 2.5 },
       },
       recruiter,
     )

@@ -30,7 +30,7 @@ async function draft(w: InterviewWorld, texts: string[], rubric = [criterion]) {
       name: 'Data analyst',
       description: 'First round',
       jobId: null,
-      settings: { maxQuestions: 12, maxDurationMinutes: 30, maxFollowUps: 1 },
+      settings: { maxQuestions: 12, maxDurationMinutes: 30, maxFollowUps: 1, answerSilenceSec: 2.5 },
     },
     ctx,
   )

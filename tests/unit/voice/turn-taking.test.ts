@@ -1,11 +1,14 @@
 import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createAnswerEndpoint } from '../../../electron/main/voice/answer-endpoint'
+import { createTurnJudge, readsUnfinished } from '../../../electron/main/voice/turn-judge'
+import { startAiStub } from '../../harness/ai-stub'
+import { silentLogger } from '../../../electron/main/logger'
+import { createTempStudio, tempDir } from '../../helpers/temp-studio'
 import { createBargeInDetector } from '../../../electron/main/voice/barge-in'
 import { createPreRoll } from '../../../electron/main/voice/pcm'
 import { createSpeechTimeline } from '../../../electron/main/voice/speech-timeline'
 import { chunked, requireAudioTools, silence, spokenAnswer, type SpokenAnswer } from '../../fixtures/audio/speech'
-import { tempDir } from '../../helpers/temp-studio'
 
 const RATE = 16_000
 let dir: string
@@ -86,16 +89,88 @@ describe('end of answer', () => {
 
   it('waits out thinking pauses: only a long silence after speech ends the answer, longer for advanced questions', () => {
     const endpoint = createAnswerEndpoint()
-    expect(endpoint.onSilence(2000, 8000)).toBeNull()
-    expect(endpoint.onSilence(2499, 8000)).toBeNull()
-    expect(endpoint.onSilence(2500, 8000)).toBe('silence')
+    expect(endpoint.onSilence(2000, 8000, false)).toBeNull()
+    expect(endpoint.onSilence(2499, 8000, false)).toBeNull()
+    expect(endpoint.onSilence(2500, 8000, false)).toBe('silence')
     // A cough is not an answer.
-    expect(endpoint.onSilence(9000, 100)).toBeNull()
+    expect(endpoint.onSilence(9000, 100, true)).toBeNull()
 
     const advanced = createAnswerEndpoint({ advanced: true })
-    expect(advanced.onSilence(3000, 8000)).toBeNull()
-    expect(advanced.onSilence(3500, 8000)).toBe('silence')
-    expect(createAnswerEndpoint({ silenceEndMs: 4000 }).onSilence(3000, 8000)).toBeNull()
+    expect(advanced.onSilence(3000, 8000, false)).toBeNull()
+    expect(advanced.onSilence(3500, 8000, false)).toBe('silence')
+    expect(createAnswerEndpoint({ silenceEndMs: 4000 }).onSilence(3000, 8000, false)).toBeNull()
+  })
+
+  it('ends at a shorter pause only when the words so far were judged a complete answer', () => {
+    const endpoint = createAnswerEndpoint()
+    expect(endpoint.agreedMs).toBe(1000)
+    expect(endpoint.judgeAfterMs).toBeLessThan(endpoint.agreedMs)
+    expect(endpoint.onSilence(999, 8000, true)).toBeNull()
+    expect(endpoint.onSilence(1000, 8000, true)).toBe('agreed')
+    expect(endpoint.onSilence(1000, 8000, false)).toBeNull()
+    // The template's longer pause lengthens the agreed one with it.
+    expect(createAnswerEndpoint({ silenceEndMs: 5000 }).onSilence(1500, 8000, true)).toBeNull()
+    expect(createAnswerEndpoint({ silenceEndMs: 5000 }).agreedMs).toBe(2000)
+  })
+})
+
+describe('end-of-answer check', () => {
+  it('reads open clauses, fillers and missing full stops as unfinished whatever a model would say', () => {
+    for (const open of [
+      'We moved the queries and',
+      'The first reason was, um',
+      'There were two reasons:',
+      'So the cache helped because',
+      'I measured first,',
+      'I measured first and then',
+      'and then we',
+      '',
+    ])
+      expect([open, readsUnfinished(open)]).toEqual([open, true])
+    for (const done of ['We moved the slow queries behind a cache.', 'It halved the latency!', 'Was it worth it? Yes.'])
+      expect([done, readsUnfinished(done)]).toEqual([done, false])
+  })
+
+  it('asks the chat model with a deadline, and gives no verdict when it is late, fails or is absent', async () => {
+    const stub = await startAiStub({
+      script: {
+        chat: [
+          { when: { lastUserIncludes: 'was the database.' }, reply: JSON.stringify({ complete: false }) },
+          { reply: JSON.stringify({ complete: true }) },
+        ],
+      },
+    })
+    const { studio } = await createTempStudio({
+      ai: { openaiBaseUrl: stub.openaiBaseUrl, deepgramBaseUrl: stub.deepgramBaseUrl },
+    })
+    try {
+      const ok = await studio.dispatch(
+        'secrets.set',
+        { name: 'openai.apiKey', value: 'sk-judge-test-key' },
+        { audience: 'recruiter' },
+      )
+      expect(ok.ok).toBe(true)
+      const deps = { chat: () => studio.ai.capabilities.chat(), prompts: studio.ai.prompts, logger: silentLogger }
+      const judge = createTurnJudge(deps, 'Tell me about a slow system you fixed.', null)
+      expect(await judge('We moved the queries behind a cache. It halved the latency.')).toBe(true)
+      expect(await judge('The slow part was the database.')).toBe(false)
+      // An open clause never reaches the model.
+      const asked = stub.requests.filter((r) => r.route === 'chat').length
+      expect(await judge('The slow part was the database and')).toBe(false)
+      expect(stub.requests.filter((r) => r.route === 'chat').length).toBe(asked)
+      // The model's request carries the question and the words, fenced as data.
+      const last = stub.requests.filter((r) => r.route === 'chat').at(-1)!.json as { messages: { content: string }[] }
+      expect(last.messages.map((m) => m.content).join('\n')).toContain('The slow part was the database.')
+
+      stub.setFault('chat', { kind: 'hang' })
+      const late = createTurnJudge({ ...deps, deadlineMs: 200 }, 'Tell me about it.', null)
+      expect(await late('It was a hang of a day.')).toBeNull()
+      stub.clearFaults()
+      expect(await createTurnJudge({ ...deps, chat: () => null }, 'Q?', null)('A finished answer.')).toBeNull()
+    } finally {
+      await studio.close()
+      await stub.close()
+    }
   })
 })
 

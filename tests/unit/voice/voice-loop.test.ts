@@ -25,6 +25,8 @@ const TRANSCRIPTS = [
 const ACK = 'Thank you for walking me through that, it gives me a clear picture of how you approach your work.'
 
 const CHAT: ChatRule[] = [
+  // The end-of-answer check reads every answer as unfinished here: only the long pause ends one.
+  { when: { systemIncludes: 'has just paused' }, reply: JSON.stringify({ complete: false }) },
   {
     when: { json: true },
     reply: JSON.stringify({ score: 3, coveredPoints: [], note: 'A relevant answer.', followUp: null }),
@@ -206,8 +208,45 @@ describe('voice loop against the AI wire stub', () => {
     expect(second).toBeLessThan(closing.durationSec + DEFAULT_SILENCE_END_MS / 1000 - 0.5)
   })
 
+  it("ends at a shorter pause when the end-of-answer check agrees, and otherwise waits the template's own pause", async () => {
+    const judged: ChatRule[] = [
+      // The model reads the first answer as complete and the second as likely to go on.
+      { when: { systemIncludes: 'has just paused', lastUserIncludes: 'checkout' }, reply: '{"complete":true}' },
+      { when: { systemIncludes: 'has just paused' }, reply: '{"complete":false}' },
+      ...CHAT.slice(1),
+    ]
+    world = await voiceWorld({
+      stub: {
+        script: { chat: judged, transcripts: TRANSCRIPTS },
+        latency: { firstTokenMs: 20, tokenIntervalMs: 5, responseMs: 20, firstAudioByteMs: 20, sttFinalDelayMs: 50 },
+      },
+    })
+    const kiosk = await KioskSim.redeem(world, await world.invite(QUESTIONS.slice(0, 2), { answerSilenceSec: 4 }))
+    await kiosk.start()
+    for (const [turn, answer] of answers.slice(0, 2).entries()) {
+      await kiosk.phase('listening', turn)
+      await kiosk.say(answer.pcm)
+    }
+    await kiosk.phase('done', undefined, 30_000)
+    const session = await sessionOf(world)
+    expect(session.answers.map((a) => a.text)).toEqual(TRANSCRIPTS.slice(0, 2))
+    // Silence recorded after each sentence ended (its recording holds 1.2 s of tail in the sentence itself).
+    const after = session.answers.map((a, i) => {
+      const recorded = probeDuration(path.join(world!.dataDir, a.audioPath!))!
+      return recorded - a.responseDelayMs / 1000 - (answers[i]!.durationSec - 0.3)
+    })
+    // Agreed: 40% of the template's 4 s pause (1.6 s, 1.2 s of it in the tail), plus the check's own time.
+    expect(after[0]).toBeLessThan(1.2)
+    // Not agreed: the whole 4 s pause.
+    expect(after[1]).toBeGreaterThan(2.4)
+    await kiosk.stop()
+  })
+
   it('stops speaking and cancels the reply in flight when the candidate talks over the interviewer', async () => {
     world = await voiceWorld({
+      // Here the candidate answers the next question over the reply; talking again within the grace
+      // window would continue the last answer instead (the next test).
+      studio: { voice: { answerGraceMs: 0 } },
       stub: {
         script: { chat: CHAT, transcripts: TRANSCRIPTS },
         // A slow reply, so generation and speech are still running when the candidate cuts in.
@@ -260,6 +299,65 @@ describe('voice loop against the AI wire stub', () => {
     ])
     expect(session.answers[1]!.responseDelayMs).toBe(0)
     expect(session.answers[1]!.speechMs / 1000).toBeGreaterThan(speechSeconds(answers[1]!) * 0.75)
+    await kiosk.stop()
+  })
+
+  it('continues the same answer when the candidate speaks again just after a pause ended it, then asks the next question in full', async () => {
+    world = await voiceWorld({
+      stub: {
+        script: { chat: CHAT, transcripts: TRANSCRIPTS },
+        latency: {
+          firstTokenMs: 50,
+          tokenIntervalMs: 150,
+          responseMs: 30,
+          firstAudioByteMs: 30,
+          audioChunkIntervalMs: 100,
+          sttFinalDelayMs: 50,
+        },
+      },
+    })
+    const kiosk = await KioskSim.redeem(world, await world.invite(QUESTIONS))
+    await kiosk.start()
+    await kiosk.phase('listening', 0)
+    kiosk.autoPlayback = false
+    await kiosk.say(answers[0]!.pcm)
+    // The pause ended the answer and the interviewer began to reply...
+    await kiosk.until(() => kiosk.of('voice.speech').some((e) => e.at > kiosk.of('voice.caption').at(-1)!.at))
+    const speaking = kiosk.of('voice.speech').at(-1)!.payload.utteranceId
+    expect((await sessionOf(world)).answers.map((a) => [a.turnIndex, a.text])).toEqual([[0, TRANSCRIPTS[0]]])
+
+    // ...when the candidate went on: the reply stops and the same question listens again.
+    const more = kiosk.say(answers[1]!.pcm)
+    await kiosk.until(() => kiosk.of('voice.stopPlayback').some((e) => e.payload.utteranceId === speaking))
+    const resumed = await kiosk.phase('listening', 0)
+    expect(resumed.interrupted).toBe(true)
+    kiosk.autoPlayback = true
+    await more
+    const next = await kiosk.phase('listening', 1, 30_000)
+    expect(next.turn?.question?.text).toBe(QUESTIONS[1]!.text)
+
+    // One answer holds both parts, rated again on all of it, with both recordings.
+    const session = await sessionOf(world)
+    expect(session.answers.map((a) => [a.turnIndex, a.text])).toEqual([[0, `${TRANSCRIPTS[0]} ${TRANSCRIPTS[1]}`]])
+    const whole = session.answers[0]!
+    expect(whole.speechMs / 1000).toBeGreaterThan((speechSeconds(answers[0]!) + speechSeconds(answers[1]!)) * 0.75)
+    const words = whole.transcriptWords.map((w) => w.word).join(' ')
+    expect(words.split(' ')).toHaveLength(whole.text.split(' ').length)
+    const starts = whole.transcriptWords.map((w) => w.start)
+    expect([...starts].sort((a, b) => a - b)).toEqual(starts)
+    const recordings = await world.studio.db
+      .selectFrom('interview_recordings')
+      .select(['kind', 'answer_id'])
+      .where('answer_id', '=', whole.id)
+      .execute()
+    expect(recordings.filter((r) => r.kind === 'audio')).toHaveLength(2)
+    // The interviewer's words after the continuation end with the next question, asked in full.
+    const spoken = kiosk
+      .of('voice.reply')
+      .filter((e) => e.at > kiosk.of('voice.stopPlayback').at(-1)!.at && !e.payload.done)
+      .map((e) => e.payload.segment)
+      .join('')
+    expect(spoken).toContain(QUESTIONS[1]!.text)
     await kiosk.stop()
   })
 

@@ -12,7 +12,15 @@ import type { GuessThrottle } from '../invitations/throttle'
 import type { PromptRenderer } from '../prompts'
 import { toPlannedQuestion } from '../questions/question-row'
 import type { TemplatesService } from '../templates/templates-service'
-import { submittedAnswerSchema, type SubmittedAnswer } from './answer-input'
+import { z } from 'zod'
+import {
+  answerContinuationSchema,
+  pauseSchema,
+  submittedAnswerSchema,
+  transcriptWordSchema,
+  type AnswerContinuation,
+  type SubmittedAnswer,
+} from './answer-input'
 import { createAnswerEvaluator, type AnswerEvaluator } from './evaluator'
 import { answerTurn, decide, finishState, repeatTurn, retakeTurn, startState, touch, type Evaluation } from './machine'
 import { createSessionLock } from './session-lock'
@@ -68,6 +76,11 @@ export interface InterviewEngine {
   currentTurn(sessionId: string): Promise<EngineTurn>
   /** Saves the answer with the state in one transaction and starts its evaluation. */
   submitAnswer(sessionId: string, answer: SubmittedAnswer): Promise<AnswerReceipt>
+  /**
+   * Appends speech that resumed within the grace window to a saved answer and rates it again: before
+   * its decision is applied the interview decides on the whole answer; after, only the rating changes.
+   */
+  continueAnswer(sessionId: string, answerId: string, more: AnswerContinuation): Promise<void>
   repeatQuestion(sessionId: string): Promise<EngineTurn>
   retake(sessionId: string): Promise<EngineTurn>
   skip(sessionId: string, turnIndex?: number): Promise<EngineTurn>
@@ -87,6 +100,25 @@ export interface InterviewEngine {
    * engine saw. The interview's course is not changed.
    */
   reevaluateAnswer(answerId: string): Promise<void>
+}
+
+/** The saved answer and its continuation as one: words and pauses keep their times from the answer's start. */
+function joinAnswerParts(
+  saved: { text: string; transcript_words: string; speech_ms: number | null; pauses: string },
+  more: z.output<typeof answerContinuationSchema>,
+) {
+  const { offsetMs } = more
+  const words = z.array(transcriptWordSchema).catch([]).parse(JSON.parse(saved.transcript_words))
+  const pauses = z.array(pauseSchema).catch([]).parse(JSON.parse(saved.pauses))
+  return {
+    text: [saved.text.trim(), more.text.trim()].filter(Boolean).join(' '),
+    words: [
+      ...words,
+      ...more.transcriptWords.map((w) => ({ ...w, start: w.start + offsetMs / 1000, end: w.end + offsetMs / 1000 })),
+    ],
+    pauses: [...pauses, ...more.pauses.map((p) => ({ ...p, startMs: p.startMs + offsetMs }))],
+    speechMs: (saved.speech_ms ?? 0) + more.speechMs,
+  }
 }
 
 function invitationProblem(invitation: InvitationRow): string | null {
@@ -272,6 +304,29 @@ export function createInterviewEngine(deps: InterviewEngineDeps): InterviewEngin
     settle,
   })
 
+  const reevaluate = async (answerId: string): Promise<void> => {
+    const answer = await db
+      .selectFrom('interview_answers')
+      .select(['session_id', 'question_id', 'question_text', 'is_follow_up', 'text', 'skipped'])
+      .where('id', '=', answerId)
+      .executeTakeFirst()
+    if (!answer?.question_id || answer.skipped || !answer.text.trim()) return
+    const sessionId = answer.session_id
+    await withSession(sessionId, async () => {
+      // An answer still waiting for its first evaluation gets it now, so that one cannot land after this one.
+      const { state } = await settleLocked(sessionId)
+      const evaluation = await evaluate({
+        sessionId,
+        question: plannedQuestion(state, answer.question_id!),
+        asked: { text: answer.question_text, followUp: answer.is_follow_up === 1 },
+        answer: answer.text,
+        skipped: false,
+      })
+      await db.transaction().execute((trx) => store.recordEvaluation(trx, answerId, evaluation))
+    })
+    changed(sessionId)
+  }
+
   return {
     async startSession(code) {
       deps.throttle.check()
@@ -348,6 +403,38 @@ export function createInterviewEngine(deps: InterviewEngineDeps): InterviewEngin
       return receipt
     },
 
+    async continueAnswer(sessionId, answerId, input) {
+      const more = answerContinuationSchema.parse(input)
+      const decided = await withSession(sessionId, async () => {
+        const row = await db
+          .selectFrom('interview_answers')
+          .select(['text', 'transcript_words', 'speech_ms', 'pauses', 'skipped'])
+          .where('id', '=', answerId)
+          .where('session_id', '=', sessionId)
+          .executeTakeFirst()
+        if (!row || row.skipped) throw new StudioError('not_found', 'There is no such answer to continue')
+        const joined = joinAnswerParts(row, more)
+        const loaded = await loadCurrent(sessionId)
+        const pending = loaded.state.pending?.answerId === answerId ? loaded.state.pending : null
+        const next = pending ? { ...loaded.state, pending: { ...pending, text: joined.text } } : loaded.state
+        await db.transaction().execute(async (trx) => {
+          await deps.writer.update(trx, 'interview_answers', answerId, {
+            text: joined.text,
+            transcript_words: JSON.stringify(joined.words),
+            pauses: JSON.stringify(joined.pauses),
+            speech_ms: joined.speechMs,
+            ended_at: more.endedAt,
+          })
+          if (pending) await commit(trx, loaded, next)
+        })
+        // Not decided yet: the decision waits for a rating of the whole answer.
+        if (pending) inFlight.set(answerId, evaluationFor(sessionId, next))
+        return !pending
+      })
+      if (decided) await reevaluate(answerId)
+      changed(sessionId)
+    },
+
     repeatQuestion: (sessionId) =>
       withSession(sessionId, async () => {
         const loaded = await loadLive(sessionId)
@@ -412,28 +499,7 @@ export function createInterviewEngine(deps: InterviewEngineDeps): InterviewEngin
       return view(sessionId, next)
     },
 
-    async reevaluateAnswer(answerId) {
-      const answer = await db
-        .selectFrom('interview_answers')
-        .select(['session_id', 'question_id', 'question_text', 'is_follow_up', 'text', 'skipped'])
-        .where('id', '=', answerId)
-        .executeTakeFirst()
-      if (!answer?.question_id || answer.skipped || !answer.text.trim()) return
-      const sessionId = answer.session_id
-      await withSession(sessionId, async () => {
-        // An answer still waiting for its first evaluation gets it now, so that one cannot land after this one.
-        const { state } = await settleLocked(sessionId)
-        const evaluation = await evaluate({
-          sessionId,
-          question: plannedQuestion(state, answer.question_id!),
-          asked: { text: answer.question_text, followUp: answer.is_follow_up === 1 },
-          answer: answer.text,
-          skipped: false,
-        })
-        await db.transaction().execute((trx) => store.recordEvaluation(trx, answerId, evaluation))
-      })
-      changed(sessionId)
-    },
+    reevaluateAnswer: reevaluate,
 
     async finish(sessionId) {
       const next = await withSession(sessionId, async () => {

@@ -44,6 +44,7 @@ export function startState(plan: SessionPlan, now: number): EngineState {
       maxQuestions: settings.maxQuestions,
       maxDurationMs: settings.maxDurationMinutes * 60_000,
       maxFollowUps: mode === 'scripted' ? 0 : settings.maxFollowUps,
+      answerSilenceMs: Math.round(settings.answerSilenceSec * 1000),
     },
     stage: 'warm_up',
     asked: [],

@@ -1,3 +1,4 @@
+import { TEMPLATE_DEFAULT_SETTINGS } from '../../../../shared/contract/interviews'
 import { z } from 'zod'
 import {
   difficultySchema,
@@ -75,6 +76,12 @@ export const engineStateSchema = z.object({
     maxQuestions: z.number().int().min(1),
     maxDurationMs: z.number().int().min(1),
     maxFollowUps: z.number().int().min(0),
+    /** Sessions started before the setting existed keep the default. */
+    answerSilenceMs: z
+      .number()
+      .int()
+      .min(500)
+      .default(TEMPLATE_DEFAULT_SETTINGS.answerSilenceSec * 1000),
   }),
   stage: z.union([difficultySchema, z.literal('done')]),
   /** Main questions asked, in order (ids into `questions`). */

@@ -9,6 +9,8 @@ export interface EngineTurn extends KioskTurn {
   question: (KioskQuestion & { questionId: string; skill: string; repeats: number; askedAt: number }) | null
   /** An answer is saved and its evaluation not applied yet. */
   awaitingDecision: boolean
+  /** The template's silence that ends a spoken answer (in-depth questions add a second). */
+  answerSilenceMs: number
 }
 
 export function turnView(
@@ -56,6 +58,7 @@ export function turnView(
     remainingSec: Math.round(remainingMs / 1000),
     finishReason: state.finished?.reason ?? null,
     awaitingDecision: state.pending !== null,
+    answerSilenceMs: state.limits.answerSilenceMs,
   }
 }
 

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState } from 'react'
 import { Link, useNavigate, useParams } from 'react-router-dom'
-import type {
-  InvitationView,
-  QuestionView,
-  TemplateDetail,
-  TemplateSettings,
+import {
+  ANSWER_SILENCE_CHOICES,
+  type InvitationView,
+  type QuestionView,
+  type TemplateDetail,
+  type TemplateSettings,
 } from '../../../../shared/contract/interviews'
 import { call, describeError, StudioRequestError } from '../../api/client'
 import { GenerateDialog } from './GenerateDialog'
@@ -217,6 +218,24 @@ export function TemplateEditor() {
                 </option>
               ))}
             </select>
+          </label>
+          <label>
+            Pause that ends a spoken answer
+            <select
+              value={template.settings.answerSilenceSec}
+              disabled={!draft}
+              aria-describedby="template-silence-help"
+              onChange={(e) => void saveDetails({ settings: { answerSilenceSec: Number(e.target.value) } })}
+            >
+              {ANSWER_SILENCE_CHOICES.map((sec) => (
+                <option key={sec} value={sec}>
+                  {sec} s
+                </option>
+              ))}
+            </select>
+            <small id="template-silence-help" className="muted">
+              Candidates can always end an answer themselves; in-depth questions wait a second longer.
+            </small>
           </label>
         </div>
       </fieldset>
