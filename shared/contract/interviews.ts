@@ -111,19 +111,34 @@ export const TEMPLATE_DEFAULT_SETTINGS = {
 /** Choices for the silence that ends a spoken answer; in-depth questions wait a second longer. */
 export const ANSWER_SILENCE_CHOICES = [1.5, 2, 2.5, 3, 4, 5, 6] as const
 
-/** Limits the interview engine respects for every session of the template. */
-export const templateSettingsSchema = z
+/** The template's limits, each as given; a patch names only the ones it changes. */
+const templateSettingFields = z
   .object({
     /** Main questions (follow-ups not counted). */
-    maxQuestions: z.number().int().min(1).max(30).default(TEMPLATE_DEFAULT_SETTINGS.maxQuestions),
-    maxDurationMinutes: z.number().int().min(5).max(180).default(TEMPLATE_DEFAULT_SETTINGS.maxDurationMinutes),
+    maxQuestions: z.number().int().min(1).max(30),
+    maxDurationMinutes: z.number().int().min(5).max(180),
     /** Follow-ups the interviewer may ask after one main question. */
-    maxFollowUps: z.number().int().min(0).max(2).default(TEMPLATE_DEFAULT_SETTINGS.maxFollowUps),
+    maxFollowUps: z.number().int().min(0).max(2),
     /** Silence after speech that ends a spoken answer the candidate has not ended themselves. */
     answerSilenceSec: z
       .number()
-      .refine((sec) => (ANSWER_SILENCE_CHOICES as readonly number[]).includes(sec), 'not one of the offered pauses')
-      .default(TEMPLATE_DEFAULT_SETTINGS.answerSilenceSec),
+      .refine((sec) => (ANSWER_SILENCE_CHOICES as readonly number[]).includes(sec), 'not one of the offered pauses'),
+  })
+  .strict()
+
+/**
+ * Limits the interview engine respects for every session of the template. Defaults fill what a new
+ * template leaves out; a patch never gets them (zod 4 applies a default even inside .partial(), which
+ * would reset every setting a patch does not name).
+ */
+export const templateSettingsSchema = z
+  .object({
+    maxQuestions: templateSettingFields.shape.maxQuestions.default(TEMPLATE_DEFAULT_SETTINGS.maxQuestions),
+    maxDurationMinutes: templateSettingFields.shape.maxDurationMinutes.default(
+      TEMPLATE_DEFAULT_SETTINGS.maxDurationMinutes,
+    ),
+    maxFollowUps: templateSettingFields.shape.maxFollowUps.default(TEMPLATE_DEFAULT_SETTINGS.maxFollowUps),
+    answerSilenceSec: templateSettingFields.shape.answerSilenceSec.default(TEMPLATE_DEFAULT_SETTINGS.answerSilenceSec),
   })
   .strict()
 export type TemplateSettings = z.infer<typeof templateSettingsSchema>
@@ -143,7 +158,7 @@ export const templatePatchSchema = z
     name: line(1, 120).optional(),
     description: z.string().trim().max(2000).optional(),
     jobId: id.nullable().optional(),
-    settings: templateSettingsSchema.partial().strict().optional(),
+    settings: templateSettingFields.partial().optional(),
   })
   .strict()
 export type TemplatePatch = z.infer<typeof templatePatchSchema>

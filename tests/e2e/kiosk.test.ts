@@ -48,11 +48,13 @@ let fakeMic: string
 beforeAll(async () => {
   requireAudioTools()
   dir = tempDir('panelist-kiosk-e2e-')
-  // Half a second of silence, the answer, then a pause long enough for the interviewer's reply.
+  // Half a second of silence, the answer, then a pause long enough for the answer to end (2.5 s) and
+  // for the grace window after it (3 s) to pass: the next loop answers the next question instead of
+  // continuing this one.
   fakeMic = spokenAnswer(dir, 'candidate', 'I have led a small team that builds our checkout service', {
     sampleRate: 48_000,
     leadSec: 0.5,
-    tailSec: 3.5,
+    tailSec: 6,
   }).path
   stub = await startAiStub({
     script: {

@@ -428,8 +428,8 @@ export function createVoiceSession(deps: VoiceSessionDeps, init: VoiceSessionIni
     if (continues) deps.emit('voice.caption', { streamId, turnIndex, text: continues.text, final: true })
   }
 
-  /** Saves a spoken answer; returns its id, or null when it was skipped or already saved. */
-  const submitVoiceAnswer = async (answer: CapturedAnswer): Promise<string | null> => {
+  /** Saves a spoken answer (durable when this returns); its id, or null when it was skipped or already saved. */
+  const saveVoiceAnswer = async (answer: CapturedAnswer): Promise<string | null> => {
     const said = answer.text.trim().length > 0 || answer.timing.firstSpeechMs !== null
     if (!said) {
       // Nothing was heard before the clock ran out: the question counts as skipped.
@@ -452,31 +452,28 @@ export function createVoiceSession(deps: VoiceSessionDeps, init: VoiceSessionIni
         durationMs: Math.round(p.durationMs),
       })),
     })
-    if (receipt.duplicate) return null
-    const recordingIds = [answer.recording?.id, ...(await videoIdsFor(answer.turnIndex))].filter(
-      (id): id is string => !!id,
-    )
-    await deps.recordings.attachAnswer(recordingIds, receipt.answerId)
-    if (!answer.transcribed && answer.recording) {
-      await deps.enqueueTranscription({
-        answerId: receipt.answerId,
-        sessionId,
-        recordingPath: answer.recording.relativePath,
-      })
-    }
-    return receipt.answerId
+    return receipt.duplicate ? null : receipt.answerId
   }
 
-  /** Appends the words said after the pause to the answer they continue, with their recording. */
-  const continueVoiceAnswer = async (continues: Graceable, answer: CapturedAnswer) => {
-    if (answer.recording) await deps.recordings.attachAnswer([answer.recording.id], continues.answerId)
-    if (!answer.text.trim()) {
-      if (answer.timing.firstSpeechMs !== null)
-        logger.warn('speech after the pause was not transcribed live; its recording is kept with the answer', {
-          sessionId,
-        })
+  /** Files an answer's recordings with it, and queues the transcription of one no provider heard live. */
+  const fileRecordings = async (answer: CapturedAnswer, answerId: string, continued: boolean) => {
+    const videoIds = continued ? [] : await videoIdsFor(answer.turnIndex)
+    const recordingIds = [answer.recording?.id, ...videoIds].filter((id): id is string => !!id)
+    await deps.recordings.attachAnswer(recordingIds, answerId)
+    if (answer.transcribed || !answer.recording) return
+    if (continued) {
+      // One transcription per answer: a continuation heard by no provider keeps only its recording.
+      logger.warn('speech after the pause was not transcribed live; its recording is kept with the answer', {
+        sessionId,
+      })
       return
     }
+    await deps.enqueueTranscription({ answerId, sessionId, recordingPath: answer.recording.relativePath })
+  }
+
+  /** Appends the words said after the pause to the answer they continue. */
+  const continueVoiceAnswer = async (continues: Graceable, answer: CapturedAnswer) => {
+    if (!answer.text.trim()) return continues.answerId
     await engine.continueAnswer(sessionId, continues.answerId, {
       text: answer.text,
       transcriptWords: answer.words,
@@ -488,6 +485,7 @@ export function createVoiceSession(deps: VoiceSessionDeps, init: VoiceSessionIni
         durationMs: Math.round(p.durationMs),
       })),
     })
+    return continues.answerId
   }
 
   const finishAnswer = async (reason: EndReason) => {
@@ -502,6 +500,12 @@ export function createVoiceSession(deps: VoiceSessionDeps, init: VoiceSessionIni
     emitState()
     let resolveSubmitted!: () => void
     submitting = new Promise<void>((resolve) => (resolveSubmitted = resolve))
+    let replied = false
+    const reply = () => {
+      if (replied || my !== epoch || stopped) return
+      replied = true
+      speak('engine')
+    }
     try {
       const answer = await current.end(reason)
       const whole = [continues?.text, answer.text].filter(Boolean).join(' ')
@@ -511,9 +515,9 @@ export function createVoiceSession(deps: VoiceSessionDeps, init: VoiceSessionIni
         if (my === epoch) speak('practice_close')
         return
       }
+      let answerId: string | null = null
       try {
-        const answerId = continues ? continues.answerId : await submitVoiceAnswer(answer)
-        if (continues) await continueVoiceAnswer(continues, answer)
+        answerId = continues ? await continueVoiceAnswer(continues, answer) : await saveVoiceAnswer(answer)
         // Only a pause can have ended an answer too early; the button, a closing phrase and the clock are meant.
         graceable =
           answerId && (reason === 'silence' || reason === 'agreed')
@@ -528,10 +532,16 @@ export function createVoiceSession(deps: VoiceSessionDeps, init: VoiceSessionIni
       } catch (error) {
         logger.warn('the answer could not be saved', { sessionId, error: errorText(error) })
       }
+      // The answer is durable: the reply starts while its recordings are filed (the next answer waits for both).
+      reply()
+      if (answerId)
+        await fileRecordings(answer, answerId, continues !== null).catch((error: unknown) =>
+          logger.warn('the answer recordings could not be filed', { sessionId, error: errorText(error) }),
+        )
     } finally {
       resolveSubmitted()
     }
-    if (my === epoch && !stopped) speak('engine')
+    reply()
   }
 
   // ---- video ---------------------------------------------------------------------------------

@@ -77,6 +77,57 @@ describe('sessions in SQLite', () => {
     expect(log.length).toBeGreaterThanOrEqual(3)
   })
 
+  it('continues a saved answer: before its decision the interview decides on the whole answer, after it only the rating changes', async () => {
+    const w = await world()
+    const { code } = await publishedInvitation(w)
+    const { engine } = w.interviews
+    const { sessionId } = await engine.startSession(code)
+    const short = 'I used a cache.'
+    const more = {
+      text: GOOD,
+      transcriptWords: [{ word: 'Because', start: 0.1, end: 0.4 }],
+      offsetMs: 6000,
+      endedAt: w.clock.now() + 9000,
+      speechMs: 7000,
+      pauses: [{ startMs: 1000, durationMs: 600 }],
+    }
+
+    // Before the decision: the pending answer grows and its rating is of all of it.
+    const first = await engine.submitAnswer(sessionId, spokenAnswer(short, w.clock.now(), 0))
+    await engine.continueAnswer(sessionId, first.answerId, more)
+    expect((await stateRow(w, sessionId)).state.pending).toMatchObject({
+      answerId: first.answerId,
+      text: `${short} ${GOOD}`,
+    })
+    await engine.currentTurn(sessionId)
+    const [whole] = await answers(w, sessionId)
+    expect(whole).toMatchObject({ text: `${short} ${GOOD}`, speech_ms: 25_000, ended_at: more.endedAt })
+    expect(JSON.parse(whole!.pauses)).toEqual([
+      { startMs: 4000, durationMs: 700 },
+      { startMs: 7000, durationMs: 600 },
+    ])
+    const words = JSON.parse(whole!.transcript_words) as { word: string; start: number }[]
+    expect(words.at(-1)).toEqual({ word: 'Because', start: 6.1, end: 6.4 })
+    const alone = await world()
+    const aloneInvite = await publishedInvitation(alone)
+    const aloneSession = await alone.interviews.engine.startSession(aloneInvite.code)
+    await alone.interviews.engine.submitAnswer(aloneSession.sessionId, spokenAnswer(short, alone.clock.now(), 0))
+    await alone.interviews.engine.currentTurn(aloneSession.sessionId)
+    const [shortOnly] = await answers(alone, aloneSession.sessionId)
+    expect(whole!.quality!).toBeGreaterThan(shortOnly!.quality!)
+
+    // After the decision: the next question stands; the answer and its rating follow the words.
+    const second = await engine.submitAnswer(sessionId, spokenAnswer(short, w.clock.now(), 1))
+    const decided = await engine.currentTurn(sessionId)
+    const [, before] = await answers(w, sessionId)
+    await engine.continueAnswer(sessionId, second.answerId, more)
+    await expect.poll(async () => (await answers(w, sessionId))[1]!.quality).toBeGreaterThan(before!.quality!)
+    expect((await answers(w, sessionId))[1]!.text).toBe(`${short} ${GOOD}`)
+    expect((await engine.currentTurn(sessionId)).question?.turnIndex).toBe(decided.question?.turnIndex)
+
+    await expect(engine.continueAnswer(sessionId, 'no-such-answer', more)).rejects.toMatchObject({ code: 'not_found' })
+  })
+
   it('runs a whole scripted interview to completion and closes the invitation', async () => {
     const w = await world()
     const { code, invitation } = await publishedInvitation(w, backendQuestions().slice(0, 5))

@@ -152,6 +152,33 @@ describe('templates and questions', () => {
     expect((await w.interviews.engine.currentTurn(sessionId)).question!.text).toBe(firstText)
   })
 
+  it('keeps the pause that ends a spoken answer as a setting, offered choices only, and gives it to each new interview', async () => {
+    const w = await world()
+    const detail = await draft(w, ['How do you index a table?'])
+    expect(detail.settings.answerSilenceSec).toBe(2.5)
+    for (const bad of [2.7, 0, 60, '3'])
+      expect(
+        await w.studio.dispatch(
+          'templates.update',
+          { id: detail.id, patch: { settings: { answerSilenceSec: bad } } },
+          ctx,
+        ),
+      ).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
+    const updated = await w.studio.dispatch(
+      'templates.update',
+      { id: detail.id, patch: { settings: { answerSilenceSec: 4 } } },
+      ctx,
+    )
+    expect(updated).toMatchObject({
+      ok: true,
+      value: { settings: { answerSilenceSec: 4, maxQuestions: detail.settings.maxQuestions } },
+    })
+    const { template, code } = await publishedInvitation(w, undefined, { answerSilenceSec: 5 })
+    expect(template.settings.answerSilenceSec).toBe(5)
+    const { sessionId } = await w.interviews.engine.startSession(code)
+    expect((await w.interviews.engine.currentTurn(sessionId)).answerSilenceMs).toBe(5000)
+  })
+
   it('validates question input at the boundary', async () => {
     const w = await world()
     const detail = await draft(w, [])

@@ -13,6 +13,8 @@ type Studio = Awaited<ReturnType<typeof createTempStudio>>['studio']
 export const KIOSK_RATE = 16_000
 /** The simulated kiosk sends a 20 ms chunk every this many ms (four times faster than real time). */
 const CHUNK_EVERY_MS = 5
+/** A kiosk at the pace of a real microphone (benchmarks measure wall-clock delays with it). */
+export const REAL_TIME_MS = 20
 
 export interface VoiceWorld {
   stub: AiStub
@@ -86,6 +88,11 @@ export class KioskSim {
   readonly events: SeenEvent[] = []
   state: VoiceStateEvent | null = null
   autoPlayback = true
+  /**
+   * Reports playback as ended when the reply audio would really have finished playing (from its
+   * first chunk, at its sample rate) rather than as soon as it has all arrived.
+   */
+  realPlayback = false
   private queue: Uint8Array[] = []
   private seq = 0
   private timer: NodeJS.Timeout | null = null
@@ -95,6 +102,7 @@ export class KioskSim {
   constructor(
     private readonly world: VoiceWorld,
     readonly token: string,
+    private readonly chunkEveryMs = CHUNK_EVERY_MS,
   ) {
     this.unsubscribe = world.studio.events.subscribe((name, payload) => {
       const mine = (payload as { streamId?: string }).streamId === this.streamId
@@ -103,15 +111,18 @@ export class KioskSim {
       if (name === 'voice.state') this.state = payload as VoiceStateEvent
       if (name === 'voice.reply' && (payload as EventPayload<'voice.reply'>).done && this.autoPlayback) {
         const { utteranceId } = payload as EventPayload<'voice.reply'>
-        void this.send('interview.voicePlayback', { streamId: this.streamId, utteranceId, event: 'ended' })
+        const ended = () =>
+          void this.send('interview.voicePlayback', { streamId: this.streamId, utteranceId, event: 'ended' })
+        if (this.realPlayback) setTimeout(ended, this.playbackLeftMs(utteranceId))
+        else ended()
       }
       this.waiters.splice(0).forEach((wake) => wake())
     })
   }
 
-  static async redeem(world: VoiceWorld, code: string): Promise<KioskSim> {
+  static async redeem(world: VoiceWorld, code: string, chunkEveryMs?: number): Promise<KioskSim> {
     const start = await world.call<KioskStart>('interview.redeem', { code }, 'kiosk')
-    return new KioskSim(world, start.token)
+    return new KioskSim(world, start.token, chunkEveryMs)
   }
 
   send<T>(name: string, input: unknown): Promise<T> {
@@ -125,7 +136,7 @@ export class KioskSim {
       sampleRate: KIOSK_RATE,
       practice,
     })
-    this.timer ??= setInterval(() => this.tick(), CHUNK_EVERY_MS)
+    this.timer ??= setInterval(() => this.tick(), this.chunkEveryMs)
     return started
   }
 
@@ -144,6 +155,13 @@ export class KioskSim {
       () => undefined,
     )
     this.waiters.splice(0).forEach((wake) => wake())
+  }
+
+  private playbackLeftMs(utteranceId: string): number {
+    const chunks = this.of('voice.speech').filter((e) => e.payload.utteranceId === utteranceId)
+    if (!chunks.length) return 0
+    const seconds = chunks.reduce((sum, e) => sum + (e.payload.pcm.length * 3) / 4 / 2 / e.payload.sampleRate, 0)
+    return Math.max(0, chunks[0]!.at + seconds * 1000 - performance.now())
   }
 
   of<K extends EventName>(name: K): SeenEvent<K>[] {

@@ -431,8 +431,12 @@ export function createInterviewEngine(deps: InterviewEngineDeps): InterviewEngin
         if (pending) inFlight.set(answerId, evaluationFor(sessionId, next))
         return !pending
       })
-      if (decided) await reevaluate(answerId)
       changed(sessionId)
+      // The interview's course is set; only the rating follows, without holding up the next question.
+      if (decided)
+        reevaluate(answerId).catch((error: unknown) =>
+          deps.logger.warn('a continued answer could not be rated again', { sessionId, error: String(error) }),
+        )
     },
 
     repeatQuestion: (sessionId) =>
