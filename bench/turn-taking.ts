@@ -242,7 +242,9 @@ async function run(dir: string, path: 'deepgram' | 'openai', judge: 'never' | 'a
       const speech = after.find((r) => (r.route === 'speak' || r.route === 'speech') && r.firstByteAt !== undefined)
       if (!speech) continue
       result.reply.push(audio.at - decided.at)
-      result.providers.push((ack ? LATENCY.firstTokenMs : 0) + speech.firstByteAt! - speech.startedAt)
+      // With an acknowledgement: its first token, and the next one that completes "Thanks."; then the first speech byte.
+      const chatMs = ack ? LATENCY.firstTokenMs + LATENCY.tokenIntervalMs : 0
+      result.providers.push(chatMs + speech.firstByteAt! - speech.startedAt)
       if (ack) result.beforeChat.push(ack.startedAt - decided.at)
     }
     await kiosk.phase('done', undefined, 60_000)
@@ -284,7 +286,7 @@ function report(r: RunResult) {
   console.log(`    ${line(`ended by the long pause (${DEFAULT_SILENCE_END_MS} ms)`, r.decision.silence)}`)
   console.log(`  decision -> first reply audio: ${line('total', r.reply)}`)
   console.log(
-    `    ${line("app's own share (total minus the chat model's first token and the first speech byte)", replyApp)}`,
+    `    ${line("app's own share (total minus the chat model's first sentence and the first speech byte)", replyApp)}`,
   )
   console.log(`    ${line('decision -> acknowledgement request sent', r.beforeChat)}`)
 }

@@ -6,6 +6,8 @@ import { dbfs, VOICE_DBFS } from './mic-capture'
  * tools) read them with `performance.getEntriesByName`.
  */
 export const MARK_REPLY_AUDIO = 'panelist:reply-audio'
+/** The studio decided the answer is over (the kiosk saw the interview start thinking). */
+export const MARK_ANSWER_ENDED = 'panelist:answer-ended'
 
 let lastVoiceAt: number | null = null
 
@@ -17,4 +19,9 @@ export function noteMicLevel(rms: number, at: number): void {
 /** Called when an utterance's first audio is scheduled to start at `startAt` (performance time). */
 export function noteReplyAudio(utteranceId: string, startAt: number): void {
   performance.mark(MARK_REPLY_AUDIO, { startTime: startAt, detail: { utteranceId, lastVoiceAt } })
+}
+
+/** Called when the studio reports that an answer has ended. */
+export function noteAnswerEnded(): void {
+  performance.mark(MARK_ANSWER_ENDED, { detail: { lastVoiceAt } })
 }

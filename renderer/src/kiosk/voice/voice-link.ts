@@ -2,7 +2,7 @@ import type { MIC_SAMPLE_RATES, VoiceStart, VoiceStateEvent } from '../../../../
 import { call, on, StudioRequestError } from '../../api/client'
 import type { MicCapture } from '../audio/mic-capture'
 import { ReplyPlayer } from '../audio/reply-player'
-import { noteMicLevel } from '../audio/speech-marks'
+import { noteAnswerEnded, noteMicLevel } from '../audio/speech-marks'
 
 /** Mic chunks allowed in flight; beyond this (a stalled connection) chunks are dropped, not queued without end. */
 const MAX_IN_FLIGHT = 25
@@ -80,7 +80,9 @@ export function openVoiceLink(options: {
   const mine = (payload: { streamId: string }) => payload.streamId === streamId && !closed
   const unsubscribers = [
     on('voice.state', (state) => {
-      if (mine(state)) handlers.onState(state)
+      if (!mine(state)) return
+      if (state.phase === 'thinking') noteAnswerEnded()
+      handlers.onState(state)
     }),
     on('voice.caption', (caption) => {
       if (mine(caption)) handlers.onCaption(caption.text, caption.final, caption.turnIndex)
