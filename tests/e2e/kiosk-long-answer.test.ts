@@ -1,0 +1,203 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { SessionDetail, SessionSummary } from '../../shared/contract/interviews'
+import { startAiStub, type AiStub } from '../harness/ai-stub'
+import { concatPcm, probeDuration, requireAudioTools, silence, spokenAnswer } from '../fixtures/audio/speech'
+import { launchChromium } from '../helpers/browser'
+import { hostSocket } from '../helpers/host-socket'
+import { enterConsent } from '../helpers/kiosk-page'
+import { budget } from '../helpers/patience'
+import { tempDir } from '../helpers/temp-studio'
+import { startWebHost, type RunningHost } from '../helpers/web-host'
+
+/**
+ * A long spoken answer in Chromium: three sentences with a 1 s and a 2 s thinking pause between
+ * them, played into the kiosk's real microphone path (the page's audio graph, so the test decides
+ * when the candidate speaks, which a looping fake device cannot). The whole answer is recorded and
+ * transcribed as one, and the next candidate follows on the same kiosk tab.
+ */
+
+const RATE = 48_000
+const SENTENCES = [
+  'We had a checkout page that took four seconds to load',
+  'So first I measured where the time went',
+  'The slowest part was a query without an index',
+]
+
+type HostSocket = Awaited<ReturnType<typeof hostSocket>>
+
+let browser: Browser
+let stub: AiStub
+let host: RunningHost | undefined
+let dir: string
+let longAnswer: Uint8Array
+let hello: Uint8Array
+let speechSec: number
+
+beforeAll(async () => {
+  requireAudioTools()
+  dir = tempDir('panelist-long-answer-')
+  const parts = SENTENCES.map((text, i) =>
+    spokenAnswer(dir, `sentence-${i}`, text, { sampleRate: RATE, leadSec: 0.05, tailSec: 0.05 }),
+  )
+  longAnswer = concatPcm(parts[0]!.pcm, silence(RATE, 1), parts[1]!.pcm, silence(RATE, 2), parts[2]!.pcm)
+  speechSec = longAnswer.byteLength / 2 / RATE
+  hello = spokenAnswer(dir, 'hello', 'Hello can you hear me', { sampleRate: RATE, leadSec: 0.05, tailSec: 0.05 }).pcm
+  stub = await startAiStub({
+    script: {
+      transcripts: SENTENCES.map((s) => `${s}.`),
+      chat: [
+        // The end-of-answer check never agrees: only the long pause (or the candidate) ends an answer.
+        { when: { systemIncludes: 'has just paused' }, reply: JSON.stringify({ complete: false }) },
+        {
+          when: { json: true },
+          reply: JSON.stringify({ score: 4, coveredPoints: [], note: 'A specific answer.', followUp: null }),
+        },
+        { when: { json: false }, reply: 'Thank you.' },
+      ],
+    },
+    latency: { firstTokenMs: 100, tokenIntervalMs: 20, responseMs: 50, firstAudioByteMs: 50, sttFinalDelayMs: 150 },
+  })
+  browser = await launchChromium([
+    '--use-fake-ui-for-media-stream',
+    '--use-fake-device-for-media-stream',
+    '--autoplay-policy=no-user-gesture-required',
+  ])
+})
+
+afterAll(async () => {
+  await host?.stop('SIGKILL')
+  await browser?.close()
+  await stub?.close()
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+
+/**
+ * The page's microphone becomes an audio graph the test plays real speech into; the camera stays
+ * Chromium's fake device. Everything after getUserMedia (capture worklet, level meter, streaming)
+ * is the kiosk's own code.
+ */
+async function controlledMicrophone(page: Page) {
+  await page.addInitScript(() => {
+    const media = navigator.mediaDevices
+    const original = media.getUserMedia.bind(media)
+    let context: AudioContext | null = null
+    let destination: MediaStreamAudioDestinationNode | null = null
+    media.getUserMedia = async (constraints) => {
+      context ??= new AudioContext({ sampleRate: 48_000 })
+      // A new track each time: the kiosk stops the last one when a candidate leaves.
+      destination = context.createMediaStreamDestination()
+      const camera = constraints?.video ? (await original({ video: constraints.video })).getVideoTracks() : []
+      return new MediaStream([...destination.stream.getAudioTracks(), ...camera])
+    }
+    ;(window as unknown as { __say: (pcm: number[]) => Promise<void> }).__say = async (pcm) => {
+      if (!context || !destination) throw new Error('the microphone is not open yet')
+      // Created inside getUserMedia, the context may start suspended until something resumes it.
+      await context.resume()
+      const samples = Int16Array.from(pcm)
+      const buffer = context.createBuffer(1, samples.length, 48_000)
+      buffer.getChannelData(0).set(Float32Array.from(samples, (s) => s / 32768))
+      const source = context.createBufferSource()
+      source.buffer = buffer
+      source.connect(destination)
+      await new Promise<void>((resolve) => {
+        source.onended = () => resolve()
+        source.start()
+      })
+    }
+  })
+}
+
+const say = (page: Page, pcm: Uint8Array) =>
+  page.evaluate(
+    (samples) => (window as unknown as { __say: (pcm: number[]) => Promise<void> }).__say(samples),
+    Array.from(new Int16Array(pcm.buffer, pcm.byteOffset, pcm.byteLength / 2)),
+  )
+
+async function invite(rpc: HostSocket, templateId: string, name: string) {
+  const { code } = await rpc.call<{ code: string }>('invitations.create', {
+    templateId,
+    candidateId: `cand-${name.toLowerCase()}`,
+    candidateName: name,
+  })
+  return code
+}
+
+/** From the code to the end of the one question, answered with the long answer. */
+async function interview(page: Page, code: string, name: string) {
+  await enterConsent(page, code)
+  await page.getByText('Waiting to hear you').waitFor()
+  await say(page, hello)
+  await page.getByText('We can hear you.').waitFor()
+  await page.getByRole('button', { name: 'Play test sound' }).click()
+  await page.getByRole('button', { name: 'I heard it' }).click()
+  await page.getByRole('button', { name: 'Continue' }).click()
+  await page.getByRole('button', { name: 'Skip practice and start' }).click()
+  await page.locator('.kiosk-phase', { hasText: 'Listening' }).waitFor({ timeout: budget(30_000) })
+  await say(page, longAnswer)
+  await page.getByRole('heading', { name: `Thank you, ${name}` }).waitFor({ timeout: budget(60_000) })
+}
+
+async function answerOf(rpc: HostSocket, name: string) {
+  const sessions = await rpc.call<SessionSummary[]>('sessions.list', {})
+  const detail = await rpc.call<SessionDetail>('sessions.get', {
+    id: sessions.find((s) => s.candidateName === name)!.id,
+  })
+  expect(detail.answers).toHaveLength(1)
+  return detail.answers[0]!
+}
+
+describe('a long spoken answer in Chromium', () => {
+  it('keeps three sentences and two thinking pauses as one answer, then takes the next candidate on the same tab', async () => {
+    const dataDir = tempDir('panelist-long-answer-data-')
+    host = await startWebHost(dataDir, {
+      PANELIST_OPENAI_BASE_URL: stub.openaiBaseUrl,
+      PANELIST_DEEPGRAM_BASE_URL: stub.deepgramBaseUrl,
+    })
+    const rpc = await hostSocket(host.url)
+    await rpc.call('secrets.set', { name: 'openai.apiKey', value: 'sk-e2e-long-answer' })
+    await rpc.call('secrets.set', { name: 'deepgram.apiKey', value: 'dg-e2e-long-answer' })
+    const template = await rpc.call<{ id: string }>('templates.create', {
+      name: 'Performance engineer',
+      settings: { maxQuestions: 1, maxDurationMinutes: 30, maxFollowUps: 0 },
+    })
+    await rpc.call('questions.add', {
+      templateId: template.id,
+      question: {
+        text: 'Tell me about a slow system you made fast.',
+        type: 'open_voice',
+        difficulty: 'standard',
+        rubric: [{ name: 'Specifics', description: 'Names what was measured and changed', weight: 3 }],
+      },
+    })
+    await rpc.call('templates.publish', { id: template.id })
+
+    const page = await browser.newPage()
+    page.setDefaultTimeout(budget(30_000))
+    const errors: string[] = []
+    page.on('pageerror', (error) => errors.push(error.message))
+    await controlledMicrophone(page)
+    await page.goto(host.kioskUrl)
+
+    for (const name of ['Ada', 'Grace']) {
+      await interview(page, await invite(rpc, template.id, name), name)
+      const answer = await answerOf(rpc, name)
+      // Every sentence is in the one answer, in order: neither pause ended it.
+      expect(answer.text).toBe(SENTENCES.map((s) => `${s}.`).join(' '))
+      expect(answer.transcriptWords.map((w) => w.word).join(' ')).toBe(answer.text)
+      // The recording holds all of it: the three sentences, both pauses, then the pause that ended it.
+      const recorded = probeDuration(path.join(dataDir, answer.audioPath!))!
+      expect(recorded).toBeGreaterThan(speechSec + 2)
+      expect(answer.pauses.filter((p) => p.durationMs >= 900 && p.durationMs < 2500)).toHaveLength(2)
+      // The next candidate starts from a clean code screen on the same tab.
+      await page.getByRole('button', { name: 'Next candidate' }).click()
+      await page.getByLabel('Interview code').waitFor()
+      expect(await page.locator('body').innerText()).not.toContain(name)
+    }
+    expect(errors).toEqual([])
+    rpc.close()
+    await page.close()
+  })
+})
