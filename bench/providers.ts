@@ -10,14 +10,10 @@ import { performance } from 'node:perf_hooks'
 import OpenAI from 'openai'
 import { syntheticSpeech } from '../tests/harness/ai-stub/audio'
 import { OPENAI_KEY, startAiHarness } from '../tests/unit/ai/harness'
+import { percentile } from './stats'
 
 const calls = Number(process.argv[2] ?? 300)
 const WARMUP = 20
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
-}
 
 async function measure(
   name: string,

@@ -9,14 +9,10 @@ import WebSocket from 'ws'
 import { startWebServer } from '../electron/main/host/web-server'
 import { silentLogger } from '../electron/main/logger'
 import { createTempStudio } from '../tests/helpers/temp-studio'
+import { percentile } from './stats'
 
 const rows = Number(process.argv[2] ?? 100_000)
 const roundTrips = Number(process.argv[3] ?? 2000)
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
-}
 
 async function timeCreate(dataDir?: string) {
   const started = performance.now()

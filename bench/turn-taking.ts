@@ -27,18 +27,12 @@ import type { ChatRule } from '../tests/harness/ai-stub'
 import { concatPcm, requireAudioTools, silence, spokenAnswer } from '../tests/fixtures/audio/speech'
 import { tempDir } from '../tests/helpers/temp-studio'
 import { KIOSK_RATE, KioskSim, REAL_TIME_MS, voiceWorld } from '../tests/unit/voice/world'
+import { percentile, ms, VOICE_PROVIDER_LATENCY } from './stats'
 
 const perRun = Number(process.argv[2] ?? 8)
 const seed = Number(process.argv[3] ?? 1)
 
-const LATENCY = {
-  sttFinalDelayMs: 150,
-  firstTokenMs: 300,
-  tokenIntervalMs: 33,
-  firstAudioByteMs: 150,
-  audioChunkIntervalMs: 40,
-  responseMs: 300,
-}
+const LATENCY = VOICE_PROVIDER_LATENCY
 const ACK = 'Thanks. That gives me a clear picture of your work.'
 
 /** Sentences without commas: a comma's pause would be a segment boundary of its own. */
@@ -102,12 +96,6 @@ function makeAnswers(count: number, next: () => number): Answer[] {
   })
 }
 
-const percentile = (values: number[], p: number) => {
-  if (!values.length) return NaN
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
-}
-const ms = (value: number) => (Number.isNaN(value) ? 'n/a' : `${Math.round(value)} ms`)
 const normal = (text: string) =>
   text
     .toLowerCase()

@@ -17,22 +17,16 @@ import fs from 'node:fs'
 import type { Page } from 'playwright-core'
 import { startAiStub, type StubRequestLog } from '../tests/harness/ai-stub'
 import { requireAudioTools, spokenAnswer } from '../tests/fixtures/audio/speech'
-import { launchChromium } from '../tests/helpers/browser'
+import { launchKioskChromium } from '../tests/helpers/browser'
 import { hostSocket } from '../tests/helpers/host-socket'
 import { enterInterview } from '../tests/helpers/kiosk-page'
 import { tempDir } from '../tests/helpers/temp-studio'
 import { startWebHost } from '../tests/helpers/web-host'
+import { percentile, ms, VOICE_PROVIDER_LATENCY } from './stats'
 
 const wantedTurns = Number(process.argv[2] ?? 32)
 
-const PROVIDER_LATENCY = {
-  sttFinalDelayMs: 150,
-  firstTokenMs: 300,
-  tokenIntervalMs: 33,
-  firstAudioByteMs: 150,
-  audioChunkIntervalMs: 40,
-  responseMs: 300,
-}
+const PROVIDER_LATENCY = VOICE_PROVIDER_LATENCY
 /** What the chat model says back: a short first sentence (spoken as soon as it is complete), then more. */
 const ACKNOWLEDGEMENT = 'Thanks. That gives me a clear picture of how you approach your work and your team.'
 const TRANSCRIPTS = [
@@ -40,12 +34,6 @@ const TRANSCRIPTS = [
   'We measured first and then moved the slow queries behind a cache.',
   'I would write a test around the behaviour before changing it.',
 ]
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
-}
-const ms = (value: number) => `${Math.round(value)} ms`
 
 interface ReplyMark {
   /** Epoch ms of the first reply audio, of the end of the answer and of the end of the candidate's speech before it. */
@@ -98,12 +86,7 @@ async function main() {
     PANELIST_OPENAI_BASE_URL: stub.openaiBaseUrl,
     PANELIST_DEEPGRAM_BASE_URL: stub.deepgramBaseUrl,
   })
-  const browser = await launchChromium([
-    '--use-fake-ui-for-media-stream',
-    '--use-fake-device-for-media-stream',
-    `--use-file-for-fake-audio-capture=${fakeMic}`,
-    '--autoplay-policy=no-user-gesture-required',
-  ])
+  const browser = await launchKioskChromium(fakeMic)
   const rpc = await hostSocket(host.url)
   await rpc.call('secrets.set', { name: 'openai.apiKey', value: 'sk-bench-openai-key' })
   await rpc.call('secrets.set', { name: 'deepgram.apiKey', value: 'dg-bench-deepgram-key' })

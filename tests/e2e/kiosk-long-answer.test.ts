@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SessionDetail, SessionSummary } from '../../shared/contract/interviews'
 import { startAiStub, type AiStub } from '../harness/ai-stub'
 import { concatPcm, probeDuration, requireAudioTools, silence, spokenAnswer } from '../fixtures/audio/speech'
-import { launchChromium } from '../helpers/browser'
+import { launchKioskChromium } from '../helpers/browser'
 import { hostSocket } from '../helpers/host-socket'
 import { enterConsent } from '../helpers/kiosk-page'
 import { budget } from '../helpers/patience'
@@ -60,11 +60,7 @@ beforeAll(async () => {
     },
     latency: { firstTokenMs: 100, tokenIntervalMs: 20, responseMs: 50, firstAudioByteMs: 50, sttFinalDelayMs: 150 },
   })
-  browser = await launchChromium([
-    '--use-fake-ui-for-media-stream',
-    '--use-fake-device-for-media-stream',
-    '--autoplay-policy=no-user-gesture-required',
-  ])
+  browser = await launchKioskChromium()
 })
 
 afterAll(async () => {

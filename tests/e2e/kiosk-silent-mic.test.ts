@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SessionDetail, SessionSummary } from '../../shared/contract/interviews'
 import { requireAudioTools } from '../fixtures/audio/speech'
-import { launchChromium } from '../helpers/browser'
+import { launchKioskChromium } from '../helpers/browser'
 import { hostSocket } from '../helpers/host-socket'
 import { enterConsent } from '../helpers/kiosk-page'
 import { budget } from '../helpers/patience'
@@ -27,12 +27,7 @@ beforeAll(async () => {
   dir = tempDir('panelist-silent-mic-')
   const silentMic = path.join(dir, 'silence.wav')
   execFileSync('sox', ['-n', '-r', '48000', '-c', '1', '-b', '16', silentMic, 'trim', '0', '5'])
-  browser = await launchChromium([
-    '--use-fake-ui-for-media-stream',
-    '--use-fake-device-for-media-stream',
-    `--use-file-for-fake-audio-capture=${silentMic}`,
-    '--autoplay-policy=no-user-gesture-required',
-  ])
+  browser = await launchKioskChromium(silentMic)
 })
 
 afterAll(async () => {

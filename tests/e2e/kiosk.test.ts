@@ -7,7 +7,7 @@ import type { SessionDetail, SessionSummary } from '../../shared/contract/interv
 import { PRACTICE_QUESTION } from '../../shared/contract/kiosk'
 import { startAiStub, type AiStub } from '../harness/ai-stub'
 import { probeDuration, requireAudioTools, spokenAnswer } from '../fixtures/audio/speech'
-import { launchChromium } from '../helpers/browser'
+import { launchKioskChromium } from '../helpers/browser'
 import { hostSocket } from '../helpers/host-socket'
 import { enterInterview } from '../helpers/kiosk-page'
 import { budget } from '../helpers/patience'
@@ -76,12 +76,7 @@ beforeAll(async () => {
       sttFinalDelayMs: 150,
     },
   })
-  browser = await launchChromium([
-    '--use-fake-ui-for-media-stream',
-    '--use-fake-device-for-media-stream',
-    `--use-file-for-fake-audio-capture=${fakeMic}`,
-    '--autoplay-policy=no-user-gesture-required',
-  ])
+  browser = await launchKioskChromium(fakeMic)
 })
 
 afterAll(async () => {

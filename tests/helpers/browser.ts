@@ -23,3 +23,16 @@ export async function launchChromium(extraArgs: string[] = [], options: LaunchOp
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`)
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...BASE_ARGS, ...extraArgs], ...options })
 }
+
+/**
+ * Chromium for the kiosk: camera and microphone granted without a prompt (Chromium's fake devices;
+ * the microphone plays `micFile` in a loop when given) and sound allowed without a click.
+ */
+export function launchKioskChromium(micFile?: string): Promise<Browser> {
+  return launchChromium([
+    '--use-fake-ui-for-media-stream',
+    '--use-fake-device-for-media-stream',
+    ...(micFile ? [`--use-file-for-fake-audio-capture=${micFile}`] : []),
+    '--autoplay-policy=no-user-gesture-required',
+  ])
+}

@@ -70,6 +70,34 @@ async function sessionOf(w: VoiceWorld): Promise<SessionDetail> {
 
 const speechSeconds = (answer: SpokenAnswer) => answer.durationSec - 0.3 - 1.2
 
+/**
+ * The first question answered, and the interviewer's reply to it under way (slow, so generation and
+ * speech are still running); the simulated kiosk does not report playback as ended.
+ */
+async function replyUnderWay(voice: { answerGraceMs?: number } = {}) {
+  world = await voiceWorld({
+    studio: { voice },
+    stub: {
+      script: { chat: CHAT, transcripts: TRANSCRIPTS },
+      latency: {
+        firstTokenMs: 50,
+        tokenIntervalMs: 150,
+        responseMs: 30,
+        firstAudioByteMs: 30,
+        audioChunkIntervalMs: 100,
+        sttFinalDelayMs: 50,
+      },
+    },
+  })
+  const kiosk = await KioskSim.redeem(world, await world.invite(QUESTIONS))
+  await kiosk.start()
+  await kiosk.phase('listening', 0)
+  kiosk.autoPlayback = false
+  await kiosk.say(answers[0]!.pcm)
+  await kiosk.until(() => kiosk.of('voice.speech').some((e) => e.at > kiosk.of('voice.caption').at(-1)!.at))
+  return { w: world, kiosk, speaking: kiosk.of('voice.speech').at(-1)!.payload.utteranceId }
+}
+
 describe('voice loop against the AI wire stub', () => {
   it('runs a whole interview by voice: captions, streamed reply audio, answers with transcripts, timings and playable recordings', async () => {
     world = await voiceWorld({
@@ -243,30 +271,9 @@ describe('voice loop against the AI wire stub', () => {
   })
 
   it('stops speaking and cancels the reply in flight when the candidate talks over the interviewer', async () => {
-    world = await voiceWorld({
-      // Here the candidate answers the next question over the reply; talking again within the grace
-      // window would continue the last answer instead (the next test).
-      studio: { voice: { answerGraceMs: 0 } },
-      stub: {
-        script: { chat: CHAT, transcripts: TRANSCRIPTS },
-        // A slow reply, so generation and speech are still running when the candidate cuts in.
-        latency: {
-          firstTokenMs: 50,
-          tokenIntervalMs: 150,
-          responseMs: 30,
-          firstAudioByteMs: 30,
-          audioChunkIntervalMs: 100,
-          sttFinalDelayMs: 50,
-        },
-      },
-    })
-    const kiosk = await KioskSim.redeem(world, await world.invite(QUESTIONS))
-    await kiosk.start()
-    await kiosk.phase('listening', 0)
-    kiosk.autoPlayback = false
-    await kiosk.say(answers[0]!.pcm)
-    await kiosk.until(() => kiosk.of('voice.speech').some((e) => e.at > kiosk.of('voice.caption').at(-1)!.at))
-    const speaking = kiosk.of('voice.speech').at(-1)!.payload.utteranceId
+    // Here the candidate answers the next question over the reply; talking again within the grace
+    // window would continue the last answer instead (the next test).
+    const { w, kiosk, speaking } = await replyUnderWay({ answerGraceMs: 0 })
 
     const cutIn = kiosk.say(answers[1]!.pcm)
     await kiosk.until(() => kiosk.of('voice.stopPlayback').some((e) => e.payload.utteranceId === speaking))
@@ -275,8 +282,8 @@ describe('voice loop against the AI wire stub', () => {
     expect(state.interrupted).toBe(true)
 
     // Generation and speech were aborted: nothing is left open at the provider.
-    await kiosk.until(() => world!.stub.activeRequests() === 0, 2000)
-    const cancelled = await world.studio.db
+    await kiosk.until(() => w.stub.activeRequests() === 0, 2000)
+    const cancelled = await w.studio.db
       .selectFrom('ai_usage')
       .select(['capability', 'outcome'])
       .where('outcome', '=', 'cancelled')
@@ -292,7 +299,7 @@ describe('voice loop against the AI wire stub', () => {
     kiosk.autoPlayback = true
     await cutIn
     await kiosk.phase('speaking')
-    const session = await sessionOf(world)
+    const session = await sessionOf(w)
     expect(session.answers.map((a) => [a.turnIndex, a.text])).toEqual([
       [0, TRANSCRIPTS[0]],
       [1, TRANSCRIPTS[1]],
@@ -303,28 +310,9 @@ describe('voice loop against the AI wire stub', () => {
   })
 
   it('continues the same answer when the candidate speaks again just after a pause ended it, then asks the next question in full', async () => {
-    world = await voiceWorld({
-      stub: {
-        script: { chat: CHAT, transcripts: TRANSCRIPTS },
-        latency: {
-          firstTokenMs: 50,
-          tokenIntervalMs: 150,
-          responseMs: 30,
-          firstAudioByteMs: 30,
-          audioChunkIntervalMs: 100,
-          sttFinalDelayMs: 50,
-        },
-      },
-    })
-    const kiosk = await KioskSim.redeem(world, await world.invite(QUESTIONS))
-    await kiosk.start()
-    await kiosk.phase('listening', 0)
-    kiosk.autoPlayback = false
-    await kiosk.say(answers[0]!.pcm)
     // The pause ended the answer and the interviewer began to reply...
-    await kiosk.until(() => kiosk.of('voice.speech').some((e) => e.at > kiosk.of('voice.caption').at(-1)!.at))
-    const speaking = kiosk.of('voice.speech').at(-1)!.payload.utteranceId
-    expect((await sessionOf(world)).answers.map((a) => [a.turnIndex, a.text])).toEqual([[0, TRANSCRIPTS[0]]])
+    const { w, kiosk, speaking } = await replyUnderWay()
+    expect((await sessionOf(w)).answers.map((a) => [a.turnIndex, a.text])).toEqual([[0, TRANSCRIPTS[0]]])
 
     // ...when the candidate went on: the reply stops and the same question listens again.
     const more = kiosk.say(answers[1]!.pcm)
@@ -337,7 +325,7 @@ describe('voice loop against the AI wire stub', () => {
     expect(next.turn?.question?.text).toBe(QUESTIONS[1]!.text)
 
     // One answer holds both parts, rated again on all of it, with both recordings.
-    const session = await sessionOf(world)
+    const session = await sessionOf(w)
     expect(session.answers.map((a) => [a.turnIndex, a.text])).toEqual([[0, `${TRANSCRIPTS[0]} ${TRANSCRIPTS[1]}`]])
     const whole = session.answers[0]!
     expect(whole.speechMs / 1000).toBeGreaterThan((speechSeconds(answers[0]!) + speechSeconds(answers[1]!)) * 0.75)
@@ -345,7 +333,7 @@ describe('voice loop against the AI wire stub', () => {
     expect(words.split(' ')).toHaveLength(whole.text.split(' ').length)
     const starts = whole.transcriptWords.map((w) => w.start)
     expect([...starts].sort((a, b) => a - b)).toEqual(starts)
-    const recordings = await world.studio.db
+    const recordings = await w.studio.db
       .selectFrom('interview_recordings')
       .select(['kind', 'answer_id'])
       .where('answer_id', '=', whole.id)
