@@ -146,7 +146,7 @@ interface RunResult {
   pauses: number[]
   decision: Record<'explicit' | 'agreed' | 'silence', number[]>
   reply: number[]
-  /** The providers' part of each reply: the chat model's first token (when an acknowledgement was asked for) and the first speech byte. */
+  /** The providers' part of each reply: the acknowledgement's first sentence (when there is one), the first speech byte. */
   providers: number[]
   beforeChat: number[]
 }

@@ -201,8 +201,9 @@ export function createAnswerCapture(options: AnswerCaptureOptions): AnswerCaptur
       return
     }
     if (reason === 'spoken_end' || reason === 'agreed') {
-      // The provider has already said everything (the words were read before this end). Closing the stream politely (not dropping the
-      // socket) lets it report the audio it heard, which is what the call is billed by.
+      // The provider has already said everything (the words that ended the answer were its own).
+      // Closing the stream politely (not dropping the socket) lets it report the audio it heard,
+      // which is what the call is billed by.
       session.finish().catch(() => session.close())
       return
     }
