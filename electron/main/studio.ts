@@ -207,7 +207,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
       ai.close()
       await queue.stop()
       await ownParser?.close()
-      await db.destroy()
+      await opened.close()
     },
   }
 }

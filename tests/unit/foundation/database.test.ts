@@ -47,6 +47,43 @@ describe('database', () => {
     await reopened.db.destroy()
   })
 
+  it('checks the whole file only when the last run did not close it', async () => {
+    const file = path.join(tempDir(), 'db.sqlite')
+    const marker = `${file}.in-use`
+    const fresh = await openDatabase({ file, clock, logger: silentLogger })
+    expect([fresh.checked, fs.existsSync(marker)]).toEqual([false, true])
+    await fresh.close()
+    expect(fs.existsSync(marker)).toBe(false)
+    const clean = await openDatabase({ file, clock, logger: silentLogger })
+    expect(clean.checked).toBe(false)
+    // A crash: the connection goes away without the clean close.
+    await clean.db.destroy()
+    const afterCrash = await openDatabase({ file, clock, logger: silentLogger })
+    expect(afterCrash.checked).toBe(true)
+    await afterCrash.close()
+  })
+
+  it('finds a page damaged before an unclean shutdown at the next start, and moves the database aside', async () => {
+    const file = path.join(tempDir(), 'db.sqlite')
+    const first = await openDatabase({ file, clock, logger: silentLogger })
+    await sql`create table filler (id integer primary key, v text)`.execute(first.db)
+    for (let i = 0; i < 40; i++)
+      await sql`insert into filler (v) select ${'x'.repeat(200)} from (select 1 union all select 2 union all select 3 union all select 4 union all select 5)`.execute(
+        first.db,
+      )
+    await first.db.destroy()
+    // Deep inside the file, where opening alone reads nothing: only the integrity check finds it.
+    const fd = fs.openSync(file, 'r+')
+    const pages = fs.fstatSync(fd).size / 4096
+    fs.writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, 4096 * (pages - 2))
+    fs.closeSync(fd)
+    const reopened = await openDatabase({ file, clock, logger: silentLogger })
+    expect(reopened.checked).toBe(true)
+    expect(reopened.notices).toEqual([expect.stringMatching(/moved aside/)])
+    expect(fs.readdirSync(path.dirname(file)).filter((name) => name.includes('.corrupt-'))).toHaveLength(1)
+    await reopened.close()
+  })
+
   it('moves a corrupt database aside with a notice and starts a fresh one', async () => {
     const dataDir = tempDir()
     const file = path.join(dataDir, DATABASE_FILE)
