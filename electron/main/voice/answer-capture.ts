@@ -95,8 +95,7 @@ export function createAnswerCapture(options: AnswerCaptureOptions): AnswerCaptur
 
   /** The words last sent to the judge, and its verdict on exactly those words. */
   let judged: { text: string; complete: boolean | null } = { text: '', complete: null }
-  const judgeInPause = (silenceMs: number) => {
-    const text = heardText()
+  const judgeInPause = (text: string, silenceMs: number) => {
     if (!options.judge || !text || silenceMs < endpoint.judgeAfterMs || judged.text === text) return
     judged = { text, complete: null }
     void options.judge(text).then((complete) => {
@@ -242,8 +241,9 @@ export function createAnswerCapture(options: AnswerCaptureOptions): AnswerCaptur
       else if (stt && providerListening) stt.send(pcm)
       timeline.push(pcm)
       const silenceMs = timeline.silenceMs()
-      judgeInPause(silenceMs)
-      const agreed = judged.complete === true && judged.text === heardText()
+      const text = heardText()
+      judgeInPause(text, silenceMs)
+      const agreed = judged.complete === true && judged.text === text
       const reason = endpoint.onSilence(silenceMs, timeline.summary().speechMs, agreed)
       if (reason) decide(reason)
     },

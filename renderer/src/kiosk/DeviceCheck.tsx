@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { useKiosk } from './kiosk-store'
+import { stepAfterConsent, useKiosk } from './kiosk-store'
 import { LevelMeter } from './LevelMeter'
 
 /** A short two-note chime through the same audio output the interviewer will use. */
@@ -51,9 +51,10 @@ export function DeviceCheck() {
     go('interview')
   }
   const proceed = () => {
+    if (!session) return
     update({ devicesChecked: true })
     // A candidate resuming by code has practised already: back to the question they were on.
-    go(session?.practiced ? 'interview' : 'practice')
+    go(stepAfterConsent({ ...session, devicesChecked: true }))
   }
 
   if (!mic) return null
