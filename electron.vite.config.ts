@@ -1,4 +1,3 @@
-import fs from 'node:fs'
 import path from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
@@ -6,21 +5,13 @@ import { defineConfig } from 'electron-vite'
 const root = __dirname
 const from = (file: string) => path.resolve(root, file)
 
-/** Main-process entries that always exist, by output name (out/main/<name>.js). */
+/** Node entries by output name (out/main/<name>.js): the shell, the web host, the CLI and the resume reader's worker. */
 const mainEntries: Record<string, string> = {
   index: from('electron/main/index.ts'),
+  'web-host': from('electron/web-host/web-host.ts'),
+  cli: from('electron/cli/cli.ts'),
+  'parse-worker': from('electron/core/screening/parse-pool/worker.ts'),
 }
-
-/**
- * Entries other engineers are still writing: each joins the build as soon as its file exists, so
- * the build never needs a placeholder and never breaks while they land.
- */
-const optionalMainEntries: Record<string, string> = {
-  'web-host': from('electron/main/web-host.ts'),
-  cli: from('electron/main/cli.ts'),
-  'parse-worker': from('electron/main/screening/parse-pool/worker.ts'),
-}
-for (const [name, file] of Object.entries(optionalMainEntries)) if (fs.existsSync(file)) mainEntries[name] = file
 
 export default defineConfig({
   main: {

@@ -11,12 +11,12 @@ const electronFence = {
   paths: ['electron', 'electron-store', 'electron-updater'].map((name) => ({
     name,
     message:
-      'Only electron/main/index.ts, electron/main/platform/ and electron/preload/ may import Electron; the core receives what it needs as parameters.',
+      'Only the Electron shell (electron/main/) and electron/preload/ may import Electron; the core receives what it needs as parameters.',
   })),
   patterns: [{ regex: '^electron/', message: 'Only the Electron shell may import Electron.' }],
 }
 
-const ELECTRON_SHELL = ['electron/main/index.ts', 'electron/main/platform/**', 'electron/preload/**']
+const ELECTRON_SHELL = ['electron/main/**', 'electron/preload/**']
 
 const nodeGlobals = Object.fromEntries(
   ['process', 'console', 'Buffer', 'URL', 'setTimeout', 'clearTimeout', '__dirname', 'require', 'module'].map(
@@ -38,6 +38,22 @@ export default tseslint.config(
     },
   },
   { files: ELECTRON_SHELL, rules: { 'no-restricted-imports': 'off' } },
+  {
+    // The core is what every host runs; it never reaches back into one of them.
+    files: ['electron/core/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          ...electronFence,
+          patterns: [
+            ...electronFence.patterns,
+            { group: ['**/main/*', '**/web-host/*', '**/cli/*'], message: 'The core does not import its hosts.' },
+          ],
+        },
+      ],
+    },
+  },
   {
     // Tests may name Electron's types for their stand-ins (erased at run time), never load it.
     files: ['tests/**'],

@@ -1,10 +1,23 @@
+import path from 'node:path'
 import { defineConfig } from 'vitest/config'
 import { budget } from './tests/helpers/patience'
 
+const from = (dir: string) => path.resolve(__dirname, dir)
+
 export default defineConfig({
+  // The same aliases as tsconfig.base.json's paths, so tests name the code they test by its layer.
+  resolve: {
+    alias: {
+      '@core': from('electron/core'),
+      '@main': from('electron/main'),
+      '@web-host': from('electron/web-host'),
+      '@shared': from('shared'),
+    },
+  },
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts', 'electron/**/*.test.ts', 'shared/**/*.test.ts'],
@@ -15,6 +28,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],

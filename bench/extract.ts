@@ -9,11 +9,11 @@ import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import mammoth from 'mammoth'
-import { extractDocument } from '../electron/main/screening/extract'
-import { loadPdfJs } from '../electron/main/screening/extract/pdf/pdfjs'
-import { createParsePool } from '../electron/main/screening/parse-pool'
-import { readResume } from '../electron/main/screening/read'
-import { loadTaxonomyFile } from '../electron/main/screening/taxonomy'
+import { extractDocument } from '@core/screening/extract'
+import { loadPdfJs } from '@core/screening/extract/pdf/pdfjs'
+import { createParsePool } from '@core/screening/parse-pool'
+import { readResume } from '@core/screening/read'
+import { loadTaxonomyFile } from '@core/screening/taxonomy'
 import { buildResume, fixturePeople, FIXTURE_NOW, renderDocx, renderPdf } from '../tests/fixtures/resumes'
 
 const count = Number(process.argv[2] ?? 200)
@@ -106,7 +106,7 @@ async function main() {
 
   const poolRun = async (size: number) => {
     const pool = createParsePool({
-      workerFile: path.resolve('electron/main/screening/parse-pool/worker.ts'),
+      workerFile: path.resolve('electron/core/screening/parse-pool/worker.ts'),
       taxonomy: taxonomy.data,
       size,
       now: () => FIXTURE_NOW,

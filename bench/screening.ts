@@ -16,11 +16,11 @@ import { performance } from 'node:perf_hooks'
 import { Worker } from 'node:worker_threads'
 import { sql } from 'kysely'
 import { uuidv7 } from 'uuidv7'
-import type { IntakeBatchView, JobOpeningView, RerankSummary } from '../shared/contract/screening'
-import { poolParser } from '../electron/main/screening/intake/pool-parser'
-import type { ResumeParser } from '../electron/main/screening/intake/resume-parser'
-import { loadTaxonomyFile } from '../electron/main/screening/taxonomy'
-import type { Studio } from '../electron/main/studio'
+import type { IntakeBatchView, JobOpeningView, RerankSummary } from '@shared/contract/screening'
+import { poolParser } from '@core/screening/intake/pool-parser'
+import type { ResumeParser } from '@core/screening/intake/resume-parser'
+import { loadTaxonomyFile } from '@core/screening/taxonomy'
+import type { Studio } from '@core/studio'
 import { createTempStudio, tempDir } from '../tests/helpers/temp-studio'
 import { buildResume, FIXTURE_JOBS, generatePeople, renderResume } from '../tests/fixtures/resumes'
 
@@ -66,8 +66,8 @@ async function timed(run: () => Promise<unknown>): Promise<Timing> {
  * extraction); 'extract' is the studio's extractDocument (hidden-text and hostile-input checks).
  */
 async function rawExtraction(files: string[], mode: 'bare' | 'extract'): Promise<Timing> {
-  const extractModule = path.resolve(__dirname, '../electron/main/screening/extract/index.ts')
-  const pdfjsModule = path.resolve(__dirname, '../electron/main/screening/extract/pdf/pdfjs.ts')
+  const extractModule = path.resolve(__dirname, '../electron/core/screening/extract/index.ts')
+  const pdfjsModule = path.resolve(__dirname, '../electron/core/screening/extract/pdf/pdfjs.ts')
   const code = `
     require('tsx/cjs')
     const fs = require('node:fs')

@@ -20,9 +20,9 @@
  */
 import fs from 'node:fs'
 import { performance } from 'node:perf_hooks'
-import type { QuestionInput, SessionDetail, SessionSummary } from '../shared/contract/interviews'
-import { DEFAULT_SILENCE_END_MS } from '../electron/main/voice/answer-endpoint'
-import { TTS_SAMPLE_RATE } from '../electron/main/voice/utterance-speaker'
+import type { QuestionInput, SessionDetail, SessionSummary } from '@shared/contract/interviews'
+import { DEFAULT_SILENCE_END_MS } from '@core/voice/answer-endpoint'
+import { TTS_SAMPLE_RATE } from '@core/voice/utterance-speaker'
 import type { ChatRule } from '../tests/harness/ai-stub'
 import { concatPcm, requireAudioTools, silence, spokenAnswer } from '../tests/fixtures/audio/speech'
 import { tempDir } from '../tests/helpers/temp-studio'

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 'use strict'
-// Runs the built command line (electron-vite builds electron/main/cli.ts to out/main/cli.js).
+// Runs the built command line (electron-vite builds electron/cli/cli.ts to out/main/cli.js).
 const fs = require('node:fs')
 const path = require('node:path')
 

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { app, dialog, ipcMain, powerMonitor, safeStorage, session, shell, type BrowserWindow } from 'electron'
 import Store from 'electron-store'
-import { createLogger } from './logger'
+import { createLogger } from '../core/logger'
 import { installAppMenu } from './platform/app-menu'
 import { APP_ORIGIN, appOrigins, entryUrl } from './platform/app-origin'
 import { enforceContentSecurityPolicy, registerAppScheme, serveRenderer } from './platform/app-protocol'
@@ -19,8 +19,8 @@ import { createUpdater, type Updater } from './platform/updater'
 import { guardNavigation } from './platform/window-security'
 import { createWindowRegistry } from './platform/window-registry'
 import { createKioskWindow, createRecruiterWindow } from './platform/windows'
-import { createEncryptedSecretStore } from './settings/encrypted-secret-store'
-import { createStudio, type Studio } from './studio'
+import { createEncryptedSecretStore } from '../core/settings/encrypted-secret-store'
+import { createStudio, type Studio } from '../core/studio'
 
 /**
  * The Electron shell, and the only file that drives Electron's app lifecycle: one instance,

@@ -1,10 +1,10 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { silentLogger } from '../../electron/main/logger'
-import { createEncryptedSecretStore, createKeyFileCipher } from '../../electron/main/settings/encrypted-secret-store'
-import { createJsonPreferenceStore } from '../../electron/main/settings/json-preference-store'
-import { createStudio, type StudioOptions } from '../../electron/main/studio'
+import { silentLogger } from '@core/logger'
+import { createEncryptedSecretStore, createKeyFileCipher } from '@core/settings/encrypted-secret-store'
+import { createJsonPreferenceStore } from '@core/settings/json-preference-store'
+import { createStudio, type StudioOptions } from '@core/studio'
 
 export const RESOURCES_DIR = path.resolve(__dirname, '../../resources')
 

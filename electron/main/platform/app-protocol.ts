@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { protocol, type Session } from 'electron'
-import { contentType, readStatic, resolveStatic } from '../host/static-files'
+import { contentType, readStatic, resolveStatic } from '../../web-host/static-files'
 import { APP_HOST, APP_SCHEME, isAppUrl } from './app-origin'
 import { withContentSecurityPolicy } from './content-security-policy'
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Logger } from '../logger'
-import type { PreferenceStore } from '../settings/types'
+import type { Logger } from '../../core/logger'
+import type { PreferenceStore } from '../../core/settings/types'
 
 const NAME = 'preferences'
 

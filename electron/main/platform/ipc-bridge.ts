@@ -1,7 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent, WebFrameMain } from 'electron'
 import { CHANNEL_INVOKE, type Result } from '../../../shared/contract'
-import type { Dispatch } from '../ipc/dispatcher'
-import type { Logger } from '../logger'
+import type { Dispatch } from '../../core/ipc/dispatcher'
+import type { Logger } from '../../core/logger'
 import { verifySender, type SenderFrame } from './ipc-sender'
 import type { WindowRegistry } from './window-registry'
 

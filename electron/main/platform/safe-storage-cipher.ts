@@ -1,5 +1,5 @@
 import { StudioError } from '../../../shared/contract'
-import type { Cipher } from '../settings/encrypted-secret-store'
+import type { Cipher } from '../../core/settings/encrypted-secret-store'
 import { secureStorageVerdict } from './secure-storage-policy'
 
 /** The part of Electron's `safeStorage` the cipher uses; main passes the real one. */

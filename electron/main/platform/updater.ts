@@ -1,6 +1,6 @@
 import { autoUpdater } from 'electron-updater'
 import type { Preferences } from '../../../shared/contract/foundation'
-import type { Logger } from '../logger'
+import type { Logger } from '../../core/logger'
 import { decideUpdateFeed, mayRestartToUpdate, type UpdateStatus } from './update-feed'
 
 export type { UpdateStatus } from './update-feed'

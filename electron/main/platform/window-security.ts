@@ -1,5 +1,5 @@
 import type { WebContents } from 'electron'
-import type { Logger } from '../logger'
+import type { Logger } from '../../core/logger'
 
 export interface NavigationGuardOptions {
   /** Whether this web contents may hand the URL to the system browser (see external-links.ts). */

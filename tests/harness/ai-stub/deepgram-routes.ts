@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { parseWav } from '../../../electron/main/ai/audio/wav'
+import { parseWav } from '@core/ai/audio/wav'
 import { speechBytes } from './audio'
 import { dropConnection, sendJson, streamBytes, waitUnlessClosed, writeChunk } from './http'
 import type { RouteCall } from './openai-routes'

@@ -1,9 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createPrices, loadPrices, priceTableSchema } from '../../../electron/main/ai/accounting/prices'
-import { monthOf } from '../../../electron/main/ai/accounting/usage-store'
-import { AiError } from '../../../electron/main/ai/errors'
+import { createPrices, loadPrices, priceTableSchema } from '@core/ai/accounting/prices'
+import { monthOf } from '@core/ai/accounting/usage-store'
+import { AiError } from '@core/ai/errors'
 import { tempDir } from '../../helpers/temp-studio'
 import { collect, startAiHarness, type AiHarness } from './harness'
 

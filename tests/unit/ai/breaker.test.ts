@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { AiError } from '../../../electron/main/ai/errors'
+import { AiError } from '@core/ai/errors'
 import { FAST, startAiHarness, type AiHarness } from './harness'
 
 let h: AiHarness | undefined

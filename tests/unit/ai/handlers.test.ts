@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { aiOptionsFromEnv } from '../../../electron/main/ai/env'
-import type { Studio } from '../../../electron/main/studio'
+import { aiOptionsFromEnv } from '@core/ai/env'
+import type { Studio } from '@core/studio'
 import { startAiStub, type AiStub } from '../../harness/ai-stub'
 import { createTempStudio } from '../../helpers/temp-studio'
 import { FAST, OPENAI_KEY } from './harness'

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { LiveTranscriptEvent } from '../../../electron/main/ai/types'
+import type { LiveTranscriptEvent } from '@core/ai/types'
 import { syntheticSpeech } from '../../harness/ai-stub/audio'
 import { startAiHarness, type AiHarness } from './harness'
 

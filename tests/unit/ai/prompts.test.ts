@@ -1,8 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { DATA_RULE, fenceData, neutralise } from '../../../electron/main/ai/prompts/fence'
-import { createPromptLibrary, parsePrompt, renderPrompt } from '../../../electron/main/ai/prompts/library'
+import { DATA_RULE, fenceData, neutralise } from '@core/ai/prompts/fence'
+import { createPromptLibrary, parsePrompt, renderPrompt } from '@core/ai/prompts/library'
 import { tempDir } from '../../helpers/temp-studio'
 
 const PROMPTS = path.resolve(__dirname, '../../../resources/prompts')

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { AiError, retryNotice } from '../../../electron/main/ai/errors'
-import {
-  DEFAULT_RETRY_POLICY,
-  parseRetryAfter,
-  retryDelayMs,
-  sleep,
-} from '../../../electron/main/ai/resilience/backoff'
-import { createCircuitBreaker, DEFAULT_BREAKER_POLICY } from '../../../electron/main/ai/resilience/circuit-breaker'
-import { attemptDeadline, DeadlineExceeded } from '../../../electron/main/ai/resilience/deadline'
+import { AiError, retryNotice } from '@core/ai/errors'
+import { DEFAULT_RETRY_POLICY, parseRetryAfter, retryDelayMs, sleep } from '@core/ai/resilience/backoff'
+import { createCircuitBreaker, DEFAULT_BREAKER_POLICY } from '@core/ai/resilience/circuit-breaker'
+import { attemptDeadline, DeadlineExceeded } from '@core/ai/resilience/deadline'
 
 const error = (kind: AiError['kind'], extra: { status?: number; retryAfterMs?: number } = {}) =>
   new AiError({ kind, provider: 'openai', capability: 'chat', message: kind, ...extra })

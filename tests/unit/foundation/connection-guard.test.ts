@@ -1,8 +1,8 @@
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { HeldConnectionError } from '../../../electron/main/db/connection-guard'
-import { openDatabase, type OpenedDatabase } from '../../../electron/main/db/open'
-import { silentLogger } from '../../../electron/main/logger'
+import { HeldConnectionError } from '@core/db/connection-guard'
+import { openDatabase, type OpenedDatabase } from '@core/db/open'
+import { silentLogger } from '@core/logger'
 import { tempDir } from '../../helpers/temp-studio'
 
 const clock = { now: () => 1_700_000_000_000 }

@@ -2,11 +2,11 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import { migrations } from '../../../electron/main/db/migrations'
-import type { Migration } from '../../../electron/main/db/migrations/types'
-import { openDatabase } from '../../../electron/main/db/open'
-import { DATABASE_FILE } from '../../../electron/main/studio'
-import { silentLogger } from '../../../electron/main/logger'
+import { migrations } from '@core/db/migrations'
+import type { Migration } from '@core/db/migrations/types'
+import { openDatabase } from '@core/db/open'
+import { DATABASE_FILE } from '@core/studio'
+import { silentLogger } from '@core/logger'
 import { createTempStudio, tempDir } from '../../helpers/temp-studio'
 
 const clock = { now: () => 1_700_000_000_000 }
@@ -138,7 +138,7 @@ describe('synced writes', () => {
 
 describe('sqlite version gate', () => {
   it('refuses engines with the WAL-reset bug and accepts fixed ones', async () => {
-    const { assertSqliteVersion } = await import('../../../electron/main/db/open')
+    const { assertSqliteVersion } = await import('@core/db/open')
     expect(() => assertSqliteVersion('3.51.2')).toThrow(/too old or unsafe/)
     expect(() => assertSqliteVersion('3.45.0')).toThrow(/too old or unsafe/)
     expect(() => assertSqliteVersion('3.51.3')).not.toThrow()

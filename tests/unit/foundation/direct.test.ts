@@ -1,10 +1,10 @@
 import path from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import { identifier, insertRow } from '../../../electron/main/db/direct'
-import { openDatabase, type OpenedDatabase } from '../../../electron/main/db/open'
-import { withStatementCache } from '../../../electron/main/db/statement-cache'
-import { silentLogger } from '../../../electron/main/logger'
+import { identifier, insertRow } from '@core/db/direct'
+import { openDatabase, type OpenedDatabase } from '@core/db/open'
+import { withStatementCache } from '@core/db/statement-cache'
+import { silentLogger } from '@core/logger'
 import { tempDir } from '../../helpers/temp-studio'
 
 const clock = { now: () => 1_700_000_000_000 }

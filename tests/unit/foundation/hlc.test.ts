@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createHlc, parseHlc } from '../../../shared/hlc'
+import { createHlc, parseHlc } from '@shared/hlc'
 
 describe('hybrid logical clock', () => {
   it('stays monotonic when the wall clock stalls or goes backwards', () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { requests } from '../../../shared/contract'
-import type { Studio } from '../../../electron/main/studio'
+import { requests } from '@shared/contract'
+import type { Studio } from '@core/studio'
 import { createTempStudio } from '../../helpers/temp-studio'
 
 let studio: Studio | undefined

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { defineJob, PermanentJobError } from '../../../electron/main/queue/types'
-import type { Studio } from '../../../electron/main/studio'
+import { defineJob, PermanentJobError } from '@core/queue/types'
+import type { Studio } from '@core/studio'
 import { createTempStudio } from '../../helpers/temp-studio'
 
 let studio: Studio | undefined

@@ -1,9 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { requests } from '../../../shared/contract'
-import { createLogger } from '../../../electron/main/logger'
-import type { Studio } from '../../../electron/main/studio'
+import { requests } from '@shared/contract'
+import { createLogger } from '@core/logger'
+import type { Studio } from '@core/studio'
 import { createTempStudio } from '../../helpers/temp-studio'
 
 let studio: Studio | undefined
@@ -70,7 +70,7 @@ describe('secrets', () => {
 
 describe('encrypted secret store', () => {
   it('does not report a key as set when encrypting it failed', async () => {
-    const { createEncryptedSecretStore } = await import('../../../electron/main/settings/encrypted-secret-store')
+    const { createEncryptedSecretStore } = await import('@core/settings/encrypted-secret-store')
     const dir = (await import('../../helpers/temp-studio')).tempDir()
     const store = createEncryptedSecretStore(path.join(dir, 'secrets.json'), {
       encrypt: () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createDispatcher, type Handlers } from '../../../electron/main/ipc/dispatcher'
-import type { Logger } from '../../../electron/main/logger'
+import { createDispatcher, type Handlers } from '@core/ipc/dispatcher'
+import type { Logger } from '@core/logger'
 
 /** A logger that keeps what it was told. */
 function keptLogger() {

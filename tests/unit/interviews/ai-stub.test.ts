@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { GenerationResult, KioskStart, KioskTurn, SessionDetail } from '../../../shared/contract/interviews'
+import type { GenerationResult, KioskStart, KioskTurn, SessionDetail } from '@shared/contract/interviews'
 import { startAiStub, type AiStub } from '../../harness/ai-stub'
 import type { ChatRequestBody } from '../../harness/ai-stub/types'
 import { createTempStudio } from '../../helpers/temp-studio'

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { EngineTurn } from '../../../electron/main/interviews/engine/turn-view'
+import type { EngineTurn } from '@core/interviews/engine/turn-view'
 import { budget } from '../../helpers/patience'
 import { tempDir } from '../../helpers/temp-studio'
 

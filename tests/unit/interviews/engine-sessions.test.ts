@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { engineStateSchema } from '../../../electron/main/interviews/engine/state'
+import { engineStateSchema } from '@core/interviews/engine/state'
 import {
   backendQuestions,
   interviewWorld,

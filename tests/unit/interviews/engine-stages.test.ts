@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import type { Difficulty, TemplateSettings } from '../../../shared/contract/interviews'
-import { boundaryViews } from '../../../electron/main/interviews/engine/boundaries'
-import { answerTurn, decide, startState, type Evaluation } from '../../../electron/main/interviews/engine/machine'
-import { plannedTotal } from '../../../electron/main/interviews/engine/stages'
-import {
-  plannedQuestion,
-  type EngineState,
-  type PlannedQuestion,
-  type Turn,
-} from '../../../electron/main/interviews/engine/state'
+import type { Difficulty, TemplateSettings } from '@shared/contract/interviews'
+import { boundaryViews } from '@core/interviews/engine/boundaries'
+import { answerTurn, decide, startState, type Evaluation } from '@core/interviews/engine/machine'
+import { plannedTotal } from '@core/interviews/engine/stages'
+import { plannedQuestion, type EngineState, type PlannedQuestion, type Turn } from '@core/interviews/engine/state'
 
 const T0 = 1_000_000
 

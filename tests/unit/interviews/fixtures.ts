@@ -1,11 +1,11 @@
 import path from 'node:path'
 import type { z } from 'zod'
-import type { QuestionInput, TemplateSettings } from '../../../shared/contract/interviews'
-import type { Chat, ChatRequest } from '../../../electron/main/ai/types'
-import { createInterviews, type InterviewsDeps } from '../../../electron/main/interviews/handlers'
-import { createPromptLibrary } from '../../../electron/main/ai/prompts/library'
-import { candidatesFromScreening, jobsFromScreening } from '../../../electron/main/interviews/screening-sources'
-import { silentLogger } from '../../../electron/main/logger'
+import type { QuestionInput, TemplateSettings } from '@shared/contract/interviews'
+import type { Chat, ChatRequest } from '@core/ai/types'
+import { createInterviews, type InterviewsDeps } from '@core/interviews/handlers'
+import { createPromptLibrary } from '@core/ai/prompts/library'
+import { candidatesFromScreening, jobsFromScreening } from '@core/interviews/screening-sources'
+import { silentLogger } from '@core/logger'
 import { createTempStudio } from '../../helpers/temp-studio'
 
 export const PROMPTS_DIR = path.resolve(__dirname, '../../../resources/prompts')

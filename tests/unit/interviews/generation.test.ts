@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { ChatRequest } from '../../../electron/main/ai/types'
+import type { ChatRequest } from '@core/ai/types'
 import { interviewWorld, scriptedChat, type InterviewWorld, type RecordedChat } from './fixtures'
 
 const worlds: InterviewWorld[] = []

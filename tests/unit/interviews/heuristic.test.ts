@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { expectedTerms, heuristicQuality } from '../../../electron/main/interviews/engine/heuristic'
-import type { PlannedQuestion } from '../../../electron/main/interviews/engine/state'
+import { expectedTerms, heuristicQuality } from '@core/interviews/engine/heuristic'
+import type { PlannedQuestion } from '@core/interviews/engine/state'
 
 const technical: PlannedQuestion = {
   id: 'q1',

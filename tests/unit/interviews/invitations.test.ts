@@ -1,10 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import {
-  CODE_ALPHABET,
-  generateCode,
-  hashCode,
-  normalizeCode,
-} from '../../../electron/main/interviews/invitations/codes'
+import { CODE_ALPHABET, generateCode, hashCode, normalizeCode } from '@core/interviews/invitations/codes'
 import { interviewWorld, publishedInvitation, type InterviewWorld } from './fixtures'
 
 const worlds: InterviewWorld[] = []

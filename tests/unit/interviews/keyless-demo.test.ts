@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { GenerationResult } from '../../../shared/contract/interviews'
+import type { GenerationResult } from '@shared/contract/interviews'
 import { startAiStub, type AiStub } from '../../harness/ai-stub'
 import { createTempStudio } from '../../helpers/temp-studio'
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { allows, requests, type RequestName } from '../../../shared/contract'
-import { interviewRequests, type KioskStart, type KioskTurn } from '../../../shared/contract/interviews'
+import { allows, requests, type RequestName } from '@shared/contract'
+import { interviewRequests, type KioskStart, type KioskTurn } from '@shared/contract/interviews'
 import { createTempStudio } from '../../helpers/temp-studio'
 
 type Studio = Awaited<ReturnType<typeof createTempStudio>>['studio']

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { APP_ORIGIN, appOrigins, entryUrl, isAppUrl, originOf } from '../../../electron/main/platform/app-origin'
+import { APP_ORIGIN, appOrigins, entryUrl, isAppUrl, originOf } from '@main/platform/app-origin'
 
 describe('app origin', () => {
   const packaged = appOrigins()

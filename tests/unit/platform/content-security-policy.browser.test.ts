@@ -2,7 +2,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { contentSecurityPolicy } from '../../../electron/main/platform/content-security-policy'
+import { contentSecurityPolicy } from '@main/platform/content-security-policy'
 import { launchChromium } from '../../helpers/browser'
 
 /**

@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  contentSecurityPolicy,
-  withContentSecurityPolicy,
-} from '../../../electron/main/platform/content-security-policy'
+import { contentSecurityPolicy, withContentSecurityPolicy } from '@main/platform/content-security-policy'
 
 /** Parses a policy the way CSP3 does: directives split on ";", the name is the first token. */
 function parse(policy: string): Map<string, string[]> {

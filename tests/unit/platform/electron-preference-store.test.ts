@@ -2,12 +2,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Conf from 'conf'
 import { describe, expect, it } from 'vitest'
-import type { Logger } from '../../../electron/main/logger'
-import {
-  createElectronPreferenceStore,
-  type OpenDocumentStore,
-} from '../../../electron/main/platform/electron-preference-store'
-import { createPreferences } from '../../../electron/main/settings/preferences'
+import type { Logger } from '@core/logger'
+import { createElectronPreferenceStore, type OpenDocumentStore } from '@main/platform/electron-preference-store'
+import { createPreferences } from '@core/settings/preferences'
 import { tempDir } from '../../helpers/temp-studio'
 
 /**

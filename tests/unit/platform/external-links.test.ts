@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mayOpenExternally } from '../../../electron/main/platform/external-links'
+import { mayOpenExternally } from '@main/platform/external-links'
 
 describe('links opened in the system browser', () => {
   it('lets the recruiter open https links to the listed hosts', () => {

@@ -1,11 +1,11 @@
 import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { CHANNEL_EVENT, CHANNEL_INVOKE, type Result } from '../../../shared/contract'
-import { silentLogger } from '../../../electron/main/logger'
-import { appOrigins } from '../../../electron/main/platform/app-origin'
-import { installStudioBridge } from '../../../electron/main/platform/ipc-bridge'
-import { createWindowRegistry, type WindowRegistry } from '../../../electron/main/platform/window-registry'
-import type { Studio } from '../../../electron/main/studio'
+import { CHANNEL_EVENT, CHANNEL_INVOKE, type Result } from '@shared/contract'
+import { silentLogger } from '@core/logger'
+import { appOrigins } from '@main/platform/app-origin'
+import { installStudioBridge } from '@main/platform/ipc-bridge'
+import { createWindowRegistry, type WindowRegistry } from '@main/platform/window-registry'
+import type { Studio } from '@core/studio'
 import { createTempStudio } from '../../helpers/temp-studio'
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { appOrigins } from '../../../electron/main/platform/app-origin'
-import { verifySender } from '../../../electron/main/platform/ipc-sender'
+import { appOrigins } from '@main/platform/app-origin'
+import { verifySender } from '@main/platform/ipc-sender'
 
 const origins = appOrigins()
 const main = { url: 'panelist://app/index.html#/queue', isMainFrame: true, detached: false }

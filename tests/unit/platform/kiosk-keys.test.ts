@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { kioskEscape, type KeyInput } from '../../../electron/main/platform/kiosk-keys'
+import { kioskEscape, type KeyInput } from '@main/platform/kiosk-keys'
 
 const key = (k: string, mods: Partial<Omit<KeyInput, 'key'>> = {}): KeyInput => ({
   type: 'keyDown',

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { createLaunchFiles, filesFromArgv } from '../../../electron/main/platform/launch-files'
+import { createLaunchFiles, filesFromArgv } from '@main/platform/launch-files'
 
 describe('files handed to the app on its command line', () => {
   it('keeps importable files as absolute paths and drops the executable, entry script and flags', () => {

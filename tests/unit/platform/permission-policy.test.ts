@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { appOrigins } from '../../../electron/main/platform/app-origin'
-import { isPermissionAllowed } from '../../../electron/main/platform/permission-policy'
+import { appOrigins } from '@main/platform/app-origin'
+import { isPermissionAllowed } from '@main/platform/permission-policy'
 
 const origins = appOrigins()
 const ours = 'panelist://app/index.html#/kiosk'

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import type { StudioBridge } from '../../../shared/bridge'
-import { CHANNEL_EVENT, CHANNEL_INVOKE } from '../../../shared/contract'
+import type { StudioBridge } from '@shared/bridge'
+import { CHANNEL_EVENT, CHANNEL_INVOKE } from '@shared/contract'
 
 /**
  * Runs the real preload against stand-ins for the two Electron objects it touches (contextBridge

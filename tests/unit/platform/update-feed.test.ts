@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { decideUpdateFeed, describeUpdateStatus, mayRestartToUpdate } from '../../../electron/main/platform/update-feed'
+import { decideUpdateFeed, describeUpdateStatus, mayRestartToUpdate } from '@main/platform/update-feed'
 
 describe('update feed', () => {
   it('uses the https feed from the environment, with the channel from preferences', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { secureWebPreferences } from '../../../electron/main/platform/web-preferences'
+import { secureWebPreferences } from '@main/platform/web-preferences'
 
 describe('web preferences of every window', () => {
   it('isolates and sandboxes the page and states each hardening flag explicitly', () => {

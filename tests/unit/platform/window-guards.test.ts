@@ -1,11 +1,11 @@
 import { EventEmitter } from 'node:events'
 import type { Session, WebContents } from 'electron'
 import { describe, expect, it } from 'vitest'
-import type { Logger } from '../../../electron/main/logger'
-import { appOrigins } from '../../../electron/main/platform/app-origin'
-import { mayOpenExternally } from '../../../electron/main/platform/external-links'
-import { installPermissionPolicy } from '../../../electron/main/platform/permissions'
-import { guardNavigation } from '../../../electron/main/platform/window-security'
+import type { Logger } from '@core/logger'
+import { appOrigins } from '@main/platform/app-origin'
+import { mayOpenExternally } from '@main/platform/external-links'
+import { installPermissionPolicy } from '@main/platform/permissions'
+import { guardNavigation } from '@main/platform/window-security'
 
 /**
  * The guards as Electron calls them: events emitted with Electron's argument shapes on a stand-in

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { tempDir } from '../../helpers/temp-studio'
 import { FIXTURE_JOBS, writeFixtureFolder } from '../../fixtures/resumes'
 
-const CLI = path.join(__dirname, '../../../electron/main/cli.ts')
+const CLI = path.join(__dirname, '../../../electron/cli/cli.ts')
 
 function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { PipelineStatus, StatusChange } from '../../../shared/contract/screening'
-import { emailKey, phoneKey, samePersonBy } from '../../../electron/main/screening/candidates/contact-keys'
-import { lineNaming, nameSpans, skillHighlights } from '../../../electron/main/screening/candidates/highlights'
-import { changeToUndo } from '../../../electron/main/screening/candidates/applications'
+import type { PipelineStatus, StatusChange } from '@shared/contract/screening'
+import { emailKey, phoneKey, samePersonBy } from '@core/screening/candidates/contact-keys'
+import { lineNaming, nameSpans, skillHighlights } from '@core/screening/candidates/highlights'
+import { changeToUndo } from '@core/screening/candidates/applications'
 
 describe('finding the same person', () => {
   it('keys emails by case and phones by their last ten digits', () => {

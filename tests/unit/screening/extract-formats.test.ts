@@ -17,9 +17,9 @@ import {
 } from 'docx'
 import mammoth from 'mammoth'
 import { describe, expect, it } from 'vitest'
-import { cleanText } from '../../../electron/main/screening/extract/clean-text'
-import { detectInjection, extractDocument, type JsonResume } from '../../../electron/main/screening/extract'
-import type { ExtractOutcome } from '../../../electron/main/screening/types'
+import { cleanText } from '@core/screening/extract/clean-text'
+import { detectInjection, extractDocument, type JsonResume } from '@core/screening/extract'
+import type { ExtractOutcome } from '@core/screening/types'
 import { buildResume, minimalDocx, renderResume, RESUME_PEOPLE, type FixtureFormat } from '../../fixtures/resumes'
 
 function documentOf(outcome: ExtractOutcome) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_EXTRACT_LIMITS, extractDocument } from '../../../electron/main/screening/extract'
-import type { ExtractOutcome } from '../../../electron/main/screening/types'
+import { DEFAULT_EXTRACT_LIMITS, extractDocument } from '@core/screening/extract'
+import type { ExtractOutcome } from '@core/screening/types'
 import {
   buildHostileCases,
   buildResume,

@@ -1,11 +1,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { IntakeBatchDetail, IntakeBatchView } from '../../../shared/contract/screening'
-import { poolParser } from '../../../electron/main/screening/intake/pool-parser'
-import type { ResumeParser } from '../../../electron/main/screening/intake/resume-parser'
-import { loadTaxonomyFile } from '../../../electron/main/screening/taxonomy'
-import type { Studio } from '../../../electron/main/studio'
+import type { IntakeBatchDetail, IntakeBatchView } from '@shared/contract/screening'
+import { poolParser } from '@core/screening/intake/pool-parser'
+import type { ResumeParser } from '@core/screening/intake/resume-parser'
+import { loadTaxonomyFile } from '@core/screening/taxonomy'
+import type { Studio } from '@core/studio'
 import { createTempStudio, tempDir } from '../../helpers/temp-studio'
 import {
   buildResume,

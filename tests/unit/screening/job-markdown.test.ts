@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { parseJobMarkdown } from '../../../electron/main/screening/jobs/job-markdown'
-import { loadTaxonomyFile, type Taxonomy } from '../../../electron/main/screening/taxonomy'
+import { parseJobMarkdown } from '@core/screening/jobs/job-markdown'
+import { loadTaxonomyFile, type Taxonomy } from '@core/screening/taxonomy'
 
 let taxonomy: Taxonomy
 beforeAll(async () => {

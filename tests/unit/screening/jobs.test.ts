@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { jobInputSchema, type JobInput } from '../../../shared/contract/screening'
-import { createRanker } from '../../../electron/main/screening/candidates/rerank'
-import { createJobsService } from '../../../electron/main/screening/jobs/jobs-service'
-import type { Studio } from '../../../electron/main/studio'
+import { jobInputSchema, type JobInput } from '@shared/contract/screening'
+import { createRanker } from '@core/screening/candidates/rerank'
+import { createJobsService } from '@core/screening/jobs/jobs-service'
+import type { Studio } from '@core/studio'
 import { createTempStudio } from '../../helpers/temp-studio'
 import { seedCandidates } from './seed'
 

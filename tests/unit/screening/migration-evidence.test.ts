@@ -1,9 +1,9 @@
 import path from 'node:path'
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import { migrations } from '../../../electron/main/db/migrations'
-import { openDatabase } from '../../../electron/main/db/open'
-import { silentLogger } from '../../../electron/main/logger'
+import { migrations } from '@core/db/migrations'
+import { openDatabase } from '@core/db/open'
+import { silentLogger } from '@core/logger'
 import { tempDir } from '../../helpers/temp-studio'
 
 const clock = { now: () => 1_700_000_000_000 }

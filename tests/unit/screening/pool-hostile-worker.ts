@@ -4,9 +4,9 @@
  * allocates without end, and one that kills its thread.
  */
 import { parentPort, workerData } from 'node:worker_threads'
-import { createParseHandler } from '../../../electron/main/screening/parse-pool/handler'
-import type { ParseWorkerData } from '../../../electron/main/screening/parse-pool/protocol'
-import { serveParseRequests } from '../../../electron/main/screening/parse-pool/serve'
+import { createParseHandler } from '@core/screening/parse-pool/handler'
+import type { ParseWorkerData } from '@core/screening/parse-pool/protocol'
+import { serveParseRequests } from '@core/screening/parse-pool/serve'
 
 const real = createParseHandler((workerData as ParseWorkerData).taxonomy)
 

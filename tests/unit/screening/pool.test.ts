@@ -1,9 +1,9 @@
 import path from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { DEFAULT_EXTRACT_LIMITS } from '../../../electron/main/screening/extract'
-import { createParsePool, type ParsePool, type ParseResult } from '../../../electron/main/screening/parse-pool'
-import { buildFeatures } from '../../../electron/main/screening/scoring/features'
-import { loadTaxonomyFile, type Taxonomy } from '../../../electron/main/screening/taxonomy'
+import { DEFAULT_EXTRACT_LIMITS } from '@core/screening/extract'
+import { createParsePool, type ParsePool, type ParseResult } from '@core/screening/parse-pool'
+import { buildFeatures } from '@core/screening/scoring/features'
+import { loadTaxonomyFile, type Taxonomy } from '@core/screening/taxonomy'
 import {
   buildHostileCases,
   buildResume,
@@ -14,7 +14,7 @@ import {
   type FixtureFormat,
 } from '../../fixtures/resumes'
 
-const REAL_WORKER = path.resolve('electron/main/screening/parse-pool/worker.ts')
+const REAL_WORKER = path.resolve('electron/core/screening/parse-pool/worker.ts')
 const HOSTILE_WORKER = path.resolve('tests/unit/screening/pool-hostile-worker.ts')
 const FAST = { ...DEFAULT_EXTRACT_LIMITS, maxMs: 400 }
 

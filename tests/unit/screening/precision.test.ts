@@ -6,9 +6,9 @@ import type {
   IntakeBatchView,
   JobOpeningView,
   SkillSuggestion,
-} from '../../../shared/contract/screening'
-import type { Studio } from '../../../electron/main/studio'
-import { loadTaxonomyFile } from '../../../electron/main/screening/taxonomy'
+} from '@shared/contract/screening'
+import type { Studio } from '@core/studio'
+import { loadTaxonomyFile } from '@core/screening/taxonomy'
 import { createTempStudio, tempDir } from '../../helpers/temp-studio'
 import { FIXTURE_JOBS, writeFixtureFolder, type FixtureFile } from '../../fixtures/resumes'
 

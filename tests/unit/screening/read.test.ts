@@ -1,11 +1,11 @@
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { extractDocument } from '../../../electron/main/screening/extract'
-import { readResume } from '../../../electron/main/screening/read'
-import { findDateRanges, monthToIso, parseDate } from '../../../electron/main/screening/read/dates'
-import { educationLevelOf } from '../../../electron/main/screening/read/education'
-import { loadTaxonomyFile, type Taxonomy } from '../../../electron/main/screening/taxonomy'
-import type { ExtractedDocument, ParsedResume } from '../../../electron/main/screening/types'
+import { extractDocument } from '@core/screening/extract'
+import { readResume } from '@core/screening/read'
+import { findDateRanges, monthToIso, parseDate } from '@core/screening/read/dates'
+import { educationLevelOf } from '@core/screening/read/education'
+import { loadTaxonomyFile, type Taxonomy } from '@core/screening/taxonomy'
+import type { ExtractedDocument, ParsedResume } from '@core/screening/types'
 import {
   buildHostileCases,
   buildResume,

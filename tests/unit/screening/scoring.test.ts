@@ -1,22 +1,22 @@
 import bm25Engine from 'wink-bm25-text-search'
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_SCORE_WEIGHTS, type JobSkill } from '../../../shared/contract/screening'
-import { bm25Scores } from '../../../electron/main/screening/scoring/bm25'
-import { explainScore } from '../../../electron/main/screening/scoring/explain'
-import { buildFeatures } from '../../../electron/main/screening/scoring/features'
-import { scoringJobOf, type ScoringJobSource } from '../../../electron/main/screening/scoring/job-query'
-import { rankCandidates } from '../../../electron/main/screening/scoring/rank'
-import { applicableParts, scoreCandidate } from '../../../electron/main/screening/scoring/score'
+import { DEFAULT_SCORE_WEIGHTS, type JobSkill } from '@shared/contract/screening'
+import { bm25Scores } from '@core/screening/scoring/bm25'
+import { explainScore } from '@core/screening/scoring/explain'
+import { buildFeatures } from '@core/screening/scoring/features'
+import { scoringJobOf, type ScoringJobSource } from '@core/screening/scoring/job-query'
+import { rankCandidates } from '@core/screening/scoring/rank'
+import { applicableParts, scoreCandidate } from '@core/screening/scoring/score'
 import {
   buildTermVector,
   frequencyOf,
   packTermVector,
   termHash,
   unpackTermVector,
-} from '../../../electron/main/screening/scoring/term-vector'
-import { tokenize } from '../../../electron/main/screening/scoring/tokenize'
-import type { CandidateFeatures } from '../../../electron/main/screening/scoring/types'
-import type { ParsedResume } from '../../../electron/main/screening/types'
+} from '@core/screening/scoring/term-vector'
+import { tokenize } from '@core/screening/scoring/tokenize'
+import type { CandidateFeatures } from '@core/screening/scoring/types'
+import type { ParsedResume } from '@core/screening/types'
 
 const skill = (skillId: string, name: string, weight = 3): JobSkill => ({ skillId, name, weight })
 

@@ -1,11 +1,11 @@
-import { insertRow } from '../../../electron/main/db/direct'
-import type { Studio } from '../../../electron/main/studio'
-import { writeFeatures } from '../../../electron/main/screening/intake/record-outcome'
-import { ensureApplication } from '../../../electron/main/screening/candidates/applications'
-import { educationRank } from '../../../electron/main/screening/scoring/education'
-import { buildTermVector } from '../../../electron/main/screening/scoring/term-vector'
-import { tokenize } from '../../../electron/main/screening/scoring/tokenize'
-import type { EducationLevel } from '../../../electron/main/screening/types'
+import { insertRow } from '@core/db/direct'
+import type { Studio } from '@core/studio'
+import { writeFeatures } from '@core/screening/intake/record-outcome'
+import { ensureApplication } from '@core/screening/candidates/applications'
+import { educationRank } from '@core/screening/scoring/education'
+import { buildTermVector } from '@core/screening/scoring/term-vector'
+import { tokenize } from '@core/screening/scoring/tokenize'
+import type { EducationLevel } from '@core/screening/types'
 
 export interface SeedCandidate {
   name: string

@@ -1,12 +1,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import {
-  loadTaxonomyFile,
-  parseTaxonomy,
-  TaxonomyError,
-  type Taxonomy,
-} from '../../../electron/main/screening/taxonomy'
+import { loadTaxonomyFile, parseTaxonomy, TaxonomyError, type Taxonomy } from '@core/screening/taxonomy'
 
 const SKILLS_FILE = path.resolve('resources/skills.json')
 let taxonomy: Taxonomy

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { KioskTurn } from '../../../shared/contract/interviews'
+import type { KioskTurn } from '@shared/contract/interviews'
 import { question } from '../interviews/fixtures'
 import { KioskSim, voiceWorld, type VoiceWorld } from './world'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createSentenceCutter } from '../../../electron/main/voice/sentence-cutter'
+import { createSentenceCutter } from '@core/voice/sentence-cutter'
 
 /** Feeds text as a model streams it (word-sized deltas, spaces kept) and records when pieces come out. */
 function stream(text: string, options?: Parameters<typeof createSentenceCutter>[0]) {

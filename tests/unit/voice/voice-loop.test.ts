@@ -1,9 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { DEFAULT_SILENCE_END_MS } from '../../../electron/main/voice/answer-endpoint'
-import type { QuestionInput, SessionDetail, SessionSummary } from '../../../shared/contract/interviews'
-import type { VoiceReplyEvent } from '../../../shared/contract/kiosk'
+import { DEFAULT_SILENCE_END_MS } from '@core/voice/answer-endpoint'
+import type { QuestionInput, SessionDetail, SessionSummary } from '@shared/contract/interviews'
+import type { VoiceReplyEvent } from '@shared/contract/kiosk'
 import type { ChatRule } from '../../harness/ai-stub'
 import {
   concatPcm,

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { KioskStart } from '../../../shared/contract/interviews'
+import type { KioskStart } from '@shared/contract/interviews'
 import { question } from '../interviews/fixtures'
 import { voiceWorld, type VoiceWorld } from './world'
 

@@ -5,7 +5,7 @@
  * - `loop`: answers question after question as fast as it can, saying ACKED after each, until killed.
  * - `resume`: opens the same data folder without AI, reads where the interview stands, prints it as JSON.
  */
-import { systemClock } from '../../../../electron/main/clock'
+import { systemClock } from '@core/clock'
 import {
   backendQuestions,
   interviewWorld,

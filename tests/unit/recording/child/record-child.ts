@@ -4,11 +4,11 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { parseWav } from '../../../../electron/main/ai/audio/wav'
-import { systemClock } from '../../../../electron/main/clock'
-import { openDatabase } from '../../../../electron/main/db/open'
-import { silentLogger } from '../../../../electron/main/logger'
-import { createRecordingsStore } from '../../../../electron/main/recording/recordings-store'
+import { parseWav } from '@core/ai/audio/wav'
+import { systemClock } from '@core/clock'
+import { openDatabase } from '@core/db/open'
+import { silentLogger } from '@core/logger'
+import { createRecordingsStore } from '@core/recording/recordings-store'
 
 async function main() {
   const [dataDir, speechPath] = process.argv.slice(2) as [string, string]

@@ -5,11 +5,11 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { parseJobMarkdown } from './screening/jobs/job-markdown'
-import { poolParser } from './screening/intake/pool-parser'
-import { screenFiles, type ScreenReport } from './screening/intake/screen-offline'
-import { expandPaths } from './screening/intake/sources'
-import { loadTaxonomyFile } from './screening/taxonomy'
+import { parseJobMarkdown } from '../core/screening/jobs/job-markdown'
+import { poolParser } from '../core/screening/intake/pool-parser'
+import { screenFiles, type ScreenReport } from '../core/screening/intake/screen-offline'
+import { expandPaths } from '../core/screening/intake/sources'
+import { loadTaxonomyFile } from '../core/screening/taxonomy'
 
 const USAGE = `Usage: panelist screen --job <job.md> <folder or files…> [--top N] [--json]
 

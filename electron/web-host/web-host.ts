@@ -1,11 +1,11 @@
 import os from 'node:os'
 import path from 'node:path'
-import { aiOptionsFromEnv } from './ai/env'
-import { createLogger } from './logger'
-import { startWebServer } from './host/web-server'
-import { createEncryptedSecretStore, createKeyFileCipher } from './settings/encrypted-secret-store'
-import { createJsonPreferenceStore } from './settings/json-preference-store'
-import { createStudio } from './studio'
+import { aiOptionsFromEnv } from '../core/ai/env'
+import { createLogger } from '../core/logger'
+import { startWebServer } from './web-server'
+import { createEncryptedSecretStore, createKeyFileCipher } from '../core/settings/encrypted-secret-store'
+import { createJsonPreferenceStore } from '../core/settings/json-preference-store'
+import { createStudio } from '../core/studio'
 
 /**
  * The web host: the real core in a plain Node process, serving the built renderer to a browser on

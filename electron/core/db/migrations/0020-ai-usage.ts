@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import type { Migration } from './types'
 
-/** AI usage accounting and AI settings (see electron/main/ai/tables.ts). */
+/** AI usage accounting and AI settings (see electron/core/ai/tables.ts). */
 export const aiUsage: Migration = {
   version: 20,
   name: 'ai-usage',

@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import type { Migration } from './types'
 import { syncedColumns } from './synced-columns'
 
-/** Answer recordings and kiosk consent/integrity events (see electron/main/recording/tables.ts). */
+/** Answer recordings and kiosk consent/integrity events (see electron/core/recording/tables.ts). */
 export const recordings: Migration = {
   version: 35,
   name: 'recordings',

@@ -3,9 +3,9 @@ import http from 'node:http'
 import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { WebSocketServer, type WebSocket } from 'ws'
-import { kioskEventNames, type Audience } from '../../../shared/contract'
-import type { Logger } from '../logger'
-import type { Studio } from '../studio'
+import { kioskEventNames, type Audience } from '../../shared/contract'
+import type { Logger } from '../core/logger'
+import type { Studio } from '../core/studio'
 import { contentType, readStatic, resolveStatic } from './static-files'
 
 export interface WebServerOptions {
