@@ -5,9 +5,13 @@ import { defineConfig } from 'electron-vite'
 const root = __dirname
 const from = (file: string) => path.resolve(root, file)
 
-/** Node entries by output name (out/main/<name>.js): the shell, the web host, the CLI and the resume reader's worker. */
+/**
+ * Node entries by output name (out/main/<name>.js): the Electron shell, the core process both hosts
+ * start, the web host, the CLI and the resume reader's worker.
+ */
 const mainEntries: Record<string, string> = {
   index: from('electron/main/index.ts'),
+  core: from('electron/core/process/entry.ts'),
   'web-host': from('electron/web-host/web-host.ts'),
   cli: from('electron/cli/cli.ts'),
   'parse-worker': from('electron/core/screening/parse-pool/worker.ts'),

@@ -14,15 +14,14 @@ import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { Worker } from 'node:worker_threads'
-import { sql } from 'kysely'
-import { uuidv7 } from 'uuidv7'
 import type { IntakeBatchView, JobOpeningView, RerankSummary } from '@shared/contract/screening'
 import { poolParser } from '@core/screening/intake/pool-parser'
 import type { ResumeParser } from '@core/screening/intake/resume-parser'
 import { loadTaxonomyFile } from '@core/screening/taxonomy'
 import type { Studio } from '@core/studio'
 import { createTempStudio, tempDir } from '../tests/helpers/temp-studio'
-import { buildResume, FIXTURE_JOBS, generatePeople, renderResume } from '../tests/fixtures/resumes'
+import { FIXTURE_JOBS } from '../tests/fixtures/resumes'
+import { growPool, writeResumeFolder } from './screening-fixtures'
 
 const count = Number(process.argv[2] ?? 1000)
 const rerankPool = Number(process.argv[3] ?? 10_000)
@@ -33,17 +32,6 @@ async function call<T>(studio: Studio, name: string, input: unknown): Promise<T>
   const result = await studio.dispatch(name, input, { audience: 'recruiter' })
   if (!result.ok) throw new Error(`${name}: ${result.error.message}`)
   return result.value as T
-}
-
-async function generate(dir: string): Promise<string[]> {
-  const files: string[] = []
-  for (const [index, person] of generatePeople(count).entries()) {
-    const format = index % 2 === 0 ? 'pdf' : 'docx'
-    const file = path.join(dir, `${person.id}.${format}`)
-    fs.writeFileSync(file, await renderResume(buildResume(person), format))
-    files.push(file)
-  }
-  return files
 }
 
 interface Timing {
@@ -167,36 +155,12 @@ function waitFor(studio: Studio, batchId: string): Promise<IntakeBatchView> {
   })
 }
 
-/** Copies the imported candidates' stored features until the job holds `size` candidates. */
-async function growPool(studio: Studio, jobId: string, size: number): Promise<void> {
-  const sources = await studio.db.selectFrom('candidate_features').select('candidate_id').execute()
-  const now = Date.now()
-  await studio.db.transaction().execute(async (trx) => {
-    for (let i = 0; i < size; i++) {
-      const source = sources[i % sources.length]!.candidate_id
-      const id = uuidv7()
-      await sql`insert into candidates (id, org_id, created_at, updated_at, deleted_at, name, email, phone, email_key, phone_key, links, current_title, total_years, education_level, tags, current_file_id)
-        select ${id}, org_id, ${now}, ${now}, null, name, null, null, null, null, links, current_title, total_years, education_level, tags, current_file_id from candidates where id = ${source}`.execute(
-        trx,
-      )
-      await sql`insert into candidate_features (candidate_id, file_id, skill_ids, total_years, education_rank, doc_length, terms, embedding, embedding_model, updated_at)
-        select ${id}, file_id, skill_ids, total_years, education_rank, doc_length, terms, null, null, ${now} from candidate_features where candidate_id = ${source}`.execute(
-        trx,
-      )
-      await sql`insert into applications (id, org_id, created_at, updated_at, deleted_at, job_id, candidate_id, status)
-        select ${uuidv7()}, org_id, ${now}, ${now}, null, ${jobId}, ${id}, 'new' from candidates where id = ${id}`.execute(
-        trx,
-      )
-    }
-  })
-}
-
 const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`
 
 async function main() {
   const folder = tempDir('panelist-bench-resumes-')
   let started = performance.now()
-  const files = await generate(folder)
+  const files = await writeResumeFolder(folder, count)
   console.log(
     `generated ${files.length} resumes (${files.filter((f) => f.endsWith('.pdf')).length} PDF, ${files.filter((f) => f.endsWith('.docx')).length} DOCX) in ${fmt(performance.now() - started)} (not timed below)`,
   )

@@ -57,12 +57,12 @@ export function createFoundationHandlers(deps: FoundationHandlerDeps): Foundatio
     'settings.get': () => deps.preferences.get(),
     'settings.update': (patch) => deps.preferences.update(patch),
     'secrets.status': status,
-    'secrets.set': ({ name, value }) => {
-      deps.secrets.set(name, value)
+    'secrets.set': async ({ name, value }) => {
+      await deps.secrets.set(name, value)
       return status()
     },
-    'secrets.clear': ({ name }) => {
-      deps.secrets.clear(name)
+    'secrets.clear': async ({ name }) => {
+      await deps.secrets.clear(name)
       return status()
     },
     'kiosk.setPin': async ({ pin }) => {

@@ -16,16 +16,19 @@ import { createResumeDialog } from './platform/resume-dialog'
 import { createSafeStorageCipher } from './platform/safe-storage-cipher'
 import { describeUpdateStatus } from './platform/update-feed'
 import { createUpdater, type Updater } from './platform/updater'
+import { utilityCore } from './platform/core-process'
 import { guardNavigation } from './platform/window-security'
 import { createWindowRegistry } from './platform/window-registry'
 import { createKioskWindow, createRecruiterWindow } from './platform/windows'
+import { startCore, type CoreClient } from '../core/process/client'
+import { hostCallHandlers, secretSnapshot } from '../core/process/host-side'
 import { createEncryptedSecretStore } from '../core/settings/encrypted-secret-store'
-import { createStudio, type Studio } from '../core/studio'
+import { createPreferences } from '../core/settings/preferences'
 
 /**
  * The Electron shell, and the only file that drives Electron's app lifecycle: one instance,
- * hardened windows, the IPC bridge, the kiosk, updates and an orderly quit. Everything it starts
- * is built by createStudio, which knows nothing of Electron.
+ * hardened windows, the IPC bridge, the kiosk, updates and an orderly quit. The studio itself runs
+ * in the core process (out/main/core.js as a utilityProcess), which knows nothing of Electron.
  */
 
 const UPDATE_CHECK_MS = 4 * 60 * 60 * 1000
@@ -48,7 +51,7 @@ let secretsForLog: () => string[] = () => []
 const logger = createLogger({ knownSecrets: () => secretsForLog() })
 
 let recruiter: BrowserWindow | null = null
-let studio: Studio | null = null
+let studio: CoreClient | null = null
 let shuttingDown = false
 let studioClosed = false
 
@@ -92,12 +95,12 @@ function tellRecruiter(message: string, detail?: string): void {
  * Opens the candidate kiosk through the same request the renderer uses, so the PIN rule lives in
  * one place (the handler refuses until a PIN is set: it is the only way out of the kiosk).
  */
-async function openKiosk(running: Studio): Promise<void> {
+async function openKiosk(running: CoreClient): Promise<void> {
   const result = await running.dispatch('kiosk.open', {}, { audience: 'recruiter' })
   if (!result.ok) tellRecruiter('The kiosk did not open.', result.error.message)
 }
 
-function installMenu(running: Studio, updater: Updater): void {
+function installMenu(running: CoreClient, updater: Updater): void {
   installAppMenu({
     devTools,
     openKiosk: () => void openKiosk(running),
@@ -118,11 +121,7 @@ kiosk.onKioskIntegrity((event) => {
   logger.warn('kiosk integrity', { ...event })
   // The window's connection id is its webContents id, as the IPC bridge reports it to handlers.
   const contents = kiosk.window()?.webContents
-  if (studio && contents && !contents.isDestroyed()) {
-    void studio.recordKioskWindowSignal(String(contents.id), event.kind).catch((error: unknown) => {
-      logger.error('could not record a kiosk signal', { error: String(error) })
-    })
-  }
+  if (studio && contents && !contents.isDestroyed()) studio.recordKioskWindowSignal(String(contents.id), event.kind)
 })
 launchFiles.onOpenFiles((files) => logger.info('files handed to the app', { count: files.length }))
 
@@ -191,26 +190,35 @@ async function start(): Promise<void> {
 
   const secrets = createEncryptedSecretStore(path.join(dataDir, 'secrets.json'), createSafeStorageCipher(safeStorage))
   secretsForLog = () => secrets.values()
-  studio = await createStudio({
+  const preferenceStore = createElectronPreferenceStore(
     dataDir,
-    host: 'electron',
-    version: app.getVersion(),
-    secrets,
-    preferenceStore: createElectronPreferenceStore(
-      dataDir,
-      logger,
-      (options) => new Store<Record<string, unknown>>({ ...options, clearInvalidConfig: false }),
-    ),
     logger,
-    exitKiosk: () => kiosk.unlockAndClose(),
-    openKiosk: async () => {
-      kiosk.open()
-      recruiter?.hide()
-      return { url: null }
-    },
-    chooseResumePaths: createResumeDialog(() => recruiter),
-    // Shipped beside out/ (inside app.asar when packaged); resolved here, where __dirname is known.
-    resourcesDir: path.join(__dirname, '../../resources'),
+    (options) => new Store<Record<string, unknown>>({ ...options, clearInvalidConfig: false }),
+  )
+  studio = await startCore({
+    spawn: () => utilityCore(path.join(__dirname, 'core.js')),
+    config: () => ({
+      dataDir,
+      host: 'electron',
+      version: app.getVersion(),
+      // Shipped beside out/ (inside app.asar when packaged); resolved here, where __dirname is known.
+      resourcesDir: path.join(__dirname, '../../resources'),
+      secrets: secretSnapshot(secrets),
+      preferences: preferenceStore.read(),
+      abilities: { openKiosk: true, chooseResumePaths: true },
+    }),
+    calls: hostCallHandlers({
+      secrets,
+      preferenceStore,
+      exitKiosk: () => kiosk.unlockAndClose(),
+      openKiosk: async () => {
+        kiosk.open()
+        recruiter?.hide()
+        return { url: null }
+      },
+      chooseResumePaths: createResumeDialog(() => recruiter),
+    }),
+    logger,
   })
   for (const notice of studio.info().notices) logger.warn(notice)
   const running = studio
@@ -221,7 +229,8 @@ async function start(): Promise<void> {
   const updater = createUpdater({
     packaged: app.isPackaged,
     feedUrl: process.env.PANELIST_UPDATE_URL || __PANELIST_UPDATE_URL__,
-    channel: () => running.preferences.get().updateChannel,
+    // The core owns preference changes and the store is written through to disk: read it afresh.
+    channel: () => createPreferences(preferenceStore).get().updateChannel,
     kioskOpen: () => kiosk.isOpen(),
     logger,
     intervalMs: UPDATE_CHECK_MS,

@@ -2,14 +2,18 @@ import os from 'node:os'
 import path from 'node:path'
 import { aiOptionsFromEnv } from '../core/ai/env'
 import { createLogger } from '../core/logger'
-import { startWebServer } from './web-server'
+import { forkCore } from '../core/process/child-process'
+import { startCore } from '../core/process/client'
+import { hostCallHandlers, secretSnapshot } from '../core/process/host-side'
 import { createEncryptedSecretStore, createKeyFileCipher } from '../core/settings/encrypted-secret-store'
 import { createJsonPreferenceStore } from '../core/settings/json-preference-store'
-import { createStudio } from '../core/studio'
+import { startWebServer } from './web-server'
 
 /**
- * The web host: the real core in a plain Node process, serving the built renderer to a browser on
- * 127.0.0.1. Used for development without Electron and by the browser end-to-end tests.
+ * The web host: the real core in its own Node process (out/main/core.js, the same protocol
+ * Electron's utilityProcess speaks), and this process serving the built renderer to a browser on
+ * 127.0.0.1 and relaying its requests. Used for development without Electron and by the browser
+ * end-to-end tests.
  * Environment: PANELIST_DATA_DIR (default ~/.panelist), PANELIST_PORT (default 0: any free port),
  * PANELIST_RENDERER_DIR (default: the built renderer beside this file), PANELIST_RESOURCES_DIR
  * (default: the repository's resources/ folder, two levels above out/main/), and the AI overrides
@@ -21,29 +25,39 @@ async function main() {
     path.join(dataDir, 'secrets.json'),
     createKeyFileCipher(path.join(dataDir, 'secrets.key')),
   )
+  const preferenceStore = createJsonPreferenceStore(path.join(dataDir, 'preferences.json'))
   const logger = createLogger({ knownSecrets: () => secrets.values() })
+  const ai = aiOptionsFromEnv(process.env)
   let kioskUrl: string | null = null
-  const studio = await createStudio({
-    dataDir,
-    resourcesDir: process.env.PANELIST_RESOURCES_DIR ?? path.join(__dirname, '../../resources'),
-    host: 'web',
-    version: process.env.npm_package_version,
-    secrets,
-    preferenceStore: createJsonPreferenceStore(path.join(dataDir, 'preferences.json')),
+  const core = await startCore({
+    spawn: () => forkCore(path.join(__dirname, 'core.js')),
+    config: () => ({
+      dataDir,
+      resourcesDir: process.env.PANELIST_RESOURCES_DIR ?? path.join(__dirname, '../../resources'),
+      host: 'web',
+      version: process.env.npm_package_version,
+      ai,
+      secrets: secretSnapshot(secrets),
+      preferences: preferenceStore.read(),
+      abilities: { openKiosk: true, chooseResumePaths: false },
+    }),
+    calls: hostCallHandlers({
+      secrets,
+      preferenceStore,
+      exitKiosk: () => logger.info('kiosk exit verified'),
+      // The kiosk page's address is known once the server listens, before any request can arrive.
+      openKiosk: async () => ({ url: kioskUrl }),
+    }),
     logger,
-    ai: aiOptionsFromEnv(process.env),
-    exitKiosk: () => logger.info('kiosk exit verified'),
-    // The kiosk page's address is known once the server listens, before any request can arrive.
-    openKiosk: async () => ({ url: kioskUrl }),
   })
   const server = await startWebServer({
-    studio,
+    studio: core,
     logger,
     rendererDir: process.env.PANELIST_RENDERER_DIR ?? path.join(__dirname, '../renderer'),
     port: Number(process.env.PANELIST_PORT ?? 0),
   })
   kioskUrl = server.kioskUrl
-  for (const notice of studio.info().notices) logger.warn(notice)
+  for (const notice of core.info().notices) logger.warn(notice)
   process.stdout.write(JSON.stringify({ ready: true, url: server.url, kioskUrl: server.kioskUrl, dataDir }) + '\n')
 
   let closing = false
@@ -51,7 +65,7 @@ async function main() {
     if (closing) return
     closing = true
     await server.close()
-    await studio.close()
+    await core.close()
     process.exit(0)
   }
   process.on('SIGINT', shutdown)

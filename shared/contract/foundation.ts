@@ -86,4 +86,6 @@ export const foundationRequests = {
 
 export const foundationEvents = {
   'queue.job': z.custom<JobView>(),
+  /** The core process stopped unexpectedly: restarted (work in flight may need redoing) or left down. */
+  'app.coreRestarted': z.object({ restarted: z.boolean(), message: z.string() }),
 }

@@ -3,7 +3,8 @@ import type { PreferenceStore } from './types'
 
 export interface PreferencesService {
   get(): Preferences
-  update(patch: Partial<Preferences>): Preferences
+  /** Persists first, then adopts: a write the store refuses leaves the old preferences in force. */
+  update(patch: Partial<Preferences>): Promise<Preferences>
 }
 
 /** Reads through the schema so a hand-edited or older file falls back to defaults field by field. */
@@ -23,9 +24,10 @@ export function createPreferences(store: PreferenceStore): PreferencesService {
   let current = parse(store.read())
   return {
     get: () => current,
-    update(patch) {
-      current = preferencesSchema.parse({ ...current, ...patch })
-      store.write(current)
+    async update(patch) {
+      const next = preferencesSchema.parse({ ...current, ...patch })
+      await store.write(next)
+      current = next
       return current
     },
   }

@@ -1,10 +1,13 @@
 import type { Preferences } from '../../../shared/contract/foundation'
 import type { SecretName } from '../../../shared/contract/foundation'
 
-/** Where preferences live: electron-store in Electron, a JSON file in the web host and tests. */
+/**
+ * Where preferences live: electron-store in Electron, a JSON file in the web host and tests; in the
+ * core process, the host's store reached through the protocol.
+ */
 export interface PreferenceStore {
   read(): unknown
-  write(value: Preferences): void
+  write(value: Preferences): void | Promise<void>
 }
 
 /**
@@ -13,8 +16,9 @@ export interface PreferenceStore {
  */
 export interface SecretStore {
   get(name: SecretName): string | undefined
-  set(name: SecretName, value: string): void
-  clear(name: SecretName): void
+  /** Settles once the value is stored; a store that cannot keep it secret refuses with `unavailable`. */
+  set(name: SecretName, value: string): void | Promise<void>
+  clear(name: SecretName): void | Promise<void>
   has(name: SecretName): boolean
   /** Every value currently stored, so the logger can mask them. */
   values(): string[]

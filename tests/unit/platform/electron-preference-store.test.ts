@@ -22,12 +22,12 @@ function recordingLogger() {
 }
 
 describe('preferences in electron-store', () => {
-  it('keeps preferences in the data folder across reopenings', () => {
+  it('keeps preferences in the data folder across reopenings', async () => {
     const dataDir = tempDir('panelist-prefs-')
     const { logger } = recordingLogger()
     const first = createPreferences(createElectronPreferenceStore(dataDir, logger, openConf))
     expect(first.get().theme).toBe('system')
-    first.update({ theme: 'dark', updateChannel: 'beta' })
+    await first.update({ theme: 'dark', updateChannel: 'beta' })
 
     const file = path.join(dataDir, 'preferences.json')
     expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({ theme: 'dark', updateChannel: 'beta' })
@@ -35,7 +35,7 @@ describe('preferences in electron-store', () => {
     expect(again.get()).toMatchObject({ theme: 'dark', updateChannel: 'beta', workerConcurrency: 2 })
   })
 
-  it('moves a file that is not JSON aside, keeps it, and starts from defaults', () => {
+  it('moves a file that is not JSON aside, keeps it, and starts from defaults', async () => {
     const dataDir = tempDir('panelist-prefs-')
     const file = path.join(dataDir, 'preferences.json')
     fs.writeFileSync(file, '{"theme": "dark", oops')
@@ -48,7 +48,7 @@ describe('preferences in electron-store', () => {
     expect(fs.readFileSync(path.join(dataDir, aside[0]!), 'utf8')).toBe('{"theme": "dark", oops')
     expect(warnings).toEqual(['preferences file was not valid JSON; moved aside and started fresh'])
 
-    preferences.update({ theme: 'light' })
+    await preferences.update({ theme: 'light' })
     expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({ theme: 'light' })
   })
 

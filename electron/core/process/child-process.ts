@@ -1,0 +1,22 @@
+import { fork } from 'node:child_process'
+import type { CoreProcessHandle } from './client'
+import type { FromCore } from './protocol'
+
+/**
+ * The core as a Node child process (the web host, benchmarks). Structured-clone serialization
+ * carries the same values a utilityProcess port does, byte arrays included.
+ */
+export function forkCore(entry: string, execArgv: string[] = []): CoreProcessHandle {
+  const child = fork(entry, [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv })
+  return {
+    pid: child.pid,
+    wire: {
+      send: (message) => {
+        if (child.connected) child.send(message)
+      },
+      onMessage: (listener) => child.on('message', (message) => listener(message as FromCore)),
+    },
+    onExit: (listener) => child.once('exit', (code) => listener(code)),
+    kill: () => child.kill('SIGKILL'),
+  }
+}

@@ -1,0 +1,57 @@
+import { preferencesSchema, secretNameSchema } from '../../../shared/contract/foundation'
+import { StudioError } from '../../../shared/contract'
+import type { PreferenceStore, SecretStore } from '../settings/types'
+import type { CoreConfig, HostCallName, HostCalls } from './protocol'
+
+/** What a host keeps for itself and lends the core: its stores and its windows. */
+export interface HostServices {
+  secrets: SecretStore
+  preferenceStore: PreferenceStore
+  exitKiosk: () => void
+  openKiosk?: () => Promise<{ url: string | null }>
+  chooseResumePaths?: (kind: 'files' | 'folder') => Promise<string[]>
+}
+
+export type HostCallHandlers = {
+  [M in HostCallName]: (args: HostCalls[M]['args']) => Promise<HostCalls[M]['result']> | HostCalls[M]['result']
+}
+
+/** The answers a host gives the core's calls; the core already refuses abilities the host lacks. */
+export function hostCallHandlers(services: HostServices): HostCallHandlers {
+  return {
+    'secrets.set': async ({ name, value }) => {
+      await services.secrets.set(secretNameSchema.parse(name), String(value))
+      return null
+    },
+    'secrets.clear': async ({ name }) => {
+      await services.secrets.clear(secretNameSchema.parse(name))
+      return null
+    },
+    'preferences.write': async ({ value }) => {
+      await services.preferenceStore.write(preferencesSchema.parse(value))
+      return null
+    },
+    'kiosk.open': () => {
+      if (!services.openKiosk) throw new StudioError('unavailable', 'This host cannot open a kiosk.')
+      return services.openKiosk()
+    },
+    'kiosk.exit': () => {
+      services.exitKiosk()
+      return null
+    },
+    'resumes.choose': ({ kind }) => {
+      if (!services.chooseResumePaths) throw new StudioError('unavailable', 'This host cannot open a file dialog.')
+      return services.chooseResumePaths(kind)
+    },
+  }
+}
+
+/** Every secret the host holds, for the core's start message. */
+export function secretSnapshot(secrets: SecretStore): CoreConfig['secrets'] {
+  const snapshot: CoreConfig['secrets'] = {}
+  for (const name of secretNameSchema.options) {
+    const value = secrets.get(name)
+    if (value !== undefined) snapshot[name] = value
+  }
+  return snapshot
+}
