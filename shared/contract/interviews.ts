@@ -338,8 +338,6 @@ export interface KioskStart {
 }
 
 export const kioskCodeSchema = z.string().trim().min(4).max(24)
-const sessionToken = z.string().min(20).max(100)
-const turnIndex = z.number().int().min(0).max(1000)
 
 export const interviewRequests = {
   'templates.list': request<TemplateSummary[]>()(
@@ -407,25 +405,6 @@ export const interviewRequests = {
   ),
   'sessions.get': request<SessionDetail>()(z.object({ id }).strict()),
 
-  'interview.redeem': request<KioskStart>()(z.object({ code: kioskCodeSchema }).strict(), ['kiosk']),
-  'interview.turn': request<KioskTurn>()(z.object({ token: sessionToken }).strict(), ['kiosk']),
-  'interview.answer': request<KioskTurn>()(
-    z
-      .object({
-        token: sessionToken,
-        turnIndex,
-        text: z.string().trim().min(1).max(20_000),
-        /** How long the candidate typed; the kiosk measures it, main bounds it by its own clock. */
-        typingMs: z.number().int().min(0).max(3_600_000).default(0),
-        pastedChars: z.number().int().min(0).max(20_000).default(0),
-      })
-      .strict(),
-    ['kiosk'],
-  ),
-  'interview.repeat': request<KioskTurn>()(z.object({ token: sessionToken }).strict(), ['kiosk']),
-  'interview.retake': request<KioskTurn>()(z.object({ token: sessionToken }).strict(), ['kiosk']),
-  'interview.skip': request<KioskTurn>()(z.object({ token: sessionToken, turnIndex }).strict(), ['kiosk']),
-  'interview.finish': request<KioskTurn>()(z.object({ token: sessionToken }).strict(), ['kiosk']),
 }
 
 export const interviewEvents = {

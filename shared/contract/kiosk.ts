@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { request } from './define'
-import type { KioskTurn } from './interviews'
+import { kioskCodeSchema, type KioskStart, type KioskTurn } from './interviews'
 
 /**
  * The kiosk's live voice loop: microphone audio streams in as small PCM chunks, main answers with
@@ -52,6 +52,10 @@ export interface VoiceStart {
 export type Ack = { ok: true }
 
 export const kioskRequests = {
+  /** Opens (or resumes) the interview an invitation code names; the token it returns names it from then on. */
+  'interview.redeem': request<KioskStart>()(z.object({ code: kioskCodeSchema }).strict(), ['kiosk']),
+  /** Where the interview stands: the question in front of the candidate, the clocks, or how it ended. */
+  'interview.turn': request<KioskTurn>()(z.object({ token: sessionToken }).strict(), ['kiosk']),
   /**
    * Opens the voice loop for an interview (or its practice question); main starts speaking at once.
    * The kiosk names the stream itself so it recognises the first events, which may overtake the reply.

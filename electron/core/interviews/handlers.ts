@@ -6,7 +6,6 @@ import type { SyncedWriter } from '../db/synced'
 import type { EventBus } from '../events'
 import type { Handlers } from '../ipc/dispatcher'
 import type { Logger } from '../logger'
-import { typedAnswer } from './engine/answer-input'
 import { createInterviewEngine, type InterviewEngine } from './engine/engine'
 import { toKioskTurn } from './engine/turn-view'
 import { createQuestionGenerator } from './generation/question-generator'
@@ -59,11 +58,6 @@ type InterviewHandlers = Pick<
   | 'sessions.get'
   | 'interview.redeem'
   | 'interview.turn'
-  | 'interview.answer'
-  | 'interview.repeat'
-  | 'interview.retake'
-  | 'interview.skip'
-  | 'interview.finish'
 >
 
 export interface Interviews {
@@ -185,18 +179,6 @@ export function createInterviews(deps: InterviewsDeps): Interviews {
         }
       },
       'interview.turn': ({ token }) => kioskTurn(token),
-      'interview.answer': async ({ token, ...answer }) => {
-        const sessionId = await engine.sessionForToken(token)
-        const before = await engine.currentTurn(sessionId)
-        await engine.submitAnswer(sessionId, typedAnswer(answer, before.question?.askedAt, clock.now()))
-        return toKioskTurn(await engine.currentTurn(sessionId))
-      },
-      'interview.repeat': async ({ token }) =>
-        toKioskTurn(await engine.repeatQuestion(await engine.sessionForToken(token))),
-      'interview.retake': async ({ token }) => toKioskTurn(await engine.retake(await engine.sessionForToken(token))),
-      'interview.skip': async ({ token, turnIndex }) =>
-        toKioskTurn(await engine.skip(await engine.sessionForToken(token), turnIndex)),
-      'interview.finish': async ({ token }) => toKioskTurn(await engine.finish(await engine.sessionForToken(token))),
     },
   }
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { GenerationResult, KioskStart, KioskTurn, SessionDetail } from '@shared/contract/interviews'
+import { typedAnswer } from '@core/interviews/engine/answer-input'
 import { startAiStub, type AiStub } from '../../harness/ai-stub'
 import type { ChatRequestBody } from '../../harness/ai-stub/types'
 import { createTempStudio } from '../../helpers/temp-studio'
@@ -72,6 +73,17 @@ async function call<T>(name: string, input: unknown, audience: 'recruiter' | 'ki
   const result = await studio.dispatch(name, input, { audience })
   if (!result.ok) throw Object.assign(new Error(result.error.message), result.error)
   return result.value as T
+}
+
+/** A typed answer as the voice loop files it (`interview.voiceTextAnswer`), then the turn the kiosk would show. */
+async function answerByText(token: string, turnIndex: number, text: string): Promise<KioskTurn> {
+  const sessionId = await studio.interviews.sessionForToken(token)
+  const asked = (await studio.interviews.currentTurn(sessionId)).question?.askedAt
+  await studio.interviews.submitAnswer(
+    sessionId,
+    typedAnswer({ turnIndex, text, typingMs: 10_000, pastedChars: 0 }, asked, Date.now()),
+  )
+  return call<KioskTurn>('interview.turn', { token }, 'kiosk')
 }
 
 async function linkedTemplate() {
@@ -155,28 +167,16 @@ describe('interviews through the real AI adapter and the wire stub', () => {
 
     let turn = await call<KioskTurn>('interview.turn', { token: start.token }, 'kiosk')
     expect(turn.question).toMatchObject({ turnIndex: 1, number: 1, isFollowUp: true })
-    turn = await call<KioskTurn>(
-      'interview.answer',
-      { token: start.token, turnIndex: 1, text: 'Hearing a concrete time for the call back.' },
-      'kiosk',
-    )
+    turn = await answerByText(start.token, 1, 'Hearing a concrete time for the call back.')
     expect(turn.question).toMatchObject({
       turnIndex: 2,
       number: 2,
       isFollowUp: false,
       text: 'How do you handle an angry caller?',
     })
-    turn = await call<KioskTurn>(
-      'interview.answer',
-      { token: start.token, turnIndex: 2, text: 'I stay calm and let them finish first.' },
-      'kiosk',
-    )
+    turn = await answerByText(start.token, 2, 'I stay calm and let them finish first.')
     expect(turn.question).toMatchObject({ turnIndex: 3, isFollowUp: true })
-    turn = await call<KioskTurn>(
-      'interview.answer',
-      { token: start.token, turnIndex: 3, text: 'Letting them finish without interrupting.' },
-      'kiosk',
-    )
+    turn = await answerByText(start.token, 3, 'Letting them finish without interrupting.')
     expect(turn).toMatchObject({ status: 'completed', finishReason: 'completed' })
     const sessions = await call<{ id: string }[]>('sessions.list', {})
     const detail = await call<SessionDetail>('sessions.get', { id: sessions[0]!.id })
@@ -218,11 +218,7 @@ describe('interviews through the real AI adapter and the wire stub', () => {
     })
     const start = await call<KioskStart>('interview.redeem', { code: invitation.code }, 'kiosk')
     stub.setFault('chat', { kind: 'unauthorized' })
-    const turn = await call<KioskTurn>(
-      'interview.answer',
-      { token: start.token, turnIndex: 0, text: 'By impact first, because outages hurt everyone.' },
-      'kiosk',
-    )
+    const turn = await answerByText(start.token, 0, 'By impact first, because outages hurt everyone.')
     expect(turn.question!.turnIndex).toBe(1)
     const sessions = await call<{ id: string }[]>('sessions.list', {})
     const detail = await call<SessionDetail>('sessions.get', { id: sessions[0]!.id })
