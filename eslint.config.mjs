@@ -55,6 +55,22 @@ export default tseslint.config(
     },
   },
   {
+    // Migrations are frozen in time (Kysely's advice): they may not import code that keeps changing.
+    files: ['electron/core/db/migrations/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          ...electronFence,
+          patterns: [
+            ...electronFence.patterns,
+            { group: ['../*', '@core/*', '@shared/*'], message: 'A migration imports only kysely and its own folder.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests may name Electron's types for their stand-ins (erased at run time), never load it.
     files: ['tests/**'],
     rules: {

@@ -3,18 +3,7 @@ import type { AiTables } from '../ai/tables'
 import type { InterviewTables } from '../interviews/tables'
 import type { RecordingTables } from '../recording/tables'
 import type { ScreeningTables } from '../screening/tables'
-
-/**
- * Columns every synced table carries: a time-ordered id (UUIDv7), the owning organisation, and
- * timestamps in epoch milliseconds. `deleted_at` is a tombstone so deletes can sync too.
- */
-export interface SyncedColumns {
-  id: string
-  org_id: string
-  created_at: number
-  updated_at: number
-  deleted_at: number | null
-}
+import type { SyncedColumns } from './columns'
 
 export interface MetaTable {
   key: string

@@ -3,7 +3,8 @@ import { uuidv7 } from 'uuidv7'
 import type { Hlc } from '../../../shared/hlc'
 import type { Clock } from '../clock'
 import { identifier, insertRow, updateRow, type Direct } from './direct'
-import type { ChangeOp, Database, SyncedColumns } from './schema'
+import type { SyncedColumns } from './columns'
+import type { ChangeOp, Database } from './schema'
 
 /** Tables whose rows sync: every one carries the SyncedColumns. */
 export type SyncedTable = {

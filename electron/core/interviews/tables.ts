@@ -1,4 +1,4 @@
-import type { SyncedColumns } from '../db/schema'
+import type { SyncedColumns } from '../db/columns'
 
 /*
  * Interview tables. Synced tables (SyncedColumns, written through SyncedWriter) hold what a team

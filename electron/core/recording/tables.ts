@@ -1,4 +1,4 @@
-import type { SyncedColumns } from '../db/schema'
+import type { SyncedColumns } from '../db/columns'
 
 /*
  * What the kiosk records. Recordings are local (their files live on this machine only); kiosk

@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely'
-import type { SyncedColumns } from '../db/schema'
+import type { SyncedColumns } from '../db/columns'
 
 /*
  * Screening's tables. Synced tables (SyncedColumns, written through SyncedWriter) hold what a team
