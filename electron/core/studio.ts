@@ -9,23 +9,25 @@ import type { DirectDb } from './db/direct'
 import { openDatabase } from './db/open'
 import type { Database } from './db/schema'
 import { createSyncedWriter, type SyncedWriter } from './db/synced'
+import * as aiApp from './ai/app'
+import type { AiOptions, AiService } from './ai/service'
+import * as diagnosticsApp from './diagnostics/app'
 import { createEventBus, type EventBus } from './events'
-import { createAiHandlers } from './ai/handlers'
-import { createAiService, type AiOptions, type AiService } from './ai/service'
-import { createFoundationHandlers } from './foundation-handlers'
+import * as interviewsApp from './interviews/app'
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher'
-import { createInterviews, type Interviews } from './interviews/handlers'
-import { candidatesFromScreening, jobsFromScreening } from './interviews/screening-sources'
+import * as kioskApp from './kiosk/app'
 import { createKioskPin } from './kiosk/pin'
+import * as queueApp from './queue/app'
+import * as screeningApp from './screening/app'
+import * as settingsApp from './settings/app'
+import * as voiceApp from './voice/app'
+import { candidatesFromScreening, jobsFromScreening } from './interviews/screening-sources'
 import { createLogger, type Logger } from './logger'
-import { demoJob } from './queue/demo-job'
 import { createQueue, type Queue } from './queue/queue'
-import { createScreening } from './screening/handlers'
 import { poolParser } from './screening/intake/pool-parser'
 import type { ResumeParser } from './screening/intake/resume-parser'
 import { taxonomyCatalog } from './screening/jobs/skill-catalog'
 import { loadTaxonomyFile } from './screening/taxonomy'
-import { createVoice } from './voice/voice-service'
 import type { VoiceOptions } from './voice/voice-session'
 import { createPreferences, type PreferencesService } from './settings/preferences'
 import type { PreferenceStore, SecretStore } from './settings/types'
@@ -68,7 +70,7 @@ export interface Studio {
   writer: SyncedWriter
   preferences: PreferencesService
   /** The interview engine the kiosk's voice loop drives. */
-  interviews: Interviews['engine']
+  interviews: interviewsApp.InterviewsApp['engine']
   /** Chat, embeddings, speech-to-text and text-to-speech for every domain, with accounting and settings. */
   ai: AiService
   dispatch: Dispatch
@@ -100,12 +102,12 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     ...options.queueOptions,
     onChange: (job) => events.emit('queue.job', job),
   })
-  queue.register(demoJob(writer))
+  const queuePanel = queueApp.createApp({ db, writer, queue })
   const { resourcesDir } = options
   const taxonomy = await loadTaxonomyFile(path.join(resourcesDir, 'skills.json'))
   const ownParser = options.resumeParser ? null : poolParser({ taxonomy: taxonomy.data })
   const parser = options.resumeParser ?? ownParser!
-  const ai = await createAiService({
+  const aiDomain = await aiApp.createApp({
     db,
     secrets: options.secrets,
     clock,
@@ -116,7 +118,8 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     notify: (notice) => events.emit('ai.notice', notice),
     ...options.ai,
   })
-  const screening = createScreening({
+  const ai = aiDomain.service
+  const screening = screeningApp.createApp({
     db,
     direct: opened.direct,
     writer,
@@ -130,8 +133,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     choosePaths: options.chooseResumePaths,
     ai: ai.capabilities,
   })
-  screening.jobs.forEach((job) => queue.register(job))
-  const interviews = createInterviews({
+  const interviews = interviewsApp.createApp({
     db,
     writer,
     clock,
@@ -143,7 +145,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     candidates: candidatesFromScreening(db),
   })
 
-  const voice = createVoice({
+  const voice = voiceApp.createApp({
     db,
     writer,
     clock,
@@ -156,7 +158,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     dataDir: options.dataDir,
     options: options.voice,
   })
-  queue.register(voice.job)
+  for (const job of [...queuePanel.jobs, ...screening.jobs, ...voice.jobs]) queue.register(job)
   await voice.start()
 
   const info = (): AppInfo => ({
@@ -167,21 +169,19 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     notices: opened.notices,
   })
 
+  // Each domain answers the requests under its own prefixes; together they cover the contract.
   const handlers: Handlers = {
-    ...createFoundationHandlers({
-      db,
-      logger,
-      info,
-      preferences,
-      secrets: options.secrets,
-      queue,
-      kioskPin: createKioskPin(db, clock),
+    ...diagnosticsApp.createApp({ info, logger }).handlers,
+    ...settingsApp.createApp({ preferences, secrets: options.secrets }).handlers,
+    ...kioskApp.createApp({
+      pin: createKioskPin(db, clock),
       exitKiosk: options.exitKiosk ?? (() => {}),
       openKiosk: options.openKiosk,
-    }),
+    }).handlers,
+    ...queuePanel.handlers,
+    ...aiDomain.handlers,
     ...screening.handlers,
     ...interviews.handlers,
-    ...createAiHandlers(ai),
     ...voice.handlers,
   }
   const dispatch = createDispatcher(handlers, logger)
@@ -203,7 +203,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     info,
     async close() {
       await voice.close()
-      await interviews.stop()
+      await interviews.close()
       ai.close()
       await queue.stop()
       await ownParser?.close()

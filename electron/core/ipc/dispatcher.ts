@@ -28,6 +28,17 @@ export type Handler<K extends RequestName> = (
 
 export type Handlers = { [K in RequestName]: Handler<K> }
 
+/** The contract's requests under some name prefixes (`jobs` → `jobs.list`, `jobs.get`, …). */
+export type RequestsIn<Prefix extends string> = Extract<RequestName, `${Prefix}.${string}`>
+
+/**
+ * What every domain's `app.ts` returns from `createApp`: a handler for each request under its
+ * prefixes, named by the contract rather than listed again.
+ */
+export interface DomainApp<Prefix extends string> {
+  handlers: { [K in RequestsIn<Prefix>]: Handler<K> }
+}
+
 export type Dispatch = (name: unknown, input: unknown, ctx: CallContext) => Promise<Result<unknown>>
 
 /**

@@ -168,7 +168,7 @@ describe('sessions in SQLite', () => {
       )
     }
     const before = await w.interviews.engine.currentTurn(sessionId)
-    await w.interviews.stop()
+    await w.interviews.close()
     await w.studio.close()
     worlds.pop()
 

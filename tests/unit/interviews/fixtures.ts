@@ -2,7 +2,7 @@ import path from 'node:path'
 import type { z } from 'zod'
 import type { QuestionInput, TemplateSettings } from '@shared/contract/interviews'
 import type { Chat, ChatRequest } from '@core/ai/types'
-import { createInterviews, type InterviewsDeps } from '@core/interviews/handlers'
+import { createApp as createInterviews, type InterviewsDeps } from '@core/interviews/app'
 import { createPromptLibrary } from '@core/ai/prompts/library'
 import { candidatesFromScreening, jobsFromScreening } from '@core/interviews/screening-sources'
 import { silentLogger } from '@core/logger'
@@ -155,7 +155,7 @@ export async function interviewWorld(
     clock,
     interviews,
     async close() {
-      await interviews.stop()
+      await interviews.close()
       await studio.close()
     },
   }

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { AiCapabilities, Embeddings } from '@core/ai/types'
-import { createScreening } from '@core/screening/handlers'
+import { createApp as createScreening } from '@core/screening/app'
 import { taxonomyCatalog } from '@core/screening/jobs/skill-catalog'
 import { loadTaxonomyFile } from '@core/screening/taxonomy'
 import { silentLogger } from '@core/logger'

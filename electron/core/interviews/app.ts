@@ -4,10 +4,9 @@ import type { Clock } from '../clock'
 import type { Database } from '../db/schema'
 import type { SyncedWriter } from '../db/synced'
 import type { EventBus } from '../events'
-import type { Handlers } from '../ipc/dispatcher'
+import type { DomainApp } from '../ipc/dispatcher'
 import type { Logger } from '../logger'
 import { createInterviewEngine, type InterviewEngine } from './engine/engine'
-import { toKioskTurn } from './engine/turn-view'
 import { createQuestionGenerator } from './generation/question-generator'
 import { createInvitationsService } from './invitations/invitations-service'
 import { createGuessThrottle } from './invitations/throttle'
@@ -35,42 +34,16 @@ export interface InterviewsDeps {
   onSessionFinished?(trx: Transaction<Database>, sessionId: string): Promise<void>
 }
 
-type InterviewHandlers = Pick<
-  Handlers,
-  | 'templates.list'
-  | 'templates.get'
-  | 'templates.create'
-  | 'templates.update'
-  | 'templates.publish'
-  | 'templates.archive'
-  | 'templates.duplicate'
-  | 'templates.jobOptions'
-  | 'questions.add'
-  | 'questions.update'
-  | 'questions.remove'
-  | 'questions.reorder'
-  | 'questions.generate'
-  | 'invitations.create'
-  | 'invitations.list'
-  | 'invitations.cancel'
-  | 'invitations.candidateOptions'
-  | 'sessions.list'
-  | 'sessions.get'
-  | 'interview.redeem'
-  | 'interview.turn'
->
-
-export interface Interviews {
-  handlers: InterviewHandlers
+export interface InterviewsApp extends DomainApp<'templates' | 'questions' | 'invitations' | 'sessions'> {
   /** The engine the voice loop drives (startSession, currentTurn, submitAnswer, nextUtterance, …). */
   engine: InterviewEngine
   /** Starts the periodic sweep for idle sessions and overdue invitations. */
   start(): void
   /** Stops the sweep and waits for one in progress. */
-  stop(): Promise<void>
+  close(): Promise<void>
 }
 
-export function createInterviews(deps: InterviewsDeps): Interviews {
+export function createApp(deps: InterviewsDeps): InterviewsApp {
   const { db, writer, clock, logger } = deps
   const jobs = deps.jobs ?? noJobs
   const candidates = deps.candidates ?? noCandidates
@@ -110,20 +83,6 @@ export function createInterviews(deps: InterviewsDeps): Interviews {
     },
   })
 
-  /** The candidate's latest consent choice stands when they come back with their code. */
-  const consentGiven = async (sessionId: string) => {
-    const latest = await db
-      .selectFrom('interview_kiosk_events')
-      .select('kind')
-      .where('session_id', '=', sessionId)
-      .where('kind', 'in', ['consented', 'alternative_requested'])
-      .orderBy('occurred_at', 'desc')
-      .executeTakeFirst()
-    return latest?.kind === 'consented'
-  }
-
-  const kioskTurn = async (token: string) => toKioskTurn(await engine.currentTurn(await engine.sessionForToken(token)))
-
   let timer: NodeJS.Timeout | null = null
   let sweeping: Promise<void> = Promise.resolve()
   const sweep = () => {
@@ -143,7 +102,7 @@ export function createInterviews(deps: InterviewsDeps): Interviews {
       timer = setInterval(sweep, deps.sweepEveryMs ?? 60_000)
       timer.unref()
     },
-    async stop() {
+    async close() {
       if (timer) clearInterval(timer)
       timer = null
       await sweeping
@@ -168,17 +127,6 @@ export function createInterviews(deps: InterviewsDeps): Interviews {
       'invitations.candidateOptions': ({ search }) => candidates.options(search),
       'sessions.list': (filter) => sessions.list(filter),
       'sessions.get': ({ id }) => sessions.get(id),
-
-      'interview.redeem': async ({ code }) => {
-        const started = await engine.startSession(code)
-        return {
-          token: started.token,
-          resumed: started.resumed,
-          consented: started.resumed && (await consentGiven(started.sessionId)),
-          turn: toKioskTurn(await engine.currentTurn(started.sessionId)),
-        }
-      },
-      'interview.turn': ({ token }) => kioskTurn(token),
     },
   }
 }

@@ -6,7 +6,7 @@ import type { DirectDb } from '../db/direct'
 import type { Database } from '../db/schema'
 import type { SyncedWriter } from '../db/synced'
 import type { EventBus } from '../events'
-import type { Handlers } from '../ipc/dispatcher'
+import type { DomainApp } from '../ipc/dispatcher'
 import type { Logger } from '../logger'
 import type { Queue } from '../queue/queue'
 import type { JobDefinition } from '../queue/types'
@@ -40,40 +40,14 @@ export interface ScreeningDeps {
   choosePaths?: (kind: 'files' | 'folder') => Promise<string[]>
 }
 
-type ScreeningHandlers = Pick<
-  Handlers,
-  | 'jobs.list'
-  | 'jobs.facets'
-  | 'jobs.get'
-  | 'jobs.create'
-  | 'jobs.update'
-  | 'jobs.setStatus'
-  | 'jobs.suggestSkills'
-  | 'jobs.searchSkills'
-  | 'intake.importPaths'
-  | 'intake.importFiles'
-  | 'intake.choosePaths'
-  | 'intake.cancel'
-  | 'intake.get'
-  | 'intake.list'
-  | 'candidates.list'
-  | 'candidates.get'
-  | 'candidates.setStatus'
-  | 'candidates.undoStatus'
-  | 'candidates.addNote'
-  | 'candidates.setTags'
-  | 'candidates.addToJob'
->
-
-export interface Screening {
-  handlers: ScreeningHandlers
+export interface ScreeningApp extends DomainApp<'jobs' | 'intake' | 'candidates'> {
   /** Queue jobs the studio registers. */
   jobs: JobDefinition<never>[]
   rerank: Rerank
 }
 
 /** Builds screening's services from their dependencies and exposes them as request handlers. */
-export function createScreening(deps: ScreeningDeps): Screening {
+export function createApp(deps: ScreeningDeps): ScreeningApp {
   const { db, writer, clock, events, queue, catalog } = deps
   const ranker = createRanker({ db, direct: deps.direct, clock, events })
   const rerankOnly = ranker.rerank

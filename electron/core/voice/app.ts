@@ -8,9 +8,10 @@ import type { EventBus } from '../events'
 import type { InterviewEngine } from '../interviews/engine/engine'
 import { toKioskTurn } from '../interviews/engine/turn-view'
 import type { PromptRenderer } from '../interviews/prompts'
-import type { Handlers } from '../ipc/dispatcher'
+import type { DomainApp } from '../ipc/dispatcher'
 import type { Logger } from '../logger'
 import type { Queue } from '../queue/queue'
+import type { JobDefinition } from '../queue/types'
 import { createRecordingsStore, type RecordingsStore } from '../recording/recordings-store'
 import { pcmFromBase64 } from './pcm'
 import { TRANSCRIBE_JOB, transcribeJob, type TranscribePayload } from './transcribe-job'
@@ -20,7 +21,7 @@ import { createVoiceSession, DEFAULT_VOICE_OPTIONS, type VoiceOptions, type Voic
 /** A voice loop whose kiosk has sent no audio for this long is closed (the window went away). */
 const IDLE_STREAM_MS = 90_000
 
-export interface VoiceServiceDeps {
+export interface VoiceDeps {
   db: Kysely<Database>
   writer: SyncedWriter
   clock: Clock
@@ -34,28 +35,11 @@ export interface VoiceServiceDeps {
   options?: Partial<VoiceOptions>
 }
 
-type VoiceHandlers = Pick<
-  Handlers,
-  | 'interview.voiceStart'
-  | 'interview.voiceMic'
-  | 'interview.voiceCamera'
-  | 'interview.voicePlayback'
-  | 'interview.voiceInterrupt'
-  | 'interview.voiceEndAnswer'
-  | 'interview.voiceTyping'
-  | 'interview.voiceRepeat'
-  | 'interview.voiceRetake'
-  | 'interview.voiceTextAnswer'
-  | 'interview.voiceStop'
-  | 'interview.consent'
-  | 'interview.integrity'
->
-
-export interface Voice {
-  handlers: VoiceHandlers
+/** The kiosk's side of an interview: redeeming a code, the voice loop, consent and integrity signals. */
+export interface VoiceApp extends DomainApp<'interview'> {
   recordings: RecordingsStore
   /** The queued transcription of answers no provider heard live. */
-  job: ReturnType<typeof transcribeJob>
+  jobs: JobDefinition<never>[]
   /**
    * Records what the kiosk window itself saw (a blocked shortcut, a display change, a crashed
    * renderer) against the interview that window is running; false when it runs none.
@@ -68,7 +52,7 @@ export interface Voice {
 
 const OK = { ok: true } as const
 
-export function createVoice(deps: VoiceServiceDeps): Voice {
+export function createApp(deps: VoiceDeps): VoiceApp {
   const { db, engine, ai, logger } = deps
   const options: VoiceOptions = { ...DEFAULT_VOICE_OPTIONS, ...deps.options }
   const chat = () => (ai.available('chat') ? ai.chat() : null)
@@ -122,7 +106,29 @@ export function createVoice(deps: VoiceServiceDeps): Voice {
     return OK
   }
 
-  const handlers: VoiceHandlers = {
+  /** The candidate's latest consent choice stands when they come back with their code. */
+  const consentGiven = async (sessionId: string) => {
+    const latest = await db
+      .selectFrom('interview_kiosk_events')
+      .select('kind')
+      .where('session_id', '=', sessionId)
+      .where('kind', 'in', ['consented', 'alternative_requested'])
+      .orderBy('occurred_at', 'desc')
+      .executeTakeFirst()
+    return latest?.kind === 'consented'
+  }
+
+  const handlers: VoiceApp['handlers'] = {
+    'interview.redeem': async ({ code }) => {
+      const started = await engine.startSession(code)
+      return {
+        token: started.token,
+        resumed: started.resumed,
+        consented: started.resumed && (await consentGiven(started.sessionId)),
+        turn: toKioskTurn(await engine.currentTurn(started.sessionId)),
+      }
+    },
+    'interview.turn': async ({ token }) => toKioskTurn(await engine.currentTurn(await engine.sessionForToken(token))),
     'interview.voiceStart': async ({ token, streamId, sampleRate, practice }, ctx) => {
       const sessionId = await engine.sessionForToken(token)
       if (ctx.connection) sessionOfConnection.set(ctx.connection, sessionId)
@@ -215,12 +221,14 @@ export function createVoice(deps: VoiceServiceDeps): Voice {
       return true
     },
     recordings,
-    job: transcribeJob({
-      ai,
-      recordings,
-      writer: deps.writer,
-      reevaluate: (answerId) => engine.reevaluateAnswer(answerId),
-    }),
+    jobs: [
+      transcribeJob({
+        ai,
+        recordings,
+        writer: deps.writer,
+        reevaluate: (answerId) => engine.reevaluateAnswer(answerId),
+      }) as JobDefinition<never>,
+    ],
     async start() {
       await recordings.repairInterrupted()
       const untranscribed = await db
