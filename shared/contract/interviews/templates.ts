@@ -1,11 +1,9 @@
 import { z } from 'zod'
-import { request } from './define'
+import { request } from '../define'
+import { id, line } from './fields'
+import type { GenerationResult, PickerOption, TemplateDetail, TemplateSummary } from './views'
 
-/**
- * Interviews: templates and their questions, AI question generation, kiosk invitations, and the
- * interview sessions a candidate takes at the kiosk. Kiosk requests carry a session token and only
- * ever return that candidate's own interview; everything else is for recruiters.
- */
+/** Interview templates and their questions, written by hand or generated. */
 
 export const questionTypeSchema = z.enum(['open_voice', 'video', 'technical', 'behavioural_star'])
 export type QuestionType = z.infer<typeof questionTypeSchema>
@@ -16,29 +14,6 @@ export type Difficulty = z.infer<typeof difficultySchema>
 
 export const templateStatusSchema = z.enum(['draft', 'active', 'archived'])
 export type TemplateStatus = z.infer<typeof templateStatusSchema>
-
-export const invitationStatusSchema = z.enum(['pending', 'started', 'completed', 'expired', 'cancelled'])
-export type InvitationStatus = z.infer<typeof invitationStatusSchema>
-
-export const sessionStatusSchema = z.enum(['in_progress', 'completed', 'abandoned'])
-export type SessionStatus = z.infer<typeof sessionStatusSchema>
-
-/** adaptive: AI evaluation, follow-ups and stage-by-stage selection; scripted: template order, no AI. */
-export const interviewModeSchema = z.enum(['adaptive', 'scripted'])
-export type InterviewMode = z.infer<typeof interviewModeSchema>
-
-export const finishReasonSchema = z.enum([
-  'completed',
-  'boundary_found',
-  'question_limit',
-  'time_limit',
-  'candidate_finished',
-  'abandoned',
-])
-export type FinishReason = z.infer<typeof finishReasonSchema>
-
-const id = z.string().min(1).max(64)
-const line = (min: number, max: number) => z.string().trim().min(min).max(max)
 
 export const rubricCriterionSchema = z
   .object({
@@ -163,183 +138,7 @@ export const templatePatchSchema = z
   .strict()
 export type TemplatePatch = z.infer<typeof templatePatchSchema>
 
-export interface QuestionView {
-  id: string
-  templateId: string
-  position: number
-  type: QuestionType
-  text: string
-  skill: string
-  difficulty: Difficulty
-  timeLimitSec: number
-  prepTimeSec: number
-  retakesAllowed: number
-  rubric: RubricCriterion[]
-  expectedPoints: string[]
-  source: 'manual' | 'generated'
-}
-
-export interface TemplateSummary {
-  id: string
-  name: string
-  description: string
-  jobId: string | null
-  jobTitle: string | null
-  status: TemplateStatus
-  /** Raised on every publish; sessions and assessments record the version they used. */
-  version: number
-  questionCount: number
-  settings: TemplateSettings
-  createdAt: number
-  updatedAt: number
-  publishedAt: number | null
-}
-
-export interface TemplateDetail extends TemplateSummary {
-  questions: QuestionView[]
-}
-
-export interface GenerationResult {
-  template: TemplateDetail
-  added: number
-  /** True when the questions came from the cache and no AI call was made. */
-  cached: boolean
-}
-
-export interface InvitationView {
-  id: string
-  templateId: string
-  templateName: string
-  candidateId: string
-  candidateName: string
-  /** The kiosk code as XXXX-XXXX; only the machine that issued it keeps it (null elsewhere). */
-  code: string | null
-  status: InvitationStatus
-  expiresAt: number
-  scheduledAt: number | null
-  startedAt: number | null
-  completedAt: number | null
-  sessionId: string | null
-  createdAt: number
-}
-
-export interface PickerOption {
-  id: string
-  name: string
-  detail: string | null
-}
-
-export interface SkillBoundaryView {
-  skill: string
-  highestPassed: Difficulty | null
-  lowestFailed: Difficulty | null
-  /** True once the interview found where the candidate's ability on this skill stops (or topped out). */
-  resolved: boolean
-  /** An answer on this skill waits for its transcript: its levels were set on no words and are provisional. */
-  pending?: boolean
-}
-
-export interface SessionSummary {
-  id: string
-  invitationId: string
-  templateId: string
-  templateName: string
-  candidateId: string
-  candidateName: string
-  status: SessionStatus
-  mode: InterviewMode
-  stage: Difficulty | 'done'
-  answeredCount: number
-  startedAt: number
-  lastActivityAt: number
-  finishedAt: number | null
-  finishReason: FinishReason | null
-}
-
-export interface TranscriptWordView {
-  word: string
-  start: number
-  end: number
-  confidence?: number
-}
-
-export interface AnswerView {
-  id: string
-  turnIndex: number
-  questionId: string | null
-  questionText: string
-  questionType: QuestionType
-  stage: Difficulty
-  skill: string
-  isFollowUp: boolean
-  inputMode: 'voice' | 'text'
-  text: string
-  transcriptWords: TranscriptWordView[]
-  audioPath: string | null
-  startedAt: number
-  endedAt: number
-  responseDelayMs: number
-  speechMs: number
-  pauses: { startMs: number; durationMs: number }[]
-  pastedChars: number
-  skipped: boolean
-  /**
-   * The answer was recorded but its words are not known yet (its transcription is queued or
-   * running): its text, its rating and the skill boundary it feeds are provisional.
-   */
-  transcriptPending: boolean
-  /** 0..1; null until the answer has been evaluated. */
-  quality: number | null
-  qualitySource: 'ai' | 'heuristic' | null
-  qualityNote: string | null
-}
-
-export interface SessionDetail extends SessionSummary {
-  templateVersion: number
-  skills: SkillBoundaryView[]
-  answers: AnswerView[]
-}
-
-/** What the kiosk shows for the question in front of the candidate. */
-export interface KioskQuestion {
-  /** Increases with every question and follow-up; an answer names the turn it answers. */
-  turnIndex: number
-  /** Main question number, 1-based (a follow-up keeps its question's number). */
-  number: number
-  /** Planned number of main questions; it can change as the interview adapts. */
-  total: number
-  stage: Difficulty
-  type: QuestionType
-  text: string
-  isFollowUp: boolean
-  timeLimitSec: number
-  prepTimeSec: number
-  retakesLeft: number
-  recordVideo: boolean
-}
-
-export interface KioskTurn {
-  status: SessionStatus
-  candidateName: string
-  title: string
-  question: KioskQuestion | null
-  elapsedSec: number
-  remainingSec: number
-  finishReason: FinishReason | null
-}
-
-export interface KioskStart {
-  /** Presented with every kiosk request; it names this interview and nothing else. */
-  token: string
-  resumed: boolean
-  /** The candidate already consented in this interview (a resume by code does not ask again). */
-  consented: boolean
-  turn: KioskTurn
-}
-
-export const kioskCodeSchema = z.string().trim().min(4).max(24)
-
-export const interviewRequests = {
+export const templateRequests = {
   'templates.list': request<TemplateSummary[]>()(
     z.object({ status: z.union([templateStatusSchema, z.literal('all')]).default('all') }).strict(),
   ),
@@ -367,47 +166,4 @@ export const interviewRequests = {
       })
       .strict(),
   ),
-  'invitations.create': request<InvitationView>()(
-    z
-      .object({
-        templateId: id,
-        candidateId: id,
-        candidateName: line(1, 200),
-        expiresInHours: z
-          .number()
-          .int()
-          .min(1)
-          .max(24 * 90)
-          .default(24 * 7),
-        scheduledAt: z.number().int().positive().nullable().default(null),
-      })
-      .strict(),
-  ),
-  'invitations.list': request<InvitationView[]>()(
-    z
-      .object({
-        templateId: id.optional(),
-        status: z.union([invitationStatusSchema, z.literal('all')]).default('all'),
-      })
-      .strict(),
-  ),
-  'invitations.cancel': request<InvitationView>()(z.object({ id }).strict()),
-  'invitations.candidateOptions': request<PickerOption[]>()(
-    z.object({ search: z.string().max(100).default('') }).strict(),
-  ),
-  'sessions.list': request<SessionSummary[]>()(
-    z
-      .object({
-        templateId: id.optional(),
-        status: z.union([sessionStatusSchema, z.literal('all')]).default('all'),
-      })
-      .strict(),
-  ),
-  'sessions.get': request<SessionDetail>()(z.object({ id }).strict()),
-
-}
-
-export const interviewEvents = {
-  /** A session started, moved on, finished or was abandoned (recruiter windows only). */
-  'interviews.session': z.custom<SessionSummary>(),
 }

@@ -1,0 +1,23 @@
+import { z } from 'zod'
+import { invitationRequests } from './invitations'
+import { sessionRequests } from './sessions'
+import { templateRequests } from './templates'
+import type { SessionSummary } from './views'
+
+/**
+ * Interviews: templates and their questions, AI question generation, kiosk invitations, and the
+ * interview sessions a candidate takes at the kiosk. Kiosk requests carry a session token and only
+ * ever return that candidate's own interview; everything else is for recruiters.
+ */
+
+export * from './invitations'
+export * from './sessions'
+export * from './templates'
+export * from './views'
+
+export const interviewRequests = { ...templateRequests, ...invitationRequests, ...sessionRequests }
+
+export const interviewEvents = {
+  /** A session started, moved on, finished or was abandoned (recruiter windows only). */
+  'interviews.session': z.custom<SessionSummary>(),
+}

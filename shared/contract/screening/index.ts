@@ -1,0 +1,22 @@
+import { z } from 'zod'
+import { candidateRequests } from './candidates'
+import { intakeRequests } from './intake'
+import { jobRequests } from './jobs'
+import type { IntakeBatchView, RerankSummary } from './views'
+
+/**
+ * Screening: job openings, resume intake, scoring and the candidate pipeline. Everything here works
+ * offline; the optional embeddings signal is shown beside a score and never changes it.
+ */
+
+export * from './candidates'
+export * from './intake'
+export * from './jobs'
+export * from './views'
+
+export const screeningRequests = { ...jobRequests, ...intakeRequests, ...candidateRequests }
+
+export const screeningEvents = {
+  'intake.progress': z.custom<IntakeBatchView>(),
+  'screening.ranked': z.custom<RerankSummary>(),
+}

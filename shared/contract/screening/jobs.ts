@@ -1,0 +1,128 @@
+import { z } from 'zod'
+import { request } from '../define'
+import { id, shortText } from './fields'
+import type { JobOpeningView, RerankSummary, SkillSuggestion } from './views'
+
+/** Job openings: what a job asks for and how its candidates are weighed. */
+
+export const educationLevelSchema = z.enum(['none', 'high_school', 'associate', 'bachelor', 'master', 'doctorate'])
+export type EducationLevelName = z.infer<typeof educationLevelSchema>
+
+export const openingStatusSchema = z.enum(['open', 'closed', 'archived'])
+export type OpeningStatus = z.infer<typeof openingStatusSchema>
+
+export const employmentTypeSchema = z.enum(['full_time', 'part_time', 'contract', 'temporary', 'internship'])
+export type EmploymentType = z.infer<typeof employmentTypeSchema>
+/** A skill a job asks for. Taxonomy skills have their taxonomy id; others are `custom:<slug>`. */
+export const jobSkillSchema = z
+  .object({
+    skillId: z.string().trim().min(1).max(80),
+    name: z.string().trim().min(1).max(80),
+    weight: z.number().int().min(1).max(5).default(3),
+  })
+  .strict()
+export type JobSkill = z.infer<typeof jobSkillSchema>
+
+/**
+ * How much each part counts towards the 0-100 score; parts that do not apply are left out and the
+ * rest rescaled. The embeddings similarity is deliberately not a part: the score means the same
+ * offline and online, and semantic similarity is shown beside it as an extra signal.
+ */
+export const scoreWeightsSchema = z
+  .object({
+    requiredSkills: z.number().min(0).max(100),
+    preferredSkills: z.number().min(0).max(100),
+    text: z.number().min(0).max(100),
+    experience: z.number().min(0).max(100),
+    education: z.number().min(0).max(100),
+  })
+  .strict()
+export type ScoreWeights = z.infer<typeof scoreWeightsSchema>
+
+export const DEFAULT_SCORE_WEIGHTS: ScoreWeights = {
+  requiredSkills: 45,
+  preferredSkills: 15,
+  text: 20,
+  experience: 12,
+  education: 8,
+}
+
+const skillList = z.array(jobSkillSchema).max(60)
+
+const salary = z.number().int().min(0).max(100_000_000).nullable()
+const currency = z
+  .string()
+  .trim()
+  .regex(/^[A-Z]{3}$/, 'Currency is a three-letter code such as USD')
+const minYears = z.number().min(0).max(50)
+
+const salaryInOrder = (job: { salaryMin?: number | null; salaryMax?: number | null }) =>
+  job.salaryMin == null || job.salaryMax == null || job.salaryMin <= job.salaryMax
+const salaryRule = { message: 'The lowest salary must not be above the highest', path: ['salaryMin'] }
+
+export const jobInputSchema = z
+  .object({
+    title: z.string().trim().min(1, 'A job needs a title').max(200),
+    department: shortText(100).default(''),
+    location: shortText(100).default(''),
+    employmentType: employmentTypeSchema.default('full_time'),
+    salaryMin: salary.default(null),
+    salaryMax: salary.default(null),
+    salaryCurrency: currency.default('USD'),
+    description: shortText(20_000).default(''),
+    requirements: shortText(20_000).default(''),
+    requiredSkills: skillList.default([]),
+    preferredSkills: skillList.default([]),
+    minYears: minYears.default(0),
+    educationLevel: educationLevelSchema.default('none'),
+    weights: scoreWeightsSchema.default(DEFAULT_SCORE_WEIGHTS),
+  })
+  .strict()
+  .refine(salaryInOrder, salaryRule)
+export type JobInput = z.input<typeof jobInputSchema>
+
+/** An edit carries only the fields that change; defaults never overwrite stored values. */
+export const jobPatchSchema = z
+  .object({
+    title: z.string().trim().min(1, 'A job needs a title').max(200).optional(),
+    department: shortText(100).optional(),
+    location: shortText(100).optional(),
+    employmentType: employmentTypeSchema.optional(),
+    salaryMin: salary.optional(),
+    salaryMax: salary.optional(),
+    salaryCurrency: currency.optional(),
+    description: shortText(20_000).optional(),
+    requirements: shortText(20_000).optional(),
+    requiredSkills: skillList.optional(),
+    preferredSkills: skillList.optional(),
+    minYears: minYears.optional(),
+    educationLevel: educationLevelSchema.optional(),
+    weights: scoreWeightsSchema.optional(),
+  })
+  .strict()
+  .refine(salaryInOrder, salaryRule)
+export type JobPatch = z.infer<typeof jobPatchSchema>
+
+export const jobRequests = {
+  'jobs.list': request<JobOpeningView[]>()(
+    z
+      .object({
+        status: z.union([openingStatusSchema, z.literal('all')]).default('open'),
+        department: shortText(100).optional(),
+        location: shortText(100).optional(),
+        search: shortText(100).optional(),
+      })
+      .strict(),
+  ),
+  'jobs.facets': request<{ departments: string[]; locations: string[] }>()(z.object({}).strict()),
+  'jobs.get': request<JobOpeningView>()(z.object({ id }).strict()),
+  'jobs.create': request<JobOpeningView>()(jobInputSchema),
+  'jobs.update': request<{ job: JobOpeningView; rerank: RerankSummary }>()(
+    z.object({ id, patch: jobPatchSchema }).strict(),
+  ),
+  'jobs.setStatus': request<JobOpeningView>()(z.object({ id, status: openingStatusSchema }).strict()),
+  'jobs.suggestSkills': request<SkillSuggestion[]>()(z.object({ text: z.string().max(40_000) }).strict()),
+  'jobs.searchSkills': request<SkillSuggestion[]>()(
+    z.object({ query: z.string().trim().min(1).max(80), limit: z.number().int().min(1).max(50).default(12) }).strict(),
+  ),
+}
