@@ -1,0 +1,65 @@
+import { commitOutcome, settleLater, type BatchRun, type IntakeItem } from './batch-run'
+import { contentHash } from './file-store'
+import { dropStagedIfUnused, readSource, refused, type SourceFile } from './intake-source'
+import { duplicateOfFile, recordParsedFile } from './record-outcome'
+
+const itemRef = (run: BatchRun, item: IntakeItem) => ({ itemId: item.id, jobId: run.batch.job_id })
+
+/** Reads, checks, parses and stores one file; its outcome is committed, or left to commit with others. */
+export async function importItem(run: BatchRun, item: IntakeItem): Promise<void> {
+  const { db, writer } = run.deps
+  const source = await readSource(run.deps, item)
+  if ('outcome' in source) return settleLater(run, item, () => source)
+  const hash = contentHash(source.bytes)
+  // Before parsing, to save the work; recordParsedFile checks again in its own transaction, for files racing in parallel.
+  const known = await db
+    .selectFrom('resume_files')
+    .select('id')
+    .where('content_hash', '=', hash)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst()
+  const sameFile = known
+    ? await commitOutcome(run, item, (trx) => duplicateOfFile(trx, writer, itemRef(run, item), hash))
+    : null
+  if (sameFile) return
+  await parseAndStore(run, item, source, hash)
+}
+
+async function parseAndStore(run: BatchRun, item: IntakeItem, source: SourceFile, hash: string): Promise<void> {
+  const { writer, parser, files, clock, logger } = run.deps
+  const { signal } = run.ctx
+  let parsed
+  try {
+    parsed = await parser.parse(source.bytes, item.name, signal)
+  } catch (error) {
+    if (signal.aborted) throw error
+    logger.warn('resume parser failed', { name: item.name, error: String(error) })
+    return settleLater(run, item, () => refused('corrupt', 'The file could not be read; it may be damaged'))
+  }
+  if (!parsed.ok)
+    return settleLater(
+      run,
+      item,
+      () => refused(parsed.refusal.reason, parsed.refusal.message),
+      () => dropStagedIfUnused(run.deps, item),
+    )
+  const stored = await files.put(source.bytes, item.name, hash)
+  settleLater(run, item, (trx) =>
+    recordParsedFile(
+      trx,
+      writer,
+      itemRef(run, item),
+      {
+        fileName: item.name,
+        hash,
+        storedPath: stored.relativePath,
+        size: source.bytes.byteLength,
+        fileTime: source.fileTime,
+        document: parsed.document,
+        resume: parsed.resume,
+        features: parsed.features,
+      },
+      clock.now(),
+    ),
+  )
+}

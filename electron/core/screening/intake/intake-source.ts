@@ -1,0 +1,60 @@
+import fs from 'node:fs'
+import { MAX_RESUME_BYTES } from '../../../../shared/contract/screening'
+import type { IntakeItem, IntakeJobDeps } from './batch-run'
+import type { SettledOutcome } from './record-outcome'
+
+export interface SourceFile {
+  bytes: Uint8Array
+  fileTime: number
+}
+
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
+
+export const refused = (reason: string, message: string): SettledOutcome => ({
+  outcome: 'refused',
+  reason,
+  message,
+  candidateId: null,
+})
+
+/** The item's bytes, from the path it was picked at or the data folder it was uploaded to; or why not. */
+export async function readSource(
+  { files, clock }: Pick<IntakeJobDeps, 'files' | 'clock'>,
+  item: IntakeItem,
+): Promise<SourceFile | SettledOutcome> {
+  if (item.source_path) {
+    const stat = await fs.promises.stat(item.source_path).catch(() => null)
+    if (!stat?.isFile()) return refused('unreadable', 'The file could not be found or is not a regular file')
+    if (stat.size > MAX_RESUME_BYTES) {
+      return refused('too_large', `The file is ${megabytes(stat.size)}; the limit is ${megabytes(MAX_RESUME_BYTES)}`)
+    }
+    const bytes = await fs.promises.readFile(item.source_path).catch(() => null)
+    if (!bytes) return refused('unreadable', 'The file could not be read')
+    return { bytes, fileTime: Math.round(stat.mtimeMs) }
+  }
+  if (!item.staged_hash) {
+    return refused('too_large', `The file is ${megabytes(item.size)}; the limit is ${megabytes(MAX_RESUME_BYTES)}`)
+  }
+  const bytes = await files.read(files.pathOf(item.staged_hash, item.name)).catch(() => null)
+  if (!bytes) return refused('unreadable', 'The uploaded file is missing from the data folder')
+  return { bytes, fileTime: item.file_time ?? clock.now() }
+}
+
+/** Uploaded bytes that became nothing (refused) are removed unless something else still needs them. */
+export async function dropStagedIfUnused(
+  { db, files }: Pick<IntakeJobDeps, 'db' | 'files'>,
+  item: IntakeItem,
+): Promise<void> {
+  if (!item.staged_hash) return
+  const [file, pending] = await Promise.all([
+    db.selectFrom('resume_files').select('id').where('content_hash', '=', item.staged_hash).executeTakeFirst(),
+    db
+      .selectFrom('intake_items')
+      .select('id')
+      .where('staged_hash', '=', item.staged_hash)
+      .where('outcome', '=', 'pending')
+      .where('id', '!=', item.id)
+      .executeTakeFirst(),
+  ])
+  if (!file && !pending) await files.remove(files.pathOf(item.staged_hash, item.name))
+}
