@@ -3,15 +3,15 @@ import { HashRouter, Route, Routes } from 'react-router-dom'
 import { ErrorBoundary } from '../components/ErrorBoundary'
 import { KioskShell } from '../kiosk/KioskShell'
 import { RecruiterShell } from '../recruiter/RecruiterShell'
-import { useSettings } from '../stores/settings'
+import { useRecruiterStore } from '../store/store'
 import { useTheme } from './useTheme'
 
 /** The kiosk build of the page (Electron's kiosk window, the web host's /kiosk) never mounts the recruiter shell. */
 const isKiosk = () => document.querySelector('meta[name="panelist-audience"]')?.getAttribute('content') === 'kiosk'
 
 function Recruiter() {
-  const preferences = useSettings((s) => s.preferences)
-  const load = useSettings((s) => s.load)
+  const preferences = useRecruiterStore((s) => s.preferences)
+  const load = useRecruiterStore((s) => s.loadSettings)
   useEffect(() => void load(), [load])
   useTheme(preferences?.theme)
   return <RecruiterShell />

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react'
 import { NavLink, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom'
 import { ErrorBoundary } from '../components/ErrorBoundary'
-import { useQueue } from '../stores/queue'
+import { useRecruiterStore } from '../store/store'
 import { QueuePanel } from './queue/QueuePanel'
 import { recruiterRoutes } from './routes'
 
@@ -35,13 +35,13 @@ function useFocusOnNavigate(main: React.RefObject<HTMLElement | null>) {
 
 export function RecruiterShell() {
   const main = useRef<HTMLElement>(null)
-  const load = useQueue((s) => s.load)
-  const subscribe = useQueue((s) => s.subscribe)
+  const load = useRecruiterStore((s) => s.loadQueue)
+  const follow = useRecruiterStore((s) => s.followQueue)
   useEffect(() => {
-    const off = subscribe()
+    const off = follow()
     void load()
     return off
-  }, [load, subscribe])
+  }, [load, follow])
   useAreaShortcuts()
   useFocusOnNavigate(main)
   return (

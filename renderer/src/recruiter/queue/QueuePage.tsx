@@ -1,12 +1,13 @@
 import { useState } from 'react'
 import { call, describeError } from '../../api/client'
-import { sortedJobs, useQueue } from '../../stores/queue'
+import { newestFirst } from '../../store/slices/queue/selectors'
+import { useRecruiterStore } from '../../store/store'
 import { QueueList } from './QueueList'
 import { ErrorText } from '../../components/ErrorText'
 
 export function QueuePage() {
-  const jobs = useQueue((s) => s.jobs)
-  const loadError = useQueue((s) => s.error)
+  const jobs = useRecruiterStore((s) => s.queueJobs)
+  const loadError = useRecruiterStore((s) => s.queueError)
   const [error, setError] = useState<string | null>(null)
   const runDemo = async () => {
     try {
@@ -28,7 +29,7 @@ export function QueuePage() {
         Background work (imports, transcription, assessments) survives restarts and retries with backoff.
       </p>
       <ErrorText error={error ?? loadError} />
-      <QueueList jobs={sortedJobs(jobs)} />
+      <QueueList jobs={newestFirst(jobs)} />
     </section>
   )
 }

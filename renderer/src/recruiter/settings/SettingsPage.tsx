@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import type { SecretName } from '../../../../shared/contract/foundation'
 import { call, describeError } from '../../api/client'
-import { useSettings } from '../../stores/settings'
+import { useRecruiterStore } from '../../store/store'
 import { AiSettingsSection } from './AiSettingsSection'
 import { ErrorText } from '../../components/ErrorText'
 
@@ -118,15 +118,14 @@ function KioskPinForm() {
 }
 
 export function SettingsPage() {
-  const { preferences, error, update } = useSettings()
-  const [secrets, setSecrets] = useState<Record<SecretName, boolean> | null>(null)
-  const [keysVersion, setKeysVersion] = useState(0)
-  const refresh = () =>
-    void call('secrets.status', {}).then((status) => {
-      setSecrets(status)
-      setKeysVersion((v) => v + 1)
-    })
-  useEffect(refresh, [])
+  const preferences = useRecruiterStore((s) => s.preferences)
+  const error = useRecruiterStore((s) => s.settingsError)
+  const update = useRecruiterStore((s) => s.updatePreferences)
+  const secrets = useRecruiterStore((s) => s.secrets)
+  const keysVersion = useRecruiterStore((s) => s.keysVersion)
+  const loadSecrets = useRecruiterStore((s) => s.loadSecrets)
+  const refresh = () => void loadSecrets()
+  useEffect(() => void loadSecrets(), [loadSecrets])
   return (
     <section aria-labelledby="settings-title">
       <h1 id="settings-title">Settings</h1>
