@@ -1,0 +1,83 @@
+import type { Kysely, Transaction } from 'kysely'
+import type { Chat } from '../../ai/types'
+import type { Clock } from '../../clock'
+import type { Database } from '../../db/schema'
+import type { SyncedWriter } from '../../db/synced'
+import type { Logger } from '../../logger'
+import type { InvitationsService } from '../invitations/invitations-service'
+import type { GuessThrottle } from '../invitations/throttle'
+import type { PromptRenderer } from '../prompts'
+import type { TemplatesService } from '../templates/templates-service'
+import type { AnswerEvaluator } from './evaluator'
+import type { Evaluation } from './machine'
+import type { createSessionLock } from './session-lock'
+import type { LoadedSession, SessionStore } from './session-store'
+import type { EngineState } from './state'
+import { turnView, type EngineTurn } from './turn-view'
+
+export interface InterviewEngineDeps {
+  db: Kysely<Database>
+  writer: SyncedWriter
+  clock: Clock
+  logger: Logger
+  /** The chat capability, or null when there is no key, no network or the circuit is open. */
+  chat(): Chat | null
+  prompts: PromptRenderer
+  templates: TemplatesService
+  invitations: InvitationsService
+  throttle: GuessThrottle
+  idleMs?: number
+  evaluationTimeoutMs?: number
+  /** Told after a session started, moved on or ended (the studio pushes it to recruiter windows). */
+  onSessionChanged?(sessionId: string): void
+  /** Runs inside the transaction that ends a session, so follow-up work is enqueued atomically. */
+  onSessionFinished?(trx: Transaction<Database>, sessionId: string): Promise<void>
+}
+
+/** One engine's dependencies and what its commands share. */
+export interface EngineContext {
+  readonly deps: InterviewEngineDeps
+  readonly idleMs: number
+  readonly store: SessionStore
+  readonly withSession: ReturnType<typeof createSessionLock>
+  readonly evaluate: AnswerEvaluator
+  /** Evaluations started when an answer was saved, awaited when the next step is decided. */
+  readonly inFlight: Map<string, Promise<Evaluation>>
+}
+
+export function turnOf(
+  engine: EngineContext,
+  sessionId: string,
+  loaded: { row: LoadedSession['row']; state: EngineState },
+): EngineTurn {
+  return turnView(
+    sessionId,
+    loaded.state,
+    { candidateName: loaded.row.candidate_name, title: loaded.state.title },
+    engine.deps.clock.now(),
+  )
+}
+
+/** Saves a new state; when it ends the interview, closes the invitation in the same transaction. */
+export async function commitState(
+  engine: EngineContext,
+  trx: Transaction<Database>,
+  loaded: LoadedSession,
+  next: EngineState,
+): Promise<LoadedSession> {
+  const { deps } = engine
+  const version = await engine.store.save(trx, loaded.row.id, next, loaded.version)
+  if (next.finished && !loaded.state.finished) {
+    await deps.invitations.setStatus(
+      trx,
+      loaded.row.invitation_id,
+      next.finished.reason === 'abandoned' ? 'expired' : 'completed',
+    )
+    await deps.onSessionFinished?.(trx, loaded.row.id)
+  }
+  return { ...loaded, state: next, version }
+}
+
+export function sessionChanged(engine: EngineContext, sessionId: string): void {
+  engine.deps.onSessionChanged?.(sessionId)
+}
