@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react'
-import type { JobOpeningView } from '../../../../shared/contract/screening'
+import { useState } from 'react'
 import { call, describeError } from '../../api/client'
+import { useRequest } from '../../api/useRequest'
 
 /** Puts candidates into an open job's pipeline (they are ranked against it at once). */
 export function AddToJob({
@@ -12,16 +12,11 @@ export function AddToJob({
   label: string
   onAdded?: () => void
 }) {
-  const [jobs, setJobs] = useState<JobOpeningView[]>([])
+  // Without open jobs (or when they cannot be listed) there is nothing to add to, so nothing shows.
+  const jobs = useRequest('jobs.list', { status: 'open' }).data ?? []
   const [jobId, setJobId] = useState('')
   const [message, setMessage] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
-
-  useEffect(() => {
-    call('jobs.list', { status: 'open' })
-      .then(setJobs)
-      .catch((e: unknown) => setError(describeError(e)))
-  }, [])
 
   if (!jobs.length) return null
   const add = async () => {

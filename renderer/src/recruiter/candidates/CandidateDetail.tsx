@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Link, useParams } from 'react-router-dom'
 import type { CandidateDetail as Detail, PipelineStatus } from '../../../../shared/contract/screening'
 import { call, describeError } from '../../api/client'
+import { useRequest } from '../../api/useRequest'
 import { AddToJob } from './AddToJob'
 import { FlagsPanel } from './Flags'
 import { HighlightedText } from './HighlightedText'
@@ -120,23 +121,7 @@ function Fields({ detail }: { detail: Detail }) {
 /** One candidate: the fields read from the resume beside its text with the job's skills highlighted. */
 export function CandidateDetail() {
   const { candidateId = '', jobId } = useParams()
-  const [detail, setDetail] = useState<Detail | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [tick, setTick] = useState(0)
-  const load = useCallback(() => setTick((t) => t + 1), [])
-  useEffect(() => {
-    let live = true
-    call('candidates.get', { candidateId, jobId })
-      .then((result) => {
-        if (!live) return
-        setDetail(result)
-        setError(null)
-      })
-      .catch((e: unknown) => live && setError(describeError(e)))
-    return () => {
-      live = false
-    }
-  }, [candidateId, jobId, tick])
+  const { data: detail, error, reload: load } = useRequest('candidates.get', { candidateId, jobId })
 
   const back = jobId ? `/jobs/${jobId}` : '/candidates'
   if (error || !detail) {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react'
-import type { IntakeItemView } from '../../../../shared/contract/screening'
 import { call, describeError, StudioRequestError } from '../../api/client'
+import { useRequest } from '../../api/useRequest'
 import { ProgressBar } from '../../components/ProgressBar'
 import { OUTCOME_LABELS } from './labels'
 import { filesFromDrop, uploadGroup, uploadGroups, visibleFiles } from './upload'
@@ -23,7 +23,6 @@ const ACCEPT = '.pdf,.docx,.txt,.md,.markdown,.json,application/pdf,text/plain,t
 export function ImportPanel({ jobId }: { jobId?: string }) {
   const { batches, put } = useBatches()
   const [session, setSession] = useState<Session | null>(null)
-  const [items, setItems] = useState<IntakeItemView[] | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [dragging, setDragging] = useState(false)
   const cancelled = useRef(false)
@@ -44,16 +43,11 @@ export function ImportPanel({ jobId }: { jobId?: string }) {
   const running =
     !!session && (session.waiting > 0 || views.length < session.batchIds.length || views.some((b) => !isFinished(b)))
 
-  useEffect(() => {
-    if (!session || running || !session.batchIds.length) return
-    let live = true
-    Promise.all(session.batchIds.map((batchId) => call('intake.get', { batchId })))
-      .then((details) => live && setItems(details.flatMap((d) => d.items)))
-      .catch((e: unknown) => live && setError(describeError(e)))
-    return () => {
-      live = false
-    }
-  }, [session, running])
+  const finished = !!session && !running && session.batchIds.length > 0
+  const outcomes = useRequest('intake.get', finished ? session.batchIds.map((batchId) => ({ batchId })) : null)
+  // The hook keeps an earlier import's answer while this one's is asked for; only this one's is shown.
+  const settled = finished && !outcomes.loading
+  const items = settled && !outcomes.error ? (outcomes.data?.flatMap((d) => d.items) ?? null) : null
 
   const start = async (chosen: File[]) => {
     const files = visibleFiles(chosen)
@@ -63,7 +57,6 @@ export function ImportPanel({ jobId }: { jobId?: string }) {
     }
     cancelled.current = false
     setError(null)
-    setItems(null)
     setSession({ batchIds: [], waiting: files.length, cancelled: false })
     for (const group of uploadGroups(files)) {
       if (cancelled.current) break
@@ -84,7 +77,6 @@ export function ImportPanel({ jobId }: { jobId?: string }) {
       const { paths } = await call('intake.choosePaths', { kind })
       if (!paths.length) return
       setError(null)
-      setItems(null)
       const view = await call('intake.importPaths', { jobId, paths })
       put(view)
       setSession({ batchIds: [view.id], waiting: 0, cancelled: false })
@@ -188,7 +180,7 @@ export function ImportPanel({ jobId }: { jobId?: string }) {
           )}
         </div>
       )}
-      <ErrorText error={error} />
+      <ErrorText error={error ?? (settled ? outcomes.error : null)} />
       {items && (
         <details className="import-outcomes" open={problems.length > 0}>
           <summary>

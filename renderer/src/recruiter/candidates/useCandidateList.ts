@@ -1,31 +1,14 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useEffect } from 'react'
 import type { RequestInput } from '../../../../shared/contract'
-import type { CandidateList } from '../../../../shared/contract/screening'
-import { call, describeError, on } from '../../api/client'
+import { on } from '../../api/client'
+import { useRequest } from '../../api/useRequest'
 
 export type ListQuery = RequestInput<'candidates.list'>
 
 /** The candidate list for a query, reloaded when the job is re-ranked or an import makes progress. */
 export function useCandidateList(query: ListQuery) {
-  const [list, setList] = useState<CandidateList | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [tick, setTick] = useState(0)
-  const key = JSON.stringify(query)
-  const reload = useCallback(() => setTick((t) => t + 1), [])
-
-  useEffect(() => {
-    let live = true
-    call('candidates.list', JSON.parse(key) as ListQuery)
-      .then((result) => {
-        if (!live) return
-        setList(result)
-        setError(null)
-      })
-      .catch((e: unknown) => live && setError(describeError(e)))
-    return () => {
-      live = false
-    }
-  }, [key, tick])
+  const { data: list, error, reload } = useRequest('candidates.list', query)
+  const jobId = query.jobId
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null
@@ -33,7 +16,6 @@ export function useCandidateList(query: ListQuery) {
     const soon = () => {
       if (!timer) timer = setTimeout(() => ((timer = null), reload()), 300)
     }
-    const jobId = (JSON.parse(key) as ListQuery).jobId
     const offRanked = on('screening.ranked', (summary) => (!jobId || summary.jobId === jobId) && soon())
     const offProgress = on('intake.progress', (batch) => (!jobId || batch.jobId === jobId) && soon())
     return () => {
@@ -41,7 +23,7 @@ export function useCandidateList(query: ListQuery) {
       offProgress()
       if (timer) clearTimeout(timer)
     }
-  }, [key, reload])
+  }, [jobId, reload])
 
   return { list, error, reload }
 }

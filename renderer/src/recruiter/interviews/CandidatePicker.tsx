@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { PickerOption } from '../../../../shared/contract/interviews'
-import { call } from '../../api/client'
+import { useRequest } from '../../api/useRequest'
 
 /** Chooses a candidate from screening's list, searching by name or email as the recruiter types. */
 export function CandidatePicker(props: {
@@ -10,20 +10,9 @@ export function CandidatePicker(props: {
   optional?: boolean
 }) {
   const [search, setSearch] = useState('')
-  const [options, setOptions] = useState<PickerOption[]>([])
-
-  useEffect(() => {
-    let live = true
-    const timer = setTimeout(() => {
-      call('invitations.candidateOptions', { search: search.trim() })
-        .then((list) => live && setOptions(list))
-        .catch(() => live && setOptions([]))
-    }, 150)
-    return () => {
-      live = false
-      clearTimeout(timer)
-    }
-  }, [search])
+  const found = useRequest('invitations.candidateOptions', { search: search.trim() }, { delayMs: 150 })
+  // A failed search offers nothing rather than the previous search's people.
+  const options = found.error ? [] : (found.data ?? [])
 
   const shown = props.value && !options.some((o) => o.id === props.value!.id) ? [props.value, ...options] : options
 

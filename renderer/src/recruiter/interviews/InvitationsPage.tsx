@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react'
-import type { InvitationStatus, InvitationView, TemplateSummary } from '../../../../shared/contract/interviews'
-import { call, describeError } from '../../api/client'
+import { useState } from 'react'
+import type { InvitationStatus, InvitationView } from '../../../../shared/contract/interviews'
+import { useRequest } from '../../api/useRequest'
 import { InvitationForm } from './InvitationForm'
 import { InvitationTable } from './InvitationTable'
 import { INVITATION_STATUS_LABELS } from './labels'
@@ -12,30 +12,12 @@ type StatusFilter = InvitationStatus | 'all'
 /** Every invitation, and a form to invite a candidate to any published template. */
 export function InvitationsPage() {
   const [status, setStatus] = useState<StatusFilter>('all')
-  const [invitations, setInvitations] = useState<InvitationView[] | null>(null)
-  const [templates, setTemplates] = useState<TemplateSummary[]>([])
-  const [templateId, setTemplateId] = useState('')
+  const published = useRequest('templates.list', { status: 'active' })
+  const templates = published.data ?? []
+  const [chosenTemplateId, setTemplateId] = useState('')
+  const templateId = chosenTemplateId || templates[0]?.id || ''
   const [latest, setLatest] = useState<InvitationView | null>(null)
-  const [error, setError] = useState<string | null>(null)
-
-  useEffect(() => {
-    call('templates.list', { status: 'active' })
-      .then((list) => {
-        setTemplates(list)
-        setTemplateId((current) => current || list[0]?.id || '')
-      })
-      .catch((e: unknown) => setError(describeError(e)))
-  }, [])
-
-  useEffect(() => {
-    let live = true
-    call('invitations.list', { status })
-      .then((list) => live && setInvitations(list))
-      .catch((e: unknown) => live && setError(describeError(e)))
-    return () => {
-      live = false
-    }
-  }, [status, latest])
+  const { data: invitations, error, reload, setData: setInvitations } = useRequest('invitations.list', { status })
 
   return (
     <section aria-labelledby="invitations-title">
@@ -57,7 +39,15 @@ export function InvitationsPage() {
               ))}
             </select>
           </label>
-          {templateId && <InvitationForm templateId={templateId} onCreated={setLatest} />}
+          {templateId && (
+            <InvitationForm
+              templateId={templateId}
+              onCreated={(invitation) => {
+                setLatest(invitation)
+                reload()
+              }}
+            />
+          )}
           {latest?.code && (
             <p role="status">
               Code for {latest.candidateName}: <span className="kiosk-code">{latest.code}</span>
@@ -66,7 +56,7 @@ export function InvitationsPage() {
         </fieldset>
       )}
       <StatusFilterSelect labels={INVITATION_STATUS_LABELS} value={status} onChange={setStatus} />
-      <ErrorText error={error} />
+      <ErrorText error={error ?? published.error} />
       {invitations && (
         <InvitationTable
           invitations={invitations}

@@ -1,24 +1,15 @@
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
 import { Link, useParams } from 'react-router-dom'
-import type { SessionDetail } from '../../../../shared/contract/interviews'
-import { call, describeError, on } from '../../api/client'
+import { on } from '../../api/client'
+import { useRequest } from '../../api/useRequest'
 import { DIFFICULTY_LABELS, FINISH_REASON_LABELS, formatSeconds, formatTime, SESSION_STATUS_LABELS } from './labels'
 import { PageLoading } from '../../components/PageLoading'
 
 /** One interview: how far it went, each skill's boundary, and every answer as recorded. */
 export function SessionDetailPage() {
   const { sessionId = '' } = useParams()
-  const [session, setSession] = useState<SessionDetail | null>(null)
-  const [error, setError] = useState<string | null>(null)
-
-  useEffect(() => {
-    const load = () =>
-      call('sessions.get', { id: sessionId })
-        .then(setSession)
-        .catch((e: unknown) => setError(describeError(e)))
-    void load()
-    return on('interviews.session', (changed) => changed.id === sessionId && void load())
-  }, [sessionId])
+  const { data: session, error, reload } = useRequest('sessions.get', { id: sessionId })
+  useEffect(() => on('interviews.session', (changed) => changed.id === sessionId && reload()), [sessionId, reload])
 
   if (!session) {
     return <PageLoading title="Interview session" error={error} />

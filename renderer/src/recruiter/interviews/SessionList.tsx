@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react'
 import { Link } from 'react-router-dom'
-import type { SessionStatus, SessionSummary } from '../../../../shared/contract/interviews'
-import { call, describeError, on } from '../../api/client'
+import type { SessionStatus } from '../../../../shared/contract/interviews'
+import { on } from '../../api/client'
+import { useRequest } from '../../api/useRequest'
 import { EmptyState } from '../../components/EmptyState'
 import { DIFFICULTY_LABELS, formatTime, SESSION_STATUS_LABELS } from './labels'
 import { StatusFilterSelect } from './StatusFilterSelect'
@@ -12,18 +13,7 @@ type StatusFilter = SessionStatus | 'all'
 /** Interviews taken at the kiosk, newest first; rows update live as candidates answer. */
 export function SessionList() {
   const [status, setStatus] = useState<StatusFilter>('all')
-  const [sessions, setSessions] = useState<SessionSummary[] | null>(null)
-  const [error, setError] = useState<string | null>(null)
-
-  useEffect(() => {
-    let live = true
-    call('sessions.list', { status })
-      .then((list) => live && setSessions(list))
-      .catch((e: unknown) => live && setError(describeError(e)))
-    return () => {
-      live = false
-    }
-  }, [status])
+  const { data: sessions, error, setData: setSessions } = useRequest('sessions.list', { status })
 
   useEffect(
     () =>
@@ -36,7 +26,7 @@ export function SessionList() {
             : [changed, ...list]
         }),
       ),
-    [status],
+    [status, setSessions],
   )
 
   return (

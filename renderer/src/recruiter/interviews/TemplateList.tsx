@@ -1,7 +1,8 @@
-import { useEffect, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import { Link, useNavigate } from 'react-router-dom'
-import type { TemplateStatus, TemplateSummary } from '../../../../shared/contract/interviews'
+import type { TemplateStatus } from '../../../../shared/contract/interviews'
 import { call, describeError } from '../../api/client'
+import { useRequest } from '../../api/useRequest'
 import { EmptyState } from '../../components/EmptyState'
 import { formatTime, TEMPLATE_STATUS_LABELS } from './labels'
 import { useJobOptions } from './useJobOptions'
@@ -14,21 +15,11 @@ export function TemplateList() {
   const navigate = useNavigate()
   const jobs = useJobOptions()
   const [status, setStatus] = useState<StatusFilter>('all')
-  const [templates, setTemplates] = useState<TemplateSummary[] | null>(null)
+  const { data: templates, error: loadError } = useRequest('templates.list', { status })
   const [name, setName] = useState('')
   const [jobId, setJobId] = useState('')
-  const [error, setError] = useState<string | null>(null)
+  const [createError, setCreateError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-
-  useEffect(() => {
-    let live = true
-    call('templates.list', { status })
-      .then((list) => live && (setTemplates(list), setError(null)))
-      .catch((e: unknown) => live && setError(describeError(e)))
-    return () => {
-      live = false
-    }
-  }, [status])
 
   const create = async (event: FormEvent) => {
     event.preventDefault()
@@ -37,7 +28,7 @@ export function TemplateList() {
       const template = await call('templates.create', { name: name.trim(), jobId: jobId || null })
       navigate(`/interviews/templates/${template.id}`)
     } catch (e) {
-      setError(describeError(e))
+      setCreateError(describeError(e))
     } finally {
       setBusy(false)
     }
@@ -79,7 +70,7 @@ export function TemplateList() {
       <div className="row">
         <StatusFilterSelect labels={TEMPLATE_STATUS_LABELS} value={status} onChange={setStatus} />
       </div>
-      <ErrorText error={error} />
+      <ErrorText error={createError ?? loadError} />
       {templates && templates.length === 0 && (
         <EmptyState title="No interview templates yet">
           Create one above, then add or generate its questions.

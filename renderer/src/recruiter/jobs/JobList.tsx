@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Link } from 'react-router-dom'
-import type { JobOpeningView, OpeningStatus } from '../../../../shared/contract/screening'
-import { call, describeError } from '../../api/client'
+import type { OpeningStatus } from '../../../../shared/contract/screening'
+import { useRequest } from '../../api/useRequest'
 import { EmptyState } from '../../components/EmptyState'
 import { EMPLOYMENT_LABELS, OPENING_LABELS } from '../candidates/labels'
 import { ErrorText } from '../../components/ErrorText'
@@ -13,33 +13,14 @@ export function JobList() {
   const [department, setDepartment] = useState('')
   const [location, setLocation] = useState('')
   const [search, setSearch] = useState('')
-  const [jobs, setJobs] = useState<JobOpeningView[] | null>(null)
-  const [facets, setFacets] = useState<{ departments: string[]; locations: string[] }>({
-    departments: [],
-    locations: [],
+  const facets = useRequest('jobs.facets', {})
+  const { departments, locations } = facets.data ?? { departments: [], locations: [] }
+  const { data: jobs, error } = useRequest('jobs.list', {
+    status,
+    department: department || undefined,
+    location: location || undefined,
+    search: search.trim() || undefined,
   })
-  const [error, setError] = useState<string | null>(null)
-
-  useEffect(() => {
-    call('jobs.facets', {})
-      .then(setFacets)
-      .catch((e: unknown) => setError(describeError(e)))
-  }, [])
-
-  useEffect(() => {
-    let live = true
-    call('jobs.list', {
-      status,
-      department: department || undefined,
-      location: location || undefined,
-      search: search.trim() || undefined,
-    })
-      .then((list) => live && (setJobs(list), setError(null)))
-      .catch((e: unknown) => live && setError(describeError(e)))
-    return () => {
-      live = false
-    }
-  }, [status, department, location, search])
 
   const filtered = status !== 'open' || department || location || search.trim()
 
@@ -68,7 +49,7 @@ export function JobList() {
           Department
           <select value={department} onChange={(e) => setDepartment(e.target.value)}>
             <option value="">Any</option>
-            {facets.departments.map((d) => (
+            {departments.map((d) => (
               <option key={d}>{d}</option>
             ))}
           </select>
@@ -77,7 +58,7 @@ export function JobList() {
           Location
           <select value={location} onChange={(e) => setLocation(e.target.value)}>
             <option value="">Any</option>
-            {facets.locations.map((l) => (
+            {locations.map((l) => (
               <option key={l}>{l}</option>
             ))}
           </select>
@@ -92,7 +73,7 @@ export function JobList() {
           />
         </label>
       </form>
-      <ErrorText error={error} />
+      <ErrorText error={error ?? facets.error} />
       {jobs && jobs.length === 0 && (
         <EmptyState title={filtered ? 'No job matches these filters' : 'No open jobs yet'}>
           {filtered ? 'Change the filters to see more.' : <Link to="/jobs/new">Create the first job</Link>}

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { Link, useParams } from 'react-router-dom'
 import type { JobOpeningView, OpeningStatus } from '../../../../shared/contract/screening'
 import { call, describeError } from '../../api/client'
+import { useRequest } from '../../api/useRequest'
 import { ImportPanel } from '../candidates/ImportPanel'
 import { EDUCATION_LABELS, EMPLOYMENT_LABELS, OPENING_LABELS } from '../candidates/labels'
 import { RankedList } from '../candidates/RankedList'
@@ -17,28 +18,15 @@ function salary(job: JobOpeningView): string | null {
 /** A job: what it asks for, its actions, resume import, and its candidates ranked against it. */
 export function JobPage() {
   const { jobId = '' } = useParams()
-  const [job, setJob] = useState<JobOpeningView | null>(null)
-  const [error, setError] = useState<string | null>(null)
-
-  useEffect(() => {
-    let live = true
-    call('jobs.get', { id: jobId })
-      .then((result) => {
-        if (!live) return
-        setJob(result)
-        setError(null)
-      })
-      .catch((e: unknown) => live && setError(describeError(e)))
-    return () => {
-      live = false
-    }
-  }, [jobId])
+  const { data: job, error: loadError, setData: setJob } = useRequest('jobs.get', { id: jobId })
+  const [actionError, setActionError] = useState<string | null>(null)
+  const error = actionError ?? loadError
 
   const setStatus = async (status: OpeningStatus) => {
     try {
       setJob(await call('jobs.setStatus', { id: jobId, status }))
     } catch (e) {
-      setError(describeError(e))
+      setActionError(describeError(e))
     }
   }
 

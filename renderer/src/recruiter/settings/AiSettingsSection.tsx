@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import type {
   AiCapability,
   AiConnectionTestResult,
@@ -6,6 +6,7 @@ import type {
   AiUsageSummary,
 } from '../../../../shared/contract/ai'
 import { call, describeError } from '../../api/client'
+import { useRequest } from '../../api/useRequest'
 import { ErrorText } from '../../components/ErrorText'
 
 const CAPABILITIES: { id: AiCapability; label: string }[] = [
@@ -135,37 +136,24 @@ function UsageTable({ usage }: { usage: AiUsageSummary }) {
 
 /** Model per capability, connection tests, the per-interview budget and this month's spend. */
 export function AiSettingsSection({ keysVersion }: { keysVersion: number }) {
-  const [view, setView] = useState<AiSettingsView | null>(null)
-  const [usage, setUsage] = useState<AiUsageSummary | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  useEffect(() => {
-    let live = true
-    Promise.all([call('ai.getSettings', {}), call('ai.usage', {})]).then(
-      ([settings, month]) => {
-        if (!live) return
-        setView(settings)
-        setUsage(month)
-        setError(null)
-      },
-      (e: unknown) => live && setError(describeError(e)),
-    )
-    return () => {
-      live = false
-    }
-  }, [keysVersion])
+  // Setting or clearing a key changes which models are available and what they cost.
+  const settings = useRequest('ai.getSettings', {}, { deps: [keysVersion] })
+  const { data: usage, error: usageError } = useRequest('ai.usage', {}, { deps: [keysVersion] })
+  const { data: view, setData: setView } = settings
+  const [budgetError, setBudgetError] = useState<string | null>(null)
 
   const setBudget = async (value: string) => {
     try {
       setView(await call('ai.updateSettings', { perInterviewBudgetUsd: value === '' ? null : Number(value) }))
-      setError(null)
+      setBudgetError(null)
     } catch (e) {
-      setError(describeError(e))
+      setBudgetError(describeError(e))
     }
   }
 
   return (
     <>
-      <ErrorText error={error} />
+      <ErrorText error={budgetError ?? settings.error ?? usageError} />
       {view &&
         CAPABILITIES.map(({ id, label }) => (
           <ModelRow key={id} view={view} capability={id} label={label} onChange={setView} />
