@@ -1,4 +1,19 @@
-import type { ContentFlagView } from '../../../../shared/contract/screening'
+import type { CandidateRow, ContentFlagView } from '../../../../shared/contract/screening'
+
+/** A ranked row's flags in brief: how many, and of which kinds; nothing when there are none. */
+export function FlagBadge({ row }: { row: CandidateRow }) {
+  if (!row.flagCount) return null
+  const text = row.flagKinds.map((k) => (k === 'hidden_text' ? 'hidden text' : 'instructions to AI')).join(', ')
+  return (
+    <span
+      className="flag-badge"
+      title={`Flagged: ${text}`}
+      aria-label={`${row.flagCount} flag${row.flagCount === 1 ? '' : 's'}: ${text}`}
+    >
+      ⚑ {row.flagCount}
+    </span>
+  )
+}
 
 /** Text a human could not see, or text aimed at an AI screener: shown exactly, never acted on. */
 export function FlagsPanel({ flags }: { flags: ContentFlagView[] }) {
