@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks'
 import type { AiConnectionTestResult, AiSettings } from '../../../shared/contract/ai'
-import { encodeWav } from './audio/wav'
+import { encodeWav } from '../audio/wav'
 import { isAiError, PROVIDER_NAMES } from './errors'
 import type { Capability, Chat, Embeddings, ProviderId, SpeechToText, TextToSpeech } from './types'
 

@@ -1,5 +1,5 @@
 import fs from 'node:fs'
-import { wavHeader } from '../ai/audio/wav'
+import { wavHeader } from '../audio/wav'
 
 /** Offsets of the two size fields in our 44-byte header (RIFF size, data size). */
 const RIFF_SIZE_AT = 4

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { base64ToBytes } from '../../../shared/base64'
 import { StudioError } from '../../../shared/contract/errors'
 import type { AiCapabilities } from '../ai/types'
 import type { Clock } from '../clock'
@@ -13,7 +14,6 @@ import type { Logger } from '../logger'
 import type { Queue } from '../queue/queue'
 import type { JobDefinition } from '../queue/types'
 import { createRecordingsStore, type RecordingsStore } from '../recording/recordings-store'
-import { pcmFromBase64 } from './pcm'
 import { TRANSCRIBE_JOB, transcribeJob, type TranscribePayload } from './transcribe-job'
 import { createTurnJudge } from './turn-judge'
 import { createVoiceSession, DEFAULT_VOICE_OPTIONS, type VoiceOptions, type VoiceSession } from './voice-session'
@@ -168,11 +168,11 @@ export function createApp(deps: VoiceDeps): VoiceApp {
       return started
     },
     'interview.voiceMic': ({ streamId, seq, pcm }) => {
-      stream(streamId).mic(seq, pcmFromBase64(pcm))
+      stream(streamId).mic(seq, base64ToBytes(pcm))
       return OK
     },
     'interview.voiceCamera': ({ streamId, turnIndex, seq, data }) => {
-      stream(streamId).camera(turnIndex, seq, pcmFromBase64(data))
+      stream(streamId).camera(turnIndex, seq, base64ToBytes(data))
       return OK
     },
     'interview.voicePlayback': ({ streamId, utteranceId, event }) => {

@@ -1,4 +1,4 @@
-import { createEnergyVad, type EnergyVad } from '../ai/audio/vad'
+import { createEnergyVad, type EnergyVad } from '../audio/vad'
 
 /** Voiced time that counts as the candidate talking over the interviewer; shorter is a cough or a click. */
 export const BARGE_IN_SPEECH_MS = 200

@@ -1,13 +1,3 @@
-/** Decodes a base64 PCM chunk from the kiosk (the contract has already checked its alphabet and size). */
-export function pcmFromBase64(data: string): Uint8Array {
-  const bytes = Buffer.from(data, 'base64')
-  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-}
-
-export function base64FromBytes(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')
-}
-
 /** Milliseconds of 16-bit mono PCM. */
 export const pcmMs = (bytes: number, sampleRate: number) => (bytes / (sampleRate * 2)) * 1000
 

@@ -14,11 +14,13 @@ export function receiveMic(session: VoiceSessionState, seq: number, pcm: Uint8Ar
   session.lastSeq = seq
   session.lastMicAt = wallNow(session)
   session.preRoll.push(pcm)
-  if (session.capture) {
-    session.capture.push(pcm)
+  // The chunk that ends the answer clears session.capture while it is pushed.
+  const capture = session.capture
+  if (capture) {
+    capture.push(pcm)
     if (
       !session.practice &&
-      session.capture.heardSpeech() &&
+      capture.heardSpeech() &&
       session.lastMicAt - session.lastTouchAt >= TOUCH_EVERY_MS
     ) {
       session.lastTouchAt = session.lastMicAt

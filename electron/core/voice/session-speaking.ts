@@ -1,4 +1,5 @@
-import { base64FromBytes, pcmMs } from './pcm'
+import { bytesToBase64 } from '../../../shared/base64'
+import { pcmMs } from './pcm'
 import { PRACTICE_CLOSE, PRACTICE_PROMPT, sayOnce } from './practice'
 import {
   emitState,
@@ -105,7 +106,7 @@ export function kioskSink(session: VoiceSessionState, current: Speaking): Uttera
         utteranceId: current.utteranceId,
         seq: current.seq++,
         sampleRate: TTS_SAMPLE_RATE,
-        pcm: base64FromBytes(pcm),
+        pcm: bytesToBase64(pcm),
       })
     },
   }

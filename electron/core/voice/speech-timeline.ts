@@ -1,4 +1,4 @@
-import { createEnergyVad } from '../ai/audio/vad'
+import { createEnergyVad } from '../audio/vad'
 
 /** Silence shorter than this inside speech is a gap between words, not a pause. */
 const RUN_GAP_MS = 250

@@ -1,7 +1,8 @@
 import { events } from '../../../shared/contract'
-import type { Bridge, Transport } from './transport'
+import type { StudioBridge } from '../../../shared/bridge'
+import type { Transport } from './transport'
 
-export function electronTransport(bridge: Bridge): Transport {
+export function electronTransport(bridge: StudioBridge): Transport {
   return {
     invoke: (name, input) => bridge.invoke(name, input),
     on(listener) {

@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
 import type { MicCapture } from './audio/mic-capture'
 import type { VoiceControls } from './useVoiceSession'
-import { bytesToBase64 } from './voice/voice-link'
+import { bytesToBase64 } from '../../../shared/base64'
 
 const TIMESLICE_MS = 1000
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { encodeWav } from '@core/ai/audio/wav'
+import { encodeWav } from '@core/audio/wav'
 
 /**
  * Speech-like test audio: a voiced tone (a fundamental and two harmonics) in syllable-sized bursts,

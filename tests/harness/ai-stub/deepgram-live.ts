@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
 import type WebSocket from 'ws'
-import { createEnergyVad } from '@core/ai/audio/vad'
+import { createEnergyVad } from '@core/audio/vad'
 import { deepgramModelInfo } from './deepgram-routes'
 import type { StubContext } from './stub-context'
 import { wordsOver, type HeardWord } from './transcripts'

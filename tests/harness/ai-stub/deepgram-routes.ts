@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { parseWav } from '@core/ai/audio/wav'
+import { parseWav } from '@core/audio/wav'
 import { speechBytes } from './audio'
 import { dropConnection, sendJson, streamBytes, waitUnlessClosed, writeChunk } from './http'
 import type { RouteCall } from './openai-routes'

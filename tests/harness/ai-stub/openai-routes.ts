@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { parseWav } from '@core/ai/audio/wav'
+import { parseWav } from '@core/audio/wav'
 import { embeddingFor, speechBytes } from './audio'
 import { dropConnection, sendJson, streamBytes, waitUnlessClosed, writeChunk } from './http'
 import type { StubContext } from './stub-context'

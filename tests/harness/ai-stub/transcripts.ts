@@ -1,5 +1,5 @@
-import { createEnergyVad } from '@core/ai/audio/vad'
-import type { WavInfo } from '@core/ai/audio/wav'
+import { createEnergyVad } from '@core/audio/vad'
+import type { WavInfo } from '@core/audio/wav'
 
 /**
  * What the keyless demo "hears" when no test scripted a transcript. The stub cannot recognise

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks'
 import { afterEach, describe, expect, it } from 'vitest'
-import { encodeWav } from '@core/ai/audio/wav'
+import { encodeWav } from '@core/audio/wav'
 import { AiError } from '@core/ai/errors'
 import type { LiveTranscriptEvent, LiveTranscription } from '@core/ai/types'
 import { concatPcm } from '../../fixtures/audio/speech'

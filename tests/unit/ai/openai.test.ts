@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks'
 import { afterEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { encodeWav } from '@core/ai/audio/wav'
+import { encodeWav } from '@core/audio/wav'
 import { AiError } from '@core/ai/errors'
 import { syntheticSpeech } from '../../harness/ai-stub/audio'
 import { collect, OPENAI_KEY, startAiHarness, type AiHarness } from './harness'

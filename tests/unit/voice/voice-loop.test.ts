@@ -126,6 +126,8 @@ describe('voice loop against the AI wire stub', () => {
     const done = await kiosk.phase('done')
     expect(done.turn!.status).toBe('completed')
     await kiosk.stop()
+    // The chunk that ends an answer is taken like any other.
+    expect(kiosk.micErrors).toEqual([])
 
     // The interviewer spoke every utterance, piece by piece, with audio.
     const replies = kiosk.of('voice.reply').map((e) => e.payload)

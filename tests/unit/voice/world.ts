@@ -87,6 +87,8 @@ export class KioskSim {
   readonly streamId = randomUUID()
   readonly events: SeenEvent[] = []
   state: VoiceStateEvent | null = null
+  /** Microphone chunks the studio refused; a session that hears the kiosk fine refuses none. */
+  readonly micErrors: unknown[] = []
   autoPlayback = true
   /**
    * Reports playback as ended when the reply audio would really have finished playing (from its
@@ -152,7 +154,10 @@ export class KioskSim {
     const chunk = this.queue.shift() ?? new Uint8Array(640)
     const seq = this.seq++
     this.send('interview.voiceMic', { streamId: this.streamId, seq, pcm: Buffer.from(chunk).toString('base64') }).catch(
-      () => undefined,
+      (error: unknown) => {
+        // Chunks sent after the stream is stopped are refused by design.
+        if (this.timer) this.micErrors.push(error)
+      },
     )
     this.waiters.splice(0).forEach((wake) => wake())
   }

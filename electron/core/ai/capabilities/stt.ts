@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks'
-import { estimateAudioSeconds } from '../audio/wav'
+import { estimateAudioSeconds } from '../../audio/wav'
 import { AiError, messageFor } from '../errors'
 import { mapDeepgramError, type ResponseNote } from '../deepgram/errors'
 import { deepgramLiveTranscription, openDeepgramLive } from '../deepgram/live'

@@ -1,6 +1,6 @@
 import { createAsyncQueue } from '../async-queue'
-import { createEnergyVad } from '../audio/vad'
-import { encodeWav } from '../audio/wav'
+import { createEnergyVad } from '../../audio/vad'
+import { encodeWav } from '../../audio/wav'
 import type { LiveTranscriptEvent, LiveTranscription, LiveTranscriptionOptions, Transcript } from '../types'
 
 export interface SegmentedLiveOptions {

@@ -1,7 +1,7 @@
 import type OpenAI from 'openai'
 import { toFile } from 'openai'
 import { z } from 'zod'
-import { parseWav } from '../audio/wav'
+import { parseWav } from '../../audio/wav'
 import type { Transcript } from '../types'
 
 const wordSchema = z.object({ word: z.string(), start: z.number().nonnegative(), end: z.number().nonnegative() })

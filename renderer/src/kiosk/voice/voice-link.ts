@@ -1,3 +1,4 @@
+import { base64ToBytes, bytesToBase64 } from '../../../../shared/base64'
 import type { MIC_SAMPLE_RATES, VoiceStart, VoiceStateEvent } from '../../../../shared/contract/kiosk'
 import { call, on, StudioRequestError } from '../../api/client'
 import type { MicCapture } from '../audio/mic-capture'
@@ -31,19 +32,6 @@ export interface VoiceLink {
   textAnswer(input: { turnIndex: number; text: string; typingMs: number; pastedChars: number }): Promise<void>
   camera(turnIndex: number, seq: number, data: string): void
   close(): Promise<void>
-}
-
-export function bytesToBase64(bytes: Uint8Array): string {
-  let binary = ''
-  for (let i = 0; i < bytes.length; i += 0x2000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x2000))
-  return btoa(binary)
-}
-
-function base64ToBytes(text: string): Uint8Array {
-  const binary = atob(text)
-  const bytes = new Uint8Array(binary.length)
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
-  return bytes
 }
 
 const isLost = (error: unknown) =>

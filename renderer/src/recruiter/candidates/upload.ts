@@ -1,3 +1,4 @@
+import { bytesToBase64 } from '../../../../shared/base64'
 import {
   MAX_FILES_PER_UPLOAD,
   MAX_RESUME_BYTES,
@@ -31,13 +32,6 @@ export async function filesFromDrop(transfer: DataTransfer): Promise<File[]> {
 
 export const visibleFiles = (files: readonly File[]) => files.filter((f) => !f.name.startsWith('.'))
 
-function base64Of(buffer: ArrayBuffer): string {
-  const bytes = new Uint8Array(buffer)
-  let binary = ''
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
-  return btoa(binary)
-}
-
 /** Splits a selection into requests the host accepts: a bounded number of files and bytes each. */
 export function uploadGroups(files: readonly File[]): File[][] {
   const groups: File[][] = []
@@ -64,7 +58,7 @@ export async function uploadGroup(files: readonly File[], jobId: string | undefi
       name: file.name,
       size: file.size,
       lastModified: Math.max(0, Math.round(file.lastModified)),
-      ...(file.size <= MAX_RESUME_BYTES ? { base64: base64Of(await file.arrayBuffer()) } : {}),
+      ...(file.size <= MAX_RESUME_BYTES ? { base64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) } : {}),
     })),
   )
   return call('intake.importFiles', { jobId, files: payload })

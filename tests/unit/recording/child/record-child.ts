@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { parseWav } from '@core/ai/audio/wav'
+import { parseWav } from '@core/audio/wav'
 import { systemClock } from '@core/clock'
 import { openDatabase } from '@core/db/open'
 import { silentLogger } from '@core/logger'
