@@ -84,4 +84,32 @@ describe('recruiter shell over the web host', () => {
     expect(await tryOpen(base + token)).toBe('refused')
     await page.close()
   })
+
+  it('tells the recruiter when the core process died and came back, and keeps working', async () => {
+    const restartedHost = await startWebHost(tempDir('panelist-e2e-'))
+    try {
+      const page = await openShell(restartedHost.url)
+      const corePid = () =>
+        restartedHost
+          .log()
+          .split('\n')
+          .filter((line) => line.includes('the core process started'))
+          .map((line) => (JSON.parse(line) as { pid: number }).pid)
+      const [first] = corePid()
+      expect(first).toBeGreaterThan(0)
+      process.kill(first!, 'SIGKILL')
+
+      const notice = page.getByRole('alert').filter({ hasText: 'has restarted' })
+      await notice.waitFor({ timeout: budget(30_000) })
+      expect(corePid()).toHaveLength(2)
+      await page.getByRole('link', { name: 'Queue' }).click()
+      await page.getByRole('button', { name: 'Run demo job' }).click()
+      await page.locator('main tr[data-status="succeeded"]').waitFor({ timeout: budget(20_000) })
+      await notice.getByRole('button', { name: 'Dismiss' }).click()
+      await expect(notice.count()).resolves.toBe(0)
+      await page.close()
+    } finally {
+      await restartedHost.stop()
+    }
+  })
 })

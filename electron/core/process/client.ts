@@ -86,6 +86,7 @@ export async function startCore(options: CoreClientOptions): Promise<CoreClient>
 
   const launch = (): Running => {
     const handle = options.spawn()
+    logger.info('the core process started', { pid: handle.pid })
     let settleReady!: { resolve: (info: AppInfo) => void; reject: (error: Error) => void }
     const ready = new Promise<AppInfo>((resolve, reject) => (settleReady = { resolve, reject }))
     const exited = new Promise<number | null>((resolve) => handle.onExit(resolve))

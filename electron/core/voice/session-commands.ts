@@ -18,11 +18,7 @@ export function receiveMic(session: VoiceSessionState, seq: number, pcm: Uint8Ar
   const capture = session.capture
   if (capture) {
     capture.push(pcm)
-    if (
-      !session.practice &&
-      capture.heardSpeech() &&
-      session.lastMicAt - session.lastTouchAt >= TOUCH_EVERY_MS
-    ) {
+    if (!session.practice && capture.heardSpeech() && session.lastMicAt - session.lastTouchAt >= TOUCH_EVERY_MS) {
       session.lastTouchAt = session.lastMicAt
       session.deps.engine.touch(session.sessionId).catch(() => undefined)
     }
