@@ -16,7 +16,8 @@ import { createEventBus, type EventBus } from './events'
 import * as interviewsApp from './interviews/app'
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher'
 import * as kioskApp from './kiosk/app'
-import { createKioskPin } from './kiosk/pin'
+import { createKioskPin, openPinThrottle } from './kiosk/pin'
+import { openCodeThrottle } from './interviews/invitations/throttle'
 import * as queueApp from './queue/app'
 import * as screeningApp from './screening/app'
 import * as settingsApp from './settings/app'
@@ -141,6 +142,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     events,
     chat: () => (ai.capabilities.available('chat') ? ai.capabilities.chat() : null),
     prompts: ai.prompts,
+    codeThrottle: await openCodeThrottle({ db, clock, logger }),
     jobs: jobsFromScreening(db),
     candidates: candidatesFromScreening(db),
   })
@@ -174,7 +176,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     ...diagnosticsApp.createApp({ info, logger }).handlers,
     ...settingsApp.createApp({ preferences, secrets: options.secrets }).handlers,
     ...kioskApp.createApp({
-      pin: createKioskPin(db, clock),
+      pin: createKioskPin(db, await openPinThrottle({ db, clock, logger })),
       exitKiosk: options.exitKiosk ?? (() => {}),
       openKiosk: options.openKiosk,
     }).handlers,

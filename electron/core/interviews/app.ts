@@ -9,7 +9,7 @@ import type { Logger } from '../logger'
 import { createInterviewEngine, type InterviewEngine } from './engine/engine'
 import { createQuestionGenerator } from './generation/question-generator'
 import { createInvitationsService } from './invitations/invitations-service'
-import { createGuessThrottle } from './invitations/throttle'
+import type { GuessThrottle } from '../guard/guess-throttle'
 import type { PromptRenderer } from './prompts'
 import { createQuestionsService } from './questions/questions-service'
 import { createSessionsQuery } from './sessions/sessions-query'
@@ -25,6 +25,8 @@ export interface InterviewsDeps {
   /** The chat capability, or null when there is no key, no network or the circuit is open. */
   chat(): Chat | null
   prompts: PromptRenderer
+  /** Interview code guesses (openCodeThrottle): kept in the database, so opened before the app. */
+  codeThrottle: GuessThrottle
   jobs?: JobSource
   candidates?: CandidateSource
   /** How often idle sessions and overdue invitations are swept (default one minute). */
@@ -72,7 +74,7 @@ export function createApp(deps: InterviewsDeps): InterviewsApp {
     prompts: deps.prompts,
     templates,
     invitations,
-    throttle: createGuessThrottle({ clock }),
+    throttle: deps.codeThrottle,
     idleMs: deps.idleMs,
     onSessionFinished: deps.onSessionFinished,
     onSessionChanged: (sessionId) => {

@@ -1,9 +1,9 @@
 import crypto from 'node:crypto'
+import { promisify } from 'node:util'
 import type { Kysely } from 'kysely'
-import { StudioError } from '../../../shared/contract'
-import type { Clock } from '../clock'
-import { getMeta, setMeta } from '../db/meta'
 import type { Database } from '../db/schema'
+import { getMeta, setMeta } from '../db/meta'
+import { openGuessThrottle, type GuessThrottle, type GuessThrottleOptions } from '../guard/guess-throttle'
 
 export interface KioskPin {
   set(pin: string): Promise<void>
@@ -13,50 +13,49 @@ export interface KioskPin {
 }
 
 const KEY = 'kiosk_pin'
-const MAX_FAILURES = 5
-const LOCKOUT_MS = 60_000
 
-function hash(pin: string, salt: Buffer): Buffer {
-  return crypto.scryptSync(pin, salt, 32, { N: 16384, r: 8, p: 1 })
-}
+/** Five wrong PINs lock the exit for a minute, doubling per further run, across restarts. */
+export const openPinThrottle = (deps: Pick<GuessThrottleOptions, 'db' | 'clock' | 'logger'>) =>
+  openGuessThrottle({
+    ...deps,
+    key: 'throttle:kiosk_pin',
+    resetOnSuccess: true,
+    lockedMessage: (waitMs) => `Too many wrong PINs; try again in ${Math.ceil(waitMs / 1000)} s`,
+  })
 
-/** The recruiter's kiosk PIN, stored as a salted scrypt hash; guesses are rate-limited. */
-export function createKioskPin(db: Kysely<Database>, clock: Clock): KioskPin {
-  let failures = 0
-  let lockedUntil = 0
+const scrypt = promisify(crypto.scrypt) as (
+  password: string,
+  salt: Buffer,
+  keylen: number,
+  options: crypto.ScryptOptions,
+) => Promise<Buffer>
+
+// On libuv's thread pool: a burst of guesses must not stall every other request while it is hashed.
+const hash = (pin: string, salt: Buffer) => scrypt(pin, salt, 32, { N: 16384, r: 8, p: 1 })
+
+/** The recruiter's kiosk PIN, stored as a salted scrypt hash; guesses go through the throttle. */
+export function createKioskPin(db: Kysely<Database>, throttle: GuessThrottle): KioskPin {
   return {
     async set(pin) {
       const salt = crypto.randomBytes(16)
-      await setMeta(db, KEY, `${salt.toString('base64')}:${hash(pin, salt).toString('base64')}`)
+      await setMeta(db, KEY, `${salt.toString('base64')}:${(await hash(pin, salt)).toString('base64')}`)
     },
     async isSet() {
       return (await getMeta(db, KEY)) !== undefined
     },
     async verify(pin) {
-      const now = clock.now()
-      if (now < lockedUntil) {
-        const waitMs = lockedUntil - now
-        throw new StudioError(
-          'forbidden',
-          `Too many wrong PINs; try again in ${Math.ceil(waitMs / 1000)} s`,
-          undefined,
-          waitMs,
-        )
+      const guess = throttle.begin()
+      try {
+        const stored = await getMeta(db, KEY)
+        const [salt, expected] = (stored ?? ':').split(':').map((part) => Buffer.from(part, 'base64'))
+        const ok = !!stored && crypto.timingSafeEqual(await hash(pin, salt!), expected!)
+        if (ok) guess.succeeded()
+        else guess.failed()
+        return ok
+      } catch (error) {
+        guess.failed()
+        throw error
       }
-      const stored = await getMeta(db, KEY)
-      if (!stored) return false
-      const [salt, expected] = stored.split(':').map((part) => Buffer.from(part, 'base64'))
-      const ok = crypto.timingSafeEqual(hash(pin, salt!), expected!)
-      if (ok) {
-        failures = 0
-        return true
-      }
-      failures += 1
-      if (failures >= MAX_FAILURES) {
-        failures = 0
-        lockedUntil = now + LOCKOUT_MS
-      }
-      return false
     },
   }
 }

@@ -5,6 +5,7 @@ import type { Chat, ChatRequest } from '@core/ai/types'
 import { createApp as createInterviews, type InterviewsDeps } from '@core/interviews/app'
 import { createPromptLibrary } from '@core/ai/prompts/library'
 import { candidatesFromScreening, jobsFromScreening } from '@core/interviews/screening-sources'
+import { openCodeThrottle } from '@core/interviews/invitations/throttle'
 import { silentLogger } from '@core/logger'
 import { createTempStudio } from '../../helpers/temp-studio'
 
@@ -142,6 +143,7 @@ export async function interviewWorld(
     logger: silentLogger,
     events: studio.events,
     prompts: createPromptLibrary(PROMPTS_DIR),
+    codeThrottle: await openCodeThrottle({ db: studio.db, clock, logger: silentLogger }),
     ...(options.withScreening && {
       jobs: jobsFromScreening(studio.db),
       candidates: candidatesFromScreening(studio.db),

@@ -19,14 +19,16 @@ export interface StartedSession {
 
 export async function startSession(engine: EngineContext, code: string): Promise<StartedSession> {
   const { throttle, invitations } = engine.deps
-  throttle.check()
+  const guess = throttle.begin()
   const normalized = normalizeCode(code)
-  const invitation = normalized ? await invitations.byCodeHash(hashCode(normalized)) : undefined
-  if (!invitation) {
-    throttle.failed()
-    throw new StudioError('not_found', 'We could not find that code. Please check it and try again.')
+  let invitation: InvitationRow | undefined
+  try {
+    invitation = normalized ? await invitations.byCodeHash(hashCode(normalized)) : undefined
+  } finally {
+    if (invitation) guess.succeeded()
+    else guess.failed()
   }
-  throttle.succeeded()
+  if (!invitation) throw new StudioError('not_found', 'We could not find that code. Please check it and try again.')
   const problem = invitationProblem(invitation)
   if (problem) throw new StudioError('conflict', problem)
   if (invitation.status === 'started' && invitation.session_id) return resume(engine, invitation.session_id)
