@@ -37,8 +37,12 @@ interface Host {
   close(): Promise<void>
 }
 
+/** What the open dialog answers: the folder being imported, as if the recruiter picked it. */
+let picked: string[] = []
+const dialog = async () => picked
+
 const inProcess = async (dataDir: string): Promise<Host> => {
-  const { studio } = await createTempStudio({ dataDir, queueOptions: { pollMs: 250 } })
+  const { studio } = await createTempStudio({ dataDir, queueOptions: { pollMs: 250 }, chooseResumePaths: dialog })
   return studio
 }
 
@@ -56,9 +60,9 @@ const coreProcess = async (dataDir: string): Promise<Host> => {
       host: 'web',
       secrets: secretSnapshot(secrets),
       preferences: preferenceStore.read(),
-      abilities: { openKiosk: false, chooseResumePaths: false },
+      abilities: { openKiosk: false, chooseResumePaths: true },
     }),
-    calls: hostCallHandlers({ secrets, preferenceStore, exitKiosk: () => {} }),
+    calls: hostCallHandlers({ secrets, preferenceStore, exitKiosk: () => {}, chooseResumePaths: dialog }),
     logger: silentLogger,
   })
 }
@@ -112,6 +116,8 @@ async function importFolder(host: Host, folder: string): Promise<void> {
       }
     })
   })
+  picked = [folder]
+  await call(host, 'intake.choosePaths', { kind: 'folder' })
   await call(host, 'intake.importPaths', { jobId: job.id, paths: [folder] })
   await done
 }
@@ -151,7 +157,11 @@ async function main() {
 
   // One re-rank pool for both runs, grown once in process (not measured).
   const poolDir = tempDir('panelist-bench-pool-')
-  const { studio: seed } = await createTempStudio({ dataDir: poolDir, queueOptions: { pollMs: 250 } })
+  const { studio: seed } = await createTempStudio({
+    dataDir: poolDir,
+    queueOptions: { pollMs: 250 },
+    chooseResumePaths: dialog,
+  })
   await importFolder(seed, folder)
   const bigJob = await call<JobOpeningView>(seed, 'jobs.create', {
     title: 'Re-rank bench',

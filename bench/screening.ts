@@ -119,7 +119,8 @@ async function pipeline(
   Timing & { batch: IntakeBatchView; studio: Studio; dataDir: string; rssMb: { before: number; peak: number } }
 > {
   // The queue's production polling interval, not the tests' fast one.
-  const { studio, dataDir } = await createTempStudio({ resumeParser: parser, queueOptions: { pollMs: 250 } })
+  const { studio, dataDir, pick } = await createTempStudio({ resumeParser: parser, queueOptions: { pollMs: 250 } })
+  await pick([folder])
   const fixture = FIXTURE_JOBS[0]!
   const job = await call<JobOpeningView>(studio, 'jobs.create', {
     title: fixture.title,

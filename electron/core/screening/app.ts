@@ -18,6 +18,7 @@ import { createRanker, type Rerank } from './candidates/rerank'
 import { createFileStore } from './intake/file-store'
 import { intakeJob } from './intake/intake-job'
 import { createIntakeService } from './intake/intake-service'
+import { createPathGrants } from './intake/path-grants'
 import type { ResumeParser } from './intake/resume-parser'
 import { createJobsService } from './jobs/jobs-service'
 import type { SkillCatalog } from './jobs/skill-catalog'
@@ -58,6 +59,7 @@ export function createApp(deps: ScreeningDeps): ScreeningApp {
     return summary
   }
   const files = createFileStore(deps.dataDir)
+  const grants = createPathGrants()
   const jobs = createJobsService({ db, writer, rerank })
   const intake = createIntakeService({ db, clock, queue, events, files })
   const pipeline = createPipeline({ db, direct: deps.direct, writer, rerank })
@@ -94,12 +96,18 @@ export function createApp(deps: ScreeningDeps): ScreeningApp {
       'jobs.setStatus': ({ id, status }) => jobs.setStatus(id, status),
       'jobs.suggestSkills': ({ text }) => catalog.suggest(text),
       'jobs.searchSkills': ({ query, limit }) => catalog.search(query, limit),
-      'intake.importPaths': (input) => (needParser(), intake.importPaths(input)),
+      'intake.importPaths': async (input) => {
+        needParser()
+        await grants.check(input.paths)
+        return intake.importPaths(input)
+      },
       'intake.importFiles': (input) => (needParser(), intake.importFiles(input)),
       'intake.choosePaths': async ({ kind }) => {
         if (!deps.choosePaths)
           throw new StudioError('unavailable', 'There is no file dialog here; drop files or use the file picker')
-        return { paths: await deps.choosePaths(kind) }
+        const paths = await deps.choosePaths(kind)
+        await grants.grant(kind, paths)
+        return { paths }
       },
       'intake.cancel': ({ batchId }) => intake.cancel(batchId),
       'intake.get': ({ batchId }) => intake.get(batchId),

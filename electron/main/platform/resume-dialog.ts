@@ -1,6 +1,5 @@
 import { dialog, type BrowserWindow } from 'electron'
-
-const RESUME_EXTENSIONS = ['pdf', 'docx', 'txt', 'md', 'markdown', 'json']
+import { RESUME_EXTENSIONS } from '../../../shared/contract/screening'
 
 /** The system open dialog for resumes, attached to the recruiter's window; cancel yields no paths. */
 export function createResumeDialog(parent: () => BrowserWindow | null) {
@@ -10,7 +9,7 @@ export function createResumeDialog(parent: () => BrowserWindow | null) {
         ? {
             title: 'Import resumes',
             properties: ['openFile', 'multiSelections'],
-            filters: [{ name: 'Resumes', extensions: RESUME_EXTENSIONS }],
+            filters: [{ name: 'Resumes', extensions: [...RESUME_EXTENSIONS] }],
           }
         : { title: 'Import a folder of resumes', properties: ['openDirectory'] }
     const owner = parent()

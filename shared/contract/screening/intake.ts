@@ -14,6 +14,8 @@ export const MAX_RESUME_BYTES = 10 * 1024 * 1024
 /** Largest total of one upload request; the renderer splits bigger selections into several batches. */
 export const MAX_UPLOAD_REQUEST_BYTES = 24 * 1024 * 1024
 export const MAX_PATHS_PER_IMPORT = 2000
+/** Resume file types read from a path (the desktop dialog's filter; other files are refused unread). */
+export const RESUME_EXTENSIONS = ['pdf', 'docx', 'txt', 'md', 'markdown', 'mdown', 'mkd', 'json'] as const
 export const MAX_FILES_PER_UPLOAD = 200
 
 const base64Limit = Math.ceil((MAX_RESUME_BYTES * 4) / 3) + 4

@@ -18,6 +18,8 @@ import {
 } from '../../fixtures/resumes'
 
 let studio: Studio | undefined
+/** Picks paths in the studio's open dialog, as the recruiter does before importing them. */
+let pick: (paths: readonly string[]) => Promise<void>
 // One worker pool for the file: each test gets a fresh studio, not fresh threads.
 let parser: ResumeParser
 beforeAll(async () => {
@@ -32,6 +34,7 @@ afterEach(async () => {
 })
 
 async function call<T>(name: string, input: unknown): Promise<T> {
+  if (name === 'intake.importPaths') await pick((input as { paths: string[] }).paths)
   const result = await studio!.dispatch(name, input, { audience: 'recruiter' })
   if (!result.ok)
     throw Object.assign(new Error(`${result.error.message} ${result.error.issues?.join('; ') ?? ''}`), result.error)
@@ -48,7 +51,7 @@ async function settled(batchId: string): Promise<IntakeBatchDetail> {
 }
 
 async function setup() {
-  ;({ studio } = await createTempStudio({ resumeParser: parser }))
+  ;({ studio, pick } = await createTempStudio({ resumeParser: parser }))
   const fixture = FIXTURE_JOBS[0]!
   const job = await call<{ id: string }>('jobs.create', {
     title: fixture.title,
@@ -202,7 +205,7 @@ describe('intake', () => {
         return { ...result, resume: { ...result.resume, educationLevel: null as never } }
       },
     }
-    ;({ studio } = await createTempStudio({ resumeParser: flaky }))
+    ;({ studio, pick } = await createTempStudio({ resumeParser: flaky }))
     const batch = await settled((await call<IntakeBatchView>('intake.importPaths', { paths: [dir] })).id)
     expect(failed).toBe(true)
     expect(batch).toMatchObject({ status: 'done', total: 6, imported: 6, duplicates: 0, refused: 0 })
@@ -246,13 +249,40 @@ describe('intake', () => {
     expect(cancelled).toMatchObject({ status: 'cancelled', cancelled: 3, done: 0 })
   }, 60_000)
 
+  it('imports by path only what the recruiter picked, of resume types, never through a link out of it', async () => {
+    await setup()
+    const dir = tempDirWithFiles(1)
+    fs.writeFileSync(path.join(dir, 'notes'), 'Plain text without a resume type\nsomeone@example.com')
+    fs.symlinkSync('/etc/passwd', path.join(dir, 'passwd.txt'))
+    const unpicked = (paths: string[]) => studio!.dispatch('intake.importPaths', { paths }, { audience: 'recruiter' })
+    for (const paths of [['/etc/passwd'], [dir], ['etc/passwd']]) {
+      expect(await unpicked(paths), paths[0]).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    }
+
+    await pick([dir])
+    for (const escape of [
+      path.join(dir, 'passwd.txt'),
+      path.join(dir, '../../../../../../etc/passwd'),
+      '/etc/passwd',
+    ]) {
+      expect(await unpicked([escape]), escape).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    }
+    const batch = await settled((await call<IntakeBatchView>('intake.importPaths', { paths: [dir] })).id)
+    expect(batch.items.map((i) => [i.name, i.outcome, i.reason]).sort()).toEqual([
+      ['notes', 'refused', 'unsupported_type'],
+      ['r0.txt', 'imported', null],
+    ])
+    const texts = await studio!.db.selectFrom('resume_documents').select('text').execute()
+    expect(texts.some((d) => d.text.includes('root:'))).toBe(false)
+  })
+
   it('cancels a running batch between files: what settled stays, the rest is marked cancelled', async () => {
     // The real pool, slowed so that the batch is still running when the cancel comes.
     const slow: ResumeParser = {
       ...parser,
       parse: async (bytes, name) => (await sleep(150), parser.parse(bytes, name)),
     }
-    ;({ studio } = await createTempStudio({ resumeParser: slow }))
+    ;({ studio, pick } = await createTempStudio({ resumeParser: slow }))
     const progress: IntakeBatchView[] = []
     studio.events.subscribe((name, payload) => name === 'intake.progress' && progress.push(payload as IntakeBatchView))
     const started = await call<IntakeBatchView>('intake.importPaths', { paths: [tempDirWithFiles(40)] })

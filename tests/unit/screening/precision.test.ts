@@ -23,9 +23,11 @@ async function call<T>(name: string, input: unknown): Promise<T> {
 }
 
 beforeAll(async () => {
-  ;({ studio } = await createTempStudio())
+  const temp = await createTempStudio()
+  studio = temp.studio
   const dir = tempDir('panelist-families-')
   manifest = await writeFixtureFolder(dir)
+  await temp.pick([dir])
   const started = await call<IntakeBatchView>('intake.importPaths', { paths: [dir] })
   let batch: IntakeBatchDetail
   do {

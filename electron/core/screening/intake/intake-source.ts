@@ -1,5 +1,6 @@
 import fs from 'node:fs'
-import { MAX_RESUME_BYTES } from '../../../../shared/contract/screening'
+import path from 'node:path'
+import { MAX_RESUME_BYTES, RESUME_EXTENSIONS } from '../../../../shared/contract/screening'
 import type { IntakeItem, IntakeJobDeps } from './batch-run'
 import type { SettledOutcome } from './record-outcome'
 
@@ -7,6 +8,9 @@ export interface SourceFile {
   bytes: Uint8Array
   fileTime: number
 }
+
+const resumeTypes = new Set<string>(RESUME_EXTENSIONS)
+const isResumeType = (file: string) => resumeTypes.has(path.extname(file).slice(1).toLowerCase())
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 
@@ -23,7 +27,11 @@ export async function readSource(
   item: IntakeItem,
 ): Promise<SourceFile | SettledOutcome> {
   if (item.source_path) {
-    const stat = await fs.promises.stat(item.source_path).catch(() => null)
+    if (!isResumeType(item.source_path)) {
+      return refused('unsupported_type', 'Only PDF, Word (.docx), text, Markdown and JSON Resume files are read')
+    }
+    // lstat: a file swapped for a link after it was picked is not followed out of the picked folder.
+    const stat = await fs.promises.lstat(item.source_path).catch(() => null)
     if (!stat?.isFile()) return refused('unreadable', 'The file could not be found or is not a regular file')
     if (stat.size > MAX_RESUME_BYTES) {
       return refused('too_large', `The file is ${megabytes(stat.size)}; the limit is ${megabytes(MAX_RESUME_BYTES)}`)

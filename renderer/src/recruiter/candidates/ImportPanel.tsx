@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react'
+import { RESUME_EXTENSIONS } from '../../../../shared/contract/screening'
 import { call, describeError, StudioRequestError } from '../../api/client'
 import { useRequest } from '../../api/useRequest'
 import { ProgressBar } from '../../components/ProgressBar'
@@ -14,7 +15,13 @@ interface Session {
   cancelled: boolean
 }
 
-const ACCEPT = '.pdf,.docx,.txt,.md,.markdown,.json,application/pdf,text/plain,text/markdown,application/json'
+const ACCEPT = [
+  ...RESUME_EXTENSIONS.map((extension) => `.${extension}`),
+  'application/pdf',
+  'text/plain',
+  'text/markdown',
+  'application/json',
+].join(',')
 
 /**
  * Brings resumes in: drop files or folders, pick files or a folder, or (on the desktop) use the
