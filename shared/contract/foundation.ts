@@ -88,4 +88,6 @@ export const foundationEvents = {
   'queue.job': z.custom<JobView>(),
   /** The core process stopped unexpectedly: restarted (work in flight may need redoing) or left down. */
   'app.coreRestarted': z.object({ restarted: z.boolean(), message: z.string() }),
+  /** A write failed because the disk holding the data folder is full; work that needs it has paused. */
+  'app.storageFull': z.object({ message: z.string() }),
 }

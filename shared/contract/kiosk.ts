@@ -17,6 +17,13 @@ export const MIC_SAMPLE_RATES = [16_000, 24_000, 32_000, 44_100, 48_000] as cons
 export const MAX_MIC_CHUNK_BASE64 = 40_000
 /** A MediaRecorder timeslice of a second of camera video stays far below this. */
 export const MAX_CAMERA_CHUNK_BASE64 = 4_000_000
+/** The kiosk's camera recording bitrate (video; the microphone's Opus adds about 100 kbit/s). */
+export const CAMERA_VIDEO_BITS_PER_SECOND = 600_000
+/**
+ * What the studio keeps of a video per second of the question's (and the interview's) time limit:
+ * about 2.5× what the kiosk records, so a real recording never meets it and a flood stops there.
+ */
+export const VIDEO_BYTES_PER_SECOND_ALLOWED = 250_000
 
 const sessionToken = z.string().min(20).max(100)
 const streamId = z.string().uuid()
@@ -26,7 +33,8 @@ const base64 = (max: number) =>
     .max(max)
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64')
 
-export const voicePhaseSchema = z.enum(['speaking', 'thinking', 'listening', 'practice_done', 'done'])
+/** `paused`: the studio cannot save answers (its disk is full); the notice says what to do. */
+export const voicePhaseSchema = z.enum(['speaking', 'thinking', 'listening', 'practice_done', 'done', 'paused'])
 export type VoicePhase = z.infer<typeof voicePhaseSchema>
 
 export const integrityKindSchema = z.enum([

@@ -8,6 +8,7 @@ import type { Logger } from '../logger'
 import { createChunkFile, type ChunkFile } from './chunk-file'
 import type { InterviewRecordingsTable } from './tables'
 import { createWavRecorder, repairWav, type WavRecorder } from './wav-file'
+import type { OnRecordingFault } from './write-fault'
 
 export const RECORDINGS_DIR = 'recordings'
 const SAFE_ID = /^[A-Za-z0-9-]{1,64}$/
@@ -25,14 +26,24 @@ export interface VideoRecording {
   file: ChunkFile
 }
 
+/** What one recording may hold, and who hears when it stops taking bytes early (a full disk, a cap). */
+export interface AudioLimits {
+  maxDataBytes?: number
+  onFault?: OnRecordingFault
+}
+export interface VideoLimits {
+  maxBytes?: number
+  onFault?: OnRecordingFault
+}
+
 export interface RepairSummary {
   repaired: number
   unreadable: number
 }
 
 export interface RecordingsStore {
-  startAudio(sessionId: string, turnIndex: number, sampleRate: number): Promise<AudioRecording>
-  startVideo(sessionId: string, turnIndex: number): Promise<VideoRecording>
+  startAudio(sessionId: string, turnIndex: number, sampleRate: number, limits?: AudioLimits): Promise<AudioRecording>
+  startVideo(sessionId: string, turnIndex: number, limits?: VideoLimits): Promise<VideoRecording>
   /** Finishes the file and records its size; `answerId` links it to the saved answer. */
   completeAudio(recording: AudioRecording, answerId: string | null): Promise<{ durationMs: number; bytes: number }>
   completeVideo(recording: VideoRecording): Promise<void>
@@ -44,6 +55,8 @@ export interface RecordingsStore {
    */
   repairInterrupted(): Promise<RepairSummary>
   list(sessionId: string): Promise<InterviewRecordingsTable[]>
+  /** Bytes of the session's videos on disk now, finished or still growing. */
+  videoBytes(sessionId: string): Promise<number>
   absolutePath(relativePath: string): string
 }
 
@@ -66,7 +79,7 @@ export function createRecordingsStore(deps: {
     if (!SAFE_ID.test(sessionId)) throw new Error('invalid session id for a recording folder')
     const id = uuidv7()
     const dir = path.join(root, sessionId)
-    await fs.promises.mkdir(dir, { recursive: true })
+    await fs.promises.mkdir(dir, { recursive: true, mode: 0o700 })
     // The id keeps a retake or a resumed answer from ever overwriting an earlier attempt.
     const name = `turn-${String(turnIndex).padStart(3, '0')}-${id.slice(-12)}.${extension}`
     return { id, absolute: path.join(dir, name), relativePath: [RECORDINGS_DIR, sessionId, name].join('/') }
@@ -98,14 +111,15 @@ export function createRecordingsStore(deps: {
   return {
     absolutePath,
 
-    async startAudio(sessionId, turnIndex, sampleRate) {
+    async startAudio(sessionId, turnIndex, sampleRate, limits = {}) {
       const file = await begin(sessionId, turnIndex, 'audio', sampleRate)
-      return { id: file.id, relativePath: file.relativePath, recorder: createWavRecorder(file.absolute, sampleRate) }
+      const recorder = createWavRecorder(file.absolute, sampleRate, limits)
+      return { id: file.id, relativePath: file.relativePath, recorder }
     },
 
-    async startVideo(sessionId, turnIndex) {
+    async startVideo(sessionId, turnIndex, limits = {}) {
       const file = await begin(sessionId, turnIndex, 'video', null)
-      return { id: file.id, relativePath: file.relativePath, file: createChunkFile(file.absolute) }
+      return { id: file.id, relativePath: file.relativePath, file: createChunkFile(file.absolute, limits) }
     },
 
     async completeAudio(recording, answerId) {
@@ -177,6 +191,24 @@ export function createRecordingsStore(deps: {
       }
       if (open.length) logger.info('recordings left open by an interruption were repaired', { ...summary })
       return summary
+    },
+
+    async videoBytes(sessionId) {
+      const rows = await db
+        .selectFrom('interview_recordings')
+        .select('path')
+        .where('session_id', '=', sessionId)
+        .where('kind', '=', 'video')
+        .execute()
+      const sizes = await Promise.all(
+        rows.map((row) =>
+          fs.promises.stat(absolutePath(row.path)).then(
+            (stat) => stat.size,
+            () => 0,
+          ),
+        ),
+      )
+      return sizes.reduce((sum, size) => sum + size, 0)
     },
 
     list: (sessionId) =>

@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import { wavHeader } from '../audio/wav'
+import { createWriteGuard, writeAll, type OnRecordingFault, type RecordingFault } from './write-fault'
 
 /** Offsets of the two size fields in our 44-byte header (RIFF size, data size). */
 const RIFF_SIZE_AT = 4
@@ -19,8 +20,13 @@ export interface WavRecordingResult {
 export interface WavRecorder {
   readonly path: string
   readonly sampleRate: number
-  /** Appends 16-bit mono PCM; the bytes reach the OS at once (a killed process loses none of them). */
+  /**
+   * Appends 16-bit mono PCM; the bytes reach the OS at once (a killed process loses none of them).
+   * Never throws: a failed write or the byte cap is reported once to `onFault`, and later audio is dropped.
+   */
   write(pcm: Uint8Array): void
+  /** Why the recording stopped taking audio early, if it did. */
+  readonly fault: RecordingFault | null
   /** Bytes of audio written so far. */
   readonly dataBytes: number
   /** Patches the header sizes, flushes to disk and closes. Idempotent. */
@@ -46,9 +52,9 @@ function patchSizes(fd: number, dataBytes: number) {
 export function createWavRecorder(
   path: string,
   sampleRate: number,
-  options: { syncEveryMs?: number } = {},
+  options: { syncEveryMs?: number; maxDataBytes?: number; onFault?: OnRecordingFault } = {},
 ): WavRecorder {
-  const fd = fs.openSync(path, 'wx')
+  const fd = fs.openSync(path, 'wx', 0o600)
   const streaming = Buffer.from(wavHeader(0, sampleRate))
   streaming.writeUInt32LE(STREAMING_SIZE, RIFF_SIZE_AT)
   streaming.writeUInt32LE(STREAMING_SIZE, DATA_SIZE_AT)
@@ -59,6 +65,8 @@ export function createWavRecorder(
   let syncing: Promise<void> = Promise.resolve()
   let lastSync = Date.now()
   const syncEveryMs = options.syncEveryMs ?? DEFAULT_SYNC_EVERY_MS
+  const maxDataBytes = options.maxDataBytes ?? Infinity
+  const guard = createWriteGuard(options.onFault)
 
   const backgroundSync = () => {
     lastSync = Date.now()
@@ -77,10 +85,17 @@ export function createWavRecorder(
     get dataBytes() {
       return dataBytes
     },
+    get fault() {
+      return guard.fault
+    },
     write(pcm) {
-      if (finished || pcm.byteLength === 0) return
-      fs.writeSync(fd, pcm)
-      dataBytes += pcm.byteLength
+      if (finished || guard.fault || pcm.byteLength === 0) return
+      if (dataBytes + pcm.byteLength > maxDataBytes) {
+        return guard.fail({ kind: 'too_large', message: 'The answer is longer than its time limit allows' })
+      }
+      guard.attempt(() => writeAll(fd, pcm))
+      // A short write (the disk filling mid-chunk) still counts what did reach the file.
+      dataBytes = guard.fault ? fs.fstatSync(fd).size - WAV_HEADER_BYTES : dataBytes + pcm.byteLength
       if (Date.now() - lastSync >= syncEveryMs) backgroundSync()
     },
     finish() {

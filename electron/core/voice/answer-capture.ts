@@ -1,6 +1,7 @@
 import type { LiveTranscription, TranscriptWord } from '../ai/types'
 import type { Logger } from '../logger'
 import type { AudioRecording, RecordingsStore } from '../recording/recordings-store'
+import { faultOf, type RecordingFault } from '../recording/write-fault'
 import { createAnswerEndpoint, type EndReason, type EndpointOptions } from './answer-endpoint'
 import { pcmMs } from './pcm'
 import { createSpeechTimeline, type AnswerTiming } from './speech-timeline'
@@ -53,6 +54,8 @@ export interface AnswerCaptureOptions {
   onEndDecided(reason: EndReason): void
   /** Speech-to-text stopped working mid-answer. */
   onProviderLost(): void
+  /** The recording stopped taking audio early: the disk is full, or more came than the answer's time allows. */
+  onRecordingFault(fault: RecordingFault): void
 }
 
 export interface AnswerCapture {
@@ -76,6 +79,13 @@ export interface AnswerCapture {
  * held and sent in order). Captions go out as the provider hears words; the end is decided by
  * the endpoint policy, the time limit or the candidate.
  */
+/**
+ * The most audio one answer may record: twice its time limit and two minutes more (a typed answer
+ * keeps the microphone recording past the clock). Only audio sent faster than real time meets it.
+ */
+const maxRecordingBytes = (options: AnswerCaptureOptions) =>
+  Math.round(options.sampleRate * 2 * ((options.timeLimitMs * 2) / 1000 + 120))
+
 export function createAnswerCapture(options: AnswerCaptureOptions): AnswerCapture {
   const { logger } = options
   const startedAt = options.startedAt ?? options.wallNow()
@@ -168,19 +178,22 @@ export function createAnswerCapture(options: AnswerCaptureOptions): AnswerCaptur
   )
 
   const recordingStarted = options.record
-    ? options.recordings.startAudio(options.sessionId, options.turnIndex, options.sampleRate).then(
-        (started) => {
-          recording = started
-          for (const chunk of recordingPending ?? []) started.recorder.write(chunk)
-          recordingPending = null
-        },
-        (error: unknown) => {
-          recordingPending = null
-          logger.error('answer recording could not start', {
-            error: error instanceof Error ? error.message : String(error),
-          })
-        },
-      )
+    ? options.recordings
+        .startAudio(options.sessionId, options.turnIndex, options.sampleRate, {
+          maxDataBytes: maxRecordingBytes(options),
+          onFault: options.onRecordingFault,
+        })
+        .then(
+          (started) => {
+            recording = started
+            for (const chunk of recordingPending ?? []) started.recorder.write(chunk)
+            recordingPending = null
+          },
+          (error: unknown) => {
+            recordingPending = null
+            options.onRecordingFault(faultOf(error))
+          },
+        )
     : Promise.resolve()
 
   let timeLimit: NodeJS.Timeout | undefined

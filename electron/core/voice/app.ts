@@ -35,6 +35,9 @@ export interface VoiceDeps {
   options?: Partial<VoiceOptions>
 }
 
+const STORAGE_FULL_FOR_RECRUITER =
+  'An interview paused because the disk holding Panelist’s data is full. Free some space; the candidate can then continue with the same code from the question they were on.'
+
 /** The kiosk's side of an interview: redeeming a code, the voice loop, consent and integrity signals. */
 export interface VoiceApp extends DomainApp<'interview'> {
   recordings: RecordingsStore
@@ -155,6 +158,7 @@ export function createApp(deps: VoiceDeps): VoiceApp {
           recordings,
           // Captions and reply audio go to the kiosk that opened this voice loop and nowhere else.
           emit: (name, payload) => deps.events.emit(name, payload, ctx.connection),
+          onStorageFull: () => deps.events.emit('app.storageFull', { message: STORAGE_FULL_FOR_RECRUITER }),
           enqueueTranscription,
           clock: deps.clock,
           logger,

@@ -10,7 +10,7 @@ import { closeVideo, scheduleVideoClose } from './session-video'
 const TOUCH_EVERY_MS = 15_000
 
 export function receiveMic(session: VoiceSessionState, seq: number, pcm: Uint8Array): void {
-  if (session.stopped || seq <= session.lastSeq) return
+  if (session.stopped || session.phase === 'paused' || seq <= session.lastSeq) return
   session.lastSeq = seq
   session.lastMicAt = wallNow(session)
   session.preRoll.push(pcm)
@@ -37,7 +37,7 @@ export function playbackEvent(session: VoiceSessionState, utteranceId: string, e
 }
 
 /** Ends the answer in progress without submitting it (its recording is kept). */
-async function dropCapture(session: VoiceSessionState): Promise<void> {
+export async function dropCapture(session: VoiceSessionState): Promise<void> {
   session.held = null
   session.continuing = null
   const dropped = session.capture

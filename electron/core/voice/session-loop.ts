@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { isStorageFull } from '../recording/write-fault'
 import { createAnswerCapture } from './answer-capture'
 import type { EndReason } from './answer-endpoint'
 import { pcmMs } from './pcm'
@@ -24,6 +25,7 @@ import {
   type Utterance,
   type VoiceSessionState,
 } from './session-state'
+import { pauseForStorage, recordingFault } from './session-pause'
 import { scheduleVideoClose } from './session-video'
 import { speakUtterance, type SpokenUtterance } from './utterance-speaker'
 
@@ -152,6 +154,7 @@ function startListening(
     onEndDecided(reason) {
       if (my === session.epoch) void finishAnswer(session, reason)
     },
+    onRecordingFault: (fault) => recordingFault(session, fault),
     onProviderLost() {
       if (my !== session.epoch || providerLost) return
       providerLost = true
@@ -211,6 +214,8 @@ export async function finishAnswer(session: VoiceSessionState, reason: EndReason
           : null
     } catch (error) {
       deps.logger.warn('the answer could not be saved', { sessionId, error: errorText(error) })
+      // Moving on would lose the answer: pause on this question until there is room again.
+      if (isStorageFull(error)) return void pauseForStorage(session)
     }
     // The answer is durable: the reply starts while its recordings are filed (the next answer waits for both).
     reply()

@@ -55,6 +55,8 @@ export interface VoiceSessionDeps {
   turnJudge(question: string): TurnJudge | null
   recordings: RecordingsStore
   emit: Emit
+  /** Tells the recruiter that an interview paused because the disk is full. */
+  onStorageFull(): void
   /** Queues a recording for transcription when no provider heard the answer live. */
   enqueueTranscription(input: { answerId: string; sessionId: string; recordingPath: string }): Promise<void>
   clock: Clock

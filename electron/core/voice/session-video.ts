@@ -1,9 +1,36 @@
+import { VIDEO_BYTES_PER_SECOND_ALLOWED } from '../../../shared/contract/kiosk'
+import type { VideoRecording } from '../recording/recordings-store'
+import { faultOf, type RecordingFault } from '../recording/write-fault'
+import { recordingFault } from './session-pause'
 import { errorText, type VoiceSessionState } from './session-state'
+
+/** Slack over a time limit for MediaRecorder's last chunk and a question's prep time rounding. */
+const VIDEO_SLACK_SEC = 30
+
+/**
+ * Starts a question's video with its allowance: the question's time limit, and what is left of the
+ * interview's (videos already on disk count against it), at a bitrate well above the kiosk's.
+ */
+async function startVideo(session: VoiceSessionState, turnIndex: number): Promise<VideoRecording | null> {
+  const { deps, turn, sessionId } = session
+  const question = turn.question!
+  const answerSec = question.timeLimitSec + question.prepTimeSec + VIDEO_SLACK_SEC
+  const interviewSec = turn.elapsedSec + turn.remainingSec + answerSec
+  const onFault = (fault: RecordingFault) => recordingFault(session, fault)
+  try {
+    const interviewLeft = VIDEO_BYTES_PER_SECOND_ALLOWED * interviewSec - (await deps.recordings.videoBytes(sessionId))
+    const maxBytes = Math.min(VIDEO_BYTES_PER_SECOND_ALLOWED * answerSec, interviewLeft)
+    return await deps.recordings.startVideo(sessionId, turnIndex, { maxBytes, onFault })
+  } catch (error) {
+    onFault(faultOf(error))
+    return null
+  }
+}
 
 /** Appends a camera chunk to its question's video, starting the video with the question's first chunk. */
 export function receiveCamera(session: VoiceSessionState, turnIndex: number, seq: number, data: Uint8Array): void {
-  const { deps, turn, videos } = session
-  if (session.stopped || session.practice) return
+  const { turn, videos } = session
+  if (session.stopped || session.practice || session.phase === 'paused') return
   let open = videos.get(turnIndex)
   if (!open) {
     if (!turn.question || turn.question.turnIndex !== turnIndex || !turn.question.recordVideo) return
@@ -11,10 +38,7 @@ export function receiveCamera(session: VoiceSessionState, turnIndex: number, seq
       turnIndex,
       lastSeq: -1,
       closeTimer: null,
-      recording: deps.recordings.startVideo(session.sessionId, turnIndex).catch((error: unknown) => {
-        deps.logger.error('video recording could not start', { error: errorText(error) })
-        return null
-      }),
+      recording: startVideo(session, turnIndex),
     }
     videos.set(turnIndex, open)
   }

@@ -16,6 +16,8 @@ export function phaseText(view: VoiceView): string {
       return 'That worked. You are ready to start.'
     case 'done':
       return 'The interview is complete.'
+    case 'paused':
+      return 'The interview is paused.'
   }
 }
 

@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 import type { MicCapture } from './audio/mic-capture'
 import type { VoiceControls } from './useVoiceSession'
 import { bytesToBase64 } from '../../../shared/base64'
+import { CAMERA_VIDEO_BITS_PER_SECOND } from '../../../shared/contract/kiosk'
 
 const TIMESLICE_MS = 1000
 
@@ -21,7 +22,10 @@ export function useCameraRecorder(
 ) {
   useEffect(() => {
     if (!active || !mic?.hasVideo || turnIndex === null || typeof MediaRecorder === 'undefined') return
-    const recorder = new MediaRecorder(mic.stream, { mimeType: supportedType(), videoBitsPerSecond: 600_000 })
+    const recorder = new MediaRecorder(mic.stream, {
+      mimeType: supportedType(),
+      videoBitsPerSecond: CAMERA_VIDEO_BITS_PER_SECOND,
+    })
     let seq = 0
     let sending = Promise.resolve()
     recorder.ondataavailable = (event) => {

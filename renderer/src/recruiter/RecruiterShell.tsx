@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react'
 import { NavLink, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom'
 import { ErrorBoundary } from '../components/ErrorBoundary'
 import { useRecruiterStore } from '../store/store'
-import { CoreNotice } from './CoreNotice'
+import { AppNotice } from './AppNotice'
 import { QueuePanel } from './queue/QueuePanel'
 import { recruiterRoutes } from './routes'
 
@@ -64,7 +64,7 @@ export function RecruiterShell() {
         <QueuePanel />
       </nav>
       <main id="main" ref={main} tabIndex={-1}>
-        <CoreNotice onRestarted={load} />
+        <AppNotice onRestarted={load} />
         <ErrorBoundary area="This page">
           <Routes>
             {recruiterRoutes.map((route) => (

@@ -135,12 +135,14 @@ describe('recordings store', () => {
     const dataDir = tempDir('panelist-recording-video-')
     const { db, store } = await openStore(dataDir)
     const video = await store.startVideo('session-video', 1)
-    const chunks = [Buffer.from('first cluster'), Buffer.from('second cluster')]
+    const ebml = Buffer.from([0x1a, 0x45, 0xdf, 0xa3])
+    const chunks = [Buffer.concat([ebml, Buffer.from('first cluster')]), Buffer.from('second cluster')]
     for (const chunk of chunks) video.file.append(chunk)
     await store.completeVideo(video)
     const [row] = await store.list('session-video')
-    expect(row).toMatchObject({ kind: 'video', status: 'complete', bytes: 27 })
-    expect(fs.readFileSync(store.absolutePath(video.relativePath), 'utf8')).toBe('first clustersecond cluster')
+    expect(row).toMatchObject({ kind: 'video', status: 'complete', bytes: 31 })
+    expect(fs.readFileSync(store.absolutePath(video.relativePath))).toEqual(Buffer.concat(chunks))
+    expect(await store.videoBytes('session-video')).toBe(31)
     await db.destroy()
   })
 })
