@@ -34,21 +34,25 @@ export async function mustGetJob(queue: QueueState, id: string): Promise<JobRow>
   return row
 }
 
-/** For updates that must not touch a job a cancel or an expired lease has already settled. */
-export const WHILE_RUNNING = { status: ['running' as JobRow['status']] }
+/**
+ * For updates that must not touch a job a cancel or an expired lease has already settled: still
+ * running, and on this queue's lease (a job another process reclaimed is that process's now).
+ */
+export const WHILE_RUNNING = { status: ['running' as JobRow['status']], ownLease: true }
 
 /** Updates a job (only while it has one of `where.status`, when given) and tells listeners. */
 export async function updateJob(
   queue: QueueState,
   id: string,
   set: Partial<JobRow>,
-  where?: { status: JobRow['status'][] },
+  where?: { status: JobRow['status'][]; ownLease?: boolean },
 ): Promise<JobRow | undefined> {
   let query = queue.db
     .updateTable('jobs')
     .set({ ...set, updated_at: queue.clock.now() })
     .where('id', '=', id)
   if (where) query = query.where('status', 'in', where.status)
+  if (where?.ownLease) query = query.where('lease_owner', '=', queue.owner)
   const row = await query.returningAll().executeTakeFirst()
   emitJob(queue, row)
   return row

@@ -1,6 +1,14 @@
-import { sql } from 'kysely'
+import { sql, type ExpressionBuilder } from 'kysely'
+import type { Database } from '../db/schema'
 import { emitJob, updateJob, type JobRow } from './job-row'
 import type { QueueState } from './queue-state'
+
+/**
+ * A queued job is due at its run_at, or at once when it was scheduled in what is now the future:
+ * a clock set back an hour must not hold every retry for that hour.
+ */
+export const isDue = (eb: ExpressionBuilder<Database, 'jobs'>, now: number) =>
+  eb.and([eb('status', '=', 'queued'), eb.or([eb('run_at', '<=', now), eb('updated_at', '>', now)])])
 
 /** Leases the next due job of a registered kind to this process; undefined when none is due. */
 export async function leaseNextJob(queue: QueueState): Promise<JobRow | undefined> {
@@ -22,8 +30,7 @@ export async function leaseNextJob(queue: QueueState): Promise<JobRow | undefine
       db
         .selectFrom('jobs')
         .select('id')
-        .where('status', '=', 'queued')
-        .where('run_at', '<=', now)
+        .where((eb) => isDue(eb, now))
         .where('kind', 'in', [...definitions.keys()])
         .orderBy('priority', 'desc')
         .orderBy('run_at')
@@ -57,7 +64,10 @@ async function expireLeases(queue: QueueState, now: number): Promise<void> {
     .where('id', 'not in', queue.running.size ? [...queue.running.keys()] : [''])
     .returningAll()
     .execute()
-  expired.forEach((row) => emitJob(queue, row))
+  for (const row of expired) {
+    queue.logger.warn('job stalled: its lease expired without a heartbeat', { id: row.id, kind: row.kind })
+    emitJob(queue, row)
+  }
 }
 
 /** Requeues (or, out of attempts, kills) every job still marked running. */

@@ -1,4 +1,4 @@
-import { leaseNextJob, requeueOrphans } from './lease'
+import { isDue, leaseNextJob, requeueOrphans } from './lease'
 import type { JobRow } from './job-row'
 import type { QueueState } from './queue-state'
 import { runJob } from './run-job'
@@ -54,12 +54,7 @@ async function resolveIdleWaiters(queue: QueueState): Promise<void> {
   const busy = await queue.db
     .selectFrom('jobs')
     .select('id')
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('status', '=', 'queued'), eb('run_at', '<=', now)]),
-        eb.and([eb('status', '=', 'running'), eb('lease_owner', '=', queue.owner)]),
-      ]),
-    )
+    .where((eb) => eb.or([isDue(eb, now), eb.and([eb('status', '=', 'running'), eb('lease_owner', '=', queue.owner)])]))
     .limit(1)
     .executeTakeFirst()
   if (!busy && !running.size) idleWaiters.splice(0).forEach((resolve) => resolve())
