@@ -14,7 +14,8 @@ import { startWebServer } from './web-server'
  * Electron's utilityProcess speaks), and this process serving the built renderer to a browser on
  * 127.0.0.1 and relaying its requests. Used for development without Electron and by the browser
  * end-to-end tests.
- * Environment: PANELIST_DATA_DIR (default ~/.panelist), PANELIST_PORT (default 0: any free port),
+ * Environment: PANELIST_DATA_DIR (default ~/.panelist), PANELIST_PORT and PANELIST_KIOSK_PORT (the
+ * recruiter's and the kiosk's ports, each its own origin; default 0: any free port),
  * PANELIST_RENDERER_DIR (default: the built renderer beside this file), PANELIST_RESOURCES_DIR
  * (default: the repository's resources/ folder, two levels above out/main/), and the AI overrides
  * read by aiOptionsFromEnv (PANELIST_OPENAI_BASE_URL, PANELIST_DEEPGRAM_BASE_URL, PANELIST_AI_KEYLESS).
@@ -55,6 +56,7 @@ async function main() {
     logger,
     rendererDir: process.env.PANELIST_RENDERER_DIR ?? path.join(__dirname, '../renderer'),
     port: Number(process.env.PANELIST_PORT ?? 0),
+    kioskPort: Number(process.env.PANELIST_KIOSK_PORT ?? 0),
   })
   kioskUrl = server.kioskUrl
   for (const notice of core.info().notices) logger.warn(notice)

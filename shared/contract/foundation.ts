@@ -48,7 +48,8 @@ export interface AppInfo {
 const id = z.string().min(1).max(64)
 
 export const foundationRequests = {
-  'app.info': request<AppInfo>()(z.object({}).strict(), ['recruiter', 'kiosk']),
+  /** Recruiter only: it names the data folder, and the kiosk has no use for it. */
+  'app.info': request<AppInfo>()(z.object({}).strict()),
   'app.reportError': request<{ logged: true }>()(
     z
       .object({ area: z.string().max(200), message: z.string().max(2000), stack: z.string().max(8000).optional() })

@@ -183,7 +183,7 @@ describe('kiosk interview in Chromium over the web host', () => {
       const dataDir = tempDir('panelist-kiosk-data-')
       const env = { PANELIST_OPENAI_BASE_URL: stub.openaiBaseUrl, PANELIST_DEEPGRAM_BASE_URL: stub.deepgramBaseUrl }
       host = await startWebHost(dataDir, env)
-      const port = new URL(host.url).port
+      const ports = { PANELIST_PORT: new URL(host.url).port, PANELIST_KIOSK_PORT: new URL(host.kioskUrl).port }
       let rpc = await hostSocket(host.url)
       await rpc.call('secrets.set', { name: 'openai.apiKey', value: 'sk-e2e-openai-key' })
       await rpc.call('secrets.set', { name: 'deepgram.apiKey', value: 'dg-e2e-deepgram-key' })
@@ -260,7 +260,7 @@ describe('kiosk interview in Chromium over the web host', () => {
       expect(open).toEqual([{ path: expect.stringMatching(/^recordings\//), turn_index: 2 }])
       expect(fs.statSync(path.join(dataDir, open[0]!.path)).size).toBeGreaterThan(44 + 48_000)
 
-      host = await startWebHost(dataDir, { ...env, PANELIST_PORT: port })
+      host = await startWebHost(dataDir, { ...env, ...ports })
       rpc = await hostSocket(host.url)
       // The kiosk notices the host is back, reloads itself and offers to continue at the same question.
       await page.getByRole('button', { name: 'Continue the interview' }).waitFor({ timeout: budget(30_000) })

@@ -46,13 +46,9 @@ async function invite() {
 const interviewDomain = Object.keys(interviewRequests) as RequestName[]
 
 describe('kiosk boundary', () => {
-  it('declares every kiosk request in the kiosk contract, and opens nothing else to the kiosk but app and exit', () => {
+  it('declares every kiosk request in the kiosk contract, and opens nothing else to the kiosk but error reports and exit', () => {
     const kioskAll = (Object.keys(requests) as RequestName[]).filter((name) => allows(name, 'kiosk'))
-    expect(kioskAll.filter((name) => !(name in kioskRequests)).sort()).toEqual([
-      'app.info',
-      'app.reportError',
-      'kiosk.exit',
-    ])
+    expect(kioskAll.filter((name) => !(name in kioskRequests)).sort()).toEqual(['app.reportError', 'kiosk.exit'])
     for (const name of Object.keys(kioskRequests) as RequestName[]) expect(allows(name, 'recruiter'), name).toBe(false)
     // No interview-domain request (templates, invitations, sessions) is open to the kiosk.
     for (const name of interviewDomain) expect(allows(name, 'kiosk'), name).toBe(false)

@@ -78,10 +78,9 @@ describe('the IPC bridge', () => {
       ok: true,
       value: { theme: 'dark' },
     })
-    await expect(invoke(from(kiosk.contents), 'app.info', {})).resolves.toMatchObject({
-      ok: true,
-      value: { host: 'web' },
-    })
+    await expect(
+      invoke(from(kiosk.contents), 'app.reportError', { area: 'kiosk', message: 'from the kiosk window' }),
+    ).resolves.toMatchObject({ ok: true, value: { logged: true } })
     // The kiosk page cannot become the recruiter by changing its route: the window decides.
     kiosk.contents.mainFrame.url = 'panelist://app/index.html#/settings'
     await expect(invoke(from(kiosk.contents), 'settings.get', {})).resolves.toMatchObject({
