@@ -7,7 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parseJobMarkdown } from '../core/screening/jobs/job-markdown'
 import { poolParser } from '../core/screening/intake/pool-parser'
-import { screenFiles, type ScreenReport } from '../core/screening/intake/screen-offline'
+import { screenFiles, type ScreenedCandidate, type ScreenReport } from '../core/screening/intake/screen-offline'
 import { expandPaths } from '../core/screening/intake/sources'
 import { loadTaxonomyFile } from '../core/screening/taxonomy'
 
@@ -52,15 +52,16 @@ function parseArgs(argv: readonly string[]): Args {
 const clip = (text: string, width: number) =>
   text.length <= width ? text.padEnd(width) : `${text.slice(0, width - 1)}…`
 
+const flagKinds = (flags: ScreenedCandidate['flags']) =>
+  [...new Set(flags.map((f) => (f.kind === 'hidden_text' ? 'hidden text' : 'AI instruction')))].join(', ')
+
 function formatTable(report: ScreenReport, top: number): string {
   const rows = report.ranked.slice(0, top)
   const lines = [
     `${'#'.padStart(3)}  ${'Score'.padStart(5)}  ${clip('Name', 24)}  ${clip('Matched', 34)}  ${clip('Missing', 28)}  Flags`,
   ]
   rows.forEach((row, i) => {
-    const flags = [
-      ...new Set(row.flags.map((f) => (f.kind === 'hidden_text' ? 'hidden text' : 'AI instruction'))),
-    ].join(', ')
+    const flags = flagKinds(row.flags)
     lines.push(
       `${String(i + 1).padStart(3)}  ${row.score.toFixed(1).padStart(5)}  ${clip(row.name, 24)}  ${clip(row.matched.join(', '), 34)}  ${clip(row.missing.join(', '), 28)}  ${flags}`,
     )
@@ -73,9 +74,10 @@ function formatTable(report: ScreenReport, top: number): string {
   if (report.duplicates.length)
     lines.push(
       `${report.duplicates.length} duplicate${report.duplicates.length === 1 ? '' : 's'} folded in:`,
-      ...report.duplicates.map(
-        (d) => `  ${path.basename(d.file)}: ${d.reason.replace('_', ' ')} as ${path.basename(d.of)}`,
-      ),
+      ...report.duplicates.map((d) => {
+        const flags = flagKinds(report.ranked.flatMap((row) => row.flags).filter((flag) => flag.file === d.file))
+        return `  ${path.basename(d.file)}: ${d.reason.replace('_', ' ')} as ${path.basename(d.of)}${flags ? ` (flagged: ${flags})` : ''}`
+      }),
     )
   if (report.refused.length)
     lines.push(

@@ -118,6 +118,8 @@ export interface ContentFlagView {
   detail: string
   text: string
   page?: number
+  /** The resume file it was found in: a merged candidate keeps every file's flags. */
+  fileName?: string
 }
 
 export interface CandidateRow {

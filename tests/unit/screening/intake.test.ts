@@ -214,6 +214,46 @@ describe('intake', () => {
     expect(names.sort()).toEqual(people.map((p) => `${p.firstName} ${p.lastName}`).sort())
   }, 60_000)
 
+  it("keeps the flags of a person's older resume after a newer one takes its place", async () => {
+    const jobId = await setup()
+    const resume = (extra: string) =>
+      `Ada Byron\nada.byron@example.com\n\nExperience\nData Scientist, Analytical Engines, 2019 - present\nPython, SQL, statistics\n${extra}\n`
+    const upload = (name: string, text: string, lastModified: number) => ({
+      name,
+      size: Buffer.byteLength(text),
+      lastModified,
+      base64: Buffer.from(text).toString('base64'),
+    })
+    const batch = await settled(
+      (
+        await call<IntakeBatchView>('intake.importFiles', {
+          jobId,
+          files: [
+            upload('ada-2023.txt', resume(INJECTION), 1_690_000_000_000),
+            upload('ada-2025.txt', resume('Led the forecasting team.'), 1_750_000_000_000),
+          ],
+        })
+      ).id,
+    )
+    const candidateIds = new Set(batch.items.map((item) => item.candidateId))
+    expect(candidateIds.size).toBe(1)
+    const candidateId = [...candidateIds][0]!
+    const detail = await call<{
+      flags: { kind: string; fileName?: string }[]
+      files: { fileName: string; current: boolean }[]
+    }>('candidates.get', { candidateId })
+    expect(detail.files.find((f) => f.current)?.fileName).toBe('ada-2025.txt')
+    expect(detail.flags).toEqual([expect.objectContaining({ kind: 'prompt_injection', fileName: 'ada-2023.txt' })])
+    const list = await call<{ items: { candidateId: string; flagCount: number; flagKinds: string[] }[] }>(
+      'candidates.list',
+      { jobId },
+    )
+    expect(list.items.find((row) => row.candidateId === candidateId)).toMatchObject({
+      flagCount: 1,
+      flagKinds: ['prompt_injection'],
+    })
+  })
+
   it('takes uploaded bytes in the web host, refuses files over the limit by name, and cancels', async () => {
     const jobId = await setup()
     const pdf = await renderResume(buildResume(RESUME_PEOPLE[3]!), 'pdf')

@@ -12,7 +12,7 @@ import type { ParsedResume, SkillMention } from '../types'
 import { applicationViews } from './applications'
 import { lineNaming, nameSpans, skillHighlights } from './highlights'
 import type { SkillSpan } from '../jobs/skill-catalog'
-import { readFlags, readRecord, readStringList } from './json-columns'
+import { readFileFlags, readRecord, readStringList } from './json-columns'
 import { loadPool } from './pool'
 
 export interface DetailDeps {
@@ -133,7 +133,6 @@ export async function candidateDetail(deps: DetailDeps, candidateId: string, job
       })
     }
   }
-  const currentFile = files.find((f) => f.id === candidate.current_file_id)
 
   return {
     id: candidate.id,
@@ -161,7 +160,7 @@ export async function candidateDetail(deps: DetailDeps, candidateId: string, job
     tags: readStringList(candidate.tags),
     text,
     highlights: skillHighlights(spans, (skillId) => kindOf.get(skillId) ?? 'other'),
-    flags: readFlags(currentFile?.flags),
+    flags: readFileFlags(files),
     files: files.map((f) => ({
       id: f.id,
       fileName: f.file_name,

@@ -24,6 +24,13 @@ function parse(text: string | null | undefined): unknown {
 
 export const readStringList = (text: string | null | undefined): string[] => stringList.parse(parse(text))
 export const readFlags = (text: string | null | undefined): ContentFlagView[] => flagList.parse(parse(text))
+
+/**
+ * Every file's flags, each naming its file. A person's newer resume does not clear what an older
+ * one tried: both were sent by them.
+ */
+export const readFileFlags = (files: { file_name: string; flags: string | null }[]): ContentFlagView[] =>
+  files.flatMap((file) => readFlags(file.flags).map((flag) => ({ ...flag, fileName: file.file_name })))
 export const readRecord = (text: string | null | undefined): Record<string, unknown> => {
   const value = parse(text)
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {}

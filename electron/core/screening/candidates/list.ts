@@ -25,7 +25,6 @@ export async function listCandidates(db: Kysely<Database>, input: CandidateListI
   let query = db
     .selectFrom('candidates as c')
     .leftJoin('candidate_features as f', 'f.candidate_id', 'c.id')
-    .leftJoin('resume_files as rf', 'rf.id', 'c.current_file_id')
     .leftJoin('applications as a', (join) =>
       join
         .onRef('a.candidate_id', '=', 'c.id')
@@ -99,7 +98,9 @@ export async function listCandidates(db: Kysely<Database>, input: CandidateListI
       's.semantic',
       's.matched',
       's.missing',
-      'rf.flags',
+      // Every file's flags in one array: a person's newer resume does not clear an older one's.
+      sql<string>`(select json_group_array(j.value) from resume_files x, json_each(x.flags) j
+        where x.candidate_id = c.id and x.deleted_at is null and json_valid(x.flags))`.as('flags'),
       sql<number>`(select count(*) from resume_files x where x.candidate_id = c.id and x.deleted_at is null)`.as(
         'file_count',
       ),

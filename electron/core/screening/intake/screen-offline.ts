@@ -19,7 +19,8 @@ export interface ScreenedCandidate {
   parts: Partial<Record<PartKey, number>>
   matched: string[]
   missing: string[]
-  flags: ContentFlag[]
+  /** The flags of this file and of every duplicate folded into it, each naming its file. */
+  flags: (ContentFlag & { file: string })[]
 }
 
 export interface ScreenReport {
@@ -105,19 +106,24 @@ export async function screenFiles(
   reads.sort((a, b) => b.mtime - a.mtime || a.file.path.localeCompare(b.file.path))
   const byHash = new Map<string, Read>()
   const kept: Read[] = []
+  const flagsOf = new Map<Read, ScreenedCandidate['flags']>()
   for (const read of reads) {
     const sameFile = byHash.get(read.hash)
     const samePerson = kept.find((other) => samePersonBy(read.keys, other.keys))
-    if (sameFile || samePerson) {
+    const keeper = sameFile ?? samePerson
+    if (keeper) {
       report.duplicates.push({
         file: read.file.path,
-        of: (sameFile ?? samePerson)!.file.path,
+        of: keeper.file.path,
         reason: sameFile ? 'same_file' : 'same_person',
       })
+      // Same bytes carry the same flags; an older resume of the same person may carry others.
+      if (!sameFile) flagsOf.get(keeper)!.push(...fileFlags(read))
       continue
     }
     byHash.set(read.hash, read)
     kept.push(read)
+    flagsOf.set(read, fileFlags(read))
   }
 
   const scoring = scoringJobOf(job)
@@ -137,8 +143,11 @@ export async function screenFiles(
       parts: r.parts,
       matched: r.matched.map((id) => names.get(id) ?? id),
       missing: r.missing.map((id) => names.get(id) ?? id),
-      flags: read.flags,
+      flags: flagsOf.get(read)!,
     }
   })
   return report
 }
+
+const fileFlags = (read: Read): ScreenedCandidate['flags'] =>
+  read.flags.map((flag) => ({ ...flag, file: read.file.path }))

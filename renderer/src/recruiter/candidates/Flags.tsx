@@ -30,6 +30,7 @@ export function FlagsPanel({ flags }: { flags: ContentFlagView[] }) {
           <li key={i}>
             <strong>{flag.kind === 'hidden_text' ? 'Hidden text' : 'Instruction to an AI'}</strong> — {flag.detail}
             {flag.page !== undefined && ` (page ${flag.page})`}
+            {flag.fileName && <span className="muted"> in {flag.fileName}</span>}
             <blockquote>{flag.text}</blockquote>
           </li>
         ))}
