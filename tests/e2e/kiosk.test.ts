@@ -10,6 +10,7 @@ import { probeDuration, requireAudioTools, spokenAnswer } from '../fixtures/audi
 import { launchKioskChromium } from '../helpers/browser'
 import { hostSocket } from '../helpers/host-socket'
 import { enterInterview } from '../helpers/kiosk-page'
+import { sweepForSecrets } from '../helpers/secret-sweep'
 import { budget } from '../helpers/patience'
 import { tempDir } from '../helpers/temp-studio'
 import { startWebHost, type RunningHost } from '../helpers/web-host'
@@ -41,6 +42,8 @@ const QUESTIONS = [
 
 let browser: Browser
 let stub: AiStub
+/** Canary API keys: each must reach its provider's header and nowhere else. */
+const KEYS = ['sk-e2e-canary-openai-7f3a9c', 'dg-e2e-canary-deepgram-51b2e8'] as const
 let host: RunningHost | undefined
 let dir: string
 let fakeMic: string
@@ -185,9 +188,16 @@ describe('kiosk interview in Chromium over the web host', () => {
       host = await startWebHost(dataDir, env)
       const ports = { PANELIST_PORT: new URL(host.url).port, PANELIST_KIOSK_PORT: new URL(host.kioskUrl).port }
       let rpc = await hostSocket(host.url)
-      await rpc.call('secrets.set', { name: 'openai.apiKey', value: 'sk-e2e-openai-key' })
-      await rpc.call('secrets.set', { name: 'deepgram.apiKey', value: 'dg-e2e-deepgram-key' })
+      await rpc.call('secrets.set', { name: 'openai.apiKey', value: KEYS[0] })
+      await rpc.call('secrets.set', { name: 'deepgram.apiKey', value: KEYS[1] })
       await rpc.call('kiosk.setPin', { pin: '4321' })
+      // A resume screened with the keys set, so the secret sweep at the end covers screening too.
+      const resume = 'Grace Hopper\ngrace@example.com\nBackend engineer, 2015 - present\nGo, PostgreSQL, Kafka\n'
+      await rpc.call('intake.importFiles', {
+        files: [
+          { name: 'grace.txt', size: resume.length, lastModified: 0, base64: Buffer.from(resume).toString('base64') },
+        ],
+      })
       const template = await rpc.call<{ id: string }>('templates.create', {
         name: 'Backend engineer',
         settings: { maxQuestions: 5, maxDurationMinutes: 60, maxFollowUps: 0 },
@@ -249,6 +259,7 @@ describe('kiosk interview in Chromium over the web host', () => {
       const askedBefore = before.answers.length
       expectCaptionsBelongToTheirQuestion(await page.evaluate(() => window.__screens ?? []))
       rpc.close()
+      const firstHostOutput = host.log()
       await host.stop('SIGKILL')
 
       // What the crash left on disk: two answers, and the third answer's recording, open and non-empty.
@@ -318,6 +329,24 @@ describe('kiosk interview in Chromium over the web host', () => {
       const video = recordings.find((r) => r.kind === 'video')!
       expect(video).toMatchObject({ turn_index: 3, status: 'complete', answer_id: done.answers[3]!.id })
       expect(fs.statSync(path.join(dataDir, video.path)).size).toBeGreaterThan(10_000)
+
+      // §7 E11: after screening and a whole interview, neither key is anywhere but its provider's header.
+      const status = await rpc.call('secrets.status', {})
+      const storage = await page.evaluate(async () =>
+        JSON.stringify({
+          local: { ...localStorage },
+          session: { ...sessionStorage },
+          idb: await indexedDB.databases(),
+        }),
+      )
+      const texts = {
+        "the first host's output": firstHostOutput,
+        "the host's output": host.log(),
+        "the kiosk page's storage": storage,
+        'secrets.status': JSON.stringify(status),
+      }
+      expect(sweepForSecrets([...KEYS], { dataDir, texts, requests: stub.requests })).toEqual([])
+      expect(stub.requests.some((r) => r.headers.authorization?.includes(KEYS[0]))).toBe(true)
       rpc.close()
       await page.close()
     },
