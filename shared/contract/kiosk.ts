@@ -44,6 +44,8 @@ export const integrityKindSchema = z.enum([
   'visible',
   'paste',
   'fullscreen_exit',
+  /** A second screen appeared mid-interview; the interview pauses until the candidate continues on one. */
+  'display_added',
 ])
 export type IntegrityKind = z.infer<typeof integrityKindSchema>
 

@@ -14,6 +14,7 @@ import type { Logger } from '../logger'
 import type { Queue } from '../queue/queue'
 import type { JobDefinition } from '../queue/types'
 import { createRecordingsStore, type RecordingsStore } from '../recording/recordings-store'
+import { PAUSED_FOR_DISPLAY } from './session-pause'
 import { TRANSCRIBE_JOB, transcribeJob, type TranscribePayload } from './transcribe-job'
 import { createTurnJudge } from './turn-judge'
 import { createVoiceSession, DEFAULT_VOICE_OPTIONS, type VoiceOptions, type VoiceSession } from './voice-session'
@@ -96,6 +97,16 @@ export function createApp(deps: VoiceDeps): VoiceApp {
       }),
     )
 
+  /**
+   * A second screen, seen by the kiosk page or by the desktop app's window, pauses the interview:
+   * a prompt could be read from it.
+   */
+  const pauseForDisplay = async (sessionId: string) => {
+    const streamId = streamOfSession.get(sessionId)
+    const running = streamId ? streams.get(streamId) : undefined
+    if (running && !running.practice) await running.pause(PAUSED_FOR_DISPLAY)
+  }
+
   const recordKioskEvent = async (
     token: string,
     kind: string,
@@ -106,6 +117,7 @@ export function createApp(deps: VoiceDeps): VoiceApp {
     const sessionId = await engine.sessionForToken(token)
     if (connection) sessionOfConnection.set(connection, sessionId)
     await insertKioskEvent(sessionId, kind, turnIndex, amount)
+    if (kind === 'display_added') await pauseForDisplay(sessionId)
     return OK
   }
 
@@ -222,6 +234,7 @@ export function createApp(deps: VoiceDeps): VoiceApp {
       const sessionId = sessionOfConnection.get(connection)
       if (!sessionId) return false
       await insertKioskEvent(sessionId, `window:${kind}`, null, 0)
+      if (kind === 'display-added' || kind === 'multiple-displays') await pauseForDisplay(sessionId)
       return true
     },
     recordings,

@@ -13,6 +13,7 @@ import {
 import { finishAnswer, interrupt, speak } from './session-loop'
 import type { VoiceSessionDeps, VoiceSessionState } from './session-state'
 import { receiveCamera } from './session-video'
+import { pauseSession } from './session-pause'
 
 export {
   DEFAULT_VOICE_OPTIONS,
@@ -48,6 +49,8 @@ export interface VoiceSession {
   /** Starts the current answer again; refused (conflict) when the question has no retakes left. */
   retake(): Promise<void>
   textAnswer(input: TypedAnswerInput): Promise<void>
+  /** Holds the interview at this question, telling the candidate why (see pauseSession). */
+  pause(notice: string): Promise<void>
   /** Stops everything; an answer in progress keeps its recording but is not submitted. */
   stop(): Promise<void>
 }
@@ -107,6 +110,7 @@ export function createVoiceSession(deps: VoiceSessionDeps, init: VoiceSessionIni
     repeat: () => repeatQuestion(session),
     retake: () => retakeAnswer(session),
     textAnswer: (input) => submitTextAnswer(session, input),
+    pause: (notice) => pauseSession(session, notice),
     stop: () => stopSession(session),
   }
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { call, describeError } from '../api/client'
 import { useKiosk } from './kiosk-store'
+import { useExtendedScreen } from './useExtendedScreen'
 import { useLockout } from './useLockout'
 
 /** The first screen: the candidate types the code from their invitation. */
@@ -11,6 +12,7 @@ export function CodeEntry() {
   const input = useRef<HTMLInputElement>(null)
   const { setSession, setTurn, go } = useKiosk()
   const lockout = useLockout()
+  const extended = useExtendedScreen()
 
   useEffect(() => input.current?.focus(), [])
 
@@ -58,10 +60,16 @@ export function CodeEntry() {
           aria-invalid={error ? true : undefined}
           required
         />
-        <button type="submit" disabled={busy || code.trim().length < 4 || lockout.secondsLeft > 0}>
+        <button type="submit" disabled={busy || extended || code.trim().length < 4 || lockout.secondsLeft > 0}>
           {busy ? 'Checking…' : 'Start'}
         </button>
       </form>
+      {extended && (
+        <p role="alert" className="kiosk-error">
+          This computer has more than one screen connected. Please disconnect the extra screens (or ask the recruiter)
+          to start.
+        </p>
+      )}
       {lockout.secondsLeft > 0 && (
         <p role="timer" aria-live="off" className="kiosk-error">
           Too many wrong codes. Please wait {lockout.secondsLeft} seconds and try again, or ask the recruiter.

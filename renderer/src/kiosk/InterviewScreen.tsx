@@ -4,6 +4,7 @@ import { useKiosk } from './kiosk-store'
 import { LevelMeter } from './LevelMeter'
 import { TextAnswer } from './TextAnswer'
 import { useCameraRecorder } from './useCameraRecorder'
+import { useExtendedScreen } from './useExtendedScreen'
 import { useVoiceSession } from './useVoiceSession'
 import { Captions, InterviewerWords, VoiceStatus } from './VoiceStatus'
 
@@ -87,6 +88,7 @@ export function InterviewScreen() {
       </h1>
 
       <VoiceStatus view={view} />
+      {view.phase === 'paused' && <ContinueAfterPause />}
 
       {listening && question && (
         <p className="kiosk-timer" role="timer" aria-live="off" aria-label={`Time left to answer ${clock(left)}`}>
@@ -119,7 +121,7 @@ export function InterviewScreen() {
         <button
           type="button"
           onClick={() => void controls.repeat()}
-          disabled={view.phase === 'thinking' || view.phase === 'connecting'}
+          disabled={view.phase === 'thinking' || view.phase === 'connecting' || view.phase === 'paused'}
         >
           Repeat the question
         </button>
@@ -135,7 +137,12 @@ export function InterviewScreen() {
           I have finished answering
         </button>
         {!typing && (
-          <button type="button" className="kiosk-secondary" onClick={() => setTyping(true)} disabled={!question}>
+          <button
+            type="button"
+            className="kiosk-secondary"
+            onClick={() => setTyping(true)}
+            disabled={!question || view.phase === 'paused'}
+          >
             Answer in text instead
           </button>
         )}
@@ -146,6 +153,22 @@ export function InterviewScreen() {
         {question?.recordVideo && mic?.hasVideo && <CameraPreview stream={mic.stream} recording={listening} />}
       </aside>
     </main>
+  )
+}
+
+/**
+ * A paused interview continues from the studio's saved state: reloading offers "Continue the
+ * interview" at the same question. Not while a second screen is still connected.
+ */
+function ContinueAfterPause() {
+  const extended = useExtendedScreen()
+  return (
+    <p className="kiosk-controls">
+      <button type="button" onClick={() => window.location.reload()} disabled={extended}>
+        Continue
+      </button>
+      {extended && <span className="kiosk-muted"> Disconnect the extra screen first.</span>}
+    </p>
   )
 }
 

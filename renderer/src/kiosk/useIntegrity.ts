@@ -1,11 +1,13 @@
 import { useEffect, useRef } from 'react'
 import type { IntegrityKind } from '../../../shared/contract/kiosk'
 import { call } from '../api/client'
+import { watchScreens } from './useExtendedScreen'
 
 /**
  * Reports behavioural integrity signals while the interview screen is up: the window losing focus
  * (and for how long), the page being hidden, full screen being left. They go to the recruiter as
- * facts to weigh, never as a verdict; the candidate is not interrupted.
+ * facts to weigh, never as a verdict; the candidate is not interrupted. A second screen is the
+ * exception: the studio pauses the interview until the candidate continues on one.
  */
 export function useIntegrity(token: string | undefined, turnIndex: number | null) {
   const turn = useRef(turnIndex)
@@ -33,11 +35,13 @@ export function useIntegrity(token: string | undefined, turnIndex: number | null
     const onFullscreen = () => {
       if (!document.fullscreenElement) report('fullscreen_exit')
     }
+    const stopWatching = watchScreens((extended) => extended && report('display_added'))
     window.addEventListener('blur', onBlur)
     window.addEventListener('focus', onFocus)
     document.addEventListener('visibilitychange', onVisibility)
     document.addEventListener('fullscreenchange', onFullscreen)
     return () => {
+      stopWatching()
       window.removeEventListener('blur', onBlur)
       window.removeEventListener('focus', onFocus)
       document.removeEventListener('visibilitychange', onVisibility)

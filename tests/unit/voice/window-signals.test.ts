@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { KioskStart } from '@shared/contract/interviews'
 import { question } from '../interviews/fixtures'
-import { voiceWorld, type VoiceWorld } from './world'
+import { PAUSED_FOR_DISPLAY } from '@core/voice/session-pause'
+import { KioskSim, voiceWorld, type VoiceWorld } from './world'
 
 let world: VoiceWorld | undefined
 afterEach(async () => {
@@ -34,5 +35,23 @@ describe("the kiosk window's own integrity signals", () => {
       .execute()
     expect(rows.map((r) => r.kind)).toEqual(['consented', 'window:shortcut-blocked', 'window:display-added'])
     expect(new Set(rows.map((r) => r.session_id)).size).toBe(1)
+  })
+
+  it('pause the interview at its question when a second display is connected (§7 K03)', async () => {
+    world = await voiceWorld({ keys: false })
+    const code = await world.invite([question({ text: 'Tell me about a system you built.' })])
+    const kiosk = { audience: 'kiosk' as const, connection: 'kiosk-window-9' }
+    const redeemed = (await world.studio.dispatch('interview.redeem', { code }, kiosk)) as { value: KioskStart }
+    const { token } = redeemed.value
+    await world.studio.dispatch('interview.consent', { token, choice: 'consented' }, kiosk)
+    const sim = new KioskSim(world, token)
+    await sim.start()
+    await sim.phase('listening', 0)
+
+    expect(await world.studio.recordKioskWindowSignal('kiosk-window-9', 'display-added')).toBe(true)
+    const paused = await sim.phase('paused')
+    expect(paused.notice).toBe(PAUSED_FOR_DISPLAY)
+    expect(paused.turn?.question?.turnIndex).toBe(0)
+    await sim.stop()
   })
 })
