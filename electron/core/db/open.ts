@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
@@ -6,6 +7,7 @@ import type { Clock } from '../clock'
 import type { Logger } from '../logger'
 import { guardedDialect, markHeldConnections } from './connection-guard'
 import { createDirectDb, type DirectDb } from './direct'
+import { judgeWal, setWalAside } from './foreign-wal'
 import { runMigrations } from './migrate'
 import type { Migration } from './migrations/types'
 import { migrations as allMigrations } from './migrations'
@@ -84,6 +86,25 @@ function moveAside(file: string, stamp: number): string {
   return aside
 }
 
+/**
+ * Gives a new database its own identity in the header's application_id, which every copy of page 1
+ * carries, so a WAL from another database is told apart at the next open (see foreign-wal.ts).
+ */
+function stampIdentity(sqlite: BetterSqlite3.Database): void {
+  if (sqlite.pragma('application_id', { simple: true }) !== 0) return
+  const id = crypto.randomBytes(4).readInt32BE(0) || 1
+  sqlite.pragma(`application_id = ${id}`)
+}
+
+/** A WAL that is not this database's is moved aside before SQLite can apply it. */
+function setAsideForeignWal(file: string, cleanShutdown: boolean, stamp: number, logger: Logger): string | null {
+  const { foreignBecause } = judgeWal(file, cleanShutdown)
+  if (!foreignBecause) return null
+  const aside = setWalAside(file, stamp)
+  logger.error('a write-ahead log that is not this database’s was set aside', { aside, reason: foreignBecause })
+  return `A database journal (-wal) beside ${path.basename(file)} did not belong to it (${foreignBecause}), so it was not applied. It was moved to ${aside} and kept; your data is as it was last saved.`
+}
+
 export function assertSqliteVersion(version: string): void {
   const parts = version.split('.').map(Number)
   for (let i = 0; i < MIN_SQLITE.length; i++) {
@@ -100,6 +121,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
   const notices: string[] = []
   const marker = inUseMarker(file)
   const checked = fs.existsSync(marker)
+  const foreignWal = setAsideForeignWal(file, !checked, clock.now(), logger)
+  if (foreignWal) notices.push(foreignWal)
   let sqlite = new BetterSqlite3(file)
   try {
     configure(sqlite, checked)
@@ -116,6 +139,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
     sqlite = new BetterSqlite3(file)
     configure(sqlite, false)
   }
+  stampIdentity(sqlite)
   markInUse(marker, logger)
   const sqliteVersion = (sqlite.prepare('select sqlite_version() as v').get() as { v: string }).v
   assertSqliteVersion(sqliteVersion)
