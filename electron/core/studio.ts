@@ -14,6 +14,7 @@ import type { AiOptions, AiService } from './ai/service'
 import * as diagnosticsApp from './diagnostics/app'
 import { createEventBus, type EventBus } from './events'
 import * as interviewsApp from './interviews/app'
+import { tidyDataFolder } from './data-folder/tidy'
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher'
 import * as kioskApp from './kiosk/app'
 import { createKioskPin, openPinThrottle } from './kiosk/pin'
@@ -89,6 +90,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
   const logger = options.logger ?? createLogger({ knownSecrets: () => options.secrets.values() })
   const opened = await openDatabase({ file: path.join(options.dataDir, DATABASE_FILE), clock, logger })
   const { db } = opened
+  await tidyDataFolder(options.dataDir, db, logger)
   const orgId = await ensureMeta(db, 'org_id', uuidv7)
   const nodeId = await ensureMeta(db, 'node_id', () => uuidv7().slice(-12))
   const hlc = createHlc(nodeId, () => clock.now())

@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { app, dialog, ipcMain, powerMonitor, safeStorage, session, shell, type BrowserWindow } from 'electron'
 import Store from 'electron-store'
+import { createPrivately } from '../core/data-folder/private-modes'
 import { createLogger } from '../core/logger'
 import { installAppMenu } from './platform/app-menu'
 import { APP_ORIGIN, appOrigins, entryUrl } from './platform/app-origin'
@@ -32,6 +33,9 @@ import { createPreferences } from '../core/settings/preferences'
  */
 
 const UPDATE_CHECK_MS = 4 * 60 * 60 * 1000
+
+// The data folder's files (preferences, keys, Chromium's profile) are this user's alone.
+createPrivately()
 
 // A data folder given in the environment (tests, portable runs) also holds Chromium's profile, so
 // two such runs never share a single-instance lock or storage.

@@ -1,6 +1,7 @@
 import os from 'node:os'
 import path from 'node:path'
 import { aiOptionsFromEnv } from '../core/ai/env'
+import { createPrivately } from '../core/data-folder/private-modes'
 import { createLogger } from '../core/logger'
 import { forkCore } from '../core/process/child-process'
 import { startCore } from '../core/process/client'
@@ -21,6 +22,7 @@ import { startWebServer } from './web-server'
  * read by aiOptionsFromEnv (PANELIST_OPENAI_BASE_URL, PANELIST_DEEPGRAM_BASE_URL, PANELIST_AI_KEYLESS).
  */
 async function main() {
+  createPrivately()
   const dataDir = path.resolve(process.env.PANELIST_DATA_DIR ?? path.join(os.homedir(), '.panelist'))
   const secrets = createEncryptedSecretStore(
     path.join(dataDir, 'secrets.json'),

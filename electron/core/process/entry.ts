@@ -1,3 +1,4 @@
+import { createPrivately } from '../data-folder/private-modes'
 import { createLogger } from '../logger'
 import { serveCore } from './core-process'
 import type { FromCore, ToCore, Wire } from './protocol'
@@ -12,6 +13,8 @@ interface ParentPort {
   on(event: 'message', listener: (event: { data: ToCore }) => void): void
   postMessage(message: FromCore): void
 }
+
+createPrivately()
 
 const parentPort = (process as NodeJS.Process & { parentPort?: ParentPort }).parentPort
 let unsent = 0
