@@ -14,6 +14,7 @@ import type { AiOptions, AiService } from './ai/service'
 import * as diagnosticsApp from './diagnostics/app'
 import { createEventBus, type EventBus } from './events'
 import * as interviewsApp from './interviews/app'
+import { STUDIO_STORAGE_FULL } from './data-folder/storage-full'
 import { tidyDataFolder } from './data-folder/tidy'
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher'
 import * as kioskApp from './kiosk/app'
@@ -188,7 +189,9 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     ...interviews.handlers,
     ...voice.handlers,
   }
-  const dispatch = createDispatcher(handlers, logger)
+  const dispatch = createDispatcher(handlers, logger, undefined, () =>
+    events.emit('app.storageFull', { message: STUDIO_STORAGE_FULL }),
+  )
 
   if (options.startWorkers ?? true) await queue.start(preferences.get().workerConcurrency)
   interviews.start()

@@ -21,7 +21,7 @@ import { utilityCore } from './platform/core-process'
 import { guardNavigation } from './platform/window-security'
 import { createWindowRegistry } from './platform/window-registry'
 import { createKioskWindow, createRecruiterWindow } from './platform/windows'
-import { startCore, type CoreClient } from '../core/process/client'
+import { CoreStartFailed, startCore, type CoreClient } from '../core/process/client'
 import { hostCallHandlers, secretSnapshot } from '../core/process/host-side'
 import { createEncryptedSecretStore } from '../core/settings/encrypted-secret-store'
 import { createPreferences } from '../core/settings/preferences'
@@ -182,6 +182,8 @@ if (!app.requestSingleInstanceLock()) {
     .then(start)
     .catch((error: unknown) => {
       logger.error('Panelist failed to start', { error: error instanceof Error ? error.stack : String(error) })
+      // Said in a window, not only in a log nobody reads: a full disk is the user's to fix.
+      if (error instanceof CoreStartFailed) dialog.showErrorBox('Panelist could not start', error.reason)
       app.exit(1)
     })
 }

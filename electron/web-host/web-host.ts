@@ -2,9 +2,10 @@ import os from 'node:os'
 import path from 'node:path'
 import { aiOptionsFromEnv } from '../core/ai/env'
 import { createPrivately } from '../core/data-folder/private-modes'
+import { describeStartupFailure } from '../core/data-folder/storage-full'
 import { createLogger } from '../core/logger'
 import { forkCore } from '../core/process/child-process'
-import { startCore } from '../core/process/client'
+import { CoreStartFailed, startCore } from '../core/process/client'
 import { hostCallHandlers, secretSnapshot } from '../core/process/host-side'
 import { createEncryptedSecretStore, createKeyFileCipher } from '../core/settings/encrypted-secret-store'
 import { createJsonPreferenceStore } from '../core/settings/json-preference-store'
@@ -21,9 +22,10 @@ import { startWebServer } from './web-server'
  * (default: the repository's resources/ folder, two levels above out/main/), and the AI overrides
  * read by aiOptionsFromEnv (PANELIST_OPENAI_BASE_URL, PANELIST_DEEPGRAM_BASE_URL, PANELIST_AI_KEYLESS).
  */
+const dataDir = path.resolve(process.env.PANELIST_DATA_DIR ?? path.join(os.homedir(), '.panelist'))
+
 async function main() {
   createPrivately()
-  const dataDir = path.resolve(process.env.PANELIST_DATA_DIR ?? path.join(os.homedir(), '.panelist'))
   const secrets = createEncryptedSecretStore(
     path.join(dataDir, 'secrets.json'),
     createKeyFileCipher(path.join(dataDir, 'secrets.key')),
@@ -77,6 +79,8 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Panelist web host failed to start: ${error instanceof Error ? error.stack : String(error)}\n`)
+  // The core has logged its own stack; its reason is what the person starting the host needs.
+  const why = error instanceof CoreStartFailed ? error.reason : describeStartupFailure(error, dataDir)
+  process.stderr.write(`Panelist web host failed to start: ${why}\n`)
   process.exit(1)
 })

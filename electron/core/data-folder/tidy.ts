@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import { getMeta, setMeta } from '../db/meta'
 import type { Database } from '../db/schema'
 import type { Logger } from '../logger'
+import { isStorageFull } from './storage-full'
 import { makePrivate } from './private-modes'
 import { sweepOrphanTemps } from './temp-sweep'
 
@@ -21,5 +22,8 @@ export async function tidyDataFolder(dataDir: string, db: Kysely<Database>, logg
   if (await getMeta(db, PRIVATE_SINCE)) return
   const changed = await makePrivate(dataDir, OWN_FOLDERS)
   if (changed) logger.info('made the data folder private to this user', { entries: changed })
-  await setMeta(db, PRIVATE_SINCE, String(Date.now()))
+  // On a full disk this is done again at the next start, which does no harm.
+  await setMeta(db, PRIVATE_SINCE, String(Date.now())).catch((error: unknown) => {
+    if (!isStorageFull(error)) throw error
+  })
 }

@@ -21,17 +21,21 @@ export class HeldConnectionError extends Error {
   }
 }
 
-/** A dialect whose driver refuses the connection to a flow that already holds it (see above). */
-export function guardedDialect(dialect: Dialect, owner: object): Dialect {
+/**
+ * A dialect whose driver refuses the connection to a flow that already holds it (see above), and
+ * skips the rollback of a transaction SQLite has already rolled back itself (it does on
+ * SQLITE_FULL): Kysely's ROLLBACK would then fail and hide the error that explains it.
+ */
+export function guardedDialect(dialect: Dialect, owner: object, inTransaction: () => boolean): Dialect {
   return {
     createAdapter: () => dialect.createAdapter(),
     createIntrospector: (db) => dialect.createIntrospector(db),
     createQueryCompiler: () => dialect.createQueryCompiler(),
-    createDriver: () => guardDriver(dialect.createDriver(), owner),
+    createDriver: () => guardDriver(dialect.createDriver(), owner, inTransaction),
   }
 }
 
-function guardDriver(driver: Driver, owner: object): Driver {
+function guardDriver(driver: Driver, owner: object, inTransaction: () => boolean): Driver {
   return {
     init: () => driver.init(),
     acquireConnection: (): Promise<DatabaseConnection> => {
@@ -40,7 +44,7 @@ function guardDriver(driver: Driver, owner: object): Driver {
     },
     beginTransaction: (connection, settings) => driver.beginTransaction(connection, settings),
     commitTransaction: (connection) => driver.commitTransaction(connection),
-    rollbackTransaction: (connection) => driver.rollbackTransaction(connection),
+    rollbackTransaction: (connection) => (inTransaction() ? driver.rollbackTransaction(connection) : Promise.resolve()),
     releaseConnection: (connection) => driver.releaseConnection(connection),
     destroy: () => driver.destroy(),
   }

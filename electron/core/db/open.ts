@@ -4,6 +4,7 @@ import path from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import type { Clock } from '../clock'
+import { isStorageFull } from '../data-folder/storage-full'
 import type { Logger } from '../logger'
 import { guardedDialect, markHeldConnections } from './connection-guard'
 import { createDirectDb, type DirectDb } from './direct'
@@ -90,10 +91,16 @@ function moveAside(file: string, stamp: number): string {
  * Gives a new database its own identity in the header's application_id, which every copy of page 1
  * carries, so a WAL from another database is told apart at the next open (see foreign-wal.ts).
  */
-function stampIdentity(sqlite: BetterSqlite3.Database): void {
+function stampIdentity(sqlite: BetterSqlite3.Database, logger: Logger): void {
   if (sqlite.pragma('application_id', { simple: true }) !== 0) return
   const id = crypto.randomBytes(4).readInt32BE(0) || 1
-  sqlite.pragma(`application_id = ${id}`)
+  try {
+    sqlite.pragma(`application_id = ${id}`)
+  } catch (error) {
+    // On a full disk the database still opens; it is stamped at a later start.
+    if (!isStorageFull(error)) throw error
+    logger.warn('the database could not be given its identity yet: the disk is full')
+  }
 }
 
 /** A WAL that is not this database's is moved aside before SQLite can apply it. */
@@ -139,13 +146,13 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
     sqlite = new BetterSqlite3(file)
     configure(sqlite, false)
   }
-  stampIdentity(sqlite)
+  stampIdentity(sqlite, logger)
   markInUse(marker, logger)
   const sqliteVersion = (sqlite.prepare('select sqlite_version() as v').get() as { v: string }).v
   assertSqliteVersion(sqliteVersion)
   const statements = withStatementCache(sqlite)
   const connection = {}
-  const dialect = guardedDialect(new SqliteDialect({ database: statements }), connection)
+  const dialect = guardedDialect(new SqliteDialect({ database: statements }), connection, () => sqlite.inTransaction)
   const db = markHeldConnections(new Kysely<Database>({ dialect }), connection)
   await runMigrations(db, options.migrations ?? allMigrations, clock)
   return {

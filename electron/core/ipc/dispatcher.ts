@@ -10,6 +10,7 @@ import {
   type RequestResult,
   type Result,
 } from '../../../shared/contract'
+import { isStorageFull, REQUEST_STORAGE_FULL } from '../data-folder/storage-full'
 import type { Logger } from '../logger'
 
 export interface CallContext {
@@ -78,7 +79,12 @@ const issuesOf = (error: z.ZodError) =>
  * The one gate every request passes: known name, allowed audience, schema-valid input. Handlers
  * never see unvalidated data, and nothing thrown inside crosses the bridge as an exception.
  */
-export function createDispatcher(handlers: Handlers, logger: Logger, watchdog: Watchdog = DEFAULT_WATCHDOG): Dispatch {
+export function createDispatcher(
+  handlers: Handlers,
+  logger: Logger,
+  watchdog: Watchdog = DEFAULT_WATCHDOG,
+  onStorageFull: () => void = () => undefined,
+): Dispatch {
   return async (name, input, ctx) => {
     if (!isRequestName(name)) {
       return { ok: false, error: { code: 'unknown_request', message: `Unknown request ${String(name).slice(0, 80)}` } }
@@ -113,6 +119,11 @@ export function createDispatcher(handlers: Handlers, logger: Logger, watchdog: W
           ok: false,
           error: { code: 'invalid_input', message: `Invalid input for ${name}`, issues: issuesOf(error) },
         }
+      }
+      if (isStorageFull(error)) {
+        logger.error('a request could not be saved: the disk is full', { name })
+        onStorageFull()
+        return { ok: false, error: { code: 'unavailable', message: REQUEST_STORAGE_FULL } }
       }
       logger.error('request failed', { name, error: error instanceof Error ? error.stack : String(error) })
       return { ok: false, error: { code: 'internal', message: 'Something went wrong; the details are in the log.' } }

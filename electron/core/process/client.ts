@@ -7,6 +7,13 @@ import type { HostCallHandlers } from './host-side'
 import { errorResult, type CoreConfig, type FromCore, type HostCallName, type ToCore, type Wire } from './protocol'
 
 /** A started core process as its host sees it: the wire, and how it ends. */
+/** The studio did not start; the message says why, in words where the core knew them (a full disk). */
+export class CoreStartFailed extends Error {
+  constructor(readonly reason: string) {
+    super(`The core did not start: ${reason}`)
+  }
+}
+
 export interface CoreProcessHandle {
   pid: number | undefined
   wire: Wire<ToCore, FromCore>
@@ -95,7 +102,7 @@ export async function startCore(options: CoreClientOptions): Promise<CoreClient>
         case 'ready':
           return settleReady.resolve(message.info)
         case 'failed':
-          return settleReady.reject(new Error(`The core did not start: ${message.message}`))
+          return settleReady.reject(new CoreStartFailed(message.message))
         case 'result':
           pending.get(message.id)?.(message.result)
           pending.delete(message.id)

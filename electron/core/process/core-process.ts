@@ -1,4 +1,5 @@
 import { StudioError, type Result } from '../../../shared/contract'
+import { describeStartupFailure } from '../data-folder/storage-full'
 import type { Logger } from '../logger'
 import type { PreferenceStore, SecretStore } from '../settings/types'
 import { createStudio, type Studio } from '../studio'
@@ -108,7 +109,7 @@ export function serveCore(
       wire.send({ type: 'ready', info: studio.info() })
     } catch (error) {
       logger.error('the studio did not start', { error: error instanceof Error ? error.stack : String(error) })
-      wire.send({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) })
+      wire.send({ type: 'failed', message: describeStartupFailure(error, config.dataDir) })
       options.exit(1)
     }
   }

@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import { isStorageFull } from '../data-folder/storage-full'
 
 /** Why a recording stopped taking bytes before it was finished. */
 export type RecordingFault =
@@ -9,13 +10,6 @@ export type RecordingFault =
 
 export type OnRecordingFault = (fault: RecordingFault) => void
 
-const STORAGE_FULL_CODES = new Set(['ENOSPC', 'EDQUOT', 'SQLITE_FULL'])
-
-/** A write refused because the disk (or the user's quota) is full, from the OS or from SQLite. */
-export function isStorageFull(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code
-  return typeof code === 'string' && STORAGE_FULL_CODES.has(code)
-}
 
 export function faultOf(error: unknown): RecordingFault {
   const message = error instanceof Error ? error.message : String(error)

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { isStorageFull } from '../recording/write-fault'
+import { isStorageFull } from '../data-folder/storage-full'
 import { createAnswerCapture } from './answer-capture'
 import type { EndReason } from './answer-endpoint'
 import { pcmMs } from './pcm'
