@@ -195,6 +195,10 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
 
   if (options.startWorkers ?? true) await queue.start(preferences.get().workerConcurrency)
   interviews.start()
+  // After start-up, off its path: a day's backup of a large database takes a while.
+  const backingUp = opened.backUpIfDue().catch((error: unknown) => {
+    logger.error('the database backup failed', { error: String(error) })
+  })
 
   return {
     db,
@@ -214,6 +218,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
       ai.close()
       await queue.stop()
       await ownParser?.close()
+      await backingUp
       await opened.close()
     },
   }

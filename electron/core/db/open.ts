@@ -8,6 +8,7 @@ import { isStorageFull } from '../data-folder/storage-full'
 import type { Logger } from '../logger'
 import { guardedDialect, markHeldConnections } from './connection-guard'
 import { createDirectDb, type DirectDb } from './direct'
+import { openBackups } from './backup'
 import { judgeWal, setWalAside } from './foreign-wal'
 import { runMigrations } from './migrate'
 import type { Migration } from './migrations/types'
@@ -25,6 +26,8 @@ export interface OpenedDatabase {
   notices: string[]
   /** Whether this open checked the file's integrity (only after an unclean shutdown). */
   checked: boolean
+  /** Takes a backup when the newest is a day old or there is none; a full disk only skips it. */
+  backUpIfDue(): Promise<void>
   /** Closes the database and records the shutdown as clean. */
   close(): Promise<void>
 }
@@ -34,7 +37,11 @@ export interface OpenDatabaseOptions {
   clock: Clock
   logger: Logger
   migrations?: Migration[]
+  /** Where backups are kept (default: `backups/` beside the database). */
+  backupsDir?: string
 }
+
+const BACKUP_EVERY_MS = 24 * 60 * 60 * 1000
 
 /**
  * The oldest SQLite we accept: 3.51.3 fixed the WAL-reset bug that can corrupt a WAL database
@@ -128,6 +135,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
   const notices: string[] = []
   const marker = inUseMarker(file)
   const checked = fs.existsSync(marker)
+  const backups = openBackups(options.backupsDir ?? path.join(path.dirname(file), 'backups'))
   const foreignWal = setAsideForeignWal(file, !checked, clock.now(), logger)
   if (foreignWal) notices.push(foreignWal)
   let sqlite = new BetterSqlite3(file)
@@ -140,9 +148,15 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
     }
     sqlite.close()
     const aside = moveAside(file, clock.now())
-    const notice = `The database could not be read and was moved aside to ${aside}. A new, empty database was started; the old file is kept untouched for recovery.`
-    logger.error('database corrupt, moved aside', { aside })
-    notices.push(notice)
+    const backup = backups.newestIntact()
+    if (backup) fs.copyFileSync(backup, file)
+    const started = backup
+      ? `The last backup (${path.basename(backup)}) was restored: changes made after it are in the old file.`
+      : 'A new, empty database was started.'
+    logger.error('database corrupt, moved aside', { aside, restored: backup })
+    notices.push(
+      `The database could not be read and was moved aside to ${aside}. ${started} The old file is kept untouched for recovery.`,
+    )
     sqlite = new BetterSqlite3(file)
     configure(sqlite, false)
   }
@@ -162,6 +176,16 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
     sqliteVersion,
     notices,
     checked,
+    async backUpIfDue() {
+      const newest = backups.list()[0]
+      if (newest && clock.now() - newest.takenAt < BACKUP_EVERY_MS) return
+      try {
+        logger.info('backed up the database', { file: await backups.take(sqlite, clock.now()) })
+      } catch (error) {
+        if (!isStorageFull(error)) throw error
+        logger.warn('no backup today: the disk is full')
+      }
+    },
     async close() {
       await db.destroy()
       fs.rmSync(marker, { force: true })
