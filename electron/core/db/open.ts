@@ -45,7 +45,8 @@ const BACKUP_EVERY_MS = 24 * 60 * 60 * 1000
 
 /**
  * The oldest SQLite we accept: 3.51.3 fixed the WAL-reset bug that can corrupt a WAL database
- * written from two connections at once (our parse workers and main may both open it).
+ * written from two connections at once. The studio keeps one connection (backups go through it
+ * too), but another process can still open the file (a recovery tool, a second copy of the app).
  */
 const MIN_SQLITE = [3, 51, 3]
 
