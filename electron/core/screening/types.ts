@@ -3,6 +3,8 @@
  * Both sides import these types; change them only with both sides in mind.
  */
 
+import type { ExperienceReadingView } from '../../../shared/contract/screening'
+
 export type ResumeFormat = 'pdf' | 'docx' | 'txt' | 'md' | 'json-resume'
 
 /** Why a file was refused; each has a message a recruiter can act on. */
@@ -89,11 +91,16 @@ export interface SkillMention {
 
 export type SectionName = 'summary' | 'experience' | 'education' | 'skills' | 'projects' | 'certifications'
 
+/** The years figure, where it came from and how far to trust it (see read/experience.ts). */
+export type ExperienceReading = Omit<ExperienceReadingView, 'label'>
+
 export interface ParsedResume {
   contact: Contact
   sections: Partial<Record<SectionName, string>>
   employment: Employment[]
   totalYears: number
+  /** How `totalYears` was read; absent in resumes stored before it was recorded. */
+  experience?: ExperienceReading
   /** Gaps between jobs longer than 6 months. */
   gaps: { from: string; to: string; months: number }[]
   currentTitle: string | null

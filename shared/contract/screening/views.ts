@@ -102,6 +102,18 @@ export interface MissingSkill {
   weight: number
 }
 
+/**
+ * Where a years-of-experience figure came from and how far to trust it: dated ranges, a total the
+ * resume states ("8+ years of experience"), job lengths written beside the jobs, or nothing.
+ */
+export interface ExperienceReadingView {
+  years: number
+  basis: 'dates' | 'stated' | 'durations' | 'none'
+  confidence: 'high' | 'medium' | 'low'
+  /** What the recruiter reads: "6 years (from dates)", "≈ 8 years (stated)". */
+  label: string
+}
+
 export interface ScoreView {
   score: number
   parts: ScorePart[]
@@ -111,6 +123,8 @@ export interface ScoreView {
   explanation: string
   /** Cosine similarity of resume and job embeddings, 0..1, when that signal has run; never part of `score`. */
   semantic: number | null
+  /** How the years in the experience part were read; absent for resumes read before it was recorded. */
+  experience?: ExperienceReadingView
 }
 
 export interface ContentFlagView {
@@ -198,6 +212,8 @@ export interface CandidateDetail {
   links: string[]
   currentTitle: string | null
   totalYears: number
+  /** How `totalYears` was read; absent for resumes read before it was recorded. */
+  experience?: ExperienceReadingView
   educationLevel: EducationLevelName
   employment: { title: string; company: string | null; start: string | null; end: string | null; current: boolean }[]
   gaps: { from: string; to: string; months: number }[]

@@ -1,3 +1,6 @@
+import { en as chronoEnglish } from 'chrono-node'
+import { monthNamesByWord } from './month-names'
+
 /** A month as an index (year × 12 + month − 1), so spans are subtraction. */
 export type MonthIndex = number
 
@@ -14,46 +17,33 @@ export interface DateRange {
   to: number
 }
 
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  sept: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-  spring: 3,
-  summer: 6,
-  fall: 9,
-  autumn: 9,
-  winter: 12,
-}
-
-const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|spring|summer|fall|autumn|winter)\.?`
+const MONTH_WORD = monthNamesByWord()
+const SEASONS: Record<string, number> = { spring: 3, summer: 6, fall: 9, autumn: 9, winter: 12 }
+// Longest first, so "sept" wins over "sep" and "janvier" over "jan".
+const MONTH_NAMES = [...MONTH_WORD.keys(), ...Object.keys(SEASONS)].sort((a, b) => b.length - a.length)
+const MONTH = String.raw`(?:${MONTH_NAMES.join('|')})\.?`
 const YEAR = String.raw`(?:19[5-9]\d|20[0-4]\d)`
 const SHORT_YEAR = String.raw`'\d{2}`
 const NUMERIC_MONTH = String.raw`(?:0?[1-9]|1[0-2])`
-const DATE = String.raw`(?:${MONTH},?\s*(?:${YEAR}|${SHORT_YEAR})|${NUMERIC_MONTH}[/.-]${YEAR}|${YEAR}[/.-]${NUMERIC_MONTH}(?!\d)|${YEAR})`
-const PRESENT = String.raw`(?:present|current(?:ly)?|now|today|to date|till date|ongoing)`
-const SEPARATOR = String.raw`\s*(?:-|–|—|−|~|to|until|till|through|thru)\s*`
+// "Jan 2019", "January, 2019", "JAN-2014", "enero de 2019", "03/2018", "01.2017", "2018-03", "2019".
+const DATE = String.raw`(?:${MONTH}(?:,|-|\s+de)?\s*(?:${YEAR}|${SHORT_YEAR})|${NUMERIC_MONTH}[/.-]${YEAR}|${YEAR}[/.-]${NUMERIC_MONTH}(?!\d)|${YEAR})`
+const PRESENT = String.raw`(?:present|current(?:ly)?|now|today|date|ongoing|heute|aujourd['’]hui|actualidad|presente|atual|actual|oggi)`
+// "to till", "- till", "until": one or more range words between the two ends.
+const SEPARATOR = String.raw`\s*(?:(?:-|–|—|−|~|to|until|till|through|thru|upto|up to)\s*)+`
 const PRESENT_ONLY = new RegExp(`^${PRESENT}$`, 'i')
 const RANGE = new RegExp(
-  String.raw`(?<![\w/.-])(${DATE})${SEPARATOR}(${DATE}|${PRESENT})(?![\w/-])|\bsince\s+(${DATE})(?![\w/-])`,
-  'gi',
+  String.raw`(?<![\p{L}\p{N}_/.-])(${DATE})${SEPARATOR}(${DATE}|${PRESENT})(?![\p{L}\p{N}_/-])|\bsince\s+(${DATE})(?![\p{L}\p{N}_/-])`,
+  'giu',
 )
+const HAS_YEAR = /(?:19|20)\d{2}/
+const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 
-/** "Jan 2019", "January, 2019", "03/2018", "2018-03", "2019", "Sept '19" → month index; null if not a date. */
+/** "Jan 2019", "January, 2019", "März 2016", "03/2018", "2018-03", "2019", "Sept '19" → month index; null if not a date. */
 export function parseDate(text: string): { month: MonthIndex; precise: boolean } | null {
   const value = text.trim().toLowerCase()
-  let match = /^([a-z]+)\.?,?\s*(\d{4}|'\d{2})$/.exec(value)
+  let match = /^(\p{L}+)\.?(?:,|-|\s+de)?\s*(\d{4}|'\d{2})$/u.exec(value)
   if (match) {
-    const month = MONTHS[match[1]!.slice(0, match[1]!.startsWith('sept') ? 4 : 3)] ?? MONTHS[match[1]!]
+    const month = MONTH_WORD.get(match[1]!) ?? SEASONS[match[1]!]
     if (!month) return null
     const year = match[2]!.startsWith("'") ? 2000 + Number(match[2]!.slice(1)) : Number(match[2])
     return { month: year * 12 + month - 1, precise: true }
@@ -67,41 +57,100 @@ export function parseDate(text: string): { month: MonthIndex; precise: boolean }
   return null
 }
 
+interface Rewrite {
+  /** Offsets in the original line and in the rewritten one. */
+  from: number
+  to: number
+  newFrom: number
+  newTo: number
+}
+
+const monthText = (date: Date) => `${SHORT_MONTHS[date.getMonth()]} ${date.getFullYear()}`
+
+/**
+ * Dates written with a day ("16th Jan 2017", "1 April 2018", "31/03/2019") are read by chrono-node
+ * and rewritten as "Jan 2017", which the range rules below understand; offsets map back to the line.
+ * Day-first numbers are read day-first, as most resumes outside the US write them.
+ */
+function withDaysRemoved(line: string, reference: Date): { text: string; rewrites: Rewrite[] } {
+  if (!HAS_YEAR.test(line)) return { text: line, rewrites: [] }
+  let text = ''
+  let last = 0
+  const rewrites: Rewrite[] = []
+  for (const result of chronoEnglish.GB.parse(line, reference)) {
+    if (!result.start.isCertain('day') || !result.start.isCertain('year') || !HAS_YEAR.test(result.text)) continue
+    const end = result.end
+    const endText = !end
+      ? ''
+      : end.date().getTime() === reference.getTime()
+        ? ' - Present'
+        : ` - ${monthText(end.date())}`
+    const replacement = monthText(result.start.date()) + endText
+    text += line.slice(last, result.index)
+    rewrites.push({
+      from: result.index,
+      to: result.index + result.text.length,
+      newFrom: text.length,
+      newTo: text.length + replacement.length,
+    })
+    text += replacement
+    last = result.index + result.text.length
+  }
+  return { text: text + line.slice(last), rewrites }
+}
+
+/** An offset in the rewritten line as an offset in the original: inside a rewrite, its edge. */
+function originalOffset(offset: number, rewrites: readonly Rewrite[], edge: 'from' | 'to'): number {
+  let shift = 0
+  for (const rewrite of rewrites) {
+    if (offset <= rewrite.newFrom) break
+    if (offset < rewrite.newTo) return edge === 'from' ? rewrite.from : rewrite.to
+    shift = rewrite.to - rewrite.newTo
+  }
+  return offset + shift
+}
+
 /**
  * Every date range written on a line. A year-only start means January; a year-only end means the
  * start of that year ("2017-2020" is three years), and a range within one year counts six months.
  */
 export function findDateRanges(line: string, now: MonthIndex): DateRange[] {
+  const reference = new Date(Math.floor(now / 12), now % 12, 15, 12)
+  const { text, rewrites } = withDaysRemoved(line, reference)
   const ranges: DateRange[] = []
   RANGE.lastIndex = 0
-  for (let match = RANGE.exec(line); match; match = RANGE.exec(line)) {
-    const startText = match[1] ?? match[3]!
-    const endText = match[2]
-    const start = parseDate(startText)
-    if (!start) continue
-    const current = endText === undefined || PRESENT_ONLY.test(endText.trim())
-    let end: MonthIndex
-    let endPrecise = true
-    if (current) end = now + 1
-    else {
-      const parsed = parseDate(endText!)
-      if (!parsed) continue
-      endPrecise = parsed.precise
-      end = parsed.precise ? parsed.month + 1 : parsed.month
-    }
-    if (!endPrecise && !start.precise && end <= start.month) end = start.month + 6
-    if (end <= start.month || start.month > now + 1) continue
+  for (let match = RANGE.exec(text); match; match = RANGE.exec(text)) {
+    const range = toRange(match[1] ?? match[3]!, match[2], now)
+    if (!range) continue
     ranges.push({
-      start: start.month,
-      end: Math.min(end, now + 1),
-      current,
-      startPrecise: start.precise,
-      endPrecise,
-      from: match.index,
-      to: match.index + match[0].length,
+      ...range,
+      from: originalOffset(match.index, rewrites, 'from'),
+      to: originalOffset(match.index + match[0].length, rewrites, 'to'),
     })
   }
   return ranges
+}
+
+function toRange(
+  startText: string,
+  endText: string | undefined,
+  now: MonthIndex,
+): Omit<DateRange, 'from' | 'to'> | null {
+  const start = parseDate(startText)
+  if (!start) return null
+  const current = endText === undefined || PRESENT_ONLY.test(endText.trim())
+  let end: MonthIndex
+  let endPrecise = true
+  if (current) end = now + 1
+  else {
+    const parsed = parseDate(endText!)
+    if (!parsed) return null
+    endPrecise = parsed.precise
+    end = parsed.precise ? parsed.month + 1 : parsed.month
+  }
+  if (!endPrecise && !start.precise && end <= start.month) end = start.month + 6
+  if (end <= start.month || start.month > now + 1) return null
+  return { start: start.month, end: Math.min(end, now + 1), current, startPrecise: start.precise, endPrecise }
 }
 
 export const monthToIso = (month: MonthIndex) =>

@@ -12,8 +12,6 @@ const COMPANY_WORDS =
 const SEPARATORS = /\s+[|–—•·@]\s+|\s+-\s+|\s+at\s+|\s*\t\s*|,\s+|\s{3,}/
 const BULLET = /^[•▪●◦*-]\s/
 const HEADER_MAX = 90
-// A job's dated line is short; a date inside a long paragraph is not a job (and is not worth parsing).
-const DATED_LINE_MAX = 300
 
 const trimPunctuation = (text: string) =>
   text
@@ -61,6 +59,12 @@ function titleAndCompany(parts: string[]): { title: string; company: string | nu
   return { title, company }
 }
 
+export interface EmploymentReading {
+  jobs: DatedEmployment[]
+  /** Every range on the included lines, with or without a title found for it: time worked. */
+  ranges: { start: MonthIndex; end: MonthIndex; startPrecise: boolean; endPrecise: boolean }[]
+}
+
 /**
  * Jobs read from the experience lines: every line with a date range is one job; its title and
  * company come from the rest of that line or, when the line holds only dates, from the short
@@ -71,8 +75,9 @@ export function readEmployment(
   include: (index: number) => boolean,
   now: MonthIndex,
   isHeading: (index: number) => boolean = () => false,
-): DatedEmployment[] {
+): EmploymentReading {
   const jobs: DatedEmployment[] = []
+  const allRanges: EmploymentReading['ranges'] = []
   let lastAnchor = -1
   const usable = (index: number) =>
     include(index) &&
@@ -82,9 +87,9 @@ export function readEmployment(
   for (let index = 0; index < lines.length; index++) {
     if (!include(index)) continue
     const line = lines[index]!
-    if (line.length > DATED_LINE_MAX) continue
     const ranges = findDateRanges(line, now)
     if (ranges.length === 0) continue
+    allRanges.push(...ranges)
     const range = ranges[0]!
     const remainder = trimPunctuation(line.slice(0, range.from) + ' ' + line.slice(range.to))
     let parts = remainder === '' ? [] : remainder.split(SEPARATORS)
@@ -109,7 +114,7 @@ export function readEmployment(
     if (title === '') continue
     jobs.push(toEmployment(title, company, range, source.join('\n')))
   }
-  return jobs
+  return { jobs, ranges: allRanges }
 }
 
 export function toEmployment(
@@ -130,9 +135,9 @@ export function toEmployment(
   }
 }
 
-/** Years worked with overlaps merged, and the gaps of more than six months between jobs. */
-export function experienceSpan(jobs: readonly DatedEmployment[]) {
-  const spans = jobs.map((job) => job.range).sort((a, b) => a.start - b.start)
+/** Years worked with overlaps merged, and the gaps of more than six months between them. */
+export function experienceSpan(ranges: readonly { start: MonthIndex; end: MonthIndex }[]) {
+  const spans = [...ranges].sort((a, b) => a.start - b.start)
   const merged: { start: MonthIndex; end: MonthIndex }[] = []
   for (const span of spans) {
     const last = merged[merged.length - 1]

@@ -3,8 +3,10 @@ import type { Taxonomy } from '../taxonomy'
 import type { Contact, ExtractedDocument, ParsedResume } from '../types'
 import { findDateRanges, monthOf, type MonthIndex } from './dates'
 import { DEGREE_HINT, educationLevelOf } from './education'
-import { currentTitleOf, experienceSpan, readEmployment, toEmployment, type DatedEmployment } from './employment'
+import { currentTitleOf, experienceSpan, readEmployment, toEmployment, type EmploymentReading } from './employment'
 import { readContact } from './contact'
+import { statedYears, summedJobDurations, weighExperience } from './experience'
+import { readingLines } from './lines'
 import { detectSections } from './sections'
 import { readSkills } from './skills'
 
@@ -20,7 +22,7 @@ export interface ReadOptions {
  */
 export function readResume(doc: ExtractedDocument, taxonomy: Taxonomy, options: ReadOptions = {}): ParsedResume {
   const now = monthOf(options.now ?? new Date())
-  const lines = doc.text.split('\n')
+  const lines = readingLines(doc.text)
   const { sections, lineSections, headingLines } = detectSections(lines)
   const firstSection = lineSections.findIndex((section) => section !== null)
   const headEnd = firstSection === -1 ? lines.length : firstSection
@@ -29,10 +31,21 @@ export function readResume(doc: ExtractedDocument, taxonomy: Taxonomy, options: 
   const contact = structured
     ? (structuredContact(structured, doc.text) ?? readContact(lines, doc.text, headEnd))
     : readContact(lines, doc.text, headEnd)
-  const jobs = structured?.work?.length
+  const { jobs, ranges } = structured?.work?.length
     ? structuredJobs(structured, now)
     : textJobs(lines, lineSections, headingLines, now)
-  const { totalYears, gaps } = experienceSpan(jobs)
+  const { totalYears: datedYears, gaps } = experienceSpan(ranges)
+  const notEducation = lines.filter((_, index) => lineSections[index] !== 'education')
+  const experience = weighExperience({
+    datedYears,
+    preciseDates: ranges.every((range) => range.startPrecise && range.endPrecise),
+    stated: statedYears(notEducation),
+    durations: summedJobDurations(
+      lineSections.includes('experience')
+        ? lines.filter((_, index) => lineSections[index] === 'experience')
+        : notEducation,
+    ),
+  })
   const educationTexts = structured?.education?.length
     ? structured.education.map((school) => `${school.studyType ?? ''} ${school.area ?? ''}`)
     : educationLines(lines, lineSections)
@@ -41,11 +54,12 @@ export function readResume(doc: ExtractedDocument, taxonomy: Taxonomy, options: 
     contact,
     sections,
     employment: jobs.map(({ range: _range, ...job }) => job),
-    totalYears,
+    totalYears: experience.years,
+    experience,
     gaps,
     currentTitle: currentTitleOf(jobs),
     educationLevel: educationLevelOf(educationTexts),
-    skills: readSkills(doc.text, lineSections, taxonomy),
+    skills: readSkills(lines.join('\n'), lineSections, taxonomy),
   }
 }
 
@@ -54,7 +68,7 @@ function textJobs(
   lineSections: readonly (string | null)[],
   headingLines: ReadonlySet<number>,
   now: MonthIndex,
-): DatedEmployment[] {
+): EmploymentReading {
   const hasExperience = lineSections.includes('experience')
   // Without an experience heading, every dated line counts except education's and the degree lines.
   const include = hasExperience
@@ -82,8 +96,8 @@ function structuredContact(resume: JsonResume, text: string): Contact | null {
   }
 }
 
-function structuredJobs(resume: JsonResume, now: MonthIndex): DatedEmployment[] {
-  const jobs: DatedEmployment[] = []
+function structuredJobs(resume: JsonResume, now: MonthIndex): EmploymentReading {
+  const jobs: EmploymentReading['jobs'] = []
   for (const job of resume.work ?? []) {
     const title = job.position?.trim()
     if (!title || !job.startDate) continue
@@ -101,7 +115,7 @@ function structuredJobs(resume: JsonResume, now: MonthIndex): DatedEmployment[] 
       ),
     )
   }
-  return jobs
+  return { jobs, ranges: jobs.map((job) => ({ ...job.range, startPrecise: true, endPrecise: true })) }
 }
 
 /** JSON Resume dates are ISO ("2019-03-01", "2019-03", "2019"); reduce them to year-month. */

@@ -2,8 +2,6 @@ import type { Taxonomy } from '../taxonomy'
 import type { SectionName, SkillMention } from '../types'
 import type { LineSection } from './sections'
 
-const MAX_EVIDENCE = 300
-
 /**
  * How strongly a line proves a skill, by section (lower is stronger): a line from experience or
  * projects shows the skill in use, so it beats a bare skills list.
@@ -29,7 +27,8 @@ export function readSkills(text: string, lineSections: readonly LineSection[], t
     best.set(match.skillId, {
       skillId: match.skillId,
       name: match.name,
-      evidence: match.line.length > MAX_EVIDENCE ? `${match.line.slice(0, MAX_EVIDENCE)}…` : match.line,
+      // Whole: the reader's lines are bounded (lines.ts), and a cut line would no longer be in the text.
+      evidence: match.line,
       section,
       rank,
       order: existing?.order ?? order,

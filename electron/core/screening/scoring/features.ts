@@ -13,18 +13,21 @@ export interface ResumeFeatures {
   terms: TermVector
 }
 
+const oneSpaced = (text: string) => text.replace(/\s+/g, ' ').trim()
+
 /**
  * Keeps a mention only when its evidence is text a human reader can see. The reader already takes
  * evidence from visible text; checking again here means hidden text can never count, whatever a
- * future reader does.
+ * future reader does. Line breaks do not matter: the reader may have cut a long line in two.
  */
 export function visibleMentions(
   document: Pick<ExtractedDocument, 'text'>,
   skills: readonly SkillMention[],
 ): SkillMention[] {
+  const visible = oneSpaced(document.text)
   return skills.filter((mention) => {
-    const evidence = mention.evidence.trim()
-    return evidence.length > 0 && document.text.includes(evidence)
+    const evidence = oneSpaced(mention.evidence)
+    return evidence.length > 0 && visible.includes(evidence)
   })
 }
 

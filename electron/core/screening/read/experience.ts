@@ -1,0 +1,87 @@
+import type { ExperienceReading } from '../types'
+
+const NUMBER_WORDS = [
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+  'twenty',
+]
+const NUMBER = String.raw`(\d{1,2}(?:\.\d{1,2})?|${NUMBER_WORDS.join('|')})`
+const YEARS_WORD = String.raw`(?:years?|yrs?)\.?`
+const MONTHS_WORD = String.raw`(?:months?|mo?s|mths?)\.?`
+// "2 years 6 months", "3 yrs 4 mos", "8+ years", "104 months".
+const DURATION = String.raw`(?:${NUMBER}\s*\+?\s*${YEARS_WORD}(?:\s*(?:and\s*)?(\d{1,2})\s*${MONTHS_WORD})?|(\d{1,3})\s*\+?\s*${MONTHS_WORD})`
+const STATED_AFTER = new RegExp(String.raw`\b${DURATION}\s+(?:of\s+)?(?:[\p{L}-]+\s+){0,3}?(?:experience|exp)\b`, 'iu')
+const STATED_BEFORE = new RegExp(String.raw`\b(?:experience|exp)\b[^\d\n]{0,25}?\b${DURATION}(?!\p{L})`, 'iu')
+// A job's length written at the end of its line: "Mphasis (2 years 6 months)", "Internship: 6 months".
+const JOB_DURATION = new RegExp(String.raw`(?:[(:|·,–—]|\s-)\s*${DURATION}\s*\)?\s*$`, 'iu')
+
+/** Years a stated total or a job's length is within of the dated years for the two to agree. */
+const AGREEMENT = 1
+
+const yearsOf = (match: RegExpExecArray): number => {
+  const [, count, months, onlyMonths] = match
+  if (onlyMonths !== undefined) return Number(onlyMonths) / 12
+  const word = NUMBER_WORDS.indexOf(count!.toLowerCase())
+  return (word >= 0 ? word + 1 : Number(count)) + Number(months ?? 0) / 12
+}
+
+/** The largest total the resume states ("8+ years of experience", "Experience - 104 months"); null if none. */
+export function statedYears(lines: readonly string[]): number | null {
+  let best: number | null = null
+  for (const line of lines) {
+    const match = STATED_AFTER.exec(line) ?? STATED_BEFORE.exec(line)
+    if (match) best = Math.max(best ?? 0, yearsOf(match))
+  }
+  return best
+}
+
+/** The lengths written beside jobs instead of dates, summed; lines holding a stated total are not jobs. */
+export function summedJobDurations(lines: readonly string[]): number {
+  let total = 0
+  for (const line of lines) {
+    if (STATED_AFTER.test(line) || STATED_BEFORE.test(line)) continue
+    const match = JOB_DURATION.exec(line)
+    if (match) total += yearsOf(match)
+  }
+  return total
+}
+
+const round = (years: number) => Math.round(years * 10) / 10
+
+/**
+ * The years figure and how far to trust it. Dated ranges are the best evidence; a stated total
+ * well above them means older jobs went undated, so the statement wins, marked as stated; with no
+ * dates, a stated total, then job lengths written beside the jobs; else nothing is known.
+ */
+export function weighExperience(input: {
+  datedYears: number
+  preciseDates: boolean
+  stated: number | null
+  durations: number
+}): ExperienceReading {
+  const { datedYears, preciseDates, stated, durations } = input
+  if (datedYears > 0 && (stated === null || stated <= datedYears + AGREEMENT)) {
+    const agrees = stated !== null && Math.abs(stated - datedYears) <= AGREEMENT
+    return { years: round(datedYears), basis: 'dates', confidence: preciseDates || agrees ? 'high' : 'medium' }
+  }
+  if (stated !== null) return { years: round(stated), basis: 'stated', confidence: datedYears > 0 ? 'low' : 'medium' }
+  if (durations > 0) return { years: round(durations), basis: 'durations', confidence: 'medium' }
+  return { years: 0, basis: 'none', confidence: 'low' }
+}

@@ -1,0 +1,79 @@
+import path from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { readResume } from '@core/screening/read'
+import { SEGMENT_MAX, segmentLine } from '@core/screening/read/lines'
+import { loadTaxonomyFile, type Taxonomy } from '@core/screening/taxonomy'
+import { FIXTURE_NOW } from '../../fixtures/resumes'
+import { EXPERIENCE_SNIPPETS } from './fixtures/experience-snippets'
+
+let taxonomy: Taxonomy
+beforeAll(async () => {
+  taxonomy = await loadTaxonomyFile(path.resolve('resources/skills.json'))
+})
+
+const readYears = (text: string) =>
+  readResume({ format: 'txt', text, hiddenText: '', pages: 1, flags: [] }, taxonomy, { now: FIXTURE_NOW })
+
+describe('years of experience on the labeled snippets', () => {
+  it('reads at least 90% of them within half a year', () => {
+    const misses: string[] = []
+    for (const snippet of EXPERIENCE_SNIPPETS) {
+      const { totalYears } = readYears(snippet.text)
+      if (Math.abs(totalYears - snippet.years) > 0.5)
+        misses.push(`${snippet.note}: read ${totalYears}, labeled ${snippet.years.toFixed(2)}`)
+    }
+    const accuracy = 1 - misses.length / EXPERIENCE_SNIPPETS.length
+    console.log(
+      [`experience within ±0.5 year: ${(accuracy * 100).toFixed(1)}% of ${EXPERIENCE_SNIPPETS.length}`, ...misses].join(
+        '\n  ',
+      ),
+    )
+    expect(EXPERIENCE_SNIPPETS.length).toBeGreaterThanOrEqual(40)
+    expect(accuracy).toBeGreaterThanOrEqual(0.9)
+  })
+})
+
+describe('where the years came from', () => {
+  it.each([
+    ['EXPERIENCE\nDeveloper, X Ltd, Jan 2021 - Present', 4.5, 'dates', 'high'],
+    ['EXPERIENCE\nDeveloper, X Ltd, 2019 - 2021', 2, 'dates', 'medium'],
+    ['SUMMARY\n15+ years of experience in banking.\nEXPERIENCE\nManager, SBI, 2019 – Present', 15, 'stated', 'low'],
+    ['Experience - 104 months', 8.7, 'stated', 'medium'],
+    ['EXPERIENCE\nCompany: Mphasis (2 years 6 months)', 2.5, 'durations', 'medium'],
+    ['EDUCATION\nB.Sc, Delhi University, 2018 - 2021', 0, 'none', 'low'],
+  ])('%s', (text, years, basis, confidence) => {
+    expect(readYears(`Jane Doe\n${text}`).experience).toEqual({ years, basis, confidence })
+  })
+})
+
+describe('the line model', () => {
+  it('cuts an over-long line at sentence ends into bounded segments and loses no text', () => {
+    const sentence = 'I tested the payments service with Selenium and wrote the test plans for every release. '
+    const line = sentence.repeat(12).trim()
+    const segments = segmentLine(line)
+    expect(segments.length).toBeGreaterThan(3)
+    for (const segment of segments) {
+      expect(segment.length).toBeLessThanOrEqual(SEGMENT_MAX)
+      expect(segment.endsWith('.')).toBe(true)
+    }
+    expect(segments.join(' ')).toBe(line)
+  })
+
+  it('cuts a line without punctuation at spaces, and one without spaces at the bound', () => {
+    const words = 'alpha beta gamma delta '.repeat(40).trim()
+    expect(segmentLine(words).join(' ')).toBe(words)
+    const blob = 'x'.repeat(1000)
+    expect(segmentLine(blob).join('')).toBe(blob)
+    expect(segmentLine(blob).every((segment) => segment.length <= SEGMENT_MAX)).toBe(true)
+  })
+
+  it('finds skills and dates on a line over 300 characters as on a short one', () => {
+    const tail = ' and I reviewed pull requests from the whole team every day'
+    for (const extra of [0, 300]) {
+      const line = `Since Jan 2020 I have built services in Java with SQL and Git${tail.repeat(Math.ceil(extra / tail.length))}`
+      const resume = readYears(`Jane Doe\nEXPERIENCE\n${line}`)
+      expect(resume.skills.map((skill) => skill.skillId)).toEqual(expect.arrayContaining(['java', 'sql', 'git']))
+      expect(resume.totalYears).toBe(5.5)
+    }
+  })
+})

@@ -1,0 +1,87 @@
+import path from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { extractDocument } from '@core/screening/extract'
+import { readResume } from '@core/screening/read'
+import { buildFeatures } from '@core/screening/scoring/features'
+import { scoringJobOf } from '@core/screening/scoring/job-query'
+import { scoreCandidate } from '@core/screening/scoring/score'
+import { loadTaxonomyFile, type Taxonomy } from '@core/screening/taxonomy'
+import { DEFAULT_SCORE_WEIGHTS } from '@shared/contract/screening'
+import {
+  buildResume,
+  FIXTURE_JOBS,
+  FIXTURE_NOW,
+  renderDocx,
+  renderPdf,
+  renderText,
+  RESUME_PEOPLE,
+  type ResumeContent,
+} from '../../fixtures/resumes'
+
+let taxonomy: Taxonomy
+beforeAll(async () => {
+  taxonomy = await loadTaxonomyFile(path.resolve('resources/skills.json'))
+})
+
+// A paragraph the way .txt and .docx exports keep it: one line, far over 300 characters, naming
+// skills only there. A PDF wraps it into short lines; every format must still find them.
+const LONG_PARAGRAPH =
+  'Beyond the roles below I have spent the last few years working closely with product, design and ' +
+  'operations colleagues on shared tooling, weekly planning and release reviews, and in that work I ' +
+  'use Git for version control, Jira for tracking the work of the team, SQL for the reports we send ' +
+  'to leadership every month, and I keep our runbooks and onboarding notes current for new joiners.'
+const LONG_SKILLS = ['Git', 'Jira', 'SQL']
+
+type Format = 'txt' | 'docx' | 'pdf'
+
+async function render(resume: ResumeContent, format: Format, extra: string[]): Promise<Uint8Array> {
+  if (format === 'txt') return Buffer.from(renderText(resume, extra))
+  if (format === 'docx') return renderDocx(resume, { visibleLines: extra })
+  return renderPdf(resume, { visibleLines: extra })
+}
+
+/** What reading decides for the score: skills, years and education, and the score they give. */
+async function readAs(resume: ResumeContent, format: Format, extra: string[]) {
+  const outcome = await extractDocument(await render(resume, format, extra), `resume.${format}`)
+  if (!outcome.ok) throw new Error(`${format}: ${outcome.refusal.message}`)
+  const parsed = readResume(outcome.document, taxonomy, { now: FIXTURE_NOW })
+  const features = buildFeatures(outcome.document, parsed)
+  const fixture = FIXTURE_JOBS.find((job) => job.family === resume.person.family)!
+  const skill = (skillId: string) => ({ skillId, name: taxonomy.byId(skillId)!.name, weight: 3 })
+  // Text relevance is left out: the renderers write different headings, which is layout, not reading.
+  const job = scoringJobOf({
+    title: fixture.title,
+    description: fixture.description,
+    requirements: '',
+    requiredSkills: [...fixture.requiredSkills, ...LONG_SKILLS.map((name) => taxonomy.resolve(name)!.id)].map(skill),
+    preferredSkills: fixture.preferredSkills.map(skill),
+    minYears: fixture.minYears,
+    educationLevel: 'master',
+    weights: { ...DEFAULT_SCORE_WEIGHTS, text: 0 },
+  })
+  const skillIds = new Set(features.skillIds)
+  return {
+    skills: [...skillIds].sort(),
+    years: parsed.totalYears,
+    basis: parsed.experience?.basis,
+    education: parsed.educationLevel,
+    score: scoreCandidate(job, { candidateId: 'c', ...features, skillIds }, 0).score,
+  }
+}
+
+describe('the same resume reads the same as TXT, DOCX and PDF', () => {
+  it.each(RESUME_PEOPLE.map((person) => [person.id, person] as const))('%s', async (_id, person) => {
+    const resume = buildResume(person)
+    for (const extra of [[], [LONG_PARAGRAPH]]) {
+      const [txt, docx, pdf] = await Promise.all(
+        (['txt', 'docx', 'pdf'] as const).map((format) => readAs(resume, format, extra)),
+      )
+      expect(docx, 'docx against txt').toEqual(txt)
+      expect(pdf, 'pdf against txt').toEqual(txt)
+      expect(txt!.skills).toEqual(expect.arrayContaining(resume.expected.skillIds))
+      expect(txt!.years).toBe(resume.expected.totalYears)
+      if (extra.length)
+        expect(txt!.skills).toEqual(expect.arrayContaining(LONG_SKILLS.map((name) => taxonomy.resolve(name)!.id)))
+    }
+  })
+})
