@@ -5,6 +5,7 @@ import type { Database } from '../../db/schema'
 import type { SkillCatalog } from '../jobs/skill-catalog'
 import { toJobView } from '../jobs/job-row'
 import { explainScore } from '../scoring/explain'
+import { describeExperience } from '../scoring/experience-label'
 import { visibleMentions } from '../scoring/features'
 import { isCustomSkill, scoringJobOf } from '../scoring/job-query'
 import { scoreCandidate } from '../scoring/score'
@@ -128,6 +129,7 @@ export async function candidateDetail(deps: DetailDeps, candidateId: string, job
         evidence,
         candidateSkills: skills.map(({ skillId, name }) => ({ skillId, name })),
         totalYears: candidate.total_years,
+        ...(parsed.experience ? { experience: parsed.experience } : {}),
         educationLevel: educationLevelSchema.catch('none').parse(candidate.education_level),
         semantic: stored?.semantic ?? null,
       })
@@ -142,6 +144,7 @@ export async function candidateDetail(deps: DetailDeps, candidateId: string, job
     links: readStringList(candidate.links),
     currentTitle: candidate.current_title,
     totalYears: candidate.total_years,
+    ...(parsed.experience ? { experience: describeExperience(parsed.experience) } : {}),
     educationLevel: educationLevelSchema.catch('none').parse(candidate.education_level),
     employment: parsed.employment.map(({ title, company, start, end, current }) => ({
       title,

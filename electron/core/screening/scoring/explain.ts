@@ -5,7 +5,9 @@ import type {
   ScorePart,
   ScoreView,
 } from '../../../../shared/contract/screening'
+import type { ExperienceReading } from '../types'
 import { describeEducation } from './education'
+import { describeExperience, experienceSource } from './experience-label'
 import type { ScoringJobSource } from './job-query'
 import { partShares } from './score'
 import type { PartKey, ScoreBreakdown } from './types'
@@ -18,6 +20,8 @@ export interface ExplainInput {
   /** Every skill read from the resume, in the order found. */
   candidateSkills: readonly { skillId: string; name: string }[]
   totalYears: number
+  /** How the years were read; absent for resumes read before it was recorded. */
+  experience?: ExperienceReading
   educationLevel: EducationLevelName
   semantic: number | null
 }
@@ -58,6 +62,11 @@ export function explainScore(input: ExplainInput): ScoreView {
     .filter((s) => !asked.has(s.skillId))
     .map(({ skillId, name }) => ({ skillId, name }))
 
+  const experience = input.experience && describeExperience(input.experience)
+  const source = input.experience ? experienceSource(input.experience) : ''
+  const qualifier = source ? ` (${source})` : ''
+  const yearsRead =
+    experience && experience.basis !== 'none' ? experience.label : `${years(input.totalYears)}${qualifier}`
   const keys = Object.keys(breakdown.parts) as PartKey[]
   const shares = partShares(job.weights, keys)
   const count = (kind: 'required' | 'preferred') =>
@@ -66,7 +75,7 @@ export function explainScore(input: ExplainInput): ScoreView {
     requiredSkills: `${count('required')} required skills, by weight`,
     preferredSkills: `${count('preferred')} preferred skills, by weight`,
     text: 'How closely the resume’s wording matches the job (BM25), relative to the best resume for this job',
-    experience: `${years(input.totalYears)} against a minimum of ${years(job.minYears)}`,
+    experience: `${yearsRead} against a minimum of ${years(job.minYears)}`,
     education: `${describeEducation(input.educationLevel)}; the job asks for ${describeEducation(job.educationLevel)}`,
   }
   const parts: ScorePart[] = keys.map((key) => {
@@ -102,8 +111,8 @@ export function explainScore(input: ExplainInput): ScoreView {
   if (job.minYears > 0) {
     sentences.push(
       input.totalYears >= job.minYears
-        ? `${years(input.totalYears)} of experience meets the ${years(job.minYears)} minimum.`
-        : `${years(input.totalYears)} of experience is short of the ${years(job.minYears)} minimum.`,
+        ? `${years(input.totalYears)} of experience${qualifier} meets the ${years(job.minYears)} minimum.`
+        : `${years(input.totalYears)} of experience${qualifier} is short of the ${years(job.minYears)} minimum.`,
     )
   }
   if (job.educationLevel !== 'none') {
@@ -129,5 +138,6 @@ export function explainScore(input: ExplainInput): ScoreView {
     additional,
     explanation: sentences.join(' '),
     semantic: input.semantic,
+    ...(experience ? { experience } : {}),
   }
 }

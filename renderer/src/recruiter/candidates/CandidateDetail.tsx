@@ -83,7 +83,7 @@ function Fields({ detail }: { detail: Detail }) {
         <dt>Current title</dt>
         <dd>{detail.currentTitle ?? '—'}</dd>
         <dt>Experience</dt>
-        <dd>{formatYears(detail.totalYears)}</dd>
+        <dd>{detail.experience?.label ?? formatYears(detail.totalYears)}</dd>
         <dt>Education</dt>
         <dd>{EDUCATION_LABELS[detail.educationLevel]}</dd>
       </dl>
