@@ -1,6 +1,9 @@
 import { DEFAULT_SCORE_WEIGHTS, educationLevelSchema, type JobSkill } from '../../../../shared/contract/screening'
 import type { ScoringJobSource } from '../scoring/job-query'
+import { levelsNamed } from '../read/education'
 import type { Taxonomy } from '../taxonomy'
+import { distinctSkills } from './distinct-skills'
+import { educationRequirement } from './education-requirement'
 
 /**
  * A job written as Markdown for the command line:
@@ -10,7 +13,7 @@ import type { Taxonomy } from '../taxonomy'
  *   Required: Python, SQL, Apache Spark        (or a "Required:" line followed by "- item" lines)
  *   Preferred: Kafka
  *   Minimum years: 5                            (optional; else the first "N+ years" in the text)
- *   Education: bachelor                         (optional)
+ *   Education: bachelor                         (optional; else the degrees the text names as required)
  *
  * Without a Required list, required skills are suggested from the text by the taxonomy (and
  * preferred ones too when there is no Preferred list).
@@ -26,14 +29,6 @@ const YEARS_LINE = /^\s*(?:minimum years|min(?:imum)? experience|experience)\s*:
 const EDUCATION_LINE = /^\s*education(?: level)?\s*:\s*(.+)$/i
 const YEARS_IN_TEXT = /(\d+(?:\.\d+)?)\s*\+?\s*(?:or more\s+)?years?/i
 
-const EDUCATION_WORDS: [RegExp, ScoringJobSource['educationLevel']][] = [
-  [/ph\.?d|doctor/i, 'doctorate'],
-  [/master|msc|m\.s\.|mba/i, 'master'],
-  [/bachelor|bsc|b\.s\.|b\.a\.|degree/i, 'bachelor'],
-  [/associate/i, 'associate'],
-  [/high school|secondary/i, 'high_school'],
-]
-
 function educationOf(text: string): ScoringJobSource['educationLevel'] {
   const direct = educationLevelSchema.safeParse(
     text
@@ -41,9 +36,12 @@ function educationOf(text: string): ScoringJobSource['educationLevel'] {
       .toLowerCase()
       .replace(/[\s-]+/g, '_'),
   )
-  if (direct.success) return direct.data
-  return EDUCATION_WORDS.find(([pattern]) => pattern.test(text))?.[1] ?? 'none'
+  return direct.success ? direct.data : educationRequirement(text)
 }
+
+/** Without an Education line, the description's lines that name a degree say what is required. */
+const educationInText = (lines: readonly string[]) =>
+  educationRequirement(lines.filter((line) => levelsNamed(line).length > 0).join('\n'))
 
 const splitList = (text: string) =>
   text
@@ -58,7 +56,7 @@ export function parseJobMarkdown(markdown: string, taxonomy: Pick<Taxonomy, 'res
   const lists: Record<'required' | 'preferred', string[]> = { required: [], preferred: [] }
   const body: string[] = []
   let minYears: number | null = null
-  let educationLevel: ScoringJobSource['educationLevel'] = 'none'
+  let educationLevel: ScoringJobSource['educationLevel'] | null = null
   let open: 'required' | 'preferred' | null = null
 
   for (const line of lines.slice(titleIndex + 1)) {
@@ -111,10 +109,9 @@ export function parseJobMarkdown(markdown: string, taxonomy: Pick<Taxonomy, 'res
     title,
     description,
     requirements: '',
-    requiredSkills,
-    preferredSkills: preferredSkills.filter((p) => !requiredSkills.some((r) => r.skillId === p.skillId)),
+    ...distinctSkills(requiredSkills, preferredSkills),
     minYears: Math.min(50, minYears ?? (inferredYears ? Number(inferredYears[1]) : 0)),
-    educationLevel,
+    educationLevel: educationLevel ?? educationInText(body),
     weights: DEFAULT_SCORE_WEIGHTS,
     customSkills,
   }

@@ -3,7 +3,6 @@ import type { z } from 'zod'
 import { StudioError } from '../../../../shared/contract/errors'
 import type {
   JobOpeningView,
-  JobSkill,
   OpeningStatus,
   RerankSummary,
   jobInputSchema,
@@ -11,6 +10,7 @@ import type {
 } from '../../../../shared/contract/screening'
 import type { Database } from '../../db/schema'
 import type { SyncedWriter } from '../../db/synced'
+import { distinctSkills } from './distinct-skills'
 import { toJobColumns, toJobView } from './job-row'
 
 export type JobInputParsed = z.output<typeof jobInputSchema>
@@ -36,18 +36,6 @@ export interface JobsService {
   get(id: string): Promise<JobOpeningView>
   list(filter: JobFilter): Promise<JobOpeningView[]>
   facets(): Promise<{ departments: string[]; locations: string[] }>
-}
-
-/** A skill listed twice, or both required and preferred, counts once (as required). */
-function distinctSkills(required: JobSkill[], preferred: JobSkill[]) {
-  const seen = new Set<string>()
-  const keep = (list: JobSkill[]) =>
-    list.filter((skill) => {
-      if (seen.has(skill.skillId)) return false
-      seen.add(skill.skillId)
-      return true
-    })
-  return { requiredSkills: keep(required), preferredSkills: keep(preferred) }
 }
 
 export function createJobsService(deps: JobsServiceDeps): JobsService {

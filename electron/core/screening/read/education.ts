@@ -34,6 +34,11 @@ const LEVELS: [EducationLevel, RegExp, RegExp | null][] = [
   ['high_school', /\b(high school|secondary school|ged|a-levels?|gcses?|abitur|baccalauréat)(?![\p{L}])/iu, null],
 ]
 
+/** Every level the text names, highest first. */
+export function levelsNamed(text: string): EducationLevel[] {
+  return LEVELS.filter(([, spelled, bare]) => spelled.test(text) || bare?.test(text)).map(([level]) => level)
+}
+
 /** The highest degree named in the text (education lines, or degree fields of a JSON Resume). */
 export function educationLevelOf(texts: readonly string[]): EducationLevel {
   let best: EducationLevel = 'none'

@@ -1,0 +1,24 @@
+import type { EducationLevelName } from '../../../../shared/contract/screening'
+import { EDUCATION_RANK, levelsNamed } from '../read/education'
+
+// A clause that names a degree as welcome rather than required: "an MBA is a plus", "Master's preferred".
+const OPTIONAL =
+  /\b(plus|preferred|preferably|ideally|nice to have|desirable|bonus|advantage|advantageous|welcome|would be great)\b/i
+// Clauses end at line breaks, semicolons, commas, sentence ends and "but"; a dot inside "B.S." or "M.Sc" is not one.
+const CLAUSE_END = /\n|;|,\s|\.\s+(?=\p{Lu})|\.$|\s+but\s+/u
+
+/**
+ * The lowest degree a job requires: "Bachelor's or Master's" asks for a bachelor's, and a degree
+ * named only as a plus ("Bachelor's degree; an MBA is a plus") raises nothing. A bare "degree"
+ * means a bachelor's. `none` when no clause requires a degree.
+ */
+export function educationRequirement(text: string): EducationLevelName {
+  let lowest: EducationLevelName | null = null
+  for (const clause of text.split(CLAUSE_END)) {
+    if (OPTIONAL.test(clause)) continue
+    const named = levelsNamed(clause)
+    const levels = named.length > 0 ? named : /\bdegree\b/i.test(clause) ? (['bachelor'] as const) : []
+    for (const level of levels) if (lowest === null || EDUCATION_RANK[level] < EDUCATION_RANK[lowest]) lowest = level
+  }
+  return lowest ?? 'none'
+}
