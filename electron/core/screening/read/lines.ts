@@ -10,8 +10,8 @@ export const SEGMENT_MAX = 300
 // Where a segment may end, strongest first: after one of these followed by a space.
 const BOUNDARIES = [/[.!?;•·|](?=\s)/g, /,(?=\s)/g, /\S(?=\s)/g]
 
-function cutAt(line: string): number {
-  const window = line.slice(0, SEGMENT_MAX)
+/** Where to end the segment that starts `window`, the next SEGMENT_MAX characters. */
+function cutAt(window: string): number {
   for (const boundary of BOUNDARIES) {
     let last = -1
     for (const match of window.matchAll(boundary)) last = match.index + match[0].length
@@ -21,16 +21,18 @@ function cutAt(line: string): number {
   return SEGMENT_MAX
 }
 
-/** One line as segments of at most SEGMENT_MAX characters, trimmed. */
+/** One line as segments of at most SEGMENT_MAX characters, trimmed; linear in the line's length. */
 export function segmentLine(line: string): string[] {
+  const text = line.trim()
   const segments: string[] = []
-  let rest = line.trim()
-  while (rest.length > SEGMENT_MAX) {
-    const cut = cutAt(rest)
-    segments.push(rest.slice(0, cut).trim())
-    rest = rest.slice(cut).trim()
+  let start = 0
+  while (text.length - start > SEGMENT_MAX) {
+    const end = start + cutAt(text.slice(start, start + SEGMENT_MAX))
+    segments.push(text.slice(start, end).trim())
+    start = end
+    while (/\s/.test(text[start] ?? '')) start++
   }
-  segments.push(rest)
+  segments.push(text.slice(start))
   return segments
 }
 
