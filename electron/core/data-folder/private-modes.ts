@@ -3,6 +3,9 @@ import path from 'node:path'
 
 /** Permission bits for group and others: none of our data is theirs to read. */
 const SHARED_BITS = 0o077
+/** The modes everything Panelist creates under its data folder is given. */
+export const PRIVATE_FILE = 0o600
+export const PRIVATE_FOLDER = 0o700
 
 /**
  * Takes group and other permissions off the data folder, its files, and everything under
@@ -12,21 +15,21 @@ const SHARED_BITS = 0o077
  */
 export async function makePrivate(dataDir: string, folders: readonly string[]): Promise<number> {
   if (process.platform === 'win32') return 0
-  let changed = await tighten(dataDir, 0o700)
+  let changed = await tighten(dataDir, PRIVATE_FOLDER)
   for (const entry of await fs.promises.readdir(dataDir, { withFileTypes: true })) {
     const full = path.join(dataDir, entry.name)
-    if (entry.isFile()) changed += await tighten(full, 0o600)
+    if (entry.isFile()) changed += await tighten(full, PRIVATE_FILE)
     else if (entry.isDirectory() && folders.includes(entry.name)) changed += await tightenTree(full)
   }
   return changed
 }
 
 async function tightenTree(dir: string): Promise<number> {
-  let changed = await tighten(dir, 0o700)
+  let changed = await tighten(dir, PRIVATE_FOLDER)
   for (const entry of await fs.promises.readdir(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name)
     if (entry.isDirectory()) changed += await tightenTree(full)
-    else if (entry.isFile()) changed += await tighten(full, 0o600)
+    else if (entry.isFile()) changed += await tighten(full, PRIVATE_FILE)
   }
   return changed
 }
@@ -39,8 +42,21 @@ async function tighten(file: string, mode: number): Promise<number> {
 }
 
 /**
- * New files and folders of this process are private from the start: SQLite, the file store and
- * the recorder create theirs with the default modes, which the umask then narrows.
+ * Makes a file this user's alone, whatever the umask made it: SQLite creates the database with the
+ * default mode, and its -wal and -shm copy the database's. Missing files are skipped.
+ */
+export function keepPrivate(file: string): void {
+  if (process.platform === 'win32') return
+  try {
+    fs.chmodSync(file, PRIVATE_FILE)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+  }
+}
+
+/**
+ * What the hosts create beside the core (Chromium's profile, electron-store's file) is private from
+ * the start too; the core gives its own files their modes itself (keepPrivate, explicit modes).
  */
 export function createPrivately(): void {
   if (process.platform !== 'win32') process.umask(0o077)

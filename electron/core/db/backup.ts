@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
+import { keepPrivate, PRIVATE_FOLDER } from '../data-folder/private-modes'
 
 /**
  * Copies of the database, taken with SQLite's online backup API: a consistent snapshot that
@@ -31,11 +32,12 @@ export function openBackups(dir: string): Backups {
   return {
     list,
     async take(sqlite, now) {
-      fs.mkdirSync(dir, { recursive: true })
+      fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_FOLDER })
       const file = path.join(dir, `panelist-${now}.sqlite`)
       // Named as the start-up sweep knows temp files, so a backup cut short is cleared away.
       const partial = `${file}.${process.pid}.tmp`
       await sqlite.backup(partial)
+      keepPrivate(partial)
       fs.renameSync(partial, file)
       for (const old of list().slice(KEEP)) fs.rmSync(old.file, { force: true })
       return file

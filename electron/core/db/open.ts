@@ -4,6 +4,7 @@ import path from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import type { Clock } from '../clock'
+import { keepPrivate, PRIVATE_FILE, PRIVATE_FOLDER } from '../data-folder/private-modes'
 import { isStorageFull } from '../data-folder/storage-full'
 import type { Logger } from '../logger'
 import { guardedDialect, markHeldConnections } from './connection-guard'
@@ -58,6 +59,16 @@ const MIN_SQLITE = [3, 51, 3]
  */
 const inUseMarker = (file: string) => `${file}.in-use`
 
+/**
+ * Opens the file private to this user before SQLite makes its -wal and -shm, which take the
+ * database's mode; ones a crash left are tightened as well.
+ */
+function openPrivately(file: string): BetterSqlite3.Database {
+  const sqlite = new BetterSqlite3(file)
+  for (const suffix of ['', '-wal', '-shm']) keepPrivate(file + suffix)
+  return sqlite
+}
+
 function configure(sqlite: BetterSqlite3.Database, checkIntegrity: boolean): void {
   // Reading the journal mode is the first access to the file header, so a corrupt file throws here.
   sqlite.pragma('journal_mode = WAL')
@@ -73,7 +84,7 @@ function configure(sqlite: BetterSqlite3.Database, checkIntegrity: boolean): voi
 /** Marks the database as in use; a disk too full for the marker only costs the next start its check. */
 function markInUse(marker: string, logger: Logger): void {
   try {
-    fs.writeFileSync(marker, String(process.pid))
+    fs.writeFileSync(marker, String(process.pid), { mode: PRIVATE_FILE })
   } catch (error) {
     logger.warn('could not mark the database as in use; a crash would go unchecked at the next start', {
       error: error instanceof Error ? error.message : String(error),
@@ -132,14 +143,14 @@ export function assertSqliteVersion(version: string): void {
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenedDatabase> {
   const { file, clock, logger } = options
-  fs.mkdirSync(path.dirname(file), { recursive: true })
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: PRIVATE_FOLDER })
   const notices: string[] = []
   const marker = inUseMarker(file)
   const checked = fs.existsSync(marker)
   const backups = openBackups(options.backupsDir ?? path.join(path.dirname(file), 'backups'))
   const foreignWal = setAsideForeignWal(file, !checked, clock.now(), logger)
   if (foreignWal) notices.push(foreignWal)
-  let sqlite = new BetterSqlite3(file)
+  let sqlite = openPrivately(file)
   try {
     configure(sqlite, checked)
   } catch (error) {
@@ -158,7 +169,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
     notices.push(
       `The database could not be read and was moved aside to ${aside}. ${started} The old file is kept untouched for recovery.`,
     )
-    sqlite = new BetterSqlite3(file)
+    sqlite = openPrivately(file)
     configure(sqlite, false)
   }
   stampIdentity(sqlite, logger)

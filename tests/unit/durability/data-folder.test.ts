@@ -59,6 +59,39 @@ describe.skipIf(process.platform === 'win32')('the data folder’s modes (findin
     expect(fs.readdirSync(path.join(dataDir, 'files')).length).toBeGreaterThan(1)
     expect(shared(dataDir)).toEqual([])
   })
+
+  it('gives the core’s files their modes itself, whatever umask its host left (a test, the CLI)', async () => {
+    const previous = process.umask(0o022)
+    try {
+      const created = await createTempStudio({ startWorkers: false })
+      studio = created.studio
+      const recruiter = { audience: 'recruiter' as const }
+      const names = (dir: string) => fs.readdirSync(path.join(created.dataDir, dir))
+      const text = 'Grace Hopper\ngrace@example.com\nCompiler engineer, 2015 - present\nCOBOL, Fortran\n'
+      const file = {
+        name: 'grace.txt',
+        size: text.length,
+        lastModified: 0,
+        base64: Buffer.from(text).toString('base64'),
+      }
+      expect(await studio.dispatch('intake.importFiles', { files: [file] }, recruiter)).toMatchObject({ ok: true })
+      expect(
+        await studio.dispatch('secrets.set', { name: 'openai.apiKey', value: 'sk-test-0123456789' }, recruiter),
+      ).toMatchObject({ ok: true })
+      expect(await studio.dispatch('settings.update', { workerConcurrency: 1 }, recruiter)).toMatchObject({ ok: true })
+      expect(names('.')).toEqual(expect.arrayContaining(['panelist.sqlite-wal', 'panelist.sqlite-shm']))
+      expect(shared(created.dataDir)).toEqual([])
+      await studio.close()
+      studio = undefined
+
+      expect(names('files').length).toBeGreaterThan(0)
+      expect(names('backups')).toEqual([expect.stringMatching(/^panelist-\d+\.sqlite$/)])
+      expect(names('.')).toEqual(expect.arrayContaining(['secrets.key', 'secrets.json', 'preferences.json']))
+      expect(shared(created.dataDir)).toEqual([])
+    } finally {
+      process.umask(previous)
+    }
+  })
 })
 
 describe('temporary files of interrupted writes (finding 9)', () => {

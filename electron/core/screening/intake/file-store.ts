@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import { PRIVATE_FILE, PRIVATE_FOLDER } from '../../data-folder/private-modes'
 
 /**
  * Original resume files kept in the data folder by content hash: `files/ab/abcdef….pdf`. The same
@@ -45,12 +46,12 @@ export function createFileStore(dataDir: string): FileStore {
       if (fs.existsSync(full)) return { hash, relativePath }
       const dir = path.dirname(full)
       if (!made.has(dir)) {
-        await fs.promises.mkdir(dir, { recursive: true })
+        await fs.promises.mkdir(dir, { recursive: true, mode: PRIVATE_FOLDER })
         made.add(dir)
       }
       const temp = `${full}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`
       // flush: the bytes reach the disk before the rename, and so before the database says the file is kept.
-      await fs.promises.writeFile(temp, bytes, { flush: true })
+      await fs.promises.writeFile(temp, bytes, { flush: true, mode: PRIVATE_FILE })
       await fs.promises.rename(temp, full)
       return { hash, relativePath }
     },
