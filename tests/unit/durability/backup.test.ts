@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
@@ -7,29 +6,9 @@ import { openBackups } from '@core/db/backup'
 import { openDatabase } from '@core/db/open'
 import { silentLogger } from '@core/logger'
 import { tempDir } from '../../helpers/temp-studio'
+import { killWriters, startWriter } from './writer-process'
 
-const WRITER = path.join(__dirname, 'fixtures/steady-writer.ts')
-let writer: ChildProcess | undefined
-afterEach(() => {
-  writer?.kill('SIGKILL')
-  writer = undefined
-})
-
-/** Starts the steady writer; `committed()` is the highest row it has said is committed. */
-async function startWriter(file: string, atLeast: number) {
-  const child = spawn(process.execPath, ['--import', 'tsx', WRITER, file], { stdio: ['ignore', 'pipe', 'inherit'] })
-  writer = child
-  let committed = 0
-  let reached: () => void
-  const enough = new Promise<void>((resolve) => (reached = resolve))
-  child.stdout!.on('data', (data: Buffer) => {
-    const last = /COMMITTED (\d+)\n(?![\s\S]*COMMITTED)/.exec(data.toString())
-    if (last) committed = Number(last[1])
-    if (committed >= atLeast) reached()
-  })
-  await enough
-  return { committed: () => committed }
-}
+afterEach(killWriters)
 
 const rowsIn = (file: string) => {
   const db = new BetterSqlite3(file, { readonly: true })
