@@ -1,7 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import BetterSqlite3 from 'better-sqlite3'
+import type BetterSqlite3 from 'better-sqlite3'
 import { keepPrivate, PRIVATE_FOLDER } from '../data-folder/private-modes'
+import { readsIntact } from './corruption'
 
 /**
  * Copies of the database, taken with SQLite's online backup API: a consistent snapshot that
@@ -49,14 +50,10 @@ export function openBackups(dir: string): Backups {
   }
 }
 
+/** A backup that cannot be read at all is no better than a damaged one. */
 function intact(file: string): boolean {
   try {
-    const copy = new BetterSqlite3(file, { readonly: true, fileMustExist: true })
-    try {
-      return copy.pragma('quick_check(1)', { simple: true }) === 'ok'
-    } finally {
-      copy.close()
-    }
+    return readsIntact(file)
   } catch {
     return false
   }

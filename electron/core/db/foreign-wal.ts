@@ -4,8 +4,11 @@ import fs from 'node:fs'
  * A `-wal` file beside the database that SQLite would apply on open. SQLite cannot tell a WAL left
  * by this database's own crash from one copied in from another data folder: it applies any WAL
  * whose frames are internally consistent, and a foreign one silently replaces our pages (275
- * candidates became 0). What we can check: the page size, and this database's own identity, its
- * `application_id`, which any frame of page 1 in the WAL carries too.
+ * candidates became 0). What we can check: the page size, this database's own identity, its
+ * `application_id`, which any frame of page 1 in the WAL carries too, and after a crash the WAL's
+ * salts, which the crashed run's `-shm` also holds. A WAL need not hold page 1 (SQLite rewrites it
+ * only when the file grows or the schema or free list changes), and a `-shm` may come with the
+ * WAL; wal-probe.ts then tells a WAL that does not fit the database by reading it.
  */
 
 const HEADER_BYTES = 32
@@ -15,6 +18,10 @@ const MAGIC_BIG = 0x377f0683
 /** Where page 1 (the database header) keeps its page size and the application id. */
 const PAGE_SIZE_AT = 16
 const APPLICATION_ID_AT = 68
+/** The -shm's header, kept twice (SQLite trusts it when both copies agree), and its salts. */
+const INDEX_HEADER_BYTES = 48
+const INDEX_IS_INIT_AT = 12
+const INDEX_SALT_AT = 32
 
 export interface WalVerdict {
   /** Why the WAL is not this database's, or null when it is (or SQLite would ignore it anyway). */
@@ -88,6 +95,30 @@ function readDatabaseHeader(file: string): Buffer | null {
   }
 }
 
+/**
+ * Whether the -shm a crashed run left was indexing this WAL: its header holds the salts of the WAL
+ * it last committed to. Without a readable -shm there is nothing to compare, which is no evidence.
+ * (A kill between a new WAL's first commit and the index's update leaves that commit, not yet
+ * acknowledged to anyone, in a WAL this judges foreign; it is kept all the same.)
+ */
+function indexedBySharedMemory(file: string, wal: WalHeader): boolean {
+  const header = Buffer.alloc(2 * INDEX_HEADER_BYTES)
+  let fd: number
+  try {
+    fd = fs.openSync(`${file}-shm`, 'r')
+  } catch {
+    return true
+  }
+  try {
+    if (fs.readSync(fd, header, 0, header.length, 0) < header.length) return true
+  } finally {
+    fs.closeSync(fd)
+  }
+  const first = header.subarray(0, INDEX_HEADER_BYTES)
+  if (first[INDEX_IS_INIT_AT] !== 1 || !first.equals(header.subarray(INDEX_HEADER_BYTES))) return true
+  return first.readUInt32BE(INDEX_SALT_AT) === wal.salt[0] && first.readUInt32BE(INDEX_SALT_AT + 4) === wal.salt[1]
+}
+
 /** The page size as the header stores it (1 means 65536). */
 const pageSizeOf = (header: Buffer) => {
   const size = header.readUInt16BE(PAGE_SIZE_AT)
@@ -114,6 +145,8 @@ export function judgeWal(file: string, cleanShutdown: boolean): WalVerdict {
     if (pageOne && ours !== 0 && pageOne.readInt32BE(APPLICATION_ID_AT) !== ours)
       return { foreignBecause: 'it was written by another database' }
     if (cleanShutdown) return { foreignBecause: 'the database was closed cleanly, so it cannot be its own' }
+    if (!indexedBySharedMemory(file, wal))
+      return { foreignBecause: 'it is not the journal the last run was writing when it stopped' }
     return { foreignBecause: null }
   } finally {
     fs.closeSync(fd)

@@ -10,12 +10,14 @@ import type { Logger } from '../logger'
 import { guardedDialect, markHeldConnections } from './connection-guard'
 import { createDirectDb, type DirectDb } from './direct'
 import { openBackups } from './backup'
+import { isCorruption } from './corruption'
 import { judgeWal, setWalAside } from './foreign-wal'
 import { runMigrations } from './migrate'
 import type { Migration } from './migrations/types'
 import { migrations as allMigrations } from './migrations'
 import type { Database } from './schema'
 import { withStatementCache } from './statement-cache'
+import { probeWal } from './wal-probe'
 
 export interface OpenedDatabase {
   sqlite: BetterSqlite3.Database
@@ -92,12 +94,6 @@ function markInUse(marker: string, logger: Logger): void {
   }
 }
 
-function isCorruption(error: unknown): boolean {
-  const code = (error as { code?: string }).code ?? ''
-  const message = error instanceof Error ? error.message : ''
-  return code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || /quick_check|malformed|not a database/i.test(message)
-}
-
 function moveAside(file: string, stamp: number): string {
   const aside = `${file}.corrupt-${stamp}`
   for (const suffix of ['', '-wal', '-shm']) {
@@ -131,6 +127,22 @@ function setAsideForeignWal(file: string, cleanShutdown: boolean, stamp: number,
   return `A database journal (-wal) beside ${path.basename(file)} did not belong to it (${foreignBecause}), so it was not applied. It was moved to ${aside} and kept; your data is as it was last saved.`
 }
 
+/**
+ * After a crash, reads the database before opening it for writing: a WAL that makes it unreadable
+ * while the file alone reads intact is set aside (kept), rather than the whole database being
+ * replaced by its backup. Returns the notice, if any, and whether the file still needs its check.
+ */
+function setAsideUnfitWal(file: string, stamp: number, logger: Logger): { notice: string | null; check: boolean } {
+  const probe = probeWal(file, stamp)
+  if (probe.verdict === 'undecided') return { notice: null, check: true }
+  if (probe.verdict === 'intact') return { notice: null, check: false }
+  logger.error('a write-ahead log that made the database unreadable was set aside', { aside: probe.aside })
+  return {
+    notice: `A database journal (-wal) beside ${path.basename(file)} did not fit it (it may come from another database), so it was not applied. It was moved to ${probe.aside} and kept; your data is as the database file last held it, and changes made just before Panelist last stopped may be in that copy.`,
+    check: false,
+  }
+}
+
 export function assertSqliteVersion(version: string): void {
   const parts = version.split('.').map(Number)
   for (let i = 0; i < MIN_SQLITE.length; i++) {
@@ -150,9 +162,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
   const backups = openBackups(options.backupsDir ?? path.join(path.dirname(file), 'backups'))
   const foreignWal = setAsideForeignWal(file, !checked, clock.now(), logger)
   if (foreignWal) notices.push(foreignWal)
+  const unfitWal = checked ? setAsideUnfitWal(file, clock.now(), logger) : { notice: null, check: false }
+  if (unfitWal.notice) notices.push(unfitWal.notice)
   let sqlite = openPrivately(file)
   try {
-    configure(sqlite, checked)
+    configure(sqlite, unfitWal.check)
   } catch (error) {
     if (!isCorruption(error)) {
       sqlite.close()

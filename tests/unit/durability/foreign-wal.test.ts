@@ -12,8 +12,8 @@ const clock = { now: () => 1_700_000_000_000 }
 const WRITER = path.join(__dirname, 'fixtures/wal-writer.ts')
 
 /** Runs the writer on `file` and kills it with SIGKILL once its rows are committed. */
-async function writeAndKill(file: string, rows: number, prefix: string): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', WRITER, file, String(rows), prefix], {
+async function writeAndKill(file: string, rows: number, prefix: string, mode = 'insert'): Promise<void> {
+  const child = spawn(process.execPath, ['--import', 'tsx', WRITER, file, String(rows), prefix, mode], {
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let err = ''
@@ -34,16 +34,29 @@ const countRows = (file: string, prefix: string) => {
   return n
 }
 
-/** A database with 275 rows, closed cleanly as the app closes it. */
-async function goodDatabase(): Promise<string> {
-  const file = path.join(tempDir('panelist-good-db-'), 'panelist.sqlite')
+/** A database with `rows` rows named by `prefix`, closed cleanly as the app closes it. */
+async function closedDatabase(prefix: string, rows: number, value: (i: number) => string): Promise<string> {
+  const file = path.join(tempDir(`panelist-${prefix}-db-`), 'panelist.sqlite')
   const opened = await openDatabase({ file, clock, logger: silentLogger })
-  await opened.db
-    .insertInto('meta')
-    .values(Array.from({ length: 275 }, (_, i) => ({ key: `good-${i}`, value: String(i) })))
-    .execute()
+  const values = Array.from({ length: rows }, (_, i) => ({ key: `${prefix}-${i}`, value: value(i) }))
+  for (let at = 0; at < rows; at += 200)
+    await opened.db
+      .insertInto('meta')
+      .values(values.slice(at, at + 200))
+      .execute()
   await opened.close()
   return file
+}
+
+/** A database with 275 rows, closed cleanly as the app closes it. */
+const goodDatabase = () => closedDatabase('good', 275, String)
+
+/** Another data folder's database that crashed while rewriting rows in place: its WAL holds no page 1. */
+async function otherCrashedInPlace(rows: number, valueLength: number): Promise<string> {
+  const other = await closedDatabase('other', rows, () => 'x'.repeat(valueLength))
+  await writeAndKill(other, 0, 'other', 'update')
+  expect(fs.statSync(`${other}-wal`).size).toBeGreaterThan(0)
+  return other
 }
 
 describe('a WAL beside the database (finding 8)', () => {
@@ -75,6 +88,41 @@ describe('a WAL beside the database (finding 8)', () => {
     await opened.close()
     expect(countRows(file, 'good')).toBe(275)
     expect(countRows(file, 'crash')).toBe(40)
+  })
+
+  it('is told apart after a crash by the -shm the crash left, even when it holds no copy of page 1', async () => {
+    const file = await goodDatabase()
+    await writeAndKill(file, 40, 'crash')
+    const other = await otherCrashedInPlace(275, 3)
+    fs.copyFileSync(`${other}-wal`, `${file}-wal`)
+    expect(judgeWal(file, false).foreignBecause).toMatch(/not the journal the last run was writing/)
+
+    const opened = await openDatabase({ file, clock, logger: silentLogger })
+    const aside = `${file}.foreign-wal-${clock.now()}`
+    expect(opened.notices).toEqual([expect.stringContaining(aside)])
+    expect(fs.readFileSync(aside)).toEqual(fs.readFileSync(`${other}-wal`))
+    await opened.close()
+    expect(countRows(file, 'good')).toBe(275)
+    expect(countRows(file, 'other')).toBe(0)
+  })
+
+  it('is set aside after a crash when, with its own -shm, it does not fit the database, which keeps its data', async () => {
+    const file = await goodDatabase()
+    await writeAndKill(file, 40, 'crash')
+    const other = await otherCrashedInPlace(2_000, 300)
+    fs.copyFileSync(`${other}-wal`, `${file}-wal`)
+    fs.copyFileSync(`${other}-shm`, `${file}-shm`)
+    // Nothing in the files tells it apart: only reading the database through it does.
+    expect(judgeWal(file, false).foreignBecause).toBeNull()
+
+    const opened = await openDatabase({ file, clock, logger: silentLogger })
+    const aside = `${file}.foreign-wal-${clock.now()}`
+    expect(opened.notices).toEqual([expect.stringMatching(/did not fit it/)])
+    expect(opened.notices[0]).toContain(aside)
+    expect(fs.readFileSync(aside)).toEqual(fs.readFileSync(`${other}-wal`))
+    expect(fs.readdirSync(path.dirname(file)).filter((name) => name.includes('corrupt'))).toEqual([])
+    await opened.close()
+    expect(countRows(file, 'good')).toBe(275)
   })
 
   it('is judged foreign when committed frames follow a clean close, and ignored when SQLite would ignore it', async () => {
