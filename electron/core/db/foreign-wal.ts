@@ -22,6 +22,12 @@ const APPLICATION_ID_AT = 68
 const INDEX_HEADER_BYTES = 48
 const INDEX_IS_INIT_AT = 12
 const INDEX_SALT_AT = 32
+/**
+ * How many WAL restarts the -shm on disk may miss (each follows a full checkpoint, ~1,000 pages of
+ * writes, so far more than a power cut's unwritten seconds hold); a foreign WAL falls within this
+ * window by chance about once in a million.
+ */
+const MAX_UNINDEXED_RESTARTS = 4096
 
 export interface WalVerdict {
   /** Why the WAL is not this database's, or null when it is (or SQLite would ignore it anyway). */
@@ -95,28 +101,37 @@ function readDatabaseHeader(file: string): Buffer | null {
   }
 }
 
-/**
- * Whether the -shm a crashed run left was indexing this WAL: its header holds the salts of the WAL
- * it last committed to. Without a readable -shm there is nothing to compare, which is no evidence.
- * (A kill between a new WAL's first commit and the index's update leaves that commit, not yet
- * acknowledged to anyone, in a WAL this judges foreign; it is kept all the same.)
- */
-function indexedBySharedMemory(file: string, wal: WalHeader): boolean {
+/** The salts of the WAL the -shm beside `file` last indexed, or null when it has no readable header. */
+function indexedSalts(file: string): [number, number] | null {
   const header = Buffer.alloc(2 * INDEX_HEADER_BYTES)
   let fd: number
   try {
     fd = fs.openSync(`${file}-shm`, 'r')
   } catch {
-    return true
+    return null
   }
   try {
-    if (fs.readSync(fd, header, 0, header.length, 0) < header.length) return true
+    if (fs.readSync(fd, header, 0, header.length, 0) < header.length) return null
   } finally {
     fs.closeSync(fd)
   }
   const first = header.subarray(0, INDEX_HEADER_BYTES)
-  if (first[INDEX_IS_INIT_AT] !== 1 || !first.equals(header.subarray(INDEX_HEADER_BYTES))) return true
-  return first.readUInt32BE(INDEX_SALT_AT) === wal.salt[0] && first.readUInt32BE(INDEX_SALT_AT + 4) === wal.salt[1]
+  if (first[INDEX_IS_INIT_AT] !== 1 || !first.equals(header.subarray(INDEX_HEADER_BYTES))) return null
+  return [first.readUInt32BE(INDEX_SALT_AT), first.readUInt32BE(INDEX_SALT_AT + 4)]
+}
+
+/**
+ * Whether this WAL can be the one the crashed run's -shm was indexing, or a later one of the same
+ * run: each restart of a WAL adds one to its first salt (the second is new). The -shm is never
+ * synced, so after a power cut it may lag the WAL by a few restarts; a WAL from elsewhere has an
+ * unrelated first salt. Without a readable -shm there is nothing to compare, which is no evidence.
+ */
+function mayFollowIndex(file: string, wal: WalHeader): boolean {
+  const salts = indexedSalts(file)
+  if (!salts) return true
+  if (salts[0] === wal.salt[0]) return salts[1] === wal.salt[1]
+  const restarts = (wal.salt[0] - salts[0]) >>> 0
+  return restarts <= MAX_UNINDEXED_RESTARTS
 }
 
 /** The page size as the header stores it (1 means 65536). */
@@ -145,7 +160,7 @@ export function judgeWal(file: string, cleanShutdown: boolean): WalVerdict {
     if (pageOne && ours !== 0 && pageOne.readInt32BE(APPLICATION_ID_AT) !== ours)
       return { foreignBecause: 'it was written by another database' }
     if (cleanShutdown) return { foreignBecause: 'the database was closed cleanly, so it cannot be its own' }
-    if (!indexedBySharedMemory(file, wal))
+    if (!mayFollowIndex(file, wal))
       return { foreignBecause: 'it is not the journal the last run was writing when it stopped' }
     return { foreignBecause: null }
   } finally {
