@@ -3,22 +3,37 @@
  * N resumes, re-ranking a pool of P candidates after each job edit, paging the ranked list — how
  * long its event loop is blocked, as percentiles of the event-loop delay (perf_hooks), per phase.
  * Every request the core serves (a kiosk's audio included) waits that long behind the work.
- * Run: npx tsx bench/db-transactions.ts [N=1000] [P=10000]
+ * Then each request's own duration (p50, p99): a re-rank after a job edit, a page of the list,
+ * and saving an interview turn, T of them.
+ * Run: npx tsx bench/db-transactions.ts [N=1000] [P=10000] [T=200]
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import type { IntakeBatchView, JobOpeningView } from '@shared/contract/screening'
 import type { Studio } from '@core/studio'
 import { createTempStudio, tempDir } from '../tests/helpers/temp-studio'
 import { FIXTURE_JOBS } from '../tests/fixtures/resumes'
+import { openInterviews, saveInterviewTurns } from './interview-turns'
 import { growPool, writeResumeFolder } from './screening-fixtures'
+import { percentile } from './stats'
 
 const count = Number(process.argv[2] ?? 1000)
 const poolSize = Number(process.argv[3] ?? 10_000)
+const turns = Number(process.argv[4] ?? 200)
+/** How long each request took, by name. */
+const durations = new Map<string, number[]>()
+
+function record(name: string, ms: number): void {
+  const taken = durations.get(name) ?? []
+  taken.push(ms)
+  durations.set(name, taken)
+}
 const fixture = FIXTURE_JOBS[0]!
 const skills = (ids: readonly string[], weight: number) => ids.map((skillId) => ({ skillId, name: skillId, weight }))
 
 async function call<T>(studio: Studio, name: string, input: unknown): Promise<T> {
+  const started = performance.now()
   const result = await studio.dispatch(name, input, { audience: 'recruiter' })
+  record(name, performance.now() - started)
   if (!result.ok) throw new Error(`${name}: ${result.error.message}`)
   return result.value as T
 }
@@ -52,6 +67,8 @@ async function main() {
     requiredSkills: skills(fixture.requiredSkills, 3),
     minYears: fixture.minYears,
   })
+  // Opened before the phases: a studio's start-up is not interview work.
+  const interviews = await openInterviews()
   const phases: [string, () => Promise<unknown>][] = [
     [
       `import ${count} resumes`,
@@ -85,6 +102,12 @@ async function main() {
           await call(studio, 'candidates.list', { jobId: job.id, limit: 50, offset: page * 50 })
       },
     ],
+    [
+      `save ${turns} interview turns`,
+      async () => {
+        for (const ms of await saveInterviewTurns(interviews, turns)) record('interview turn saved', ms)
+      },
+    ],
   ]
   console.log(`event-loop delay of the core while it works (budget: p99 < 50 ms)`)
   console.log(
@@ -104,7 +127,19 @@ async function main() {
       (wallMs / 1000).toFixed(1).padStart(8),
     )
   }
+  await interviews.close()
   await studio.close()
+  printDurations()
+}
+
+function printDurations(): void {
+  console.log('\nduration of each request')
+  console.log('request'.padEnd(36), 'count'.padStart(8), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8))
+  for (const name of ['jobs.update', 'candidates.list', 'interview turn saved']) {
+    const values = durations.get(name) ?? []
+    const at = (p: number) => percentile(values, p).toFixed(1).padStart(8)
+    console.log(name.padEnd(36), String(values.length).padStart(8), at(50), at(99))
+  }
 }
 
 void main()
