@@ -2,10 +2,12 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 /**
- * Our temporary files: `<name>.<pid>.tmp` (settings, keys) and `<name>.<pid>.<8 hex>.tmp` (kept
- * resumes). A write is renamed into place when it completes, so one found later was cut short.
+ * Our temporary files: `<name>.<pid>.tmp` (settings, keys, backups) and `<name>.<pid>.<8 hex>.tmp`
+ * (kept resumes), and the rollback journal SQLite keeps beside a backup being written
+ * (`<name>.<pid>.tmp-journal`). A write is renamed into place when it completes, so one found later
+ * was cut short.
  */
-const TEMP_NAME = /\.(\d+)(?:\.[0-9a-f]{8})?\.tmp$/
+const TEMP_NAME = /\.(\d+)(?:\.[0-9a-f]{8})?\.tmp(?:-journal)?$/
 
 /** Whether a process with this id is running (a write of a live process may still be in flight). */
 function alive(pid: number): boolean {

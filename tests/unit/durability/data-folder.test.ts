@@ -107,9 +107,13 @@ describe('temporary files of interrupted writes (finding 9)', () => {
       plant('files/ab/abc123.pdf.4194399.deadbeef.tmp'),
       plant('preferences.json.4194398.tmp'),
       plant('recordings/s1/answer.wav.4194397.0badf00d.tmp'),
+      // A backup killed mid-copy: its partial file and the rollback journal SQLite kept beside it.
+      plant('backups/panelist-1700000000000.sqlite.4194396.tmp'),
+      plant('backups/panelist-1700000000000.sqlite.4194396.tmp-journal'),
     ]
     const kept = [
       plant('files/ab/notes.tmp'),
+      plant('files/ab/notes.tmp-journal'),
       plant(`files/ab/abc456.pdf.${process.pid}.cafebabe.tmp`),
       plant('files/ab/abc123.pdf'),
     ]
