@@ -8,6 +8,14 @@ export const PRIVATE_FILE = 0o600
 export const PRIVATE_FOLDER = 0o700
 
 /**
+ * Why a chmod may fail and start-up must go on: the entry went away, or the file system keeps no
+ * POSIX modes (FAT or exFAT on a USB drive, some network shares) or is read-only. The data are then
+ * as private as that file system makes them.
+ */
+const CANNOT_CHMOD = new Set(['ENOENT', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EROFS'])
+const cannotChmod = (error: unknown) => CANNOT_CHMOD.has((error as NodeJS.ErrnoException).code ?? '')
+
+/**
  * Takes group and other permissions off the data folder, its files, and everything under
  * `folders` (not following links). Folders earlier versions made 0755 and files 0644 held
  * resumes, recordings and the database. Returns how many entries changed; nothing on Windows,
@@ -37,8 +45,13 @@ async function tightenTree(dir: string): Promise<number> {
 async function tighten(file: string, mode: number): Promise<number> {
   const stat = await fs.promises.lstat(file)
   if ((stat.mode & SHARED_BITS) === 0) return 0
-  await fs.promises.chmod(file, mode)
-  return 1
+  try {
+    await fs.promises.chmod(file, mode)
+    return 1
+  } catch (error) {
+    if (!cannotChmod(error)) throw error
+    return 0
+  }
 }
 
 /**
@@ -50,7 +63,7 @@ export function keepPrivate(file: string): void {
   try {
     fs.chmodSync(file, PRIVATE_FILE)
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    if (!cannotChmod(error)) throw error
   }
 }
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { openDatabase } from '@core/db/open'
 import { silentLogger } from '@core/logger'
 import type { Studio } from '@core/studio'
@@ -90,6 +90,29 @@ describe.skipIf(process.platform === 'win32')('the data folder’s modes (findin
       expect(shared(created.dataDir)).toEqual([])
     } finally {
       process.umask(previous)
+    }
+  })
+})
+
+describe.skipIf(process.platform === 'win32')('a data folder whose file system keeps no modes', () => {
+  it('still starts the studio when every chmod is refused, as on FAT or some network shares', async () => {
+    const dataDir = tempDir('panelist-no-modes-')
+    fs.chmodSync(dataDir, 0o755)
+    const refused = () => Object.assign(new Error('operation not permitted'), { code: 'EPERM' })
+    const chmods = [
+      vi.spyOn(fs, 'chmodSync').mockImplementation(() => {
+        throw refused()
+      }),
+      vi.spyOn(fs.promises, 'chmod').mockRejectedValue(refused()),
+    ]
+    try {
+      ;({ studio } = await createTempStudio({ dataDir, startWorkers: false }))
+      expect(
+        await studio.dispatch('jobs.create', { title: 'Nurse', description: 'Care.' }, { audience: 'recruiter' }),
+      ).toMatchObject({ ok: true })
+      expect(chmods.some((chmod) => chmod.mock.calls.length > 0)).toBe(true)
+    } finally {
+      for (const chmod of chmods) chmod.mockRestore()
     }
   })
 })
