@@ -130,13 +130,13 @@ describe('parse pool', () => {
   })
 
   it('caps each worker’s memory: a file that needs more is refused and the worker replaced', async () => {
-    const parser = pool({ workerFile: HOSTILE_WORKER, maxMemoryMb: 64 })
+    const parser = pool({ workerFile: HOSTILE_WORKER, maxMemoryMb: 128 })
     const [balloon, after] = await Promise.all([
       parser.parse(new Uint8Array([1]), 'balloon.bin'),
       parser.parse(files[0]!.bytes, files[0]!.fileName),
     ])
     expect(reasonOf(balloon!)).toBe('too_large')
-    expect(!balloon!.outcome.ok && balloon!.outcome.refusal.message).toMatch(/more than 64 MB of memory/)
+    expect(!balloon!.outcome.ok && balloon!.outcome.refusal.message).toMatch(/more than 128 MB of memory/)
     expect(reasonOf(after!)).toBe('ok')
     expect(parser.stats().replaced).toBe(1)
     expect(reasonOf(await parser.parse(files[1]!.bytes, files[1]!.fileName))).toBe('ok')
