@@ -54,9 +54,10 @@ const goodDatabase = () => closedDatabase('good', 275, String)
 /** Another data folder's database that crashed while rewriting rows in place: its WAL holds no page 1. */
 async function otherCrashedInPlace(rows: number, valueLength: number): Promise<string> {
   const other = await closedDatabase('other', rows, () => 'x'.repeat(valueLength))
-  // The scenario needs the killed writer's WAL; under load it was once missing after the kill
-  // (seen in CI, cause not found), so the writer runs again rather than the test failing on its set-up.
-  for (let attempt = 0; attempt < 3 && !fs.existsSync(`${other}-wal`); attempt++)
+  // The scenario needs the killed writer's WAL; under load it was seen missing, and once empty,
+  // after the kill (in CI, cause not found), so the writer runs again rather than the test failing on its set-up.
+  const walWritten = () => fs.existsSync(`${other}-wal`) && fs.statSync(`${other}-wal`).size > 0
+  for (let attempt = 0; attempt < 3 && !walWritten(); attempt++)
     await writeAndKill(other, 0, 'other', 'update')
   expect(fs.statSync(`${other}-wal`).size).toBeGreaterThan(0)
   return other
