@@ -19,6 +19,8 @@ export type RefusalReason =
   | 'external_entity'
   | 'too_long'
   | 'timeout'
+  /** The visible text reads as something else (a recipe, an invoice, a job posting): see read/resume-likeness.ts. */
+  | 'not_a_resume'
 
 export interface Refusal {
   reason: RefusalReason

@@ -2,6 +2,7 @@ import { threadId } from 'node:worker_threads'
 import { extractDocument } from '../extract'
 import { loadPdfJs } from '../extract/pdf/pdfjs'
 import { readResume } from '../read'
+import { judgeResumeLikeness } from '../read/resume-likeness'
 import { buildFeatures } from '../scoring/features'
 import { parseTaxonomy, type TaxonomyData } from '../taxonomy'
 import type { ParseRequestMessage, ParseResult } from './protocol'
@@ -23,7 +24,13 @@ export function createParseHandler(taxonomyData: TaxonomyData): ParseHandler {
       const started = performance.now()
       const outcome = await extractDocument(request.bytes, request.fileName, request.limits)
       let result: ParseResult = { outcome, ms: 0, workerId: threadId }
-      if (outcome.ok) {
+      // A JSON Resume is one by its schema; anything else is judged on the text a reader sees.
+      const likeness =
+        outcome.ok && outcome.document.format !== 'json-resume' ? judgeResumeLikeness(outcome.document.text) : null
+      if (likeness && !likeness.resume) {
+        const message = likeness.message ?? 'This does not read as a resume.'
+        result = { ...result, outcome: { ok: false, refusal: { reason: 'not_a_resume', message } } }
+      } else if (outcome.ok) {
         try {
           const parsed = readResume(outcome.document, taxonomy, { now: new Date(request.now) })
           result = { ...result, parsed, features: buildFeatures(outcome.document, parsed) }

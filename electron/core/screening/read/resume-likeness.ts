@@ -1,0 +1,496 @@
+/**
+ * Decides from the visible text whether a document reads as a resume, so that a recipe, an invoice or
+ * a job posting dropped into an import is refused with a reason instead of being ranked as a person.
+ *
+ * Two readings are weighed: how much the text carries of what resumes carry (contact details, section
+ * headings, dated jobs, job titles, degrees), and whether it reads as some other kind of document
+ * (each kind is a handful of phrases that rarely appear in a resume). It refuses only clear cases: a
+ * text with a resume's structure passes whatever else it mentions (a chef's resume names recipes and
+ * ovens, a lawyer's names leases), and a text with any sign of a resume and no other kind passes too.
+ * The exceptions are the documents that look most like a resume but are not a person's: a job posting
+ * (requirements, skills and education, but no dated work history of its own) and a letter alone.
+ * Tuned on tests/fixtures/non-resumes/ (see tests/unit/screening/resume-likeness.test.ts).
+ */
+
+export interface Likeness {
+  resume: boolean
+  /** Set when the document is refused: a sentence a recruiter can act on. */
+  message: string | null
+  /** What the document reads as when it is not a resume, e.g. "a recipe". */
+  kind: string | null
+}
+
+/** Only the start of a long document is judged: a resume shows what it is on its first pages. */
+const JUDGED_CHARS = 30_000
+
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?'
+const NOW = '(?:present|current|currently|now|date|till date|to date|today|ongoing)'
+const DASH = '\\s*(?:-|–|—|to|till|until|through)\\s*'
+/** A dated span as resumes write one: "2018 - 2021", "Jan 2019 – Present", "03/2019 - now". */
+const DATE_RANGES = [
+  new RegExp(`\\b(?:19|20)\\d\\d${DASH}(?:(?:19|20)\\d\\d\\b|${NOW}|'\\d\\d\\b)`, 'gi'),
+  new RegExp(`\\b${MONTH}\\s*'?\\d{2,4}${DASH}(?:${MONTH}\\s*'?\\d{2,4}|${NOW})`, 'gi'),
+  new RegExp(`\\b\\d{1,2}[/.](?:19|20)\\d\\d${DASH}(?:\\d{1,2}[/.](?:19|20)\\d\\d|${NOW})`, 'gi'),
+  new RegExp(`\\b(?:since|from) (?:${MONTH}\\s*)?(?:19|20)\\d\\d\\b(?!${DASH}(?:19|20|${NOW}))`, 'gi'),
+]
+
+/** Headings a resume uses, by section; a heading is a short line of its own, or "Skills:" opening a line. */
+const HEADING_WORDS: Record<string, string> = {
+  experience:
+    '(?:(?:work|professional|employment|career|relevant|industry|teaching|research|academic|volunteer|internship)\\s+)?(?:experience|history|background)|employment|work|positions?(?: held)?|academic positions|company details|internships?|career',
+  education:
+    'education(?:al)?(?: details| and training| & training| background| qualifications)?|academic (?:background|qualifications)|qualifications|training|certifications?|licen[cs]es?(?: and certifications)?|bar admissions?|coursework|edu',
+  skills:
+    '(?:(?:technical|core|key|personal|professional|it|computer|soft|hard)\\s+)?(?:skills?|competencies|expertise|technologies|proficiencies)(?: details)?|tech(?:nical)?(?: stack)?|tools|languages',
+  summary:
+    '(?:professional\\s+|career\\s+|executive\\s+)?(?:summary|profile)|(?:career\\s+)?objective|about me|personal (?:information|details|statement|data)|research interests|contact',
+  more: 'projects|publications|awards|honou?rs|achievements|accomplishments|grants(?: and awards)?|open source|references|hobbies|interests|declaration|volunteering|extra-?curricular(?: activities)?|teaching|strengths',
+}
+const HEADINGS = Object.entries(HEADING_WORDS).map(([section, words]) => ({
+  section,
+  ownLine: new RegExp(`^[\\s#*•·\\-–|>]*(?:${words})\\s*[:\\-–]?\\s*$`, 'i'),
+  leading: new RegExp(`^[\\s#*•·\\-–|>]*(?:${words})\\s*(?::|\\s-\\s|\\s–\\s)\\s*\\S`, 'i'),
+  inline: new RegExp(`\\b(?:${words})\\b\\s*[:\\-–]?`, 'i'),
+}))
+
+/** Headings distinctive enough to count inside a line (resumes scraped into one line keep them). */
+const INLINE_HEADINGS =
+  /\b(?:education details|company details|skill details|work experience|professional experience|employment history|work history|technical skills|key skills|core competencies|career objective|professional summary|academic qualifications?|educational qualifications?|personal details)\b/gi
+
+const TITLES =
+  /\b(engineer|developer|programmer|manager|analyst|nurse|designer|accountant|intern|consultant|specialist|coordinator|director|assistant|teacher|administrator|technician|scientist|architect|representative|officer|associate|supervisor|electrician|driver|chef|cook|recruiter|reporter|attorney|lawyer|paralegal|researcher|lecturer|professor|clerk|cashier|executive|operator|mechanic|pharmacist|therapist|consultant|founder|ceo|cto|cfo|postdoc\w*)s?\b/i
+const DEGREES =
+  /\b(bachelor|master|b\.?\s?sc|m\.?\s?sc|b\.?\s?tech|m\.?\s?tech|b\.?\s?e\b|b\.?\s?com|b\.?\s?a\b|m\.?\s?a\b|b\.?\s?s\b|mba|ph\.?\s?d|j\.?d\b|pgce|meng|degree|university|college|diploma|high school|hsc|ssc|cgpa|gpa)/i
+const RESUME_WORDS =
+  /\b(curriculum vitae|résumé|resume|years? of experience|responsible for|worked (?:as|at|on|with)|references available|expe?rience - \d+ months)\b/i
+const EMAIL = /(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}/
+const PHONE = /(?<![\d ().-])\+?\d[\d ().-]{7,20}\d/
+const PROFILE = /\b(linkedin\.com|github\.com|behance\.net|dribbble\.com|gitlab\.com)\b|\.(dev|design|studio)\b/i
+
+/** A phrase of a kind, or a phrase that counts only when it comes `atLeast` times. */
+type Probe = RegExp | { each: RegExp; atLeast: number }
+
+interface KindRule {
+  /** Phrases of the kind; the distinct ones found count. */
+  words: readonly Probe[]
+  /** How many distinct ones make the kind. */
+  needs: number
+  /** A whole-text test (share of code-like or table-like lines), counted as `needs` hits when true. */
+  shape?: (lines: readonly string[]) => boolean
+}
+
+const share = (lines: readonly string[], test: (line: string) => boolean) =>
+  lines.length === 0 ? 0 : lines.filter(test).length / lines.length
+
+const CODE_LINE =
+  /^\s*(?:import|from|export|def|class|return|const|let|var|function|public|private|protected|static|#include|package|using|fn|func|if\s*\(|for\s*\(|while\s*\()\b|[;{]\s*$|^\s*[})\]]+[;,)]*\s*$|\)\s*:\s*$|=>\s*[{(]?\s*$/
+
+/** Each kind's phrases rarely appear in a resume. Order matters only for ties. */
+const OTHER_KINDS: Record<string, KindRule> = {
+  'a job posting': {
+    needs: 3,
+    words: [
+      /\bwe(?:'re| are) (?:looking|seeking|hiring|searching)\b|\b(?:is|are) (?:looking|seeking|hiring) (?:for )?(?:an?|our|experienced|talented|skilled)\b/i,
+      /^[^\w\n]*(?:required|preferred)(?: skills| qualifications)?\s*:/im,
+      /\b(?:is|are|would be) (?:a plus|a bonus|an advantage|desirable|preferred)\b|\bpreferred\.?[ \t]*$/im,
+      /\b(?:in this role|the role (?:combines|involves|includes|is based)|this (?:role|position) (?:is|will|involves))\b/i,
+      { each: /\byou(?:r|'ll|'re)?\b/gi, atLeast: 3 },
+      /\(?\bor (?:similar|equivalent)(?: experience)?\b/i,
+      /\b(?:the )?(?:ideal|successful|right) candidate\b/i,
+      /\byou(?: will|'ll)\b/i,
+      /^[^\w\n]*about (?:the role|the job|the position|us|the company|the team)\b/im,
+      /\b(?:what we offer|what you(?:'ll| will) (?:do|bring)|why join us|join our team|who you are|what we(?:'re| are) looking for)\b/i,
+      /\b(?:how to apply|apply (?:now|today|online|via|by)|to apply,? (?:send|email|please|visit|submit)|closing date|applications? (?:close|closing|deadline))\b/i,
+      /\bequal (?:opportunity|employment opportunity) employer\b/i,
+      /^[^\w\n]*(?:job (?:description|summary|title|purpose|type)|position (?:summary|overview|title)|key (?:duties|responsibilities)|person specification|role (?:overview|summary))\b/im,
+      /\b(?:nice to have|must have|preferred qualifications|minimum qualifications|required qualifications|requirements:?[ \t]*$)/im,
+      /\b(?:salary(?: range)?|compensation|benefits|pay)\s*:/i,
+      /\b(?:reports to|reporting to)\b/i,
+      /\bthe post ?holder\b/i,
+      /\bcandidates? (?:should|must|will)\b/i,
+      /\b(?:experience|years?) (?:is |are )?(?:required|desirable|preferred)\b/i,
+    ],
+  },
+  'a letter': {
+    needs: 2,
+    words: [
+      /^[ \t]*(?:dear|to whom it may concern|to the [\w ]{3,40}committee)\b/im,
+      /^[ \t]*(?:sincerely|yours (?:sincerely|faithfully|truly)|(?:kind|best|warm) regards|respectfully|with thanks)\b/im,
+      /\bi am (?:writing|excited|pleased|delighted) to (?:apply|submit|express|recommend)\b/i,
+      /\b(?:hiring manager|admissions committee)\b/i,
+      /\bi (?:look forward|would welcome|would be glad|would love the opportunity)\b/i,
+      /\bthank you for (?:your )?(?:time|consideration)\b/i,
+      /\b(?:please find|i have enclosed|enclosed (?:is|are)|my (?:resume|cv) is attached)\b/i,
+      /\b(?:it is my pleasure to recommend|i recommend (?:him|her|them)|without reservation)\b/i,
+      /\bwe are (?:pleased|delighted) to offer you\b/i,
+      /\bplease do not hesitate to contact\b/i,
+    ],
+  },
+  'a recipe': {
+    needs: 2,
+    words: [
+      /\bingredients\b/i,
+      /\bpreheat/i,
+      /\b(?:tbsp|tsp|tablespoons?|teaspoons?)\b/i,
+      /\b\d+\s*(?:cups?|grams?|g|ml|oz|kg|lb)\b(?! checked)/i,
+      /\b(?:bake|simmer|whisk|stir|saut[eé]|fry|season to taste|garnish)\b/i,
+      /\b(?:serves \d|servings|prep time|cook time|ready in \d+)/i,
+      /\b(?:chopped|minced|crushed|diced|grated)\b/i,
+      /\boven\b/i,
+    ],
+  },
+  'an invoice or receipt': {
+    needs: 3,
+    words: [
+      /\binvoice\s*(?:#|no\.?|number|date)/i,
+      /^[ \t]*invoice[ \t]*$/im,
+      /\bbill to\b/i,
+      /\b(?:amount|total|balance) due\b/i,
+      /\bsub-?total\b/i,
+      /\b(?:qty|unit price)\b/i,
+      /\bpayment terms\b/i,
+      /^[ \t]*(?:total|tax|vat|sales tax)\b.*\d/im,
+      /\bthank you for (?:your business|shopping)\b/i,
+      /\b(?:cashier|items sold|receipt)\b/i,
+      /\b(?:visa|mastercard|amex)\s*\*{3,}/i,
+    ],
+  },
+  'a bank statement': {
+    needs: 3,
+    words: [
+      /\bstatement period\b/i,
+      /\b(?:opening|closing) balance\b/i,
+      /\baccount (?:number|holder)\b/i,
+      /\bdebit\b/i,
+      /\bcredit\b/i,
+      /\b(?:direct debit|atm withdrawal|card purchase|interest paid)\b/i,
+    ],
+  },
+  'a payslip': {
+    needs: 3,
+    words: [
+      /\bpay ?slip\b/i,
+      /\bpay (?:period|date)\b/i,
+      /\b(?:gross|net) pay\b/i,
+      /\bdeductions\b/i,
+      /\b(?:tax code|ni number|national insurance|year to date)\b/i,
+      /\bemployee (?:no|number|id)\b/i,
+    ],
+  },
+  'source code': {
+    needs: 3,
+    words: [],
+    shape: (lines) => lines.length >= 5 && share(lines, (line) => CODE_LINE.test(line)) >= 0.35,
+  },
+  'a data table': {
+    needs: 3,
+    words: [],
+    shape: (lines) => lines.length >= 4 && share(lines, (line) => (line.match(/,|\t|;/g)?.length ?? 0) >= 3) >= 0.6,
+  },
+  'placeholder text': {
+    needs: 2,
+    words: [/\blorem ipsum\b/i, /\bdolor sit amet\b/i, /\bconsectetur\b/i, /\badipiscing\b/i],
+  },
+  'meeting notes': {
+    needs: 2,
+    words: [
+      /\bagenda\b/i,
+      /\battendees\b/i,
+      /\baction items?\b/i,
+      /\bminutes of\b/i,
+      /\bnext meeting\b/i,
+      /\bapologies\s*:/i,
+    ],
+  },
+  'a news article or press release': {
+    needs: 3,
+    words: [
+      /\b(?:said|told reporters|according to)\b/i,
+      /\(\s*(?:reuters|ap|afp)\s*\)|\/prnewswire\/|\bfor immediate release\b/i,
+      /\bspokes(?:person|man|woman)\b/i,
+      /\b(?:on|last) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i,
+      /^[ \t]*(?:by [A-Z][\w.]+ [A-Z][\w.]+|published\b|media contact)/im,
+      /\b(?:today announced|announced (?:today|that|it)|is expected to)\b/i,
+      /^[A-Z][A-Z .]{2,40}(?:,[\w .]{1,40})?\s?(?:—|--)/m,
+    ],
+  },
+  'a contract or legal terms': {
+    needs: 3,
+    words: [
+      /\b(?:this|the) (?:lease |license |service |purchase )?agreement\b/i,
+      /\bshall\b/i,
+      /\b(?:whereas|hereby|hereinafter|in witness whereof|the parties)\b/i,
+      /\b(?:landlord|tenant|licensee|licensor|lessee|lessor)\b/i,
+      /\b(?:governing law|limitation of liability|indemnif\w+|terms of (?:service|use))\b/i,
+      /\byou agree\b|\bby (?:accessing|using) the service\b/i,
+      /\b(?:represent and warrant|to the maximum extent permitted by law)\b/i,
+    ],
+  },
+  'a research paper': {
+    needs: 3,
+    words: [
+      /^[^\w\n]*abstract[^\w\n]*$/im,
+      /^[^\w\n]*keywords?\s*:/im,
+      /\bwe (?:propose|present|show|introduce|find|report|evaluate)\b/i,
+      /\bet al\.?/i,
+      /\[\d+(?:,\s*\d+)*\]/,
+      /^[^\w\n]*(?:\d\.?\s*)?(?:introduction|related work|methods?|conclusions?)[^\w\n]*$/im,
+      /\bour (?:model|method|approach|results|findings)\b/i,
+    ],
+  },
+  'a story': {
+    needs: 2,
+    words: [
+      /^[^\w\n]*chapter\b/im,
+      /[”"][\s\S]{0,3}\b(?:she|he|they|i) (?:said|asked|replied|whispered|shouted)\b|\b(?:had said|she said|he said)\b/i,
+      /\b(?:she|he) (?:had|was|realised|realized|felt|knew|thought)\b/i,
+    ],
+  },
+  'a biography': {
+    needs: 2,
+    words: [
+      /\(\s*(?:née|born)\b|\bwas born (?:in|on)\b/i,
+      /^[^\w\n]*(?:early life|later life|personal life|legacy|death)[^\w\n]*$/im,
+      /\b(?:1[5-9]|20)\d\d\s*[–-]\s?\d{0,2}\s?\w{0,12}\s?(?:1[5-9]|20)\d\d\)/,
+      /\b(?:she|he) (?:was|is) (?:an?|the) (?:\w+ ){0,3}(?:mathematician|writer|scientist|artist|politician|poet|musician|engineer)\b/i,
+    ],
+  },
+  'a product manual': {
+    needs: 3,
+    words: [
+      /\b(?:user manual|user guide|instruction manual|quick start)\b/i,
+      /\b(?:package contents|what's in the box|before first use)\b/i,
+      /^[^\w\n]*troubleshooting[^\w\n]*$/im,
+      /\bwarranty\b/i,
+      /\bpress and hold\b/i,
+      /\bmodel (?:no\.?|number)?\s*[A-Z]{1,4}-?\d/i,
+    ],
+  },
+  'a timetable': {
+    needs: 2,
+    words: [
+      /\btime-?table\b/i,
+      /\bmonday\b[\s\S]{0,80}\btuesday\b[\s\S]{0,80}\bwednesday\b/i,
+      { each: /\b\d{1,2}[:.]\d\d\s*[-–]\s*\d{1,2}[:.]\d\d\b/g, atLeast: 3 },
+      /^[ \t]*(?:period|lunch|break)\b/im,
+    ],
+  },
+  'an email thread': {
+    needs: 3,
+    words: [
+      /^[ \t]*from:/im,
+      /^[ \t]*to:/im,
+      /^[ \t]*subject:/im,
+      /^[ \t]*(?:sent|date):/im,
+      /^[ \t]*cc:/im,
+      /original message|wrote:[ \t]*$/im,
+    ],
+  },
+  'song lyrics': {
+    needs: 2,
+    words: [
+      /^[^\w\n]*verse\b/im,
+      /^[^\w\n]*chorus\b/im,
+      /^[^\w\n]*bridge[^\w\n]*$/im,
+      /^[^\w\n]*(?:pre-chorus|outro|intro|hook)[^\w\n]*$/im,
+    ],
+  },
+  'a travel booking': {
+    needs: 3,
+    words: [
+      /\bbooking reference\b|\bconfirmation (?:number|code)\b/i,
+      /\bpassenger\b/i,
+      /\b(?:outbound|return|departure|arrival)\b/i,
+      /\bseat \d+[A-K]\b/i,
+      /\b(?:check in online|checked bag|boarding)\b/i,
+      /\bterminal \d\b/i,
+    ],
+  },
+  'a prescription or medical note': {
+    needs: 3,
+    words: [
+      /^[ \t]*rx\b/im,
+      /\bpatient\s*:/i,
+      /\b(?:dob|date of birth)\s*:/i,
+      /\b\d+\s*mg\b/i,
+      /\b(?:capsules?|tablets?)\b/i,
+      /\b(?:take (?:one|two|\d)|times a day|as needed)\b/i,
+      /\bprescriber\b/i,
+    ],
+  },
+  'an invitation': {
+    needs: 2,
+    words: [
+      /\brequest the (?:pleasure|honou?r)\b/i,
+      /\brsvp\b|\bkindly reply\b/i,
+      /\b(?:marriage|wedding|birthday party|celebration of)\b/i,
+      /\bto follow\b/i,
+    ],
+  },
+  'a course syllabus': {
+    needs: 3,
+    words: [
+      /\bsyllabus\b/i,
+      /\boffice hours\b/i,
+      /\bprerequisites?\b/i,
+      /^[^\w\n]*grading\b/im,
+      /\b(?:learning outcomes|course description|course objectives)\b/i,
+      /\b(?:midterm|final exam|homework)\b/i,
+    ],
+  },
+  'an FAQ page': {
+    needs: 2,
+    words: [/\bfrequently asked questions\b|\bfaqs?\b/i],
+    shape: (lines) => lines.filter((line) => /\?\s*$/.test(line)).length >= 3,
+  },
+  'a social media post': {
+    needs: 2,
+    words: [/(?:#\w+\s+){1,}#\w+/, /^[ \t]*1\/\s/m, /🧵|\bthread\b/i],
+  },
+  'a certificate': {
+    needs: 2,
+    words: [
+      /\bcertificate of (?:completion|achievement|participation|attendance|appreciation)\b/i,
+      /\bthis is to certify\b/i,
+      /\bhas successfully completed\b/i,
+      /\bawarded (?:on|to)\b/i,
+    ],
+  },
+  'a blog post': {
+    needs: 2,
+    words: [/\bposted (?:by|on)\b/i, /\b\d+ min(?:ute)? read\b/i, /\bleave a comment\b/i, /\bsubscribe\b/i],
+  },
+}
+
+interface KindFound {
+  kind: string
+  /** Distinct phrases found, with the text they matched. */
+  evidence: string[]
+  /** How far past its threshold the kind is: hits / needs. */
+  strength: number
+}
+
+/** What the text carries of a resume. */
+interface ResumeSigns {
+  email: boolean
+  phone: boolean
+  profile: boolean
+  /** Distinct resume sections with a heading (a short line of its own, or "Skills:" opening a line). */
+  headings: number
+  /** Distinct resume section words anywhere (a resume run together on one line has no heading lines). */
+  inlineHeadings: number
+  /** Dated spans ("2018 - 2021", "Jan 2019 – Present"). */
+  ranges: number
+  titles: boolean
+  degrees: boolean
+  resumeWords: boolean
+}
+
+function readSigns(text: string, lines: readonly string[]): ResumeSigns {
+  const short = lines.filter((line) => line.length <= 48)
+  const headings = HEADINGS.filter(
+    (heading) => short.some((line) => heading.ownLine.test(line)) || lines.some((line) => heading.leading.test(line)),
+  ).length
+  const inlineHeadings = HEADINGS.filter((heading) => heading.inline.test(text)).length
+  const distinctive = new Set([...text.matchAll(INLINE_HEADINGS)].map((match) => match[0].toLowerCase())).size
+  const spans = new Set<string>()
+  for (const pattern of DATE_RANGES) for (const match of text.matchAll(pattern)) spans.add(match[0].toLowerCase())
+  return {
+    email: EMAIL.test(text),
+    phone: lines.some((line) => PHONE.test(line) && (line.match(/\d/g)?.length ?? 0) >= 8),
+    profile: PROFILE.test(text),
+    headings: Math.max(headings, distinctive),
+    inlineHeadings,
+    ranges: spans.size,
+    titles: TITLES.test(text),
+    degrees: DEGREES.test(text),
+    resumeWords: RESUME_WORDS.test(text),
+  }
+}
+
+/** One number for how much the text reads as a resume; 0 is nothing at all, 5 and more is plainly one. */
+function resumeScore(signs: ResumeSigns): number {
+  return (
+    (signs.email ? 2 : 0) +
+    (signs.phone ? 1 : 0) +
+    (signs.profile ? 1 : 0) +
+    1.5 * Math.min(4, signs.headings) +
+    (signs.headings === 0 ? 0.5 * Math.min(3, signs.inlineHeadings) : 0) +
+    (signs.ranges >= 2 ? 3 : signs.ranges === 1 ? 1.5 : 0) +
+    (signs.titles ? 1 : 0) +
+    (signs.degrees ? 1 : 0) +
+    (signs.resumeWords ? 1 : 0)
+  )
+}
+
+/** A text this resume-like passes whatever other kind its words suggest. */
+const PLAINLY_A_RESUME = 5
+
+function otherKinds(text: string, lines: readonly string[]): KindFound[] {
+  const found: KindFound[] = []
+  for (const [kind, rule] of Object.entries(OTHER_KINDS)) {
+    const evidence: string[] = []
+    for (const probe of rule.words) {
+      const found = probe instanceof RegExp ? probe.exec(text)?.[0] : repeated(text, probe)
+      if (found) evidence.push(found.trim().replace(/\s+/g, ' ').slice(0, 40))
+    }
+    let hits = evidence.length
+    if (rule.shape?.(lines)) hits = Math.max(hits + 1, rule.needs)
+    if (hits >= rule.needs) found.push({ kind, evidence, strength: hits / rule.needs })
+  }
+  return found.sort((a, b) => b.strength - a.strength)
+}
+
+/** The first match, when the phrase comes often enough (the pattern is global). */
+function repeated(text: string, probe: { each: RegExp; atLeast: number }): string | null {
+  const matches = text.match(probe.each) ?? []
+  return matches.length >= probe.atLeast ? `${matches[0]} (${matches.length} times)` : null
+}
+
+export function judgeResumeLikeness(fullText: string): Likeness {
+  const text = fullText.slice(0, JUDGED_CHARS)
+  const lines = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0)
+  const signs = readSigns(text, lines)
+  const score = resumeScore(signs)
+  const kinds = otherKinds(text, lines)
+  const byName = (name: string) => kinds.find((kind) => kind.kind === name)
+
+  // A job posting has a resume's headings (skills, education, experience) but no dated work history.
+  const posting = byName('a job posting')
+  if (posting && signs.ranges < 2) return refusal(posting, signs)
+  // A letter alone: no resume section, at most one dated span (a cover letter followed by its resume passes).
+  const letter = byName('a letter')
+  if (letter && signs.headings === 0 && (signs.ranges <= 1 || letter.strength >= 2)) return refusal(letter, signs)
+  if (score >= PLAINLY_A_RESUME && signs.headings + signs.ranges > 0) return PASSES
+  const other = kinds.find((kind) => kind.kind !== 'a job posting' && kind.kind !== 'a letter')
+  if (other) return refusal(other, signs)
+  if (score > 0) return PASSES
+  return refusal(null, signs)
+}
+
+const PASSES: Likeness = { resume: true, message: null, kind: null }
+
+function refusal(found: KindFound | null, signs: ResumeSigns): Likeness {
+  const missing = [
+    signs.email || signs.phone ? null : 'no contact details',
+    signs.headings > 0 ? null : 'no resume sections (experience, education, skills)',
+    signs.ranges > 0 ? null : 'no dated work history',
+  ].filter((part): part is string => part !== null)
+  const quoted = found?.evidence.length
+    ? ` (${found.evidence
+        .slice(0, 3)
+        .map((word) => `“${word}”`)
+        .join(', ')})`
+    : ''
+  const what = found ? `This reads as ${found.kind}${quoted}, not a resume` : 'This does not read as a resume'
+  const tail = missing.length ? `: it has ${joinList(missing)}.` : '.'
+  return { resume: false, message: `${what}${tail}`, kind: found?.kind ?? null }
+}
+
+function joinList(parts: readonly string[]): string {
+  if (parts.length <= 1) return parts.join('')
+  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`
+}

@@ -1,0 +1,220 @@
+/**
+ * Non-resumes are refused (issue 13, finding 5: a recipe PDF was ranked as a person). The judge is
+ * checked on a labeled set: tests/fixtures/non-resumes/not/ (documents that are not a person's
+ * resume: recipes, invoices, code, letters, job postings, ...) and yes/ (hand-written messy resumes),
+ * with every fixture person's resume, the ranking corpora's resumes (must all pass) and their job
+ * descriptions (must all be refused). Then a recipe goes through the real parse path as PDF and DOCX.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { Document, Packer, Paragraph } from 'docx'
+import { PDFDocument, StandardFonts } from 'pdf-lib'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { DEFAULT_EXTRACT_LIMITS } from '@core/screening/extract'
+import { createParseHandler, type ParseHandler } from '@core/screening/parse-pool/handler'
+import { judgeResumeLikeness } from '@core/screening/read/resume-likeness'
+import { loadTaxonomyFile } from '@core/screening/taxonomy'
+import {
+  buildResume,
+  FIXTURE_NOW,
+  generatePeople,
+  renderDocx,
+  renderMarkdown,
+  renderPdf,
+  renderText,
+  RESUME_PEOPLE,
+} from '../../fixtures/resumes'
+
+const LABELED = path.resolve('tests/fixtures/non-resumes')
+const RANKING = path.resolve('tests/fixtures/ranking')
+
+interface Labeled {
+  name: string
+  resume: boolean
+  text: string
+}
+
+const readDir = (dir: string, resume: boolean, prefix: string): Labeled[] =>
+  fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((file) => /\.(txt|md)$/.test(file))
+        .sort()
+        .map((file) => ({ name: `${prefix}/${file}`, resume, text: fs.readFileSync(path.join(dir, file), 'utf8') }))
+    : []
+
+/** The ranking corpora other sessions write (set-a, set-b, ...): whatever is there when the test runs. */
+const rankingSets = () =>
+  fs.existsSync(RANKING)
+    ? fs
+        .readdirSync(RANKING)
+        .filter((set) => fs.statSync(path.join(RANKING, set)).isDirectory())
+        .sort()
+    : []
+
+function fixturePeopleResumes(): Labeled[] {
+  const people = RESUME_PEOPLE.map((person) => ({
+    name: `fixture/${person.id}.txt`,
+    resume: true,
+    text: renderText(buildResume(person)),
+  }))
+  const generated = generatePeople(24).map((person) => ({
+    name: `generated/${person.id}.md`,
+    resume: true,
+    text: renderMarkdown(buildResume(person)),
+  }))
+  return [...people, ...generated]
+}
+
+/** Precision and recall of refusing: a refused non-resume is a true positive. */
+function score(docs: readonly Labeled[]) {
+  const judged = docs.map((doc) => ({ ...doc, judgement: judgeResumeLikeness(doc.text) }))
+  const refused = judged.filter((doc) => !doc.judgement.resume)
+  const truePositives = refused.filter((doc) => !doc.resume).length
+  const nonResumes = judged.filter((doc) => !doc.resume).length
+  const wrong = judged.filter((doc) => doc.judgement.resume !== doc.resume)
+  const precision = refused.length ? truePositives / refused.length : 1
+  const recall = nonResumes ? truePositives / nonResumes : 1
+  const report = [
+    `precision ${precision.toFixed(3)} (${truePositives} of ${refused.length} refused are non-resumes), ` +
+      `recall ${recall.toFixed(3)} (${truePositives} of ${nonResumes} non-resumes refused), ` +
+      `${judged.length - nonResumes} resumes`,
+    ...wrong.map((doc) =>
+      doc.resume ? `  resume refused: ${doc.name}: ${doc.judgement.message}` : `  non-resume let through: ${doc.name}`,
+    ),
+  ].join('\n')
+  return { wrong, report, judged }
+}
+
+describe('judging whether a document is a resume', () => {
+  const notResumes = readDir(path.join(LABELED, 'not'), false, 'not')
+  const handWritten = readDir(path.join(LABELED, 'yes'), true, 'yes')
+
+  it('has a labeled set of at least 30 non-resumes and 30 resumes', () => {
+    expect(notResumes.length).toBeGreaterThanOrEqual(30)
+    expect(handWritten.length + fixturePeopleResumes().length).toBeGreaterThanOrEqual(30)
+    expect(handWritten.length).toBeGreaterThanOrEqual(15)
+  })
+
+  it('judges every labeled document right (precision and recall of refusing in the message)', () => {
+    const { wrong, report } = score([...notResumes, ...handWritten, ...fixturePeopleResumes()])
+    expect(wrong, report).toEqual([])
+  })
+
+  it('names what a refused document reads as, and what a resume would have', () => {
+    const judged = (name: string) => judgeResumeLikeness(notResumes.find((doc) => doc.name === `not/${name}`)!.text)
+    expect(judged('recipe-banana-bread.txt')).toMatchObject({ resume: false, kind: 'a recipe' })
+    expect(judged('recipe-banana-bread.txt').message).toMatch(
+      /^This reads as a recipe .*not a resume: it has no contact/,
+    )
+    expect(judged('job-posting-software-engineer.txt')).toMatchObject({ resume: false, kind: 'a job posting' })
+    expect(judged('cover-letter.txt')).toMatchObject({ resume: false, kind: 'a letter' })
+    expect(judged('invoice-consulting.txt')).toMatchObject({ resume: false, kind: 'an invoice or receipt' })
+    expect(judged('source-code-python.txt')).toMatchObject({ resume: false, kind: 'source code' })
+    expect(judged('poem.txt')).toMatchObject({ resume: false, kind: null })
+    expect(judged('poem.txt').message).toMatch(/^This does not read as a resume/)
+  })
+
+  it('lets a resume through whatever else it mentions (a cover letter before it, a chef’s recipes, a lawyer’s leases)', () => {
+    for (const name of ['cover-letter-then-resume.txt', 'chef.txt', 'lawyer.txt', 'recruiter.txt', 'accountant.txt'])
+      expect(judgeResumeLikeness(handWritten.find((doc) => doc.name === `yes/${name}`)!.text), name).toMatchObject({
+        resume: true,
+        message: null,
+      })
+  })
+
+  it('lets every resume of the ranking corpora through and refuses every job description there', () => {
+    const resumes = rankingSets().flatMap((set) => readDir(path.join(RANKING, set, 'resumes'), true, `${set}/resumes`))
+    const jobs = rankingSets().flatMap((set) => readDir(path.join(RANKING, set, 'jobs'), false, `${set}/jobs`))
+    const { wrong, report } = score([...resumes, ...jobs])
+    expect(wrong, report).toEqual([])
+  })
+
+  it('judges a long document in bounded time', () => {
+    const long = Array.from({ length: 400 }, (_, index) => renderText(buildResume(RESUME_PEOPLE[index % 36]!))).join(
+      '\n',
+    )
+    const started = performance.now()
+    expect(judgeResumeLikeness(long).resume).toBe(true)
+    expect(judgeResumeLikeness('you '.repeat(200_000)).resume).toBe(false)
+    expect(performance.now() - started).toBeLessThan(2_000)
+  })
+})
+
+const RECIPE = fs.readFileSync(path.join(LABELED, 'not', 'recipe-banana-bread.txt'), 'utf8').split('\n')
+
+async function recipePdf(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create()
+  const font = await doc.embedFont(StandardFonts.Helvetica)
+  const page = doc.addPage([612, 792])
+  let y = 740
+  for (const line of RECIPE) {
+    // Helvetica has no glyph for the degree sign; the text is otherwise the labeled recipe.
+    page.drawText(line.replace(/°/g, ' deg '), { x: 50, y, size: 10, font })
+    y -= 14
+  }
+  return doc.save()
+}
+
+async function recipeDocx(): Promise<Uint8Array> {
+  const doc = new Document({ sections: [{ children: RECIPE.map((line) => new Paragraph({ text: line })) }] })
+  return new Uint8Array(await Packer.toBuffer(doc))
+}
+
+describe('the parse path refuses a non-resume', () => {
+  let handler: ParseHandler
+  beforeAll(async () => {
+    handler = createParseHandler((await loadTaxonomyFile(path.resolve('resources/skills.json'))).data)
+  })
+  const parse = (bytes: Uint8Array, fileName: string) =>
+    handler.handle({
+      type: 'parse',
+      id: 1,
+      bytes,
+      fileName,
+      limits: DEFAULT_EXTRACT_LIMITS,
+      now: FIXTURE_NOW.getTime(),
+    })
+
+  it.each([
+    ['PDF', 'banana-bread.pdf', recipePdf],
+    ['DOCX', 'banana-bread.docx', recipeDocx],
+    ['TXT', 'banana-bread.txt', async () => Buffer.from(RECIPE.join('\n'))],
+  ])('a recipe as %s is refused as not a resume, saying it reads as a recipe', async (_format, fileName, render) => {
+    const result = await parse(await render(), fileName)
+    expect(result.outcome).toMatchObject({ ok: false, refusal: { reason: 'not_a_resume' } })
+    if (result.outcome.ok) return
+    expect(result.outcome.refusal.message).toMatch(/reads as a recipe/)
+    expect(result.parsed).toBeUndefined()
+  })
+
+  it('a job posting as PDF is refused as not a resume', async () => {
+    const posting = fs.readFileSync(path.join(LABELED, 'not', 'job-posting-software-engineer.txt'), 'utf8')
+    const doc = await PDFDocument.create()
+    const font = await doc.embedFont(StandardFonts.Helvetica)
+    const page = doc.addPage([612, 1100])
+    posting
+      .split('\n')
+      .forEach((line, index) =>
+        page.drawText(line.replace(/[–·]/g, '-'), { x: 40, y: 1060 - index * 13, size: 9, font }),
+      )
+    const result = await parse(await doc.save(), 'posting.pdf')
+    expect(result.outcome).toMatchObject({ ok: false, refusal: { reason: 'not_a_resume' } })
+    if (!result.outcome.ok) expect(result.outcome.refusal.message).toMatch(/reads as a job posting/)
+  })
+
+  it('fixture resumes as PDF, DOCX and TXT are still read', async () => {
+    for (const [index, person] of RESUME_PEOPLE.slice(0, 6).entries()) {
+      const resume = buildResume(person)
+      const bytes =
+        index % 3 === 0
+          ? await renderPdf(resume)
+          : index % 3 === 1
+            ? await renderDocx(resume)
+            : Buffer.from(renderText(resume))
+      const result = await parse(bytes, `${person.id}.${['pdf', 'docx', 'txt'][index % 3]}`)
+      expect(result.outcome.ok, result.outcome.ok ? '' : result.outcome.refusal.message).toBe(true)
+      expect(result.parsed?.contact.email).toBe(resume.email)
+    }
+  })
+})
