@@ -164,6 +164,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     options: options.voice,
   })
   for (const job of [...queuePanel.jobs, ...screening.jobs, ...voice.jobs]) queue.register(job)
+  await screening.start()
   await voice.start()
 
   const info = (): AppInfo => ({

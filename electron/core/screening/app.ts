@@ -15,6 +15,7 @@ import { listCandidates } from './candidates/list'
 import { createPipeline } from './candidates/pipeline'
 import { embedJob, queueEmbeddings } from './candidates/embed-job'
 import { createRanker, type Rerank } from './candidates/rerank'
+import { refreshStaleTerms } from './candidates/refresh-terms'
 import { createFileStore } from './intake/file-store'
 import { intakeJob } from './intake/intake-job'
 import { createIntakeService } from './intake/intake-service'
@@ -45,6 +46,8 @@ export interface ScreeningApp extends DomainApp<'jobs' | 'intake' | 'candidates'
   /** Queue jobs the studio registers. */
   jobs: JobDefinition<never>[]
   rerank: Rerank
+  /** Brings stored candidates up to the current scoring features; run before intake starts. */
+  start(): Promise<void>
 }
 
 /** Builds screening's services from their dependencies and exposes them as request handlers. */
@@ -69,6 +72,9 @@ export function createApp(deps: ScreeningDeps): ScreeningApp {
 
   return {
     rerank,
+    async start() {
+      for (const jobId of await refreshStaleTerms(db)) await rerankOnly(jobId)
+    },
     jobs: [
       ...(deps.parser
         ? [

@@ -53,3 +53,37 @@ describe('skills a job lists', () => {
     expect(job.preferredSkills.map((skill) => skill.skillId)).toEqual([taxonomy.resolve('JIRA')!.id])
   })
 })
+
+describe('skills and years a job implies (no Required list)', () => {
+  const ids = (skills: readonly { skillId: string }[]) => skills.map((s) => s.skillId)
+
+  it('takes a range of years at its lower bound', () => {
+    expect(parseJobMarkdown('# Sales lead\nYou bring 6-10 years of field sales.', taxonomy).minYears).toBe(6)
+    expect(parseJobMarkdown('# Tester\nWe want 3 to 5 years of testing.', taxonomy).minYears).toBe(3)
+    expect(parseJobMarkdown('# Engineer\nAt least 4+ years in Java.', taxonomy).minYears).toBe(4)
+  })
+
+  it('makes only the clause that says "preferred" preferred, not its whole line', () => {
+    const job = parseJobMarkdown(
+      '# Area Sales Manager\nRequirements:\n- Field sales experience with strong negotiation skills; an MBA in marketing preferred, Salesforce a plus',
+      taxonomy,
+    )
+    expect(ids(job.requiredSkills)).toEqual(expect.arrayContaining(['field-sales', 'negotiation']))
+    expect(ids(job.preferredSkills)).toContain('salesforce')
+  })
+
+  it('does not require what the opening paragraph says about the company', () => {
+    const job = parseJobMarkdown(
+      '# .NET Developer\nWe build medical billing software for hospitals.\n\nRequirements\n- C# and ASP.NET Core\n- SQL Server',
+      taxonomy,
+    )
+    expect(ids(job.requiredSkills)).toEqual(expect.arrayContaining(['csharp', 'aspnet', 'microsoft-sql-server']))
+    expect(ids(job.requiredSkills)).not.toContain('medical-billing')
+    expect(ids(job.preferredSkills)).toContain('medical-billing')
+  })
+
+  it('requires what the title names even when the text only mentions it in passing', () => {
+    const job = parseJobMarkdown('# Java Developer\nJoin our platform team.\n\nWhat you bring\n- Spring Boot', taxonomy)
+    expect(ids(job.requiredSkills)).toEqual(expect.arrayContaining(['java', 'spring-boot']))
+  })
+})

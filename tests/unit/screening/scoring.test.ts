@@ -1,7 +1,7 @@
 import bm25Engine from 'wink-bm25-text-search'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_SCORE_WEIGHTS, type JobSkill } from '@shared/contract/screening'
-import { bm25Scores } from '@core/screening/scoring/bm25'
+import { bm25Scores, DEFAULT_BM25 } from '@core/screening/scoring/bm25'
 import { explainScore } from '@core/screening/scoring/explain'
 import { buildFeatures } from '@core/screening/scoring/features'
 import { scoringJobOf, type ScoringJobSource } from '@core/screening/scoring/job-query'
@@ -44,13 +44,17 @@ function candidate(
   skills: string[],
   years: number,
   educationRank: number,
+  fields: { title?: string; skills?: string } = {},
 ): CandidateFeatures {
   return {
     candidateId: id,
     skillIds: new Set(skills),
     totalYears: years,
     educationRank,
-    terms: buildTermVector(tokenize(text)),
+    terms: buildTermVector(tokenize(text), {
+      title: tokenize(fields.title ?? ''),
+      skills: tokenize(fields.skills ?? ''),
+    }),
   }
 }
 
@@ -156,14 +160,26 @@ describe('scoreCandidate', () => {
     expect(result.score).toBeCloseTo(((45 * 0.5 + 20 * 0.5) / 65) * 100, 1)
   })
 
-  it('matches a custom skill when every word of it is in the visible text', () => {
+  it('matches a custom skill as a phrase, or in the skills or title field', () => {
     const custom = scoringJobOf(
       job({ requiredSkills: [skill('custom:salesforce-cpq', 'Salesforce CPQ')], preferredSkills: [] }),
     )
-    const yes = scoreCandidate(custom, candidate('d', 'Configured Salesforce CPQ quoting', [], 5, 3), 0)
-    const no = scoreCandidate(custom, candidate('e', 'Salesforce admin', [], 5, 3), 0)
-    expect(yes.matched).toEqual(['custom:salesforce-cpq'])
-    expect(no.missing).toEqual(['custom:salesforce-cpq'])
+    const matched = (text: string, fields?: { title?: string; skills?: string }) =>
+      scoreCandidate(custom, candidate('d', text, [], 5, 3, fields), 0).matched.length === 1
+    expect(matched('Configured Salesforce CPQ quoting')).toBe(true)
+    expect(matched('Salesforce admin')).toBe(false)
+    // Both words, but not together: the old word match took this for the skill.
+    expect(matched('Salesforce admin; CPQ rollout on another platform')).toBe(false)
+    expect(matched('Tools: CPQ, Salesforce', { skills: 'CPQ, Salesforce' })).toBe(true)
+  })
+
+  it('does not take one passing word for a one-word custom skill (finding 4)', () => {
+    const sales = scoringJobOf(job({ requiredSkills: [skill('custom:sales', 'Sales')], preferredSkills: [] }))
+    const matched = (text: string, fields?: { title?: string; skills?: string }) =>
+      scoreCandidate(sales, candidate('s', text, [], 5, 3, fields), 0).matched.length === 1
+    expect(matched('Operations manager: warehouse, logistics and after sales service')).toBe(false)
+    expect(matched('Closed sales of 2M a year; ran the sales pipeline for the region')).toBe(true)
+    expect(matched('Regional Sales Manager at Acme', { title: 'Regional Sales Manager' })).toBe(true)
   })
 })
 
@@ -177,6 +193,7 @@ describe('rankCandidates', () => {
         ['typescript', 'postgresql', 'kubernetes'],
         6,
         3,
+        { title: 'Backend engineer' },
       ),
       candidate('middle', 'Frontend engineer with TypeScript and React', ['typescript'], 3, 3),
     ]
@@ -184,6 +201,35 @@ describe('rankCandidates', () => {
     expect(ranked.map((r) => r.candidateId)).toEqual(['strong', 'middle', 'weak'])
     expect(ranked[0]!.parts.text).toBe(1)
     expect(ranked[2]!.parts.text).toBe(0)
+  })
+
+  it('ranks the person whose title is the role above one who only mentions its words', () => {
+    const pool = [
+      candidate('mentions', 'Sales manager for a team that sells to operations departments', [], 5, 3, {
+        title: 'Sales Manager',
+      }),
+      candidate('is', 'Ran warehouse operations and logistics for three sites', [], 5, 3, {
+        title: 'Operations Manager',
+      }),
+    ]
+    const opening = scoringJobOf(job({ title: 'Operations Manager', description: 'operations', requiredSkills: [] }))
+    expect(rankCandidates(opening, pool).map((r) => r.candidateId)).toEqual(['is', 'mentions'])
+  })
+
+  it('weighs a term in the title or skills field above the same term in the body alone (BM25F)', () => {
+    const docs = [
+      buildTermVector(tokenize('kotlin android apps for retail'), { title: tokenize('Kotlin developer') }),
+      buildTermVector(tokenize('kotlin android apps for retail'), { skills: tokenize('Kotlin') }),
+      buildTermVector(tokenize('kotlin android apps for retail')),
+      buildTermVector(tokenize('payroll and benefits')),
+    ]
+    const query = [termHash('kotlin')]
+    const plain = bm25Scores(docs, query, { ...DEFAULT_BM25, fields: { title: 0, skills: 0 } })
+    expect(plain[0]).toBeCloseTo(plain[2]!, 10)
+    const fielded = bm25Scores(docs, query, { ...DEFAULT_BM25, fields: { title: 2, skills: 1 } })
+    expect(fielded[0]).toBeGreaterThan(fielded[1]!)
+    expect(fielded[1]).toBeGreaterThan(fielded[2]!)
+    expect(fielded[3]).toBe(0)
   })
 })
 

@@ -27,7 +27,8 @@ const LIST_HEAD = /^\s*(?:[-*]\s*)?\**(required|preferred|nice to have)(?: skill
 const ITEM = /^\s*[-*•]\s+(.+)$/
 const YEARS_LINE = /^\s*(?:minimum years|min(?:imum)? experience|experience)\s*:\s*(\d+(?:\.\d+)?)/i
 const EDUCATION_LINE = /^\s*education(?: level)?\s*:\s*(.+)$/i
-const YEARS_IN_TEXT = /(\d+(?:\.\d+)?)\s*\+?\s*(?:or more\s+)?years?/i
+// "4+ years", "5 or more years"; in a range ("6-10 years", "3 to 5 years") the lower bound is the minimum.
+const YEARS_IN_TEXT = /(\d+(?:\.\d+)?)\s*(?:(?:-|–|—|to)\s*\d+(?:\.\d+)?\s*)?\+?\s*(?:or more\s+)?years?/i
 
 function educationOf(text: string): ScoringJobSource['educationLevel'] {
   const direct = educationLevelSchema.safeParse(
@@ -98,11 +99,20 @@ export function parseJobMarkdown(markdown: string, taxonomy: Pick<Taxonomy, 'res
   let requiredSkills = toSkills(lists.required)
   let preferredSkills = toSkills(lists.preferred)
   if (!requiredSkills.length) {
-    const suggested = taxonomy.suggestSkills(`${title}\n${description}`)
+    // The title is read apart: what it names ("Java Developer") is required wherever else it appears.
+    const inTitle = new Set(taxonomy.suggestSkills(title).map((s) => s.skillId))
+    const suggested = taxonomy.suggestSkills(description)
     const skill = (s: (typeof suggested)[number]): JobSkill => ({ skillId: s.skillId, name: s.name, weight: 3 })
     const listed = new Set(preferredSkills.map((s) => s.skillId))
-    requiredSkills = suggested.filter((s) => s.importance === 'required' && !listed.has(s.skillId)).map(skill)
-    if (!preferredSkills.length) preferredSkills = suggested.filter((s) => s.importance === 'preferred').map(skill)
+    const required = (s: (typeof suggested)[number]) => s.importance === 'required' || inTitle.has(s.skillId)
+    const fromTitle = [...inTitle].filter((id) => !suggested.some((s) => s.skillId === id))
+    requiredSkills = [
+      ...taxonomy.suggestSkills(title).filter((s) => fromTitle.includes(s.skillId)),
+      ...suggested.filter(required),
+    ]
+      .filter((s) => !listed.has(s.skillId))
+      .map(skill)
+    if (!preferredSkills.length) preferredSkills = suggested.filter((s) => !required(s)).map(skill)
   }
   const inferredYears = YEARS_IN_TEXT.exec(description)
   return {

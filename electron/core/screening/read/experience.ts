@@ -27,8 +27,10 @@ const YEARS_WORD = String.raw`(?:years?|yrs?)\.?`
 const MONTHS_WORD = String.raw`(?:months?|mo?s|mths?)\.?`
 // "2 years 6 months", "3 yrs 4 mos", "8+ years", "104 months".
 const DURATION = String.raw`(?:${NUMBER}\s*\+?\s*${YEARS_WORD}(?:\s*(?:and\s*)?(\d{1,2})\s*${MONTHS_WORD})?|(\d{1,3})\s*\+?\s*${MONTHS_WORD})`
-const STATED_AFTER = new RegExp(String.raw`\b${DURATION}\s+(?:of\s+)?(?:[\p{L}-]+\s+){0,3}?(?:experience|exp)\b`, 'iu')
-const STATED_BEFORE = new RegExp(String.raw`\b(?:experience|exp)\b[^\d\n]{0,25}?\b${DURATION}(?!\p{L})`, 'iu')
+// With the misspellings job portals print ("Skill Details Java- Exprience - 84 months").
+const EXPERIENCE_WORD = String.raw`(?:experience|exprience|experiance|expirience|expierence|exp)`
+const STATED_AFTER = new RegExp(String.raw`\b${DURATION}\s+(?:of\s+)?(?:[\p{L}-]+\s+){0,3}?${EXPERIENCE_WORD}\b`, 'iu')
+const STATED_BEFORE = new RegExp(String.raw`\b${EXPERIENCE_WORD}\b[^\d\n]{0,25}?\b${DURATION}(?!\p{L})`, 'iu')
 // A job's length written at the end of its line: "Mphasis (2 years 6 months)", "Internship: 6 months".
 const JOB_DURATION = new RegExp(String.raw`(?:[(:|·,–—]|\s-)\s*${DURATION}\s*\)?\s*$`, 'iu')
 
@@ -45,9 +47,11 @@ const yearsOf = (match: RegExpExecArray): number => {
 /** The largest total the resume states ("8+ years of experience", "Experience - 104 months"); null if none. */
 export function statedYears(lines: readonly string[]): number | null {
   let best: number | null = null
+  // Every statement on a line counts: a portal's run-together "Skill Details" holds several.
+  const everywhere = [STATED_AFTER, STATED_BEFORE].map((pattern) => new RegExp(pattern.source, 'giu'))
   for (const line of lines) {
-    const match = STATED_AFTER.exec(line) ?? STATED_BEFORE.exec(line)
-    if (match) best = Math.max(best ?? 0, yearsOf(match))
+    for (const pattern of everywhere)
+      for (const match of line.matchAll(pattern)) best = Math.max(best ?? 0, yearsOf(match))
   }
   return best
 }

@@ -1,6 +1,7 @@
 import type { ExtractedDocument, ParsedResume, SkillMention } from '../types'
 import { EVIDENCE_STRENGTH } from '../read/skills'
 import { educationRank } from './education'
+import { resumeFieldTokens } from './fields'
 import { buildTermVector, type TermVector } from './term-vector'
 import { tokenize } from './tokenize'
 
@@ -31,6 +32,11 @@ export function visibleMentions(
   })
 }
 
+/** The term vector of a resume's visible text, with its title and skills fields and word pairs. */
+export function resumeTermVector(text: string, resume: Pick<ParsedResume, 'employment' | 'sections' | 'skills'>) {
+  return buildTermVector(tokenize(text), resumeFieldTokens(text, resume))
+}
+
 export function buildFeatures(document: Pick<ExtractedDocument, 'text'>, resume: ParsedResume): ResumeFeatures {
   const best = new Map<string, SkillMention>()
   for (const mention of visibleMentions(document, resume.skills)) {
@@ -43,6 +49,6 @@ export function buildFeatures(document: Pick<ExtractedDocument, 'text'>, resume:
     skillEvidence: Object.fromEntries([...best].map(([id, mention]) => [id, mention.evidence.trim()])),
     totalYears: Math.max(0, Math.min(60, Number.isFinite(resume.totalYears) ? resume.totalYears : 0)),
     educationRank: educationRank(resume.educationLevel),
-    terms: buildTermVector(tokenize(document.text)),
+    terms: resumeTermVector(document.text, { ...resume, skills: [...best.values()] }),
   }
 }

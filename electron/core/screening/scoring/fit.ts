@@ -1,6 +1,6 @@
 import type { JobSkill } from '../../../../shared/contract/screening'
-import { frequencyOf, type TermVector } from './term-vector'
-import type { SkillSet } from './types'
+import { fieldHash, frequencyOf, type TermVector } from './term-vector'
+import type { CustomSkillPhrase, SkillSet } from './types'
 
 export interface Coverage {
   /** Weighted share of the listed skills the candidate has, 0..1. */
@@ -9,23 +9,40 @@ export interface Coverage {
   missing: string[]
 }
 
-/** A skill counts when the resume's visible text names it (taxonomy) or holds all of its words (custom). */
+/** A word said once in passing ("after sales") is incidental; said again it is part of the person's work. */
+const REPEATED = 2
+
+/**
+ * A skill outside the taxonomy is named in a resume when its words stand together as a phrase in
+ * the text, or all appear in the skills or title field. A one-word skill needs the skills or title
+ * field, or to be said at least twice: one passing word does not make a skill.
+ */
+export function hasCustomSkill(phrase: CustomSkillPhrase, terms: TermVector): boolean {
+  if (!phrase.terms.length) return false
+  const inField = (field: 'skills' | 'title') =>
+    phrase.terms.every((hash) => frequencyOf(terms, fieldHash(hash, field)) > 0)
+  if (inField('skills') || inField('title')) return true
+  if (phrase.pairs.length) return phrase.pairs.every((hash) => frequencyOf(terms, hash) > 0)
+  return frequencyOf(terms, phrase.terms[0]!) >= REPEATED
+}
+
+/** A skill counts when the resume's visible text names it (taxonomy) or holds it as a phrase (custom). */
 export function hasSkill(
   skillId: string,
   skillIds: SkillSet,
   terms: TermVector,
-  customSkillTerms: ReadonlyMap<string, number[]>,
+  customSkills: ReadonlyMap<string, CustomSkillPhrase>,
 ): boolean {
   if (skillIds.has(skillId)) return true
-  const custom = customSkillTerms.get(skillId)
-  return !!custom?.length && custom.every((hash) => frequencyOf(terms, hash) > 0)
+  const custom = customSkills.get(skillId)
+  return !!custom && hasCustomSkill(custom, terms)
 }
 
 export function skillCoverage(
   skills: readonly JobSkill[],
   skillIds: SkillSet,
   terms: TermVector,
-  customSkillTerms: ReadonlyMap<string, number[]>,
+  customSkills: ReadonlyMap<string, CustomSkillPhrase>,
 ): Coverage {
   let total = 0
   let got = 0
@@ -33,7 +50,7 @@ export function skillCoverage(
   const missing: string[] = []
   for (const skill of skills) {
     total += skill.weight
-    if (hasSkill(skill.skillId, skillIds, terms, customSkillTerms)) {
+    if (hasSkill(skill.skillId, skillIds, terms, customSkills)) {
       got += skill.weight
       matched.push(skill.skillId)
     } else missing.push(skill.skillId)

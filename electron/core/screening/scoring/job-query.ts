@@ -1,7 +1,7 @@
 import type { JobOpeningView } from '../../../../shared/contract/screening'
-import { termHash } from './term-vector'
+import { pairHash, termHash } from './term-vector'
 import { tokenize } from './tokenize'
-import type { ScoringJob } from './types'
+import type { CustomSkillPhrase, ScoringJob } from './types'
 
 /** Enough terms to describe any job; beyond this a long description adds cost, not signal. */
 const MAX_QUERY_TERMS = 200
@@ -42,11 +42,33 @@ export function jobQueryTerms(job: ScoringJobSource): string[] {
   return out
 }
 
+/** Words that say how senior a role is, not what it is: a title match on them means nothing. */
+const RANK_WORDS = new Set(
+  tokenize('senior sr junior jr lead principal staff head chief intern trainee fresher entry level mid ii iii iv'),
+)
+
+/** The job title's words that say what the role is: each once, and each pair of neighbours. */
+export function titleTerms(title: string): { terms: number[]; pairs: number[] } {
+  const role = tokenize(title).filter((token) => !RANK_WORDS.has(token))
+  return {
+    terms: [...new Set(role)].map(termHash),
+    pairs: role.slice(1).map((token, i) => pairHash(role[i]!, token)),
+  }
+}
+
+/** A skill outside the taxonomy, as a phrase: its words and each pair of neighbouring words. */
+export function customSkillPhrase(name: string): CustomSkillPhrase {
+  const tokens = tokenize(name)
+  return {
+    terms: [...new Set(tokens)].map(termHash),
+    pairs: tokens.slice(1).map((token, i) => pairHash(tokens[i]!, token)),
+  }
+}
+
 export function scoringJobOf(job: ScoringJobSource): ScoringJob {
-  const customSkillTerms = new Map<string, number[]>()
+  const customSkills = new Map<string, CustomSkillPhrase>()
   for (const skill of [...job.requiredSkills, ...job.preferredSkills]) {
-    if (isCustomSkill(skill.skillId))
-      customSkillTerms.set(skill.skillId, [...new Set(tokenize(skill.name))].map(termHash))
+    if (isCustomSkill(skill.skillId)) customSkills.set(skill.skillId, customSkillPhrase(skill.name))
   }
   return {
     requiredSkills: job.requiredSkills,
@@ -55,6 +77,7 @@ export function scoringJobOf(job: ScoringJobSource): ScoringJob {
     educationLevel: job.educationLevel,
     weights: job.weights,
     queryHashes: jobQueryTerms(job).map(termHash),
-    customSkillTerms,
+    title: titleTerms(job.title),
+    customSkills,
   }
 }

@@ -39,13 +39,12 @@ function prepare(job: ScoringJob): Prepared {
 }
 
 /**
- * Scores one candidate. `textRelevance` is the candidate's BM25 in the job's pool divided by the
- * pool's best, so it is 0..1 and the best text match in the pool gets full marks.
+ * Scores one candidate. `textRelevance` is 0..1, relative to the job's pool (see text-relevance.ts).
  */
 export function scoreCandidate(job: ScoringJob, candidate: CandidateFeatures, textRelevance: number): ScoreBreakdown {
   const { keys, shares, requiredEducation } = prepare(job)
-  const required = skillCoverage(job.requiredSkills, candidate.skillIds, candidate.terms, job.customSkillTerms)
-  const preferred = skillCoverage(job.preferredSkills, candidate.skillIds, candidate.terms, job.customSkillTerms)
+  const required = skillCoverage(job.requiredSkills, candidate.skillIds, candidate.terms, job.customSkills)
+  const preferred = skillCoverage(job.preferredSkills, candidate.skillIds, candidate.terms, job.customSkills)
   const values: Record<PartKey, number> = {
     requiredSkills: required.value,
     preferredSkills: preferred.value,

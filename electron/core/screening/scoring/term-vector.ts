@@ -25,12 +25,40 @@ export function termHash(term: string): number {
   return hash >>> 0
 }
 
-export function buildTermVector(tokens: readonly string[]): TermVector {
+/**
+ * The fields BM25F weighs apart from the body, and word pairs for phrase matching. Each is stored in
+ * the same vector under its own hash of the body term's hash, so the layout and the storage stay one.
+ */
+export type TermField = 'title' | 'skills' | 'pair'
+
+const FIELD_SALT: Record<TermField, number> = { title: 0x7469746c, skills: 0x736b696c, pair: 0x70616972 }
+
+/** The hash a term has inside `field`. */
+export function fieldHash(hash: number, field: TermField): number {
+  let mixed = Math.imul(hash ^ FIELD_SALT[field], 0x9e3779b1)
+  mixed ^= mixed >>> 15
+  return Math.imul(mixed, 0x85ebca77) >>> 0
+}
+
+/** The hash of two terms that stand next to each other (stop words aside). */
+export const pairHash = (first: string, second: string) => fieldHash(termHash(`${first} ${second}`), 'pair')
+
+export interface FieldTokens {
+  title?: readonly string[]
+  skills?: readonly string[]
+}
+
+/**
+ * A document's vector: its body terms (whose count is its BM25 length), the terms of its title and
+ * skills fields, and every pair of neighbouring body terms.
+ */
+export function buildTermVector(tokens: readonly string[], fields: FieldTokens = {}): TermVector {
   const counts = new Map<number, number>()
-  for (const token of tokens) {
-    const hash = termHash(token)
-    counts.set(hash, (counts.get(hash) ?? 0) + 1)
-  }
+  const add = (hash: number) => counts.set(hash, (counts.get(hash) ?? 0) + 1)
+  for (const token of tokens) add(termHash(token))
+  for (const field of ['title', 'skills'] as const)
+    for (const token of fields[field] ?? []) add(fieldHash(termHash(token), field))
+  for (let i = 1; i < tokens.length; i++) add(pairHash(tokens[i - 1]!, tokens[i]!))
   const hashes = Uint32Array.from(counts.keys()).sort()
   const frequencies = new Uint16Array(hashes.length)
   hashes.forEach((hash, i) => (frequencies[i] = Math.min(MAX_FREQUENCY, counts.get(hash)!)))

@@ -10,8 +10,17 @@ export interface ScoringJob {
   weights: ScoreWeights
   /** The job's text as term hashes, repeated as often as they occur. */
   queryHashes: number[]
-  /** For skills outside the taxonomy: the term hashes that must all appear in a resume. */
-  customSkillTerms: ReadonlyMap<string, number[]>
+  /** The title's words that name the role (not its seniority): term hashes, each once, and neighbour pairs. */
+  title: { terms: number[]; pairs: number[] }
+  /** Skills outside the taxonomy, by skill id: matched as phrases (see fit.ts). */
+  customSkills: ReadonlyMap<string, CustomSkillPhrase>
+}
+
+export interface CustomSkillPhrase {
+  /** Term hashes of its words, each once. */
+  terms: number[]
+  /** Pair hashes of its neighbouring words, in order (none for a one-word skill). */
+  pairs: number[]
 }
 
 /** The skills a candidate has: a Set, or the stored `|id|id|` column answering for itself. */

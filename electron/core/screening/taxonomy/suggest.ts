@@ -23,26 +23,58 @@ const REQUIRED_HEADING =
 const PREFERRED_INLINE =
   /\b(a plus|is a plus|plus\b|bonus|nice to have|preferred|ideally|desirable|familiarity with|exposure to)\b/i
 
+/** Clauses end at a sentence stop or a semicolon: "Graduate in any field; an MBA is preferred." is two. */
+const CLAUSE_END = /[.;!?](?:\s|$)|\s[-–—]\s/g
+
+/** The clause of `line` around the characters start..end. */
+function clauseAround(line: string, start: number, end: number): string {
+  let from = 0
+  let to = line.length
+  for (const stop of line.matchAll(CLAUSE_END)) {
+    const at = stop.index
+    if (at < start) from = at + stop[0].length
+    else if (at >= end) {
+      to = at
+      break
+    }
+  }
+  return line.slice(from, to)
+}
+
+const isHeadingLine = (trimmed: string) =>
+  trimmed.length > 0 && trimmed.length <= 60 && (/[:#]/.test(trimmed) || trimmed.split(/\s+/).length <= 5)
+const isListItem = (trimmed: string) => /^([-*•]|\d+[.)])\s/.test(trimmed)
+
 /**
  * Skills named by a job description, required ones first, then by how often they are named.
- * A skill is "preferred" when every mention sits under a nice-to-have heading or says so on its line.
+ * A skill is "preferred" when every mention sits under a nice-to-have heading, in a clause that
+ * says so ("an MBA is preferred"), or in the opening paragraph about the company when the
+ * description goes on to headings or a list: "an MEP consulting firm" or "our medical billing
+ * product" sets the scene, it does not ask for a skill.
  */
 export function suggestFromMatches(description: string, matches: readonly SkillMatch[]): SuggestedSkill[] {
   const lines = description.split('\n')
-  const preferredLine = new Array<boolean>(lines.length).fill(false)
+  const blockPreferred = new Array<boolean>(lines.length).fill(false)
   let inPreferredBlock = false
   lines.forEach((line, index) => {
     const trimmed = line.trim()
-    const isHeading =
-      trimmed.length > 0 && trimmed.length <= 60 && (/[:#]/.test(trimmed) || trimmed.split(/\s+/).length <= 5)
+    const isHeading = isHeadingLine(trimmed)
     if (isHeading && PREFERRED_HEADING.test(trimmed)) inPreferredBlock = true
     else if (isHeading && REQUIRED_HEADING.test(trimmed)) inPreferredBlock = false
-    preferredLine[index] = inPreferredBlock || PREFERRED_INLINE.test(trimmed)
+    blockPreferred[index] = inPreferredBlock
   })
+  const introEnd = Math.max(
+    0,
+    lines.findIndex((line) => isHeadingLine(line.trim()) || isListItem(line.trim())),
+  )
+  const preferredAt = (match: SkillMatch) =>
+    (blockPreferred[match.lineIndex] ?? false) ||
+    match.lineIndex < introEnd ||
+    PREFERRED_INLINE.test(clauseAround(lines[match.lineIndex] ?? '', match.start, match.end))
 
   const bySkill = new Map<string, SuggestedSkill & { order: number }>()
   matches.forEach((match, order) => {
-    const preferred = preferredLine[match.lineIndex] ?? false
+    const preferred = preferredAt(match)
     const existing = bySkill.get(match.skillId)
     if (existing) {
       existing.mentions++

@@ -1,0 +1,35 @@
+import { readingLines } from '../read/lines'
+import { detectSections } from '../read/sections'
+import type { ParsedResume } from '../types'
+import type { FieldTokens } from './term-vector'
+import { tokenize } from './tokenize'
+
+/** A headline is a short line; a long one under the name is a paragraph, not what the person calls themselves. */
+const HEADLINE_MAX = 80
+const HEADLINE_LINES = 4
+const CONTACT = /@|https?:\/\/|www\.|\d{3}[\s.-]?\d{3}/i
+
+/** The lines above the first heading that are not contact details: where people say what they do. */
+export function headlineOf(text: string): string[] {
+  const lines = readingLines(text)
+  const { lineSections } = detectSections(lines)
+  const first = lineSections.findIndex((section) => section !== null)
+  return lines
+    .slice(0, first === -1 ? Math.min(lines.length, HEADLINE_LINES * 2) : first)
+    .map((line) => line.trim())
+    .filter((line) => line && line.length <= HEADLINE_MAX && !CONTACT.test(line))
+    .slice(0, HEADLINE_LINES)
+}
+
+type FieldSource = Pick<ParsedResume, 'employment' | 'sections' | 'skills'>
+
+/**
+ * The resume's fields as BM25F weighs them: the title field is the headline and every job title;
+ * the skills field is the skills section and the canonical name of every skill read, so "k8s" in a
+ * resume meets "Kubernetes" in a job.
+ */
+export function resumeFieldTokens(text: string, resume: FieldSource): FieldTokens {
+  const titles = [...headlineOf(text), ...resume.employment.map((job) => job.title)]
+  const skills = [resume.sections.skills ?? '', ...new Set(resume.skills.map((mention) => mention.name))]
+  return { title: tokenize(titles.join('\n')), skills: tokenize(skills.join('\n')) }
+}

@@ -1,0 +1,58 @@
+import { bm25Scores, DEFAULT_BM25, type Bm25Params } from './bm25'
+import { fieldHash, frequencyOf, type TermVector } from './term-vector'
+import type { ScoringJob } from './types'
+
+export interface TextRelevanceParams {
+  bm25: Bm25Params
+  /** The share of text relevance that is the title match; the rest is BM25F against the whole job. */
+  titleShare: number
+}
+
+/** Tuned on our own labeled sets (bench/ranking.ts): see the README for the figures. */
+export const TEXT_RELEVANCE: TextRelevanceParams = {
+  bm25: { ...DEFAULT_BM25, fields: { title: 2, skills: 1 } },
+  titleShare: 0.3,
+}
+
+/**
+ * How much of the job title's role the resume claims, 0..1: the share of its words (rarer ones
+ * counting more) in the resume's title field, or, where the reader found no title (a portal's
+ * run-together text), the share of its word pairs standing together anywhere in the text.
+ * A "Java Developer" opening is best met by someone who calls themselves one.
+ */
+export function titleMatches(pool: readonly TermVector[], title: ScoringJob['title']): Float64Array {
+  const scores = new Float64Array(pool.length)
+  if (!title.terms.length || !pool.length) return scores
+  const idf = title.terms.map((hash) => {
+    const df = pool.reduce((n, doc) => n + (frequencyOf(doc, hash) > 0 ? 1 : 0), 0)
+    return Math.log(1 + (pool.length - df + 0.5) / (df + 0.5))
+  })
+  const total = idf.reduce((sum, w) => sum + w, 0)
+  const inTitle = title.terms.map((hash) => fieldHash(hash, 'title'))
+  pool.forEach((doc, d) => {
+    let got = 0
+    inTitle.forEach((hash, t) => (got += frequencyOf(doc, hash) > 0 ? idf[t]! : 0))
+    const field = total > 0 ? got / total : 0
+    const phrase = title.pairs.length
+      ? title.pairs.filter((hash) => frequencyOf(doc, hash) > 0).length / title.pairs.length
+      : 0
+    scores[d] = Math.max(field, phrase)
+  })
+  return scores
+}
+
+/**
+ * Each candidate's text relevance in its pool, 0..1: BM25F divided by the pool's best (the best
+ * text match gets full marks), mixed with the title match.
+ */
+export function textRelevance(
+  job: Pick<ScoringJob, 'queryHashes' | 'title'>,
+  pool: readonly TermVector[],
+  params: TextRelevanceParams = TEXT_RELEVANCE,
+): Float64Array {
+  const bm25 = bm25Scores(pool, job.queryHashes, params.bm25)
+  const best = bm25.reduce((max, value) => Math.max(max, value), 0)
+  const titles = titleMatches(pool, job.title)
+  const share = job.title.terms.length ? params.titleShare : 0
+  return bm25.map((value, i) => (1 - share) * (best > 0 ? value / best : 0) + share * titles[i]!)
+}

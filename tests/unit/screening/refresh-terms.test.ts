@@ -1,0 +1,105 @@
+import { sql } from 'kysely'
+import { afterEach, describe, expect, it } from 'vitest'
+import { writeFeatures } from '@core/screening/intake/record-outcome'
+import { TERMS_VERSION } from '@core/screening/candidates/refresh-terms'
+import { resumeTermVector } from '@core/screening/scoring/features'
+import {
+  fieldHash,
+  frequencyOf,
+  termHash,
+  unpackTermVector,
+  type TermVector,
+} from '@core/screening/scoring/term-vector'
+import { tokenize } from '@core/screening/scoring/tokenize'
+import type { Studio } from '@core/studio'
+import { createTempStudio } from '../../helpers/temp-studio'
+import { seedCandidates } from './seed'
+
+let studio: Studio | undefined
+afterEach(async () => {
+  await studio?.close()
+  studio = undefined
+})
+
+async function call<T>(name: string, input: unknown): Promise<T> {
+  const result = await studio!.dispatch(name, input, { audience: 'recruiter' })
+  if (!result.ok) throw Object.assign(new Error(result.error.message), result.error)
+  return result.value as T
+}
+
+const TEXT =
+  'Priya Raman\nQA Automation Engineer\npriya@example.com\nSkills\nSelenium, Java\nExperience\nTest Lead, Acme'
+const PARSED = {
+  sections: { skills: 'Selenium, Java' },
+  employment: [{ title: 'Test Lead', company: 'Acme', start: '2019-01', end: null, current: true, source: '' }],
+  skills: [{ skillId: 'selenium', name: 'Selenium', evidence: 'Selenium, Java', section: 'skills' }],
+}
+
+/** A vector as versions before TERMS_VERSION 2 stored it: body terms only. */
+function bodyOnly(text: string): TermVector {
+  const counts = new Map<number, number>()
+  for (const token of tokenize(text)) counts.set(termHash(token), (counts.get(termHash(token)) ?? 0) + 1)
+  const hashes = Uint32Array.from(counts.keys()).sort()
+  return { length: tokenize(text).length, hashes, frequencies: Uint16Array.from(hashes, (h) => counts.get(h)!) }
+}
+
+const storedTerms = async (candidateId: string) => {
+  const row = await studio!.db
+    .selectFrom('candidate_features')
+    .select(['terms', 'doc_length'])
+    .where('candidate_id', '=', candidateId)
+    .executeTakeFirstOrThrow()
+  return unpackTermVector(row.terms, row.doc_length)
+}
+
+describe('stored term vectors from before the fields (TERMS_VERSION)', () => {
+  it('are rebuilt from the stored text and reading at the next start, and their job re-ranked', async () => {
+    const created = await createTempStudio({ startWorkers: false })
+    studio = created.studio
+    const job = await call<{ id: string }>('jobs.create', {
+      title: 'QA Automation Engineer',
+      description: 'Selenium test automation in Java.',
+      requiredSkills: [{ skillId: 'selenium', name: 'Selenium', weight: 3 }],
+    })
+    const [id] = await seedCandidates(studio, job.id, [
+      { name: 'Priya', text: TEXT, skills: ['selenium'], years: 6, education: 'bachelor' },
+    ])
+    // As an older version stored it: body terms only, and no version recorded.
+    studio.direct.transaction((direct) => {
+      direct.run('update resume_documents set parsed = ? where file_id = ?', [JSON.stringify(PARSED), `seed-${id}`])
+      writeFeatures(
+        direct,
+        id!,
+        `seed-${id}`,
+        {
+          skillIds: ['selenium'],
+          skillEvidence: {},
+          totalYears: 6,
+          educationRank: 3,
+          terms: bodyOnly(TEXT),
+        },
+        0,
+      )
+    })
+    await sql`delete from meta where key = 'screening.terms_version'`.execute(studio.db)
+    await call('jobs.update', { id: job.id, patch: { description: 'Selenium test automation in Java!' } })
+    const before = await studio.db.selectFrom('application_scores').selectAll().executeTakeFirstOrThrow()
+    expect(frequencyOf(await storedTerms(id!), fieldHash(termHash('automation'), 'title'))).toBe(0)
+    await studio.close()
+
+    studio = (await createTempStudio({ startWorkers: false, dataDir: created.dataDir })).studio
+    const rebuilt = await storedTerms(id!)
+    expect(rebuilt).toEqual(resumeTermVector(TEXT, PARSED as never))
+    expect(frequencyOf(rebuilt, fieldHash(termHash('automation'), 'title'))).toBe(1)
+    const meta = await studio.db
+      .selectFrom('meta')
+      .select('value')
+      .where('key', '=', 'screening.terms_version')
+      .executeTakeFirst()
+    expect(meta?.value).toBe(String(TERMS_VERSION))
+    const after = await studio.db.selectFrom('application_scores').selectAll().executeTakeFirstOrThrow()
+    expect(after.computed_at).toBeGreaterThanOrEqual(before.computed_at)
+    expect(JSON.parse(after.parts).text).toBeGreaterThan(0)
+    expect(after.parts).not.toEqual(before.parts)
+  })
+})
