@@ -36,7 +36,13 @@ describe('panelist screen', () => {
     expect(json.code, json.stderr).toBe(0)
     const report = JSON.parse(json.stdout) as {
       job: { title: string; requiredSkills: { skillId: string }[] }
-      ranked: { email: string; score: number; matched: string[] }[]
+      ranked: {
+        email: string
+        score: number
+        matched: string[]
+        explanation: string
+        evidence: Record<string, string>
+      }[]
       refused: { file: string; reason: string }[]
     }
     expect(report.job.title).toBe(fixture.title)
@@ -45,6 +51,11 @@ describe('panelist screen', () => {
     expect(report.ranked).toHaveLength(3)
     expect(report.ranked.map((r) => families.get(r.email))).toEqual(['data_science', 'data_science', 'data_science'])
     expect(report.refused).toEqual([expect.objectContaining({ reason: 'empty' })])
+    // The app's explanation, and the proof line of every matched skill.
+    for (const row of report.ranked) {
+      expect(row.explanation).toMatch(/required skills/)
+      expect(Object.keys(row.evidence)).toEqual(expect.arrayContaining(row.matched))
+    }
 
     const table = await runCli(['screen', '--job', path.join(dir, 'job.md'), path.join(dir, 'resumes')])
     expect(table.code, table.stderr).toBe(0)

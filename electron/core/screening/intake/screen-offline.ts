@@ -1,13 +1,17 @@
 import fs from 'node:fs'
 import { MAX_RESUME_BYTES } from '../../../../shared/contract/screening'
-import { emailKey, phoneKey, samePersonBy, type ContactKeys } from '../candidates/contact-keys'
+import { lineNaming } from '../candidates/highlights'
+import { emailKey, phoneKey, samePersonBy } from '../candidates/contact-keys'
+import { explainScore } from '../scoring/explain'
+import { visibleMentions } from '../scoring/features'
 import type { ScoringJobSource } from '../scoring/job-query'
-import { scoringJobOf } from '../scoring/job-query'
+import { isCustomSkill, scoringJobOf } from '../scoring/job-query'
 import { rankCandidates } from '../scoring/rank'
-import type { CandidateFeatures, PartKey } from '../scoring/types'
-import type { ContentFlag } from '../types'
+import type { PartKey } from '../scoring/types'
+import type { ContentFlag, Refusal } from '../types'
 import { contentHash } from './file-store'
 import type { ResumeParser } from './resume-parser'
+import { DataFolderError, type ScreenStore, type StoredOutcome, type StoredRead } from './screen-store'
 import type { SourceFile } from './sources'
 
 export interface ScreenedCandidate {
@@ -19,6 +23,10 @@ export interface ScreenedCandidate {
   parts: Partial<Record<PartKey, number>>
   matched: string[]
   missing: string[]
+  /** The same plain-language paragraph the app shows beside the score. */
+  explanation: string
+  /** Skill name → the resume line that proves it: the job's matched skills first, then the others read. */
+  evidence: Record<string, string>
   /** The flags of this file and of every duplicate folded into it, each naming its file. */
   flags: (ContentFlag & { file: string })[]
 }
@@ -29,22 +37,41 @@ export interface ScreenReport {
   duplicates: { file: string; of: string; reason: 'same_file' | 'same_person' }[]
 }
 
+/** Several jobs against one reading of the files. */
+export interface MultiScreenReport {
+  rankings: { ranked: ScreenedCandidate[] }[]
+  refused: ScreenReport['refused']
+  duplicates: ScreenReport['duplicates']
+  /** Files read this run, and files whose kept read (--data) was used instead. */
+  counts: { read: number; reused: number }
+  /** Why this run's reads could not be kept (the store is as it was); null when they were, or no store. */
+  storeError: string | null
+}
+
+export interface ScreenOptions {
+  onProgress?: (done: number, total: number) => void
+  /** Where reads are kept between runs; without it every file is read. */
+  store?: ScreenStore
+}
+
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 
-interface Read {
+/** A refusal that may not happen again on the same bytes is never kept. */
+const TRANSIENT = new Set<Refusal['reason']>(['timeout', 'corrupt'])
+
+interface Read extends StoredRead {
   file: SourceFile
   mtime: number
   hash: string
-  name: string
-  email: string | null
-  keys: ContactKeys
-  years: number
-  flags: ContentFlag[]
-  features: Omit<CandidateFeatures, 'candidateId'>
+}
+
+function distinctSkills(read: Pick<StoredRead, 'skills'>['skills']) {
+  const seen = new Set<string>()
+  return read.filter((s) => !seen.has(s.skillId) && seen.add(s.skillId))
 }
 
 /**
- * Screens files against a job with nothing stored: the same reading, features and ranking as the
+ * Screens files against one job with nothing stored: the same reading, features and ranking as the
  * studio, for the command line. Duplicates are folded as intake folds them (same bytes; same email
  * or phone, keeping the newer file).
  */
@@ -54,45 +81,76 @@ export async function screenFiles(
   parser: ResumeParser,
   onProgress?: (done: number, total: number) => void,
 ): Promise<ScreenReport> {
-  const report: ScreenReport = { ranked: [], refused: [], duplicates: [] }
+  const report = await screenFilesForJobs(files, [job], parser, onProgress ? { onProgress } : {})
+  return { ranked: report.rankings[0]!.ranked, refused: report.refused, duplicates: report.duplicates }
+}
+
+/** Reads the files once (reusing kept reads when a store is given) and ranks them against each job. */
+export async function screenFilesForJobs(
+  files: readonly SourceFile[],
+  jobs: readonly ScoringJobSource[],
+  parser: ResumeParser,
+  options: ScreenOptions = {},
+): Promise<MultiScreenReport> {
+  const { store, onProgress } = options
+  const refused: ScreenReport['refused'] = []
+  const duplicates: ScreenReport['duplicates'] = []
+  const counts = { read: 0, reused: 0 }
   const reads: Read[] = []
+  const fresh: { hash: string; outcome: StoredOutcome }[] = []
   let next = 0
   let done = 0
+
+  const readBytes = async (bytes: Buffer, file: SourceFile): Promise<StoredOutcome | null> => {
+    const parsed = await parser.parse(bytes, file.name).catch(() => null)
+    if (!parsed) return null
+    if (!parsed.ok) return { ok: false, refusal: parsed.refusal }
+    const { features, document, resume } = parsed
+    const { contact } = resume
+    return {
+      ok: true,
+      read: {
+        name: contact.name,
+        email: contact.email,
+        keys: { emailKey: emailKey(contact.email), phoneKey: phoneKey(contact.phone) },
+        years: features.totalYears,
+        ...(resume.experience ? { experience: resume.experience } : {}),
+        educationLevel: resume.educationLevel,
+        skills: distinctSkills(visibleMentions(document, resume.skills)).map(({ skillId, name }) => ({
+          skillId,
+          name,
+        })),
+        flags: document.flags,
+        text: document.text,
+        features,
+      },
+    }
+  }
+
   const readOne = async (file: SourceFile) => {
     const stat = await fs.promises.stat(file.path).catch(() => null)
     if (!stat?.isFile())
-      return report.refused.push({ file: file.path, reason: 'unreadable', message: 'not found or not a regular file' })
+      return refused.push({ file: file.path, reason: 'unreadable', message: 'not found or not a regular file' })
     if (stat.size > MAX_RESUME_BYTES) {
-      return report.refused.push({
+      return refused.push({
         file: file.path,
         reason: 'too_large',
         message: `The file is ${megabytes(stat.size)}; the limit is ${megabytes(MAX_RESUME_BYTES)}`,
       })
     }
     const bytes = await fs.promises.readFile(file.path)
-    const parsed = await parser.parse(bytes, file.name).catch(() => null)
-    if (!parsed)
-      return report.refused.push({ file: file.path, reason: 'corrupt', message: 'the file could not be read' })
-    if (!parsed.ok)
-      return report.refused.push({ file: file.path, reason: parsed.refusal.reason, message: parsed.refusal.message })
-    const { features } = parsed
-    const { contact } = parsed.resume
-    reads.push({
-      file,
-      mtime: stat.mtimeMs,
-      hash: contentHash(bytes),
-      name: contact.name?.trim() || file.name,
-      email: contact.email,
-      keys: { emailKey: emailKey(contact.email), phoneKey: phoneKey(contact.phone) },
-      years: features.totalYears,
-      flags: parsed.document.flags,
-      features: {
-        skillIds: new Set(features.skillIds),
-        totalYears: features.totalYears,
-        educationRank: features.educationRank,
-        terms: features.terms,
-      },
-    })
+    const hash = contentHash(bytes)
+    let outcome = store?.get(hash) ?? null
+    if (outcome) counts.reused++
+    else {
+      outcome = await readBytes(bytes, file)
+      counts.read++
+      if (outcome && (outcome.ok || !TRANSIENT.has(outcome.refusal.reason))) fresh.push({ hash, outcome })
+    }
+    if (!outcome) return refused.push({ file: file.path, reason: 'corrupt', message: 'the file could not be read' })
+    if (!outcome.ok)
+      return refused.push({ file: file.path, reason: outcome.refusal.reason, message: outcome.refusal.message })
+    reads.push({ ...outcome.read, file, mtime: stat.mtimeMs, hash })
   }
   const lane = async () => {
     while (next < files.length) {
@@ -101,8 +159,18 @@ export async function screenFiles(
     }
   }
   await Promise.all(Array.from({ length: Math.min(files.length, Math.max(2, parser.concurrency * 2)) }, lane))
+  // All or nothing: a store that cannot be saved (a full disk) is left as it was, and the run goes on.
+  let storeError: string | null = null
+  try {
+    store?.saveAll(fresh)
+  } catch (error) {
+    if (!(error instanceof DataFolderError)) throw error
+    storeError = error.message
+  }
 
-  // Newest first, so that of two files of one person the newer is the one kept.
+  // Newest first, so that of two files of one person the newer is the one kept. Lanes finish in any
+  // order: sort the refusals too, so that a run's output does not depend on timing.
+  refused.sort((a, b) => a.file.localeCompare(b.file))
   reads.sort((a, b) => b.mtime - a.mtime || a.file.path.localeCompare(b.file.path))
   const byHash = new Map<string, Read>()
   const kept: Read[] = []
@@ -112,11 +180,7 @@ export async function screenFiles(
     const samePerson = kept.find((other) => samePersonBy(read.keys, other.keys))
     const keeper = sameFile ?? samePerson
     if (keeper) {
-      report.duplicates.push({
-        file: read.file.path,
-        of: keeper.file.path,
-        reason: sameFile ? 'same_file' : 'same_person',
-      })
+      duplicates.push({ file: read.file.path, of: keeper.file.path, reason: sameFile ? 'same_file' : 'same_person' })
       // Same bytes carry the same flags; an older resume of the same person may carry others.
       if (!sameFile) flagsOf.get(keeper)!.push(...fileFlags(read))
       continue
@@ -126,27 +190,61 @@ export async function screenFiles(
     flagsOf.set(read, fileFlags(read))
   }
 
-  const scoring = scoringJobOf(job)
+  const pool = kept.map((read, i) => ({
+    ...read.features,
+    candidateId: String(i),
+    skillIds: new Set(read.features.skillIds),
+  }))
+  const rankings = jobs.map((job) => ({ ranked: rankJob(job, kept, pool, flagsOf) }))
+  return { rankings, refused, duplicates, counts, storeError }
+}
+
+function rankJob(
+  job: ScoringJobSource,
+  kept: readonly Read[],
+  pool: Parameters<typeof rankCandidates>[1],
+  flagsOf: ReadonlyMap<Read, ScreenedCandidate['flags']>,
+): ScreenedCandidate[] {
   const names = new Map([...job.requiredSkills, ...job.preferredSkills].map((s) => [s.skillId, s.name]))
-  const ranked = rankCandidates(
-    scoring,
-    kept.map((read, i) => ({ candidateId: String(i), ...read.features })),
-  )
-  report.ranked = ranked.map((r) => {
-    const read = kept[Number(r.candidateId)]!
+  return rankCandidates(scoringJobOf(job), pool).map((breakdown) => {
+    const read = kept[Number(breakdown.candidateId)]!
+    // As the app's candidate detail: the reader's proof lines, and for a matched skill outside the
+    // taxonomy the first line naming it.
+    const lines: Record<string, string> = { ...read.features.skillEvidence }
+    for (const skillId of breakdown.matched) {
+      if (!isCustomSkill(skillId)) continue
+      const line = lineNaming(read.text, names.get(skillId) ?? '')
+      if (line) lines[skillId] = line
+    }
+    const view = explainScore({
+      job,
+      breakdown,
+      evidence: lines,
+      candidateSkills: read.skills,
+      totalYears: read.years,
+      ...(read.experience ? { experience: read.experience } : {}),
+      educationLevel: read.educationLevel,
+      semantic: null,
+    })
+    const evidence: Record<string, string> = {}
+    for (const skill of [...view.matched, ...view.additional]) {
+      const line = lines[skill.skillId]
+      if (line) evidence[skill.name] = line
+    }
     return {
       file: read.file.path,
-      name: read.name,
+      name: read.name?.trim() || read.file.name,
       email: read.email,
       years: read.years,
-      score: r.score,
-      parts: r.parts,
-      matched: r.matched.map((id) => names.get(id) ?? id),
-      missing: r.missing.map((id) => names.get(id) ?? id),
+      score: breakdown.score,
+      parts: breakdown.parts,
+      matched: breakdown.matched.map((id) => names.get(id) ?? id),
+      missing: breakdown.missing.map((id) => names.get(id) ?? id),
+      explanation: view.explanation,
+      evidence,
       flags: flagsOf.get(read)!,
     }
   })
-  return report
 }
 
 const fileFlags = (read: Read): ScreenedCandidate['flags'] =>
