@@ -193,6 +193,7 @@ async function main(argv: readonly string[]): Promise<number> {
       parser,
       {
         ...(store ? { store } : {}),
+        related: taxonomy.related,
         onProgress: (done, total) => {
           if (interactive) process.stderr.write(`\r${done} of ${total}`)
         },

@@ -53,7 +53,7 @@ export interface ScreeningApp extends DomainApp<'jobs' | 'intake' | 'candidates'
 /** Builds screening's services from their dependencies and exposes them as request handlers. */
 export function createApp(deps: ScreeningDeps): ScreeningApp {
   const { db, writer, clock, events, queue, catalog } = deps
-  const ranker = createRanker({ db, direct: deps.direct, clock, events })
+  const ranker = createRanker({ db, direct: deps.direct, clock, events, related: catalog.related })
   const rerankOnly = ranker.rerank
   // Every re-rank also queues the semantic signal when embeddings are available (the embed job itself re-ranks plainly).
   const rerank: Rerank = async (jobId) => {

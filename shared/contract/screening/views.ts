@@ -100,6 +100,8 @@ export interface MissingSkill {
   name: string
   kind: 'required' | 'preferred'
   weight: number
+  /** A related skill the candidate has, which earned part of this one's weight (Selenium toward Test Automation). */
+  relatedVia?: string
 }
 
 /**

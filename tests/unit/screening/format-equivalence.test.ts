@@ -5,6 +5,7 @@ import { readResume } from '@core/screening/read'
 import { buildFeatures } from '@core/screening/scoring/features'
 import { scoringJobOf } from '@core/screening/scoring/job-query'
 import { scoreCandidate } from '@core/screening/scoring/score'
+import { titleMatches } from '@core/screening/scoring/text-relevance'
 import { loadTaxonomyFile, type Taxonomy } from '@core/screening/taxonomy'
 import { DEFAULT_SCORE_WEIGHTS } from '@shared/contract/screening'
 import {
@@ -48,7 +49,7 @@ async function readAs(resume: ResumeContent, format: Format, extra: string[]) {
   const features = buildFeatures(outcome.document, parsed)
   const fixture = FIXTURE_JOBS.find((job) => job.family === resume.person.family)!
   const skill = (skillId: string) => ({ skillId, name: taxonomy.byId(skillId)!.name, weight: 3 })
-  // Text relevance is left out: the renderers write different headings, which is layout, not reading.
+  // BM25 is left out: the renderers write different headings, which is layout, not reading.
   const job = scoringJobOf({
     title: fixture.title,
     description: fixture.description,
@@ -61,6 +62,8 @@ async function readAs(resume: ResumeContent, format: Format, extra: string[]) {
   })
   const skillIds = new Set(features.skillIds)
   return {
+    // How much of the job title's role the resume claims (its headline and job titles).
+    titleMatch: titleMatches([features.terms], job.title)[0],
     skills: [...skillIds].sort(),
     years: parsed.totalYears,
     basis: parsed.experience?.basis,

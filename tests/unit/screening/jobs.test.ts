@@ -18,6 +18,7 @@ async function setup() {
     db: studio.db,
     direct: studio.direct,
     clock: { now: () => Date.now() },
+    related: () => [],
     events: studio.events,
   })
   return { studio, rerank, jobs: createJobsService({ db: studio.db, writer: studio.writer, rerank }) }

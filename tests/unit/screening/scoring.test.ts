@@ -6,7 +6,9 @@ import { explainScore } from '@core/screening/scoring/explain'
 import { buildFeatures } from '@core/screening/scoring/features'
 import { scoringJobOf, type ScoringJobSource } from '@core/screening/scoring/job-query'
 import { rankCandidates } from '@core/screening/scoring/rank'
+import { RELATED_CREDIT } from '@core/screening/scoring/fit'
 import { applicableParts, scoreCandidate } from '@core/screening/scoring/score'
+import { parseTaxonomy } from '@core/screening/taxonomy'
 import {
   buildTermVector,
   frequencyOf,
@@ -180,6 +182,49 @@ describe('scoreCandidate', () => {
     expect(matched('Operations manager: warehouse, logistics and after sales service')).toBe(false)
     expect(matched('Closed sales of 2M a year; ran the sales pipeline for the region')).toBe(true)
     expect(matched('Regional Sales Manager at Acme', { title: 'Regional Sales Manager' })).toBe(true)
+  })
+})
+
+describe('related skills', () => {
+  it('credit a missing skill in part for one of its taxonomy category, and say so', () => {
+    const taxonomy = parseTaxonomy({
+      version: 1,
+      categories: [
+        { id: 'testing-qa', name: 'Testing' },
+        { id: 'programming-languages', name: 'Languages' },
+      ],
+      skills: [
+        { id: 'test-automation', name: 'Test Automation', category: 'testing-qa', aliases: [] },
+        { id: 'selenium', name: 'Selenium', category: 'testing-qa', aliases: [] },
+        { id: 'java', name: 'Java', category: 'programming-languages', aliases: [] },
+        { id: 'python', name: 'Python', category: 'programming-languages', aliases: [] },
+      ],
+    })
+    const source = job({
+      requiredSkills: [skill('test-automation', 'Test Automation'), skill('java', 'Java')],
+      preferredSkills: [],
+    })
+    const scoring = scoringJobOf(source, taxonomy.related)
+    const tester = candidate('t', 'Selenium suites in Python', ['selenium', 'python'], 5, 3)
+    const result = scoreCandidate(scoring, tester, 0)
+    // Selenium counts a quarter toward Test Automation; Python counts nothing toward Java.
+    expect(result.parts.requiredSkills).toBeCloseTo((3 * RELATED_CREDIT) / 6)
+    expect(result.related).toEqual([{ skillId: 'test-automation', via: 'selenium' }])
+    expect(scoreCandidate(scoringJobOf(source), tester, 0).parts.requiredSkills).toBe(0)
+    const view = explainScore({
+      job: source,
+      breakdown: result,
+      evidence: {},
+      candidateSkills: [
+        { skillId: 'selenium', name: 'Selenium' },
+        { skillId: 'python', name: 'Python' },
+      ],
+      totalYears: 5,
+      educationLevel: 'bachelor',
+      semantic: null,
+    })
+    expect(view.missing[0]).toMatchObject({ name: 'Test Automation', relatedVia: 'Selenium' })
+    expect(view.explanation).toContain('missing Test Automation (has the related Selenium) and Java')
   })
 })
 

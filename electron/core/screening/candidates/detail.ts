@@ -116,7 +116,11 @@ export async function candidateDetail(deps: DetailDeps, candidateId: string, job
     const [member] = await loadPool(db, application.jobId, candidateId)
     if (member) {
       const textPart = readRecord(stored?.parts).text
-      const breakdown = scoreCandidate(scoringJobOf(job), member, typeof textPart === 'number' ? textPart : 0)
+      const breakdown = scoreCandidate(
+        scoringJobOf(job, catalog.related),
+        member,
+        typeof textPart === 'number' ? textPart : 0,
+      )
       for (const skill of [...job.requiredSkills, ...job.preferredSkills]) {
         if (!isCustomSkill(skill.skillId) || !breakdown.matched.includes(skill.skillId)) continue
         const line = lineNaming(text, skill.name)

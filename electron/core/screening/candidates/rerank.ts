@@ -6,6 +6,7 @@ import type { Database } from '../../db/schema'
 import type { EventBus } from '../../events'
 import { toJobView } from '../jobs/job-row'
 import { scoringJobOf } from '../scoring/job-query'
+import type { RelatedSkills } from '../taxonomy/related'
 import { rankCandidates } from '../scoring/rank'
 import { createPoolCache, readEmbedding, type PoolMember } from './pool'
 
@@ -14,6 +15,8 @@ export interface RerankDeps {
   direct: DirectDb
   clock: Clock
   events: EventBus
+  /** Which skills count as part evidence toward a job's skill (the taxonomy's categories). */
+  related: RelatedSkills
 }
 
 export type Rerank = (jobId: string) => Promise<RerankSummary>
@@ -73,7 +76,7 @@ export function createRanker(deps: RerankDeps): Ranker {
     if (!row) return { jobId, candidates: 0, ms: 0 }
     const job = toJobView(row, 0)
     const [pool, embedding] = await Promise.all([pools.get(jobId), jobEmbedding(db, jobId)])
-    const ranked = rankCandidates(scoringJobOf(job), pool)
+    const ranked = rankCandidates(scoringJobOf(job, deps.related), pool)
     const byCandidate = new Map(pool.map((member) => [member.candidateId, member]))
     const names = new Map([...job.requiredSkills, ...job.preferredSkills].map((s) => [s.skillId, s.name]))
     const now = clock.now()

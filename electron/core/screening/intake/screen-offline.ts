@@ -5,6 +5,7 @@ import { emailKey, phoneKey, samePersonBy } from '../candidates/contact-keys'
 import { explainScore } from '../scoring/explain'
 import { visibleMentions } from '../scoring/features'
 import type { ScoringJobSource } from '../scoring/job-query'
+import type { RelatedSkills } from '../taxonomy/related'
 import { isCustomSkill, scoringJobOf } from '../scoring/job-query'
 import { rankCandidates } from '../scoring/rank'
 import type { PartKey } from '../scoring/types'
@@ -52,6 +53,8 @@ export interface ScreenOptions {
   onProgress?: (done: number, total: number) => void
   /** Where reads are kept between runs; without it every file is read. */
   store?: ScreenStore
+  /** Which skills count as part evidence toward a job's skill (the taxonomy's); without it, none. */
+  related?: RelatedSkills
 }
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
@@ -195,7 +198,7 @@ export async function screenFilesForJobs(
     candidateId: String(i),
     skillIds: new Set(read.features.skillIds),
   }))
-  const rankings = jobs.map((job) => ({ ranked: rankJob(job, kept, pool, flagsOf) }))
+  const rankings = jobs.map((job) => ({ ranked: rankJob(job, kept, pool, flagsOf, options.related) }))
   return { rankings, refused, duplicates, counts, storeError }
 }
 
@@ -204,9 +207,10 @@ function rankJob(
   kept: readonly Read[],
   pool: Parameters<typeof rankCandidates>[1],
   flagsOf: ReadonlyMap<Read, ScreenedCandidate['flags']>,
+  related?: RelatedSkills,
 ): ScreenedCandidate[] {
   const names = new Map([...job.requiredSkills, ...job.preferredSkills].map((s) => [s.skillId, s.name]))
-  return rankCandidates(scoringJobOf(job), pool).map((breakdown) => {
+  return rankCandidates(scoringJobOf(job, related), pool).map((breakdown) => {
     const read = kept[Number(breakdown.candidateId)]!
     // As the app's candidate detail: the reader's proof lines, and for a matched skill outside the
     // taxonomy the first line naming it.

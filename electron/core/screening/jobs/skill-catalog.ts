@@ -1,5 +1,5 @@
 import type { SkillSuggestion } from '../../../../shared/contract/screening'
-import type { Taxonomy } from '../taxonomy'
+import type { RelatedSkills, Taxonomy } from '../taxonomy'
 
 /** A skill named in a text, by absolute character offsets. */
 export interface SkillSpan {
@@ -17,6 +17,8 @@ export interface SkillCatalog {
   /** Where taxonomy skills are named in a text, for highlighting. */
   spans(text: string): SkillSpan[]
   nameOf(skillId: string): string | undefined
+  /** The skills that count as part evidence toward one. */
+  related: RelatedSkills
 }
 
 /** Exact name or alias first, then prefixes, then word prefixes, then anything containing the query. */
@@ -71,5 +73,6 @@ export function taxonomyCatalog(taxonomy: Taxonomy): SkillCatalog {
       }))
     },
     nameOf: (skillId) => taxonomy.byId(skillId)?.name,
+    related: taxonomy.related,
   }
 }

@@ -52,10 +52,13 @@ export function explainScore(input: ExplainInput): ScoreView {
   ]
   const matched: MatchedSkill[] = []
   const missing: MissingSkill[] = []
+  const candidateSkillName = new Map(input.candidateSkills.map((s) => [s.skillId, s.name]))
+  const relatedVia = new Map(breakdown.related.map((r) => [r.skillId, candidateSkillName.get(r.via) ?? r.via]))
   for (const skill of jobSkills) {
     const base = { skillId: skill.skillId, name: skill.name, kind: skill.kind, weight: skill.weight }
+    const via = relatedVia.get(skill.skillId)
     if (matchedIds.has(skill.skillId)) matched.push({ ...base, evidence: input.evidence[skill.skillId] ?? '' })
-    else missing.push(base)
+    else missing.push(via ? { ...base, relatedVia: via } : base)
   }
   const asked = new Set(jobSkills.map((s) => s.skillId))
   const additional = input.candidateSkills
@@ -74,7 +77,7 @@ export function explainScore(input: ExplainInput): ScoreView {
   const details: Record<PartKey, string> = {
     requiredSkills: `${count('required')} required skills, by weight`,
     preferredSkills: `${count('preferred')} preferred skills, by weight`,
-    text: 'How closely the resume’s wording matches the job (BM25), relative to the best resume for this job',
+    text: 'How closely the resume’s wording matches the job (BM25F: its titles and skills count extra) and how much of the job title its titles claim, relative to the best resume for this job',
     experience: `${yearsRead} against a minimum of ${years(job.minYears)}`,
     education: `${describeEducation(input.educationLevel)}; the job asks for ${describeEducation(job.educationLevel)}`,
   }
@@ -92,8 +95,9 @@ export function explainScore(input: ExplainInput): ScoreView {
   })
 
   const sentences: string[] = []
-  const missingRequired = missing.filter((s) => s.kind === 'required').map((s) => s.name)
-  const missingPreferred = missing.filter((s) => s.kind === 'preferred').map((s) => s.name)
+  const named = (s: MissingSkill) => (s.relatedVia ? `${s.name} (has the related ${s.relatedVia})` : s.name)
+  const missingRequired = missing.filter((s) => s.kind === 'required').map(named)
+  const missingPreferred = missing.filter((s) => s.kind === 'preferred').map(named)
   if (job.requiredSkills.length) {
     sentences.push(
       missingRequired.length

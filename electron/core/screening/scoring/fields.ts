@@ -7,7 +7,7 @@ import { tokenize } from './tokenize'
 /** A headline is a short line; a long one under the name is a paragraph, not what the person calls themselves. */
 const HEADLINE_MAX = 80
 const HEADLINE_LINES = 4
-const CONTACT = /@|https?:\/\/|www\.|\d{3}[\s.-]?\d{3}/i
+const CONTACT = /@|https?:\/\/|www\.|\b[\w-]+\.(?:com|org|net|io|in|dev|me|co|uk)\b|\d{3}[\s.-]?\d{3}/i
 
 /** The lines above the first heading that are not contact details: where people say what they do. */
 export function headlineOf(text: string): string[] {

@@ -1,13 +1,21 @@
 import type { JobSkill } from '../../../../shared/contract/screening'
 import { fieldHash, frequencyOf, type TermVector } from './term-vector'
-import type { CustomSkillPhrase, SkillSet } from './types'
+import type { CustomSkillPhrase, ScoringJob, SkillSet } from './types'
 
 export interface Coverage {
   /** Weighted share of the listed skills the candidate has, 0..1. */
   value: number
   matched: string[]
   missing: string[]
+  /** Missing skills credited in part for a related skill the candidate has. */
+  related: { skillId: string; via: string }[]
 }
+
+/**
+ * A related skill (same taxonomy category: Selenium toward Test Automation) earns this share of a
+ * missing skill's weight: evidence that the person works in the area, not that they have the skill.
+ */
+export const RELATED_CREDIT = 0.25
 
 /** A word said once in passing ("after sales") is incidental; said again it is part of the person's work. */
 const REPEATED = 2
@@ -42,20 +50,27 @@ export function skillCoverage(
   skills: readonly JobSkill[],
   skillIds: SkillSet,
   terms: TermVector,
-  customSkills: ReadonlyMap<string, CustomSkillPhrase>,
+  job: Pick<ScoringJob, 'customSkills' | 'related'>,
 ): Coverage {
   let total = 0
   let got = 0
-  const matched: string[] = []
-  const missing: string[] = []
+  const coverage: Coverage = { value: 0, matched: [], missing: [], related: [] }
   for (const skill of skills) {
     total += skill.weight
-    if (hasSkill(skill.skillId, skillIds, terms, customSkills)) {
+    if (hasSkill(skill.skillId, skillIds, terms, job.customSkills)) {
       got += skill.weight
-      matched.push(skill.skillId)
-    } else missing.push(skill.skillId)
+      coverage.matched.push(skill.skillId)
+      continue
+    }
+    coverage.missing.push(skill.skillId)
+    const via = job.related.get(skill.skillId)?.find((id) => skillIds.has(id))
+    if (via) {
+      got += skill.weight * RELATED_CREDIT
+      coverage.related.push({ skillId: skill.skillId, via })
+    }
   }
-  return { value: total ? got / total : 0, matched, missing }
+  coverage.value = total ? got / total : 0
+  return coverage
 }
 
 /** Full marks at or above the minimum; below it, in proportion, so 4 of 5 years is 0.8. */

@@ -1,6 +1,7 @@
 import type { JobOpeningView } from '../../../../shared/contract/screening'
 import { pairHash, termHash } from './term-vector'
 import { tokenize } from './tokenize'
+import type { RelatedSkills } from '../taxonomy/related'
 import type { CustomSkillPhrase, ScoringJob } from './types'
 
 /** Enough terms to describe any job; beyond this a long description adds cost, not signal. */
@@ -65,7 +66,15 @@ export function customSkillPhrase(name: string): CustomSkillPhrase {
   }
 }
 
-export function scoringJobOf(job: ScoringJobSource): ScoringJob {
+/** Without a taxonomy at hand no skill stands in for another. */
+const NONE_RELATED: RelatedSkills = () => []
+
+export function scoringJobOf(job: ScoringJobSource, relatedOf: RelatedSkills = NONE_RELATED): ScoringJob {
+  const related = new Map<string, readonly string[]>()
+  for (const skill of [...job.requiredSkills, ...job.preferredSkills]) {
+    const ids = relatedOf(skill.skillId)
+    if (ids.length) related.set(skill.skillId, ids)
+  }
   const customSkills = new Map<string, CustomSkillPhrase>()
   for (const skill of [...job.requiredSkills, ...job.preferredSkills]) {
     if (isCustomSkill(skill.skillId)) customSkills.set(skill.skillId, customSkillPhrase(skill.name))
@@ -78,6 +87,7 @@ export function scoringJobOf(job: ScoringJobSource): ScoringJob {
     weights: job.weights,
     queryHashes: jobQueryTerms(job).map(termHash),
     title: titleTerms(job.title),
+    related,
     customSkills,
   }
 }

@@ -43,8 +43,8 @@ function prepare(job: ScoringJob): Prepared {
  */
 export function scoreCandidate(job: ScoringJob, candidate: CandidateFeatures, textRelevance: number): ScoreBreakdown {
   const { keys, shares, requiredEducation } = prepare(job)
-  const required = skillCoverage(job.requiredSkills, candidate.skillIds, candidate.terms, job.customSkills)
-  const preferred = skillCoverage(job.preferredSkills, candidate.skillIds, candidate.terms, job.customSkills)
+  const required = skillCoverage(job.requiredSkills, candidate.skillIds, candidate.terms, job)
+  const preferred = skillCoverage(job.preferredSkills, candidate.skillIds, candidate.terms, job)
   const values: Record<PartKey, number> = {
     requiredSkills: required.value,
     preferredSkills: preferred.value,
@@ -63,5 +63,6 @@ export function scoreCandidate(job: ScoringJob, candidate: CandidateFeatures, te
     parts,
     matched: [...required.matched, ...preferred.matched],
     missing: [...required.missing, ...preferred.missing],
+    related: [...required.related, ...preferred.related],
   }
 }

@@ -12,6 +12,8 @@ export interface ScoringJob {
   queryHashes: number[]
   /** The title's words that name the role (not its seniority): term hashes, each once, and neighbour pairs. */
   title: { terms: number[]; pairs: number[] }
+  /** For each of the job's taxonomy skills that has any, the skills that count as evidence toward it. */
+  related: ReadonlyMap<string, readonly string[]>
   /** Skills outside the taxonomy, by skill id: matched as phrases (see fit.ts). */
   customSkills: ReadonlyMap<string, CustomSkillPhrase>
 }
@@ -46,4 +48,6 @@ export interface ScoreBreakdown {
   parts: Partial<Record<PartKey, number>>
   matched: string[]
   missing: string[]
+  /** Missing skills given part credit for a related skill the candidate has (`via`). */
+  related: { skillId: string; via: string }[]
 }

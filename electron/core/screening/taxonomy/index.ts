@@ -2,11 +2,13 @@ import { readFile } from 'node:fs/promises'
 import type { TaxonomySkill } from '../types'
 import { SkillMatcher, type SkillMatch } from './matcher'
 import { taxonomyDataSchema, type TaxonomyData } from './schema'
+import { relatedSkillsOf, type RelatedSkills } from './related'
 import { suggestFromMatches, type SuggestedSkill } from './suggest'
 
 export type { SkillMatch } from './matcher'
 export type { SuggestedSkill, SkillImportance } from './suggest'
 export type { TaxonomyData, TaxonomyEntry } from './schema'
+export type { RelatedSkills } from './related'
 export { taxonomyDataSchema } from './schema'
 
 export interface TaxonomyCategory {
@@ -27,6 +29,8 @@ export interface Taxonomy {
   findSkills(text: string): SkillMatch[]
   /** The skills a job description asks for, required ones first. */
   suggestSkills(description: string): SuggestedSkill[]
+  /** The skills that count as evidence toward one (see related.ts). */
+  related: RelatedSkills
 }
 
 export class TaxonomyError extends Error {
@@ -57,6 +61,7 @@ export function parseTaxonomy(json: unknown): Taxonomy {
     resolve: (form) => matcher.resolve(form),
     findSkills: (text) => matcher.find(text),
     suggestSkills: (description) => suggestFromMatches(description, matcher.find(description)),
+    related: relatedSkillsOf(skills),
   }
 }
 

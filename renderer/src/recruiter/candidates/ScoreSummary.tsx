@@ -51,7 +51,11 @@ export function ScoreSummary({ score }: { score: ScoreView }) {
       {score.missing.length > 0 && (
         <>
           <h3>Missing skills</h3>
-          <p className="missing">{score.missing.map((s) => `${s.name} (${s.kind})`).join(', ')}</p>
+          <p className="missing">
+            {score.missing
+              .map((s) => `${s.name} (${s.kind}${s.relatedVia ? `; has the related ${s.relatedVia}` : ''})`)
+              .join(', ')}
+          </p>
         </>
       )}
       {score.additional.length > 0 && (
