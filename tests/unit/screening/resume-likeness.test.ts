@@ -123,6 +123,12 @@ describe('judging whether a document is a resume', () => {
       })
   })
 
+  it('lets a bare name and title through, and refuses a title alone', () => {
+    expect(judgeResumeLikeness('Jordan Smith, Registered Nurse with BLS and ACLS').resume).toBe(true)
+    expect(judgeResumeLikeness('Zoë Müller-Lüdenscheidt | Designer').resume).toBe(true)
+    expect(judgeResumeLikeness('the manager said the match was close').resume).toBe(false)
+  })
+
   it('lets every resume of the ranking corpora through and refuses every job description there', () => {
     const resumes = rankingSets().flatMap((set) => readDir(path.join(RANKING, set, 'resumes'), true, `${set}/resumes`))
     const jobs = rankingSets().flatMap((set) => readDir(path.join(RANKING, set, 'jobs'), false, `${set}/jobs`))
@@ -143,23 +149,53 @@ describe('judging whether a document is a resume', () => {
 
 const RECIPE = fs.readFileSync(path.join(LABELED, 'not', 'recipe-banana-bread.txt'), 'utf8').split('\n')
 
-async function recipePdf(): Promise<Uint8Array> {
+/** Text as a plain PDF: one drawn line per line, long lines wrapped as a word processor would. */
+async function textPdf(lines: readonly string[]): Promise<Uint8Array> {
   const doc = await PDFDocument.create()
   const font = await doc.embedFont(StandardFonts.Helvetica)
-  const page = doc.addPage([612, 792])
-  let y = 740
-  for (const line of RECIPE) {
-    // Helvetica has no glyph for the degree sign; the text is otherwise the labeled recipe.
-    page.drawText(line.replace(/°/g, ' deg '), { x: 50, y, size: 10, font })
-    y -= 14
+  let page = doc.addPage([612, 792])
+  let y = 750
+  for (const line of lines.flatMap((line) => wrap(line, 95))) {
+    if (y < 40) {
+      page = doc.addPage([612, 792])
+      y = 750
+    }
+    // The standard fonts draw Latin-1 only; other characters (dashes, quotes, emoji) become close ones.
+    page.drawText(toLatin1(line), { x: 40, y, size: 9, font })
+    y -= 12
   }
   return doc.save()
 }
 
-async function recipeDocx(): Promise<Uint8Array> {
-  const doc = new Document({ sections: [{ children: RECIPE.map((line) => new Paragraph({ text: line })) }] })
+async function textDocx(lines: readonly string[]): Promise<Uint8Array> {
+  const doc = new Document({ sections: [{ children: lines.map((line) => new Paragraph({ text: line })) }] })
   return new Uint8Array(await Packer.toBuffer(doc))
 }
+
+function wrap(line: string, width: number): string[] {
+  const out: string[] = []
+  let rest = line
+  while (rest.length > width) {
+    const space = rest.lastIndexOf(' ', width)
+    const cut = space > 0 ? space : width
+    out.push(rest.slice(0, cut))
+    rest = rest.slice(cut).trimStart()
+  }
+  return [...out, rest]
+}
+
+const toLatin1 = (text: string) =>
+  text
+    .replace(/[–—]/g, '-')
+    .replace(/[‘’]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/[•·]/g, '-')
+    .replace(/…/g, '...')
+    .replace(/→/g, '->')
+    .replace(/[^\x20-\x7e\xa0-\xff]/g, '?')
+
+const recipePdf = () => textPdf(RECIPE)
+const recipeDocx = () => textDocx(RECIPE)
 
 describe('the parse path refuses a non-resume', () => {
   let handler: ParseHandler
@@ -190,17 +226,32 @@ describe('the parse path refuses a non-resume', () => {
 
   it('a job posting as PDF is refused as not a resume', async () => {
     const posting = fs.readFileSync(path.join(LABELED, 'not', 'job-posting-software-engineer.txt'), 'utf8')
-    const doc = await PDFDocument.create()
-    const font = await doc.embedFont(StandardFonts.Helvetica)
-    const page = doc.addPage([612, 1100])
-    posting
-      .split('\n')
-      .forEach((line, index) =>
-        page.drawText(line.replace(/[–·]/g, '-'), { x: 40, y: 1060 - index * 13, size: 9, font }),
-      )
-    const result = await parse(await doc.save(), 'posting.pdf')
+    const result = await parse(await textPdf(posting.split('\n')), 'posting.pdf')
     expect(result.outcome).toMatchObject({ ok: false, refusal: { reason: 'not_a_resume' } })
     if (!result.outcome.ok) expect(result.outcome.refusal.message).toMatch(/reads as a job posting/)
+  })
+
+  it('judges every labeled document the same after a trip through PDF and DOCX extraction', async () => {
+    const labeled = [
+      ...readDir(path.join(LABELED, 'not'), false, 'not'),
+      ...readDir(path.join(LABELED, 'yes'), true, 'yes'),
+    ]
+    const wrong: string[] = []
+    for (const [index, doc] of labeled.entries()) {
+      const lines = doc.text.split('\n')
+      // Every document as PDF; every third one as DOCX too.
+      const renders: [string, Uint8Array][] = [['pdf', await textPdf(lines)]]
+      if (index % 3 === 0) renders.push(['docx', await textDocx(lines)])
+      for (const [format, bytes] of renders) {
+        const result = await parse(bytes, `doc.${format}`)
+        const refused = !result.outcome.ok && result.outcome.refusal.reason === 'not_a_resume'
+        if (refused === doc.resume)
+          wrong.push(
+            `${doc.name} as ${format}: ${result.outcome.ok ? 'read as a resume' : result.outcome.refusal.message}`,
+          )
+      }
+    }
+    expect(wrong).toEqual([])
   })
 
   it('fixture resumes as PDF, DOCX and TXT are still read', async () => {

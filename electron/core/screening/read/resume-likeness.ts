@@ -63,8 +63,11 @@ const DEGREES =
   /\b(bachelor|master|b\.?\s?sc|m\.?\s?sc|b\.?\s?tech|m\.?\s?tech|b\.?\s?e\b|b\.?\s?com|b\.?\s?a\b|m\.?\s?a\b|b\.?\s?s\b|mba|ph\.?\s?d|j\.?d\b|pgce|meng|degree|university|college|diploma|high school|hsc|ssc|cgpa|gpa)/i
 const RESUME_WORDS =
   /\b(curriculum vitae|résumé|resume|years? of experience|responsible for|worked (?:as|at|on|with)|references available|expe?rience - \d+ months)\b/i
+/** A first line that is a person's name, alone or before a comma or bar: "Jordan Smith, Registered Nurse". */
+const NAME_WORD = "\\p{Lu}[\\p{L}'’.-]*"
+const NAME_LINE = new RegExp(`^${NAME_WORD}(?:[ \\t]+${NAME_WORD}){1,3}[ \\t]*(?:,|\\||·|—|–| - |$)`, 'u')
 const EMAIL = /(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}/
-const PHONE = /(?<![\d ().-])\+?\d[\d ().-]{7,20}\d/
+const PHONE = /(?<!\d)\+?\d[\d ().-]{7,20}\d/
 const PROFILE = /\b(linkedin\.com|github\.com|behance\.net|dribbble\.com|gitlab\.com)\b|\.(dev|design|studio)\b/i
 
 /** A phrase of a kind, or a phrase that counts only when it comes `atLeast` times. */
@@ -75,6 +78,8 @@ interface KindRule {
   words: readonly Probe[]
   /** How many distinct ones make the kind. */
   needs: number
+  /** When set, one of the first `core` phrases must be among them (the rest are words a resume may use too). */
+  core?: number
   /** A whole-text test (share of code-like or table-like lines), counted as `needs` hits when true. */
   shape?: (lines: readonly string[]) => boolean
 }
@@ -102,6 +107,9 @@ const OTHER_KINDS: Record<string, KindRule> = {
       /\b(?:what we offer|what you(?:'ll| will) (?:do|bring)|why join us|join our team|who you are|what we(?:'re| are) looking for)\b/i,
       /\b(?:how to apply|apply (?:now|today|online|via|by)|to apply,? (?:send|email|please|visit|submit)|closing date|applications? (?:close|closing|deadline))\b/i,
       /\bequal (?:opportunity|employment opportunity) employer\b/i,
+      /\bsend (?:your|their|a|us your) (?:cv|resume|résumé|application)\b|#(?:hiring|nowhiring|jobs?|jobopening)\b/i,
+      /\b(?:interested candidates|eligible candidates|we have (?:an|a) (?:opening|vacancy)|job opening|vacanc(?:y|ies) for)\b/i,
+      /\b(?:urgent(?:ly)? requirement|urgently required|(?:is |are )?required for (?:a|an|our) (?:\w+ )?(?:company|firm|client|team))\b/i,
       /^[^\w\n]*(?:job (?:description|summary|title|purpose|type)|position (?:summary|overview|title)|key (?:duties|responsibilities)|person specification|role (?:overview|summary))\b/im,
       /\b(?:nice to have|must have|preferred qualifications|minimum qualifications|required qualifications|requirements:?[ \t]*$)/im,
       /\b(?:salary(?: range)?|compensation|benefits|pay)\s*:/i,
@@ -128,13 +136,14 @@ const OTHER_KINDS: Record<string, KindRule> = {
   },
   'a recipe': {
     needs: 2,
+    core: 5,
     words: [
       /\bingredients\b/i,
       /\bpreheat/i,
       /\b(?:tbsp|tsp|tablespoons?|teaspoons?)\b/i,
       /\b\d+\s*(?:cups?|grams?|g|ml|oz|kg|lb)\b(?! checked)/i,
-      /\b(?:bake|simmer|whisk|stir|saut[eé]|fry|season to taste|garnish)\b/i,
       /\b(?:serves \d|servings|prep time|cook time|ready in \d+)/i,
+      /\b(?:bake|simmer|whisk|stir|saut[eé]|fry|season to taste|garnish)\b/i,
       /\b(?:chopped|minced|crushed|diced|grated)\b/i,
       /\boven\b/i,
     ],
@@ -240,6 +249,7 @@ const OTHER_KINDS: Record<string, KindRule> = {
   },
   'a story': {
     needs: 2,
+    core: 2,
     words: [
       /^[^\w\n]*chapter\b/im,
       /[”"][\s\S]{0,3}\b(?:she|he|they|i) (?:said|asked|replied|whispered|shouted)\b|\b(?:had said|she said|he said)\b/i,
@@ -272,7 +282,8 @@ const OTHER_KINDS: Record<string, KindRule> = {
       /\btime-?table\b/i,
       /\bmonday\b[\s\S]{0,80}\btuesday\b[\s\S]{0,80}\bwednesday\b/i,
       { each: /\b\d{1,2}[:.]\d\d\s*[-–]\s*\d{1,2}[:.]\d\d\b/g, atLeast: 3 },
-      /^[ \t]*(?:period|lunch|break)\b/im,
+      /^[ \t]*(?:\d{1,2}[:.]\d\d\s*[-–]\s*\d{1,2}[:.]\d\d\s+)?(?:period|lunch|break|registration)\b/im,
+      /\b(?:keynote|programme|timetable|(?:panel|workshop|talk):)/i,
     ],
   },
   'an email thread': {
@@ -289,8 +300,8 @@ const OTHER_KINDS: Record<string, KindRule> = {
   'song lyrics': {
     needs: 2,
     words: [
-      /^[^\w\n]*verse\b/im,
-      /^[^\w\n]*chorus\b/im,
+      /^[^\w\n]*verse(?: \d)?[^\w\n]*$/im,
+      /^[^\w\n]*chorus[^\w\n]*$/im,
       /^[^\w\n]*bridge[^\w\n]*$/im,
       /^[^\w\n]*(?:pre-chorus|outro|intro|hook)[^\w\n]*$/im,
     ],
@@ -320,6 +331,7 @@ const OTHER_KINDS: Record<string, KindRule> = {
   },
   'an invitation': {
     needs: 2,
+    core: 2,
     words: [
       /\brequest the (?:pleasure|honou?r)\b/i,
       /\brsvp\b|\bkindly reply\b/i,
@@ -345,6 +357,7 @@ const OTHER_KINDS: Record<string, KindRule> = {
   },
   'a social media post': {
     needs: 2,
+    core: 2,
     words: [/(?:#\w+\s+){1,}#\w+/, /^[ \t]*1\/\s/m, /🧵|\bthread\b/i],
   },
   'a certificate': {
@@ -356,8 +369,105 @@ const OTHER_KINDS: Record<string, KindRule> = {
       /\bawarded (?:on|to)\b/i,
     ],
   },
+  'a company web page': {
+    needs: 3,
+    words: [
+      /^[^\w\n]*about us[^\w\n]*$/im,
+      /\bour (?:mission|values|story|vision)\b/i,
+      /\b(?:get in touch|contact us|free quote|request a (?:quote|demo))\b/i,
+      /\b(?:founded in|established in|since) (?:1[89]|20)\d\d\b[^.\n]{0,60}\b(?:has grown|company|firm|business)/i,
+      /\bour (?:team|clients|customers|services|products)\b/i,
+    ],
+  },
+  'a calendar invitation': {
+    needs: 3,
+    words: [
+      /^[ \t]*invitation:/im,
+      /^[ \t]*(?:when|where):/im,
+      /^[ \t]*(?:organi[sz]er|guests|attendees):/im,
+      /\b(?:google calendar|outlook|join (?:zoom|teams) meeting|meet\.google\.com|zoom\.us\/j)\b/i,
+      /\bgoing\?|\baccept\s*[-|·]\s*tentative\s*[-|·]\s*decline\b/i,
+    ],
+  },
+  'a policy document': {
+    needs: 3,
+    words: [
+      /^[^\w\n]*(?:\d+\.?\s*)?(?:purpose|scope|policy statement|definitions)[^\w\n]*$/im,
+      /\bthis policy\b/i,
+      /\b(?:applies to all|are entitled to|is entitled to)\b/i,
+      /\b(?:policy owner|last reviewed|effective date|review date)\b/i,
+      /\bemployees (?:must|should|may|are)\b/i,
+    ],
+  },
+  'a performance review': {
+    needs: 3,
+    words: [
+      /\b(?:performance (?:review|appraisal|evaluation)|annual review)\b/i,
+      /\breview period\b/i,
+      /\boverall rating\b|\b(?:exceeds|meets|below) expectations\b/i,
+      /^[^\w\n]*areas? (?:for|of) (?:development|improvement)[^\w\n]*$/im,
+      /\b(?:employee comments|manager comments|reviewer)\b/i,
+      /^[^\w\n]*goals for (?:19|20)\d\d[^\w\n]*$/im,
+    ],
+  },
+  'a personal statement or essay': {
+    needs: 3,
+    words: [
+      /\bever since i\b/i,
+      /\bi (?:hope|want|wish|would like) to study\b/i,
+      /\b(?:this|the|a demanding|a challenging) (?:\w+ )?(?:degree )?course\b/i,
+      /\b(?:a-?levels?|ucas|gcses?|sixth form)\b/i,
+      /\bi believe (?:that )?my\b/i,
+      /\bat university\b/i,
+    ],
+  },
+  'a menu': {
+    needs: 2,
+    words: [
+      /^[^\w\n]*(?:starters|appetizers|mains|main courses|desserts|sides|drinks)[^\w\n]*$/im,
+      { each: /(?<!\.)\.{4,}[ \t]*[£$€]?[ \t]?\d+(?:\.\d\d?)?[ \t]*$/gm, atLeast: 3 },
+      /\b(?:service charge|allergies|\(v\)|vegan options)\b/i,
+    ],
+  },
+  'a software README': {
+    needs: 3,
+    words: [
+      /^#*[ \t]*(?:installation|install|getting started)[ \t]*$/im,
+      /^#*[ \t]*usage[ \t]*$/im,
+      /^#*[ \t]*(?:license|contributing)[ \t]*$/im,
+      /\b(?:npm install|pip install|cargo add|go get|brew install|git clone)\b/i,
+      /\bpull requests? (?:are )?welcome\b/i,
+    ],
+  },
+  'an obituary': {
+    needs: 2,
+    words: [
+      /\bpassed away\b/i,
+      /\b(?:is|was) survived by\b/i,
+      /\b(?:funeral|memorial service|in (?:his|her|their) memory)\b/i,
+      /\bwill be (?:dearly|sadly) missed\b/i,
+    ],
+  },
+  'an announcement': {
+    needs: 2,
+    words: [
+      /\b(?:pleased|delighted|happy|excited|proud) to announce\b/i,
+      /\bplease join (?:me|us) in (?:congratulating|welcoming)\b/i,
+      /^[ \t]*subject:/im,
+      /^[ \t]*(?:team|all|hi (?:all|everyone|team)|hello (?:all|everyone|team)),?[ \t]*$/im,
+    ],
+  },
+  'a proposal or report': {
+    needs: 2,
+    words: [
+      /\b(?:this proposal|project summary|budget justification|indirect costs|specific aims|deliverables|executive summary)\b/i,
+      /^[^\w\n]*(?:aims?|objectives|method(?:ology)?|results|discussion|conclusions?|findings|recommendations)[^\w\n]*$/im,
+      /^[^\w\n]*(?:budget|timeline|background|introduction)[^\w\n]*$/im,
+    ],
+  },
   'a blog post': {
     needs: 2,
+    core: 3,
     words: [/\bposted (?:by|on)\b/i, /\b\d+ min(?:ute)? read\b/i, /\bleave a comment\b/i, /\bsubscribe\b/i],
   },
 }
@@ -381,6 +491,8 @@ interface ResumeSigns {
   inlineHeadings: number
   /** Dated spans ("2018 - 2021", "Jan 2019 – Present"). */
   ranges: number
+  /** The first line reads as a person's name. */
+  name: boolean
   titles: boolean
   degrees: boolean
   resumeWords: boolean
@@ -402,6 +514,7 @@ function readSigns(text: string, lines: readonly string[]): ResumeSigns {
     headings: Math.max(headings, distinctive),
     inlineHeadings,
     ranges: spans.size,
+    name: NAME_LINE.test(lines[0] ?? ''),
     titles: TITLES.test(text),
     degrees: DEGREES.test(text),
     resumeWords: RESUME_WORDS.test(text),
@@ -423,6 +536,12 @@ function resumeScore(signs: ResumeSigns): number {
   )
 }
 
+/**
+ * With no other kind found, a text passes on any one sign of a person (an email, a phone with a title, a
+ * section heading, a dated span); below it is only a job title or a degree word in passing.
+ */
+const SOME_SIGN_OF_A_RESUME = 2
+
 /** A text this resume-like passes whatever other kind its words suggest. */
 const PLAINLY_A_RESUME = 5
 
@@ -431,15 +550,20 @@ function otherKinds(text: string, lines: readonly string[]): KindFound[] {
   for (const [kind, rule] of Object.entries(OTHER_KINDS)) {
     const evidence: string[] = []
     for (const probe of rule.words) {
-      const found = probe instanceof RegExp ? probe.exec(text)?.[0] : repeated(text, probe)
+      const found = matchOf(text, probe)
       if (found) evidence.push(found.trim().replace(/\s+/g, ' ').slice(0, 40))
     }
+    if (rule.core !== undefined && !rule.words.slice(0, rule.core).some((probe) => matchOf(text, probe)))
+      evidence.length = 0
     let hits = evidence.length
     if (rule.shape?.(lines)) hits = Math.max(hits + 1, rule.needs)
     if (hits >= rule.needs) found.push({ kind, evidence, strength: hits / rule.needs })
   }
   return found.sort((a, b) => b.strength - a.strength)
 }
+
+const matchOf = (text: string, probe: Probe): string | null =>
+  probe instanceof RegExp ? (probe.exec(text)?.[0] ?? null) : repeated(text, probe)
 
 /** The first match, when the phrase comes often enough (the pattern is global). */
 function repeated(text: string, probe: { each: RegExp; atLeast: number }): string | null {
@@ -460,15 +584,37 @@ export function judgeResumeLikeness(fullText: string): Likeness {
 
   // A job posting has a resume's headings (skills, education, experience) but no dated work history.
   const posting = byName('a job posting')
-  if (posting && signs.ranges < 2) return refusal(posting, signs)
+  if (posting && signs.ranges < 2 && speaksAsEmployer(text, posting, signs)) return refusal(posting, signs)
   // A letter alone: no resume section, at most one dated span (a cover letter followed by its resume passes).
   const letter = byName('a letter')
   if (letter && signs.headings === 0 && (signs.ranges <= 1 || letter.strength >= 2)) return refusal(letter, signs)
+  // A blank form (an application form, a template) has a resume's headings and no one's details.
+  const blanks =
+    (text.match(/_{4,}/g)?.length ?? 0) +
+    (text.match(
+      /\[(?:your |job |company|degree|school|skill|phone|email|start date|end date|year|city)[^\]\n]{0,30}\]/gi,
+    )?.length ?? 0)
+  if (blanks >= 5 && !signs.email && !signs.phone)
+    return refusal({ kind: 'a blank form or template', evidence: [], strength: 1 }, signs)
   if (score >= PLAINLY_A_RESUME && signs.headings + signs.ranges > 0) return PASSES
   const other = kinds.find((kind) => kind.kind !== 'a job posting' && kind.kind !== 'a letter')
   if (other) return refusal(other, signs)
-  if (score > 0) return PASSES
+  // A name on the first line counts here only: a short text that is a name and a title is someone's.
+  if (score + (signs.name ? 1 : 0) >= SOME_SIGN_OF_A_RESUME) return PASSES
   return refusal(null, signs)
+}
+
+/**
+ * A job posting speaks to the reader ("you will", "we offer") or carries many of a posting's phrases, or
+ * has no contact of a person; a resume that names a recruiter's words ("what you will do") speaks as "I".
+ */
+function speaksAsEmployer(text: string, posting: KindFound, signs: ResumeSigns): boolean {
+  const count = (pattern: RegExp) => text.match(pattern)?.length ?? 0
+  const employerVoice = count(/\b(?:you|your|we|we're|we'd|our|us)\b/gi)
+  const personVoice = count(/\b(?:I|I'm|I've|my|My|me)\b/g)
+  const contact = signs.email || signs.phone
+  if (contact && personVoice >= 1 && signs.ranges >= 1) return false
+  return employerVoice >= 2 || posting.evidence.length >= 4 || !contact
 }
 
 const PASSES: Likeness = { resume: true, message: null, kind: null }
