@@ -3,13 +3,14 @@
  * a job posting dropped into an import is refused with a reason instead of being ranked as a person.
  *
  * Two readings are weighed: how much the text carries of what resumes carry (contact details, section
- * headings, dated jobs, job titles, degrees), and whether it reads as some other kind of document
- * (each kind is a handful of phrases that rarely appear in a resume). It refuses only clear cases: a
- * text with a resume's structure passes whatever else it mentions (a chef's resume names recipes and
- * ovens, a lawyer's names leases), and a text with any sign of a resume and no other kind passes too.
- * The exceptions are the documents that look most like a resume but are not a person's: a job posting
- * (requirements, skills and education, but no dated work history of its own) and a letter alone.
- * Tuned on tests/fixtures/non-resumes/ (see tests/unit/screening/resume-likeness.test.ts).
+ * headings, dated spans, job titles, degrees, a name on the first line), and whether it reads as some
+ * other kind of document (each kind is a handful of phrases that rarely appear in a resume). It refuses
+ * only clear cases: a text with a resume's structure passes whatever else it mentions (a chef's resume
+ * names recipes and ovens, a lawyer's names leases), and with no other kind found any one sign of a
+ * person passes. The exceptions are the documents that look most like a resume but are not a person's:
+ * a job posting (requirements, skills and education, speaking as an employer, with no dated work
+ * history of its own), a letter alone (no resume section), and a blank form or template.
+ * Checked on tests/fixtures/non-resumes/ and the ranking corpora (tests/unit/screening/resume-likeness.test.ts).
  */
 
 export interface Likeness {
@@ -24,7 +25,8 @@ export interface Likeness {
 const JUDGED_CHARS = 30_000
 
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?'
-const NOW = '(?:present|current|currently|now|date|till date|to date|today|ongoing)'
+const NOW =
+  "(?:present|current|currently|now|date|till date|to date|today|ongoing|actualidad|actual|atual|presente|heute|aujourd[’']hui|en cours|oggi|heden)"
 const DASH = '\\s*(?:-|–|—|to|till|until|through)\\s*'
 /** A dated span as resumes write one: "2018 - 2021", "Jan 2019 – Present", "03/2019 - now". */
 const DATE_RANGES = [
@@ -613,7 +615,7 @@ function speaksAsEmployer(text: string, posting: KindFound, signs: ResumeSigns):
   const employerVoice = count(/\b(?:you|your|we|we're|we'd|our|us)\b/gi)
   const personVoice = count(/\b(?:I|I'm|I've|my|My|me)\b/g)
   const contact = signs.email || signs.phone
-  if (contact && personVoice >= 1 && signs.ranges >= 1) return false
+  if (contact && personVoice >= 1 && (signs.ranges >= 1 || personVoice > employerVoice)) return false
   return employerVoice >= 2 || posting.evidence.length >= 4 || !contact
 }
 
