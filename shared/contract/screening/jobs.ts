@@ -39,12 +39,16 @@ export const scoreWeightsSchema = z
   .strict()
 export type ScoreWeights = z.infer<typeof scoreWeightsSchema>
 
+/**
+ * Role fit first: on our labeled sets (bench/ranking.ts) the text and title match and the skills
+ * tell the right people apart; years and degree are checks a recruiter reads beside the score.
+ */
 export const DEFAULT_SCORE_WEIGHTS: ScoreWeights = {
-  requiredSkills: 45,
-  preferredSkills: 15,
-  text: 20,
-  experience: 12,
-  education: 8,
+  requiredSkills: 30,
+  preferredSkills: 10,
+  text: 50,
+  experience: 5,
+  education: 5,
 }
 
 const skillList = z.array(jobSkillSchema).max(60)

@@ -150,7 +150,7 @@ describe('scoreCandidate', () => {
     expect(result.parts.preferredSkills).toBe(1)
     expect(result.parts.experience).toBeCloseTo(0.8)
     expect(result.parts.education).toBe(0.5)
-    const expected = (45 * 0.5 + 15 * 1 + 20 * 0.5 + 12 * 0.8 + 8 * 0.5) / 100
+    const expected = (30 * 0.5 + 10 * 1 + 50 * 0.5 + 5 * 0.8 + 5 * 0.5) / 100
     expect(result.score).toBeCloseTo(expected * 100, 1)
     expect(result.missing).toEqual(['postgresql', 'kubernetes'])
   })
@@ -159,7 +159,7 @@ describe('scoreCandidate', () => {
     const simple = scoringJobOf(job({ preferredSkills: [], minYears: 0, educationLevel: 'none' }))
     expect(applicableParts(simple)).toEqual(['requiredSkills', 'text'])
     const result = scoreCandidate(simple, candidate('c', 'x', ['typescript'], 0, 0), 0.5)
-    expect(result.score).toBeCloseTo(((45 * 0.5 + 20 * 0.5) / 65) * 100, 1)
+    expect(result.score).toBeCloseTo(((30 * 0.5 + 50 * 0.5) / 80) * 100, 1)
   })
 
   it('matches a custom skill as a phrase, or in the skills or title field', () => {

@@ -1,0 +1,71 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { poolParser } from '@core/screening/intake/pool-parser'
+import type { ResumeParser } from '@core/screening/intake/resume-parser'
+import { screenFilesForJobs } from '@core/screening/intake/screen-offline'
+import { expandPaths } from '@core/screening/intake/sources'
+import { parseJobMarkdown } from '@core/screening/jobs/job-markdown'
+import { loadTaxonomyFile, type Taxonomy } from '@core/screening/taxonomy'
+import {
+  bm25Baseline,
+  loadLabeledSets,
+  meanMetrics,
+  METRIC_NAMES,
+  metricsOf,
+  relevantFor,
+  resumePath,
+  type Metrics,
+} from '../../../bench/ranking-eval'
+
+const SETS = loadLabeledSets(path.resolve(__dirname, '../../fixtures/ranking'))
+
+let taxonomy: Taxonomy
+let parser: ResumeParser
+beforeAll(async () => {
+  taxonomy = await loadTaxonomyFile(path.resolve('resources/skills.json'))
+  parser = poolParser({ taxonomy: taxonomy.data })
+})
+afterAll(() => parser.close())
+
+/**
+ * The labeled sets bench/ranking.ts reports on, held to the line the issue draws: the product's
+ * ranking (what `panelist screen` runs) is at least plain BM25's on every metric, as a mean over
+ * each set's jobs. The figures per category are the bench's to print.
+ */
+describe('ranking quality on our labeled sets', () => {
+  it('has sets to judge by', () => {
+    expect(SETS.map((set) => set.name)).toEqual(expect.arrayContaining(['set-a', 'set-b']))
+  })
+
+  it.each(SETS.map((set) => [set.name, set] as const))('%s: the product beats plain BM25', async (_name, set) => {
+    const categories = Object.keys(set.jobs).sort()
+    const jobs = categories.map((category) => parseJobMarkdown(fs.readFileSync(set.jobs[category]!, 'utf8'), taxonomy))
+    const files = await expandPaths([path.join(set.dir, 'resumes')])
+    const report = await screenFilesForJobs(files, jobs, parser, { related: taxonomy.related })
+    expect(report.refused).toEqual([])
+    const labeled = Object.keys(set.labels)
+    const baseline = bm25Baseline(
+      new Map(labeled.map((file) => [file, fs.readFileSync(resumePath(set, file), 'utf8')])),
+    )
+    const product: Metrics[] = []
+    const bm25: Metrics[] = []
+    categories.forEach((category, i) => {
+      const relevant = relevantFor(set, category)
+      product.push(
+        metricsOf(
+          report.rankings[i]!.ranked.map((r) => path.basename(r.file)),
+          relevant,
+        ),
+      )
+      bm25.push(metricsOf(baseline(fs.readFileSync(set.jobs[category]!, 'utf8')), relevant))
+    })
+    const ours = meanMetrics(product)
+    const theirs = meanMetrics(bm25)
+    for (const key of Object.keys(METRIC_NAMES) as (keyof Metrics)[])
+      expect(
+        ours[key],
+        `${METRIC_NAMES[key]}: product ${ours[key].toFixed(3)}, BM25 ${theirs[key].toFixed(3)}`,
+      ).toBeGreaterThanOrEqual(theirs[key])
+  })
+})
