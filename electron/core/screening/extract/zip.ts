@@ -1,6 +1,7 @@
-import { crc32, inflateRawSync } from 'node:zlib'
+import { crc32 } from 'node:zlib'
+import yauzl, { type Entry, type ZipFile } from 'yauzl'
 import type { ExtractLimits } from '../types'
-import { formatBytes, refuse } from './limits'
+import { formatBytes, RefusalError, refuse } from './limits'
 
 /** One member of a ZIP archive, as its central directory describes it. */
 export interface ZipEntry {
@@ -9,68 +10,79 @@ export interface ZipEntry {
   compressedSize: number
   size: number
   crc: number
-  localHeaderOffset: number
 }
 
-const EOCD_SIGNATURE = 0x06054b50
-const CENTRAL_SIGNATURE = 0x02014b50
-const LOCAL_SIGNATURE = 0x04034b50
+/** An opened archive whose directory has passed our caps; parts are inflated only when asked for. */
+export interface ZipArchive {
+  readonly entries: ReadonlyMap<string, ZipEntry>
+  /** The bytes of one entry, inflated under yauzl's size validation and checked against its CRC. */
+  read(name: string): Promise<Buffer | undefined>
+  close(): void
+}
+
 const MAX_ENTRIES = 2_000
 // Entries this small cannot hurt, whatever their ratio; a DOCX's tiny XML parts often compress 50x.
 const RATIO_CHECK_FLOOR = 256 * 1024
 
 /**
- * Reads a ZIP's central directory and checks it before anything is decompressed: entry count,
- * names (no "../", no absolute paths), encryption, methods, declared sizes against the caps and the
- * compression ratio. JSZip checks none of this, so it is done here first.
+ * Opens a ZIP with yauzl (lazy entries, entry-size validation, decoded and strictly checked names)
+ * and checks its directory under our caps before anything is decompressed: entry count, names,
+ * encryption, methods, declared sizes against the caps and the compression ratio. yauzl's own
+ * failures become refusals with our reasons.
  */
-export function readZipDirectory(bytes: Uint8Array, limits: ExtractLimits): Map<string, ZipEntry> {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  const eocd = findEndOfCentralDirectory(view)
-  const count = view.getUint16(eocd + 10, true)
-  const directorySize = view.getUint32(eocd + 12, true)
-  const directoryOffset = view.getUint32(eocd + 16, true)
-  if (count === 0xffff || directoryOffset === 0xffffffff)
-    refuse('corrupt', 'The document is a ZIP64 archive, which a Word file never needs; it was not opened.')
-  if (count > MAX_ENTRIES)
-    refuse('zip_bomb', `The document holds ${count} files inside; more than ${MAX_ENTRIES} is not a real Word file.`)
-  if (directoryOffset + directorySize > eocd)
-    refuse('corrupt', 'The document is damaged: its table of contents points outside the file.')
+export async function openZip(bytes: Uint8Array, limits: ExtractLimits): Promise<ZipArchive> {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  let zip: ZipFile
+  try {
+    zip = await new Promise<ZipFile>((resolve, reject) =>
+      yauzl.fromBuffer(
+        buffer,
+        { lazyEntries: true, validateEntrySizes: true, decodeStrings: true, strictFileNames: true },
+        (error, opened) => (error ? reject(error) : resolve(opened)),
+      ),
+    )
+  } catch (error) {
+    return refuseFor(error)
+  }
+  try {
+    const entries = await readDirectory(zip, limits)
+    return {
+      entries,
+      read: async (name) => {
+        const entry = entries.get(name)
+        return entry ? readEntry(zip, entry) : undefined
+      },
+      close: () => zip.close(),
+    }
+  } catch (error) {
+    zip.close()
+    throw error
+  }
+}
 
-  const entries = new Map<string, ZipEntry>()
+async function readDirectory(zip: ZipFile, limits: ExtractLimits): Promise<Map<string, ZipEntry & { raw: Entry }>> {
+  if (zip.entryCount > MAX_ENTRIES)
+    refuse(
+      'zip_bomb',
+      `The document holds ${zip.entryCount} files inside; more than ${MAX_ENTRIES} is not a real Word file.`,
+    )
+  const entries = new Map<string, ZipEntry & { raw: Entry }>()
   let totalSize = 0
   let totalCompressed = 0
-  let cursor = directoryOffset
-  for (let index = 0; index < count; index++) {
-    if (cursor + 46 > bytes.length || view.getUint32(cursor, true) !== CENTRAL_SIGNATURE)
-      refuse('corrupt', 'The document is damaged: its table of contents is broken.')
-    const flags = view.getUint16(cursor + 8, true)
-    const method = view.getUint16(cursor + 10, true)
-    const crc = view.getUint32(cursor + 16, true)
-    const compressedSize = view.getUint32(cursor + 20, true)
-    const size = view.getUint32(cursor + 24, true)
-    const nameLength = view.getUint16(cursor + 28, true)
-    const extraLength = view.getUint16(cursor + 30, true)
-    const commentLength = view.getUint16(cursor + 32, true)
-    const localHeaderOffset = view.getUint32(cursor + 42, true)
-    const name = new TextDecoder('utf-8', { fatal: false }).decode(
-      bytes.subarray(cursor + 46, cursor + 46 + nameLength),
-    )
-    cursor += 46 + nameLength + extraLength + commentLength
-
-    if (flags & 0x1)
+  for (let raw = await nextEntry(zip); raw; raw = await nextEntry(zip)) {
+    const name = raw.fileName
+    const size = raw.uncompressedSize
+    const compressedSize = raw.compressedSize
+    if (raw.isEncrypted())
       refuse(
         'encrypted',
         'The document is password-protected, so its text cannot be read. Ask for an unprotected copy.',
       )
-    if (!isSafeName(name))
-      refuse(
-        'corrupt',
-        `The document contains an unsafe file name (${JSON.stringify(name.slice(0, 80))}); it was not opened.`,
-      )
+    // yauzl refuses "../", absolute paths and backslashes (strictFileNames); empty names and NULs are ours.
+    if (name.length === 0 || name.includes('\0')) refuse('corrupt', unsafeName(name))
     if (entries.has(name)) refuse('corrupt', `The document contains "${name.slice(0, 80)}" twice; it was not opened.`)
-    if (method !== 0 && method !== 8)
-      refuse('corrupt', `The document uses a compression method (${method}) that Word files do not use.`)
+    if (raw.compressionMethod !== 0 && raw.compressionMethod !== 8)
+      refuse('corrupt', `The document uses a compression method (${raw.compressionMethod}) that Word files do not use.`)
     if (size >= RATIO_CHECK_FLOOR && size / Math.max(1, compressedSize) > limits.maxZipRatio) {
       refuse(
         'zip_bomb',
@@ -79,13 +91,8 @@ export function readZipDirectory(bytes: Uint8Array, limits: ExtractLimits): Map<
     }
     totalSize += size
     totalCompressed += compressedSize
-    if (totalSize > limits.maxUnzippedBytes) {
-      refuse(
-        'zip_bomb',
-        `The document expands to more than ${formatBytes(limits.maxUnzippedBytes)}: a zip bomb or not a resume.`,
-      )
-    }
-    entries.set(name, { name, method, compressedSize, size, crc, localHeaderOffset })
+    if (totalSize > limits.maxUnzippedBytes) refuse('zip_bomb', tooBig(limits))
+    entries.set(name, { name, method: raw.compressionMethod, compressedSize, size, crc: raw.crc32, raw })
   }
   if (totalSize >= RATIO_CHECK_FLOOR && totalSize / Math.max(1, totalCompressed) > limits.maxZipRatio) {
     refuse(
@@ -96,54 +103,110 @@ export function readZipDirectory(bytes: Uint8Array, limits: ExtractLimits): Map<
   return entries
 }
 
-/**
- * Decompresses one entry, never producing more than its declared size: an archive that lies about
- * a size (the usual zip-bomb trick) is stopped by zlib at that size, not after filling memory.
- */
-export function readZipEntry(bytes: Uint8Array, entry: ZipEntry): Buffer {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  const at = entry.localHeaderOffset
-  if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL_SIGNATURE)
-    refuse('corrupt', `The document is damaged near "${entry.name}".`)
-  const dataStart = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true)
-  const dataEnd = dataStart + entry.compressedSize
-  if (dataEnd > bytes.length) refuse('corrupt', `The document is cut short inside "${entry.name}".`)
-  const compressed = bytes.subarray(dataStart, dataEnd)
-  let data: Buffer
-  if (entry.method === 0) {
-    data = Buffer.from(compressed)
-  } else {
-    try {
-      data = inflateRawSync(compressed, { maxOutputLength: Math.max(1, entry.size) })
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) {
-        refuse('zip_bomb', `"${entry.name}" inside the document expands beyond the size it declares: a zip bomb.`)
-      }
-      refuse('corrupt', `"${entry.name}" inside the document is damaged and cannot be decompressed.`)
+function nextEntry(zip: ZipFile): Promise<Entry | undefined> {
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      zip.off('entry', onEntry)
+      zip.off('end', onEnd)
+      zip.off('error', onError)
     }
-  }
-  if (data.length !== entry.size || crc32(data) !== entry.crc)
-    refuse('corrupt', `"${entry.name}" inside the document is damaged (size or checksum mismatch).`)
-  return data
+    const onEntry = (entry: Entry) => (done(), resolve(entry))
+    const onEnd = () => (done(), resolve(undefined))
+    const onError = (error: unknown) => (done(), reject(toRefusal(error)))
+    zip.on('entry', onEntry)
+    zip.on('end', onEnd)
+    zip.on('error', onError)
+    zip.readEntry()
+  })
 }
 
-function findEndOfCentralDirectory(view: DataView): number {
-  const lowest = Math.max(0, view.byteLength - 22 - 0xffff)
-  for (let at = view.byteLength - 22; at >= lowest; at--) {
-    if (view.getUint32(at, true) === EOCD_SIGNATURE) return at
-  }
-  return refuse('corrupt', 'The document is damaged: it is not a complete ZIP archive.')
+/**
+ * Inflates one entry through yauzl, whose validateEntrySizes stops an inflate that produces more
+ * than the declared size (the usual zip-bomb lie) as soon as it does, not after filling memory.
+ * yauzl does not check CRC-32 (a test flips a stored byte), so that check stays ours.
+ */
+function readEntry(zip: ZipFile, entry: ZipEntry & { raw: Entry }): Promise<Buffer> {
+  return new Promise<Buffer>((resolve, reject) => {
+    zip.openReadStream(entry.raw, (openError, stream) => {
+      if (openError) return reject(toRefusal(openError, entry.name))
+      const chunks: Buffer[] = []
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk))
+      stream.on('error', (error) => {
+        stream.destroy()
+        reject(toRefusal(error, entry.name))
+      })
+      stream.on('end', () => {
+        const data = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)
+        if (data.length !== entry.size || crc32(data) !== entry.crc)
+          reject(
+            new RefusalError('corrupt', `"${entry.name}" inside the document is damaged (size or checksum mismatch).`),
+          )
+        else resolve(data)
+      })
+    })
+  })
 }
 
-const isSafeName = (name: string) =>
-  name.length > 0 &&
-  !name.includes('\0') &&
-  !name.includes('\\') &&
-  !name.startsWith('/') &&
-  !/^[a-z]:/i.test(name) &&
-  !name.split('/').includes('..')
+const unsafeName = (name: string) =>
+  `The document contains an unsafe file name (${JSON.stringify(name.slice(0, 80))}); it was not opened.`
+const tooBig = (limits: ExtractLimits) =>
+  `The document expands to more than ${formatBytes(limits.maxUnzippedBytes)}: a zip bomb or not a resume.`
 
-/** A ZIP with every entry stored uncompressed: cheap to write, and cheap for JSZip to read. */
+function refuseFor(error: unknown): never {
+  throw toRefusal(error)
+}
+
+/** yauzl reports everything as an Error with a message; these are the ones we can name. */
+function toRefusal(error: unknown, entryName?: string): RefusalError {
+  if (error instanceof RefusalError) return error
+  const message = error instanceof Error ? error.message : String(error)
+  const where = entryName === undefined ? 'the document' : `"${entryName.slice(0, 80)}" inside the document`
+  let match: RegExpExecArray | null
+  if ((match = /^(?:invalid characters in fileName|absolute path|invalid relative path): (.*)$/s.exec(message)))
+    return new RefusalError('corrupt', unsafeName(match[1]!))
+  if (/^too many bytes in the stream/.test(message))
+    return new RefusalError('zip_bomb', `${where} expands beyond the size it declares: a zip bomb.`)
+  // A stored (uncompressed) part that claims to unpack to more than it holds is the same size lie.
+  if ((match = /^compressed\/uncompressed size mismatch for stored file: (\d+) != (\d+)/.exec(message)))
+    return Number(match[2]) > Number(match[1])
+      ? new RefusalError(
+          'zip_bomb',
+          `A stored part of the document claims to unpack to more than it holds: a zip bomb.`,
+        )
+      : new RefusalError('corrupt', 'The document is damaged: a stored part disagrees with its own size.')
+  if (/strong encryption|entry is encrypted/.test(message))
+    return new RefusalError(
+      'encrypted',
+      'The document is password-protected, so its text cannot be read. Ask for an unprotected copy.',
+    )
+  if (/^End of central directory record signature not found/.test(message))
+    return new RefusalError('corrupt', 'The document is damaged: it is not a complete ZIP archive.')
+  if (/^Invalid comment length/.test(message))
+    return new RefusalError('corrupt', 'The document is damaged: there are stray bytes after its end.')
+  if (/^(?:invalid central directory file header signature|unexpected EOF)/.test(message))
+    return new RefusalError('corrupt', 'The document is damaged: its table of contents is broken.')
+  if (/^(?:invalid local file header signature|file data overflows file bounds)/.test(message))
+    return new RefusalError(
+      'corrupt',
+      entryName === undefined
+        ? 'The document is damaged.'
+        : `The document is damaged near "${entryName.slice(0, 80)}".`,
+    )
+  if (/^not enough bytes in the stream/.test(message))
+    return new RefusalError('corrupt', `${where} is cut short (smaller than it declares).`)
+  if (
+    /^(?:invalid|incorrect|unexpected end of file)/i.test(message) ||
+    (error as NodeJS.ErrnoException).code?.startsWith('Z_')
+  )
+    return new RefusalError('corrupt', `${where} is damaged and cannot be decompressed.`)
+  return new RefusalError('corrupt', `The document is damaged: ${message.slice(0, 160)}.`)
+}
+
+const EOCD_SIGNATURE = 0x06054b50
+const CENTRAL_SIGNATURE = 0x02014b50
+const LOCAL_SIGNATURE = 0x04034b50
+
+/** A ZIP with every entry stored uncompressed: cheap to write, and cheap for JSZip (inside mammoth) to read. yauzl reads only, so the writer stays ours. */
 export function writeStoredZip(files: ReadonlyMap<string, Uint8Array>): Uint8Array {
   const locals: Buffer[] = []
   const centrals: Buffer[] = []

@@ -4,7 +4,7 @@ import { cleanLine, cleanText, visibleCharCount } from '../clean-text'
 import type { Deadline } from '../deadline'
 import { detectInjection } from '../injection'
 import { CHARS_PER_PAGE, refuse } from '../limits'
-import { readZipDirectory, readZipEntry, writeStoredZip } from '../zip'
+import { openZip, writeStoredZip, type ZipArchive } from '../zip'
 import { scanDocument } from './hidden-runs'
 import { readStyles } from './run-properties'
 import { attributeValue, decodeEntities, decodeXmlPart, tags, wordPrefixes } from './xml'
@@ -12,7 +12,7 @@ import { attributeValue, decodeEntities, decodeXmlPart, tags, wordPrefixes } fro
 const MAX_HIDDEN_FLAGS = 40
 
 /**
- * Reads a DOCX: the archive is checked here under our caps (sizes, ratio, declared-versus-actual
+ * Reads a DOCX: the archive is opened with yauzl and checked under our caps (sizes, ratio, declared-versus-actual
  * size, DTDs refused) and only the parts we read are decompressed; hidden runs are taken out of
  * document.xml; then mammoth reads a rebuilt, uncompressed copy holding only checked parts.
  */
@@ -21,22 +21,30 @@ export async function readDocx(
   limits: ExtractLimits,
   deadline: Deadline,
 ): Promise<ExtractedDocument> {
-  const entries = readZipDirectory(bytes, limits)
-  const part = (name: string): string | undefined => {
-    const entry = entries.get(name)
-    if (!entry || entry.size === 0) return undefined
-    const xml = decodeXmlPart(name, readZipEntry(bytes, entry))
-    deadline.check()
-    return xml
+  const zip = await openZip(bytes, limits)
+  try {
+    return await readParts(zip, limits, deadline)
+  } finally {
+    zip.close()
   }
-  const packageRels = part('_rels/.rels')
+}
+
+async function readParts(zip: ZipArchive, limits: ExtractLimits, deadline: Deadline): Promise<ExtractedDocument> {
+  const part = async (name: string): Promise<string | undefined> => {
+    const entry = zip.entries.get(name)
+    if (!entry || entry.size === 0) return undefined
+    const data = await zip.read(name)
+    deadline.check()
+    return data === undefined ? undefined : decodeXmlPart(name, data)
+  }
+  const packageRels = await part('_rels/.rels')
   const mainPart = findMainDocument(packageRels)
-  const documentXml = part(mainPart)
+  const documentXml = await part(mainPart)
   if (documentXml === undefined)
     refuse('unsupported_type', 'The file is a ZIP archive but not a Word document (it has no document body).')
 
   const prefixes = wordPrefixes(documentXml!)
-  const styles = readStyles(part(siblingPart(mainPart, 'styles.xml')), prefixes)
+  const styles = readStyles(await part(siblingPart(mainPart, 'styles.xml')), prefixes)
   const scan = scanDocument(documentXml!, prefixes, styles)
 
   // Mammoth's raw text is the document body alone: styles, numbering, notes and comments add no
@@ -45,10 +53,10 @@ export async function readDocx(
   const forMammoth = new Map<string, Uint8Array>()
   const encoder = new TextEncoder()
   for (const [name, xml] of [
-    ['[Content_Types].xml', part('[Content_Types].xml')],
+    ['[Content_Types].xml', await part('[Content_Types].xml')],
     ['_rels/.rels', packageRels],
     [mainPart, scan.visibleXml],
-    [mainRels, part(mainRels)],
+    [mainRels, await part(mainRels)],
   ] as const) {
     if (xml !== undefined) forMammoth.set(name, encoder.encode(xml))
   }
@@ -68,7 +76,10 @@ export async function readDocx(
     if (hiddenLines.length <= MAX_HIDDEN_FLAGS)
       flags.push({ kind: 'hidden_text', detail: `Text a reader cannot see: ${group.details.join('; ')}`, text: line })
   }
-  flags.push(...metadataFlags(part('docProps/core.xml')), ...commentFlags(part('word/comments.xml'), prefixes))
+  flags.push(
+    ...metadataFlags(await part('docProps/core.xml')),
+    ...commentFlags(await part('word/comments.xml'), prefixes),
+  )
 
   const hiddenText = hiddenLines.join('\n')
   if (visibleCharCount(text) === 0 && visibleCharCount(hiddenText) === 0)
@@ -80,7 +91,13 @@ export async function readDocx(
       `The document holds about ${estimatedPages} pages of text; resumes over ${limits.maxPages} pages are not read.`,
     )
   }
-  return { format: 'docx', text, hiddenText, pages: declaredPages(part('docProps/app.xml')) ?? estimatedPages, flags }
+  return {
+    format: 'docx',
+    text,
+    hiddenText,
+    pages: declaredPages(await part('docProps/app.xml')) ?? estimatedPages,
+    flags,
+  }
 }
 
 /** The officeDocument target of _rels/.rels; Word always writes word/document.xml. */
