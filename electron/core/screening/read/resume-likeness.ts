@@ -129,7 +129,9 @@ const OTHER_KINDS: Record<string, KindRule> = {
       /\bi am (?:writing|excited|pleased|delighted) to (?:apply|submit|express|recommend)\b/i,
       /\b(?:hiring manager|admissions committee)\b/i,
       /\bi (?:look forward|would welcome|would be glad|would love the opportunity)\b/i,
-      /\bthank you for (?:your )?(?:time|consideration)\b/i,
+      /\bthank you (?:so much |very much )?for (?:your |taking the )?(?:time|consideration)\b/i,
+      /^[ \t]*(?:best|thanks|many thanks|cheers|regards|best wishes),?[ \t]*$/im,
+      /^[ \t]*(?:hi|hello|dear) [\p{Lu}][\p{L}.'’-]*(?: [\p{Lu}][\p{L}.'’-]*)?,[ \t]*$/imu,
       /\b(?:please find|i have enclosed|enclosed (?:is|are)|my (?:resume|cv) is attached)\b/i,
       /\b(?:it is my pleasure to recommend|i recommend (?:him|her|them)|without reservation)\b/i,
       /\bwe are (?:pleased|delighted) to offer you\b/i,
@@ -465,6 +467,23 @@ const OTHER_KINDS: Record<string, KindRule> = {
       /\b(?:this proposal|project summary|budget justification|indirect costs|specific aims|deliverables|executive summary)\b/i,
       /^[^\w\n]*(?:aims?|objectives|method(?:ology)?|results|discussion|conclusions?|findings|recommendations)[^\w\n]*$/im,
       /^[^\w\n]*(?:budget|timeline|background|introduction)[^\w\n]*$/im,
+    ],
+  },
+  'a user story or ticket': {
+    needs: 2,
+    words: [
+      /\bas an? [\w ]{2,30}, i want\b/i,
+      /^[^\w\n]*acceptance criteria[^\w\n]*$/im,
+      /\bgiven [^\n]{3,80}\bwhen [^\n]{3,80}\bthen\b/i,
+      /\b(?:story points?|estimate: \d+ points?|steps to reproduce|expected (?:result|behaviou?r))\b/i,
+    ],
+  },
+  'an encyclopedia article': {
+    needs: 2,
+    words: [
+      /^[^\w\n]*(?:history|see also|external links|products and services|early years|etymology|geography)[^\w\n]*$/im,
+      /\b(?:is|was) an? (?:\w+ ){0,4}(?:company|corporation|conglomerate|organi[sz]ation|city|country|town|university|band|film|species)\b/i,
+      /\b(?:headquartered in|was founded (?:by|in)|founded by)\b/i,
     ],
   },
   'a blog post': {
