@@ -41,6 +41,17 @@ describe('where the years came from', () => {
     ['Experience - 104 months', 8.7, 'stated', 'medium'],
     ['EXPERIENCE\nCompany: Mphasis (2 years 6 months)', 2.5, 'durations', 'medium'],
     ['EDUCATION\nB.Sc, Delhi University, 2018 - 2021', 0, 'none', 'low'],
+    // A job portal's run-together skill lines, misspelt as they print them: the longest counts.
+    ['Skill Details Java- Exprience - 84 months Spring- Exprience - 48 monthsCompany Details', 7, 'stated', 'medium'],
+    ['Skill Details Accounting- Exprience - 168 monthsCompany Details company - Shah & Co', 14, 'stated', 'medium'],
+    // A summary's claim without the word "experience" is taken only when nothing is dated.
+    ['Summary Application developer with 7 years in insurance.', 7, 'stated', 'medium'],
+    [
+      'SUMMARY\nSales lead with 10 years in B2B sales.\nEXPERIENCE\nLead, X Ltd, Jan 2017 - Present',
+      8.5,
+      'dates',
+      'high',
+    ],
   ])('%s', (text, years, basis, confidence) => {
     expect(readYears(`Jane Doe\n${text}`).experience).toEqual({ years, basis, confidence })
   })

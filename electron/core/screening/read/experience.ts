@@ -30,7 +30,17 @@ const DURATION = String.raw`(?:${NUMBER}\s*\+?\s*${YEARS_WORD}(?:\s*(?:and\s*)?(
 // With the misspellings job portals print ("Skill Details Java- Exprience - 84 months").
 const EXPERIENCE_WORD = String.raw`(?:experience|exprience|experiance|expirience|expierence|exp)`
 const STATED_AFTER = new RegExp(String.raw`\b${DURATION}\s+(?:of\s+)?(?:[\p{L}-]+\s+){0,3}?${EXPERIENCE_WORD}\b`, 'iu')
-const STATED_BEFORE = new RegExp(String.raw`\b${EXPERIENCE_WORD}\b[^\d\n]{0,25}?\b${DURATION}(?!\p{L})`, 'iu')
+// As summaries put it without the word: "with 7 years in insurance", "3 years as a surveyor".
+const STATED_LOOSELY = new RegExp(String.raw`\b${DURATION}\s+(?:in|as|into)\s+(?:an?\s+)?(?=\p{L})`, 'iu')
+// What follows is checked apart (wordEnds): under the i flag a letter-case test cannot be written in the pattern.
+const STATED_BEFORE = new RegExp(String.raw`\b${EXPERIENCE_WORD}\b[^\d\n]{0,25}?\b${DURATION}`, 'iu')
+
+/**
+ * A duration ends a word unless a lower-case letter follows ("5 yearsago" is not one); a capital may
+ * follow, as in a portal's run-together "84 monthsCompany Details".
+ */
+const wordEnds = (line: string, match: RegExpExecArray | RegExpMatchArray) =>
+  !/\p{Ll}/u.test(line.charAt(match.index! + match[0].length))
 // A job's length written at the end of its line: "Mphasis (2 years 6 months)", "Internship: 6 months".
 const JOB_DURATION = new RegExp(String.raw`(?:[(:|·,–—]|\s-)\s*${DURATION}\s*\)?\s*$`, 'iu')
 
@@ -44,14 +54,23 @@ const yearsOf = (match: RegExpExecArray): number => {
   return (word >= 0 ? word + 1 : Number(count)) + Number(months ?? 0) / 12
 }
 
-/** The largest total the resume states ("8+ years of experience", "Experience - 104 months"); null if none. */
-export function statedYears(lines: readonly string[]): number | null {
+/**
+ * The largest total the resume states ("8+ years of experience", "Experience - 104 months"); null
+ * if none. `loosely` also takes "7 years in insurance": a weaker claim, for resumes with no dates.
+ */
+export function statedYears(lines: readonly string[], loosely = false): number | null {
   let best: number | null = null
   // Every statement on a line counts: a portal's run-together "Skill Details" holds several.
-  const everywhere = [STATED_AFTER, STATED_BEFORE].map((pattern) => new RegExp(pattern.source, 'giu'))
+  const patterns = loosely ? [STATED_AFTER, STATED_BEFORE, STATED_LOOSELY] : [STATED_AFTER, STATED_BEFORE]
+  const everywhere = patterns.map((pattern) => ({
+    pattern: new RegExp(pattern.source, 'giu'),
+    // Only there does the duration end the match.
+    endsWithDuration: pattern === STATED_BEFORE,
+  }))
   for (const line of lines) {
-    for (const pattern of everywhere)
-      for (const match of line.matchAll(pattern)) best = Math.max(best ?? 0, yearsOf(match))
+    for (const { pattern, endsWithDuration } of everywhere)
+      for (const match of line.matchAll(pattern))
+        if (!endsWithDuration || wordEnds(line, match)) best = Math.max(best ?? 0, yearsOf(match))
   }
   return best
 }

@@ -39,7 +39,7 @@ export function readResume(doc: ExtractedDocument, taxonomy: Taxonomy, options: 
   const experience = weighExperience({
     datedYears,
     preciseDates: ranges.every((range) => range.startPrecise && range.endPrecise),
-    stated: statedYears(notEducation),
+    stated: statedYears(notEducation) ?? (datedYears > 0 ? null : statedYears(notEducation, true)),
     durations: summedJobDurations(
       lineSections.includes('experience')
         ? lines.filter((_, index) => lineSections[index] === 'experience')
