@@ -60,6 +60,13 @@ describe('aliases', () => {
     ['FP&A', 'FP&A'],
     ['GCP', 'Google Cloud Platform'],
     ['Labor & Delivery', 'Labor and Delivery'],
+    ['Tally ERP 9', 'Tally ERP'],
+    ['PF/ESIC', 'PF and ESIC Compliance'],
+    ['BBS', 'Bar Bending Schedule'],
+    ['STAAD.Pro', 'STAAD Pro'],
+    ['GD&T', 'Geometric Dimensioning and Tolerancing'],
+    ['SAP MM', 'SAP MM'],
+    ['SSIS', 'SSIS'],
   ])('%s is %s', (written, name) => {
     expect(namesIn(`Experience with ${written} every day`)).toContain(name)
     expect(taxonomy.resolve(written)?.name).toBe(name)
@@ -97,6 +104,8 @@ describe('matching', () => {
     expect(namesIn('Worked as a chef at a restaurant')).toEqual([])
     expect(namesIn('Excel at building relationships')).toEqual(['Relationship Building'])
     expect(namesIn('Volunteer at American Express')).toEqual([])
+    expect(namesIn('Helped tally the votes')).toEqual([])
+    expect(namesIn('Inventor of two patents')).toEqual(['Intellectual Property'])
   })
 
   it('counts ambiguous names in a list or beside other skills', () => {
