@@ -13,7 +13,12 @@ export const skillIdsColumn = (ids: readonly string[]) => (ids.length ? `|${ids.
 
 /** Reads membership straight from the stored column: a pool of thousands needs no Set per candidate. */
 function skillColumn(column: string): SkillSet {
-  return { has: (skillId) => column.includes(`|${skillId}|`) }
+  let ids: string[] | null = null
+  return {
+    has: (skillId) => column.includes(`|${skillId}|`),
+    // Split only when asked (related skills), and once.
+    [Symbol.iterator]: () => (ids ??= column.split('|').filter(Boolean))[Symbol.iterator](),
+  }
 }
 
 export function readEmbedding(blob: Uint8Array | null): Float32Array | null {

@@ -46,6 +46,13 @@ export function hasSkill(
   return !!custom && hasCustomSkill(custom, terms)
 }
 
+/** The first of the candidate's skills in `ids`: a candidate names a few dozen, a category holds up to a hundred. */
+function firstIn(skillIds: SkillSet, ids: ReadonlySet<string> | undefined): string | undefined {
+  if (!ids) return undefined
+  for (const id of skillIds) if (ids.has(id)) return id
+  return undefined
+}
+
 export function skillCoverage(
   skills: readonly JobSkill[],
   skillIds: SkillSet,
@@ -63,7 +70,7 @@ export function skillCoverage(
       continue
     }
     coverage.missing.push(skill.skillId)
-    const via = job.related.get(skill.skillId)?.find((id) => skillIds.has(id))
+    const via = firstIn(skillIds, job.related.get(skill.skillId))
     if (via) {
       got += skill.weight * RELATED_CREDIT
       coverage.related.push({ skillId: skill.skillId, via })

@@ -70,10 +70,10 @@ export function customSkillPhrase(name: string): CustomSkillPhrase {
 const NONE_RELATED: RelatedSkills = () => []
 
 export function scoringJobOf(job: ScoringJobSource, relatedOf: RelatedSkills = NONE_RELATED): ScoringJob {
-  const related = new Map<string, readonly string[]>()
+  const related = new Map<string, ReadonlySet<string>>()
   for (const skill of [...job.requiredSkills, ...job.preferredSkills]) {
     const ids = relatedOf(skill.skillId)
-    if (ids.length) related.set(skill.skillId, ids)
+    if (ids.length) related.set(skill.skillId, new Set(ids))
   }
   const customSkills = new Map<string, CustomSkillPhrase>()
   for (const skill of [...job.requiredSkills, ...job.preferredSkills]) {

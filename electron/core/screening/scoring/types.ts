@@ -13,7 +13,7 @@ export interface ScoringJob {
   /** The title's words that name the role (not its seniority): term hashes, each once, and neighbour pairs. */
   title: { terms: number[]; pairs: number[] }
   /** For each of the job's taxonomy skills that has any, the skills that count as evidence toward it. */
-  related: ReadonlyMap<string, readonly string[]>
+  related: ReadonlyMap<string, ReadonlySet<string>>
   /** Skills outside the taxonomy, by skill id: matched as phrases (see fit.ts). */
   customSkills: ReadonlyMap<string, CustomSkillPhrase>
 }
@@ -26,7 +26,7 @@ export interface CustomSkillPhrase {
 }
 
 /** The skills a candidate has: a Set, or the stored `|id|id|` column answering for itself. */
-export interface SkillSet {
+export interface SkillSet extends Iterable<string> {
   has(skillId: string): boolean
 }
 

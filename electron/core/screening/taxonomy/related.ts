@@ -2,7 +2,8 @@ import type { TaxonomySkill } from '../types'
 
 /**
  * Categories whose skills do not stand in for one another: knowing Python says nothing of Java,
- * French nothing of German, Excel nothing of Outlook, teamwork nothing of negotiation.
+ * French nothing of German, Excel nothing of Outlook, teamwork nothing of negotiation; and
+ * 'engineering' holds civil, mechanical and electrical work alike (CATIA says nothing of ETAP).
  */
 const UNRELATED_WITHIN = new Set([
   'programming-languages',
@@ -10,6 +11,7 @@ const UNRELATED_WITHIN = new Set([
   'soft-skills',
   'office-productivity',
   'business',
+  'engineering',
 ])
 
 /** Which skills count as evidence toward a skill: those of its taxonomy category, where the category allows. */
