@@ -2,9 +2,13 @@
  * Extraction figures for the reading half of screening, on generated PDF and DOCX resumes:
  * files/second for (1) bare pdf.js text content and bare mammoth, the "raw text" baseline;
  * (2) extractDocument alone (hidden-text and hostile-input checks included); (3) extraction plus
- * reading; (4) the same through the parse pool on every core. Prints figures; no thresholds.
+ * reading; (4) the same through the parse pool on every core; (5) the floor: poppler's pdftotext on
+ * the same PDFs in the same run, one process per file, its CPU read from this process's reaped
+ * children, and extractDocument's CPU per PDF as a ratio to it. Prints figures; no thresholds.
  * Run: npx tsx bench/extract.ts [count=200]
  */
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -77,6 +81,48 @@ async function time(label: string, files: File[], run: (file: File) => Promise<u
   return cpuMs
 }
 
+/** User + system CPU of this process's waited-for children so far (fields 16 and 17 of /proc/self/stat). */
+function childrenCpuMs(): number {
+  const stat = fs.readFileSync('/proc/self/stat', 'utf8')
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  // After "pid (comm) ", field 3 (state) is index 0, so cutime (16) and cstime (17) are 13 and 14.
+  const ticks = Number(fields[13]) + Number(fields[14])
+  const hertz = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100
+  return (ticks * 1000) / hertz
+}
+
+/**
+ * poppler's pdftotext on every PDF, one process per file (`pdftotext file -`), as a naive peer runs
+ * it: CPU per file (start-up included) from the children's times. Undefined when it is not installed.
+ */
+function pdftotextCpuMs(pdfs: File[]): { cpuMs: number; wallMs: number; startupCpuMs: number } | undefined {
+  if (spawnSync('pdftotext', ['-v']).error) return undefined
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'panelist-bench-pdf-'))
+  try {
+    const paths = pdfs.map((file) => {
+      const target = path.join(dir, file.fileName)
+      fs.writeFileSync(target, file.bytes)
+      return target
+    })
+    const run = (target: string) => {
+      const result = spawnSync('pdftotext', [target, '-'], { maxBuffer: 64 * 1024 * 1024 })
+      if (result.status !== 0) throw new Error(`pdftotext ${target}: ${String(result.stderr)}`)
+    }
+    for (const target of paths) run(target) // warm: page cache and the shared libraries
+    const before = childrenCpuMs()
+    const started = performance.now()
+    for (const target of paths) run(target)
+    const cpuMs = childrenCpuMs() - before
+    const wallMs = performance.now() - started
+    // Its start-up alone (loading poppler and its libraries, then exiting): `pdftotext -v`, as often.
+    const startupBefore = childrenCpuMs()
+    for (let i = 0; i < paths.length; i++) spawnSync('pdftotext', ['-v'])
+    return { cpuMs, wallMs, startupCpuMs: childrenCpuMs() - startupBefore }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
+
 async function main() {
   const taxonomy = await loadTaxonomyFile(path.resolve('resources/skills.json'))
   const generating = performance.now()
@@ -99,6 +145,20 @@ async function main() {
   const raw = await time('raw text (pdf.js getTextContent / mammoth)', files, rawText)
   const extract = await time('extractDocument', files, (file) => extractDocument(file.bytes, file.fileName))
   const both = await time('extractDocument + readResume', files, extractAndRead)
+  const pdfs = files.filter((file) => file.kind === 'pdf')
+  const pdfExtract = await time('extractDocument, PDFs only', pdfs, (file) =>
+    extractDocument(file.bytes, file.fileName),
+  )
+  const docxs = files.filter((file) => file.kind === 'docx')
+  const docxExtract = await time('extractDocument, DOCX only', docxs, (file) =>
+    extractDocument(file.bytes, file.fileName),
+  )
+  const popplerPdf = pdftotextCpuMs(pdfs)
+  if (popplerPdf)
+    console.log(
+      `${'pdftotext (poppler), one process per PDF'.padEnd(44)} ${((pdfs.length * 1000) / popplerPdf.cpuMs).toFixed(1).padStart(7)} files/CPU-s ${((pdfs.length * 1000) / popplerPdf.wallMs).toFixed(1).padStart(7)} files/s wall`,
+    )
+  else console.log('pdftotext (poppler): not installed here (apt-get install poppler-utils); its line is skipped')
   const documents = await Promise.all(files.map((file) => extractDocument(file.bytes, file.fileName)))
   const readStarted = performance.now()
   for (const outcome of documents) if (outcome.ok) readResume(outcome.document, taxonomy, { now: FIXTURE_NOW })
@@ -130,6 +190,20 @@ async function main() {
   console.log(`\nreading alone: ${(readMs / files.length).toFixed(2)} ms per resume`)
   console.log(`extractDocument / raw text (CPU time):           ${(extract / raw).toFixed(2)}x`)
   console.log(`extract + read / raw text (CPU time):            ${(both / raw).toFixed(2)}x`)
+  if (popplerPdf) {
+    const ours = pdfExtract / pdfs.length
+    const theirs = popplerPdf.cpuMs / pdfs.length
+    console.log(
+      `extractDocument / pdftotext, CPU per PDF:        ${(ours / theirs).toFixed(2)}x (${ours.toFixed(1)} vs ${theirs.toFixed(1)} ms; pdftotext's includes its process start-up)`,
+    )
+    const work = Math.max(0.01, theirs - popplerPdf.startupCpuMs / pdfs.length)
+    console.log(
+      `  the same without pdftotext's start-up:        ${(ours / work).toFixed(2)}x (${ours.toFixed(1)} vs ${work.toFixed(1)} ms; its start-up, \`pdftotext -v\`, ${(popplerPdf.startupCpuMs / pdfs.length).toFixed(1)} ms)`,
+    )
+  } else console.log('extractDocument / pdftotext, CPU per PDF:        skipped (pdftotext not installed)')
+  console.log(
+    `CPU per file, extractDocument alone:            ${(pdfExtract / pdfs.length).toFixed(1)} ms per PDF, ${(docxExtract / docxs.length).toFixed(1)} ms per DOCX`,
+  )
   console.log(`pool speed-up, ${cores} workers over 1 (wall clock):  ${(single / all).toFixed(2)}x`)
   console.log(
     `load average at the end:                         ${os

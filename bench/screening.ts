@@ -6,9 +6,14 @@
  *   3. the parse pool alone (extract + read on the pool's workers, nothing stored), and the pipeline:
  *      a real studio imports the folder into a job through the queue (worker pool, hashing,
  *      de-duplication, storage, SQLite) and ranks it;
- *   4. re-ranking 10,000 stored candidates after a job edit (cold: first edit; warm: later edits).
+ *   4. re-ranking 10,000 stored candidates after a job edit (cold: first edit; warm: later edits);
+ *   5. the whole `panelist screen` against a naive peer on the same folder and job, each a process
+ *      of its own under /usr/bin/time (wall, user + system CPU with children, peak RSS): the peer is
+ *      pdftotext (poppler, one process per PDF, two at a time) + mammoth's raw text for DOCX + a
+ *      plain BM25 (wink-bm25-text-search). Without pdftotext or /usr/bin/time it says so and skips.
  * Steps 2 and 3 repeat for several rounds; ratios are taken within a round. Prints figures; no thresholds. Run: npx tsx bench/screening.ts [N=1000] [rerankPool=10000] [rounds=3]
  */
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -156,6 +161,118 @@ function waitFor(studio: Studio, batchId: string): Promise<IntakeBatchView> {
   })
 }
 
+/** The naive peer, run as its own process: argv = folder, job file. Prints the top 20 as JSON. */
+const NAIVE_PEER = `
+  const fs = require('node:fs'), path = require('node:path'), { spawn } = require('node:child_process')
+  const mammoth = require('mammoth'), bm25 = require('wink-bm25-text-search')
+  const [folder, jobFile] = process.argv.slice(1)
+  const files = fs.readdirSync(folder).sort().map((name) => path.join(folder, name))
+  const pdftotext = (file) => new Promise((resolve, reject) => {
+    const child = spawn('pdftotext', [file, '-'])
+    let text = ''
+    child.stdout.setEncoding('utf8').on('data', (chunk) => (text += chunk))
+    child.on('error', reject).on('close', (code) => (code === 0 ? resolve(text) : reject(new Error(file))))
+  })
+  const read = async (file) =>
+    file.endsWith('.pdf') ? pdftotext(file)
+    : file.endsWith('.docx') ? (await mammoth.extractRawText({ path: file })).value
+    : fs.readFileSync(file, 'utf8')
+  ;(async () => {
+    const texts = new Array(files.length)
+    let next = 0
+    await Promise.all([0, 1].map(async () => { while (next < files.length) { const i = next++; texts[i] = await read(files[i]) } }))
+    const words = (text) => text.toLowerCase().match(/[a-z0-9+#]+/g) ?? []
+    const engine = bm25()
+    engine.defineConfig({ fldWeights: { body: 1 } })
+    engine.definePrepTasks([words])
+    texts.forEach((text, i) => engine.addDoc({ body: text }, i))
+    engine.consolidate()
+    const top = engine.search(fs.readFileSync(jobFile, 'utf8'), 20)
+    console.log(JSON.stringify(top.map(([i, score]) => [path.basename(files[i]), score])))
+  })()`
+
+interface ProcessRun {
+  wallMs: number
+  cpuMs: number
+  peakRssMb: number
+}
+
+/** Runs a command under GNU time: wall, user + system CPU (its children included), peak RSS of its largest process. */
+function timeProcess(command: string, args: string[]): ProcessRun {
+  const result = spawnSync('/usr/bin/time', ['-f', 'TIME %e %U %S %M', command, ...args], {
+    cwd: path.resolve(__dirname, '..'),
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  })
+  const line = /TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)\s*$/.exec(result.stderr)
+  if (result.status !== 0 || !line) throw new Error(`${command} ${args.join(' ')}: ${result.stderr.slice(-2000)}`)
+  const [, wall, user, system, rssKb] = line.map(Number) as [number, number, number, number, number]
+  return { wallMs: wall * 1000, cpuMs: (user + system) * 1000, peakRssMb: rssKb / 1024 }
+}
+
+/**
+ * `panelist screen` (the built CLI if `npm run build` made one, else its source through tsx)
+ * against the naive peer, alternating, `rounds` times each; prints the medians and their ratios.
+ */
+function cliAgainstNaivePeer(folder: string, fileCount: number) {
+  if (spawnSync('pdftotext', ['-v']).error || !fs.existsSync('/usr/bin/time')) {
+    console.log('whole CLI against a naive peer: skipped (needs pdftotext from poppler-utils and GNU /usr/bin/time)\n')
+    return
+  }
+  const fixture = FIXTURE_JOBS[0]!
+  const jobFile = path.join(tempDir('panelist-bench-job-'), 'job.md')
+  fs.writeFileSync(jobFile, `# ${fixture.title}\n\n${fixture.description}\n`)
+  const built = process.env.PANELIST_CLI ?? path.resolve(__dirname, '../out/main/cli.js')
+  const cli = fs.existsSync(built)
+    ? {
+        label: `built CLI (${path.relative(process.cwd(), built).startsWith('..') ? built : path.relative(process.cwd(), built)})`,
+        args: [built],
+      }
+    : {
+        label: 'CLI source through tsx (no build found)',
+        args: ['--import', 'tsx', path.resolve(__dirname, '../electron/cli/cli.ts')],
+      }
+  const screen = () =>
+    timeProcess(process.execPath, [...cli.args, 'screen', '--job', jobFile, folder, '--json', '--top', '20'])
+  const peer = () => timeProcess(process.execPath, ['-e', NAIVE_PEER, folder, jobFile])
+  screen() // warm the page cache for both
+  peer()
+  const ours: ProcessRun[] = []
+  const theirs: ProcessRun[] = []
+  for (let round = 0; round < Math.max(1, rounds); round++) {
+    if (round % 2 === 0) {
+      ours.push(screen())
+      theirs.push(peer())
+    } else {
+      theirs.push(peer())
+      ours.push(screen())
+    }
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
+  const med = (runs: ProcessRun[], key: keyof ProcessRun) => median(runs.map((run) => run[key]))
+  const show = (label: string, runs: ProcessRun[]) =>
+    console.log(
+      `  ${label.padEnd(58)} ${fmt(med(runs, 'wallMs')).padStart(8)} wall ${fmt(med(runs, 'cpuMs')).padStart(8)} CPU ${Math.round(med(runs, 'peakRssMb')).toString().padStart(5)} MiB peak RSS`,
+    )
+  console.log(`whole CLI on ${fileCount} files, one job, median of ${ours.length} runs each:`)
+  show(`panelist screen, ${cli.label}`, ours)
+  show('naive peer: pdftotext + mammoth raw text + plain BM25', theirs)
+  const ratio = (key: keyof ProcessRun) => (med(ours, key) / med(theirs, key)).toFixed(2)
+  console.log(
+    `  panelist screen / naive peer: wall ${ratio('wallMs')}x, CPU ${ratio('cpuMs')}x, peak RSS ${ratio('peakRssMb')}x   (target <= 1.0x wall and CPU, peak <= 100 MiB)`,
+  )
+  // Fixed cost: the same command on a folder of one resume (start-up, the worker pool's start, one read).
+  const one = tempDir('panelist-bench-one-')
+  const first = fs.readdirSync(folder).sort()[0]!
+  fs.copyFileSync(path.join(folder, first), path.join(one, first))
+  const single = [0, 1, 2].map(() =>
+    timeProcess(process.execPath, [...cli.args, 'screen', '--job', jobFile, one, '--json']),
+  )
+  console.log(
+    `  panelist screen on one file (start-up): ${fmt(med(single, 'wallMs'))} wall, ${fmt(med(single, 'cpuMs'))} CPU, ${Math.round(med(single, 'peakRssMb'))} MiB (target <= 0.5 s)\n`,
+  )
+}
+
 const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`
 
 async function main() {
@@ -237,6 +354,7 @@ best of ${rounds} rounds:`)
       .map((l) => l.toFixed(1))
       .join(' ')}\n`,
   )
+  cliAgainstNaivePeer(folder, files.length)
   const fixture = FIXTURE_JOBS[0]!
 
   const bigJob = await call<JobOpeningView>(studio, 'jobs.create', {
