@@ -160,6 +160,13 @@ describe('contact and sections', () => {
     })
   })
 
+  it('does not take a job portal heading for a name', () => {
+    const parsed = read(
+      ['Skills: Java, Spring, SQL', 'Education Details', 'B.E Computer Science, 2016', 'Company Details'].join('\n'),
+    )
+    expect(parsed.contact.name).toBeNull()
+  })
+
   it('finds sections by their headings, inline ones included', () => {
     const parsed = read(
       [

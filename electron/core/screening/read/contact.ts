@@ -8,7 +8,7 @@ const URL =
 const MAX_LINKS = 10
 const NAME_WORD = /^(\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.)$/u
 const NOT_A_NAME =
-  /\b(resume|résumé|curriculum|vitae|cv|profile|summary|engineer|developer|manager|nurse|designer|analyst|contact|street|avenue|road|suite)\b/i
+  /\b(resume|résumé|curriculum|vitae|cv|profile|summary|engineer|developer|manager|nurse|designer|analyst|contact|street|avenue|road|suite|education|details|skills?|experience|objective|company|projects?|qualifications?|declaration|personal|information)\b/i
 const HEAD_LINES = 8
 
 const MAX_EMAIL = 320
