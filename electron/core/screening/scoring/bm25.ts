@@ -25,19 +25,25 @@ export const DEFAULT_BM25: Bm25Params = { k1: 1.2, b: 0.75, k: 1, fields: { titl
 const FIELDS = ['title', 'skills'] as const
 
 /**
- * Each document's frequency of each query term, in body, title and skills, found in one merge pass
- * over the document's sorted hashes. Row d, column 3t + f: f = 0 body, 1 title, 2 skills.
+ * Each document's weighted frequency of each query term (its body count plus its boosted title
+ * and skills counts), row d, column t, found in one merge pass over the document's sorted hashes;
+ * and each term's document frequency. Sparse: a document holds few of the query's terms.
  */
-function fieldFrequencies(pool: readonly TermVector[], terms: readonly number[]): Uint16Array {
+function weightedFrequencies(pool: readonly TermVector[], terms: readonly number[], params: Bm25Params) {
+  const weightOf = [1, params.fields.title, params.fields.skills]
   const lookup = terms
-    .flatMap((hash, t) => [hash, ...FIELDS.map((field) => fieldHash(hash, field))].map((h, f) => [h, t * 3 + f]))
-    .sort((a, b) => a[0]! - b[0]!)
-  const keys = Uint32Array.from(lookup, ([h]) => h!)
-  const columns = lookup.map(([, column]) => column!)
-  const width = terms.length * 3
-  const frequencies = new Uint16Array(pool.length * width)
-  pool.forEach((doc, d) => {
-    const { hashes, frequencies: tf } = doc
+    .flatMap((hash, t) => [hash, ...FIELDS.map((field) => fieldHash(hash, field))].map((h, f) => [h, t, f] as const))
+    .filter(([, , f]) => weightOf[f]! > 0)
+    .sort((a, b) => a[0] - b[0])
+  const keys = Uint32Array.from(lookup, ([h]) => h)
+  const columns = Uint32Array.from(lookup, ([, t]) => t)
+  const weights = Float64Array.from(lookup, ([, , f]) => weightOf[f]!)
+  const q = terms.length
+  const frequencies = new Float64Array(pool.length * q)
+  const documentFrequency = new Uint32Array(q)
+  for (let d = 0; d < pool.length; d++) {
+    const { hashes, frequencies: tf } = pool[d]!
+    const row = d * q
     let i = 0
     let k = 0
     while (i < hashes.length && k < keys.length) {
@@ -46,13 +52,15 @@ function fieldFrequencies(pool: readonly TermVector[], terms: readonly number[])
       if (a < b) i++
       else if (a > b) k++
       else {
-        frequencies[d * width + columns[k]!] = tf[i]!
+        const at = row + columns[k]!
+        if (frequencies[at] === 0) documentFrequency[columns[k]!]!++
+        frequencies[at]! += weights[k]! * tf[i]!
         i++
         k++
       }
     }
-  })
-  return frequencies
+  }
+  return { frequencies, documentFrequency }
 }
 
 /** Scores every document in `pool` against the query (term hashes, repeated as often as they occur). */
@@ -66,31 +74,20 @@ export function bm25Scores(
   const counts = new Map<number, number>()
   for (const hash of queryHashes) counts.set(hash, (counts.get(hash) ?? 0) + 1)
   const unique = [...counts.keys()]
+  const multiplicity = Float64Array.from(unique, (hash) => counts.get(hash)!)
   const q = unique.length
-  const frequencies = fieldFrequencies(pool, unique)
-  const { title, skills } = params.fields
-  // A term's weighted frequency in a document: its body count plus its boosted field counts.
-  const weighted = (d: number, t: number) => {
-    const at = (d * q + t) * 3
-    return frequencies[at]! + title * frequencies[at + 1]! + skills * frequencies[at + 2]!
-  }
-  const documentFrequency = new Uint32Array(q)
-  let totalLength = 0
-  pool.forEach((doc, d) => {
-    totalLength += doc.length
-    for (let t = 0; t < q; t++) if (weighted(d, t) > 0) documentFrequency[t]!++
-  })
+  const { frequencies, documentFrequency } = weightedFrequencies(pool, unique, params)
   const n = pool.length
-  const averageLength = totalLength / n || 1
-  const idf = Array.from(documentFrequency, (df) => Math.log((n - df + 0.5) / (df + 0.5) + params.k))
-  pool.forEach((doc, d) => {
-    const norm = 1 - params.b + params.b * (doc.length / averageLength)
+  const averageLength = pool.reduce((sum, doc) => sum + doc.length, 0) / n || 1
+  const idf = Float64Array.from(documentFrequency, (df) => Math.log((n - df + 0.5) / (df + 0.5) + params.k))
+  for (let d = 0; d < n; d++) {
+    const norm = params.k1 * (1 - params.b + params.b * (pool[d]!.length / averageLength))
     let sum = 0
-    for (let t = 0; t < q; t++) {
-      const f = weighted(d, t)
-      if (f) sum += counts.get(unique[t]!)! * idf[t]! * ((f * (params.k1 + 1)) / (params.k1 * norm + f))
+    for (let t = 0, at = d * q; t < q; t++, at++) {
+      const f = frequencies[at]!
+      if (f) sum += multiplicity[t]! * idf[t]! * ((f * (params.k1 + 1)) / (norm + f))
     }
     scores[d] = sum
-  })
+  }
   return scores
 }
