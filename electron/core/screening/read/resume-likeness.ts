@@ -566,9 +566,10 @@ const SOME_SIGN_OF_A_RESUME = 2
 /** A text this resume-like passes whatever other kind its words suggest. */
 const PLAINLY_A_RESUME = 5
 
-function otherKinds(text: string, lines: readonly string[]): KindFound[] {
+function otherKinds(text: string, lines: readonly string[], only?: (kind: string) => boolean): KindFound[] {
   const found: KindFound[] = []
   for (const [kind, rule] of Object.entries(OTHER_KINDS)) {
+    if (only && !only(kind)) continue
     const evidence: string[] = []
     for (const probe of rule.words) {
       const found = matchOf(text, probe)
@@ -600,7 +601,9 @@ export function judgeResumeLikeness(fullText: string): Likeness {
     .filter((line) => line.length > 0)
   const signs = readSigns(text, lines)
   const score = resumeScore(signs)
-  const kinds = otherKinds(text, lines)
+  // A posting and a letter are judged first; the other kinds only when the text is not plainly a resume.
+  const firstKinds = new Set(['a job posting', 'a letter'])
+  const kinds = otherKinds(text, lines, (kind) => firstKinds.has(kind))
   const byName = (name: string) => kinds.find((kind) => kind.kind === name)
 
   // A job posting has a resume's headings (skills, education, experience) but no dated work history.
@@ -618,7 +621,7 @@ export function judgeResumeLikeness(fullText: string): Likeness {
   if (blanks >= 5 && !signs.email && !signs.phone)
     return refusal({ kind: 'a blank form or template', evidence: [], strength: 1 }, signs)
   if (score >= PLAINLY_A_RESUME && signs.headings + signs.ranges > 0) return PASSES
-  const other = kinds.find((kind) => kind.kind !== 'a job posting' && kind.kind !== 'a letter')
+  const [other] = otherKinds(text, lines, (kind) => !firstKinds.has(kind))
   if (other) return refusal(other, signs)
   // A name on the first line counts here only: a short text that is a name and a title is someone's.
   if (score + (signs.name ? 1 : 0) >= SOME_SIGN_OF_A_RESUME) return PASSES
