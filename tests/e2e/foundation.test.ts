@@ -100,7 +100,10 @@ describe('recruiter shell over the web host', () => {
       process.kill(first!, 'SIGKILL')
 
       const notice = page.getByRole('alert').filter({ hasText: 'has restarted' })
-      await notice.waitFor({ timeout: budget(30_000) })
+      // Once in CI (792 passed, 1 failed) the notice never came and nothing said why: the host's log says.
+      await notice.waitFor({ timeout: budget(30_000) }).catch((error: unknown) => {
+        throw new Error(`no restart notice (${String(error)}); the web host's log:\n${restartedHost.log()}`)
+      })
       expect(corePid()).toHaveLength(2)
       await page.getByRole('link', { name: 'Queue' }).click()
       await page.getByRole('button', { name: 'Run demo job' }).click()
