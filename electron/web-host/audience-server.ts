@@ -72,7 +72,8 @@ export async function startAudienceServer(options: AudienceServerOptions): Promi
     audience,
     origin: `http://127.0.0.1:${port}`,
     push(text, target) {
-      for (const [ws, connection] of sockets) if (target === undefined || target === connection) sendOrDrop(ws, text, deps)
+      for (const [ws, connection] of sockets)
+        if (target === undefined || target === connection) sendOrDrop(ws, text, deps)
     },
     async close() {
       for (const ws of sockets.keys()) ws.terminate()

@@ -10,7 +10,6 @@ export type RecordingFault =
 
 export type OnRecordingFault = (fault: RecordingFault) => void
 
-
 export function faultOf(error: unknown): RecordingFault {
   const message = error instanceof Error ? error.message : String(error)
   return isStorageFull(error) ? { kind: 'storage_full', message } : { kind: 'write_failed', message }

@@ -47,7 +47,9 @@ describe('the recruiter socket’s message limit', () => {
     expect(standIn.dispatched).toEqual(['intake.importFiles'])
 
     const heard = nextHeard(recruiter.ws)
-    recruiter.ws.send(JSON.stringify({ type: 'invoke', id: 2, name: 'intake.importFiles', input: largestUpload(1 << 20) }))
+    recruiter.ws.send(
+      JSON.stringify({ type: 'invoke', id: 2, name: 'intake.importFiles', input: largestUpload(1 << 20) }),
+    )
     expect(await heard).toEqual({ closed: 1009 })
     expect(standIn.dispatched).toEqual(['intake.importFiles'])
   })
