@@ -6,6 +6,7 @@
  */
 import crypto from 'node:crypto'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { parseJobMarkdown, type MarkdownJob } from '../core/screening/jobs/job-markdown'
 import { poolParser } from '../core/screening/intake/pool-parser'
@@ -172,7 +173,11 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 
   const files = await expandPaths(args.inputs.map((input) => path.resolve(input)))
-  const parser = poolParser({ taxonomy: taxonomy.data })
+  // No more workers than files: each one compiles the whole reader, so one file needs one.
+  const parser = poolParser({
+    taxonomy: taxonomy.data,
+    size: Math.min(os.availableParallelism(), Math.max(1, files.length)),
+  })
   const interactive = process.stderr.isTTY && !args.json
   try {
     if (!args.json) {
