@@ -7,20 +7,25 @@ import type { ExperienceReadingView } from '../../../shared/contract/screening'
 
 export type ResumeFormat = 'pdf' | 'docx' | 'txt' | 'md' | 'json-resume'
 
-/** Why a file was refused; each has a message a recruiter can act on. */
-export type RefusalReason =
-  | 'empty'
-  | 'too_large'
-  | 'unsupported_type'
-  | 'encrypted'
-  | 'corrupt'
-  | 'no_text_layer'
-  | 'zip_bomb'
-  | 'external_entity'
-  | 'too_long'
-  | 'timeout'
-  /** The visible text reads as something else (a recipe, an invoice, a job posting): see read/resume-likeness.ts. */
-  | 'not_a_resume'
+/**
+ * Why a file was refused; each has a message a recruiter can act on. `not_a_resume`: the visible
+ * text reads as something else (a recipe, an invoice, a job posting), see read/resume-likeness.ts.
+ * One list, so what reads them back (the CLI's kept reads) checks against the same reasons.
+ */
+export const REFUSAL_REASONS = [
+  'empty',
+  'too_large',
+  'unsupported_type',
+  'encrypted',
+  'corrupt',
+  'no_text_layer',
+  'zip_bomb',
+  'external_entity',
+  'too_long',
+  'timeout',
+  'not_a_resume',
+] as const
+export type RefusalReason = (typeof REFUSAL_REASONS)[number]
 
 export interface Refusal {
   reason: RefusalReason

@@ -4,7 +4,7 @@ import BetterSqlite3 from 'better-sqlite3'
 import { z } from 'zod'
 import { PRIVATE_FILE, PRIVATE_FOLDER, keepPrivate } from '../../data-folder/private-modes'
 import type { ResumeFeatures } from '../scoring/features'
-import type { ContentFlag, EducationLevel, ExperienceReading, Refusal } from '../types'
+import { REFUSAL_REASONS, type ContentFlag, type EducationLevel, type ExperienceReading, type Refusal } from '../types'
 
 /**
  * What `panelist screen --data DIR` keeps: each file's read, by the sha256 of its bytes and the
@@ -139,19 +139,7 @@ const outcomeSchema = z.union([
   z.object({
     ok: z.literal(false),
     refusal: z.object({
-      reason: z.enum([
-        'empty',
-        'too_large',
-        'unsupported_type',
-        'encrypted',
-        'corrupt',
-        'no_text_layer',
-        'zip_bomb',
-        'external_entity',
-        'too_long',
-        'timeout',
-        'not_a_resume',
-      ]),
+      reason: z.enum(REFUSAL_REASONS),
       message: z.string(),
     }),
   }),

@@ -1,5 +1,5 @@
 import { scoreCandidate } from './score'
-import { textRelevance, type TextRelevanceParams } from './text-relevance'
+import { textRelevance } from './text-relevance'
 import type { CandidateFeatures, ScoreBreakdown, ScoringJob } from './types'
 
 export interface RankedCandidate extends ScoreBreakdown {
@@ -7,15 +7,10 @@ export interface RankedCandidate extends ScoreBreakdown {
 }
 
 /** Scores a job's whole pool (text relevance is relative to the pool) and orders it best first. */
-export function rankCandidates(
-  job: ScoringJob,
-  pool: readonly CandidateFeatures[],
-  textParams?: TextRelevanceParams,
-): RankedCandidate[] {
+export function rankCandidates(job: ScoringJob, pool: readonly CandidateFeatures[]): RankedCandidate[] {
   const text = textRelevance(
     job,
     pool.map((c) => c.terms),
-    textParams,
   )
   const ranked = pool.map((candidate, i) => ({
     candidateId: candidate.candidateId,

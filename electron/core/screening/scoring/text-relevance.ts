@@ -2,7 +2,7 @@ import { bm25Scores, DEFAULT_BM25, type Bm25Params } from './bm25'
 import { fieldHash, frequencyOf, type TermVector } from './term-vector'
 import type { ScoringJob } from './types'
 
-export interface TextRelevanceParams {
+interface TextRelevanceParams {
   bm25: Bm25Params
   /** The share of text relevance that is the title match; the rest is BM25F against the whole job. */
   titleShare: number
@@ -48,8 +48,8 @@ export function titleMatches(pool: readonly TermVector[], title: ScoringJob['tit
 export function textRelevance(
   job: Pick<ScoringJob, 'queryHashes' | 'title'>,
   pool: readonly TermVector[],
-  params: TextRelevanceParams = TEXT_RELEVANCE,
 ): Float64Array {
+  const params = TEXT_RELEVANCE
   const bm25 = bm25Scores(pool, job.queryHashes, params.bm25)
   const best = bm25.reduce((max, value) => Math.max(max, value), 0)
   const titles = titleMatches(pool, job.title)
