@@ -10,6 +10,7 @@ import { openDatabase } from './db/open'
 import type { Database } from './db/schema'
 import { createSyncedWriter, type SyncedWriter } from './db/synced'
 import * as aiApp from './ai/app'
+import * as assessmentApp from './assessment/app'
 import type { AiOptions, AiService } from './ai/service'
 import * as diagnosticsApp from './diagnostics/app'
 import { createEventBus, type EventBus } from './events'
@@ -137,17 +138,29 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     choosePaths: options.chooseResumePaths,
     ai: ai.capabilities,
   })
+  const chat = () => (ai.capabilities.available('chat') ? ai.capabilities.chat() : null)
+  const candidates = candidatesFromScreening(db)
+  const assessment = assessmentApp.createApp({
+    db,
+    writer,
+    queue,
+    chat,
+    chatModel: () => ai.view().settings.chat.model,
+    prompts: ai.prompts,
+    resumeText: (candidateId) => candidates.resumeText(candidateId),
+  })
   const interviews = interviewsApp.createApp({
     db,
     writer,
     clock,
     logger,
     events,
-    chat: () => (ai.capabilities.available('chat') ? ai.capabilities.chat() : null),
+    chat,
     prompts: ai.prompts,
     codeThrottle: await openCodeThrottle({ db, clock, logger }),
     jobs: jobsFromScreening(db),
-    candidates: candidatesFromScreening(db),
+    candidates,
+    onSessionFinished: assessment.onSessionFinished,
   })
 
   const voice = voiceApp.createApp({
@@ -163,7 +176,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     dataDir: options.dataDir,
     options: options.voice,
   })
-  for (const job of [...queuePanel.jobs, ...screening.jobs, ...voice.jobs]) queue.register(job)
+  for (const job of [...queuePanel.jobs, ...screening.jobs, ...voice.jobs, ...assessment.jobs]) queue.register(job)
   await screening.start()
   await voice.start()
 
@@ -188,6 +201,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     ...aiDomain.handlers,
     ...screening.handlers,
     ...interviews.handlers,
+    ...assessment.handlers,
     ...voice.handlers,
   }
   const dispatch = createDispatcher(handlers, logger, undefined, () =>

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely'
 import type { AiTables } from '../ai/tables'
+import type { AssessmentTables } from '../assessment/tables'
 import type { InterviewTables } from '../interviews/tables'
 import type { RecordingTables } from '../recording/tables'
 import type { ScreeningTables } from '../screening/tables'
@@ -76,4 +77,9 @@ export interface FoundationTables {
 }
 
 /** The whole database: each domain adds its tables by extending this interface's parts. */
-export type Database = FoundationTables & ScreeningTables & InterviewTables & AiTables & RecordingTables
+export type Database = FoundationTables &
+  ScreeningTables &
+  InterviewTables &
+  AiTables &
+  RecordingTables &
+  AssessmentTables

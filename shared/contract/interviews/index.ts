@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { assessmentRequests } from './assessments'
 import { invitationRequests } from './invitations'
 import { sessionRequests } from './sessions'
 import { templateRequests } from './templates'
@@ -7,15 +8,22 @@ import type { SessionSummary } from './views'
 /**
  * Interviews: templates and their questions, AI question generation, kiosk invitations, and the
  * interview sessions a candidate takes at the kiosk. Kiosk requests carry a session token and only
- * ever return that candidate's own interview; everything else is for recruiters.
+ * ever return that candidate's own interview; everything else is for recruiters. Assessments of
+ * finished interviews belong here too: they are read beside the session they assess.
  */
 
+export * from './assessments'
 export * from './invitations'
 export * from './sessions'
 export * from './templates'
 export * from './views'
 
-export const interviewRequests = { ...templateRequests, ...invitationRequests, ...sessionRequests }
+export const interviewRequests = {
+  ...templateRequests,
+  ...invitationRequests,
+  ...sessionRequests,
+  ...assessmentRequests,
+}
 
 export const interviewEvents = {
   /** A session started, moved on, finished or was abandoned (recruiter windows only). */

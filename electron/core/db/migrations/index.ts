@@ -4,10 +4,19 @@ import { candidateEvidence } from './0011-candidate-evidence'
 import { aiUsage } from './0020-ai-usage'
 import { interviews } from './0030-interviews'
 import { recordings } from './0035-recordings'
+import { assessments } from './0040-assessments'
 import type { Migration } from './types'
 
 /**
  * Every migration, in order. Numbering blocks per domain keep parallel work from colliding:
- * 1-9 foundation, 10-19 screening, 20-29 AI providers, 30-39 interviews.
+ * 1-9 foundation, 10-19 screening, 20-29 AI providers, 30-39 interviews, 40-49 assessment.
  */
-export const migrations: Migration[] = [foundation, screening, candidateEvidence, aiUsage, interviews, recordings]
+export const migrations: Migration[] = [
+  foundation,
+  screening,
+  candidateEvidence,
+  aiUsage,
+  interviews,
+  recordings,
+  assessments,
+]

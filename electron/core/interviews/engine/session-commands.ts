@@ -26,9 +26,19 @@ export function retakeAnswer(engine: EngineContext, sessionId: string): Promise<
   const { db, clock } = engine.deps
   return engine.withSession(sessionId, async () => {
     const loaded = await loadLive(engine, sessionId)
-    const next = await db
-      .transaction()
-      .execute((trx) => commitState(engine, trx, loaded, retakeTurn(loaded.state, clock.now())))
+    const now = clock.now()
+    const next = await db.transaction().execute(async (trx) => {
+      const saved = await commitState(engine, trx, loaded, retakeTurn(loaded.state, now))
+      // The turn's retake count is gone once it is answered: kept as a kiosk event for the recruiter's integrity view.
+      await engine.deps.writer.insert(trx, 'interview_kiosk_events', {
+        session_id: sessionId,
+        kind: 'retake',
+        turn_index: loaded.state.current?.index ?? null,
+        amount: 1,
+        occurred_at: now,
+      })
+      return saved
+    })
     return turnOf(engine, sessionId, next)
   })
 }

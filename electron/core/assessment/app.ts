@@ -1,0 +1,43 @@
+import type { Kysely, Transaction } from 'kysely'
+import type { PromptLibrary } from '../ai/prompts/library'
+import type { Chat } from '../ai/types'
+import type { Database } from '../db/schema'
+import type { SyncedWriter } from '../db/synced'
+import type { DomainApp } from '../ipc/dispatcher'
+import type { Queue } from '../queue/queue'
+import type { JobDefinition } from '../queue/types'
+import { assessmentJob } from './job'
+import { createAssessmentService } from './service'
+
+export interface AssessmentDeps {
+  db: Kysely<Database>
+  writer: SyncedWriter
+  queue: Queue
+  /** The chat capability, or null when there is no key, no network or the circuit is open. */
+  chat(): Chat | null
+  /** The configured chat model, pinned with each AI assessment. */
+  chatModel(): string
+  prompts: PromptLibrary
+  /** The candidate's resume text, for consistency findings; null when there is none. */
+  resumeText(candidateId: string): Promise<string | null>
+}
+
+export interface AssessmentApp extends DomainApp<'assessments'> {
+  /** Queue jobs the studio registers. */
+  jobs: JobDefinition<never>[]
+  /** Handed to interviews: runs in the transaction that ends a session. */
+  onSessionFinished(trx: Transaction<Database>, sessionId: string): Promise<void>
+}
+
+/** Assessments of finished interviews: the queued job, and the requests to read and re-run them. */
+export function createApp(deps: AssessmentDeps): AssessmentApp {
+  const service = createAssessmentService({ db: deps.db, queue: deps.queue })
+  return {
+    jobs: [assessmentJob(deps) as JobDefinition<never>],
+    onSessionFinished: (trx, sessionId) => service.enqueueFirst(trx, sessionId),
+    handlers: {
+      'assessments.get': ({ sessionId }) => service.get(sessionId),
+      'assessments.rerun': ({ sessionId }) => service.rerun(sessionId),
+    },
+  }
+}
