@@ -24,8 +24,11 @@ export default defineConfig({
     build: {
       outDir: from('out/main'),
       // Dependencies stay in node_modules (better-sqlite3 is native and cannot be bundled), except
-      // electron-store: it is ESM-only and main is emitted as CommonJS, so it is bundled in.
-      externalizeDeps: { exclude: ['electron-store'] },
+      // electron-store: it is ESM-only and main is emitted as CommonJS, so it is bundled in; and
+      // chrono-node and zod, whose many small files each start-up (CLI, parse workers) would otherwise
+      // find and compile one by one: bundled, chrono keeps only its English parsers. One PDF through
+      // the CLI: 1.34-1.47 -> 0.93-1.04 s.
+      externalizeDeps: { exclude: ['electron-store', 'chrono-node', 'zod'] },
       rollupOptions: {
         input: mainEntries,
         output: { entryFileNames: '[name].js' },

@@ -17,7 +17,8 @@ import {
   type ScreenedCandidate,
 } from '../core/screening/intake/screen-offline'
 import { DataFolderError, openScreenStore, type ScreenStore } from '../core/screening/intake/screen-store'
-import { expandPaths } from '../core/screening/intake/sources'
+import { expandPaths, type SourceFile } from '../core/screening/intake/sources'
+import type { WarmReader } from '../core/screening/parse-pool/protocol'
 import { loadTaxonomyFile } from '../core/screening/taxonomy'
 
 const USAGE = `Usage: panelist screen --job <job.md> [--job <job.md> …] <folder or files…>
@@ -67,6 +68,8 @@ function parseArgs(argv: readonly string[]): Args {
     else if (arg === '--data') args.data = rest[++i] ?? ''
     else if (arg === '--help' || arg === '-h') throw new UsageError('')
     else if (arg.startsWith('--')) throw new UsageError(`Unknown option ${arg}.`)
+    // An empty argument (an unset shell variable, say) would resolve to the working folder and read all of it.
+    else if (!arg.trim()) throw new UsageError('An empty path was given; name a folder or files of resumes.')
     else args.inputs.push(arg)
   }
   if (!args.jobs.length) throw new UsageError('--job is required.')
@@ -131,6 +134,15 @@ function formatJson(report: MultiScreenReport, jobs: readonly { job: MarkdownJob
   return JSON.stringify(output, null, 2)
 }
 
+/** The readers these files will need, judged by name (a misnamed file still loads its reader when read). */
+function readersFor(files: readonly SourceFile[]): WarmReader[] {
+  const names = files.map((file) => file.name.toLowerCase())
+  const readers: WarmReader[] = []
+  if (names.some((name) => name.endsWith('.pdf'))) readers.push('pdf')
+  if (names.some((name) => name.endsWith('.docx'))) readers.push('docx')
+  return readers
+}
+
 const sha256 = (bytes: Uint8Array) => crypto.createHash('sha256').update(bytes).digest('hex')
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -177,6 +189,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const parser = poolParser({
     taxonomy: taxonomy.data,
     size: Math.min(os.availableParallelism(), Math.max(1, files.length)),
+    warm: readersFor(files),
   })
   const interactive = process.stderr.isTTY && !args.json
   try {

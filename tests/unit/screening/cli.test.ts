@@ -96,5 +96,9 @@ describe('panelist screen', () => {
     expect(missingJob.stderr).toContain('Usage: panelist screen')
     const unknown = await runCli(['rank'])
     expect(unknown.code).toBe(2)
+    // "$FOLDER" left unset must not read the working folder.
+    const empty = await runCli(['screen', '--job', 'job.md', ''])
+    expect(empty.code).toBe(2)
+    expect(empty.stderr).toContain('An empty path was given')
   })
 })

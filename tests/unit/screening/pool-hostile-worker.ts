@@ -8,22 +8,27 @@ import { createParseHandler } from '@core/screening/parse-pool/handler'
 import type { ParseWorkerData } from '@core/screening/parse-pool/protocol'
 import { serveParseRequests } from '@core/screening/parse-pool/serve'
 
-const real = createParseHandler((workerData as ParseWorkerData).taxonomy)
+const { taxonomy, warm } = workerData as ParseWorkerData
+const real = createParseHandler(taxonomy)
 
-serveParseRequests(parentPort, {
-  warm: () => real.warm(),
-  async handle(request) {
-    if (request.fileName === 'hang.bin') {
-      const until = Date.now() + 60_000
-      while (Date.now() < until) {
-        // Busy, never yielding to the event loop: only terminating the thread stops it.
+serveParseRequests(
+  parentPort,
+  {
+    warm: (readers) => real.warm(readers),
+    async handle(request) {
+      if (request.fileName === 'hang.bin') {
+        const until = Date.now() + 60_000
+        while (Date.now() < until) {
+          // Busy, never yielding to the event loop: only terminating the thread stops it.
+        }
       }
-    }
-    if (request.fileName === 'balloon.bin') {
-      const held: number[][] = []
-      for (;;) held.push(Array.from({ length: 100_000 }, (_, index) => index * Math.random()))
-    }
-    if (request.fileName === 'crash.bin') process.exit(3)
-    return real.handle(request)
+      if (request.fileName === 'balloon.bin') {
+        const held: number[][] = []
+        for (;;) held.push(Array.from({ length: 100_000 }, (_, index) => index * Math.random()))
+      }
+      if (request.fileName === 'crash.bin') process.exit(3)
+      return real.handle(request)
+    },
   },
-})
+  warm,
+)

@@ -74,6 +74,14 @@ describe('parse pool', () => {
     expect(parser.stats()).toMatchObject({ workers: 2, busy: 0, queued: 0, completed: files.length, replaced: 0 })
   })
 
+  it('reads every format with workers that loaded no reader ahead (the CLI warms only what it needs)', async () => {
+    const parser = pool({ size: 1, warm: [] })
+    await parser.ready()
+    const results = await Promise.all(files.map((file) => parser.parse(file.bytes, file.fileName)))
+    expect(results.map(reasonOf)).toEqual(files.map(() => 'ok'))
+    expect(results.every((result) => result.parsed?.contact.name)).toBe(true)
+  })
+
   it('refuses hostile files in the worker and keeps hidden text out of the reading', async () => {
     const parser = pool()
     const cases = await buildHostileCases()

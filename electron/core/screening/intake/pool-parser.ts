@@ -4,6 +4,7 @@ import path from 'node:path'
 import { MAX_RESUME_BYTES } from '../../../../shared/contract/screening'
 import { DEFAULT_EXTRACT_LIMITS } from '../extract/limits'
 import { createParsePool, type ParsePool } from '../parse-pool'
+import type { WarmReader } from '../parse-pool/protocol'
 import type { TaxonomyData } from '../taxonomy'
 import type { ResumeParser } from './resume-parser'
 
@@ -24,6 +25,8 @@ export interface PoolParserOptions {
   workerFile?: string
   /** Worker threads; default one per core. */
   size?: number
+  /** Readers the workers load before their first file; default all. */
+  warm?: readonly WarmReader[]
 }
 
 /**
@@ -41,6 +44,7 @@ export function poolParser(options: PoolParserOptions): ResumeParser {
         workerFile: options.workerFile ?? defaultParseWorkerFile(),
         taxonomy: options.taxonomy,
         size,
+        ...(options.warm ? { warm: options.warm } : {}),
       })
       const { outcome, parsed, features } = await pool.parse(bytes, fileName, limits)
       if (!outcome.ok) return outcome

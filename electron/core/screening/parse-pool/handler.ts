@@ -1,15 +1,16 @@
 import { threadId } from 'node:worker_threads'
 import { extractDocument } from '../extract'
+import { loadMammoth } from '../extract/docx/read-docx'
 import { loadPdfJs } from '../extract/pdf/pdfjs'
 import { readResume } from '../read'
 import { judgeResumeLikeness } from '../read/resume-likeness'
 import { buildFeatures } from '../scoring/features'
 import { parseTaxonomy, type TaxonomyData } from '../taxonomy'
-import type { ParseRequestMessage, ParseResult } from './protocol'
+import type { ParseRequestMessage, ParseResult, WarmReader } from './protocol'
 
 export interface ParseHandler {
-  /** Loads the parsers once, so the first file is not charged for it. */
-  warm(): Promise<void>
+  /** Loads the given readers once, so the first file is not charged for them. */
+  warm(readers: readonly WarmReader[]): Promise<void>
   handle(request: ParseRequestMessage): Promise<ParseResult>
 }
 
@@ -17,8 +18,9 @@ export interface ParseHandler {
 export function createParseHandler(taxonomyData: TaxonomyData): ParseHandler {
   const taxonomy = parseTaxonomy(taxonomyData)
   return {
-    async warm() {
-      await Promise.all([loadPdfJs(), import('mammoth')])
+    async warm(readers) {
+      const loaders = { pdf: loadPdfJs, docx: loadMammoth }
+      await Promise.all(readers.map((reader) => loaders[reader]()))
     },
     async handle(request) {
       const started = performance.now()

@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads'
 import { DEFAULT_EXTRACT_LIMITS, extractLimitsSchema } from '../extract/limits'
 import type { TaxonomyData } from '../taxonomy'
 import type { ExtractLimits, RefusalReason } from '../types'
-import type { ParseRequestMessage, ParseResult, ParseWorkerData, WorkerMessage } from './protocol'
+import type { ParseRequestMessage, ParseResult, ParseWorkerData, WarmReader, WorkerMessage } from './protocol'
 
 export interface ParsePoolOptions {
   /**
@@ -22,6 +22,11 @@ export interface ParsePoolOptions {
   graceMs?: number
   /** "Present" for reading employment dates; default the current time. */
   now?: () => Date
+  /**
+   * Readers each worker loads before it is ready; default all. A caller that knows its files (the
+   * CLI) names only theirs, so a run of PDFs does not load the DOCX reader.
+   */
+  warm?: readonly WarmReader[]
 }
 
 /** A file for parseAll: read only when a worker is about to take it, so memory stays bounded. */
@@ -98,7 +103,7 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
   const memoryMb = options.maxMemoryMb ?? DEFAULT_MEMORY_MB
   const graceMs = options.graceMs ?? DEFAULT_GRACE_MS
   const workerPath = options.workerFile instanceof URL ? fileURLToPath(options.workerFile) : options.workerFile
-  const workerData: ParseWorkerData = { taxonomy: options.taxonomy }
+  const workerData: ParseWorkerData = { taxonomy: options.taxonomy, warm: options.warm ?? ['pdf', 'docx'] }
   const queue: Task[] = []
   const slots: Slot[] = []
   let nextId = 1
@@ -112,7 +117,9 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
   const spawn = (): Slot => {
     const resourceLimits = {
       maxOldGenerationSizeMb: memoryMb,
-      maxYoungGenerationSizeMb: Math.min(64, Math.max(8, memoryMb / 8)),
+      // Each file's garbage is short-lived; a small nursery is collected often and cheaply. 8 MB rather
+      // than 32 took 50 MB off the CLI's peak on 1,000 files at no cost in time (one run each).
+      maxYoungGenerationSizeMb: 8,
       stackSizeMb: 4,
     }
     // TypeScript sources (tests, scripts) go through tsx's require hook; the built app runs plain JS.

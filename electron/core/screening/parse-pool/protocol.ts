@@ -14,8 +14,12 @@ export interface ParseResult {
   workerId: number
 }
 
+/** The readers a worker loads before it says it is ready; the others load on their first file. */
+export type WarmReader = 'pdf' | 'docx'
+
 export interface ParseWorkerData {
   taxonomy: TaxonomyData
+  warm: readonly WarmReader[]
 }
 
 export interface ParseRequestMessage {

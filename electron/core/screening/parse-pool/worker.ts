@@ -7,4 +7,5 @@ import { createParseHandler } from './handler'
 import type { ParseWorkerData } from './protocol'
 import { serveParseRequests } from './serve'
 
-serveParseRequests(parentPort, createParseHandler((workerData as ParseWorkerData).taxonomy))
+const { taxonomy, warm } = workerData as ParseWorkerData
+serveParseRequests(parentPort, createParseHandler(taxonomy), warm)

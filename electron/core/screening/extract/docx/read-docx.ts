@@ -1,4 +1,3 @@
-import mammoth from 'mammoth'
 import type { ContentFlag, ExtractedDocument, ExtractLimits } from '../../types'
 import { cleanLine, cleanText, visibleCharCount } from '../clean-text'
 import type { Deadline } from '../deadline'
@@ -8,6 +7,9 @@ import { openZip, writeStoredZip, type ZipArchive } from '../zip'
 import { scanDocument } from './hidden-runs'
 import { readStyles } from './run-properties'
 import { attributeValue, decodeEntities, decodeXmlPart, tags, wordPrefixes } from './xml'
+
+/** mammoth, loaded on the first DOCX: a thread that only ever reads PDFs never pays for it. */
+export const loadMammoth = () => import('mammoth')
 
 const MAX_HIDDEN_FLAGS = 40
 
@@ -61,6 +63,7 @@ async function readParts(zip: ZipArchive, limits: ExtractLimits, deadline: Deadl
     if (xml !== undefined) forMammoth.set(name, encoder.encode(xml))
   }
   const rebuilt = writeStoredZip(forMammoth)
+  const { default: mammoth } = await loadMammoth()
   const result = await deadline.race(
     mammoth.extractRawText({ buffer: Buffer.from(rebuilt.buffer, rebuilt.byteOffset, rebuilt.byteLength) }),
   )
