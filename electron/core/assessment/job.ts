@@ -4,6 +4,7 @@ import { AiError, type AiErrorKind } from '../ai/errors'
 import type { SyncedWriter } from '../db/synced'
 import { defineJob, PermanentJobError, type JobContext } from '../queue/types'
 import { runAiAssessment, type AiRunDeps } from './ai-run'
+import type { AssessmentDraft } from './draft'
 import { offlineAssessment } from './offline-run'
 import { insertAssessment } from './store'
 import { loadSubject, type AssessmentSubject } from './subject'
@@ -92,7 +93,7 @@ export function assessmentJob(deps: AssessmentJobDeps) {
         await storeOfflineOnce(deps, ctx, payload, subject)
         throw new Error(WAITING)
       }
-      let draft
+      let draft: AssessmentDraft
       try {
         draft = await runAiAssessment({ ...deps, db: ctx.db, chat, model: deps.chatModel() }, subject, ctx.signal)
       } catch (error) {

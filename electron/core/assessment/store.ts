@@ -1,28 +1,23 @@
 import type { Kysely, Selectable, Transaction } from 'kysely'
-import { z } from 'zod'
-import type {
-  AnswerScoreView,
-  AssessmentView,
-  ClaimView,
-  ConsistencyView,
-  IntegritySignalView,
-  SkillBoundaryView,
-  SkillScoreView,
-} from '../../../shared/contract/interviews'
+import type { AnswerScoreView, AssessmentView, IntegritySignalView } from '../../../shared/contract/interviews'
 import { integritySignalKindSchema } from '../../../shared/contract/interviews'
 import { NANO_PER_USD } from '../ai/accounting/prices'
 import type { Database } from '../db/schema'
 import type { SyncedWriter } from '../db/synced'
 import { readJson } from '../interviews/json-column'
-import type { AssessmentDraft, StoredPassUsage } from './draft'
+import type { AssessmentDraft } from './draft'
+import {
+  boundariesSchema,
+  claimsSchema,
+  consistencySchema,
+  passesSchema,
+  quotesSchema,
+  skillScoresSchema,
+  stringsSchema,
+} from './stored-json'
 import type { AssessmentsTable } from './tables'
 
-/*
- * Rows are written once, in one transaction per run, and never updated: the JSON columns hold
- * what this code wrote, read back defensively because a synced row may come from another version.
- */
-
-const anyList = z.array(z.any())
+/* Rows are written once, in one transaction per run, and never updated. */
 
 /** Writes one run: the assessment, its per-answer scores and its integrity signals. */
 export async function insertAssessment(
@@ -116,7 +111,7 @@ async function answersOf(db: Kysely<Database>, assessmentIds: string[]): Promise
       dimension: row.dimension,
       score: row.score,
       reason: row.reason,
-      quotes: readJson(row.quotes, anyList, []),
+      quotes: readJson(row.quotes, quotesSchema, []),
       supported: row.supported === 1,
       droppedQuotes: row.dropped_quotes,
     })
@@ -157,7 +152,7 @@ function toView(
   answers: AnswerScoreView[],
   integrity: IntegritySignalView[],
 ): AssessmentView {
-  const passes = readJson(row.passes, anyList, []) as StoredPassUsage[]
+  const passes = readJson(row.passes, passesSchema, [])
   return {
     id: row.id,
     sessionId: row.session_id,
@@ -170,13 +165,13 @@ function toView(
     overallScore: row.overall_score,
     formula: row.formula,
     recommendation: row.recommendation,
-    strengths: readJson(row.strengths, anyList, []) as ClaimView[],
-    weaknesses: readJson(row.weaknesses, anyList, []) as ClaimView[],
-    nextSteps: readJson(row.next_steps, z.array(z.string()), []),
+    strengths: readJson(row.strengths, claimsSchema, []),
+    weaknesses: readJson(row.weaknesses, claimsSchema, []),
+    nextSteps: readJson(row.next_steps, stringsSchema, []),
     answers,
-    skills: readJson(row.skills, anyList, []) as SkillScoreView[],
-    boundaries: readJson(row.boundaries, anyList, []) as SkillBoundaryView[],
-    consistency: readJson(row.consistency, anyList, []) as ConsistencyView[],
+    skills: readJson(row.skills, skillScoresSchema, []),
+    boundaries: readJson(row.boundaries, boundariesSchema, []),
+    consistency: readJson(row.consistency, consistencySchema, []),
     passes: passes.map(({ costNano, ...rest }) => ({ ...rest, costUsd: costNano / NANO_PER_USD })),
     costUsd: row.cost_nano / NANO_PER_USD,
     integrity,

@@ -6,6 +6,7 @@ import type { Database } from '../db/schema'
 import { engineStateSchema, type PlannedQuestion } from '../interviews/engine/state'
 import { readJson } from '../interviews/json-column'
 import type { IntegrityAnswer, KioskEvent } from './integrity/inputs'
+import { boundariesSchema } from './stored-json'
 
 /** One answer as the assessment sees it: what was asked, against which rubric, and what was said. */
 export interface SubjectAnswer extends IntegrityAnswer {
@@ -31,14 +32,6 @@ export interface AssessmentSubject {
   events: KioskEvent[]
 }
 
-const boundariesSchema = z.array(
-  z.object({
-    skill: z.string(),
-    highestPassed: difficultySchema.nullable(),
-    lowestFailed: difficultySchema.nullable(),
-    resolved: z.boolean(),
-  }),
-) satisfies z.ZodType<SkillBoundaryView[]>
 const pausesSchema = z.array(z.unknown())
 
 export async function loadSubject(db: Kysely<Database>, sessionId: string): Promise<AssessmentSubject> {
