@@ -181,6 +181,60 @@ describe('the AI assessment of a finished interview', () => {
     expect(relevance!.quotes).toEqual([{ turnIndex: 0, text: '"we indexed the orders TABLE on customer and date."' }])
   })
 
+  it('checks consistency findings against the resume: a resume quote is kept, an invented one dropped', async () => {
+    const w = await world()
+    const resume = 'Senior engineer at Shopwise, 2019 to 2024. Led the move of the order database to PostgreSQL.'
+    w.stub.setScript({
+      chat: [
+        honestModel(GOOD_ANSWERS)[0]!,
+        {
+          when: ACROSS,
+          reply: JSON.stringify({
+            skills: [],
+            consistency: [
+              {
+                kind: 'resume_mismatch',
+                finding: 'The resume says PostgreSQL; the answer describes indexing orders.',
+                quotes: [
+                  { turnIndex: null, text: 'Led the move of the order database to PostgreSQL' },
+                  { turnIndex: 1, text: firstWords(GOOD_ANSWERS[1]!) },
+                ],
+              },
+              {
+                kind: 'contradiction',
+                finding: 'Claims a doctorate.',
+                quotes: [{ turnIndex: null, text: 'PhD in distributed systems from MIT' }],
+              },
+            ],
+          }),
+        },
+        honestModel(GOOD_ANSWERS)[2]!,
+      ],
+    })
+    const candidateId = await w.seedResume(resume)
+    const sessionId = await w.interview(
+      GOOD_ANSWERS.map((text) => ({ text })),
+      { candidateId },
+    )
+    await w.setKey()
+    await w.drainQueue()
+    const across = chatRequests(w).find((r) => JSON.stringify(r.json).includes('You review every answer'))!
+    expect(JSON.stringify(across.json)).toContain('Senior engineer at Shopwise')
+    const { consistency } = (await w.assessments(sessionId)).latest!
+    expect(consistency).toEqual([
+      {
+        kind: 'resume_mismatch',
+        text: 'The resume says PostgreSQL; the answer describes indexing orders.',
+        quotes: [
+          { turnIndex: null, text: 'Led the move of the order database to PostgreSQL' },
+          { turnIndex: 1, text: firstWords(GOOD_ANSWERS[1]!) },
+        ],
+        supported: true,
+      },
+      { kind: 'contradiction', text: 'Claims a doctorate.', quotes: [], supported: false },
+    ])
+  })
+
   it('asks for one repair of a malformed reply and uses the repaired one', async () => {
     const w = await world()
     w.stub.setScript({

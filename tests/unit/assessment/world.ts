@@ -30,8 +30,10 @@ export interface AssessmentWorld {
   /** Publishes a template with these questions, interviews the candidate with these answers, and finishes. */
   interview(
     answers: ScriptedAnswer[],
-    options?: { retakesAllowed?: number; events?: KioskEventScript[] },
+    options?: { retakesAllowed?: number; events?: KioskEventScript[]; candidateId?: string },
   ): Promise<string>
+  /** A screening candidate with this resume text; returns the candidate id. */
+  seedResume(text: string): Promise<string>
   /** Runs the queue until nothing is due, then stops it. */
   drainQueue(): Promise<void>
   assessments(sessionId: string): Promise<SessionAssessments>
@@ -83,7 +85,30 @@ export async function assessmentWorld(
     async setKey() {
       await call('secrets.set', { name: 'openai.apiKey', value: 'sk-test-assessment-key' })
     },
-    async interview(answers, { retakesAllowed = 0, events = [] } = {}) {
+    async seedResume(text) {
+      return studio.db.transaction().execute(async (trx) => {
+        const fileId = 'resume-file-1'
+        const id = await studio.writer.insert(trx, 'candidates', {
+          name: 'Ada Lovelace',
+          email: 'ada@example.com',
+          phone: null,
+          email_key: 'ada@example.com',
+          phone_key: null,
+          links: '[]',
+          current_title: 'Backend engineer',
+          total_years: 6,
+          education_level: 'bachelor',
+          tags: '[]',
+          current_file_id: fileId,
+        })
+        await trx
+          .insertInto('resume_documents')
+          .values({ file_id: fileId, text, hidden_text: '', parsed: '{}' })
+          .execute()
+        return id
+      })
+    },
+    async interview(answers, { retakesAllowed = 0, events = [], candidateId = 'cand-assess' } = {}) {
       const template = await call<{ id: string }>('templates.create', {
         name: 'Backend engineer',
         settings: { maxQuestions: 16, maxDurationMinutes: 60, maxFollowUps: 0 },
@@ -107,7 +132,7 @@ export async function assessmentWorld(
       await call('templates.publish', { id: template.id })
       const { code } = await call<{ code: string }>('invitations.create', {
         templateId: template.id,
-        candidateId: 'cand-assess',
+        candidateId,
         candidateName: 'Ada Lovelace',
       })
       const engine = studio.interviews
