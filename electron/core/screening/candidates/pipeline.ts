@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import { StudioError } from '../../../../shared/contract/errors'
 import type { ApplicationView, NoteView, PipelineStatus, RerankSummary } from '../../../../shared/contract/screening'
 import type { DirectDb } from '../../db/direct'
@@ -21,6 +21,34 @@ export interface Pipeline {
   addToJob(jobId: string, candidateIds: string[]): Promise<{ added: number; rerank: RerankSummary }>
 }
 
+/**
+ * Moves one application to `status` inside the caller's transaction, with the history entry that makes
+ * it undoable; nothing when it is already there. Other areas (an interview starting, a recruiter's
+ * decision) move candidates through this, in the transaction of their own change.
+ */
+export async function moveApplication(
+  trx: Transaction<Database>,
+  writer: SyncedWriter,
+  applicationId: string,
+  status: PipelineStatus,
+): Promise<void> {
+  const current = await trx
+    .selectFrom('applications')
+    .select('status')
+    .where('id', '=', applicationId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst()
+  if (!current) throw new StudioError('not_found', 'That application no longer exists')
+  if (current.status === status) return
+  await writer.update(trx, 'applications', applicationId, { status })
+  await writer.insert(trx, 'status_changes', {
+    application_id: applicationId,
+    from_status: current.status,
+    to_status: status,
+    kind: 'set',
+  })
+}
+
 /** Moves candidates through a job's pipeline, with a history that makes every change undoable. */
 export function createPipeline(deps: PipelineDeps): Pipeline {
   const { db, writer } = deps
@@ -37,17 +65,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
 
   return {
     async setStatus(applicationId, status) {
-      const current = await applicationView(db, applicationId)
-      if (current.status === status) return current
-      await db.transaction().execute(async (trx) => {
-        await writer.update(trx, 'applications', applicationId, { status })
-        await writer.insert(trx, 'status_changes', {
-          application_id: applicationId,
-          from_status: current.status,
-          to_status: status,
-          kind: 'set',
-        })
-      })
+      await db.transaction().execute((trx) => moveApplication(trx, writer, applicationId, status))
       return applicationView(db, applicationId)
     },
 
