@@ -6,6 +6,7 @@ import type { SyncedWriter } from '../db/synced'
 import type { DomainApp } from '../ipc/dispatcher'
 import type { Queue } from '../queue/queue'
 import type { JobDefinition } from '../queue/types'
+import { compareJob } from './compare/compare-job'
 import { assessmentJob } from './job'
 import { createAssessmentService } from './service'
 
@@ -38,6 +39,7 @@ export function createApp(deps: AssessmentDeps): AssessmentApp {
     handlers: {
       'assessments.get': ({ sessionId }) => service.get(sessionId),
       'assessments.rerun': ({ sessionId }) => service.rerun(sessionId),
+      'assessments.compare': ({ jobId }) => compareJob(deps.db, jobId),
     },
   }
 }

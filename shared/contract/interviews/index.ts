@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { assessmentRequests } from './assessments'
+import { compareRequests } from './compare'
 import { invitationRequests } from './invitations'
 import { sessionRequests } from './sessions'
 import { templateRequests } from './templates'
@@ -13,6 +14,7 @@ import type { SessionSummary } from './views'
  */
 
 export * from './assessments'
+export * from './compare'
 export * from './invitations'
 export * from './sessions'
 export * from './templates'
@@ -23,6 +25,7 @@ export const interviewRequests = {
   ...invitationRequests,
   ...sessionRequests,
   ...assessmentRequests,
+  ...compareRequests,
 }
 
 export const interviewEvents = {
