@@ -21,6 +21,9 @@ export type AssessmentPayload = z.infer<typeof assessmentPayloadSchema>
 export const assessmentJobKey = (payload: AssessmentPayload) =>
   `${ASSESSMENT_JOB}:${payload.sessionId}:${payload.request}`
 
+/** The stored run's unique key: `first` is every session's first request, so the session is part of it. */
+const runKey = (payload: AssessmentPayload, kind: 'ai' | 'offline') => `${payload.sessionId}:${payload.request}:${kind}`
+
 /** Failures that mean "no AI right now": the offline assessment stands in and the job waits for AI. */
 const AI_AWAY: ReadonlySet<AiErrorKind> = new Set([
   'not_configured',
@@ -58,7 +61,7 @@ async function storeOfflineOnce(
         trx,
         deps.writer,
         payload.sessionId,
-        `${payload.request}:offline`,
+        runKey(payload, 'offline'),
         offlineAssessment(subject),
       )
     }
@@ -106,7 +109,7 @@ export function assessmentJob(deps: AssessmentJobDeps) {
         throw new PermanentJobError(`The AI assessment failed: ${error.message}`)
       }
       const applied = await ctx.applyOnce(`${assessmentJobKey(payload)}:ai`, async (trx) => {
-        await insertAssessment(trx, deps.writer, payload.sessionId, `${payload.request}:ai`, draft)
+        await insertAssessment(trx, deps.writer, payload.sessionId, runKey(payload, 'ai'), draft)
       })
       return { applied, overallScore: draft.overallScore }
     },

@@ -7,7 +7,7 @@ import type { SyncedColumns } from '../db/columns'
 
 export interface AssessmentsTable extends SyncedColumns {
   session_id: string
-  /** `<request>:<kind>`: one row per assessment request and kind, whatever the queue retries. */
+  /** `<session>:<request>:<kind>`: one row per assessment request and kind, whatever the queue retries. */
   run_key: string
   kind: 'ai' | 'offline'
   /** `template:<id>@v<version>/overall.v1`: the rubric judged against and the scoring formula. */

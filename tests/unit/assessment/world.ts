@@ -30,7 +30,14 @@ export interface AssessmentWorld {
   /** Publishes a template with these questions, interviews the candidate with these answers, and finishes. */
   interview(
     answers: ScriptedAnswer[],
-    options?: { retakesAllowed?: number; events?: KioskEventScript[]; candidateId?: string },
+    options?: {
+      retakesAllowed?: number
+      events?: KioskEventScript[]
+      candidateId?: string
+      candidateName?: string
+      /** The job the template is made for. */
+      jobId?: string
+    },
   ): Promise<string>
   /** A screening candidate with this resume text; returns the candidate id. */
   seedResume(text: string): Promise<string>
@@ -108,9 +115,13 @@ export async function assessmentWorld(
         return id
       })
     },
-    async interview(answers, { retakesAllowed = 0, events = [], candidateId = 'cand-assess' } = {}) {
+    async interview(
+      answers,
+      { retakesAllowed = 0, events = [], candidateId = 'cand-assess', candidateName = 'Ada Lovelace', jobId } = {},
+    ) {
       const template = await call<{ id: string }>('templates.create', {
         name: 'Backend engineer',
+        jobId: jobId ?? null,
         settings: { maxQuestions: 16, maxDurationMinutes: 60, maxFollowUps: 0 },
       })
       for (const [i, _] of answers.entries()) {
@@ -133,7 +144,7 @@ export async function assessmentWorld(
       const { code } = await call<{ code: string }>('invitations.create', {
         templateId: template.id,
         candidateId,
-        candidateName: 'Ada Lovelace',
+        candidateName,
       })
       const engine = studio.interviews
       const { sessionId, token } = await engine.startSession(code)
