@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import { createRequire } from 'node:module'
 import path from 'node:path'
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config'
 import { DebugLogger } from 'builder-util'
@@ -7,14 +8,25 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 /**
  * `npm run dist` cannot run here (no Electron binary), so the configuration is loaded and checked
- * with electron-builder's own loader and schema, and its security-relevant keys are read back.
+ * with electron-builder's own loader and schema, and its security-relevant keys are read back. The
+ * configuration is a function of the release environment (certificates, publisher, maintainer), so
+ * each combination a release manager can set is built and checked too.
  */
 const root = path.resolve(__dirname, '../../..')
+const CONFIG_FILE = 'build/electron-builder.config.cjs'
+const { builderConfig } = createRequire(__filename)(path.join(root, CONFIG_FILE)) as {
+  builderConfig(env: Record<string, string | undefined>): Configuration
+}
 let config: Configuration
 
 beforeAll(async () => {
-  config = await getConfig(root, 'build/electron-builder.yml', null)
+  config = await getConfig(root, CONFIG_FILE, null)
 })
+
+const MAC_SIGNED = { CSC_LINK: 'cert.p12' }
+const MAC_NOTARISED = { ...MAC_SIGNED, APPLE_ID: 'a@b.c', APPLE_APP_SPECIFIC_PASSWORD: 'x', APPLE_TEAM_ID: 'T' }
+const WIN_SIGNED = { WIN_CSC_LINK: 'cert.pfx', PANELIST_WIN_PUBLISHER: 'Panelist Ltd' }
+const RELEASE_ENVS = { unsigned: {}, MAC_SIGNED, MAC_NOTARISED, WIN_SIGNED }
 
 describe('electron-builder configuration', () => {
   it("passes electron-builder's schema, which does reject unknown keys", async () => {
@@ -36,10 +48,16 @@ describe('electron-builder configuration', () => {
     expect(config.npmRebuild).toBe(true)
   })
 
-  it('builds AppImage and deb, NSIS, and a hardened DMG with camera and microphone entitlements', () => {
-    expect(config.linux?.target).toEqual(['AppImage', 'deb'])
+  it.each(Object.entries(RELEASE_ENVS))('passes the schema in the %s release environment', async (_name, env) => {
+    await expect(validateConfiguration(builderConfig(env), new DebugLogger(false))).resolves.toBeUndefined()
+  })
+
+  it('builds a deb, NSIS, and a hardened DMG with the zip macOS updates need, with camera and microphone entitlements', () => {
+    // An AppImage aborts at start on Ubuntu 23.10+ (no AppArmor profile for Chromium's sandbox); the deb installs one.
+    expect(config.linux?.target).toEqual(['deb'])
     expect(config.win?.target).toEqual(['nsis'])
-    expect(config.mac?.target).toEqual(['dmg'])
+    // MacUpdater downloads the zip; a dmg alone cannot update.
+    expect(config.mac?.target).toEqual(['dmg', 'zip'])
     expect(config.mac?.hardenedRuntime).toBe(true)
     expect(config.mac?.extendInfo).toMatchObject({
       NSCameraUsageDescription: expect.any(String),
@@ -66,6 +84,41 @@ describe('electron-builder configuration', () => {
       onlyLoadAppFromAsar: true,
       grantFileProtocolExtraPrivileges: false,
     })
+  })
+
+  it("gives the deb the homepage and the maintainer's e-mail electron-builder requires", () => {
+    // FpmTarget refuses a deb without a homepage (package.json or extraMetadata) and a "Name <email>" maintainer.
+    expect(config.extraMetadata?.homepage).toMatch(/^https:\/\//)
+    expect(config.linux?.maintainer).toMatch(/^[^<>]+ <[^@\s]+@[^@\s]+>$/)
+    const release = builderConfig({ PANELIST_HOMEPAGE: 'https://example.com/', PANELIST_MAINTAINER: 'Ops <ops@example.com>' })
+    expect(release.extraMetadata?.homepage).toBe('https://example.com/')
+    expect(release.linux?.maintainer).toBe('Ops <ops@example.com>')
+  })
+
+  it('resets the ad-hoc signature of an unsigned macOS build (Apple silicon refuses it after the fuses flip) and gives it no feed', () => {
+    const unsigned = builderConfig({})
+    expect(unsigned.electronFuses?.resetAdHocDarwinSignature).toBe(true)
+    expect(unsigned.mac?.identity).toBeNull()
+    expect(unsigned.mac?.publish).toBeNull()
+    expect(unsigned.mac?.notarize).toBe(false)
+    const signed = builderConfig(MAC_SIGNED)
+    expect(signed.electronFuses?.resetAdHocDarwinSignature).toBe(false)
+    expect(signed.mac).not.toHaveProperty('identity')
+    expect(signed.mac).not.toHaveProperty('publish')
+    expect(signed.mac?.notarize).toBe(false)
+    expect(builderConfig(MAC_NOTARISED).mac?.notarize).toBe(true)
+  })
+
+  it('verifies Windows updates against the publisher, and gives a build without one no feed', () => {
+    // electron-updater skips the signature check when publisherName is missing.
+    const unsigned = builderConfig({})
+    expect(unsigned.win).not.toHaveProperty('signtoolOptions')
+    expect(unsigned.win?.publish).toBeNull()
+    expect(builderConfig({ WIN_CSC_LINK: 'cert.pfx' }).win?.publish).toBeNull()
+    const signed = builderConfig(WIN_SIGNED)
+    expect(signed.win?.signtoolOptions?.publisherName).toBe('Panelist Ltd')
+    expect(signed.win?.verifyUpdateCodeSignature).toBe(true)
+    expect(signed.win).not.toHaveProperty('publish')
   })
 
   it('publishes to a generic feed taken from PANELIST_UPDATE_URL, with update files for every channel', () => {
