@@ -26,6 +26,7 @@ import * as screeningApp from './screening/app'
 import * as settingsApp from './settings/app'
 import * as voiceApp from './voice/app'
 import { candidatesFromScreening, jobsFromScreening } from './interviews/screening-sources'
+import { interviewPipeline } from './screening/candidates/interview-pipeline'
 import { createLogger, type Logger } from './logger'
 import { createQueue, type Queue } from './queue/queue'
 import { poolParser } from './screening/intake/pool-parser'
@@ -160,6 +161,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     codeThrottle: await openCodeThrottle({ db, clock, logger }),
     jobs: jobsFromScreening(db),
     candidates,
+    pipeline: interviewPipeline(db, writer),
     onSessionFinished: assessment.onSessionFinished,
   })
 

@@ -13,7 +13,7 @@ import type { GuessThrottle } from '../guard/guess-throttle'
 import type { PromptRenderer } from './prompts'
 import { createQuestionsService } from './questions/questions-service'
 import { createSessionsQuery } from './sessions/sessions-query'
-import { noCandidates, noJobs, type CandidateSource, type JobSource } from './sources'
+import { noCandidates, noJobs, noPipeline, type CandidateSource, type JobSource, type PipelineLink } from './sources'
 import { createTemplatesService } from './templates/templates-service'
 
 export interface InterviewsDeps {
@@ -29,6 +29,8 @@ export interface InterviewsDeps {
   codeThrottle: GuessThrottle
   jobs?: JobSource
   candidates?: CandidateSource
+  /** Screening's applications: invitations for a job's template name one, and the interview moves it. */
+  pipeline?: PipelineLink
   /** How often idle sessions and overdue invitations are swept (default one minute). */
   sweepEveryMs?: number
   idleMs?: number
@@ -49,9 +51,10 @@ export function createApp(deps: InterviewsDeps): InterviewsApp {
   const { db, writer, clock, logger } = deps
   const jobs = deps.jobs ?? noJobs
   const candidates = deps.candidates ?? noCandidates
+  const pipeline = deps.pipeline ?? noPipeline
   const templates = createTemplatesService({ db, writer, clock, jobs })
   const questions = createQuestionsService({ db, writer, templates })
-  const invitations = createInvitationsService({ db, writer, clock })
+  const invitations = createInvitationsService({ db, writer, clock, jobs, pipeline })
   const sessions = createSessionsQuery(db)
   const generate = createQuestionGenerator({
     db,
@@ -74,6 +77,7 @@ export function createApp(deps: InterviewsDeps): InterviewsApp {
     prompts: deps.prompts,
     templates,
     invitations,
+    pipeline,
     throttle: deps.codeThrottle,
     idleMs: deps.idleMs,
     onSessionFinished: deps.onSessionFinished,
@@ -125,6 +129,7 @@ export function createApp(deps: InterviewsDeps): InterviewsApp {
       'questions.generate': (input) => generate(input),
       'invitations.create': (input) => invitations.create(input),
       'invitations.list': (filter) => invitations.list(filter),
+      'invitations.reschedule': ({ id, ...schedule }) => invitations.reschedule(id, schedule),
       'invitations.cancel': ({ id }) => invitations.cancel(id),
       'invitations.candidateOptions': ({ search }) => candidates.options(search),
       'sessions.list': (filter) => sessions.list(filter),

@@ -1,4 +1,6 @@
+import type { Transaction } from 'kysely'
 import type { PickerOption } from '../../../shared/contract/interviews'
+import type { Database } from '../db/schema'
 
 /**
  * What interviews need from screening's jobs and candidates, as narrow functions handed in by the
@@ -36,4 +38,21 @@ export const noJobs: JobSource = {
 export const noCandidates: CandidateSource = {
   resumeText: async () => null,
   options: async () => [],
+}
+
+/** What interviews need from screening's pipeline: which application an interview belongs to, and moving it. */
+export interface PipelineLink {
+  /** The candidate's application for the job, or null when they have not applied to it. */
+  applicationFor(jobId: string, candidateId: string): Promise<string | null>
+  /**
+   * Inside the caller's transaction: puts the application at 'interviewing' unless the recruiter has
+   * already moved it past that (rejected, offer, hired, withdrawn) or it no longer exists.
+   */
+  markInterviewing(trx: Transaction<Database>, applicationId: string): Promise<void>
+}
+
+/** Without screening there are no applications: only templates without a job can invite. */
+export const noPipeline: PipelineLink = {
+  applicationFor: async () => null,
+  markInterviewing: async () => {},
 }

@@ -1,3 +1,5 @@
+import type { ColumnType } from 'kysely'
+import type { InvitationKind } from '../../../shared/contract/interviews'
 import type { SyncedColumns } from '../db/columns'
 
 /*
@@ -49,6 +51,20 @@ export interface InterviewInvitationsTable extends SyncedColumns {
   started_at: number | null
   completed_at: number | null
   session_id: string | null
+  /** The applications row (job + candidate) this interview belongs to; null for a template without a job. */
+  application_id: ColumnType<string | null, string | null | undefined, string | null>
+  kind: ColumnType<InvitationKind, InvitationKind | undefined, InvitationKind>
+  /** The room, phone number or meeting link; null when the kiosk is the place. */
+  location: ColumnType<string | null, string | null | undefined, string | null>
+}
+
+/** One row per schedule an invitation has had: the first, each reschedule, and its cancellation. */
+export interface InvitationChangesTable extends SyncedColumns {
+  invitation_id: string
+  change: 'created' | 'rescheduled' | 'cancelled'
+  scheduled_at: number | null
+  expires_at: number
+  location: string | null
 }
 
 /** Codes this machine issued, so the recruiter can read them again here. Never synced. */
@@ -132,6 +148,7 @@ export interface InterviewTables {
   interview_questions: InterviewQuestionsTable
   interview_invitations: InterviewInvitationsTable
   invitation_codes: InvitationCodesTable
+  invitation_changes: InvitationChangesTable
   interview_sessions: InterviewSessionsTable
   interview_session_state: InterviewSessionStateTable
   interview_answers: InterviewAnswersTable

@@ -1,4 +1,4 @@
-import type { InvitationStatus } from './invitations'
+import type { InvitationKind, InvitationStatus } from './invitations'
 import type { FinishReason, InterviewMode, SessionStatus } from './sessions'
 import type { Difficulty, QuestionType, RubricCriterion, TemplateSettings, TemplateStatus } from './templates'
 
@@ -62,6 +62,21 @@ export interface InvitationView {
   completedAt: number | null
   sessionId: string | null
   createdAt: number
+  kind: InvitationKind
+  /** Room, phone number or meeting link. */
+  location: string | null
+  /** The application this interview belongs to; null for a template without a job. */
+  applicationId: string | null
+  /** Every schedule the invitation has had, oldest first. */
+  history: InvitationChangeView[]
+}
+
+export interface InvitationChangeView {
+  change: 'created' | 'rescheduled' | 'cancelled'
+  at: number
+  scheduledAt: number | null
+  expiresAt: number
+  location: string | null
 }
 
 export interface PickerOption {

@@ -369,6 +369,8 @@ describe('abandonment after 30 idle minutes', () => {
         candidateName: 'Grace Hopper',
         expiresInHours: 1,
         scheduledAt: null,
+        kind: 'ai_interview',
+        location: null,
       },
       { audience: 'recruiter' },
     )

@@ -6,6 +6,7 @@ import { createApp as createInterviews, type InterviewsDeps } from '@core/interv
 import { createPromptLibrary } from '@core/ai/prompts/library'
 import { candidatesFromScreening, jobsFromScreening } from '@core/interviews/screening-sources'
 import { openCodeThrottle } from '@core/interviews/invitations/throttle'
+import { interviewPipeline } from '@core/screening/candidates/interview-pipeline'
 import { silentLogger } from '@core/logger'
 import { createTempStudio } from '../../helpers/temp-studio'
 
@@ -147,6 +148,7 @@ export async function interviewWorld(
     ...(options.withScreening && {
       jobs: jobsFromScreening(studio.db),
       candidates: candidatesFromScreening(studio.db),
+      pipeline: interviewPipeline(studio.db, studio.writer),
     }),
     ...options,
     chat: () => chat,
@@ -190,6 +192,8 @@ export async function publishedInvitation(
       candidateName: 'Ada Lovelace',
       expiresInHours: invite.expiresInHours ?? 48,
       scheduledAt: invite.scheduledAt ?? null,
+      kind: 'ai_interview',
+      location: null,
     },
     ctx,
   )

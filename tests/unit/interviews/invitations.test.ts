@@ -73,7 +73,15 @@ describe('invitations', () => {
     )
     await expect(
       w.interviews.handlers['invitations.create'](
-        { templateId: template.id, candidateId: 'c', candidateName: 'C', expiresInHours: 24, scheduledAt: null },
+        {
+          templateId: template.id,
+          candidateId: 'c',
+          candidateName: 'C',
+          expiresInHours: 24,
+          scheduledAt: null,
+          kind: 'ai_interview',
+          location: null,
+        },
         recruiter,
       ),
     ).rejects.toMatchObject({ code: 'conflict' })
@@ -90,6 +98,8 @@ describe('invitations', () => {
           candidateName: 'C',
           expiresInHours: 2,
           scheduledAt: w.clock.now() + 3 * 3_600_000,
+          kind: 'ai_interview',
+          location: null,
         },
         recruiter,
       ),
@@ -100,7 +110,15 @@ describe('invitations', () => {
     const w = await world()
     const { template, invitation } = await publishedInvitation(w)
     const other = await w.interviews.handlers['invitations.create'](
-      { templateId: template.id, candidateId: 'c2', candidateName: 'Grace', expiresInHours: 24, scheduledAt: null },
+      {
+        templateId: template.id,
+        candidateId: 'c2',
+        candidateName: 'Grace',
+        expiresInHours: 24,
+        scheduledAt: null,
+        kind: 'ai_interview',
+        location: null,
+      },
       recruiter,
     )
     const cancelled = await w.interviews.handlers['invitations.cancel']({ id: other.id }, recruiter)
@@ -141,7 +159,15 @@ describe('redeeming a code at the kiosk', () => {
     })
 
     const cancelled = await w.interviews.handlers['invitations.create'](
-      { templateId: template.id, candidateId: 'c', candidateName: 'C', expiresInHours: 24, scheduledAt: null },
+      {
+        templateId: template.id,
+        candidateId: 'c',
+        candidateName: 'C',
+        expiresInHours: 24,
+        scheduledAt: null,
+        kind: 'ai_interview',
+        location: null,
+      },
       recruiter,
     )
     await w.interviews.handlers['invitations.cancel']({ id: cancelled.id }, recruiter)
@@ -150,7 +176,15 @@ describe('redeeming a code at the kiosk', () => {
     })
 
     const used = await w.interviews.handlers['invitations.create'](
-      { templateId: template.id, candidateId: 'd', candidateName: 'D', expiresInHours: 24, scheduledAt: null },
+      {
+        templateId: template.id,
+        candidateId: 'd',
+        candidateName: 'D',
+        expiresInHours: 24,
+        scheduledAt: null,
+        kind: 'ai_interview',
+        location: null,
+      },
       recruiter,
     )
     const { sessionId } = await w.interviews.engine.startSession(used.code!)

@@ -4,6 +4,7 @@ import { candidateEvidence } from './0011-candidate-evidence'
 import { aiUsage } from './0020-ai-usage'
 import { interviews } from './0030-interviews'
 import { recordings } from './0035-recordings'
+import { interviewScheduling } from './0036-interview-scheduling'
 import { assessments } from './0040-assessments'
 import type { Migration } from './types'
 
@@ -18,5 +19,6 @@ export const migrations: Migration[] = [
   aiUsage,
   interviews,
   recordings,
+  interviewScheduling,
   assessments,
 ]

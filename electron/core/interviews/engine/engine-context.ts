@@ -7,6 +7,7 @@ import type { Logger } from '../../logger'
 import type { InvitationsService } from '../invitations/invitations-service'
 import type { GuessThrottle } from '../../guard/guess-throttle'
 import type { PromptRenderer } from '../prompts'
+import type { PipelineLink } from '../sources'
 import type { TemplatesService } from '../templates/templates-service'
 import type { AnswerEvaluator } from './evaluator'
 import type { Evaluation } from './machine'
@@ -25,6 +26,8 @@ export interface InterviewEngineDeps {
   prompts: PromptRenderer
   templates: TemplatesService
   invitations: InvitationsService
+  /** Moves the invited application to 'interviewing' in the transaction that starts or ends the session. */
+  pipeline: PipelineLink
   throttle: GuessThrottle
   idleMs?: number
   evaluationTimeoutMs?: number
@@ -58,7 +61,10 @@ export function turnOf(
   )
 }
 
-/** Saves a new state; when it ends the interview, closes the invitation in the same transaction. */
+/**
+ * Saves a new state; when it ends the interview, closes the invitation in the same transaction and
+ * keeps the candidate at 'interviewing' (the recruiter's decision moves them on).
+ */
 export async function commitState(
   engine: EngineContext,
   trx: Transaction<Database>,
@@ -73,6 +79,7 @@ export async function commitState(
       loaded.row.invitation_id,
       next.finished.reason === 'abandoned' ? 'expired' : 'completed',
     )
+    await keepInterviewing(engine, trx, loaded.row.invitation_id)
     await deps.onSessionFinished?.(trx, loaded.row.id)
   }
   return { ...loaded, state: next, version }
@@ -80,4 +87,18 @@ export async function commitState(
 
 export function sessionChanged(engine: EngineContext, sessionId: string): void {
   engine.deps.onSessionChanged?.(sessionId)
+}
+
+/** Puts the invitation's application (if it has one) at 'interviewing', inside the session's transaction. */
+export async function keepInterviewing(
+  engine: EngineContext,
+  trx: Transaction<Database>,
+  invitationId: string,
+): Promise<void> {
+  const row = await trx
+    .selectFrom('interview_invitations')
+    .select('application_id')
+    .where('id', '=', invitationId)
+    .executeTakeFirst()
+  if (row?.application_id) await engine.deps.pipeline.markInterviewing(trx, row.application_id)
 }

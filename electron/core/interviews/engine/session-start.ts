@@ -2,7 +2,7 @@ import { StudioError } from '../../../../shared/contract/errors'
 import { hashCode, normalizeCode } from '../invitations/codes'
 import type { InvitationRow } from '../invitations/invitations-service'
 import { toPlannedQuestion } from '../questions/question-row'
-import { commitState, sessionChanged, type EngineContext } from './engine-context'
+import { commitState, keepInterviewing, sessionChanged, type EngineContext } from './engine-context'
 import { startState, touch } from './machine'
 import { loadCurrent } from './session-load'
 import { hashToken, newToken } from './session-store'
@@ -70,6 +70,7 @@ async function startFresh(engine: EngineContext, invitation: InvitationRow): Pro
       tokenHash: hashToken(token),
     })
     await invitations.setStatus(trx, invitation.id, 'started', { sessionId: id })
+    await keepInterviewing(engine, trx, invitation.id)
     return id
   })
   logger.info('interview started', { sessionId, mode: state.mode })

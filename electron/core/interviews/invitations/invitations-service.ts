@@ -1,11 +1,14 @@
 import type { Kysely, Selectable, Transaction } from 'kysely'
 import { StudioError } from '../../../../shared/contract/errors'
-import type { InvitationStatus, InvitationView } from '../../../../shared/contract/interviews'
+import type { InvitationKind, InvitationStatus, InvitationView } from '../../../../shared/contract/interviews'
 import type { Clock } from '../../clock'
 import type { Database } from '../../db/schema'
 import type { SyncedWriter } from '../../db/synced'
+import type { JobSource, PipelineLink } from '../sources'
 import type { InterviewInvitationsTable } from '../tables'
-import { formatCode, generateCode, hashCode } from './codes'
+import { generateCode, hashCode } from './codes'
+import { invitationViews } from './invitation-views'
+import { checkWindow } from './schedule-window'
 
 export type InvitationRow = Selectable<InterviewInvitationsTable>
 
@@ -15,17 +18,33 @@ export interface CreateInvitation {
   candidateName: string
   expiresInHours: number
   scheduledAt: number | null
+  kind: InvitationKind
+  location: string | null
+}
+
+export interface Reschedule {
+  scheduledAt: number | null
+  expiresAt: number
+  location: string | null
 }
 
 export interface InvitationsServiceDeps {
   db: Kysely<Database>
   writer: SyncedWriter
   clock: Clock
+  jobs: JobSource
+  pipeline: PipelineLink
 }
 
 export interface InvitationsService {
   create(input: CreateInvitation): Promise<InvitationView>
-  list(filter: { templateId?: string; status: InvitationStatus | 'all' }): Promise<InvitationView[]>
+  list(filter: {
+    templateId?: string
+    candidateId?: string
+    status: InvitationStatus | 'all'
+  }): Promise<InvitationView[]>
+  /** Moves a pending (or expired, never started) invitation to a new window; the code stays the same. */
+  reschedule(id: string, schedule: Reschedule): Promise<InvitationView>
   cancel(id: string): Promise<InvitationView>
   get(id: string): Promise<InvitationView>
   /** Marks pending invitations whose expiry has passed as expired; returns how many. */
@@ -45,39 +64,35 @@ const CODE_ATTEMPTS = 5
 export function createInvitationsService(deps: InvitationsServiceDeps): InvitationsService {
   const { db, writer, clock } = deps
 
-  const views = async (rows: InvitationRow[]): Promise<InvitationView[]> => {
-    if (!rows.length) return []
-    const ids = rows.map((r) => r.id)
-    const codes = new Map(
-      (await db.selectFrom('invitation_codes').selectAll().where('invitation_id', 'in', ids).execute()).map((c) => [
-        c.invitation_id,
-        c.code,
-      ]),
+  const views = (rows: InvitationRow[]) => invitationViews(db, rows)
+
+  /** Keeps the schedule an invitation has just been given, so every change can be read back. */
+  const recordChange = (trx: Transaction<Database>, id: string, change: 'created' | 'rescheduled' | 'cancelled') =>
+    trx
+      .selectFrom('interview_invitations')
+      .select(['scheduled_at', 'expires_at', 'location'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
+      .then((row) =>
+        writer.insert(trx, 'invitation_changes', {
+          invitation_id: id,
+          change,
+          scheduled_at: row.scheduled_at,
+          expires_at: row.expires_at,
+          location: row.location,
+        }),
+      )
+
+  /** The application a template made for a job invites into; a template without a job invites anyone named. */
+  const applicationOf = async (jobId: string | null, candidateId: string, candidateName: string) => {
+    if (jobId === null) return null
+    const applicationId = await deps.pipeline.applicationFor(jobId, candidateId)
+    if (applicationId) return applicationId
+    const title = (await deps.jobs.titles([jobId])).get(jobId) ?? 'its job'
+    throw new StudioError(
+      'conflict',
+      `${candidateName} has not applied to ${title}. Add them to the job first, or choose a template that is not tied to a job.`,
     )
-    const templateIds = [...new Set(rows.map((r) => r.template_id))]
-    const names = new Map(
-      (await db.selectFrom('interview_templates').select(['id', 'name']).where('id', 'in', templateIds).execute()).map(
-        (t) => [t.id, t.name],
-      ),
-    )
-    return rows.map((row) => {
-      const code = codes.get(row.id)
-      return {
-        id: row.id,
-        templateId: row.template_id,
-        templateName: names.get(row.template_id) ?? 'Deleted template',
-        candidateId: row.candidate_id,
-        candidateName: row.candidate_name,
-        code: code ? formatCode(code) : null,
-        status: row.status,
-        expiresAt: row.expires_at,
-        scheduledAt: row.scheduled_at,
-        startedAt: row.started_at,
-        completedAt: row.completed_at,
-        sessionId: row.session_id,
-        createdAt: row.created_at,
-      }
-    })
   }
 
   const get = async (id: string) => {
@@ -124,20 +139,17 @@ export function createInvitationsService(deps: InvitationsServiceDeps): Invitati
     async create(input) {
       const template = await db
         .selectFrom('interview_templates')
-        .select(['status'])
+        .select(['status', 'job_id'])
         .where('id', '=', input.templateId)
         .where('deleted_at', 'is', null)
         .executeTakeFirst()
       if (!template) throw new StudioError('not_found', 'That interview template no longer exists')
       if (template.status !== 'active')
         throw new StudioError('conflict', 'Publish the template before inviting candidates')
+      const applicationId = await applicationOf(template.job_id, input.candidateId, input.candidateName)
       const now = clock.now()
       const expiresAt = now + input.expiresInHours * 3_600_000
-      if (input.scheduledAt !== null && (input.scheduledAt < now - 60_000 || input.scheduledAt >= expiresAt)) {
-        throw new StudioError('invalid_input', 'The scheduled time must be in the future and before the code expires', [
-          'scheduledAt: must be between now and the expiry',
-        ])
-      }
+      checkWindow(now, input.scheduledAt, expiresAt)
       for (let attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
         const code = generateCode()
         const codeHash = hashCode(code)
@@ -159,8 +171,12 @@ export function createInvitationsService(deps: InvitationsServiceDeps): Invitati
             started_at: null,
             completed_at: null,
             session_id: null,
+            application_id: applicationId,
+            kind: input.kind,
+            location: input.location,
           })
           await trx.insertInto('invitation_codes').values({ invitation_id: newId, code }).execute()
+          await recordChange(trx, newId, 'created')
           return newId
         })
         return get(id)
@@ -177,6 +193,7 @@ export function createInvitationsService(deps: InvitationsServiceDeps): Invitati
         .orderBy('created_at', 'desc')
         .limit(1000)
       if (filter.templateId) query = query.where('template_id', '=', filter.templateId)
+      if (filter.candidateId) query = query.where('candidate_id', '=', filter.candidateId)
       if (filter.status !== 'all') query = query.where('status', '=', filter.status)
       return views(await query.execute())
     },
@@ -193,6 +210,35 @@ export function createInvitationsService(deps: InvitationsServiceDeps): Invitati
         if (row.status !== 'pending')
           throw new StudioError('conflict', `Only a pending invitation can be cancelled; this one is ${row.status}`)
         await setStatus(trx, id, 'cancelled')
+        await recordChange(trx, id, 'cancelled')
+      })
+      return get(id)
+    },
+
+    async reschedule(id, schedule) {
+      await db.transaction().execute(async (trx) => {
+        const row = await trx
+          .selectFrom('interview_invitations')
+          .select(['status', 'session_id'])
+          .where('id', '=', id)
+          .where('deleted_at', 'is', null)
+          .executeTakeFirst()
+        if (!row) throw new StudioError('not_found', 'That invitation no longer exists')
+        // An expired code that was never used can be given a new window; one that started an interview cannot.
+        const movable = row.status === 'pending' || (row.status === 'expired' && row.session_id === null)
+        if (!movable)
+          throw new StudioError(
+            'conflict',
+            `Only an interview that has not started can be rescheduled; this one is ${row.status}`,
+          )
+        checkWindow(clock.now(), schedule.scheduledAt, schedule.expiresAt)
+        await writer.update(trx, 'interview_invitations', id, {
+          status: 'pending',
+          scheduled_at: schedule.scheduledAt,
+          expires_at: schedule.expiresAt,
+          location: schedule.location,
+        })
+        await recordChange(trx, id, 'rescheduled')
       })
       return get(id)
     },
