@@ -14,6 +14,7 @@ import { createKioskLock } from './platform/kiosk-lock'
 import { createLaunchFiles, filesFromArgv } from './platform/launch-files'
 import { installPermissionPolicy } from './platform/permissions'
 import { createResumeDialog } from './platform/resume-dialog'
+import { reportStartFailure } from './platform/start-failure'
 import { createSafeStorageCipher } from './platform/safe-storage-cipher'
 import { describeUpdateStatus } from './platform/update-feed'
 import { createUpdater, type Updater } from './platform/updater'
@@ -21,7 +22,7 @@ import { utilityCore } from './platform/core-process'
 import { guardNavigation } from './platform/window-security'
 import { createWindowRegistry } from './platform/window-registry'
 import { createKioskWindow, createRecruiterWindow } from './platform/windows'
-import { CoreStartFailed, startCore, type CoreClient } from '../core/process/client'
+import { startCore, type CoreClient } from '../core/process/client'
 import { hostCallHandlers, secretSnapshot } from '../core/process/host-side'
 import { createEncryptedSecretStore } from '../core/settings/encrypted-secret-store'
 import { createPreferences } from '../core/settings/preferences'
@@ -182,8 +183,9 @@ if (!app.requestSingleInstanceLock()) {
     .then(start)
     .catch((error: unknown) => {
       logger.error('Panelist failed to start', { error: error instanceof Error ? error.stack : String(error) })
-      // Said in a window, not only in a log nobody reads: a full disk is the user's to fix.
-      if (error instanceof CoreStartFailed) dialog.showErrorBox('Panelist could not start', error.reason)
+      // Said in a window and kept in the log folder: started from Finder or the Start menu, there is no terminal.
+      const report = reportStartFailure(error, { logsDir: app.getPath('logs'), dataDir, secrets: secretsForLog() })
+      dialog.showErrorBox('Panelist could not start', report.message)
       app.exit(1)
     })
 }
@@ -192,7 +194,7 @@ async function start(): Promise<void> {
   const ses = session.defaultSession
   serveRenderer(ses, path.join(__dirname, '../renderer'), policy)
   enforceContentSecurityPolicy(ses, origins, policy)
-  installPermissionPolicy(ses, origins)
+  installPermissionPolicy(ses, origins, (contents) => windows.audienceOf(contents))
 
   const secrets = createEncryptedSecretStore(path.join(dataDir, 'secrets.json'), createSafeStorageCipher(safeStorage))
   secretsForLog = () => secrets.values()

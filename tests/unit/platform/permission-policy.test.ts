@@ -60,4 +60,28 @@ describe('permission policy', () => {
     expect(media(ours, false)).toBe(false)
     expect(media(ours, true, ['video', 'screen'])).toBe(false)
   })
+
+  it("lets the recruiter's window write the clipboard (its Copy buttons), and nobody else", () => {
+    const write = (
+      audience: 'recruiter' | 'kiosk' | undefined,
+      requestingUrl = 'panelist://app/index.html#/',
+      isMainFrame = true,
+    ) =>
+      isPermissionAllowed(
+        { permission: 'clipboard-sanitized-write', requestingUrl, isMainFrame, ...(audience ? { audience } : {}) },
+        origins,
+      )
+    expect(write('recruiter')).toBe(true)
+    // The clipboard outlives the interview: the kiosk never writes it.
+    expect(write('kiosk', ours)).toBe(false)
+    expect(write(undefined)).toBe(false)
+    expect(write('recruiter', 'https://evil.example/')).toBe(false)
+    expect(write('recruiter', 'panelist://app/index.html#/', false)).toBe(false)
+    expect(
+      isPermissionAllowed(
+        { permission: 'clipboard-read', requestingUrl: 'panelist://app/', isMainFrame: true, audience: 'recruiter' },
+        origins,
+      ),
+    ).toBe(false)
+  })
 })
