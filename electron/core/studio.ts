@@ -149,6 +149,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     chatModel: () => ai.view().settings.chat.model,
     prompts: ai.prompts,
     resumeText: (candidateId) => candidates.resumeText(candidateId),
+    dataDir: options.dataDir,
   })
   const interviews = interviewsApp.createApp({
     db,

@@ -7,7 +7,9 @@ import type { DomainApp } from '../ipc/dispatcher'
 import type { Queue } from '../queue/queue'
 import type { JobDefinition } from '../queue/types'
 import { compareJob } from './compare/compare-job'
+import { decisionHandlers } from './decisions/handlers'
 import { assessmentJob } from './job'
+import { recordingHandlers } from './media/handlers'
 import { createAssessmentService } from './service'
 
 export interface AssessmentDeps {
@@ -21,6 +23,8 @@ export interface AssessmentDeps {
   prompts: PromptLibrary
   /** The candidate's resume text, for consistency findings; null when there is none. */
   resumeText(candidateId: string): Promise<string | null>
+  /** Where recordings live, for the review screen's playback. */
+  dataDir: string
 }
 
 export interface AssessmentApp extends DomainApp<'assessments'> {
@@ -39,6 +43,8 @@ export function createApp(deps: AssessmentDeps): AssessmentApp {
     handlers: {
       'assessments.get': ({ sessionId }) => service.get(sessionId),
       'assessments.rerun': ({ sessionId }) => service.rerun(sessionId),
+      ...decisionHandlers(deps),
+      ...recordingHandlers(deps),
       'assessments.compare': ({ jobId }) => compareJob(deps.db, jobId),
     },
   }

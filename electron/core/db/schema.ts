@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely'
 import type { AiTables } from '../ai/tables'
+import type { DecisionTables } from '../assessment/decisions/tables'
 import type { AssessmentTables } from '../assessment/tables'
 import type { InterviewTables } from '../interviews/tables'
 import type { RecordingTables } from '../recording/tables'
@@ -82,4 +83,5 @@ export type Database = FoundationTables &
   InterviewTables &
   AiTables &
   RecordingTables &
-  AssessmentTables
+  AssessmentTables &
+  DecisionTables

@@ -1,7 +1,9 @@
 import { z } from 'zod'
 import { assessmentRequests } from './assessments'
 import { compareRequests } from './compare'
+import { decisionRequests } from './decisions'
 import { invitationRequests } from './invitations'
+import { recordingRequests } from './recordings'
 import { sessionRequests } from './sessions'
 import { templateRequests } from './templates'
 import type { SessionSummary } from './views'
@@ -15,7 +17,9 @@ import type { SessionSummary } from './views'
 
 export * from './assessments'
 export * from './compare'
+export * from './decisions'
 export * from './invitations'
+export * from './recordings'
 export * from './sessions'
 export * from './templates'
 export * from './views'
@@ -25,6 +29,8 @@ export const interviewRequests = {
   ...invitationRequests,
   ...sessionRequests,
   ...assessmentRequests,
+  ...decisionRequests,
+  ...recordingRequests,
   ...compareRequests,
 }
 

@@ -6,6 +6,7 @@ import { interviews } from './0030-interviews'
 import { recordings } from './0035-recordings'
 import { interviewScheduling } from './0036-interview-scheduling'
 import { assessments } from './0040-assessments'
+import { assessmentDecisions } from './0041-assessment-decisions'
 import type { Migration } from './types'
 
 /**
@@ -21,4 +22,5 @@ export const migrations: Migration[] = [
   recordings,
   interviewScheduling,
   assessments,
+  assessmentDecisions,
 ]
