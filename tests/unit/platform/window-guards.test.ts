@@ -88,10 +88,15 @@ describe('session permission handlers', () => {
       setPermissionCheckHandler: (handler: CheckHandler) => (captured.check = handler),
       setDevicePermissionHandler: (handler: () => boolean) => (captured.device = handler),
     }
-    installPermissionPolicy(session as unknown as Session, appOrigins())
-    const request = (permission: string, details: object) => {
+    // The fake webContents carries its window's audience, as the window registry would answer.
+    installPermissionPolicy(
+      session as unknown as Session,
+      appOrigins(),
+      (contents) => (contents as unknown as { audience?: 'recruiter' | 'kiosk' }).audience,
+    )
+    const request = (permission: string, details: object, contents: object | null = null) => {
       let granted: boolean | undefined
-      captured.request!(null, permission, (g) => (granted = g), details)
+      captured.request!(contents, permission, (g) => (granted = g), details)
       return granted
     }
     return { request, check: captured.check!, device: captured.device! }
@@ -108,6 +113,16 @@ describe('session permission handlers', () => {
     expect(request('geolocation', ours)).toBe(false)
     expect(request('notifications', ours)).toBe(false)
     expect(request('openExternal', ours)).toBe(false)
+  })
+
+  it("grants the clipboard write to the recruiter's window only", () => {
+    const { request, check } = installed()
+    const page = { requestingUrl: 'panelist://app/index.html#/', isMainFrame: true }
+    expect(request('clipboard-sanitized-write', page, { audience: 'recruiter' })).toBe(true)
+    expect(request('clipboard-sanitized-write', page, { audience: 'kiosk' })).toBe(false)
+    expect(request('clipboard-sanitized-write', page, {})).toBe(false)
+    expect(check({ audience: 'recruiter' }, 'clipboard-sanitized-write', 'panelist://app', page)).toBe(true)
+    expect(check(null, 'clipboard-sanitized-write', 'panelist://app', page)).toBe(false)
   })
 
   it('answers permission checks the same way and refuses device pickers', () => {
