@@ -92,7 +92,7 @@ describe('session permission handlers', () => {
     installPermissionPolicy(
       session as unknown as Session,
       appOrigins(),
-      (contents) => (contents as unknown as { audience?: 'recruiter' | 'kiosk' }).audience,
+      (contents) => (contents as unknown as { audience?: 'recruiter' | 'kiosk' } | null)?.audience,
     )
     const request = (permission: string, details: object, contents: object | null = null) => {
       let granted: boolean | undefined
