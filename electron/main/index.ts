@@ -57,13 +57,25 @@ const logger = createLogger({ knownSecrets: () => secretsForLog() })
 
 let recruiter: BrowserWindow | null = null
 let studio: CoreClient | null = null
+/** Start-up in flight: a quit meanwhile waits for it, so the core is closed rather than cut off mid-start. */
+let starting: Promise<void> | null = null
 let shuttingDown = false
 let studioClosed = false
+
+/** The OS is ending the session (shutdown, restart, log-off): close the kiosk and reopen nothing. */
+function endingSession(): void {
+  shuttingDown = true
+  kiosk.unlockAndClose()
+}
+
+/** Windows says a log-off or shutdown on the window ('session-end'), not through powerMonitor. */
+const watchSessionEnd = (win: BrowserWindow) => win.on('session-end', endingSession)
 
 const kiosk = createKioskLock({
   createWindow: () => {
     const win = createKioskWindow({ preload, url: entryUrl(baseUrl, 'kiosk'), devTools, near: recruiter })
     windows.add(win, 'kiosk')
+    watchSessionEnd(win)
     return win
   },
 })
@@ -72,6 +84,7 @@ function showRecruiter(): BrowserWindow {
   if (!recruiter || recruiter.isDestroyed()) {
     recruiter = createRecruiterWindow({ preload, url: entryUrl(baseUrl, 'recruiter'), devTools })
     windows.add(recruiter, 'recruiter')
+    watchSessionEnd(recruiter)
     recruiter.on('closed', () => (recruiter = null))
     return recruiter
   }
@@ -160,6 +173,11 @@ if (!app.requestSingleInstanceLock()) {
       kiosk.noteQuitBlocked()
       return
     }
+    if (!studio && starting) {
+      event.preventDefault()
+      void starting.finally(() => app.quit())
+      return
+    }
     if (studioClosed || !studio) return
     // Quit waits for the studio to stop its workers and close the database cleanly.
     event.preventDefault()
@@ -178,9 +196,10 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit()
   })
 
-  app
+  starting = app
     .whenReady()
     .then(start)
+    .finally(() => (starting = null))
     .catch((error: unknown) => {
       logger.error('Panelist failed to start', { error: error instanceof Error ? error.stack : String(error) })
       // Said in a window and kept in the log folder: started from Finder or the Start menu, there is no terminal.
@@ -243,8 +262,12 @@ async function start(): Promise<void> {
     logger,
     intervalMs: UPDATE_CHECK_MS,
   })
+  // The menu changes only when an update becomes ready to install, not at every download-progress event.
+  let menuOffersRestart = updater.status().state === 'downloaded'
   updater.onStatus((status) => {
     logger.info('update status', { ...status })
+    if ((status.state === 'downloaded') === menuOffersRestart) return
+    menuOffersRestart = status.state === 'downloaded'
     installMenu(running, updater)
   })
   installMenu(running, updater)
@@ -252,10 +275,7 @@ async function start(): Promise<void> {
   void updater.check()
 
   // An OS shutdown or log-out is not the candidate leaving: let the kiosk close so the system can.
-  powerMonitor.on('shutdown', () => {
-    shuttingDown = true
-    kiosk.unlockAndClose()
-  })
+  powerMonitor.on('shutdown', endingSession)
 
   showRecruiter()
   app.on('activate', () => bringToFront())
