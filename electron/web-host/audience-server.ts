@@ -5,6 +5,7 @@ import type { Duplex } from 'node:stream'
 import type { AddressInfo } from 'node:net'
 import { WebSocketServer, type WebSocket } from 'ws'
 import type { Audience } from '../../shared/contract'
+import type { RecordingFile } from '../../shared/contract/interviews/recordings'
 import type { Logger } from '../core/logger'
 import type { Studio } from '../core/studio'
 import { upgradeRefusal } from './http-guard'
@@ -44,10 +45,18 @@ export async function startAudienceServer(options: AudienceServerOptions): Promi
   const wss = new WebSocketServer({ noServer: true, maxPayload: deps.limits.maxMessageBytes, perMessageDeflate: false })
   let port = 0
 
+  // Recordings are recruiter data: only the recruiter's site can locate them, and as the recruiter.
+  const locateRecording =
+    audience === 'recruiter'
+      ? async (recordingId: string) => {
+          const found = await options.studio.dispatch('assessments.recordingFile', { recordingId }, { audience })
+          return found.ok ? (found.value as RecordingFile) : null
+        }
+      : undefined
   const server = http.createServer((req, res) => {
     req.on('error', () => {})
     res.on('error', () => {})
-    serveHttp(req, res, { port, audience, token, rendererDir })
+    serveHttp(req, res, { port, audience, token, rendererDir, locateRecording })
   })
   server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     // Node's http server stops watching a socket once it is handed over here.

@@ -1,7 +1,9 @@
 import type http from 'node:http'
 import path from 'node:path'
 import type { Audience } from '../../shared/contract'
+import { RECORDING_MEDIA_PREFIX } from '../../shared/contract/interviews/recordings'
 import { isOwnHost, securityHeaders } from './http-guard'
+import { serveRecording, type LocateRecording } from './media-route'
 import { contentType, readStatic, resolveStatic } from './static-files'
 
 export interface Site {
@@ -9,6 +11,8 @@ export interface Site {
   audience: Audience
   token: string
   rendererDir: string
+  /** The recruiter's site only: recordings for the review screen. The kiosk's site serves none. */
+  locateRecording?: LocateRecording
 }
 
 /** GET of this audience's page at `/` (or `/index.html`), else one of the built renderer's files. */
@@ -24,6 +28,10 @@ export function serveHttp(req: http.IncomingMessage, res: http.ServerResponse, s
     return
   }
   const pathname = (req.url ?? '/').split('?')[0]!
+  if (pathname.startsWith(RECORDING_MEDIA_PREFIX) && site.locateRecording) {
+    serveRecording(req, res, headers, { token: site.token, locate: site.locateRecording }).catch(() => res.destroy())
+    return
+  }
   if (pathname === '/' || pathname === '/index.html') {
     servePage(res, headers, site)
     return

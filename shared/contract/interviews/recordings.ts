@@ -25,7 +25,8 @@ export interface RecordingFile {
   contentType: string
 }
 
-export const recordingMediaPath = (recordingId: string) => `/media/recordings/${encodeURIComponent(recordingId)}`
+export const RECORDING_MEDIA_PREFIX = '/media/recordings/'
+export const recordingMediaPath = (recordingId: string) => `${RECORDING_MEDIA_PREFIX}${encodeURIComponent(recordingId)}`
 
 export const recordingRequests = {
   'assessments.recordings': request<RecordingView[]>()(z.object({ sessionId: id }).strict()),
