@@ -9,13 +9,12 @@ const CLOCK_SLACK_MS = 60_000
  */
 export function checkWindow(now: number, scheduledAt: number | null, expiresAt: number): void {
   if (expiresAt <= now) {
-    throw new StudioError('invalid_input', 'The end of the interview window must be in the future', [
-      'expiresAt: must be in the future',
-    ])
+    throw new StudioError('invalid_input', 'The end of the interview window must be in the future')
   }
   if (scheduledAt !== null && (scheduledAt < now - CLOCK_SLACK_MS || scheduledAt >= expiresAt)) {
-    throw new StudioError('invalid_input', 'The scheduled time must be in the future and before the code expires', [
-      'scheduledAt: must be between now and the expiry',
-    ])
+    throw new StudioError(
+      'invalid_input',
+      'The start of the interview must be in the future and before its window ends',
+    )
   }
 }

@@ -4,6 +4,7 @@ import type { CandidateDetail as Detail, PipelineStatus } from '../../../../shar
 import { call, describeError } from '../../api/client'
 import { useRequest } from '../../api/useRequest'
 import { AddToJob } from './AddToJob'
+import { CandidateInterviews } from './CandidateInterviews'
 import { FlagsPanel } from './Flags'
 import { HighlightedText } from './HighlightedText'
 import { EDUCATION_LABELS, formatYears, PIPELINE_LABELS } from './labels'
@@ -156,6 +157,10 @@ export function CandidateDetail() {
         </p>
       )}
       {!detail.application && <AddToJob candidateIds={[detail.id]} label="Add to a job:" onAdded={load} />}
+      <CandidateInterviews
+        candidate={{ id: detail.id, name: detail.name }}
+        applications={detail.application ? [detail.application] : detail.applications}
+      />
       <FlagsPanel flags={detail.flags} />
       <div className="detail-columns">
         <div>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { Link } from 'react-router-dom'
 import type { CandidateRow, PipelineStatus } from '../../../../shared/contract/screening'
 import { FlagBadge } from './Flags'
@@ -13,12 +14,15 @@ export function CandidateTable({
   jobId,
   firstRank,
   onStatusChange,
+  rowActions,
 }: {
   rows: CandidateRow[]
   jobId?: string
   /** The rank of the first row (the rows are one page of the list). */
   firstRank: number
   onStatusChange(row: CandidateRow, status: PipelineStatus): void
+  /** Buttons at the end of each row (inviting to an interview, within a job). */
+  rowActions?(row: CandidateRow): ReactNode
 }) {
   const detailPath = (row: CandidateRow) =>
     jobId ? `/jobs/${jobId}/candidates/${row.candidateId}` : `/candidates/${row.candidateId}`
@@ -35,6 +39,11 @@ export function CandidateTable({
           {jobId && <th scope="col">Missing</th>}
           <th scope="col">Flags</th>
           {jobId && <th scope="col">Status</th>}
+          {rowActions && (
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          )}
         </tr>
       </thead>
       <tbody>
@@ -82,6 +91,7 @@ export function CandidateTable({
                 )}
               </td>
             )}
+            {rowActions && <td>{rowActions(row)}</td>}
           </tr>
         ))}
       </tbody>

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { CandidateRow, JobSkill, PipelineStatus } from '../../../../shared/contract/screening'
 import { call, describeError } from '../../api/client'
 import { EmptyState } from '../../components/EmptyState'
+import { InviteToInterview } from '../interviews/InviteToInterview'
 import { AddToJob } from './AddToJob'
 import { CandidateFilters, type CandidateFilterValues } from './CandidateFilters'
 import { CandidatePages } from './CandidatePages'
@@ -86,7 +87,17 @@ export function RankedList({ jobId, skills = [] }: { jobId?: string; skills?: Jo
           <p className="muted" data-testid="candidate-total">
             {list.total} candidate{list.total === 1 ? '' : 's'}
           </p>
-          <CandidateTable rows={list.items} jobId={jobId} firstRank={page * PAGE + 1} onStatusChange={changeStatus} />
+          <CandidateTable
+            rows={list.items}
+            jobId={jobId}
+            firstRank={page * PAGE + 1}
+            onStatusChange={changeStatus}
+            rowActions={
+              jobId
+                ? (row) => <InviteToInterview candidate={{ id: row.candidateId, name: row.name }} job={{ id: jobId }} />
+                : undefined
+            }
+          />
           {!jobId && (
             <AddToJob
               candidateIds={list.items.map((row) => row.candidateId)}

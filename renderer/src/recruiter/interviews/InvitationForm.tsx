@@ -1,8 +1,14 @@
 import { useState, type FormEvent } from 'react'
-import type { InvitationView, PickerOption } from '../../../../shared/contract/interviews'
+import {
+  invitationKindSchema,
+  type InvitationKind,
+  type InvitationView,
+  type PickerOption,
+} from '../../../../shared/contract/interviews'
 import { call, describeError } from '../../api/client'
 import { CandidatePicker } from './CandidatePicker'
 import { ErrorText } from '../../components/ErrorText'
+import { INVITATION_KIND_LABELS } from './labels'
 
 const EXPIRY_CHOICES = [
   { hours: 24, label: '1 day' },
@@ -12,16 +18,26 @@ const EXPIRY_CHOICES = [
   { hours: 720, label: '30 days' },
 ]
 
-/** Invites a candidate (or a walk-in) to a published template: the result carries the kiosk code. */
-export function InvitationForm(props: { templateId: string; onCreated(invitation: InvitationView): void }) {
+/**
+ * Invites a candidate (or, for a template without a job, a walk-in) to a published template: the
+ * result carries the kiosk code. Given a candidate, the form is for them alone (no picker).
+ */
+export function InvitationForm(props: {
+  templateId: string
+  candidate?: PickerOption
+  onCreated(invitation: InvitationView): void
+}) {
   const [walkIn, setWalkIn] = useState(false)
-  const [candidate, setCandidate] = useState<PickerOption | null>(null)
+  const [picked, setPicked] = useState<PickerOption | null>(null)
   const [walkInName, setWalkInName] = useState('')
+  const [kind, setKind] = useState<InvitationKind>('ai_interview')
+  const [location, setLocation] = useState('')
   const [expiresInHours, setExpiresInHours] = useState(168)
   const [scheduled, setScheduled] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
 
+  const candidate = props.candidate ?? picked
   const ready = walkIn ? walkInName.trim() !== '' : candidate !== null
 
   const submit = async (event: FormEvent) => {
@@ -40,11 +56,14 @@ export function InvitationForm(props: { templateId: string; onCreated(invitation
         candidateName: person.name,
         expiresInHours,
         scheduledAt: scheduled ? new Date(scheduled).getTime() : null,
+        kind,
+        location,
       })
       props.onCreated(invitation)
-      setCandidate(null)
+      setPicked(null)
       setWalkInName('')
       setScheduled('')
+      setLocation('')
     } catch (e) {
       setError(describeError(e))
     } finally {
@@ -54,21 +73,54 @@ export function InvitationForm(props: { templateId: string; onCreated(invitation
 
   return (
     <form onSubmit={submit} aria-label="Invite a candidate">
-      <div className="row">
-        <label>
-          <input type="checkbox" checked={walkIn} onChange={(e) => setWalkIn(e.target.checked)} /> Walk-in (not in
-          Candidates)
-        </label>
-      </div>
-      {walkIn ? (
-        <label>
-          Candidate name{' '}
-          <input value={walkInName} onChange={(e) => setWalkInName(e.target.value)} maxLength={200} required />
-        </label>
+      {props.candidate ? (
+        <p>
+          Candidate: <strong>{props.candidate.name}</strong>
+        </p>
       ) : (
-        <CandidatePicker label="Candidate" value={candidate} onChange={setCandidate} />
+        <>
+          <div className="row">
+            <label>
+              <input type="checkbox" checked={walkIn} onChange={(e) => setWalkIn(e.target.checked)} /> Walk-in (not in
+              Candidates)
+            </label>
+          </div>
+          {walkIn ? (
+            <label>
+              Candidate name{' '}
+              <input value={walkInName} onChange={(e) => setWalkInName(e.target.value)} maxLength={200} required />
+            </label>
+          ) : (
+            <CandidatePicker label="Candidate" value={picked} onChange={setPicked} />
+          )}
+        </>
       )}
       <div className="row">
+        <label>
+          Type
+          <select value={kind} onChange={(e) => setKind(invitationKindSchema.parse(e.target.value))}>
+            {invitationKindSchema.options.map((k) => (
+              <option key={k} value={k}>
+                {INVITATION_KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Place or link (optional){' '}
+          <input
+            value={location}
+            onChange={(e) => setLocation(e.target.value)}
+            maxLength={500}
+            placeholder="Room, phone number or meeting link"
+          />
+        </label>
+      </div>
+      <div className="row">
+        <label>
+          Starts at (optional){' '}
+          <input type="datetime-local" value={scheduled} onChange={(e) => setScheduled(e.target.value)} />
+        </label>
         <label>
           Code expires after
           <select value={expiresInHours} onChange={(e) => setExpiresInHours(Number(e.target.value))}>
@@ -78,10 +130,6 @@ export function InvitationForm(props: { templateId: string; onCreated(invitation
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          Scheduled for (optional){' '}
-          <input type="datetime-local" value={scheduled} onChange={(e) => setScheduled(e.target.value)} />
         </label>
         <button type="submit" disabled={busy || !ready}>
           Create code

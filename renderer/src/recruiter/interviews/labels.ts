@@ -1,6 +1,7 @@
 import type {
   Difficulty,
   FinishReason,
+  InvitationKind,
   InvitationStatus,
   QuestionType,
   SessionStatus,
@@ -12,6 +13,13 @@ export const QUESTION_TYPE_LABELS: Record<QuestionType, string> = {
   video: 'Video answer',
   technical: 'Technical explanation',
   behavioural_star: 'Behavioural (STAR)',
+}
+
+export const INVITATION_KIND_LABELS: Record<InvitationKind, string> = {
+  ai_interview: 'AI interview (kiosk)',
+  in_person: 'In person',
+  phone: 'Phone call',
+  video_call: 'Video call',
 }
 
 export const DIFFICULTY_LABELS: Record<Difficulty, string> = {
@@ -59,4 +67,18 @@ export function formatSeconds(seconds: number): string {
   const minutes = Math.floor(seconds / 60)
   const rest = seconds % 60
   return rest ? `${minutes} min ${rest} s` : `${minutes} min`
+}
+
+/** An epoch as a datetime-local input's value, in the recruiter's own time zone. */
+export function toLocalInput(epochMs: number | null): string {
+  if (epochMs === null) return ''
+  const local = new Date(epochMs - new Date(epochMs).getTimezoneOffset() * 60_000)
+  return local.toISOString().slice(0, 16)
+}
+
+/** When the candidate can take the interview: from its start (or at once) until the window ends. */
+export function formatWindow(scheduledAt: number | null, expiresAt: number): string {
+  return scheduledAt === null
+    ? `Any time until ${formatTime(expiresAt)}`
+    : `${formatTime(scheduledAt)} – ${formatTime(expiresAt)}`
 }
