@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react'
 import { CandidatesArea } from './candidates/CandidatesArea'
+import { CompareArea } from './compare/CompareArea'
 import { InterviewsArea } from './interviews/InterviewsArea'
 import { JobsArea } from './jobs/JobsArea'
 import { QueuePage } from './queue/QueuePage'
+import { ReportArea } from './report/ReportArea'
 import { SettingsPage } from './settings/SettingsPage'
 
 export interface RecruiterRoute {
@@ -23,4 +25,6 @@ export const recruiterRoutes: RecruiterRoute[] = [
   { path: 'interviews', element: <InterviewsArea />, nav: { label: 'Interviews' } },
   { path: 'queue', element: <QueuePage />, nav: { label: 'Queue' } },
   { path: 'settings', element: <SettingsPage />, nav: { label: 'Settings' } },
+  { path: 'compare', element: <CompareArea /> },
+  { path: 'reports', element: <ReportArea /> },
 ]

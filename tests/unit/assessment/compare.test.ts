@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { JobComparison, SessionAssessments } from '@shared/contract/interviews'
+import { assessedCandidate, createJob, seedCandidate } from './assessed-job'
 import { assessmentWorld, GOOD_ANSWERS, honestModel, type AssessmentWorld } from './world'
 
 /*
@@ -13,40 +14,9 @@ let w: AssessmentWorld
 let jobId: string
 const sessions = new Map<string, string>()
 
-async function candidate(name: string): Promise<string> {
-  return w.studio.db.transaction().execute((trx) =>
-    w.studio.writer.insert(trx, 'candidates', {
-      name,
-      email: null,
-      phone: null,
-      email_key: null,
-      phone_key: null,
-      links: '[]',
-      current_title: null,
-      total_years: 5,
-      education_level: 'bachelor',
-      tags: '[]',
-      current_file_id: null,
-    }),
-  )
-}
-
-async function job(title: string): Promise<string> {
-  return (await w.call<{ id: string }>('jobs.create', { title })).id
-}
-
-/** Applies the candidate to the job, interviews them on a template of the job, and runs the assessment. */
 async function interviewed(name: string, forJob: string, score: number, options: { pasted?: boolean } = {}) {
-  const candidateId = await candidate(name)
-  await w.call('candidates.addToJob', { jobId: forJob, candidateIds: [candidateId] })
-  w.stub.setScript({ chat: honestModel(GOOD_ANSWERS, score) })
-  const answers = GOOD_ANSWERS.map((text, i) =>
-    options.pasted && i === 1 ? { text, inputMode: 'text' as const, pastedChars: text.length } : { text },
-  )
-  const sessionId = await w.interview(answers, { candidateId, candidateName: name, jobId: forJob })
-  await w.drainQueue()
+  const { sessionId } = await assessedCandidate(w, forJob, name, score, options)
   sessions.set(name, sessionId)
-  return candidateId
 }
 
 const compare = (id: string) => w.call<JobComparison>('assessments.compare', { jobId: id })
@@ -54,13 +24,13 @@ const compare = (id: string) => w.call<JobComparison>('assessments.compare', { j
 beforeAll(async () => {
   w = await assessmentWorld()
   await w.setKey()
-  jobId = await job('Backend engineer')
-  const otherJob = await job('Data analyst')
+  jobId = await createJob(w, 'Backend engineer')
+  const otherJob = await createJob(w, 'Data analyst')
   await interviewed('Grace Hopper', jobId, 5)
   await interviewed('Alan Turing', jobId, 3, { pasted: true })
   await interviewed('Edsger Dijkstra', jobId, 2)
   await interviewed('Barbara Liskov', otherJob, 4)
-  const waiting = await candidate('Ken Thompson')
+  const waiting = await seedCandidate(w, 'Ken Thompson')
   await w.call('candidates.addToJob', { jobId, candidateIds: [waiting] })
 }, 120_000)
 
@@ -119,7 +89,7 @@ describe('assessments.compare', () => {
   })
 
   it('answers an empty comparison for a job nobody has been interviewed for, and not_found for no job', async () => {
-    const empty = await job('Nobody yet')
+    const empty = await createJob(w, 'Nobody yet')
     expect(await compare(empty)).toEqual({ jobId: empty, jobTitle: 'Nobody yet', candidates: [] })
     await expect(compare('no-such-job')).rejects.toMatchObject({ code: 'not_found' })
   })

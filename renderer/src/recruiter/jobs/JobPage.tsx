@@ -57,6 +57,9 @@ export function JobPage() {
           {facts && <p className="muted">{facts}</p>}
         </div>
         <div className="row">
+          <Link to={`/compare/${job.id}`} className="button-link">
+            Compare assessed candidates
+          </Link>
           {job.status !== 'archived' && (
             <Link to={`/jobs/${job.id}/edit`} className="button-link">
               Edit

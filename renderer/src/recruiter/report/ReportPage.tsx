@@ -1,0 +1,82 @@
+import { useState } from 'react'
+import { Link, useParams } from 'react-router-dom'
+import { useRequest } from '../../api/useRequest'
+import { PageLoading } from '../../components/PageLoading'
+import { PIPELINE_LABELS } from '../candidates/labels'
+import { KIND_LABELS, RECOMMENDATION_LABELS } from '../compare/labels'
+import { PdfButton } from './PdfButton'
+import { ReportEvidence } from './ReportEvidence'
+import { ReportIntegrity, ReportVersions } from './ReportFacts'
+import './report.css'
+
+const date = (ms: number | null) => (ms === null ? '—' : new Date(ms).toLocaleString())
+
+/** One interview's assessment as a printable report: scores with their evidence, versions, integrity, decision. */
+export function ReportPage() {
+  const { sessionId = '' } = useParams()
+  // The time the report was opened, printed on it as when it was made.
+  const [openedAt] = useState(() => Date.now())
+  const { data: session, error: sessionError } = useRequest('sessions.get', { id: sessionId })
+  const { data: assessments, error: assessmentError } = useRequest('assessments.get', { sessionId })
+  const { data: template } = useRequest('templates.get', session ? { id: session.templateId } : null)
+  const jobId = template?.jobId ?? null
+  const { data: candidate } = useRequest(
+    'candidates.get',
+    session && jobId ? { candidateId: session.candidateId, jobId } : null,
+  )
+  const error = sessionError ?? assessmentError
+
+  if (!session || !assessments) return <PageLoading title="Assessment report" error={error} />
+  const latest = assessments.latest
+  const status = candidate?.application?.status
+
+  return (
+    <article className="report" aria-labelledby="report-title">
+      <p className="no-print">
+        {jobId ? (
+          <Link to={`/compare/${jobId}`}>← Compare candidates</Link>
+        ) : (
+          <Link to="/interviews/sessions">← Sessions</Link>
+        )}
+      </p>
+      <h1 id="report-title" tabIndex={-1}>
+        Assessment report · {session.candidateName}
+      </h1>
+      <p className="muted">
+        {session.templateName} · interview finished {date(session.finishedAt)} · report made {date(openedAt)}
+      </p>
+      <PdfButton />
+
+      <h2>Human decision</h2>
+      <p data-testid="report-decision">
+        No decision recorded in Panelist for this interview.{' '}
+        {status
+          ? `Pipeline status for this job: ${PIPELINE_LABELS[status]}.`
+          : 'The candidate is not in the pipeline of a job for this interview.'}
+      </p>
+
+      {!latest ? (
+        <p>Not assessed yet{assessments.job ? ` (assessment job ${assessments.job.status})` : ''}.</p>
+      ) : (
+        <>
+          <h2>Overall</h2>
+          <p className="report-overall">
+            <strong>{latest.overallScore}/100</strong> · recommendation (advisory):{' '}
+            {latest.recommendation ? RECOMMENDATION_LABELS[latest.recommendation] : 'none (offline estimate)'} ·{' '}
+            {KIND_LABELS[latest.kind]} made {date(latest.createdAt)}
+          </p>
+          <p className="report-formula">{latest.formula}</p>
+          {assessments.earlier.length > 0 && (
+            <p className="muted">
+              {assessments.earlier.length} earlier assessment(s) of this interview are kept; this report shows the
+              latest.
+            </p>
+          )}
+          <ReportEvidence assessment={latest} />
+          <ReportIntegrity signals={latest.integrity} />
+          <ReportVersions assessment={latest} />
+        </>
+      )}
+    </article>
+  )
+}
