@@ -4,7 +4,7 @@ import type { CandidateDetail } from '@shared/contract/screening'
 import type { Studio } from '@core/studio'
 import { createTempStudio } from '../../helpers/temp-studio'
 import { seedCandidates } from '../screening/seed'
-import { manualClock, type ManualClock } from './fixtures'
+import { interviewWorld, manualClock, type ManualClock } from './fixtures'
 
 /*
  * The pipeline link through the real studio (as studio.ts wires it): invitations for a job's
@@ -168,6 +168,71 @@ describe('the interview moves the candidate', () => {
     const { sessionId } = await studio!.interviews.startSession(invitation.code!)
     await studio!.interviews.finish(sessionId)
     expect((await applicationOf(w.ada, w.jobId)).status).toBe('rejected')
+  })
+})
+
+describe('one transaction', () => {
+  it('starts nothing when the pipeline move fails: no session, and the code still pending', async () => {
+    const w = await interviewWorld({
+      withScreening: true,
+      pipeline: {
+        applicationFor: async () => 'application-1',
+        markInterviewing: async () => {
+          throw new Error('the disk is full')
+        },
+      },
+    })
+    try {
+      const ctx = { audience: 'recruiter' as const }
+      const job = await w.studio.dispatch('jobs.create', { title: 'Backend engineer', description: 'Go' }, ctx)
+      if (!job.ok) throw new Error(job.error.message)
+      const template = await w.interviews.handlers['templates.create'](
+        {
+          name: 'Backend screen',
+          description: '',
+          jobId: (job.value as { id: string }).id,
+          settings: { maxQuestions: 10, maxDurationMinutes: 30, maxFollowUps: 0, answerSilenceSec: 2.5 },
+        },
+        ctx,
+      )
+      for (const text of ['One?', 'Two?', 'Three?'])
+        await w.interviews.handlers['questions.add'](
+          {
+            templateId: template.id,
+            question: {
+              type: 'open_voice',
+              text,
+              skill: '',
+              difficulty: 'standard',
+              timeLimitSec: 120,
+              prepTimeSec: 0,
+              retakesAllowed: 0,
+              rubric: [{ name: 'Clarity', description: 'Plain', weight: 3 }],
+              expectedPoints: [],
+            },
+          },
+          ctx,
+        )
+      await w.interviews.handlers['templates.publish']({ id: template.id }, ctx)
+      const invitation = await w.interviews.handlers['invitations.create'](
+        {
+          templateId: template.id,
+          candidateId: 'cand-1',
+          candidateName: 'Ada',
+          expiresInHours: 24,
+          scheduledAt: null,
+          kind: 'ai_interview',
+          location: null,
+        },
+        ctx,
+      )
+      await expect(w.interviews.engine.startSession(invitation.code!)).rejects.toThrow('the disk is full')
+      expect(await w.studio.db.selectFrom('interview_sessions').select('id').execute()).toEqual([])
+      const [row] = await w.interviews.handlers['invitations.list']({ status: 'all' }, ctx)
+      expect(row).toMatchObject({ status: 'pending', sessionId: null, startedAt: null })
+    } finally {
+      await w.close()
+    }
   })
 })
 

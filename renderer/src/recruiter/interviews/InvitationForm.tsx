@@ -25,6 +25,8 @@ const EXPIRY_CHOICES = [
 export function InvitationForm(props: {
   templateId: string
   candidate?: PickerOption
+  /** The template is for a job: only candidates who applied to it can be invited, so no walk-ins. */
+  forJob?: boolean
   onCreated(invitation: InvitationView): void
 }) {
   const [walkIn, setWalkIn] = useState(false)
@@ -79,12 +81,16 @@ export function InvitationForm(props: {
         </p>
       ) : (
         <>
-          <div className="row">
-            <label>
-              <input type="checkbox" checked={walkIn} onChange={(e) => setWalkIn(e.target.checked)} /> Walk-in (not in
-              Candidates)
-            </label>
-          </div>
+          {props.forJob ? (
+            <p className="muted">This template is for a job: invite someone who applied to it.</p>
+          ) : (
+            <div className="row">
+              <label>
+                <input type="checkbox" checked={walkIn} onChange={(e) => setWalkIn(e.target.checked)} /> Walk-in (not in
+                Candidates)
+              </label>
+            </div>
+          )}
           {walkIn ? (
             <label>
               Candidate name{' '}

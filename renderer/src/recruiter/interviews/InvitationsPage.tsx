@@ -41,7 +41,9 @@ export function InvitationsPage() {
           </label>
           {templateId && (
             <InvitationForm
+              key={templateId}
               templateId={templateId}
+              forJob={templates.some((t) => t.id === templateId && t.jobId !== null)}
               onCreated={(invitation) => {
                 setLatest(invitation)
                 reload()

@@ -94,7 +94,8 @@ function TemplateChoice(props: {
     <>
       <label>
         Template
-        <select value={templateId} onChange={(e) => setChosen(e.target.value)}>
+        {/* The dialog opens before the templates arrive; the first field takes focus once it exists. */}
+        <select value={templateId} onChange={(e) => setChosen(e.target.value)} autoFocus>
           {templates.map((t) => (
             <option key={t.id} value={t.id}>
               {t.name}

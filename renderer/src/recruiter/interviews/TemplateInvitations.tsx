@@ -9,7 +9,7 @@ export function TemplateInvitations({
   onCreated,
   onChanged,
 }: {
-  template: Pick<TemplateDetail, 'id' | 'status'>
+  template: Pick<TemplateDetail, 'id' | 'status' | 'jobId'>
   invitations: InvitationView[]
   onCreated(invitation: InvitationView): void
   onChanged(invitation: InvitationView): void
@@ -17,7 +17,9 @@ export function TemplateInvitations({
   return (
     <>
       <h2>Invitations</h2>
-      {template.status === 'active' && <InvitationForm templateId={template.id} onCreated={onCreated} />}
+      {template.status === 'active' && (
+        <InvitationForm templateId={template.id} forJob={template.jobId !== null} onCreated={onCreated} />
+      )}
       <InvitationTable invitations={invitations} showTemplate={false} onChanged={onChanged} />
     </>
   )
