@@ -11,6 +11,7 @@ import type { Database } from './db/schema'
 import { createSyncedWriter, type SyncedWriter } from './db/synced'
 import * as aiApp from './ai/app'
 import * as assessmentApp from './assessment/app'
+import type { SaveReportPdf } from './assessment/compare/save-report-pdf'
 import type { AiOptions, AiService } from './ai/service'
 import * as diagnosticsApp from './diagnostics/app'
 import { createEventBus, type EventBus } from './events'
@@ -60,6 +61,8 @@ export interface StudioOptions {
   resumeParser?: ResumeParser
   /** The desktop's open dialog for resumes; Electron passes one, the web host uploads bytes instead. */
   chooseResumePaths?: (kind: 'files' | 'folder') => Promise<string[]>
+  /** The desktop's PDF of a recruiter window's report; in the web host the page prints through the browser. */
+  saveReportPdf?: SaveReportPdf
   /** AI provider overrides: base URLs (tests and the web host's keyless demo point them at the wire stub), timeouts, retry and breaker knobs. */
   ai?: AiOptions
   /** Voice loop knobs (endpointing, pre-roll, grace periods); the kiosk uses the defaults. */
@@ -149,6 +152,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     chatModel: () => ai.view().settings.chat.model,
     prompts: ai.prompts,
     resumeText: (candidateId) => candidates.resumeText(candidateId),
+    saveReportPdf: options.saveReportPdf,
     dataDir: options.dataDir,
   })
   const interviews = interviewsApp.createApp({

@@ -13,6 +13,7 @@ import { installStudioBridge } from './platform/ipc-bridge'
 import { createKioskLock } from './platform/kiosk-lock'
 import { createLaunchFiles, filesFromArgv } from './platform/launch-files'
 import { installPermissionPolicy } from './platform/permissions'
+import { createReportPdf } from './platform/report-pdf'
 import { createResumeDialog } from './platform/resume-dialog'
 import { reportStartFailure } from './platform/start-failure'
 import { createSafeStorageCipher } from './platform/safe-storage-cipher'
@@ -232,7 +233,7 @@ async function start(): Promise<void> {
       resourcesDir: path.join(__dirname, '../../resources'),
       secrets: secretSnapshot(secrets),
       preferences: preferenceStore.read(),
-      abilities: { openKiosk: true, chooseResumePaths: true },
+      abilities: { openKiosk: true, chooseResumePaths: true, savePdf: true },
     }),
     calls: hostCallHandlers({
       secrets,
@@ -244,6 +245,7 @@ async function start(): Promise<void> {
         return { url: null }
       },
       chooseResumePaths: createResumeDialog(() => recruiter),
+      saveReportPdf: createReportPdf(windows),
     }),
     logger,
   })

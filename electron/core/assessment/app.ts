@@ -7,6 +7,7 @@ import type { DomainApp } from '../ipc/dispatcher'
 import type { Queue } from '../queue/queue'
 import type { JobDefinition } from '../queue/types'
 import { compareJob } from './compare/compare-job'
+import { savePdfHandler, type SaveReportPdf } from './compare/save-report-pdf'
 import { decisionHandlers } from './decisions/handlers'
 import { assessmentJob } from './job'
 import { recordingHandlers } from './media/handlers'
@@ -23,6 +24,8 @@ export interface AssessmentDeps {
   prompts: PromptLibrary
   /** The candidate's resume text, for consistency findings; null when there is none. */
   resumeText(candidateId: string): Promise<string | null>
+  /** The desktop's PDF of the calling window's report; absent where the page prints itself. */
+  saveReportPdf?: SaveReportPdf
   /** Where recordings live, for the review screen's playback. */
   dataDir: string
 }
@@ -46,6 +49,7 @@ export function createApp(deps: AssessmentDeps): AssessmentApp {
       ...decisionHandlers(deps),
       ...recordingHandlers(deps),
       'assessments.compare': ({ jobId }) => compareJob(deps.db, jobId),
+      'assessments.savePdf': savePdfHandler(deps.saveReportPdf),
     },
   }
 }

@@ -104,6 +104,7 @@ export function serveCore(
         chooseResumePaths: config.abilities.chooseResumePaths
           ? (kind) => call('resumes.choose', { kind })
           : refused('open a file dialog'),
+        saveReportPdf: config.abilities.savePdf ? (request) => call('report.savePdf', request) : undefined,
       })
       studio.events.subscribe((name, payload, target) => wire.send({ type: 'event', name, payload, target }))
       wire.send({ type: 'ready', info: studio.info() })

@@ -1,5 +1,6 @@
 import { preferencesSchema, secretNameSchema } from '../../../shared/contract/foundation'
 import { StudioError } from '../../../shared/contract'
+import type { SaveReportPdf } from '../assessment/compare/save-report-pdf'
 import type { PreferenceStore, SecretStore } from '../settings/types'
 import type { CoreConfig, HostCallName, HostCalls } from './protocol'
 
@@ -10,6 +11,7 @@ export interface HostServices {
   exitKiosk: () => void
   openKiosk?: () => Promise<{ url: string | null }>
   chooseResumePaths?: (kind: 'files' | 'folder') => Promise<string[]>
+  saveReportPdf?: SaveReportPdf
 }
 
 export type HostCallHandlers = {
@@ -42,6 +44,10 @@ export function hostCallHandlers(services: HostServices): HostCallHandlers {
     'resumes.choose': ({ kind }) => {
       if (!services.chooseResumePaths) throw new StudioError('unavailable', 'This host cannot open a file dialog.')
       return services.chooseResumePaths(kind)
+    },
+    'report.savePdf': (request) => {
+      if (!services.saveReportPdf) throw new StudioError('unavailable', 'This host cannot save a PDF.')
+      return services.saveReportPdf(request)
     },
   }
 }

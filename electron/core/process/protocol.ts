@@ -23,7 +23,7 @@ export interface CoreConfig {
   /** The preferences document as the host's store reads it. */
   preferences: unknown
   /** Host abilities the core may ask for; absent ones are refused by the core itself. */
-  abilities: { openKiosk: boolean; chooseResumePaths: boolean }
+  abilities: { openKiosk: boolean; chooseResumePaths: boolean; savePdf?: boolean }
 }
 
 /** Things the core asks of its host, with their arguments and answers. */
@@ -34,6 +34,7 @@ export interface HostCalls {
   'kiosk.open': { args: Record<string, never>; result: { url: string | null } }
   'kiosk.exit': { args: Record<string, never>; result: null }
   'resumes.choose': { args: { kind: 'files' | 'folder' }; result: string[] }
+  'report.savePdf': { args: { connection: string; fileName: string }; result: { saved: boolean } }
 }
 export type HostCallName = keyof HostCalls
 

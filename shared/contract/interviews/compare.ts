@@ -48,7 +48,20 @@ export interface JobComparison {
   candidates: ComparedCandidate[]
 }
 
+/** A file name for the save dialog to suggest: one line, no folders, ending in .pdf. */
+const pdfFileName = z
+  .string()
+  .trim()
+  .max(120)
+  .regex(/^[^/\\:*?"<>|\p{Cc}]+\.pdf$/u, 'A PDF file name, without folders')
+
 export const compareRequests = {
   /** Every candidate of the job with a finished, assessed interview for it (a template of that job). */
   'assessments.compare': request<JobComparison>()(z.object({ jobId: id }).strict()),
+  /**
+   * Desktop only: prints the calling recruiter window's page (an assessment report) to PDF and saves
+   * it where the recruiter chooses; `saved` is false when they cancel. The web host refuses it: there
+   * the page prints itself through the browser.
+   */
+  'assessments.savePdf': request<{ saved: boolean }>()(z.object({ fileName: pdfFileName }).strict()),
 }

@@ -1,14 +1,53 @@
+import { useState } from 'react'
+import { call, describeError } from '../../api/client'
+import { useRequest } from '../../api/useRequest'
+import { ErrorText } from '../../components/ErrorText'
+
+/** A name the save dialog suggests: the candidate's, without characters a file system refuses. */
+export const reportFileName = (candidateName: string) =>
+  `Assessment report - ${candidateName.replace(/[/\\:*?"<>|\p{Cc}]/gu, ' ').trim() || 'candidate'}.pdf`.slice(-120)
+
 /**
- * The report's PDF comes from the renderer's print path: the print dialog, where the recruiter
- * chooses "Save as PDF". The print styles leave out the app's navigation and buttons.
+ * The report's PDF through the renderer's print path, under the print styles (no navigation, no
+ * buttons). The desktop app prints the window to a PDF itself and asks where to save it; in a
+ * browser the print dialog opens and the recruiter picks "Save as PDF".
  */
-export function PdfButton() {
+export function PdfButton({ candidateName }: { candidateName: string }) {
+  const { data: info } = useRequest('app.info', {})
+  const [note, setNote] = useState<string | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  if (!info) return null
+  if (info.host === 'web') {
+    return (
+      <div className="report-actions no-print">
+        <button type="button" onClick={() => window.print()}>
+          Download PDF
+        </button>
+        <p className="muted">Opens the browser&apos;s print dialog: choose “Save as PDF” as the destination.</p>
+      </div>
+    )
+  }
+  const save = async () => {
+    setError(null)
+    setNote(null)
+    try {
+      const { saved } = await call('assessments.savePdf', { fileName: reportFileName(candidateName) })
+      setNote(saved ? 'Report saved as PDF.' : 'Not saved: the save dialog was cancelled.')
+    } catch (e) {
+      setError(describeError(e))
+    }
+  }
   return (
     <div className="report-actions no-print">
-      <button type="button" onClick={() => window.print()}>
-        Download PDF
+      <button type="button" onClick={() => void save()}>
+        Save PDF…
       </button>
-      <p className="muted">Opens the print dialog: choose “Save as PDF” as the destination to save this report.</p>
+      <p className="muted">Makes a PDF of this report and asks where to save it.</p>
+      <p role="status" className="muted">
+        {note}
+      </p>
+      <ErrorText error={error} />
     </div>
   )
 }

@@ -45,7 +45,7 @@ export function ReportPage() {
       <p className="muted">
         {session.templateName} · interview finished {date(session.finishedAt)} · report made {date(openedAt)}
       </p>
-      <PdfButton />
+      <PdfButton candidateName={session.candidateName} />
 
       <h2>Human decision</h2>
       <p data-testid="report-decision">
