@@ -123,6 +123,14 @@ describe('comparing assessed candidates and printing a report', () => {
     await page.getByRole('heading', { name: 'Answers' }).waitFor()
     expect(page.url()).toContain(`/reports/${sessions.get('Grace Hopper')}`)
 
+    // In the web host the button is the browser's print path, and says so.
+    await page.getByText("Opens the browser's print dialog: choose “Save as PDF” as the destination.").waitFor()
+    await page.evaluate(() => {
+      window.print = () => document.body.setAttribute('data-printed', 'yes')
+    })
+    await page.getByRole('button', { name: 'Download PDF' }).click()
+    expect(await page.locator('body').getAttribute('data-printed')).toBe('yes')
+
     const pdfPath = path.join(tempDir('panelist-e2e-pdf-'), 'report.pdf')
     await page.emulateMedia({ media: 'print' })
     fs.writeFileSync(pdfPath, await page.pdf({ format: 'A4', printBackground: true }))
