@@ -7,6 +7,7 @@ import type { SyncedWriter } from '../../db/synced'
 import type { JobSource, PipelineLink } from '../sources'
 import type { InterviewInvitationsTable } from '../tables'
 import { generateCode, hashCode } from './codes'
+import { cancelInvitation, recordChange, rescheduleInvitation, type Reschedule } from './invitation-schedule'
 import { invitationViews } from './invitation-views'
 import { checkWindow } from './schedule-window'
 
@@ -19,12 +20,6 @@ export interface CreateInvitation {
   expiresInHours: number
   scheduledAt: number | null
   kind: InvitationKind
-  location: string | null
-}
-
-export interface Reschedule {
-  scheduledAt: number | null
-  expiresAt: number
   location: string | null
 }
 
@@ -65,23 +60,6 @@ export function createInvitationsService(deps: InvitationsServiceDeps): Invitati
   const { db, writer, clock } = deps
 
   const views = (rows: InvitationRow[]) => invitationViews(db, rows)
-
-  /** Keeps the schedule an invitation has just been given, so every change can be read back. */
-  const recordChange = (trx: Transaction<Database>, id: string, change: 'created' | 'rescheduled' | 'cancelled') =>
-    trx
-      .selectFrom('interview_invitations')
-      .select(['scheduled_at', 'expires_at', 'location'])
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow()
-      .then((row) =>
-        writer.insert(trx, 'invitation_changes', {
-          invitation_id: id,
-          change,
-          scheduled_at: row.scheduled_at,
-          expires_at: row.expires_at,
-          location: row.location,
-        }),
-      )
 
   /** The application a template made for a job invites into; a template without a job invites anyone named. */
   const applicationOf = async (jobId: string | null, candidateId: string, candidateName: string) => {
@@ -176,7 +154,7 @@ export function createInvitationsService(deps: InvitationsServiceDeps): Invitati
             location: input.location,
           })
           await trx.insertInto('invitation_codes').values({ invitation_id: newId, code }).execute()
-          await recordChange(trx, newId, 'created')
+          await recordChange(trx, writer, newId, 'created')
           return newId
         })
         return get(id)
@@ -199,47 +177,12 @@ export function createInvitationsService(deps: InvitationsServiceDeps): Invitati
     },
 
     async cancel(id) {
-      await db.transaction().execute(async (trx) => {
-        const row = await trx
-          .selectFrom('interview_invitations')
-          .select('status')
-          .where('id', '=', id)
-          .where('deleted_at', 'is', null)
-          .executeTakeFirst()
-        if (!row) throw new StudioError('not_found', 'That invitation no longer exists')
-        if (row.status !== 'pending')
-          throw new StudioError('conflict', `Only a pending invitation can be cancelled; this one is ${row.status}`)
-        await setStatus(trx, id, 'cancelled')
-        await recordChange(trx, id, 'cancelled')
-      })
+      await db.transaction().execute((trx) => cancelInvitation(trx, writer, id, () => setStatus(trx, id, 'cancelled')))
       return get(id)
     },
 
     async reschedule(id, schedule) {
-      await db.transaction().execute(async (trx) => {
-        const row = await trx
-          .selectFrom('interview_invitations')
-          .select(['status', 'session_id'])
-          .where('id', '=', id)
-          .where('deleted_at', 'is', null)
-          .executeTakeFirst()
-        if (!row) throw new StudioError('not_found', 'That invitation no longer exists')
-        // An expired code that was never used can be given a new window; one that started an interview cannot.
-        const movable = row.status === 'pending' || (row.status === 'expired' && row.session_id === null)
-        if (!movable)
-          throw new StudioError(
-            'conflict',
-            `Only an interview that has not started can be rescheduled; this one is ${row.status}`,
-          )
-        checkWindow(clock.now(), schedule.scheduledAt, schedule.expiresAt)
-        await writer.update(trx, 'interview_invitations', id, {
-          status: 'pending',
-          scheduled_at: schedule.scheduledAt,
-          expires_at: schedule.expiresAt,
-          location: schedule.location,
-        })
-        await recordChange(trx, id, 'rescheduled')
-      })
+      await db.transaction().execute((trx) => rescheduleInvitation(trx, { writer, clock }, id, schedule))
       return get(id)
     },
 
