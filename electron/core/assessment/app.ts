@@ -8,6 +8,7 @@ import type { Queue } from '../queue/queue'
 import type { JobDefinition } from '../queue/types'
 import { compareJob } from './compare/compare-job'
 import { savePdfHandler, type SaveReportPdf } from './compare/save-report-pdf'
+import { readConsentRecord } from './consent/consent-record'
 import { decisionHandlers } from './decisions/handlers'
 import { assessmentJob } from './job'
 import { recordingHandlers } from './media/handlers'
@@ -48,6 +49,7 @@ export function createApp(deps: AssessmentDeps): AssessmentApp {
       'assessments.rerun': ({ sessionId }) => service.rerun(sessionId),
       ...decisionHandlers(deps),
       ...recordingHandlers(deps),
+      'assessments.consent': ({ sessionId }) => readConsentRecord(deps.db, sessionId),
       'assessments.compare': ({ jobId }) => compareJob(deps.db, jobId),
       'assessments.savePdf': savePdfHandler(deps.saveReportPdf),
     },

@@ -5,6 +5,7 @@ import { InterviewsArea } from './interviews/InterviewsArea'
 import { JobsArea } from './jobs/JobsArea'
 import { QueuePage } from './queue/QueuePage'
 import { ReportArea } from './report/ReportArea'
+import { ReviewArea } from './review/ReviewArea'
 import { SettingsPage } from './settings/SettingsPage'
 
 export interface RecruiterRoute {
@@ -27,4 +28,5 @@ export const recruiterRoutes: RecruiterRoute[] = [
   { path: 'settings', element: <SettingsPage />, nav: { label: 'Settings' } },
   { path: 'compare', element: <CompareArea /> },
   { path: 'reports', element: <ReportArea /> },
+  { path: 'review', element: <ReviewArea /> },
 ]

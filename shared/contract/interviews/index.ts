@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { assessmentRequests } from './assessments'
 import { compareRequests } from './compare'
+import { consentRequests } from './consent'
 import { decisionRequests } from './decisions'
 import { invitationRequests } from './invitations'
 import { recordingRequests } from './recordings'
@@ -17,6 +18,7 @@ import type { SessionSummary } from './views'
 
 export * from './assessments'
 export * from './compare'
+export * from './consent'
 export * from './decisions'
 export * from './invitations'
 export * from './recordings'
@@ -31,6 +33,7 @@ export const interviewRequests = {
   ...assessmentRequests,
   ...decisionRequests,
   ...recordingRequests,
+  ...consentRequests,
   ...compareRequests,
 }
 

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { DecisionView, ScoreOverrideView, SessionAssessments, SessionDecisions } from '@shared/contract/interviews'
+import type {
+  ConsentRecord,
+  DecisionView,
+  ScoreOverrideView,
+  SessionAssessments,
+  SessionDecisions,
+} from '@shared/contract/interviews'
 import { assessmentWorld, GOOD_ANSWERS, honestModel, type AssessmentWorld } from './world'
 
 /*
@@ -229,5 +235,29 @@ describe('the kiosk', () => {
     const after = await decisions(linkedSession)
     expect(after.decisions).toEqual(before.decisions)
     expect(after.overrides).toEqual(before.overrides)
+  })
+})
+
+describe('the consent record', () => {
+  it('shows the candidate’s consent, and a request for an alternative process when one was made', async () => {
+    const consented = await w.call<ConsentRecord>('assessments.consent', { sessionId: linkedSession })
+    expect(consented.alternativeRequested).toBe(false)
+    expect(consented.choices.map((c) => c.choice)).toEqual(['consented'])
+
+    await w.studio.db.transaction().execute((trx) =>
+      w.studio.writer.insert(trx, 'interview_kiosk_events', {
+        session_id: unlinkedSession,
+        kind: 'alternative_requested',
+        turn_index: null,
+        amount: 0,
+        occurred_at: Date.now(),
+      }),
+    )
+    const asked = await w.call<ConsentRecord>('assessments.consent', { sessionId: unlinkedSession })
+    expect(asked.alternativeRequested).toBe(true)
+    expect(asked.choices.map((c) => c.choice)).toEqual(['consented', 'alternative_requested'])
+    expect(await refusal('assessments.consent', { sessionId: linkedSession }, 'kiosk')).toMatchObject({
+      code: 'forbidden',
+    })
   })
 })

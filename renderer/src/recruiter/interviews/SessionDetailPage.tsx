@@ -29,6 +29,11 @@ export function SessionDetailPage() {
         {session.finishReason && FINISH_REASON_LABELS[session.finishReason]} · started {formatTime(session.startedAt)} ·{' '}
         {session.mode === 'adaptive' ? 'adaptive (AI)' : 'scripted'} · template v{session.templateVersion}
       </p>
+      {session.status !== 'in_progress' && (
+        <p>
+          <Link to={`/review/${session.id}`}>Review, assessment and decision →</Link>
+        </p>
+      )}
 
       <h2>Skill boundaries</h2>
       {pendingSkills > 0 && (
