@@ -60,7 +60,7 @@ const coreProcess = async (dataDir: string): Promise<Host> => {
       host: 'web',
       secrets: secretSnapshot(secrets),
       preferences: preferenceStore.read(),
-      abilities: { openKiosk: false, chooseResumePaths: true },
+      abilities: { openKiosk: false, chooseResumePaths: true, updates: false },
     }),
     calls: hostCallHandlers({ secrets, preferenceStore, exitKiosk: () => {}, chooseResumePaths: dialog }),
     logger: silentLogger,

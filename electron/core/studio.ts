@@ -25,6 +25,8 @@ import { openCodeThrottle } from './interviews/invitations/throttle'
 import * as queueApp from './queue/app'
 import * as screeningApp from './screening/app'
 import * as settingsApp from './settings/app'
+import * as updatesApp from './updates/app'
+import type { UpdatesHost } from './updates/app'
 import * as voiceApp from './voice/app'
 import { candidatesFromScreening, jobsFromScreening } from './interviews/screening-sources'
 import { interviewPipeline } from './screening/candidates/interview-pipeline'
@@ -63,6 +65,8 @@ export interface StudioOptions {
   chooseResumePaths?: (kind: 'files' | 'folder') => Promise<string[]>
   /** The desktop's PDF of a recruiter window's report; in the web host the page prints through the browser. */
   saveReportPdf?: SaveReportPdf
+  /** The desktop app's updater; hosts without one answer that the desktop app installs updates. */
+  updates?: UpdatesHost
   /** AI provider overrides: base URLs (tests and the web host's keyless demo point them at the wire stub), timeouts, retry and breaker knobs. */
   ai?: AiOptions
   /** Voice loop knobs (endpointing, pre-roll, grace periods); the kiosk uses the defaults. */
@@ -210,6 +214,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     ...interviews.handlers,
     ...assessment.handlers,
     ...voice.handlers,
+    ...updatesApp.createApp(options.updates).handlers,
   }
   const dispatch = createDispatcher(handlers, logger, undefined, () =>
     events.emit('app.storageFull', { message: STUDIO_STORAGE_FULL }),

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { app, dialog, ipcMain, powerMonitor, safeStorage, session, shell, type BrowserWindow } from 'electron'
+import { StudioError } from '../../shared/contract/errors'
 import Store from 'electron-store'
 import { createPrivately } from '../core/data-folder/private-modes'
 import { createLogger } from '../core/logger'
@@ -127,7 +128,8 @@ function installMenu(running: CoreClient, updater: Updater): void {
     restartToUpdate:
       updater.status().state === 'downloaded'
         ? () => {
-            if (!updater.restartToUpdate()) tellRecruiter('Close the candidate kiosk before restarting to update.')
+            const outcome = updater.restartToUpdate()
+            if ('refused' in outcome) tellRecruiter(outcome.refused)
           }
         : null,
   })
@@ -223,6 +225,15 @@ async function start(): Promise<void> {
     logger,
     (options) => new Store<Record<string, unknown>>({ ...options, clearInvalidConfig: false }),
   )
+  const updater = createUpdater({
+    packaged: app.isPackaged,
+    feedUrl: process.env.PANELIST_UPDATE_URL || __PANELIST_UPDATE_URL__,
+    // The core owns preference changes and the store is written through to disk: read it afresh.
+    channel: () => createPreferences(preferenceStore).get().updateChannel,
+    kioskOpen: () => kiosk.isOpen(),
+    logger,
+    intervalMs: UPDATE_CHECK_MS,
+  })
   studio = await startCore({
     spawn: () => utilityCore(path.join(__dirname, 'core.js')),
     config: () => ({
@@ -233,7 +244,7 @@ async function start(): Promise<void> {
       resourcesDir: path.join(__dirname, '../../resources'),
       secrets: secretSnapshot(secrets),
       preferences: preferenceStore.read(),
-      abilities: { openKiosk: true, chooseResumePaths: true, savePdf: true },
+      abilities: { openKiosk: true, chooseResumePaths: true, savePdf: true, updates: true },
     }),
     calls: hostCallHandlers({
       secrets,
@@ -246,6 +257,18 @@ async function start(): Promise<void> {
       },
       chooseResumePaths: createResumeDialog(() => recruiter),
       saveReportPdf: createReportPdf(windows),
+      updates: {
+        get: async () => updater.view(),
+        check: async () => {
+          await updater.check()
+          return updater.view()
+        },
+        restart: async () => {
+          const outcome = updater.restartToUpdate()
+          if ('refused' in outcome) throw new StudioError('conflict', outcome.refused)
+          return outcome
+        },
+      },
     }),
     logger,
   })
@@ -255,19 +278,11 @@ async function start(): Promise<void> {
   installStudioBridge({ ipcMain, dispatch: running.dispatch, windows, origins, logger })
   running.events.subscribe((name, payload, target) => windows.broadcast(name, payload, target))
 
-  const updater = createUpdater({
-    packaged: app.isPackaged,
-    feedUrl: process.env.PANELIST_UPDATE_URL || __PANELIST_UPDATE_URL__,
-    // The core owns preference changes and the store is written through to disk: read it afresh.
-    channel: () => createPreferences(preferenceStore).get().updateChannel,
-    kioskOpen: () => kiosk.isOpen(),
-    logger,
-    intervalMs: UPDATE_CHECK_MS,
-  })
   // The menu changes only when an update becomes ready to install, not at every download-progress event.
   let menuOffersRestart = updater.status().state === 'downloaded'
   updater.onStatus((status) => {
     logger.info('update status', { ...status })
+    windows.broadcast('updates.changed', updater.view())
     if ((status.state === 'downloaded') === menuOffersRestart) return
     menuOffersRestart = status.state === 'downloaded'
     installMenu(running, updater)

@@ -44,7 +44,7 @@ async function main() {
       ai,
       secrets: secretSnapshot(secrets),
       preferences: preferenceStore.read(),
-      abilities: { openKiosk: true, chooseResumePaths: false, savePdf: false },
+      abilities: { openKiosk: true, chooseResumePaths: false, savePdf: false, updates: false },
     }),
     calls: hostCallHandlers({
       secrets,

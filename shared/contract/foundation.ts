@@ -3,15 +3,27 @@ import { request } from './define'
 
 export const themeSchema = z.enum(['system', 'light', 'dark'])
 
+const preferenceFields = {
+  theme: themeSchema,
+  reducedMotion: z.boolean(),
+  workerConcurrency: z.number().int().min(1).max(8),
+  updateChannel: z.enum(['stable', 'beta']),
+}
+
 /** Preferences a recruiter can change; every field has a default so an old file stays valid. */
 export const preferencesSchema = z.object({
-  theme: themeSchema.default('system'),
-  reducedMotion: z.boolean().default(false),
-  workerConcurrency: z.number().int().min(1).max(8).default(2),
-  updateChannel: z.enum(['stable', 'beta']).default('stable'),
+  theme: preferenceFields.theme.default('system'),
+  reducedMotion: preferenceFields.reducedMotion.default(false),
+  workerConcurrency: preferenceFields.workerConcurrency.default(2),
+  updateChannel: preferenceFields.updateChannel.default('stable'),
 })
 export type Preferences = z.infer<typeof preferencesSchema>
-export const preferencesPatchSchema = preferencesSchema.partial().strict()
+/**
+ * A change to some preferences: only the fields it names. Built from the fields without their
+ * defaults: zod 4 fills a default in even inside .partial(), so a patch of one field used to reset
+ * every other field to its default.
+ */
+export const preferencesPatchSchema = z.object(preferenceFields).partial().strict()
 
 /** Names of the secrets the studio knows; the renderer may only refer to these. */
 export const secretNameSchema = z.enum(['openai.apiKey', 'deepgram.apiKey'])

@@ -5,6 +5,7 @@ import { foundationEvents, foundationRequests } from './foundation'
 import { interviewEvents, interviewRequests } from './interviews'
 import { KIOSK_VOICE_EVENTS, kioskEvents, kioskRequests } from './kiosk'
 import { screeningEvents, screeningRequests } from './screening'
+import { updateEvents, updateRequests } from './updates'
 
 /**
  * The IPC contract: every request the renderer may make and every event main may push. Each
@@ -16,6 +17,7 @@ export const requests = {
   ...screeningRequests,
   ...interviewRequests,
   ...kioskRequests,
+  ...updateRequests,
 } satisfies Record<string, RequestDef>
 
 export const events = {
@@ -24,6 +26,7 @@ export const events = {
   ...screeningEvents,
   ...interviewEvents,
   ...kioskEvents,
+  ...updateEvents,
 } satisfies Record<string, z.ZodType>
 
 export type Requests = typeof requests

@@ -40,6 +40,13 @@ describe('recruiter shell over the web host', () => {
     await page.keyboard.press('Alt+5')
     await page.getByLabel('Theme').selectOption('dark')
     await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark')
+    // The browser session does not update itself: Settings says who does, offers no update actions,
+    // and still keeps the channel the desktop app will use.
+    await expect(page.getByTestId('update-summary').textContent()).resolves.toContain(
+      'Updates are managed by the desktop app',
+    )
+    await expect(page.getByRole('button', { name: 'Check now' }).count()).resolves.toBe(0)
+    await page.getByLabel('Channel').selectOption('beta')
 
     await page.getByRole('link', { name: 'Queue' }).click()
     await page.getByRole('button', { name: 'Run demo job' }).click()
@@ -59,6 +66,7 @@ describe('recruiter shell over the web host', () => {
     await page.locator('main tr[data-status="succeeded"]').waitFor()
     await page.getByRole('link', { name: 'Settings' }).click()
     await expect(page.getByLabel('Theme').inputValue()).resolves.toBe('dark')
+    await expect(page.getByLabel('Channel').inputValue()).resolves.toBe('beta')
   })
 
   it('refuses sockets without the token or from another origin', async () => {

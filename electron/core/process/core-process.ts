@@ -105,6 +105,13 @@ export function serveCore(
           ? (kind) => call('resumes.choose', { kind })
           : refused('open a file dialog'),
         saveReportPdf: config.abilities.savePdf ? (request) => call('report.savePdf', request) : undefined,
+        updates: config.abilities.updates
+          ? {
+              get: () => call('updates.get', {}),
+              check: () => call('updates.check', {}),
+              restart: () => call('updates.restart', {}),
+            }
+          : undefined,
       })
       studio.events.subscribe((name, payload, target) => wire.send({ type: 'event', name, payload, target }))
       wire.send({ type: 'ready', info: studio.info() })

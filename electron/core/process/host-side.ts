@@ -2,6 +2,7 @@ import { preferencesSchema, secretNameSchema } from '../../../shared/contract/fo
 import { StudioError } from '../../../shared/contract'
 import type { SaveReportPdf } from '../assessment/compare/save-report-pdf'
 import type { PreferenceStore, SecretStore } from '../settings/types'
+import type { UpdatesHost } from '../updates/app'
 import type { CoreConfig, HostCallName, HostCalls } from './protocol'
 
 /** What a host keeps for itself and lends the core: its stores and its windows. */
@@ -12,10 +13,16 @@ export interface HostServices {
   openKiosk?: () => Promise<{ url: string | null }>
   chooseResumePaths?: (kind: 'files' | 'folder') => Promise<string[]>
   saveReportPdf?: SaveReportPdf
+  updates?: UpdatesHost
 }
 
 export type HostCallHandlers = {
   [M in HostCallName]: (args: HostCalls[M]['args']) => Promise<HostCalls[M]['result']> | HostCalls[M]['result']
+}
+
+const updatesOf = (services: HostServices): UpdatesHost => {
+  if (!services.updates) throw new StudioError('unavailable', 'This host does not update itself.')
+  return services.updates
 }
 
 /** The answers a host gives the core's calls; the core already refuses abilities the host lacks. */
@@ -49,6 +56,9 @@ export function hostCallHandlers(services: HostServices): HostCallHandlers {
       if (!services.saveReportPdf) throw new StudioError('unavailable', 'This host cannot save a PDF.')
       return services.saveReportPdf(request)
     },
+    'updates.get': () => updatesOf(services).get(),
+    'updates.check': () => updatesOf(services).check(),
+    'updates.restart': () => updatesOf(services).restart(),
   }
 }
 

@@ -1,4 +1,5 @@
 import type { AppInfo, SecretName } from '../../../shared/contract/foundation'
+import type { UpdateView } from '../../../shared/contract/updates'
 import type { EventName, Result, StudioErrorShape } from '../../../shared/contract'
 import type { AiOptions } from '../ai/service'
 import type { CallContext } from '../ipc/dispatcher'
@@ -23,7 +24,7 @@ export interface CoreConfig {
   /** The preferences document as the host's store reads it. */
   preferences: unknown
   /** Host abilities the core may ask for; absent ones are refused by the core itself. */
-  abilities: { openKiosk: boolean; chooseResumePaths: boolean; savePdf?: boolean }
+  abilities: { openKiosk: boolean; chooseResumePaths: boolean; savePdf?: boolean; updates: boolean }
 }
 
 /** Things the core asks of its host, with their arguments and answers. */
@@ -35,6 +36,9 @@ export interface HostCalls {
   'kiosk.exit': { args: Record<string, never>; result: null }
   'resumes.choose': { args: { kind: 'files' | 'folder' }; result: string[] }
   'report.savePdf': { args: { connection: string; fileName: string }; result: { saved: boolean } }
+  'updates.get': { args: Record<string, never>; result: UpdateView }
+  'updates.check': { args: Record<string, never>; result: UpdateView }
+  'updates.restart': { args: Record<string, never>; result: { restarting: true } }
 }
 export type HostCallName = keyof HostCalls
 

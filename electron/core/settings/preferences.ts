@@ -22,13 +22,20 @@ export function createPreferences(store: PreferenceStore): PreferencesService {
     return { ...defaults, ...fields }
   }
   let current = parse(store.read())
+  // One write at a time, each on top of the last: two quick changes (a theme, then a channel) must
+  // not each start from the preferences before the other and write the other's change away.
+  let writing: Promise<unknown> = Promise.resolve()
   return {
     get: () => current,
-    async update(patch) {
-      const next = preferencesSchema.parse({ ...current, ...patch })
-      await store.write(next)
-      current = next
-      return current
+    update(patch) {
+      const written = writing.then(async () => {
+        const next = preferencesSchema.parse({ ...current, ...patch })
+        await store.write(next)
+        current = next
+        return current
+      })
+      writing = written.catch(() => undefined)
+      return written
     },
   }
 }

@@ -1,4 +1,5 @@
 import type { Preferences } from '../../../shared/contract/foundation'
+import type { UpdateStatus } from '../../../shared/contract/updates'
 
 export interface GenericFeed {
   provider: 'generic'
@@ -44,24 +45,36 @@ export function decideUpdateFeed(inputs: FeedInputs): FeedDecision {
  * in the kiosk; the download may still finish in the background.
  */
 export function mayRestartToUpdate(state: { downloaded: boolean; kioskOpen: boolean }): boolean {
-  return state.downloaded && !state.kioskOpen
+  return restartRefusal(state) === null
 }
 
-export type UpdateStatus =
-  | { state: 'disabled'; reason: string }
-  | { state: 'idle' }
-  | { state: 'checking' }
-  | { state: 'up-to-date'; version: string }
-  | {
-      state: 'downloading'
-      version: string
-      percent: number
-      bytesPerSecond: number
-      transferred: number
-      total: number
-    }
-  | { state: 'downloaded'; version: string }
-  | { state: 'error'; message: string }
+/** Why a restart to update cannot happen now, in the recruiter's words; null when it can. */
+export function restartRefusal(state: { downloaded: boolean; kioskOpen: boolean }): string | null {
+  if (!state.downloaded) return 'No update has been downloaded yet.'
+  if (state.kioskOpen) return 'Close the candidate kiosk before restarting to update: an interview may be running.'
+  return null
+}
+
+const MAX_NOTES = 4_000
+
+/**
+ * Release notes as plain text: the feed may carry HTML (GitHub-style notes) or one note per version,
+ * and the screen shows text only, so tags are dropped rather than trusted.
+ */
+export function releaseNotesText(
+  notes: string | readonly { version: string; note: string | null }[] | null | undefined,
+): string | null {
+  const joined =
+    typeof notes === 'string' ? notes : (notes ?? []).map((entry) => `${entry.version}: ${entry.note ?? ''}`).join('\n')
+  const text = joined
+    .replace(/<br\s*\/?>|<\/(?:p|li|h\d)>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/[ \t]+/g, ' ')
+    .replace(/\n\s*\n+/g, '\n')
+    .trim()
+  return text ? text.slice(0, MAX_NOTES) : null
+}
 
 /** One sentence for the recruiter about where updates stand. */
 export function describeUpdateStatus(status: UpdateStatus): string {

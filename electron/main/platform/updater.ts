@@ -1,17 +1,18 @@
 import { autoUpdater } from 'electron-updater'
 import type { Preferences } from '../../../shared/contract/foundation'
+import type { UpdateStatus, UpdateView } from '../../../shared/contract/updates'
 import type { Logger } from '../../core/logger'
-import { decideUpdateFeed, mayRestartToUpdate, type UpdateStatus } from './update-feed'
-
-export type { UpdateStatus } from './update-feed'
+import { decideUpdateFeed, describeUpdateStatus, releaseNotesText, restartRefusal } from './update-feed'
 
 export interface Updater {
   status(): UpdateStatus
+  /** What the recruiter's Settings and banner show. */
+  view(): UpdateView
   onStatus(listener: (status: UpdateStatus) => void): () => void
   /** Checks the feed (and downloads in the background when there is something newer). */
   check(): Promise<void>
-  /** Quits and installs a downloaded update; refused (false) while the kiosk is open or nothing is downloaded. */
-  restartToUpdate(): boolean
+  /** Quits and installs a downloaded update; otherwise answers why not (the kiosk is open, nothing downloaded). */
+  restartToUpdate(): { restarting: true } | { refused: string }
   stop(): void
 }
 
@@ -35,6 +36,8 @@ export interface UpdaterOptions {
 export function createUpdater(options: UpdaterOptions): Updater {
   const listeners = new Set<(status: UpdateStatus) => void>()
   let current: UpdateStatus = { state: 'idle' }
+  let lastCheckedAt: number | null = null
+  let notes: string | null = null
   let timer: NodeJS.Timeout | null = null
   let wired = false
   const set = (status: UpdateStatus) => {
@@ -53,11 +56,15 @@ export function createUpdater(options: UpdaterOptions): Updater {
     autoUpdater.autoDownload = true
     autoUpdater.autoInstallOnAppQuit = true
     autoUpdater.disableWebInstaller = true
-    autoUpdater.on('checking-for-update', () => set({ state: 'checking' }))
+    autoUpdater.on('checking-for-update', () => {
+      lastCheckedAt = Date.now()
+      set({ state: 'checking' })
+    })
     autoUpdater.on('update-not-available', (info) => set({ state: 'up-to-date', version: info.version }))
-    autoUpdater.on('update-available', (info) =>
-      set({ state: 'downloading', version: info.version, percent: 0, bytesPerSecond: 0, transferred: 0, total: 0 }),
-    )
+    autoUpdater.on('update-available', (info) => {
+      notes = releaseNotesText(info.releaseNotes)
+      set({ state: 'downloading', version: info.version, percent: 0, bytesPerSecond: 0, transferred: 0, total: 0 })
+    })
     autoUpdater.on('download-progress', (progress) => {
       const version = current.state === 'downloading' ? current.version : ''
       set({
@@ -99,16 +106,17 @@ export function createUpdater(options: UpdaterOptions): Updater {
 
   return {
     status: () => current,
+    view: () => ({ managedHere: true, status: current, summary: describeUpdateStatus(current), lastCheckedAt, notes }),
     onStatus(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
     check,
     restartToUpdate() {
-      if (!mayRestartToUpdate({ downloaded: current.state === 'downloaded', kioskOpen: options.kioskOpen() }))
-        return false
+      const refused = restartRefusal({ downloaded: current.state === 'downloaded', kioskOpen: options.kioskOpen() })
+      if (refused) return { refused }
       autoUpdater.quitAndInstall()
-      return true
+      return { restarting: true }
     },
     stop() {
       if (timer) clearInterval(timer)

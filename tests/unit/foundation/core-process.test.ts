@@ -55,7 +55,7 @@ async function startTestCore(
       host: 'web',
       secrets: secretSnapshot(secrets),
       preferences: preferenceStore.read(),
-      abilities: { openKiosk: false, chooseResumePaths: false },
+      abilities: { openKiosk: false, chooseResumePaths: false, updates: false },
       ...options.config,
     }),
     calls: hostCallHandlers({ secrets, preferenceStore, exitKiosk: () => {} }),

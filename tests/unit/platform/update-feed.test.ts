@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { decideUpdateFeed, describeUpdateStatus, mayRestartToUpdate } from '@main/platform/update-feed'
+import {
+  decideUpdateFeed,
+  describeUpdateStatus,
+  mayRestartToUpdate,
+  releaseNotesText,
+  restartRefusal,
+} from '@main/platform/update-feed'
 
 describe('update feed', () => {
   it('uses the https feed from the environment, with the channel from preferences', () => {
@@ -49,5 +55,25 @@ describe('update feed', () => {
         total: 2,
       }),
     ).toBe('Downloading version 1.2.0: 42%.')
+  })
+
+  it('says why a restart to update cannot happen now', () => {
+    expect(restartRefusal({ downloaded: true, kioskOpen: false })).toBeNull()
+    expect(restartRefusal({ downloaded: true, kioskOpen: true })).toMatch(/Close the candidate kiosk/)
+    expect(restartRefusal({ downloaded: false, kioskOpen: false })).toMatch(/No update has been downloaded/)
+  })
+
+  it('keeps release notes as plain text: tags dropped, one line per version, capped', () => {
+    expect(releaseNotesText('<h2>1.2.0</h2><p>Faster <b>screening</b>.</p><script>alert(1)</script>')).toBe(
+      '1.2.0\nFaster screening.\nalert(1)',
+    )
+    expect(
+      releaseNotesText([
+        { version: '1.2.0', note: 'Compare view' },
+        { version: '1.1.0', note: null },
+      ]),
+    ).toBe('1.2.0: Compare view\n1.1.0:')
+    expect(releaseNotesText(null)).toBeNull()
+    expect(releaseNotesText('x'.repeat(10_000))).toHaveLength(4_000)
   })
 })

@@ -3,6 +3,7 @@ import type { SecretName } from '../../../../shared/contract/foundation'
 import { call, describeError } from '../../api/client'
 import { useRecruiterStore } from '../../store/store'
 import { AiSettingsSection } from './AiSettingsSection'
+import { UpdatesSection } from './UpdatesSection'
 import { ErrorText } from '../../components/ErrorText'
 
 const KEY_LABELS: Record<SecretName, string> = {
@@ -172,6 +173,12 @@ export function SettingsPage() {
         <KioskPinForm />
         <OpenKioskButton />
       </fieldset>
+      {preferences && (
+        <UpdatesSection
+          channel={preferences.updateChannel}
+          onChannel={(updateChannel) => void update({ updateChannel })}
+        />
+      )}
     </section>
   )
 }
