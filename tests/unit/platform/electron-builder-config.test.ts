@@ -90,7 +90,10 @@ describe('electron-builder configuration', () => {
     // FpmTarget refuses a deb without a homepage (package.json or extraMetadata) and a "Name <email>" maintainer.
     expect(config.extraMetadata?.homepage).toMatch(/^https:\/\//)
     expect(config.linux?.maintainer).toMatch(/^[^<>]+ <[^@\s]+@[^@\s]+>$/)
-    const release = builderConfig({ PANELIST_HOMEPAGE: 'https://example.com/', PANELIST_MAINTAINER: 'Ops <ops@example.com>' })
+    const release = builderConfig({
+      PANELIST_HOMEPAGE: 'https://example.com/',
+      PANELIST_MAINTAINER: 'Ops <ops@example.com>',
+    })
     expect(release.extraMetadata?.homepage).toBe('https://example.com/')
     expect(release.linux?.maintainer).toBe('Ops <ops@example.com>')
   })
