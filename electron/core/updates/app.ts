@@ -28,7 +28,8 @@ export function createApp(host: UpdatesHost | undefined): UpdatesApp {
       'updates.get': async () => (host ? host.get() : DESKTOP_ONLY_UPDATES),
       'updates.check': async () => (host ? host.check() : DESKTOP_ONLY_UPDATES),
       'updates.restart': async () => {
-        if (!host) throw new StudioError('unavailable', 'Updates are installed by the desktop app, not from the browser.')
+        if (!host)
+          throw new StudioError('unavailable', 'Updates are installed by the desktop app, not from the browser.')
         return host.restart()
       },
     },
