@@ -34,6 +34,11 @@ beforeAll(async () => {
     ] as const) {
       sessions.set(name, (await assessedCandidate(w, jobId, name, score, { pasted })).sessionId)
     }
+    await w.call('assessments.decide', {
+      sessionId: sessions.get('Edsger Dijkstra'),
+      decision: 'hold',
+      note: 'Second opinion on testing.',
+    })
   } finally {
     await w.close()
   }
@@ -139,11 +144,18 @@ describe('comparing assessed candidates and printing a report', () => {
     // The stubbed model quoted each answer's first five words; the assessment verified them.
     expect(text).toContain(firstWords(GOOD_ANSWERS[0]!))
     expect(text).toContain('Assessment report · Grace Hopper')
-    expect(text).toContain('No decision recorded in Panelist for this interview.')
+    expect(text).toContain('No decision recorded yet.')
     expect(text).toMatch(/Model .*gpt/)
     // Print styles: the button and the app's navigation stay off the paper.
     expect(text).not.toContain('Download PDF')
     expect(text).not.toContain('Skip to content')
+
+    // A recorded decision is on the report, with its note.
+    await page.emulateMedia({ media: 'screen' })
+    await page.goto(`${host!.url}#/reports/${sessions.get('Edsger Dijkstra')}`)
+    await expect
+      .poll(() => page.getByTestId('report-decision').textContent())
+      .toMatch(/^Hold, by .+ on .+\. Note: Second opinion on testing\./)
     expect(errors).toEqual([])
     await page.close()
   })

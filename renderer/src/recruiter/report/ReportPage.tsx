@@ -2,9 +2,9 @@ import { useState } from 'react'
 import { Link, useParams } from 'react-router-dom'
 import { useRequest } from '../../api/useRequest'
 import { PageLoading } from '../../components/PageLoading'
-import { PIPELINE_LABELS } from '../candidates/labels'
 import { KIND_LABELS, RECOMMENDATION_LABELS } from '../compare/labels'
 import { PdfButton } from './PdfButton'
+import { ReportDecision } from './ReportDecision'
 import { ReportEvidence } from './ReportEvidence'
 import { ReportIntegrity, ReportVersions } from './ReportFacts'
 import './report.css'
@@ -20,15 +20,11 @@ export function ReportPage() {
   const { data: assessments, error: assessmentError } = useRequest('assessments.get', { sessionId })
   const { data: template } = useRequest('templates.get', session ? { id: session.templateId } : null)
   const jobId = template?.jobId ?? null
-  const { data: candidate } = useRequest(
-    'candidates.get',
-    session && jobId ? { candidateId: session.candidateId, jobId } : null,
-  )
-  const error = sessionError ?? assessmentError
+  const { data: decisions, error: decisionError } = useRequest('assessments.decisions', { sessionId })
+  const error = sessionError ?? assessmentError ?? decisionError
 
-  if (!session || !assessments) return <PageLoading title="Assessment report" error={error} />
+  if (!session || !assessments || !decisions) return <PageLoading title="Assessment report" error={error} />
   const latest = assessments.latest
-  const status = candidate?.application?.status
 
   return (
     <article className="report" aria-labelledby="report-title">
@@ -47,13 +43,7 @@ export function ReportPage() {
       </p>
       <PdfButton candidateName={session.candidateName} />
 
-      <h2>Human decision</h2>
-      <p data-testid="report-decision">
-        No decision recorded in Panelist for this interview.{' '}
-        {status
-          ? `Pipeline status for this job: ${PIPELINE_LABELS[status]}.`
-          : 'The candidate is not in the pipeline of a job for this interview.'}
-      </p>
+      <ReportDecision record={decisions} assessment={latest} />
 
       {!latest ? (
         <p>Not assessed yet{assessments.job ? ` (assessment job ${assessments.job.status})` : ''}.</p>
