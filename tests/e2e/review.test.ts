@@ -178,7 +178,7 @@ describe('reviewing a finished interview', () => {
     // Advance: the button says where the candidate goes, and the status changes.
     await page.getByLabel('Note (optional)').fill('Strong on caching; probe testing in the panel.')
     await page.getByRole('button', { name: 'Advance → Offer' }).click()
-    await page.getByText('Advance recorded. The candidate is now Offer.').waitFor()
+    await page.getByText('Advance recorded. The candidate moved to Offer.').waitFor()
     await expect.poll(() => page.getByTestId('pipeline-status').textContent()).toContain('Offer')
     await expect(page.getByTestId('decision-history').textContent()).resolves.toContain(
       'Interviewing → Offer: Strong on caching; probe testing in the panel.',

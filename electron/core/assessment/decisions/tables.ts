@@ -7,7 +7,7 @@ import type { SyncedColumns } from '../../db/columns'
 
 export interface AssessmentDecisionsTable extends SyncedColumns {
   session_id: string
-  /** The assessment on screen when the decision was made; null when none existed yet. */
+  /** The newest assessment of the interview when the decision was made; null when none existed yet. */
   assessment_id: string | null
   decision: 'advance' | 'hold' | 'reject'
   /** '' when the recruiter wrote none. */

@@ -52,6 +52,9 @@ export function SessionList() {
               <th scope="col">Answers</th>
               <th scope="col">Started</th>
               <th scope="col">Mode</th>
+              <th scope="col">
+                <span className="visually-hidden">Review</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -68,6 +71,7 @@ export function SessionList() {
                 <td>{s.answeredCount}</td>
                 <td>{formatTime(s.startedAt)}</td>
                 <td>{s.mode === 'adaptive' ? 'Adaptive (AI)' : 'Scripted'}</td>
+                <td>{s.status !== 'in_progress' && <Link to={`/review/${s.id}`}>Review</Link>}</td>
               </tr>
             ))}
           </tbody>

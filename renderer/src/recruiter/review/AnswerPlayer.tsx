@@ -80,7 +80,7 @@ export function AnswerPlayer({ recordings, mediaRef, onTime, audioPath, label }:
           data-testid="answer-audio"
         />
       )}
-      {interrupted && <p className="muted">The recording was cut short (the kiosk stopped); it plays up to there.</p>}
+      {interrupted && <p className="muted">The recording was cut short; it plays up to where it stopped.</p>}
     </div>
   )
 }

@@ -30,7 +30,7 @@ export function DecisionPanel({ sessionId, decisions, onDecided }: Props) {
       setNote('')
       setDone(
         made.pipeline
-          ? `${DECISION_LABELS[decision]} recorded. The candidate is now ${PIPELINE_LABELS[made.pipeline.to]}.`
+          ? `${DECISION_LABELS[decision]} recorded. The candidate moved to ${PIPELINE_LABELS[made.pipeline.to]}.`
           : `${DECISION_LABELS[decision]} recorded. This interview is not linked to an application for its job, so no pipeline status changed.`,
       )
       onDecided(made)
