@@ -57,6 +57,9 @@ export function ReviewPage() {
   const runs = a.latest ? [a.latest, ...a.earlier] : []
   const shown = runs.find((r) => r.id === shownId) ?? a.latest
   const overrides = decisions.data.overrides
+  const jobStatus = liveJob?.status ?? a.job?.status
+  // A run already on its way would only be followed by a second, identical one.
+  const runPending = jobStatus === 'queued' || jobStatus === 'running'
 
   const overridden = (override: ScoreOverrideView) =>
     decisions.setData((d) => d && { ...d, overrides: [override, ...d.overrides] })
@@ -96,9 +99,10 @@ export function ReviewPage() {
             <AssessmentPending job={a.job} live={liveJob} />
           )}
           <p className="actions">
-            <button type="button" onClick={() => void rerun()} disabled={s.status === 'in_progress'}>
+            <button type="button" onClick={() => void rerun()} disabled={s.status === 'in_progress' || runPending}>
               Re-run assessment
             </button>
+            {runPending && a.latest && <span className="muted">An assessment is already queued or running.</span>}
           </p>
           <ErrorText error={rerunError} />
           <p role="status" className="muted">
