@@ -1,6 +1,8 @@
+import crypto from 'node:crypto'
 import path from 'node:path'
 import { app, dialog, ipcMain, powerMonitor, safeStorage, session, shell, type BrowserWindow } from 'electron'
 import { StudioError } from '../../shared/contract/errors'
+import type { RecordingFile } from '../../shared/contract/interviews/recordings'
 import Store from 'electron-store'
 import { createPrivately } from '../core/data-folder/private-modes'
 import { createLogger } from '../core/logger'
@@ -17,6 +19,7 @@ import { installPermissionPolicy } from './platform/permissions'
 import { createReportPdf } from './platform/report-pdf'
 import { createResumeDialog } from './platform/resume-dialog'
 import { reportStartFailure } from './platform/start-failure'
+import { withMediaToken } from './platform/recording-response'
 import { createSafeStorageCipher } from './platform/safe-storage-cipher'
 import { describeUpdateStatus } from './platform/update-feed'
 import { createUpdater, type Updater } from './platform/updater'
@@ -51,6 +54,8 @@ const policy = contentSecurityPolicy({ devServerOrigin: devServerUrl ? origins[1
 const baseUrl = devServerUrl ?? `${APP_ORIGIN}/index.html`
 const preload = path.join(__dirname, '../preload/index.js')
 const devTools = !app.isPackaged
+/** Lets the recruiter window, and only it, fetch interview recordings from the app scheme. */
+const mediaToken = crypto.randomBytes(24).toString('hex')
 
 const launchFiles = createLaunchFiles()
 const windows = createWindowRegistry()
@@ -84,7 +89,11 @@ const kiosk = createKioskLock({
 
 function showRecruiter(): BrowserWindow {
   if (!recruiter || recruiter.isDestroyed()) {
-    recruiter = createRecruiterWindow({ preload, url: entryUrl(baseUrl, 'recruiter'), devTools })
+    recruiter = createRecruiterWindow({
+      preload,
+      url: withMediaToken(entryUrl(baseUrl, 'recruiter'), mediaToken),
+      devTools,
+    })
     windows.add(recruiter, 'recruiter')
     watchSessionEnd(recruiter)
     recruiter.on('closed', () => (recruiter = null))
@@ -94,6 +103,12 @@ function showRecruiter(): BrowserWindow {
   recruiter.show()
   recruiter.focus()
   return recruiter
+}
+
+/** A recording's file, looked up by the core as the recruiter once the app scheme has checked the token. */
+async function locateRecording(recordingId: string): Promise<RecordingFile | null> {
+  const found = await studio?.dispatch('assessments.recordingFile', { recordingId }, { audience: 'recruiter' })
+  return found?.ok ? (found.value as RecordingFile) : null
 }
 
 /** Whatever the user should be looking at: the kiosk while a candidate has it, else the recruiter. */
@@ -214,7 +229,7 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   const ses = session.defaultSession
-  serveRenderer(ses, path.join(__dirname, '../renderer'), policy)
+  serveRenderer(ses, path.join(__dirname, '../renderer'), policy, { token: mediaToken, locate: locateRecording })
   enforceContentSecurityPolicy(ses, origins, policy)
   installPermissionPolicy(ses, origins, (contents) => windows.audienceOf(contents))
 

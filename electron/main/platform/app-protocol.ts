@@ -3,6 +3,8 @@ import { protocol, type Session } from 'electron'
 import { contentType, readStatic, resolveStatic } from '../../web-host/static-files'
 import { APP_HOST, APP_SCHEME, isAppUrl } from './app-origin'
 import { withContentSecurityPolicy } from './content-security-policy'
+import { isRecordingRequest, recordingResponse } from './recording-response'
+import type { LocateRecording } from '../../web-host/media-route'
 
 /**
  * Declares the app scheme as standard and secure (so it has an origin, a secure context for
@@ -19,15 +21,21 @@ export function registerAppScheme(): void {
 
 /**
  * Serves the built renderer on `panelist://app/`, only files inside rendererDir, each response
- * carrying the Content-Security-Policy.
+ * carrying the Content-Security-Policy; and, to the recruiter window's token, interview recordings.
  */
-export function serveRenderer(session: Session, rendererDir: string, policy: string): void {
+export function serveRenderer(
+  session: Session,
+  rendererDir: string,
+  policy: string,
+  recordings: { token: string; locate: LocateRecording },
+): void {
   const root = path.resolve(rendererDir)
   session.protocol.handle(APP_SCHEME, (request) => {
     const url = new URL(request.url)
     if (url.host !== APP_HOST || (request.method !== 'GET' && request.method !== 'HEAD')) {
       return new Response(null, { status: 404 })
     }
+    if (isRecordingRequest(url)) return recordingResponse(request, recordings)
     const file = resolveStatic(root, url.pathname === '/' ? '/index.html' : url.pathname)
     const body = file ? readStatic(file) : null
     if (!file || !body) return new Response(null, { status: 404 })

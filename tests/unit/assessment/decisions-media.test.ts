@@ -3,6 +3,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { recordingMediaPath, type RecordingView } from '@shared/contract/interviews'
 import { silentLogger } from '@core/logger'
+import { recordingResponse, withMediaToken } from '@main/platform/recording-response'
 import { parseByteRange } from '@web-host/byte-range'
 import { startWebServer, type WebServer } from '@web-host/web-server'
 import { pageToken } from '../../helpers/host-socket'
@@ -122,5 +123,36 @@ describe('parseByteRange', () => {
     expect(parseByteRange('items=0-1', 10)).toBeNull()
     expect(parseByteRange('bytes=10-', 10)).toBe('unsatisfiable')
     expect(parseByteRange('bytes=-0', 10)).toBe('unsatisfiable')
+  })
+})
+
+describe('the desktop app scheme', () => {
+  const token = 'a'.repeat(48)
+  const locate = async (recordingId: string) => {
+    const found = await studio.dispatch('assessments.recordingFile', { recordingId }, { audience: 'recruiter' })
+    return found.ok ? (found.value as { absolutePath: string; contentType: string }) : null
+  }
+  const ask = (id: string, given: string, headers: Record<string, string> = {}) =>
+    recordingResponse(new Request(`panelist://app${recordingMediaPath(id)}?token=${given}`, { headers }), {
+      token,
+      locate,
+    })
+
+  it('puts the media token in the recruiter window address, beside its route', () => {
+    expect(withMediaToken('panelist://app/index.html#/', token)).toBe(`panelist://app/index.html?media=${token}#/`)
+  })
+
+  it('serves a recording, whole or by range, to the recruiter window token and to nothing else', async () => {
+    const whole = await ask('rec-ok', token)
+    expect(whole.status).toBe(200)
+    expect(Buffer.from(await whole.arrayBuffer())).toEqual(BYTES)
+    const part = await ask('rec-ok', token, { Range: 'bytes=10-19' })
+    expect(part.status).toBe(206)
+    expect(part.headers.get('content-range')).toBe('bytes 10-19/1000')
+    expect(Buffer.from(await part.arrayBuffer())).toEqual(BYTES.subarray(10, 20))
+    expect((await ask('rec-ok', '')).status).toBe(403)
+    expect((await ask('rec-ok', 'b'.repeat(48))).status).toBe(403)
+    expect((await ask('rec-escape', token)).status).toBe(404)
+    expect((await ask('rec-open', token)).status).toBe(404)
   })
 })

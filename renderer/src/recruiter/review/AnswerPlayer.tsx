@@ -46,7 +46,7 @@ export function AnswerPlayer({ recordings, mediaRef, onTime, audioPath, label }:
   if (leadUrl === null) {
     return (
       <p className="muted">
-        This window cannot play recordings yet; open the review in the browser host to listen.
+        Recordings cannot be played in this window.
         {audioPath ? ` The audio is saved at ${audioPath}.` : ''}
       </p>
     )

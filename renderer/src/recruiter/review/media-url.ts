@@ -1,12 +1,16 @@
 import { recordingMediaPath } from '../../../../shared/contract/interviews'
 
 /**
- * Where this window can fetch a recording, or null where it cannot. The web host serves
- * recordings to the recruiter's page with the page's own token; the desktop window has no media
- * route yet, so it says where the file is instead.
+ * The token that lets this page fetch recordings: the web host puts its page token in a meta tag,
+ * the desktop app puts a media token in the recruiter window's address. The kiosk has neither.
  */
+function mediaToken(): string | null {
+  if (window.studio) return new URLSearchParams(location.search).get('media')
+  return document.querySelector('meta[name="panelist-token"]')?.getAttribute('content') ?? null
+}
+
+/** Where this page fetches a recording (its own origin serves them), or null when it has no token to. */
 export function recordingUrl(recordingId: string): string | null {
-  if (window.studio) return null
-  const token = document.querySelector('meta[name="panelist-token"]')?.getAttribute('content') ?? ''
-  return `${recordingMediaPath(recordingId)}?token=${encodeURIComponent(token)}`
+  const token = mediaToken()
+  return token ? `${recordingMediaPath(recordingId)}?token=${encodeURIComponent(token)}` : null
 }
