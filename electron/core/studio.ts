@@ -88,6 +88,8 @@ export interface Studio {
   dispatch: Dispatch
   /** Records a kiosk window's own integrity signal against the interview it is running. */
   recordKioskWindowSignal(connection: string, kind: string): Promise<boolean>
+  /** Resumes the operating system handed to the desktop app: granted for import and offered to the recruiter. */
+  openFiles(paths: readonly string[]): Promise<void>
   info(): AppInfo
   close(): Promise<void>
 }
@@ -238,6 +240,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     ai,
     dispatch,
     recordKioskWindowSignal: (connection, kind) => voice.recordWindowSignal(connection, kind),
+    openFiles: (paths) => screening.openFiles(paths),
     info,
     async close() {
       await voice.close()

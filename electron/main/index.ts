@@ -159,7 +159,6 @@ kiosk.onKioskIntegrity((event) => {
   const contents = kiosk.window()?.webContents
   if (studio && contents && !contents.isDestroyed()) studio.recordKioskWindowSignal(String(contents.id), event.kind)
 })
-launchFiles.onOpenFiles((files) => logger.info('files handed to the app', { count: files.length }))
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
@@ -311,4 +310,9 @@ async function start(): Promise<void> {
 
   showRecruiter()
   app.on('activate', () => bringToFront())
+  // Resumes opened with the app (at launch, by a second launch, or dropped on the dock) go to the import flow.
+  launchFiles.onOpenFiles((files) => {
+    running.openFiles(files)
+    bringToFront()
+  })
 }

@@ -39,6 +39,8 @@ export interface CoreClient {
   events: EventBus
   info(): AppInfo
   recordKioskWindowSignal(connection: string, kind: string): void
+  /** Resumes the operating system handed to the app, for the core to grant and offer for import. */
+  openFiles(paths: readonly string[]): void
   /** Asks the core to close the studio (draining the queue) and waits for it to exit. */
   close(): Promise<void>
 }
@@ -182,6 +184,9 @@ export async function startCore(options: CoreClientOptions): Promise<CoreClient>
     info: () => info,
     recordKioskWindowSignal(connection, kind) {
       if (!down && !closing) current.handle.wire.send({ type: 'kiosk-signal', connection, kind })
+    },
+    openFiles(paths) {
+      if (!down && !closing) current.handle.wire.send({ type: 'open-files', paths: [...paths] })
     },
     async close() {
       if (closing) return

@@ -155,6 +155,15 @@ export function serveCore(
           logger.error('could not record a kiosk signal', { error: String(error) })
         })
         return
+      case 'open-files': {
+        const paths = Array.isArray(message.paths)
+          ? message.paths.filter((p): p is string => typeof p === 'string' && p.length > 0 && p.length <= 4096)
+          : []
+        void studio?.openFiles(paths).catch((error: unknown) => {
+          logger.error('could not offer the opened files', { error: String(error) })
+        })
+        return
+      }
       case 'stop':
         if (!closing) void stop()
         return

@@ -46,6 +46,7 @@ export type ToCore =
   | { type: 'start'; config: CoreConfig }
   | { type: 'dispatch'; id: number; name: unknown; input: unknown; ctx: CallContext }
   | { type: 'kiosk-signal'; connection: string; kind: string }
+  | { type: 'open-files'; paths: string[] }
   | { type: 'reply'; id: number; result: Result<unknown> }
   | { type: 'stop' }
 

@@ -19,6 +19,7 @@ import { refreshStaleTerms } from './candidates/refresh-terms'
 import { createFileStore } from './intake/file-store'
 import { intakeJob } from './intake/intake-job'
 import { createIntakeService } from './intake/intake-service'
+import { createOpenedFiles } from './intake/opened-files'
 import { createPathGrants } from './intake/path-grants'
 import type { ResumeParser } from './intake/resume-parser'
 import { createJobsService } from './jobs/jobs-service'
@@ -48,6 +49,8 @@ export interface ScreeningApp extends DomainApp<'jobs' | 'intake' | 'candidates'
   rerank: Rerank
   /** Brings stored candidates up to the current scoring features; run before intake starts. */
   start(): Promise<void>
+  /** Resumes the desktop app was asked to open: granted for import by path and offered to the recruiter. */
+  openFiles(paths: readonly string[]): Promise<void>
 }
 
 /** Builds screening's services from their dependencies and exposes them as request handlers. */
@@ -63,6 +66,7 @@ export function createApp(deps: ScreeningDeps): ScreeningApp {
   }
   const files = createFileStore(deps.dataDir)
   const grants = createPathGrants()
+  const opened = createOpenedFiles({ grants, events })
   const jobs = createJobsService({ db, writer, rerank })
   const intake = createIntakeService({ db, clock, queue, events, files })
   const pipeline = createPipeline({ db, direct: deps.direct, writer, rerank })
@@ -72,6 +76,7 @@ export function createApp(deps: ScreeningDeps): ScreeningApp {
 
   return {
     rerank,
+    openFiles: (paths) => opened.open(paths),
     async start() {
       for (const jobId of await refreshStaleTerms(db)) await rerankOnly(jobId)
     },
@@ -115,6 +120,7 @@ export function createApp(deps: ScreeningDeps): ScreeningApp {
         await grants.grant(kind, paths)
         return { paths }
       },
+      'intake.takeOpenedFiles': async () => ({ paths: opened.take() }),
       'intake.cancel': ({ batchId }) => intake.cancel(batchId),
       'intake.get': ({ batchId }) => intake.get(batchId),
       'intake.list': (filter) => intake.list(filter),

@@ -3,6 +3,7 @@ import { NavLink, Navigate, Route, Routes, useLocation, useNavigate } from 'reac
 import { ErrorBoundary } from '../components/ErrorBoundary'
 import { useRecruiterStore } from '../store/store'
 import { AppNotice } from './AppNotice'
+import { OpenedFiles } from './candidates/OpenedFiles'
 import { UpdateReadyBanner } from './settings/UpdatesSection'
 import { QueuePanel } from './queue/QueuePanel'
 import { recruiterRoutes } from './routes'
@@ -67,6 +68,7 @@ export function RecruiterShell() {
       <main id="main" ref={main} tabIndex={-1}>
         <AppNotice onRestarted={load} />
         <UpdateReadyBanner />
+        <OpenedFiles />
         <ErrorBoundary area="This page">
           <Routes>
             {recruiterRoutes.map((route) => (

@@ -19,4 +19,6 @@ export const screeningRequests = { ...jobRequests, ...intakeRequests, ...candida
 export const screeningEvents = {
   'intake.progress': z.custom<IntakeBatchView>(),
   'screening.ranked': z.custom<RerankSummary>(),
+  /** The desktop app was handed resumes to open; the recruiter's window takes them with intake.takeOpenedFiles. */
+  'intake.filesOpened': z.object({ count: z.number() }),
 }

@@ -61,6 +61,8 @@ export const intakeRequests = {
   ),
   'intake.importFiles': request<IntakeBatchView>()(importFilesInputSchema),
   'intake.choosePaths': request<{ paths: string[] }>()(z.object({ kind: z.enum(['files', 'folder']) }).strict()),
+  /** Resumes opened with the desktop app (double-click, the dock, `panelist file.pdf`) not yet taken; taking clears them. */
+  'intake.takeOpenedFiles': request<{ paths: string[] }>()(z.object({}).strict()),
   'intake.cancel': request<IntakeBatchView>()(z.object({ batchId: id }).strict()),
   'intake.get': request<IntakeBatchDetail>()(z.object({ batchId: id }).strict()),
   'intake.list': request<IntakeBatchView[]>()(
