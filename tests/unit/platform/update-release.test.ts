@@ -78,15 +78,28 @@ function installer(version: string, body = `deb package ${version} `.repeat(2000
  * electron-updater's own executor (its download streams through builder-util-runtime's sha512
  * check), with Node's https in place of Electron's net module for the requests themselves.
  */
+type CreateRequest = ElectronHttpExecutor['createRequest']
 class NodeNetExecutor extends ElectronHttpExecutor {
-  createRequest(options: https.RequestOptions, callback: (response: unknown) => void) {
-    return https.request(options, callback)
+  override createRequest(...[options, callback]: Parameters<CreateRequest>): ReturnType<CreateRequest> {
+    return https.request(options, callback) as unknown as ReturnType<CreateRequest>
   }
 }
 
+/** The app adapter AppUpdater accepts in place of Electron's app (its second constructor argument). */
+type UpdaterApp = NonNullable<AppUpdater['app']>
+
 /** electron-updater's AppUpdater with its app (version, folders) given, as its own tests do. */
 class FeedUpdater extends AppUpdater {
-  protected doDownloadUpdate(options: DownloadUpdateOptions): Promise<string[]> {
+  constructor(
+    app: UpdaterApp,
+    private readonly executor: ElectronHttpExecutor,
+  ) {
+    super(null, app)
+    // The base class makes Electron's executor only when it makes the app adapter too.
+    ;(this as unknown as { httpExecutor: ElectronHttpExecutor }).httpExecutor = executor
+  }
+
+  protected override doDownloadUpdate(options: DownloadUpdateOptions) {
     const provider = options.updateInfoAndProvider.provider
     const fileInfo = findFile(provider.resolveFiles(options.updateInfoAndProvider.info), 'deb')!
     return this.executeDownload({
@@ -95,10 +108,11 @@ class FeedUpdater extends AppUpdater {
       downloadUpdateOptions: options,
       done: async () => {},
       task: (updateFile, downloadOptions) =>
-        this.httpExecutor.download(fileInfo.url, updateFile, downloadOptions).then(() => {}),
+        this.executor.download(fileInfo.url, updateFile, downloadOptions).then(() => {}),
     })
   }
-  quitAndInstall(): void {}
+
+  override quitAndInstall(): void {}
 }
 
 function updaterAt(version: string, installId: string, channel: 'latest' | 'beta' = 'latest') {
@@ -119,8 +133,7 @@ function updaterAt(version: string, installId: string, channel: 'latest' | 'beta
     relaunch() {},
     onQuit() {},
   }
-  const updater = new FeedUpdater(null, app as never)
-  ;(updater as unknown as { httpExecutor: ElectronHttpExecutor }).httpExecutor = new NodeNetExecutor()
+  const updater = new FeedUpdater(app as unknown as UpdaterApp, new NodeNetExecutor())
   updater.logger = null
   updater.autoDownload = false
   updater.setFeedURL({ provider: 'generic', url: feedUrl })
