@@ -7,7 +7,7 @@ import { startAiStub, type AiStub } from '../harness/ai-stub'
 import { concatPcm, probeDuration, requireAudioTools, silence, spokenAnswer } from '../fixtures/audio/speech'
 import { launchKioskChromium } from '../helpers/browser'
 import { hostSocket } from '../helpers/host-socket'
-import { enterConsent } from '../helpers/kiosk-page'
+import { controlledMicrophone, enterConsent, say } from '../helpers/kiosk-page'
 import { budget } from '../helpers/patience'
 import { tempDir } from '../helpers/temp-studio'
 import { startWebHost, type RunningHost } from '../helpers/web-host'
@@ -69,48 +69,6 @@ afterAll(async () => {
   await stub?.close()
   fs.rmSync(dir, { recursive: true, force: true })
 })
-
-/**
- * The page's microphone becomes an audio graph the test plays real speech into; the camera stays
- * Chromium's fake device. Everything after getUserMedia (capture worklet, level meter, streaming)
- * is the kiosk's own code.
- */
-async function controlledMicrophone(page: Page) {
-  await page.addInitScript(() => {
-    const media = navigator.mediaDevices
-    const original = media.getUserMedia.bind(media)
-    let context: AudioContext | null = null
-    let destination: MediaStreamAudioDestinationNode | null = null
-    media.getUserMedia = async (constraints) => {
-      context ??= new AudioContext({ sampleRate: 48_000 })
-      // A new track each time: the kiosk stops the last one when a candidate leaves.
-      destination = context.createMediaStreamDestination()
-      const camera = constraints?.video ? (await original({ video: constraints.video })).getVideoTracks() : []
-      return new MediaStream([...destination.stream.getAudioTracks(), ...camera])
-    }
-    ;(window as unknown as { __say: (pcm: number[]) => Promise<void> }).__say = async (pcm) => {
-      if (!context || !destination) throw new Error('the microphone is not open yet')
-      // Created inside getUserMedia, the context may start suspended until something resumes it.
-      await context.resume()
-      const samples = Int16Array.from(pcm)
-      const buffer = context.createBuffer(1, samples.length, 48_000)
-      buffer.getChannelData(0).set(Float32Array.from(samples, (s) => s / 32768))
-      const source = context.createBufferSource()
-      source.buffer = buffer
-      source.connect(destination)
-      await new Promise<void>((resolve) => {
-        source.onended = () => resolve()
-        source.start()
-      })
-    }
-  })
-}
-
-const say = (page: Page, pcm: Uint8Array) =>
-  page.evaluate(
-    (samples) => (window as unknown as { __say: (pcm: number[]) => Promise<void> }).__say(samples),
-    Array.from(new Int16Array(pcm.buffer, pcm.byteOffset, pcm.byteLength / 2)),
-  )
 
 async function invite(rpc: HostSocket, templateId: string, name: string) {
   const { code } = await rpc.call<{ code: string }>('invitations.create', {

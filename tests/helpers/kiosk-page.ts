@@ -18,3 +18,46 @@ export async function enterConsent(page: Page, code: string): Promise<void> {
   await page.getByLabel(/I have read this and agree/).check()
   await page.getByRole('button', { name: 'I agree, continue' }).click()
 }
+
+/**
+ * The page's microphone becomes an audio graph the test plays real speech into; the camera stays
+ * Chromium's fake device. Everything after getUserMedia (capture worklet, level meter, streaming)
+ * is the kiosk's own code.
+ */
+export async function controlledMicrophone(page: Page) {
+  await page.addInitScript(() => {
+    const media = navigator.mediaDevices
+    const original = media.getUserMedia.bind(media)
+    let context: AudioContext | null = null
+    let destination: MediaStreamAudioDestinationNode | null = null
+    media.getUserMedia = async (constraints) => {
+      context ??= new AudioContext({ sampleRate: 48_000 })
+      // A new track each time: the kiosk stops the last one when a candidate leaves.
+      destination = context.createMediaStreamDestination()
+      const camera = constraints?.video ? (await original({ video: constraints.video })).getVideoTracks() : []
+      return new MediaStream([...destination.stream.getAudioTracks(), ...camera])
+    }
+    ;(window as unknown as { __say: (pcm: number[]) => Promise<void> }).__say = async (pcm) => {
+      if (!context || !destination) throw new Error('the microphone is not open yet')
+      // Created inside getUserMedia, the context may start suspended until something resumes it.
+      await context.resume()
+      const samples = Int16Array.from(pcm)
+      const buffer = context.createBuffer(1, samples.length, 48_000)
+      buffer.getChannelData(0).set(Float32Array.from(samples, (s) => s / 32768))
+      const source = context.createBufferSource()
+      source.buffer = buffer
+      source.connect(destination)
+      await new Promise<void>((resolve) => {
+        source.onended = () => resolve()
+        source.start()
+      })
+    }
+  })
+}
+
+/** Plays 48 kHz 16-bit mono PCM into the page's microphone; resolves when it has been played. */
+export const say = (page: Page, pcm: Uint8Array) =>
+  page.evaluate(
+    (samples) => (window as unknown as { __say: (pcm: number[]) => Promise<void> }).__say(samples),
+    Array.from(new Int16Array(pcm.buffer, pcm.byteOffset, pcm.byteLength / 2)),
+  )
