@@ -1,12 +1,26 @@
-import type { ReactNode } from 'react'
+import { lazy, Suspense, type ReactNode } from 'react'
 import { CandidatesArea } from './candidates/CandidatesArea'
-import { CompareArea } from './compare/CompareArea'
 import { InterviewsArea } from './interviews/InterviewsArea'
 import { JobsArea } from './jobs/JobsArea'
 import { QueuePage } from './queue/QueuePage'
-import { ReportArea } from './report/ReportArea'
-import { ReviewArea } from './review/ReviewArea'
 import { SettingsPage } from './settings/SettingsPage'
+
+// Loaded when first opened: the chart library alone would otherwise double what every window
+// (the candidate's kiosk included) loads at start.
+const CompareArea = lazy(() => import('./compare/CompareArea').then((m) => ({ default: m.CompareArea })))
+const ReportArea = lazy(() => import('./report/ReportArea').then((m) => ({ default: m.ReportArea })))
+const ReviewArea = lazy(() => import('./review/ReviewArea').then((m) => ({ default: m.ReviewArea })))
+const later = (element: ReactNode) => (
+  <Suspense
+    fallback={
+      <p className="muted" role="status">
+        Loading…
+      </p>
+    }
+  >
+    {element}
+  </Suspense>
+)
 
 export interface RecruiterRoute {
   /** Path under the recruiter shell, with react-router params; the first segment names the area. */
@@ -26,7 +40,7 @@ export const recruiterRoutes: RecruiterRoute[] = [
   { path: 'interviews', element: <InterviewsArea />, nav: { label: 'Interviews' } },
   { path: 'queue', element: <QueuePage />, nav: { label: 'Queue' } },
   { path: 'settings', element: <SettingsPage />, nav: { label: 'Settings' } },
-  { path: 'compare', element: <CompareArea /> },
-  { path: 'reports', element: <ReportArea /> },
-  { path: 'review', element: <ReviewArea /> },
+  { path: 'compare', element: later(<CompareArea />) },
+  { path: 'reports', element: later(<ReportArea />) },
+  { path: 'review', element: later(<ReviewArea />) },
 ]
