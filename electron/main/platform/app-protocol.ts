@@ -4,7 +4,7 @@ import { contentType, readStatic, resolveStatic } from '../../web-host/static-fi
 import { APP_HOST, APP_SCHEME, isAppUrl } from './app-origin'
 import { withContentSecurityPolicy } from './content-security-policy'
 import { isRecordingRequest, recordingResponse } from './recording-response'
-import type { LocateRecording } from '../../web-host/media-route'
+import type { RecordingAccess } from '../../web-host/recording-reply'
 
 /**
  * Declares the app scheme as standard and secure (so it has an origin, a secure context for
@@ -27,7 +27,7 @@ export function serveRenderer(
   session: Session,
   rendererDir: string,
   policy: string,
-  recordings: { token: string; locate: LocateRecording },
+  recordings: RecordingAccess,
 ): void {
   const root = path.resolve(rendererDir)
   session.protocol.handle(APP_SCHEME, (request) => {
