@@ -149,13 +149,14 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     ai: ai.capabilities,
   })
   const chat = () => (ai.capabilities.available('chat') ? ai.capabilities.chat() : null)
+  const chatModel = () => ai.view().settings.chat.model
   const candidates = candidatesFromScreening(db)
   const assessment = assessmentApp.createApp({
     db,
     writer,
     queue,
     chat,
-    chatModel: () => ai.view().settings.chat.model,
+    chatModel,
     prompts: ai.prompts,
     resumeText: (candidateId) => candidates.resumeText(candidateId),
     saveReportPdf: options.saveReportPdf,
@@ -168,6 +169,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     logger,
     events,
     chat,
+    chatModel,
     prompts: ai.prompts,
     codeThrottle: await openCodeThrottle({ db, clock, logger }),
     jobs: jobsFromScreening(db),

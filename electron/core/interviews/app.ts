@@ -24,6 +24,8 @@ export interface InterviewsDeps {
   events: EventBus
   /** The chat capability, or null when there is no key, no network or the circuit is open. */
   chat(): Chat | null
+  /** The chat model in use, kept with each AI rating of an answer. */
+  chatModel?(): string
   prompts: PromptRenderer
   /** Interview code guesses (openCodeThrottle): kept in the database, so opened before the app. */
   codeThrottle: GuessThrottle
@@ -74,6 +76,7 @@ export function createApp(deps: InterviewsDeps): InterviewsApp {
     clock,
     logger,
     chat: deps.chat,
+    ...(deps.chatModel ? { chatModel: deps.chatModel } : {}),
     prompts: deps.prompts,
     templates,
     invitations,

@@ -148,6 +148,8 @@ export interface AnswerView {
   quality: number | null
   qualitySource: 'ai' | 'heuristic' | null
   qualityNote: string | null
+  /** For a model's rating: the prompt version and the model that gave it. */
+  qualityBy: { prompt: string; model: string | null } | null
 }
 
 export interface SessionDetail extends SessionSummary {

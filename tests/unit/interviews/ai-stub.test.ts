@@ -188,6 +188,8 @@ describe('interviews through the real AI adapter and the wire stub', () => {
       [true, 1, 'ai'],
     ])
     expect(detail.answers[0]!.qualityNote).toBe('Names the feeling and a next step.')
+    // Each AI rating keeps the prompt version and the model it came from.
+    expect(detail.answers[0]!.qualityBy).toEqual({ prompt: 'answer-evaluation.v1', model: 'gpt-4o-mini' })
     expect(detail.skills).toEqual([
       { skill: 'General', highestPassed: 'standard', lowestFailed: null, resolved: false, pending: false },
     ])

@@ -6,6 +6,7 @@ import { answerTurn, decide } from './machine'
 import { evaluationFor, loadLive } from './session-load'
 import { plannedQuestion, type EngineState, type Turn } from './state'
 import type { EngineTurn } from './turn-view'
+import { storedEvaluation } from './session-store'
 
 export interface AnswerReceipt {
   answerId: string
@@ -117,7 +118,7 @@ export async function skipQuestion(engine: EngineContext, sessionId: string, tur
         skipped: 1,
         quality: evaluation.quality,
         quality_source: evaluation.source,
-        evaluation: JSON.stringify({ note: evaluation.note, followUp: null }),
+        evaluation: JSON.stringify(storedEvaluation({ ...evaluation, followUp: null })),
       })
       return commitState(engine, trx, loaded, decide(answered, evaluation, now))
     })

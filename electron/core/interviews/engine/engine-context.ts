@@ -23,6 +23,8 @@ export interface InterviewEngineDeps {
   logger: Logger
   /** The chat capability, or null when there is no key, no network or the circuit is open. */
   chat(): Chat | null
+  /** The chat model in use, kept with each AI rating of an answer. */
+  chatModel?(): string
   prompts: PromptRenderer
   templates: TemplatesService
   invitations: InvitationsService

@@ -66,6 +66,7 @@ export function createInterviewEngine(deps: InterviewEngineDeps): InterviewEngin
     withSession: createSessionLock(),
     evaluate: createAnswerEvaluator({
       chat: deps.chat,
+      ...(deps.chatModel ? { chatModel: deps.chatModel } : {}),
       prompts: deps.prompts,
       logger: deps.logger,
       timeoutMs: deps.evaluationTimeoutMs,

@@ -18,6 +18,8 @@ export const aiEvaluationSchema = z.object({
 export interface EvaluatorDeps {
   /** The chat capability, or null when there is no key, no network or the circuit is open. */
   chat(): Chat | null
+  /** The chat model in use, kept with each rating it gives. */
+  chatModel?(): string
   prompts: PromptRenderer
   logger: Logger
   /** An evaluation slower than this falls back to the heuristic so the candidate is not kept waiting. */
@@ -48,7 +50,7 @@ function evaluationMessages(prompts: PromptRenderer, input: EvaluationInput) {
     question: asked.followUp ? `${question.text}\nFollow-up: ${asked.text}` : question.text,
     rubric: rubric.join('\n') || '(no rubric given: judge relevance, completeness, clarity and depth)',
     answer: input.answer,
-  }).messages
+  })
 }
 
 /**
@@ -66,8 +68,9 @@ export function createAnswerEvaluator(deps: EvaluatorDeps): AnswerEvaluator {
     const chat = deps.chat()
     if (!chat) return heuristic()
     try {
+      const prompt = evaluationMessages(deps.prompts, input)
       const result = await chat.structured({
-        messages: evaluationMessages(deps.prompts, input),
+        messages: prompt.messages,
         schema: aiEvaluationSchema,
         schemaName: 'answer_evaluation',
         temperature: 0,
@@ -75,7 +78,13 @@ export function createAnswerEvaluator(deps: EvaluatorDeps): AnswerEvaluator {
         signal: AbortSignal.timeout(timeoutMs),
         scope: { interviewId: input.sessionId },
       })
-      return { quality: (result.score - 1) / 4, source: 'ai', note: result.note.trim(), followUp: result.followUp }
+      return {
+        quality: (result.score - 1) / 4,
+        source: 'ai',
+        note: result.note.trim(),
+        followUp: result.followUp,
+        provenance: { prompt: prompt.ref, model: deps.chatModel?.() ?? null },
+      }
     } catch (error) {
       deps.logger.warn('answer evaluation fell back to the heuristic', {
         sessionId: input.sessionId,

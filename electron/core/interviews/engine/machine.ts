@@ -24,6 +24,8 @@ export interface Evaluation {
   note: string
   /** A follow-up question the evaluator proposes; the engine decides whether to ask one. */
   followUp: string | null
+  /** For a model's rating: the prompt version and model it came from, so it can be explained and re-run. */
+  provenance?: { prompt: string; model: string | null }
 }
 
 export interface SessionPlan {

@@ -50,6 +50,13 @@ export interface NewSession {
  * Reads and writes a session's state. Every write checks the version it read, so two writers can
  * never both advance the same interview; the state row and the synced summary change together.
  */
+/** What is kept of a rating with its answer: the note, the proposed follow-up, and where a model's came from. */
+export const storedEvaluation = (evaluation: Evaluation) => ({
+  note: evaluation.note,
+  followUp: evaluation.followUp,
+  ...(evaluation.provenance ?? {}),
+})
+
 export function createSessionStore(db: Kysely<Database>, writer: SyncedWriter, now: () => number) {
   const answeredCount = async (trx: Transaction<Database>, sessionId: string) =>
     Number(
@@ -143,7 +150,7 @@ export function createSessionStore(db: Kysely<Database>, writer: SyncedWriter, n
       await writer.update(trx, 'interview_answers', answerId, {
         quality: evaluation.quality,
         quality_source: evaluation.source,
-        evaluation: JSON.stringify({ note: evaluation.note, followUp: evaluation.followUp }),
+        evaluation: JSON.stringify(storedEvaluation(evaluation)),
       })
     },
 

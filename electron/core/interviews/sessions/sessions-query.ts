@@ -29,7 +29,11 @@ const wordsSchema = z.array(
   z.object({ word: z.string(), start: z.number(), end: z.number(), confidence: z.number().optional() }),
 )
 const pausesSchema = z.array(z.object({ startMs: z.number(), durationMs: z.number() }))
-const evaluationSchema = z.object({ note: z.string().nullable().optional() })
+const evaluationSchema = z.object({
+  note: z.string().nullable().optional(),
+  prompt: z.string().optional(),
+  model: z.string().nullable().optional(),
+})
 
 function toSummary(row: Selectable<InterviewSessionsTable>, templateName: string): SessionSummary {
   return {
@@ -51,6 +55,7 @@ function toSummary(row: Selectable<InterviewSessionsTable>, templateName: string
 }
 
 function toAnswer(row: Selectable<InterviewAnswersTable>, transcriptPending: boolean): AnswerView {
+  const evaluation = readJson(row.evaluation, evaluationSchema, {})
   return {
     id: row.id,
     turnIndex: row.turn_index,
@@ -74,7 +79,8 @@ function toAnswer(row: Selectable<InterviewAnswersTable>, transcriptPending: boo
     transcriptPending,
     quality: row.quality,
     qualitySource: row.quality_source,
-    qualityNote: readJson(row.evaluation, evaluationSchema, {}).note ?? null,
+    qualityNote: evaluation.note ?? null,
+    qualityBy: evaluation.prompt ? { prompt: evaluation.prompt, model: evaluation.model ?? null } : null,
   }
 }
 

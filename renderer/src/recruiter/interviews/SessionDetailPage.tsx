@@ -102,7 +102,9 @@ export function SessionDetailPage() {
           {a.quality !== null && !a.transcriptPending && (
             <p className="muted">
               Steering estimate {Math.round(a.quality * 100)}/100 (
-              {a.qualitySource === 'ai' ? 'AI' : 'offline heuristic'}){a.qualityNote ? `: ${a.qualityNote}` : ''}
+              {a.qualitySource === 'ai' ? 'AI' : 'offline heuristic'}
+              {a.qualityBy && `, ${a.qualityBy.model ?? 'model unknown'} with prompt ${a.qualityBy.prompt}`})
+              {a.qualityNote ? `: ${a.qualityNote}` : ''}
             </p>
           )}
           {a.audioPath && <p className="muted">Recording: {a.audioPath}</p>}
