@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from '../helpers/browser'
+import { launchChromium, openRecruiter } from '../helpers/browser'
 import { tempDir } from '../helpers/temp-studio'
 import { startWebHost, type RunningHost } from '../helpers/web-host'
 import { assessedCandidate, createJob } from '../unit/assessment/assessed-job'
@@ -51,14 +51,7 @@ afterAll(async () => {
   await host?.stop()
 })
 
-async function open(): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage()
-  const errors: string[] = []
-  page.on('pageerror', (error) => errors.push(error.message))
-  await page.goto(host!.url)
-  await page.getByRole('navigation', { name: 'Areas' }).waitFor()
-  return { page, errors }
-}
+const open = () => openRecruiter(browser, host!.url)
 
 async function openJob(page: Page, title: string) {
   await page.getByRole('link', { name: 'Jobs', exact: true }).click()

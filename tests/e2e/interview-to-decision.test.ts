@@ -6,10 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SessionAssessments, SessionDecisions, SessionSummary } from '@shared/contract/interviews'
 import type { CandidateList } from '@shared/contract/screening'
 import { startAiStub, type AiStub } from '../harness/ai-stub'
-import { concatPcm, requireAudioTools, silence, spokenAnswer } from '../fixtures/audio/speech'
+import { pausedAnswer, requireAudioTools } from '../fixtures/audio/speech'
 import { launchKioskChromium } from '../helpers/browser'
 import { hostSocket } from '../helpers/host-socket'
-import { controlledMicrophone, enterConsent, say } from '../helpers/kiosk-page'
+import { controlledMicrophone, speakOneAnswer } from '../helpers/kiosk-page'
 import { budget } from '../helpers/patience'
 import { tempDir } from '../helpers/temp-studio'
 import { startWebHost, type RunningHost } from '../helpers/web-host'
@@ -24,7 +24,6 @@ import { firstWords, honestModel } from '../unit/assessment/world'
  * holds a quote the assessment verified against the transcript.
  */
 
-const RATE = 48_000
 const SENTENCES = [
   'We had a checkout page that took four seconds to load',
   'So first I measured where the time went',
@@ -42,11 +41,7 @@ let hello: Uint8Array
 beforeAll(async () => {
   requireAudioTools()
   dir = tempDir('panelist-journey-')
-  const parts = SENTENCES.map((text, i) =>
-    spokenAnswer(dir, `sentence-${i}`, text, { sampleRate: RATE, leadSec: 0.05, tailSec: 0.05 }),
-  )
-  answerPcm = concatPcm(parts[0]!.pcm, silence(RATE, 1), parts[1]!.pcm, silence(RATE, 1), parts[2]!.pcm)
-  hello = spokenAnswer(dir, 'hello', 'Hello can you hear me', { sampleRate: RATE, leadSec: 0.05, tailSec: 0.05 }).pcm
+  ;({ answer: answerPcm, hello } = pausedAnswer(dir, SENTENCES, [1, 1]))
   stub = await startAiStub({
     script: {
       transcripts: SENTENCES.map((s) => `${s}.`),
@@ -117,20 +112,6 @@ async function prepare(rpc: Rpc) {
   return code
 }
 
-async function speakInterview(page: Page, code: string) {
-  await enterConsent(page, code)
-  await page.getByText('Waiting to hear you').waitFor()
-  await say(page, hello)
-  await page.getByText('We can hear you.').waitFor()
-  await page.getByRole('button', { name: 'Play test sound' }).click()
-  await page.getByRole('button', { name: 'I heard it' }).click()
-  await page.getByRole('button', { name: 'Continue' }).click()
-  await page.getByRole('button', { name: 'Skip practice and start' }).click()
-  await page.locator('.kiosk-phase', { hasText: 'Listening' }).waitFor({ timeout: budget(30_000) })
-  await say(page, answerPcm)
-  await page.getByRole('heading', { name: 'Thank you, Ada Lovelace' }).waitFor({ timeout: budget(60_000) })
-}
-
 const audioTime = (page: Page) =>
   page.evaluate(() => (document.querySelector('[data-testid="answer-audio"]') as HTMLAudioElement).currentTime)
 
@@ -149,7 +130,7 @@ describe('from a spoken interview to a decision', () => {
     kiosk.on('pageerror', (error) => problems.push(error.message))
     await controlledMicrophone(kiosk)
     await kiosk.goto(host.kioskUrl)
-    await speakInterview(kiosk, code)
+    await speakOneAnswer(kiosk, code, 'Ada Lovelace', { hello, answer: answerPcm })
 
     const sessionId = (await rpc.call<SessionSummary[]>('sessions.list', {}))[0]!.id
     let assessed: SessionAssessments | undefined

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from '../helpers/browser'
+import { launchChromium, openRecruiter } from '../helpers/browser'
 import { createTempStudio, tempDir } from '../helpers/temp-studio'
 import { startWebHost, type RunningHost } from '../helpers/web-host'
 import { hostSocket } from '../helpers/host-socket'
@@ -50,14 +50,7 @@ afterAll(async () => {
   await host?.stop()
 })
 
-async function open(): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
-  const errors: string[] = []
-  page.on('pageerror', (error) => errors.push(error.message))
-  await page.goto(host!.url)
-  await page.getByRole('navigation', { name: 'Areas' }).waitFor()
-  return { page, errors }
-}
+const open = () => openRecruiter(browser, host!.url)
 
 async function shot(page: Page, name: string) {
   if (!SHOTS) return

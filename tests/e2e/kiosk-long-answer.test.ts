@@ -1,13 +1,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SessionDetail, SessionSummary } from '@shared/contract/interviews'
 import { startAiStub, type AiStub } from '../harness/ai-stub'
-import { concatPcm, probeDuration, requireAudioTools, silence, spokenAnswer } from '../fixtures/audio/speech'
+import { pausedAnswer, probeDuration, requireAudioTools } from '../fixtures/audio/speech'
 import { launchKioskChromium } from '../helpers/browser'
 import { hostSocket } from '../helpers/host-socket'
-import { controlledMicrophone, enterConsent, say } from '../helpers/kiosk-page'
+import { controlledMicrophone, speakOneAnswer } from '../helpers/kiosk-page'
 import { budget } from '../helpers/patience'
 import { tempDir } from '../helpers/temp-studio'
 import { startWebHost, type RunningHost } from '../helpers/web-host'
@@ -19,7 +19,6 @@ import { startWebHost, type RunningHost } from '../helpers/web-host'
  * transcribed as one, and the next candidate follows on the same kiosk tab.
  */
 
-const RATE = 48_000
 const SENTENCES = [
   'We had a checkout page that took four seconds to load',
   'So first I measured where the time went',
@@ -39,12 +38,7 @@ let speechSec: number
 beforeAll(async () => {
   requireAudioTools()
   dir = tempDir('panelist-long-answer-')
-  const parts = SENTENCES.map((text, i) =>
-    spokenAnswer(dir, `sentence-${i}`, text, { sampleRate: RATE, leadSec: 0.05, tailSec: 0.05 }),
-  )
-  longAnswer = concatPcm(parts[0]!.pcm, silence(RATE, 1), parts[1]!.pcm, silence(RATE, 2), parts[2]!.pcm)
-  speechSec = longAnswer.byteLength / 2 / RATE
-  hello = spokenAnswer(dir, 'hello', 'Hello can you hear me', { sampleRate: RATE, leadSec: 0.05, tailSec: 0.05 }).pcm
+  ;({ answer: longAnswer, hello, speechSec } = pausedAnswer(dir, SENTENCES, [1, 2]))
   stub = await startAiStub({
     script: {
       transcripts: SENTENCES.map((s) => `${s}.`),
@@ -77,21 +71,6 @@ async function invite(rpc: HostSocket, templateId: string, name: string) {
     candidateName: name,
   })
   return code
-}
-
-/** From the code to the end of the one question, answered with the long answer. */
-async function interview(page: Page, code: string, name: string) {
-  await enterConsent(page, code)
-  await page.getByText('Waiting to hear you').waitFor()
-  await say(page, hello)
-  await page.getByText('We can hear you.').waitFor()
-  await page.getByRole('button', { name: 'Play test sound' }).click()
-  await page.getByRole('button', { name: 'I heard it' }).click()
-  await page.getByRole('button', { name: 'Continue' }).click()
-  await page.getByRole('button', { name: 'Skip practice and start' }).click()
-  await page.locator('.kiosk-phase', { hasText: 'Listening' }).waitFor({ timeout: budget(30_000) })
-  await say(page, longAnswer)
-  await page.getByRole('heading', { name: `Thank you, ${name}` }).waitFor({ timeout: budget(60_000) })
 }
 
 async function answerOf(rpc: HostSocket, name: string) {
@@ -136,7 +115,7 @@ describe('a long spoken answer in Chromium', () => {
     await page.goto(host.kioskUrl)
 
     for (const name of ['Ada', 'Grace']) {
-      await interview(page, await invite(rpc, template.id, name), name)
+      await speakOneAnswer(page, await invite(rpc, template.id, name), name, { hello, answer: longAnswer })
       const answer = await answerOf(rpc, name)
       // Every sentence is in the one answer, in order: neither pause ended it.
       expect(answer.text).toBe(SENTENCES.map((s) => `${s}.`).join(' '))

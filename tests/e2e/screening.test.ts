@@ -1,7 +1,7 @@
 import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from '../helpers/browser'
+import { launchChromium, openRecruiter } from '../helpers/browser'
 import { tempDir } from '../helpers/temp-studio'
 import { startWebHost, type RunningHost } from '../helpers/web-host'
 import { FIXTURE_JOBS, writeFixtureFolder, type FixtureFile } from '../fixtures/resumes'
@@ -19,14 +19,7 @@ afterAll(async () => {
   await browser?.close()
 })
 
-async function open(url: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage()
-  const errors: string[] = []
-  page.on('pageerror', (error) => errors.push(error.message))
-  await page.goto(url)
-  await page.getByRole('navigation', { name: 'Areas' }).waitFor()
-  return { page, errors }
-}
+const open = (url: string) => openRecruiter(browser, url)
 
 describe('screening in the browser over the web host', () => {
   it('creates a job, imports a folder of 20 resumes with progress, ranks, opens a candidate, changes status, adds a note, and keeps it all across a restart', async () => {

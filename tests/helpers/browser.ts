@@ -1,5 +1,5 @@
 import fs from 'node:fs'
-import { chromium, type Browser, type LaunchOptions } from 'playwright-core'
+import { chromium, type Browser, type LaunchOptions, type Page } from 'playwright-core'
 
 export const CHROMIUM = process.env.PANELIST_CHROMIUM ?? '/usr/bin/chromium'
 
@@ -35,4 +35,21 @@ export function launchKioskChromium(micFile?: string): Promise<Browser> {
     ...(micFile ? [`--use-file-for-fake-audio-capture=${micFile}`] : []),
     '--autoplay-policy=no-user-gesture-required',
   ])
+}
+
+/**
+ * A new tab on the recruiter's shell at `url`, once its navigation is there, with the page errors it
+ * raises collected (a test expects none).
+ */
+export async function openRecruiter(
+  browser: Browser,
+  url: string,
+  viewport = { width: 1280, height: 900 },
+): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport })
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(error.message))
+  await page.goto(url)
+  await page.getByRole('navigation', { name: 'Areas' }).waitFor()
+  return { page, errors }
 }

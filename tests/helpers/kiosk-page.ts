@@ -61,3 +61,26 @@ export const say = (page: Page, pcm: Uint8Array) =>
     (samples) => (window as unknown as { __say: (pcm: number[]) => Promise<void> }).__say(samples),
     Array.from(new Int16Array(pcm.buffer, pcm.byteOffset, pcm.byteLength / 2)),
   )
+
+/**
+ * A one-question interview answered aloud, from the code to the thank-you: consent, the device check
+ * (the candidate says hello and hears the test sound), practice skipped, then the answer.
+ */
+export async function speakOneAnswer(
+  page: Page,
+  code: string,
+  name: string,
+  speech: { hello: Uint8Array; answer: Uint8Array },
+): Promise<void> {
+  await enterConsent(page, code)
+  await page.getByText('Waiting to hear you').waitFor()
+  await say(page, speech.hello)
+  await page.getByText('We can hear you.').waitFor()
+  await page.getByRole('button', { name: 'Play test sound' }).click()
+  await page.getByRole('button', { name: 'I heard it' }).click()
+  await page.getByRole('button', { name: 'Continue' }).click()
+  await page.getByRole('button', { name: 'Skip practice and start' }).click()
+  await page.locator('.kiosk-phase', { hasText: 'Listening' }).waitFor({ timeout: budget(30_000) })
+  await say(page, speech.answer)
+  await page.getByRole('heading', { name: `Thank you, ${name}` }).waitFor({ timeout: budget(60_000) })
+}
