@@ -14,6 +14,8 @@ import * as assessmentApp from './assessment/app'
 import type { SaveReportPdf } from './assessment/compare/save-report-pdf'
 import type { AiOptions, AiService } from './ai/service'
 import * as diagnosticsApp from './diagnostics/app'
+import * as exportsApp from './exports/app'
+import * as fairnessApp from './fairness/app'
 import { createEventBus, type EventBus } from './events'
 import * as interviewsApp from './interviews/app'
 import { STUDIO_STORAGE_FULL } from './data-folder/storage-full'
@@ -219,6 +221,8 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     ...assessment.handlers,
     ...voice.handlers,
     ...updatesApp.createApp(options.updates).handlers,
+    ...exportsApp.createApp({ db, clock }).handlers,
+    ...fairnessApp.createApp({ db, clock }).handlers,
   }
   const dispatch = createDispatcher(handlers, logger, undefined, () =>
     events.emit('app.storageFull', { message: STUDIO_STORAGE_FULL }),

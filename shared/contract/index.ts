@@ -1,6 +1,8 @@
 import type { z } from 'zod'
 import { aiEvents, aiRequests } from './ai'
 import type { Audience, RequestDef } from './define'
+import { exportRequests } from './exports'
+import { fairnessRequests } from './fairness'
 import { foundationEvents, foundationRequests } from './foundation'
 import { interviewEvents, interviewRequests } from './interviews'
 import { KIOSK_VOICE_EVENTS, kioskEvents, kioskRequests } from './kiosk'
@@ -18,6 +20,8 @@ export const requests = {
   ...interviewRequests,
   ...kioskRequests,
   ...updateRequests,
+  ...exportRequests,
+  ...fairnessRequests,
 } satisfies Record<string, RequestDef>
 
 export const events = {

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely'
 import type { AiTables } from '../ai/tables'
 import type { DecisionTables } from '../assessment/decisions/tables'
+import type { FairnessTables } from '../fairness/tables'
 import type { AssessmentTables } from '../assessment/tables'
 import type { InterviewTables } from '../interviews/tables'
 import type { RecordingTables } from '../recording/tables'
@@ -84,4 +85,5 @@ export type Database = FoundationTables &
   AiTables &
   RecordingTables &
   AssessmentTables &
-  DecisionTables
+  DecisionTables &
+  FairnessTables

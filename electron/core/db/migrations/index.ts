@@ -7,6 +7,7 @@ import { recordings } from './0035-recordings'
 import { interviewScheduling } from './0036-interview-scheduling'
 import { assessments } from './0040-assessments'
 import { assessmentDecisions } from './0041-assessment-decisions'
+import { selfIdentification } from './0060-self-identification'
 import type { Migration } from './types'
 
 /**
@@ -23,4 +24,5 @@ export const migrations: Migration[] = [
   interviewScheduling,
   assessments,
   assessmentDecisions,
+  selfIdentification,
 ]
