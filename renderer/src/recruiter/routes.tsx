@@ -7,6 +7,7 @@ import { SettingsPage } from './settings/SettingsPage'
 
 // Loaded when first opened: the chart library alone would otherwise double what every window
 // (the candidate's kiosk included) loads at start.
+const FairnessArea = lazy(() => import('./fairness/FairnessArea').then((m) => ({ default: m.FairnessArea })))
 const CompareArea = lazy(() => import('./compare/CompareArea').then((m) => ({ default: m.CompareArea })))
 const ReportArea = lazy(() => import('./report/ReportArea').then((m) => ({ default: m.ReportArea })))
 const ReviewArea = lazy(() => import('./review/ReviewArea').then((m) => ({ default: m.ReviewArea })))
@@ -43,4 +44,5 @@ export const recruiterRoutes: RecruiterRoute[] = [
   { path: 'compare', element: later(<CompareArea />) },
   { path: 'reports', element: later(<ReportArea />) },
   { path: 'review', element: later(<ReviewArea />) },
+  { path: 'fairness', element: later(<FairnessArea />) },
 ]

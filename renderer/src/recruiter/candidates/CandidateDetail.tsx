@@ -13,6 +13,8 @@ import { ScoreSummary } from './ScoreSummary'
 import { StatusSelect } from './StatusSelect'
 import { PageLoading } from '../../components/PageLoading'
 import { ErrorText } from '../../components/ErrorText'
+import { ExportButton } from '../exports/ExportButton'
+import { SelfIdentificationForm } from '../fairness/SelfIdentificationForm'
 
 const period = (start: string | null, end: string | null, current: boolean) =>
   `${start ?? '?'} – ${current ? 'present' : (end ?? '?')}`
@@ -143,6 +145,10 @@ export function CandidateDetail() {
           {detail.currentTitle && <p className="muted">{detail.currentTitle}</p>}
         </div>
         <Pipeline detail={detail} onChange={load} />
+        <ExportButton
+          label="Export JSON Resume"
+          exportFile={() => call('exports.jsonResume', { candidateId: detail.id })}
+        />
       </header>
       <Tags candidateId={detail.id} tags={detail.tags} onChange={load} />
       {detail.applications.length > 0 && (
@@ -162,6 +168,7 @@ export function CandidateDetail() {
         applications={detail.application ? [detail.application] : detail.applications}
       />
       <FlagsPanel flags={detail.flags} />
+      <SelfIdentificationForm key={detail.id} candidateId={detail.id} />
       <div className="detail-columns">
         <div>
           {detail.score && <ScoreSummary score={detail.score} />}

@@ -8,6 +8,7 @@ import { EDUCATION_LABELS, EMPLOYMENT_LABELS, OPENING_LABELS } from '../candidat
 import { RankedList } from '../candidates/RankedList'
 import { PageLoading } from '../../components/PageLoading'
 import { ErrorText } from '../../components/ErrorText'
+import { ExportButton } from '../exports/ExportButton'
 
 function salary(job: JobOpeningView): string | null {
   if (job.salaryMin === null && job.salaryMax === null) return null
@@ -60,6 +61,10 @@ export function JobPage() {
           <Link to={`/compare/${job.id}`} className="button-link">
             Compare assessed candidates
           </Link>
+          <Link to={`/fairness/${job.id}`} className="button-link">
+            Adverse-impact report
+          </Link>
+          <ExportButton label="Export pipeline CSV" exportFile={() => call('exports.pipelineCsv', { jobId: job.id })} />
           {job.status !== 'archived' && (
             <Link to={`/jobs/${job.id}/edit`} className="button-link">
               Edit
