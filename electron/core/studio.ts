@@ -30,6 +30,7 @@ import * as settingsApp from './settings/app'
 import * as updatesApp from './updates/app'
 import type { UpdatesHost } from './updates/app'
 import * as voiceApp from './voice/app'
+import * as webhooksApp from './webhooks/app'
 import { candidatesFromScreening, jobsFromScreening } from './interviews/screening-sources'
 import { interviewPipeline } from './screening/candidates/interview-pipeline'
 import { createLogger, type Logger } from './logger'
@@ -120,6 +121,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     onChange: (job) => events.emit('queue.job', job),
   })
   const queuePanel = queueApp.createApp({ db, writer, queue })
+  const webhooks = webhooksApp.createApp({ db, queue, clock, logger })
   const { resourcesDir } = options
   const taxonomy = await loadTaxonomyFile(path.join(resourcesDir, 'skills.json'))
   const ownParser = options.resumeParser ? null : poolParser({ taxonomy: taxonomy.data })
@@ -149,6 +151,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     catalog: taxonomyCatalog(taxonomy),
     choosePaths: options.chooseResumePaths,
     ai: ai.capabilities,
+    outgoing: webhooks.outgoing,
   })
   const chat = () => (ai.capabilities.available('chat') ? ai.capabilities.chat() : null)
   const chatModel = () => ai.view().settings.chat.model
@@ -163,6 +166,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     resumeText: (candidateId) => candidates.resumeText(candidateId),
     saveReportPdf: options.saveReportPdf,
     dataDir: options.dataDir,
+    outgoing: webhooks.outgoing,
   })
   const interviews = interviewsApp.createApp({
     db,
@@ -177,7 +181,10 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     jobs: jobsFromScreening(db),
     candidates,
     pipeline: interviewPipeline(db, writer),
-    onSessionFinished: assessment.onSessionFinished,
+    onSessionFinished: async (trx, sessionId) => {
+      await assessment.onSessionFinished(trx, sessionId)
+      await webhooks.sessionFinished(trx, sessionId)
+    },
   })
 
   const voice = voiceApp.createApp({
@@ -193,9 +200,11 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     dataDir: options.dataDir,
     options: options.voice,
   })
-  for (const job of [...queuePanel.jobs, ...screening.jobs, ...voice.jobs, ...assessment.jobs]) queue.register(job)
+  for (const job of [...queuePanel.jobs, ...screening.jobs, ...voice.jobs, ...assessment.jobs, ...webhooks.jobs])
+    queue.register(job)
   await screening.start()
   await voice.start()
+  await webhooks.start()
 
   const info = (): AppInfo => ({
     version: options.version ?? '0.0.0',
@@ -221,6 +230,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     ...assessment.handlers,
     ...voice.handlers,
     ...updatesApp.createApp(options.updates).handlers,
+    ...webhooks.handlers,
     ...exportsApp.createApp({ db, clock }).handlers,
     ...fairnessApp.createApp({ db, clock }).handlers,
   }
@@ -250,6 +260,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     info,
     async close() {
       await voice.close()
+      await webhooks.close()
       await interviews.close()
       ai.close()
       await queue.stop()

@@ -8,6 +8,7 @@ import { interviewEvents, interviewRequests } from './interviews'
 import { KIOSK_VOICE_EVENTS, kioskEvents, kioskRequests } from './kiosk'
 import { screeningEvents, screeningRequests } from './screening'
 import { updateEvents, updateRequests } from './updates'
+import { webhookRequests } from './webhooks'
 
 /**
  * The IPC contract: every request the renderer may make and every event main may push. Each
@@ -20,6 +21,7 @@ export const requests = {
   ...interviewRequests,
   ...kioskRequests,
   ...updateRequests,
+  ...webhookRequests,
   ...exportRequests,
   ...fairnessRequests,
 } satisfies Record<string, RequestDef>

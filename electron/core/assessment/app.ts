@@ -4,6 +4,7 @@ import type { Chat } from '../ai/types'
 import type { Database } from '../db/schema'
 import type { SyncedWriter } from '../db/synced'
 import type { DomainApp } from '../ipc/dispatcher'
+import type { OutgoingEvents } from '../outgoing-events'
 import type { Queue } from '../queue/queue'
 import type { JobDefinition } from '../queue/types'
 import { compareJob } from './compare/compare-job'
@@ -29,6 +30,8 @@ export interface AssessmentDeps {
   saveReportPdf?: SaveReportPdf
   /** Where recordings live, for the review screen's playback. */
   dataDir: string
+  /** Announces stored assessments and decisions to the ATS webhooks. */
+  outgoing: OutgoingEvents
 }
 
 export interface AssessmentApp extends DomainApp<'assessments'> {

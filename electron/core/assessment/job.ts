@@ -1,7 +1,10 @@
+import type { Transaction } from 'kysely'
 import { z } from 'zod'
 import { StudioError } from '../../../shared/contract/errors'
 import { AiError, type AiErrorKind } from '../ai/errors'
+import type { Database } from '../db/schema'
 import type { SyncedWriter } from '../db/synced'
+import type { OutgoingEvents } from '../outgoing-events'
 import { defineJob, PermanentJobError, type JobContext } from '../queue/types'
 import { runAiAssessment, type AiRunDeps } from './ai-run'
 import type { AssessmentDraft } from './draft'
@@ -37,9 +40,31 @@ const AI_AWAY: ReadonlySet<AiErrorKind> = new Set([
 
 export interface AssessmentJobDeps extends Omit<AiRunDeps, 'chat' | 'db' | 'model'> {
   writer: SyncedWriter
+  outgoing: OutgoingEvents
   /** The chat capability, or null when there is no key, no network or the circuit is open. */
   chat(): AiRunDeps['chat'] | null
   chatModel(): string
+}
+
+/** Stores a run and, in the same transaction, announces it (assessment.ready): a summary, never its integrity signals. */
+async function storeAndAnnounce(
+  deps: AssessmentJobDeps,
+  trx: Transaction<Database>,
+  payload: AssessmentPayload,
+  kind: 'ai' | 'offline',
+  draft: AssessmentDraft,
+) {
+  const assessmentId = await insertAssessment(trx, deps.writer, payload.sessionId, runKey(payload, kind), draft)
+  await deps.outgoing.record(trx, {
+    type: 'assessment.ready',
+    data: {
+      assessmentId,
+      sessionId: payload.sessionId,
+      kind: draft.kind,
+      overallScore: draft.overallScore,
+      recommendation: draft.recommendation,
+    },
+  })
 }
 
 /** Until a session has any assessment, a labelled offline one is better than none. */
@@ -57,13 +82,7 @@ async function storeOfflineOnce(
       .where('deleted_at', 'is', null)
       .executeTakeFirst()
     if (!existing) {
-      await insertAssessment(
-        trx,
-        deps.writer,
-        payload.sessionId,
-        runKey(payload, 'offline'),
-        offlineAssessment(subject),
-      )
+      await storeAndAnnounce(deps, trx, payload, 'offline', offlineAssessment(subject))
     }
   })
 }
@@ -109,7 +128,7 @@ export function assessmentJob(deps: AssessmentJobDeps) {
         throw new PermanentJobError(`The AI assessment failed: ${error.message}`)
       }
       const applied = await ctx.applyOnce(`${assessmentJobKey(payload)}:ai`, async (trx) => {
-        await insertAssessment(trx, deps.writer, payload.sessionId, runKey(payload, 'ai'), draft)
+        await storeAndAnnounce(deps, trx, payload, 'ai', draft)
       })
       return { applied, overallScore: draft.overallScore }
     },

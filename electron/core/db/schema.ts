@@ -6,6 +6,7 @@ import type { AssessmentTables } from '../assessment/tables'
 import type { InterviewTables } from '../interviews/tables'
 import type { RecordingTables } from '../recording/tables'
 import type { ScreeningTables } from '../screening/tables'
+import type { WebhookTables } from '../webhooks/tables'
 import type { SyncedColumns } from './columns'
 
 export interface MetaTable {
@@ -86,4 +87,5 @@ export type Database = FoundationTables &
   RecordingTables &
   AssessmentTables &
   DecisionTables &
+  WebhookTables &
   FairnessTables

@@ -8,6 +8,7 @@ import type { SyncedWriter } from '../db/synced'
 import type { EventBus } from '../events'
 import type { DomainApp } from '../ipc/dispatcher'
 import type { Logger } from '../logger'
+import type { OutgoingEvents } from '../outgoing-events'
 import type { Queue } from '../queue/queue'
 import type { JobDefinition } from '../queue/types'
 import { candidateDetail } from './candidates/detail'
@@ -41,6 +42,8 @@ export interface ScreeningDeps {
   ai?: AiCapabilities
   /** The desktop's open dialog (Electron passes one); absent in the web host and the CLI. */
   choosePaths?: (kind: 'files' | 'folder') => Promise<string[]>
+  /** Announces new candidates to the ATS webhooks. */
+  outgoing: OutgoingEvents
 }
 
 export interface ScreeningApp extends DomainApp<'jobs' | 'intake' | 'candidates'> {
@@ -93,6 +96,7 @@ export function createApp(deps: ScreeningDeps): ScreeningApp {
               parser: deps.parser,
               files,
               rerank,
+              outgoing: deps.outgoing,
             }) as JobDefinition<never>,
           ]
         : []),

@@ -59,6 +59,8 @@ async function setup(ai: AiCapabilities) {
     dataDir: '/nonexistent',
     catalog: taxonomyCatalog(await loadTaxonomyFile(path.join(__dirname, '../../../resources/skills.json'))),
     ai,
+    // No parser here, so nothing is imported and no candidate is announced.
+    outgoing: { record: async () => {}, recordNow: () => {} },
   })
   screening.jobs.forEach((job) => studio!.queue.register(job))
   const h = screening.handlers

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Decision, DecisionView } from '../../../../shared/contract/interviews/decisions'
 import type { Database } from '../../db/schema'
 import type { SyncedWriter } from '../../db/synced'
+import type { OutgoingEvents } from '../../outgoing-events'
 import { moveApplication } from '../../screening/candidates/pipeline'
 import { requireFinishedSession } from './finished-session'
 import { readDecision } from './history'
@@ -19,10 +20,10 @@ export interface DecideInput {
  * the pipeline never shows a move without the decision that made it (or the reverse).
  */
 export async function recordDecision(
-  deps: { db: Kysely<Database>; writer: SyncedWriter; author: string },
+  deps: { db: Kysely<Database>; writer: SyncedWriter; author: string; outgoing: OutgoingEvents },
   input: DecideInput,
 ): Promise<DecisionView> {
-  const { db, writer, author } = deps
+  const { db, writer, author, outgoing } = deps
   await requireFinishedSession(db, input.sessionId)
   return db.transaction().execute(async (trx) => {
     const latest = await trx
@@ -45,6 +46,18 @@ export async function recordDecision(
       application_id: linked?.applicationId ?? null,
       from_status: linked?.status ?? null,
       to_status: to,
+    })
+    // The note is the recruiter's own words about the candidate; it stays in the studio.
+    await outgoing.record(trx, {
+      type: 'decision.made',
+      data: {
+        decisionId: id,
+        sessionId: input.sessionId,
+        decision: input.decision,
+        applicationId: linked?.applicationId ?? null,
+        fromStatus: linked?.status ?? null,
+        toStatus: to,
+      },
     })
     return readDecision(trx, id)
   })

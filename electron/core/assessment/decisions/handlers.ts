@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
 import type { SyncedWriter } from '../../db/synced'
 import type { Handler } from '../../ipc/dispatcher'
+import type { OutgoingEvents } from '../../outgoing-events'
 import { recordDecision } from './decide'
 import { readSessionDecisions } from './history'
 import { recordOverride } from './override'
@@ -19,11 +20,15 @@ export interface DecisionHandlers {
 }
 
 /** The recruiter's decisions and score overrides on a finished interview. */
-export function decisionHandlers(deps: { db: Kysely<Database>; writer: SyncedWriter }): DecisionHandlers {
-  const writing = { ...deps, author: LOCAL_AUTHOR }
+export function decisionHandlers(deps: {
+  db: Kysely<Database>
+  writer: SyncedWriter
+  outgoing: OutgoingEvents
+}): DecisionHandlers {
+  const writing = { db: deps.db, writer: deps.writer, author: LOCAL_AUTHOR }
   return {
     'assessments.decisions': ({ sessionId }) => readSessionDecisions(deps.db, sessionId),
-    'assessments.decide': (input) => recordDecision(writing, input),
+    'assessments.decide': (input) => recordDecision({ ...writing, outgoing: deps.outgoing }, input),
     'assessments.override': (input) => recordOverride(writing, input),
   }
 }

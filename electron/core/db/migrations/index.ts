@@ -7,6 +7,7 @@ import { recordings } from './0035-recordings'
 import { interviewScheduling } from './0036-interview-scheduling'
 import { assessments } from './0040-assessments'
 import { assessmentDecisions } from './0041-assessment-decisions'
+import { webhooks } from './0050-webhooks'
 import { selfIdentification } from './0060-self-identification'
 import type { Migration } from './types'
 
@@ -24,5 +25,6 @@ export const migrations: Migration[] = [
   interviewScheduling,
   assessments,
   assessmentDecisions,
+  webhooks,
   selfIdentification,
 ]

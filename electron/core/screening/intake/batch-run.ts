@@ -6,6 +6,7 @@ import type { Database } from '../../db/schema'
 import type { SyncedWriter } from '../../db/synced'
 import type { EventBus } from '../../events'
 import type { Logger } from '../../logger'
+import type { OutgoingEvents } from '../../outgoing-events'
 import type { JobContext } from '../../queue/types'
 import type { Rerank } from '../candidates/rerank'
 import type { IntakeBatchesTable, IntakeItemsTable } from '../tables'
@@ -24,6 +25,8 @@ export interface IntakeJobDeps {
   parser: ResumeParser
   files: FileStore
   rerank: Rerank
+  /** Announces each new candidate (candidate.created) in the transaction that creates them. */
+  outgoing: OutgoingEvents
 }
 
 export type IntakeItem = Selectable<IntakeItemsTable>

@@ -1,3 +1,4 @@
+import type { Direct } from '../../db/direct'
 import { commitOutcome, settleLater, type BatchRun, type IntakeItem } from './batch-run'
 import { contentHash } from './file-store'
 import { dropStagedIfUnused, readSource, refused, type SourceFile } from './intake-source'
@@ -44,8 +45,8 @@ async function parseAndStore(run: BatchRun, item: IntakeItem, source: SourceFile
       () => dropStagedIfUnused(run.deps, item),
     )
   const stored = await files.put(source.bytes, item.name, hash)
-  settleLater(run, item, (trx) =>
-    recordParsedFile(
+  settleLater(run, item, (trx) => {
+    const outcome = recordParsedFile(
       trx,
       writer,
       itemRef(run, item),
@@ -60,6 +61,17 @@ async function parseAndStore(run: BatchRun, item: IntakeItem, source: SourceFile
         features: parsed.features,
       },
       clock.now(),
-    ),
-  )
+    )
+    if (outcome.outcome === 'imported' && outcome.candidateId) announceCandidate(run, trx, outcome.candidateId)
+    return outcome
+  })
+}
+
+/** A new person (not a second file of someone already known) is what an ATS counts as a new candidate. */
+function announceCandidate(run: BatchRun, trx: Direct, candidateId: string): void {
+  const candidate = trx.get<{ name: string }>('select name from candidates where id = ?', [candidateId])
+  run.deps.outgoing.recordNow(trx, {
+    type: 'candidate.created',
+    data: { candidateId, name: candidate?.name ?? '', jobId: run.batch.job_id },
+  })
 }

@@ -1,0 +1,94 @@
+import { z } from 'zod'
+import type { Clock } from '../clock'
+import { defineJob, PermanentJobError } from '../queue/types'
+import { signingSecrets } from './secrets'
+import { sendSigned, type SendOptions } from './send'
+
+export const WEBHOOK_DELIVER_JOB = 'webhook.deliver'
+
+/**
+ * With the queue's backoff (1 s doubling, capped at 5 minutes) this keeps trying for about four
+ * hours; after that the delivery shows as failed and "Retry now" sends it again.
+ */
+export const WEBHOOK_MAX_ATTEMPTS = 50
+
+export interface DeliverJobDeps {
+  clock: Clock
+  send: SendOptions
+}
+
+/** The body every attempt sends, byte for byte: only the headers' timestamp and signature change. */
+export const webhookBody = (event: { type: string; payload: string; created_at: number }) =>
+  `{"type":${JSON.stringify(event.type)},"timestamp":${JSON.stringify(new Date(event.created_at).toISOString())},"data":${event.payload}}`
+
+/**
+ * Delivers one event to one endpoint. At-least-once like every job: a crash between the receiver's
+ * 2xx and our record of it sends again, with the same webhook-id, which the receiver deduplicates.
+ */
+export function deliverJob(deps: DeliverJobDeps) {
+  return defineJob({
+    kind: WEBHOOK_DELIVER_JOB,
+    payload: z.object({ deliveryId: z.string().min(1).max(64) }),
+    title: () => 'Send a webhook',
+    maxAttempts: WEBHOOK_MAX_ATTEMPTS,
+    async run({ deliveryId }, ctx) {
+      const row = await ctx.db
+        .selectFrom('webhook_deliveries as d')
+        .innerJoin('webhook_events as e', 'e.id', 'd.event_id')
+        .leftJoin('webhook_endpoints as p', 'p.id', 'd.endpoint_id')
+        .select([
+          'd.status',
+          'e.id as eventId',
+          'e.type',
+          'e.payload',
+          'e.created_at',
+          'p.url',
+          'p.secret',
+          'p.previous_secret',
+          'p.previous_secret_until',
+        ])
+        .where('d.id', '=', deliveryId)
+        .executeTakeFirst()
+      if (!row) throw new PermanentJobError('The delivery no longer exists')
+      if (row.status === 'delivered') return { delivered: true }
+      if (!row.url || !row.secret) {
+        await ctx.db.updateTable('webhook_deliveries').set({ status: 'failed' }).where('id', '=', deliveryId).execute()
+        throw new PermanentJobError('The endpoint was removed')
+      }
+      const sentAt = deps.clock.now()
+      const outcome = await sendSigned(
+        {
+          url: row.url,
+          messageId: row.eventId,
+          body: webhookBody(row),
+          secrets: signingSecrets(row, sentAt),
+          sentAt: new Date(sentAt),
+        },
+        { ...deps.send, signal: ctx.signal },
+      )
+      await ctx.db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('webhook_attempts')
+          .values({
+            delivery_id: deliveryId,
+            attempt: ctx.attempt,
+            at: sentAt,
+            status_code: outcome.statusCode,
+            error: outcome.error,
+            duration_ms: outcome.durationMs,
+            response_excerpt: outcome.responseExcerpt,
+          })
+          .execute()
+        if (outcome.ok) {
+          await trx
+            .updateTable('webhook_deliveries')
+            .set({ status: 'delivered', delivered_at: deps.clock.now() })
+            .where('id', '=', deliveryId)
+            .execute()
+        }
+      })
+      if (!outcome.ok) throw new Error(outcome.error ?? 'The delivery failed')
+      return { delivered: true, statusCode: outcome.statusCode }
+    },
+  })
+}

@@ -1,0 +1,242 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { Webhook, WebhookVerificationError } from 'standardwebhooks'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { WebhookDeliveryView, WebhookEndpointView, WebhookSecretView } from '@shared/contract/webhooks'
+import { poolParser } from '@core/screening/intake/pool-parser'
+import type { ResumeParser } from '@core/screening/intake/resume-parser'
+import { loadTaxonomyFile } from '@core/screening/taxonomy'
+import type { Studio } from '@core/studio'
+import { buildResume, RESUME_PEOPLE, renderResume } from '../../fixtures/resumes'
+import { createTempStudio, tempDir } from '../../helpers/temp-studio'
+import { eventually, startReceiver, type Receiver } from './receiver'
+
+/*
+ * Outgoing webhooks end to end: a real studio on a real SQLite file imports real resumes, and a
+ * real HTTP receiver on 127.0.0.1 checks every request with the standardwebhooks verifier, as an
+ * ATS would.
+ */
+
+let studio: Studio | undefined
+let pick: (paths: readonly string[]) => Promise<void>
+let parser: ResumeParser
+const receivers: Receiver[] = []
+beforeAll(async () => {
+  parser = poolParser({
+    taxonomy: (await loadTaxonomyFile(path.join(__dirname, '../../../resources/skills.json'))).data,
+  })
+})
+afterAll(() => parser.close())
+afterEach(async () => {
+  await studio?.close()
+  studio = undefined
+  await Promise.all(receivers.splice(0).map((r) => r.close()))
+})
+
+async function call<T>(name: string, input: unknown, audience: 'recruiter' | 'kiosk' = 'recruiter'): Promise<T> {
+  const result = await studio!.dispatch(name, input, { audience })
+  if (!result.ok) throw Object.assign(new Error(result.error.message), result.error)
+  return result.value as T
+}
+
+async function setup() {
+  ;({ studio, pick } = await createTempStudio({ resumeParser: parser }))
+}
+
+async function receiver(options: Parameters<typeof startReceiver>[0] = {}) {
+  const r = await startReceiver(options)
+  receivers.push(r)
+  return r
+}
+
+/** Imports one person's resume as a recruiter does; returns the new candidate's id. */
+async function importResume(personIndex: number): Promise<string> {
+  const dir = tempDir('panelist-webhook-resume-')
+  const file = path.join(dir, `resume-${personIndex}.txt`)
+  fs.writeFileSync(file, await renderResume(buildResume(RESUME_PEOPLE[personIndex]!), 'txt'))
+  await pick([file])
+  const batch = await call<{ id: string }>('intake.importPaths', { paths: [file] })
+  const detail = await eventually(async () => {
+    const d = await call<{ status: string; items: { candidateId: string | null }[] }>('intake.get', {
+      batchId: batch.id,
+    })
+    return d.status === 'done' ? d : undefined
+  })
+  return detail.items[0]!.candidateId!
+}
+
+const deliveries = (endpointId: string) => call<WebhookDeliveryView[]>('webhooks.deliveries', { endpointId, limit: 50 })
+
+describe('ATS webhooks', () => {
+  it('a resume import reaches the receiver as candidate.created, signed so the standardwebhooks verifier accepts it', async () => {
+    await setup()
+    const ats = await receiver()
+    const { endpoint, secret } = await call<WebhookSecretView>('webhooks.create', {
+      url: ats.url,
+      events: ['candidate.created'],
+    })
+    expect(secret).toMatch(/^whsec_/)
+
+    const candidateId = await importResume(0)
+    const [request] = await eventually(() => (ats.received.length ? ats.received : undefined))
+    const verified = new Webhook(secret).verify(request!.body, request!.headers) as {
+      type: string
+      data: Record<string, unknown>
+    }
+    expect(verified.type).toBe('candidate.created')
+    expect(verified.data).toEqual({ candidateId, name: expect.any(String), jobId: null })
+
+    // One changed byte and the receiver must refuse it.
+    const tampered = request!.body.replace(candidateId, `${candidateId.slice(0, -1)}0`)
+    expect(tampered).not.toBe(request!.body)
+    expect(() => new Webhook(secret).verify(tampered, request!.headers)).toThrow(WebhookVerificationError)
+    // Signed with another endpoint's secret, it fails too.
+    const other = await call<WebhookSecretView>('webhooks.create', { url: ats.url, events: ['decision.made'] })
+    expect(() => new Webhook(other.secret).verify(request!.body, request!.headers)).toThrow(WebhookVerificationError)
+
+    const [delivery] = await eventually(async () => {
+      const list = await deliveries(endpoint.id)
+      return list[0]?.status === 'delivered' ? list : undefined
+    })
+    expect(delivery!.eventId).toBe(request!.headers['webhook-id'])
+    expect(delivery!.attempts).toMatchObject([{ attempt: 1, statusCode: 200, error: null, responseExcerpt: 'ok' }])
+
+    // The secret was shown once; nothing the renderer can read afterwards holds it.
+    const listed = await call<WebhookEndpointView[]>('webhooks.list', {})
+    expect(JSON.stringify(listed)).not.toContain(secret)
+    expect(JSON.stringify(await deliveries(endpoint.id))).not.toContain(secret)
+  })
+
+  it('a receiver that is down gets the event later, once, with the same webhook-id on every attempt', async () => {
+    await setup()
+    const ats = await receiver({ down: true, statuses: [503] })
+    const { endpoint, secret } = await call<WebhookSecretView>('webhooks.create', {
+      url: ats.url,
+      events: ['candidate.created'],
+    })
+    await importResume(1)
+
+    // Refused connections first, retried by the queue with growing delays.
+    const refused = await eventually(async () => {
+      const [d] = await deliveries(endpoint.id)
+      return d && d.attempts.length >= 3 ? d : undefined
+    })
+    expect(refused.status).toBe('pending')
+    expect(refused.attempts.every((a) => a.statusCode === null && a.error)).toBe(true)
+    expect(refused.attempts.map((a) => a.attempt)).toEqual(refused.attempts.map((_, i) => i + 1))
+    const gaps = refused.attempts.slice(1).map((a, i) => a.at - refused.attempts[i]!.at)
+    // Equal-jitter backoff (10 ms base in tests): at least half of 10, 20, … ms between attempts.
+    gaps.forEach((gap, i) => expect(gap).toBeGreaterThanOrEqual(Math.min(50, 10 * 2 ** i) / 2))
+
+    // Up again: one 503 (also retried), then accepted.
+    await ats.listen()
+    const done = await eventually(async () => {
+      const [d] = await deliveries(endpoint.id)
+      return d?.status === 'delivered' ? d : undefined
+    })
+    await studio!.queue.idle()
+    await new Promise((resolve) => setTimeout(resolve, 150))
+
+    expect(ats.received.map((r) => r.status)).toEqual([503, 200])
+    const ids = new Set(ats.received.map((r) => r.headers['webhook-id']))
+    expect([...ids]).toEqual([done.eventId])
+    for (const r of ats.received) expect(() => new Webhook(secret).verify(r.body, r.headers)).not.toThrow()
+    const last = done.attempts.slice(-2)
+    expect(last.map((a) => a.statusCode)).toEqual([503, 200])
+    // Only a short excerpt of the receiver's 10 kB error page is kept.
+    expect(last[0]!.responseExcerpt!.length).toBeLessThanOrEqual(256)
+    expect((await deliveries(endpoint.id)).length).toBe(1)
+  })
+
+  it('a rotated secret signs from then on, beside the old one for the grace period', async () => {
+    await setup()
+    const ats = await receiver()
+    const created = await call<WebhookSecretView>('webhooks.create', { url: ats.url, events: ['candidate.created'] })
+    const rotated = await call<WebhookSecretView>('webhooks.rotateSecret', { id: created.endpoint.id })
+    expect(rotated.secret).toMatch(/^whsec_/)
+    expect(rotated.secret).not.toBe(created.secret)
+    expect(rotated.endpoint.previousSecretUntil).toBeGreaterThan(Date.now())
+
+    await importResume(2)
+    const [request] = await eventually(() => (ats.received.length ? ats.received : undefined))
+    expect(request!.headers['webhook-signature']!.split(' ')).toHaveLength(2)
+    expect(() => new Webhook(rotated.secret).verify(request!.body, request!.headers)).not.toThrow()
+    expect(() => new Webhook(created.secret).verify(request!.body, request!.headers)).not.toThrow()
+    expect(JSON.stringify(await call('webhooks.list', {}))).not.toContain(rotated.secret)
+  })
+
+  it('refuses plain http to anything but this machine, and URLs carrying credentials', async () => {
+    await setup()
+    const create = (url: string) => call('webhooks.create', { url, events: ['decision.made'] })
+    for (const url of [
+      'http://ats.example.com/hooks',
+      'http://10.0.0.5/hooks',
+      'ftp://ats.example.com/hooks',
+      'https://user:pass@ats.example.com/hooks',
+      'not a url',
+    ]) {
+      await expect(create(url), url).rejects.toMatchObject({ code: 'invalid_input' })
+    }
+    for (const url of ['https://ats.example.com/hooks', 'http://127.0.0.1:9/hooks', 'http://localhost:9/hooks']) {
+      await expect(create(url), url).resolves.toMatchObject({ endpoint: { url } })
+    }
+  })
+
+  it('refuses every webhook request from the kiosk', async () => {
+    await setup()
+    const { endpoint } = await call<WebhookSecretView>('webhooks.create', {
+      url: 'https://ats.example.com/hooks',
+      events: ['decision.made'],
+    })
+    const inputs: Record<string, unknown> = {
+      'webhooks.list': {},
+      'webhooks.create': { url: 'https://ats.example.com/other', events: ['decision.made'] },
+      'webhooks.delete': { id: endpoint.id },
+      'webhooks.rotateSecret': { id: endpoint.id },
+      'webhooks.deliveries': {},
+      'webhooks.retry': { id: endpoint.id },
+    }
+    for (const [name, input] of Object.entries(inputs)) {
+      await expect(call(name, input, 'kiosk'), name).rejects.toMatchObject({ code: 'forbidden' })
+    }
+    expect(await call<WebhookEndpointView[]>('webhooks.list', {})).toHaveLength(1)
+  })
+
+  it('does not follow a redirect, and "retry now" sends a delivery the queue gave up on again, with the same id', async () => {
+    await setup()
+    const ats = await receiver()
+    ats.answerWith(302)
+    const { endpoint, secret } = await call<WebhookSecretView>('webhooks.create', {
+      url: ats.url,
+      events: ['candidate.created'],
+    })
+    await importResume(3)
+    const redirected = await eventually(async () => {
+      const [d] = await deliveries(endpoint.id)
+      return d?.attempts.length ? d : undefined
+    })
+    expect(redirected.attempts[0]).toMatchObject({
+      statusCode: 302,
+      error: expect.stringMatching(/redirects are not followed/),
+    })
+    await expect(call('webhooks.retry', { id: redirected.id })).rejects.toMatchObject({ code: 'conflict' })
+
+    // The recruiter stops it from the queue panel: the delivery shows as failed.
+    const { job_id } = await studio!.db
+      .selectFrom('webhook_deliveries')
+      .select('job_id')
+      .where('id', '=', redirected.id)
+      .executeTakeFirstOrThrow()
+    await call('queue.cancel', { id: job_id })
+    await studio!.queue.idle()
+    expect((await deliveries(endpoint.id))[0]!.status).toBe('failed')
+
+    ats.answerWith(200)
+    const before = ats.received.length
+    await call('webhooks.retry', { id: redirected.id })
+    await eventually(async () => ((await deliveries(endpoint.id))[0]!.status === 'delivered' ? true : undefined))
+    expect(ats.received.length).toBe(before + 1)
+    expect(new Set(ats.received.map((r) => r.headers['webhook-id']))).toEqual(new Set([redirected.eventId]))
+    expect(() => new Webhook(secret).verify(ats.received.at(-1)!.body, ats.received.at(-1)!.headers)).not.toThrow()
+  })
+})
