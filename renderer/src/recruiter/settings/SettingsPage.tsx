@@ -4,6 +4,7 @@ import { call, describeError } from '../../api/client'
 import { useRecruiterStore } from '../../store/store'
 import { AiSettingsSection } from './AiSettingsSection'
 import { UpdatesSection } from './UpdatesSection'
+import { WebhooksSection } from './WebhooksSection'
 import { ErrorText } from '../../components/ErrorText'
 
 const KEY_LABELS: Record<SecretName, string> = {
@@ -173,6 +174,7 @@ export function SettingsPage() {
         <KioskPinForm />
         <OpenKioskButton />
       </fieldset>
+      <WebhooksSection />
       {preferences && (
         <UpdatesSection
           channel={preferences.updateChannel}
