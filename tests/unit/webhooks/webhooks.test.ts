@@ -1,9 +1,13 @@
 import fs from 'node:fs'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { Webhook, WebhookVerificationError } from 'standardwebhooks'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { WebhookDeliveryView, WebhookEndpointView, WebhookSecretView } from '@shared/contract/webhooks'
 import { poolParser } from '@core/screening/intake/pool-parser'
+import { newSigningSecret } from '@core/webhooks/secrets'
+import { sendSigned } from '@core/webhooks/send'
 import type { ResumeParser } from '@core/screening/intake/resume-parser'
 import { loadTaxonomyFile } from '@core/screening/taxonomy'
 import type { Studio } from '@core/studio'
@@ -238,5 +242,26 @@ describe('ATS webhooks', () => {
     expect(ats.received.length).toBe(before + 1)
     expect(new Set(ats.received.map((r) => r.headers['webhook-id']))).toEqual(new Set([redirected.eventId]))
     expect(() => new Webhook(secret).verify(ats.received.at(-1)!.body, ats.received.at(-1)!.headers)).not.toThrow()
+  })
+
+  it('counts a receiver that does not answer within the timeout as a failed attempt', async () => {
+    const silent = http.createServer(() => {})
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve))
+    const { port } = silent.address() as AddressInfo
+    const outcome = await sendSigned(
+      {
+        url: `http://127.0.0.1:${port}/hooks`,
+        messageId: 'msg_timeout',
+        body: '{}',
+        secrets: [newSigningSecret()],
+        sentAt: new Date(),
+      },
+      { timeoutMs: 200 },
+    )
+    silent.closeAllConnections()
+    await new Promise((resolve) => silent.close(resolve))
+    expect(outcome).toMatchObject({ ok: false, statusCode: null, error: 'No answer within 200 ms' })
+    expect(outcome.durationMs).toBeGreaterThanOrEqual(190)
+    expect(outcome.durationMs).toBeLessThan(5000)
   })
 })
