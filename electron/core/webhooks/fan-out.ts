@@ -8,7 +8,8 @@ import { WEBHOOK_DELIVER_JOB } from './deliver-job'
 const BATCH = 100
 
 /**
- * Turns recorded events into one queued delivery per subscribed endpoint. Each event is handled in
+ * Turns recorded events into one queued delivery per subscribed endpoint (an event none
+ * subscribes to is deleted). Each event is handled in
  * one transaction (deliveries, their jobs, and the mark that it was handled), and both the
  * delivery's (event, endpoint) pair and the job's idempotency key are unique, so running this twice,
  * or again after a crash, never queues an event to an endpoint a second time.
@@ -53,7 +54,19 @@ export async function fanOut(deps: { db: Kysely<Database>; queue: Queue; clock: 
           )
           await trx.updateTable('webhook_deliveries').set({ job_id: jobId }).where('id', '=', deliveryId).execute()
         }
-        await trx.updateTable('webhook_events').set({ fanned_out_at: clock.now() }).where('id', '=', event.id).execute()
+        const delivered = await trx
+          .selectFrom('webhook_deliveries')
+          .select('id')
+          .where('event_id', '=', event.id)
+          .executeTakeFirst()
+        // An event no endpoint receives is not kept: it names a candidate and would serve no one.
+        if (delivered)
+          await trx
+            .updateTable('webhook_events')
+            .set({ fanned_out_at: clock.now() })
+            .where('id', '=', event.id)
+            .execute()
+        else await trx.deleteFrom('webhook_events').where('id', '=', event.id).execute()
       })
       handled++
     }

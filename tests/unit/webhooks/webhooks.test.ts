@@ -169,6 +169,18 @@ describe('ATS webhooks', () => {
     expect(JSON.stringify(await call('webhooks.list', {}))).not.toContain(rotated.secret)
   })
 
+  it('keeps nothing of an event that no endpoint receives', async () => {
+    await setup()
+    const ats = await receiver()
+    await call('webhooks.create', { url: ats.url, events: ['decision.made'] })
+    await importResume(4)
+    const left = () => studio!.db.selectFrom('webhook_events').select('id').execute()
+    await eventually(async () => ((await left()).length === 0 ? true : undefined))
+    await studio!.queue.idle()
+    expect(await studio!.db.selectFrom('webhook_deliveries').select('id').execute()).toEqual([])
+    expect(ats.received).toEqual([])
+  })
+
   it('refuses plain http to anything but this machine, and URLs carrying credentials', async () => {
     await setup()
     const create = (url: string) => call('webhooks.create', { url, events: ['decision.made'] })
