@@ -7,10 +7,11 @@ import { sendSigned, type SendOptions } from './send'
 export const WEBHOOK_DELIVER_JOB = 'webhook.deliver'
 
 /**
- * With the queue's backoff (1 s doubling, capped at 5 minutes) this keeps trying for about four
- * hours; after that the delivery shows as failed and "Retry now" sends it again.
+ * A receiver down overnight should still get its events. With the queue's backoff (1 s doubling,
+ * capped at 5 minutes, each delay between half and all of that) 300 attempts span 12 to 24 hours;
+ * after that the delivery shows as failed and "Retry now" sends it again.
  */
-export const WEBHOOK_MAX_ATTEMPTS = 50
+export const WEBHOOK_MAX_ATTEMPTS = 300
 
 export interface DeliverJobDeps {
   clock: Clock

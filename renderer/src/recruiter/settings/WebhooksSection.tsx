@@ -139,7 +139,7 @@ export function WebhooksSection() {
       <legend>ATS webhooks</legend>
       <p className="muted">
         Signed per the Standard Webhooks spec. Each event keeps one webhook-id on every attempt; failed deliveries are
-        retried with growing delays for about four hours.
+        retried with growing delays for at least twelve hours.
       </p>
       <ErrorText error={error ?? actionError} />
       {shown && <SecretOnce shown={shown} onDone={() => setShown(null)} />}
