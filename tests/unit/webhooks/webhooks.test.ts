@@ -90,8 +90,8 @@ describe('ATS webhooks', () => {
     expect(verified.type).toBe('candidate.created')
     expect(verified.data).toEqual({ candidateId, name: expect.any(String), jobId: null })
 
-    // One changed byte and the receiver must refuse it.
-    const tampered = request!.body.replace(candidateId, `${candidateId.slice(0, -1)}0`)
+    // A changed field and the receiver must refuse it.
+    const tampered = request!.body.replace('"jobId":null', '"jobId":"another-job"')
     expect(tampered).not.toBe(request!.body)
     expect(() => new Webhook(secret).verify(tampered, request!.headers)).toThrow(WebhookVerificationError)
     // Signed with another endpoint's secret, it fails too.
@@ -150,6 +150,33 @@ describe('ATS webhooks', () => {
     // Only a short excerpt of the receiver's 10 kB error page is kept.
     expect(last[0]!.responseExcerpt!.length).toBeLessThanOrEqual(256)
     expect((await deliveries(endpoint.id)).length).toBe(1)
+  })
+
+  it('a delivery still pending when the studio closes is made after it reopens, with the same id', async () => {
+    let dataDir: string
+    ;({ studio, pick, dataDir } = await createTempStudio({ resumeParser: parser }))
+    const ats = await receiver({ down: true })
+    const { endpoint, secret } = await call<WebhookSecretView>('webhooks.create', {
+      url: ats.url,
+      events: ['candidate.created'],
+    })
+    await importResume(5)
+    const pending = await eventually(async () => {
+      const [d] = await deliveries(endpoint.id)
+      return d?.attempts.length ? d : undefined
+    })
+    await studio!.close()
+
+    await ats.listen()
+    ;({ studio, pick } = await createTempStudio({ resumeParser: parser, dataDir }))
+    const done = await eventually(async () => {
+      const [d] = await deliveries(endpoint.id)
+      return d?.status === 'delivered' ? d : undefined
+    })
+    expect(done.id).toBe(pending.id)
+    expect(ats.received).toHaveLength(1)
+    expect(ats.received[0]!.headers['webhook-id']).toBe(pending.eventId)
+    expect(() => new Webhook(secret).verify(ats.received[0]!.body, ats.received[0]!.headers)).not.toThrow()
   })
 
   it('a rotated secret signs from then on, beside the old one for the grace period', async () => {
