@@ -25,6 +25,7 @@ import * as kioskApp from './kiosk/app'
 import { createKioskPin, openPinThrottle } from './kiosk/pin'
 import { openCodeThrottle } from './interviews/invitations/throttle'
 import * as queueApp from './queue/app'
+import * as rightsApp from './rights/app'
 import * as screeningApp from './screening/app'
 import * as settingsApp from './settings/app'
 import * as updatesApp from './updates/app'
@@ -200,9 +201,18 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     dataDir: options.dataDir,
     options: options.voice,
   })
-  for (const job of [...queuePanel.jobs, ...screening.jobs, ...voice.jobs, ...assessment.jobs, ...webhooks.jobs])
+  const rights = rightsApp.createApp({ db, writer, queue, clock, dataDir: options.dataDir })
+  for (const job of [
+    ...queuePanel.jobs,
+    ...screening.jobs,
+    ...voice.jobs,
+    ...assessment.jobs,
+    ...webhooks.jobs,
+    ...rights.jobs,
+  ])
     queue.register(job)
   await screening.start()
+  await rights.start()
   await voice.start()
   await webhooks.start()
 
@@ -233,6 +243,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     ...webhooks.handlers,
     ...exportsApp.createApp({ db, clock }).handlers,
     ...fairnessApp.createApp({ db, clock }).handlers,
+    ...rights.handlers,
   }
   const dispatch = createDispatcher(handlers, logger, undefined, () =>
     events.emit('app.storageFull', { message: STUDIO_STORAGE_FULL }),

@@ -6,6 +6,7 @@ import { fairnessRequests } from './fairness'
 import { foundationEvents, foundationRequests } from './foundation'
 import { interviewEvents, interviewRequests } from './interviews'
 import { KIOSK_VOICE_EVENTS, kioskEvents, kioskRequests } from './kiosk'
+import { rightsRequests } from './rights'
 import { screeningEvents, screeningRequests } from './screening'
 import { updateEvents, updateRequests } from './updates'
 import { webhookRequests } from './webhooks'
@@ -24,6 +25,7 @@ export const requests = {
   ...webhookRequests,
   ...exportRequests,
   ...fairnessRequests,
+  ...rightsRequests,
 } satisfies Record<string, RequestDef>
 
 export const events = {

@@ -1,0 +1,113 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { sql, type Kysely, type Transaction } from 'kysely'
+import { StudioError } from '../../../shared/contract/errors'
+import type { CandidateDeletion, DeletionPreview } from '../../../shared/contract/rights'
+import type { Clock } from '../clock'
+import type { Database } from '../db/schema'
+import type { SyncedTable, SyncedWriter } from '../db/synced'
+import { RECORDINGS_DIR } from '../recording/recordings-store'
+import { candidateFootprint, type Footprint } from './footprint'
+import { replaceBackups } from './replace-backups'
+
+export interface DeleteDeps {
+  db: Kysely<Database>
+  writer: SyncedWriter
+  clock: Clock
+  dataDir: string
+}
+
+export function previewOf(footprint: Footprint): DeletionPreview {
+  return {
+    candidateId: footprint.candidateId,
+    rows: footprint.parts.map((p) => ({ kind: p.kind, count: p.keys.length })),
+    files: footprint.files,
+  }
+}
+
+/** The footprint of a candidate who exists; a deleted or unknown id is refused rather than previewed as nothing. */
+async function existingFootprint(db: Kysely<Database> | Transaction<Database>, candidateId: string) {
+  const footprint = await candidateFootprint(db, candidateId)
+  if (!footprint.parts.some((p) => p.table === 'candidates'))
+    throw new StudioError('not_found', 'That candidate no longer exists')
+  return footprint
+}
+
+export async function previewCandidateDeletion(db: Kysely<Database>, candidateId: string): Promise<DeletionPreview> {
+  return previewOf(await existingFootprint(db, candidateId))
+}
+
+/**
+ * Removes the footprint's rows. A synced row's delete goes through the writer, so the change log
+ * holds its tombstone for the synced copy; the earlier log entries of that row (which carry its
+ * fields: the name, the answer text) are dropped, since the tombstone supersedes them.
+ */
+export async function deleteFootprintRows(trx: Transaction<Database>, writer: SyncedWriter, footprint: Footprint) {
+  for (const part of footprint.parts) {
+    if (part.synced) {
+      for (const id of part.keys) {
+        await writer.softDelete(trx, part.table as SyncedTable, id)
+        await trx.deleteFrom('change_log').where('row_id', '=', id).where('op', '!=', 'delete').execute()
+      }
+    }
+    await sql`delete from ${sql.table(part.table)} where ${sql.ref(part.column)} in (${sql.join(part.keys)})`.execute(
+      trx,
+    )
+  }
+}
+
+/**
+ * Removes files after the rows committed: a crash in between leaves an unreferenced file, which
+ * is found again by nothing, rather than a row that points at a missing file. A file that cannot
+ * be removed is reported to the caller, never silently kept.
+ */
+export async function removeFiles(dataDir: string, files: readonly string[], sessionIds: readonly string[]) {
+  const root = path.resolve(dataDir)
+  const targets = [...files, ...sessionIds.map((s) => `${RECORDINGS_DIR}/${s}`)]
+  const failed: string[] = []
+  let removed = 0
+  for (const relative of targets) {
+    const full = path.resolve(root, relative)
+    if (!full.startsWith(root + path.sep)) {
+      failed.push(relative)
+      continue
+    }
+    try {
+      const existed = fs.existsSync(full)
+      await fs.promises.rm(full, { force: true, recursive: true })
+      if (existed) removed += 1
+    } catch {
+      failed.push(relative)
+    }
+  }
+  return { removed, failed }
+}
+
+/**
+ * Rewrites the database file without free space, empties the WAL and replaces the backups. SQLite
+ * leaves a deleted or updated row's old bytes in free pages and in the WAL, and the backups hold
+ * the rows themselves; without this the candidate's name would still be readable in the data
+ * folder after the rows are gone. It costs copies of the database, so a retention run does it once
+ * after all its deletions. Returns the backups that could not be removed.
+ */
+export async function forgetDeleted(deps: DeleteDeps): Promise<string[]> {
+  await sql`vacuum`.execute(deps.db)
+  await sql`pragma wal_checkpoint(TRUNCATE)`.execute(deps.db)
+  return replaceBackups(deps.db, deps.dataDir, deps.clock.now())
+}
+
+/** Deletes one candidate everywhere: every row in one transaction, then their files. */
+export async function deleteCandidate(
+  deps: DeleteDeps,
+  candidateId: string,
+  options: { compact: boolean } = { compact: true },
+): Promise<CandidateDeletion> {
+  const footprint = await deps.db.transaction().execute(async (trx) => {
+    const found = await existingFootprint(trx, candidateId)
+    await deleteFootprintRows(trx, deps.writer, found)
+    return found
+  })
+  const { removed, failed } = await removeFiles(deps.dataDir, footprint.files, footprint.sessionIds)
+  const backupsKept = options.compact ? await forgetDeleted(deps) : []
+  return { ...previewOf(footprint), filesRemoved: removed, filesNotRemoved: [...failed, ...backupsKept] }
+}
