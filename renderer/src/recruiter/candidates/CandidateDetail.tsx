@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Link, useParams } from 'react-router-dom'
+import { Link, useNavigate, useParams } from 'react-router-dom'
 import type { CandidateDetail as Detail, PipelineStatus } from '../../../../shared/contract/screening'
 import { call, describeError } from '../../api/client'
 import { useRequest } from '../../api/useRequest'
@@ -15,6 +15,7 @@ import { PageLoading } from '../../components/PageLoading'
 import { ErrorText } from '../../components/ErrorText'
 import { ExportButton } from '../exports/ExportButton'
 import { SelfIdentificationForm } from '../fairness/SelfIdentificationForm'
+import { DeleteCandidate } from '../rights/DeleteCandidate'
 
 const period = (start: string | null, end: string | null, current: boolean) =>
   `${start ?? '?'} – ${current ? 'present' : (end ?? '?')}`
@@ -125,6 +126,7 @@ function Fields({ detail }: { detail: Detail }) {
 export function CandidateDetail() {
   const { candidateId = '', jobId } = useParams()
   const { data: detail, error, reload: load } = useRequest('candidates.get', { candidateId, jobId })
+  const navigate = useNavigate()
 
   const back = jobId ? `/jobs/${jobId}` : '/candidates'
   if (error || !detail) {
@@ -149,6 +151,7 @@ export function CandidateDetail() {
           label="Export JSON Resume"
           exportFile={() => call('exports.jsonResume', { candidateId: detail.id })}
         />
+        <DeleteCandidate candidate={{ id: detail.id, name: detail.name }} onDeleted={() => navigate(back)} />
       </header>
       <Tags candidateId={detail.id} tags={detail.tags} onChange={load} />
       {detail.applications.length > 0 && (

@@ -6,6 +6,7 @@ import { AiSettingsSection } from './AiSettingsSection'
 import { UpdatesSection } from './UpdatesSection'
 import { WebhooksSection } from './WebhooksSection'
 import { ErrorText } from '../../components/ErrorText'
+import { RetentionSection } from '../rights/RetentionSection'
 
 const KEY_LABELS: Record<SecretName, string> = {
   'openai.apiKey': 'OpenAI API key',
@@ -175,6 +176,7 @@ export function SettingsPage() {
         <OpenKioskButton />
       </fieldset>
       <WebhooksSection />
+      <RetentionSection />
       {preferences && (
         <UpdatesSection
           channel={preferences.updateChannel}
