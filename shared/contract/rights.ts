@@ -48,7 +48,16 @@ export interface RetentionRun {
   filesNotRemoved: string[]
 }
 
+/** An interview whose candidate asked, on the consent screen, for a process without the AI interview and did not go on. */
+export interface AlternativeRequest {
+  sessionId: string
+  templateName: string
+  requestedAt: number
+}
+
 export const rightsRequests = {
+  /** The candidate's open requests for an alternative process: a task for the recruiter. */
+  'rights.alternativeRequests': request<AlternativeRequest[]>()(candidateInput),
   'rights.deletePreview': request<DeletionPreview>()(candidateInput),
   'rights.deleteCandidate': request<CandidateDeletion>()(candidateInput),
   'rights.retention': request<RetentionPolicy>()(z.object({}).strict()),

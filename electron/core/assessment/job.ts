@@ -7,6 +7,8 @@ import type { SyncedWriter } from '../db/synced'
 import type { OutgoingEvents } from '../outgoing-events'
 import { defineJob, PermanentJobError, type JobContext } from '../queue/types'
 import { runAiAssessment, type AiRunDeps } from './ai-run'
+import { ALTERNATIVE_NOT_SCORED, declinedAiInterview } from './consent/alternative-process'
+import { readConsentRecord } from './consent/consent-record'
 import type { AssessmentDraft } from './draft'
 import { offlineAssessment } from './offline-run'
 import { insertAssessment } from './store'
@@ -110,6 +112,9 @@ export function assessmentJob(deps: AssessmentJobDeps) {
         if (error instanceof StudioError) throw new PermanentJobError(error.message)
         throw error
       }
+      // Not even the offline stand-in: the candidate's answers are not assessed against their choice.
+      if (declinedAiInterview(await readConsentRecord(ctx.db, payload.sessionId)))
+        return { scored: false, reason: ALTERNATIVE_NOT_SCORED }
       const chat = deps.chat()
       if (!chat) {
         await storeOfflineOnce(deps, ctx, payload, subject)

@@ -5,6 +5,7 @@ import type { SyncedWriter } from '../db/synced'
 import type { DomainApp } from '../ipc/dispatcher'
 import type { Queue } from '../queue/queue'
 import type { JobDefinition } from '../queue/types'
+import { alternativeRequests } from './alternative-requests'
 import { deleteCandidate, previewCandidateDeletion } from './delete-candidate'
 import { RETENTION_JOB, retentionJob, scheduleIfSet } from './retention-job'
 import { retentionPlan } from './retention-plan'
@@ -24,12 +25,13 @@ export interface RightsApp extends DomainApp<'rights'> {
   start(): Promise<void>
 }
 
-/** Candidates' data rights: deletion on request and the workspace's retention policy. */
+/** Candidates' data rights: deletion on request, the workspace's retention policy, and requests for an alternative process. */
 export function createApp(deps: RightsDeps): RightsApp {
   return {
     jobs: [retentionJob(deps) as JobDefinition<never>],
     start: async () => scheduleIfSet(deps, await readRetentionPolicy(deps.db)),
     handlers: {
+      'rights.alternativeRequests': ({ candidateId }) => alternativeRequests(deps.db, candidateId),
       'rights.deletePreview': ({ candidateId }) => previewCandidateDeletion(deps.db, candidateId),
       'rights.deleteCandidate': ({ candidateId }) => deleteCandidate(deps, candidateId),
       'rights.retention': () => readRetentionPolicy(deps.db),

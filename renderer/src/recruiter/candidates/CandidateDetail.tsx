@@ -15,6 +15,7 @@ import { PageLoading } from '../../components/PageLoading'
 import { ErrorText } from '../../components/ErrorText'
 import { ExportButton } from '../exports/ExportButton'
 import { SelfIdentificationForm } from '../fairness/SelfIdentificationForm'
+import { AlternativeProcessTask } from '../rights/AlternativeProcessTask'
 import { DeleteCandidate } from '../rights/DeleteCandidate'
 
 const period = (start: string | null, end: string | null, current: boolean) =>
@@ -153,6 +154,7 @@ export function CandidateDetail() {
         />
         <DeleteCandidate candidate={{ id: detail.id, name: detail.name }} onDeleted={() => navigate(back)} />
       </header>
+      <AlternativeProcessTask candidateId={detail.id} />
       <Tags candidateId={detail.id} tags={detail.tags} onChange={load} />
       {detail.applications.length > 0 && (
         <p className="muted">

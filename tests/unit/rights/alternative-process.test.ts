@@ -1,0 +1,87 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import type { AlternativeRequest } from '@shared/contract/rights'
+import { ALTERNATIVE_NOT_SCORED, declinedAiInterview } from '@core/assessment/consent/alternative-process'
+import { seedCandidate } from '../assessment/assessed-job'
+import { assessmentWorld, GOOD_ANSWERS, honestModel, type AssessmentWorld } from '../assessment/world'
+
+const worlds: AssessmentWorld[] = []
+afterEach(async () => {
+  while (worlds.length) await worlds.pop()!.close()
+})
+
+/** A published one-question template and the candidate's invitation code. */
+async function invited(w: AssessmentWorld, candidateId: string) {
+  const template = await w.call<{ id: string }>('templates.create', {
+    name: 'Support engineer',
+    jobId: null,
+    settings: { maxQuestions: 4, maxDurationMinutes: 30, maxFollowUps: 0 },
+  })
+  await w.call('questions.add', {
+    templateId: template.id,
+    question: {
+      type: 'technical',
+      text: 'How would you use caching in a busy web service?',
+      skill: 'caching',
+      difficulty: 'standard',
+      timeLimitSec: 120,
+      retakesAllowed: 0,
+      rubric: [{ name: 'Correctness', description: 'Explains caching accurately', weight: 3 }],
+      expectedPoints: ['caching trade-offs'],
+    },
+  })
+  await w.call('templates.publish', { id: template.id })
+  return (
+    await w.call<{ code: string }>('invitations.create', {
+      templateId: template.id,
+      candidateId,
+      candidateName: 'Ines',
+    })
+  ).code
+}
+
+describe('a request for an alternative process', () => {
+  it('keeps the interview from being scored, with the reason on its job, and shows as a task on the candidate', async () => {
+    const w = await assessmentWorld()
+    worlds.push(w)
+    await w.setKey()
+    w.stub.setScript({ chat: honestModel(GOOD_ANSWERS) })
+    const candidateId = await seedCandidate(w, 'Ines')
+    const { sessionId, token } = await w.studio.interviews.startSession(await invited(w, candidateId))
+    const chose = await w.studio.dispatch(
+      'interview.consent',
+      { token, choice: 'alternative_requested' },
+      { audience: 'kiosk', connection: 'kiosk-window-1' },
+    )
+    expect(chose.ok).toBe(true)
+    await w.studio.interviews.finish(sessionId)
+    await w.drainQueue()
+
+    const { latest, job } = await w.assessments(sessionId)
+    expect(latest).toBeNull()
+    expect(job).toMatchObject({ status: 'succeeded' })
+    const row = await w.studio.db
+      .selectFrom('jobs')
+      .select('result')
+      .where('id', '=', job!.jobId)
+      .executeTakeFirstOrThrow()
+    expect(JSON.parse(row.result!)).toEqual({ scored: false, reason: ALTERNATIVE_NOT_SCORED })
+    expect(w.stub.requests.filter((r) => r.route === 'chat')).toEqual([])
+
+    const tasks = await w.call<AlternativeRequest[]>('rights.alternativeRequests', { candidateId })
+    expect(tasks).toEqual([{ sessionId, templateName: 'Support engineer', requestedAt: expect.any(Number) }])
+    const fromKiosk = await w.studio.dispatch('rights.alternativeRequests', { candidateId }, { audience: 'kiosk' })
+    expect(fromKiosk).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+  })
+
+  it('no longer stands once the candidate consents after all', () => {
+    const record = (...choices: ('consented' | 'alternative_requested')[]) => ({
+      sessionId: 's',
+      alternativeRequested: choices.includes('alternative_requested'),
+      choices: choices.map((choice, at) => ({ choice, at })),
+    })
+    expect(declinedAiInterview(record('alternative_requested'))).toBe(true)
+    expect(declinedAiInterview(record('alternative_requested', 'consented'))).toBe(false)
+    expect(declinedAiInterview(record('consented'))).toBe(false)
+    expect(declinedAiInterview(record())).toBe(false)
+  })
+})
