@@ -55,7 +55,18 @@ export interface AlternativeRequest {
   requestedAt: number
 }
 
+/** A candidate's data for an access request: one zip, as base64 so it crosses the bridge in either host. */
+export interface DataExport {
+  fileName: string
+  mediaType: 'application/zip'
+  base64: string
+  /** The zip's entries, so the window can say what it holds. */
+  entries: string[]
+}
+
 export const rightsRequests = {
+  /** Everything held about the candidate (JSON Resume, files, answers and transcripts, assessments, recordings) in one zip. */
+  'rights.exportData': request<DataExport>()(candidateInput),
   /** The candidate's open requests for an alternative process: a task for the recruiter. */
   'rights.alternativeRequests': request<AlternativeRequest[]>()(candidateInput),
   'rights.deletePreview': request<DeletionPreview>()(candidateInput),

@@ -6,6 +6,7 @@ import type { DomainApp } from '../ipc/dispatcher'
 import type { Queue } from '../queue/queue'
 import type { JobDefinition } from '../queue/types'
 import { alternativeRequests } from './alternative-requests'
+import { exportCandidateData } from './data-export'
 import { deleteCandidate, previewCandidateDeletion } from './delete-candidate'
 import { RETENTION_JOB, retentionJob, scheduleIfSet } from './retention-job'
 import { retentionPlan } from './retention-plan'
@@ -31,6 +32,8 @@ export function createApp(deps: RightsDeps): RightsApp {
     jobs: [retentionJob(deps) as JobDefinition<never>],
     start: async () => scheduleIfSet(deps, await readRetentionPolicy(deps.db)),
     handlers: {
+      'rights.exportData': ({ candidateId }) =>
+        exportCandidateData(deps.db, deps.dataDir, candidateId, deps.clock.now()),
       'rights.alternativeRequests': ({ candidateId }) => alternativeRequests(deps.db, candidateId),
       'rights.deletePreview': ({ candidateId }) => previewCandidateDeletion(deps.db, candidateId),
       'rights.deleteCandidate': ({ candidateId }) => deleteCandidate(deps, candidateId),

@@ -17,6 +17,7 @@ import { ExportButton } from '../exports/ExportButton'
 import { SelfIdentificationForm } from '../fairness/SelfIdentificationForm'
 import { AlternativeProcessTask } from '../rights/AlternativeProcessTask'
 import { DeleteCandidate } from '../rights/DeleteCandidate'
+import { ExportCandidateData } from '../rights/ExportCandidateData'
 
 const period = (start: string | null, end: string | null, current: boolean) =>
   `${start ?? '?'} – ${current ? 'present' : (end ?? '?')}`
@@ -152,6 +153,7 @@ export function CandidateDetail() {
           label="Export JSON Resume"
           exportFile={() => call('exports.jsonResume', { candidateId: detail.id })}
         />
+        <ExportCandidateData candidateId={detail.id} />
         <DeleteCandidate candidate={{ id: detail.id, name: detail.name }} onDeleted={() => navigate(back)} />
       </header>
       <AlternativeProcessTask candidateId={detail.id} />
