@@ -44,6 +44,8 @@ export interface RetentionPreview {
 
 export interface RetentionRun {
   candidatesDeleted: string[]
+  /** Busy when the run came (an interview under way, a job running); the next run deletes them. */
+  candidatesPostponed: string[]
   recordingsDeleted: string[]
   filesNotRemoved: string[]
 }

@@ -33,6 +33,40 @@ async function existingFootprint(db: Kysely<Database> | Transaction<Database>, c
   return footprint
 }
 
+/** An interview in progress that changed within this long is taken to be under way at the kiosk. */
+const LIVE_INTERVIEW_MS = 60 * 60 * 1000
+
+/**
+ * Refuses while something is still writing about the candidate: an interview under way at the
+ * kiosk, or a job of theirs (an assessment, a transcription) running. Either would write rows
+ * after the deletion, bringing part of the candidate back. An interview left in progress for
+ * longer (the candidate walked away) does not block the deletion.
+ */
+async function refuseWhileBusy(trx: Transaction<Database>, footprint: Footprint, now: number) {
+  // The engine's state row changes with every turn; the session row only at start and finish.
+  const live = footprint.sessionIds.length
+    ? await trx
+        .selectFrom('interview_sessions as s')
+        .innerJoin('interview_session_state as st', 'st.session_id', 's.id')
+        .select('s.id')
+        .where('s.id', 'in', footprint.sessionIds)
+        .where('s.status', '=', 'in_progress')
+        .where('st.updated_at', '>', now - LIVE_INTERVIEW_MS)
+        .executeTakeFirst()
+    : undefined
+  if (live) throw new StudioError('conflict', 'Their interview is still in progress; delete them once it has ended')
+  const jobs = footprint.parts.find((p) => p.table === 'jobs')?.keys ?? []
+  const running = jobs.length
+    ? await trx
+        .selectFrom('jobs')
+        .select('id')
+        .where('id', 'in', jobs)
+        .where('status', '=', 'running')
+        .executeTakeFirst()
+    : undefined
+  if (running) throw new StudioError('conflict', 'A job about them is running; delete them once it has finished')
+}
+
 export async function previewCandidateDeletion(db: Kysely<Database>, candidateId: string): Promise<DeletionPreview> {
   return previewOf(await existingFootprint(db, candidateId))
 }
@@ -104,6 +138,7 @@ export async function deleteCandidate(
 ): Promise<CandidateDeletion> {
   const footprint = await deps.db.transaction().execute(async (trx) => {
     const found = await existingFootprint(trx, candidateId)
+    await refuseWhileBusy(trx, found, deps.clock.now())
     await deleteFootprintRows(trx, deps.writer, found)
     return found
   })

@@ -43,6 +43,7 @@ export function retentionJob(deps: RetentionDeps) {
       await scheduleDay(deps, policy, Math.floor(now / DAY_MS) + 1)
       return {
         candidatesDeleted: run.candidatesDeleted.length,
+        candidatesPostponed: run.candidatesPostponed.length,
         recordingsDeleted: run.recordingsDeleted.length,
         filesNotRemoved: run.filesNotRemoved.length,
       }

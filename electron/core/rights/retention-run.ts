@@ -1,3 +1,4 @@
+import { StudioError } from '../../../shared/contract/errors'
 import type { RetentionPreview, RetentionRun } from '../../../shared/contract/rights'
 import { deleteCandidate, forgetDeleted, removeFiles, type DeleteDeps } from './delete-candidate'
 
@@ -7,11 +8,22 @@ import { deleteCandidate, forgetDeleted, removeFiles, type DeleteDeps } from './
  * A recording whose candidate was deleted above is already gone and is not counted twice.
  */
 export async function applyRetention(deps: DeleteDeps, plan: RetentionPreview): Promise<RetentionRun> {
-  const run: RetentionRun = { candidatesDeleted: [], recordingsDeleted: [], filesNotRemoved: [] }
+  const run: RetentionRun = {
+    candidatesDeleted: [],
+    candidatesPostponed: [],
+    recordingsDeleted: [],
+    filesNotRemoved: [],
+  }
   for (const candidate of plan.candidates) {
-    const deleted = await deleteCandidate(deps, candidate.id, { compact: false })
-    run.candidatesDeleted.push(candidate.id)
-    run.filesNotRemoved.push(...deleted.filesNotRemoved)
+    try {
+      const deleted = await deleteCandidate(deps, candidate.id, { compact: false })
+      run.candidatesDeleted.push(candidate.id)
+      run.filesNotRemoved.push(...deleted.filesNotRemoved)
+    } catch (error) {
+      // Busy (an interview under way, a job running): the next day's run deletes them.
+      if (!(error instanceof StudioError && error.code === 'conflict')) throw error
+      run.candidatesPostponed.push(candidate.id)
+    }
   }
   const ids = plan.recordings.map((r) => r.id)
   const gone = ids.length
@@ -29,6 +41,6 @@ export async function applyRetention(deps: DeleteDeps, plan: RetentionPreview): 
   )
   run.recordingsDeleted.push(...files.map((r) => r.id))
   run.filesNotRemoved.push(...failed)
-  if (plan.candidates.length) run.filesNotRemoved.push(...(await forgetDeleted(deps)))
+  if (run.candidatesDeleted.length) run.filesNotRemoved.push(...(await forgetDeleted(deps)))
   return run
 }

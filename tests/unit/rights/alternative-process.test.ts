@@ -3,41 +3,12 @@ import type { AlternativeRequest } from '@shared/contract/rights'
 import { ALTERNATIVE_NOT_SCORED, declinedAiInterview } from '@core/assessment/consent/alternative-process'
 import { seedCandidate } from '../assessment/assessed-job'
 import { assessmentWorld, GOOD_ANSWERS, honestModel, type AssessmentWorld } from '../assessment/world'
+import { invited } from './rights-world'
 
 const worlds: AssessmentWorld[] = []
 afterEach(async () => {
   while (worlds.length) await worlds.pop()!.close()
 })
-
-/** A published one-question template and the candidate's invitation code. */
-async function invited(w: AssessmentWorld, candidateId: string) {
-  const template = await w.call<{ id: string }>('templates.create', {
-    name: 'Support engineer',
-    jobId: null,
-    settings: { maxQuestions: 4, maxDurationMinutes: 30, maxFollowUps: 0 },
-  })
-  await w.call('questions.add', {
-    templateId: template.id,
-    question: {
-      type: 'technical',
-      text: 'How would you use caching in a busy web service?',
-      skill: 'caching',
-      difficulty: 'standard',
-      timeLimitSec: 120,
-      retakesAllowed: 0,
-      rubric: [{ name: 'Correctness', description: 'Explains caching accurately', weight: 3 }],
-      expectedPoints: ['caching trade-offs'],
-    },
-  })
-  await w.call('templates.publish', { id: template.id })
-  return (
-    await w.call<{ code: string }>('invitations.create', {
-      templateId: template.id,
-      candidateId,
-      candidateName: 'Ines',
-    })
-  ).code
-}
 
 describe('a request for an alternative process', () => {
   it('keeps the interview from being scored, with the reason on its job, and shows as a task on the candidate', async () => {

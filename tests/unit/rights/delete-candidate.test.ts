@@ -3,7 +3,8 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { CandidateDeletion, DeletionPreview } from '@shared/contract/rights'
 import { assessmentWorld, GOOD_ANSWERS, type AssessmentWorld } from '../assessment/world'
-import { EMAIL, everyTableText, filesUnder, fullCandidate, NAME, NOTE, otherCandidate } from './rights-world'
+import { seedCandidate } from '../assessment/assessed-job'
+import { EMAIL, everyTableText, filesUnder, fullCandidate, invited, NAME, NOTE, otherCandidate } from './rights-world'
 
 const worlds: AssessmentWorld[] = []
 afterEach(async () => {
@@ -96,6 +97,22 @@ describe('deleting a candidate everywhere', () => {
     const deleted = await w.call<CandidateDeletion>('rights.deleteCandidate', { candidateId })
     expect(deleted.files).not.toContain(resumePath)
     expect(fs.existsSync(path.join(w.dataDir, resumePath))).toBe(true)
+  })
+
+  it('waits while their interview is under way at the kiosk, and not for an interview left for hours', async () => {
+    let now = Date.now()
+    const w = await assessmentWorld({ studio: { clock: { now: () => now } } })
+    worlds.push(w)
+    const candidateId = await seedCandidate(w, NAME)
+    const { token } = await w.studio.interviews.startSession(await invited(w, candidateId))
+    const consent = { token, choice: 'consented' }
+    expect((await w.studio.dispatch('interview.consent', consent, { audience: 'kiosk' })).ok).toBe(true)
+
+    await expect(w.call('rights.deleteCandidate', { candidateId })).rejects.toMatchObject({ code: 'conflict' })
+    expect(await w.studio.db.selectFrom('candidates').select('id').execute()).toHaveLength(1)
+    now += 2 * 60 * 60 * 1000
+    await w.call('rights.deleteCandidate', { candidateId })
+    expect(await w.studio.db.selectFrom('candidates').select('id').execute()).toHaveLength(0)
   })
 
   it('is refused to the kiosk', async () => {

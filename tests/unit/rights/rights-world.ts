@@ -96,3 +96,33 @@ export async function everyTableText(w: AssessmentWorld): Promise<Map<string, st
   }
   return out
 }
+
+/** A published one-question template and the candidate's invitation code. */
+export async function invited(w: AssessmentWorld, candidateId: string) {
+  const template = await w.call<{ id: string }>('templates.create', {
+    name: 'Support engineer',
+    jobId: null,
+    settings: { maxQuestions: 4, maxDurationMinutes: 30, maxFollowUps: 0 },
+  })
+  await w.call('questions.add', {
+    templateId: template.id,
+    question: {
+      type: 'technical',
+      text: 'How would you use caching in a busy web service?',
+      skill: 'caching',
+      difficulty: 'standard',
+      timeLimitSec: 120,
+      retakesAllowed: 0,
+      rubric: [{ name: 'Correctness', description: 'Explains caching accurately', weight: 3 }],
+      expectedPoints: ['caching trade-offs'],
+    },
+  })
+  await w.call('templates.publish', { id: template.id })
+  return (
+    await w.call<{ code: string }>('invitations.create', {
+      templateId: template.id,
+      candidateId,
+      candidateName: 'Ines',
+    })
+  ).code
+}
