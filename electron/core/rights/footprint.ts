@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database } from '../db/schema'
 
@@ -59,6 +60,10 @@ export async function candidateFootprint(db: Db, candidateId: string): Promise<F
   const everyId = [candidateId, ...applications, ...invitations, ...sessions, ...answers, ...assessments]
   const webhookEvents = await mentioning(db, 'webhook_events', 'id', 'payload', everyId)
   const webhookDeliveries = await column(db, 'webhook_deliveries', 'id', 'event_id', webhookEvents)
+  // Questions generated from their resume are cached under the hash of its text (interviews/generation).
+  const resumeHashes = (await column(db, 'resume_documents', 'text', 'file_id', fileIds)).map((text) =>
+    crypto.createHash('sha256').update(text).digest('hex'),
+  )
 
   const part = (kind: string, table: string, col: string, keys: string[], synced: boolean): FootprintPart => ({
     kind,
@@ -149,7 +154,21 @@ export async function candidateFootprint(db: Db, candidateId: string): Promise<F
     await synced('decisions', 'assessment_decisions', 'session_id', sessions),
     await synced('score overrides', 'assessment_score_overrides', 'session_id', sessions),
     part('AI usage', 'ai_usage', 'seq', await column(db, 'ai_usage', 'seq', 'interview_id', sessions), false),
-    part('queue jobs', 'jobs', 'id', await mentioning(db, 'jobs', 'id', 'payload', everyId), false),
+    part(
+      'generated questions',
+      'question_generation_cache',
+      'cache_key',
+      await column(db, 'question_generation_cache', 'cache_key', 'resume_hash', resumeHashes),
+      false,
+    ),
+    // A webhook delivery's job names the delivery, not the candidate.
+    part(
+      'queue jobs',
+      'jobs',
+      'id',
+      await mentioning(db, 'jobs', 'id', 'payload', [...everyId, ...webhookDeliveries]),
+      false,
+    ),
     part(
       'applied effects',
       'applied_effects',

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { sql } from 'kysely'
@@ -38,6 +39,19 @@ export async function fullCandidate(w: AssessmentWorld) {
     await w.studio.writer.update(trx, 'candidates', candidateId, { email: EMAIL, current_file_id: fileId })
   })
   await w.call('candidates.addNote', { candidateId, body: NOTE })
+  // Questions generated from the resume, cached as interviews/generation caches them: by the text's hash.
+  await w.studio.db
+    .insertInto('question_generation_cache')
+    .values({
+      cache_key: 'generated-for-zebediah',
+      job_id: jobId,
+      difficulty: 'standard',
+      resume_hash: crypto.createHash('sha256').update(`${NAME} ${EMAIL}`).digest('hex'),
+      prompt_version: 'v1',
+      questions: JSON.stringify([{ text: `${NAME}, tell us about your six years.` }]),
+      created_at: 1,
+    })
+    .execute()
   await w.call('assessments.decide', { sessionId, decision: 'advance', note: `Advance ${NAME}` })
   const recording = `recordings/${sessionId}/turn-000-abcdef.wav`
   fs.mkdirSync(path.join(w.dataDir, 'recordings', sessionId), { recursive: true })
