@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { AlternativeRequest } from '../../../shared/contract/rights'
-import { declinedAiInterview } from '../assessment/consent/alternative-process'
+import { declinedAiInterview } from '../../../shared/consent-choice'
 import { readConsentRecord } from '../assessment/consent/consent-record'
 import type { Database } from '../db/schema'
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { AlternativeRequest } from '@shared/contract/rights'
-import { ALTERNATIVE_NOT_SCORED, declinedAiInterview } from '@core/assessment/consent/alternative-process'
+import { ALTERNATIVE_NOT_SCORED } from '@core/assessment/consent/alternative-process'
+import { declinedAiInterview } from '@shared/consent-choice'
 import { seedCandidate } from '../assessment/assessed-job'
 import { assessmentWorld, GOOD_ANSWERS, honestModel, type AssessmentWorld } from '../assessment/world'
 import { invited } from './rights-world'

@@ -1,4 +1,5 @@
 import type { ConsentRecord } from '../../../../shared/contract/interviews'
+import { declinedAiInterview } from '../../../../shared/consent-choice'
 import { formatTime } from '../interviews/labels'
 
 /** The candidate's consent, and above all any request for a process without the AI interview. */
@@ -18,6 +19,8 @@ export function ConsentPanel({ consent }: { consent: ConsentRecord | null }) {
           <strong>The candidate asked for an alternative process</strong> (
           {requests.map((r) => formatTime(r.at)).join(', ')}). Offer them a way to be assessed without AI, at no
           disadvantage to them, before deciding.
+          {declinedAiInterview(consent) &&
+            ' They did not go on with the AI interview, so it is not scored; re-running the assessment does not change that.'}
         </p>
       )}
       {consents.length > 0 ? (
