@@ -13,7 +13,7 @@ const macNotarised = (env) =>
   macSigned(env) &&
   Boolean(
     (env.APPLE_ID && env.APPLE_APP_SPECIFIC_PASSWORD && env.APPLE_TEAM_ID) ||
-      (env.APPLE_API_KEY && env.APPLE_API_KEY_ID && env.APPLE_API_ISSUER),
+    (env.APPLE_API_KEY && env.APPLE_API_KEY_ID && env.APPLE_API_ISSUER),
   )
 /** Windows signs with its own certificate variables, or falls back to CSC_LINK. */
 const windowsSigned = (env) => Boolean(env.WIN_CSC_LINK || env.CSC_LINK)

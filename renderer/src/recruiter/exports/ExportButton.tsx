@@ -1,11 +1,10 @@
 import { useState } from 'react'
-import type { ExportedFile } from '../../../../shared/contract/exports'
 import { describeError } from '../../api/client'
 import { ErrorText } from '../../components/ErrorText'
-import { downloadFile } from './download'
+import { downloadFile, type DownloadableFile } from './download'
 
 /** A button that asks the core for a file and downloads it, saying why when it cannot. */
-export function ExportButton({ label, exportFile }: { label: string; exportFile: () => Promise<ExportedFile> }) {
+export function ExportButton({ label, exportFile }: { label: string; exportFile: () => Promise<DownloadableFile> }) {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const run = async () => {
