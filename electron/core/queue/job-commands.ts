@@ -57,6 +57,8 @@ export async function cancelJob(queue: QueueState, id: string): Promise<JobView>
   if (row.status === 'running') {
     queue.running.get(id)?.controller.abort()
     if (!queue.running.has(id)) await updateJob(queue, id, { status: 'cancelled' }, WHILE_RUNNING)
+    // The run may already have settled as a failure to retry: the cancel still stands.
+    else await updateJob(queue, id, { status: 'cancelled' }, { status: ['queued'] })
   } else if (row.status === 'queued') {
     await updateJob(queue, id, { status: 'cancelled' }, { status: ['queued'] })
   } else {

@@ -39,6 +39,9 @@ export async function settleJob(queue: QueueState, row: JobRow, outcome: JobOutc
     return
   }
   await recordFailure(queue, row, outcome.error)
+  // A cancel can land while the failure is being written; it must not be lost to the retry.
+  if (queue.running.get(row.id)?.controller.signal.aborted && !queue.stopping)
+    await updateJob(queue, row.id, { status: 'cancelled' }, { status: ['queued'] })
 }
 
 async function recordFailure(queue: QueueState, row: JobRow, error: unknown): Promise<void> {

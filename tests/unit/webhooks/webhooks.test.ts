@@ -270,7 +270,7 @@ describe('ATS webhooks', () => {
       .select('job_id')
       .where('id', '=', redirected.id)
       .executeTakeFirstOrThrow()
-    // A cancel that lands while an attempt is settling can be overtaken by its retry: cancel again, as a recruiter would.
+    // Cancelled from the queue panel; the delivery shows as failed once the cancel is recorded.
     await eventually(async () => {
       await call('queue.cancel', { id: job_id }).catch(() => {})
       await studio!.queue.idle()
