@@ -281,7 +281,10 @@ describe('ATS webhooks', () => {
     const before = ats.received.length
     await call('webhooks.retry', { id: redirected.id })
     await eventually(async () => ((await deliveries(endpoint.id))[0]!.status === 'delivered' ? true : undefined))
-    expect(ats.received.length).toBe(before + 1)
+    // An attempt cancelled while its request was on the wire may still arrive: like every attempt it
+    // carries the event's one webhook-id, which is what the receiver dedupes on.
+    expect(ats.received.length).toBeGreaterThan(before)
+    expect(ats.received.at(-1)!.status).toBe(200)
     expect(new Set(ats.received.map((r) => r.headers['webhook-id']))).toEqual(new Set([redirected.eventId]))
     expect(() => new Webhook(secret).verify(ats.received.at(-1)!.body, ats.received.at(-1)!.headers)).not.toThrow()
   })
