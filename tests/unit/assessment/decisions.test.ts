@@ -7,6 +7,7 @@ import type {
   SessionDecisions,
 } from '@shared/contract/interviews'
 import { assessmentWorld, GOOD_ANSWERS, honestModel, type AssessmentWorld } from './world'
+import { seedCandidate } from './assessed-job'
 
 /*
  * A recruiter's decisions and overrides on assessed interviews, through the studio's own dispatch
@@ -19,23 +20,7 @@ let linkedSession: string
 let unlinkedSession: string
 let applicationId: string
 
-async function candidate(name: string): Promise<string> {
-  return w.studio.db.transaction().execute((trx) =>
-    w.studio.writer.insert(trx, 'candidates', {
-      name,
-      email: null,
-      phone: null,
-      email_key: null,
-      phone_key: null,
-      links: '[]',
-      current_title: null,
-      total_years: 5,
-      education_level: 'bachelor',
-      tags: '[]',
-      current_file_id: null,
-    }),
-  )
-}
+const candidate = (name: string) => seedCandidate(w, name)
 
 const statusOf = async (id: string) =>
   (await w.studio.db.selectFrom('applications').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status
