@@ -1,0 +1,20 @@
+/** Sync's local bookkeeping (migration 0080-sync); never synced itself. */
+export interface SyncStateTable {
+  /** The workspace this cursor belongs to. */
+  org_id: string
+  /** The server's sequence number of the last change pulled and applied. */
+  cursor: number
+  last_synced_at: number | null
+}
+
+export interface SyncClocksTable {
+  table_name: string
+  row_id: string
+  /** JSON object: field → HLC of the change that last set it. */
+  clocks: string
+}
+
+export interface SyncTables {
+  sync_state: SyncStateTable
+  sync_clocks: SyncClocksTable
+}
