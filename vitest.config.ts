@@ -25,6 +25,9 @@ export default defineConfig({
           // Budgets grow with the machine's load (tests/helpers/patience.ts): CI may run on a busy machine.
           testTimeout: budget(30_000),
           hookTimeout: budget(30_000),
+          // Vitest's default is one worker fewer than the cores, which on a two-core machine runs every
+          // file one after another; most unit files wait on processes and disks, so two share the cores well.
+          maxWorkers: 2,
         },
       },
       {
