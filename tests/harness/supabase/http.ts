@@ -1,0 +1,50 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
+export interface Reply {
+  status: number
+  body?: unknown
+  headers?: Record<string, string>
+}
+
+export function readBody(req: IncomingMessage, limit = 16 * 1024 * 1024): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const parts: Buffer[] = []
+    let size = 0
+    req.on('data', (part: Buffer) => {
+      size += part.length
+      if (size > limit) {
+        reject(new Error('body too large'))
+        req.destroy()
+        return
+      }
+      parts.push(part)
+    })
+    req.on('end', () => resolve(Buffer.concat(parts).toString('utf8')))
+    req.on('error', reject)
+  })
+}
+
+/** JSON.parse that answers undefined instead of throwing, for bodies the caller validates next. */
+export function parseJson(text: string): unknown {
+  try {
+    return text === '' ? undefined : JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
+
+export function send(res: ServerResponse, reply: Reply): void {
+  if (res.destroyed) return
+  const text = reply.body === undefined ? '' : JSON.stringify(reply.body)
+  res.writeHead(reply.status, {
+    ...(text ? { 'content-type': 'application/json; charset=utf-8' } : {}),
+    'content-length': String(Buffer.byteLength(text)),
+    ...reply.headers,
+  })
+  res.end(text)
+}
+
+export function bearerToken(req: IncomingMessage): string | null {
+  const match = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')
+  return match ? match[1]!.trim() : null
+}

@@ -1,0 +1,81 @@
+-- What a Supabase project has before any of our migrations run, and nothing more: the API roles,
+-- the `auth` schema with the users table and the functions policies call, and the default grants
+-- Supabase gives the API roles on new objects in `public`. The migrations are then applied on top
+-- unchanged, so the grants they revoke and the policies they add are tested against the same
+-- starting point a real project has.
+
+-- The roles PostgREST switches to. `authenticator` is the login it connects as; like Supabase's, it
+-- inherits nothing, so a request can do only what the role it switched to may do.
+create role anon nologin noinherit;
+create role authenticated nologin noinherit;
+create role service_role nologin noinherit bypassrls;
+create role authenticator login noinherit;
+grant anon, authenticated, service_role to authenticator;
+
+create schema auth;
+grant usage on schema auth to anon, authenticated, service_role;
+
+-- The columns of GoTrue's users table that the stand-in uses, with GoTrue's names.
+create table auth.users (
+  id uuid primary key default gen_random_uuid(),
+  aud text not null default 'authenticated',
+  role text not null default 'authenticated',
+  email text unique,
+  encrypted_password text not null,
+  email_confirmed_at timestamptz,
+  last_sign_in_at timestamptz,
+  raw_app_meta_data jsonb not null default '{"provider": "email", "providers": ["email"]}',
+  raw_user_meta_data jsonb not null default '{}',
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now()
+);
+
+create table auth.sessions (
+  id uuid primary key default gen_random_uuid(),
+  user_id uuid not null references auth.users (id) on delete cascade,
+  created_at timestamptz not null default now()
+);
+
+create table auth.refresh_tokens (
+  token text primary key,
+  user_id uuid not null references auth.users (id) on delete cascade,
+  session_id uuid not null references auth.sessions (id) on delete cascade,
+  revoked boolean not null default false,
+  created_at timestamptz not null default now()
+);
+
+-- Supabase's definitions: the claims PostgREST puts in request.jwt.claims (and the older per-claim
+-- settings, which PostgREST no longer sets but Supabase still reads first).
+create function auth.uid() returns uuid
+language sql stable
+as $$
+  select coalesce(
+    nullif(current_setting('request.jwt.claim.sub', true), ''),
+    (nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'sub')
+  )::uuid
+$$;
+
+create function auth.role() returns text
+language sql stable
+as $$
+  select coalesce(
+    nullif(current_setting('request.jwt.claim.role', true), ''),
+    (nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'role')
+  )::text
+$$;
+
+create function auth.jwt() returns jsonb
+language sql stable
+as $$
+  select coalesce(
+    nullif(current_setting('request.jwt.claim', true), ''),
+    nullif(current_setting('request.jwt.claims', true), '')
+  )::jsonb
+$$;
+
+-- Supabase grants the API roles everything on what is created in public; policies and revokes in
+-- the migrations are what narrow it.
+grant usage on schema public to anon, authenticated, service_role;
+alter default privileges in schema public grant all on tables to anon, authenticated, service_role;
+alter default privileges in schema public grant all on functions to anon, authenticated, service_role;
+alter default privileges in schema public grant all on sequences to anon, authenticated, service_role;

@@ -1,0 +1,96 @@
+import { randomBytes } from 'node:crypto'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo, Socket } from 'node:net'
+import pg from 'pg'
+import type { TestPostgres } from '../postgres/server'
+import { createAuthRoutes } from './auth-routes'
+import { readBody, send, type Reply } from './http'
+import { createRpcRoutes } from './rpc-routes'
+import { createTokenSigner, projectKeys, type TokenSigner } from './tokens'
+
+export interface SupabaseStandIn {
+  /** The project URL to pass to createClient: http://127.0.0.1:PORT */
+  url: string
+  anonKey: string
+  serviceRoleKey: string
+  /** The project's JWT secret (HS256), for tests that mint tokens of their own. */
+  jwtSecret: string
+  signer: TokenSigner
+  close(): Promise<void>
+}
+
+export interface SupabaseStandInOptions {
+  /** A server whose database already has the platform schema and the migrations (applySupabaseSchema). */
+  postgres: TestPostgres
+  jwtSecret?: string
+  /** Access-token lifetime (GoTrue's default is an hour); short values let tests reach a refresh. */
+  accessTokenSeconds?: number
+}
+
+const notFound: Reply = { status: 404, body: { message: 'no Route matched with those values' } }
+
+/**
+ * An HTTP server that answers what supabase-js sends for sign-in and RPCs, in front of a real
+ * Postgres: `/auth/v1/...` (GoTrue's email + password endpoints) and `/rest/v1/rpc/...` (PostgREST).
+ * Like Supabase's gateway it refuses requests without a project API key; anything else is 404.
+ */
+export async function startSupabaseStandIn(options: SupabaseStandInOptions): Promise<SupabaseStandIn> {
+  const jwtSecret = options.jwtSecret ?? randomBytes(32).toString('base64url')
+  const signer = createTokenSigner(jwtSecret)
+  const keys = await projectKeys(signer)
+  const authDb = new pg.Pool({ ...options.postgres.connection('postgres'), max: 4 })
+  const restDb = new pg.Pool({ ...options.postgres.connection('authenticator'), max: 8 })
+  // An idle connection's error (the server shutting down first) is reported on the pool; without a
+  // listener it would crash the test process.
+  for (const pool of [authDb, restDb]) pool.on('error', () => undefined)
+  const sockets = new Set<Socket>()
+  let url = ''
+  const auth = createAuthRoutes({
+    db: authDb,
+    signer,
+    issuer: () => `${url}/auth/v1`,
+    accessTokenSeconds: options.accessTokenSeconds ?? 3600,
+  })
+  const rpc = createRpcRoutes({ db: restDb, signer })
+
+  async function route(req: IncomingMessage): Promise<Reply> {
+    const apikey = req.headers.apikey
+    if (apikey !== keys.anonKey && apikey !== keys.serviceRoleKey) {
+      return { status: 401, body: { message: apikey ? 'Invalid API key' : 'No API key found in request' } }
+    }
+    const target = new URL(req.url ?? '/', url)
+    const text = await readBody(req)
+    if (target.pathname.startsWith('/auth/v1/')) {
+      return (await auth(req, target.pathname.slice('/auth/v1'.length), target.searchParams, text)) ?? notFound
+    }
+    if (target.pathname.startsWith('/rest/v1/')) {
+      return (await rpc(req, target.pathname.slice('/rest/v1'.length), text)) ?? notFound
+    }
+    return notFound
+  }
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    route(req).then(
+      (reply) => send(res, reply),
+      (error: unknown) => send(res, { status: 500, body: { message: (error as Error).message } }),
+    )
+  })
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket)
+    socket.once('close', () => sockets.delete(socket))
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+
+  return {
+    url,
+    ...keys,
+    jwtSecret,
+    signer,
+    async close() {
+      for (const socket of sockets) socket.destroy()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await Promise.all([authDb.end(), restDb.end()])
+    },
+  }
+}
