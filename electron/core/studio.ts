@@ -16,12 +16,14 @@ import type { AiOptions, AiService } from './ai/service'
 import * as diagnosticsApp from './diagnostics/app'
 import * as exportsApp from './exports/app'
 import * as fairnessApp from './fairness/app'
+import * as feedbackApp from './feedback/app'
 import { createEventBus, type EventBus } from './events'
 import * as interviewsApp from './interviews/app'
 import { STUDIO_STORAGE_FULL } from './data-folder/storage-full'
 import { tidyDataFolder } from './data-folder/tidy'
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher'
 import * as kioskApp from './kiosk/app'
+import * as mailApp from './mail/app'
 import { createKioskPin, openPinThrottle } from './kiosk/pin'
 import { openCodeThrottle } from './interviews/invitations/throttle'
 import * as queueApp from './queue/app'
@@ -202,6 +204,17 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     options: options.voice,
   })
   const rights = rightsApp.createApp({ db, writer, queue, clock, dataDir: options.dataDir })
+  const mail = mailApp.createApp({ db, queue, clock, secrets: options.secrets })
+  const feedback = feedbackApp.createApp({
+    db,
+    queue,
+    clock,
+    logger,
+    mail: mail.outbox,
+    chat,
+    chatModel,
+    prompts: ai.prompts,
+  })
   for (const job of [
     ...queuePanel.jobs,
     ...screening.jobs,
@@ -209,6 +222,8 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     ...assessment.jobs,
     ...webhooks.jobs,
     ...rights.jobs,
+    ...mail.jobs,
+    ...feedback.jobs,
   ])
     queue.register(job)
   await screening.start()
@@ -244,6 +259,8 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     ...exportsApp.createApp({ db, clock }).handlers,
     ...fairnessApp.createApp({ db, clock }).handlers,
     ...rights.handlers,
+    ...mail.handlers,
+    ...feedback.handlers,
   }
   const dispatch = createDispatcher(handlers, logger, undefined, () =>
     events.emit('app.storageFull', { message: STUDIO_STORAGE_FULL }),

@@ -29,6 +29,13 @@ export const preferencesPatchSchema = z.object(preferenceFields).partial().stric
 export const secretNameSchema = z.enum(['openai.apiKey', 'deepgram.apiKey'])
 export type SecretName = z.infer<typeof secretNameSchema>
 
+/**
+ * Every secret the store keeps: the provider keys above and the SMTP password, which is saved only
+ * with the mail settings it belongs to (mail.saveSettings), never through secrets.set.
+ */
+export const storedSecretNameSchema = z.enum([...secretNameSchema.options, 'smtp.password'])
+export type StoredSecretName = z.infer<typeof storedSecretNameSchema>
+
 export const jobStatusSchema = z.enum(['queued', 'running', 'succeeded', 'failed', 'dead', 'cancelled'])
 export type JobStatus = z.infer<typeof jobStatusSchema>
 

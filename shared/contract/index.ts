@@ -3,9 +3,11 @@ import { aiEvents, aiRequests } from './ai'
 import type { Audience, RequestDef } from './define'
 import { exportRequests } from './exports'
 import { fairnessRequests } from './fairness'
+import { feedbackRequests } from './feedback'
 import { foundationEvents, foundationRequests } from './foundation'
 import { interviewEvents, interviewRequests } from './interviews'
 import { KIOSK_VOICE_EVENTS, kioskEvents, kioskRequests } from './kiosk'
+import { mailRequests } from './mail'
 import { rightsRequests } from './rights'
 import { screeningEvents, screeningRequests } from './screening'
 import { updateEvents, updateRequests } from './updates'
@@ -26,6 +28,8 @@ export const requests = {
   ...exportRequests,
   ...fairnessRequests,
   ...rightsRequests,
+  ...mailRequests,
+  ...feedbackRequests,
 } satisfies Record<string, RequestDef>
 
 export const events = {

@@ -2,8 +2,10 @@ import type { ColumnType, Generated } from 'kysely'
 import type { AiTables } from '../ai/tables'
 import type { DecisionTables } from '../assessment/decisions/tables'
 import type { FairnessTables } from '../fairness/tables'
+import type { FeedbackTables } from '../feedback/tables'
 import type { AssessmentTables } from '../assessment/tables'
 import type { InterviewTables } from '../interviews/tables'
+import type { MailTables } from '../mail/tables'
 import type { RecordingTables } from '../recording/tables'
 import type { ScreeningTables } from '../screening/tables'
 import type { WebhookTables } from '../webhooks/tables'
@@ -88,4 +90,6 @@ export type Database = FoundationTables &
   AssessmentTables &
   DecisionTables &
   WebhookTables &
-  FairnessTables
+  FairnessTables &
+  MailTables &
+  FeedbackTables

@@ -1,4 +1,4 @@
-import { preferencesSchema, secretNameSchema } from '../../../shared/contract/foundation'
+import { preferencesSchema, storedSecretNameSchema } from '../../../shared/contract/foundation'
 import { StudioError } from '../../../shared/contract'
 import type { SaveReportPdf } from '../assessment/compare/save-report-pdf'
 import type { PreferenceStore, SecretStore } from '../settings/types'
@@ -29,11 +29,11 @@ const updatesOf = (services: HostServices): UpdatesHost => {
 export function hostCallHandlers(services: HostServices): HostCallHandlers {
   return {
     'secrets.set': async ({ name, value }) => {
-      await services.secrets.set(secretNameSchema.parse(name), String(value))
+      await services.secrets.set(storedSecretNameSchema.parse(name), String(value))
       return null
     },
     'secrets.clear': async ({ name }) => {
-      await services.secrets.clear(secretNameSchema.parse(name))
+      await services.secrets.clear(storedSecretNameSchema.parse(name))
       return null
     },
     'preferences.write': async ({ value }) => {
@@ -65,7 +65,7 @@ export function hostCallHandlers(services: HostServices): HostCallHandlers {
 /** Every secret the host holds, for the core's start message. */
 export function secretSnapshot(secrets: SecretStore): CoreConfig['secrets'] {
   const snapshot: CoreConfig['secrets'] = {}
-  for (const name of secretNameSchema.options) {
+  for (const name of storedSecretNameSchema.options) {
     const value = secrets.get(name)
     if (value !== undefined) snapshot[name] = value
   }

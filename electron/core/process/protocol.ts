@@ -1,4 +1,4 @@
-import type { AppInfo, SecretName } from '../../../shared/contract/foundation'
+import type { AppInfo, StoredSecretName } from '../../../shared/contract/foundation'
 import type { UpdateView } from '../../../shared/contract/updates'
 import type { EventName, Result, StudioErrorShape } from '../../../shared/contract'
 import type { AiOptions } from '../ai/service'
@@ -20,7 +20,7 @@ export interface CoreConfig {
   ai?: AiOptions
   voice?: Partial<VoiceOptions>
   /** The host's secrets as they stand; the host keeps the real store (safeStorage lives in Electron's main). */
-  secrets: Partial<Record<SecretName, string>>
+  secrets: Partial<Record<StoredSecretName, string>>
   /** The preferences document as the host's store reads it. */
   preferences: unknown
   /** Host abilities the core may ask for; absent ones are refused by the core itself. */
@@ -29,8 +29,8 @@ export interface CoreConfig {
 
 /** Things the core asks of its host, with their arguments and answers. */
 export interface HostCalls {
-  'secrets.set': { args: { name: SecretName; value: string }; result: null }
-  'secrets.clear': { args: { name: SecretName }; result: null }
+  'secrets.set': { args: { name: StoredSecretName; value: string }; result: null }
+  'secrets.clear': { args: { name: StoredSecretName }; result: null }
   'preferences.write': { args: { value: unknown }; result: null }
   'kiosk.open': { args: Record<string, never>; result: { url: string | null } }
   'kiosk.exit': { args: Record<string, never>; result: null }

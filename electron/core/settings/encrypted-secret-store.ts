@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import { secretNameSchema, type SecretName } from '../../../shared/contract/foundation'
+import { storedSecretNameSchema, type StoredSecretName } from '../../../shared/contract/foundation'
 import { readFileIfExists, writeFileAtomic } from './atomic-file'
 import type { SecretStore } from './types'
 
@@ -34,13 +34,13 @@ export function createKeyFileCipher(keyFile: string): Cipher {
 
 /** Secrets encrypted one by one into a JSON file of base64 blobs. */
 export function createEncryptedSecretStore(file: string, cipher: Cipher): SecretStore {
-  const load = (): Partial<Record<SecretName, string>> => {
+  const load = (): Partial<Record<StoredSecretName, string>> => {
     const raw = readFileIfExists(file)
     if (!raw) return {}
     const blobs = JSON.parse(raw.toString('utf8')) as Record<string, string>
-    const out: Partial<Record<SecretName, string>> = {}
+    const out: Partial<Record<StoredSecretName, string>> = {}
     for (const [name, blob] of Object.entries(blobs)) {
-      const parsed = secretNameSchema.safeParse(name)
+      const parsed = storedSecretNameSchema.safeParse(name)
       if (!parsed.success) continue
       try {
         out[parsed.data] = cipher.decrypt(Buffer.from(blob, 'base64'))
@@ -53,7 +53,7 @@ export function createEncryptedSecretStore(file: string, cipher: Cipher): Secret
   let cache = load()
   // Persist first and only then adopt the new state, so a refused encryption leaves nothing
   // reported as saved that is not.
-  const commit = (next: Partial<Record<SecretName, string>>) => {
+  const commit = (next: Partial<Record<StoredSecretName, string>>) => {
     const blobs: Record<string, string> = {}
     for (const [name, value] of Object.entries(next)) blobs[name] = cipher.encrypt(value).toString('base64')
     writeFileAtomic(file, JSON.stringify(blobs))

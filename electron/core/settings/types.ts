@@ -1,5 +1,5 @@
 import type { Preferences } from '../../../shared/contract/foundation'
-import type { SecretName } from '../../../shared/contract/foundation'
+import type { StoredSecretName } from '../../../shared/contract/foundation'
 
 /**
  * Where preferences live: electron-store in Electron, a JSON file in the web host and tests; in the
@@ -15,11 +15,11 @@ export interface PreferenceStore {
  * the main process only; no request in the contract returns a secret's value.
  */
 export interface SecretStore {
-  get(name: SecretName): string | undefined
+  get(name: StoredSecretName): string | undefined
   /** Settles once the value is stored; a store that cannot keep it secret refuses with `unavailable`. */
-  set(name: SecretName, value: string): void | Promise<void>
-  clear(name: SecretName): void | Promise<void>
-  has(name: SecretName): boolean
+  set(name: StoredSecretName, value: string): void | Promise<void>
+  clear(name: StoredSecretName): void | Promise<void>
+  has(name: StoredSecretName): boolean
   /** Every value currently stored, so the logger can mask them. */
   values(): string[]
 }

@@ -9,6 +9,7 @@ import { assessments } from './0040-assessments'
 import { assessmentDecisions } from './0041-assessment-decisions'
 import { webhooks } from './0050-webhooks'
 import { selfIdentification } from './0060-self-identification'
+import { mailAndFeedback } from './0070-mail-and-feedback'
 import type { Migration } from './types'
 
 /**
@@ -27,4 +28,5 @@ export const migrations: Migration[] = [
   assessmentDecisions,
   webhooks,
   selfIdentification,
+  mailAndFeedback,
 ]

@@ -1,0 +1,208 @@
+import type { Kysely } from 'kysely'
+import { uuidv7 } from 'uuidv7'
+import { StudioError } from '../../../shared/contract/errors'
+import type { CandidateFeedback, FeedbackView } from '../../../shared/contract/feedback'
+import type { PromptLibrary } from '../ai/prompts/library'
+import type { Chat } from '../ai/types'
+import type { Clock } from '../clock'
+import type { Database } from '../db/schema'
+import type { Logger } from '../logger'
+import { NOT_SET_UP, type MailOutbox } from '../mail/app'
+import type { Queue } from '../queue/queue'
+import { aiFeedbackBody } from './ai-draft'
+import { FEEDBACK_AUTO_SEND_JOB } from './auto-send-job'
+import { feedbackFacts, type FeedbackSubject } from './facts'
+import { forbiddenMentions, refusalFor } from './forbidden-mentions'
+import { feedbackOptions } from './options'
+import { readFeedbackPolicy } from './policy'
+import { queueDraftEmail } from './send-draft'
+import { feedbackSubject, templateDraft, wrapFeedback, type DraftText } from './template-draft'
+import { draftView, feedbackViews, readDraft } from './views'
+
+export interface FeedbackDeps {
+  db: Kysely<Database>
+  queue: Queue
+  clock: Clock
+  logger: Logger
+  mail: MailOutbox
+  /** The chat capability, or null when there is no key, no network or the circuit is open. */
+  chat(): Chat | null
+  chatModel(): string
+  prompts: PromptLibrary
+}
+
+const HOUR_MS = 60 * 60_000
+
+export async function candidateFeedback(deps: FeedbackDeps, candidateId: string): Promise<CandidateFeedback> {
+  const candidate = await deps.db
+    .selectFrom('candidates')
+    .select('email')
+    .where('id', '=', candidateId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst()
+  if (!candidate) throw new StudioError('not_found', 'No such candidate')
+  const rows = await deps.db
+    .selectFrom('feedback_drafts')
+    .selectAll()
+    .where('candidate_id', '=', candidateId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute()
+  return {
+    drafts: await feedbackViews(deps.db, rows),
+    options: await feedbackOptions(deps.db, candidateId),
+    email: candidate.email,
+  }
+}
+
+type Written = DraftText & { source: 'ai' | 'template'; sourceNote: string | null; promptRef: string | null }
+
+/** The AI's draft when it can write one that passes the check; otherwise the template, saying why. */
+async function writeDraft(
+  deps: FeedbackDeps,
+  facts: Awaited<ReturnType<typeof feedbackFacts>>['facts'],
+  senderName: string,
+): Promise<Written> {
+  const template = (sourceNote: string): Written => ({
+    ...templateDraft(facts, senderName),
+    source: 'template',
+    sourceNote,
+    promptRef: null,
+  })
+  const chat = deps.chat()
+  if (!chat)
+    return template(
+      'No AI provider is available (no key, or offline), so this is a template built from the same facts.',
+    )
+  try {
+    const { body, promptRef } = await aiFeedbackBody(chat, deps.prompts, facts)
+    const found = forbiddenMentions(body)
+    if (found.length)
+      return template(
+        `The AI draft mentioned ${found.join(', ')}, which feedback never does, so this is a template built from the same facts.`,
+      )
+    return {
+      subject: feedbackSubject(facts),
+      body: wrapFeedback(facts, body, senderName),
+      source: 'ai',
+      sourceNote: null,
+      promptRef,
+    }
+  } catch (error) {
+    deps.logger.warn('feedback draft by AI failed; using the template', { error: String(error) })
+    return template('The AI draft could not be written just now, so this is a template built from the same facts.')
+  }
+}
+
+/** Writes a draft and, when the workspace sends automatically, queues its sending for when the window ends. */
+export async function createDraft(
+  deps: FeedbackDeps,
+  input: FeedbackSubject & { to: string | null },
+): Promise<FeedbackView> {
+  const options = await feedbackOptions(deps.db, input.candidateId)
+  const allowed = options.some((o) =>
+    input.sessionId ? o.sessionId === input.sessionId : o.applicationId === input.applicationId,
+  )
+  if (!allowed)
+    throw new StudioError(
+      'conflict',
+      'Feedback can be drafted after an application is rejected at screening, or after an interview is assessed',
+    )
+  const { facts, email } = await feedbackFacts(deps.db, input)
+  const settings = await deps.mail.settings()
+  const written = await writeDraft(deps, facts, settings?.fromName ?? 'The hiring team')
+  const policy = await readFeedbackPolicy(deps.db)
+  const now = deps.clock.now()
+  const id = uuidv7()
+  const autoSendAt = policy.autoSendHours === null ? null : now + policy.autoSendHours * HOUR_MS
+  await deps.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('feedback_drafts')
+      .values({
+        id,
+        candidate_id: input.candidateId,
+        application_id: input.sessionId ? null : input.applicationId,
+        session_id: input.sessionId,
+        basis: facts.basis,
+        job_title: facts.jobTitle,
+        source: written.source,
+        source_note: written.sourceNote,
+        prompt_ref: written.promptRef,
+        model: written.source === 'ai' ? deps.chatModel() : null,
+        status: 'draft',
+        to_address: input.to ?? email,
+        subject: written.subject,
+        body: written.body,
+        created_at: now,
+        updated_at: now,
+        auto_send_at: autoSendAt,
+        held_reason: null,
+        delivery_id: null,
+      })
+      .execute()
+    if (autoSendAt !== null)
+      await deps.queue.enqueue(
+        trx,
+        FEEDBACK_AUTO_SEND_JOB,
+        { feedbackId: id },
+        { runAt: autoSendAt, idempotencyKey: `${FEEDBACK_AUTO_SEND_JOB}:${id}`, maxAttempts: 5 },
+      )
+  })
+  return draftView(deps.db, id)
+}
+
+async function mustBeDraft(deps: FeedbackDeps, id: string) {
+  const row = await readDraft(deps.db, id)
+  if (row.status !== 'draft') throw new StudioError('conflict', `This feedback is already ${row.status}`)
+  return row
+}
+
+export async function updateDraft(
+  deps: FeedbackDeps,
+  input: { id: string; subject: string; body: string; to: string | null },
+): Promise<FeedbackView> {
+  await mustBeDraft(deps, input.id)
+  await deps.db
+    .updateTable('feedback_drafts')
+    .set({ subject: input.subject, body: input.body, to_address: input.to, updated_at: deps.clock.now() })
+    .where('id', '=', input.id)
+    .where('status', '=', 'draft')
+    .execute()
+  return draftView(deps.db, input.id)
+}
+
+/** The recruiter's approval: the text as they left it goes out now, unless it mentions what feedback must not. */
+export async function approveDraft(
+  deps: FeedbackDeps,
+  input: { id: string; subject: string; body: string; to: string },
+): Promise<FeedbackView> {
+  const row = await mustBeDraft(deps, input.id)
+  const refusal = refusalFor(`${input.subject}\n${input.body}`)
+  if (refusal) throw new StudioError('invalid_input', refusal)
+  const settings = await deps.mail.settings()
+  if (!settings) throw new StudioError('conflict', NOT_SET_UP)
+  const queued = await deps.db
+    .transaction()
+    .execute((trx) =>
+      queueDraftEmail(
+        trx,
+        deps,
+        { id: row.id, candidate_id: row.candidate_id, to: input.to, subject: input.subject, body: input.body },
+        settings,
+      ),
+    )
+  if (!queued) throw new StudioError('conflict', 'This feedback was sent or discarded meanwhile')
+  deps.mail.notify()
+  return draftView(deps.db, input.id)
+}
+
+export async function discardDraft(deps: FeedbackDeps, id: string): Promise<FeedbackView> {
+  await mustBeDraft(deps, id)
+  await deps.db
+    .updateTable('feedback_drafts')
+    .set({ status: 'discarded', updated_at: deps.clock.now() })
+    .where('id', '=', id)
+    .where('status', '=', 'draft')
+    .execute()
+  return draftView(deps.db, id)
+}
