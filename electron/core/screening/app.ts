@@ -11,6 +11,8 @@ import type { Logger } from '../logger'
 import type { OutgoingEvents } from '../outgoing-events'
 import type { Queue } from '../queue/queue'
 import type { JobDefinition } from '../queue/types'
+import { boardView } from './board/board'
+import { funnelView } from './board/funnel'
 import { candidateDetail } from './candidates/detail'
 import { listCandidates } from './candidates/list'
 import { createPipeline } from './candidates/pipeline'
@@ -46,7 +48,7 @@ export interface ScreeningDeps {
   outgoing: OutgoingEvents
 }
 
-export interface ScreeningApp extends DomainApp<'jobs' | 'intake' | 'candidates'> {
+export interface ScreeningApp extends DomainApp<'jobs' | 'intake' | 'candidates' | 'board'> {
   /** Queue jobs the studio registers. */
   jobs: JobDefinition<never>[]
   rerank: Rerank
@@ -72,7 +74,7 @@ export function createApp(deps: ScreeningDeps): ScreeningApp {
   const opened = createOpenedFiles({ grants, events })
   const jobs = createJobsService({ db, writer, rerank })
   const intake = createIntakeService({ db, clock, queue, events, files })
-  const pipeline = createPipeline({ db, direct: deps.direct, writer, rerank })
+  const pipeline = createPipeline({ db, direct: deps.direct, writer, rerank, events })
   const needParser = () => {
     if (!deps.parser) throw new StudioError('unavailable', 'Resume import is not available in this build')
   }
@@ -144,6 +146,8 @@ export function createApp(deps: ScreeningDeps): ScreeningApp {
       'candidates.addNote': ({ candidateId, jobId, body }) => pipeline.addNote(candidateId, jobId, body),
       'candidates.setTags': ({ candidateId, tags }) => pipeline.setTags(candidateId, tags),
       'candidates.addToJob': ({ jobId, candidateIds }) => pipeline.addToJob(jobId, candidateIds),
+      'board.get': (filter) => boardView(db, filter),
+      'board.funnel': ({ jobId }) => funnelView(db, jobId),
     },
   }
 }

@@ -4,6 +4,7 @@ import type { ApplicationView, NoteView, PipelineStatus, RerankSummary } from '.
 import type { DirectDb } from '../../db/direct'
 import type { Database } from '../../db/schema'
 import type { SyncedWriter } from '../../db/synced'
+import type { EventBus } from '../../events'
 import { applicationView, changeToUndo, ensureApplication } from './applications'
 
 export interface PipelineDeps {
@@ -11,6 +12,7 @@ export interface PipelineDeps {
   direct: DirectDb
   writer: SyncedWriter
   rerank(jobId: string): Promise<RerankSummary>
+  events: EventBus
 }
 
 export interface Pipeline {
@@ -52,6 +54,10 @@ export async function moveApplication(
 /** Moves candidates through a job's pipeline, with a history that makes every change undoable. */
 export function createPipeline(deps: PipelineDeps): Pipeline {
   const { db, writer } = deps
+  const moved = (view: ApplicationView) => {
+    deps.events.emit('pipeline.changed', { jobId: view.jobId })
+    return view
+  }
 
   const mustExist = async (table: 'candidates' | 'job_openings', id: string, what: string) => {
     const row = await db
@@ -66,7 +72,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   return {
     async setStatus(applicationId, status) {
       await db.transaction().execute((trx) => moveApplication(trx, writer, applicationId, status))
-      return applicationView(db, applicationId)
+      return moved(await applicationView(db, applicationId))
     },
 
     async undoStatus(applicationId) {
@@ -82,7 +88,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
           kind: 'undo',
         })
       })
-      return applicationView(db, applicationId)
+      return moved(await applicationView(db, applicationId))
     },
 
     async addNote(candidateId, jobId, body) {

@@ -58,6 +58,9 @@ export function JobPage() {
           {facts && <p className="muted">{facts}</p>}
         </div>
         <div className="row">
+          <Link to={`/board/${job.id}`} className="button-link">
+            Pipeline board
+          </Link>
           <Link to={`/compare/${job.id}`} className="button-link">
             Compare assessed candidates
           </Link>

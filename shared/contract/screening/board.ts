@@ -1,0 +1,78 @@
+import { z } from 'zod'
+import { request } from '../define'
+import type { PipelineStatus } from './candidates'
+import type { StatusChange } from './views'
+import { id } from './fields'
+
+/** One job's pipeline as a board: a column per stage, the moves that made it, and its funnel. */
+
+/** Cards shown per column; the rest are counted, and the ranked list shows them all. */
+export const BOARD_CARDS_PER_COLUMN = 200
+
+export interface BoardCard {
+  applicationId: string
+  candidateId: string
+  name: string
+  currentTitle: string | null
+  score: number | null
+  tags: string[]
+  /** When the candidate entered this stage (the last status change, or when they were added). */
+  inStageSince: number
+}
+
+export interface BoardColumn {
+  status: PipelineStatus
+  /** Candidates in this stage after the filters, including those not sent as cards. */
+  count: number
+  cards: BoardCard[]
+}
+
+export interface BoardMove {
+  applicationId: string
+  candidateId: string
+  candidateName: string
+  from: StatusChange['from']
+  to: StatusChange['to']
+  kind: StatusChange['kind']
+  at: number
+}
+
+export interface BoardView {
+  jobId: string
+  jobTitle: string
+  columns: BoardColumn[]
+  /** The newest moves first (at most 50), of every candidate in the job. */
+  activity: BoardMove[]
+}
+
+export interface FunnelStage {
+  status: PipelineStatus
+  /** Candidates who have ever reached this stage. */
+  reached: number
+  /** Of those who reached the previous stage of the main path, the share who reached this one (null for the first). */
+  conversion: number | null
+  /** Median and count of completed stays in this stage, in milliseconds. */
+  medianStayMs: number | null
+  stays: number
+}
+
+export interface FunnelView {
+  jobId: string
+  stages: FunnelStage[]
+  /** Screening scores in bands of ten (0–9 … 90–100), for every candidate with a score. */
+  scoreBands: { from: number; to: number; count: number }[]
+}
+
+export const boardFilterSchema = z
+  .object({
+    jobId: id,
+    search: z.string().trim().max(100).optional(),
+    minScore: z.number().min(0).max(100).optional(),
+    tag: z.string().trim().min(1).max(40).optional(),
+  })
+  .strict()
+
+export const boardRequests = {
+  'board.get': request<BoardView>()(boardFilterSchema),
+  'board.funnel': request<FunnelView>()(z.object({ jobId: id }).strict()),
+}
