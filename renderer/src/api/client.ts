@@ -45,9 +45,7 @@ export async function call<K extends RequestName>(name: K, input: RequestInput<K
 
 /** Subscribes to one pushed event; returns the unsubscribe function. */
 export function on<K extends EventName>(name: K, callback: (payload: EventPayload<K>) => void): () => void {
-  return get().on((event, payload) => {
-    if (event === name) callback(payload as EventPayload<K>)
-  })
+  return get().on(name, (payload) => callback(payload as EventPayload<K>))
 }
 
 /** A message fit for the user from any thrown value. */

@@ -14,7 +14,7 @@ export function socketTransport(url: string): Transport {
   let retryMs = 250
   const pending = new Map<number, (result: Result<unknown>) => void>()
   const queued: string[] = []
-  const listeners = new Set<(name: string, payload: unknown) => void>()
+  const listeners = new Set<{ name: string; listener: (payload: unknown) => void }>()
 
   const connect = () => {
     const ws = new WebSocket(url)
@@ -28,7 +28,10 @@ export function socketTransport(url: string): Transport {
       if (data.type === 'result') {
         pending.get(data.id)?.(data.result)
         pending.delete(data.id)
-      } else listeners.forEach((listener) => listener(data.name, data.payload))
+      } else
+        listeners.forEach((entry) => {
+          if (entry.name === data.name) entry.listener(data.payload)
+        })
     }
     ws.onclose = () => {
       socket = null
@@ -52,9 +55,10 @@ export function socketTransport(url: string): Transport {
         else queued.push(message)
       })
     },
-    on(listener) {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
+    on(name, listener) {
+      const entry = { name, listener }
+      listeners.add(entry)
+      return () => listeners.delete(entry)
     },
   }
 }

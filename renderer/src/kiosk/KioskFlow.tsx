@@ -1,17 +1,22 @@
-import { useEffect } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
 import { call, StudioRequestError } from '../api/client'
 import { CodeEntry } from './CodeEntry'
 import { AlternativeRequested, Consent } from './Consent'
 import { DeviceCheck } from './DeviceCheck'
 import { Done } from './Done'
-import { InterviewScreen } from './InterviewScreen'
 import { useKiosk, type KioskStep } from './kiosk-store'
-import { Practice } from './Practice'
 import { Exited, RecruiterExit } from './RecruiterExit'
 import { Resume } from './Resume'
 import { clearSavedSession, loadSavedSession } from './saved-session'
 import { useIntegrity } from './useIntegrity'
 import './kiosk.css'
+
+// The practice and interview steps bring the recorder, the voice link and the contract's schemas:
+// fetched once a session starts (see below), so the code entry screen loads without them.
+const loadPractice = () => import('./Practice')
+const loadInterviewScreen = () => import('./InterviewScreen')
+const Practice = lazy(() => loadPractice().then((m) => ({ default: m.Practice })))
+const InterviewScreen = lazy(() => loadInterviewScreen().then((m) => ({ default: m.InterviewScreen })))
 
 /** Steps during which the candidate is being observed for integrity signals (after consent). */
 const OBSERVED: ReadonlySet<KioskStep> = new Set(['devices', 'practice', 'interview'])
@@ -27,6 +32,13 @@ export function KioskFlow() {
   const turnIndex = useKiosk((s) => s.turn?.question?.turnIndex ?? null)
 
   useIntegrity(OBSERVED.has(step) ? token : undefined, turnIndex)
+
+  // Warmed while the candidate reads the consent and checks devices, so the later steps open at once.
+  useEffect(() => {
+    if (!token) return
+    void loadPractice()
+    void loadInterviewScreen()
+  }, [token])
 
   useEffect(() => {
     const saved = loadSavedSession()
@@ -68,11 +80,7 @@ export function KioskFlow() {
 function Step({ step }: { step: KioskStep }) {
   switch (step) {
     case 'loading':
-      return (
-        <main className="kiosk-main kiosk-centre">
-          <p role="status">Loading…</p>
-        </main>
-      )
+      return <StepLoading />
     case 'code':
       return <CodeEntry />
     case 'resume':
@@ -84,12 +92,28 @@ function Step({ step }: { step: KioskStep }) {
     case 'devices':
       return <DeviceCheck />
     case 'practice':
-      return <Practice />
+      return (
+        <Suspense fallback={<StepLoading />}>
+          <Practice />
+        </Suspense>
+      )
     case 'interview':
-      return <InterviewScreen />
+      return (
+        <Suspense fallback={<StepLoading />}>
+          <InterviewScreen />
+        </Suspense>
+      )
     case 'done':
       return <Done />
     case 'exited':
       return <Exited />
   }
+}
+
+function StepLoading() {
+  return (
+    <main className="kiosk-main kiosk-centre">
+      <p role="status">Loading…</p>
+    </main>
+  )
 }

@@ -1,27 +1,19 @@
 import { lazy, Suspense, type ReactNode } from 'react'
-import { CandidatesArea } from './candidates/CandidatesArea'
-import { InterviewsArea } from './interviews/InterviewsArea'
-import { JobsArea } from './jobs/JobsArea'
-import { QueuePage } from './queue/QueuePage'
-import { SettingsPage } from './settings/SettingsPage'
+import { AreaLoading } from '../components/AreaLoading'
 
-// Loaded when first opened: the chart library alone would otherwise double what every window
-// (the candidate's kiosk included) loads at start.
+// Every area is its own chunk, fetched when first opened: the recruiter's first load carries the
+// shell and the opened area only (the chart library alone would double it).
+const JobsArea = lazy(() => import('./jobs/JobsArea').then((m) => ({ default: m.JobsArea })))
+const CandidatesArea = lazy(() => import('./candidates/CandidatesArea').then((m) => ({ default: m.CandidatesArea })))
+const InterviewsArea = lazy(() => import('./interviews/InterviewsArea').then((m) => ({ default: m.InterviewsArea })))
+const QueuePage = lazy(() => import('./queue/QueuePage').then((m) => ({ default: m.QueuePage })))
+const SettingsPage = lazy(() => import('./settings/SettingsPage').then((m) => ({ default: m.SettingsPage })))
 const FairnessArea = lazy(() => import('./fairness/FairnessArea').then((m) => ({ default: m.FairnessArea })))
 const CompareArea = lazy(() => import('./compare/CompareArea').then((m) => ({ default: m.CompareArea })))
 const ReportArea = lazy(() => import('./report/ReportArea').then((m) => ({ default: m.ReportArea })))
+const BoardArea = lazy(() => import('./board/BoardArea').then((m) => ({ default: m.BoardArea })))
 const ReviewArea = lazy(() => import('./review/ReviewArea').then((m) => ({ default: m.ReviewArea })))
-const later = (element: ReactNode) => (
-  <Suspense
-    fallback={
-      <p className="muted" role="status">
-        Loading…
-      </p>
-    }
-  >
-    {element}
-  </Suspense>
-)
+const later = (element: ReactNode) => <Suspense fallback={<AreaLoading />}>{element}</Suspense>
 
 export interface RecruiterRoute {
   /** Path under the recruiter shell, with react-router params; the first segment names the area. */
@@ -36,13 +28,14 @@ export interface RecruiterRoute {
  * builds the navigation and the keyboard shortcuts from this list.
  */
 export const recruiterRoutes: RecruiterRoute[] = [
-  { path: 'jobs', element: <JobsArea />, nav: { label: 'Jobs' } },
-  { path: 'candidates', element: <CandidatesArea />, nav: { label: 'Candidates' } },
-  { path: 'interviews', element: <InterviewsArea />, nav: { label: 'Interviews' } },
-  { path: 'queue', element: <QueuePage />, nav: { label: 'Queue' } },
-  { path: 'settings', element: <SettingsPage />, nav: { label: 'Settings' } },
+  { path: 'jobs', element: later(<JobsArea />), nav: { label: 'Jobs' } },
+  { path: 'candidates', element: later(<CandidatesArea />), nav: { label: 'Candidates' } },
+  { path: 'interviews', element: later(<InterviewsArea />), nav: { label: 'Interviews' } },
+  { path: 'queue', element: later(<QueuePage />), nav: { label: 'Queue' } },
+  { path: 'settings', element: later(<SettingsPage />), nav: { label: 'Settings' } },
   { path: 'compare', element: later(<CompareArea />) },
   { path: 'reports', element: later(<ReportArea />) },
   { path: 'review', element: later(<ReviewArea />) },
   { path: 'fairness', element: later(<FairnessArea />) },
+  { path: 'board', element: later(<BoardArea />) },
 ]
