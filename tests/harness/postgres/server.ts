@@ -165,7 +165,11 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
   })
   const admin = new pg.Client(connection('postgres', 'postgres'))
   await admin.connect()
-  await admin.query(`create database ${pg.escapeIdentifier(database)}`)
+  // A hosted project's database sorts text by a language's rules (en_US), not by bytes; the test
+  // database does too (through ICU, which needs no OS locale), so code relying on byte order must say so.
+  await admin.query(
+    `create database ${pg.escapeIdentifier(database)} template template0 locale_provider icu icu_locale 'en-US' locale 'C.UTF-8'`,
+  )
   await admin.end()
 
   let stopping: Promise<void> | null = null
