@@ -30,6 +30,7 @@ import * as queueApp from './queue/app'
 import * as rightsApp from './rights/app'
 import * as screeningApp from './screening/app'
 import * as settingsApp from './settings/app'
+import * as syncApp from './sync/app'
 import * as updatesApp from './updates/app'
 import type { UpdatesHost } from './updates/app'
 import * as voiceApp from './voice/app'
@@ -77,6 +78,8 @@ export interface StudioOptions {
   ai?: AiOptions
   /** Voice loop knobs (endpointing, pre-roll, grace periods); the kiosk uses the defaults. */
   voice?: Partial<VoiceOptions>
+  /** Team sync: the Supabase project (URL and anon key) from the project settings; absent, the studio stays local. */
+  sync?: syncApp.SyncOptions
 }
 
 export interface Studio {
@@ -109,7 +112,8 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
   const opened = await openDatabase({ file: path.join(options.dataDir, DATABASE_FILE), clock, logger })
   const { db } = opened
   await tidyDataFolder(options.dataDir, db, logger)
-  const orgId = await ensureMeta(db, 'org_id', uuidv7)
+  // Adopting the local data into a team workspace changes the organisation (see sync/workspace.ts).
+  let orgId = await ensureMeta(db, 'org_id', uuidv7)
   const nodeId = await ensureMeta(db, 'node_id', () => uuidv7().slice(-12))
   const hlc = createHlc(nodeId, () => clock.now())
   const writer = createSyncedWriter({ clock, hlc, orgId: () => orgId })
@@ -204,6 +208,18 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     options: options.voice,
   })
   const rights = rightsApp.createApp({ db, writer, queue, clock, dataDir: options.dataDir })
+  const sync = syncApp.createApp({
+    ...options.sync,
+    db,
+    direct: opened.direct,
+    queue,
+    events,
+    clock,
+    logger,
+    hlc,
+    secrets: options.secrets,
+    org: { get: () => orgId, set: (id) => (orgId = id) },
+  })
   const mail = mailApp.createApp({ db, queue, clock, secrets: options.secrets })
   const feedback = feedbackApp.createApp({
     db,
@@ -222,6 +238,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     ...assessment.jobs,
     ...webhooks.jobs,
     ...rights.jobs,
+    ...sync.jobs,
     ...mail.jobs,
     ...feedback.jobs,
   ])
@@ -230,6 +247,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
   await rights.start()
   await voice.start()
   await webhooks.start()
+  await sync.start()
 
   const info = (): AppInfo => ({
     version: options.version ?? '0.0.0',
@@ -259,6 +277,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     ...exportsApp.createApp({ db, clock }).handlers,
     ...fairnessApp.createApp({ db, clock }).handlers,
     ...rights.handlers,
+    ...sync.handlers,
     ...mail.handlers,
     ...feedback.handlers,
   }
@@ -287,6 +306,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     openFiles: (paths) => screening.openFiles(paths),
     info,
     async close() {
+      sync.close()
       await voice.close()
       await webhooks.close()
       await interviews.close()

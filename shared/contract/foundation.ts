@@ -33,7 +33,9 @@ export type SecretName = z.infer<typeof secretNameSchema>
  * Every secret the store keeps: the provider keys above and the SMTP password, which is saved only
  * with the mail settings it belongs to (mail.saveSettings), never through secrets.set.
  */
-export const storedSecretNameSchema = z.enum([...secretNameSchema.options, 'smtp.password'])
+// 'workspace.session' is the team workspace's Supabase session, kept by the core's sync domain
+// (electron/core/sync/session-storage.ts) and never sent to a window.
+export const storedSecretNameSchema = z.enum([...secretNameSchema.options, 'smtp.password', 'workspace.session'])
 export type StoredSecretName = z.infer<typeof storedSecretNameSchema>
 
 export const jobStatusSchema = z.enum(['queued', 'running', 'succeeded', 'failed', 'dead', 'cancelled'])

@@ -10,6 +10,7 @@ import { KIOSK_VOICE_EVENTS, kioskEvents, kioskRequests } from './kiosk'
 import { mailRequests } from './mail'
 import { rightsRequests } from './rights'
 import { screeningEvents, screeningRequests } from './screening'
+import { syncEvents, syncRequests } from './sync'
 import { updateEvents, updateRequests } from './updates'
 import { webhookRequests } from './webhooks'
 
@@ -28,6 +29,7 @@ export const requests = {
   ...exportRequests,
   ...fairnessRequests,
   ...rightsRequests,
+  ...syncRequests,
   ...mailRequests,
   ...feedbackRequests,
 } satisfies Record<string, RequestDef>
@@ -39,6 +41,7 @@ export const events = {
   ...interviewEvents,
   ...kioskEvents,
   ...updateEvents,
+  ...syncEvents,
 } satisfies Record<string, z.ZodType>
 
 export type Requests = typeof requests

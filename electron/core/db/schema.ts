@@ -8,6 +8,7 @@ import type { InterviewTables } from '../interviews/tables'
 import type { MailTables } from '../mail/tables'
 import type { RecordingTables } from '../recording/tables'
 import type { ScreeningTables } from '../screening/tables'
+import type { SyncTables } from '../sync/tables'
 import type { WebhookTables } from '../webhooks/tables'
 import type { SyncedColumns } from './columns'
 
@@ -92,4 +93,5 @@ export type Database = FoundationTables &
   WebhookTables &
   FairnessTables &
   MailTables &
-  FeedbackTables
+  FeedbackTables &
+  SyncTables

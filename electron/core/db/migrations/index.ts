@@ -10,6 +10,7 @@ import { assessmentDecisions } from './0041-assessment-decisions'
 import { webhooks } from './0050-webhooks'
 import { selfIdentification } from './0060-self-identification'
 import { mailAndFeedback } from './0070-mail-and-feedback'
+import { sync } from './0080-sync'
 import type { Migration } from './types'
 
 /**
@@ -29,4 +30,5 @@ export const migrations: Migration[] = [
   webhooks,
   selfIdentification,
   mailAndFeedback,
+  sync,
 ]

@@ -1,0 +1,213 @@
+import type { Kysely } from 'kysely'
+import { StudioError } from '../../../shared/contract'
+import type { Hlc } from '../../../shared/hlc'
+import type { SyncState } from '../../../shared/contract/sync'
+import type { Clock } from '../clock'
+import type { DirectDb } from '../db/direct'
+import { getMeta } from '../db/meta'
+import type { Database } from '../db/schema'
+import type { EventBus } from '../events'
+import type { DomainApp } from '../ipc/dispatcher'
+import type { Logger } from '../logger'
+import type { Queue } from '../queue/queue'
+import { PermanentJobError, type JobContext, type JobDefinition } from '../queue/types'
+import type { SecretStore } from '../settings/types'
+import { createSyncEngine, type SyncProgress, type SyncRun } from './engine'
+import { readLocalSchema } from './local-schema'
+import { createWorkspaceClient, signIn, signOut, signUp, type WorkspaceProject } from './session'
+import { storedAccount } from './session-storage'
+import { createStatusBoard } from './status'
+import { createSupabaseServer } from './supabase-server'
+import { SYNC_JOB, syncJob } from './sync-job'
+import { SyncServerError, type SyncServer } from './types'
+import { adoptionPreview, adoptLocalData, WORKSPACE_META } from './workspace'
+
+export interface SyncOptions {
+  /** The Supabase project; absent, team sync is off and the studio stays local, as before. */
+  project?: WorkspaceProject
+  /** A server other than the project's, already authorised (the engine's own tests). */
+  server?: SyncServer
+  /** How often a signed-in studio syncs by itself (default 30 s). */
+  intervalMs?: number
+}
+
+export interface SyncDeps extends SyncOptions {
+  db: Kysely<Database>
+  direct: DirectDb
+  queue: Queue
+  events: EventBus
+  clock: Clock
+  logger: Logger
+  hlc: Hlc
+  secrets: SecretStore
+  /** The studio's organisation, which adoption changes to the workspace's. */
+  org: { get(): string; set(id: string): void }
+}
+
+export interface SyncApp extends DomainApp<'sync'> {
+  jobs: JobDefinition<never>[]
+  /** Reads which workspace the data belongs to and starts the timer; run once the queue knows its jobs. */
+  start(): Promise<void>
+  /** Queues a sync (bringing a waiting retry forward when `now`); resolves with its job id, or null when sync is off. */
+  request(now: boolean): Promise<string | null>
+  close(): void
+}
+
+const OFFLINE_REASON = 'The workspace could not be reached'
+
+export function createApp(deps: SyncDeps): SyncApp {
+  const { db, direct, queue, logger } = deps
+  const client = deps.project ? createWorkspaceClient(deps.project, deps.secrets) : null
+  const server = deps.server ?? (client ? createSupabaseServer(client) : null)
+  const engine = createSyncEngine(deps)
+  let workspace: string | undefined
+  let timer: NodeJS.Timeout | null = null
+
+  const account = () => (deps.server ? null : storedAccount(deps.secrets))
+  const signedIn = () => deps.server !== undefined || account() !== null
+  const active = () => server !== null && signedIn() && workspace === deps.org.get()
+  const restingState = (): SyncState => (active() ? { state: 'idle' } : { state: 'signed-out' })
+  const board = createStatusBoard(
+    { db, org: deps.org.get, account, emit: (status) => deps.events.emit('sync.status', status) },
+    { state: 'signed-out' },
+  )
+
+  const progressOf = (ctx: JobContext, p: SyncProgress): SyncState => {
+    if (p.phase === 'push') {
+      ctx.progress(p.total ? (p.done / p.total) * 0.5 : 0.5, `Sending ${p.done} of ${p.total} changes`)
+      return { state: 'syncing', phase: 'push', done: p.done, total: p.total }
+    }
+    ctx.progress(0.5, `Received ${p.done} changes`)
+    return { state: 'syncing', phase: 'pull', done: p.done, total: null }
+  }
+
+  const runSync = async (ctx: JobContext): Promise<SyncRun | { skipped: string }> => {
+    if (!server || !active()) {
+      await board.set({ state: 'signed-out' })
+      return { skipped: 'signed out or no workspace' }
+    }
+    try {
+      const run = await engine.run(server, deps.org.get(), (p) => void board.set(progressOf(ctx, p)))
+      await board.set(
+        run.pushRefused
+          ? { state: 'error', message: 'Your role in this workspace cannot make changes: yours stay on this computer.' }
+          : { state: 'idle' },
+      )
+      return run
+    } catch (error) {
+      if (!(error instanceof SyncServerError)) {
+        await board.set({ state: 'error', message: 'Sync failed on this computer; the details are in the log.' })
+        throw error
+      }
+      if (error.kind === 'retryable') {
+        await board.set({ state: 'offline', retryingAt: null, reason: OFFLINE_REASON })
+        throw error
+      }
+      if (error.kind === 'signed-out') {
+        await board.set({ state: 'signed-out' })
+        return { skipped: 'the session was refused' }
+      }
+      const message =
+        error.kind === 'not-allowed'
+          ? 'This account is not a member of the workspace any more.'
+          : `The workspace refused the sync: ${error.message}`
+      await board.set({ state: 'error', message })
+      throw new PermanentJobError(message)
+    }
+  }
+
+  // The retry time is the queue's to choose; it is known once the failed run has been settled.
+  deps.events.subscribe((name, payload) => {
+    if (name !== 'queue.job') return
+    const job = payload as { kind: string; status: string; runAt: number; lastError: string | null }
+    if (job.kind !== SYNC_JOB) return
+    const state = board.current()
+    if (job.status === 'queued' && job.lastError && state.state === 'offline') {
+      void board.set({ ...state, retryingAt: job.runAt })
+    } else if (job.status === 'dead') {
+      void board.set({ state: 'error', message: 'The workspace stayed unreachable; sync gave up until asked again.' })
+    }
+  })
+
+  let requesting: Promise<unknown> = Promise.resolve()
+  const enqueueSync = async (now: boolean): Promise<string | null> => {
+    if (!active()) return null
+    const pending = await db
+      .selectFrom('jobs')
+      .select(['id', 'status', 'run_at'])
+      .where('kind', '=', SYNC_JOB)
+      .where('status', 'in', ['queued', 'running'])
+      .orderBy('seq', 'desc')
+      .executeTakeFirst()
+    if (pending?.status === 'running') return pending.id
+    if (pending && !(now && pending.run_at > deps.clock.now())) return pending.id
+    // A retry waiting out its backoff is replaced by a run due now.
+    if (pending) await queue.cancel(pending.id).catch(() => undefined)
+    return queue.enqueue(db, SYNC_JOB, {})
+  }
+  const request = (now: boolean) => {
+    const next = requesting.then(() => enqueueSync(now))
+    requesting = next.catch((error: unknown) => logger.warn('queueing a sync failed', { error: String(error) }))
+    return next
+  }
+
+  const afterSessionChange = async () => {
+    await board.set(restingState())
+    await request(true)
+    return board.read()
+  }
+  const needClient = () => {
+    if (!client) throw new StudioError('unavailable', 'Team sync is not set up in this build')
+    return client
+  }
+  const schemaNow = () => direct.transaction(readLocalSchema)
+
+  return {
+    jobs: [syncJob(runSync) as JobDefinition<never>],
+    async start() {
+      workspace = await getMeta(db, WORKSPACE_META)
+      await board.set(restingState())
+      timer = setInterval(() => void request(false), deps.intervalMs ?? 30_000)
+      timer.unref?.()
+      await request(true)
+    },
+    request,
+    close() {
+      if (timer) clearInterval(timer)
+      timer = null
+    },
+    handlers: {
+      'sync.status': () => board.read(),
+      'sync.now': async () => {
+        await request(true)
+        return board.read()
+      },
+      'sync.signIn': async ({ email, password }) => {
+        await signIn(needClient(), email, password)
+        return afterSessionChange()
+      },
+      'sync.signUp': async ({ email, password }) => {
+        await signUp(needClient(), email, password)
+        return afterSessionChange()
+      },
+      'sync.signOut': async () => {
+        await signOut(needClient(), deps.secrets)
+        return afterSessionChange()
+      },
+      'sync.adoptPreview': async ({ workspaceId }) => {
+        const schema = await schemaNow()
+        return direct.transaction((d) => adoptionPreview(d, schema, deps.org.get(), workspaceId))
+      },
+      'sync.adopt': async ({ workspaceId }) => {
+        const schema = await schemaNow()
+        // The studio's organisation changes inside the transaction, so no write lands between.
+        await direct.transaction((d) => {
+          adoptLocalData(d, schema, deps.org.get(), workspaceId)
+          deps.org.set(workspaceId)
+        })
+        workspace = workspaceId
+        return afterSessionChange()
+      },
+    },
+  }
+}

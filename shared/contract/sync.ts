@@ -1,0 +1,65 @@
+import { z } from 'zod'
+import { request } from './define'
+
+/**
+ * Team sync with the workspace on Supabase. The session (access and refresh tokens) stays in the
+ * core and the host's secret store: no request or event here carries it, only who is signed in.
+ */
+
+/** Where sync stands, for the shell's indicator. Times are epoch milliseconds. */
+export type SyncState =
+  /** Signed in to a workspace and up to date as of `lastSyncedAt` (null before the first sync). */
+  | { state: 'idle' }
+  /** Sending local changes or applying the workspace's: `done` of `total` (null while unknown). */
+  | { state: 'syncing'; phase: 'push' | 'pull'; done: number; total: number | null }
+  /** The workspace could not be reached; the queue tries again at `retryingAt`. */
+  | { state: 'offline'; retryingAt: number | null; reason: string }
+  /** No session, an expired one, or no workspace chosen yet: nothing syncs until the recruiter signs in. */
+  | { state: 'signed-out' }
+  /** Sync stopped on something retrying cannot fix; `message` says what, in words. */
+  | { state: 'error'; message: string }
+
+export type SyncStatus = SyncState & {
+  lastSyncedAt: number | null
+  /** Local changes not yet accepted by the workspace. */
+  pending: number
+  /** The signed-in account's email, or null when signed out. */
+  account: string | null
+}
+
+const credentials = z
+  .object({
+    email: z.string().trim().toLowerCase().email().max(320),
+    password: z.string().min(8).max(200),
+  })
+  .strict()
+
+const workspace = z.object({ workspaceId: z.uuid() }).strict()
+
+/** What adopting the local data into a workspace moves: rows by table, and changes to send. */
+export interface AdoptionPreview {
+  workspace: string
+  rows: { table: string; count: number }[]
+  changes: number
+}
+
+export const syncRequests = {
+  'sync.status': request<SyncStatus>()(z.object({}).strict()),
+  /** Queues a sync at once (or brings a waiting retry forward); answers with the status after queueing. */
+  'sync.now': request<SyncStatus>()(z.object({}).strict()),
+  'sync.signIn': request<SyncStatus>()(credentials),
+  /** Creates the account; when the project confirms emails first, the answer stays signed out. */
+  'sync.signUp': request<SyncStatus>()(credentials),
+  'sync.signOut': request<SyncStatus>()(z.object({}).strict()),
+  /** What `sync.adopt` would move into the workspace, without moving it. */
+  'sync.adoptPreview': request<AdoptionPreview>()(workspace),
+  /**
+   * Makes the local data the workspace's (once: a studio already in another workspace is refused)
+   * and starts syncing with it. The workspace id comes from creating one or accepting an invitation.
+   */
+  'sync.adopt': request<SyncStatus>()(workspace),
+}
+
+export const syncEvents = {
+  'sync.status': z.custom<SyncStatus>(),
+}
