@@ -47,6 +47,41 @@ function serverAccount(): ServerAccount | null {
   throw new Error('Running as root and neither a postgres nor a nobody account exists to run the test server as')
 }
 
+const SETPRIV = ['/usr/bin/setpriv', '/bin/setpriv'].find((candidate) => fs.existsSync(candidate)) ?? null
+
+const DIR_PREFIX = 'panelist-pg-'
+const STALE_AFTER_MS = 10 * 60_000
+
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * Removes clusters a killed test process left behind: folders of ours older than ten minutes
+ * whose server is not running (younger ones may belong to a run still in initdb).
+ */
+function sweepStaleClusters(): void {
+  const root = os.tmpdir()
+  for (const name of fs.readdirSync(root)) {
+    if (!name.startsWith(DIR_PREFIX)) continue
+    const dir = path.join(root, name)
+    try {
+      if (Date.now() - fs.statSync(dir).mtimeMs < STALE_AFTER_MS) continue
+      const pidFile = path.join(dir, 'data', 'postmaster.pid')
+      const pid = fs.existsSync(pidFile) ? Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]) : NaN
+      if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) continue
+      fs.rmSync(dir, { recursive: true, force: true })
+    } catch {
+      // Another process swept it first, or it is not ours to read.
+    }
+  }
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer()
@@ -96,11 +131,23 @@ function startServer(binDir: string, dir: string, port: number, account: ServerA
   }
   const args = ['-D', path.join(dir, 'data'), '-p', String(port)]
   for (const [name, value] of Object.entries(settings)) args.push('-c', `${name}=${value}`)
-  const child = spawn(path.join(binDir, 'postgres'), args, {
-    stdio: ['ignore', 'ignore', 'pipe'],
-    ...(account ?? {}),
-    env: { ...process.env, LC_ALL: 'C', HOME: dir },
-  })
+  const env = { ...process.env, LC_ALL: 'C', HOME: dir }
+  const postgres = path.join(binDir, 'postgres')
+  // setpriv (util-linux) asks the kernel to send the server SIGQUIT when this process dies, even by
+  // SIGKILL, when no exit handler runs; it also drops to the server's account.
+  const child = SETPRIV
+    ? spawn(
+        SETPRIV,
+        [
+          ...(account ? [`--reuid=${account.uid}`, `--regid=${account.gid}`, '--clear-groups'] : []),
+          '--pdeathsig=QUIT',
+          '--',
+          postgres,
+          ...args,
+        ],
+        { stdio: ['ignore', 'ignore', 'pipe'], env },
+      )
+    : spawn(postgres, args, { stdio: ['ignore', 'ignore', 'pipe'], ...(account ?? {}), env })
   let output = ''
   return new Promise((resolve, reject) => {
     child.stderr!.setEncoding('utf8')
@@ -128,7 +175,8 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
   const binaries = findPostgresBinaries()
   if (!binaries.ok) throw new Error(binaries.reason)
   const account = serverAccount()
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'panelist-pg-'))
+  sweepStaleClusters()
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), DIR_PREFIX))
   if (account) fs.chownSync(dir, account.uid, account.gid)
   installExitHook()
   try {
