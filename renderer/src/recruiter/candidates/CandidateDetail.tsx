@@ -14,6 +14,7 @@ import { StatusSelect } from './StatusSelect'
 import { PageLoading } from '../../components/PageLoading'
 import { ErrorText } from '../../components/ErrorText'
 import { ExportButton } from '../exports/ExportButton'
+import { FeedbackPanel } from '../feedback/FeedbackPanel'
 import { SelfIdentificationForm } from '../fairness/SelfIdentificationForm'
 import { AlternativeProcessTask } from '../rights/AlternativeProcessTask'
 import { DeleteCandidate } from '../rights/DeleteCandidate'
@@ -174,6 +175,7 @@ export function CandidateDetail() {
         candidate={{ id: detail.id, name: detail.name }}
         applications={detail.application ? [detail.application] : detail.applications}
       />
+      <FeedbackPanel key={`${detail.id}:${detail.application?.status ?? ''}`} candidateId={detail.id} />
       <FlagsPanel flags={detail.flags} />
       <SelfIdentificationForm key={detail.id} candidateId={detail.id} />
       <div className="detail-columns">

@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom'
 import type { InvitationView } from '../../../../shared/contract/interviews'
 import { useRequest } from '../../api/useRequest'
 import { ErrorText } from '../../components/ErrorText'
+import { SendInvitationEmail } from '../mail/SendInvitationEmail'
 import { InvitationForm } from './InvitationForm'
 
 /**
@@ -44,9 +45,12 @@ export function InviteToInterview(props: {
             Invite {props.candidate.name} to interview{forJob}
           </h2>
           {created ? (
-            <p role="status">
-              Invited. Code for {created.candidateName}: <span className="kiosk-code">{created.code}</span>
-            </p>
+            <>
+              <p role="status">
+                Invited. Code for {created.candidateName}: <span className="kiosk-code">{created.code}</span>
+              </p>
+              <SendInvitationEmail invitationId={created.id} />
+            </>
           ) : (
             <TemplateChoice
               jobId={props.job.id}

@@ -3,6 +3,7 @@ import type { SecretName } from '../../../../shared/contract/foundation'
 import { call, describeError } from '../../api/client'
 import { useRecruiterStore } from '../../store/store'
 import { AiSettingsSection } from './AiSettingsSection'
+import { MailSection } from './MailSection'
 import { UpdatesSection } from './UpdatesSection'
 import { WebhooksSection } from './WebhooksSection'
 import { ErrorText } from '../../components/ErrorText'
@@ -175,6 +176,7 @@ export function SettingsPage() {
         <KioskPinForm />
         <OpenKioskButton />
       </fieldset>
+      <MailSection />
       <WebhooksSection />
       <RetentionSection />
       {preferences && (
