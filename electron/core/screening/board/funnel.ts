@@ -17,7 +17,7 @@ function median(values: number[]): number | null {
 interface Timeline {
   addedAt: number
   status: PipelineStatus
-  moves: { from: PipelineStatus | null; to: PipelineStatus; at: number }[]
+  moves: { from: PipelineStatus | null; to: PipelineStatus; at: number; undo: boolean }[]
 }
 
 async function timelines(db: Kysely<Database>, jobId: string): Promise<Timeline[]> {
@@ -34,7 +34,7 @@ async function timelines(db: Kysely<Database>, jobId: string): Promise<Timeline[
   const moves = await db
     .selectFrom('status_changes as sc')
     .innerJoin('applications as a', 'a.id', 'sc.application_id')
-    .select(['sc.application_id', 'sc.from_status', 'sc.to_status', 'sc.created_at'])
+    .select(['sc.application_id', 'sc.from_status', 'sc.to_status', 'sc.created_at', 'sc.kind'])
     .where('a.job_id', '=', jobId)
     .where('a.deleted_at', 'is', null)
     .where('sc.deleted_at', 'is', null)
@@ -46,19 +46,31 @@ async function timelines(db: Kysely<Database>, jobId: string): Promise<Timeline[
       from: move.from_status ? stage(move.from_status) : null,
       to: stage(move.to_status),
       at: move.created_at,
+      undo: move.kind === 'undo',
     })
   }
   return [...byId.values()]
 }
 
+/** The moves that stand: an undo takes back the move before it, as if it had not been made. */
+function standing(moves: Timeline['moves']): Timeline['moves'] {
+  const kept: Timeline['moves'] = []
+  for (const move of moves) {
+    if (move.undo) kept.pop()
+    else kept.push(move)
+  }
+  return kept
+}
+
 /** Every stage an application has been in, with each completed stay's length. */
 function walk(timeline: Timeline): { reached: Set<PipelineStatus>; stays: [PipelineStatus, number][] } {
+  const moves = standing(timeline.moves)
   const reached = new Set<PipelineStatus>([timeline.status])
   const stays: [PipelineStatus, number][] = []
   // An application's first change is usually its import (from nothing); one without any began where it is now.
-  let current: PipelineStatus | null = timeline.moves.length ? timeline.moves[0]!.from : timeline.status
+  let current: PipelineStatus | null = moves.length ? moves[0]!.from : timeline.status
   let since = timeline.addedAt
-  for (const move of timeline.moves) {
+  for (const move of moves) {
     if (current) reached.add(current)
     reached.add(move.to)
     if (current && current !== move.to) stays.push([current, Math.max(0, move.at - since)])

@@ -18,6 +18,7 @@ import { PIPELINE_LABELS } from '../candidates/labels'
 import { BoardActivity } from './BoardActivity'
 import { BoardColumn } from './BoardColumn'
 import { BoardFilters, type Filters } from './BoardFilters'
+import { columnByColumn } from './column-keys'
 import { FunnelPanel } from './FunnelPanel'
 import { SkipConfirm, type PendingMove } from './SkipConfirm'
 import { skippedStages } from './moves'
@@ -63,7 +64,7 @@ export function BoardPage() {
   const [now, setNow] = useState(() => Date.now())
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(KeyboardSensor),
+    useSensor(KeyboardSensor, { coordinateGetter: columnByColumn }),
   )
 
   useEffect(

@@ -1,0 +1,109 @@
+import type { Browser, Locator, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium, openRecruiter } from '../helpers/browser'
+import { createTempStudio, tempDir } from '../helpers/temp-studio'
+import { startWebHost, type RunningHost } from '../helpers/web-host'
+import { recruiterCall, seedApplicant } from '../unit/fairness/seed'
+
+/*
+ * A job with four new candidates, stored in-process; in Chromium the recruiter drags one to
+ * Screened with the mouse, carries another with the keyboard, is asked before a move that skips
+ * stages, undoes a move, and a second tab on the same studio follows every move.
+ */
+
+let browser: Browser
+let host: RunningHost | undefined
+let jobId: string
+
+beforeAll(async () => {
+  const dataDir = tempDir('panelist-e2e-board-')
+  const { studio } = await createTempStudio({ dataDir, startWorkers: false })
+  try {
+    jobId = (await recruiterCall<{ id: string }>(studio, 'jobs.create', { title: 'Data analyst' })).id
+    for (const name of ['Amara Okafor', 'Bruno Costa', 'Chen Wei', 'Dana Levi'])
+      await seedApplicant(studio, jobId, { name, status: 'new' })
+  } finally {
+    await studio.close()
+  }
+  host = await startWebHost(dataDir)
+  browser = await launchChromium()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await host?.stop()
+})
+
+const column = (page: Page, status: string) => page.getByTestId(`column-${status}`)
+const card = (where: Locator, name: string) => where.locator(`[data-testid="board-card"][data-candidate="${name}"]`)
+const names = async (where: Locator) =>
+  (
+    await where.getByTestId('board-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-candidate')))
+  ).sort()
+
+async function openBoard(): Promise<{ page: Page; errors: string[] }> {
+  const opened = await openRecruiter(browser, host!.url)
+  await opened.page.goto(`${host!.url}#/jobs/${jobId}`)
+  await opened.page.getByRole('link', { name: 'Pipeline board' }).click()
+  await opened.page.getByRole('heading', { name: 'Pipeline · Data analyst' }).waitFor()
+  return opened
+}
+
+describe('the pipeline board in the browser', () => {
+  it('moves candidates by mouse, keyboard and list, asks before skipping stages, undoes, and updates another tab', async () => {
+    const { page, errors } = await openBoard()
+    const other = await openBoard()
+    await expect
+      .poll(() => names(column(page, 'new')))
+      .toEqual(['Amara Okafor', 'Bruno Costa', 'Chen Wei', 'Dana Levi'])
+
+    // Mouse: drag Amara's grip onto the Screened column.
+    const grip = card(page, 'Amara Okafor').getByRole('button', { name: 'Move Amara Okafor' })
+    const from = (await grip.boundingBox())!
+    const to = (await column(page, 'screened').boundingBox())!
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
+    await page.mouse.down()
+    await page.mouse.move(from.x + 20, from.y + 10, { steps: 4 })
+    await page.mouse.move(to.x + to.width / 2, to.y + 60, { steps: 12 })
+    await page.mouse.up()
+    await expect.poll(() => names(column(page, 'screened'))).toEqual(['Amara Okafor'])
+    await page.getByRole('status').filter({ hasText: 'Moved Amara Okafor to Screened.' }).waitFor()
+    await expect.poll(() => names(column(other.page, 'screened'))).toEqual(['Amara Okafor'])
+
+    // Keyboard: Space picks Bruno up, one right arrow is one column, Space drops him there.
+    await card(page, 'Bruno Costa').getByRole('button', { name: 'Move Bruno Costa' }).focus()
+    await page.keyboard.press('Space')
+    await page.keyboard.press('ArrowRight')
+    await page.keyboard.press('Space')
+    await expect.poll(() => names(column(page, 'screened'))).toEqual(['Amara Okafor', 'Bruno Costa'])
+
+    // The stage list: New straight to Offer skips three stages, so the board asks once.
+    await card(page, 'Chen Wei').getByLabel('Stage of Chen Wei').selectOption('offer')
+    const dialog = page.getByRole('dialog', { name: 'Move Chen Wei to Offer?' })
+    await dialog.getByText('This skips Screened, Shortlisted, Interviewing.').waitFor()
+    await dialog.getByRole('button', { name: 'Cancel' }).click()
+    expect(await names(column(page, 'new'))).toEqual(['Chen Wei', 'Dana Levi'])
+    await card(page, 'Chen Wei').getByLabel('Stage of Chen Wei').selectOption('offer')
+    await dialog.getByRole('button', { name: 'Move to Offer' }).click()
+    await expect.poll(() => names(column(page, 'offer'))).toEqual(['Chen Wei'])
+
+    // Undo puts Chen back where they were, here and in the other tab.
+    await page.getByRole('button', { name: 'Undo' }).click()
+    await expect.poll(() => names(column(page, 'new'))).toEqual(['Chen Wei', 'Dana Levi'])
+    await expect.poll(() => names(column(other.page, 'offer'))).toEqual([])
+    await expect.poll(() => names(column(other.page, 'new'))).toEqual(['Chen Wei', 'Dana Levi'])
+
+    const activity = page.getByTestId('board-activity')
+    await expect.poll(() => activity.innerText()).toContain('Chen Wei moved back from Offer to New')
+    expect(await activity.innerText()).toContain('Amara Okafor moved from New to Screened')
+
+    // The funnel counts what happened.
+    await page.getByRole('button', { name: 'Show funnel' }).click()
+    const funnel = page.getByTestId('funnel-table')
+    await expect
+      .poll(() => funnel.locator('tr', { hasText: 'Screened' }).first().innerText())
+      .toMatch(/Screened\s+2\s+50 %/)
+    expect(errors).toEqual([])
+    expect(other.errors).toEqual([])
+  })
+})
