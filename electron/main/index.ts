@@ -1,6 +1,18 @@
 import crypto from 'node:crypto'
 import path from 'node:path'
-import { app, dialog, ipcMain, powerMonitor, safeStorage, session, shell, type BrowserWindow } from 'electron'
+import {
+  app,
+  dialog,
+  ipcMain,
+  powerMonitor,
+  powerSaveBlocker,
+  safeStorage,
+  screen,
+  session,
+  shell,
+  systemPreferences,
+  type BrowserWindow,
+} from 'electron'
 import { StudioError } from '../../shared/contract/errors'
 import type { RecordingFile } from '../../shared/contract/interviews/recordings'
 import Store from 'electron-store'
@@ -13,7 +25,9 @@ import { contentSecurityPolicy } from './platform/content-security-policy'
 import { createElectronPreferenceStore } from './platform/electron-preference-store'
 import { mayOpenExternally } from './platform/external-links'
 import { installStudioBridge } from './platform/ipc-bridge'
+import { chooseDisplayServer } from './platform/display-server'
 import { createKioskLock } from './platform/kiosk-lock'
+import { askMediaAccessFirst } from './platform/media-access'
 import { createLaunchFiles, filesFromArgv } from './platform/launch-files'
 import { installPermissionPolicy } from './platform/permissions'
 import { createReportPdf } from './platform/report-pdf'
@@ -78,7 +92,10 @@ function endingSession(): void {
 /** Windows says a log-off or shutdown on the window ('session-end'), not through powerMonitor. */
 const watchSessionEnd = (win: BrowserWindow) => win.on('session-end', endingSession)
 
+const display = chooseDisplayServer(process.platform, process.env)
+
 const kiosk = createKioskLock({
+  system: { powerSaveBlocker, screen, platform: process.platform, displayServer: display.displayServer },
   createWindow: () => {
     const win = createKioskWindow({ preload, url: entryUrl(baseUrl, 'kiosk'), devTools, near: recruiter })
     windows.add(win, 'kiosk')
@@ -160,7 +177,11 @@ kiosk.onKioskIntegrity((event) => {
   if (studio && contents && !contents.isDestroyed()) studio.recordKioskWindowSignal(String(contents.id), event.kind)
 })
 
-if (!app.requestSingleInstanceLock()) {
+if (display.ozoneSwitch && app.commandLine.getSwitchValue('ozone-platform') !== display.ozoneSwitch) {
+  // Chromium picks its display platform before this script runs, so the switch takes a fresh start.
+  app.relaunch({ args: [...process.argv.slice(1), `--ozone-platform=${display.ozoneSwitch}`] })
+  app.exit(0)
+} else if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   registerAppScheme()
@@ -265,6 +286,8 @@ async function start(): Promise<void> {
       preferenceStore,
       exitKiosk: () => kiosk.unlockAndClose(),
       openKiosk: async () => {
+        const access = await askMediaAccessFirst(process.platform, systemPreferences)
+        if (access) logger.info('camera and microphone access before the kiosk', { ...access })
         kiosk.open()
         recruiter?.hide()
         return { url: null }

@@ -15,7 +15,6 @@ export type KioskEscape =
   | 'reload'
   | 'devtools'
   | 'fullscreen'
-  | 'exit-fullscreen'
   | 'switch-app'
   | 'window-menu'
   | 'hide'
@@ -28,7 +27,6 @@ const FUNCTION_KEYS: Readonly<Record<string, KioskEscape>> = {
   F5: 'reload',
   F11: 'fullscreen',
   F12: 'devtools',
-  Escape: 'exit-fullscreen',
 }
 
 /** Letters that leave, reload or inspect the window with Ctrl (Windows, Linux) or Cmd (macOS). */
@@ -48,7 +46,9 @@ const COMMAND_LETTERS: Readonly<Record<string, KioskEscape>> = {
 const DEVTOOLS_LETTERS = new Set(['i', 'j', 'c'])
 
 /**
- * Names the shortcut if it would leave, reload or inspect the kiosk, else null. Both Ctrl and Cmd
+ * Names the shortcut if it would leave, reload or inspect the kiosk, else null. Escape is not one:
+ * it leaves only a page's own full screen, never a kiosk window's, and the recruiter's PIN dialog
+ * closes with it. Both Ctrl and Cmd
  * count on every platform, since one kiosk build serves all of them. Ctrl+Alt+Del, Cmd+Tab and
  * touchpad gestures never reach the app: those are detected afterwards (blur), not blocked here.
  */

@@ -1,4 +1,5 @@
-import { powerSaveBlocker, screen, type BrowserWindow, type Display } from 'electron'
+import type { BrowserWindow, Display, PowerSaveBlocker, Screen } from 'electron'
+import type { DisplayServer } from './display-server'
 import { kioskEscape, type KioskEscape } from './kiosk-keys'
 
 export type KioskIntegrityKind =
@@ -18,6 +19,8 @@ export type KioskIntegrityKind =
   | 'renderer-gone'
   | 'unresponsive'
   | 'closed'
+  /** The platform cannot hold the kiosk's guards (Wayland); the detail says which do not hold. */
+  | 'guards-limited'
 
 /**
  * Something that happened to the kiosk window that a reviewer should know about. Electron cannot
@@ -47,13 +50,31 @@ export interface KioskLock {
   onClosed(listener: () => void): () => void
 }
 
+/** What the lock needs from Electron besides the window: passed in, so tests use fakes. */
+export interface KioskSystem {
+  powerSaveBlocker: Pick<PowerSaveBlocker, 'start' | 'stop' | 'isStarted'>
+  screen: Pick<Screen, 'on' | 'off' | 'getAllDisplays'>
+  platform: NodeJS.Platform
+  /** Where the windows are drawn on Linux; elsewhere 'native'. */
+  displayServer: DisplayServer
+}
+
 export interface KioskLockOptions {
   createWindow(): BrowserWindow
+  system: KioskSystem
   now?: () => number
 }
 
+/**
+ * Under Wayland an app may not raise, position or refocus its own window, and Electron does not
+ * implement closable, movable or minimizable there: these guards do not hold, only recording does.
+ */
+export const WAYLAND_LIMITS =
+  'Wayland: the kiosk cannot keep itself above other windows or take the focus back; leaving it is recorded, not prevented'
+
 export function createKioskLock(options: KioskLockOptions): KioskLock {
   const now = options.now ?? Date.now
+  const { powerSaveBlocker, screen, platform } = options.system
   const integrityListeners = new Set<KioskIntegrityListener>()
   const closedListeners = new Set<() => void>()
   let current: BrowserWindow | null = null
@@ -119,7 +140,9 @@ export function createKioskLock(options: KioskLockOptions): KioskLock {
     win.on('leave-full-screen', () => {
       if (unlocked) return
       record('left-fullscreen')
-      win.setKiosk(true)
+      // On macOS setKiosk(true) does nothing while kiosk mode is still on, so full screen comes back directly.
+      if (platform === 'darwin') win.setFullScreen(true)
+      else win.setKiosk(true)
     })
     win.webContents.on('render-process-gone', (_event, details) => {
       record('renderer-gone', details.reason)
@@ -161,6 +184,7 @@ export function createKioskLock(options: KioskLockOptions): KioskLock {
       current = win
       lock(win)
       record('opened')
+      if (options.system.displayServer === 'wayland') record('guards-limited', WAYLAND_LIMITS)
       const displays = screen.getAllDisplays().length
       if (displays > 1) record('multiple-displays', `${displays} displays connected`)
       return win
