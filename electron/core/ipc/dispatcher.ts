@@ -12,6 +12,7 @@ import {
 } from '../../../shared/contract'
 import { isStorageFull, REQUEST_STORAGE_FULL } from '../data-folder/storage-full'
 import type { Logger } from '../logger'
+import { fieldIssuesOf, plainIssueMessage } from './field-issues'
 
 export interface CallContext {
   audience: Audience
@@ -75,6 +76,17 @@ function watch<T>(work: Promise<T>, name: string, watchdog: Watchdog, logger: Lo
 const issuesOf = (error: z.ZodError) =>
   error.issues.map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`)
 
+/** Names no request: the message may reach a person, the fields say what to fix. */
+const invalidInput = (error: z.ZodError): Result<never> => ({
+  ok: false,
+  error: {
+    code: 'invalid_input',
+    message: 'Some of the details given are not valid',
+    issues: issuesOf(error),
+    fields: fieldIssuesOf(error),
+  },
+})
+
 /**
  * The one gate every request passes: known name, allowed audience, schema-valid input. Handlers
  * never see unvalidated data, and nothing thrown inside crosses the bridge as an exception.
@@ -92,13 +104,10 @@ export function createDispatcher(
     if (!allows(name, ctx.audience)) {
       return { ok: false, error: { code: 'forbidden', message: `${name} is not available here` } }
     }
-    const parsed = (requests[name].input as z.ZodType).safeParse(input === undefined ? {} : input)
-    if (!parsed.success) {
-      return {
-        ok: false,
-        error: { code: 'invalid_input', message: `Invalid input for ${name}`, issues: issuesOf(parsed.error) },
-      }
-    }
+    const parsed = (requests[name].input as z.ZodType).safeParse(input === undefined ? {} : input, {
+      error: plainIssueMessage,
+    })
+    if (!parsed.success) return invalidInput(parsed.error)
     try {
       const handler = handlers[name] as Handler<RequestName>
       const value = await watch(Promise.resolve(handler(parsed.data as never, ctx)), name, watchdog, logger)
@@ -114,12 +123,7 @@ export function createDispatcher(
       return { ok: true, value }
     } catch (error) {
       if (error instanceof StudioError) return { ok: false, error: error.toShape() }
-      if (error instanceof z.ZodError) {
-        return {
-          ok: false,
-          error: { code: 'invalid_input', message: `Invalid input for ${name}`, issues: issuesOf(error) },
-        }
-      }
+      if (error instanceof z.ZodError) return invalidInput(error)
       if (isStorageFull(error)) {
         logger.error('a request could not be saved: the disk is full', { name })
         onStorageFull()

@@ -1,6 +1,7 @@
 import type {
   ErrorCode,
   EventName,
+  FieldIssue,
   EventPayload,
   RequestInput,
   RequestName,
@@ -17,6 +18,8 @@ export class StudioRequestError extends Error {
     readonly issues: string[] = [],
     /** Set when the refusal lifts by itself after this long (a lockout). */
     readonly retryAfterMs: number | null = null,
+    /** For invalid input: each problem with the field it belongs to. */
+    readonly fields: FieldIssue[] = [],
   ) {
     super(message)
     this.name = 'StudioRequestError'
@@ -37,8 +40,8 @@ const get = () => (transport ??= pickTransport())
 export async function call<K extends RequestName>(name: K, input: RequestInput<K>): Promise<RequestResult<K>> {
   const result = await get().invoke(name, input)
   if (!result.ok) {
-    const { code, message, issues, retryAfterMs } = result.error
-    throw new StudioRequestError(code, message, issues, retryAfterMs ?? null)
+    const { code, message, issues, retryAfterMs, fields } = result.error
+    throw new StudioRequestError(code, message, issues, retryAfterMs ?? null, fields)
   }
   return result.value as RequestResult<K>
 }
@@ -48,9 +51,25 @@ export function on<K extends EventName>(name: K, callback: (payload: EventPayloa
   return get().on(name, (payload) => callback(payload as EventPayload<K>))
 }
 
-/** A message fit for the user from any thrown value. */
+/**
+ * What the person sees for codes whose messages are written for developers (they name the
+ * request); every other code's message is written for the person already.
+ */
+const GENERIC: Partial<Record<ErrorCode, string>> = {
+  forbidden: 'This cannot be done from here.',
+  unknown_request: 'This version of Panelist cannot do that; restart it and try again.',
+}
+
+/**
+ * A message fit for the user from any thrown value, naming no request: invalid input gives its
+ * problems themselves (a form shows them beside their fields instead, see field-errors.ts).
+ */
 export function describeError(error: unknown): string {
-  if (error instanceof StudioRequestError)
+  if (error instanceof StudioRequestError) {
+    const generic = GENERIC[error.code]
+    if (generic) return generic
+    if (error.fields.length) return error.fields.map((field) => field.message).join('. ')
     return error.issues.length ? `${error.message}: ${error.issues.join('; ')}` : error.message
+  }
   return error instanceof Error ? error.message : String(error)
 }

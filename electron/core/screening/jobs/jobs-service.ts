@@ -84,9 +84,7 @@ export function createJobsService(deps: JobsServiceDeps): JobsService {
         throw new StudioError('conflict', 'An archived job cannot be edited; reopen it first')
       const merged = { ...current, ...patch }
       if (merged.salaryMin != null && merged.salaryMax != null && merged.salaryMin > merged.salaryMax) {
-        throw new StudioError('invalid_input', 'The lowest salary must not be above the highest', [
-          'salaryMin: above salaryMax',
-        ])
+        throw StudioError.invalidField('salaryMin', 'The lowest salary must not be above the highest')
       }
       const skills = distinctSkills(merged.requiredSkills, merged.preferredSkills)
       const columns = toJobColumns({

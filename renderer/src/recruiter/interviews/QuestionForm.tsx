@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react'
+import { DisabledHint, disabledHintId } from '../../components/DisabledHint'
 import {
   QUESTION_LIMITS,
   difficultySchema,
@@ -40,6 +41,7 @@ export function QuestionForm(props: {
   const [points, setPoints] = useState(() => fieldsOf(props.question).expectedPoints.join('\n'))
   const [busy, setBusy] = useState(false)
   const id = useId()
+  const tooShort = fields.text.trim().length < 5
   const set = <K extends keyof QuestionFields>(key: K, value: QuestionFields[K]) =>
     setFields((f) => ({ ...f, [key]: value }))
   const setCriterion = (index: number, patch: Partial<RubricCriterion>) =>
@@ -204,9 +206,10 @@ export function QuestionForm(props: {
         <textarea id={`${id}-points`} rows={3} value={points} onChange={(e) => setPoints(e.target.value)} />
       </div>
       <div className="row">
-        <button type="submit" disabled={busy || fields.text.trim().length < 5}>
+        <button type="submit" disabled={busy || tooShort} aria-describedby={tooShort ? disabledHintId(id) : undefined}>
           {props.question ? 'Save question' : 'Add question'}
         </button>
+        <DisabledHint actionId={id} needs={tooShort ? 'Write the question first (at least 5 characters).' : null} />
         <button type="button" className="secondary" onClick={props.onCancel}>
           Cancel
         </button>

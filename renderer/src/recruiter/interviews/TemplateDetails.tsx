@@ -1,7 +1,11 @@
 import type { RequestInput } from '../../../../shared/contract'
 import { ANSWER_SILENCE_CHOICES, type PickerOption, type TemplateDetail } from '../../../../shared/contract/interviews'
+import { FieldError, invalidProps } from '../../components/FieldError'
 
 export type TemplatePatch = RequestInput<'templates.update'>['patch']
+
+/** The fields shown here, by their paths in the update's input, for messages beside them. */
+export const TEMPLATE_DETAIL_FIELDS = ['name', 'description', 'maxQuestions', 'maxDurationMinutes']
 
 /**
  * A template's name, description, job and limits. Text and numbers are saved when the field loses
@@ -11,10 +15,13 @@ export function TemplateDetails({
   template,
   jobs,
   onSave,
+  problems = {},
 }: {
   template: TemplateDetail
   jobs: PickerOption[]
   onSave(patch: TemplatePatch): void
+  /** The last failed save's messages by field. */
+  problems?: Readonly<Record<string, string>>
 }) {
   const draft = template.status === 'draft'
   return (
@@ -24,6 +31,7 @@ export function TemplateDetails({
         <label>
           Name
           <input
+            {...invalidProps('template-name', problems.name)}
             key={`name-${template.updatedAt}`}
             defaultValue={template.name}
             maxLength={120}
@@ -34,6 +42,7 @@ export function TemplateDetails({
               onSave({ name: e.target.value.trim() })
             }
           />
+          <FieldError fieldId="template-name" message={problems.name} />
         </label>
         <label>
           Job
@@ -58,6 +67,7 @@ export function TemplateDetails({
         <label htmlFor="template-description">Description</label>
         <textarea
           id="template-description"
+          {...invalidProps('template-description', problems.description)}
           key={`description-${template.updatedAt}`}
           rows={2}
           defaultValue={template.description}
@@ -65,6 +75,7 @@ export function TemplateDetails({
           disabled={template.status === 'archived'}
           onBlur={(e) => e.target.value !== template.description && onSave({ description: e.target.value })}
         />
+        <FieldError fieldId="template-description" message={problems.description} />
       </div>
       <div className="row">
         <label>
@@ -74,6 +85,7 @@ export function TemplateDetails({
             min={1}
             max={30}
             disabled={!draft}
+            {...invalidProps('template-max-questions', problems.maxQuestions)}
             key={`maxq-${template.updatedAt}`}
             defaultValue={template.settings.maxQuestions}
             onBlur={(e) =>
@@ -81,6 +93,7 @@ export function TemplateDetails({
               onSave({ settings: { maxQuestions: Math.round(Number(e.target.value)) } })
             }
           />
+          <FieldError fieldId="template-max-questions" message={problems.maxQuestions} />
         </label>
         <label>
           Longest interview (minutes)
@@ -89,6 +102,7 @@ export function TemplateDetails({
             min={5}
             max={180}
             disabled={!draft}
+            {...invalidProps('template-max-duration', problems.maxDurationMinutes)}
             key={`maxd-${template.updatedAt}`}
             defaultValue={template.settings.maxDurationMinutes}
             onBlur={(e) =>
@@ -96,6 +110,7 @@ export function TemplateDetails({
               onSave({ settings: { maxDurationMinutes: Math.round(Number(e.target.value)) } })
             }
           />
+          <FieldError fieldId="template-max-duration" message={problems.maxDurationMinutes} />
         </label>
         <label>
           Follow-ups per question

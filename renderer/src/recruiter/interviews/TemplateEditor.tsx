@@ -1,18 +1,28 @@
 import { useState } from 'react'
 import { Link, useNavigate, useParams } from 'react-router-dom'
 import type { QuestionView, TemplateDetail } from '../../../../shared/contract/interviews'
-import { call, describeError, StudioRequestError } from '../../api/client'
+import { call, describeError } from '../../api/client'
+import { formProblems, NO_PROBLEMS } from '../../api/field-errors'
 import { useRequest } from '../../api/useRequest'
 import { GenerateDialog } from './GenerateDialog'
 import { formatTime, TEMPLATE_STATUS_LABELS } from './labels'
 import type { QuestionFields } from './QuestionForm'
 import { TemplateActions } from './TemplateActions'
-import { TemplateDetails, type TemplatePatch } from './TemplateDetails'
+import { TEMPLATE_DETAIL_FIELDS, TemplateDetails, type TemplatePatch } from './TemplateDetails'
 import { TemplateInvitations } from './TemplateInvitations'
 import { TemplateQuestions } from './TemplateQuestions'
 import { useJobOptions } from './useJobOptions'
 import { PageLoading } from '../../components/PageLoading'
 import { ErrorText } from '../../components/ErrorText'
+import { FormProblemList } from '../../components/FormProblemList'
+
+/** Labels for problems with a question's fields, which are listed above the questions. */
+const QUESTION_FIELD_LABELS: Record<string, string> = {
+  text: 'Question',
+  rubric: 'Rubric',
+  keyPoints: 'Points a good answer covers',
+  timeLimitSec: 'Time limit',
+}
 
 /** One template: its details and limits, its questions in order, publishing, and its invitations. */
 export function TemplateEditor() {
@@ -28,7 +38,7 @@ export function TemplateEditor() {
   })
   const [generating, setGenerating] = useState(false)
   const [notice, setNotice] = useState<string | null>(null)
-  const [problems, setProblems] = useState<string[]>([])
+  const [problems, setProblems] = useState(NO_PROBLEMS)
   const [error, setError] = useState<string | null>(null)
 
   if (!template) {
@@ -39,10 +49,10 @@ export function TemplateEditor() {
     setError(null)
     try {
       setTemplate(await work())
-      setProblems([])
+      setProblems(NO_PROBLEMS)
     } catch (e) {
-      if (e instanceof StudioRequestError && e.code === 'invalid_input' && e.issues.length) setProblems(e.issues)
-      else setError(describeError(e))
+      // Every problem at once: the details' beside their fields, publishing's rules as one list.
+      setProblems(formProblems(e, TEMPLATE_DETAIL_FIELDS, QUESTION_FIELD_LABELS))
     }
   }
   const saveDetails = (patch: TemplatePatch) => void run(() => call('templates.update', { id: template.id, patch }))
@@ -90,18 +100,9 @@ export function TemplateEditor() {
       </header>
 
       <ErrorText error={error ?? loaded.error ?? invitations.error} />
-      {problems.length > 0 && (
-        <div className="problems" role="alert">
-          <p>This template cannot be published yet:</p>
-          <ul>
-            {problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <FormProblemList problems={problems} />
 
-      <TemplateDetails template={template} jobs={jobs} onSave={saveDetails} />
+      <TemplateDetails template={template} jobs={jobs} onSave={saveDetails} problems={problems.fields} />
       <TemplateActions
         status={template.status}
         onPublish={() => void run(() => call('templates.publish', { id: template.id }))}

@@ -1,14 +1,26 @@
-import { useState, type FormEvent } from 'react'
+import { useRef, useState, type FormEvent } from 'react'
 import { Link, useNavigate, useParams } from 'react-router-dom'
-import { call, describeError } from '../../api/client'
+import { call } from '../../api/client'
+import { formProblems, NO_PROBLEMS } from '../../api/field-errors'
 import { useRequest } from '../../api/useRequest'
 import { EMPTY_DRAFT, toDraft, toInput, type Draft } from './job-draft'
-import { JobBasics } from './JobBasics'
+import { JOB_BASICS_FIELDS, JobBasics } from './JobBasics'
 import { JobExperience } from './JobExperience'
 import { ScoringWeights } from './ScoringWeights'
 import { SkillEditor } from './SkillEditor'
 import { PageLoading } from '../../components/PageLoading'
-import { ErrorText } from '../../components/ErrorText'
+import { DisabledHint, disabledHintId } from '../../components/DisabledHint'
+import { FormProblemList } from '../../components/FormProblemList'
+import { useFocusFirstProblem } from '../../components/useFocusFirstProblem'
+
+/** Labels for the job's fields shown outside the basics, so their problems are listed by name. */
+const OTHER_FIELD_LABELS: Record<string, string> = {
+  requiredSkills: 'Required skills',
+  preferredSkills: 'Preferred skills',
+  minYears: 'Years of experience',
+  educationLevel: 'Education',
+  weights: 'Scoring weights',
+}
 
 /** Create or edit a job. Saving an edit re-ranks the job's candidates straight away. */
 export function JobForm() {
@@ -26,9 +38,12 @@ export function JobForm() {
 function JobDraftForm({ jobId, initial }: { jobId: string | undefined; initial: Draft }) {
   const navigate = useNavigate()
   const [draft, setDraft] = useState(initial)
-  const [error, setError] = useState<string | null>(null)
+  const [problems, setProblems] = useState(NO_PROBLEMS)
   const [saving, setSaving] = useState(false)
+  const form = useRef<HTMLFormElement>(null)
+  useFocusFirstProblem(form, problems)
   const change = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }))
+  const hasTitle = Boolean(draft.title.trim())
 
   const save = async (event: FormEvent) => {
     event.preventDefault()
@@ -40,7 +55,7 @@ function JobDraftForm({ jobId, initial }: { jobId: string | undefined; initial: 
         : await call('jobs.create', input)
       navigate(`/jobs/${saved.id}`)
     } catch (e) {
-      setError(describeError(e))
+      setProblems(formProblems(e, JOB_BASICS_FIELDS, OTHER_FIELD_LABELS))
       setSaving(false)
     }
   }
@@ -52,8 +67,8 @@ function JobDraftForm({ jobId, initial }: { jobId: string | undefined; initial: 
           {jobId ? `Edit ${draft.title || 'job'}` : 'New job'}
         </h1>
       </header>
-      <form onSubmit={save}>
-        <JobBasics value={draft} onChange={change} />
+      <form ref={form} onSubmit={save} noValidate>
+        <JobBasics value={draft} onChange={change} problems={problems.fields} />
         <SkillEditor
           value={draft}
           onChange={change}
@@ -61,11 +76,16 @@ function JobDraftForm({ jobId, initial }: { jobId: string | undefined; initial: 
         />
         <JobExperience value={draft} onChange={change} />
         <ScoringWeights weights={draft.weights} onChange={(weights) => change({ weights })} />
-        <ErrorText error={error} />
+        <FormProblemList problems={problems} />
         <div className="row">
-          <button type="submit" disabled={saving || !draft.title.trim()}>
+          <button
+            type="submit"
+            disabled={saving || !hasTitle}
+            aria-describedby={hasTitle ? undefined : disabledHintId('job-save')}
+          >
             {jobId ? 'Save and re-rank' : 'Create job'}
           </button>
+          <DisabledHint actionId="job-save" needs={hasTitle ? null : 'Give the job a title first.'} />
           <Link to={jobId ? `/jobs/${jobId}` : '/jobs'}>Cancel</Link>
         </div>
       </form>
