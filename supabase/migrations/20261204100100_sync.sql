@@ -74,38 +74,6 @@ create policy "members read their organisation's rows"
   on public.sync_rows for select to authenticated
   using (org_id in (select private.member_org_ids()));
 
--- Merges one change's fields into the row's current state (see the rule at the top).
-create function private.merge_change(
-  p_org uuid, p_table text, p_row text, p_op text, p_fields jsonb, p_hlc text
-)
-returns void
-language sql security definer set search_path = ''
-as $$
-  with written as (
-    select case when p_op = 'delete' then p_fields else p_fields - 'deleted_at' end as fields
-  )
-  insert into public.sync_rows as s (org_id, table_name, row_id, data, field_hlc, deleted_hlc)
-  select p_org, p_table, p_row, w.fields,
-         coalesce((select jsonb_object_agg(k, p_hlc) from jsonb_object_keys(w.fields) k), '{}'),
-         case when p_op = 'delete' then p_hlc end
-  from written w
-  on conflict (org_id, table_name, row_id) do update set
-    data = s.data || coalesce((
-      select jsonb_object_agg(f.key, f.value)
-      from jsonb_each(excluded.data) f
-      where coalesce(s.field_hlc ->> f.key, '') collate "C" < p_hlc collate "C"), '{}'),
-    field_hlc = s.field_hlc || coalesce((
-      select jsonb_object_agg(f.key, to_jsonb(p_hlc))
-      from jsonb_each(excluded.data) f
-      where coalesce(s.field_hlc ->> f.key, '') collate "C" < p_hlc collate "C"), '{}'),
-    deleted_hlc = case
-      when p_op <> 'delete' then s.deleted_hlc
-      when s.deleted_hlc is null or s.deleted_hlc < p_hlc collate "C" then p_hlc
-      else s.deleted_hlc
-    end
-$$;
-revoke all on function private.merge_change(uuid, text, text, text, jsonb, text) from public;
-
 -- A change's fields as stored: the organisation and row id come from the push, never the payload.
 create function private.scoped_fields(p_fields jsonb, p_org uuid, p_row text)
 returns jsonb
@@ -116,6 +84,81 @@ as $$
     || case when p_fields ? 'id' then jsonb_build_object('id', p_row) else '{}' end
 $$;
 revoke all on function private.scoped_fields(jsonb, uuid, text) from public;
+
+-- What is wrong with one pushed change, or null when nothing is.
+create function private.change_problem(p_change jsonb)
+returns text
+language sql stable set search_path = ''
+as $$
+  select case
+    when jsonb_typeof(p_change) is distinct from 'object'
+      or jsonb_typeof(p_change -> 'id') is distinct from 'string'
+      or jsonb_typeof(p_change -> 'table') is distinct from 'string'
+      or jsonb_typeof(p_change -> 'row_id') is distinct from 'string'
+      or jsonb_typeof(p_change -> 'op') is distinct from 'string'
+      or jsonb_typeof(p_change -> 'hlc') is distinct from 'string'
+      then 'needs string id, table, row_id, op and hlc'
+    when jsonb_typeof(p_change -> 'fields') is distinct from 'object' then 'fields must be an object'
+    when not exists (select 1 from private.synced_tables t where t.name = p_change ->> 'table')
+      then format('%s is not a synced table', p_change ->> 'table')
+    when (p_change ->> 'op') not in ('insert', 'update', 'delete') then 'op must be insert, update or delete'
+    when (p_change ->> 'hlc') !~ '^[0-9]{15}-[0-9a-f]{4}-.{1,100}$' then 'hlc is not an HLC timestamp'
+  end
+$$;
+revoke all on function private.change_problem(jsonb) from public;
+
+-- Merges the organisation's changes numbered after p_after (those one push just stored) into
+-- sync_rows, set-wise: per row and field the batch's greatest-HLC write is found first, then it
+-- replaces the stored value only if its HLC is greater than the stored field's (the rule at the top).
+create function private.merge_changes_after(p_org uuid, p_after bigint)
+returns void
+language sql security definer set search_path = ''
+as $$
+  with fresh as (
+    select c.table_name, c.row_id, c.op, c.fields, c.hlc
+    from public.sync_changes c
+    where c.org_id = p_org and c.server_seq > p_after
+  ),
+  writes as (
+    select f.table_name, f.row_id, w.key, w.value, f.hlc
+    from fresh f
+    cross join lateral jsonb_each(case when f.op = 'delete' then f.fields else f.fields - 'deleted_at' end) w
+  ),
+  winners as (
+    select distinct on (table_name, row_id, key) table_name, row_id, key, value, hlc
+    from writes
+    order by table_name, row_id, key, hlc collate "C" desc
+  ),
+  row_writes as (
+    select table_name, row_id, jsonb_object_agg(key, value) as data, jsonb_object_agg(key, hlc) as field_hlc
+    from winners
+    group by table_name, row_id
+  ),
+  touched as (
+    select table_name, row_id, max(hlc collate "C") filter (where op = 'delete') as deleted_hlc
+    from fresh
+    group by table_name, row_id
+  )
+  insert into public.sync_rows as s (org_id, table_name, row_id, data, field_hlc, deleted_hlc)
+  select p_org, t.table_name, t.row_id, coalesce(r.data, '{}'), coalesce(r.field_hlc, '{}'), t.deleted_hlc
+  from touched t
+  left join row_writes r on r.table_name = t.table_name and r.row_id = t.row_id
+  on conflict (org_id, table_name, row_id) do update set
+    data = s.data || coalesce((
+      select jsonb_object_agg(f.key, excluded.data -> f.key)
+      from jsonb_each_text(excluded.field_hlc) f
+      where coalesce(s.field_hlc ->> f.key, '') collate "C" < f.value collate "C"), '{}'),
+    field_hlc = s.field_hlc || coalesce((
+      select jsonb_object_agg(f.key, f.value)
+      from jsonb_each_text(excluded.field_hlc) f
+      where coalesce(s.field_hlc ->> f.key, '') collate "C" < f.value collate "C"), '{}'),
+    deleted_hlc = case
+      when excluded.deleted_hlc is null then s.deleted_hlc
+      when s.deleted_hlc is null or s.deleted_hlc < excluded.deleted_hlc collate "C" then excluded.deleted_hlc
+      else s.deleted_hlc
+    end
+$$;
+revoke all on function private.merge_changes_after(uuid, bigint) from public;
 
 create function private.invalid_change(p_index int, p_problem text)
 returns void
@@ -132,12 +175,9 @@ returns jsonb
 language plpgsql security definer set search_path = ''
 as $$
 declare
-  v_uid uuid := (select auth.uid());
-  v_change jsonb;
-  v_index int := 0;
-  v_seq bigint;
-  v_applied int := 0;
-  v_skipped int := 0;
+  v_bad record;
+  v_before bigint;
+  v_applied int;
 begin
   perform private.require_role(p_org, array['admin', 'recruiter']);
   if jsonb_typeof(p_changes) is distinct from 'array' then
@@ -146,51 +186,36 @@ begin
   if jsonb_array_length(p_changes) > 1000 then
     raise exception 'at most 1000 changes per push (got %)', jsonb_array_length(p_changes) using errcode = '22023';
   end if;
-  -- One push at a time per organisation: server_seq values then commit in order, so a puller
-  -- that has seen seq N can never later find an N-1 that was still in flight.
-  perform pg_advisory_xact_lock(hashtextextended(p_org::text, 0));
-  for v_change in select value from jsonb_array_elements(p_changes) loop
-    v_index := v_index + 1;
-    if jsonb_typeof(v_change) is distinct from 'object'
-       or jsonb_typeof(v_change -> 'id') is distinct from 'string'
-       or jsonb_typeof(v_change -> 'table') is distinct from 'string'
-       or jsonb_typeof(v_change -> 'row_id') is distinct from 'string'
-       or jsonb_typeof(v_change -> 'op') is distinct from 'string'
-       or jsonb_typeof(v_change -> 'hlc') is distinct from 'string' then
-      perform private.invalid_change(v_index, 'needs string id, table, row_id, op and hlc');
-    end if;
-    if jsonb_typeof(v_change -> 'fields') is distinct from 'object' then
-      perform private.invalid_change(v_index, 'fields must be an object');
-    end if;
-    if not exists (select 1 from private.synced_tables t where t.name = v_change ->> 'table') then
-      perform private.invalid_change(v_index, format('%s is not a synced table', v_change ->> 'table'));
-    end if;
-    if (v_change ->> 'op') not in ('insert', 'update', 'delete') then
-      perform private.invalid_change(v_index, 'op must be insert, update or delete');
-    end if;
-    if (v_change ->> 'hlc') !~ '^[0-9]{15}-[0-9a-f]{4}-.{1,100}$' then
-      perform private.invalid_change(v_index, 'hlc is not an HLC timestamp');
-    end if;
+  select c.idx, private.change_problem(c.value) as problem into v_bad
+  from jsonb_array_elements(p_changes) with ordinality as c(value, idx)
+  where private.change_problem(c.value) is not null
+  order by c.idx
+  limit 1;
+  if found then
+    perform private.invalid_change(v_bad.idx::int, v_bad.problem);
+  end if;
 
-    v_seq := null;
-    insert into public.sync_changes (org_id, change_id, table_name, row_id, op, fields, hlc, author)
-    values (p_org, v_change ->> 'id', v_change ->> 'table', v_change ->> 'row_id', v_change ->> 'op',
-            private.scoped_fields(v_change -> 'fields', p_org, v_change ->> 'row_id'), v_change ->> 'hlc', v_uid)
-    on conflict (org_id, change_id) do nothing
-    returning server_seq into v_seq;
-    if v_seq is null then
-      v_skipped := v_skipped + 1;
-      continue;
-    end if;
-    perform private.merge_change(p_org, v_change ->> 'table', v_change ->> 'row_id', v_change ->> 'op',
-                                 private.scoped_fields(v_change -> 'fields', p_org, v_change ->> 'row_id'),
-                                 v_change ->> 'hlc');
-    v_applied := v_applied + 1;
-  end loop;
+  -- One push at a time per organisation: server_seq values then commit in order, so a puller
+  -- that has seen seq N can never later find an N-1 that was still in flight; and this push's
+  -- changes are exactly the organisation's changes numbered after v_before.
+  perform pg_advisory_xact_lock(hashtextextended(p_org::text, 0));
+  select coalesce(max(c.server_seq), 0) into v_before from public.sync_changes c where c.org_id = p_org;
+
+  -- A change id already stored (a batch re-sent after a crash, or twice in one batch) is skipped.
+  insert into public.sync_changes (org_id, change_id, table_name, row_id, op, fields, hlc, author)
+  select p_org, c.value ->> 'id', c.value ->> 'table', c.value ->> 'row_id', c.value ->> 'op',
+         private.scoped_fields(c.value -> 'fields', p_org, c.value ->> 'row_id'), c.value ->> 'hlc',
+         (select auth.uid())
+  from jsonb_array_elements(p_changes) with ordinality as c(value, idx)
+  order by c.idx
+  on conflict (org_id, change_id) do nothing;
+  get diagnostics v_applied = row_count;
+
+  perform private.merge_changes_after(p_org, v_before);
   return jsonb_build_object(
     'cursor', (select coalesce(max(c.server_seq), 0) from public.sync_changes c where c.org_id = p_org),
     'applied', v_applied,
-    'skipped', v_skipped);
+    'skipped', jsonb_array_length(p_changes) - v_applied);
 end
 $$;
 

@@ -54,7 +54,9 @@ const deviceEdits = (node: string) =>
     })
 
 /** Both devices' changes, the order they reach the server in, which are sent twice, and the batch sizes. */
-const scenario = fc.tuple(deviceEdits('device-a'), deviceEdits('device-b')).chain(([a, b]) => {
+// Node ids that byte order and the database's en-US collation sort differently ('D' < 'd' in bytes,
+// 'device-a' < 'Device-B' in en-US), so a comparison that forgets `collate "C"` shows.
+const scenario = fc.tuple(deviceEdits('device-a'), deviceEdits('Device-B')).chain(([a, b]) => {
   const changes = [...a, ...b]
   const indexes = changes.map((_, i) => i)
   return fc.record({

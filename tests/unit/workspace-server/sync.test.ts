@@ -103,6 +103,12 @@ describe.skipIf(unavailable)(`sync_push and sync_pull${unavailable ? ` [${unavai
     await push([change('candidates', rowId, 'update', { name: 'lower wins' }, lower)])
     await push([change('candidates', rowId, 'update', { name: 'upper loses' }, upper)])
     expect((await stored(rowId)).data.name).toBe('lower wins')
+    const sameBatch = crypto.randomUUID()
+    await push([
+      change('candidates', sameBatch, 'update', { name: 'lower wins' }, hlcAt(3001, 0, 'a')),
+      change('candidates', sameBatch, 'update', { name: 'upper loses' }, hlcAt(3001, 0, 'B')),
+    ])
+    expect((await stored(sameBatch)).data.name).toBe('lower wins')
   })
 
   it('a delete wins over later edits: the row stays deleted', async () => {
