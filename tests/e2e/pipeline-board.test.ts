@@ -35,7 +35,7 @@ afterAll(async () => {
 })
 
 const column = (page: Page, status: string) => page.getByTestId(`column-${status}`)
-const card = (where: Locator, name: string) => where.locator(`[data-testid="board-card"][data-candidate="${name}"]`)
+const card = (where: Locator | Page, name: string) => where.locator(`[data-testid="board-card"][data-candidate="${name}"]`)
 const names = async (where: Locator) =>
   (
     await where.getByTestId('board-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-candidate')))
