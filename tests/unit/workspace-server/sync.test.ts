@@ -161,6 +161,45 @@ describe.skipIf(unavailable)(`sync_push and sync_pull${unavailable ? ` [${unavai
     expect(await pull(cursor, 10, org)).toEqual({ changes: [], cursor, more: false })
   })
 
+  it('a puller following the cursor while two devices push at once sees every change exactly once', async () => {
+    const org = (await recruiter.client.rpc('create_organisation', { p_name: 'Busy Co' })).data as string
+    const colleague = await server.signUp(`colleague-${crypto.randomUUID()}@example.test`)
+    const invitation = await recruiter.client.rpc('invite_member', {
+      p_org: org,
+      p_email: colleague.email,
+      p_role: 'recruiter',
+    })
+    await colleague.client.rpc('accept_invitation', { p_token: (invitation.data as { token: string }).token })
+    const device = (user: SignedInUser, node: string) =>
+      Array.from({ length: 12 }, (_, batch) =>
+        Array.from({ length: 40 }, (_, i) =>
+          change('candidates', `${node}-${i}`, 'update', { n: batch }, hlcAt(10_000 + batch, i, node)),
+        ),
+      ).map((changes) => ({ user, changes }))
+    const devices = [device(recruiter, 'a'), device(colleague, 'b')]
+    let pushing = true
+    const pushes = Promise.all(
+      devices.map(async (batches) => {
+        for (const { user, changes } of batches) await push(changes, org, user)
+      }),
+    ).finally(() => (pushing = false))
+
+    const seen: string[] = []
+    let cursor = 0
+    for (let drained = false; !drained;) {
+      const wasPushing = pushing
+      const page = await pull(cursor, 100, org)
+      seen.push(...page.changes.map((c) => c.id))
+      cursor = page.cursor
+      // Done once a pull that started after the last push finished has nothing more.
+      drained = !wasPushing && !page.more
+    }
+    await pushes
+    const all = devices.flat().flatMap((b) => b.changes.map((c) => c.id))
+    expect(seen).toHaveLength(all.length)
+    expect(new Set(seen)).toEqual(new Set(all))
+  })
+
   it('the cursor a push returns is the organisation’s own greatest sequence number', async () => {
     const other = (await recruiter.client.rpc('create_organisation', { p_name: 'Other Co' })).data as string
     const mine = await push([change('candidates', crypto.randomUUID(), 'update', { name: 'x' }, hlcAt(6000))])
