@@ -69,7 +69,7 @@ export function fakePowerSaveBlocker(): Pick<PowerSaveBlocker, 'start' | 'stop' 
       running.add(next)
       return next++
     },
-    stop: (id: number) => void running.delete(id),
+    stop: (id: number) => running.delete(id),
     isStarted: (id: number) => running.has(id),
   }
 }
