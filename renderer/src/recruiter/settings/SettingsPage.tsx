@@ -1,70 +1,14 @@
-import { useEffect, useState, type FormEvent } from 'react'
-import type { SecretName } from '../../../../shared/contract/foundation'
+import { useEffect, useState } from 'react'
 import { call, describeError } from '../../api/client'
 import { useRecruiterStore } from '../../store/store'
 import { AiSettingsSection } from './AiSettingsSection'
+import { KioskPinForm } from './KioskPinForm'
 import { MailSection } from './MailSection'
+import { SECRET_NAMES, SecretField } from './SecretField'
 import { UpdatesSection } from './UpdatesSection'
 import { WebhooksSection } from './WebhooksSection'
 import { ErrorText } from '../../components/ErrorText'
 import { RetentionSection } from '../rights/RetentionSection'
-
-const KEY_LABELS: Record<SecretName, string> = {
-  'openai.apiKey': 'OpenAI API key',
-  'deepgram.apiKey': 'Deepgram API key',
-}
-
-function SecretField({ name, isSet, onChange }: { name: SecretName; isSet: boolean; onChange: () => void }) {
-  const [value, setValue] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const save = async (event: FormEvent) => {
-    event.preventDefault()
-    try {
-      await call('secrets.set', { name, value })
-      setValue('')
-      setError(null)
-      onChange()
-    } catch (e) {
-      setError(describeError(e))
-    }
-  }
-  const clear = async () => {
-    try {
-      await call('secrets.clear', { name })
-      onChange()
-    } catch (e) {
-      setError(describeError(e))
-    }
-  }
-  const id = `secret-${name}`
-  return (
-    <form className="field" onSubmit={save}>
-      <label htmlFor={id}>{KEY_LABELS[name]}</label>
-      <div className="row">
-        <input
-          id={id}
-          type="password"
-          autoComplete="off"
-          placeholder={isSet ? 'A key is set (hidden)' : 'Not set'}
-          value={value}
-          onChange={(e) => setValue(e.target.value)}
-        />
-        <button type="submit" disabled={!value}>
-          Save key
-        </button>
-        {isSet && (
-          <button type="button" onClick={clear}>
-            Clear
-          </button>
-        )}
-      </div>
-      <span className="muted" data-testid={`${id}-status`}>
-        {isSet ? 'Set' : 'Not set'}
-      </span>
-      <ErrorText error={error} />
-    </form>
-  )
-}
 
 function OpenKioskButton() {
   const [message, setMessage] = useState<string | null>(null)
@@ -85,39 +29,6 @@ function OpenKioskButton() {
       </button>
       <ErrorText error={message} />
     </div>
-  )
-}
-
-function KioskPinForm() {
-  const [pin, setPin] = useState('')
-  const [message, setMessage] = useState<string | null>(null)
-  const save = async (event: FormEvent) => {
-    event.preventDefault()
-    try {
-      await call('kiosk.setPin', { pin })
-      setPin('')
-      setMessage('Kiosk PIN saved.')
-    } catch (e) {
-      setMessage(describeError(e))
-    }
-  }
-  return (
-    <form className="field" onSubmit={save}>
-      <label htmlFor="kiosk-pin">Kiosk exit PIN</label>
-      <div className="row">
-        <input
-          id="kiosk-pin"
-          type="password"
-          inputMode="numeric"
-          value={pin}
-          onChange={(e) => setPin(e.target.value)}
-        />
-        <button type="submit" disabled={!pin}>
-          Save PIN
-        </button>
-      </div>
-      {message && <p role="status">{message}</p>}
-    </form>
   )
 }
 
@@ -166,9 +77,7 @@ export function SettingsPage() {
         <legend>AI providers</legend>
         <p className="muted">Keys are encrypted on this computer and never shown again once saved.</p>
         {secrets &&
-          (Object.keys(KEY_LABELS) as SecretName[]).map((name) => (
-            <SecretField key={name} name={name} isSet={secrets[name]} onChange={refresh} />
-          ))}
+          SECRET_NAMES.map((name) => <SecretField key={name} name={name} isSet={secrets[name]} onChange={refresh} />)}
         <AiSettingsSection keysVersion={keysVersion} />
       </fieldset>
       <fieldset>
