@@ -69,4 +69,31 @@ describe('errors in the recruiter’s words, beside their fields', () => {
     await page.getByRole('heading', { level: 1, name: /Night nurse/ }).waitFor()
     expect(errors).toEqual([])
   })
+
+  it('the kiosk PIN and API keys: the rule beside the field, and what a disabled Save needs', async () => {
+    host ??= await startWebHost(tempDir('panelist-e2e-'))
+    const { page, errors } = await openRecruiter(browser, host.url)
+    await page.getByRole('link', { name: 'Settings' }).click()
+
+    const saveKey = page.getByRole('button', { name: 'Save key' }).first()
+    await saveKey.waitFor()
+    expect(await saveKey.isDisabled()).toBe(true)
+    expect(await description(saveKey)).toBe('Paste a key to save it.')
+
+    const savePin = page.getByRole('button', { name: 'Save PIN' })
+    expect(await description(savePin)).toBe('Type a PIN of 4 to 12 digits first.')
+    const pin = page.getByLabel('Kiosk exit PIN')
+    await pin.fill('12')
+    await savePin.click()
+    await page.getByText('PIN must be 4 to 12 digits').waitFor()
+    expect(await pin.getAttribute('aria-invalid')).toBe('true')
+    expect(await description(pin)).toBe('PIN must be 4 to 12 digits')
+    expect(await page.locator('body').innerText()).not.toContain('kiosk.setPin')
+
+    await pin.fill('2468')
+    await savePin.click()
+    await page.getByRole('status').getByText('Kiosk PIN saved.').waitFor()
+    expect(await pin.getAttribute('aria-invalid')).toBeNull()
+    expect(errors).toEqual([])
+  })
 })
