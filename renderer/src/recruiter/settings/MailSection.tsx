@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react'
+import { useCallback, useEffect, useState, type FormEvent } from 'react'
 import {
   emailAddressSchema,
   smtpSettingsInputSchema,
@@ -240,9 +240,10 @@ function TestEmail({ configured, onSent }: { configured: boolean; onSent: () => 
 export function MailSection() {
   const { data: settings, error, setData } = useRequest('mail.settings', {})
   const [version, setVersion] = useState(0)
-  const bump = () => setVersion((v) => v + 1)
+  // Stable, so the test email's effect tells the log once per message, not at every render.
+  const bump = useCallback(() => setVersion((v) => v + 1), [])
   return (
-    <fieldset>
+    <fieldset id="email-settings">
       <legend>Email</legend>
       <p className="muted">
         Invitations and feedback go to candidates through your own mail server. The password is encrypted on this
