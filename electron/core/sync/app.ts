@@ -29,6 +29,8 @@ export interface SyncOptions {
   server?: SyncServer
   /** How often a signed-in studio syncs by itself (default 30 s). */
   intervalMs?: number
+  /** Changes asked for per pull (default and server maximum 1,000). */
+  pullBatch?: number
 }
 
 export interface SyncDeps extends SyncOptions {
@@ -59,7 +61,7 @@ export function createApp(deps: SyncDeps): SyncApp {
   const { db, direct, queue, logger } = deps
   const client = deps.project ? createWorkspaceClient(deps.project, deps.secrets) : null
   const server = deps.server ?? (client ? createSupabaseServer(client) : null)
-  const engine = createSyncEngine(deps)
+  const engine = createSyncEngine({ ...deps, pullBatch: deps.pullBatch })
   let workspace: string | undefined
   let timer: NodeJS.Timeout | null = null
 

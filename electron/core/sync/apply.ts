@@ -49,11 +49,11 @@ function storedClocks(direct: Direct, table: string, rowId: string): FieldClocks
  */
 function currentClocks(direct: Direct, table: string, rowId: string): FieldClocks {
   const local = direct
-    .all<{ fields: string; hlc: string }>(`select fields, hlc from change_log where table_name = ? and row_id = ?`, [
-      table,
-      rowId,
-    ])
-    .map((c): FieldWrites => ({ hlc: c.hlc, fields: JSON.parse(c.fields) as Record<string, unknown> }))
+    .all<{ op: FieldWrites['op']; fields: string; hlc: string }>(
+      `select op, fields, hlc from change_log where table_name = ? and row_id = ?`,
+      [table, rowId],
+    )
+    .map((c): FieldWrites => ({ op: c.op, hlc: c.hlc, fields: JSON.parse(c.fields) as Record<string, unknown> }))
   return clocksOf(local, storedClocks(direct, table, rowId))
 }
 
@@ -113,7 +113,7 @@ function applyOne(ctx: ApplyContext, change: PulledChange, report: ApplyReport):
     if (columns.has(field) && !IDENTITY.has(field)) known[field] = value
   }
   const before = currentClocks(ctx.direct, change.table, change.row_id)
-  const { wins, clocks } = mergeChange({ hlc: change.hlc, fields: known }, before)
+  const { wins, clocks } = mergeChange({ op: change.op, hlc: change.hlc, fields: known }, before)
   if (Object.keys(wins).length === 0) {
     report.superseded++
     return

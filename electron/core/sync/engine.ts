@@ -17,6 +17,7 @@ export interface EngineDeps {
   logger: Logger
   /** The studio's clock for synced writes: pulled changes advance it. */
   hlc: Hlc
+  pullBatch?: number
 }
 
 export type SyncProgress = { phase: 'push'; done: number; total: number } | { phase: 'pull'; done: number }
@@ -58,6 +59,7 @@ export function createSyncEngine(deps: EngineDeps): SyncEngine {
       server,
       org,
       schema: await localSchema(),
+      batchSize: deps.pullBatch,
       onProgress: (done) => onProgress?.({ phase: 'pull', done }),
     })
     return { pushed, pushRefused, pulled }

@@ -1,4 +1,5 @@
 import { createClient, isAuthApiError, type SupabaseClient } from '@supabase/supabase-js'
+import WebSocket from 'ws'
 import { StudioError } from '../../../shared/contract'
 import type { SecretStore } from '../settings/types'
 import { secretSessionStorage, SESSION_SECRET } from './session-storage'
@@ -25,6 +26,8 @@ export function createWorkspaceClient(project: WorkspaceProject, secrets: Secret
       detectSessionInUrl: false,
     },
     global: project.fetch ? { fetch: project.fetch } : {},
+    // supabase-js builds its realtime client even when unused, and Node before 22 has no WebSocket.
+    realtime: { transport: WebSocket as never },
   })
 }
 

@@ -3,7 +3,7 @@ import { SyncServerError, type PulledChange, type SyncServer, type WireChange } 
 /**
  * An in-memory workspace for the engine's own tests, with the server's merge rule written out
  * again here (not imported from the engine, so a broken engine rule does not agree with itself):
- * per field the greatest HLC wins, a non-null deleted_at is only ever replaced by a later one.
+ * per field the greatest HLC wins, and only a delete writes deleted_at.
  * The convergence test uses the real server instead.
  */
 export interface FakeServer extends SyncServer {
@@ -72,7 +72,7 @@ export function createFakeServer(org: string): FakeServer {
     const row = server.rows.get(key) ?? {}
     const clock = clocks.get(key) ?? {}
     for (const [field, value] of Object.entries(change.fields)) {
-      if (field === 'deleted_at' && value === null) continue
+      if (field === 'deleted_at' && change.op !== 'delete') continue
       if ((clock[field] ?? '') >= change.hlc) continue
       row[field] = value
       clock[field] = change.hlc

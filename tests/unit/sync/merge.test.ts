@@ -8,35 +8,40 @@ const hlc = (millis: number, node = 'aaaa') => formatHlc({ millis, counter: 0, n
 describe('the per-field HLC merge rule', () => {
   it('lets an older write lose to a newer one, field by field', () => {
     const clocks = { name: hlc(20), email: hlc(5) }
-    const { wins, clocks: after } = mergeChange({ hlc: hlc(10), fields: { name: 'Old', email: 'new@x.test' } }, clocks)
+    const { wins, clocks: after } = mergeChange(
+      { op: 'update', hlc: hlc(10), fields: { name: 'Old', email: 'new@x.test' } },
+      clocks,
+    )
     expect(wins).toEqual({ email: 'new@x.test' })
     expect(after).toEqual({ name: hlc(20), email: hlc(10) })
   })
 
   it('applies a change once: the same change again wins nothing', () => {
-    const change = { hlc: hlc(10), fields: { name: 'Ada', updated_at: 10 } }
+    const change = { op: 'insert' as const, hlc: hlc(10), fields: { name: 'Ada', updated_at: 10 } }
     const first = mergeChange(change, {})
     expect(first.wins).toEqual(change.fields)
     expect(mergeChange(change, first.clocks).wins).toEqual({})
   })
 
-  it('keeps a deleted row deleted: an insert’s null deleted_at, even a later one, never revives it', () => {
-    const deleted = mergeChange({ hlc: hlc(10), fields: { deleted_at: 10, updated_at: 10 } }, {}).clocks
+  it('keeps a deleted row deleted: only a delete writes deleted_at, so a later insert or update never revives it', () => {
+    const deleted = mergeChange({ op: 'delete', hlc: hlc(10), fields: { deleted_at: 10, updated_at: 10 } }, {}).clocks
     expect(isDeleted(deleted)).toBe(true)
-    const later = mergeChange({ hlc: hlc(30), fields: { deleted_at: null, name: 'Back' } }, deleted)
+    const later = mergeChange({ op: 'insert', hlc: hlc(30), fields: { deleted_at: null, name: 'Back' } }, deleted)
     expect(later.wins).toEqual({ name: 'Back' })
     expect(isDeleted(later.clocks)).toBe(true)
+    expect(mergeChange({ op: 'update', hlc: hlc(5), fields: { deleted_at: 99 } }, {}).wins).toEqual({})
   })
 
   it('breaks a tie in time by node, so two studios agree on the winner', () => {
-    const a = { hlc: hlc(10, 'aaaa'), fields: { name: 'A' } }
-    const b = { hlc: hlc(10, 'bbbb'), fields: { name: 'B' } }
+    const a = { op: 'update' as const, hlc: hlc(10, 'aaaa'), fields: { name: 'A' } }
+    const b = { op: 'update' as const, hlc: hlc(10, 'bbbb'), fields: { name: 'B' } }
     expect(mergeChange(a, mergeChange(b, {}).clocks).wins).toEqual({})
     expect(mergeChange(b, mergeChange(a, {}).clocks).wins).toEqual({ name: 'B' })
   })
 
   it('ends the same whatever order the changes arrive in, and with repeats', () => {
     const change = fc.record({
+      op: fc.constantFrom('insert' as const, 'update' as const, 'delete' as const),
       hlc: fc.integer({ min: 1, max: 50 }).chain((m) => fc.constantFrom(hlc(m, 'aaaa'), hlc(m, 'bbbb'))),
       fields: fc.dictionary(
         fc.constantFrom('name', 'email', 'deleted_at', 'status'),
