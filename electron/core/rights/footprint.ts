@@ -60,6 +60,9 @@ export async function candidateFootprint(db: Db, candidateId: string): Promise<F
   const everyId = [candidateId, ...applications, ...invitations, ...sessions, ...answers, ...assessments]
   const webhookEvents = await mentioning(db, 'webhook_events', 'id', 'payload', everyId)
   const webhookDeliveries = await column(db, 'webhook_deliveries', 'id', 'event_id', webhookEvents)
+  // Emails to the candidate and feedback drafts about them: their queue jobs name these ids, not the candidate.
+  const mailDeliveries = await column(db, 'mail_deliveries', 'id', 'candidate_id', c)
+  const feedbackDrafts = await column(db, 'feedback_drafts', 'id', 'candidate_id', c)
   // Questions generated from their resume are cached under the hash of its text (interviews/generation).
   const resumeHashes = (await column(db, 'resume_documents', 'text', 'file_id', fileIds)).map((text) =>
     crypto.createHash('sha256').update(text).digest('hex'),
@@ -166,7 +169,12 @@ export async function candidateFootprint(db: Db, candidateId: string): Promise<F
       'queue jobs',
       'jobs',
       'id',
-      await mentioning(db, 'jobs', 'id', 'payload', [...everyId, ...webhookDeliveries]),
+      await mentioning(db, 'jobs', 'id', 'payload', [
+        ...everyId,
+        ...webhookDeliveries,
+        ...mailDeliveries,
+        ...feedbackDrafts,
+      ]),
       false,
     ),
     part(
@@ -185,6 +193,8 @@ export async function candidateFootprint(db: Db, candidateId: string): Promise<F
     ),
     part('webhook deliveries', 'webhook_deliveries', 'id', webhookDeliveries, false),
     part('webhook events', 'webhook_events', 'id', webhookEvents, false),
+    part('emails', 'mail_deliveries', 'id', mailDeliveries, false),
+    part('feedback', 'feedback_drafts', 'id', feedbackDrafts, false),
   ]
   return {
     candidateId,

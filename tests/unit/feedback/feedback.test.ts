@@ -15,6 +15,8 @@ import {
   type AssessmentWorld,
 } from '../assessment/world'
 import { seedCandidates } from '../screening/seed'
+import { everyTableText } from '../rights/rights-world'
+import type { DeletionPreview } from '@shared/contract/rights'
 import { startSmtpSink, type SmtpSink } from '../mail/smtp-sink'
 
 /*
@@ -357,5 +359,28 @@ describe('feedback to candidates', () => {
     expect(sent).toMatchObject({ status: 'sent', attempts: 3 })
     expect(sink.received[0]!.parsed.messageId).toBe(sent!.messageId)
     expect((await feedbackOf(w, candidateId)).drafts[0]!.status).toBe('sent')
+  })
+
+  it('deleting the candidate removes their feedback, the emails sent to them and the jobs that sent them', async () => {
+    const { w } = await world()
+    await mailTo(w)
+    const { candidateId, applicationId } = await rejectedAfterScreening(w)
+    const draft = await w.call<FeedbackView>('feedback.draft', { candidateId, applicationId })
+    await w.call('feedback.approve', { id: draft.id, subject: draft.subject, body: draft.body, to: 'bo@example.com' })
+    await w.drainQueue()
+    const [sent] = (await feedbackOf(w, candidateId)).drafts
+    expect(sent!.status).toBe('sent')
+
+    const preview = await w.call<DeletionPreview>('rights.deletePreview', { candidateId })
+    expect(preview.rows).toEqual(
+      expect.arrayContaining([
+        { kind: 'emails', count: 1 },
+        { kind: 'feedback', count: 1 },
+      ]),
+    )
+    await w.call('rights.deleteCandidate', { candidateId })
+    for (const [table, text] of await everyTableText(w))
+      for (const trace of ['bo@example.com', 'Dear Bo', draft.id, sent!.deliveryId!])
+        expect(text.includes(trace), `${table} still holds "${trace}"`).toBe(false)
   })
 })
