@@ -120,6 +120,14 @@ describe.skipIf(unavailable)(
     it('refuses requests without the project key, and routes it does not serve', async () => {
       const noKey = await fetch(`${server.url}/rest/v1/rpc/my_organisations`, { method: 'POST', body: '{}' })
       expect(noKey.status).toBe(401)
+      // The key alone, no user token: PostgREST's anonymous role, which may call none of these.
+      const keyOnly = await fetch(`${server.url}/rest/v1/rpc/my_organisations`, {
+        method: 'POST',
+        headers: { apikey: server.anonKey, 'content-type': 'application/json' },
+        body: '{}',
+      })
+      expect(keyOnly.status).toBe(401)
+      expect(await keyOnly.json()).toMatchObject({ code: '42501', message: expect.stringMatching(/permission denied/) })
       const user = await server.signUp(`routes-${crypto.randomUUID()}@example.test`)
       const headers = { apikey: server.anonKey, authorization: `Bearer ${user.accessToken}` }
       for (const [method, path] of [
