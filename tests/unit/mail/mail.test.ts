@@ -180,6 +180,30 @@ describe('SMTP settings', () => {
     expect(server.received).toHaveLength(1)
     expect(server.received[0]!.parsed.messageId).toBe(failed.messageId)
   })
+  it('STARTTLS is required when chosen: a server that offers no encryption gets nothing, and the reason is said', async () => {
+    ;({ studio } = await createTempStudio())
+    const server = await sink()
+    await call('mail.saveSettings', settingsFor(server.port, { security: 'starttls' }))
+    const test = await call<MailDeliveryView>('mail.sendTest', { to: 'me@acme.example' })
+    const failed = await settled(test.id)
+    expect(failed.status).toBe('failed')
+    expect(failed.lastError).toMatch(
+      /^The secure connection to 127\.0\.0\.1:\d+ failed \(Error upgrading connection with STARTTLS.*\)\. Check the security setting/,
+    )
+    expect(server.received).toHaveLength(0)
+  })
+
+  it('TLS checks the server’s certificate: a self-signed one is refused before anything is sent', async () => {
+    ;({ studio } = await createTempStudio())
+    const server = await sink({ secure: true })
+    await call('mail.saveSettings', settingsFor(server.port, { host: 'localhost', security: 'tls' }))
+    const failed = await settled((await call<MailDeliveryView>('mail.sendTest', { to: 'me@acme.example' })).id)
+    expect(failed.status).toBe('failed')
+    expect(failed.lastError).toMatch(
+      /^The secure connection to localhost:\d+ failed \(.*(self[- ]signed|certificate).*\)/i,
+    )
+    expect(server.received).toHaveLength(0)
+  })
 })
 
 describe('the invitation email', () => {

@@ -35,14 +35,15 @@ async function freePort(): Promise<number> {
  * Without `auth` it takes mail without signing in; with it, only that user and password.
  */
 export async function startSmtpSink(
-  options: { down?: boolean; auth?: { user: string; pass: string } } = {},
+  options: { down?: boolean; auth?: { user: string; pass: string }; secure?: boolean } = {},
 ): Promise<SmtpSink> {
   const port = await freePort()
   const received: ReceivedMail[] = []
   let server: SMTPServer | null = null
   const make = () =>
     new SMTPServer({
-      secure: false,
+      // With `secure`, TLS from the first byte on smtp-server's own self-signed certificate.
+      secure: options.secure ?? false,
       disabledCommands: options.auth ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
       authOptional: !options.auth,
       allowInsecureAuth: true,
