@@ -20,6 +20,7 @@ const SHOTS = process.env.PANELIST_SHOTS_DIR
 let browser: Browser
 let host: RunningHost | undefined
 let sink: SmtpSink
+const PASSWORD = 'e2e-smtp-pass-Kw7'
 
 beforeAll(async () => {
   const dataDir = tempDir('panelist-e2e-feedback-')
@@ -61,7 +62,7 @@ beforeAll(async () => {
   } finally {
     await studio.close()
   }
-  sink = await startSmtpSink()
+  sink = await startSmtpSink({ auth: { user: 'recruiter', pass: PASSWORD } })
   host = await startWebHost(dataDir)
   browser = await launchChromium()
 })
@@ -105,6 +106,8 @@ describe('email to candidates in the browser', () => {
     await server.getByLabel('Security').selectOption('none')
     await server.getByLabel('From address').fill('jobs@acme.example')
     await server.getByLabel('From name (what candidates see)').fill('Acme Hiring')
+    await server.getByLabel('User name (blank if the server needs none)').fill('recruiter')
+    await server.getByLabel('Password').fill(PASSWORD)
     await server.getByRole('button', { name: 'Save email settings' }).click()
     await expect
       .poll(() => server.getByText('No encryption is allowed only for a server on this computer').isVisible())
@@ -112,6 +115,10 @@ describe('email to candidates in the browser', () => {
     await server.getByLabel('SMTP server').fill('127.0.0.1')
     await server.getByRole('button', { name: 'Save email settings' }).click()
     await expect.poll(() => server.getByRole('status').textContent()).toBe('Email settings saved.')
+    // The password went to the core's secret store: the form shows it only as saved.
+    await expect(server.getByTestId('smtp-password-status').textContent()).resolves.toBe('Password: saved')
+    await expect(server.getByLabel('Password (saved; type a new one to replace it)').inputValue()).resolves.toBe('')
+    expect(await page.content()).not.toContain(PASSWORD)
     await shot(page, 'email-1-settings')
     expect(await axeProblems(page, '#email-settings')).toEqual([])
 
@@ -123,6 +130,7 @@ describe('email to candidates in the browser', () => {
       .toMatch(/^Sent to me@acme\.example: the server accepted it/)
     await arrived(1)
     expect(sink.received[0]!.parsed.subject).toBe('Panelist test email')
+    expect(sink.received[0]!.user).toBe('recruiter')
 
     // The candidate's page: invite to interview, then send the code by email.
     await page.getByRole('link', { name: 'Jobs', exact: true }).click()
