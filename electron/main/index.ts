@@ -2,10 +2,12 @@ import crypto from 'node:crypto'
 import path from 'node:path'
 import {
   app,
+  BrowserWindow as ElectronWindow,
   dialog,
   ipcMain,
   powerMonitor,
   powerSaveBlocker,
+  protocol,
   safeStorage,
   screen,
   session,
@@ -93,11 +95,12 @@ function endingSession(): void {
 const watchSessionEnd = (win: BrowserWindow) => win.on('session-end', endingSession)
 
 const display = chooseDisplayServer(process.platform, process.env)
+const windowSystem = { BrowserWindow: ElectronWindow, screen }
 
 const kiosk = createKioskLock({
   system: { powerSaveBlocker, screen, platform: process.platform, displayServer: display.displayServer },
   createWindow: () => {
-    const win = createKioskWindow({ preload, url: entryUrl(baseUrl, 'kiosk'), devTools, near: recruiter })
+    const win = createKioskWindow(windowSystem, { preload, url: entryUrl(baseUrl, 'kiosk'), devTools, near: recruiter })
     windows.add(win, 'kiosk')
     watchSessionEnd(win)
     return win
@@ -106,7 +109,7 @@ const kiosk = createKioskLock({
 
 function showRecruiter(): BrowserWindow {
   if (!recruiter || recruiter.isDestroyed()) {
-    recruiter = createRecruiterWindow({
+    recruiter = createRecruiterWindow(windowSystem, {
       preload,
       url: withMediaToken(entryUrl(baseUrl, 'recruiter'), mediaToken),
       devTools,
@@ -184,7 +187,7 @@ if (display.ozoneSwitch && app.commandLine.getSwitchValue('ozone-platform') !== 
 } else if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
-  registerAppScheme()
+  registerAppScheme(protocol)
   app.enableSandbox()
   launchFiles.push(filesFromArgv(process.argv, process.cwd()))
 

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { protocol, type Session } from 'electron'
+import type { Protocol, Session } from 'electron'
 import { contentType, readStatic, resolveStatic } from '../../web-host/static-files'
 import { APP_HOST, APP_SCHEME, isAppUrl } from './app-origin'
 import { withContentSecurityPolicy } from './content-security-policy'
@@ -10,7 +10,7 @@ import type { RecordingAccess } from '../../web-host/recording-reply'
  * Declares the app scheme as standard and secure (so it has an origin, a secure context for
  * getUserMedia, and fetch). Must run before the app is ready.
  */
-export function registerAppScheme(): void {
+export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
   protocol.registerSchemesAsPrivileged([
     {
       scheme: APP_SCHEME,

@@ -1,4 +1,4 @@
-import { autoUpdater } from 'electron-updater'
+import { autoUpdater, type AppUpdater } from 'electron-updater'
 import type { Preferences } from '../../../shared/contract/foundation'
 import type { UpdateStatus, UpdateView } from '../../../shared/contract/updates'
 import type { Logger } from '../../core/logger'
@@ -26,7 +26,26 @@ export interface UpdaterOptions {
   logger: Logger
   /** How often to check after the first check at start-up. */
   intervalMs?: number
+  /** electron-updater's updater for this platform (the default), or a stand-in in tests. */
+  engine?: () => UpdateEngine
 }
+
+/** The parts of electron-updater's AppUpdater the app drives. */
+export type UpdateEngine = Pick<
+  AppUpdater,
+  | 'on'
+  | 'setFeedURL'
+  | 'checkForUpdates'
+  | 'quitAndInstall'
+  | 'logger'
+  | 'autoDownload'
+  | 'autoInstallOnAppQuit'
+  | 'disableWebInstaller'
+  | 'channel'
+  | 'allowDowngrade'
+>
+
+const autoUpdaterOfPlatform = (): UpdateEngine => autoUpdater
 
 /**
  * electron-updater on a generic https feed. Downgrades stay off even on the beta channel
@@ -39,15 +58,16 @@ export function createUpdater(options: UpdaterOptions): Updater {
   let lastCheckedAt: number | null = null
   let notes: string | null = null
   let timer: NodeJS.Timeout | null = null
-  let wired = false
+  let engine: UpdateEngine | null = null
   const set = (status: UpdateStatus) => {
     current = status
     for (const listener of listeners) listener(status)
   }
 
-  const wire = () => {
-    if (wired) return
-    wired = true
+  // Created at the first check: electron-updater's autoUpdater builds itself from Electron's app on first use.
+  const wire = (): UpdateEngine => {
+    if (engine) return engine
+    const autoUpdater = (engine = (options.engine ?? (() => autoUpdaterOfPlatform()))())
     autoUpdater.logger = {
       info: (message?: unknown) => options.logger.info('updater', { message: String(message) }),
       warn: (message?: unknown) => options.logger.warn('updater', { message: String(message) }),
@@ -78,6 +98,7 @@ export function createUpdater(options: UpdaterOptions): Updater {
     })
     autoUpdater.on('update-downloaded', (event) => set({ state: 'downloaded', version: event.version }))
     autoUpdater.on('error', (error) => set({ state: 'error', message: error.message }))
+    return autoUpdater
   }
 
   const check = async () => {
@@ -87,7 +108,7 @@ export function createUpdater(options: UpdaterOptions): Updater {
       return
     }
     if (current.state === 'downloading' || current.state === 'downloaded') return
-    wire()
+    const autoUpdater = wire()
     autoUpdater.setFeedURL(decision.feed)
     autoUpdater.channel = decision.feed.channel
     // Must follow the channel assignment, which silently sets it to true.
@@ -115,7 +136,7 @@ export function createUpdater(options: UpdaterOptions): Updater {
     restartToUpdate() {
       const refused = restartRefusal({ downloaded: current.state === 'downloaded', kioskOpen: options.kioskOpen() })
       if (refused) return { refused }
-      autoUpdater.quitAndInstall()
+      wire().quitAndInstall()
       return { restarting: true }
     },
     stop() {

@@ -1,4 +1,4 @@
-import { BrowserWindow, screen } from 'electron'
+import type { BrowserWindow, BrowserWindowConstructorOptions, Screen } from 'electron'
 import { secureWebPreferences } from './web-preferences'
 
 export interface WindowOptions {
@@ -7,9 +7,15 @@ export interface WindowOptions {
   devTools: boolean
 }
 
+/** Electron's window class and screen module, passed in so the window set-up is tested with fakes. */
+export interface WindowSystem {
+  BrowserWindow: new (options: BrowserWindowConstructorOptions) => BrowserWindow
+  screen: Pick<Screen, 'getDisplayMatching' | 'getPrimaryDisplay'>
+}
+
 /** The recruiter's main window; shown once its first paint is ready so it never flashes white. */
-export function createRecruiterWindow(options: WindowOptions): BrowserWindow {
-  const win = new BrowserWindow({
+export function createRecruiterWindow(system: WindowSystem, options: WindowOptions): BrowserWindow {
+  const win = new system.BrowserWindow({
     width: 1280,
     height: 820,
     minWidth: 900,
@@ -28,10 +34,13 @@ export function createRecruiterWindow(options: WindowOptions): BrowserWindow {
  * everything including the taskbar where the OS allows, with no menu and no close button.
  * Closing is refused by the kiosk lock until the recruiter's PIN has been verified.
  */
-export function createKioskWindow(options: WindowOptions & { near?: BrowserWindow | null }): BrowserWindow {
+export function createKioskWindow(
+  system: WindowSystem,
+  options: WindowOptions & { near?: BrowserWindow | null },
+): BrowserWindow {
   const near = options.near && !options.near.isDestroyed() ? options.near.getBounds() : undefined
-  const display = near ? screen.getDisplayMatching(near) : screen.getPrimaryDisplay()
-  const win = new BrowserWindow({
+  const display = near ? system.screen.getDisplayMatching(near) : system.screen.getPrimaryDisplay()
+  const win = new system.BrowserWindow({
     ...display.bounds,
     show: false,
     title: 'Panelist interview',
