@@ -141,6 +141,12 @@ describe('SMTP settings', () => {
 
   it('refuses no encryption for a server off this machine, and says so on the field', async () => {
     ;({ studio } = await createTempStudio({ startWorkers: false }))
+    // Email is the recruiter's: a kiosk window can neither read the settings nor send.
+    for (const name of ['mail.settings', 'mail.deliveries', 'feedback.policy'])
+      expect(await studio.dispatch(name, {}, { audience: 'kiosk' })).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      })
     const refused = await studio.dispatch('mail.saveSettings', settingsFor(587, { host: 'smtp.acme.example' }), {
       audience: 'recruiter',
     })
