@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SessionDecisions } from '@shared/contract/interviews'
 import { assessmentWorld, GOOD_ANSWERS, honestModel } from '../unit/assessment/world'
+import { seedCandidate } from '../unit/assessment/assessed-job'
 import { launchChromium } from '../helpers/browser'
 import { hostSocket } from '../helpers/host-socket'
 import { budget } from '../helpers/patience'
@@ -57,21 +58,7 @@ async function seed(dataDir: string) {
     await w.setKey()
     w.stub.setScript({ chat: honestModel(GOOD_ANSWERS, 4) })
     const jobId = (await w.call<{ id: string }>('jobs.create', { title: 'Backend engineer' })).id
-    const candidateId = await w.studio.db.transaction().execute((trx) =>
-      w.studio.writer.insert(trx, 'candidates', {
-        name: 'Grace Hopper',
-        email: null,
-        phone: null,
-        email_key: null,
-        phone_key: null,
-        links: '[]',
-        current_title: null,
-        total_years: 7,
-        education_level: 'bachelor',
-        tags: '[]',
-        current_file_id: null,
-      }),
-    )
+    const candidateId = await seedCandidate(w, 'Grace Hopper')
     await w.call('candidates.addToJob', { jobId, candidateIds: [candidateId] })
     const id = await w.interview(
       GOOD_ANSWERS.map((text) => ({ text })),

@@ -2,6 +2,7 @@ import { Webhook } from 'standardwebhooks'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { WebhookSecretView } from '@shared/contract/webhooks'
 import { assessmentWorld, GOOD_ANSWERS, honestModel, type AssessmentWorld } from '../assessment/world'
+import { seedCandidate } from '../assessment/assessed-job'
 import { eventually, startReceiver, type Receiver } from './receiver'
 
 /*
@@ -33,21 +34,7 @@ describe('interview webhooks', () => {
       events: ['interview.completed', 'assessment.ready', 'decision.made'],
     })
     const jobId = (await w.call<{ id: string }>('jobs.create', { title: 'Backend engineer' })).id
-    const candidateId = await w.studio.db.transaction().execute((trx) =>
-      w.studio.writer.insert(trx, 'candidates', {
-        name: 'Grace Hopper',
-        email: null,
-        phone: null,
-        email_key: null,
-        phone_key: null,
-        links: '[]',
-        current_title: null,
-        total_years: 5,
-        education_level: 'bachelor',
-        tags: '[]',
-        current_file_id: null,
-      }),
-    )
+    const candidateId = await seedCandidate(w, 'Grace Hopper')
     await w.call('candidates.addToJob', { jobId, candidateIds: [candidateId] })
     const sessionId = await w.interview(
       GOOD_ANSWERS.map((text) => ({ text })),
