@@ -10,13 +10,15 @@ export interface TestPostgres {
   /** Host and port for TCP clients (127.0.0.1 only). */
   host: string
   port: number
-  /** The database created for the test (the superuser is `postgres`, trusted locally). */
+  /** The database created for the test. */
   database: string
+  /** The cluster's superuser (`postgres` unless asked otherwise); every role is trusted locally. */
+  superuser: string
   /** The folder holding the cluster, its log and its unix socket; removed on stop. */
   dir: string
   /** The server's `postgres --version`. */
   version: string
-  /** Settings for `new pg.Client(...)` / `new pg.Pool(...)` as the given role (default `postgres`). */
+  /** Settings for `new pg.Client(...)` / `new pg.Pool(...)` as the given role (default: the superuser). */
   connection(user?: string): pg.ClientConfig
   /** Fast shutdown, then the folder is removed. Safe to call twice. */
   stop(): Promise<void>
@@ -24,6 +26,8 @@ export interface TestPostgres {
 
 export interface StartPostgresOptions {
   database?: string
+  /** The bootstrap superuser's name; another name leaves `postgres` free to be an ordinary role. */
+  superuser?: string
 }
 
 /** The OS account the server runs as: initdb and postgres both refuse to run as root. */
@@ -109,10 +113,10 @@ function installExitHook(): void {
   })
 }
 
-function runInitdb(binDir: string, dataDir: string, account: ServerAccount | null): void {
+function runInitdb(binDir: string, dataDir: string, superuser: string, account: ServerAccount | null): void {
   execFileSync(
     path.join(binDir, 'initdb'),
-    ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync', '--no-instructions'],
+    ['-D', dataDir, '-U', superuser, '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync', '--no-instructions'],
     { stdio: ['ignore', 'ignore', 'pipe'], ...(account ?? {}), env: { ...process.env, LC_ALL: 'C' } },
   )
 }
@@ -174,13 +178,14 @@ function startServer(binDir: string, dir: string, port: number, account: ServerA
 export async function startPostgres(options: StartPostgresOptions = {}): Promise<TestPostgres> {
   const binaries = findPostgresBinaries()
   if (!binaries.ok) throw new Error(binaries.reason)
+  const superuser = options.superuser ?? 'postgres'
   const account = serverAccount()
   sweepStaleClusters()
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), DIR_PREFIX))
   if (account) fs.chownSync(dir, account.uid, account.gid)
   installExitHook()
   try {
-    runInitdb(binaries.binDir, path.join(dir, 'data'), account)
+    runInitdb(binaries.binDir, path.join(dir, 'data'), superuser, account)
   } catch (error) {
     fs.rmSync(dir, { recursive: true, force: true })
     throw error
@@ -205,13 +210,13 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
   const entry = { child: server, dir }
   running.add(entry)
   const database = options.database ?? 'panelist_test'
-  const connection = (user = 'postgres', db = database): pg.ClientConfig => ({
+  const connection = (user = superuser, db = database): pg.ClientConfig => ({
     host: '127.0.0.1',
     port,
     user,
     database: db,
   })
-  const admin = new pg.Client(connection('postgres', 'postgres'))
+  const admin = new pg.Client(connection(superuser, 'postgres'))
   await admin.connect()
   // A hosted project's database sorts text by a language's rules (en_US), not by bytes; the test
   // database does too (through ICU, which needs no OS locale), so code relying on byte order must say so.
@@ -238,6 +243,7 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
     host: '127.0.0.1',
     port,
     database,
+    superuser,
     dir,
     version: binaries.version,
     connection: (user) => connection(user),

@@ -12,7 +12,7 @@ import type { AccessClaims, TokenSigner } from './tokens'
  * the current user, and sign-out. Users live in auth.users of the test database.
  */
 export interface AuthRoutesDeps {
-  /** A pool connected as the database owner: GoTrue owns the auth schema. */
+  /** A pool connected as the owner of the auth schema (GoTrue's role on Supabase). */
   db: pg.Pool
   signer: TokenSigner
   /** GoTrue's `iss`: the project's auth URL, known once the server listens. */

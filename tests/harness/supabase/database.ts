@@ -15,16 +15,14 @@ export function migrationFiles(): string[] {
     .map((name) => path.join(MIGRATIONS_DIR, name))
 }
 
-/**
- * Turns a fresh database into a Supabase project's: the platform's roles and `auth` schema first,
- * then every migration unchanged, each in its own transaction, as the `postgres` role (the owner
- * Supabase runs migrations as).
- */
-export async function applySupabaseSchema(server: TestPostgres): Promise<void> {
-  const client = new pg.Client(server.connection('postgres'))
+/** The cluster superuser a Supabase database is started with; `postgres` is then an ordinary role. */
+export const PLATFORM_SUPERUSER = 'supabase_admin'
+
+async function runFiles(server: TestPostgres, user: string, files: string[]): Promise<void> {
+  const client = new pg.Client(server.connection(user))
   await client.connect()
   try {
-    for (const file of [PLATFORM_SQL, ...migrationFiles()]) {
+    for (const file of files) {
       try {
         await client.query(`begin;\n${fs.readFileSync(file, 'utf8')}\ncommit;`)
       } catch (error) {
@@ -35,4 +33,19 @@ export async function applySupabaseSchema(server: TestPostgres): Promise<void> {
   } finally {
     await client.end()
   }
+}
+
+/**
+ * Turns a fresh database (of a cluster whose superuser is PLATFORM_SUPERUSER) into a Supabase
+ * project's: the platform's roles and `auth` schema first, as the superuser; then every migration
+ * unchanged, each in its own transaction, as `postgres`, the non-superuser Supabase runs them as.
+ */
+export async function applySupabaseSchema(server: TestPostgres): Promise<void> {
+  if (server.superuser !== PLATFORM_SUPERUSER) {
+    throw new Error(
+      `start Postgres with { superuser: '${PLATFORM_SUPERUSER}' } so that postgres can be an ordinary role`,
+    )
+  }
+  await runFiles(server, PLATFORM_SUPERUSER, [PLATFORM_SQL])
+  await runFiles(server, 'postgres', migrationFiles())
 }

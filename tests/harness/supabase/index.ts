@@ -3,7 +3,7 @@ import pg from 'pg'
 import WebSocket from 'ws'
 import { findPostgresBinaries } from '../postgres/binaries'
 import { startPostgres, type TestPostgres } from '../postgres/server'
-import { applySupabaseSchema } from './database'
+import { applySupabaseSchema, PLATFORM_SUPERUSER } from './database'
 import { startSupabaseStandIn, type SupabaseStandIn, type SupabaseStandInOptions } from './server'
 import type { ApiRole } from './tokens'
 
@@ -24,7 +24,10 @@ export interface WorkspaceServer {
   /** For createClient(url, anonKey). */
   url: string
   anonKey: string
-  /** The database owner (bypasses row-level security): for seeding and for checking what was stored. */
+  /**
+   * As `postgres`, the owner of everything the migrations create (row-level security does not apply
+   * to a table's owner): for seeding and for checking what was stored.
+   */
   owner: pg.Pool
   /** A supabase-js client of the stand-in, signed out, keeping its session in memory only. */
   client(): SupabaseClient
@@ -60,7 +63,7 @@ export const userClaims = (userId: string, email = `${userId}@example.test`) => 
 export async function startWorkspaceServer(
   options: Omit<SupabaseStandInOptions, 'postgres'> = {},
 ): Promise<WorkspaceServer> {
-  const postgres = await startPostgres()
+  const postgres = await startPostgres({ superuser: PLATFORM_SUPERUSER })
   try {
     await applySupabaseSchema(postgres)
     const supabase = await startSupabaseStandIn({ ...options, postgres })

@@ -12,8 +12,17 @@ create role service_role nologin noinherit bypassrls;
 create role authenticator login noinherit;
 grant anon, authenticated, service_role to authenticator;
 
+-- As on Supabase, `postgres` (the role migrations run as, owning what they create) is not a
+-- superuser: it reaches the auth schema only through what is granted below, so a migration that
+-- would need more fails here as it would in `supabase db push`. The cluster's superuser is
+-- supabase_admin, which owns the platform's objects.
+create role postgres login createrole createdb;
+grant anon, authenticated, service_role to postgres;
+do $$ begin execute format('grant create on database %I to postgres', current_database()); end $$;
+grant usage, create on schema public to postgres;
+
 create schema auth;
-grant usage on schema auth to anon, authenticated, service_role;
+grant usage on schema auth to anon, authenticated, service_role, postgres;
 
 -- The columns of GoTrue's users table that the stand-in uses, with GoTrue's names.
 create table auth.users (
@@ -29,6 +38,8 @@ create table auth.users (
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now()
 );
+
+grant select, references on auth.users to postgres;
 
 create table auth.sessions (
   id uuid primary key default gen_random_uuid(),
@@ -76,6 +87,6 @@ $$;
 -- Supabase grants the API roles everything on what is created in public; policies and revokes in
 -- the migrations are what narrow it.
 grant usage on schema public to anon, authenticated, service_role;
-alter default privileges in schema public grant all on tables to anon, authenticated, service_role;
-alter default privileges in schema public grant all on functions to anon, authenticated, service_role;
-alter default privileges in schema public grant all on sequences to anon, authenticated, service_role;
+alter default privileges for role postgres in schema public grant all on tables to anon, authenticated, service_role;
+alter default privileges for role postgres in schema public grant all on functions to anon, authenticated, service_role;
+alter default privileges for role postgres in schema public grant all on sequences to anon, authenticated, service_role;

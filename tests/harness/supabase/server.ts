@@ -38,7 +38,8 @@ export async function startSupabaseStandIn(options: SupabaseStandInOptions): Pro
   const jwtSecret = options.jwtSecret ?? randomBytes(32).toString('base64url')
   const signer = createTokenSigner(jwtSecret)
   const keys = await projectKeys(signer)
-  const authDb = new pg.Pool({ ...options.postgres.connection('postgres'), max: 4 })
+  // GoTrue owns the auth schema; here the platform's superuser stands in for its role.
+  const authDb = new pg.Pool({ ...options.postgres.connection(options.postgres.superuser), max: 4 })
   const restDb = new pg.Pool({ ...options.postgres.connection('authenticator'), max: 8 })
   // An idle connection's error (the server shutting down first) is reported on the pool; without a
   // listener it would crash the test process.

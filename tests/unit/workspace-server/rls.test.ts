@@ -168,6 +168,13 @@ describe.skipIf(unavailable)(
       expect(rows.filter((r) => r.name.startsWith('public.')).map((r) => r.name.slice('public.'.length))).toEqual(
         Object.keys(TABLES).sort(),
       )
+      // The migrations ran as `postgres` without superuser rights, as `supabase db push` runs them.
+      const owners = await server.owner.query<{ owner: string; superuser: boolean }>(
+        `select distinct pg_get_userbyid(c.relowner) as owner, r.rolsuper as superuser
+       from pg_class c join pg_namespace n on n.oid = c.relnamespace join pg_roles r on r.oid = c.relowner
+       where n.nspname in ('public', 'private') and c.relkind = 'r'`,
+      )
+      expect(owners.rows).toEqual([{ owner: 'postgres', superuser: false }])
       // The allow-list is not readable through the API at all.
       expect(
         await run('authenticated', as(adminA), 'select * from private.synced_tables where $1::text is not null', orgA),
