@@ -1,8 +1,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium, openRecruiter } from '../helpers/browser'
-import { createTempStudio, tempDir } from '../helpers/temp-studio'
-import { startWebHost, type RunningHost } from '../helpers/web-host'
+import { seededWebHost, type RunningHost } from '../helpers/web-host'
 import { recruiterCall, seedApplicant } from '../unit/fairness/seed'
 
 /*
@@ -13,21 +12,19 @@ import { recruiterCall, seedApplicant } from '../unit/fairness/seed'
 
 let browser: Browser
 let host: RunningHost | undefined
-let dataDir: string
 let jobId: string
 let candidateId: string
 
 beforeAll(async () => {
-  dataDir = tempDir('panelist-e2e-delete-')
-  const { studio } = await createTempStudio({ dataDir, startWorkers: false })
-  try {
-    jobId = (await recruiterCall<{ id: string }>(studio, 'jobs.create', { title: 'Support engineer' })).id
-    candidateId = await seedApplicant(studio, jobId, { name: 'Zebediah Quillfeather', status: 'screened' })
+  ;({
+    host,
+    seeded: { jobId, candidateId },
+  } = await seededWebHost('panelist-e2e-delete-', async (studio) => {
+    const jobId = (await recruiterCall<{ id: string }>(studio, 'jobs.create', { title: 'Support engineer' })).id
+    const candidateId = await seedApplicant(studio, jobId, { name: 'Zebediah Quillfeather', status: 'screened' })
     await recruiterCall(studio, 'candidates.addNote', { candidateId, body: 'Prefers mornings.' })
-  } finally {
-    await studio.close()
-  }
-  host = await startWebHost(dataDir)
+    return { jobId, candidateId }
+  }))
   browser = await launchChromium()
 })
 

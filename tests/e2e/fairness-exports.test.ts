@@ -2,8 +2,7 @@ import fs from 'node:fs'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium, openRecruiter } from '../helpers/browser'
-import { createTempStudio, tempDir } from '../helpers/temp-studio'
-import { startWebHost, type RunningHost } from '../helpers/web-host'
+import { seededWebHost, type RunningHost } from '../helpers/web-host'
 import { readCsv } from '../unit/exports/read-csv'
 import { recruiterCall, seedApplicant } from '../unit/fairness/seed'
 
@@ -21,10 +20,11 @@ let jobId: string
 let graceId: string
 
 beforeAll(async () => {
-  const dataDir = tempDir('panelist-e2e-fairness-')
-  const { studio } = await createTempStudio({ dataDir, startWorkers: false })
-  try {
-    jobId = (await recruiterCall<{ id: string }>(studio, 'jobs.create', { title: 'Support engineer' })).id
+  ;({
+    host,
+    seeded: { jobId, graceId },
+  } = await seededWebHost('panelist-e2e-fairness-', async (studio) => {
+    const jobId = (await recruiterCall<{ id: string }>(studio, 'jobs.create', { title: 'Support engineer' })).id
     const answers = (sex: 'female' | 'male') => ({ sex, race: null, ageBand: null })
     for (let i = 0; i < 80; i++)
       await seedApplicant(studio, jobId, {
@@ -38,11 +38,9 @@ beforeAll(async () => {
         status: i < 12 ? 'shortlisted' : 'screened',
         answers: answers('male'),
       })
-    graceId = await seedApplicant(studio, jobId, { name: '=Grace Hopper', status: 'new' })
-  } finally {
-    await studio.close()
-  }
-  host = await startWebHost(dataDir)
+    const graceId = await seedApplicant(studio, jobId, { name: '=Grace Hopper', status: 'new' })
+    return { jobId, graceId }
+  }))
   browser = await launchChromium()
 })
 

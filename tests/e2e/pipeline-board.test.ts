@@ -1,8 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium, openRecruiter } from '../helpers/browser'
-import { createTempStudio, tempDir } from '../helpers/temp-studio'
-import { startWebHost, type RunningHost } from '../helpers/web-host'
+import { seededWebHost, type RunningHost } from '../helpers/web-host'
 import { recruiterCall, seedApplicant } from '../unit/fairness/seed'
 
 /*
@@ -16,16 +15,12 @@ let host: RunningHost | undefined
 let jobId: string
 
 beforeAll(async () => {
-  const dataDir = tempDir('panelist-e2e-board-')
-  const { studio } = await createTempStudio({ dataDir, startWorkers: false })
-  try {
-    jobId = (await recruiterCall<{ id: string }>(studio, 'jobs.create', { title: 'Data analyst' })).id
+  ;({ host, seeded: jobId } = await seededWebHost('panelist-e2e-board-', async (studio) => {
+    const id = (await recruiterCall<{ id: string }>(studio, 'jobs.create', { title: 'Data analyst' })).id
     for (const name of ['Amara Okafor', 'Bruno Costa', 'Chen Wei', 'Dana Levi'])
-      await seedApplicant(studio, jobId, { name, status: 'new' })
-  } finally {
-    await studio.close()
-  }
-  host = await startWebHost(dataDir)
+      await seedApplicant(studio, id, { name, status: 'new' })
+    return id
+  }))
   browser = await launchChromium()
 })
 
@@ -35,7 +30,8 @@ afterAll(async () => {
 })
 
 const column = (page: Page, status: string) => page.getByTestId(`column-${status}`)
-const card = (where: Locator | Page, name: string) => where.locator(`[data-testid="board-card"][data-candidate="${name}"]`)
+const card = (where: Locator | Page, name: string) =>
+  where.locator(`[data-testid="board-card"][data-candidate="${name}"]`)
 const names = async (where: Locator) =>
   (
     await where.getByTestId('board-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-candidate')))

@@ -2,6 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { budget } from './patience'
+import type { Studio } from '@core/studio'
+import { createTempStudio, tempDir } from './temp-studio'
 
 export const WEB_HOST_ENTRY = path.resolve(__dirname, '../../out/main/web-host.js')
 
@@ -55,4 +57,23 @@ export async function startWebHost(dataDir: string, env: Record<string, string> 
       await exited
     },
   }
+}
+
+/**
+ * A data folder filled in-process by `seed` (on a studio closed before the host opens it), then
+ * served by the built web host: the start of every browser test that needs stored data.
+ */
+export async function seededWebHost<T>(
+  prefix: string,
+  seed: (studio: Studio) => Promise<T>,
+): Promise<{ host: RunningHost; seeded: T }> {
+  const dataDir = tempDir(prefix)
+  const { studio } = await createTempStudio({ dataDir, startWorkers: false })
+  let seeded: T
+  try {
+    seeded = await seed(studio)
+  } finally {
+    await studio.close()
+  }
+  return { host: await startWebHost(dataDir), seeded }
 }
