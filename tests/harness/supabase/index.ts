@@ -33,6 +33,15 @@ export interface WorkspaceServer {
   client(): SupabaseClient
   /** Signs up a new account through supabase-js (confirmed at once) and returns its signed-in client. */
   signUp(email: string, password?: string): Promise<SignedInUser>
+  /** Creates an organisation through `create_organisation` as `admin`; returns its id. */
+  createOrganisation(admin: SignedInUser, name: string): Promise<string>
+  /** Signs up `email` and brings them into the organisation by `invite_member` + `accept_invitation`. */
+  addMember(
+    admin: SignedInUser,
+    orgId: string,
+    email: string,
+    role: 'admin' | 'recruiter' | 'viewer',
+  ): Promise<SignedInUser>
   /**
    * Runs `work` directly in Postgres as PostgREST would for a request: connected as authenticator,
    * `set local role <role>` and `request.jwt.claims` set, in a transaction that is always rolled
@@ -76,6 +85,12 @@ export async function startWorkspaceServer(
         // supabase-js builds its realtime client eagerly, and Node 20 has no global WebSocket.
         realtime: { transport: WebSocket as never },
       })
+    const signUp = async (email: string, password = 'correct horse battery staple'): Promise<SignedInUser> => {
+      const signedIn = client()
+      const { data, error } = await signedIn.auth.signUp({ email, password })
+      if (error || !data.session || !data.user) throw new Error(`sign-up of ${email} failed: ${error?.message}`)
+      return { client: signedIn, id: data.user.id, email, accessToken: data.session.access_token }
+    }
     return {
       postgres,
       supabase,
@@ -83,11 +98,20 @@ export async function startWorkspaceServer(
       anonKey: supabase.anonKey,
       owner,
       client,
-      async signUp(email, password = 'correct horse battery staple') {
-        const signedIn = client()
-        const { data, error } = await signedIn.auth.signUp({ email, password })
-        if (error || !data.session || !data.user) throw new Error(`sign-up of ${email} failed: ${error?.message}`)
-        return { client: signedIn, id: data.user.id, email, accessToken: data.session.access_token }
+      signUp,
+      async createOrganisation(admin, name) {
+        const { data, error } = await admin.client.rpc('create_organisation', { p_name: name })
+        if (error) throw new Error(`create_organisation: ${error.message}`)
+        return data as string
+      },
+      async addMember(admin, orgId, email, role) {
+        const member = await signUp(email)
+        const invited = await admin.client.rpc('invite_member', { p_org: orgId, p_email: email, p_role: role })
+        if (invited.error) throw new Error(`invite_member: ${invited.error.message}`)
+        const token = (invited.data as { token: string }).token
+        const accepted = await member.client.rpc('accept_invitation', { p_token: token })
+        if (accepted.error) throw new Error(`accept_invitation: ${accepted.error.message}`)
+        return member
       },
       async asRole(role, claims, work) {
         const db = await authenticator.connect()

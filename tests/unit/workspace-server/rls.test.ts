@@ -78,15 +78,8 @@ describe.skipIf(unavailable)(
       })
     const as = (user: SignedInUser) => userClaims(user.id, user.email)
 
-    const join = async (admin: SignedInUser, org: string, email: string, role: string) => {
-      const user = await server.signUp(email)
-      const invitation = await admin.client.rpc('invite_member', { p_org: org, p_email: email, p_role: role })
-      const accepted = await user.client.rpc('accept_invitation', {
-        p_token: (invitation.data as { token: string }).token,
-      })
-      expect(accepted.error).toBeNull()
-      return user
-    }
+    const join = (admin: SignedInUser, org: string, email: string, role: 'recruiter' | 'viewer') =>
+      server.addMember(admin, org, email, role)
 
     beforeAll(async () => {
       server = await startWorkspaceServer()
