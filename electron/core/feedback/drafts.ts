@@ -94,11 +94,34 @@ async function writeDraft(
   }
 }
 
+/**
+ * One feedback per screening or interview: a second draft beside an open one would reach the
+ * candidate twice once both windows pass. Only after a discard may it be drafted again (a failed
+ * email is sent again with Retry now).
+ */
+async function refuseSecondFeedback(db: Kysely<Database>, subject: FeedbackSubject) {
+  const existing = await db
+    .selectFrom('feedback_drafts')
+    .select(['status'])
+    .where(subject.sessionId ? 'session_id' : 'application_id', '=', (subject.sessionId ?? subject.applicationId)!)
+    .where('status', 'in', ['draft', 'sending', 'sent'])
+    .executeTakeFirst()
+  if (!existing) return
+  throw new StudioError(
+    'conflict',
+    existing.status === 'draft'
+      ? 'There is already a draft for this: edit it, or discard it to start again.'
+      : 'Feedback on this was already approved and sent; its status is shown with it.',
+  )
+}
+
 /** Writes a draft and, when the workspace sends automatically, queues its sending for when the window ends. */
 export async function createDraft(
   deps: FeedbackDeps,
   input: FeedbackSubject & { to: string | null },
 ): Promise<FeedbackView> {
+  if (!input.sessionId && !input.applicationId)
+    throw new StudioError('invalid_input', 'Choose the screening or the interview the feedback is about')
   const options = await feedbackOptions(deps.db, input.candidateId)
   const allowed = options.some((o) =>
     input.sessionId ? o.sessionId === input.sessionId : o.applicationId === input.applicationId,
@@ -108,6 +131,7 @@ export async function createDraft(
       'conflict',
       'Feedback can be drafted after an application is rejected at screening, or after an interview is assessed',
     )
+  await refuseSecondFeedback(deps.db, input)
   const { facts, email } = await feedbackFacts(deps.db, input)
   const settings = await deps.mail.settings()
   const written = await writeDraft(deps, facts, settings?.fromName ?? 'The hiring team')

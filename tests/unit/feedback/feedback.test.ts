@@ -307,12 +307,23 @@ describe('feedback to candidates', () => {
     expect(sink.received[0]!.parsed.text!.trim()).toBe(draft.body)
     expect((await feedbackOf(w, candidateId)).drafts[0]).toMatchObject({ status: 'sent' })
 
-    // A discarded draft is never sent by its window.
-    const second = await w.call<FeedbackView>('feedback.draft', { candidateId, applicationId })
+    // Sent once, it cannot be drafted a second time.
+    const again = await w.studio.dispatch('feedback.draft', { candidateId, applicationId }, { audience: 'recruiter' })
+    expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } })
+
+    // A discarded draft is never sent by its window, and may be drafted again.
+    const other = await rejectedAfterScreening(w)
+    const second = await w.call<FeedbackView>('feedback.draft', other)
+    const twice = await w.studio.dispatch('feedback.draft', other, { audience: 'recruiter' })
+    expect(twice).toMatchObject({
+      ok: false,
+      error: { message: 'There is already a draft for this: edit it, or discard it to start again.' },
+    })
     expect((await w.call<FeedbackView>('feedback.discard', { id: second.id })).status).toBe('discarded')
     clock.advance(5 * HOUR)
     await w.drainQueue()
     expect(sink.received).toHaveLength(1)
+    expect((await w.call<FeedbackView>('feedback.draft', other)).status).toBe('draft')
   })
 
   it('off switch: with automatic sending off, nothing is sent however long a draft waits', async () => {
@@ -323,13 +334,15 @@ describe('feedback to candidates', () => {
     const early = await w.call<FeedbackView>('feedback.draft', { candidateId, applicationId })
     expect(early.autoSendAt).not.toBeNull()
     expect(await w.call('feedback.setPolicy', { autoSendHours: null })).toEqual({ autoSendHours: null })
-    const late = await w.call<FeedbackView>('feedback.draft', { candidateId, applicationId })
+    const other = await rejectedAfterScreening(w)
+    const late = await w.call<FeedbackView>('feedback.draft', other)
     expect(late.autoSendAt).toBeNull()
 
     clock.advance(48 * HOUR)
     await w.drainQueue()
     expect(sink.received).toHaveLength(0)
-    expect((await feedbackOf(w, candidateId)).drafts.map((d) => d.status)).toEqual(['draft', 'draft'])
+    for (const id of [candidateId, other.candidateId])
+      expect((await feedbackOf(w, id)).drafts.map((d) => d.status)).toEqual(['draft'])
   })
 
   it('SMTP down then up: retried, arrives exactly once under one Message-ID', async () => {

@@ -83,6 +83,15 @@ export function FeedbackPanel({ candidateId }: { candidateId: string }) {
     }
   }
   if (!data) return <ErrorText error={error} />
+  // One feedback per screening or interview: an option with a draft not discarded is already handled.
+  const open = data.options.filter(
+    (o) =>
+      !data.drafts.some(
+        (d) =>
+          d.status !== 'discarded' &&
+          (o.sessionId ? d.sessionId === o.sessionId : d.applicationId === o.applicationId && !d.sessionId),
+      ),
+  )
   return (
     <section aria-labelledby="feedback-title" className="candidate-feedback">
       <h2 id="feedback-title">Feedback to the candidate</h2>
@@ -91,9 +100,9 @@ export function FeedbackPanel({ candidateId }: { candidateId: string }) {
           Feedback can be drafted once an application is rejected after screening, or an interview has been assessed.
         </p>
       )}
-      {data.options.length > 0 && (
+      {open.length > 0 && (
         <ul className="feedback-options">
-          {data.options.map((option) => (
+          {open.map((option) => (
             <li key={option.label}>
               {option.label}{' '}
               <button
