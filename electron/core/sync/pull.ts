@@ -37,10 +37,18 @@ export async function pullAll(deps: PullDeps): Promise<ApplyReport> {
   let cursor = await readCursor(deps.db, deps.org)
   let done = 0
   deps.onProgress?.(done)
+  const limit = deps.batchSize ?? PULL_BATCH
+  let next = deps.server.pull(deps.org, cursor, limit)
   for (;;) {
-    const page = await deps.server.pull(deps.org, cursor, deps.batchSize ?? PULL_BATCH)
+    const page = await next
     // A server that says "more" but sends nothing would loop for ever; the next sync asks again.
     const finished = !page.more || page.changes.length === 0
+    // The next page is asked for before this one is applied, so the server prepares it meanwhile.
+    // Its answer is only used after this batch committed; a failure surfaces when it is awaited.
+    if (!finished) {
+      next = deps.server.pull(deps.org, Math.max(cursor, page.cursor), limit)
+      next.catch(() => undefined)
+    }
     const report = await deps.direct.transaction((direct) =>
       applyPulledBatch(
         { direct, schema: deps.schema, org: deps.org, hlc: deps.hlc, logger: deps.logger },

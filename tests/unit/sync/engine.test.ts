@@ -68,6 +68,24 @@ describe('sync engine', () => {
     expect(server.rows.get(`candidates/${first!.id}`)!.name).toBe('Renamed')
   })
 
+  it('pulls back only what others sent: its own changes are skipped when nothing else lies between', async () => {
+    const { server, a, b } = await twoStudios()
+    await addCandidate(a, 'Own')
+    let pulled = server.pulled
+    await syncNow(a)
+    expect(server.pulled - pulled).toBe(0)
+
+    // B sends while A is behind: A's next push cannot skip, and A receives B's change.
+    const fromB = await addCandidate(b, 'From B')
+    await syncNow(b)
+    const own = await addCandidate(a, 'Own again')
+    pulled = server.pulled
+    await syncNow(a)
+    expect(server.pulled - pulled).toBeGreaterThanOrEqual(2)
+    expect((await candidate(a, fromB))?.name).toBe('From B')
+    expect((await candidate(a, own))?.name).toBe('Own again')
+  })
+
   it('never lets a pulled older write overwrite a newer local edit, even one made while the pull was in flight', async () => {
     const { server, a, b } = await twoStudios()
     const id = await addCandidate(a, 'Ada')

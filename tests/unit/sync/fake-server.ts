@@ -15,6 +15,8 @@ export interface FakeServer extends SyncServer {
   /** Pushes refused as a viewer's are. */
   viewer: boolean
   pushes: number
+  /** Changes sent back by pulls, in all. */
+  pulled: number
   /** Applies the next push, then fails as if the answer was lost on the way back. */
   loseNextPushAnswer: boolean
   /** Runs while a pull's answer is on the wire (a local edit in flight), once. */
@@ -30,6 +32,7 @@ export function createFakeServer(org: string): FakeServer {
     offline: false,
     viewer: false,
     pushes: 0,
+    pulled: 0,
     loseNextPushAnswer: false,
     duringNextPull: null,
     async push(to, changes) {
@@ -63,6 +66,7 @@ export function createFakeServer(org: string): FakeServer {
       const during = server.duringNextPull
       server.duringNextPull = null
       await during?.()
+      server.pulled += changes.length
       const last = changes.at(-1)?.seq ?? cursor
       return { changes, cursor: last, more: last < server.log.length }
     },
