@@ -70,6 +70,21 @@ describe.skipIf(unavailable)(
       expect(Buffer.from(rows[0].token_hash).toString('hex')).not.toBe(invitation.token)
     })
 
+    it('inviting an address again renews its open invitation: one row, a new token, the old one void', async () => {
+      const { admin, orgId } = await newOrganisation('Twice Ltd')
+      const email = `again-${crypto.randomUUID()}@example.test`
+      const first = await invite(admin, orgId, email, 'viewer')
+      const second = await invite(admin, orgId, email, 'recruiter')
+      expect(second.id).toBe(first.id)
+      expect(second.token).not.toBe(first.token)
+      const invited = await server.signUp(email)
+      expect((await invited.client.rpc('accept_invitation', { p_token: first.token })).status).toBe(400)
+      const accepted = await invited.client.rpc('accept_invitation', { p_token: second.token })
+      expect(accepted.data).toEqual({ org_id: orgId, role: 'recruiter' })
+      const listed = await admin.client.rpc('organisation_invitations_list', { p_org: orgId })
+      expect(listed.data).toEqual([expect.objectContaining({ id: first.id, email, role: 'recruiter' })])
+    })
+
     it('an expired invitation cannot be accepted', async () => {
       const { admin, orgId } = await newOrganisation('Late Co')
       const email = `late-${crypto.randomUUID()}@example.test`
