@@ -175,6 +175,20 @@ export async function createDraft(
   return draftView(deps.db, id)
 }
 
+/**
+ * Once a draft is approved or discarded its automatic send has nothing left to do: cancelled, it no
+ * longer shows as work waiting in the queue. (Were it to run anyway, it finds no draft and sends nothing.)
+ */
+async function cancelAutoSend(deps: FeedbackDeps, feedbackId: string) {
+  const job = await deps.db
+    .selectFrom('jobs')
+    .select('id')
+    .where('idempotency_key', '=', `${FEEDBACK_AUTO_SEND_JOB}:${feedbackId}`)
+    .where('status', '=', 'queued')
+    .executeTakeFirst()
+  if (job) await deps.queue.cancel(job.id).catch(() => undefined)
+}
+
 async function mustBeDraft(deps: FeedbackDeps, id: string) {
   const row = await readDraft(deps.db, id)
   if (row.status !== 'draft') throw new StudioError('conflict', `This feedback is already ${row.status}`)
@@ -217,6 +231,7 @@ export async function approveDraft(
     )
   if (!queued) throw new StudioError('conflict', 'This feedback was sent or discarded meanwhile')
   deps.mail.notify()
+  await cancelAutoSend(deps, input.id)
   return draftView(deps.db, input.id)
 }
 
@@ -228,5 +243,6 @@ export async function discardDraft(deps: FeedbackDeps, id: string): Promise<Feed
     .where('id', '=', id)
     .where('status', '=', 'draft')
     .execute()
+  await cancelAutoSend(deps, id)
   return draftView(deps.db, id)
 }

@@ -183,6 +183,9 @@ describe('feedback to candidates', () => {
     expect(sent).not.toContain('Ada')
     expect(sent).not.toContain('ada@example.com')
 
+    const autoSend = async () =>
+      (await w.studio.queue.list({ limit: 500 })).filter((j) => j.kind === 'feedback.autoSend').map((j) => j.status)
+    expect(await autoSend()).toEqual(['queued'])
     const approved = await w.call<FeedbackView>('feedback.approve', {
       id: draft.id,
       subject: draft.subject,
@@ -190,6 +193,8 @@ describe('feedback to candidates', () => {
       to: draft.to,
     })
     expect(approved.status).toBe('sending')
+    // Approved, its automatic send no longer waits in the queue.
+    expect(await autoSend()).toEqual(['cancelled'])
     await w.drainQueue()
     expect(sink.received).toHaveLength(1)
     const [mail] = sink.received
