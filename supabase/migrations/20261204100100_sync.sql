@@ -212,8 +212,10 @@ begin
   get diagnostics v_applied = row_count;
 
   perform private.merge_changes_after(p_org, v_before);
+  -- previous_cursor lets a device that had pulled up to it know the changes since are all its own.
   return jsonb_build_object(
     'cursor', (select coalesce(max(c.server_seq), 0) from public.sync_changes c where c.org_id = p_org),
+    'previous_cursor', v_before,
     'applied', v_applied,
     'skipped', jsonb_array_length(p_changes) - v_applied);
 end
