@@ -1,6 +1,7 @@
 import type { Browser, Locator } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium, openRecruiter } from '../helpers/browser'
+import { rendererCopy } from '../helpers/renderer-copy'
 import { tempDir } from '../helpers/temp-studio'
 import { startWebHost, type RunningHost } from '../helpers/web-host'
 
@@ -28,7 +29,7 @@ const description = (control: Locator) =>
 
 describe('errors in the recruiter’s words, beside their fields', () => {
   it('a bad job form shows each message beside its field, all at once, naming no request', async () => {
-    host = await startWebHost(tempDir('panelist-e2e-'))
+    host = await startWebHost(tempDir('panelist-e2e-'), { PANELIST_RENDERER_DIR: rendererCopy() })
     const { page, errors } = await openRecruiter(browser, host.url)
     await page.getByRole('link', { name: 'Jobs' }).click()
     await page.getByRole('link', { name: 'New job' }).click()
@@ -71,7 +72,7 @@ describe('errors in the recruiter’s words, beside their fields', () => {
   })
 
   it('the kiosk PIN and API keys: the rule beside the field, and what a disabled Save needs', async () => {
-    host ??= await startWebHost(tempDir('panelist-e2e-'))
+    host ??= await startWebHost(tempDir('panelist-e2e-'), { PANELIST_RENDERER_DIR: rendererCopy() })
     const { page, errors } = await openRecruiter(browser, host.url)
     await page.getByRole('link', { name: 'Settings' }).click()
 

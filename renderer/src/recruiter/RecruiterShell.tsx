@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react'
-import { NavLink, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom'
+import { NavLink, Navigate, Route, Routes, useNavigate } from 'react-router-dom'
 import { ErrorBoundary } from '../components/ErrorBoundary'
 import { useRecruiterStore } from '../store/store'
 import { AppNotice } from './AppNotice'
@@ -7,6 +7,7 @@ import { OpenedFiles } from './candidates/OpenedFiles'
 import { UpdateReadyBanner } from './settings/UpdatesSection'
 import { QueuePanel } from './queue/QueuePanel'
 import { recruiterRoutes } from './routes'
+import { useFocusOnNavigate, usePageTitle } from './usePageHeading'
 
 const navRoutes = recruiterRoutes.filter((route) => route.nav)
 
@@ -28,14 +29,6 @@ function useAreaShortcuts() {
   }, [navigate])
 }
 
-/** Moves focus to the new page's heading so screen readers and keyboard users land in the content. */
-function useFocusOnNavigate(main: React.RefObject<HTMLElement | null>) {
-  const location = useLocation()
-  useEffect(() => {
-    main.current?.querySelector<HTMLElement>('h1')?.focus()
-  }, [location.pathname, main])
-}
-
 export function RecruiterShell() {
   const main = useRef<HTMLElement>(null)
   const load = useRecruiterStore((s) => s.loadQueue)
@@ -47,6 +40,7 @@ export function RecruiterShell() {
   }, [load, follow])
   useAreaShortcuts()
   useFocusOnNavigate(main)
+  usePageTitle(main)
   return (
     <div className="shell">
       <a className="skip-link" href="#main">

@@ -25,6 +25,8 @@ export function HighlightedText({ text, spans }: { text: string; spans: Highligh
   return (
     <pre
       className="resume-text"
+      // Scrollable, so focusable; a named region is what may carry a label (a bare <pre> may not).
+      role="region"
       tabIndex={0}
       aria-label="Resume text with skills highlighted"
       data-testid="resume-text"
