@@ -47,6 +47,7 @@ import { startCore, type CoreClient } from '../core/process/client'
 import { hostCallHandlers, secretSnapshot } from '../core/process/host-side'
 import { createEncryptedSecretStore } from '../core/settings/encrypted-secret-store'
 import { createPreferences } from '../core/settings/preferences'
+import { workspaceProjectFromEnv } from '../core/sync/project-env'
 
 /**
  * The Electron shell, and the only file that drives Electron's app lifecycle: one instance,
@@ -282,6 +283,7 @@ async function start(): Promise<void> {
       resourcesDir: path.join(__dirname, '../../resources'),
       secrets: secretSnapshot(secrets),
       preferences: preferenceStore.read(),
+      sync: workspaceProjectFromEnv(process.env),
       abilities: { openKiosk: true, chooseResumePaths: true, savePdf: true, updates: true },
     }),
     calls: hostCallHandlers({

@@ -9,6 +9,7 @@ import { CoreStartFailed, startCore } from '../core/process/client'
 import { hostCallHandlers, secretSnapshot } from '../core/process/host-side'
 import { createEncryptedSecretStore, createKeyFileCipher } from '../core/settings/encrypted-secret-store'
 import { createJsonPreferenceStore } from '../core/settings/json-preference-store'
+import { workspaceProjectFromEnv } from '../core/sync/project-env'
 import { startWebServer } from './web-server'
 
 /**
@@ -42,6 +43,7 @@ async function main() {
       host: 'web',
       version: process.env.npm_package_version,
       ai,
+      sync: workspaceProjectFromEnv(process.env),
       secrets: secretSnapshot(secrets),
       preferences: preferenceStore.read(),
       abilities: { openKiosk: true, chooseResumePaths: false, savePdf: false, updates: false },

@@ -96,6 +96,7 @@ export function serveCore(
         version: config.version,
         ai: config.ai,
         voice: config.voice,
+        sync: config.sync ? { project: config.sync } : undefined,
         logger,
         secrets,
         preferenceStore: hostPreferenceStore(config.preferences, call),

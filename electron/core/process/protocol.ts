@@ -19,6 +19,8 @@ export interface CoreConfig {
   version?: string
   ai?: AiOptions
   voice?: Partial<VoiceOptions>
+  /** The team workspace's Supabase project (URL and anon key); absent, sync is off. */
+  sync?: { url: string; anonKey: string }
   /** The host's secrets as they stand; the host keeps the real store (safeStorage lives in Electron's main). */
   secrets: Partial<Record<StoredSecretName, string>>
   /** The preferences document as the host's store reads it. */
