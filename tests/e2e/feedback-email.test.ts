@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../helpers/browser'
 import { budget } from '../helpers/patience'
+import { rendererCopy } from '../helpers/renderer-copy'
 import { createTempStudio, tempDir } from '../helpers/temp-studio'
 import { startWebHost, type RunningHost } from '../helpers/web-host'
 import { startSmtpSink, type SmtpSink } from '../unit/mail/smtp-sink'
@@ -63,7 +64,7 @@ beforeAll(async () => {
     await studio.close()
   }
   sink = await startSmtpSink({ auth: { user: 'recruiter', pass: PASSWORD } })
-  host = await startWebHost(dataDir)
+  host = await startWebHost(dataDir, { PANELIST_RENDERER_DIR: rendererCopy() })
   browser = await launchChromium()
 })
 

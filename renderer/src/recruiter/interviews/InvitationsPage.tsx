@@ -6,6 +6,7 @@ import { InvitationTable } from './InvitationTable'
 import { INVITATION_STATUS_LABELS } from './labels'
 import { StatusFilterSelect } from './StatusFilterSelect'
 import { ErrorText } from '../../components/ErrorText'
+import { SendInvitationEmail } from '../mail/SendInvitationEmail'
 
 type StatusFilter = InvitationStatus | 'all'
 
@@ -51,9 +52,12 @@ export function InvitationsPage() {
             />
           )}
           {latest?.code && (
-            <p role="status">
-              Code for {latest.candidateName}: <span className="kiosk-code">{latest.code}</span>
-            </p>
+            <>
+              <p role="status">
+                Code for {latest.candidateName}: <span className="kiosk-code">{latest.code}</span>
+              </p>
+              <SendInvitationEmail key={latest.id} invitationId={latest.id} />
+            </>
           )}
         </fieldset>
       )}
