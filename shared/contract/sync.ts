@@ -35,6 +35,33 @@ const credentials = z
   .strict()
 
 const workspace = z.object({ workspaceId: z.uuid() }).strict()
+const roleSchema = z.enum(['admin', 'recruiter', 'viewer'])
+export type WorkspaceRole = z.infer<typeof roleSchema>
+
+/** A workspace the signed-in account belongs to, and its role there. */
+export interface WorkspaceView {
+  id: string
+  name: string
+  role: WorkspaceRole
+}
+
+export interface WorkspaceMemberView {
+  userId: string
+  email: string
+  role: WorkspaceRole
+  joinedAt: number
+}
+
+/**
+ * An invitation as created: the token is shown to the admin once, to pass to the invitee (only
+ * its hash is kept on the server). It is not a session: it lets that email address join, nothing else.
+ */
+export interface WorkspaceInvitation {
+  email: string
+  role: WorkspaceRole
+  token: string
+  expiresAt: number
+}
 
 /** What adopting the local data into a workspace moves: rows by table, and changes to send. */
 export interface AdoptionPreview {
@@ -58,6 +85,24 @@ export const syncRequests = {
    * and starts syncing with it. The workspace id comes from creating one or accepting an invitation.
    */
   'sync.adopt': request<SyncStatus>()(workspace),
+  /** The signed-in account's workspaces, with its role in each. */
+  'sync.workspaces': request<WorkspaceView[]>()(z.object({}).strict()),
+  'sync.createWorkspace': request<WorkspaceView>()(z.object({ name: z.string().trim().min(1).max(200) }).strict()),
+  'sync.acceptInvitation': request<WorkspaceView>()(
+    z.object({ token: z.string().regex(/^[0-9a-f]{64}$/, 'Not an invitation code') }).strict(),
+  ),
+  /** Members of a workspace (any member may list them; the server decides). */
+  'sync.members': request<WorkspaceMemberView[]>()(workspace),
+  /** Admins only, enforced by the server. */
+  'sync.invite': request<WorkspaceInvitation>()(
+    z
+      .object({ workspaceId: z.uuid(), email: z.string().trim().toLowerCase().email().max(320), role: roleSchema })
+      .strict(),
+  ),
+  'sync.changeRole': request<WorkspaceMemberView[]>()(
+    z.object({ workspaceId: z.uuid(), userId: z.uuid(), role: roleSchema }).strict(),
+  ),
+  'sync.removeMember': request<WorkspaceMemberView[]>()(z.object({ workspaceId: z.uuid(), userId: z.uuid() }).strict()),
 }
 
 export const syncEvents = {

@@ -21,6 +21,7 @@ import { createSupabaseServer } from './supabase-server'
 import { SYNC_JOB, syncJob } from './sync-job'
 import { SyncServerError, type SyncServer } from './types'
 import { adoptionPreview, adoptLocalData, WORKSPACE_META } from './workspace'
+import * as workspaces from './workspaces'
 
 export interface SyncOptions {
   /** The Supabase project; absent, team sync is off and the studio stays local, as before. */
@@ -210,6 +211,14 @@ export function createApp(deps: SyncDeps): SyncApp {
         workspace = workspaceId
         return afterSessionChange()
       },
+      'sync.workspaces': () => workspaces.listWorkspaces(needClient()),
+      'sync.createWorkspace': ({ name }) => workspaces.createWorkspace(needClient(), name),
+      'sync.acceptInvitation': ({ token }) => workspaces.acceptInvitation(needClient(), token),
+      'sync.members': ({ workspaceId }) => workspaces.listMembers(needClient(), workspaceId),
+      'sync.invite': ({ workspaceId, email, role }) => workspaces.inviteMember(needClient(), workspaceId, email, role),
+      'sync.changeRole': ({ workspaceId, userId, role }) =>
+        workspaces.changeRole(needClient(), workspaceId, userId, role),
+      'sync.removeMember': ({ workspaceId, userId }) => workspaces.removeMember(needClient(), workspaceId, userId),
     },
   }
 }
