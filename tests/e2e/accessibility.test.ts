@@ -103,6 +103,30 @@ describe('moving between screens', () => {
     await expect.poll(() => page.title()).toBe('Grace Hopper · Panelist')
     await page.close()
   })
+
+  it('asks once before a move that skips stages, and the question itself passes axe', async () => {
+    // axe runs in a page of its own context (AxeBuilder refuses browser.newPage's implicit one).
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    const page = await context.newPage()
+    await page.goto(`${host!.url}#/jobs/${seeded.jobId}/candidates/${seeded.candidateId}`)
+    await settled(page)
+    const status = page.getByLabel('Status', { exact: true })
+    const before = await status.inputValue()
+    await status.selectOption('hired')
+    const dialog = page.getByRole('dialog', { name: 'Move Grace Hopper to Hired?' })
+    await dialog.waitFor()
+    expect(await dialog.getByText(/^This skips .*Offer\. The move can be undone\.$/).count()).toBe(1)
+    expect(blocking(await axeViolations(page)).map(describeViolation)).toEqual([])
+    // Cancelled, nothing moved; confirmed, the move is made once.
+    await dialog.getByRole('button', { name: 'Cancel' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    expect(await status.inputValue()).toBe(before)
+    await status.selectOption('hired')
+    await dialog.getByRole('button', { name: 'Move to Hired' }).click()
+    await expect.poll(() => status.inputValue()).toBe('hired')
+    expect(await page.getByRole('dialog').count()).toBe(0)
+    await context.close()
+  })
 })
 
 describe.each(['light', 'dark'] as const)('accessibility in the %s theme', (theme) => {

@@ -83,6 +83,11 @@ describe('screening in the browser over the web host', () => {
     await expect(page.getByTestId('explanation').textContent()).resolves.toMatch(/required skills/)
     await expect(page.getByTestId('resume-text').locator('mark.skill-required').count()).resolves.toBeGreaterThan(0)
     await page.getByLabel('Status', { exact: true }).selectOption('shortlisted')
+    // New → Shortlisted skips Screened: asked once.
+    await page
+      .getByRole('dialog', { name: /Move .* to Shortlisted\?/ })
+      .getByRole('button', { name: 'Move to Shortlisted' })
+      .click()
     await page.getByTestId('status-history').getByText('New → Shortlisted').waitFor({ state: 'attached' })
     await page.getByLabel('Add a note').fill('Strong on experimentation; invite to a first interview.')
     await page.getByRole('button', { name: 'Add note' }).click()

@@ -10,7 +10,7 @@ import { HighlightedText } from './HighlightedText'
 import { EDUCATION_LABELS, formatYears, PIPELINE_LABELS } from './labels'
 import { Notes, Tags } from './NotesAndTags'
 import { ScoreSummary } from './ScoreSummary'
-import { StatusSelect } from './StatusSelect'
+import { StageMoveSelect } from './StageMoveSelect'
 import { PageLoading } from '../../components/PageLoading'
 import { ErrorText } from '../../components/ErrorText'
 import { ExportButton } from '../exports/ExportButton'
@@ -40,9 +40,10 @@ function Pipeline({ detail, onChange }: { detail: Detail; onChange: () => void }
   return (
     <div className="pipeline">
       <label htmlFor="status-select">Status</label>
-      <StatusSelect
+      <StageMoveSelect
         id="status-select"
         label="Status"
+        candidateName={detail.name}
         value={application.status}
         onChange={(status: PipelineStatus) =>
           act(() => call('candidates.setStatus', { applicationId: application.id, status }))

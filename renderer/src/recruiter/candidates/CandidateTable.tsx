@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom'
 import type { CandidateRow, PipelineStatus } from '../../../../shared/contract/screening'
 import { FlagBadge } from './Flags'
 import { EDUCATION_LABELS, formatScore, formatYears } from './labels'
-import { StatusSelect } from './StatusSelect'
+import { StageMoveSelect } from './StageMoveSelect'
 
 /**
  * Candidate rows. Within a job: rank, score, matched and missing skills and a status changed in
@@ -83,8 +83,9 @@ export function CandidateTable({
             {jobId && (
               <td>
                 {row.status && (
-                  <StatusSelect
+                  <StageMoveSelect
                     label={`Status of ${row.name}`}
+                    candidateName={row.name}
                     value={row.status}
                     onChange={(s) => onStatusChange(row, s)}
                   />
