@@ -107,4 +107,6 @@ export const syncRequests = {
 
 export const syncEvents = {
   'sync.status': z.custom<SyncStatus>(),
+  /** Teammates' changes were applied here: screens showing these tables refresh (the board, lists). */
+  'sync.changed': z.object({ tables: z.array(z.string()) }),
 }

@@ -12,13 +12,13 @@ import type { Logger } from '../logger'
 import type { Queue } from '../queue/queue'
 import { PermanentJobError, type JobContext, type JobDefinition } from '../queue/types'
 import type { SecretStore } from '../settings/types'
-import { createSyncEngine, type SyncProgress, type SyncRun } from './engine'
+import { createSyncEngine, type SyncProgress } from './engine'
 import { readLocalSchema } from './local-schema'
 import { createWorkspaceClient, signIn, signOut, signUp, type WorkspaceProject } from './session'
 import { storedAccount } from './session-storage'
 import { createStatusBoard } from './status'
 import { createSupabaseServer } from './supabase-server'
-import { SYNC_JOB, syncJob } from './sync-job'
+import { SYNC_JOB, syncJob, type SyncSummary } from './sync-job'
 import { SyncServerError, type SyncServer } from './types'
 import { adoptionPreview, adoptLocalData, WORKSPACE_META } from './workspace'
 import * as workspaces from './workspaces'
@@ -84,19 +84,21 @@ export function createApp(deps: SyncDeps): SyncApp {
     return { state: 'syncing', phase: 'pull', done: p.done, total: null }
   }
 
-  const runSync = async (ctx: JobContext): Promise<SyncRun | { skipped: string }> => {
+  const runSync = async (ctx: JobContext): Promise<SyncSummary | { skipped: string }> => {
     if (!server || !active()) {
       await board.set({ state: 'signed-out' })
       return { skipped: 'signed out or no workspace' }
     }
     try {
       const run = await engine.run(server, deps.org.get(), (p) => void board.set(progressOf(ctx, p)))
+      if (run.pulled.tables.size) deps.events.emit('sync.changed', { tables: [...run.pulled.tables].sort() })
       await board.set(
         run.pushRefused
           ? { state: 'error', message: 'Your role in this workspace cannot make changes: yours stay on this computer.' }
           : { state: 'idle' },
       )
-      return run
+      const { applied, superseded, refused } = run.pulled
+      return { pushed: run.pushed, pushRefused: run.pushRefused, applied, superseded, refused }
     } catch (error) {
       if (!(error instanceof SyncServerError)) {
         await board.set({ state: 'error', message: 'Sync failed on this computer; the details are in the log.' })

@@ -21,6 +21,8 @@ export interface ApplyReport {
   superseded: number
   /** Changes for tables this install does not have (a newer app wrote them), or malformed. */
   refused: number
+  /** Tables where at least one change set something, so the screens showing them can refresh. */
+  tables: Set<string>
 }
 
 /** Columns a pull never sets: the row's identity and its owner are this end's to decide. */
@@ -123,6 +125,7 @@ function applyOne(ctx: ApplyContext, change: PulledChange, report: ApplyReport):
     report.refused++
     return
   }
+  report.tables.add(change.table)
   ctx.direct.run(
     `insert into sync_clocks (table_name, row_id, clocks) values (?, ?, ?)
      on conflict (table_name, row_id) do update set clocks = excluded.clocks`,
@@ -142,7 +145,7 @@ export function applyPulledBatch(
   cursor: number,
   syncedAt: number | null,
 ): ApplyReport {
-  const report: ApplyReport = { applied: 0, superseded: 0, refused: 0 }
+  const report: ApplyReport = { applied: 0, superseded: 0, refused: 0, tables: new Set() }
   const refusedTables = new Set<string>()
   for (const change of changes) {
     const refusedBefore = report.refused

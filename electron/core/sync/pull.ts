@@ -33,7 +33,7 @@ export async function readCursor(db: Kysely<Database>, org: string): Promise<num
  * commit in one SQLite transaction, so a crash mid-pull resumes at the first batch not applied.
  */
 export async function pullAll(deps: PullDeps): Promise<ApplyReport> {
-  const total: ApplyReport = { applied: 0, superseded: 0, refused: 0 }
+  const total: ApplyReport = { applied: 0, superseded: 0, refused: 0, tables: new Set() }
   let cursor = await readCursor(deps.db, deps.org)
   let done = 0
   deps.onProgress?.(done)
@@ -60,6 +60,7 @@ export async function pullAll(deps: PullDeps): Promise<ApplyReport> {
     total.applied += report.applied
     total.superseded += report.superseded
     total.refused += report.refused
+    for (const table of report.tables) total.tables.add(table)
     cursor = Math.max(cursor, page.cursor)
     done += page.changes.length
     deps.onProgress?.(done)

@@ -1,6 +1,5 @@
 import { z } from 'zod'
 import { defineJob, type JobContext } from '../queue/types'
-import type { SyncRun } from './engine'
 
 export const SYNC_JOB = 'sync.run'
 
@@ -10,8 +9,17 @@ export const SYNC_JOB = 'sync.run'
  */
 export const SYNC_MAX_ATTEMPTS = 300
 
+/** What a finished run records as the job's result (shown in the queue panel). */
+export interface SyncSummary {
+  pushed: number
+  pushRefused: boolean
+  applied: number
+  superseded: number
+  refused: number
+}
+
 /** What one run does; the sync app supplies it, with the server and the status it reports. */
-export type RunSync = (ctx: JobContext) => Promise<SyncRun | { skipped: string }>
+export type RunSync = (ctx: JobContext) => Promise<SyncSummary | { skipped: string }>
 
 /** The durable job one sync runs as: retried with backoff while the workspace cannot be reached. */
 export function syncJob(run: RunSync) {

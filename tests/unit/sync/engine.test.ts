@@ -113,8 +113,12 @@ describe('sync engine', () => {
     const id = await addCandidate(a, 'Grace')
     await syncNow(a)
     const before = await b.db.selectFrom('change_log').select('seq').execute()
+    const changed: unknown[] = []
+    b.events.subscribe((name, payload) => name === 'sync.changed' && changed.push(payload))
     await syncNow(b)
     expect(await b.db.selectFrom('change_log').select('seq').execute()).toEqual(before)
+    // The screens showing candidates are told to refresh.
+    expect(changed).toEqual([{ tables: ['candidates'] }])
     const pulledHlc = (
       await a.db.selectFrom('change_log').select('hlc').where('row_id', '=', id).executeTakeFirstOrThrow()
     ).hlc
