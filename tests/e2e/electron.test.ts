@@ -64,7 +64,10 @@ describe('Panelist desktop app', () => {
       await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark')
 
       await page.getByRole('link', { name: 'Queue' }).click()
-      await page.getByRole('button', { name: 'Run demo job' }).click()
+      // The product build has no demo button (a developer's control): queued through the window's bridge.
+      await page.evaluate(() =>
+        (window as unknown as { studio: StudioBridge }).studio.invoke('queue.enqueueDemo', { steps: 10, stepMs: 150 }),
+      )
       await page
         .getByRole('main')
         .getByRole('row')

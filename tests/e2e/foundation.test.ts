@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium } from '../helpers/browser'
+import { hostSocket } from '../helpers/host-socket'
 import { tempDir } from '../helpers/temp-studio'
 import { startWebHost, type RunningHost } from '../helpers/web-host'
 import { budget } from '../helpers/patience'
@@ -27,6 +28,16 @@ async function openShell(url: string): Promise<Page> {
   return page
 }
 
+/** Queues the demo job over the recruiter's own socket, as the development build's button does. */
+async function enqueueDemo(url: string) {
+  const rpc = await hostSocket(url)
+  try {
+    await rpc.call('queue.enqueueDemo', { steps: 10, stepMs: 150 })
+  } finally {
+    rpc.close()
+  }
+}
+
 describe('recruiter shell over the web host', () => {
   it('changes a setting, runs a demo job to completion in the queue panel, and keeps state across a restart', async () => {
     const dataDir = tempDir('panelist-e2e-')
@@ -49,7 +60,10 @@ describe('recruiter shell over the web host', () => {
     await page.getByLabel('Channel').selectOption('beta')
 
     await page.getByRole('link', { name: 'Queue' }).click()
-    await page.getByRole('button', { name: 'Run demo job' }).click()
+    // The product build has no demo button (a developer's control): the job is queued as its page would.
+    await page.locator('main h1').filter({ hasText: 'Queue' }).waitFor()
+    expect(await page.getByRole('button', { name: 'Run demo job' }).count()).toBe(0)
+    await enqueueDemo(host.url)
     const row = page.locator('main tr[data-status]').first()
     await row.locator('text=running').waitFor({ timeout: budget(10_000) })
     const livePanel = page.getByRole('complementary', { name: 'Live queue' })
@@ -114,7 +128,7 @@ describe('recruiter shell over the web host', () => {
       })
       expect(corePid()).toHaveLength(2)
       await page.getByRole('link', { name: 'Queue' }).click()
-      await page.getByRole('button', { name: 'Run demo job' }).click()
+      await enqueueDemo(restartedHost.url)
       await page.locator('main tr[data-status="succeeded"]').waitFor({ timeout: budget(20_000) })
       await notice.getByRole('button', { name: 'Dismiss' }).click()
       await expect(notice.count()).resolves.toBe(0)

@@ -21,9 +21,12 @@ export function QueuePage() {
     <section aria-labelledby="queue-title">
       <header className="page-header">
         <h1 id="queue-title">Queue</h1>
-        <button type="button" onClick={runDemo}>
-          Run demo job
-        </button>
+        {/* A developer's way to watch the queue work; the product build leaves it out entirely. */}
+        {import.meta.env.DEV && (
+          <button type="button" onClick={runDemo}>
+            Run demo job
+          </button>
+        )}
       </header>
       <p className="muted">
         Background work (imports, transcription, assessments) survives restarts and retries with backoff.
