@@ -56,6 +56,8 @@ async function importBatch(deps: IntakeJobDeps, batchId: string, ctx: JobContext
   await importInLanes(run, pending)
   await drainBatchRun(run)
   if (ctx.signal.aborted) throw new Error('import cancelled')
+  // The queue row's last note is its final count ("25 of 25 files"), not the last throttled one.
+  emitProgress(run, true)
 
   await finishBatch(run)
   return run.counts
