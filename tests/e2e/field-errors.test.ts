@@ -1,6 +1,7 @@
 import type { Browser, Locator } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium, openRecruiter } from '../helpers/browser'
+import { hostSocket } from '../helpers/host-socket'
 import { rendererCopy } from '../helpers/renderer-copy'
 import { tempDir } from '../helpers/temp-studio'
 import { startWebHost, type RunningHost } from '../helpers/web-host'
@@ -95,6 +96,37 @@ describe('errors in the recruiter’s words, beside their fields', () => {
     await savePin.click()
     await page.getByRole('status').getByText('Kiosk PIN saved.').waitFor()
     expect(await pin.getAttribute('aria-invalid')).toBeNull()
+    expect(errors).toEqual([])
+  })
+
+  it('publishing a template lists every problem at once, and a bad detail shows beside its field', async () => {
+    host ??= await startWebHost(tempDir('panelist-e2e-'), { PANELIST_RENDERER_DIR: rendererCopy() })
+    const rpc = await hostSocket(host.url)
+    const template = await rpc.call<{ id: string }>('templates.create', { name: 'Support engineer' })
+    for (const text of ['Tell me about a hard customer call.', 'Tell me about a hard customer call.'])
+      await rpc.call('questions.add', { templateId: template.id, question: { text, type: 'open_voice' } })
+    rpc.close()
+
+    const { page, errors } = await openRecruiter(browser, `${host.url}#/interviews/templates/${template.id}`)
+    await page.getByRole('heading', { level: 1, name: 'Support engineer' }).waitFor()
+    await page.getByRole('button', { name: 'Publish' }).click()
+    const alert = page.getByRole('alert').filter({ hasText: 'This template cannot be published yet' })
+    await alert.waitFor()
+    const problems = await alert.getByRole('listitem').allTextContents()
+    expect(problems).toEqual([
+      expect.stringMatching(/^Question 1 .* needs a rubric with at least one criterion$/),
+      expect.stringMatching(/^Question 2 .* needs a rubric with at least one criterion$/),
+      expect.stringMatching(/^Question 2 .* repeats question 1$/),
+    ])
+
+    const most = page.getByLabel('Most questions')
+    await most.fill('99')
+    await most.blur()
+    await page.getByText('Must be 30 or less').waitFor()
+    expect(await most.getAttribute('aria-invalid')).toBe('true')
+    expect(await description(most)).toBe('Must be 30 or less')
+    const text = await page.locator('body').innerText()
+    expect(text).not.toMatch(/templates\.(publish|update)|Invalid input|maxQuestions/)
     expect(errors).toEqual([])
   })
 })
