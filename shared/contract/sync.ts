@@ -23,8 +23,10 @@ export type SyncStatus = SyncState & {
   lastSyncedAt: number | null
   /** Local changes not yet accepted by the workspace. */
   pending: number
-  /** The signed-in account's email, or null when signed out. */
+  /** The signed-in account's email, or null when signed out. Signed in with no workspace: choose or create one. */
   account: string | null
+  /** The workspace this studio's data belongs to (adopted), or null while it is local only. */
+  workspace: string | null
 }
 
 const credentials = z

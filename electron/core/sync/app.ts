@@ -71,7 +71,13 @@ export function createApp(deps: SyncDeps): SyncApp {
   const active = () => server !== null && signedIn() && workspace === deps.org.get()
   const restingState = (): SyncState => (active() ? { state: 'idle' } : { state: 'signed-out' })
   const board = createStatusBoard(
-    { db, org: deps.org.get, account, emit: (status) => deps.events.emit('sync.status', status) },
+    {
+      db,
+      org: deps.org.get,
+      account,
+      workspace: () => workspace ?? null,
+      emit: (status) => deps.events.emit('sync.status', status),
+    },
     { state: 'signed-out' },
   )
 

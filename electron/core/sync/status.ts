@@ -7,6 +7,7 @@ export interface StatusDeps {
   db: Kysely<Database>
   org: () => string
   account: () => string | null
+  workspace: () => string | null
   emit(status: SyncStatus): void
 }
 
@@ -33,6 +34,7 @@ export function createStatusBoard(deps: StatusDeps, initial: SyncState): SyncSta
       lastSyncedAt: row?.last_synced_at ?? null,
       pending: await countPending(deps.db, org),
       account: deps.account(),
+      workspace: deps.workspace(),
     }
   }
   return {

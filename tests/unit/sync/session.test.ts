@@ -88,7 +88,12 @@ describe.skipIf(unavailable)(`the workspace session${unavailable ? ` [${unavaila
     await addCandidate(studio, 'Ada')
     answers.push(await syncNow(studio))
     const status = answers.at(-1) as SyncStatus
-    expect(status).toMatchObject({ state: 'idle', pending: 0, account: 'session-recruiter@example.test' })
+    expect(status).toMatchObject({
+      state: 'idle',
+      pending: 0,
+      account: 'session-recruiter@example.test',
+      workspace: org,
+    })
     expect(status.lastSyncedAt).not.toBeNull()
 
     const stored = JSON.parse(secrets.get(SESSION_SECRET)!) as Record<string, string>
