@@ -275,7 +275,19 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     ...updatesApp.createApp(options.updates).handlers,
     ...webhooks.handlers,
     ...exportsApp.createApp({ db, clock }).handlers,
-    ...fairnessApp.createApp({ db, clock }).handlers,
+    ...fairnessApp.createApp({
+      db,
+      clock,
+      candidateOfToken: async (token) => {
+        const sessionId = await interviews.engine.sessionForToken(token)
+        const session = await db
+          .selectFrom('interview_sessions')
+          .select('candidate_id')
+          .where('id', '=', sessionId)
+          .executeTakeFirstOrThrow()
+        return session.candidate_id
+      },
+    }).handlers,
     ...rights.handlers,
     ...sync.handlers,
     ...mail.handlers,

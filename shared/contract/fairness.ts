@@ -70,8 +70,20 @@ export interface AdverseImpactReport {
   tables: DimensionTable[]
 }
 
+const kioskToken = z.string().min(20).max(100)
+
 export const fairnessRequests = {
   'fairness.selfId': request<SelfIdentification>()(z.object({ candidateId: id }).strict()),
+  /**
+   * The candidate's own answers, from the kiosk at the end of their interview: the session's token
+   * names who they are, so a kiosk can answer only for its own candidate. Nothing is sent back.
+   */
+  'fairness.selfIdentify': request<{ saved: true }>()(
+    z.object({ token: kioskToken, answers: selfIdentificationSchema }).strict(),
+    ['kiosk'],
+  ),
+  /** Whether the questions are asked at all: only a candidate stored in the studio can be counted in a report. */
+  'fairness.selfIdentifyOffered': request<{ offered: boolean }>()(z.object({ token: kioskToken }).strict(), ['kiosk']),
   'fairness.setSelfId': request<SelfIdentification>()(
     z.object({ candidateId: id, answers: selfIdentificationSchema }).strict(),
   ),
@@ -80,6 +92,14 @@ export const fairnessRequests = {
 }
 
 /** How the report and the form name each dimension and category (NYC LL144 / EEO-1 wording). */
+/** The answers offered for each question, in the order they are shown. */
+export const SELF_ID_OPTIONS: Record<Dimension, readonly string[]> = {
+  sex: sexSchema.options,
+  race: raceSchema.options,
+  ageBand: ageBandSchema.options,
+}
+export const SELF_ID_DIMENSIONS = Object.keys(SELF_ID_OPTIONS) as Dimension[]
+
 export const DIMENSION_LABELS: Record<Dimension, string> = {
   sex: 'Sex',
   race: 'Race/ethnicity',

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { SessionAssessments, SessionDecisions, SessionSummary } from '@shared/contract/interviews'
+import type { SessionAssessments, SessionDecisions, SessionDetail, SessionSummary } from '@shared/contract/interviews'
 import type { CandidateList } from '@shared/contract/screening'
 import { startAiStub, type AiStub } from '../harness/ai-stub'
 import { pausedAnswer, requireAudioTools } from '../fixtures/audio/speech'
@@ -131,8 +131,20 @@ describe('from a spoken interview to a decision', () => {
     await controlledMicrophone(kiosk)
     await kiosk.goto(host.kioskUrl)
     await speakOneAnswer(kiosk, code, 'Ada Lovelace', { hello, answer: answerPcm })
+    // The voluntary questions at the end: answering holds the screen, and nothing is shown back.
+    await kiosk.getByRole('group', { name: 'Sex' }).getByLabel('Female').check()
+    await kiosk.getByRole('group', { name: 'Age band' }).getByLabel('Prefer not to say').check()
+    await kiosk.getByText('This screen stays while you answer.').waitFor()
+    await kiosk.getByRole('button', { name: 'Save my answers' }).click()
+    await kiosk.getByRole('status').filter({ hasText: 'Your answers are saved apart from your interview.' }).waitFor()
 
     const sessionId = (await rpc.call<SessionSummary[]>('sessions.list', {}))[0]!.id
+    const { candidateId } = await rpc.call<SessionDetail>('sessions.get', { id: sessionId })
+    expect(await rpc.call('fairness.selfId', { candidateId })).toEqual({
+      sex: 'female',
+      race: null,
+      ageBand: 'prefer_not_to_say',
+    })
     let assessed: SessionAssessments | undefined
     await expect
       .poll(

@@ -4,11 +4,13 @@ import type { Database } from '../db/schema'
 import type { DomainApp } from '../ipc/dispatcher'
 import { adverseImpactReport } from './report'
 import { reportCsv } from './report-csv'
-import { readSelfIdentification, writeSelfIdentification } from './self-identification'
+import { candidateExists, readSelfIdentification, writeSelfIdentification } from './self-identification'
 
 export interface FairnessDeps {
   db: Kysely<Database>
   clock: Clock
+  /** The candidate whose interview a kiosk's session token belongs to; refuses a token that names none. */
+  candidateOfToken(token: string): Promise<string>
 }
 
 /**
@@ -20,6 +22,13 @@ export function createApp(deps: FairnessDeps): DomainApp<'fairness'> {
     handlers: {
       'fairness.selfId': ({ candidateId }) => readSelfIdentification(deps.db, candidateId),
       'fairness.setSelfId': ({ candidateId, answers }) => writeSelfIdentification(deps, candidateId, answers),
+      'fairness.selfIdentifyOffered': async ({ token }) => ({
+        offered: await candidateExists(deps.db, await deps.candidateOfToken(token)),
+      }),
+      'fairness.selfIdentify': async ({ token, answers }) => {
+        await writeSelfIdentification(deps, await deps.candidateOfToken(token), answers)
+        return { saved: true as const }
+      },
       'fairness.report': ({ jobId }) => adverseImpactReport(deps.db, jobId),
       'fairness.reportCsv': ({ jobId }) => reportCsv(deps.db, jobId),
     },

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import { StudioError } from '../../../shared/contract/errors'
 import { ageBandSchema, raceSchema, sexSchema, type SelfIdentification } from '../../../shared/contract/fairness'
 import type { Clock } from '../clock'
@@ -26,6 +26,20 @@ export async function readSelfIdentification(db: Kysely<Database>, candidateId: 
 }
 
 /** Replaces the candidate's answers; all null removes the row, so nothing is kept that was withdrawn. */
+/** A candidate stored in the studio and not deleted: the only kind whose answers a report can count. */
+export async function candidateExists(
+  db: Kysely<Database> | Transaction<Database>,
+  candidateId: string,
+): Promise<boolean> {
+  const found = await db
+    .selectFrom('candidates')
+    .select('id')
+    .where('id', '=', candidateId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst()
+  return found !== undefined
+}
+
 export async function writeSelfIdentification(
   deps: { db: Kysely<Database>; clock: Clock },
   candidateId: string,
@@ -33,13 +47,8 @@ export async function writeSelfIdentification(
 ): Promise<SelfIdentification> {
   const { db } = deps
   await db.transaction().execute(async (trx) => {
-    const candidate = await trx
-      .selectFrom('candidates')
-      .select('id')
-      .where('id', '=', candidateId)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst()
-    if (!candidate) throw new StudioError('not_found', 'That candidate no longer exists')
+    if (!(await candidateExists(trx, candidateId)))
+      throw new StudioError('not_found', 'That candidate no longer exists')
     if (answers.sex === null && answers.race === null && answers.ageBand === null) {
       await trx.deleteFrom('self_identifications').where('candidate_id', '=', candidateId).execute()
       return

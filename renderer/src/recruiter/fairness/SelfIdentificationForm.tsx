@@ -1,23 +1,14 @@
 import { useState } from 'react'
 import {
-  ageBandSchema,
   CATEGORY_LABELS,
   DIMENSION_LABELS,
-  raceSchema,
-  sexSchema,
-  type Dimension,
+  SELF_ID_DIMENSIONS,
+  SELF_ID_OPTIONS,
   type SelfIdentification,
 } from '../../../../shared/contract/fairness'
 import { call, describeError } from '../../api/client'
 import { useRequest } from '../../api/useRequest'
 import { ErrorText } from '../../components/ErrorText'
-
-const OPTIONS: Record<Dimension, readonly string[]> = {
-  sex: sexSchema.options,
-  race: raceSchema.options,
-  ageBand: ageBandSchema.options,
-}
-const DIMENSIONS = Object.keys(OPTIONS) as Dimension[]
 
 /**
  * What the candidate chose to tell, entered by the recruiter for them. Kept in its own table and
@@ -59,7 +50,7 @@ export function SelfIdentificationForm({ candidateId }: { candidateId: string })
             void save()
           }}
         >
-          {DIMENSIONS.map((dimension) => (
+          {SELF_ID_DIMENSIONS.map((dimension) => (
             <label key={dimension}>
               {DIMENSION_LABELS[dimension]}{' '}
               <select
@@ -71,7 +62,7 @@ export function SelfIdentificationForm({ candidateId }: { candidateId: string })
                 }}
               >
                 <option value="">Not answered</option>
-                {OPTIONS[dimension].map((value) => (
+                {SELF_ID_OPTIONS[dimension].map((value) => (
                   <option key={value} value={value}>
                     {CATEGORY_LABELS[value]}
                   </option>
