@@ -10,16 +10,18 @@ import type { EventBus } from '../events'
 import type { DomainApp } from '../ipc/dispatcher'
 import type { Logger } from '../logger'
 import type { Queue } from '../queue/queue'
-import { PermanentJobError, type JobContext, type JobDefinition } from '../queue/types'
+import type { JobDefinition } from '../queue/types'
 import type { SecretStore } from '../settings/types'
-import { createSyncEngine, type SyncProgress } from './engine'
+import { createSyncEngine } from './engine'
 import { readLocalSchema } from './local-schema'
 import { createWorkspaceClient, signIn, signOut, signUp, type WorkspaceProject } from './session'
 import { storedAccount } from './session-storage'
 import { createStatusBoard } from './status'
 import { createSupabaseServer } from './supabase-server'
-import { SYNC_JOB, syncJob, type SyncSummary } from './sync-job'
-import { SyncServerError, type SyncServer } from './types'
+import { createSyncRequester } from './request-sync'
+import { createSyncRunner, followRetries } from './run-sync'
+import { syncJob } from './sync-job'
+import type { SyncServer } from './types'
 import { adoptionPreview, adoptLocalData, WORKSPACE_META } from './workspace'
 import * as workspaces from './workspaces'
 
@@ -56,8 +58,6 @@ export interface SyncApp extends DomainApp<'sync'> {
   close(): void
 }
 
-const OFFLINE_REASON = 'The workspace could not be reached'
-
 export function createApp(deps: SyncDeps): SyncApp {
   const { db, direct, queue, logger } = deps
   const client = deps.project ? createWorkspaceClient(deps.project, deps.secrets) : null
@@ -81,86 +81,9 @@ export function createApp(deps: SyncDeps): SyncApp {
     { state: 'signed-out' },
   )
 
-  const progressOf = (ctx: JobContext, p: SyncProgress): SyncState => {
-    if (p.phase === 'push') {
-      ctx.progress(p.total ? (p.done / p.total) * 0.5 : 0.5, `Sending ${p.done} of ${p.total} changes`)
-      return { state: 'syncing', phase: 'push', done: p.done, total: p.total }
-    }
-    ctx.progress(0.5, `Received ${p.done} changes`)
-    return { state: 'syncing', phase: 'pull', done: p.done, total: null }
-  }
-
-  const runSync = async (ctx: JobContext): Promise<SyncSummary | { skipped: string }> => {
-    if (!server || !active()) {
-      await board.set({ state: 'signed-out' })
-      return { skipped: 'signed out or no workspace' }
-    }
-    try {
-      const run = await engine.run(server, deps.org.get(), (p) => void board.set(progressOf(ctx, p)))
-      if (run.pulled.tables.size) deps.events.emit('sync.changed', { tables: [...run.pulled.tables].sort() })
-      await board.set(
-        run.pushRefused
-          ? { state: 'error', message: 'Your role in this workspace cannot make changes: yours stay on this computer.' }
-          : { state: 'idle' },
-      )
-      const { applied, superseded, refused } = run.pulled
-      return { pushed: run.pushed, pushRefused: run.pushRefused, applied, superseded, refused }
-    } catch (error) {
-      if (!(error instanceof SyncServerError)) {
-        await board.set({ state: 'error', message: 'Sync failed on this computer; the details are in the log.' })
-        throw error
-      }
-      if (error.kind === 'retryable') {
-        await board.set({ state: 'offline', retryingAt: null, reason: OFFLINE_REASON })
-        throw error
-      }
-      if (error.kind === 'signed-out') {
-        await board.set({ state: 'signed-out' })
-        return { skipped: 'the session was refused' }
-      }
-      const message =
-        error.kind === 'not-allowed'
-          ? 'This account is not a member of the workspace any more.'
-          : `The workspace refused the sync: ${error.message}`
-      await board.set({ state: 'error', message })
-      throw new PermanentJobError(message)
-    }
-  }
-
-  // The retry time is the queue's to choose; it is known once the failed run has been settled.
-  deps.events.subscribe((name, payload) => {
-    if (name !== 'queue.job') return
-    const job = payload as { kind: string; status: string; runAt: number; lastError: string | null }
-    if (job.kind !== SYNC_JOB) return
-    const state = board.current()
-    if (job.status === 'queued' && job.lastError && state.state === 'offline') {
-      void board.set({ ...state, retryingAt: job.runAt })
-    } else if (job.status === 'dead') {
-      void board.set({ state: 'error', message: 'The workspace stayed unreachable; sync gave up until asked again.' })
-    }
-  })
-
-  let requesting: Promise<unknown> = Promise.resolve()
-  const enqueueSync = async (now: boolean): Promise<string | null> => {
-    if (!active()) return null
-    const pending = await db
-      .selectFrom('jobs')
-      .select(['id', 'status', 'run_at'])
-      .where('kind', '=', SYNC_JOB)
-      .where('status', 'in', ['queued', 'running'])
-      .orderBy('seq', 'desc')
-      .executeTakeFirst()
-    if (pending?.status === 'running') return pending.id
-    if (pending && !(now && pending.run_at > deps.clock.now())) return pending.id
-    // A retry waiting out its backoff is replaced by a run due now.
-    if (pending) await queue.cancel(pending.id).catch(() => undefined)
-    return queue.enqueue(db, SYNC_JOB, {})
-  }
-  const request = (now: boolean) => {
-    const next = requesting.then(() => enqueueSync(now))
-    requesting = next.catch((error: unknown) => logger.warn('queueing a sync failed', { error: String(error) }))
-    return next
-  }
+  const runSync = createSyncRunner({ engine, server, board, active, org: deps.org.get, events: deps.events })
+  followRetries(deps.events, board)
+  const request = createSyncRequester({ db, queue, clock: deps.clock, logger, active })
 
   const afterSessionChange = async () => {
     await board.set(restingState())
