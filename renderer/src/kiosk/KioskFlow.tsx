@@ -3,7 +3,6 @@ import { call, StudioRequestError } from '../api/client'
 import { CodeEntry } from './CodeEntry'
 import { AlternativeRequested, Consent } from './Consent'
 import { DeviceCheck } from './DeviceCheck'
-import { Done } from './Done'
 import { useKiosk, type KioskStep } from './kiosk-store'
 import { Exited, RecruiterExit } from './RecruiterExit'
 import { Resume } from './Resume'
@@ -11,10 +10,12 @@ import { clearSavedSession, loadSavedSession } from './saved-session'
 import { useIntegrity } from './useIntegrity'
 import './kiosk.css'
 
-// The practice and interview steps bring the recorder, the voice link and the contract's schemas:
-// fetched once a session starts (see below), so the code entry screen loads without them.
+// The practice, interview and end steps bring the recorder, the voice link and the contract's
+// schemas: fetched once a session starts (see below), so the code entry screen loads without them.
 const loadPractice = () => import('./Practice')
 const loadInterviewScreen = () => import('./InterviewScreen')
+const loadDone = () => import('./Done')
+const Done = lazy(() => loadDone().then((m) => ({ default: m.Done })))
 const Practice = lazy(() => loadPractice().then((m) => ({ default: m.Practice })))
 const InterviewScreen = lazy(() => loadInterviewScreen().then((m) => ({ default: m.InterviewScreen })))
 
@@ -38,6 +39,7 @@ export function KioskFlow() {
     if (!token) return
     void loadPractice()
     void loadInterviewScreen()
+    void loadDone()
   }, [token])
 
   useEffect(() => {
@@ -104,7 +106,11 @@ function Step({ step }: { step: KioskStep }) {
         </Suspense>
       )
     case 'done':
-      return <Done />
+      return (
+        <Suspense fallback={<StepLoading />}>
+          <Done />
+        </Suspense>
+      )
     case 'exited':
       return <Exited />
   }
