@@ -27,6 +27,11 @@ export type SyncStatus = SyncState & {
   account: string | null
   /** The workspace this studio's data belongs to (adopted), or null while it is local only. */
   workspace: string | null
+  /**
+   * The account's role there as last read from the server (null when unknown: signed out, or not
+   * reached yet). For the app's own checks, such as a viewer not dragging; the server enforces it.
+   */
+  role: WorkspaceRole | null
 }
 
 const credentials = z

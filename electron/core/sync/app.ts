@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import { StudioError } from '../../../shared/contract'
 import type { Hlc } from '../../../shared/hlc'
-import type { SyncState } from '../../../shared/contract/sync'
+import type { SyncState, WorkspaceRole } from '../../../shared/contract/sync'
 import type { Clock } from '../clock'
 import type { DirectDb } from '../db/direct'
 import { getMeta } from '../db/meta'
@@ -64,6 +64,7 @@ export function createApp(deps: SyncDeps): SyncApp {
   const server = deps.server ?? (client ? createSupabaseServer(client) : null)
   const engine = createSyncEngine({ ...deps, pullBatch: deps.pullBatch })
   let workspace: string | undefined
+  let role: WorkspaceRole | null = null
   let timer: NodeJS.Timeout | null = null
 
   const account = () => (deps.server ? null : storedAccount(deps.secrets))
@@ -76,16 +77,39 @@ export function createApp(deps: SyncDeps): SyncApp {
       org: deps.org.get,
       account,
       workspace: () => workspace ?? null,
+      role: () => role,
       emit: (status) => deps.events.emit('sync.status', status),
     },
     { state: 'signed-out' },
   )
 
-  const runSync = createSyncRunner({ engine, server, board, active, org: deps.org.get, events: deps.events })
+  // Read again after every sync, so an admin's change of role shows within one sync.
+  const refreshRole = async () => {
+    if (!client || !workspace || account() === null) {
+      role = null
+      return
+    }
+    try {
+      role = (await workspaces.listWorkspaces(client)).find((w) => w.id === workspace)?.role ?? null
+    } catch (error) {
+      // Offline: the last role read stands until the server answers again.
+      logger.info('the workspace role could not be read', { error: String(error) })
+    }
+  }
+  const runSync = createSyncRunner({
+    engine,
+    server,
+    board,
+    active,
+    org: deps.org.get,
+    events: deps.events,
+    afterRun: refreshRole,
+  })
   followRetries(deps.events, board)
   const request = createSyncRequester({ db, queue, clock: deps.clock, logger, active })
 
   const afterSessionChange = async () => {
+    await refreshRole()
     await board.set(restingState())
     await request(true)
     return board.read()
@@ -101,6 +125,8 @@ export function createApp(deps: SyncDeps): SyncApp {
     async start() {
       workspace = await getMeta(db, WORKSPACE_META)
       await board.set(restingState())
+      // The role comes from the server: not awaited, start-up does not wait for the network.
+      void refreshRole().then(() => board.set(board.current()))
       timer = setInterval(() => void request(false), deps.intervalMs ?? 30_000)
       timer.unref?.()
       await request(true)

@@ -16,6 +16,8 @@ export interface RunnerDeps {
   active(): boolean
   org(): string
   events: EventBus
+  /** Runs after each sync that reached the server (reads the account's role again). */
+  afterRun(): Promise<void>
 }
 
 function progressOf(ctx: JobContext, p: SyncProgress): SyncState {
@@ -42,6 +44,7 @@ export function createSyncRunner(deps: RunnerDeps): RunSync {
     try {
       const run = await deps.engine.run(deps.server, deps.org(), (p) => void board.set(progressOf(ctx, p)))
       if (run.pulled.tables.size) deps.events.emit('sync.changed', { tables: [...run.pulled.tables].sort() })
+      await deps.afterRun()
       await board.set(
         run.pushRefused
           ? { state: 'error', message: 'Your role in this workspace cannot make changes: yours stay on this computer.' }

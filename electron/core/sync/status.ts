@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { SyncState, SyncStatus } from '../../../shared/contract/sync'
+import type { SyncState, SyncStatus, WorkspaceRole } from '../../../shared/contract/sync'
 import type { Database } from '../db/schema'
 import { countPending } from './push'
 
@@ -8,6 +8,7 @@ export interface StatusDeps {
   org: () => string
   account: () => string | null
   workspace: () => string | null
+  role: () => WorkspaceRole | null
   emit(status: SyncStatus): void
 }
 
@@ -35,6 +36,7 @@ export function createStatusBoard(deps: StatusDeps, initial: SyncState): SyncSta
       pending: await countPending(deps.db, org),
       account: deps.account(),
       workspace: deps.workspace(),
+      role: deps.role(),
     }
   }
   return {

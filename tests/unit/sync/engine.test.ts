@@ -197,7 +197,7 @@ describe('sync engine', () => {
     const { studio } = await createTempStudio()
     open.push(studio)
     const status = await call<SyncStatus>(studio, 'sync.now')
-    expect(status).toMatchObject({ state: 'signed-out', account: null, workspace: null })
+    expect(status).toMatchObject({ state: 'signed-out', account: null, workspace: null, role: null })
     expect(await studio.queue.list()).toEqual(
       expect.not.arrayContaining([expect.objectContaining({ kind: 'sync.run' })]),
     )

@@ -93,6 +93,7 @@ describe.skipIf(unavailable)(`the workspace session${unavailable ? ` [${unavaila
       pending: 0,
       account: 'session-recruiter@example.test',
       workspace: org,
+      role: 'recruiter',
     })
     expect(status.lastSyncedAt).not.toBeNull()
 
@@ -106,7 +107,7 @@ describe.skipIf(unavailable)(`the workspace session${unavailable ? ` [${unavaila
     expect(await studio.dispatch('sync.status', {}, { audience: 'kiosk' })).toMatchObject({ ok: false })
 
     const out = await call<SyncStatus>(studio, 'sync.signOut')
-    expect(out).toMatchObject({ state: 'signed-out', account: null })
+    expect(out).toMatchObject({ state: 'signed-out', account: null, role: null })
     expect(secrets.has(SESSION_SECRET)).toBe(false)
   })
 
@@ -131,7 +132,7 @@ describe.skipIf(unavailable)(`the workspace session${unavailable ? ` [${unavaila
     await call(studio, 'sync.adopt', { workspaceId: org })
     await addCandidate(studio, 'Not shared')
     const status = await syncNow(studio)
-    expect(status).toMatchObject({ state: 'error', pending: 1 })
+    expect(status).toMatchObject({ state: 'error', pending: 1, role: 'viewer' })
     expect(status.state === 'error' && status.message).toMatch(/cannot make changes/)
     // What the recruiter synced in the first test arrived.
     const ada = await studio.db.selectFrom('candidates').select('name').where('name', '=', 'Ada').execute()
