@@ -71,22 +71,43 @@ const size = (file: string) => {
 }
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
 
-function main() {
+export interface FirstLoad {
+  page: string
+  targetKb: number
+  jsFiles: number
+  /** Bytes of JavaScript fetched before the first screen, as built and gzipped. */
+  jsRaw: number
+  jsGzip: number
+  cssRaw: number
+}
+
+/** Each page's first load from the built renderer (also read by tests/e2e/renderer-size.test.ts). */
+export function firstLoads(): FirstLoad[] {
   const manifest = JSON.parse(fs.readFileSync(path.join(rendererDir, '.vite/manifest.json'), 'utf8')) as Manifest
   const fromHtml = htmlAssets(fs.readFileSync(path.join(rendererDir, 'index.html'), 'utf8'))
-  console.log(`Renderer first loads (${rendererDir})`)
-  console.log('page                     JS files  JS raw      JS gzip    CSS raw    target (raw JS)')
-  for (const page of PAGES) {
+  return PAGES.map((page) => {
     const files = new Set(fromHtml)
     for (const source of page.loads) withStaticImports(manifest, chunkOf(manifest, source), files)
     const js = [...files].filter((file) => file.endsWith('.js')).map(size)
     const css = [...files].filter((file) => file.endsWith('.css')).map(size)
-    const raw = js.reduce((sum, s) => sum + s.raw, 0)
-    const gzip = js.reduce((sum, s) => sum + s.gzip, 0)
-    const cssRaw = css.reduce((sum, s) => sum + s.raw, 0)
-    const verdict = raw <= page.targetKb * 1024 ? 'within' : 'OVER'
+    return {
+      page: page.name,
+      targetKb: page.targetKb,
+      jsFiles: js.length,
+      jsRaw: js.reduce((sum, s) => sum + s.raw, 0),
+      jsGzip: js.reduce((sum, s) => sum + s.gzip, 0),
+      cssRaw: css.reduce((sum, s) => sum + s.raw, 0),
+    }
+  })
+}
+
+function main() {
+  console.log(`Renderer first loads (${rendererDir})`)
+  console.log('page                     JS files  JS raw      JS gzip    CSS raw    target (raw JS)')
+  for (const load of firstLoads()) {
+    const verdict = load.jsRaw <= load.targetKb * 1024 ? 'within' : 'OVER'
     console.log(
-      `${page.name.padEnd(25)}${String(js.length).padEnd(10)}${kb(raw).padEnd(12)}${kb(gzip).padEnd(11)}${kb(cssRaw).padEnd(11)}≤ ${page.targetKb} KB: ${verdict}`,
+      `${load.page.padEnd(25)}${String(load.jsFiles).padEnd(10)}${kb(load.jsRaw).padEnd(12)}${kb(load.jsGzip).padEnd(11)}${kb(load.cssRaw).padEnd(11)}≤ ${load.targetKb} KB: ${verdict}`,
     )
   }
   const chunks = fs
@@ -99,4 +120,4 @@ function main() {
     console.log(`${chunk.file.padEnd(27)}${kb(chunk.raw).padEnd(12)}${kb(chunk.gzip)}`)
 }
 
-main()
+if (process.argv[1] && path.resolve(process.argv[1]) === __filename) main()
