@@ -53,8 +53,6 @@ export interface SyncApp extends DomainApp<'sync'> {
   jobs: JobDefinition<never>[]
   /** Reads which workspace the data belongs to and starts the timer; run once the queue knows its jobs. */
   start(): Promise<void>
-  /** Queues a sync (bringing a waiting retry forward when `now`); resolves with its job id, or null when sync is off. */
-  request(now: boolean): Promise<string | null>
   close(): void
 }
 
@@ -131,7 +129,6 @@ export function createApp(deps: SyncDeps): SyncApp {
       timer.unref?.()
       await request(true)
     },
-    request,
     close() {
       if (timer) clearInterval(timer)
       timer = null
