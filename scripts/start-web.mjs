@@ -18,6 +18,8 @@ import { staleReason, writeStamp } from './web/build-stamp.mjs'
 import { choosePort, dataDirFrom, readRememberedPorts, rememberPorts } from './web/remembered-ports.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+/** How long the host has to stop by itself after Ctrl+C before it is told to. */
+const STOP_GRACE_MS = 5000
 const say = (line) => process.stdout.write(line + '\n')
 const complain = (line) => process.stderr.write(line + '\n')
 
@@ -105,14 +107,20 @@ async function startHost() {
   })
 
   let stopping = false
-  const stop = () => {
-    if (stopping) return
-    stopping = true
-    // On a terminal the host receives Ctrl+C itself; SIGTERM covers a stop sent to this script only.
+  const terminate = () => {
     if (host.exitCode === null && host.signalCode === null) host.kill('SIGTERM')
   }
-  process.on('SIGINT', stop)
-  process.on('SIGTERM', stop)
+  const stop = (signal) => {
+    if (stopping) return
+    stopping = true
+    // Ctrl+C in a terminal reaches the host too, and it closes the core and its servers itself (on
+    // Windows a kill would end it without that): it gets a moment before being told to stop. A
+    // SIGTERM sent to this script alone is passed on at once.
+    if (signal === 'SIGINT') setTimeout(terminate, STOP_GRACE_MS)
+    else terminate()
+  }
+  process.on('SIGINT', () => stop('SIGINT'))
+  process.on('SIGTERM', () => stop('SIGTERM'))
   host.on('exit', (code, signal) => {
     if (stopping) {
       say('Panelist stopped.')
