@@ -60,7 +60,7 @@ export function createApp(deps: SyncDeps): SyncApp {
   const { db, direct, queue, logger } = deps
   const client = deps.project ? createWorkspaceClient(deps.project, deps.secrets) : null
   const server = deps.server ?? (client ? createSupabaseServer(client) : null)
-  const engine = createSyncEngine({ ...deps, pullBatch: deps.pullBatch })
+  const engine = createSyncEngine(deps)
   let workspace: string | undefined
   let role: WorkspaceRole | null = null
   let timer: NodeJS.Timeout | null = null
@@ -124,7 +124,9 @@ export function createApp(deps: SyncDeps): SyncApp {
       workspace = await getMeta(db, WORKSPACE_META)
       await board.set(restingState())
       // The role comes from the server: not awaited, start-up does not wait for the network.
-      void refreshRole().then(() => board.set(board.current()))
+      void refreshRole()
+        .then(() => board.set(board.current()))
+        .catch((error: unknown) => logger.warn('the sync status could not be read', { error: String(error) }))
       timer = setInterval(() => void request(false), deps.intervalMs ?? 30_000)
       timer.unref?.()
       await request(true)
