@@ -70,20 +70,8 @@ export interface AdverseImpactReport {
   tables: DimensionTable[]
 }
 
-const kioskToken = z.string().min(20).max(100)
-
 export const fairnessRequests = {
   'fairness.selfId': request<SelfIdentification>()(z.object({ candidateId: id }).strict()),
-  /**
-   * The candidate's own answers, from the kiosk at the end of their interview: the session's token
-   * names who they are, so a kiosk can answer only for its own candidate. Nothing is sent back.
-   */
-  'fairness.selfIdentify': request<{ saved: true }>()(
-    z.object({ token: kioskToken, answers: selfIdentificationSchema }).strict(),
-    ['kiosk'],
-  ),
-  /** Whether the questions are asked at all: only a candidate stored in the studio can be counted in a report. */
-  'fairness.selfIdentifyOffered': request<{ offered: boolean }>()(z.object({ token: kioskToken }).strict(), ['kiosk']),
   'fairness.setSelfId': request<SelfIdentification>()(
     z.object({ candidateId: id, answers: selfIdentificationSchema }).strict(),
   ),

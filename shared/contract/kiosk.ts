@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { request } from './define'
 import { kioskCodeSchema, type KioskStart, type KioskTurn } from './interviews'
+import { selfIdentificationSchema } from './fairness'
 
 /**
  * The kiosk's live voice loop: microphone audio streams in as small PCM chunks, main answers with
@@ -62,6 +63,18 @@ export interface VoiceStart {
 export type Ack = { ok: true }
 
 export const kioskRequests = {
+  /**
+   * The candidate's own answers, from the kiosk at the end of their interview: the session's token
+   * names who they are, so a kiosk can answer only for its own candidate. Nothing is sent back.
+   */
+  'fairness.selfIdentify': request<{ saved: true }>()(
+    z.object({ token: sessionToken, answers: selfIdentificationSchema }).strict(),
+    ['kiosk'],
+  ),
+  /** Whether the questions are asked at all: only a candidate stored in the studio can be counted in a report. */
+  'fairness.selfIdentifyOffered': request<{ offered: boolean }>()(z.object({ token: sessionToken }).strict(), [
+    'kiosk',
+  ]),
   /** Opens (or resumes) the interview an invitation code names; the token it returns names it from then on. */
   'interview.redeem': request<KioskStart>()(z.object({ code: kioskCodeSchema }).strict(), ['kiosk']),
   /** Where the interview stands: the question in front of the candidate, the clocks, or how it ended. */

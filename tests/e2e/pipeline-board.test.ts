@@ -68,8 +68,11 @@ describe('the pipeline board in the browser', () => {
 
     // Keyboard: Space picks Bruno up, one right arrow is one column, Space drops him there.
     await card(page, 'Bruno Costa').getByRole('button', { name: 'Move Bruno Costa' }).focus()
+    // Each step waits for what a screen reader hears, as the sensor listens only once a drag has begun.
     await page.keyboard.press('Space')
+    await page.getByText('Bruno Costa is over New.').waitFor({ state: 'attached' })
     await page.keyboard.press('ArrowRight')
+    await page.getByText('Bruno Costa is over Screened.').waitFor({ state: 'attached' })
     await page.keyboard.press('Space')
     await expect.poll(() => names(column(page, 'screened'))).toEqual(['Amara Okafor', 'Bruno Costa'])
 
@@ -99,6 +102,20 @@ describe('the pipeline board in the browser', () => {
     await expect
       .poll(() => funnel.locator('tr', { hasText: 'Screened' }).first().innerText())
       .toMatch(/Screened\s+2\s+50 %/)
+
+    // Analytics, all jobs or one: the same funnel with sources and interview outcomes beside it.
+    await page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: 'Analytics' }).click()
+    await page.getByRole('heading', { name: 'Analytics', level: 1 }).waitFor()
+    await page.getByLabel('Job').selectOption({ label: 'Data analyst' })
+    await expect
+      .poll(() => page.getByTestId('analytics-sources').innerText())
+      .toMatch(/Added from the candidate pool\s+4\s+100 %/)
+    await expect.poll(() => page.getByTestId('funnel-table').innerText()).toMatch(/Screened\s+2\s+50 %/)
+    expect(await page.getByTestId('analytics-formats').innerText()).toMatch(/No resume\s+4/)
+    // No interview has been held for the job.
+    expect(await page.getByText('Nothing to count yet.').count()).toBe(1)
+    if (process.env.PANELIST_SHOTS_DIR)
+      await page.screenshot({ path: `${process.env.PANELIST_SHOTS_DIR}/analytics.png`, fullPage: true })
     expect(errors).toEqual([])
     expect(other.errors).toEqual([])
   })

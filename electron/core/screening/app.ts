@@ -11,6 +11,7 @@ import type { Logger } from '../logger'
 import type { OutgoingEvents } from '../outgoing-events'
 import type { Queue } from '../queue/queue'
 import type { JobDefinition } from '../queue/types'
+import { analyticsView } from './board/analytics'
 import { boardView } from './board/board'
 import { funnelView } from './board/funnel'
 import { candidateDetail } from './candidates/detail'
@@ -48,7 +49,7 @@ export interface ScreeningDeps {
   outgoing: OutgoingEvents
 }
 
-export interface ScreeningApp extends DomainApp<'jobs' | 'intake' | 'candidates' | 'board'> {
+export interface ScreeningApp extends DomainApp<'jobs' | 'intake' | 'candidates' | 'board' | 'analytics'> {
   /** Queue jobs the studio registers. */
   jobs: JobDefinition<never>[]
   rerank: Rerank
@@ -148,6 +149,7 @@ export function createApp(deps: ScreeningDeps): ScreeningApp {
       'candidates.addToJob': ({ jobId, candidateIds }) => pipeline.addToJob(jobId, candidateIds),
       'board.get': (filter) => boardView(db, filter),
       'board.funnel': ({ jobId }) => funnelView(db, jobId),
+      'analytics.get': ({ jobId }) => analyticsView(db, jobId ?? null),
     },
   }
 }

@@ -11,7 +11,9 @@ const SettingsPage = lazy(() => import('./settings/SettingsPage').then((m) => ({
 const FairnessArea = lazy(() => import('./fairness/FairnessArea').then((m) => ({ default: m.FairnessArea })))
 const CompareArea = lazy(() => import('./compare/CompareArea').then((m) => ({ default: m.CompareArea })))
 const ReportArea = lazy(() => import('./report/ReportArea').then((m) => ({ default: m.ReportArea })))
+const AnalyticsPage = lazy(() => import('./analytics/AnalyticsPage').then((m) => ({ default: m.AnalyticsPage })))
 const BoardArea = lazy(() => import('./board/BoardArea').then((m) => ({ default: m.BoardArea })))
+const WorkspaceArea = lazy(() => import('./workspace/WorkspaceArea').then((m) => ({ default: m.WorkspaceArea })))
 const ReviewArea = lazy(() => import('./review/ReviewArea').then((m) => ({ default: m.ReviewArea })))
 const later = (element: ReactNode) => <Suspense fallback={<AreaLoading />}>{element}</Suspense>
 
@@ -31,7 +33,9 @@ export const recruiterRoutes: RecruiterRoute[] = [
   { path: 'jobs', element: later(<JobsArea />), nav: { label: 'Jobs' } },
   { path: 'candidates', element: later(<CandidatesArea />), nav: { label: 'Candidates' } },
   { path: 'interviews', element: later(<InterviewsArea />), nav: { label: 'Interviews' } },
+  { path: 'analytics', element: later(<AnalyticsPage />), nav: { label: 'Analytics' } },
   { path: 'queue', element: later(<QueuePage />), nav: { label: 'Queue' } },
+  { path: 'workspace', element: later(<WorkspaceArea />), nav: { label: 'Team workspace' } },
   { path: 'settings', element: later(<SettingsPage />), nav: { label: 'Settings' } },
   { path: 'compare', element: later(<CompareArea />) },
   { path: 'reports', element: later(<ReportArea />) },

@@ -57,7 +57,8 @@ export interface FunnelStage {
 }
 
 export interface FunnelView {
-  jobId: string
+  /** Null: every job's applications together. */
+  jobId: string | null
   stages: FunnelStage[]
   /** Screening scores in bands of ten (0–9 … 90–100), for every candidate with a score. */
   scoreBands: { from: number; to: number; count: number }[]
@@ -72,7 +73,27 @@ export const boardFilterSchema = z
   })
   .strict()
 
+/** How many of something, with the words the screen shows for it. */
+export interface CountRow {
+  label: string
+  count: number
+}
+
+export interface AnalyticsView {
+  /** Null: every job together. */
+  jobId: string | null
+  funnel: FunnelView
+  /** How candidates entered the pipeline: by upload, from a folder or path, or added from the pool. */
+  sources: CountRow[]
+  /** The format of each candidate's current resume (or none, for an interview without one). */
+  formats: CountRow[]
+  /** Interviews by how they ended: completed, abandoned, still in progress. */
+  interviews: CountRow[]
+}
+
 export const boardRequests = {
   'board.get': request<BoardView>()(boardFilterSchema),
   'board.funnel': request<FunnelView>()(z.object({ jobId: id }).strict()),
+  /** Funnel, sources and interview outcomes for one job, or for every job when no job is named. */
+  'analytics.get': request<AnalyticsView>()(z.object({ jobId: id.optional() }).strict()),
 }

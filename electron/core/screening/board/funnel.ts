@@ -20,28 +20,26 @@ interface Timeline {
   moves: { from: PipelineStatus | null; to: PipelineStatus; at: number; undo: boolean }[]
 }
 
-async function timelines(db: Kysely<Database>, jobId: string): Promise<Timeline[]> {
-  const applications = await db
+/** One job's applications, or every job's when `jobId` is null. */
+async function timelines(db: Kysely<Database>, jobId: string | null): Promise<Timeline[]> {
+  let applications = db
     .selectFrom('applications')
     .select(['id', 'status', 'created_at'])
-    .where('job_id', '=', jobId)
     .where('deleted_at', 'is', null)
-    .execute()
+  if (jobId) applications = applications.where('job_id', '=', jobId)
+  const rows = await applications.execute()
   const byId = new Map<string, Timeline>(
-    applications.map((a) => [a.id, { addedAt: a.created_at, status: stage(a.status), moves: [] }]),
+    rows.map((a) => [a.id, { addedAt: a.created_at, status: stage(a.status), moves: [] }]),
   )
   if (!byId.size) return []
-  const moves = await db
+  let moves = db
     .selectFrom('status_changes as sc')
     .innerJoin('applications as a', 'a.id', 'sc.application_id')
     .select(['sc.application_id', 'sc.from_status', 'sc.to_status', 'sc.created_at', 'sc.kind'])
-    .where('a.job_id', '=', jobId)
     .where('a.deleted_at', 'is', null)
     .where('sc.deleted_at', 'is', null)
-    .orderBy('sc.created_at')
-    .orderBy('sc.id')
-    .execute()
-  for (const move of moves) {
+  if (jobId) moves = moves.where('a.job_id', '=', jobId)
+  for (const move of await moves.orderBy('sc.created_at').orderBy('sc.id').execute()) {
     byId.get(move.application_id)?.moves.push({
       from: move.from_status ? stage(move.from_status) : null,
       to: stage(move.to_status),
@@ -83,21 +81,21 @@ function walk(timeline: Timeline): { reached: Set<PipelineStatus>; stays: [Pipel
   return { reached, stays }
 }
 
-async function scoreBands(db: Kysely<Database>, jobId: string): Promise<FunnelView['scoreBands']> {
-  const rows = await db
+async function scoreBands(db: Kysely<Database>, jobId: string | null): Promise<FunnelView['scoreBands']> {
+  let query = db
     .selectFrom('application_scores as s')
     .innerJoin('applications as a', 'a.id', 's.application_id')
     .select('s.score')
-    .where('a.job_id', '=', jobId)
     .where('a.deleted_at', 'is', null)
-    .execute()
+  if (jobId) query = query.where('a.job_id', '=', jobId)
+  const rows = await query.execute()
   const bands = Array.from({ length: 10 }, (_, i) => ({ from: i * 10, to: i === 9 ? 100 : i * 10 + 9, count: 0 }))
   for (const { score } of rows) bands[Math.min(9, Math.max(0, Math.floor(score / 10)))]!.count++
   return bands
 }
 
-/** Conversion per stage along the main path, time spent in each stage, and how scores spread. */
-export async function funnelView(db: Kysely<Database>, jobId: string): Promise<FunnelView> {
+/** Conversion per stage along the main path, time spent in each stage, and how scores spread; every job's when `jobId` is null. */
+export async function funnelView(db: Kysely<Database>, jobId: string | null): Promise<FunnelView> {
   const reached = new Map<PipelineStatus, number>(pipelineStatusSchema.options.map((s) => [s, 0]))
   const stays = new Map<PipelineStatus, number[]>(pipelineStatusSchema.options.map((s) => [s, []]))
   for (const timeline of await timelines(db, jobId)) {
