@@ -8,6 +8,7 @@ import { UpdateReadyBanner } from './settings/UpdatesSection'
 import { QueuePanel } from './queue/QueuePanel'
 import { recruiterRoutes } from './routes'
 import { useFocusOnNavigate, usePageTitle } from './usePageHeading'
+import { SyncIndicator } from './workspace/SyncIndicator'
 
 const navRoutes = recruiterRoutes.filter((route) => route.nav)
 
@@ -58,6 +59,7 @@ export function RecruiterShell() {
           ))}
         </ul>
         <QueuePanel />
+        <SyncIndicator />
       </nav>
       <main id="main" ref={main} tabIndex={-1}>
         <AppNotice onRestarted={load} />

@@ -32,15 +32,17 @@ export function BoardCard({ card, status, jobId, now, canMove, onMove }: CardPro
       data-testid="board-card"
       data-candidate={card.name}
     >
-      <div
-        className="board-card-grip"
-        {...listeners}
-        {...attributes}
-        aria-label={`Move ${card.name}`}
-        aria-roledescription="draggable candidate"
-      >
-        <span aria-hidden="true">⠿</span>
-      </div>
+      {canMove && (
+        <div
+          className="board-card-grip"
+          {...listeners}
+          {...attributes}
+          aria-label={`Move ${card.name}`}
+          aria-roledescription="draggable candidate"
+        >
+          <span aria-hidden="true">⠿</span>
+        </div>
+      )}
       <div className="board-card-body">
         <Link to={`/jobs/${jobId}/candidates/${card.candidateId}`} className="board-card-name">
           {card.name}

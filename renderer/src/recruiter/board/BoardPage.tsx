@@ -15,6 +15,7 @@ import { useRequest } from '../../api/useRequest'
 import { ErrorText } from '../../components/ErrorText'
 import { PageLoading } from '../../components/PageLoading'
 import { PIPELINE_LABELS } from '../candidates/labels'
+import { useSyncStatus } from '../workspace/useSyncStatus'
 import { BoardActivity } from './BoardActivity'
 import { BoardColumn } from './BoardColumn'
 import { BoardFilters, type Filters } from './BoardFilters'
@@ -76,6 +77,19 @@ export function BoardPage() {
       }),
     [jobId, reload],
   )
+  // Teammates' moves arrive by sync, not as pipeline.changed: reload when they touch the pipeline.
+  useEffect(
+    () =>
+      on('sync.changed', ({ tables }) => {
+        if (!tables.includes('applications') && !tables.includes('status_changes')) return
+        setNow(Date.now())
+        reload()
+      }),
+    [reload],
+  )
+  // The server refuses a viewer's move whatever the app shows; the board just does not offer one.
+  const [sync] = useSyncStatus()
+  const canMove = !(sync?.workspace && sync.role === 'viewer')
 
   const commit = async (card: Card, from: PipelineStatus, to: PipelineStatus) => {
     setError(null)
@@ -157,6 +171,7 @@ export function BoardPage() {
           </button>
         </p>
       )}
+      {!canMove && <p className="muted">Viewers cannot move candidates.</p>}
       {showFunnel && funnel.data && <FunnelPanel funnel={funnel.data} />}
       <ErrorText error={showFunnel ? funnel.error : null} />
       <DndContext
@@ -177,7 +192,7 @@ export function BoardPage() {
               column={column}
               jobId={jobId}
               now={now}
-              canMove
+              canMove={canMove}
               onMove={(card, to) => move(card, column.status, to)}
             />
           ))}
