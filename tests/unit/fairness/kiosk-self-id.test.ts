@@ -41,9 +41,9 @@ afterAll(() => w.close())
 describe('self-identification at the kiosk', () => {
   it('asks only a candidate stored in the studio, whom a report can count', async () => {
     expect(await kiosk('fairness.selfIdentifyOffered', { token })).toEqual({ ok: true, value: { offered: true } })
-    const template = await w.call<{ id: string }>('templates.list', {}).then((list) => (list as { id: string }[])[0]!)
+    const [template] = await w.call<{ id: string }[]>('templates.list', {})
     const { code } = await w.call<{ code: string }>('invitations.create', {
-      templateId: template.id,
+      templateId: template!.id,
       candidateId: 'walk-in-without-a-resume',
       candidateName: 'Walk-in',
     })
