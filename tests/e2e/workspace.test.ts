@@ -91,7 +91,9 @@ async function adopt(page: Page, workspace: string): Promise<string> {
     .click()
   const dialog = page.getByRole('dialog', { name: `Use ${workspace} for this studio?` })
   await dialog.getByText(/changes? to send to the workspace/).waitFor()
+  await noBlockingViolations(page)
   const preview = (await dialog.getByTestId('adopt-preview').count()) ? await dialog.innerText() : ''
+  if (preview) await shoot(page, 'workspace-adopt')
   await dialog.getByRole('button', { name: `Use ${workspace}` }).click()
   await page.getByText('This studio syncs here').waitFor()
   return preview
@@ -128,6 +130,14 @@ describe.skipIf(unavailable)(`the team workspace in the browser${unavailable ? `
       await signIn.getByRole('button', { name: 'Sign in' }).click()
       await expect.poll(() => signIn.getByLabel('Email').getAttribute('aria-invalid')).toBe('true')
       await shoot(pageA, 'workspace-signed-out')
+      // The server's refusal, in words: no such account yet.
+      await signIn.getByLabel('Email').fill('ada@example.test')
+      await signIn.getByRole('button', { name: 'Sign in' }).click()
+      await signIn
+        .getByRole('alert')
+        .filter({ hasText: /^Signing in failed: .+/ })
+        .waitFor()
+      expect(await signIn.getByRole('alert').innerText()).not.toMatch(/sync\.|forbidden/)
       await noBlockingViolations(pageA)
 
       // A: account, workspace, adoption of the studio's job and candidates.
@@ -137,7 +147,7 @@ describe.skipIf(unavailable)(`the team workspace in the browser${unavailable ? `
       await create.getByRole('button', { name: 'Create workspace' }).click()
       await pageA.getByRole('row', { name: /Acme hiring\s+Admin/ }).waitFor()
       const preview = await adopt(pageA, 'Acme hiring')
-      expect(preview).toMatch(/candidates\s+3/)
+      expect(preview).toMatch(/Candidates\s+3/)
       await shoot(pageA, 'workspace-signed-in')
       await noBlockingViolations(pageA)
 
@@ -193,6 +203,12 @@ describe.skipIf(unavailable)(`the team workspace in the browser${unavailable ? `
       await pageB.getByRole('row', { name: /bea@example.test\s+Viewer/ }).waitFor()
       expect(await pageB.getByRole('button', { name: 'Invite' }).count()).toBe(0)
       await noBlockingViolations(pageB)
+
+      // A removes B, asked once first.
+      await pageA.getByRole('button', { name: 'Remove bea@example.test' }).click()
+      await pageA.getByRole('button', { name: 'Remove', exact: true }).click()
+      await expect.poll(() => pageA.getByTestId('member-row').count()).toBe(1)
+      expect(await pageA.getByRole('row', { name: /ada@example.test\s+Admin/ }).count()).toBe(1)
 
       expect(a.errors).toEqual([])
       expect(b.errors).toEqual([])

@@ -5,7 +5,10 @@ import { useRequest } from '../../api/useRequest'
 import { ErrorText } from '../../components/ErrorText'
 import { describeSyncError } from './sync-errors'
 
-const tableLabel = (table: string) => table.replace(/_/g, ' ')
+const tableLabel = (table: string) => {
+  const words = table.replace(/_/g, ' ')
+  return words.charAt(0).toUpperCase() + words.slice(1)
+}
 
 /**
  * Before the studio's data becomes a workspace's: what moves (rows by table, changes to send), and

@@ -5,11 +5,14 @@ import { ROLE_LABELS, ROLES } from './roles'
 /** One member: an admin changes the role or removes them (asked once), others only read. */
 export function MemberRow({
   member,
+  actions,
   manage,
   onRole,
   onRemove,
 }: {
   member: WorkspaceMemberView
+  /** The table has an actions column (the reader is an admin). */
+  actions: boolean
   manage: boolean
   onRole(role: WorkspaceRole): void
   onRemove(): void
@@ -36,6 +39,7 @@ export function MemberRow({
         )}
       </td>
       <td>{new Date(member.joinedAt).toLocaleDateString()}</td>
+      {actions && !manage && <td />}
       {manage && (
         <td>
           {confirming ? (

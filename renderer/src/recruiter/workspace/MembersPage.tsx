@@ -29,6 +29,8 @@ export function MembersPage() {
   if (!workspaceId || !members.data) return <PageLoading title={TITLE} error={members.error} />
 
   const admin = status?.role === 'admin'
+  // An admin's own row is not changed from here: stepping down or leaving is another admin's change,
+  // so a workspace is never left without one by a slip.
   const act = async (work: () => Promise<WorkspaceMemberView[]>) => {
     setError(null)
     try {
@@ -48,7 +50,7 @@ export function MembersPage() {
       </h1>
       {!admin && <p className="muted">Only the workspace&apos;s admins can invite, change roles or remove members.</p>}
       <ErrorText error={error} />
-      <table data-testid="member-list">
+      <table className="workspace-table" data-testid="member-list">
         <thead>
           <tr>
             <th scope="col">Email</th>
@@ -66,7 +68,8 @@ export function MembersPage() {
             <MemberRow
               key={member.userId}
               member={member}
-              manage={admin}
+              actions={admin}
+              manage={admin && member.email !== status?.account}
               onRole={(role) => void act(() => call('sync.changeRole', { workspaceId, userId: member.userId, role }))}
               onRemove={() => void act(() => call('sync.removeMember', { workspaceId, userId: member.userId }))}
             />

@@ -18,7 +18,7 @@ export function WorkspaceList({
   if (workspaces.length === 0)
     return <p className="muted">This account belongs to no workspace yet: create one, or accept an invitation.</p>
   return (
-    <table data-testid="workspace-list">
+    <table className="workspace-table" data-testid="workspace-list">
       <caption className="visually-hidden">Your workspaces</caption>
       <thead>
         <tr>
