@@ -40,6 +40,7 @@ beforeAll(async () => {
   }
   hosts.push(await startWebHost(dataA, env))
   hosts.push(await startWebHost(tempDir('panelist-e2e-workspace-b-'), env))
+  hosts.push(await startWebHost(tempDir('panelist-e2e-workspace-c-'), env))
   browser = await launchChromium()
 }, budget(120_000))
 
@@ -114,7 +115,7 @@ describe.skipIf(unavailable)(`the team workspace in the browser${unavailable ? `
   it(
     'signs up, creates and adopts a workspace, invites, joins, and boards follow each other; a viewer cannot move',
     async () => {
-      const [hostA, hostB] = hosts
+      const [hostA, hostB, hostC] = hosts
       const a = await openStudio(hostA!.url)
       const b = await openStudio(hostB!.url)
       const pageA = a.page
@@ -162,6 +163,13 @@ describe.skipIf(unavailable)(`the team workspace in the browser${unavailable ? `
       await pageA.getByText(/expires/).waitFor()
       await shoot(pageA, 'workspace-members')
       await noBlockingViolations(pageA)
+      // And C as a viewer.
+      await pageA.getByLabel('Email').fill('cyd@example.test')
+      await pageA.getByLabel('Role', { exact: true }).selectOption('viewer')
+      await pageA.getByRole('button', { name: 'Invite' }).click()
+      await pageA.getByText(/Invitation for cyd@example.test as viewer/).waitFor()
+      const viewerCode = (await pageA.getByTestId('invitation-code').innerText()).trim()
+      expect(viewerCode).not.toBe(code)
 
       // B: account, invitation, adoption of an empty studio, then A's job arrives.
       await createAccount(pageB, 'bea@example.test')
@@ -189,6 +197,24 @@ describe.skipIf(unavailable)(`the team workspace in the browser${unavailable ? `
       await syncUntil([pageA, pageB], async () => (await names(column(pageB, 'screened'))).includes('Amara Okafor'))
       expect(await names(column(pageB, 'new'))).toEqual(['Bruno Costa', 'Chen Wei'])
 
+      // C, a viewer from the start, sees the board with the move and no way to move anyone.
+      const c = await openStudio(hostC!.url)
+      const pageC = c.page
+      await createAccount(pageC, 'cyd@example.test')
+      const acceptC = pageC.getByRole('group', { name: 'Accept an invitation' })
+      await acceptC.getByLabel('Invitation code').fill(viewerCode)
+      await acceptC.getByRole('button', { name: 'Join workspace' }).click()
+      await pageC.getByRole('row', { name: /Acme hiring\s+Viewer/ }).waitFor()
+      await adopt(pageC, 'Acme hiring')
+      await pageC.goto(`${hostC!.url}#/board/${jobId}`)
+      await syncUntil([pageC], async () => (await column(pageC, 'screened').count()) > 0)
+      await syncUntil([pageC], async () => (await names(column(pageC, 'screened'))).includes('Amara Okafor'))
+      await pageC.getByText('Viewers cannot move candidates.').waitFor()
+      expect(await pageC.getByRole('button', { name: /^Move / }).count()).toBe(0)
+      expect(await pageC.getByLabel(/^Stage of /).count()).toBe(0)
+      expect(await pageC.locator('.board-card-grip').count()).toBe(0)
+      expect(c.errors).toEqual([])
+
       // A makes B a viewer; after B's next sync the board offers no handle and no stage list.
       await pageA.goto(`${hostA!.url}#/workspace/members`)
       await pageA.getByLabel('Role of bea@example.test').selectOption('viewer')
@@ -207,7 +233,11 @@ describe.skipIf(unavailable)(`the team workspace in the browser${unavailable ? `
       // A removes B, asked once first.
       await pageA.getByRole('button', { name: 'Remove bea@example.test' }).click()
       await pageA.getByRole('button', { name: 'Remove', exact: true }).click()
-      await expect.poll(() => pageA.getByTestId('member-row').count()).toBe(1)
+      await expect
+        .poll(() =>
+          pageA.getByTestId('member-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-email'))),
+        )
+        .toEqual(['ada@example.test', 'cyd@example.test'])
       expect(await pageA.getByRole('row', { name: /ada@example.test\s+Admin/ }).count()).toBe(1)
 
       expect(a.errors).toEqual([])
