@@ -196,6 +196,11 @@ describe.skipIf(unavailable)(`the team workspace in the browser${unavailable ? `
       await expect.poll(() => names(column(pageA, 'screened'))).toEqual(['Amara Okafor'])
       await syncUntil([pageA, pageB], async () => (await names(column(pageB, 'screened'))).includes('Amara Okafor'))
       expect(await names(column(pageB, 'new'))).toEqual(['Bruno Costa', 'Chen Wei'])
+      // The sidebar says when the last sync finished, and no change waits to be sent.
+      const indicator = pageA.getByTestId('sync-indicator')
+      await expect.poll(() => indicator.locator('.sync-line').innerText()).toMatch(/^Synced \d/)
+      expect(await indicator.getByText('Synced with the workspace').count()).toBe(1)
+      expect(await indicator.innerText()).not.toMatch(/to send/)
 
       // C, a viewer from the start, sees the board with the move and no way to move anyone.
       const c = await openStudio(hostC!.url)
