@@ -44,11 +44,12 @@ describe('recruiter shell over the web host', () => {
     host = await startWebHost(dataDir)
     let page = await openShell(host.url)
 
-    for (const area of ['Jobs', 'Candidates', 'Interviews', 'Queue', 'Settings']) {
+    for (const area of ['Jobs', 'Candidates', 'Interviews', 'Analytics', 'Queue', 'Settings', 'Team workspace']) {
       await expect(page.getByRole('link', { name: area }).count()).resolves.toBe(1)
     }
 
-    await page.keyboard.press('Alt+5')
+    // Alt+1…9 follow the navigation's order: Settings is the sixth area.
+    await page.keyboard.press('Alt+6')
     await page.getByLabel('Theme').selectOption('dark')
     await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark')
     // The browser session does not update itself: Settings says who does, offers no update actions,
