@@ -1,7 +1,10 @@
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
+import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium, openRecruiter } from '../helpers/browser'
+import { tempDir } from '../helpers/temp-studio'
 import { seededWebHost, type RunningHost } from '../helpers/web-host'
 import { readCsv } from '../unit/exports/read-csv'
 import { recruiterCall, seedApplicant } from '../unit/fairness/seed'
@@ -92,6 +95,17 @@ describe('exports and the adverse-impact report in the browser', () => {
       page.getByTestId('impact-chart-screening-sex').locator('.recharts-bar-rectangle').count(),
     ).resolves.toBe(2)
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/fairness-report.png`, fullPage: true })
+
+    // The PDF: the browser's print path, with the report alone on the paper.
+    await page.getByText("Opens the browser's print dialog: choose “Save as PDF” as the destination.").waitFor()
+    const pdfPath = path.join(tempDir('panelist-e2e-fairness-pdf-'), 'report.pdf')
+    await page.emulateMedia({ media: 'print' })
+    fs.writeFileSync(pdfPath, await page.pdf({ format: 'A4', printBackground: true }))
+    const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
+    expect(text).toContain('Adverse-impact report · Support engineer')
+    expect(text).toMatch(/Male 40 12 0\.300 0\.506 Below four- ?fifths/)
+    for (const offPaper of ['Download PDF', 'Download CSV', 'Skip to content', '← Support engineer'])
+      expect(text).not.toContain(offPaper)
     expect(errors).toEqual([])
   })
 })

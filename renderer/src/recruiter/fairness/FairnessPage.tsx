@@ -3,6 +3,7 @@ import { call } from '../../api/client'
 import { useRequest } from '../../api/useRequest'
 import { ErrorText } from '../../components/ErrorText'
 import { PageLoading } from '../../components/PageLoading'
+import { PdfButton, pdfFileName } from '../../components/PdfButton'
 import { ExportButton } from '../exports/ExportButton'
 import { ImpactChart } from './ImpactChart'
 import { ImpactTable } from './ImpactTable'
@@ -15,19 +16,23 @@ export function FairnessPage() {
   if (!report) return <PageLoading title="Adverse-impact report" error={error} />
   const { rules } = report
   return (
-    <section aria-labelledby="fairness-title">
-      <p>
+    <section aria-labelledby="fairness-title" className="printable">
+      <p className="no-print">
         <Link to={`/jobs/${report.jobId}`}>← {report.jobTitle}</Link>
       </p>
       <header className="page-header">
         <h1 id="fairness-title" tabIndex={-1}>
           Adverse-impact report · {report.jobTitle}
         </h1>
-        <div className="row">
+        <div className="row no-print">
           <ExportButton label="Download CSV" exportFile={() => call('fairness.reportCsv', { jobId })} />
         </div>
       </header>
       <ErrorText error={error} />
+      <PdfButton
+        fileName={pdfFileName(`Adverse-impact report - ${report.jobTitle}`, 'Adverse-impact report')}
+        what="Adverse-impact report"
+      />
       <p className="muted">
         {report.applicants} applicants. Categories come from voluntary self-identification; no answer and &quot;prefer
         not to say&quot; are counted as unknown and not compared. Each category&apos;s impact ratio is its selection

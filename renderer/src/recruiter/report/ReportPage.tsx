@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router-dom'
 import { useRequest } from '../../api/useRequest'
 import { PageLoading } from '../../components/PageLoading'
 import { KIND_LABELS, RECOMMENDATION_LABELS } from '../compare/labels'
-import { PdfButton } from './PdfButton'
+import { PdfButton, pdfFileName } from '../../components/PdfButton'
 import { ReportDecision } from './ReportDecision'
 import { ReportEvidence } from './ReportEvidence'
 import { ReportIntegrity, ReportVersions } from './ReportFacts'
@@ -27,7 +27,7 @@ export function ReportPage() {
   const latest = assessments.latest
 
   return (
-    <article className="report" aria-labelledby="report-title">
+    <article className="report printable" aria-labelledby="report-title">
       <p className="no-print">
         {jobId ? (
           <Link to={`/compare/${jobId}`}>← Compare candidates</Link>
@@ -41,7 +41,10 @@ export function ReportPage() {
       <p className="muted">
         {session.templateName} · interview finished {date(session.finishedAt)} · report made {date(openedAt)}
       </p>
-      <PdfButton candidateName={session.candidateName} />
+      <PdfButton
+        fileName={pdfFileName(`Assessment report - ${session.candidateName}`, 'Assessment report')}
+        what="Report"
+      />
 
       <ReportDecision record={decisions} assessment={latest} />
 
