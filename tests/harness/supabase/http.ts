@@ -3,6 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 export interface Reply {
   status: number
   body?: unknown
+  /** A body sent as is (an Edge Function's page), instead of `body` as JSON. */
+  raw?: string
   headers?: Record<string, string>
 }
 
@@ -35,9 +37,9 @@ export function parseJson(text: string): unknown {
 
 export function send(res: ServerResponse, reply: Reply): void {
   if (res.destroyed) return
-  const text = reply.body === undefined ? '' : JSON.stringify(reply.body)
+  const text = reply.raw ?? (reply.body === undefined ? '' : JSON.stringify(reply.body))
   res.writeHead(reply.status, {
-    ...(text ? { 'content-type': 'application/json; charset=utf-8' } : {}),
+    ...(text && reply.raw === undefined ? { 'content-type': 'application/json; charset=utf-8' } : {}),
     'content-length': String(Buffer.byteLength(text)),
     ...reply.headers,
   })

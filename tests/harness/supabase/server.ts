@@ -4,6 +4,7 @@ import type { AddressInfo, Socket } from 'node:net'
 import pg from 'pg'
 import type { TestPostgres } from '../postgres/server'
 import { createAuthRoutes } from './auth-routes'
+import { createFunctionRoutes, type EdgeFunctionOptions } from './function-routes'
 import { readBody, send, type Reply } from './http'
 import { createRpcRoutes } from './rpc-routes'
 import { createTokenSigner, projectKeys, type TokenSigner } from './tokens'
@@ -25,6 +26,10 @@ export interface SupabaseStandInOptions {
   jwtSecret?: string
   /** Access-token lifetime (GoTrue's default is an hour); short values let tests reach a refresh. */
   accessTokenSeconds?: number
+  /** Edge Functions to run under /functions/v1/<name>, each as a `deno run` process (see function-routes.ts). */
+  edgeFunctions?: EdgeFunctionOptions
+  /** How long a function may take to start listening (a loaded machine compiles it slowly). */
+  edgeFunctionStartMs?: number
 }
 
 const notFound: Reply = { status: 404, body: { message: 'no Route matched with those values' } }
@@ -54,12 +59,20 @@ export async function startSupabaseStandIn(options: SupabaseStandInOptions): Pro
   })
   const rpc = createRpcRoutes({ db: restDb, signer })
 
+  let functions: Awaited<ReturnType<typeof createFunctionRoutes>> | null = null
+
   async function route(req: IncomingMessage): Promise<Reply> {
+    const target = new URL(req.url ?? '/', url)
+    if (target.pathname.startsWith('/functions/v1/') && functions) {
+      const text = await readBody(req)
+      return (
+        (await functions.handle(req, target.pathname.slice('/functions/v1'.length), target.search, text)) ?? notFound
+      )
+    }
     const apikey = req.headers.apikey
     if (apikey !== keys.anonKey && apikey !== keys.serviceRoleKey) {
       return { status: 401, body: { message: apikey ? 'Invalid API key' : 'No API key found in request' } }
     }
-    const target = new URL(req.url ?? '/', url)
     const text = await readBody(req)
     if (target.pathname.startsWith('/auth/v1/')) {
       return (await auth(req, target.pathname.slice('/auth/v1'.length), target.searchParams, text)) ?? notFound
@@ -82,6 +95,19 @@ export async function startSupabaseStandIn(options: SupabaseStandInOptions): Pro
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  if (options.edgeFunctions) {
+    try {
+      functions = await createFunctionRoutes(
+        options.edgeFunctions,
+        { url, ...keys },
+        options.edgeFunctionStartMs ?? 60_000,
+      )
+    } catch (error) {
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      await Promise.all([authDb.end(), restDb.end()])
+      throw error
+    }
+  }
 
   return {
     url,
@@ -89,6 +115,7 @@ export async function startSupabaseStandIn(options: SupabaseStandInOptions): Pro
     jwtSecret,
     signer,
     async close() {
+      await functions?.close()
       for (const socket of sockets) socket.destroy()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await Promise.all([authDb.end(), restDb.end()])
