@@ -1,4 +1,5 @@
 import path from 'node:path'
+import type { SupabaseClient } from '@supabase/supabase-js'
 import type { Kysely } from 'kysely'
 import { uuidv7 } from 'uuidv7'
 import type { AppInfo } from '../../shared/contract/foundation'
@@ -30,7 +31,11 @@ import * as queueApp from './queue/app'
 import * as rightsApp from './rights/app'
 import * as screeningApp from './screening/app'
 import * as settingsApp from './settings/app'
+import * as sharingApp from './sharing/app'
+import { latestAssessment } from './sharing/latest-assessment'
+import { createWorkspaceClient } from './sync/session'
 import * as syncApp from './sync/app'
+import { storedAccount } from './sync/session-storage'
 import * as updatesApp from './updates/app'
 import type { UpdatesHost } from './updates/app'
 import * as voiceApp from './voice/app'
@@ -159,6 +164,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     choosePaths: options.chooseResumePaths,
     ai: ai.capabilities,
     outgoing: webhooks.outgoing,
+    actor: () => storedAccount(options.secrets),
   })
   const chat = () => (ai.capabilities.available('chat') ? ai.capabilities.chat() : null)
   const chatModel = () => ai.view().settings.chat.model
@@ -221,6 +227,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     org: { get: () => orgId, set: (id) => (orgId = id) },
   })
   const mail = mailApp.createApp({ db, queue, clock, secrets: options.secrets })
+  let sharingClient: SupabaseClient | undefined
   const feedback = feedbackApp.createApp({
     db,
     queue,
@@ -292,6 +299,22 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     ...sync.handlers,
     ...mail.handlers,
     ...feedback.handlers,
+    ...sharingApp.createApp({
+      // The sync domain keeps its client to itself; this one reads the same stored session, so
+      // signing in or out there applies here on the next request.
+      workspace: async () => {
+        const project = options.sync?.project
+        const status = await sync.handlers['sync.status']({}, { audience: 'recruiter' })
+        if (!project || !status.account || !status.workspace || status.workspace !== orgId) return null
+        sharingClient ??= createWorkspaceClient(project, options.secrets)
+        return { client: sharingClient, orgId }
+      },
+      projectUrl: options.sync?.project?.url ?? null,
+      candidate: async (candidateId, jobId) =>
+        screening.handlers['candidates.get']({ candidateId, jobId }, { audience: 'recruiter' }),
+      latestAssessment: (candidateId) => latestAssessment(db, candidateId),
+      clock,
+    }).handlers,
   }
   const dispatch = createDispatcher(handlers, logger, undefined, () =>
     events.emit('app.storageFull', { message: STUDIO_STORAGE_FULL }),

@@ -47,6 +47,8 @@ export interface ScreeningDeps {
   choosePaths?: (kind: 'files' | 'folder') => Promise<string[]>
   /** Announces new candidates to the ATS webhooks. */
   outgoing: OutgoingEvents
+  /** The signed-in account, recorded on the moves a person makes; null when no one is signed in. */
+  actor(): string | null
 }
 
 export interface ScreeningApp extends DomainApp<'jobs' | 'intake' | 'candidates' | 'board' | 'analytics'> {
@@ -75,7 +77,7 @@ export function createApp(deps: ScreeningDeps): ScreeningApp {
   const opened = createOpenedFiles({ grants, events })
   const jobs = createJobsService({ db, writer, rerank })
   const intake = createIntakeService({ db, clock, queue, events, files })
-  const pipeline = createPipeline({ db, direct: deps.direct, writer, rerank, events })
+  const pipeline = createPipeline({ db, direct: deps.direct, writer, rerank, events, actor: deps.actor })
   const needParser = () => {
     if (!deps.parser) throw new StudioError('unavailable', 'Resume import is not available in this build')
   }

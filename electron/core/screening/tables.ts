@@ -74,6 +74,8 @@ export interface StatusChangesTable extends SyncedColumns {
   from_status: string | null
   to_status: string
   kind: 'import' | 'set' | 'undo'
+  /** The signed-in account that made the move; null for the studio's own moves and before sign-in. */
+  actor: string | null
 }
 
 export interface CandidateNotesTable extends SyncedColumns {

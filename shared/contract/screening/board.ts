@@ -35,6 +35,8 @@ export interface BoardMove {
   to: StatusChange['to']
   kind: StatusChange['kind']
   at: number
+  /** The account that made the move, when someone was signed in. */
+  by: string | null
 }
 
 export interface BoardView {

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { BoardView, FunnelView } from '@shared/contract/screening'
-import type { Studio } from '@core/studio'
-import { createTempStudio } from '../../helpers/temp-studio'
+import path from 'node:path'
+import { createEncryptedSecretStore, createKeyFileCipher } from '@core/settings/encrypted-secret-store'
+import type { Studio, StudioOptions } from '@core/studio'
+import { createTempStudio, tempDir } from '../../helpers/temp-studio'
 import { seedCandidates, type SeedCandidate } from '../screening/seed'
 
 let studio: Studio | undefined
@@ -28,8 +30,8 @@ const person = (name: string, skills: string[]): SeedCandidate => ({
   education: 'bachelor',
 })
 
-async function setup() {
-  ;({ studio } = await createTempStudio({ startWorkers: false, clock }))
+async function setup(overrides: Partial<StudioOptions> = {}) {
+  ;({ studio } = await createTempStudio({ startWorkers: false, clock, ...overrides }))
   const job = await call<{ id: string }>('jobs.create', {
     title: 'Frontend Engineer',
     requiredSkills: [
@@ -92,6 +94,27 @@ describe('the pipeline board', () => {
     const scored = column(board, 'new').cards.find((c) => c.name === 'Bo')!.score!
     const best = await call<BoardView>('board.get', { jobId, minScore: scored + 0.001 })
     expect(best.columns.reduce((n, c) => n + c.count, 0)).toBe(1)
+  })
+
+  it('says who moved whom once someone is signed in', async () => {
+    const folder = tempDir('panelist-board-secrets-')
+    const secrets = createEncryptedSecretStore(
+      path.join(folder, 'secrets.json'),
+      createKeyFileCipher(path.join(folder, 'secrets.key')),
+    )
+    const { jobId, move } = await setup({ secrets })
+    await move('Ada', 'screened')
+    // The session as supabase-js keeps it, in the secret store: only its account's email is read.
+    await secrets.set(
+      'workspace.session',
+      JSON.stringify({ 'panelist-workspace': JSON.stringify({ user: { email: 'ada@example.com' } }) }),
+    )
+    await move('Bo', 'screened')
+    const board = await call<BoardView>('board.get', { jobId })
+    expect(board.activity.map((m) => [m.candidateName, m.by])).toEqual([
+      ['Bo', 'ada@example.com'],
+      ['Ada', null],
+    ])
   })
 
   it('tells a recruiter’s own moves to boards on screen', async () => {

@@ -11,6 +11,7 @@ import { webhooks } from './0050-webhooks'
 import { selfIdentification } from './0060-self-identification'
 import { mailAndFeedback } from './0070-mail-and-feedback'
 import { sync } from './0080-sync'
+import { statusChangeActor } from './0090-status-change-actor'
 import type { Migration } from './types'
 
 /**
@@ -31,4 +32,5 @@ export const migrations: Migration[] = [
   selfIdentification,
   mailAndFeedback,
   sync,
+  statusChangeActor,
 ]

@@ -82,6 +82,7 @@ async function recentMoves(db: Kysely<Database>, jobId: string): Promise<BoardMo
       'sc.to_status',
       'sc.kind',
       'sc.created_at',
+      'sc.actor',
     ])
     .where('a.job_id', '=', jobId)
     .where('sc.deleted_at', 'is', null)
@@ -100,6 +101,7 @@ async function recentMoves(db: Kysely<Database>, jobId: string): Promise<BoardMo
     to: stage(row.to_status)!,
     kind: row.kind,
     at: row.created_at,
+    by: row.actor,
   }))
 }
 

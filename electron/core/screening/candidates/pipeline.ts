@@ -13,6 +13,8 @@ export interface PipelineDeps {
   writer: SyncedWriter
   rerank(jobId: string): Promise<RerankSummary>
   events: EventBus
+  /** Who is moving candidates here: the signed-in account, or null. */
+  actor(): string | null
 }
 
 export interface Pipeline {
@@ -33,6 +35,7 @@ export async function moveApplication(
   writer: SyncedWriter,
   applicationId: string,
   status: PipelineStatus,
+  actor: string | null = null,
 ): Promise<void> {
   const current = await trx
     .selectFrom('applications')
@@ -48,6 +51,7 @@ export async function moveApplication(
     from_status: current.status,
     to_status: status,
     kind: 'set',
+    actor,
   })
 }
 
@@ -71,7 +75,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
 
   return {
     async setStatus(applicationId, status) {
-      await db.transaction().execute((trx) => moveApplication(trx, writer, applicationId, status))
+      await db.transaction().execute((trx) => moveApplication(trx, writer, applicationId, status, deps.actor()))
       return moved(await applicationView(db, applicationId))
     },
 
@@ -86,6 +90,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
           from_status: current.status,
           to_status: change.from!,
           kind: 'undo',
+          actor: deps.actor(),
         })
       })
       return moved(await applicationView(db, applicationId))

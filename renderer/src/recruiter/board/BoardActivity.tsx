@@ -15,7 +15,8 @@ export function BoardActivity({ moves, jobId }: { moves: BoardMove[]; jobId: str
             <li key={`${move.applicationId}-${move.at}-${move.to}`}>
               <Link to={`/jobs/${jobId}/candidates/${move.candidateId}`}>{move.candidateName}</Link>
               {move.kind === 'undo' ? ' moved back ' : ' moved '}
-              {move.from ? `from ${PIPELINE_LABELS[move.from]} ` : ''}to {PIPELINE_LABELS[move.to]}{' '}
+              {move.from ? `from ${PIPELINE_LABELS[move.from]} ` : ''}to {PIPELINE_LABELS[move.to]}
+              {move.by ? ` by ${move.by}` : ''}{' '}
               <time className="muted" dateTime={new Date(move.at).toISOString()}>
                 {new Date(move.at).toLocaleString()}
               </time>
