@@ -10,6 +10,7 @@ import { KIOSK_VOICE_EVENTS, kioskEvents, kioskRequests } from './kiosk'
 import { mailRequests } from './mail'
 import { rightsRequests } from './rights'
 import { screeningEvents, screeningRequests } from './screening'
+import { sharingRequests } from './sharing'
 import { syncEvents, syncRequests } from './sync'
 import { updateEvents, updateRequests } from './updates'
 import { webhookRequests } from './webhooks'
@@ -32,6 +33,7 @@ export const requests = {
   ...syncRequests,
   ...mailRequests,
   ...feedbackRequests,
+  ...sharingRequests,
 } satisfies Record<string, RequestDef>
 
 export const events = {
