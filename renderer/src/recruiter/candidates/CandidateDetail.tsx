@@ -19,6 +19,7 @@ import { SelfIdentificationForm } from '../fairness/SelfIdentificationForm'
 import { AlternativeProcessTask } from '../rights/AlternativeProcessTask'
 import { DeleteCandidate } from '../rights/DeleteCandidate'
 import { ExportCandidateData } from '../rights/ExportCandidateData'
+import { ShareDialog } from '../sharing/ShareDialog'
 
 const period = (start: string | null, end: string | null, current: boolean) =>
   `${start ?? '?'} – ${current ? 'present' : (end ?? '?')}`
@@ -156,6 +157,7 @@ export function CandidateDetail() {
           exportFile={() => call('exports.jsonResume', { candidateId: detail.id })}
         />
         <ExportCandidateData candidateId={detail.id} />
+        <ShareDialog candidate={{ id: detail.id, name: detail.name }} jobId={jobId} />
         <DeleteCandidate candidate={{ id: detail.id, name: detail.name }} onDeleted={() => navigate(back)} />
       </header>
       <AlternativeProcessTask candidateId={detail.id} />
