@@ -17,11 +17,23 @@ export interface EdgeFunctionOptions {
   env?: Record<string, string>
 }
 
-export const DENO_BINARY = path.resolve(__dirname, '../../../node_modules/.bin/deno')
+// The npm package's own binary: its `.bin/deno` is a Node wrapper, and stopping a wrapper would
+// leave the real deno running.
+const DENO_PACKAGE = path.resolve(__dirname, '../../../node_modules/deno')
+export const DENO_BINARY = path.join(DENO_PACKAGE, process.platform === 'win32' ? 'deno.exe' : 'deno')
 
 /** Why Edge Functions cannot run here, or null when they can. */
 export function edgeFunctionsUnavailable(): string | null {
   return fs.existsSync(DENO_BINARY) ? null : `no Deno binary at ${DENO_BINARY}`
+}
+
+function stop(child: ChildProcess, signal: NodeJS.Signals): void {
+  try {
+    if (process.platform !== 'win32' && child.pid !== undefined) process.kill(-child.pid, signal)
+    else child.kill(signal)
+  } catch {
+    // Already gone.
+  }
 }
 
 interface Running {
@@ -35,10 +47,12 @@ function startFunction(file: string, env: Record<string, string>, timeoutMs: num
     const child = spawn(DENO_BINARY, ['run', '--allow-net', '--allow-env', '--no-prompt', file], {
       env: { ...process.env, ...env, PORT: '0', HOSTNAME: '127.0.0.1', NO_COLOR: '1', DENO_NO_UPDATE_CHECK: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group, so stopping it stops anything it started too.
+      detached: process.platform !== 'win32',
     })
     let output = ''
     const timer = setTimeout(() => {
-      child.kill('SIGKILL')
+      stop(child, 'SIGKILL')
       reject(new Error(`${path.basename(path.dirname(file))} did not start in ${timeoutMs} ms: ${output}`))
     }, timeoutMs)
     const onData = (part: Buffer) => {
@@ -80,7 +94,7 @@ export async function createFunctionRoutes(
       running.set(name, await startFunction(file, env, startTimeoutMs))
     }
   } catch (error) {
-    for (const { child } of running.values()) child.kill('SIGKILL')
+    for (const { child } of running.values()) stop(child, 'SIGKILL')
     throw error
   }
 
@@ -115,7 +129,7 @@ export async function createFunctionRoutes(
             if (child.exitCode !== null || child.signalCode !== null) return resolve()
             child.removeAllListeners('exit')
             child.once('exit', () => resolve())
-            child.kill('SIGTERM')
+            stop(child, 'SIGTERM')
           }),
       ),
     )
