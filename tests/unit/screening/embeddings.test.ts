@@ -61,6 +61,7 @@ async function setup(ai: AiCapabilities) {
     ai,
     // No parser here, so nothing is imported and no candidate is announced.
     outgoing: { record: async () => {}, recordNow: () => {} },
+    actor: () => null,
   })
   screening.jobs.forEach((job) => studio!.queue.register(job))
   const h = screening.handlers
