@@ -44,6 +44,19 @@ const TABLES: Record<string, { select: string; insert: string; update: string; d
     update: `update public.sync_changes set fields = '{"name": "forged"}' where org_id = $1`,
     delete: 'delete from public.sync_changes where org_id = $1',
   },
+  shared_links: {
+    select: 'select * from public.shared_links where org_id = $1',
+    insert: `insert into public.shared_links (org_id, candidate_id, token_hash, fields, expires_at)
+             values ($1, 'forged', '\\x01', '{}', now() + interval '1 day')`,
+    update: `update public.shared_links set revoked_at = null, expires_at = now() + interval '30 days' where org_id = $1`,
+    delete: 'delete from public.shared_links where org_id = $1',
+  },
+  shared_link_views: {
+    select: 'select * from public.shared_link_views where org_id = $1',
+    insert: `insert into public.shared_link_views (org_id, outcome) values ($1, 'shown')`,
+    update: `update public.shared_link_views set outcome = 'shown' where org_id = $1`,
+    delete: 'delete from public.shared_link_views where org_id = $1',
+  },
   sync_rows: {
     select: 'select * from public.sync_rows where org_id = $1',
     insert: `insert into public.sync_rows (org_id, table_name, row_id, data, field_hlc)
@@ -106,6 +119,16 @@ describe.skipIf(unavailable)(
           ],
         })
         expect(pushed.error).toBeNull()
+        // A shared link and one view of it, written as the table owner (the app goes through functions).
+        const link = await server.owner.query<{ id: string }>(
+          `insert into public.shared_links (org_id, candidate_id, token_hash, fields, expires_at)
+           values ($1, 'c1', sha256(gen_random_uuid()::text::bytea), '{}', now() + interval '1 day') returning id`,
+          [org],
+        )
+        await server.owner.query(
+          `insert into public.shared_link_views (link_id, org_id, outcome) values ($1, $2, 'shown')`,
+          [link.rows[0]!.id, org],
+        )
       }
     })
     afterAll(async () => {
@@ -138,7 +161,14 @@ describe.skipIf(unavailable)(
     })
 
     it('members write the synced and membership tables only through the functions', async () => {
-      for (const table of ['organisation_members', 'organisation_invitations', 'sync_changes', 'sync_rows']) {
+      for (const table of [
+        'organisation_members',
+        'organisation_invitations',
+        'shared_links',
+        'shared_link_views',
+        'sync_changes',
+        'sync_rows',
+      ]) {
         for (const op of ['insert', 'update', 'delete'] as const) {
           const outcome = await run('authenticated', as(adminA), TABLES[table]![op], orgA)
           expect(outcome, `${table} ${op}`).toEqual({ error: '42501' })
