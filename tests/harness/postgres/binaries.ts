@@ -35,7 +35,7 @@ export function findPostgresBinaries(): PostgresBinaries {
   return {
     ok: false,
     reason:
-      `no PostgreSQL server found (looked for ${NEEDED.join(' and ')} on PATH and in /usr/lib/postgresql/*/bin); ` +
+      `needs a PostgreSQL server: none found (looked for ${NEEDED.join(' and ')} on PATH and in /usr/lib/postgresql/*/bin); ` +
       'install the Debian package postgresql to run these tests',
   }
 }

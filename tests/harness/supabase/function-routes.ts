@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
+import { createRequire } from 'node:module'
 import type { IncomingMessage } from 'node:http'
 import path from 'node:path'
 import type { Reply } from './http'
@@ -17,14 +18,31 @@ export interface EdgeFunctionOptions {
   env?: Record<string, string>
 }
 
-// The npm package's own binary: its `.bin/deno` is a Node wrapper, and stopping a wrapper would
-// leave the real deno running.
+// The real binary, not the npm package's `.bin/deno` (a Node wrapper: stopping it would leave the
+// real deno running). Our install denies the package's install script, so the binary is still in
+// its platform package (@deno/<target>); the package's own installer finds it there.
 const DENO_PACKAGE = path.resolve(__dirname, '../../../node_modules/deno')
-export const DENO_BINARY = path.join(DENO_PACKAGE, process.platform === 'win32' ? 'deno.exe' : 'deno')
 
-/** Why Edge Functions cannot run here, or null when they can. */
+function findDeno(): { binary: string } | { reason: string } {
+  const own = path.join(DENO_PACKAGE, process.platform === 'win32' ? 'deno.exe' : 'deno')
+  if (fs.existsSync(own)) return { binary: own }
+  try {
+    const installer = createRequire(path.join(DENO_PACKAGE, 'package.json'))('./install_api.cjs') as {
+      runInstall(): string
+    }
+    return { binary: installer.runInstall() }
+  } catch (error) {
+    return { reason: `needs Deno: the deno package found no binary (${String(error)})` }
+  }
+}
+
+let found: ReturnType<typeof findDeno> | undefined
+const deno = () => (found ??= findDeno())
+
+/** Why Edge Functions cannot run here (worded "needs …"), or null when they can. */
 export function edgeFunctionsUnavailable(): string | null {
-  return fs.existsSync(DENO_BINARY) ? null : `no Deno binary at ${DENO_BINARY}`
+  const result = deno()
+  return 'reason' in result ? result.reason : null
 }
 
 function stop(child: ChildProcess, signal: NodeJS.Signals): void {
@@ -43,8 +61,10 @@ interface Running {
 
 /** Starts `deno run` on port 0 and waits for the function to print the port it listens on. */
 function startFunction(file: string, env: Record<string, string>, timeoutMs: number): Promise<Running> {
+  const found = deno()
+  if ('reason' in found) return Promise.reject(new Error(found.reason))
   return new Promise((resolve, reject) => {
-    const child = spawn(DENO_BINARY, ['run', '--allow-net', '--allow-env', '--no-prompt', file], {
+    const child = spawn(found.binary, ['run', '--allow-net', '--allow-env', '--no-prompt', file], {
       env: { ...process.env, ...env, PORT: '0', HOSTNAME: '127.0.0.1', NO_COLOR: '1', DENO_NO_UPDATE_CHECK: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
       // Its own process group, so stopping it stops anything it started too.

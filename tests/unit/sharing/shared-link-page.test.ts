@@ -30,7 +30,7 @@ const SNAPSHOT = {
 /** Text that must never be on a page: what was not ticked and what is never shared. */
 const NEVER = ['ada@example.test', 'integrity', 'tab switch', 'self-identification', '<video', '<audio', '.webm']
 
-describe.skipIf(unavailable)(`shared links: the hiring manager's page${unavailable ? ` (${unavailable})` : ''}`, () => {
+describe.skipIf(unavailable)(`shared links: the hiring manager's page${unavailable ? ` [${unavailable}]` : ''}`, () => {
   let server: WorkspaceServer
   let admin: SignedInUser
   let recruiter: SignedInUser

@@ -92,7 +92,7 @@ const assessment: AssessmentView = {
   integrity: [{ kind: 'pasted_answer', severity: 'high', turnIndex: 0, evidence: 'PASTED-EVIDENCE', occurredAt: 0 }],
 }
 
-describe.skipIf(unavailable)(`sharing domain against the workspace${unavailable ? ` (${unavailable})` : ''}`, () => {
+describe.skipIf(unavailable)(`sharing domain against the workspace${unavailable ? ` [${unavailable}]` : ''}`, () => {
   let server: WorkspaceServer
   let recruiter: SignedInUser
   let org: string
