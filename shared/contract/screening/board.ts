@@ -6,6 +6,9 @@ import { id } from './fields'
 
 /** One job's pipeline as a board: a column per stage, the moves that made it, and its funnel. */
 
+/** The stages a hire passes through, in order; the others (maybe, rejected, withdrawn) are side exits. */
+export const MAIN_PATH: readonly PipelineStatus[] = ['new', 'screened', 'shortlisted', 'interviewing', 'offer', 'hired']
+
 /** Cards shown per column; the rest are counted, and the ranked list shows them all. */
 export const BOARD_CARDS_PER_COLUMN = 200
 

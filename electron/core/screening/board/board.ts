@@ -11,14 +11,13 @@ import {
 } from '../../../../shared/contract/screening'
 import { StudioError } from '../../../../shared/contract/errors'
 import type { Database } from '../../db/schema'
+import { readStatus } from '../candidates/applications'
 import { readStringList } from '../candidates/json-columns'
+import { like } from '../candidates/list'
 
 export type BoardFilter = z.output<typeof boardFilterSchema>
 
 const ACTIVITY_LIMIT = 50
-
-const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-const stage = (value: string | null) => (value ? pipelineStatusSchema.catch('new').parse(value) : null)
 
 async function jobTitle(db: Kysely<Database>, jobId: string): Promise<string> {
   const job = await db
@@ -97,8 +96,8 @@ async function recentMoves(db: Kysely<Database>, jobId: string): Promise<BoardMo
     applicationId: row.application_id,
     candidateId: row.candidate_id,
     candidateName: row.name,
-    from: stage(row.from_status),
-    to: stage(row.to_status)!,
+    from: readStatus(row.from_status),
+    to: readStatus(row.to_status)!,
     kind: row.kind,
     at: row.created_at,
     by: row.actor,
@@ -112,7 +111,7 @@ export async function boardView(db: Kysely<Database>, filter: BoardFilter): Prom
     pipelineStatusSchema.options.map((status) => [status, { count: 0, cards: [] }]),
   )
   for (const row of await filteredCards(db, filter)) {
-    const column = columns.get(stage(row.status)!)!
+    const column = columns.get(readStatus(row.status)!)!
     column.count++
     if (column.cards.length >= BOARD_CARDS_PER_COLUMN) continue
     column.cards.push({

@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely'
-import { pipelineStatusSchema, type FunnelView, type PipelineStatus } from '../../../../shared/contract/screening'
+import {
+  MAIN_PATH,
+  pipelineStatusSchema,
+  type FunnelView,
+  type PipelineStatus,
+} from '../../../../shared/contract/screening'
+import { readStatus } from '../candidates/applications'
 import type { Database } from '../../db/schema'
-
-/** The stages a hire passes through, in order; the others (maybe, rejected, withdrawn) are side exits. */
-const MAIN_PATH: readonly PipelineStatus[] = ['new', 'screened', 'shortlisted', 'interviewing', 'offer', 'hired']
-
-const stage = (value: string) => pipelineStatusSchema.catch('new').parse(value)
 
 function median(values: number[]): number | null {
   if (!values.length) return null
@@ -29,7 +30,7 @@ async function timelines(db: Kysely<Database>, jobId: string | null): Promise<Ti
   if (jobId) applications = applications.where('job_id', '=', jobId)
   const rows = await applications.execute()
   const byId = new Map<string, Timeline>(
-    rows.map((a) => [a.id, { addedAt: a.created_at, status: stage(a.status), moves: [] }]),
+    rows.map((a) => [a.id, { addedAt: a.created_at, status: readStatus(a.status)!, moves: [] }]),
   )
   if (!byId.size) return []
   let moves = db
@@ -41,8 +42,8 @@ async function timelines(db: Kysely<Database>, jobId: string | null): Promise<Ti
   if (jobId) moves = moves.where('a.job_id', '=', jobId)
   for (const move of await moves.orderBy('sc.created_at').orderBy('sc.id').execute()) {
     byId.get(move.application_id)?.moves.push({
-      from: move.from_status ? stage(move.from_status) : null,
-      to: stage(move.to_status),
+      from: readStatus(move.from_status),
+      to: readStatus(move.to_status)!,
       at: move.created_at,
       undo: move.kind === 'undo',
     })

@@ -12,7 +12,8 @@ import type { SyncedWriter } from '../../db/synced'
 
 type Db = Kysely<Database> | Transaction<Database>
 
-const status = (value: string | null): PipelineStatus | null =>
+/** A stored status as the contract's, an unknown one read as new; null stays null. */
+export const readStatus = (value: string | null): PipelineStatus | null =>
   value ? pipelineStatusSchema.catch('new').parse(value) : null
 
 export async function historyOf(db: Db, applicationIds: string[]): Promise<Map<string, StatusChange[]>> {
@@ -29,8 +30,8 @@ export async function historyOf(db: Db, applicationIds: string[]): Promise<Map<s
     const list = byApplication.get(row.application_id) ?? []
     list.push({
       id: row.id,
-      from: status(row.from_status),
-      to: status(row.to_status)!,
+      from: readStatus(row.from_status),
+      to: readStatus(row.to_status)!,
       kind: row.kind,
       at: row.created_at,
     })
@@ -62,7 +63,7 @@ export async function applicationViews(
     jobId: row.job_id,
     jobTitle: row.title,
     candidateId: row.candidate_id,
-    status: status(row.status)!,
+    status: readStatus(row.status)!,
     history: history.get(row.id) ?? [],
   }))
 }

@@ -12,7 +12,8 @@ import { readFlags, readStringList } from './json-columns'
 
 export type CandidateListInput = z.output<typeof candidateListInputSchema>
 
-const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+/** A LIKE pattern matching `text` anywhere, with its wildcards escaped (used with `escape '\\'`). */
+export const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 
 /** Pipeline order, so sorting by status reads like the pipeline rather than the alphabet. */
 const STATUS_ORDER = sql<number>`case a.status ${sql.join(

@@ -1,7 +1,4 @@
-import type { PipelineStatus } from '../../../../shared/contract/screening'
-
-/** The stages a hire passes through, in order; a move forward past more than one of them skips stages. */
-const MAIN_PATH: readonly PipelineStatus[] = ['new', 'screened', 'shortlisted', 'interviewing', 'offer', 'hired']
+import { MAIN_PATH, type PipelineStatus } from '../../../../shared/contract/screening'
 
 /** The main-path stages a move from `from` to `to` jumps over (none for side moves or moves back). */
 export function skippedStages(from: PipelineStatus, to: PipelineStatus): PipelineStatus[] {
