@@ -13,7 +13,8 @@ import { performance } from 'node:perf_hooks'
 const runs = Number(process.argv[2] ?? 3)
 const loops = Number(process.argv[3] ?? os.availableParallelism())
 const root = path.resolve(__dirname, '..')
-const VITEST = path.join(root, 'node_modules/vitest/vitest.mjs')
+// The README's test runner: the unit and browser projects side by side, as `npm test` runs them.
+const RUNNER = path.join(root, 'scripts/test.mjs')
 
 interface Report {
   numPassedTests: number
@@ -33,7 +34,7 @@ function runSuite(reportFile: string): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      [VITEST, 'run', '--reporter=dot', '--reporter=json', `--outputFile.json=${reportFile}`],
+      [RUNNER, '--reporter=dot', '--reporter=json', `--outputFile.json=${reportFile}`],
       {
         cwd: root,
         stdio: ['ignore', 'ignore', 'inherit'],
