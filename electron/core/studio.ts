@@ -213,7 +213,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     dataDir: options.dataDir,
     options: options.voice,
   })
-  const rights = rightsApp.createApp({ db, writer, queue, clock, dataDir: options.dataDir })
+  const rights = rightsApp.createApp({ db, writer, queue, clock, events, dataDir: options.dataDir })
   const sync = syncApp.createApp({
     ...options.sync,
     db,

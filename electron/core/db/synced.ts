@@ -32,6 +32,11 @@ export interface SyncedWriter {
     patch: Omit<Updateable<Database[T]>, keyof SyncedColumns>,
   ): Promise<void>
   softDelete(trx: Transaction<Database>, table: SyncedTable, id: string): Promise<void>
+  /**
+   * A delete on a person's request: the tombstone also says `erased`, which asks the workspace to
+   * drop the row's history and teammates' studios to remove the row (see supabase/README.md).
+   */
+  erase(trx: Transaction<Database>, table: SyncedTable, id: string): Promise<void>
   /** `insert` as direct statements, inside a DirectDb transaction (for hot paths). */
   insertNow<T extends SyncedTable>(
     direct: Direct,
@@ -89,6 +94,17 @@ export function createSyncedWriter(deps: SyncedWriterDeps): SyncedWriter {
     if (!row) throw missing(table, id)
     return row.org_id
   }
+  const markDeleted = async (trx: Db, table: SyncedTable, id: string, marks: { erased?: true }) => {
+    const orgId = await orgOf(trx, table, id)
+    const now = deps.clock.now()
+    const fields = { deleted_at: now, updated_at: now }
+    await trx
+      .updateTable(table as 'demo_counters')
+      .set(fields)
+      .where('id', '=', id)
+      .execute()
+    await log(trx, table, id, orgId, 'delete', { ...fields, ...marks })
+  }
   return {
     async insert(trx, table, values) {
       const row = newRow(values)
@@ -109,17 +125,8 @@ export function createSyncedWriter(deps: SyncedWriterDeps): SyncedWriter {
         .execute()
       await log(trx, table, id, orgId, 'update', fields)
     },
-    async softDelete(trx, table, id) {
-      const orgId = await orgOf(trx, table, id)
-      const now = deps.clock.now()
-      const fields = { deleted_at: now, updated_at: now }
-      await trx
-        .updateTable(table as 'demo_counters')
-        .set(fields)
-        .where('id', '=', id)
-        .execute()
-      await log(trx, table, id, orgId, 'delete', fields)
-    },
+    softDelete: (trx, table, id) => markDeleted(trx, table, id, {}),
+    erase: (trx, table, id) => markDeleted(trx, table, id, { erased: true }),
     insertNow(direct, table, values) {
       const row = newRow(values)
       insertRow(direct, table, row as never)

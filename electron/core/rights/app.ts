@@ -1,13 +1,16 @@
 import type { Kysely } from 'kysely'
+import type { EventPayload } from '../../../shared/contract'
 import type { Clock } from '../clock'
 import type { Database } from '../db/schema'
 import type { SyncedWriter } from '../db/synced'
+import type { EventBus } from '../events'
 import type { DomainApp } from '../ipc/dispatcher'
 import type { Queue } from '../queue/queue'
 import type { JobDefinition } from '../queue/types'
 import { alternativeRequests } from './alternative-requests'
 import { exportCandidateData } from './data-export'
 import { deleteCandidate, previewCandidateDeletion } from './delete-candidate'
+import { pulledErasureJob, queuePulledErasures } from './erase-pulled'
 import { RETENTION_JOB, retentionJob, scheduleIfSet } from './retention-job'
 import { retentionPlan } from './retention-plan'
 import { readRetentionPolicy, writeRetentionPolicy } from './retention-policy'
@@ -18,19 +21,31 @@ export interface RightsDeps {
   queue: Queue
   clock: Clock
   dataDir: string
+  events: EventBus
 }
 
 export interface RightsApp extends DomainApp<'rights'> {
   jobs: JobDefinition<never>[]
-  /** Queues today's retention run when a policy is set (once per day, whatever the restarts). */
+  /**
+   * Queues today's retention run when a policy is set (once per day, whatever the restarts), and
+   * the removal of candidates a teammate erased, now and whenever a sync brings candidates.
+   */
   start(): Promise<void>
 }
 
 /** Candidates' data rights: deletion on request, the workspace's retention policy, and requests for an alternative process. */
 export function createApp(deps: RightsDeps): RightsApp {
   return {
-    jobs: [retentionJob(deps) as JobDefinition<never>],
-    start: async () => scheduleIfSet(deps, await readRetentionPolicy(deps.db)),
+    jobs: [retentionJob(deps) as JobDefinition<never>, pulledErasureJob(deps) as JobDefinition<never>],
+    start: async () => {
+      await scheduleIfSet(deps, await readRetentionPolicy(deps.db))
+      await queuePulledErasures(deps)
+      deps.events.subscribe((name, payload) => {
+        const synced = name === 'sync.changed' ? (payload as EventPayload<'sync.changed'>) : null
+        // A failure here is not lost: the next start queues every erasure still pending.
+        if (synced?.tables.includes('candidates')) queuePulledErasures(deps).catch(() => undefined)
+      })
+    },
     handlers: {
       'rights.exportData': ({ candidateId }) =>
         exportCandidateData(deps.db, deps.dataDir, candidateId, deps.clock.now()),

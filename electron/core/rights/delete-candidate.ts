@@ -72,15 +72,20 @@ export async function previewCandidateDeletion(db: Kysely<Database>, candidateId
 }
 
 /**
- * Removes the footprint's rows. A synced row's delete goes through the writer, so the change log
- * holds its tombstone for the synced copy; the earlier log entries of that row (which carry its
- * fields: the name, the answer text) are dropped, since the tombstone supersedes them.
+ * Removes the footprint's rows. A synced row's erasure goes through the writer, so the change log
+ * holds its tombstone for the synced copy (none when `tombstones` is null: a teammate's erasure
+ * pulled here already carries them); the earlier log entries of that row (which carry its fields:
+ * the name, the answer text) are dropped, since the tombstone supersedes them.
  */
-export async function deleteFootprintRows(trx: Transaction<Database>, writer: SyncedWriter, footprint: Footprint) {
+export async function deleteFootprintRows(
+  trx: Transaction<Database>,
+  tombstones: SyncedWriter | null,
+  footprint: Footprint,
+) {
   for (const part of footprint.parts) {
     if (part.synced) {
       for (const id of part.keys) {
-        await writer.softDelete(trx, part.table as SyncedTable, id)
+        await tombstones?.erase(trx, part.table as SyncedTable, id)
         await trx.deleteFrom('change_log').where('row_id', '=', id).where('op', '!=', 'delete').execute()
       }
     }

@@ -67,7 +67,11 @@ describe('deleting a candidate everywhere', () => {
       ['candidates', 'delete'],
       ['interview_sessions', 'delete'],
     ])
-    expect(JSON.parse(log[0]!.fields)).toEqual({ deleted_at: expect.any(Number), updated_at: expect.any(Number) })
+    expect(JSON.parse(log[0]!.fields)).toEqual({
+      deleted_at: expect.any(Number),
+      updated_at: expect.any(Number),
+      erased: true,
+    })
 
     const other = await w.studio.db.selectFrom('candidates').select('name').where('id', '=', otherId).executeTakeFirst()
     expect(other?.name).toBe('Other Person')
