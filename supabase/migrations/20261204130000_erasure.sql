@@ -1,6 +1,6 @@
 -- Erasure on request: a delete change whose fields carry "erased": true (the desktop app sends it
 -- when a recruiter deletes a candidate) removes what the workspace keeps about that row, not only
--- its visibility. The row's earlier changes keep their place in the log (devices page through it
+-- its visibility; an erased candidate's shared links go with their snapshots and view logs. The row's earlier changes keep their place in the log (devices page through it
 -- by server_seq) but lose their fields; the merged row keeps only its tombstone. Changes for an
 -- erased row that arrive later (a teammate's edit made offline) are stored without their fields.
 -- A device that pulls the log afterwards sees an empty insert and the tombstone, so the row never
@@ -39,6 +39,12 @@ as $$
     from erased e
     where c.org_id = p_org and c.table_name = e.table_name and c.row_id = e.row_id
       and c.fields <> case when c.op = 'delete' then private.tombstone_fields(c.fields) else '{}' end
+    returning 1
+  ),
+  links as (
+    delete from public.shared_links l
+    using erased e
+    where e.table_name = 'candidates' and l.org_id = p_org and l.candidate_id = e.row_id
     returning 1
   )
   update public.sync_rows r

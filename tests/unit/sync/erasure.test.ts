@@ -55,7 +55,8 @@ describe.skipIf(unavailable)(`erasure across a workspace${unavailable ? ` [${una
   const serverTraces = async () => {
     const { rows } = await server.owner.query<{ text: string }>(
       `select fields::text as text from sync_changes where org_id = $1
-       union all select data::text from sync_rows where org_id = $1`,
+       union all select data::text from sync_rows where org_id = $1
+       union all select fields::text from shared_links where org_id = $1`,
       [org],
     )
     return rows.flatMap((r) => tracesIn(r.text))
@@ -79,6 +80,11 @@ describe.skipIf(unavailable)(`erasure across a workspace${unavailable ? ` [${una
   it('leaves no trace of them on the server, in a teammate’s studio, in an offline edit, or in a studio that joins later', async () => {
     const { candidateId } = await fullCandidate(origin)
     expect(await syncAndSettle(origin.studio, drainOrigin)).toMatchObject({ state: 'idle', pending: 0 })
+    await origin.call('sharing.create', {
+      candidateId,
+      include: { profile: true, contact: true, ranking: false, assessment: true },
+      expiresInDays: 7,
+    })
     expect(await serverTraces()).toContain(NAME)
 
     const teammate = await teammateStudio('erasure-b@example.test')
@@ -94,6 +100,8 @@ describe.skipIf(unavailable)(`erasure across a workspace${unavailable ? ` [${una
     await origin.call('rights.deleteCandidate', { candidateId })
     expect(await syncAndSettle(origin.studio, drainOrigin)).toMatchObject({ state: 'idle', pending: 0 })
     expect(await serverTraces()).toEqual([])
+    const links = await server.owner.query('select id from shared_links where org_id = $1', [org])
+    expect(links.rows).toEqual([])
     const tombstone = await server.owner.query<{ data: Record<string, unknown>; deleted_hlc: string | null }>(
       `select data, deleted_hlc from sync_rows where org_id = $1 and table_name = 'candidates' and row_id = $2`,
       [org, candidateId],
