@@ -133,7 +133,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     onChange: (job) => events.emit('queue.job', job),
   })
   const queuePanel = queueApp.createApp({ db, writer, queue })
-  const webhooks = webhooksApp.createApp({ db, queue, clock, logger })
+  const webhooks = webhooksApp.createApp({ db, queue, clock, logger, secrets: options.secrets })
   const { resourcesDir } = options
   const taxonomy = await loadTaxonomyFile(path.join(resourcesDir, 'skills.json'))
   const ownParser = options.resumeParser ? null : poolParser({ taxonomy: taxonomy.data })

@@ -34,8 +34,14 @@ export type SecretName = z.infer<typeof secretNameSchema>
  * with the mail settings it belongs to (mail.saveSettings), never through secrets.set.
  */
 // 'workspace.session' is the team workspace's Supabase session, kept by the core's sync domain
-// (electron/core/sync/session-storage.ts) and never sent to a window.
-export const storedSecretNameSchema = z.enum([...secretNameSchema.options, 'smtp.password', 'workspace.session'])
+// (electron/core/sync/session-storage.ts) and never sent to a window; 'webhooks.key' seals the
+// webhook endpoints' signing secrets in the database (electron/core/webhooks/sealed-secrets.ts).
+export const storedSecretNameSchema = z.enum([
+  ...secretNameSchema.options,
+  'smtp.password',
+  'workspace.session',
+  'webhooks.key',
+])
 export type StoredSecretName = z.infer<typeof storedSecretNameSchema>
 
 export const jobStatusSchema = z.enum(['queued', 'running', 'succeeded', 'failed', 'dead', 'cancelled'])

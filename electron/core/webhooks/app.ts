@@ -11,12 +11,16 @@ import { deliverJob } from './deliver-job'
 import { createEndpoint, deleteEndpoint, listEndpoints, rotateSecret } from './endpoints'
 import { fanOut } from './fan-out'
 import { createOutbox } from './outbox'
+import { createSealer, sealLegacySecrets } from './sealed-secrets'
+import type { SecretStore } from '../settings/types'
 
 export interface WebhooksDeps {
   db: Kysely<Database>
   queue: Queue
   clock: Clock
   logger: Logger
+  /** Holds the key that seals the endpoints' signing secrets in the database. */
+  secrets: SecretStore
   /** How long one delivery may take before it counts as failed (default 10 s). */
   timeoutMs?: number
 }
@@ -46,8 +50,9 @@ export function createApp(deps: WebhooksDeps): WebhooksApp {
     return running
   }
   const outgoing = createOutbox(clock, () => void fanOutSoon())
+  const sealer = createSealer(deps.secrets)
   return {
-    jobs: [deliverJob({ clock, send: { timeoutMs: deps.timeoutMs ?? 10_000 } }) as JobDefinition<never>],
+    jobs: [deliverJob({ clock, sealer, send: { timeoutMs: deps.timeoutMs ?? 10_000 } }) as JobDefinition<never>],
     outgoing,
     async sessionFinished(trx, sessionId) {
       const session = await trx
@@ -67,6 +72,8 @@ export function createApp(deps: WebhooksDeps): WebhooksApp {
       })
     },
     start: async () => {
+      const sealed = await sealLegacySecrets(db, sealer)
+      if (sealed) logger.info('webhook signing secrets sealed', { endpoints: sealed })
       await fanOutSoon()
     },
     async close() {
@@ -75,9 +82,9 @@ export function createApp(deps: WebhooksDeps): WebhooksApp {
     },
     handlers: {
       'webhooks.list': () => listEndpoints({ db, clock }),
-      'webhooks.create': (input) => createEndpoint({ db, clock }, input),
+      'webhooks.create': (input) => createEndpoint({ db, clock, sealer }, input),
       'webhooks.delete': ({ id }) => deleteEndpoint({ db, clock }, id),
-      'webhooks.rotateSecret': ({ id }) => rotateSecret({ db, clock }, id),
+      'webhooks.rotateSecret': ({ id }) => rotateSecret({ db, clock, sealer }, id),
       'webhooks.deliveries': (filter) => listDeliveries(db, filter),
       'webhooks.retry': ({ id }) => retryDelivery(db, queue, id),
     },

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { Clock } from '../clock'
 import { defineJob, PermanentJobError } from '../queue/types'
+import type { SecretSealer } from './sealed-secrets'
 import { signingSecrets } from './secrets'
 import { sendSigned, type SendOptions } from './send'
 
@@ -16,6 +17,7 @@ export const WEBHOOK_MAX_ATTEMPTS = 300
 export interface DeliverJobDeps {
   clock: Clock
   send: SendOptions
+  sealer: SecretSealer
 }
 
 /** The body every attempt sends, byte for byte: only the headers' timestamp and signature change. */
@@ -43,6 +45,7 @@ export function deliverJob(deps: DeliverJobDeps) {
           'e.type',
           'e.payload',
           'e.created_at',
+          'p.id as endpointId',
           'p.url',
           'p.secret',
           'p.previous_secret',
@@ -52,9 +55,17 @@ export function deliverJob(deps: DeliverJobDeps) {
         .executeTakeFirst()
       if (!row) throw new PermanentJobError('The delivery no longer exists')
       if (row.status === 'delivered') return { delivered: true }
-      if (!row.url || !row.secret) {
+      const fail = async (reason: string) => {
         await ctx.db.updateTable('webhook_deliveries').set({ status: 'failed' }).where('id', '=', deliveryId).execute()
-        throw new PermanentJobError('The endpoint was removed')
+        return new PermanentJobError(reason)
+      }
+      if (!row.endpointId || !row.url || !row.secret) throw await fail('The endpoint was removed')
+      const open = (sealed: string | null) => (sealed === null ? null : deps.sealer.open(row.endpointId!, sealed))
+      const secret = open(row.secret)
+      if (secret === null) {
+        throw await fail(
+          "This computer cannot read the endpoint's signing secret (its key is not in this computer's secret store): rotate the secret in Settings → Webhooks, give the receiver the new one, and retry",
+        )
       }
       const sentAt = deps.clock.now()
       const outcome = await sendSigned(
@@ -62,7 +73,10 @@ export function deliverJob(deps: DeliverJobDeps) {
           url: row.url,
           messageId: row.eventId,
           body: webhookBody(row),
-          secrets: signingSecrets(row, sentAt),
+          secrets: signingSecrets(
+            { secret, previous_secret: open(row.previous_secret), previous_secret_until: row.previous_secret_until },
+            sentAt,
+          ),
           sentAt: new Date(sentAt),
         },
         { ...deps.send, signal: ctx.signal },

@@ -4,10 +4,12 @@ import { StudioError } from '../../../shared/contract/errors'
 import type { WebhookEndpointView, WebhookEventType, WebhookSecretView } from '../../../shared/contract/webhooks'
 import type { Clock } from '../clock'
 import type { Database } from '../db/schema'
+import type { SecretSealer } from './sealed-secrets'
 import { newSigningSecret, ROTATION_GRACE_MS } from './secrets'
 import type { WebhookEndpointsTable } from './tables'
 
 type Deps = { db: Kysely<Database>; clock: Clock }
+type SealingDeps = Deps & { sealer: SecretSealer }
 
 /** The endpoint as the renderer sees it: never its secrets. */
 function toView(row: Selectable<WebhookEndpointsTable>, now: number): WebhookEndpointView {
@@ -34,21 +36,23 @@ export async function listEndpoints({ db, clock }: Deps): Promise<WebhookEndpoin
 }
 
 export async function createEndpoint(
-  { db, clock }: Deps,
+  { db, clock, sealer }: SealingDeps,
   input: { url: string; events: WebhookEventType[] },
 ): Promise<WebhookSecretView> {
+  const id = uuidv7()
+  const secret = newSigningSecret()
   const row = {
-    id: uuidv7(),
+    id,
     url: input.url,
     events: JSON.stringify([...new Set(input.events)]),
-    secret: newSigningSecret(),
+    secret: await sealer.seal(id, secret),
     previous_secret: null,
     previous_secret_until: null,
     secret_rotated_at: null,
     created_at: clock.now(),
   }
   await db.insertInto('webhook_endpoints').values(row).execute()
-  return { endpoint: toView(row, clock.now()), secret: row.secret }
+  return { endpoint: toView(row, clock.now()), secret }
 }
 
 /** Removes the endpoint; its queued deliveries fail on their next run, and its log stays readable. */
@@ -58,15 +62,16 @@ export async function deleteEndpoint({ db }: Deps, id: string): Promise<{ delete
   return { deleted: true }
 }
 
-export async function rotateSecret({ db, clock }: Deps, id: string): Promise<WebhookSecretView> {
+export async function rotateSecret({ db, clock, sealer }: SealingDeps, id: string): Promise<WebhookSecretView> {
   const current = await mustGet(db, id)
   const now = clock.now()
+  const secret = newSigningSecret()
   const patch = {
-    secret: newSigningSecret(),
+    secret: await sealer.seal(id, secret),
     previous_secret: current.secret,
     previous_secret_until: now + ROTATION_GRACE_MS,
     secret_rotated_at: now,
   }
   await db.updateTable('webhook_endpoints').set(patch).where('id', '=', id).execute()
-  return { endpoint: toView({ ...current, ...patch }, now), secret: patch.secret }
+  return { endpoint: toView({ ...current, ...patch }, now), secret }
 }

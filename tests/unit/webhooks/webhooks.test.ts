@@ -196,6 +196,49 @@ describe('ATS webhooks', () => {
     expect(JSON.stringify(await call('webhooks.list', {}))).not.toContain(rotated.secret)
   })
 
+  it('keeps signing secrets sealed in the database: none readable in its files, old clear ones sealed at start, a lost key said in words', async () => {
+    let dataDir: string
+    ;({ studio, pick, dataDir } = await createTempStudio({ resumeParser: parser }))
+    const ats = await receiver()
+    const created = await call<WebhookSecretView>('webhooks.create', { url: ats.url, events: ['candidate.created'] })
+    const rotated = await call<WebhookSecretView>('webhooks.rotateSecret', { id: created.endpoint.id })
+    const databaseText = () =>
+      fs
+        .readdirSync(dataDir)
+        .filter((name) => name.startsWith('panelist.sqlite'))
+        .map((name) => fs.readFileSync(path.join(dataDir, name)).toString('latin1'))
+        .join('')
+    for (const secret of [created.secret, rotated.secret]) {
+      expect(databaseText()).not.toContain(secret.slice('whsec_'.length, 30))
+    }
+    expect(databaseText()).not.toContain('whsec_')
+
+    // An endpoint an earlier version stored in the clear is sealed when the studio opens.
+    const legacy = newSigningSecret()
+    await studio!.db.updateTable('webhook_endpoints').set({ secret: legacy, previous_secret: null }).execute()
+    await studio!.close()
+    ;({ studio, pick } = await createTempStudio({ resumeParser: parser, dataDir }))
+    expect(databaseText()).not.toContain('whsec_')
+    await importResume(2)
+    const [request] = await eventually(() => (ats.received.length ? ats.received : undefined))
+    expect(() => new Webhook(legacy).verify(request!.body, request!.headers)).not.toThrow()
+
+    // Without the key (a data folder moved without its secret store), deliveries stop and say why.
+    await studio!.close()
+    fs.rmSync(path.join(dataDir, 'secrets.json'))
+    ;({ studio, pick } = await createTempStudio({ resumeParser: parser, dataDir }))
+    await importResume(3)
+    await eventually(async () => (await deliveries(created.endpoint.id)).find((d) => d.status === 'failed'))
+    const job = await studio!.db
+      .selectFrom('jobs')
+      .select(['status', 'last_error'])
+      .where('kind', '=', 'webhook.deliver')
+      .where('status', '=', 'failed')
+      .executeTakeFirstOrThrow()
+    expect(job.last_error).toMatch(/cannot read the endpoint's signing secret.*rotate the secret/)
+    expect(ats.received).toHaveLength(1)
+  })
+
   it('keeps nothing of an event that no endpoint receives', async () => {
     await setup()
     const ats = await receiver()
