@@ -1,3 +1,4 @@
+import path from 'node:path'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { blocking, axeViolations, describeViolation } from '../helpers/axe'
@@ -6,6 +7,7 @@ import { budget } from '../helpers/patience'
 import { createTempStudio, tempDir } from '../helpers/temp-studio'
 import { startWebHost, type RunningHost } from '../helpers/web-host'
 import { startWorkspaceServer, workspaceServerUnavailable, type WorkspaceServer } from '../harness/supabase'
+import { edgeFunctionsUnavailable } from '../harness/supabase/function-routes'
 import { recruiterCall, seedApplicant } from '../unit/fairness/seed'
 
 /*
@@ -13,10 +15,12 @@ import { recruiterCall, seedApplicant } from '../unit/fairness/seed'
  * migrations, the Supabase stand-in). In Chromium, A creates an account and a workspace, adopts the
  * studio's job into it and invites B; B creates an account in the other studio, accepts, adopts and
  * sees the job's board. A drags a candidate; B's board follows. A makes B a viewer; B's board then
- * offers no way to move anyone. The new screens pass axe.
+ * offers no way to move anyone. A shares a candidate with a hiring manager, whose browser shows what
+ * was ticked until A revokes the link. The new screens pass axe.
  */
 
-const unavailable = workspaceServerUnavailable()
+const unavailable = workspaceServerUnavailable() ?? edgeFunctionsUnavailable()
+const SHARED_LINK_FUNCTION = path.resolve(__dirname, '../../supabase/functions/shared-link/index.ts')
 const PASSWORD = 'correct horse battery'
 const CANDIDATES = ['Amara Okafor', 'Bruno Costa', 'Chen Wei']
 
@@ -24,17 +28,24 @@ let server: WorkspaceServer | undefined
 let browser: Browser | undefined
 const hosts: RunningHost[] = []
 let jobId: string
+let sharedId: string
 const shots = process.env.PANELIST_SHOTS_DIR
 
 beforeAll(async () => {
   if (unavailable) return
-  server = await startWorkspaceServer()
+  server = await startWorkspaceServer({
+    edgeFunctions: { functions: { 'shared-link': SHARED_LINK_FUNCTION } },
+    edgeFunctionStartMs: budget(60_000),
+  })
   const env = { PANELIST_SUPABASE_URL: server.url, PANELIST_SUPABASE_ANON_KEY: server.anonKey }
   const dataA = tempDir('panelist-e2e-workspace-a-')
   const { studio } = await createTempStudio({ dataDir: dataA, startWorkers: false })
   try {
     jobId = (await recruiterCall<{ id: string }>(studio, 'jobs.create', { title: 'Data analyst' })).id
-    for (const name of CANDIDATES) await seedApplicant(studio, jobId, { name, status: 'new' })
+    for (const name of CANDIDATES) {
+      const id = await seedApplicant(studio, jobId, { name, status: 'new', email: `${name.split(' ')[0]}@example.org` })
+      if (name === 'Bruno Costa') sharedId = id
+    }
   } finally {
     await studio.close()
   }
@@ -113,7 +124,7 @@ async function syncUntil(pages: Page[], check: () => Promise<boolean>) {
 
 describe.skipIf(unavailable)(`the team workspace in the browser${unavailable ? ` [${unavailable}]` : ''}`, () => {
   it(
-    'signs up, creates and adopts a workspace, invites, joins, and boards follow each other; a viewer cannot move',
+    'signs up, creates and adopts a workspace, invites, joins, and boards follow each other; a viewer cannot move; a shared link shows what was ticked until revoked',
     async () => {
       const [hostA, hostB, hostC] = hosts
       const a = await openStudio(hostA!.url)
@@ -245,9 +256,45 @@ describe.skipIf(unavailable)(`the team workspace in the browser${unavailable ? `
         .toEqual(['ada@example.test', 'cyd@example.test'])
       expect(await pageA.getByRole('row', { name: /ada@example.test\s+Admin/ }).count()).toBe(1)
 
+      // A shares Bruno with a hiring manager: his profile, not his contact details; he is not ranked
+      // for the job yet, so its ranking cannot be ticked and the dialog says why.
+      await pageA.goto(`${hostA!.url}#/jobs/${jobId}/candidates/${sharedId}`)
+      await pageA.getByRole('button', { name: 'Share with a hiring manager…' }).click()
+      const share = pageA.getByRole('dialog', { name: 'Share Bruno Costa with a hiring manager' })
+      await share.getByText('None yet.').waitFor()
+      expect(await share.getByRole('checkbox', { name: /Contact details/ }).isChecked()).toBe(false)
+      const ranking = share.getByRole('checkbox', { name: /Ranking for this job.*not ranked for this job yet/ })
+      expect(await ranking.isDisabled()).toBe(true)
+      expect(await ranking.isChecked()).toBe(false)
+      await share.getByLabel('Expires after').selectOption('3')
+      await share.getByRole('button', { name: 'Create link' }).click()
+      const url = await share.getByLabel('Shared link').inputValue()
+      expect(url.startsWith(`${server!.url}/functions/v1/shared-link?t=`)).toBe(true)
+      await noBlockingViolations(pageA)
+      await shoot(pageA, 'share-dialog')
+
+      // The hiring manager, with no account, opens it in a browser of their own.
+      const manager = await browser!.newPage()
+      const opened = await manager.goto(url)
+      expect(opened?.status()).toBe(200)
+      await manager.getByRole('heading', { name: 'Bruno Costa', level: 1 }).waitFor()
+      expect(await manager.content()).not.toContain('Bruno@example.org')
+      await shoot(manager, 'shared-link-page')
+      // The opening shows on the candidate's links; revoking it ends the page.
+      await share.getByRole('button', { name: 'Close' }).click()
+      await pageA.getByRole('button', { name: 'Share with a hiring manager…' }).click()
+      await share.getByRole('cell', { name: /1\s+.*opened/ }).waitFor()
+      await share.getByRole('button', { name: /^Revoke the link created/ }).click()
+      await share.getByRole('cell', { name: /^Revoked / }).waitFor()
+      const after = await manager.goto(url)
+      expect(after?.status()).toBe(410)
+      await manager.getByRole('heading', { name: 'This link was revoked.' }).waitFor()
+      expect(await manager.content()).not.toContain('Bruno')
+      await manager.close()
+
       expect(a.errors).toEqual([])
       expect(b.errors).toEqual([])
     },
-    budget(240_000),
+    budget(300_000),
   )
 })

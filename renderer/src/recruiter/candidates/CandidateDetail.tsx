@@ -157,7 +157,7 @@ export function CandidateDetail() {
           exportFile={() => call('exports.jsonResume', { candidateId: detail.id })}
         />
         <ExportCandidateData candidateId={detail.id} />
-        <ShareDialog candidate={{ id: detail.id, name: detail.name }} jobId={jobId} />
+        <ShareDialog candidate={{ id: detail.id, name: detail.name }} jobId={jobId} ranked={detail.score !== null} />
         <DeleteCandidate candidate={{ id: detail.id, name: detail.name }} onDeleted={() => navigate(back)} />
       </header>
       <AlternativeProcessTask candidateId={detail.id} />

@@ -27,12 +27,19 @@ const when = (at: number) => new Date(at).toLocaleString()
  * ticked (never integrity signals, self-identification or recordings), valid for up to 30 days,
  * and the candidate's links with their views and a Revoke button. Needs a team workspace.
  */
-export function ShareDialog(props: { candidate: { id: string; name: string }; jobId?: string }) {
+export function ShareDialog(props: { candidate: { id: string; name: string }; jobId?: string; ranked: boolean }) {
+  // Why the ranking cannot be shared, or null when it can.
+  const noRanking =
+    props.jobId === undefined
+      ? 'open the candidate from a job to share its ranking'
+      : props.ranked
+        ? null
+        : 'not ranked for this job yet'
   const dialog = useRef<HTMLDialogElement>(null)
   const [open, setOpen] = useState(false)
   const [include, setInclude] = useState<Record<Section, boolean>>({
     profile: true,
-    ranking: props.jobId !== undefined,
+    ranking: noRanking === null,
     assessment: false,
     contact: false,
   })
@@ -71,7 +78,7 @@ export function ShareDialog(props: { candidate: { id: string; name: string }; jo
       const link = await call('sharing.create', {
         candidateId: props.candidate.id,
         jobId: props.jobId,
-        include: { ...include, ranking: include.ranking && props.jobId !== undefined },
+        include: { ...include, ranking: include.ranking && noRanking === null },
         expiresInDays: days,
       })
       setCreated(link)
@@ -126,13 +133,11 @@ export function ShareDialog(props: { candidate: { id: string; name: string }; jo
                 <input
                   type="checkbox"
                   checked={include[key]}
-                  disabled={key === 'ranking' && props.jobId === undefined}
+                  disabled={key === 'ranking' && noRanking !== null}
                   onChange={(e) => setInclude({ ...include, [key]: e.target.checked })}
                 />{' '}
                 {label}
-                {key === 'ranking' &&
-                  props.jobId === undefined &&
-                  ' — open the candidate from a job to share its ranking'}
+                {key === 'ranking' && noRanking !== null && ` — ${noRanking}`}
               </label>
             ))}
           </fieldset>
