@@ -12,6 +12,8 @@ import type { Database } from './db/schema'
 import { createSyncedWriter, type SyncedWriter } from './db/synced'
 import * as aiApp from './ai/app'
 import * as assessmentApp from './assessment/app'
+import * as billingApp from './billing/app'
+import type { BillingWorkspace } from './billing/workspace'
 import type { SaveReportPdf } from './assessment/compare/save-report-pdf'
 import type { AiOptions, AiService } from './ai/service'
 import * as diagnosticsApp from './diagnostics/app'
@@ -150,6 +152,20 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     ...options.ai,
   })
   const ai = aiDomain.service
+  // The signed-in team workspace, for the domains that act on it as the recruiter (billing,
+  // sharing). Sync keeps its client to itself; this one reads the same stored session, so signing
+  // in or out there applies here on the next request. Sync is built further down: until then, none.
+  const syncStatus: { read?: syncApp.SyncApp['handlers']['sync.status'] } = {}
+  let workspaceClient: SupabaseClient | undefined
+  const signedInWorkspace = async (): Promise<BillingWorkspace | null> => {
+    const project = options.sync?.project
+    if (!project || !syncStatus.read) return null
+    const status = await syncStatus.read({}, { audience: 'recruiter' })
+    if (!status.account || !status.workspace || status.workspace !== orgId) return null
+    workspaceClient ??= createWorkspaceClient(project, options.secrets)
+    return { client: workspaceClient, orgId }
+  }
+  const billing = billingApp.createApp({ db, clock, logger, events, workspace: signedInWorkspace })
   const screening = screeningApp.createApp({
     db,
     direct: opened.direct,
@@ -165,6 +181,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     ai: ai.capabilities,
     outgoing: webhooks.outgoing,
     actor: () => storedAccount(options.secrets),
+    quota: billing.gate,
   })
   const chat = () => (ai.capabilities.available('chat') ? ai.capabilities.chat() : null)
   const chatModel = () => ai.view().settings.chat.model
@@ -180,6 +197,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     saveReportPdf: options.saveReportPdf,
     dataDir: options.dataDir,
     outgoing: webhooks.outgoing,
+    quota: billing.gate,
   })
   const interviews = interviewsApp.createApp({
     db,
@@ -194,6 +212,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     jobs: jobsFromScreening(db),
     candidates,
     pipeline: interviewPipeline(db, writer),
+    quota: billing.gate,
     onSessionFinished: async (trx, sessionId) => {
       await assessment.onSessionFinished(trx, sessionId)
       await webhooks.sessionFinished(trx, sessionId)
@@ -225,9 +244,10 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     hlc,
     secrets: options.secrets,
     org: { get: () => orgId, set: (id) => (orgId = id) },
+    onSynced: () => billing.refresh(),
   })
+  syncStatus.read = sync.handlers['sync.status']
   const mail = mailApp.createApp({ db, queue, clock, secrets: options.secrets })
-  let sharingClient: SupabaseClient | undefined
   const feedback = feedbackApp.createApp({
     db,
     queue,
@@ -237,6 +257,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     chat,
     chatModel,
     prompts: ai.prompts,
+    quota: billing.gate,
   })
   for (const job of [
     ...queuePanel.jobs,
@@ -299,16 +320,9 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     ...sync.handlers,
     ...mail.handlers,
     ...feedback.handlers,
+    ...billing.handlers,
     ...sharingApp.createApp({
-      // The sync domain keeps its client to itself; this one reads the same stored session, so
-      // signing in or out there applies here on the next request.
-      workspace: async () => {
-        const project = options.sync?.project
-        const status = await sync.handlers['sync.status']({}, { audience: 'recruiter' })
-        if (!project || !status.account || !status.workspace || status.workspace !== orgId) return null
-        sharingClient ??= createWorkspaceClient(project, options.secrets)
-        return { client: sharingClient, orgId }
-      },
+      workspace: signedInWorkspace,
       projectUrl: options.sync?.project?.url ?? null,
       candidate: async (candidateId, jobId) =>
         screening.handlers['candidates.get']({ candidateId, jobId }, { audience: 'recruiter' }),

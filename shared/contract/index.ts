@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { aiEvents, aiRequests } from './ai'
+import { billingEvents, billingRequests } from './billing'
 import type { Audience, RequestDef } from './define'
 import { exportRequests } from './exports'
 import { fairnessRequests } from './fairness'
@@ -34,6 +35,7 @@ export const requests = {
   ...mailRequests,
   ...feedbackRequests,
   ...sharingRequests,
+  ...billingRequests,
 } satisfies Record<string, RequestDef>
 
 export const events = {
@@ -44,6 +46,7 @@ export const events = {
   ...kioskEvents,
   ...updateEvents,
   ...syncEvents,
+  ...billingEvents,
 } satisfies Record<string, z.ZodType>
 
 export type Requests = typeof requests

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { PromptLibrary } from '../ai/prompts/library'
 import type { Chat } from '../ai/types'
+import type { QuotaGate } from '../billing/types'
 import type { Database } from '../db/schema'
 import type { SyncedWriter } from '../db/synced'
 import type { DomainApp } from '../ipc/dispatcher'
@@ -32,6 +33,8 @@ export interface AssessmentDeps {
   dataDir: string
   /** Announces stored assessments and decisions to the ATS webhooks. */
   outgoing: OutgoingEvents
+  /** A team workspace's AI quota, asked before each AI assessment. */
+  quota?: QuotaGate
 }
 
 export interface AssessmentApp extends DomainApp<'assessments'> {

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely'
 import { z } from 'zod'
 import { StudioError } from '../../../shared/contract/errors'
 import { AiError, type AiErrorKind } from '../ai/errors'
+import { UNMETERED, type QuotaGate } from '../billing/types'
 import type { Database } from '../db/schema'
 import type { SyncedWriter } from '../db/synced'
 import type { OutgoingEvents } from '../outgoing-events'
@@ -47,6 +48,8 @@ export interface AssessmentJobDeps extends Omit<AiRunDeps, 'chat' | 'db' | 'mode
   /** The chat capability, or null when there is no key, no network or the circuit is open. */
   chat(): AiRunDeps['chat'] | null
   chatModel(): string
+  /** A team workspace's AI quota: each AI assessment counts as one unit of AI screening. */
+  quota?: QuotaGate
 }
 
 /** Stores a run and, in the same transaction, announces it (assessment.ready): a summary, never its integrity signals. */
@@ -121,10 +124,20 @@ export function assessmentJob(deps: AssessmentJobDeps) {
         await storeOfflineOnce(deps, ctx, payload, subject)
         throw new Error(WAITING)
       }
+      // Keyed by the queue's job id, which every retry of this job keeps: counted once however often it runs.
+      const work = `${ASSESSMENT_JOB}:${ctx.jobId}`
+      const quota = deps.quota ?? UNMETERED
+      const admission = await quota.admit(work, 'ai_screening')
+      if (!admission.ok) {
+        await storeOfflineOnce(deps, ctx, payload, subject)
+        throw new PermanentJobError(admission.message)
+      }
       let draft: AssessmentDraft
       try {
         draft = await runAiAssessment({ ...deps, db: ctx.db, chat, model: deps.chatModel() }, subject, ctx.signal)
       } catch (error) {
+        // No assessment came of it: the unit goes back, and the next attempt asks again.
+        await quota.release(work)
         if (!(error instanceof AiError)) throw error
         if (AI_AWAY.has(error.kind)) {
           await storeOfflineOnce(deps, ctx, payload, subject)

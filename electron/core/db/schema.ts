@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely'
 import type { AiTables } from '../ai/tables'
+import type { BillingTables } from '../billing/tables'
 import type { DecisionTables } from '../assessment/decisions/tables'
 import type { FairnessTables } from '../fairness/tables'
 import type { FeedbackTables } from '../feedback/tables'
@@ -94,4 +95,5 @@ export type Database = FoundationTables &
   FairnessTables &
   MailTables &
   FeedbackTables &
-  SyncTables
+  SyncTables &
+  BillingTables

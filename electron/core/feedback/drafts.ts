@@ -4,6 +4,7 @@ import { StudioError } from '../../../shared/contract/errors'
 import type { CandidateFeedback, FeedbackView } from '../../../shared/contract/feedback'
 import type { PromptLibrary } from '../ai/prompts/library'
 import type { Chat } from '../ai/types'
+import { UNMETERED, type QuotaGate } from '../billing/types'
 import type { Clock } from '../clock'
 import type { Database } from '../db/schema'
 import type { Logger } from '../logger'
@@ -29,6 +30,8 @@ export interface FeedbackDeps {
   chat(): Chat | null
   chatModel(): string
   prompts: PromptLibrary
+  /** A team workspace's AI quota: each AI draft counts as one unit of AI screening. */
+  quota?: QuotaGate
 }
 
 const HOUR_MS = 60 * 60_000
@@ -62,6 +65,7 @@ async function writeDraft(
   deps: FeedbackDeps,
   facts: Awaited<ReturnType<typeof feedbackFacts>>['facts'],
   senderName: string,
+  draftId: string,
 ): Promise<Written> {
   const template = (sourceNote: string): Written => ({
     ...templateDraft(facts, senderName),
@@ -74,6 +78,10 @@ async function writeDraft(
     return template(
       'No AI provider is available (no key, or offline), so this is a template built from the same facts.',
     )
+  const quota = deps.quota ?? UNMETERED
+  const work = `feedback.draft:${draftId}`
+  const admission = await quota.admit(work, 'ai_screening')
+  if (!admission.ok) return template(`${admission.message} So this is a template built from the same facts.`)
   try {
     const { body, promptRef } = await aiFeedbackBody(chat, deps.prompts, facts)
     const found = forbiddenMentions(body)
@@ -89,6 +97,7 @@ async function writeDraft(
       promptRef,
     }
   } catch (error) {
+    await quota.release(work)
     deps.logger.warn('feedback draft by AI failed; using the template', { error: String(error) })
     return template('The AI draft could not be written just now, so this is a template built from the same facts.')
   }
@@ -134,10 +143,10 @@ export async function createDraft(
   await refuseSecondFeedback(deps.db, input)
   const { facts, email } = await feedbackFacts(deps.db, input)
   const settings = await deps.mail.settings()
-  const written = await writeDraft(deps, facts, settings?.fromName ?? 'The hiring team')
+  const id = uuidv7()
+  const written = await writeDraft(deps, facts, settings?.fromName ?? 'The hiring team', id)
   const policy = await readFeedbackPolicy(deps.db)
   const now = deps.clock.now()
-  const id = uuidv7()
   const autoSendAt = policy.autoSendHours === null ? null : now + policy.autoSendHours * HOUR_MS
   await deps.db.transaction().execute(async (trx) => {
     await trx

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { Chat } from '../ai/types'
+import type { QuotaGate } from '../billing/types'
 import type { Clock } from '../clock'
 import type { Database } from '../db/schema'
 import type { SyncedWriter } from '../db/synced'
@@ -38,6 +39,8 @@ export interface InterviewsDeps {
   idleMs?: number
   /** Runs in the transaction that ends a session (assessment enqueues its job here). */
   onSessionFinished?(trx: Transaction<Database>, sessionId: string): Promise<void>
+  /** A team workspace's AI quota, asked before an interview starts with the AI interviewer. */
+  quota?: QuotaGate
 }
 
 export interface InterviewsApp extends DomainApp<'templates' | 'questions' | 'invitations' | 'sessions'> {
@@ -84,6 +87,7 @@ export function createApp(deps: InterviewsDeps): InterviewsApp {
     throttle: deps.codeThrottle,
     idleMs: deps.idleMs,
     onSessionFinished: deps.onSessionFinished,
+    ...(deps.quota ? { quota: deps.quota } : {}),
     onSessionChanged: (sessionId) => {
       sessions.summary(sessionId).then(
         (summary) => deps.events.emit('interviews.session', summary),

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import { StudioError } from '../../../shared/contract/errors'
 import type { AiCapabilities } from '../ai/types'
+import type { QuotaGate } from '../billing/types'
 import type { Clock } from '../clock'
 import type { DirectDb } from '../db/direct'
 import type { Database } from '../db/schema'
@@ -49,6 +50,8 @@ export interface ScreeningDeps {
   outgoing: OutgoingEvents
   /** The signed-in account, recorded on the moves a person makes; null when no one is signed in. */
   actor(): string | null
+  /** A team workspace's AI quota: each embeddings run counts as one unit of AI screening. */
+  quota?: QuotaGate
 }
 
 export interface ScreeningApp extends DomainApp<'jobs' | 'intake' | 'candidates' | 'board' | 'analytics'> {
@@ -105,7 +108,9 @@ export function createApp(deps: ScreeningDeps): ScreeningApp {
             }) as JobDefinition<never>,
           ]
         : []),
-      ...(deps.ai ? [embedJob({ db, clock, ai: deps.ai, rerank: rerankOnly }) as JobDefinition<never>] : []),
+      ...(deps.ai
+        ? [embedJob({ db, clock, ai: deps.ai, rerank: rerankOnly, quota: deps.quota }) as JobDefinition<never>]
+        : []),
     ],
     handlers: {
       'jobs.list': (filter) => jobs.list(filter),

@@ -47,6 +47,8 @@ export interface SyncDeps extends SyncOptions {
   secrets: SecretStore
   /** The studio's organisation, which adoption changes to the workspace's. */
   org: { get(): string; set(id: string): void }
+  /** Runs after each sync that reached the workspace (billing reads the plan here). */
+  onSynced?(): Promise<void>
 }
 
 export interface SyncApp extends DomainApp<'sync'> {
@@ -101,7 +103,10 @@ export function createApp(deps: SyncDeps): SyncApp {
     active,
     org: deps.org.get,
     events: deps.events,
-    afterRun: refreshRole,
+    afterRun: async () => {
+      await refreshRole()
+      await deps.onSynced?.()
+    },
   })
   followRetries(deps.events, board)
   const request = createSyncRequester({ db, queue, clock: deps.clock, logger, active })

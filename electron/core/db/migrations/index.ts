@@ -12,6 +12,7 @@ import { selfIdentification } from './0060-self-identification'
 import { mailAndFeedback } from './0070-mail-and-feedback'
 import { sync } from './0080-sync'
 import { statusChangeActor } from './0090-status-change-actor'
+import { billing } from './0150-billing'
 import type { Migration } from './types'
 
 /**
@@ -33,4 +34,5 @@ export const migrations: Migration[] = [
   mailAndFeedback,
   sync,
   statusChangeActor,
+  billing,
 ]

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { Chat } from '../../ai/types'
+import type { QuotaGate } from '../../billing/types'
 import type { Clock } from '../../clock'
 import type { Database } from '../../db/schema'
 import type { SyncedWriter } from '../../db/synced'
@@ -37,6 +38,11 @@ export interface InterviewEngineDeps {
   onSessionChanged?(sessionId: string): void
   /** Runs inside the transaction that ends a session, so follow-up work is enqueued atomically. */
   onSessionFinished?(trx: Transaction<Database>, sessionId: string): Promise<void>
+  /**
+   * A team workspace's AI quota: an interview with the AI interviewer counts one unit. Refused,
+   * the interview runs scripted (free and unlimited) and the refusal shows on the Billing page.
+   */
+  quota?: QuotaGate
 }
 
 /** One engine's dependencies and what its commands share. */

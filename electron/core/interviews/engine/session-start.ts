@@ -1,4 +1,6 @@
+import { uuidv7 } from 'uuidv7'
 import { StudioError } from '../../../../shared/contract/errors'
+import { UNMETERED } from '../../billing/types'
 import { hashCode, normalizeCode } from '../invitations/codes'
 import type { InvitationRow } from '../invitations/invitations-service'
 import { toPlannedQuestion } from '../questions/question-row'
@@ -50,29 +52,36 @@ function invitationProblem(invitation: InvitationRow): string | null {
 
 async function startFresh(engine: EngineContext, invitation: InvitationRow): Promise<StartedSession> {
   const { db, logger, invitations } = engine.deps
-  const { template, state } = await openingState(engine, invitation)
+  const { template, state, work } = await openingState(engine, invitation)
   const token = newToken()
-  const sessionId = await db.transaction().execute(async (trx) => {
-    const fresh = await trx
-      .selectFrom('interview_invitations')
-      .select('status')
-      .where('id', '=', invitation.id)
-      .executeTakeFirstOrThrow()
-    // Two kiosks entering the same code at once: the first transaction wins, the second sees it started.
-    if (fresh.status !== 'pending') throw new StudioError('conflict', 'This code has already been used.')
-    const id = await engine.store.create(trx, {
-      invitationId: invitation.id,
-      templateId: template.id,
-      templateVersion: template.version,
-      candidateId: invitation.candidate_id,
-      candidateName: invitation.candidate_name,
-      state,
-      tokenHash: hashToken(token),
+  const sessionId = await db
+    .transaction()
+    .execute(async (trx) => {
+      const fresh = await trx
+        .selectFrom('interview_invitations')
+        .select('status')
+        .where('id', '=', invitation.id)
+        .executeTakeFirstOrThrow()
+      // Two kiosks entering the same code at once: the first transaction wins, the second sees it started.
+      if (fresh.status !== 'pending') throw new StudioError('conflict', 'This code has already been used.')
+      const id = await engine.store.create(trx, {
+        invitationId: invitation.id,
+        templateId: template.id,
+        templateVersion: template.version,
+        candidateId: invitation.candidate_id,
+        candidateName: invitation.candidate_name,
+        state,
+        tokenHash: hashToken(token),
+      })
+      await invitations.setStatus(trx, invitation.id, 'started', { sessionId: id })
+      await keepInterviewing(engine, trx, invitation.id)
+      return id
     })
-    await invitations.setStatus(trx, invitation.id, 'started', { sessionId: id })
-    await keepInterviewing(engine, trx, invitation.id)
-    return id
-  })
+    .catch(async (error: unknown) => {
+      // The interview did not start (another kiosk took the code): its AI interview is given back.
+      if (work) await (engine.deps.quota ?? UNMETERED).release(work)
+      throw error
+    })
   logger.info('interview started', { sessionId, mode: state.mode })
   sessionChanged(engine, sessionId)
   return { sessionId, token, resumed: false }
@@ -97,16 +106,32 @@ async function openingState(engine: EngineContext, invitation: InvitationRow) {
   if (template.status === 'draft' || template.questions.length === 0) {
     throw new StudioError('conflict', 'This interview is not ready yet. Please ask the recruiter.')
   }
+  const work = deps.chat() ? await admitAiInterview(engine) : null
   const state = startState(
     {
       title: template.name,
       questions: template.questions.map(toPlannedQuestion),
       settings: template.settings,
-      mode: deps.chat() ? 'adaptive' : 'scripted',
+      mode: work ? 'adaptive' : 'scripted',
     },
     now,
   )
-  return { template, state }
+  return { template, state, work }
+}
+
+/**
+ * Asks the workspace's quota for one AI interview; its work key when granted, null when refused.
+ * Each start attempt asks with its own key: two kiosks racing for one code must not share a
+ * reservation, since the loser gives its back.
+ */
+async function admitAiInterview(engine: EngineContext): Promise<string | null> {
+  const work = `interview.start:${uuidv7()}`
+  const admission = await (engine.deps.quota ?? UNMETERED).admit(work, 'ai_interview')
+  if (admission.ok) return work
+  engine.deps.logger.warn('the AI interviewer is not available on this plan now; the interview runs scripted', {
+    reason: admission.message,
+  })
+  return null
 }
 
 /** The candidate entered their code again after a crash or a closed window: same session, new token. */

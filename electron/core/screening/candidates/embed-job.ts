@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import type { AiCapabilities } from '../../ai/types'
+import { UNMETERED, type QuotaGate } from '../../billing/types'
 import type { Clock } from '../../clock'
 import type { Database } from '../../db/schema'
 import type { Queue } from '../../queue/queue'
@@ -20,6 +21,8 @@ export interface EmbedJobDeps {
   clock: Clock
   ai: AiCapabilities
   rerank: Rerank
+  /** A team workspace's AI quota, asked before the first call to the embeddings provider. */
+  quota?: QuotaGate
 }
 
 const toBlob = (vector: number[]) => Buffer.from(new Float32Array(vector).buffer)
@@ -58,7 +61,30 @@ export function embedJob(deps: EmbedJobDeps) {
     async run({ jobId }, ctx) {
       const row = await db.selectFrom('job_openings').selectAll().where('id', '=', jobId).executeTakeFirst()
       if (!row) throw new PermanentJobError('The job no longer exists')
-      const embeddings = ai.embeddings()
+      const provider = ai.embeddings()
+      // Keyed by the queue's job id (kept by every retry): one unit per run, asked only when the
+      // provider is about to be called, and given back when it never answered.
+      const work = `${EMBED_JOB}:${ctx.jobId}`
+      const quota = deps.quota ?? UNMETERED
+      let admitted = false
+      let answered = false
+      const embeddings = {
+        async embed(texts: string[], options: Parameters<typeof provider.embed>[1]) {
+          if (!admitted) {
+            const admission = await quota.admit(work, 'ai_screening')
+            if (!admission.ok) throw new PermanentJobError(admission.message)
+            admitted = true
+          }
+          try {
+            const vectors = await provider.embed(texts, options)
+            answered = true
+            return vectors
+          } catch (error) {
+            if (!answered) await quota.release(work)
+            throw error
+          }
+        },
+      }
       const text = jobText(toJobView(row, 0))
       const textHash = crypto.createHash('sha256').update(text).digest('hex')
       const stored = await db
