@@ -83,6 +83,12 @@ const RECRUITER_SCREENS: { name: string; hash: () => string }[] = [
 
 const found: { screen: string; theme: string; violations: Violation[] }[] = []
 
+/** With PANELIST_SHOTS_DIR set (docs/screenshots for the README), each screen is photographed as checked. */
+const shots = process.env.PANELIST_SHOTS_DIR
+async function shoot(page: Page, screen: string, theme: string) {
+  if (shots) await page.screenshot({ path: `${shots}/${screen.replace(/[^a-z]+/g, '-')}-${theme}.png` })
+}
+
 describe('moving between screens', () => {
   it('puts focus on the new page’s heading, even once its data replaces the loading one, and titles the window', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
@@ -140,6 +146,7 @@ describe.each(['light', 'dark'] as const)('accessibility in the %s theme', (them
       await page.goto(`${host!.url}${screen.hash()}`)
       await settled(page)
       expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme)
+      await shoot(page, screen.name, theme)
       const violations = await axeViolations(page)
       found.push({ screen: screen.name, theme, violations })
       for (const v of blocking(violations)) problems.push(`${screen.name}: ${describeViolation(v)}`)
@@ -155,10 +162,12 @@ describe.each(['light', 'dark'] as const)('accessibility in the %s theme', (them
     const problems: string[] = []
     await page.goto(host!.kioskUrl)
     await page.getByLabel('Interview code').waitFor({ timeout: budget(30_000) })
+    await shoot(page, 'kiosk code entry', theme)
     const entry = await axeViolations(page)
     found.push({ screen: 'kiosk: code entry', theme, violations: entry })
     await enterConsent(page, seeded.kioskCodes[theme === 'light' ? 0 : 1]!)
     await page.getByRole('button', { name: 'Play test sound' }).waitFor({ timeout: budget(30_000) })
+    await shoot(page, 'kiosk device check', theme)
     const devices = await axeViolations(page)
     found.push({ screen: 'kiosk: device check', theme, violations: devices })
     for (const [screen, violations] of [
