@@ -9,6 +9,10 @@ export const EXTERNAL_HOSTS: ReadonlySet<string> = new Set([
   'console.deepgram.com',
   'supabase.com',
   'github.com',
+  // The billing providers' checkout and subscription pages (Billing → Upgrade, Manage billing).
+  'checkout.stripe.com',
+  'billing.stripe.com',
+  'rzp.io',
 ])
 
 /**

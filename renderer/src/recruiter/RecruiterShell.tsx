@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useMemo, useRef } from 'react'
 import { NavLink, Navigate, Route, Routes, useNavigate } from 'react-router-dom'
 import { ErrorBoundary } from '../components/ErrorBoundary'
 import { useRecruiterStore } from '../store/store'
@@ -6,14 +6,15 @@ import { AppNotice } from './AppNotice'
 import { OpenedFiles } from './candidates/OpenedFiles'
 import { UpdateReadyBanner } from './settings/UpdatesSection'
 import { QueuePanel } from './queue/QueuePanel'
-import { recruiterRoutes } from './routes'
+import { recruiterRoutes, type RecruiterRoute } from './routes'
 import { useFocusOnNavigate, usePageTitle } from './usePageHeading'
 import { SyncIndicator } from './workspace/SyncIndicator'
+import { useSyncStatus } from './workspace/useSyncStatus'
 
 const navRoutes = recruiterRoutes.filter((route) => route.nav)
 
 /** Alt+1…9 jumps between areas, as a recruiter living on the keyboard expects. */
-function useAreaShortcuts() {
+function useAreaShortcuts(navRoutes: readonly RecruiterRoute[]) {
   const navigate = useNavigate()
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -27,7 +28,7 @@ function useAreaShortcuts() {
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [navigate])
+  }, [navigate, navRoutes])
 }
 
 export function RecruiterShell() {
@@ -39,7 +40,10 @@ export function RecruiterShell() {
     void load()
     return off
   }, [load, follow])
-  useAreaShortcuts()
+  const [sync] = useSyncStatus()
+  const inWorkspace = Boolean(sync?.account && sync.workspace)
+  const shown = useMemo(() => navRoutes.filter((r) => inWorkspace || !r.nav!.workspaceOnly), [inWorkspace])
+  useAreaShortcuts(shown)
   useFocusOnNavigate(main)
   usePageTitle(main)
   return (
@@ -50,7 +54,7 @@ export function RecruiterShell() {
       <nav className="sidebar" aria-label="Areas">
         <div className="brand">Panelist</div>
         <ul>
-          {navRoutes.map((route, index) => (
+          {shown.map((route, index) => (
             <li key={route.path}>
               <NavLink to={`/${route.path}`} title={`${route.nav!.label} (Alt+${index + 1})`}>
                 {route.nav!.label}

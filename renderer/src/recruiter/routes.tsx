@@ -14,6 +14,7 @@ const ReportArea = lazy(() => import('./report/ReportArea').then((m) => ({ defau
 const AnalyticsPage = lazy(() => import('./analytics/AnalyticsPage').then((m) => ({ default: m.AnalyticsPage })))
 const BoardArea = lazy(() => import('./board/BoardArea').then((m) => ({ default: m.BoardArea })))
 const WorkspaceArea = lazy(() => import('./workspace/WorkspaceArea').then((m) => ({ default: m.WorkspaceArea })))
+const BillingPage = lazy(() => import('./billing/BillingPage').then((m) => ({ default: m.BillingPage })))
 const ReviewArea = lazy(() => import('./review/ReviewArea').then((m) => ({ default: m.ReviewArea })))
 const later = (element: ReactNode) => <Suspense fallback={<AreaLoading />}>{element}</Suspense>
 
@@ -22,7 +23,11 @@ export interface RecruiterRoute {
   path: string
   element: ReactNode
   /** Present for top-level areas shown in the navigation, in this order (Alt+1…9 jumps to them). */
-  nav?: { label: string }
+  nav?: {
+    label: string
+    /** Shown only while signed in to a team workspace (it is about the workspace). */
+    workspaceOnly?: boolean
+  }
 }
 
 /**
@@ -37,6 +42,7 @@ export const recruiterRoutes: RecruiterRoute[] = [
   { path: 'queue', element: later(<QueuePage />), nav: { label: 'Queue' } },
   { path: 'settings', element: later(<SettingsPage />), nav: { label: 'Settings' } },
   { path: 'workspace', element: later(<WorkspaceArea />), nav: { label: 'Team workspace' } },
+  { path: 'billing', element: later(<BillingPage />), nav: { label: 'Billing', workspaceOnly: true } },
   { path: 'compare', element: later(<CompareArea />) },
   { path: 'reports', element: later(<ReportArea />) },
   { path: 'review', element: later(<ReviewArea />) },
