@@ -57,14 +57,16 @@ export function createApp(deps: BillingDeps): BillingApp {
   /** Work run offline within the grace period is counted once the workspace answers again. */
   const countOfflineWork = async (workspace: BillingWorkspace) => {
     for (const row of await offlineReservations(db, workspace.orgId)) {
-      const answer = await reserveQuota(workspace.client, row.org_id, row.kind, row.request_id)
-      // Over the limit now: the work already ran, so it is recorded as counted as far as the plan allowed.
-      await putReservation(db, {
-        ...row,
-        state: 'reserved',
-        reservation_id: answer.reservation,
-        updated_at: clock.now(),
-      })
+      let reservation: string | null = null
+      try {
+        // Over the limit by now, the server refuses: the work already ran, and is settled as far as the plan allowed.
+        reservation = (await reserveQuota(workspace.client, row.org_id, row.kind, row.request_id)).reservation
+      } catch (error) {
+        // Unreachable: tried again at the next sync. Refused for good (a bug, a removed member): not asked again.
+        if (error instanceof SyncServerError && error.kind === 'retryable') throw error
+        logger.warn('work done offline could not be counted', { work: row.work_key, error: String(error) })
+      }
+      await putReservation(db, { ...row, state: 'reserved', reservation_id: reservation, updated_at: clock.now() })
     }
   }
 
