@@ -103,6 +103,7 @@ describe('keyboard-only journeys', () => {
     await page.keyboard.press('Escape')
     await dialog.waitFor({ state: 'hidden' })
     expect(await status.inputValue()).toBe(before)
+    expect(await focused(page)).toMatch(/^select:Status/)
     await page.keyboard.type('Hired')
     await dialog.waitFor()
     await tabTo(page, /^button:Move to Hired$/, { most: 6 })

@@ -15,15 +15,23 @@ import { useRequest } from '../../api/useRequest'
 import { ErrorText } from '../../components/ErrorText'
 import { PageLoading } from '../../components/PageLoading'
 import { PIPELINE_LABELS } from '../candidates/labels'
+import { SkipStagesDialog } from '../candidates/SkipStagesDialog'
 import { useSyncStatus } from '../workspace/useSyncStatus'
 import { BoardActivity } from './BoardActivity'
 import { BoardColumn } from './BoardColumn'
 import { BoardFilters, type Filters } from './BoardFilters'
 import { columnByColumn } from './column-keys'
 import { FunnelPanel } from './FunnelPanel'
-import { SkipConfirm, type PendingMove } from './SkipConfirm'
 import { skippedStages } from './moves'
 import './board.css'
+
+/** A move waiting for the recruiter's answer to the skip-stage question. */
+interface PendingMove {
+  card: Card
+  from: PipelineStatus
+  to: PipelineStatus
+  skipped: PipelineStatus[]
+}
 
 interface Moved {
   card: Card
@@ -200,8 +208,11 @@ export function BoardPage() {
       </DndContext>
       <BoardActivity moves={board.activity} jobId={jobId} />
       {pending && (
-        <SkipConfirm
-          move={pending}
+        <SkipStagesDialog
+          candidateName={pending.card.name}
+          to={pending.to}
+          skipped={pending.skipped}
+          offerDontAsk
           onConfirm={(dontAskAgain) => {
             setPending(null)
             if (dontAskAgain) setAskSkips(false)

@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import { useNavigate } from 'react-router-dom'
 import { call, describeError, on } from '../../api/client'
 import { useRequest } from '../../api/useRequest'
 import { ErrorText } from '../../components/ErrorText'
+import { Modal, ModalClose } from '../../components/Modal'
 import { filesFromDrop, uploadGroup, uploadGroups, visibleFiles } from './upload'
 
 /** Resumes to import: paths the desktop app was handed, or files dropped on the window. */
@@ -31,7 +32,6 @@ export function OpenedFiles() {
   const [jobId, setJobId] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const dialog = useRef<HTMLDialogElement>(null)
   const navigate = useNavigate()
   const jobs = useRequest('jobs.list', opened ? { status: 'open' } : null).data ?? []
 
@@ -67,12 +67,7 @@ export function OpenedFiles() {
     }
   }, [])
 
-  useEffect(() => {
-    if (opened && !dialog.current?.open) dialog.current?.showModal()
-  }, [opened])
-
   const close = () => {
-    dialog.current?.close()
     setOpened(null)
     setError(null)
   }
@@ -94,11 +89,8 @@ export function OpenedFiles() {
   if (!opened) return null
   const names = namesOf(opened)
   return (
-    <dialog ref={dialog} className="invite-dialog" aria-labelledby="opened-title" onClose={() => setOpened(null)}>
+    <Modal title={`Import ${names.length} ${names.length === 1 ? 'resume' : 'resumes'}`} onClose={close}>
       <form onSubmit={submit}>
-        <h2 id="opened-title">
-          Import {names.length} {names.length === 1 ? 'resume' : 'resumes'}
-        </h2>
         <ul className="opened-files">
           {names.slice(0, 8).map((name, i) => (
             <li key={`${name}-${i}`}>{name}</li>
@@ -121,11 +113,9 @@ export function OpenedFiles() {
           <button type="submit" disabled={busy}>
             {busy ? 'Importing…' : 'Import'}
           </button>
-          <button type="button" className="secondary" onClick={close}>
-            Not now
-          </button>
+          <ModalClose>Not now</ModalClose>
         </div>
       </form>
-    </dialog>
+    </Modal>
   )
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import {
   difficultySchema,
   type Difficulty,
@@ -9,6 +9,7 @@ import { call, describeError } from '../../api/client'
 import { CandidatePicker } from './CandidatePicker'
 import { DIFFICULTY_LABELS } from './labels'
 import { ErrorText } from '../../components/ErrorText'
+import { Modal, ModalClose } from '../../components/Modal'
 
 const DEFAULT_COUNT: Record<Difficulty, number> = { warm_up: 3, standard: 6, advanced: 4 }
 const HINTS: Record<Difficulty, string> = {
@@ -24,19 +25,11 @@ export function GenerateDialog(props: {
   onClose(): void
   onGenerated(result: GenerationResult): void
 }) {
-  const dialog = useRef<HTMLDialogElement>(null)
   const [difficulty, setDifficulty] = useState<Difficulty>('standard')
   const [count, setCount] = useState(DEFAULT_COUNT.standard)
   const [candidate, setCandidate] = useState<PickerOption | null>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
-
-  useEffect(() => {
-    const element = dialog.current
-    if (!element) return
-    if (props.open && !element.open) element.showModal()
-    if (!props.open && element.open) element.close()
-  }, [props.open])
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
@@ -58,10 +51,10 @@ export function GenerateDialog(props: {
     }
   }
 
+  if (!props.open) return null
   return (
-    <dialog ref={dialog} className="generate-dialog" aria-labelledby="generate-title" onClose={props.onClose}>
+    <Modal title="Generate questions" className="generate-dialog" onClose={props.onClose}>
       <form onSubmit={submit}>
-        <h2 id="generate-title">Generate questions</h2>
         <fieldset>
           <legend>Difficulty</legend>
           {difficultySchema.options.map((d) => (
@@ -103,11 +96,9 @@ export function GenerateDialog(props: {
           <button type="submit" disabled={busy}>
             {busy ? 'Generating…' : 'Generate'}
           </button>
-          <button type="button" className="secondary" onClick={props.onClose}>
-            Cancel
-          </button>
+          <ModalClose>Cancel</ModalClose>
         </div>
       </form>
-    </dialog>
+    </Modal>
   )
 }

@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { Link } from 'react-router-dom'
 import type { InvitationView } from '../../../../shared/contract/interviews'
 import { useRequest } from '../../api/useRequest'
 import { ErrorText } from '../../components/ErrorText'
+import { Modal, ModalClose } from '../../components/Modal'
 import { SendInvitationEmail } from '../mail/SendInvitationEmail'
 import { InvitationForm } from './InvitationForm'
 
@@ -16,14 +17,9 @@ export function InviteToInterview(props: {
   job: { id: string; title?: string }
   onCreated?(invitation: InvitationView): void
 }) {
-  const dialog = useRef<HTMLDialogElement>(null)
   const forJob = props.job.title ? ` for ${props.job.title}` : ''
   const [open, setOpen] = useState(false)
   const [created, setCreated] = useState<InvitationView | null>(null)
-
-  useEffect(() => {
-    if (open) dialog.current?.showModal()
-  }, [open])
 
   return (
     <>
@@ -40,10 +36,7 @@ export function InviteToInterview(props: {
         Invite to interview
       </button>
       {open && (
-        <dialog ref={dialog} className="invite-dialog" aria-labelledby="invite-title" onClose={() => setOpen(false)}>
-          <h2 id="invite-title">
-            Invite {props.candidate.name} to interview{forJob}
-          </h2>
+        <Modal title={`Invite ${props.candidate.name} to interview${forJob}`} onClose={() => setOpen(false)}>
           {created ? (
             <>
               <p role="status">
@@ -62,12 +55,8 @@ export function InviteToInterview(props: {
               }}
             />
           )}
-          <form method="dialog">
-            <button type="submit" className="secondary">
-              Close
-            </button>
-          </form>
-        </dialog>
+          <ModalClose>Close</ModalClose>
+        </Modal>
       )}
     </>
   )

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { CandidateDeletion, DeletionPreview } from '../../../../shared/contract/rights'
 import { call, describeError } from '../../api/client'
 import { ErrorText } from '../../components/ErrorText'
+import { Modal, ModalClose } from '../../components/Modal'
 
 /**
  * "Delete candidate…": a dialog that lists what the deletion removes (the studio's own count, taken
@@ -9,7 +10,6 @@ import { ErrorText } from '../../components/ErrorText'
  * undone: rows, files and backups go, and a synced copy receives the tombstones.
  */
 export function DeleteCandidate(props: { candidate: { id: string; name: string }; onDeleted(): void }) {
-  const dialog = useRef<HTMLDialogElement>(null)
   const [open, setOpen] = useState(false)
   const [preview, setPreview] = useState<DeletionPreview | null>(null)
   const [done, setDone] = useState<CandidateDeletion | null>(null)
@@ -18,7 +18,6 @@ export function DeleteCandidate(props: { candidate: { id: string; name: string }
 
   useEffect(() => {
     if (!open) return
-    dialog.current?.showModal()
     call('rights.deletePreview', { candidateId: props.candidate.id }).then(setPreview, (e: unknown) =>
       setError(describeError(e)),
     )
@@ -48,8 +47,7 @@ export function DeleteCandidate(props: { candidate: { id: string; name: string }
         Delete candidate…
       </button>
       {open && (
-        <dialog ref={dialog} className="delete-dialog" aria-labelledby="delete-title" onClose={close}>
-          <h2 id="delete-title">Delete {props.candidate.name}?</h2>
+        <Modal title={`Delete ${props.candidate.name}?`} onClose={close}>
           {done ? (
             <DeletionResult done={done} />
           ) : preview ? (
@@ -74,12 +72,8 @@ export function DeleteCandidate(props: { candidate: { id: string; name: string }
             !error && <p role="status">Counting what would be deleted…</p>
           )}
           <ErrorText error={error} />
-          <form method="dialog">
-            <button type="submit" className="secondary">
-              {done ? 'Close' : 'Cancel'}
-            </button>
-          </form>
-        </dialog>
+          <ModalClose>{done ? 'Close' : 'Cancel'}</ModalClose>
+        </Modal>
       )}
     </>
   )

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import type { CreatedSharedLink, SharedLinkView } from '../../../../shared/contract/sharing'
 import { call, describeError } from '../../api/client'
 import { ErrorText } from '../../components/ErrorText'
+import { Modal, ModalClose } from '../../components/Modal'
 
 type Section = 'profile' | 'contact' | 'ranking' | 'assessment'
 
@@ -35,7 +36,6 @@ export function ShareDialog(props: { candidate: { id: string; name: string }; jo
       : props.ranked
         ? null
         : 'not ranked for this job yet'
-  const dialog = useRef<HTMLDialogElement>(null)
   const [open, setOpen] = useState(false)
   const [include, setInclude] = useState<Record<Section, boolean>>({
     profile: true,
@@ -68,7 +68,6 @@ export function ShareDialog(props: { candidate: { id: string; name: string }; jo
 
   useEffect(() => {
     if (!open) return
-    dialog.current?.showModal()
     loadLinks()
   }, [open, loadLinks])
 
@@ -112,16 +111,14 @@ export function ShareDialog(props: { candidate: { id: string; name: string }; jo
         Share with a hiring manager…
       </button>
       {open && (
-        <dialog
-          ref={dialog}
+        <Modal
+          title={`Share ${props.candidate.name} with a hiring manager`}
           className="share-dialog"
-          aria-labelledby="share-title"
           onClose={() => {
             setOpen(false)
             setCreated(null)
           }}
         >
-          <h2 id="share-title">Share {props.candidate.name} with a hiring manager</h2>
           <p className="muted">
             The link opens a read-only page without an account. It shows a copy of what you tick, as it is now;
             integrity signals, self-identification answers and recordings are never shared. Every opening is logged.
@@ -221,12 +218,8 @@ export function ShareDialog(props: { candidate: { id: string; name: string }; jo
               </tbody>
             </table>
           )}
-          <form method="dialog">
-            <button type="submit" className="secondary">
-              Close
-            </button>
-          </form>
-        </dialog>
+          <ModalClose>Close</ModalClose>
+        </Modal>
       )}
     </>
   )

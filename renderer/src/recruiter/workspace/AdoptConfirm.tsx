@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import type { SyncStatus, WorkspaceView } from '../../../../shared/contract/sync'
 import { call } from '../../api/client'
 import { useRequest } from '../../api/useRequest'
 import { ErrorText } from '../../components/ErrorText'
+import { Modal, ModalClose } from '../../components/Modal'
 import { describeSyncError } from './sync-errors'
 
 const tableLabel = (table: string) => {
@@ -23,11 +24,9 @@ export function AdoptConfirm({
   onDone(status: SyncStatus): void
   onCancel(): void
 }) {
-  const dialog = useRef<HTMLDialogElement>(null)
   const preview = useRequest('sync.adoptPreview', { workspaceId: workspace.id })
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  useEffect(() => dialog.current?.showModal(), [])
 
   const adopt = async () => {
     setBusy(true)
@@ -42,13 +41,11 @@ export function AdoptConfirm({
 
   const rows = preview.data?.rows.filter((row) => row.count > 0) ?? []
   return (
-    <dialog ref={dialog} aria-labelledby="adopt-title" aria-describedby="adopt-text" onClose={onCancel}>
-      <h2 id="adopt-title">Use {workspace.name} for this studio?</h2>
-      <p id="adopt-text">
-        This studio&apos;s jobs, candidates and decisions become the workspace&apos;s and sync with your team from now
-        on. It happens once: the studio cannot later move to another workspace. Recordings and resume files stay on this
-        computer.
-      </p>
+    <Modal
+      title={`Use ${workspace.name} for this studio?`}
+      description="This studio's jobs, candidates and decisions become the workspace's and sync with your team from now on. It happens once: the studio cannot later move to another workspace. Recordings and resume files stay on this computer."
+      onClose={onCancel}
+    >
       {preview.data ? (
         <>
           {rows.length === 0 ? (
@@ -83,10 +80,8 @@ export function AdoptConfirm({
         <button type="button" disabled={busy || !preview.data} onClick={() => void adopt()}>
           Use {workspace.name}
         </button>
-        <button type="button" className="secondary" onClick={() => dialog.current?.close()}>
-          Cancel
-        </button>
+        <ModalClose>Cancel</ModalClose>
       </div>
-    </dialog>
+    </Modal>
   )
 }
