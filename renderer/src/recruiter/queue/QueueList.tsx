@@ -25,7 +25,7 @@ export function QueueList({ jobs, compact = false }: { jobs: JobView[]; compact?
   return (
     <>
       <ErrorText error={error} />
-      <table className="queue-table">
+      <table className="queue-table dense">
         <thead>
           <tr>
             <th scope="col">Job</th>
