@@ -20,6 +20,7 @@ import { listCandidates } from './candidates/list'
 import { createPipeline } from './candidates/pipeline'
 import { embedJob, queueEmbeddings } from './candidates/embed-job'
 import { createRanker, type Rerank } from './candidates/rerank'
+import { createPoolCache } from './candidates/pool'
 import { refreshStaleTerms } from './candidates/refresh-terms'
 import { createFileStore } from './intake/file-store'
 import { intakeJob } from './intake/intake-job'
@@ -28,6 +29,7 @@ import { createOpenedFiles } from './intake/opened-files'
 import { createPathGrants } from './intake/path-grants'
 import type { ResumeParser } from './intake/resume-parser'
 import { createJobsService } from './jobs/jobs-service'
+import { createRerankPreview } from './jobs/rerank-preview'
 import type { SkillCatalog } from './jobs/skill-catalog'
 
 export interface ScreeningDeps {
@@ -67,7 +69,9 @@ export interface ScreeningApp extends DomainApp<'jobs' | 'intake' | 'candidates'
 /** Builds screening's services from their dependencies and exposes them as request handlers. */
 export function createApp(deps: ScreeningDeps): ScreeningApp {
   const { db, writer, clock, events, queue, catalog } = deps
-  const ranker = createRanker({ db, direct: deps.direct, clock, events, related: catalog.related })
+  // One set of in-memory pools: the preview while a job is edited warms the re-rank that saving it runs.
+  const pools = createPoolCache(db)
+  const ranker = createRanker({ db, direct: deps.direct, clock, events, related: catalog.related, pools })
   const rerankOnly = ranker.rerank
   // Every re-rank also queues the semantic signal when embeddings are available (the embed job itself re-ranks plainly).
   const rerank: Rerank = async (jobId) => {
@@ -79,6 +83,7 @@ export function createApp(deps: ScreeningDeps): ScreeningApp {
   const grants = createPathGrants()
   const opened = createOpenedFiles({ grants, events })
   const jobs = createJobsService({ db, writer, rerank })
+  const previewRerank = createRerankPreview({ direct: deps.direct, pools, related: catalog.related, getJob: jobs.get })
   const intake = createIntakeService({ db, clock, queue, events, files })
   const pipeline = createPipeline({ db, direct: deps.direct, writer, rerank, events, actor: deps.actor })
   const needParser = () => {
@@ -118,6 +123,7 @@ export function createApp(deps: ScreeningDeps): ScreeningApp {
       'jobs.get': ({ id }) => jobs.get(id),
       'jobs.create': (input) => jobs.create(input),
       'jobs.update': ({ id, patch }) => jobs.update(id, patch),
+      'jobs.rerankPreview': ({ id, draft, top }) => previewRerank(id, draft, top),
       'jobs.setStatus': ({ id, status }) => jobs.setStatus(id, status),
       'jobs.suggestSkills': ({ text }) => catalog.suggest(text),
       'jobs.searchSkills': ({ query, limit }) => catalog.search(query, limit),

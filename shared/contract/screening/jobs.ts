@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { request } from '../define'
 import { id, shortText } from './fields'
-import type { JobOpeningView, RerankSummary, SkillSuggestion } from './views'
+import type { JobOpeningView, RerankPreview, RerankSummary, SkillSuggestion } from './views'
 
 /** Job openings: what a job asks for and how its candidates are weighed. */
 
@@ -107,6 +107,27 @@ export const jobPatchSchema = z
   .refine(salaryInOrder, salaryRule)
 export type JobPatch = z.infer<typeof jobPatchSchema>
 
+/**
+ * The parts of a job's draft that scoring reads, for a preview while the form is being edited. Only
+ * these are taken, so a draft with a problem elsewhere (a salary out of order) still previews.
+ */
+export const scoringDraftSchema = z
+  .object({
+    title: z.string().trim().max(200).optional(),
+    description: shortText(20_000).optional(),
+    requirements: shortText(20_000).optional(),
+    requiredSkills: skillList.optional(),
+    preferredSkills: skillList.optional(),
+    minYears: minYears.optional(),
+    educationLevel: educationLevelSchema.optional(),
+    weights: scoreWeightsSchema.optional(),
+  })
+  .strict()
+export type ScoringDraft = z.infer<typeof scoringDraftSchema>
+
+/** The most rows a preview names; the top it compares (entered, left) is the same size. */
+export const PREVIEW_TOP_MAX = 50
+
 export const jobRequests = {
   'jobs.list': request<JobOpeningView[]>()(
     z
@@ -123,6 +144,15 @@ export const jobRequests = {
   'jobs.create': request<JobOpeningView>()(jobInputSchema),
   'jobs.update': request<{ job: JobOpeningView; rerank: RerankSummary }>()(
     z.object({ id, patch: jobPatchSchema }).strict(),
+  ),
+  'jobs.rerankPreview': request<RerankPreview>()(
+    z
+      .object({
+        id,
+        draft: scoringDraftSchema,
+        top: z.number().int().min(1).max(PREVIEW_TOP_MAX).default(10),
+      })
+      .strict(),
   ),
   'jobs.setStatus': request<JobOpeningView>()(z.object({ id, status: openingStatusSchema }).strict()),
   'jobs.suggestSkills': request<SkillSuggestion[]>()(z.object({ text: z.string().max(40_000) }).strict()),

@@ -30,6 +30,41 @@ export interface RerankSummary {
   jobId: string
   candidates: number
   ms: number
+  /** Who moved against the ranking stored before; absent where no ranking was compared. */
+  moved?: RankMovement
+}
+
+/** One candidate's place before and after a change of what the job asks (ranks start at 1). */
+export interface RankMove {
+  candidateId: string
+  name: string
+  /** Null when the candidate had no stored score (new to the job since the last ranking). */
+  oldRank: number | null
+  newRank: number
+  oldScore: number | null
+  score: number
+}
+
+/** How a re-rank changed a job's order: counts over the whole pool and the top of the list named. */
+export interface RankMovement {
+  /** How many places count as the top (the rows in `top`, and what `entered` and `left` refer to). */
+  topSize: number
+  movedUp: number
+  movedDown: number
+  /** The top as it is after the change, best first. */
+  top: RankMove[]
+  /** In the top now but not before, best first. */
+  entered: RankMove[]
+  /** In the top before but not now, by their old place. */
+  left: RankMove[]
+}
+
+/** What saving a draft would do to a job's ranking; nothing is written. */
+export interface RerankPreview {
+  jobId: string
+  candidates: number
+  ms: number
+  moved: RankMovement
 }
 
 export interface SkillSuggestion {

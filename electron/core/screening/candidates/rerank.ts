@@ -8,7 +8,9 @@ import { toJobView } from '../jobs/job-row'
 import { scoringJobOf } from '../scoring/job-query'
 import type { RelatedSkills } from '../taxonomy/related'
 import { rankCandidates } from '../scoring/rank'
-import { createPoolCache, readEmbedding, type PoolMember } from './pool'
+import { rankMovement } from '../scoring/movement'
+import { nameMovement, storedRanking } from '../jobs/stored-ranking'
+import { createPoolCache, readEmbedding, type PoolCache, type PoolMember } from './pool'
 
 export interface RerankDeps {
   db: Kysely<Database>
@@ -17,7 +19,12 @@ export interface RerankDeps {
   events: EventBus
   /** Which skills count as part evidence toward a job's skill (the taxonomy's categories). */
   related: RelatedSkills
+  /** Pools shared with the re-rank preview; a cache of its own when not given. */
+  pools?: PoolCache
 }
+
+/** How many places of the top a summary names who entered and left. */
+const SUMMARY_TOP = 10
 
 export type Rerank = (jobId: string) => Promise<RerankSummary>
 
@@ -68,7 +75,7 @@ const UPSERT_SCORE = `
  */
 export function createRanker(deps: RerankDeps): Ranker {
   const { db, clock, events } = deps
-  const pools = createPoolCache(db)
+  const pools = deps.pools ?? createPoolCache(db)
   const warm = async (jobId: string) => void (await pools.get(jobId))
   const rerank: Rerank = async (jobId) => {
     const started = performance.now()
@@ -80,7 +87,8 @@ export function createRanker(deps: RerankDeps): Ranker {
     const byCandidate = new Map(pool.map((member) => [member.candidateId, member]))
     const names = new Map([...job.requiredSkills, ...job.preferredSkills].map((s) => [s.skillId, s.name]))
     const now = clock.now()
-    await deps.direct.transaction((direct) => {
+    const moved = await deps.direct.transaction((direct) => {
+      const before = storedRanking(direct, jobId)
       // Rows that exist are updated in place rather than deleted and inserted again.
       for (const r of ranked) {
         const member = byCandidate.get(r.candidateId)!
@@ -98,8 +106,9 @@ export function createRanker(deps: RerankDeps): Ranker {
       }
       // Scores of applications that left the pool.
       direct.run('delete from application_scores where job_id = ? and computed_at != ?', [jobId, now])
+      return nameMovement(direct, rankMovement(before, ranked, SUMMARY_TOP))
     })
-    const summary = { jobId, candidates: ranked.length, ms: Math.round(performance.now() - started) }
+    const summary = { jobId, candidates: ranked.length, ms: Math.round(performance.now() - started), moved }
     events.emit('screening.ranked', summary)
     return summary
   }

@@ -1,3 +1,4 @@
+import { byScoreThenId } from './movement'
 import { scoreCandidate } from './score'
 import { textRelevance } from './text-relevance'
 import type { CandidateFeatures, ScoreBreakdown, ScoringJob } from './types'
@@ -16,7 +17,5 @@ export function rankCandidates(job: ScoringJob, pool: readonly CandidateFeatures
     candidateId: candidate.candidateId,
     ...scoreCandidate(job, candidate, text[i]!),
   }))
-  return ranked.sort(
-    (a, b) => b.score - a.score || (a.candidateId < b.candidateId ? -1 : a.candidateId > b.candidateId ? 1 : 0),
-  )
+  return ranked.sort(byScoreThenId)
 }
