@@ -7,6 +7,7 @@ import { EMPTY_DRAFT, toDraft, toInput, type Draft } from './job-draft'
 import { JOB_BASICS_FIELDS, JobBasics } from './JobBasics'
 import { JobExperience } from './JobExperience'
 import { ScoringWeights } from './ScoringWeights'
+import { WhatMoved } from './WhatMoved'
 import { SkillEditor } from './SkillEditor'
 import { PageLoading } from '../../components/PageLoading'
 import { DisabledHint, disabledHintId } from '../../components/DisabledHint'
@@ -50,10 +51,13 @@ function JobDraftForm({ jobId, initial }: { jobId: string | undefined; initial: 
     setSaving(true)
     try {
       const input = toInput(draft)
-      const saved = jobId
-        ? (await call('jobs.update', { id: jobId, patch: input })).job
-        : await call('jobs.create', input)
-      navigate(`/jobs/${saved.id}`)
+      if (jobId) {
+        const { job, rerank } = await call('jobs.update', { id: jobId, patch: input })
+        // The job's page shows what the re-rank moved, as the preview here did.
+        navigate(`/jobs/${job.id}`, { state: { rerank } })
+      } else {
+        navigate(`/jobs/${(await call('jobs.create', input)).id}`)
+      }
     } catch (e) {
       setProblems(formProblems(e, JOB_BASICS_FIELDS, OTHER_FIELD_LABELS))
       setSaving(false)
@@ -75,7 +79,8 @@ function JobDraftForm({ jobId, initial }: { jobId: string | undefined; initial: 
           describe={() => [draft.title, draft.description, draft.requirements].join('\n')}
         />
         <JobExperience value={draft} onChange={change} />
-        <ScoringWeights weights={draft.weights} onChange={(weights) => change({ weights })} />
+        <ScoringWeights weights={draft.weights} onChange={(weights) => change({ weights })} open={Boolean(jobId)} />
+        {jobId && <WhatMoved jobId={jobId} saved={initial} draft={draft} />}
         <FormProblemList problems={problems} />
         <div className="row">
           <button

@@ -1,6 +1,6 @@
 import { useState } from 'react'
-import { Link, useParams } from 'react-router-dom'
-import type { JobOpeningView, OpeningStatus } from '../../../../shared/contract/screening'
+import { Link, useLocation, useParams } from 'react-router-dom'
+import type { JobOpeningView, OpeningStatus, RerankSummary } from '../../../../shared/contract/screening'
 import { call, describeError } from '../../api/client'
 import { useRequest } from '../../api/useRequest'
 import { ImportPanel } from '../candidates/ImportPanel'
@@ -9,11 +9,18 @@ import { RankedList } from '../candidates/RankedList'
 import { PageLoading } from '../../components/PageLoading'
 import { ErrorText } from '../../components/ErrorText'
 import { ExportButton } from '../exports/ExportButton'
+import { RerankResult } from './RerankResult'
 
 function salary(job: JobOpeningView): string | null {
   if (job.salaryMin === null && job.salaryMax === null) return null
   const f = (n: number | null) => (n === null ? '…' : n.toLocaleString())
   return `${f(job.salaryMin)} – ${f(job.salaryMax)} ${job.salaryCurrency}`
+}
+
+/** The re-rank a saved edit handed over when it opened this page, if it was this job's. */
+function savedRerank(state: unknown, jobId: string): RerankSummary | null {
+  const rerank = (state as { rerank?: RerankSummary } | null)?.rerank
+  return rerank?.jobId === jobId ? rerank : null
 }
 
 /** A job: what it asks for, its actions, resume import, and its candidates ranked against it. */
@@ -22,6 +29,7 @@ export function JobPage() {
   const { data: job, error: loadError, setData: setJob } = useRequest('jobs.get', { id: jobId })
   const [actionError, setActionError] = useState<string | null>(null)
   const error = actionError ?? loadError
+  const rerank = savedRerank(useLocation().state, jobId)
 
   const setStatus = async (status: OpeningStatus) => {
     try {
@@ -96,6 +104,7 @@ export function JobPage() {
         <strong>Preferred:</strong> {job.preferredSkills.map((s) => s.name).join(', ') || '—'}
         {asks.length > 0 && ` · ${asks.join(' · ')}`}
       </p>
+      {rerank && <RerankResult summary={rerank} />}
       {job.status !== 'archived' && <ImportPanel jobId={job.id} />}
       <RankedList jobId={job.id} skills={[...job.requiredSkills, ...job.preferredSkills]} />
     </section>

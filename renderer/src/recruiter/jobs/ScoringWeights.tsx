@@ -1,3 +1,4 @@
+import './jobs.css'
 import type { ScoreWeights } from '../../../../shared/contract/screening'
 
 const WEIGHT_LABELS: Record<keyof ScoreWeights, string> = {
@@ -8,33 +9,45 @@ const WEIGHT_LABELS: Record<keyof ScoreWeights, string> = {
   education: 'Education',
 }
 
-/** How much each part of the score counts for this job, 0–100 each; folded away by default. */
+/**
+ * How much each part of the score counts for this job, 0–100 each, as native sliders (arrow keys move
+ * them by 5). Folded away for a new job; open when editing, where moving one previews the new order.
+ */
 export function ScoringWeights({
   weights,
   onChange,
+  open = false,
 }: {
   weights: ScoreWeights
   onChange(weights: ScoreWeights): void
+  open?: boolean
 }) {
   return (
-    <details>
+    <details open={open}>
       <summary>Scoring weights</summary>
       <fieldset>
         <legend>How much each part counts (parts that do not apply to this job are left out)</legend>
-        <div className="grid">
+        <div className="weights">
           {(Object.keys(WEIGHT_LABELS) as (keyof ScoreWeights)[]).map((key) => (
             <div className="field" key={key}>
               <label htmlFor={`weight-${key}`}>{WEIGHT_LABELS[key]}</label>
-              <input
-                id={`weight-${key}`}
-                type="number"
-                min={0}
-                max={100}
-                value={weights[key]}
-                onChange={(e) =>
-                  onChange({ ...weights, [key]: Math.max(0, Math.min(100, Number(e.target.value) || 0)) })
-                }
-              />
+              <div className="weight-control">
+                <input
+                  id={`weight-${key}`}
+                  type="range"
+                  min={0}
+                  max={100}
+                  step={5}
+                  value={weights[key]}
+                  onChange={(e) =>
+                    onChange({ ...weights, [key]: Math.max(0, Math.min(100, Number(e.target.value) || 0)) })
+                  }
+                />
+                {/* The slider announces its own value; the number is for the eye. */}
+                <output htmlFor={`weight-${key}`} className="weight-value" aria-hidden="true">
+                  {weights[key]}
+                </output>
+              </div>
             </div>
           ))}
         </div>

@@ -71,3 +71,18 @@ export function toInput(draft: Draft) {
     weights: draft.weights,
   }
 }
+
+/** What of the draft scoring reads: the preview asks with this, and only when it differs from what was saved. */
+export function toScoringDraft(draft: Draft) {
+  const input = toInput(draft)
+  return {
+    title: input.title,
+    description: input.description,
+    requirements: input.requirements,
+    requiredSkills: input.requiredSkills,
+    preferredSkills: input.preferredSkills,
+    minYears: input.minYears,
+    educationLevel: input.educationLevel,
+    weights: input.weights,
+  }
+}
