@@ -110,6 +110,13 @@ function applyOne(ctx: ApplyContext, change: PulledChange, report: ApplyReport):
     report.refused++
     return
   }
+  // Noted before the merge: a row already held here as deleted must still go when it is erased.
+  if (change.op === 'delete' && change.fields.erased === true) {
+    ctx.direct.run('insert or ignore into pulled_erasures (table_name, row_id) values (?, ?)', [
+      change.table,
+      change.row_id,
+    ])
+  }
   const known: Record<string, unknown> = {}
   for (const [field, value] of Object.entries(change.fields)) {
     if (columns.has(field) && !IDENTITY.has(field)) known[field] = value

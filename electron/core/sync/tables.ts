@@ -14,7 +14,14 @@ export interface SyncClocksTable {
   clocks: string
 }
 
+/** A row a teammate erased on a person's request (migration 0100), until the rights domain removes it here. */
+export interface PulledErasuresTable {
+  table_name: string
+  row_id: string
+}
+
 export interface SyncTables {
   sync_state: SyncStateTable
   sync_clocks: SyncClocksTable
+  pulled_erasures: PulledErasuresTable
 }

@@ -12,6 +12,7 @@ import { selfIdentification } from './0060-self-identification'
 import { mailAndFeedback } from './0070-mail-and-feedback'
 import { sync } from './0080-sync'
 import { statusChangeActor } from './0090-status-change-actor'
+import { pulledErasures } from './0100-pulled-erasures'
 import { billing } from './0150-billing'
 import type { Migration } from './types'
 
@@ -34,5 +35,6 @@ export const migrations: Migration[] = [
   mailAndFeedback,
   sync,
   statusChangeActor,
+  pulledErasures,
   billing,
 ]
