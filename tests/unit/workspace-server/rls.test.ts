@@ -64,6 +64,41 @@ const TABLES: Record<string, { select: string; insert: string; update: string; d
     update: `update public.sync_rows set data = '{"name": "forged"}' where org_id = $1`,
     delete: 'delete from public.sync_rows where org_id = $1',
   },
+  billing_entitlements: {
+    select: 'select * from public.billing_entitlements where org_id = $1',
+    insert: `insert into public.billing_entitlements (org_id, plan, status) values ($1, 'pro', 'active')`,
+    update: `update public.billing_entitlements set plan = 'pro', status = 'active' where org_id = $1`,
+    delete: 'delete from public.billing_entitlements where org_id = $1',
+  },
+  quota_reservations: {
+    select: 'select * from public.quota_reservations where org_id = $1',
+    insert: `insert into public.quota_reservations (org_id, kind, request_id, amount, period_start)
+             values ($1, 'ai_interview', gen_random_uuid(), 1, now())`,
+    update: `update public.quota_reservations set released_at = now() where org_id = $1`,
+    delete: 'delete from public.quota_reservations where org_id = $1',
+  },
+}
+
+/** Tables every signed-in user reads (no organisation's data) and no API role writes. */
+const REFERENCE_TABLES: Record<string, { select: string; insert: string; update: string; delete: string }> = {
+  plans: {
+    select: 'select * from public.plans where $1::uuid is not null',
+    insert: `insert into public.plans (id, name, rank, ai_interviews, seats, ai_screening)
+             select 'pro', 'Forged ' || $1, 99, 1, 1, 1`,
+    update: `update public.plans set ai_interviews = 1000000 where $1::uuid is not null`,
+    delete: 'delete from public.plans where $1::uuid is not null',
+  },
+}
+
+/** Tables only the service role's functions touch: no API role reads or writes them, not even an admin. */
+const SERVICE_TABLES: Record<string, { select: string; insert: string; update: string; delete: string }> = {
+  billing_events: {
+    select: 'select * from public.billing_events where org_id = $1',
+    insert: `insert into public.billing_events (provider, event_id, type, org_id, applied)
+             values ('stripe', 'evt_forged', 'customer.subscription.updated', $1, true)`,
+    update: `update public.billing_events set applied = false where org_id = $1`,
+    delete: 'delete from public.billing_events where org_id = $1',
+  },
 }
 
 const refused = (outcome: Outcome) => ('error' in outcome ? outcome.error === '42501' : outcome.rows === 0)
@@ -100,6 +135,11 @@ describe.skipIf(unavailable)(
       adminB = await server.signUp('admin-b@example.test')
       orgA = (await adminA.client.rpc('create_organisation', { p_name: 'Org A' })).data as string
       orgB = (await adminB.client.rpc('create_organisation', { p_name: 'Org B' })).data as string
+      // Both on Pro (as a provider's webhook would leave them): the battery needs more seats than Free's two.
+      await server.owner.query(
+        `update public.billing_entitlements set plan = 'pro', status = 'active' where org_id in ($1, $2)`,
+        [orgA, orgB],
+      )
       recruiterA = await join(adminA, orgA, 'recruiter-a@example.test', 'recruiter')
       viewerA = await join(adminA, orgA, 'viewer-a@example.test', 'viewer')
       // Every table holds something of each organisation: a pending invitation and synced rows.
@@ -128,6 +168,18 @@ describe.skipIf(unavailable)(
         await server.owner.query(
           `insert into public.shared_link_views (link_id, org_id, outcome) values ($1, $2, 'shown')`,
           [link.rows[0]!.id, org],
+        )
+        // A quota reservation through the RPC, and a provider event as the billing function records it.
+        const reserved = await admin.client.rpc('reserve_quota', {
+          p_org: org,
+          p_kind: 'ai_screening',
+          p_request: crypto.randomUUID(),
+        })
+        expect(reserved.error).toBeNull()
+        await server.owner.query(
+          `insert into public.billing_events (provider, event_id, type, org_id, applied)
+           values ('stripe', 'evt_' || $1, 'customer.subscription.updated', $1::uuid, true)`,
+          [org],
         )
       }
     })
@@ -160,6 +212,43 @@ describe.skipIf(unavailable)(
       })
     })
 
+    describe.each(Object.keys(REFERENCE_TABLES))('%s (read by every signed-in user)', (table) => {
+      const statements = REFERENCE_TABLES[table]!
+
+      it('any signed-in user reads it; nobody signed in or out writes it; the signed-out read nothing', async () => {
+        for (const user of [adminA, adminB, viewerA]) {
+          const read = await run('authenticated', as(user), statements.select, orgA)
+          expect((read as { rows: number }).rows, user.email).toBeGreaterThan(0)
+          for (const op of ['insert', 'update', 'delete'] as const) {
+            expect(await run('authenticated', as(user), statements[op], orgA), `${op} as ${user.email}`).toEqual({
+              error: '42501',
+            })
+          }
+        }
+        for (const op of ['select', 'insert', 'update', 'delete'] as const) {
+          const outcome = await run('anon', { role: 'anon' }, statements[op], orgA)
+          expect(refused(outcome), `${op}: ${JSON.stringify(outcome)}`).toBe(true)
+        }
+      })
+    })
+
+    describe.each(Object.keys(SERVICE_TABLES))('%s (service role only)', (table) => {
+      const statements = SERVICE_TABLES[table]!
+
+      it('it holds the organisation’s rows, yet no API role reads or writes them, not even its admin', async () => {
+        const stored = await server.owner.query(statements.select, [orgA])
+        expect(stored.rowCount).toBeGreaterThan(0)
+        for (const op of ['select', 'insert', 'update', 'delete'] as const) {
+          for (const user of [adminA, adminB]) {
+            const outcome = await run('authenticated', as(user), statements[op], orgA)
+            expect(refused(outcome), `${op} as ${user.email}: ${JSON.stringify(outcome)}`).toBe(true)
+          }
+          const outcome = await run('anon', { role: 'anon' }, statements[op], orgA)
+          expect(refused(outcome), `${op} as anon: ${JSON.stringify(outcome)}`).toBe(true)
+        }
+      })
+    })
+
     it('members write the synced and membership tables only through the functions', async () => {
       for (const table of [
         'organisation_members',
@@ -168,6 +257,8 @@ describe.skipIf(unavailable)(
         'shared_link_views',
         'sync_changes',
         'sync_rows',
+        'billing_entitlements',
+        'quota_reservations',
       ]) {
         for (const op of ['insert', 'update', 'delete'] as const) {
           const outcome = await run('authenticated', as(adminA), TABLES[table]![op], orgA)
@@ -189,7 +280,7 @@ describe.skipIf(unavailable)(
       )
       expect(rows.filter((r) => !r.rls)).toEqual([])
       expect(rows.filter((r) => r.name.startsWith('public.')).map((r) => r.name.slice('public.'.length))).toEqual(
-        Object.keys(TABLES).sort(),
+        [...Object.keys(TABLES), ...Object.keys(REFERENCE_TABLES), ...Object.keys(SERVICE_TABLES)].sort(),
       )
       // The migrations ran as `postgres` without superuser rights, as `supabase db push` runs them.
       const owners = await server.owner.query<{ owner: string; superuser: boolean }>(
@@ -234,6 +325,9 @@ describe.skipIf(unavailable)(
         ['remove_member', { p_org: orgA, p_user: adminA.id }],
         ['organisation_members_list', { p_org: orgA }],
         ['organisation_invitations_list', { p_org: orgA }],
+        ['billing_entitlement', { p_org: orgA }],
+        ['reserve_quota', { p_org: orgA, p_kind: 'ai_interview', p_request: crypto.randomUUID() }],
+        ['billing_checkout_context', { p_org: orgA }],
       ]
       for (const [fn, args] of calls) {
         const result = await adminB.client.rpc(fn, args)
@@ -242,6 +336,28 @@ describe.skipIf(unavailable)(
       }
       const row = await server.owner.query('select data from sync_rows where org_id = $1 and row_id = $2', [orgA, rowA])
       expect(row.rows[0].data).toEqual({ name: `of ${orgA}` })
+    })
+
+    it('only the service role applies provider events: a signed-in admin gets 403 and the signed-out 401', async () => {
+      const event = {
+        p_provider: 'stripe',
+        p_event_id: 'evt_self_upgrade',
+        p_type: 'customer.subscription.updated',
+        p_payment_id: null,
+        p_org: orgA,
+        p_subscription: 'sub_self',
+        p_customer: 'cus_self',
+        p_plan: 'pro',
+        p_status: 'active',
+        p_period_start: new Date().toISOString(),
+        p_period_end: new Date(Date.now() + 86_400_000).toISOString(),
+        p_occurred_at: new Date(Date.now() + 86_400_000).toISOString(),
+      }
+      const asAdmin = await adminA.client.rpc('billing_apply_event', event)
+      expect(asAdmin.status).toBe(403)
+      expect((await server.client().rpc('billing_apply_event', event)).status).toBe(401)
+      const recorded = await server.owner.query(`select 1 from billing_events where event_id = 'evt_self_upgrade'`)
+      expect(recorded.rowCount).toBe(0)
     })
 
     it('an org_id or id forged inside the fields lands in the caller’s own organisation, under the pushed row id', async () => {
