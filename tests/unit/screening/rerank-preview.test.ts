@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { CandidateList, RerankPreview, RerankSummary, ScoreWeights } from '@shared/contract/screening'
 import type { Studio } from '@core/studio'
+import { rankMovement } from '@core/screening/scoring/movement'
 import { createTempStudio } from '../../helpers/temp-studio'
 import { seedCandidates, type SeedCandidate } from './seed'
 
@@ -167,5 +168,29 @@ describe('re-rank preview', () => {
     await expect(call('jobs.rerankPreview', { id: jobId, draft: {}, top: 51 })).rejects.toMatchObject({
       code: 'invalid_input',
     })
+  })
+})
+
+describe('rankMovement', () => {
+  const placed = (ids: string) => [...ids].map((candidateId, i) => ({ candidateId, score: 100 - i }))
+
+  it('counts who went up and down, and who entered and left the top, by their old place', () => {
+    // a b c d e → e c a f b (d left the pool; f is new)
+    const moved = rankMovement(placed('abcde'), placed('ecafb'), 2)
+    expect(moved.movedUp).toBe(2) // e 5→1, c 3→2
+    expect(moved.movedDown).toBe(2) // a 1→3, b 2→5
+    expect(moved.top.map((m) => [m.candidateId, m.oldRank, m.newRank])).toEqual([
+      ['e', 5, 1],
+      ['c', 3, 2],
+    ])
+    expect(moved.entered.map((m) => m.candidateId)).toEqual(['e', 'c'])
+    expect(moved.left.map((m) => [m.candidateId, m.oldRank, m.newRank])).toEqual([
+      ['a', 1, 3],
+      ['b', 2, 5],
+    ])
+    const wide = rankMovement(placed('abcde'), placed('ecafb'), 5)
+    expect(wide.entered.map((m) => [m.candidateId, m.oldRank])).toEqual([['f', null]])
+    expect(wide.left).toEqual([])
+    expect(wide.top[3]).toEqual({ candidateId: 'f', oldRank: null, newRank: 4, oldScore: null, score: 97 })
   })
 })

@@ -20,35 +20,41 @@ export interface UnnamedMovement extends Omit<RankMovement, 'top' | 'entered' | 
  * rank) and counts as neither up nor down; one only in `before` has left the pool and is not named.
  */
 export function rankMovement(before: readonly Placed[], after: readonly Placed[], topSize: number): UnnamedMovement {
-  const old = new Map(before.map((placed, i) => [placed.candidateId, { rank: i + 1, score: placed.score }]))
+  const old = new Map<string, number>()
+  before.forEach((placed, i) => old.set(placed.candidateId, i))
+  // Counted in one pass without a record per candidate: a pool of 10,000 is compared on every preview.
   let movedUp = 0
   let movedDown = 0
-  const moves: UnnamedMove[] = after.map((placed, i) => {
+  for (let i = 0; i < after.length; i++) {
+    const was = old.get(after[i]!.candidateId)
+    if (was !== undefined && was > i) movedUp++
+    if (was !== undefined && was < i) movedDown++
+  }
+  const moveAt = (i: number): UnnamedMove => {
+    const placed = after[i]!
     const was = old.get(placed.candidateId)
-    const newRank = i + 1
-    if (was && was.rank > newRank) movedUp++
-    if (was && was.rank < newRank) movedDown++
     return {
       candidateId: placed.candidateId,
-      oldRank: was?.rank ?? null,
-      newRank,
-      oldScore: was?.score ?? null,
+      oldRank: was === undefined ? null : was + 1,
+      newRank: i + 1,
+      oldScore: was === undefined ? null : before[was]!.score,
       score: placed.score,
     }
-  })
-  const top = moves.slice(0, topSize)
-  const byCandidate = new Map(moves.map((move) => [move.candidateId, move]))
-  const left = before
-    .slice(0, topSize)
-    .map((placed) => byCandidate.get(placed.candidateId))
-    .filter((move): move is UnnamedMove => move !== undefined && move.newRank > topSize)
+  }
+  const top = after.slice(0, topSize).map((_, i) => moveAt(i))
+  const oldTop = new Set(before.slice(0, topSize).map((placed) => placed.candidateId))
+  const left: UnnamedMove[] = []
+  for (let i = topSize; i < after.length && left.length < oldTop.size; i++) {
+    if (oldTop.has(after[i]!.candidateId)) left.push(moveAt(i))
+  }
   return {
     topSize,
     movedUp,
     movedDown,
     top,
     entered: top.filter((move) => move.oldRank === null || move.oldRank > topSize),
-    left,
+    // By their old place, as the list showed them before.
+    left: left.sort((a, b) => a.oldRank! - b.oldRank!),
   }
 }
 
