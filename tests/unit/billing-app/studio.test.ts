@@ -191,6 +191,33 @@ describe.skipIf(unavailable)(`billing in the studio${unavailable ? ` [${unavaila
     expect(w.stub.requests.slice(before).filter((r) => r.route === 'chat')).toHaveLength(0)
   })
 
+  it('an embeddings run the quota refuses never calls the provider; the offline ranking stands', async () => {
+    const { w, orgId, admin } = await teamStudio('Embeddings quota')
+    await w.setKey()
+    await useUp(admin, orgId, 'ai_screening')
+    const job = await w.call<{ id: string }>('jobs.create', {
+      title: 'Frontend Engineer',
+      requiredSkills: [{ skillId: 'react', name: 'React', weight: 5 }],
+    })
+    const [candidateId] = await seedCandidates(w.studio, job.id, [
+      { name: 'Bo Jensen', text: 'React developer', skills: ['react'], years: 2, education: 'bachelor' },
+    ])
+    await w.call('candidates.addToJob', { jobId: job.id, candidateIds: [candidateId] })
+    const before = w.stub.requests.length
+    await w.drainQueue()
+
+    const embed = await w.studio.db
+      .selectFrom('jobs')
+      .select(['status', 'last_error'])
+      .where('kind', '=', 'screening.embed')
+      .executeTakeFirstOrThrow()
+    expect(embed.status).toBe('failed')
+    expect(embed.last_error).toMatch(/AI screening/)
+    expect(w.stub.requests.slice(before).filter((r) => r.route === 'embeddings')).toHaveLength(0)
+    const list = await w.call<{ items: { score: number | null }[] }>('candidates.list', { jobId: job.id })
+    expect(list.items).toHaveLength(1)
+  })
+
   it('inviting beyond the plan’s seats is refused in words naming the plan and its limit', async () => {
     const { w, orgId } = await teamStudio('Two seats')
     await w.call('sync.invite', {
