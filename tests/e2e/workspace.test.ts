@@ -158,6 +158,8 @@ describe.skipIf(unavailable)(`the team workspace in the browser${unavailable ? `
       await create.getByLabel('Workspace name').fill('Acme hiring')
       await create.getByRole('button', { name: 'Create workspace' }).click()
       await pageA.getByRole('row', { name: /Acme hiring\s+Admin/ }).waitFor()
+      // The team outnumbers Free's two seats: the workspace is on Pro (set as the billing webhook would).
+      await server!.owner.query(`update billing_entitlements set plan = 'pro', status = 'active'`)
       const preview = await adopt(pageA, 'Acme hiring')
       expect(preview).toMatch(/Candidates\s+3/)
       await shoot(pageA, 'workspace-signed-in')

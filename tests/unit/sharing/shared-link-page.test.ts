@@ -45,6 +45,8 @@ describe.skipIf(unavailable)(`shared links: the hiring manager's page${unavailab
     })
     admin = await server.signUp('admin@example.test')
     org = await server.createOrganisation(admin, 'Acme')
+    // Its members outnumber Free's two seats: on Pro (set as the billing webhook would).
+    await server.owner.query(`update billing_entitlements set plan = 'pro', status = 'active' where org_id = $1`, [org])
     recruiter = await server.addMember(admin, org, 'recruiter@example.test', 'recruiter')
     viewer = await server.addMember(admin, org, 'viewer@example.test', 'viewer')
     outsider = await server.signUp('outsider@example.test')

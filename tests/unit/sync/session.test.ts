@@ -34,6 +34,8 @@ describe.skipIf(unavailable)(`the workspace session${unavailable ? ` [${unavaila
     server = await startWorkspaceServer()
     admin = await server.signUp('session-admin@example.test', PASSWORD)
     org = (await admin.client.rpc('create_organisation', { p_name: 'Session Co' })).data as string
+    // Its members outnumber Free's two seats: on Pro (set as the billing webhook would).
+    await server.owner.query(`update billing_entitlements set plan = 'pro', status = 'active' where org_id = $1`, [org])
   }, budget(120_000))
   afterAll(async () => {
     await Promise.all(opened.map((s) => s.close()))
