@@ -34,10 +34,21 @@ export type SyncStatus = SyncState & {
   role: WorkspaceRole | null
 }
 
+const email = z.string().trim().toLowerCase().email().max(320)
 const credentials = z
   .object({
-    email: z.string().trim().toLowerCase().email().max(320),
+    email,
     password: z.string().min(8).max(200),
+  })
+  .strict()
+/** The six digits of a sign-in code sent by email. */
+const oneTimeCode = z
+  .object({
+    email,
+    code: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/, 'The code is the six digits from the email'),
   })
   .strict()
 
@@ -84,6 +95,10 @@ export const syncRequests = {
   'sync.signIn': request<SyncStatus>()(credentials),
   /** Creates the account; when the project confirms emails first, the answer stays signed out. */
   'sync.signUp': request<SyncStatus>()(credentials),
+  /** Emails a one-time sign-in code to an existing account (no password needed). */
+  'sync.sendCode': request<{ sent: true }>()(z.object({ email }).strict()),
+  /** Signs in with the code from that email. */
+  'sync.verifyCode': request<SyncStatus>()(oneTimeCode),
   'sync.signOut': request<SyncStatus>()(z.object({}).strict()),
   /** What `sync.adopt` would move into the workspace, without moving it. */
   'sync.adoptPreview': request<AdoptionPreview>()(workspace),

@@ -16,7 +16,8 @@ import { recruiterCall, seedApplicant } from '../unit/fairness/seed'
  * studio's job into it and invites B; B creates an account in the other studio, accepts, adopts and
  * sees the job's board. A drags a candidate; B's board follows. A makes B a viewer; B's board then
  * offers no way to move anyone. A shares a candidate with a hiring manager, whose browser shows what
- * was ticked until A revokes the link. The new screens pass axe.
+ * was ticked until A revokes the link, then signs out and back in with a code from the email. The
+ * new screens pass axe.
  */
 
 const unavailable = workspaceServerUnavailable() ?? edgeFunctionsUnavailable()
@@ -136,7 +137,7 @@ describe.skipIf(unavailable)(`the team workspace in the browser${unavailable ? `
       await pageA.getByTestId('sync-indicator').getByText('Local only').waitFor()
       await pageA.getByRole('link', { name: 'Team workspace' }).click()
       await pageA.getByRole('heading', { name: 'Team workspace', level: 1 }).waitFor()
-      const signIn = pageA.getByRole('group', { name: 'Sign in' })
+      const signIn = pageA.getByRole('group', { name: 'Sign in', exact: true })
       await signIn.getByLabel('Email').fill('not an email')
       await signIn.getByLabel('Password').fill(PASSWORD)
       await signIn.getByRole('button', { name: 'Sign in' }).click()
@@ -293,6 +294,19 @@ describe.skipIf(unavailable)(`the team workspace in the browser${unavailable ? `
       await manager.getByRole('heading', { name: 'This link was revoked.' }).waitFor()
       expect(await manager.content()).not.toContain('Bruno')
       await manager.close()
+
+      // A signs out, then back in with a one-time code from the email instead of the password.
+      await pageA.goto(`${hostA!.url}#/workspace`)
+      await pageA.getByRole('button', { name: 'Sign out' }).click()
+      const byCode = pageA.getByRole('group', { name: 'Sign in with a code' })
+      await byCode.getByLabel('Email').fill('ada@example.test')
+      await byCode.getByRole('button', { name: 'Email me a code' }).click()
+      await byCode.getByText('We emailed a six-digit code to ada@example.test.', { exact: false }).waitFor()
+      const emailed = server!.supabase.sentCodes.filter((sent) => sent.email === 'ada@example.test').at(-1)!
+      await byCode.getByLabel('Code from the email').fill(emailed.code)
+      await noBlockingViolations(pageA)
+      await byCode.getByRole('button', { name: 'Sign in' }).click()
+      await pageA.getByText('Signed in as ada@example.test').waitFor()
 
       expect(a.errors).toEqual([])
       expect(b.errors).toEqual([])

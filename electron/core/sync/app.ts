@@ -14,7 +14,7 @@ import type { JobDefinition } from '../queue/types'
 import type { SecretStore } from '../settings/types'
 import { createSyncEngine } from './engine'
 import { readLocalSchema } from './local-schema'
-import { createWorkspaceClient, signIn, signOut, signUp, type WorkspaceProject } from './session'
+import { createWorkspaceClient, sendCode, signIn, signOut, signUp, verifyCode, type WorkspaceProject } from './session'
 import { storedAccount } from './session-storage'
 import { createStatusBoard } from './status'
 import { createSupabaseServer } from './supabase-server'
@@ -148,6 +148,14 @@ export function createApp(deps: SyncDeps): SyncApp {
       },
       'sync.signIn': async ({ email, password }) => {
         await signIn(needClient(), email, password)
+        return afterSessionChange()
+      },
+      'sync.sendCode': async ({ email }) => {
+        await sendCode(needClient(), email)
+        return { sent: true as const }
+      },
+      'sync.verifyCode': async ({ email, code }) => {
+        await verifyCode(needClient(), email, code)
         return afterSessionChange()
       },
       'sync.signUp': async ({ email, password }) => {

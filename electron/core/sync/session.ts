@@ -44,6 +44,17 @@ export async function signIn(client: SupabaseClient, email: string, password: st
   if (error) throw refusal(error, 'Signing in failed')
 }
 
+/** Emails a one-time code to an account that exists; it does not create one. */
+export async function sendCode(client: SupabaseClient, email: string): Promise<void> {
+  const { error } = await client.auth.signInWithOtp({ email, options: { shouldCreateUser: false } })
+  if (error) throw refusal(error, 'Sending the code failed')
+}
+
+export async function verifyCode(client: SupabaseClient, email: string, code: string): Promise<void> {
+  const { error } = await client.auth.verifyOtp({ email, token: code, type: 'email' })
+  if (error) throw refusal(error, 'Signing in with the code failed')
+}
+
 /** Resolves true when the account is signed in at once (no email confirmation required by the project). */
 export async function signUp(client: SupabaseClient, email: string, password: string): Promise<boolean> {
   const { data, error } = await client.auth.signUp({ email, password })

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { randomBytes, randomInt } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 import type pg from 'pg'
 import { z } from 'zod'
@@ -9,7 +9,9 @@ import type { AccessClaims, TokenSigner } from './tokens'
 /**
  * The GoTrue endpoints supabase-js's auth client calls for email + password accounts: sign-up
  * (confirmed at once, as a project with "Confirm email" off), password and refresh-token grants,
- * the current user, and sign-out. Users live in auth.users of the test database.
+ * the current user, and sign-out, and one-time codes by email (the email itself is not sent: the
+ * stand-in keeps it in `sentCodes`, where a test reads it as a person reads their inbox). Users
+ * live in auth.users of the test database.
  */
 export interface AuthRoutesDeps {
   /** A pool connected as the owner of the auth schema (GoTrue's role on Supabase). */
@@ -46,6 +48,14 @@ const authError = (status: number, code: string, message: string): Reply => ({
 const credentials = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string() })
 const signUpBody = credentials.extend({ data: z.record(z.string(), z.unknown()).optional() })
 const refreshBody = z.object({ refresh_token: z.string().min(1) })
+const otpBody = z.object({ email: z.string().trim().toLowerCase().email(), create_user: z.boolean().optional() })
+const verifyBody = z.object({
+  type: z.enum(['email', 'magiclink']),
+  email: z.string().trim().toLowerCase(),
+  token: z.string(),
+})
+/** GoTrue's default: a code is valid for an hour, once. */
+const OTP_SECONDS = 3600
 const MIN_PASSWORD_LENGTH = 6
 
 function userJson(user: UserRow) {
@@ -67,8 +77,16 @@ function userJson(user: UserRow) {
   }
 }
 
+/** One code emailed by the stand-in: what the person would find in their inbox. */
+export interface SentCode {
+  email: string
+  code: string
+}
+
 export function createAuthRoutes(deps: AuthRoutesDeps) {
   const { db, signer } = deps
+  const sentCodes: SentCode[] = []
+  const openCodes = new Map<string, { code: string; expires: number }>()
 
   async function issueSession(user: UserRow, sessionId?: string) {
     const session =
@@ -149,6 +167,38 @@ export function createAuthRoutes(deps: AuthRoutesDeps) {
     return issueSession(signedIn)
   }
 
+  /** Emails a six-digit code; with create_user false, only to an existing account (as auth-js asks). */
+  async function sendOtp(body: unknown): Promise<Reply> {
+    const parsed = otpBody.safeParse(body)
+    if (!parsed.success) return authError(400, 'validation_failed', 'An email address is required')
+    const { email } = parsed.data
+    const user = (await db.query<UserRow>('select * from auth.users where email = $1', [email])).rows[0]
+    if (!user && parsed.data.create_user === false) {
+      return authError(422, 'otp_disabled', 'Signups not allowed for otp')
+    }
+    const code = String(randomInt(0, 1_000_000)).padStart(6, '0')
+    openCodes.set(email, { code, expires: Date.now() + OTP_SECONDS * 1000 })
+    sentCodes.push({ email, code })
+    return { status: 200, body: {}, headers: API_VERSION }
+  }
+
+  async function verifyOtp(body: unknown): Promise<Reply> {
+    const parsed = verifyBody.safeParse(body)
+    const invalid = authError(403, 'otp_expired', 'Token has expired or is invalid')
+    if (!parsed.success) return invalid
+    const open = openCodes.get(parsed.data.email)
+    if (!open || open.expires < Date.now() || open.code !== parsed.data.token) return invalid
+    openCodes.delete(parsed.data.email)
+    const user = (
+      await db.query<UserRow>(
+        `update auth.users set last_sign_in_at = now(), email_confirmed_at = coalesce(email_confirmed_at, now())
+         where email = $1 returning *`,
+        [parsed.data.email],
+      )
+    ).rows[0]
+    return user ? issueSession(user) : invalid
+  }
+
   /** Rotates the refresh token: the old one is revoked, the session continues with a new pair. */
   async function refreshGrant(body: unknown): Promise<Reply> {
     const parsed = refreshBody.safeParse(body)
@@ -205,7 +255,7 @@ export function createAuthRoutes(deps: AuthRoutesDeps) {
   }
 
   /** Answers a request under /auth/v1, or null when the stand-in does not serve that route. */
-  return async function handle(
+  async function handle(
     req: IncomingMessage,
     route: string,
     query: URLSearchParams,
@@ -213,10 +263,13 @@ export function createAuthRoutes(deps: AuthRoutesDeps) {
   ): Promise<Reply | null> {
     const key = `${req.method} ${route}`
     if (key === 'POST /signup') return signUp(parseJson(text))
+    if (key === 'POST /otp') return sendOtp(parseJson(text))
+    if (key === 'POST /verify') return verifyOtp(parseJson(text))
     if (key === 'POST /token' && query.get('grant_type') === 'password') return passwordGrant(parseJson(text))
     if (key === 'POST /token' && query.get('grant_type') === 'refresh_token') return refreshGrant(parseJson(text))
     if (key === 'GET /user') return getUser(req)
     if (key === 'POST /logout') return logout(req, query.get('scope') ?? 'global')
     return null
   }
+  return { handle, sentCodes }
 }

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net'
 import pg from 'pg'
 import type { TestPostgres } from '../postgres/server'
-import { createAuthRoutes } from './auth-routes'
+import { createAuthRoutes, type SentCode } from './auth-routes'
 import { createFunctionRoutes, type EdgeFunctionOptions } from './function-routes'
 import { readBody, send, type Reply } from './http'
 import { createRpcRoutes } from './rpc-routes'
@@ -17,6 +17,8 @@ export interface SupabaseStandIn {
   /** The project's JWT secret (HS256), for tests that mint tokens of their own. */
   jwtSecret: string
   signer: TokenSigner
+  /** The one-time codes "emailed" so far, oldest first: a test reads its code here as from an inbox. */
+  sentCodes: readonly SentCode[]
   close(): Promise<void>
 }
 
@@ -75,7 +77,7 @@ export async function startSupabaseStandIn(options: SupabaseStandInOptions): Pro
     }
     const text = await readBody(req)
     if (target.pathname.startsWith('/auth/v1/')) {
-      return (await auth(req, target.pathname.slice('/auth/v1'.length), target.searchParams, text)) ?? notFound
+      return (await auth.handle(req, target.pathname.slice('/auth/v1'.length), target.searchParams, text)) ?? notFound
     }
     if (target.pathname.startsWith('/rest/v1/')) {
       return (await rpc(req, target.pathname.slice('/rest/v1'.length), text)) ?? notFound
@@ -114,6 +116,7 @@ export async function startSupabaseStandIn(options: SupabaseStandInOptions): Pro
     ...keys,
     jwtSecret,
     signer,
+    sentCodes: auth.sentCodes,
     async close() {
       await functions?.close()
       for (const socket of sockets) socket.destroy()

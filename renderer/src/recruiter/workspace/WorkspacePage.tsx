@@ -5,6 +5,7 @@ import { useRequest } from '../../api/useRequest'
 import { ErrorText } from '../../components/ErrorText'
 import { PageLoading } from '../../components/PageLoading'
 import { AdoptConfirm } from './AdoptConfirm'
+import { CodeSignInForm } from './CodeSignInForm'
 import { CredentialsForm } from './CredentialsForm'
 import { AcceptInvitationForm, CreateWorkspaceForm } from './JoinForms'
 import { describeSyncError } from './sync-errors'
@@ -23,6 +24,7 @@ function SignedOut({ onDone }: { onDone(status: SyncStatus): void }) {
       </p>
       <div className="workspace-forms">
         <CredentialsForm mode="signIn" onDone={onDone} />
+        <CodeSignInForm onDone={onDone} />
         <CredentialsForm mode="signUp" onDone={onDone} />
       </div>
     </>
