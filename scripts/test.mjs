@@ -59,5 +59,9 @@ function merge(file, parts) {
 }
 
 const codes = await Promise.all(projects.length ? projects.map(run) : [run(null)])
-if (jsonFile && projects.length) merge(jsonFile, projects.map((project) => `${jsonFile}.${project}`))
+if (jsonFile && projects.length)
+  merge(
+    jsonFile,
+    projects.map((project) => `${jsonFile}.${project}`),
+  )
 process.exit(codes.some((code) => code !== 0) ? 1 : 0)
