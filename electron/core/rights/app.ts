@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely'
-import type { EventPayload } from '../../../shared/contract'
 import type { Clock } from '../clock'
 import type { Database } from '../db/schema'
 import type { SyncedWriter } from '../db/synced'
@@ -28,7 +27,7 @@ export interface RightsApp extends DomainApp<'rights'> {
   jobs: JobDefinition<never>[]
   /**
    * Queues today's retention run when a policy is set (once per day, whatever the restarts), and
-   * the removal of candidates a teammate erased, now and whenever a sync brings candidates.
+   * the removal of candidates a teammate erased, now and after every sync that brought changes.
    */
   start(): Promise<void>
 }
@@ -40,10 +39,9 @@ export function createApp(deps: RightsDeps): RightsApp {
     start: async () => {
       await scheduleIfSet(deps, await readRetentionPolicy(deps.db))
       await queuePulledErasures(deps)
-      deps.events.subscribe((name, payload) => {
-        const synced = name === 'sync.changed' ? (payload as EventPayload<'sync.changed'>) : null
+      deps.events.subscribe((name) => {
         // A failure here is not lost: the next start queues every erasure still pending.
-        if (synced?.tables.includes('candidates')) queuePulledErasures(deps).catch(() => undefined)
+        if (name === 'sync.changed') queuePulledErasures(deps).catch(() => undefined)
       })
     },
     handlers: {
