@@ -21,7 +21,9 @@ export interface EdgeFunctionOptions {
 // The real binary, not the npm package's `.bin/deno` (a Node wrapper: stopping it would leave the
 // real deno running). Our install denies the package's install script, so the binary is still in
 // its platform package (@deno/<target>); the package's own installer finds it there.
-const DENO_PACKAGE = path.resolve(__dirname, '../../../node_modules/deno')
+const REPOSITORY = path.resolve(__dirname, '../../..')
+const NODE_MODULES = path.join(REPOSITORY, 'node_modules')
+const DENO_PACKAGE = path.join(NODE_MODULES, 'deno')
 
 function findDeno(): { binary: string } | { reason: string } {
   const own = path.join(DENO_PACKAGE, process.platform === 'win32' ? 'deno.exe' : 'deno')
@@ -64,7 +66,11 @@ function startFunction(file: string, env: Record<string, string>, timeoutMs: num
   const found = deno()
   if ('reason' in found) return Promise.reject(new Error(found.reason))
   return new Promise((resolve, reject) => {
-    const child = spawn(found.binary, ['run', '--allow-net', '--allow-env', '--no-prompt', file], {
+    // Functions import npm packages (stripe, razorpay, zod) from this repository's node_modules, offline:
+    // `manual` makes Deno use the installed tree as it is, and reading is limited to that tree.
+    const args = ['run', '--allow-net', '--allow-env', `--allow-read=${NODE_MODULES}`, '--node-modules-dir=manual']
+    const child = spawn(found.binary, [...args, '--no-prompt', file], {
+      cwd: REPOSITORY,
       env: { ...process.env, ...env, PORT: '0', HOSTNAME: '127.0.0.1', NO_COLOR: '1', DENO_NO_UPDATE_CHECK: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
       // Its own process group, so stopping it stops anything it started too.
