@@ -22,7 +22,7 @@ const checkoutInput = z.strictObject({
 const portalInput = z.strictObject({ org: z.uuid() })
 
 /** The caller's token and the validated body, or the answer that refuses them. */
-async function admit<T>(
+async function admit<T extends { org: string }>(
   request: Request,
   schema: z.ZodType<T>,
   deps: CheckoutDeps,
@@ -37,7 +37,7 @@ async function admit<T>(
   }
   const parsed = schema.safeParse(body)
   if (!parsed.success) return refuse(400, `Bad request: ${z.prettifyError(parsed.error)}`)
-  const answer = await checkoutContext(deps.config, authorization, (parsed.data as { org: string }).org)
+  const answer = await checkoutContext(deps.config, authorization, parsed.data.org)
   if (!answer.ok) return refuse(answer.status, answer.error)
   return { input: parsed.data, context: answer.context }
 }

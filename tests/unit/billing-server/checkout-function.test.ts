@@ -176,5 +176,14 @@ describe.skipIf(unavailable)(`billing function: checkout and portal${unavailable
     const manage = await post('portal', { org: razorpaySide.orgId }, razorpaySide.admin)
     expect(manage.status).toBe(200)
     expect(await manage.json()).toEqual({ url })
+
+    // A subscription the provider no longer knows: its refusal is a 502 in words, not a page.
+    await world.server.owner.query(
+      `update billing_entitlements set provider_subscription = 'sub_gone' where org_id = $1`,
+      [razorpaySide.orgId],
+    )
+    const gone = await post('portal', { org: razorpaySide.orgId }, razorpaySide.admin)
+    expect(gone.status).toBe(502)
+    expect(await gone.json()).toEqual({ error: 'Razorpay did not answer as expected. Try again shortly.' })
   })
 })
