@@ -20,7 +20,11 @@ export interface BillingConfig {
   razorpay: {
     keyId: string
     keySecret: string
-    webhookSecret: string
+    /**
+     * The webhook secret, then the one it replaced while a rotation is under way: Razorpay's
+     * retries of older deliveries are still signed with the old one.
+     */
+    webhookSecrets: string[]
     apiUrl: string | null
     plans: Record<Plan, string>
   }
@@ -54,7 +58,10 @@ export function readConfig(get: (name: string) => string | undefined): BillingCo
     razorpay: {
       keyId: required('RAZORPAY_KEY_ID'),
       keySecret: required('RAZORPAY_KEY_SECRET'),
-      webhookSecret: required('RAZORPAY_WEBHOOK_SECRET'),
+      webhookSecrets: [
+        required('RAZORPAY_WEBHOOK_SECRET'),
+        get('RAZORPAY_WEBHOOK_SECRET_PREVIOUS')?.trim() ?? '',
+      ].filter(Boolean),
       apiUrl: optionalUrl('RAZORPAY_API_URL')?.origin ?? null,
       plans: { plus: required('RAZORPAY_PLAN_PLUS'), pro: required('RAZORPAY_PLAN_PRO') },
     },

@@ -66,8 +66,10 @@ export async function razorpayWebhook(request: Request, config: BillingConfig): 
   const signature = request.headers.get('x-razorpay-signature')
   const eventId = request.headers.get('x-razorpay-event-id')?.trim()
   if (!signature) return refuse(400, 'No X-Razorpay-Signature header.')
-  if (!(await signatureMatches(config.razorpay.webhookSecret, raw, signature)))
-    return refuse(400, 'Webhook refused: the signature does not match the body.')
+  const matches = await Promise.all(
+    config.razorpay.webhookSecrets.map((secret) => signatureMatches(secret, raw, signature)),
+  )
+  if (!matches.includes(true)) return refuse(400, 'Webhook refused: the signature does not match the body.')
   if (!eventId || eventId.length > 200) return refuse(400, 'No x-razorpay-event-id header.')
   let parsed: z.infer<typeof webhookBody>
   try {

@@ -17,7 +17,14 @@ const FUNCTION = path.resolve(__dirname, '../../../supabase/functions/billing/in
 /** The ids and secrets the function was started with (what a deployment sets as secrets). */
 export interface BillingSettings {
   stripe: { secretKey: string; webhookSecret: string; prices: { plus: string; pro: string } }
-  razorpay: { keyId: string; keySecret: string; webhookSecret: string; plans: { plus: string; pro: string } }
+  razorpay: {
+    keyId: string
+    keySecret: string
+    webhookSecret: string
+    /** The secret before the last rotation, still accepted (RAZORPAY_WEBHOOK_SECRET_PREVIOUS). */
+    previousWebhookSecret: string
+    plans: { plus: string; pro: string }
+  }
   returnUrl: string
 }
 
@@ -53,6 +60,7 @@ export async function startBillingWorld(): Promise<BillingWorld> {
       keyId: `rzp_test_${randomBytes(7).toString('hex')}`,
       keySecret: secret(''),
       webhookSecret: secret(''),
+      previousWebhookSecret: secret(''),
       plans: { plus: 'plan_test_plus_monthly', pro: 'plan_test_pro_monthly' },
     },
     returnUrl: 'https://panelist.example/billing',
@@ -66,7 +74,9 @@ export async function startBillingWorld(): Promise<BillingWorld> {
     endpoint: () => `${functionUrl}/webhook/stripe`,
   })
   const razorpay = await startRazorpayStub({
-    ...settings.razorpay,
+    keyId: settings.razorpay.keyId,
+    keySecret: settings.razorpay.keySecret,
+    webhookSecret: settings.razorpay.webhookSecret,
     endpoint: () => `${functionUrl}/webhook/razorpay`,
   })
   let server: WorkspaceServer
@@ -85,6 +95,7 @@ export async function startBillingWorld(): Promise<BillingWorld> {
           RAZORPAY_KEY_ID: settings.razorpay.keyId,
           RAZORPAY_KEY_SECRET: settings.razorpay.keySecret,
           RAZORPAY_WEBHOOK_SECRET: settings.razorpay.webhookSecret,
+          RAZORPAY_WEBHOOK_SECRET_PREVIOUS: settings.razorpay.previousWebhookSecret,
           RAZORPAY_PLAN_PLUS: settings.razorpay.plans.plus,
           RAZORPAY_PLAN_PRO: settings.razorpay.plans.pro,
         },

@@ -28,6 +28,9 @@ describe('billing function configuration', () => {
     expect(config.stripe.apiUrl).toBeNull()
     expect(config.razorpay.apiUrl).toBeNull()
     expect(config.stripe.prices).toEqual({ plus: 'price_plus', pro: 'price_pro' })
+    expect(config.razorpay.webhookSecrets).toEqual(['hook'])
+    const rotating = readConfig((name) => ({ ...COMPLETE, RAZORPAY_WEBHOOK_SECRET_PREVIOUS: 'old-hook' })[name])
+    expect(rotating.razorpay.webhookSecrets).toEqual(['hook', 'old-hook'])
     const stubbed = readConfig(
       (name) =>
         ({ ...COMPLETE, STRIPE_API_URL: 'http://127.0.0.1:1234', RAZORPAY_API_URL: 'http://127.0.0.1:99/' })[name],

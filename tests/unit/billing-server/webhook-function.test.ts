@@ -284,6 +284,15 @@ describe.skipIf(unavailable)(`billing function: webhooks${unavailable ? ` [${una
       expect(await state(orgId)).toMatchObject({ plan: 'pro', status: 'active', provider: 'razorpay' })
     })
 
+    it('during a secret rotation a retry signed with the previous secret is still accepted', async () => {
+      const { orgId, subscription } = await razorpaySubscription('pro')
+      const retried = await world.deliverRazorpay('subscription.activated', subscription, {
+        secret: world.settings.razorpay.previousWebhookSecret,
+      })
+      expect(retried).toMatchObject({ status: 200, body: { applied: true } })
+      expect(await state(orgId)).toMatchObject({ plan: 'pro', status: 'active' })
+    })
+
     it('the same event id twice, and ten copies at once: one effect', async () => {
       const { orgId, subscription } = await razorpaySubscription()
       const eventId = `evt_${randomUUID()}`
