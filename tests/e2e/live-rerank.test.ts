@@ -1,33 +1,12 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ScoreWeights } from '@shared/contract/screening'
 import type { Studio } from '@core/studio'
 import { axeViolations, blocking, describeViolation } from '../helpers/axe'
 import { launchChromium } from '../helpers/browser'
 import { budget } from '../helpers/patience'
 import { seededWebHost, type RunningHost } from '../helpers/web-host'
-import { seedCandidates, type SeedCandidate } from '../unit/screening/seed'
-
-// Six who have the job's skills but write about other things, six who write about the role and list
-// no skills. The job starts weighing only the text, so the writers lead; weighing only the skills
-// turns the order over.
-const SKILLED = ['Priya Raman', 'Jonas Berg', 'Mei Chen', 'Omar Haddad', 'Lena Vogel', 'Tariq Aziz']
-const WRITERS = ['Ana Silva', 'Kofi Mensah', 'Sara Cohen', 'Ivan Petrov', 'Nia Okafor', 'Luca Romano']
-const TEXT_ONLY: ScoreWeights = { requiredSkills: 0, preferredSkills: 0, text: 100, experience: 0, education: 0 }
-const skilled = (name: string, i: number): SeedCandidate => ({
-  name,
-  text: `Python Kubernetes. Gardening, cooking and ${'travel '.repeat(i + 1)}`,
-  skills: ['python', 'kubernetes'],
-  years: 3,
-  education: 'bachelor',
-})
-const writer = (name: string, i: number): SeedCandidate => ({
-  name,
-  text: `Backend engineer building backend services, APIs and databases. ${'Backend '.repeat(i)}`,
-  skills: [],
-  years: 3,
-  education: 'bachelor',
-})
+import { seedCandidates } from '../unit/screening/seed'
+import { SKILLED, WRITERS, TEXT_ONLY, skilled, writer } from '../unit/screening/turnover-pool'
 
 async function dispatch<T>(studio: Studio, name: string, input: unknown): Promise<T> {
   const result = await studio.dispatch(name, input, { audience: 'recruiter' })

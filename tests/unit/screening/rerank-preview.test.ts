@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { CandidateList, RerankPreview, RerankSummary, ScoreWeights } from '@shared/contract/screening'
+import type { CandidateList, RerankPreview, RerankSummary } from '@shared/contract/screening'
 import type { Studio } from '@core/studio'
 import { rankMovement } from '@core/screening/scoring/movement'
 import { createTempStudio } from '../../helpers/temp-studio'
-import { seedCandidates, type SeedCandidate } from './seed'
+import { seedCandidates } from './seed'
+import { SKILLED, WRITERS, SKILLS_ONLY, TEXT_ONLY, skilled, writer } from './turnover-pool'
 
 let studio: Studio | undefined
 afterEach(async () => {
@@ -16,28 +17,6 @@ async function call<T>(name: string, input: unknown): Promise<T> {
   if (!result.ok) throw Object.assign(new Error(result.error.message), result.error)
   return result.value as T
 }
-
-const SKILLS_ONLY: ScoreWeights = { requiredSkills: 100, preferredSkills: 0, text: 0, experience: 0, education: 0 }
-const TEXT_ONLY: ScoreWeights = { requiredSkills: 0, preferredSkills: 0, text: 100, experience: 0, education: 0 }
-
-// Six who have the skills but write about other things, six who write about the role but list no skills:
-// weighing skills puts the first six on top, weighing the text the other six.
-const SKILLED = ['Priya Raman', 'Jonas Berg', 'Mei Chen', 'Omar Haddad', 'Lena Vogel', 'Tariq Aziz']
-const WRITERS = ['Ana Silva', 'Kofi Mensah', 'Sara Cohen', 'Ivan Petrov', 'Nia Okafor', 'Luca Romano']
-const skilled = (name: string, i: number): SeedCandidate => ({
-  name,
-  text: `Python Kubernetes. Gardening, cooking and ${'travel '.repeat(i + 1)}`,
-  skills: ['python', 'kubernetes'],
-  years: 3,
-  education: 'bachelor',
-})
-const writer = (name: string, i: number): SeedCandidate => ({
-  name,
-  text: `Backend engineer building backend services, APIs and databases. ${'Backend '.repeat(i)}`,
-  skills: [],
-  years: 3,
-  education: 'bachelor',
-})
 
 async function setup() {
   ;({ studio } = await createTempStudio({ startWorkers: false }))
