@@ -85,8 +85,7 @@ export const jobInputSchema = z
   .refine(salaryInOrder, salaryRule)
 export type JobInput = z.input<typeof jobInputSchema>
 
-/** An edit carries only the fields that change; defaults never overwrite stored values. */
-export const jobPatchSchema = z
+const jobPatchFields = z
   .object({
     title: z.string().trim().min(1, 'A job needs a title').max(200).optional(),
     department: shortText(100).optional(),
@@ -104,24 +103,27 @@ export const jobPatchSchema = z
     weights: scoreWeightsSchema.optional(),
   })
   .strict()
-  .refine(salaryInOrder, salaryRule)
+
+/** An edit carries only the fields that change; defaults never overwrite stored values. */
+export const jobPatchSchema = jobPatchFields.refine(salaryInOrder, salaryRule)
 export type JobPatch = z.infer<typeof jobPatchSchema>
 
 /**
  * The parts of a job's draft that scoring reads, for a preview while the form is being edited. Only
- * these are taken, so a draft with a problem elsewhere (a salary out of order) still previews.
+ * these are taken, so a draft with a problem elsewhere (a salary out of order, an empty title) still
+ * previews.
  */
-export const scoringDraftSchema = z
-  .object({
-    title: z.string().trim().max(200).optional(),
-    description: shortText(20_000).optional(),
-    requirements: shortText(20_000).optional(),
-    requiredSkills: skillList.optional(),
-    preferredSkills: skillList.optional(),
-    minYears: minYears.optional(),
-    educationLevel: educationLevelSchema.optional(),
-    weights: scoreWeightsSchema.optional(),
+export const scoringDraftSchema = jobPatchFields
+  .pick({
+    description: true,
+    requirements: true,
+    requiredSkills: true,
+    preferredSkills: true,
+    minYears: true,
+    educationLevel: true,
+    weights: true,
   })
+  .extend({ title: z.string().trim().max(200).optional() })
   .strict()
 export type ScoringDraft = z.infer<typeof scoringDraftSchema>
 
