@@ -134,7 +134,7 @@ describe.skipIf(unavailable)(
         ['GET', '/rest/v1/organisations'],
         ['POST', '/rest/v1/organisations'],
         ['GET', '/rest/v1/rpc/my_organisations'],
-        ['POST', '/auth/v1/otp'],
+        ['POST', '/auth/v1/sso'],
         ['GET', '/storage/v1/bucket'],
       ] as const) {
         const response = await fetch(`${server.url}${path}`, { method, headers })
