@@ -13,6 +13,7 @@ import { createSyncedWriter, type SyncedWriter } from './db/synced'
 import * as aiApp from './ai/app'
 import * as assessmentApp from './assessment/app'
 import * as billingApp from './billing/app'
+import * as filesApp from './files/app'
 import type { BillingWorkspace } from './billing/workspace'
 import type { SaveReportPdf } from './assessment/compare/save-report-pdf'
 import type { AiOptions, AiService } from './ai/service'
@@ -166,6 +167,14 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     return { client: workspaceClient, orgId }
   }
   const billing = billingApp.createApp({ db, clock, logger, events, workspace: signedInWorkspace })
+  const files = filesApp.createApp({
+    db,
+    writer,
+    queue,
+    logger,
+    dataDir: options.dataDir,
+    workspace: signedInWorkspace,
+  })
   const screening = screeningApp.createApp({
     db,
     direct: opened.direct,
@@ -196,6 +205,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     resumeText: (candidateId) => candidates.resumeText(candidateId),
     saveReportPdf: options.saveReportPdf,
     dataDir: options.dataDir,
+    workspaceRecording: files.recordingCopy,
     outgoing: webhooks.outgoing,
     quota: billing.gate,
   })
@@ -232,7 +242,15 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     dataDir: options.dataDir,
     options: options.voice,
   })
-  const rights = rightsApp.createApp({ db, writer, queue, clock, events, dataDir: options.dataDir })
+  const rights = rightsApp.createApp({
+    db,
+    writer,
+    queue,
+    clock,
+    events,
+    dataDir: options.dataDir,
+    forgetWorkspaceFiles: files.forget,
+  })
   const sync = syncApp.createApp({
     ...options.sync,
     db,
@@ -244,7 +262,10 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     hlc,
     secrets: options.secrets,
     org: { get: () => orgId, set: (id) => (orgId = id) },
-    onSynced: () => billing.refresh(),
+    onSynced: async () => {
+      await billing.refresh()
+      await files.afterSync()
+    },
   })
   syncStatus.read = sync.handlers['sync.status']
   const mail = mailApp.createApp({ db, queue, clock, secrets: options.secrets })
@@ -267,6 +288,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     ...webhooks.jobs,
     ...rights.jobs,
     ...sync.jobs,
+    ...files.jobs,
     ...mail.jobs,
     ...feedback.jobs,
   ])
@@ -321,6 +343,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     ...mail.handlers,
     ...feedback.handlers,
     ...billing.handlers,
+    ...files.handlers,
     ...sharingApp.createApp({
       workspace: signedInWorkspace,
       projectUrl: options.sync?.project?.url ?? null,

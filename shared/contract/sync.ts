@@ -61,6 +61,15 @@ export interface WorkspaceView {
   id: string
   name: string
   role: WorkspaceRole
+  /** Resumes and recordings go to the workspace's storage too (an admin turns it on). */
+  fileSync: boolean
+}
+
+/** File sync on this computer: files in the workspace's storage, and this studio's not sent yet. */
+export interface FileSyncStatus {
+  inWorkspace: number
+  /** This computer's resumes and recordings that are not in the workspace (while file sync is on, they are sent). */
+  notSent: number
 }
 
 export interface WorkspaceMemberView {
@@ -125,6 +134,9 @@ export const syncRequests = {
     z.object({ workspaceId: z.uuid(), userId: z.uuid(), role: roleSchema }).strict(),
   ),
   'sync.removeMember': request<WorkspaceMemberView[]>()(z.object({ workspaceId: z.uuid(), userId: z.uuid() }).strict()),
+  /** Admins only, enforced by the server: turns file sync on or off for the whole workspace. */
+  'sync.setFileSync': request<WorkspaceView>()(z.object({ workspaceId: z.uuid(), on: z.boolean() }).strict()),
+  'files.status': request<FileSyncStatus>()(z.object({}).strict()),
 }
 
 export const syncEvents = {

@@ -165,6 +165,14 @@ describe.skipIf(unavailable)(`the team workspace in the browser${unavailable ? `
       expect(preview).toMatch(/Candidates\s+3/)
       await shoot(pageA, 'workspace-signed-in')
       await noBlockingViolations(pageA)
+      // File sync starts off; the admin turns it on for the whole workspace.
+      const files = pageA.getByTestId('file-sync')
+      await files.getByText('File sync is off.').waitFor()
+      await files.getByRole('button', { name: 'Turn file sync on' }).click()
+      await files.getByText('File sync is on.').waitFor()
+      await files.getByText(/files? in the workspace/).waitFor()
+      await shoot(pageA, 'workspace-file-sync')
+      await noBlockingViolations(pageA)
 
       // A invites B as a recruiter; the code is shown once, to pass on.
       await pageA.getByRole('link', { name: 'Members' }).click()
@@ -192,6 +200,9 @@ describe.skipIf(unavailable)(`the team workspace in the browser${unavailable ? `
       await accept.getByRole('button', { name: 'Join workspace' }).click()
       await pageB.getByRole('row', { name: /Acme hiring\s+Recruiter/ }).waitFor()
       await adopt(pageB, 'Acme hiring')
+      // A recruiter sees the setting but cannot change it.
+      await pageB.getByTestId('file-sync').getByText('File sync is on.').waitFor()
+      await pageB.getByText(/Only the workspace.s admins can turn file sync on or off/).waitFor()
       await pageB.goto(`${hostB!.url}#/board/${jobId}`)
       await syncUntil([pageB], async () => (await column(pageB, 'new').count()) > 0)
       await syncUntil([pageB], async () => (await names(column(pageB, 'new'))).length === CANDIDATES.length)

@@ -31,6 +31,8 @@ export interface AssessmentDeps {
   saveReportPdf?: SaveReportPdf
   /** Where recordings live, for the review screen's playback. */
   dataDir: string
+  /** A teammate's recording, fetched from the workspace's files (file sync). */
+  workspaceRecording?: (recordingId: string) => Promise<string | null>
   /** Announces stored assessments and decisions to the ATS webhooks. */
   outgoing: OutgoingEvents
   /** A team workspace's AI quota, asked before each AI assessment. */

@@ -4,6 +4,7 @@ import type { BillingTables } from '../billing/tables'
 import type { DecisionTables } from '../assessment/decisions/tables'
 import type { FairnessTables } from '../fairness/tables'
 import type { FeedbackTables } from '../feedback/tables'
+import type { FileTables } from '../files/tables'
 import type { AssessmentTables } from '../assessment/tables'
 import type { InterviewTables } from '../interviews/tables'
 import type { MailTables } from '../mail/tables'
@@ -96,4 +97,5 @@ export type Database = FoundationTables &
   MailTables &
   FeedbackTables &
   SyncTables &
-  BillingTables
+  BillingTables &
+  FileTables

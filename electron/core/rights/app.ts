@@ -21,6 +21,8 @@ export interface RightsDeps {
   clock: Clock
   dataDir: string
   events: EventBus
+  /** Removes an erased candidate's files from the workspace's storage (file sync). */
+  forgetWorkspaceFiles?(hashes: readonly string[]): Promise<void>
 }
 
 export interface RightsApp extends DomainApp<'rights'> {

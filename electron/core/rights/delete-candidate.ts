@@ -15,6 +15,8 @@ export interface DeleteDeps {
   writer: SyncedWriter
   clock: Clock
   dataDir: string
+  /** Removes the candidate's files from the workspace's storage too (file sync); absent, there is none. */
+  forgetWorkspaceFiles?(hashes: readonly string[]): Promise<void>
 }
 
 export function previewOf(footprint: Footprint): DeletionPreview {
@@ -148,6 +150,7 @@ export async function deleteCandidate(
     return found
   })
   const { removed, failed } = await removeFiles(deps.dataDir, footprint.files, footprint.sessionIds)
+  await deps.forgetWorkspaceFiles?.(footprint.workspaceObjects)
   const backupsKept = options.compact ? await forgetDeleted(deps) : []
   return { ...previewOf(footprint), filesRemoved: removed, filesNotRemoved: [...failed, ...backupsKept] }
 }

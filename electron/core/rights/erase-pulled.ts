@@ -41,6 +41,7 @@ export function pulledErasureJob(deps: ErasureDeps) {
         })
         if (footprint.parts.some((part) => part.table === 'candidates' && part.keys.length)) removed++
         filesNotRemoved += (await removeFiles(deps.dataDir, footprint.files, footprint.sessionIds)).failed.length
+        await deps.forgetWorkspaceFiles?.(footprint.workspaceObjects)
       }
       // The rows other marks name went with their candidate (or were never here).
       for (const mark of marks) {

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Database } from '../db/schema'
+import { recordingCopyPath } from '../files/transfer'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -23,6 +24,8 @@ export interface Footprint {
   sessionIds: string[]
   /** Files to remove after the rows are gone (resumes no other candidate shares, recordings, answer audio). */
   files: string[]
+  /** SHA-256 of the candidate's files in the workspace's storage (file sync), to remove there too. */
+  workspaceObjects: string[]
 }
 
 async function column(db: Db, table: string, select: string, where: string, values: readonly string[]) {
@@ -82,6 +85,7 @@ export async function candidateFootprint(db: Db, candidateId: string): Promise<F
     part('applications', 'applications', 'id', applications, true),
     await synced('status changes', 'status_changes', 'application_id', applications),
     await synced('notes', 'candidate_notes', 'candidate_id', c),
+    await synced('workspace files', 'workspace_files', 'candidate_id', c),
     part('resume files', 'resume_files', 'id', resumeFiles, true),
     part(
       'resume texts',
@@ -201,6 +205,7 @@ export async function candidateFootprint(db: Db, candidateId: string): Promise<F
     parts: parts.filter((p) => p.keys.length),
     sessionIds: sessions,
     files: await ownFiles(db, candidateId, sessions),
+    workspaceObjects: await column(db, 'workspace_files', 'sha256', 'candidate_id', c),
   }
 }
 
@@ -213,5 +218,9 @@ async function ownFiles(db: Db, candidateId: string, sessions: string[]): Promis
   )
   const recordings = await column(db, 'interview_recordings', 'path', 'session_id', sessions)
   const audio = await column(db, 'interview_answers', 'audio_path', 'session_id', sessions)
-  return [...new Set([...resumes.rows.map((r) => r.stored_path), ...recordings, ...audio])]
+  // A teammate's recordings fetched here are kept in the file store under their hash (files/transfer.ts).
+  const fetched = await sql<{ sha256: string; media: string }>`select sha256, media from workspace_files
+    where candidate_id = ${candidateId} and kind = 'recording'`.execute(db)
+  const copies = fetched.rows.map((r) => recordingCopyPath(r.sha256, r.media === 'video' ? 'video' : 'audio'))
+  return [...new Set([...resumes.rows.map((r) => r.stored_path), ...recordings, ...audio, ...copies])]
 }

@@ -188,6 +188,12 @@ export function createApp(deps: SyncDeps): SyncApp {
       'sync.changeRole': ({ workspaceId, userId, role }) =>
         workspaces.changeRole(needClient(), workspaceId, userId, role),
       'sync.removeMember': ({ workspaceId, userId }) => workspaces.removeMember(needClient(), workspaceId, userId),
+      'sync.setFileSync': async ({ workspaceId, on }) => {
+        const changed = await workspaces.setFileSync(needClient(), workspaceId, on)
+        // A sync now runs the file transfer that follows every sync (studio.ts), with the new setting.
+        await request(true)
+        return changed
+      },
     },
   }
 }

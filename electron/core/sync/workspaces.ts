@@ -16,7 +16,10 @@ import { errorKind } from './supabase-server'
  */
 
 const role = z.enum(['admin', 'recruiter', 'viewer'])
-const workspace = z.object({ id: z.string(), name: z.string(), role })
+// file_sync is absent from a server without the file-sync migration: off, as it is there.
+const workspace = z
+  .object({ id: z.string(), name: z.string(), role, file_sync: z.boolean().default(false) })
+  .transform(({ file_sync, ...rest }): WorkspaceView => ({ ...rest, fileSync: file_sync }))
 const member = z.object({ user_id: z.string(), email: z.string(), role, joined_at: z.string() })
 const invitation = z.object({ email: z.string(), role, token: z.string(), expires_at: z.string() })
 const accepted = z.object({ org_id: z.string(), role })
@@ -47,7 +50,7 @@ export async function listWorkspaces(client: SupabaseClient): Promise<WorkspaceV
 
 export async function createWorkspace(client: SupabaseClient, name: string): Promise<WorkspaceView> {
   const id = await rpc(client, 'create_organisation', { p_name: name }, z.string())
-  return { id, name, role: 'admin' }
+  return { id, name, role: 'admin', fileSync: false }
 }
 
 export async function acceptInvitation(client: SupabaseClient, token: string): Promise<WorkspaceView> {
@@ -80,4 +83,11 @@ export async function changeRole(client: SupabaseClient, workspaceId: string, us
 export async function removeMember(client: SupabaseClient, workspaceId: string, userId: string) {
   await rpc(client, 'remove_member', { p_org: workspaceId, p_user: userId }, z.unknown())
   return listMembers(client, workspaceId)
+}
+
+export async function setFileSync(client: SupabaseClient, workspaceId: string, on: boolean): Promise<WorkspaceView> {
+  await rpc(client, 'set_file_sync', { p_org: workspaceId, p_on: on }, z.unknown())
+  const found = (await listWorkspaces(client)).find((w) => w.id === workspaceId)
+  if (!found) throw new StudioError('forbidden', 'This account is not a member of the workspace any more')
+  return found
 }

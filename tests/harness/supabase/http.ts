@@ -3,12 +3,16 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 export interface Reply {
   status: number
   body?: unknown
-  /** A body sent as is (an Edge Function's page), instead of `body` as JSON. */
-  raw?: string
+  /** A body sent as is (an Edge Function's page, a stored file), instead of `body` as JSON. */
+  raw?: string | Buffer
   headers?: Record<string, string>
 }
 
 export function readBody(req: IncomingMessage, limit = 16 * 1024 * 1024): Promise<string> {
+  return readBytes(req, limit).then((bytes) => bytes.toString('utf8'))
+}
+
+export function readBytes(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const parts: Buffer[] = []
     let size = 0
@@ -21,7 +25,7 @@ export function readBody(req: IncomingMessage, limit = 16 * 1024 * 1024): Promis
       }
       parts.push(part)
     })
-    req.on('end', () => resolve(Buffer.concat(parts).toString('utf8')))
+    req.on('end', () => resolve(Buffer.concat(parts)))
     req.on('error', reject)
   })
 }

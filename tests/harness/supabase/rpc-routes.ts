@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http'
 import pg from 'pg'
 import { bearerToken, parseJson, type Reply } from './http'
 import { postgresErrorReply, postgrestError } from './postgrest-errors'
+import { asRequestRole } from './request-role'
 import type { ApiRole, TokenSigner } from './tokens'
 
 /**
@@ -70,10 +71,9 @@ export function createRpcRoutes(deps: RpcRoutesDeps) {
     name: string,
     args: Record<string, unknown>,
   ): Promise<Reply> {
-    const client = await deps.db.connect()
     const authenticated = role !== 'anon'
     try {
-      const candidates = (await client.query<FunctionRow>(FIND_FUNCTIONS, [name])).rows
+      const candidates = (await deps.db.query<FunctionRow>(FIND_FUNCTIONS, [name])).rows
       const keys = Object.keys(args)
       const fn = pickOverload(candidates, keys)
       if (!fn) {
@@ -84,29 +84,13 @@ export function createRpcRoutes(deps: RpcRoutesDeps) {
           'Perhaps you meant to call another function, or the arguments are named differently',
         )
       }
-      await client.query('begin')
-      try {
-        await client.query(`set local role ${pg.escapeIdentifier(role)}`)
-        await client.query(
-          `select set_config('request.jwt.claims', $1, true), set_config('request.method', 'POST', true),
-                  set_config('request.path', $2, true)`,
-          [JSON.stringify(claims), `/rpc/${name}`],
-        )
-        const result = await client.query<{ body: unknown }>(
-          callSql(name, fn, keys),
-          keys.length ? [JSON.stringify(args)] : [],
-        )
-        await client.query('commit')
-        return { status: 200, body: result.rows[0]?.body ?? null }
-      } catch (error) {
-        await client.query('rollback')
-        throw error
-      }
+      const result = await asRequestRole(deps.db, role, claims, `/rpc/${name}`, (client) =>
+        client.query<{ body: unknown }>(callSql(name, fn, keys), keys.length ? [JSON.stringify(args)] : []),
+      )
+      return { status: 200, body: result.rows[0]?.body ?? null }
     } catch (error) {
       if (error instanceof pg.DatabaseError) return postgresErrorReply(error, authenticated)
       throw error
-    } finally {
-      client.release()
     }
   }
 

@@ -1,12 +1,16 @@
 import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
 import pg from 'pg'
 import type { TestPostgres } from '../postgres/server'
 import { createAuthRoutes, type SentCode } from './auth-routes'
 import { createFunctionRoutes, type EdgeFunctionOptions } from './function-routes'
-import { readBody, send, type Reply } from './http'
+import { readBody, readBytes, send, type Reply } from './http'
 import { createRpcRoutes } from './rpc-routes'
+import { createStorageRoutes } from './storage-routes'
 import { createTokenSigner, projectKeys, type TokenSigner } from './tokens'
 
 export interface SupabaseStandIn {
@@ -34,11 +38,15 @@ export interface SupabaseStandInOptions {
   edgeFunctionStartMs?: number
 }
 
+/** Recordings of a long interview run to tens of megabytes; the stand-in holds one body in memory. */
+const STORAGE_BODY_LIMIT = 256 * 1024 * 1024
+
 const notFound: Reply = { status: 404, body: { message: 'no Route matched with those values' } }
 
 /**
  * An HTTP server that answers what supabase-js sends for sign-in and RPCs, in front of a real
- * Postgres: `/auth/v1/...` (GoTrue's email + password endpoints) and `/rest/v1/rpc/...` (PostgREST).
+ * Postgres: `/auth/v1/...` (GoTrue's email + password endpoints), `/rest/v1/rpc/...` (PostgREST) and
+ * `/storage/v1/object/...` (Storage's object endpoints).
  * Like Supabase's gateway it refuses requests without a project API key; anything else is 404.
  */
 export async function startSupabaseStandIn(options: SupabaseStandInOptions): Promise<SupabaseStandIn> {
@@ -60,6 +68,8 @@ export async function startSupabaseStandIn(options: SupabaseStandInOptions): Pro
     accessTokenSeconds: options.accessTokenSeconds ?? 3600,
   })
   const rpc = createRpcRoutes({ db: restDb, signer })
+  const objectsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'panelist-storage-'))
+  const storage = createStorageRoutes({ db: restDb, admin: authDb, signer, dir: objectsDir })
 
   let functions: Awaited<ReturnType<typeof createFunctionRoutes>> | null = null
 
@@ -74,6 +84,10 @@ export async function startSupabaseStandIn(options: SupabaseStandInOptions): Pro
     const apikey = req.headers.apikey
     if (apikey !== keys.anonKey && apikey !== keys.serviceRoleKey) {
       return { status: 401, body: { message: apikey ? 'Invalid API key' : 'No API key found in request' } }
+    }
+    if (target.pathname.startsWith('/storage/v1/')) {
+      const bytes = await readBytes(req, STORAGE_BODY_LIMIT)
+      return (await storage(req, target.pathname.slice('/storage/v1'.length), bytes)) ?? notFound
     }
     const text = await readBody(req)
     if (target.pathname.startsWith('/auth/v1/')) {
@@ -122,6 +136,7 @@ export async function startSupabaseStandIn(options: SupabaseStandInOptions): Pro
       for (const socket of sockets) socket.destroy()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await Promise.all([authDb.end(), restDb.end()])
+      fs.rmSync(objectsDir, { recursive: true, force: true })
     },
   }
 }

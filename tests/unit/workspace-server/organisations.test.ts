@@ -36,7 +36,7 @@ describe.skipIf(unavailable)(
       const { admin, orgId } = await newOrganisation('Acme Hiring')
       const { data, error } = await admin.client.rpc('my_organisations')
       expect(error).toBeNull()
-      expect(data).toEqual([{ id: orgId, name: 'Acme Hiring', role: 'admin' }])
+      expect(data).toEqual([{ id: orgId, name: 'Acme Hiring', role: 'admin', file_sync: false }])
       const members = await admin.client.rpc('organisation_members_list', { p_org: orgId })
       expect(members.data).toEqual([expect.objectContaining({ user_id: admin.id, email: admin.email, role: 'admin' })])
     })
@@ -127,7 +127,7 @@ describe.skipIf(unavailable)(
       const demote = await admin.client.rpc('change_role', { p_org: orgId, p_user: recruiter.id, p_role: 'viewer' })
       expect(demote.error).toBeNull()
       expect((await recruiter.client.rpc('my_organisations')).data).toEqual([
-        { id: orgId, name: 'Roles Inc', role: 'viewer' },
+        { id: orgId, name: 'Roles Inc', role: 'viewer', file_sync: false },
       ])
       const badRole = await admin.client.rpc('change_role', { p_org: orgId, p_user: recruiter.id, p_role: 'owner' })
       expect(badRole.error?.code).toBe('23514')

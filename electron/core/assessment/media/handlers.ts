@@ -9,9 +9,15 @@ export interface RecordingHandlers {
 }
 
 /** An interview's recordings for review; the hosts serve the bytes themselves, to the recruiter only. */
-export function recordingHandlers(deps: { db: Kysely<Database>; dataDir: string }): RecordingHandlers {
+export function recordingHandlers(deps: {
+  db: Kysely<Database>
+  dataDir: string
+  /** A teammate's recording, fetched from the workspace's files (file sync). */
+  workspaceRecording?: (recordingId: string) => Promise<string | null>
+}): RecordingHandlers {
   return {
     'assessments.recordings': ({ sessionId }) => listRecordings(deps.db, sessionId),
-    'assessments.recordingFile': ({ recordingId }) => recordingFile(deps.db, deps.dataDir, recordingId),
+    'assessments.recordingFile': ({ recordingId }) =>
+      recordingFile(deps.db, deps.dataDir, recordingId, deps.workspaceRecording),
   }
 }

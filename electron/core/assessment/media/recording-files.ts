@@ -21,7 +21,7 @@ export async function listRecordings(db: Kysely<Database>, sessionId: string): P
     .orderBy('turn_index')
     .orderBy('started_at')
     .execute()
-  return rows.map((row) => ({
+  const local = rows.map((row): RecordingView => ({
     id: row.id,
     turnIndex: row.turn_index,
     answerId: row.answer_id,
@@ -31,13 +31,48 @@ export async function listRecordings(db: Kysely<Database>, sessionId: string): P
     bytes: row.bytes,
     contentType: CONTENT_TYPES[row.kind],
   }))
+  return [...local, ...(await workspaceRecordings(db, sessionId, new Set(rows.map((row) => row.id))))].sort(
+    (a, b) => a.turnIndex - b.turnIndex,
+  )
 }
 
-/** The file behind one playable recording, kept inside the recordings folder whatever its row says. */
+/** Recordings a teammate's studio made and put in the workspace (file sync): listed here, fetched when played. */
+async function workspaceRecordings(
+  db: Kysely<Database>,
+  sessionId: string,
+  localIds: ReadonlySet<string>,
+): Promise<RecordingView[]> {
+  const rows = await db
+    .selectFrom('workspace_files')
+    .selectAll()
+    .where('kind', '=', 'recording')
+    .where('session_id', '=', sessionId)
+    .where('deleted_at', 'is', null)
+    .orderBy('turn_index')
+    .execute()
+  return rows
+    .filter((row) => !localIds.has(row.source_id) && (row.media === 'audio' || row.media === 'video'))
+    .map((row) => ({
+      id: row.source_id,
+      turnIndex: row.turn_index ?? 0,
+      answerId: row.answer_id,
+      kind: row.media as 'audio' | 'video',
+      status: row.recording_status === 'interrupted' ? 'interrupted' : 'complete',
+      durationMs: row.duration_ms,
+      bytes: row.bytes,
+      contentType: CONTENT_TYPES[row.media as 'audio' | 'video'],
+    }))
+}
+
+/**
+ * The file behind one playable recording, kept inside the recordings folder whatever its row says.
+ * A teammate's recording comes through `fromWorkspace`, which fetches it into the file store once.
+ */
 export async function recordingFile(
   db: Kysely<Database>,
   dataDir: string,
   recordingId: string,
+  fromWorkspace?: (recordingId: string) => Promise<string | null>,
 ): Promise<RecordingFile> {
   const row = await db
     .selectFrom('interview_recordings')
@@ -45,9 +80,33 @@ export async function recordingFile(
     .where('id', '=', recordingId)
     .where('status', 'in', ['complete', 'interrupted'])
     .executeTakeFirst()
-  if (!row) throw new StudioError('not_found', 'This recording is not available')
-  const root = path.resolve(dataDir, RECORDINGS_DIR)
-  const absolutePath = path.resolve(dataDir, row.path)
+  if (!row) return workspaceRecordingFile(db, dataDir, recordingId, fromWorkspace)
+  return { absolutePath: inside(dataDir, RECORDINGS_DIR, row.path), contentType: CONTENT_TYPES[row.kind] }
+}
+
+async function workspaceRecordingFile(
+  db: Kysely<Database>,
+  dataDir: string,
+  recordingId: string,
+  fromWorkspace?: (recordingId: string) => Promise<string | null>,
+): Promise<RecordingFile> {
+  const shared = await db
+    .selectFrom('workspace_files')
+    .select('media')
+    .where('kind', '=', 'recording')
+    .where('source_id', '=', recordingId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst()
+  const relative = shared && fromWorkspace ? await fromWorkspace(recordingId) : null
+  if (!shared || !relative || (shared.media !== 'audio' && shared.media !== 'video')) {
+    throw new StudioError('not_found', 'This recording is not available')
+  }
+  return { absolutePath: inside(dataDir, 'files', relative), contentType: CONTENT_TYPES[shared.media] }
+}
+
+function inside(dataDir: string, folder: string, relative: string): string {
+  const root = path.resolve(dataDir, folder)
+  const absolutePath = path.resolve(dataDir, relative)
   if (!absolutePath.startsWith(root + path.sep)) throw new StudioError('not_found', 'This recording is not available')
-  return { absolutePath, contentType: CONTENT_TYPES[row.kind] }
+  return absolutePath
 }

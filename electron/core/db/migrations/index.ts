@@ -14,6 +14,7 @@ import { sync } from './0080-sync'
 import { statusChangeActor } from './0090-status-change-actor'
 import { pulledErasures } from './0100-pulled-erasures'
 import { billing } from './0150-billing'
+import { workspaceFiles } from './0160-workspace-files'
 import type { Migration } from './types'
 
 /**
@@ -37,4 +38,5 @@ export const migrations: Migration[] = [
   statusChangeActor,
   pulledErasures,
   billing,
+  workspaceFiles,
 ]

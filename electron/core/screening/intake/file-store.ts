@@ -12,6 +12,7 @@ export interface FileStore {
   /** Stores bytes (once) and returns the content hash and the path relative to the data folder. */
   put(bytes: Uint8Array, fileName: string, knownHash?: string): Promise<{ hash: string; relativePath: string }>
   read(relativePath: string): Promise<Buffer>
+  exists(relativePath: string): Promise<boolean>
   /** The relative path bytes with this hash and name would have. */
   pathOf(hash: string, fileName: string): string
   remove(relativePath: string): Promise<void>
@@ -25,6 +26,10 @@ function safeExtension(fileName: string): string {
   return /^[a-z0-9]{1,8}$/.test(ext) ? `.${ext}` : ''
 }
 
+/** Where the store keeps bytes with this hash and name, relative to the data folder. */
+export const storedPathOf = (hash: string, fileName: string) =>
+  path.posix.join('files', hash.slice(0, 2), `${hash}${safeExtension(fileName)}`)
+
 export function createFileStore(dataDir: string): FileStore {
   const root = path.join(dataDir, 'files')
   const absolute = (relativePath: string) => {
@@ -32,8 +37,7 @@ export function createFileStore(dataDir: string): FileStore {
     if (!full.startsWith(root + path.sep)) throw new Error('path outside the file store')
     return full
   }
-  const pathOf = (hash: string, fileName: string) =>
-    path.posix.join('files', hash.slice(0, 2), `${hash}${safeExtension(fileName)}`)
+  const pathOf = storedPathOf
 
   // Each two-letter folder is created once per run, not once per file.
   const made = new Set<string>()
@@ -56,6 +60,11 @@ export function createFileStore(dataDir: string): FileStore {
       return { hash, relativePath }
     },
     read: (relativePath) => fs.promises.readFile(absolute(relativePath)),
+    exists: (relativePath) =>
+      fs.promises.access(absolute(relativePath)).then(
+        () => true,
+        () => false,
+      ),
     remove: (relativePath) => fs.promises.rm(absolute(relativePath), { force: true }),
   }
 }

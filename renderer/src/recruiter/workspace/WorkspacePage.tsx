@@ -7,6 +7,7 @@ import { PageLoading } from '../../components/PageLoading'
 import { AdoptConfirm } from './AdoptConfirm'
 import { CodeSignInForm } from './CodeSignInForm'
 import { CredentialsForm } from './CredentialsForm'
+import { FileSyncPanel } from './FileSyncPanel'
 import { AcceptInvitationForm, CreateWorkspaceForm } from './JoinForms'
 import { describeSyncError } from './sync-errors'
 import { useSyncStatus } from './useSyncStatus'
@@ -45,6 +46,7 @@ function SignedIn({ status, onStatus }: { status: SyncStatus; onStatus(status: S
       setError(describeSyncError(e))
     }
   }
+  const active = workspaces.data?.find((w) => w.id === status.workspace)
   const joined = (verb: string) => (workspace: WorkspaceView) => {
     setNotice(`${verb} ${workspace.name}.`)
     workspaces.reload()
@@ -68,6 +70,7 @@ function SignedIn({ status, onStatus }: { status: SyncStatus; onStatus(status: S
       ) : (
         <ErrorText error={workspaces.error} />
       )}
+      {active && <FileSyncPanel workspace={active} onChange={workspaces.reload} />}
       {status.workspace === null && (
         <p className="muted">This studio is local only until you choose a workspace for it.</p>
       )}
