@@ -153,7 +153,9 @@ async function fetchVerified(deps: TransferDeps, sha256: string, bytes: number):
  * store where its own imports live. A row whose path is not the store's own for its hash and
  * name is skipped: the file store decides where bytes go, never a synced row.
  */
-export async function fetchResumes(deps: TransferDeps): Promise<{ fetched: number; unavailable: number }> {
+export async function fetchResumes(
+  deps: TransferDeps,
+): Promise<{ fetched: number; unavailable: number; refused: number }> {
   const rows = await deps.db
     .selectFrom('workspace_files as w')
     .innerJoin('resume_files as r', 'r.id', 'w.source_id')
@@ -164,10 +166,19 @@ export async function fetchResumes(deps: TransferDeps): Promise<{ fetched: numbe
     .execute()
   let fetched = 0
   let unavailable = 0
+  let refused = 0
   for (const row of rows) {
     if (row.content_hash !== row.sha256 || deps.store.pathOf(row.sha256, row.file_name) !== row.stored_path) continue
     if (await deps.store.exists(row.stored_path)) continue
-    const bytes = await fetchVerified(deps, row.sha256, row.bytes)
+    // One file that fails its check is counted and left out; the others still arrive.
+    const bytes = await fetchVerified(deps, row.sha256, row.bytes).catch((error: unknown) => {
+      if (error instanceof StudioError && error.code === 'conflict') return 'refused' as const
+      throw error
+    })
+    if (bytes === 'refused') {
+      refused++
+      continue
+    }
     if (!bytes) {
       unavailable++
       continue
@@ -175,7 +186,7 @@ export async function fetchResumes(deps: TransferDeps): Promise<{ fetched: numbe
     await deps.store.put(bytes, row.file_name, row.sha256)
     fetched++
   }
-  return { fetched, unavailable }
+  return { fetched, unavailable, refused }
 }
 
 /** A teammate's recording as a file on this computer: fetched once, then kept in the file store. */

@@ -160,6 +160,31 @@ describe.skipIf(unavailable)(`file sync${unavailable ? ` [${unavailable}]` : ''}
       /did not match its record/,
     )
     expect(fs.existsSync(copy.absolutePath)).toBe(false)
+
+    // A resume whose record does not match is refused and counted; the rest of the run goes on.
+    const resume = await teammate.studio.db
+      .selectFrom('workspace_files as w')
+      .innerJoin('resume_files as r', 'r.id', 'w.source_id')
+      .select(['w.id', 'w.bytes', 'r.id as fileId', 'r.file_name', 'r.content_hash'])
+      .executeTakeFirstOrThrow()
+    const storedPath = `files/${resume.content_hash.slice(0, 2)}/${resume.content_hash}.txt`
+    await teammate.studio.db
+      .updateTable('resume_files')
+      .set({ stored_path: storedPath })
+      .where('id', '=', resume.fileId)
+      .execute()
+    await teammate.studio.db.updateTable('workspace_files').set({ bytes: 1 }).where('id', '=', resume.id).execute()
+    await syncTeammate()
+    expect(JSON.parse((await lastJob(teammate.studio, 'files.sync')).result!)).toMatchObject({ fetched: 0, refused: 1 })
+    expect(fs.existsSync(path.join(teammate.dataDir, storedPath))).toBe(false)
+    await teammate.studio.db
+      .updateTable('workspace_files')
+      .set({ bytes: resume.bytes })
+      .where('id', '=', resume.id)
+      .execute()
+    await syncTeammate()
+    expect(JSON.parse((await lastJob(teammate.studio, 'files.sync')).result!)).toMatchObject({ fetched: 1, refused: 0 })
+    expect(fs.existsSync(path.join(teammate.dataDir, storedPath))).toBe(true)
   })
 
   it('takes files out of reach when turned off, and erasing a candidate removes theirs from the bucket', async () => {
