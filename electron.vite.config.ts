@@ -15,7 +15,7 @@ const mainEntries: Record<string, string> = {
   core: from('electron/core/process/entry.ts'),
   'web-host': from('electron/web-host/web-host.ts'),
   cli: from('electron/cli/cli.ts'),
-  'parse-worker': from('electron/core/screening/parse-pool/worker.ts'),
+  'parse-worker': from('electron/core/screening/parse-pool/built-worker.ts'),
 }
 
 /**
@@ -38,8 +38,9 @@ export default defineConfig({
       // electron-store: it is ESM-only and main is emitted as CommonJS, so it is bundled in; and
       // chrono-node and zod, whose many small files each start-up (CLI, parse workers) would otherwise
       // find and compile one by one: bundled, chrono keeps only its English parsers. One PDF through
-      // the CLI: 1.34-1.47 -> 0.93-1.04 s.
-      externalizeDeps: { exclude: ['electron-store', 'chrono-node', 'zod'] },
+      // the CLI: 1.34-1.47 -> 0.93-1.04 s. pdf.js too (the parse worker alone imports it), so that it is
+      // CommonJS the parse worker can compile through its V8 code cache (parse-pool/code-cache.ts).
+      externalizeDeps: { exclude: ['electron-store', 'chrono-node', 'zod', 'pdfjs-dist'] },
       rollupOptions: {
         input: mainEntries,
         onwarn,

@@ -9,7 +9,6 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parseJobMarkdown, type MarkdownJob } from '../core/screening/jobs/job-markdown'
-import { poolParser } from '../core/screening/intake/pool-parser'
 import { SCREEN_READER_VERSION } from '../core/screening/intake/reader-version'
 import {
   screenFilesForJobs,
@@ -20,6 +19,7 @@ import { DataFolderError, openScreenStore, type ScreenStore } from '../core/scre
 import { expandPaths, type SourceFile } from '../core/screening/intake/sources'
 import type { WarmReader } from '../core/screening/parse-pool/protocol'
 import { loadTaxonomyFile } from '../core/screening/taxonomy'
+import { codeCacheDirectory, startReaderPool } from './reader-pool'
 
 const USAGE = `Usage: panelist screen --job <job.md> [--job <job.md> …] <folder or files…>
                        [--top N] [--json] [--data DIR]
@@ -157,42 +157,45 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const resourcesDir = process.env.PANELIST_RESOURCES_DIR ?? path.resolve(__dirname, '../../resources')
   const taxonomyFile = path.join(resourcesDir, 'skills.json')
-  const taxonomy = await loadTaxonomyFile(taxonomyFile)
-  const jobs: { file: string; job: MarkdownJob }[] = []
-  for (const file of args.jobs) {
-    const markdown = await fs.promises.readFile(file, 'utf8').catch(() => null)
-    if (markdown === null) {
-      process.stderr.write(`Cannot read the job file ${file}.\n`)
-      return 2
-    }
-    jobs.push({ file, job: parseJobMarkdown(markdown, taxonomy) })
-  }
-
-  let store: ScreenStore | undefined
-  if (args.data !== null) {
-    try {
-      // The skill taxonomy is part of what a read produced: a read under another taxonomy is read again.
-      const version = `${SCREEN_READER_VERSION}:${sha256(await fs.promises.readFile(taxonomyFile)).slice(0, 16)}`
-      store = openScreenStore(path.resolve(args.data), {
-        version,
-        onNote: (message) => process.stderr.write(`${message}\n`),
-      })
-    } catch (error) {
-      if (!(error instanceof DataFolderError)) throw error
-      process.stderr.write(`${error.message}\n`)
-      return 2
-    }
-  }
-
   const files = await expandPaths(args.inputs.map((input) => path.resolve(input)))
-  // No more workers than files: each one compiles the whole reader, so one file needs one.
-  const parser = poolParser({
-    taxonomy: taxonomy.data,
+  const loadingTaxonomy = loadTaxonomyFile(taxonomyFile)
+  // Started before anything else, so the workers load their readers while this thread reads the
+  // taxonomy and the jobs; no more workers than files, as each one compiles the whole reader.
+  const parser = startReaderPool({
+    taxonomy: loadingTaxonomy.then((taxonomy) => taxonomy.data),
     size: Math.min(os.availableParallelism(), Math.max(1, files.length)),
     warm: readersFor(files),
+    codeCacheDir: codeCacheDirectory(),
   })
-  const interactive = process.stderr.isTTY && !args.json
+  let store: ScreenStore | undefined
   try {
+    const taxonomy = await loadingTaxonomy
+    const jobs: { file: string; job: MarkdownJob }[] = []
+    for (const file of args.jobs) {
+      const markdown = await fs.promises.readFile(file, 'utf8').catch(() => null)
+      if (markdown === null) {
+        process.stderr.write(`Cannot read the job file ${file}.\n`)
+        return 2
+      }
+      jobs.push({ file, job: parseJobMarkdown(markdown, taxonomy) })
+    }
+
+    if (args.data !== null) {
+      try {
+        // The skill taxonomy is part of what a read produced: a read under another taxonomy is read again.
+        const version = `${SCREEN_READER_VERSION}:${sha256(await fs.promises.readFile(taxonomyFile)).slice(0, 16)}`
+        store = openScreenStore(path.resolve(args.data), {
+          version,
+          onNote: (message) => process.stderr.write(`${message}\n`),
+        })
+      } catch (error) {
+        if (!(error instanceof DataFolderError)) throw error
+        process.stderr.write(`${error.message}\n`)
+        return 2
+      }
+    }
+
+    const interactive = process.stderr.isTTY && !args.json
     if (!args.json) {
       for (const { job } of jobs) {
         const skills = [

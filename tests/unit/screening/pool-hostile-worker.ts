@@ -8,27 +8,28 @@ import { createParseHandler } from '@core/screening/parse-pool/handler'
 import type { ParseWorkerData } from '@core/screening/parse-pool/protocol'
 import { serveParseRequests } from '@core/screening/parse-pool/serve'
 
-const { taxonomy, warm } = workerData as ParseWorkerData
-const real = createParseHandler(taxonomy)
+const { warm } = workerData as ParseWorkerData
 
 serveParseRequests(
   parentPort,
-  {
-    warm: (readers) => real.warm(readers),
-    async handle(request) {
-      if (request.fileName === 'hang.bin') {
-        const until = Date.now() + 60_000
-        while (Date.now() < until) {
-          // Busy, never yielding to the event loop: only terminating the thread stops it.
+  (taxonomy) => {
+    const real = createParseHandler(taxonomy)
+    return {
+      async handle(request) {
+        if (request.fileName === 'hang.bin') {
+          const until = Date.now() + 60_000
+          while (Date.now() < until) {
+            // Busy, never yielding to the event loop: only terminating the thread stops it.
+          }
         }
-      }
-      if (request.fileName === 'balloon.bin') {
-        const held: number[][] = []
-        for (;;) held.push(Array.from({ length: 100_000 }, (_, index) => index * Math.random()))
-      }
-      if (request.fileName === 'crash.bin') process.exit(3)
-      return real.handle(request)
-    },
+        if (request.fileName === 'balloon.bin') {
+          const held: number[][] = []
+          for (;;) held.push(Array.from({ length: 100_000 }, (_, index) => index * Math.random()))
+        }
+        if (request.fileName === 'crash.bin') process.exit(3)
+        return real.handle(request)
+      },
+    }
   },
   warm,
 )

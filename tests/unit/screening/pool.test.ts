@@ -74,6 +74,28 @@ describe('parse pool', () => {
     expect(parser.stats()).toMatchObject({ workers: 2, busy: 0, queued: 0, completed: files.length, replaced: 0 })
   })
 
+  it('starts its workers before the taxonomy arrives, and reads once it has', async () => {
+    let give!: (data: Taxonomy['data']) => void
+    const parser = pool({ size: 1, taxonomy: new Promise((resolve) => (give = resolve)) })
+    const reading = parser.parse(files[0]!.bytes, files[0]!.fileName)
+    expect(parser.stats()).toMatchObject({ workers: 1, queued: 1, completed: 0 })
+    give(taxonomy.data)
+    const result = await reading
+    expect(reasonOf(result)).toBe('ok')
+    expect(result.parsed?.contact.name).toBe(`${RESUME_PEOPLE[0]!.firstName} ${RESUME_PEOPLE[0]!.lastName}`)
+  })
+
+  it('rejects waiting and later files when the taxonomy cannot be had', async () => {
+    let fail!: (error: Error) => void
+    const parser = pool({ size: 1, taxonomy: new Promise((_, reject) => (fail = reject)) })
+    const waiting = parser.parse(files[0]!.bytes, files[0]!.fileName)
+    const ready = parser.ready()
+    fail(new Error('skills.json is not valid'))
+    await expect(waiting).rejects.toThrow(/no taxonomy: skills.json is not valid/)
+    await expect(ready).rejects.toThrow(/no taxonomy/)
+    await expect(parser.parse(files[1]!.bytes, files[1]!.fileName)).rejects.toThrow(/no taxonomy/)
+  })
+
   it('reads every format with workers that loaded no reader ahead (the CLI warms only what it needs)', async () => {
     const parser = pool({ size: 1, warm: [] })
     await parser.ready()

@@ -9,19 +9,19 @@ import { parseTaxonomy, type TaxonomyData } from '../taxonomy'
 import type { ParseRequestMessage, ParseResult, WarmReader } from './protocol'
 
 export interface ParseHandler {
-  /** Loads the given readers once, so the first file is not charged for them. */
-  warm(readers: readonly WarmReader[]): Promise<void>
   handle(request: ParseRequestMessage): Promise<ParseResult>
+}
+
+/** Loads the given readers once, so the first file is not charged for them. */
+export async function warmReaders(readers: readonly WarmReader[]): Promise<void> {
+  const loaders = { pdf: loadPdfJs, docx: loadMammoth }
+  await Promise.all(readers.map((reader) => loaders[reader]()))
 }
 
 /** Extraction then reading, for one file, inside a worker thread. Never throws. */
 export function createParseHandler(taxonomyData: TaxonomyData): ParseHandler {
   const taxonomy = parseTaxonomy(taxonomyData)
   return {
-    async warm(readers) {
-      const loaders = { pdf: loadPdfJs, docx: loadMammoth }
-      await Promise.all(readers.map((reader) => loaders[reader]()))
-    },
     async handle(request) {
       const started = performance.now()
       const outcome = await extractDocument(request.bytes, request.fileName, request.limits)

@@ -4,7 +4,14 @@ import { Worker } from 'node:worker_threads'
 import { DEFAULT_EXTRACT_LIMITS, extractLimitsSchema } from '../extract/limits'
 import type { TaxonomyData } from '../taxonomy'
 import type { ExtractLimits, RefusalReason } from '../types'
-import type { ParseRequestMessage, ParseResult, ParseWorkerData, WarmReader, WorkerMessage } from './protocol'
+import type {
+  ParseRequestMessage,
+  ParseResult,
+  ParseWorkerData,
+  PoolMessage,
+  WarmReader,
+  WorkerMessage,
+} from './protocol'
 
 export interface ParsePoolOptions {
   /**
@@ -12,8 +19,12 @@ export interface ParsePoolOptions {
    * scripts pass the TypeScript source (parse-pool/worker.ts), which is loaded through tsx.
    */
   workerFile: string | URL
-  /** The validated taxonomy data (Taxonomy.data); each worker builds its own matcher from it. */
-  taxonomy: TaxonomyData
+  /**
+   * The validated taxonomy data (Taxonomy.data); each worker builds its own matcher from it. A
+   * promise lets the workers start loading their readers before the caller has the taxonomy; if it
+   * rejects, every file waiting and every later one is rejected with its error.
+   */
+  taxonomy: TaxonomyData | Promise<TaxonomyData>
   /** Worker threads; default one per core (os.availableParallelism()). */
   size?: number
   /** Heap cap per worker; a file that needs more ends that worker and is refused. Default 256 MB. */
@@ -27,6 +38,11 @@ export interface ParsePoolOptions {
    * CLI) names only theirs, so a run of PDFs does not load the DOCX reader.
    */
   warm?: readonly WarmReader[]
+  /**
+   * A folder where built workers keep V8's code cache, so that the next start does not compile the
+   * reader and pdf.js again (see code-cache.ts). Used only if it is private to this user; default none.
+   */
+  codeCacheDir?: string
 }
 
 /** A file for parseAll: read only when a worker is about to take it, so memory stays bounded. */
@@ -103,7 +119,12 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
   const memoryMb = options.maxMemoryMb ?? DEFAULT_MEMORY_MB
   const graceMs = options.graceMs ?? DEFAULT_GRACE_MS
   const workerPath = options.workerFile instanceof URL ? fileURLToPath(options.workerFile) : options.workerFile
-  const workerData: ParseWorkerData = { taxonomy: options.taxonomy, warm: options.warm ?? ['pdf', 'docx'] }
+  const workerData: ParseWorkerData = {
+    warm: options.warm ?? ['pdf', 'docx'],
+    ...(options.codeCacheDir ? { codeCacheDir: options.codeCacheDir } : {}),
+  }
+  const taxonomy = Promise.resolve(options.taxonomy)
+  let taxonomyFailure: Error | null = null
   const queue: Task[] = []
   const slots: Slot[] = []
   let nextId = 1
@@ -111,7 +132,7 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
   let replaced = 0
   let startFailures = 0
   let closed = false
-  const readyWaiters: (() => void)[] = []
+  const readyWaiters: { resolve(): void; reject(error: Error): void }[] = []
   const allReady = () => slots.length > 0 && slots.every((slot) => slot.ready)
 
   const spawn = (): Slot => {
@@ -135,7 +156,7 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
       if (message.type === 'ready') {
         slot.ready = true
         startFailures = 0
-        if (allReady()) for (const wake of readyWaiters.splice(0)) wake()
+        if (allReady()) for (const waiter of readyWaiters.splice(0)) waiter.resolve()
         dispatch()
       } else if (message.id === slot.tasks[0]?.id) {
         finish(slot, message.result)
@@ -163,6 +184,12 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
           new Error('parse worker exited'),
         )
     })
+    void taxonomy.then(
+      (data) => {
+        if (!slot.retired) worker.postMessage({ type: 'taxonomy', data } satisfies PoolMessage)
+      },
+      () => undefined,
+    )
     slots.push(slot)
     return slot
   }
@@ -234,6 +261,13 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
   }
 
   for (let index = 0; index < size; index++) spawn()
+  taxonomy.catch((error: unknown) => {
+    taxonomyFailure = new Error(
+      `The parse workers have no taxonomy: ${(error as Error | null)?.message ?? String(error)}`,
+    )
+    for (const task of queue.splice(0)) task.reject(taxonomyFailure)
+    for (const waiter of readyWaiters.splice(0)) waiter.reject(taxonomyFailure)
+  })
 
   const parse = (
     bytes: Uint8Array,
@@ -241,6 +275,7 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
     limits: ExtractLimits = DEFAULT_EXTRACT_LIMITS,
   ): Promise<ParseResult> => {
     if (closed) return Promise.reject(new Error('The parse pool is closed.'))
+    if (taxonomyFailure) return Promise.reject(taxonomyFailure)
     const checked = extractLimitsSchema.safeParse(limits)
     if (!checked.success)
       return Promise.reject(
@@ -290,8 +325,11 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
     size,
     parse,
     parseAll,
-    ready: () =>
-      allReady() || closed ? Promise.resolve() : new Promise<void>((resolve) => readyWaiters.push(resolve)),
+    ready: () => {
+      if (taxonomyFailure) return Promise.reject(taxonomyFailure)
+      if (allReady() || closed) return Promise.resolve()
+      return new Promise<void>((resolve, reject) => readyWaiters.push({ resolve, reject }))
+    },
     stats: () => ({
       workers: slots.length,
       busy: slots.filter((slot) => slot.tasks.length > 0).length,
@@ -301,7 +339,7 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
     }),
     async close() {
       closed = true
-      for (const wake of readyWaiters.splice(0)) wake()
+      for (const waiter of readyWaiters.splice(0)) waiter.resolve()
       for (const task of queue.splice(0)) task.reject(new Error('The parse pool is closed.'))
       const all = slots.splice(0)
       for (const slot of all) {

@@ -18,8 +18,18 @@ export interface ParseResult {
 export type WarmReader = 'pdf' | 'docx'
 
 export interface ParseWorkerData {
-  taxonomy: TaxonomyData
   warm: readonly WarmReader[]
+  /** A private folder for the V8 code cache of the built worker (see code-cache.ts); none, none kept. */
+  codeCacheDir?: string
+}
+
+/**
+ * The taxonomy comes by message rather than with the thread's start, so that a worker can load its
+ * readers while the caller is still reading the taxonomy file (the CLI starts its pool first thing).
+ */
+export interface TaxonomyMessage {
+  type: 'taxonomy'
+  data: TaxonomyData
 }
 
 export interface ParseRequestMessage {
@@ -31,5 +41,7 @@ export interface ParseRequestMessage {
   /** "Present" for the reader, as epoch milliseconds. */
   now: number
 }
+
+export type PoolMessage = TaxonomyMessage | ParseRequestMessage
 
 export type WorkerMessage = { type: 'ready' } | { type: 'result'; id: number; result: ParseResult }

@@ -1,15 +1,42 @@
 import type { MessagePort } from 'node:worker_threads'
-import type { ParseHandler } from './handler'
-import type { ParseRequestMessage, WarmReader, WorkerMessage } from './protocol'
+import type { TaxonomyData } from '../taxonomy'
+import { warmReaders, type ParseHandler } from './handler'
+import type { PoolMessage, WarmReader, WorkerMessage } from './protocol'
 
-/** Answers parse requests on `port` one at a time, in order; says "ready" once the `warm` readers are loaded. */
-export function serveParseRequests(port: MessagePort | null, handler: ParseHandler, warm: readonly WarmReader[]): void {
+/**
+ * Answers parse requests on `port` one at a time, in order. Loads the `warm` readers at once and
+ * builds the handler when the taxonomy arrives; says "ready" once both are done. `afterFirstRead`
+ * runs once, when the first file is read and before its answer is sent (the code cache is saved
+ * then, before the pool can end the thread).
+ */
+export function serveParseRequests(
+  port: MessagePort | null,
+  handlerFor: (taxonomy: TaxonomyData) => ParseHandler,
+  warm: readonly WarmReader[],
+  afterFirstRead?: () => void,
+): void {
   if (!port) throw new Error('The parse worker must run in a worker thread.')
   const send = (message: WorkerMessage) => port.postMessage(message)
+  const warmed = warmReaders(warm)
+  let handler: ParseHandler | null = null
   // The pool hands over the next file before this one is done; it waits here for its turn.
   let reading = Promise.resolve()
-  port.on('message', (request: ParseRequestMessage) => {
-    reading = reading.then(async () => send({ type: 'result', id: request.id, result: await handler.handle(request) }))
+  port.on('message', (message: PoolMessage) => {
+    if (message.type === 'taxonomy') {
+      handler = handlerFor(message.data)
+      void warmed.then(() => send({ type: 'ready' }))
+      return
+    }
+    // The pool sends files only after "ready", which follows the taxonomy.
+    const ready = handler!
+    reading = reading.then(async () => {
+      const result = await ready.handle(message)
+      if (afterFirstRead) {
+        const once = afterFirstRead
+        afterFirstRead = undefined
+        once()
+      }
+      send({ type: 'result', id: message.id, result })
+    })
   })
-  void handler.warm(warm).then(() => send({ type: 'ready' }))
 }

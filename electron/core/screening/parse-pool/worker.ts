@@ -1,11 +1,9 @@
 /**
- * The parse worker's entry, one per thread of the parse pool. For the built app it is its own
- * electron-vite entry (electron/core/screening/parse-pool/worker.ts → out/main/parse-worker.js).
+ * The parse worker's entry when it runs from source (tests and scripts load it through tsx). The
+ * build's entry is built-worker.ts, which adds the code cache.
  */
-import { parentPort, workerData } from 'node:worker_threads'
-import { createParseHandler } from './handler'
+import { workerData } from 'node:worker_threads'
 import type { ParseWorkerData } from './protocol'
-import { serveParseRequests } from './serve'
+import { runReaderThread } from './reader-thread'
 
-const { taxonomy, warm } = workerData as ParseWorkerData
-serveParseRequests(parentPort, createParseHandler(taxonomy), warm)
+runReaderThread((workerData as ParseWorkerData).warm)

@@ -3,13 +3,20 @@ import { cleanLine, cleanText, visibleCharCount } from '../clean-text'
 import type { Deadline } from '../deadline'
 import { detectInjection } from '../injection'
 import { CHARS_PER_PAGE, refuse } from '../limits'
+import { requireHere } from '../node-require'
 import { openZip, writeStoredZip, type ZipArchive } from '../zip'
 import { scanDocument } from './hidden-runs'
 import { readStyles } from './run-properties'
 import { attributeValue, decodeEntities, decodeXmlPart, tags, wordPrefixes } from './xml'
 
-/** mammoth, loaded on the first DOCX: a thread that only ever reads PDFs never pays for it. */
-export const loadMammoth = () => import('mammoth')
+type Mammoth = typeof import('mammoth')
+
+/**
+ * mammoth, loaded on the first DOCX: a thread that only ever reads PDFs never pays for it. Required
+ * rather than imported (it is CommonJS): the parse worker may compile this code through its code
+ * cache, where an `import()` has no loader on Node 20 (see parse-pool/code-cache.ts).
+ */
+export const loadMammoth = async (): Promise<Mammoth> => requireHere()('mammoth') as Mammoth
 
 const MAX_HIDDEN_FLAGS = 40
 
@@ -63,7 +70,7 @@ async function readParts(zip: ZipArchive, limits: ExtractLimits, deadline: Deadl
     if (xml !== undefined) forMammoth.set(name, encoder.encode(xml))
   }
   const rebuilt = writeStoredZip(forMammoth)
-  const { default: mammoth } = await loadMammoth()
+  const mammoth = await loadMammoth()
   const result = await deadline.race(
     mammoth.extractRawText({ buffer: Buffer.from(rebuilt.buffer, rebuilt.byteOffset, rebuilt.byteLength) }),
   )

@@ -1,0 +1,60 @@
+import os from 'node:os'
+import path from 'node:path'
+import { MAX_RESUME_BYTES } from '../../shared/contract/screening'
+import { DEFAULT_EXTRACT_LIMITS } from '../core/screening/extract/limits'
+import { defaultParseWorkerFile } from '../core/screening/intake/pool-parser'
+import type { ResumeParser } from '../core/screening/intake/resume-parser'
+import { createParsePool } from '../core/screening/parse-pool'
+import type { WarmReader } from '../core/screening/parse-pool/protocol'
+import type { TaxonomyData } from '../core/screening/taxonomy'
+
+export interface ReaderPoolOptions {
+  /** Arrives while the workers load their readers: the CLI reads the taxonomy file meanwhile. */
+  taxonomy: Promise<TaxonomyData>
+  size: number
+  warm: readonly WarmReader[]
+  /** Where the workers keep V8's code cache between runs (see parse-pool/code-cache.ts). */
+  codeCacheDir?: string
+}
+
+/**
+ * The CLI's resume parser: the studio's pool parser (intake's limits, the same outcome), except that
+ * its workers start now rather than on the first file. A worker's start (the thread, the reader's
+ * code, pdf.js) is most of a small run's time; begun first, it overlaps the main thread's own start
+ * (the taxonomy, the jobs, listing the files) on another core.
+ */
+export function startReaderPool(options: ReaderPoolOptions): ResumeParser {
+  const pool = createParsePool({
+    workerFile: defaultParseWorkerFile(),
+    taxonomy: options.taxonomy,
+    size: options.size,
+    warm: options.warm,
+    ...(options.codeCacheDir ? { codeCacheDir: options.codeCacheDir } : {}),
+  })
+  const limits = { ...DEFAULT_EXTRACT_LIMITS, maxBytes: MAX_RESUME_BYTES }
+  return {
+    concurrency: pool.size,
+    async parse(bytes, fileName) {
+      const { outcome, parsed, features } = await pool.parse(bytes, fileName, limits)
+      if (!outcome.ok) return outcome
+      if (!parsed || !features)
+        return { ok: false, refusal: { reason: 'corrupt', message: 'The resume could not be read.' } }
+      return { ok: true, document: outcome.document, resume: parsed, features }
+    },
+    close: () => pool.close(),
+  }
+}
+
+/**
+ * The user's cache folder for the CLI's code cache: PANELIST_CACHE_DIR if set (empty turns the cache
+ * off), else the platform's cache folder. The pool's workers use it only if it is private.
+ */
+export function codeCacheDirectory(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.PANELIST_CACHE_DIR !== undefined)
+    return env.PANELIST_CACHE_DIR ? path.join(env.PANELIST_CACHE_DIR, 'code') : undefined
+  const base =
+    env.XDG_CACHE_HOME ||
+    (process.platform === 'win32' ? env.LOCALAPPDATA : undefined) ||
+    (process.platform === 'darwin' ? path.join(os.homedir(), 'Library', 'Caches') : path.join(os.homedir(), '.cache'))
+  return base ? path.join(base, 'panelist', 'code') : undefined
+}

@@ -1,0 +1,93 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import { createRequire, Module } from 'node:module'
+import path from 'node:path'
+import vm from 'node:vm'
+
+/** Cache files kept at most; the oldest go first (each build of the reader leaves its own). */
+const MAX_CACHE_FILES = 40
+
+interface CompilingModule {
+  exports: unknown
+  _compile(content: string, filename: string): unknown
+}
+
+export interface CodeCache {
+  /**
+   * Writes the cache of every file compiled without an accepted one. Called once the first file is
+   * read: V8's cache then also holds the functions that reading compiled, not only the top level.
+   */
+  save(): void
+}
+
+/** The folder if it can hold code: a folder only its owner can write to (code from it is run). */
+export function privateCacheDir(dir: string): string | null {
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 })
+    const stat = fs.statSync(dir)
+    const owner = process.getuid?.()
+    if (!stat.isDirectory() || (owner !== undefined && stat.uid !== owner) || (stat.mode & 0o022) !== 0) return null
+    return dir
+  } catch {
+    return null
+  }
+}
+
+/**
+ * A V8 code cache for CommonJS files, as the v8-compile-cache package keeps one: Node 20 has no
+ * module compile cache (module.enableCompileCache is Node 22.1), and pdf.js alone takes about 0.3 s
+ * to compile in every parse worker. Each file that `cacheable` accepts is compiled through
+ * vm.Script with the bytes V8 produced last time, kept under a key of Node's version, the file's
+ * path and its content; V8 checks them again and, if it rejects them, compiles from source and the
+ * cache is written anew. Code compiled this way has no loader for `import()` on Node 20, so it must
+ * load its dependencies with `require` (the reader's code does).
+ */
+export function installCodeCache(dir: string, cacheable: (filename: string) => boolean): CodeCache {
+  const pending: { file: string; script: vm.Script }[] = []
+  const prototype = Module.prototype as unknown as CompilingModule
+  const compile = prototype._compile
+  prototype._compile = function (this: CompilingModule, content: string, filename: string) {
+    if (!cacheable(filename)) return compile.call(this, content, filename)
+    const key = crypto.createHash('sha256').update(`${process.version}\0${process.arch}\0${filename}\0`).update(content)
+    const file = path.join(dir, `${path.basename(filename, '.js')}-${key.digest('hex').slice(0, 32)}.bin`)
+    let cachedData: Buffer | undefined
+    try {
+      cachedData = fs.readFileSync(file)
+    } catch {
+      cachedData = undefined
+    }
+    // The same wrapper as Node's own, on the first line, so line numbers in stack traces hold.
+    const wrapped = `(function (exports, require, module, __filename, __dirname) { ${content}\n});`
+    const script = new vm.Script(wrapped, { filename, ...(cachedData ? { cachedData } : {}) })
+    if (!cachedData || script.cachedDataRejected) pending.push({ file, script })
+    const run = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown
+    return run.call(this.exports, this.exports, createRequire(filename), this, filename, path.dirname(filename))
+  }
+  return {
+    save() {
+      for (const { file, script } of pending.splice(0)) {
+        const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`
+        try {
+          fs.writeFileSync(temporary, script.createCachedData(), { mode: 0o600 })
+          fs.renameSync(temporary, file)
+        } catch {
+          fs.rmSync(temporary, { force: true })
+        }
+      }
+      prune(dir)
+    },
+  }
+}
+
+function prune(dir: string): void {
+  try {
+    const files = fs
+      .readdirSync(dir)
+      .filter((name) => name.endsWith('.bin'))
+      .map((name) => ({ name, mtime: fs.statSync(path.join(dir, name)).mtimeMs }))
+      .sort((a, b) => b.mtime - a.mtime)
+    for (const { name } of files.slice(MAX_CACHE_FILES)) fs.rmSync(path.join(dir, name), { force: true })
+  } catch {
+    // Another worker pruned at the same time; the next save tries again.
+  }
+}
