@@ -18,13 +18,11 @@ const jsonArg = args.find((arg) => arg.startsWith('--outputFile.json='))
 const jsonFile = jsonArg?.slice('--outputFile.json='.length)
 // The unit project takes two workers when alone; beside the browser process it takes one.
 const workers = { unit: ['--maxWorkers=1'], e2e: [] }
-// The unit process also runs the few unit files that need a process of their own (vitest.config.ts).
-const members = { unit: ['unit', 'unit-isolated'], e2e: ['e2e'] }
 
 function run(project) {
   const own = project
     ? [
-        ...members[project].map((member) => `--project=${member}`),
+        `--project=${project}`,
         '--passWithNoTests',
         ...workers[project],
         ...(jsonFile ? [`--outputFile.json=${jsonFile}.${project}`] : []),
