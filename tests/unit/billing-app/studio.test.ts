@@ -13,6 +13,7 @@ import { createTempStudio } from '../../helpers/temp-studio'
 import { seedCandidates } from '../screening/seed'
 import { assessmentWorld, GOOD_ANSWERS, honestModel, type AssessmentWorld } from '../assessment/world'
 import { offlineSwitch, signedInClient } from './offline-switch'
+import { latestJob } from '../../helpers/jobs'
 
 /*
  * Billing through the studio's own requests and jobs, against the real billing RPCs: the plan is
@@ -117,11 +118,7 @@ describe.skipIf(unavailable)(`billing in the studio${unavailable ? ` [${unavaila
     const before = w.stub.requests.length
     await w.drainQueue()
 
-    const job = await w.studio.db
-      .selectFrom('jobs')
-      .select(['status', 'last_error'])
-      .where('kind', '=', 'assessment.run')
-      .executeTakeFirstOrThrow()
+    const job = await latestJob(w.studio, 'assessment.run')
     expect(job.status).toBe('failed')
     expect(job.last_error).toMatch(/AI screening/)
     expect(job.last_error).toMatch(/admin can upgrade in Billing/)
@@ -206,11 +203,7 @@ describe.skipIf(unavailable)(`billing in the studio${unavailable ? ` [${unavaila
     const before = w.stub.requests.length
     await w.drainQueue()
 
-    const embed = await w.studio.db
-      .selectFrom('jobs')
-      .select(['status', 'last_error'])
-      .where('kind', '=', 'screening.embed')
-      .executeTakeFirstOrThrow()
+    const embed = await latestJob(w.studio, 'screening.embed')
     expect(embed.status).toBe('failed')
     expect(embed.last_error).toMatch(/AI screening/)
     expect(w.stub.requests.slice(before).filter((r) => r.route === 'embeddings')).toHaveLength(0)

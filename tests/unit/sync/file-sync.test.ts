@@ -11,6 +11,7 @@ import {
   type WorkspaceServer,
 } from '../../harness/supabase'
 import { createTempStudio, tempDir } from '../../helpers/temp-studio'
+import { latestJob } from '../../helpers/jobs'
 import { budget } from '../../helpers/patience'
 import { assessmentWorld, type AssessmentWorld } from '../assessment/world'
 import { fullCandidate } from '../rights/rights-world'
@@ -53,13 +54,6 @@ describe.skipIf(unavailable)(`file sync${unavailable ? ` [${unavailable}]` : ''}
         [BUCKET, `${org}/%`],
       )
     ).rows.map((row) => row.name)
-  const lastJob = (studio: Studio, kind: string) =>
-    studio.db
-      .selectFrom('jobs')
-      .select(['status', 'result', 'last_error'])
-      .where('kind', '=', kind)
-      .orderBy('seq', 'desc')
-      .executeTakeFirstOrThrow()
 
   beforeAll(async () => {
     server = await startWorkspaceServer()
@@ -90,8 +84,8 @@ describe.skipIf(unavailable)(`file sync${unavailable ? ` [${unavailable}]` : ''}
   it('sends nothing while off; once an admin turns it on, a teammate gets the resume and plays the recording', async () => {
     const { candidateId, sessionId, resumePath, recording } = await fullCandidate(origin)
     await syncOrigin()
-    expect(await lastJob(origin.studio, 'files.sync')).toMatchObject({ status: 'succeeded' })
-    expect(JSON.parse((await lastJob(origin.studio, 'files.sync')).result!)).toMatchObject({
+    expect(await latestJob(origin.studio, 'files.sync')).toMatchObject({ status: 'succeeded' })
+    expect(JSON.parse((await latestJob(origin.studio, 'files.sync')).result!)).toMatchObject({
       skipped: 'file sync is off in this workspace',
     })
     expect(await objects()).toEqual([])
@@ -175,7 +169,10 @@ describe.skipIf(unavailable)(`file sync${unavailable ? ` [${unavailable}]` : ''}
       .execute()
     await teammate.studio.db.updateTable('workspace_files').set({ bytes: 1 }).where('id', '=', resume.id).execute()
     await syncTeammate()
-    expect(JSON.parse((await lastJob(teammate.studio, 'files.sync')).result!)).toMatchObject({ fetched: 0, refused: 1 })
+    expect(JSON.parse((await latestJob(teammate.studio, 'files.sync')).result!)).toMatchObject({
+      fetched: 0,
+      refused: 1,
+    })
     expect(fs.existsSync(path.join(teammate.dataDir, storedPath))).toBe(false)
     await teammate.studio.db
       .updateTable('workspace_files')
@@ -183,7 +180,10 @@ describe.skipIf(unavailable)(`file sync${unavailable ? ` [${unavailable}]` : ''}
       .where('id', '=', resume.id)
       .execute()
     await syncTeammate()
-    expect(JSON.parse((await lastJob(teammate.studio, 'files.sync')).result!)).toMatchObject({ fetched: 1, refused: 0 })
+    expect(JSON.parse((await latestJob(teammate.studio, 'files.sync')).result!)).toMatchObject({
+      fetched: 1,
+      refused: 0,
+    })
     expect(fs.existsSync(path.join(teammate.dataDir, storedPath))).toBe(true)
   })
 
@@ -200,7 +200,7 @@ describe.skipIf(unavailable)(`file sync${unavailable ? ` [${unavailable}]` : ''}
     ).candidate_id
     await origin.call('rights.deleteCandidate', { candidateId })
     await drainOrigin()
-    expect(await lastJob(origin.studio, 'files.remove')).toMatchObject({ status: 'succeeded', last_error: null })
+    expect(await latestJob(origin.studio, 'files.remove')).toMatchObject({ status: 'succeeded', last_error: null })
     expect(await objects()).toEqual([])
     await syncOrigin()
     await syncTeammate()

@@ -14,6 +14,7 @@ import type { Studio } from '@core/studio'
 import { buildResume, RESUME_PEOPLE, renderResume } from '../../fixtures/resumes'
 import { createTempStudio, tempDir } from '../../helpers/temp-studio'
 import { eventually, startReceiver, type Receiver } from './receiver'
+import { latestJob } from '../../helpers/jobs'
 
 /*
  * Outgoing webhooks end to end: a real studio on a real SQLite file imports real resumes, and a
@@ -229,12 +230,7 @@ describe('ATS webhooks', () => {
     ;({ studio, pick } = await createTempStudio({ resumeParser: parser, dataDir }))
     await importResume(3)
     await eventually(async () => (await deliveries(created.endpoint.id)).find((d) => d.status === 'failed'))
-    const job = await studio!.db
-      .selectFrom('jobs')
-      .select(['status', 'last_error'])
-      .where('kind', '=', 'webhook.deliver')
-      .where('status', '=', 'failed')
-      .executeTakeFirstOrThrow()
+    const job = await latestJob(studio!, 'webhook.deliver', 'failed')
     expect(job.last_error).toMatch(/cannot read the endpoint's signing secret.*rotate the secret/)
     expect(ats.received).toHaveLength(1)
   })
