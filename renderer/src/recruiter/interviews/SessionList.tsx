@@ -7,6 +7,7 @@ import { EmptyState } from '../../components/EmptyState'
 import { DIFFICULTY_LABELS, formatTime, SESSION_STATUS_LABELS } from './labels'
 import { StatusFilterSelect } from './StatusFilterSelect'
 import { ErrorText } from '../../components/ErrorText'
+import { TableHead } from '../../components/TableHead'
 
 type StatusFilter = SessionStatus | 'all'
 
@@ -43,20 +44,10 @@ export function SessionList() {
       )}
       {sessions && sessions.length > 0 && (
         <table data-testid="session-table">
-          <thead>
-            <tr>
-              <th scope="col">Candidate</th>
-              <th scope="col">Template</th>
-              <th scope="col">Status</th>
-              <th scope="col">Stage</th>
-              <th scope="col">Answers</th>
-              <th scope="col">Started</th>
-              <th scope="col">Mode</th>
-              <th scope="col">
-                <span className="visually-hidden">Review</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={['Candidate', 'Template', 'Status', 'Stage', 'Answers', 'Started', 'Mode']}
+            actions="Review"
+          />
           <tbody>
             {sessions.map((s) => (
               <tr key={s.id}>

@@ -3,6 +3,7 @@ import { call, describeError } from '../../api/client'
 import { useRequest } from '../../api/useRequest'
 import { ErrorText } from '../../components/ErrorText'
 import { deliveryWords } from './delivery-words'
+import { TableHead } from '../../components/TableHead'
 
 const KIND_LABELS = { invitation: 'Invitation', feedback: 'Feedback', test: 'Test' } as const
 
@@ -31,18 +32,7 @@ export function MailDeliveryLog({ version }: { version: number }) {
       {data && !data.length && <p className="muted">Nothing sent yet.</p>}
       {data && data.length > 0 && (
         <table aria-labelledby="mail-log-title" data-testid="mail-deliveries">
-          <thead>
-            <tr>
-              <th scope="col">Kind</th>
-              <th scope="col">To</th>
-              <th scope="col">Subject</th>
-              <th scope="col">Status</th>
-              <th scope="col">Attempts</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Kind', 'To', 'Subject', 'Status', 'Attempts']} actions="Actions" />
           <tbody>
             {data.map((d) => (
               <tr key={d.id}>

@@ -1,6 +1,7 @@
 import type { AssessmentView } from '../../../../shared/contract/interviews'
 import { formatTime } from '../interviews/labels'
 import { formatUsd, RECOMMENDATION_LABELS } from './labels'
+import { TableHead } from '../../components/TableHead'
 
 interface Props {
   runs: AssessmentView[]
@@ -15,19 +16,7 @@ export function RunsPanel({ runs, shownId, onShow }: Props) {
     <section aria-labelledby="runs-title" className="review-panel">
       <h2 id="runs-title">Assessment runs</h2>
       <table>
-        <thead>
-          <tr>
-            <th scope="col">Made</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Model</th>
-            <th scope="col">Overall</th>
-            <th scope="col">Recommendation</th>
-            <th scope="col">Cost</th>
-            <th scope="col">
-              <span className="visually-hidden">Show</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['Made', 'Kind', 'Model', 'Overall', 'Recommendation', 'Cost']} actions="Show" />
         <tbody>
           {runs.map((run, i) => (
             <tr key={run.id} aria-current={run.id === shownId ? 'true' : undefined}>

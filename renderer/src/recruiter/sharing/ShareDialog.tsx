@@ -3,6 +3,7 @@ import type { CreatedSharedLink, SharedLinkView } from '../../../../shared/contr
 import { call, describeError } from '../../api/client'
 import { ErrorText } from '../../components/ErrorText'
 import { Modal, ModalClose } from '../../components/Modal'
+import { TableHead } from '../../components/TableHead'
 
 type Section = 'profile' | 'contact' | 'ranking' | 'assessment'
 
@@ -172,17 +173,7 @@ export function ShareDialog(props: { candidate: { id: string; name: string }; jo
             <p className="muted">None yet.</p>
           ) : (
             <table>
-              <thead>
-                <tr>
-                  <th scope="col">Created</th>
-                  <th scope="col">Shows</th>
-                  <th scope="col">Expires</th>
-                  <th scope="col">Views</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead columns={['Created', 'Shows', 'Expires', 'Views']} actions="Actions" />
               <tbody>
                 {links.map((link) => (
                   <tr key={link.id}>

@@ -5,6 +5,7 @@ import { call } from '../../api/client'
 import { useRequest } from '../../api/useRequest'
 import { ErrorText } from '../../components/ErrorText'
 import { PageLoading } from '../../components/PageLoading'
+import { TableHead } from '../../components/TableHead'
 import { InviteForm } from './InviteForm'
 import { MemberRow } from './MemberRow'
 import { describeSyncError } from './sync-errors'
@@ -51,18 +52,7 @@ export function MembersPage() {
       {!admin && <p className="muted">Only the workspace&apos;s admins can invite, change roles or remove members.</p>}
       <ErrorText error={error} />
       <table className="workspace-table" data-testid="member-list">
-        <thead>
-          <tr>
-            <th scope="col">Email</th>
-            <th scope="col">Role</th>
-            <th scope="col">Joined</th>
-            {admin && (
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            )}
-          </tr>
-        </thead>
+        <TableHead columns={['Email', 'Role', 'Joined']} actions={admin ? 'Actions' : undefined} />
         <tbody>
           {members.data.map((member) => (
             <MemberRow

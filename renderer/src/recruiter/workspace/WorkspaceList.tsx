@@ -1,6 +1,7 @@
 import { Link } from 'react-router-dom'
 import type { WorkspaceView } from '../../../../shared/contract/sync'
 import { ROLE_LABELS } from './roles'
+import { TableHead } from '../../components/TableHead'
 
 /**
  * The account's workspaces with its role in each. The one this studio syncs with links to its
@@ -20,15 +21,7 @@ export function WorkspaceList({
   return (
     <table className="workspace-table" data-testid="workspace-list">
       <caption className="visually-hidden">Your workspaces</caption>
-      <thead>
-        <tr>
-          <th scope="col">Workspace</th>
-          <th scope="col">Your role</th>
-          <th scope="col">
-            <span className="visually-hidden">Actions</span>
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={['Workspace', 'Your role']} actions="Actions" />
       <tbody>
         {workspaces.map((workspace) => (
           <tr key={workspace.id}>
