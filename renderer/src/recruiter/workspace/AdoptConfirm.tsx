@@ -43,7 +43,11 @@ export function AdoptConfirm({
   return (
     <Modal
       title={`Use ${workspace.name} for this studio?`}
-      description="This studio's jobs, candidates and decisions become the workspace's and sync with your team from now on. It happens once: the studio cannot later move to another workspace. Recordings and resume files stay on this computer."
+      description={`This studio's jobs, candidates and decisions become the workspace's and sync with your team from now on. It happens once: the studio cannot later move to another workspace. ${
+        workspace.fileSync
+          ? 'File sync is on in this workspace: resumes and recordings are sent to its storage too.'
+          : 'Recordings and resume files stay on this computer unless an admin turns on file sync.'
+      }`}
       onClose={onCancel}
     >
       {preview.data ? (
