@@ -5,7 +5,7 @@ import { loadPdfJs } from '../extract/pdf/pdfjs'
 import { readResume } from '../read'
 import { judgeResumeLikeness } from '../read/resume-likeness'
 import { buildFeatures } from '../scoring/features'
-import { parseTaxonomy, type TaxonomyData } from '../taxonomy'
+import { buildTaxonomy, type TaxonomyData } from '../taxonomy'
 import type { ParseRequestMessage, ParseResult, WarmReader } from './protocol'
 
 export interface ParseHandler {
@@ -20,7 +20,7 @@ export async function warmReaders(readers: readonly WarmReader[]): Promise<void>
 
 /** Extraction then reading, for one file, inside a worker thread. Never throws. */
 export function createParseHandler(taxonomyData: TaxonomyData): ParseHandler {
-  const taxonomy = parseTaxonomy(taxonomyData)
+  const taxonomy = buildTaxonomy(taxonomyData)
   return {
     async handle(request) {
       const started = performance.now()

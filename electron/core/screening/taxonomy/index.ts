@@ -44,7 +44,14 @@ export function parseTaxonomy(json: unknown): Taxonomy {
     const first = parsed.error.issues.slice(0, 5).map((issue) => `${issue.path.join('.')}: ${issue.message}`)
     throw new TaxonomyError(`The skill taxonomy is invalid: ${first.join('; ')}`)
   }
-  const data = parsed.data
+  return buildTaxonomy(parsed.data)
+}
+
+/**
+ * Builds the matcher from data parseTaxonomy has already validated, as a parse worker receives it
+ * from its pool: validating it again there cost each worker about 40 ms of its start.
+ */
+export function buildTaxonomy(data: TaxonomyData): Taxonomy {
   const skills: TaxonomySkill[] = data.skills.map(({ id, name, aliases, category }) => ({
     id,
     name,
