@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import { StudioError } from '../../../shared/contract'
+import { MAX_RESUME_BYTES } from '../../../shared/contract/screening'
 import type { SyncedWriter } from '../db/synced'
 import type { Database } from '../db/schema'
 import { contentHash, storedPathOf, type FileStore } from '../screening/intake/file-store'
@@ -170,6 +171,11 @@ export async function fetchResumes(
   for (const row of rows) {
     if (row.content_hash !== row.sha256 || deps.store.pathOf(row.sha256, row.file_name) !== row.stored_path) continue
     if (await deps.store.exists(row.stored_path)) continue
+    // No import takes a resume this large, so a record that claims one is refused before any byte is fetched.
+    if (row.bytes > MAX_RESUME_BYTES) {
+      refused++
+      continue
+    }
     // One file that fails its check is counted and left out; the others still arrive.
     const bytes = await fetchVerified(deps, row.sha256, row.bytes).catch((error: unknown) => {
       if (error instanceof StudioError && error.code === 'conflict') return 'refused' as const

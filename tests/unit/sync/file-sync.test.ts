@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RecordingView } from '@shared/contract/interviews/recordings'
+import { MAX_RESUME_BYTES } from '@shared/contract/screening'
 import type { FileSyncStatus, WorkspaceView } from '@shared/contract/sync'
 import type { Studio } from '@core/studio'
 import {
@@ -125,7 +126,7 @@ describe.skipIf(unavailable)(`file sync${unavailable ? ` [${unavailable}]` : ''}
     expect(fs.existsSync(resumeHere)).toBe(false)
   })
 
-  it('keeps other organisations out, refuses a viewer’s upload, and refuses bytes that do not match their record', async () => {
+  it('keeps other organisations out, refuses a viewer’s upload, bytes that do not match their record and a record claiming an oversized resume', async () => {
     const before = await objects()
     const name = before[0]
     const foreign = await outsider.client.storage.from(BUCKET).download(name!)
@@ -185,6 +186,28 @@ describe.skipIf(unavailable)(`file sync${unavailable ? ` [${unavailable}]` : ''}
       refused: 0,
     })
     expect(fs.existsSync(path.join(teammate.dataDir, storedPath))).toBe(true)
+
+    // A record claiming a resume larger than any import takes is refused before a download is tried:
+    // the bucket holds no such bytes, so a download would have counted it unavailable instead.
+    const claimed = 'c'.repeat(64)
+    const claimedPath = `files/${claimed.slice(0, 2)}/${claimed}.txt`
+    await teammate.studio.db
+      .updateTable('resume_files')
+      .set({ content_hash: claimed, stored_path: claimedPath })
+      .where('id', '=', resume.fileId)
+      .execute()
+    await teammate.studio.db
+      .updateTable('workspace_files')
+      .set({ sha256: claimed, bytes: MAX_RESUME_BYTES + 1 })
+      .where('id', '=', resume.id)
+      .execute()
+    await syncTeammate()
+    expect(JSON.parse((await latestJob(teammate.studio, 'files.sync')).result!)).toMatchObject({
+      fetched: 0,
+      unavailable: 0,
+      refused: 1,
+    })
+    expect(fs.existsSync(path.join(teammate.dataDir, claimedPath))).toBe(false)
   })
 
   it('takes files out of reach when turned off, and erasing a candidate removes theirs from the bucket', async () => {
