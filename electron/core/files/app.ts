@@ -1,9 +1,9 @@
 import type { SupabaseClient } from '@supabase/supabase-js'
 import fs from 'node:fs'
-import path from 'node:path'
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import type { WorkspaceRole } from '../../../shared/contract/sync'
+import { pathInside } from '../data-folder/inside'
 import type { SyncedWriter } from '../db/synced'
 import type { Database } from '../db/schema'
 import type { DomainApp } from '../ipc/dispatcher'
@@ -52,11 +52,9 @@ const hashes = z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(10_000)
 export function createApp(deps: FilesDeps): FilesApp {
   const { db, queue } = deps
   const store = createFileStore(deps.dataDir)
-  const recordingsRoot = path.resolve(deps.dataDir, RECORDINGS_DIR)
   const readRecording = (relative: string) => {
-    const full = path.resolve(deps.dataDir, relative)
-    if (!full.startsWith(recordingsRoot + path.sep)) return Promise.reject(new Error('path outside the recordings'))
-    return fs.promises.readFile(full)
+    const full = pathInside(deps.dataDir, RECORDINGS_DIR, relative)
+    return full ? fs.promises.readFile(full) : Promise.reject(new Error('path outside the recordings'))
   }
 
   /** The workspace as file sync sees it now: its bucket, this account's role, and whether file sync is on. */

@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { Kysely } from 'kysely'
 import { uuidv7 } from 'uuidv7'
 import type { Clock } from '../clock'
+import { pathInside } from '../data-folder/inside'
 import type { Database } from '../db/schema'
 import type { Logger } from '../logger'
 import { createChunkFile, type ChunkFile } from './chunk-file'
@@ -70,8 +71,8 @@ export function createRecordingsStore(deps: {
   const root = path.resolve(deps.dataDir, RECORDINGS_DIR)
 
   const absolutePath = (relativePath: string) => {
-    const resolved = path.resolve(deps.dataDir, relativePath)
-    if (!resolved.startsWith(root + path.sep)) throw new Error('recording path outside the recordings folder')
+    const resolved = pathInside(deps.dataDir, RECORDINGS_DIR, relativePath)
+    if (!resolved) throw new Error('recording path outside the recordings folder')
     return resolved
   }
 

@@ -2,15 +2,15 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Kysely } from 'kysely'
 import type { DataExport } from '../../../shared/contract/rights'
+import { pathInside } from '../data-folder/inside'
 import type { Database } from '../db/schema'
 import { candidateJsonResume } from '../exports/json-resume'
 import { writeStoredZip } from '../screening/extract/zip'
 
 /** Reads a file in the data folder, or null when it is missing or would leave the folder. */
 function readInside(dataDir: string, relative: string): Buffer | null {
-  const root = path.resolve(dataDir)
-  const full = path.resolve(root, relative)
-  if (!full.startsWith(root + path.sep) || !fs.existsSync(full)) return null
+  const full = pathInside(dataDir, '', relative)
+  if (!full || !fs.existsSync(full)) return null
   return fs.readFileSync(full)
 }
 

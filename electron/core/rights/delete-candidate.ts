@@ -1,9 +1,9 @@
 import fs from 'node:fs'
-import path from 'node:path'
 import { sql, type Kysely, type Transaction } from 'kysely'
 import { StudioError } from '../../../shared/contract/errors'
 import type { CandidateDeletion, DeletionPreview } from '../../../shared/contract/rights'
 import type { Clock } from '../clock'
+import { pathInside } from '../data-folder/inside'
 import type { Database } from '../db/schema'
 import type { SyncedTable, SyncedWriter } from '../db/synced'
 import { RECORDINGS_DIR } from '../recording/recordings-store'
@@ -103,13 +103,12 @@ export async function deleteFootprintRows(
  * be removed is reported to the caller, never silently kept.
  */
 export async function removeFiles(dataDir: string, files: readonly string[], sessionIds: readonly string[]) {
-  const root = path.resolve(dataDir)
   const targets = [...files, ...sessionIds.map((s) => `${RECORDINGS_DIR}/${s}`)]
   const failed: string[] = []
   let removed = 0
   for (const relative of targets) {
-    const full = path.resolve(root, relative)
-    if (!full.startsWith(root + path.sep)) {
+    const full = pathInside(dataDir, '', relative)
+    if (!full) {
       failed.push(relative)
       continue
     }

@@ -1,7 +1,7 @@
-import path from 'node:path'
 import type { Kysely } from 'kysely'
 import { StudioError } from '../../../../shared/contract/errors'
 import type { RecordingFile, RecordingView } from '../../../../shared/contract/interviews/recordings'
+import { pathInside } from '../../data-folder/inside'
 import type { Database } from '../../db/schema'
 import { RECORDINGS_DIR } from '../../recording/recordings-store'
 
@@ -105,8 +105,7 @@ async function workspaceRecordingFile(
 }
 
 function inside(dataDir: string, folder: string, relative: string): string {
-  const root = path.resolve(dataDir, folder)
-  const absolutePath = path.resolve(dataDir, relative)
-  if (!absolutePath.startsWith(root + path.sep)) throw new StudioError('not_found', 'This recording is not available')
+  const absolutePath = pathInside(dataDir, folder, relative)
+  if (!absolutePath) throw new StudioError('not_found', 'This recording is not available')
   return absolutePath
 }

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import { pathInside } from '../../data-folder/inside'
 import { PRIVATE_FILE, PRIVATE_FOLDER } from '../../data-folder/private-modes'
 
 /**
@@ -31,10 +32,9 @@ export const storedPathOf = (hash: string, fileName: string) =>
   path.posix.join('files', hash.slice(0, 2), `${hash}${safeExtension(fileName)}`)
 
 export function createFileStore(dataDir: string): FileStore {
-  const root = path.join(dataDir, 'files')
   const absolute = (relativePath: string) => {
-    const full = path.resolve(dataDir, relativePath)
-    if (!full.startsWith(root + path.sep)) throw new Error('path outside the file store')
+    const full = pathInside(dataDir, 'files', relativePath)
+    if (!full) throw new Error('path outside the file store')
     return full
   }
   const pathOf = storedPathOf
