@@ -96,7 +96,10 @@ async function createAccount(page: Page, email: string) {
   await page.getByText(`Signed in as ${email}`).waitFor()
 }
 
-/** "Use this workspace", the preview, and the confirmation; resolves once the studio syncs there. */
+/**
+ * "Use this workspace", the preview, and the confirmation; resolves with what the dialog said once
+ * the studio syncs there.
+ */
 async function adopt(page: Page, workspace: string): Promise<string> {
   await page
     .getByRole('row', { name: new RegExp(workspace) })
@@ -105,11 +108,11 @@ async function adopt(page: Page, workspace: string): Promise<string> {
   const dialog = page.getByRole('dialog', { name: `Use ${workspace} for this studio?` })
   await dialog.getByText(/changes? to send to the workspace/).waitFor()
   await noBlockingViolations(page)
-  const preview = (await dialog.getByTestId('adopt-preview').count()) ? await dialog.innerText() : ''
-  if (preview) await shoot(page, 'workspace-adopt')
+  const said = await dialog.innerText()
+  if (await dialog.getByTestId('adopt-preview').count()) await shoot(page, 'workspace-adopt')
   await dialog.getByRole('button', { name: `Use ${workspace}` }).click()
   await page.getByText('This studio syncs here').waitFor()
-  return preview
+  return said
 }
 
 /** Presses Sync now on each page until `check` holds (sync also runs on a timer; this is faster). */
@@ -163,6 +166,7 @@ describe.skipIf(unavailable)(`the team workspace in the browser${unavailable ? `
       await server!.owner.query(`update billing_entitlements set plan = 'pro', status = 'active'`)
       const preview = await adopt(pageA, 'Acme hiring')
       expect(preview).toMatch(/Candidates\s+3/)
+      expect(preview).toMatch(/stay on this computer unless an admin turns on file sync/)
       await shoot(pageA, 'workspace-signed-in')
       await noBlockingViolations(pageA)
       // File sync starts off; the admin turns it on for the whole workspace.
@@ -199,7 +203,8 @@ describe.skipIf(unavailable)(`the team workspace in the browser${unavailable ? `
       await accept.getByLabel('Invitation code').fill(code)
       await accept.getByRole('button', { name: 'Join workspace' }).click()
       await pageB.getByRole('row', { name: /Acme hiring\s+Recruiter/ }).waitFor()
-      await adopt(pageB, 'Acme hiring')
+      // File sync is on by now: B is told the studio's files will be sent.
+      expect(await adopt(pageB, 'Acme hiring')).toMatch(/File sync is on in this workspace/)
       // A recruiter sees the setting but cannot change it.
       await pageB.getByTestId('file-sync').getByText('File sync is on.').waitFor()
       await pageB.getByText(/Only the workspace.s admins can turn file sync on or off/).waitFor()
