@@ -1,23 +1,12 @@
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { SCREEN_READER_VERSION } from '@core/screening/intake/reader-version'
 import { DataFolderError, SCREEN_STORE_FILE, openScreenStore } from '@core/screening/intake/screen-store'
+import { runCli } from '../../helpers/cli'
 import { tempDir } from '../../helpers/temp-studio'
 import { FIXTURE_JOBS, writeFixtureFolder } from '../../fixtures/resumes'
-
-const CLI = path.join(__dirname, '../../../electron/cli/cli.ts')
-
-function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
-  let stdout = ''
-  let stderr = ''
-  child.stdout.on('data', (d) => (stdout += d))
-  child.stderr.on('data', (d) => (stderr += d))
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })))
-}
 
 const writeJob = (dir: string, family: string) => {
   const fixture = FIXTURE_JOBS.find((j) => j.family === family)!

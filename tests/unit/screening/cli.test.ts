@@ -1,20 +1,9 @@
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { runCli } from '../../helpers/cli'
 import { tempDir } from '../../helpers/temp-studio'
 import { FIXTURE_JOBS, writeFixtureFolder } from '../../fixtures/resumes'
-
-const CLI = path.join(__dirname, '../../../electron/cli/cli.ts')
-
-function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
-  let stdout = ''
-  let stderr = ''
-  child.stdout.on('data', (d) => (stdout += d))
-  child.stderr.on('data', (d) => (stderr += d))
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })))
-}
 
 describe('panelist screen', () => {
   it('ranks a folder against a job.md offline, with the right people on top and every refusal listed', async () => {

@@ -1,0 +1,50 @@
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { tempDir } from './temp-studio'
+
+const ROOT = path.resolve(__dirname, '../..')
+const BUILT = path.join(ROOT, 'out', 'main', 'cli.js')
+const SOURCE = path.join(ROOT, 'electron', 'cli', 'cli.ts')
+/** What the built command line is made from: a newer file here means the build is stale. */
+const INPUTS = ['electron', 'shared', 'resources', 'electron.vite.config.ts', 'package-lock.json']
+
+function newestChange(entry: string): number {
+  const stat = fs.statSync(entry)
+  if (!stat.isDirectory()) return stat.mtimeMs
+  return fs
+    .readdirSync(entry)
+    .reduce((newest, name) => Math.max(newest, newestChange(path.join(entry, name))), stat.mtimeMs)
+}
+
+let command: string[] | undefined
+
+/**
+ * How tests run `panelist`: the build `npm test` makes before the suites (what bin/panelist.cjs
+ * runs, about half the start-up of the source through tsx), or the source when there is no build or
+ * a source file is newer than it (a test file run alone after an edit).
+ */
+export function cliCommand(): string[] {
+  if (!command) {
+    const built = fs.existsSync(BUILT) ? fs.statSync(BUILT).mtimeMs : 0
+    const fresh = built > 0 && INPUTS.every((input) => newestChange(path.join(ROOT, input)) < built)
+    command = fresh ? [BUILT] : ['--import', 'tsx', SOURCE]
+  }
+  return command
+}
+
+// The built reader keeps its code cache here rather than in the user's own cache folder.
+let cacheDir: string | undefined
+
+export function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  cacheDir ??= tempDir('panelist-cli-cache-')
+  const child = spawn(process.execPath, [...cliCommand(), ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, PANELIST_CACHE_DIR: cacheDir },
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (d) => (stdout += d))
+  child.stderr.on('data', (d) => (stderr += d))
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })))
+}
