@@ -12,7 +12,10 @@ export function forkCore(entry: string, execArgv: string[] = []): CoreProcessHan
     pid: child.pid,
     wire: {
       send: (message) => {
-        if (child.connected) child.send(message)
+        // A core that has just died can still look connected until Node reads the channel's end;
+        // a send then fails with EPIPE, which without a callback would be thrown at the host as an
+        // unhandled 'error'. Dropping it is enough: the exit that follows settles every waiting call.
+        if (child.connected) child.send(message, () => undefined)
       },
       onMessage: (listener) => child.on('message', (message) => listener(message as FromCore)),
     },
