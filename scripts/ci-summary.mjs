@@ -1,5 +1,6 @@
 // Prints "N passed, N failed" from vitest's JSON report and fails on anything that did not run:
-// a suite that could not load, or a test skipped without saying why in its name.
+// a suite that could not load, or a test skipped without saying why in its name. `--run-failed`
+// says the test command itself failed.
 import fs from 'node:fs'
 
 const file = process.argv[2]
@@ -30,6 +31,12 @@ for (const suite of report.testResults) {
       }
     }
   }
+}
+// The test command failed while every test passed: an error outside the tests (an unhandled
+// rejection, an 'error' event nobody listened to), which vitest's report does not record.
+if (process.argv.includes('--run-failed') && failed === 0) {
+  failed = 1
+  problems.push('the test run failed outside any test (its unhandled errors are printed above)')
 }
 if (passed + failed === 0) {
   failed = 1
