@@ -4,7 +4,9 @@
  * (2) extractDocument alone (hidden-text and hostile-input checks included); (3) extraction plus
  * reading; (4) the same through the parse pool on every core; (5) the floor: poppler's pdftotext on
  * the same PDFs in the same run, one process per file, its CPU read from this process's reaped
- * children, and extractDocument's CPU per PDF as a ratio to it. Prints figures; no thresholds.
+ * children, and extractDocument's CPU per PDF as a ratio to it; (6) PyMuPDF per PDF and python-docx
+ * per DOCX, read in one Python process (bench/floor.py), alternating with extractDocument, as
+ * ratios. Prints figures; no thresholds.
  * Run: npx tsx bench/extract.ts [count=200]
  */
 import { spawnSync } from 'node:child_process'
@@ -68,17 +70,21 @@ async function rawText(file: File): Promise<string> {
  * this process), which other work on the machine barely moves, and files per wall-clock second.
  */
 async function time(label: string, files: File[], run: (file: File) => Promise<unknown>) {
+  const { cpuMs, wallMs } = await measure(files, run)
+  console.log(
+    `${label.padEnd(44)} ${((files.length * 1000) / cpuMs).toFixed(1).padStart(7)} files/CPU-s ${((files.length * 1000) / wallMs).toFixed(1).padStart(7)} files/s wall`,
+  )
+  return cpuMs
+}
+
+async function measure(files: File[], run: (file: File) => Promise<unknown>) {
   for (const file of files.slice(0, 6)) await run(file)
   const cpuBefore = process.cpuUsage()
   const started = performance.now()
   for (const file of files) await run(file)
   const wallMs = performance.now() - started
   const cpu = process.cpuUsage(cpuBefore)
-  const cpuMs = (cpu.user + cpu.system) / 1000
-  console.log(
-    `${label.padEnd(44)} ${((files.length * 1000) / cpuMs).toFixed(1).padStart(7)} files/CPU-s ${((files.length * 1000) / wallMs).toFixed(1).padStart(7)} files/s wall`,
-  )
-  return cpuMs
+  return { cpuMs: (cpu.user + cpu.system) / 1000, wallMs }
 }
 
 /** User + system CPU of this process's waited-for children so far (fields 16 and 17 of /proc/self/stat). */
@@ -118,6 +124,59 @@ function pdftotextCpuMs(pdfs: File[]): { cpuMs: number; wallMs: number; startupC
     const startupBefore = childrenCpuMs()
     for (let i = 0; i < paths.length; i++) spawnSync('pdftotext', ['-v'])
     return { cpuMs, wallMs, startupCpuMs: childrenCpuMs() - startupBefore }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+interface PythonFloor {
+  pymupdf: number | null
+  python_docx: number | null
+  versions: Record<string, string>
+}
+
+/** Debian's packages (python3-fitz, python3-docx) install for the system Python, not a user's own. */
+function pythonCommand(): string {
+  if (process.env.PANELIST_PYTHON) return process.env.PANELIST_PYTHON
+  return fs.existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3'
+}
+
+/**
+ * CPU per file of extractDocument and of PyMuPDF / python-docx (bench/floor.py) on the same files,
+ * alternating `rounds` times so that a busy spell on the machine hits both; prints each round's
+ * ratios and their median. Skipped, with the reason, where Python or the libraries are missing.
+ */
+async function againstPython(pdfs: File[], docxs: File[], rounds: number) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'panelist-bench-floor-'))
+  const extract = (file: File) => extractDocument(file.bytes, file.fileName)
+  try {
+    for (const file of [...pdfs, ...docxs]) fs.writeFileSync(path.join(dir, file.fileName), file.bytes)
+    const ratios = { pdf: [] as number[], docx: [] as number[] }
+    for (let round = 1; round <= rounds; round++) {
+      const oursPdf = (await measure(pdfs, extract)).cpuMs / pdfs.length
+      const oursDocx = (await measure(docxs, extract)).cpuMs / docxs.length
+      const result = spawnSync(pythonCommand(), [path.resolve('bench/floor.py'), dir, '2'], { encoding: 'utf8' })
+      const floor = result.status === 0 ? (JSON.parse(result.stdout) as PythonFloor) : undefined
+      if (!floor?.pymupdf || !floor.python_docx) {
+        console.log(
+          `PyMuPDF / python-docx: skipped (not importable by ${pythonCommand()}: apt-get install python3-fitz python3-docx)`,
+        )
+        return
+      }
+      if (round === 1) console.log(`Python floor, one process, start-up excluded: ${JSON.stringify(floor.versions)}`)
+      ratios.pdf.push(oursPdf / floor.pymupdf)
+      ratios.docx.push(oursDocx / floor.python_docx)
+      console.log(
+        `  round ${round}: PDF ${oursPdf.toFixed(2)} vs PyMuPDF ${floor.pymupdf.toFixed(2)} ms (${ratios.pdf.at(-1)!.toFixed(2)}x); DOCX ${oursDocx.toFixed(2)} vs python-docx ${floor.python_docx.toFixed(2)} ms (${ratios.docx.at(-1)!.toFixed(2)}x)`,
+      )
+    }
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
+    console.log(
+      `extractDocument / PyMuPDF, CPU per PDF:          ${median(ratios.pdf).toFixed(2)}x median of ${rounds} (target <= 1.0x)`,
+    )
+    console.log(
+      `extractDocument / python-docx, CPU per DOCX:     ${median(ratios.docx).toFixed(2)}x median of ${rounds} (target <= 1.0x)`,
+    )
   } finally {
     fs.rmSync(dir, { recursive: true, force: true })
   }
@@ -201,6 +260,7 @@ async function main() {
       `  the same without pdftotext's start-up:        ${(ours / work).toFixed(2)}x (${ours.toFixed(1)} vs ${work.toFixed(1)} ms; its start-up, \`pdftotext -v\`, ${(popplerPdf.startupCpuMs / pdfs.length).toFixed(1)} ms)`,
     )
   } else console.log('extractDocument / pdftotext, CPU per PDF:        skipped (pdftotext not installed)')
+  await againstPython(pdfs, docxs, 3)
   console.log(
     `CPU per file, extractDocument alone:            ${(pdfExtract / pdfs.length).toFixed(1)} ms per PDF, ${(docxExtract / docxs.length).toFixed(1)} ms per DOCX`,
   )

@@ -136,11 +136,7 @@ function formatJson(report: MultiScreenReport, jobs: readonly { job: MarkdownJob
 
 /** The readers these files will need, judged by name (a misnamed file still loads its reader when read). */
 function readersFor(files: readonly SourceFile[]): WarmReader[] {
-  const names = files.map((file) => file.name.toLowerCase())
-  const readers: WarmReader[] = []
-  if (names.some((name) => name.endsWith('.pdf'))) readers.push('pdf')
-  if (names.some((name) => name.endsWith('.docx'))) readers.push('docx')
-  return readers
+  return files.some((file) => file.name.toLowerCase().endsWith('.pdf')) ? ['pdf'] : []
 }
 
 const sha256 = (bytes: Uint8Array) => crypto.createHash('sha256').update(bytes).digest('hex')

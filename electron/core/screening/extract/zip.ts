@@ -60,64 +60,78 @@ export async function openZip(bytes: Uint8Array, limits: ExtractLimits): Promise
   }
 }
 
-async function readDirectory(zip: ZipFile, limits: ExtractLimits): Promise<Map<string, ZipEntry & { raw: Entry }>> {
+function readDirectory(zip: ZipFile, limits: ExtractLimits): Promise<Map<string, ZipEntry & { raw: Entry }>> {
   if (zip.entryCount > MAX_ENTRIES)
     refuse(
       'zip_bomb',
       `The document holds ${zip.entryCount} files inside; more than ${MAX_ENTRIES} is not a real Word file.`,
     )
   const entries = new Map<string, ZipEntry & { raw: Entry }>()
-  let totalSize = 0
-  let totalCompressed = 0
-  for (let raw = await nextEntry(zip); raw; raw = await nextEntry(zip)) {
-    const name = raw.fileName
-    const size = raw.uncompressedSize
-    const compressedSize = raw.compressedSize
-    if (raw.isEncrypted())
-      refuse(
-        'encrypted',
-        'The document is password-protected, so its text cannot be read. Ask for an unprotected copy.',
-      )
-    // yauzl refuses "../", absolute paths and backslashes (strictFileNames); empty names and NULs are ours.
-    if (name.length === 0 || name.includes('\0')) refuse('corrupt', unsafeName(name))
-    if (entries.has(name)) refuse('corrupt', `The document contains "${name.slice(0, 80)}" twice; it was not opened.`)
-    if (raw.compressionMethod !== 0 && raw.compressionMethod !== 8)
-      refuse('corrupt', `The document uses a compression method (${raw.compressionMethod}) that Word files do not use.`)
-    if (size >= RATIO_CHECK_FLOOR && size / Math.max(1, compressedSize) > limits.maxZipRatio) {
-      refuse(
-        'zip_bomb',
-        `"${name.slice(0, 80)}" inside the document expands ${Math.round(size / Math.max(1, compressedSize))} times (limit ${limits.maxZipRatio}): a zip bomb.`,
-      )
-    }
-    totalSize += size
-    totalCompressed += compressedSize
-    if (totalSize > limits.maxUnzippedBytes) refuse('zip_bomb', tooBig(limits))
-    entries.set(name, { name, method: raw.compressionMethod, compressedSize, size, crc: raw.crc32, raw })
-  }
-  if (totalSize >= RATIO_CHECK_FLOOR && totalSize / Math.max(1, totalCompressed) > limits.maxZipRatio) {
-    refuse(
-      'zip_bomb',
-      `The document expands ${Math.round(totalSize / Math.max(1, totalCompressed))} times its size (limit ${limits.maxZipRatio}): a zip bomb.`,
-    )
-  }
-  return entries
-}
-
-function nextEntry(zip: ZipFile): Promise<Entry | undefined> {
+  const totals = { size: 0, compressed: 0 }
+  // One set of listeners for the whole directory: yauzl hands over one entry per readEntry().
   return new Promise((resolve, reject) => {
-    const done = () => {
-      zip.off('entry', onEntry)
-      zip.off('end', onEnd)
-      zip.off('error', onError)
+    const fail = (error: unknown) => {
+      zip.removeAllListeners('entry')
+      reject(toRefusal(error))
     }
-    const onEntry = (entry: Entry) => (done(), resolve(entry))
-    const onEnd = () => (done(), resolve(undefined))
-    const onError = (error: unknown) => (done(), reject(toRefusal(error)))
-    zip.on('entry', onEntry)
-    zip.on('end', onEnd)
-    zip.on('error', onError)
+    zip.on('entry', (raw: Entry) => {
+      try {
+        addEntry(entries, totals, raw, limits)
+      } catch (error) {
+        fail(error)
+        return
+      }
+      zip.readEntry()
+    })
+    zip.once('end', () => {
+      try {
+        checkTotalRatio(totals, limits)
+        resolve(entries)
+      } catch (error) {
+        reject(toRefusal(error))
+      }
+    })
+    zip.on('error', fail)
     zip.readEntry()
   })
+}
+
+/** Checks one directory record under our caps and adds it. */
+function addEntry(
+  entries: Map<string, ZipEntry & { raw: Entry }>,
+  totals: { size: number; compressed: number },
+  raw: Entry,
+  limits: ExtractLimits,
+): void {
+  const name = raw.fileName
+  const size = raw.uncompressedSize
+  const compressedSize = raw.compressedSize
+  if (raw.isEncrypted())
+    refuse('encrypted', 'The document is password-protected, so its text cannot be read. Ask for an unprotected copy.')
+  // yauzl refuses "../", absolute paths and backslashes (strictFileNames); empty names and NULs are ours.
+  if (name.length === 0 || name.includes('\0')) refuse('corrupt', unsafeName(name))
+  if (entries.has(name)) refuse('corrupt', `The document contains "${name.slice(0, 80)}" twice; it was not opened.`)
+  if (raw.compressionMethod !== 0 && raw.compressionMethod !== 8)
+    refuse('corrupt', `The document uses a compression method (${raw.compressionMethod}) that Word files do not use.`)
+  if (size >= RATIO_CHECK_FLOOR && size / Math.max(1, compressedSize) > limits.maxZipRatio) {
+    refuse(
+      'zip_bomb',
+      `"${name.slice(0, 80)}" inside the document expands ${Math.round(size / Math.max(1, compressedSize))} times (limit ${limits.maxZipRatio}): a zip bomb.`,
+    )
+  }
+  totals.size += size
+  totals.compressed += compressedSize
+  if (totals.size > limits.maxUnzippedBytes) refuse('zip_bomb', tooBig(limits))
+  entries.set(name, { name, method: raw.compressionMethod, compressedSize, size, crc: raw.crc32, raw })
+}
+
+function checkTotalRatio(totals: { size: number; compressed: number }, limits: ExtractLimits): void {
+  const ratio = totals.size / Math.max(1, totals.compressed)
+  if (totals.size >= RATIO_CHECK_FLOOR && ratio > limits.maxZipRatio)
+    refuse(
+      'zip_bomb',
+      `The document expands ${Math.round(ratio)} times its size (limit ${limits.maxZipRatio}): a zip bomb.`,
+    )
 }
 
 /**
@@ -234,7 +248,7 @@ const EOCD_SIGNATURE = 0x06054b50
 const CENTRAL_SIGNATURE = 0x02014b50
 const LOCAL_SIGNATURE = 0x04034b50
 
-/** A ZIP with every entry stored uncompressed: cheap to write, and cheap for JSZip (inside mammoth) to read. yauzl reads only, so the writer stays ours. */
+/** A ZIP with every entry stored uncompressed: cheap to write (the data export). yauzl reads only, so the writer stays ours. */
 export function writeStoredZip(files: ReadonlyMap<string, Uint8Array>): Uint8Array {
   const locals: Buffer[] = []
   const centrals: Buffer[] = []

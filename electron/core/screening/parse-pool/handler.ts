@@ -1,6 +1,5 @@
 import { threadId } from 'node:worker_threads'
 import { extractDocument } from '../extract'
-import { loadMammoth } from '../extract/docx/read-docx'
 import { loadPdfJs } from '../extract/pdf/pdfjs'
 import { readResume } from '../read'
 import { judgeResumeLikeness } from '../read/resume-likeness'
@@ -14,8 +13,7 @@ export interface ParseHandler {
 
 /** Loads the given readers once, so the first file is not charged for them. */
 export async function warmReaders(readers: readonly WarmReader[]): Promise<void> {
-  const loaders = { pdf: loadPdfJs, docx: loadMammoth }
-  await Promise.all(readers.map((reader) => loaders[reader]()))
+  if (readers.includes('pdf')) await loadPdfJs()
 }
 
 /** Extraction then reading, for one file, inside a worker thread. Never throws. */

@@ -35,7 +35,7 @@ export interface ParsePoolOptions {
   now?: () => Date
   /**
    * Readers each worker loads before it is ready; default all. A caller that knows its files (the
-   * CLI) names only theirs, so a run of PDFs does not load the DOCX reader.
+   * CLI) names only theirs, so a run without PDFs does not load pdf.js.
    */
   warm?: readonly WarmReader[]
   /**
@@ -120,7 +120,7 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
   const graceMs = options.graceMs ?? DEFAULT_GRACE_MS
   const workerPath = options.workerFile instanceof URL ? fileURLToPath(options.workerFile) : options.workerFile
   const workerData: ParseWorkerData = {
-    warm: options.warm ?? ['pdf', 'docx'],
+    warm: options.warm ?? ['pdf'],
     ...(options.codeCacheDir ? { codeCacheDir: options.codeCacheDir } : {}),
   }
   const taxonomy = Promise.resolve(options.taxonomy)

@@ -14,8 +14,8 @@ export interface ParseResult {
   workerId: number
 }
 
-/** The readers a worker loads before it says it is ready; the others load on their first file. */
-export type WarmReader = 'pdf' | 'docx'
+/** The readers a worker loads before it says it is ready (pdf.js; the others are part of the worker). */
+export type WarmReader = 'pdf'
 
 export interface ParseWorkerData {
   warm: readonly WarmReader[]

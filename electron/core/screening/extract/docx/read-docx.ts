@@ -3,27 +3,17 @@ import { cleanLine, cleanText, visibleCharCount } from '../clean-text'
 import type { Deadline } from '../deadline'
 import { detectInjection } from '../injection'
 import { CHARS_PER_PAGE, refuse } from '../limits'
-import { requireHere } from '../node-require'
-import { openZip, writeStoredZip, type ZipArchive } from '../zip'
+import { openZip, type ZipArchive } from '../zip'
 import { scanDocument } from './hidden-runs'
 import { readStyles } from './run-properties'
 import { attributeValue, decodeEntities, decodeXmlPart, tags, wordPrefixes } from './xml'
-
-type Mammoth = typeof import('mammoth')
-
-/**
- * mammoth, loaded on the first DOCX: a thread that only ever reads PDFs never pays for it. Required
- * rather than imported (it is CommonJS): the parse worker may compile this code through its code
- * cache, where an `import()` has no loader on Node 20 (see parse-pool/code-cache.ts).
- */
-export const loadMammoth = async (): Promise<Mammoth> => requireHere()('mammoth') as Mammoth
 
 const MAX_HIDDEN_FLAGS = 40
 
 /**
  * Reads a DOCX: the archive is opened with yauzl and checked under our caps (sizes, ratio, declared-versus-actual
- * size, DTDs refused) and only the parts we read are decompressed; hidden runs are taken out of
- * document.xml; then mammoth reads a rebuilt, uncompressed copy holding only checked parts.
+ * size, DTDs refused) and only the parts we read are decompressed; one pass over document.xml gives
+ * the visible text and the hidden runs (see hidden-runs).
  */
 export async function readDocx(
   bytes: Uint8Array,
@@ -55,26 +45,8 @@ async function readParts(zip: ZipArchive, limits: ExtractLimits, deadline: Deadl
   const prefixes = wordPrefixes(documentXml!)
   const styles = readStyles(await part(siblingPart(mainPart, 'styles.xml')), prefixes)
   const scan = scanDocument(documentXml!, prefixes, styles)
-
-  // Mammoth's raw text is the document body alone: styles, numbering, notes and comments add no
-  // text to it, and parsing them was most of its time. So it gets only what the body needs.
-  const mainRels = siblingPart(mainPart, `_rels/${mainPart.split('/').pop()}.rels`)
-  const forMammoth = new Map<string, Uint8Array>()
-  const encoder = new TextEncoder()
-  for (const [name, xml] of [
-    ['[Content_Types].xml', await part('[Content_Types].xml')],
-    ['_rels/.rels', packageRels],
-    [mainPart, scan.visibleXml],
-    [mainRels, await part(mainRels)],
-  ] as const) {
-    if (xml !== undefined) forMammoth.set(name, encoder.encode(xml))
-  }
-  const rebuilt = writeStoredZip(forMammoth)
-  const mammoth = await loadMammoth()
-  const result = await deadline.race(
-    mammoth.extractRawText({ buffer: Buffer.from(rebuilt.buffer, rebuilt.byteOffset, rebuilt.byteLength) }),
-  )
-  const text = cleanText(result.value)
+  deadline.check()
+  const text = cleanText(scan.text)
 
   const flags: ContentFlag[] = [...detectInjection(text)]
   const hiddenLines: string[] = []

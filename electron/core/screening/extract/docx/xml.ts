@@ -39,9 +39,29 @@ export function decodeEntities(text: string): string {
   })
 }
 
+const MARKUP_IN_TEXT = /<!--[\s\S]*?-->|<!\[CDATA\[([\s\S]*?)\]\]>|([^<]+)|</g
+
+/** An element's character data: entities decoded, comments dropped, CDATA sections taken as written. */
+export function textContent(raw: string): string {
+  if (!raw.includes('<')) return decodeEntities(raw)
+  return raw.replace(
+    MARKUP_IN_TEXT,
+    (_, cdata: string | undefined, text: string | undefined) =>
+      cdata ?? (text === undefined ? '' : decodeEntities(text)),
+  )
+}
+
+// Compiled once per attribute name (a handful, all this module's own): a DOCX looks up thousands.
+const ATTRIBUTE_PATTERNS = new Map<string, RegExp>()
+
 /** The value of `attribute` (any namespace prefix) in a tag's attribute text. */
 export function attributeValue(attributes: string, attribute: string): string | undefined {
-  const match = new RegExp(`(?:^|\\s)(?:[\\w.-]+:)?${attribute}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(attributes)
+  let pattern = ATTRIBUTE_PATTERNS.get(attribute)
+  if (!pattern) {
+    pattern = new RegExp(`(?:^|\\s)(?:[\\w.-]+:)?${attribute}\\s*=\\s*("([^"]*)"|'([^']*)')`)
+    ATTRIBUTE_PATTERNS.set(attribute, pattern)
+  }
+  const match = pattern.exec(attributes)
   return match ? (match[2] ?? match[3]) : undefined
 }
 
