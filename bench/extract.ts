@@ -21,6 +21,7 @@ import { createParsePool } from '@core/screening/parse-pool'
 import { readResume } from '@core/screening/read'
 import { loadTaxonomyFile } from '@core/screening/taxonomy'
 import { buildResume, fixturePeople, FIXTURE_NOW, renderDocx, renderPdf } from '../tests/fixtures/resumes'
+import { pythonCommand } from './python'
 
 const count = Number(process.argv[2] ?? 200)
 
@@ -133,12 +134,6 @@ interface PythonFloor {
   pymupdf: number | null
   python_docx: number | null
   versions: Record<string, string>
-}
-
-/** Debian's packages (python3-fitz, python3-docx) install for the system Python, not a user's own. */
-function pythonCommand(): string {
-  if (process.env.PANELIST_PYTHON) return process.env.PANELIST_PYTHON
-  return fs.existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3'
 }
 
 /**

@@ -9,8 +9,8 @@
  *   4. re-ranking 10,000 stored candidates after a job edit (cold: first edit; warm: later edits);
  *   5. the whole `panelist screen` against a naive peer on the same folder and job, each a process
  *      of its own under /usr/bin/time (wall, user + system CPU with children, peak RSS): the peer is
- *      pdftotext (poppler, one process per PDF, two at a time) + mammoth's raw text for DOCX + a
- *      plain BM25 (wink-bm25-text-search). Without pdftotext or /usr/bin/time it says so and skips.
+ *      bench/naive_peer.py, pdftotext (poppler, one process per PDF) + python-docx, two worker
+ *      processes, then a plain BM25. Without pdftotext, python-docx or /usr/bin/time it says so and skips.
  * Steps 2 and 3 repeat for several rounds; ratios are taken within a round. Prints figures; no thresholds. Run: npx tsx bench/screening.ts [N=1000] [rerankPool=10000] [rounds=3]
  */
 import { spawnSync } from 'node:child_process'
@@ -27,6 +27,7 @@ import type { Studio } from '@core/studio'
 import { createTempStudio, tempDir } from '../tests/helpers/temp-studio'
 import { FIXTURE_JOBS } from '../tests/fixtures/resumes'
 import { growPool, writeResumeFolder } from './screening-fixtures'
+import { pythonCommand } from './python'
 
 const count = Number(process.argv[2] ?? 1000)
 const rerankPool = Number(process.argv[3] ?? 10_000)
@@ -161,36 +162,6 @@ function waitFor(studio: Studio, batchId: string): Promise<IntakeBatchView> {
   })
 }
 
-/** The naive peer, run as its own process: argv = folder, job file. Prints the top 20 as JSON. */
-const NAIVE_PEER = `
-  const fs = require('node:fs'), path = require('node:path'), { spawn } = require('node:child_process')
-  const mammoth = require('mammoth'), bm25 = require('wink-bm25-text-search')
-  const [folder, jobFile] = process.argv.slice(1)
-  const files = fs.readdirSync(folder).sort().map((name) => path.join(folder, name))
-  const pdftotext = (file) => new Promise((resolve, reject) => {
-    const child = spawn('pdftotext', [file, '-'])
-    let text = ''
-    child.stdout.setEncoding('utf8').on('data', (chunk) => (text += chunk))
-    child.on('error', reject).on('close', (code) => (code === 0 ? resolve(text) : reject(new Error(file))))
-  })
-  const read = async (file) =>
-    file.endsWith('.pdf') ? pdftotext(file)
-    : file.endsWith('.docx') ? (await mammoth.extractRawText({ path: file })).value
-    : fs.readFileSync(file, 'utf8')
-  ;(async () => {
-    const texts = new Array(files.length)
-    let next = 0
-    await Promise.all([0, 1].map(async () => { while (next < files.length) { const i = next++; texts[i] = await read(files[i]) } }))
-    const words = (text) => text.toLowerCase().match(/[a-z0-9+#]+/g) ?? []
-    const engine = bm25()
-    engine.defineConfig({ fldWeights: { body: 1 } })
-    engine.definePrepTasks([words])
-    texts.forEach((text, i) => engine.addDoc({ body: text }, i))
-    engine.consolidate()
-    const top = engine.search(fs.readFileSync(jobFile, 'utf8'), 20)
-    console.log(JSON.stringify(top.map(([i, score]) => [path.basename(files[i]), score])))
-  })()`
-
 interface ProcessRun {
   wallMs: number
   cpuMs: number
@@ -215,8 +186,15 @@ function timeProcess(command: string, args: string[]): ProcessRun {
  * against the naive peer, alternating, `rounds` times each; prints the medians and their ratios.
  */
 function cliAgainstNaivePeer(folder: string, fileCount: number) {
-  if (spawnSync('pdftotext', ['-v']).error || !fs.existsSync('/usr/bin/time')) {
-    console.log('whole CLI against a naive peer: skipped (needs pdftotext from poppler-utils and GNU /usr/bin/time)\n')
+  const python = pythonCommand()
+  if (
+    spawnSync('pdftotext', ['-v']).error ||
+    !fs.existsSync('/usr/bin/time') ||
+    spawnSync(python, ['-c', 'import docx']).status !== 0
+  ) {
+    console.log(
+      `whole CLI against a naive peer: skipped (needs pdftotext from poppler-utils, GNU /usr/bin/time and python-docx for ${python}: apt-get install poppler-utils time python3-docx)\n`,
+    )
     return
   }
   const fixture = FIXTURE_JOBS[0]!
@@ -234,7 +212,7 @@ function cliAgainstNaivePeer(folder: string, fileCount: number) {
       }
   const screen = () =>
     timeProcess(process.execPath, [...cli.args, 'screen', '--job', jobFile, folder, '--json', '--top', '20'])
-  const peer = () => timeProcess(process.execPath, ['-e', NAIVE_PEER, folder, jobFile])
+  const peer = () => timeProcess(python, [path.resolve(__dirname, 'naive_peer.py'), folder, jobFile])
   screen() // warm the page cache for both
   peer()
   const ours: ProcessRun[] = []
@@ -256,7 +234,7 @@ function cliAgainstNaivePeer(folder: string, fileCount: number) {
     )
   console.log(`whole CLI on ${fileCount} files, one job, median of ${ours.length} runs each:`)
   show(`panelist screen, ${cli.label}`, ours)
-  show('naive peer: pdftotext + mammoth raw text + plain BM25', theirs)
+  show('naive peer: pdftotext + python-docx + plain BM25 (bench/naive_peer.py)', theirs)
   const ratio = (key: keyof ProcessRun) => (med(ours, key) / med(theirs, key)).toFixed(2)
   console.log(
     `  panelist screen / naive peer: wall ${ratio('wallMs')}x, CPU ${ratio('cpuMs')}x, peak RSS ${ratio('peakRssMb')}x   (target <= 1.0x wall and CPU, peak <= 100 MiB)`,
