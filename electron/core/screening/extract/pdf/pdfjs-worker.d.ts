@@ -1,4 +1,4 @@
-// pdf.js ships no type declarations for its worker module; only its presence matters here.
+// pdf.js ships no type declarations for its worker module; this is the part the reader uses.
 declare module 'pdfjs-dist/legacy/build/pdf.worker.mjs' {
-  export const WorkerMessageHandler: unknown
+  export const WorkerMessageHandler: { initializeFromPort(port: unknown): void }
 }

@@ -3,8 +3,10 @@ import path from 'node:path'
 import { requireHere } from '../node-require'
 
 export type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
+type PdfJsWorker = typeof import('pdfjs-dist/legacy/build/pdf.worker.mjs')
+export type PdfWorker = InstanceType<PdfJs['PDFWorker']>
 
-let loading: Promise<PdfJs> | undefined
+let loading: Promise<{ pdfjs: PdfJs; worker: PdfJsWorker }> | undefined
 
 /**
  * Rendering's browser classes, which pdf.js in Node takes from @napi-rs/canvas. It builds one
@@ -51,15 +53,82 @@ function keepCanvasUnloaded(): void {
  * pdf.js, loaded once per thread. Its worker code runs in this same thread ("fake worker"): the
  * parse pool already gives every parse its own thread, and nothing is fetched from anywhere.
  */
-export function loadPdfJs(): Promise<PdfJs> {
+export async function loadPdfJs(): Promise<PdfJs> {
+  return (await loadBoth()).pdfjs
+}
+
+function loadBoth() {
   loading ??= (async () => {
     keepCanvasUnloaded()
     const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs')
     // pdf.js looks here for an in-thread worker before it would try to load one by URL.
     ;(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker
-    return import('pdfjs-dist/legacy/build/pdf.mjs')
+    return { pdfjs: await import('pdfjs-dist/legacy/build/pdf.mjs'), worker }
   })()
   return loading
+}
+
+type Listener = (this: DirectPort, event: { data: unknown }) => void
+
+/**
+ * The channel between pdf.js's two halves when both run in this thread. pdf.js's own in-thread
+ * port deep-copies every message (structuredClone, as a real worker boundary would), about a sixth
+ * of a PDF's reading. Here messages are handed over as they are, except the one thing the sending
+ * side reuses after sending: an operator-list chunk's two top-level arrays, which the worker empties
+ * for its next chunk (OperatorList.flush); they are copied. Everything else pdf.js sends is built
+ * for the message and not touched again. Delivery stays asynchronous and in order, as with pdf.js's
+ * port. tests/unit/screening/pdf-direct-port.test.ts holds the reader to the same output as with
+ * pdf.js's own port on every fixture, hostile ones included.
+ */
+class DirectPort {
+  #listeners = new Map<Listener, (() => void) | null>()
+  #deferred = Promise.resolve()
+
+  postMessage(message: unknown): void {
+    const event = { data: withOwnOperatorArrays(message) }
+    void this.#deferred.then(() => {
+      for (const [listener] of this.#listeners) listener.call(this, event)
+    })
+  }
+
+  addEventListener(_name: string, listener: Listener, options?: { signal?: AbortSignal }): void {
+    const signal = options?.signal
+    if (signal?.aborted) return
+    let stopListening: (() => void) | null = null
+    if (signal) {
+      const onAbort = () => this.removeEventListener(_name, listener)
+      signal.addEventListener('abort', onAbort)
+      stopListening = () => signal.removeEventListener('abort', onAbort)
+    }
+    this.#listeners.set(listener, stopListening)
+  }
+
+  removeEventListener(_name: string, listener: Listener): void {
+    this.#listeners.get(listener)?.()
+    this.#listeners.delete(listener)
+  }
+
+  terminate(): void {
+    for (const [, stopListening] of this.#listeners) stopListening?.()
+    this.#listeners.clear()
+  }
+}
+
+function withOwnOperatorArrays(message: unknown): unknown {
+  const chunk = (message as { chunk?: { fnArray?: unknown; argsArray?: unknown } } | null)?.chunk
+  if (!chunk || !Array.isArray(chunk.fnArray) || !Array.isArray(chunk.argsArray)) return message
+  return {
+    ...(message as object),
+    chunk: { ...chunk, fnArray: chunk.fnArray.slice(), argsArray: chunk.argsArray.slice() },
+  }
+}
+
+/** A pdf.js worker for one document, its two halves joined by a DirectPort; destroy it after the document. */
+export async function openDocumentWorker(): Promise<PdfWorker> {
+  const { pdfjs, worker } = await loadBoth()
+  const port = new DirectPort()
+  worker.WorkerMessageHandler.initializeFromPort(port)
+  return pdfjs.PDFWorker.create({ port: port as unknown as Worker })
 }
 
 let cMapDirectory: string | null | undefined

@@ -7,7 +7,7 @@ import { classifyPieces } from './classify'
 import type { Box } from './geometry'
 import { assembleLines } from './lines'
 import { walkOperators, type FontMetrics, type TextPiece } from './page-walker'
-import { findCMapDirectory, loadPdfJs } from './pdfjs'
+import { findCMapDirectory, loadPdfJs, openDocumentWorker, type PdfWorker } from './pdfjs'
 
 /** Fewer non-space characters than this in the whole file: a scan or a picture, not a text PDF. */
 const MIN_TEXT_CHARS = 20
@@ -16,16 +16,20 @@ const MAX_HIDDEN_FLAGS = 40
 /**
  * Reads a PDF's text the way a reader sees the rendered pages. Every page's operator list is
  * replayed once (see page-walker): the same pass gives the text, its position and its colour, so
- * hidden text is separated from visible text without a second extraction.
+ * hidden text is separated from visible text without a second extraction. `openWorker` gives pdf.js
+ * its in-thread worker (undefined: pdf.js's own, which copies every message; tests compare the two).
  */
 export async function readPdf(
   bytes: Uint8Array,
   limits: ExtractLimits,
   deadline: Deadline,
+  openWorker: () => Promise<PdfWorker | undefined> = openDocumentWorker,
 ): Promise<ExtractedDocument> {
   const pdfjs = await loadPdfJs()
   const cMapUrl = findCMapDirectory()
+  const worker = await openWorker()
   const task = pdfjs.getDocument({
+    ...(worker ? { worker } : {}),
     // pdf.js may take ownership of the buffer; the caller keeps its own copy.
     data: new Uint8Array(bytes),
     isEvalSupported: false,
@@ -120,6 +124,7 @@ export async function readPdf(
     return { format: 'pdf', text, hiddenText, pages: pdf.numPages, flags }
   } finally {
     await task.destroy().catch(() => undefined)
+    worker?.destroy()
   }
 }
 
