@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { Deadline } from '@core/screening/extract/deadline'
 import { DEFAULT_EXTRACT_LIMITS } from '@core/screening/extract/limits'
@@ -45,5 +47,26 @@ describe('the PDF reader without pdf.js copying its messages', () => {
     const { direct, copied } = await readBothWays(await slowPdf(12, 400))
     expect('document' in direct).toBe(true)
     expect(direct).toEqual(copied)
+  })
+})
+
+describe('loading pdf.js', () => {
+  // In a process of its own: pdf.js loads once per thread, so this one may already have it.
+  it("leaves V8's own push and JSON in place and keeps what pdf.js needs from core-js", () => {
+    const script = `
+      const own = [Array.prototype.push, JSON.parse, JSON.stringify]
+      const loaded = await import(${JSON.stringify(path.resolve('electron/core/screening/extract/pdf/pdfjs.ts'))})
+      await (loaded.loadPdfJs ?? loaded.default.loadPdfJs)()
+      const now = [Array.prototype.push, JSON.parse, JSON.stringify]
+      console.log(JSON.stringify({
+        same: now.map((builtIn, i) => builtIn === own[i]),
+        hidden: !Object.getOwnPropertyDescriptor(Array.prototype, 'push').enumerable,
+        withResolvers: typeof Promise.withResolvers,
+      }))`
+    const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+    })
+    expect(result.stderr).toBe('')
+    expect(JSON.parse(result.stdout)).toEqual({ same: [true, true, true], hidden: true, withResolvers: 'function' })
   })
 })

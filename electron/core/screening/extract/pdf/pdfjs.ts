@@ -60,12 +60,40 @@ export async function loadPdfJs(): Promise<PdfJs> {
 function loadBoth() {
   loading ??= (async () => {
     keepCanvasUnloaded()
-    const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs')
-    // pdf.js looks here for an in-thread worker before it would try to load one by URL.
-    ;(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker
-    return { pdfjs: await import('pdfjs-dist/legacy/build/pdf.mjs'), worker }
+    const natives = nativesPdfJsReplaces()
+    try {
+      const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs')
+      // pdf.js looks here for an in-thread worker before it would try to load one by URL.
+      ;(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker
+      return { pdfjs: await import('pdfjs-dist/legacy/build/pdf.mjs'), worker }
+    } finally {
+      natives.restore()
+    }
   })()
   return loading
+}
+
+/**
+ * pdf.js's legacy build (the one that runs on Node 20) brings core-js, which replaces three of V8's
+ * own built-ins for the whole thread with JavaScript versions: Array.prototype.push (for arrays
+ * whose length is read-only), JSON.parse (to hand a reviver the source text) and JSON.stringify
+ * (for JSON.rawJSON). Neither pdf.js nor this code uses those cases, and the replacements are
+ * several times slower for every push and JSON call in the thread (push alone was about a tenth of
+ * a PDF's reading), so V8's own are put back once pdf.js is loaded. What core-js adds that Node 20
+ * lacks (Promise.withResolvers, iterator helpers, new Set methods) stays.
+ */
+function nativesPdfJsReplaces(): { restore(): void } {
+  const saved = [
+    [Array.prototype, 'push', Array.prototype.push],
+    [JSON, 'parse', JSON.parse],
+    [JSON, 'stringify', JSON.stringify],
+  ] as const
+  return {
+    restore: () => {
+      for (const [owner, name, value] of saved)
+        Object.defineProperty(owner, name, { value, writable: true, configurable: true, enumerable: false })
+    },
+  }
 }
 
 type Listener = (this: DirectPort, event: { data: unknown }) => void
