@@ -1,11 +1,12 @@
+import path from 'node:path'
 import type { ContentFlag, ExtractedDocument, ExtractLimits } from '../../types'
 import { cleanLine, cleanText, visibleCharCount } from '../clean-text'
 import type { Deadline } from '../deadline'
 import { detectInjection } from '../injection'
 import { CHARS_PER_PAGE, refuse } from '../limits'
 import { openZip, type ZipArchive } from '../zip'
-import { scanDocument } from './hidden-runs'
-import { readStyles } from './run-properties'
+import { scanDocument, type DocumentScan } from './hidden-runs'
+import { readStyles, type StyleSheet } from './run-properties'
 import { attributeValue, decodeEntities, decodeXmlPart, tags, wordPrefixes } from './xml'
 
 const MAX_HIDDEN_FLAGS = 40
@@ -44,19 +45,25 @@ async function readParts(zip: ZipArchive, limits: ExtractLimits, deadline: Deadl
 
   const prefixes = wordPrefixes(documentXml!)
   const styles = readStyles(await part(siblingPart(mainPart, 'styles.xml')), prefixes)
-  const scan = scanDocument(documentXml!, prefixes, styles)
+  const body = scanDocument(documentXml!, prefixes, styles)
+  const margins = await scanMargins(part, mainPart, styles)
   deadline.check()
-  const text = cleanText(scan.text)
+  // Headers and footers are on the page (a PDF export of the file has them), and templates often
+  // put the name and contact lines there; each distinct one is read once, around the body.
+  const scans = [...distinct(margins.headers), body, ...distinct(margins.footers)]
+  const text = cleanText(scans.map((scan) => scan.text).join('\n\n'))
 
   const flags: ContentFlag[] = [...detectInjection(text)]
   const hiddenLines: string[] = []
-  for (const group of groupByParagraph(scan.hiddenRuns)) {
-    const line = cleanLine(group.text)
-    if (line === '') continue
-    hiddenLines.push(line)
-    flags.push(...detectInjection(line, { hidden: true }))
-    if (hiddenLines.length <= MAX_HIDDEN_FLAGS)
-      flags.push({ kind: 'hidden_text', detail: `Text a reader cannot see: ${group.details.join('; ')}`, text: line })
+  for (const scan of scans) {
+    for (const group of groupByParagraph(scan.hiddenRuns)) {
+      const line = cleanLine(group.text)
+      if (line === '') continue
+      hiddenLines.push(line)
+      flags.push(...detectInjection(line, { hidden: true }))
+      if (hiddenLines.length <= MAX_HIDDEN_FLAGS)
+        flags.push({ kind: 'hidden_text', detail: `Text a reader cannot see: ${group.details.join('; ')}`, text: line })
+    }
   }
   flags.push(
     ...metadataFlags(await part('docProps/core.xml')),
@@ -82,17 +89,55 @@ async function readParts(zip: ZipArchive, limits: ExtractLimits, deadline: Deadl
   }
 }
 
+/** A part's relationships (a .rels part): each internal target with its type. */
+function* relationships(rels: string | undefined): Generator<{ type: string; target: string }> {
+  if (!rels) return
+  for (const tag of tags(rels)) {
+    if (tag.local !== 'Relationship') continue
+    const target = attributeValue(tag.attributes, 'Target')
+    if (!target || attributeValue(tag.attributes, 'TargetMode') === 'External') continue
+    yield { type: attributeValue(tag.attributes, 'Type') ?? '', target }
+  }
+}
+
 /** The officeDocument target of _rels/.rels; Word always writes word/document.xml. */
 function findMainDocument(rels: string | undefined): string {
-  if (rels) {
-    for (const tag of tags(rels)) {
-      if (tag.local !== 'Relationship') continue
-      const type = attributeValue(tag.attributes, 'Type') ?? ''
-      const target = attributeValue(tag.attributes, 'Target')
-      if (target && /\/officeDocument$/.test(type)) return target.replace(/^\/+/, '')
-    }
+  for (const { type, target } of relationships(rels)) {
+    if (/\/officeDocument$/.test(type)) return target.replace(/^\/+/, '')
   }
   return 'word/document.xml'
+}
+
+/** The header and footer parts the body's relationships name, each scanned like the body. */
+async function scanMargins(
+  part: (name: string) => Promise<string | undefined>,
+  mainPart: string,
+  styles: StyleSheet,
+): Promise<{ headers: DocumentScan[]; footers: DocumentScan[] }> {
+  const headers: DocumentScan[] = []
+  const footers: DocumentScan[] = []
+  const seen = new Set<string>()
+  const rels = await part(siblingPart(mainPart, `_rels/${mainPart.split('/').pop()}.rels`))
+  for (const { type, target } of relationships(rels)) {
+    const into = /\/header$/.test(type) ? headers : /\/footer$/.test(type) ? footers : null
+    // A target is relative to the body's folder; one outside the archive is simply not found.
+    const name = path.posix.normalize(path.posix.join(path.posix.dirname(mainPart), target)).replace(/^\/+/, '')
+    if (!into || seen.has(name)) continue
+    seen.add(name)
+    const xml = await part(name)
+    if (xml !== undefined) into.push(scanDocument(xml, wordPrefixes(xml), styles))
+  }
+  return { headers, footers }
+}
+
+/** Sections and first/even pages repeat the same header; each one is kept once, empty ones not at all. */
+function distinct(scans: readonly DocumentScan[]): DocumentScan[] {
+  const kept = new Map<string, DocumentScan>()
+  for (const scan of scans) {
+    const key = JSON.stringify([cleanText(scan.text), scan.hiddenRuns.map((run) => run.text)])
+    if (key !== '["",[]]' && !kept.has(key)) kept.set(key, scan)
+  }
+  return [...kept.values()]
 }
 
 const siblingPart = (mainPart: string, name: string) => mainPart.replace(/[^/]*$/, name)
