@@ -18,6 +18,10 @@ import { assessmentWorld, type AssessmentWorld } from '../assessment/world'
 import { fullCandidate } from '../rights/rights-world'
 import { call } from './studios'
 
+/** What the newest file-sync job reported: files sent, fetched, unavailable, refused. */
+const fileSyncCounts = async (studio: Studio): Promise<unknown> =>
+  JSON.parse((await latestJob(studio, 'files.sync')).result!)
+
 /*
  * File sync through Supabase Storage: resumes and recordings reach a teammate's studio only when
  * an admin turns it on, the bucket's policies (real SQL on storage.objects, applied by the
@@ -86,7 +90,7 @@ describe.skipIf(unavailable)(`file sync${unavailable ? ` [${unavailable}]` : ''}
     const { candidateId, sessionId, resumePath, recording } = await fullCandidate(origin)
     await syncOrigin()
     expect(await latestJob(origin.studio, 'files.sync')).toMatchObject({ status: 'succeeded' })
-    expect(JSON.parse((await latestJob(origin.studio, 'files.sync')).result!)).toMatchObject({
+    expect(await fileSyncCounts(origin.studio)).toMatchObject({
       skipped: 'file sync is off in this workspace',
     })
     expect(await objects()).toEqual([])
@@ -170,7 +174,7 @@ describe.skipIf(unavailable)(`file sync${unavailable ? ` [${unavailable}]` : ''}
       .execute()
     await teammate.studio.db.updateTable('workspace_files').set({ bytes: 1 }).where('id', '=', resume.id).execute()
     await syncTeammate()
-    expect(JSON.parse((await latestJob(teammate.studio, 'files.sync')).result!)).toMatchObject({
+    expect(await fileSyncCounts(teammate.studio)).toMatchObject({
       fetched: 0,
       refused: 1,
     })
@@ -181,7 +185,7 @@ describe.skipIf(unavailable)(`file sync${unavailable ? ` [${unavailable}]` : ''}
       .where('id', '=', resume.id)
       .execute()
     await syncTeammate()
-    expect(JSON.parse((await latestJob(teammate.studio, 'files.sync')).result!)).toMatchObject({
+    expect(await fileSyncCounts(teammate.studio)).toMatchObject({
       fetched: 1,
       refused: 0,
     })
@@ -202,7 +206,7 @@ describe.skipIf(unavailable)(`file sync${unavailable ? ` [${unavailable}]` : ''}
       .where('id', '=', resume.id)
       .execute()
     await syncTeammate()
-    expect(JSON.parse((await latestJob(teammate.studio, 'files.sync')).result!)).toMatchObject({
+    expect(await fileSyncCounts(teammate.studio)).toMatchObject({
       fetched: 0,
       unavailable: 0,
       refused: 1,
