@@ -22,6 +22,7 @@ import { readResume } from '@core/screening/read'
 import { loadTaxonomyFile } from '@core/screening/taxonomy'
 import { buildResume, fixturePeople, FIXTURE_NOW, renderDocx, renderPdf } from '../tests/fixtures/resumes'
 import { pythonCommand } from './python'
+import { median } from './stats'
 
 const count = Number(process.argv[2] ?? 200)
 
@@ -167,7 +168,6 @@ async function againstPython(pdfs: File[], docxs: File[], rounds: number) {
         `  round ${round}: PDF ${oursPdf.toFixed(2)} vs PyMuPDF ${floor.pymupdf.toFixed(2)} ms (${ratios.pdf.at(-1)!.toFixed(2)}x); DOCX ${oursDocx.toFixed(2)} vs python-docx ${floor.python_docx.toFixed(2)} ms (${ratios.docx.at(-1)!.toFixed(2)}x)`,
       )
     }
-    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
     console.log(
       `extractDocument / PyMuPDF, CPU per PDF:          ${median(ratios.pdf).toFixed(2)}x median of ${rounds} (target <= 1.0x)`,
     )

@@ -28,6 +28,7 @@ import { createTempStudio, tempDir } from '../tests/helpers/temp-studio'
 import { FIXTURE_JOBS } from '../tests/fixtures/resumes'
 import { growPool, writeResumeFolder } from './screening-fixtures'
 import { pythonCommand } from './python'
+import { median } from './stats'
 
 const count = Number(process.argv[2] ?? 1000)
 const rerankPool = Number(process.argv[3] ?? 10_000)
@@ -226,7 +227,6 @@ function cliAgainstNaivePeer(folder: string, fileCount: number) {
       ours.push(screen())
     }
   }
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
   const med = (runs: ProcessRun[], key: keyof ProcessRun) => median(runs.map((run) => run[key]))
   const show = (label: string, runs: ProcessRun[]) =>
     console.log(
@@ -309,11 +309,6 @@ best of ${rounds} rounds:`)
   console.log(
     `  memory: importing raised the process's resident memory (main thread and parse workers) by at most ${Math.round(growth)} MB`,
   )
-  const median = (values: number[]) => {
-    const sorted = [...values].sort((a, b) => a - b)
-    const mid = Math.floor(sorted.length / 2)
-    return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
-  }
   const ratio = (of: Kind, to: Kind) => {
     const per = (key: keyof Timing) => runs[of].map((t, i) => t[key] / runs[to][i]![key])
     const show = (values: number[]) => `${median(values).toFixed(2)}x (${values.map((v) => v.toFixed(2)).join(', ')})`

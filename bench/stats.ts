@@ -5,6 +5,14 @@ export function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
 }
 
+/** The median: the middle value, or the mean of the two middle ones; NaN when there are none. */
+export function median(values: number[]): number {
+  if (!values.length) return NaN
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+}
+
 export const ms = (value: number) => (Number.isNaN(value) ? 'n/a' : `${Math.round(value)} ms`)
 
 /**
