@@ -167,23 +167,22 @@ describe.skipIf(unavailable)(`file sync${unavailable ? ` [${unavailable}]` : ''}
       .select(['w.id', 'w.bytes', 'r.id as fileId', 'r.file_name', 'r.content_hash'])
       .executeTakeFirstOrThrow()
     const storedPath = `files/${resume.content_hash.slice(0, 2)}/${resume.content_hash}.txt`
+    // What the workspace's record of that resume claims, as the teammate's studio received it.
+    const recordClaims = (values: { bytes: number; sha256?: string }) =>
+      teammate.studio.db.updateTable('workspace_files').set(values).where('id', '=', resume.id).execute()
     await teammate.studio.db
       .updateTable('resume_files')
       .set({ stored_path: storedPath })
       .where('id', '=', resume.fileId)
       .execute()
-    await teammate.studio.db.updateTable('workspace_files').set({ bytes: 1 }).where('id', '=', resume.id).execute()
+    await recordClaims({ bytes: 1 })
     await syncTeammate()
     expect(await fileSyncCounts(teammate.studio)).toMatchObject({
       fetched: 0,
       refused: 1,
     })
     expect(fs.existsSync(path.join(teammate.dataDir, storedPath))).toBe(false)
-    await teammate.studio.db
-      .updateTable('workspace_files')
-      .set({ bytes: resume.bytes })
-      .where('id', '=', resume.id)
-      .execute()
+    await recordClaims({ bytes: resume.bytes })
     await syncTeammate()
     expect(await fileSyncCounts(teammate.studio)).toMatchObject({
       fetched: 1,
@@ -200,11 +199,7 @@ describe.skipIf(unavailable)(`file sync${unavailable ? ` [${unavailable}]` : ''}
       .set({ content_hash: claimed, stored_path: claimedPath })
       .where('id', '=', resume.fileId)
       .execute()
-    await teammate.studio.db
-      .updateTable('workspace_files')
-      .set({ sha256: claimed, bytes: MAX_RESUME_BYTES + 1 })
-      .where('id', '=', resume.id)
-      .execute()
+    await recordClaims({ sha256: claimed, bytes: MAX_RESUME_BYTES + 1 })
     await syncTeammate()
     expect(await fileSyncCounts(teammate.studio)).toMatchObject({
       fetched: 0,
