@@ -32,6 +32,10 @@ export default defineConfig({
   main: {
     // The update feed given when installers are built, kept in the app; see build/README.md.
     define: { __PANELIST_UPDATE_URL__: JSON.stringify(process.env.PANELIST_UPDATE_URL ?? '') },
+    // Vite prints chunks in UTF-8; a file with a single character outside ASCII is then read by Node
+    // into a two-byte string, and V8 keeps that source for the life of the code. Escaped, pdf.js's
+    // 2.3 MB worker half reads in about 2 ms instead of 20-34 and holds half the memory.
+    esbuild: { charset: 'ascii' },
     build: {
       outDir: from('out/main'),
       // Dependencies stay in node_modules (better-sqlite3 is native and cannot be bundled), except

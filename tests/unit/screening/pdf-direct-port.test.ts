@@ -69,4 +69,27 @@ describe('loading pdf.js', () => {
     expect(result.stderr).toBe('')
     expect(JSON.parse(result.stdout)).toEqual({ same: [true, true, true], hidden: true, withResolvers: 'function' })
   })
+
+  it("does not load Node's fetch implementation, and Response has pdf.js's bytes() once read", () => {
+    const script = `
+      const fetchLoaded = () => process.moduleLoadList.some((name) => name.includes('undici'))
+      const before = fetchLoaded()
+      const loaded = await import(${JSON.stringify(path.resolve('electron/core/screening/extract/pdf/pdfjs.ts'))})
+      await (loaded.loadPdfJs ?? loaded.default.loadPdfJs)()
+      const afterLoad = fetchLoaded()
+      const bytes = typeof Response.prototype.bytes
+      const read = await new Response('abc').bytes()
+      console.log(JSON.stringify({ before, afterLoad, bytes, read: [...read], afterUse: fetchLoaded() }))`
+    const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+    })
+    expect(result.stderr).toBe('')
+    expect(JSON.parse(result.stdout)).toEqual({
+      before: false,
+      afterLoad: false,
+      bytes: 'function',
+      read: [97, 98, 99],
+      afterUse: true,
+    })
+  })
 })

@@ -61,6 +61,7 @@ function loadBoth() {
   loading ??= (async () => {
     keepCanvasUnloaded()
     const natives = nativesPdfJsReplaces()
+    const response = responseUntilUsed()
     try {
       const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs')
       // pdf.js looks here for an in-thread worker before it would try to load one by URL.
@@ -68,9 +69,45 @@ function loadBoth() {
       return { pdfjs: await import('pdfjs-dist/legacy/build/pdf.mjs'), worker }
     } finally {
       natives.restore()
+      response.restore()
     }
   })()
   return loading
+}
+
+type Constructor = { prototype: object }
+const withBytes = (response: Constructor) => {
+  const prototype = response.prototype as { bytes?: unknown; arrayBuffer(): Promise<ArrayBuffer> }
+  if (typeof prototype.bytes !== 'function')
+    prototype.bytes = async function (this: typeof prototype) {
+      return new Uint8Array(await this.arrayBuffer())
+    }
+  return response
+}
+
+/**
+ * Both halves of pdf.js add Response.prototype.bytes as they load when the platform lacks it (Node
+ * 20 does). Node's Response is a lazy global: reading it loads Node's whole fetch implementation
+ * (undici), about 26 ms and 5 MiB in every parse worker, which never fetches anything. While pdf.js
+ * loads, Response is a stand-in that has the method; afterwards Node's lazy global is back, and the
+ * same method is added to the real Response when something first reads it (pdf.js does only to
+ * write a PDF, which this reader never does).
+ */
+function responseUntilUsed(): { restore(): void } {
+  const global = globalThis as { Response?: unknown }
+  const lazy = Object.getOwnPropertyDescriptor(global, 'Response')
+  const load = lazy?.get
+  if (!lazy || !load) return { restore: () => undefined }
+  Object.defineProperty(global, 'Response', { value: withBytes(class {}), configurable: true, writable: true })
+  return {
+    restore: () =>
+      Object.defineProperty(global, 'Response', {
+        ...lazy,
+        get() {
+          return withBytes(load.call(this) as Constructor)
+        },
+      }),
+  }
 }
 
 /**
