@@ -1,19 +1,19 @@
 /**
  * The parse worker's entry in the build (electron-vite entry `parse-worker` → out/main/parse-worker.js),
- * one per thread of the parse pool. It loads nothing but the code cache before the reader, so the
- * reader's code (chunks of the build, pdf.js among them) compiles through the cache when the pool
- * gives it a folder. From source, worker.ts is the entry.
+ * one per thread of the parse pool. It loads nothing but the chunk loader before the reader, so the
+ * reader's code (chunks of the build, pdf.js among them) is read by it, and compiles through the code
+ * cache when the pool gives it a folder. From source, worker.ts is the entry.
  */
 import path from 'node:path'
 import { workerData } from 'node:worker_threads'
-import { installCodeCache, privateCacheDir } from './code-cache'
+import { installChunkLoader, privateCacheDir } from './code-cache'
 import type { ParseWorkerData } from './protocol'
 
 const { warm, codeCacheDir } = workerData as ParseWorkerData
 const dir = codeCacheDir ? privateCacheDir(codeCacheDir) : null
 // Only the build's own chunks, beside this entry.
 const chunks = path.join(__dirname, 'chunks') + path.sep
-const cache = dir ? installCodeCache(dir, (file) => file.startsWith(chunks) && file.endsWith('.js')) : null
+const cache = installChunkLoader(dir, (file) => file.startsWith(chunks) && file.endsWith('.js'))
 void import('./reader-thread').then(({ runReaderThread }) =>
-  runReaderThread(warm, cache ? () => cache.save() : undefined),
+  runReaderThread(warm, dir ? () => cache.save() : undefined),
 )
