@@ -1,11 +1,11 @@
 import os from 'node:os'
 import path from 'node:path'
-import { MAX_RESUME_BYTES } from '../../shared/contract/screening'
+import { MAX_RESUME_BYTES } from '../../shared/contract/screening/resume-size'
 import { DEFAULT_EXTRACT_LIMITS } from '../core/screening/extract/limits'
-import { defaultParseWorkerFile } from '../core/screening/intake/pool-parser'
 import type { ResumeParser } from '../core/screening/intake/resume-parser'
 import { createParsePool } from '../core/screening/parse-pool'
 import type { WarmReader } from '../core/screening/parse-pool/protocol'
+import { defaultParseWorkerFile } from '../core/screening/parse-pool/worker-file'
 import type { TaxonomyData } from '../core/screening/taxonomy'
 
 export interface ReaderPoolOptions {

@@ -36,7 +36,11 @@ export function cliCommand(): string[] {
 // The built reader keeps its code cache here rather than in the user's own cache folder.
 let cacheDir: string | undefined
 
-export function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** `closeStdout`: the reader of the output goes away at once, as `panelist screen … | head` does. */
+export function runCli(
+  args: string[],
+  { closeStdout = false } = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   cacheDir ??= tempDir('panelist-cli-cache-')
   const child = spawn(process.execPath, [...cliCommand(), ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -44,7 +48,8 @@ export function runCli(args: string[]): Promise<{ code: number | null; stdout: s
   })
   let stdout = ''
   let stderr = ''
-  child.stdout.on('data', (d) => (stdout += d))
+  if (closeStdout) child.stdout.destroy()
+  else child.stdout.on('data', (d) => (stdout += d))
   child.stderr.on('data', (d) => (stderr += d))
   return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })))
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { request } from '../define'
 import { id } from './fields'
+import { MAX_RESUME_BYTES } from './resume-size'
 import type { IntakeBatchDetail, IntakeBatchView } from './views'
 
 /** Resume intake: files in, one batch at a time, each file imported, folded in as a duplicate, or refused. */
@@ -9,8 +10,7 @@ export const intakeOutcomeSchema = z.enum(['pending', 'imported', 'duplicate', '
 export type IntakeOutcome = z.infer<typeof intakeOutcomeSchema>
 
 export type IntakeBatchStatus = 'queued' | 'running' | 'done' | 'cancelled' | 'failed'
-/** Largest single resume accepted, on every path (dialog, upload, CLI). */
-export const MAX_RESUME_BYTES = 10 * 1024 * 1024
+export { MAX_RESUME_BYTES }
 /** Largest total of one upload request; the renderer splits bigger selections into several batches. */
 export const MAX_UPLOAD_REQUEST_BYTES = 24 * 1024 * 1024
 export const MAX_PATHS_PER_IMPORT = 2000

@@ -78,6 +78,18 @@ describe('panelist screen', () => {
     expect(table.stdout).toContain('ada-2023.txt: same person as ada-2025.txt (flagged: AI instruction)')
   })
 
+  it('ends quietly when the reader of its output stops early', async () => {
+    const dir = tempDir('panelist-cli-pipe-')
+    await writeFixtureFolder(path.join(dir, 'resumes'), { count: 2 })
+    const fixture = FIXTURE_JOBS[0]!
+    fs.writeFileSync(path.join(dir, 'job.md'), `# ${fixture.title}\n\n${fixture.description}\n`)
+    const run = await runCli(['screen', '--job', path.join(dir, 'job.md'), path.join(dir, 'resumes'), '--json'], {
+      closeStdout: true,
+    })
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(0)
+  })
+
   it('explains its usage and fails on a wrong call', async () => {
     const missingJob = await runCli(['screen', 'folder'])
     expect(missingJob.code).toBe(2)

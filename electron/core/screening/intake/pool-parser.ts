@@ -1,24 +1,11 @@
-import fs from 'node:fs'
 import os from 'node:os'
-import path from 'node:path'
 import { MAX_RESUME_BYTES } from '../../../../shared/contract/screening'
 import { DEFAULT_EXTRACT_LIMITS } from '../extract/limits'
 import { createParsePool, type ParsePool } from '../parse-pool'
+import { defaultParseWorkerFile } from '../parse-pool/worker-file'
 import type { WarmReader } from '../parse-pool/protocol'
 import type { TaxonomyData } from '../taxonomy'
 import type { ResumeParser } from './resume-parser'
-
-/**
- * The parse worker's entry: the built file beside the bundle (out/main/parse-worker.js, from an
- * entry or from a shared chunk one folder down), else the TypeScript source when running from source.
- */
-export function defaultParseWorkerFile(): string {
-  for (const dir of [__dirname, path.dirname(__dirname)]) {
-    const built = path.join(dir, 'parse-worker.js')
-    if (fs.existsSync(built)) return built
-  }
-  return path.join(__dirname, '../parse-pool/worker.ts')
-}
 
 export interface PoolParserOptions {
   taxonomy: TaxonomyData
