@@ -20,6 +20,14 @@ function readersFor(files: readonly SourceFile[]): WarmReader[] {
   return files.some((file) => file.name.toLowerCase().endsWith('.pdf')) ? ['pdf'] : []
 }
 
+/**
+ * One core is left to this thread, which reads, hashes and ranks every file, and no more workers
+ * than files, as each one loads the whole reader (about 0.4 s of CPU and 40 MiB). On two cores one
+ * worker finished 20 to 300 files sooner than two (1,000 files: 6% later, with 20% less CPU and
+ * 43 MiB less memory).
+ */
+const workersFor = (files: number) => Math.max(1, Math.min(os.availableParallelism() - 1, files))
+
 async function main(argv: readonly string[]): Promise<number> {
   let args: Args
   try {
@@ -36,10 +44,9 @@ async function main(argv: readonly string[]): Promise<number> {
   // import() loads after this synchronous block, so the workers below are started first.
   const command = import('./screen-command')
   const taxonomy = command.then(({ loadTaxonomyFile }) => loadTaxonomyFile(taxonomyFile))
-  // No more workers than files, as each one compiles the whole reader.
   const parser = startReaderPool({
     taxonomy: taxonomy.then(({ data }) => data),
-    size: Math.min(os.availableParallelism(), Math.max(1, files.length)),
+    size: workersFor(files.length),
     warm: readersFor(files),
     codeCacheDir: codeCacheDirectory(),
   })
