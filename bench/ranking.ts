@@ -3,10 +3,14 @@
  * real command line (`panelist screen --json`, every resume against each category's job), beside a
  * plain BM25 (wink-bm25-text-search over the raw text) and a plain TF-IDF cosine baseline. Prints
  * P@5, P@10, MAP and nDCG@10 per category and the mean per set. Figures only; no thresholds.
- * Run: npx tsx bench/ranking.ts [sets folder]
+ * With --formats, each set's resumes are also saved as Word files and as PDFs
+ * (tests/fixtures/resumes/render-plain.ts) and ranked again: the means per format, and how many
+ * resumes' scores moved between formats.
+ * Run: npx tsx bench/ranking.ts [sets folder] [--formats]
  */
 import { execFile } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import {
@@ -21,24 +25,88 @@ import {
   type LabeledSet,
   type Metrics,
 } from './ranking-eval'
+import { textToDocx, textToPdf } from '../tests/fixtures/resumes'
 
-const root = path.resolve(process.argv[2] ?? path.join(__dirname, '../tests/fixtures/ranking'))
+const args = process.argv.slice(2)
+const formats = args.includes('--formats')
+const root = path.resolve(
+  args.find((arg) => !arg.startsWith('--')) ?? path.join(__dirname, '../tests/fixtures/ranking'),
+)
 const CLI = path.join(__dirname, '../electron/cli/cli.ts')
 
 interface CliRanking {
-  ranked: { file: string }[]
+  ranked: { file: string; score: number }[]
 }
 
-/** One `panelist screen` run for every job of the set: the product's ranking per category. */
-async function productRankings(set: LabeledSet): Promise<Map<string, string[]>> {
+type Rankings = Map<string, { file: string; score: number }[]>
+
+/**
+ * One `panelist screen` run for every job of the set over `folder` (the set's resumes by default):
+ * the product's ranking per category, each file named as labels.json names it (its .txt name).
+ */
+async function productRankings(set: LabeledSet, folder = path.join(set.dir, 'resumes')): Promise<Rankings> {
   const categories = Object.keys(set.jobs).sort()
-  const args = ['--import', 'tsx', CLI, 'screen', '--json', '--top', '100000']
-  for (const category of categories) args.push('--job', set.jobs[category]!)
-  args.push(path.join(set.dir, 'resumes'))
-  const { stdout } = await promisify(execFile)(process.execPath, args, { maxBuffer: 512 * 1024 * 1024 })
+  const cli = ['--import', 'tsx', CLI, 'screen', '--json', '--top', '100000']
+  for (const category of categories) cli.push('--job', set.jobs[category]!)
+  cli.push(folder)
+  const { stdout } = await promisify(execFile)(process.execPath, cli, { maxBuffer: 512 * 1024 * 1024 })
   const output = JSON.parse(stdout) as CliRanking | { results: CliRanking[] }
   const results = 'results' in output ? output.results : [output]
-  return new Map(categories.map((category, i) => [category, results[i]!.ranked.map((r) => path.basename(r.file))]))
+  const labelName = (file: string) => `${path.basename(file, path.extname(file))}.txt`
+  return new Map(
+    categories.map((category, i) => [
+      category,
+      results[i]!.ranked.map((r) => ({ file: labelName(r.file), score: r.score })),
+    ]),
+  )
+}
+
+const order = (rankings: Rankings, category: string) => rankings.get(category)!.map((r) => r.file)
+
+/** The set's resumes saved as `format` in a temporary folder. */
+async function saveAs(set: LabeledSet, format: 'docx' | 'pdf'): Promise<string> {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), `panelist-ranking-${format}-`))
+  for (const file of Object.keys(set.labels)) {
+    const text = fs.readFileSync(resumePath(set, file), 'utf8')
+    const bytes = format === 'docx' ? await textToDocx(text) : await textToPdf(text)
+    fs.writeFileSync(path.join(folder, `${path.basename(file, path.extname(file))}.${format}`), bytes)
+  }
+  return folder
+}
+
+/** The same resumes as TXT, DOCX and PDF: means per format, and scores that moved from the TXT's. */
+async function compareFormats(set: LabeledSet, asText: Rankings): Promise<void> {
+  console.log(`\n## ${set.name} in three formats\n${header}`)
+  const categories = Object.keys(set.jobs).sort()
+  const meanOf = (rankings: Rankings) =>
+    meanMetrics(categories.map((category) => metricsOf(order(rankings, category), relevantFor(set, category))))
+  console.log(row('  TXT', meanOf(asText)))
+  for (const format of ['docx', 'pdf'] as const) {
+    const folder = await saveAs(set, format)
+    try {
+      const rankings = await productRankings(set, folder)
+      console.log(row(`  ${format.toUpperCase()}`, meanOf(rankings)))
+      let moved = 0
+      let missing = 0
+      let largest = 0
+      for (const file of Object.keys(set.labels)) {
+        const deltas = categories.map((category) => {
+          const text = asText.get(category)!.find((r) => r.file === file)
+          const other = rankings.get(category)!.find((r) => r.file === file)
+          return text && other ? Math.abs(text.score - other.score) : text || other ? Infinity : 0
+        })
+        const worst = Math.max(...deltas)
+        if (worst === Infinity) missing++
+        else if (worst > 1) moved++
+        if (Number.isFinite(worst)) largest = Math.max(largest, worst)
+      }
+      console.log(
+        `    ${moved} of ${Object.keys(set.labels).length} resumes scored more than 1 point apart from their TXT for some job (largest ${largest.toFixed(1)}); ${missing} ranked in one format only`,
+      )
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true })
+    }
+  }
 }
 
 const KEYS = Object.keys(METRIC_NAMES) as (keyof Metrics)[]
@@ -59,7 +127,7 @@ async function main() {
       const relevant = relevantFor(set, category)
       const query = fs.readFileSync(set.jobs[category]!, 'utf8')
       const m = {
-        product: metricsOf(product.get(category)!, relevant),
+        product: metricsOf(order(product, category), relevant),
         bm25: metricsOf(baselines.bm25(query), relevant),
         tfidf: metricsOf(baselines.tfidf(query), relevant),
       }
@@ -82,6 +150,7 @@ async function main() {
     console.log(
       `ratio product / BM25: ${KEYS.map((k) => `${METRIC_NAMES[k]} ${(mean.product[k] / mean.bm25[k]).toFixed(2)}`).join(', ')}; MAP above BM25 in ${wins} categories, below in ${losses}`,
     )
+    if (formats) await compareFormats(set, product)
   }
 }
 

@@ -7,8 +7,6 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { Document, Packer, Paragraph } from 'docx'
-import { PDFDocument, StandardFonts } from 'pdf-lib'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_EXTRACT_LIMITS } from '@core/screening/extract'
 import { createParseHandler, type ParseHandler } from '@core/screening/parse-pool/handler'
@@ -23,6 +21,8 @@ import {
   renderPdf,
   renderText,
   RESUME_PEOPLE,
+  textToDocx,
+  textToPdf,
 } from '../../fixtures/resumes'
 
 const LABELED = path.resolve('tests/fixtures/non-resumes')
@@ -147,55 +147,11 @@ describe('judging whether a document is a resume', () => {
   })
 })
 
-const RECIPE = fs.readFileSync(path.join(LABELED, 'not', 'recipe-banana-bread.txt'), 'utf8').split('\n')
+const RECIPE = fs.readFileSync(path.join(LABELED, 'not', 'recipe-banana-bread.txt'), 'utf8')
 
 /** Text as a plain PDF: one drawn line per line, long lines wrapped as a word processor would. */
-async function textPdf(lines: readonly string[]): Promise<Uint8Array> {
-  const doc = await PDFDocument.create()
-  const font = await doc.embedFont(StandardFonts.Helvetica)
-  let page = doc.addPage([612, 792])
-  let y = 750
-  for (const line of lines.flatMap((line) => wrap(line, 95))) {
-    if (y < 40) {
-      page = doc.addPage([612, 792])
-      y = 750
-    }
-    // The standard fonts draw Latin-1 only; other characters (dashes, quotes, emoji) become close ones.
-    page.drawText(toLatin1(line), { x: 40, y, size: 9, font })
-    y -= 12
-  }
-  return doc.save()
-}
-
-async function textDocx(lines: readonly string[]): Promise<Uint8Array> {
-  const doc = new Document({ sections: [{ children: lines.map((line) => new Paragraph({ text: line })) }] })
-  return new Uint8Array(await Packer.toBuffer(doc))
-}
-
-function wrap(line: string, width: number): string[] {
-  const out: string[] = []
-  let rest = line
-  while (rest.length > width) {
-    const space = rest.lastIndexOf(' ', width)
-    const cut = space > 0 ? space : width
-    out.push(rest.slice(0, cut))
-    rest = rest.slice(cut).trimStart()
-  }
-  return [...out, rest]
-}
-
-const toLatin1 = (text: string) =>
-  text
-    .replace(/[–—]/g, '-')
-    .replace(/[‘’]/g, "'")
-    .replace(/[“”]/g, '"')
-    .replace(/[•·]/g, '-')
-    .replace(/…/g, '...')
-    .replace(/→/g, '->')
-    .replace(/[^\x20-\x7e\xa0-\xff]/g, '?')
-
-const recipePdf = () => textPdf(RECIPE)
-const recipeDocx = () => textDocx(RECIPE)
+const recipePdf = () => textToPdf(RECIPE)
+const recipeDocx = () => textToDocx(RECIPE)
 
 describe('the parse path refuses a non-resume', () => {
   let handler: ParseHandler
@@ -215,7 +171,7 @@ describe('the parse path refuses a non-resume', () => {
   it.each([
     ['PDF', 'banana-bread.pdf', recipePdf],
     ['DOCX', 'banana-bread.docx', recipeDocx],
-    ['TXT', 'banana-bread.txt', async () => Buffer.from(RECIPE.join('\n'))],
+    ['TXT', 'banana-bread.txt', async () => Buffer.from(RECIPE)],
   ])('a recipe as %s is refused as not a resume, saying it reads as a recipe', async (_format, fileName, render) => {
     const result = await parse(await render(), fileName)
     expect(result.outcome).toMatchObject({ ok: false, refusal: { reason: 'not_a_resume' } })
@@ -226,7 +182,7 @@ describe('the parse path refuses a non-resume', () => {
 
   it('a job posting as PDF is refused as not a resume', async () => {
     const posting = fs.readFileSync(path.join(LABELED, 'not', 'job-posting-software-engineer.txt'), 'utf8')
-    const result = await parse(await textPdf(posting.split('\n')), 'posting.pdf')
+    const result = await parse(await textToPdf(posting), 'posting.pdf')
     expect(result.outcome).toMatchObject({ ok: false, refusal: { reason: 'not_a_resume' } })
     if (!result.outcome.ok) expect(result.outcome.refusal.message).toMatch(/reads as a job posting/)
   })
@@ -238,10 +194,9 @@ describe('the parse path refuses a non-resume', () => {
     ]
     const wrong: string[] = []
     for (const [index, doc] of labeled.entries()) {
-      const lines = doc.text.split('\n')
       // Every document as PDF; every third one as DOCX too.
-      const renders: [string, Uint8Array][] = [['pdf', await textPdf(lines)]]
-      if (index % 3 === 0) renders.push(['docx', await textDocx(lines)])
+      const renders: [string, Uint8Array][] = [['pdf', await textToPdf(doc.text)]]
+      if (index % 3 === 0) renders.push(['docx', await textToDocx(doc.text)])
       for (const [format, bytes] of renders) {
         const result = await parse(bytes, `doc.${format}`)
         const refused = !result.outcome.ok && result.outcome.refusal.reason === 'not_a_resume'
