@@ -15,12 +15,11 @@ import {
   TableRow,
   TextRun,
 } from 'docx'
-import mammoth from 'mammoth'
 import { describe, expect, it } from 'vitest'
-import { cleanText } from '@core/screening/extract/clean-text'
 import { detectInjection, extractDocument, type JsonResume } from '@core/screening/extract'
 import type { ExtractOutcome } from '@core/screening/types'
 import { buildResume, minimalDocx, renderResume, RESUME_PEOPLE, type FixtureFormat } from '../../fixtures/resumes'
+import { mammothText } from '../../helpers/mammoth-text'
 
 function documentOf(outcome: ExtractOutcome) {
   if (!outcome.ok) throw new Error(`expected a document, got ${outcome.refusal.reason}: ${outcome.refusal.message}`)
@@ -104,8 +103,6 @@ describe('each format reads to the text a person sees', () => {
 
 describe('DOCX text is what mammoth reads from the whole file', () => {
   // Mammoth is handed only the parts its raw text comes from; nothing it would have read may go missing.
-  const mammothText = async (bytes: Uint8Array) =>
-    cleanText((await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value)
 
   it('for a document with lists, a table, links, notes, a comment, a header and a footer', async () => {
     const doc = new Document({

@@ -16,6 +16,8 @@ import {
   renderPdf,
   renderText,
   RESUME_PEOPLE,
+  textToDocx,
+  textToPdf,
   type ResumeContent,
 } from '../../fixtures/resumes'
 
@@ -86,5 +88,26 @@ describe('the same resume reads the same as TXT, DOCX and PDF', () => {
       if (extra.length)
         expect(txt!.skills).toEqual(expect.arrayContaining(LONG_SKILLS.map((name) => taxonomy.resolve(name)!.id)))
     }
+  })
+})
+
+describe('the same text saved as PDF and DOCX', () => {
+  // As a person saves a .txt from an editor: each line a Word paragraph; in the PDF, lines wrap at the
+  // margin. Every format must give the reader the same lines, so that nothing depends on the wrapping.
+  const TEXT = [
+    'Nomvula Dlamini | nomvula.dlamini@example.com | Johannesburg',
+    'Experience',
+    'Business Analyst, Highveld Retail Holdings (2021 - current): gathered requirements from store operations, finance and supply chain for weekly performance reporting, defined thirty-five KPIs with single definitions across the group, wrote report specifications and data mappings for the BI team, and built the first versions of the dashboards in Power BI myself before handing them over',
+    '• Ran user acceptance testing with regional managers and kept the change log for every release of the reporting suite across the group',
+    'Reporting Analyst, Sandton Freight (2018 - 2021)',
+    'Skills: SQL, Power BI, Excel, Jira, Confluence',
+  ].join('\n')
+
+  it.each(['pdf', 'docx'] as const)('as %s reads line for line as the .txt', async (format) => {
+    const bytes = format === 'pdf' ? await textToPdf(TEXT) : await textToDocx(TEXT)
+    const saved = await extractDocument(bytes, `cv.${format}`)
+    const plain = await extractDocument(Buffer.from(TEXT), 'cv.txt')
+    if (!saved.ok || !plain.ok) throw new Error('not read')
+    expect(saved.document.text.split('\n')).toEqual(plain.document.text.split('\n'))
   })
 })

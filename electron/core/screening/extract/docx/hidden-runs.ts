@@ -80,7 +80,7 @@ export function scanDocument(xml: string, prefixes: ReadonlySet<string>, styles:
       carried = { text: closed.text, after: closed.after }
       return
     }
-    const text = `${closed.text}\n\n${closed.after}`
+    const text = `${closed.text}\n${closed.after}`
     const outer = paragraphs[paragraphs.length - 1]
     if (outer) outer.after += text
     else out.push(text)

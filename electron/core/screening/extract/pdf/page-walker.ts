@@ -11,6 +11,8 @@ export interface TextPiece {
   endY: number
   /** Font size as it lands on the page, in points. */
   size: number
+  /** The font it is set in (the same object for every piece set in one font of the page). */
+  font: FontMetrics | null
   box: Box
   /** Position in the page's drawing order. */
   order: number
@@ -163,6 +165,7 @@ export function walkOperators(
         endX,
         endY,
         size: pageSize,
+        font: state.font,
         box: transformBox(toPage, [
           Math.min(x0, x1),
           baseline - 0.2 * fontSize,

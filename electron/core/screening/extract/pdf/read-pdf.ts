@@ -5,7 +5,7 @@ import { detectInjection } from '../injection'
 import { refuse, RefusalError } from '../limits'
 import { classifyPieces } from './classify'
 import type { Box } from './geometry'
-import { assembleLines } from './lines'
+import { assembleLines, unwrapLines } from './lines'
 import { walkOperators, type FontMetrics, type TextPiece } from './page-walker'
 import { findCMapDirectory, loadPdfJs, openDocumentWorker, type PdfWorker } from './pdfjs'
 
@@ -93,7 +93,7 @@ export async function readPdf(
       })
       page.cleanup()
 
-      const pageText = assembleLines(visible).map((line) => line.text)
+      const pageText = unwrapLines(assembleLines(visible))
       visibleLines.push(...pageText, '')
       flags.push(...detectInjection(pageText.join('\n'), { page: pageNumber }))
 

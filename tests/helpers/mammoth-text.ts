@@ -1,0 +1,12 @@
+import mammoth from 'mammoth'
+import { cleanText } from '@core/screening/extract/clean-text'
+
+/**
+ * mammoth's raw text of a Word file as the DOCX reader lays it out: one line per paragraph, as a
+ * .txt of the same text has it (mammoth ends every paragraph with a blank line, so a paragraph
+ * followed by its details would read as two blocks in Word and one in the .txt).
+ */
+export async function mammothText(bytes: Uint8Array): Promise<string> {
+  const raw = await mammoth.extractRawText({ buffer: Buffer.from(bytes) })
+  return cleanText(raw.value.replace(/\n\n/g, '\n'))
+}
