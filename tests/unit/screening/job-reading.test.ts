@@ -87,3 +87,38 @@ describe('skills and years a job implies (no Required list)', () => {
     expect(ids(job.requiredSkills)).toEqual(expect.arrayContaining(['java', 'spring-boot']))
   })
 })
+
+describe('what a posting says about the employer', () => {
+  const names = (skills: readonly { name: string }[]) => skills.map((skill) => skill.name)
+
+  it('is context, not a requirement: a block under "About us", "About <name>" or "We offer"', () => {
+    const job = parseJobMarkdown(
+      [
+        '# SAP ABAP Developer',
+        '**Location:** Krakow, hybrid',
+        '## About us',
+        'We run SAP for finance, procurement, logistics and manufacturing in 18 countries.',
+        '## Your tasks',
+        '- Build CDS views and OData services in ABAP',
+        '## About Vistula',
+        'A shared services centre for a group that also runs Salesforce.',
+        '## About the role',
+        '- Tune SQL in custom code',
+        '## We offer',
+        '- Training in Python',
+      ].join('\n'),
+      taxonomy,
+    )
+    const required = names(job.requiredSkills)
+    expect(required).toEqual(expect.arrayContaining(['ABAP', 'SQL']))
+    for (const context of ['Procurement', 'Logistics', 'Manufacturing', 'Salesforce', 'Python'])
+      expect(required).not.toContain(context)
+  })
+
+  it('leaves "Zephyr" to the test-management tool QA postings mean, not the real-time OS', () => {
+    const job = parseJobMarkdown('# QA Engineer\n- Test management in Zephyr or TestRail\n- SQL', taxonomy)
+    expect(names([...job.requiredSkills, ...job.preferredSkills])).not.toContain('Real-Time Operating Systems')
+    const embedded = parseJobMarkdown('# Firmware Engineer\n- Drivers for Zephyr RTOS\n- C', taxonomy)
+    expect(names(embedded.requiredSkills)).toContain('Real-Time Operating Systems')
+  })
+})

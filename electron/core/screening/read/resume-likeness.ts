@@ -113,7 +113,9 @@ const OTHER_KINDS: Record<string, KindRule> = {
       /\b(?:interested candidates|eligible candidates|we have (?:an|a) (?:opening|vacancy)|job opening|vacanc(?:y|ies) for)\b/i,
       /\b(?:urgent(?:ly)? requirement|urgently required|(?:is |are )?required for (?:a|an|our) (?:\w+ )?(?:company|firm|client|team))\b/i,
       /^[^\w\n]*(?:job (?:description|summary|title|purpose|type)|position (?:summary|overview|title)|key (?:duties|responsibilities)|person specification|role (?:overview|summary))\b/im,
-      /\b(?:nice to have|must have|preferred qualifications|minimum qualifications|required qualifications|requirements:?[ \t]*$)/im,
+      /\b(?:nice to have|good to have|must have|preferred qualifications|minimum qualifications|required qualifications|requirements:?[ \t]*$)/im,
+      // What the employer gives and asks, as headings of their own ("## We offer", "Your tasks").
+      /^[^\w\n]*(?:(?:what )?we offer|benefits|perks(?: (?:and|&) benefits)?|your (?:tasks|role|profile|responsibilities))[ \t]*:?[ \t]*$/im,
       /\b(?:salary(?: range)?|compensation|benefits|pay)\s*:/i,
       /\b(?:reports to|reporting to)\b/i,
       /\bthe post ?holder\b/i,
