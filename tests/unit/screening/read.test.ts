@@ -167,6 +167,26 @@ describe('contact and sections', () => {
     expect(parsed.contact.name).toBeNull()
   })
 
+  it.each([
+    ['Olumide Bankole - Backend Java Engineer - Abuja, Nigeria - olumide@example.org', 'Olumide Bankole'],
+    ['JOSE MIGUEL SANTOS - DevOps / Site Reliability Engineer - Makati City', 'Jose Miguel Santos'],
+    ['Name - Karthik Subramanian karthik@example.com, Coimbatore  Objective - MBA fresher', 'Karthik Subramanian'],
+    ['Name - Ahmed Bello | Location - Kano, Nigeria | Email - ahmed@example.com', 'Ahmed Bello'],
+    ['Name: Lucas Ferreira Santos Email: lucas@example.org Location: Sao Paulo', 'Lucas Ferreira Santos'],
+    ['Name - Sourav Chatterjee Email - sourav@example.com', 'Sourav Chatterjee'],
+  ])('reads the name from a portal line of run-together fields: %s', (line, name) => {
+    expect(read(`${line}\nSkills: Java, SQL`).contact.name).toBe(name)
+  })
+
+  it.each([
+    'Python- Exprience - 48 months Company Details company - Acme',
+    'Hadoop Administrator - Summary: 7 years in IT',
+    'Theatre Director | London',
+    'Senior Network Security Architect',
+  ])('does not take a skill line or a job title for a name: %s', (line) => {
+    expect(read(`${line}\nSkills: Java, SQL`).contact.name).toBeNull()
+  })
+
   it('finds sections by their headings, inline ones included', () => {
     const parsed = read(
       [

@@ -6,9 +6,11 @@ const YEAR_RANGE = /^(19|20)\d{2}\s*[-–]\s*(19|20)\d{2}$/
 const URL =
   /\b(?:https?:\/\/[^\s<>()"']+|www\.[^\s<>()"']+|(?:linkedin\.com|github\.com|gitlab\.com|bitbucket\.org|behance\.net|dribbble\.com|medium\.com|stackoverflow\.com|twitter\.com|x\.com|kaggle\.com|scholar\.google\.com)\/[^\s<>()"']+)/gi
 const MAX_LINKS = 10
-const NAME_WORD = /^(\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.)$/u
+// A capitalised word ("O'Neil", "Lee-Martinez", "K."); not one ending in a hyphen ("Python- Exprience").
+const NAME_WORD = /^(\p{Lu}(?:[\p{L}'’-]*[\p{L}'’])?\.?|\p{Lu}\.)$/u
+// Words of a heading, a job title or a contact label, which a line of capitalised words at the top can be.
 const NOT_A_NAME =
-  /\b(resume|résumé|curriculum|vitae|cv|profile|summary|engineer|developer|manager|nurse|designer|analyst|contact|street|avenue|road|suite|education|details|skills?|experience|objective|company|projects?|qualifications?|declaration|personal|information)\b/i
+  /\b(resume|résumé|curriculum|vitae|cv|profile|summary|engineer|developer|manager|nurse|designer|analyst|generalist|specialist|administrator|dba|consultant|coordinator|director|executive|officer|architect|advocate|trainer|instructor|tester|accountant|technician|scientist|supervisor|dietitian|intern|fresher|associate|assistant|lecturer|professor|recruiter|attorney|lawyer|contact|e-?mail|phone|mobile|location|address|street|avenue|road|suite|education|details|skills?|expe?rience|objective|company|projects?|qualifications?|declaration|personal|information)\b/i
 const HEAD_LINES = 8
 
 const MAX_EMAIL = 320
@@ -60,17 +62,29 @@ const titleCase = (word: string) =>
         .replace(/(^|['’])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase())
     : word
 
-/** The candidate's name: a "Name:" label, or the first short line of capitalised words at the top. */
+// "Name: Ada Lovelace", "Name - Ada Lovelace Email: …" (portals run a resume's fields into one line).
+const NAME_LABEL = /(?:^|[|•·,]\s*)(?:full\s+)?name\s*[:\-–]\s*(.+)$/i
+// Where a line's first field ends: "Ada Lovelace | London", "Ada Lovelace - Data Engineer - London".
+const FIELD_END = /\s*(?:[|•·,]|\s[-–—]\s).*$/
+
+/** The candidate's name: a "Name:" label, or the first field of a line of capitalised words at the top. */
 export function findName(lines: readonly string[], headEnd: number): string | null {
   for (const line of lines.slice(0, Math.max(1, Math.min(headEnd, HEAD_LINES)))) {
-    const labelled = /^\s*(?:full\s+)?name\s*:\s*(.+)$/i.exec(line)
-    const candidate = (labelled?.[1] ?? line).replace(/[|•·,].*$/, '').trim()
+    const labelled = NAME_LABEL.exec(line)?.[1]
+    // After a label the name is its leading capitalised words; whatever follows is another field.
+    const candidate = labelled ? leadingNameWords(labelled) : line.replace(FIELD_END, '').trim()
     const words = candidate.split(/\s+/)
     if (words.length < 2 || words.length > 4 || NOT_A_NAME.test(candidate) || /[@\d/]/.test(candidate)) continue
     if (!words.every((word) => NAME_WORD.test(word))) continue
     return words.map((word) => word.split('-').map(titleCase).join('-')).join(' ')
   }
   return null
+}
+
+const leadingNameWords = (text: string) => {
+  const words = text.replace(FIELD_END, '').trim().split(/\s+/)
+  const end = words.findIndex((word) => !NAME_WORD.test(word) || NOT_A_NAME.test(word))
+  return words.slice(0, end < 0 ? 4 : Math.min(end, 4)).join(' ')
 }
 
 export function readContact(lines: readonly string[], text: string, headEnd: number): Contact {
