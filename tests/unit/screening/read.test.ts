@@ -183,7 +183,9 @@ describe('contact and sections', () => {
     'Hadoop Administrator - Summary: 7 years in IT',
     'Theatre Director | London',
     'Senior Network Security Architect',
-  ])('does not take a skill line or a job title for a name: %s', (line) => {
+    'Mechanical Engineering Pune | 2016',
+    'Coastline Engineering Consultants - Site Engineer',
+  ])('does not take a skill line, a job title, a school or a company for a name: %s', (line) => {
     expect(read(`${line}\nSkills: Java, SQL`).contact.name).toBeNull()
   })
 

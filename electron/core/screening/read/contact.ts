@@ -8,9 +8,10 @@ const URL =
 const MAX_LINKS = 10
 // A capitalised word ("O'Neil", "Lee-Martinez", "K."); not one ending in a hyphen ("Python- Exprience").
 const NAME_WORD = /^(\p{Lu}(?:[\p{L}'’-]*[\p{L}'’])?\.?|\p{Lu}\.)$/u
-// Words of a heading, a job title or a contact label, which a line of capitalised words at the top can be.
+// Words of a heading, a job title, a contact label or a school or company, which a line of capitalised
+// words at the top can be.
 const NOT_A_NAME =
-  /\b(resume|résumé|curriculum|vitae|cv|profile|summary|engineer|developer|manager|nurse|designer|analyst|generalist|specialist|administrator|dba|consultant|coordinator|director|executive|officer|architect|advocate|trainer|instructor|tester|accountant|technician|scientist|supervisor|dietitian|intern|fresher|associate|assistant|lecturer|professor|recruiter|attorney|lawyer|contact|e-?mail|phone|mobile|location|address|street|avenue|road|suite|education|details|skills?|expe?rience|objective|company|projects?|qualifications?|declaration|personal|information)\b/i
+  /\b(resume|résumé|curriculum|vitae|cv|profile|summary|engineer|developer|manager|nurse|designer|analyst|generalist|specialist|administrator|dba|consultant|coordinator|director|executive|officer|architect|advocate|trainer|instructor|tester|accountant|technician|scientist|supervisor|dietitian|intern|fresher|associate|assistant|lecturer|professor|recruiter|attorney|lawyer|contact|e-?mail|phone|mobile|location|address|street|avenue|road|suite|education|engineering|electronics|school|college|university|academy|institute|consultants|foods|details|skills?|expe?rience|objective|company|projects?|qualifications?|declaration|personal|information)\b/i
 const HEAD_LINES = 8
 
 const MAX_EMAIL = 320
