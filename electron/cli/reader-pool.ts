@@ -1,7 +1,6 @@
 import os from 'node:os'
 import path from 'node:path'
-import { MAX_RESUME_BYTES } from '../../shared/contract/screening/resume-size'
-import { DEFAULT_EXTRACT_LIMITS } from '../core/screening/extract/limits'
+import { parseWithIntakeLimits } from '../core/screening/intake/pool-parser'
 import type { ResumeParser } from '../core/screening/intake/resume-parser'
 import { createParsePool } from '../core/screening/parse-pool'
 import type { WarmReader } from '../core/screening/parse-pool/protocol'
@@ -31,16 +30,9 @@ export function startReaderPool(options: ReaderPoolOptions): ResumeParser {
     warm: options.warm,
     ...(options.codeCacheDir ? { codeCacheDir: options.codeCacheDir } : {}),
   })
-  const limits = { ...DEFAULT_EXTRACT_LIMITS, maxBytes: MAX_RESUME_BYTES }
   return {
     concurrency: pool.size,
-    async parse(bytes, fileName) {
-      const { outcome, parsed, features } = await pool.parse(bytes, fileName, limits)
-      if (!outcome.ok) return outcome
-      if (!parsed || !features)
-        return { ok: false, refusal: { reason: 'corrupt', message: 'The resume could not be read.' } }
-      return { ok: true, document: outcome.document, resume: parsed, features }
-    },
+    parse: (bytes, fileName) => parseWithIntakeLimits(pool, bytes, fileName),
     close: () => pool.close(),
   }
 }

@@ -1,11 +1,11 @@
 import os from 'node:os'
-import { MAX_RESUME_BYTES } from '../../../../shared/contract/screening'
+import { MAX_RESUME_BYTES } from '../../../../shared/contract/screening/resume-size'
 import { DEFAULT_EXTRACT_LIMITS } from '../extract/limits'
 import { createParsePool, type ParsePool } from '../parse-pool'
 import { defaultParseWorkerFile } from '../parse-pool/worker-file'
 import type { WarmReader } from '../parse-pool/protocol'
 import type { TaxonomyData } from '../taxonomy'
-import type { ResumeParser } from './resume-parser'
+import type { ParseOutcome, ResumeParser } from './resume-parser'
 
 export interface PoolParserOptions {
   taxonomy: TaxonomyData
@@ -16,13 +16,27 @@ export interface PoolParserOptions {
   warm?: readonly WarmReader[]
 }
 
+const INTAKE_LIMITS = { ...DEFAULT_EXTRACT_LIMITS, maxBytes: MAX_RESUME_BYTES }
+
+/** One file through the pool with intake's size limit, answered as a ResumeParser answers. */
+export async function parseWithIntakeLimits(
+  pool: ParsePool,
+  bytes: Uint8Array,
+  fileName: string,
+): Promise<ParseOutcome> {
+  const { outcome, parsed, features } = await pool.parse(bytes, fileName, INTAKE_LIMITS)
+  if (!outcome.ok) return outcome
+  if (!parsed || !features)
+    return { ok: false, refusal: { reason: 'corrupt', message: 'The resume could not be read.' } }
+  return { ok: true, document: outcome.document, resume: parsed, features }
+}
+
 /**
  * The studio's resume parser: the reader's worker pool, started on the first file (a studio that
  * never imports never starts threads), with intake's size limit.
  */
 export function poolParser(options: PoolParserOptions): ResumeParser {
   const size = Math.max(1, options.size ?? os.availableParallelism())
-  const limits = { ...DEFAULT_EXTRACT_LIMITS, maxBytes: MAX_RESUME_BYTES }
   let pool: ParsePool | null = null
   return {
     concurrency: size,
@@ -33,11 +47,7 @@ export function poolParser(options: PoolParserOptions): ResumeParser {
         size,
         ...(options.warm ? { warm: options.warm } : {}),
       })
-      const { outcome, parsed, features } = await pool.parse(bytes, fileName, limits)
-      if (!outcome.ok) return outcome
-      if (!parsed || !features)
-        return { ok: false, refusal: { reason: 'corrupt', message: 'The resume could not be read.' } }
-      return { ok: true, document: outcome.document, resume: parsed, features }
+      return parseWithIntakeLimits(pool, bytes, fileName)
     },
     async close() {
       const open = pool
