@@ -5,13 +5,22 @@ const ROLE_AFTER_AI =
   /(?![\s/-]*(engineer|engineering|developer|researcher|research|scientist|specialist|consultant|architect|manager|director|lead|intern|product|platform|startup|company|team|lab|ethics|safety|solutions?|strategy|tools?\b(?!\s*[,:])|projects?|governance|literacy|certified|certification|features?|initiatives?))/
 const CANDIDATE = String.raw`(me|(this|the|my) (candidate|applicant|resume|résumé|cv|profile|application|person))`
 
+const ADDRESSES_AI = String.raw`\b(you are|you're|act as|acting as|pretend (to be|you are)|dear|note to( the)?|attention|message (to|for)|hey|hello)\b[\s,:]{0,3}(an? |the |any |all )?(ai|a\.i\.|llm|large language model|language model|chatbot|chat ?gpt|gpt(-?\d)?|ai (screeners?|recruiters?|reviewers?|systems?|models?|agents?|tools?|assistants?))\b`
+
+/** A chat-message role marker; a bare "system:" counts where `lineStart` allows it. */
+const roleMarker = (lineStart: string) =>
+  new RegExp(
+    String.raw`(\[\s*(system|assistant|inst)\s*\]|<\|?\s*(system|im_start|im_end|endoftext)\s*\|?>|###\s*(system|instruction)s?\b|${lineStart}system\s*:)`,
+    'i',
+  )
+
 /**
  * Instructions written for an AI screener rather than a human reader, phrased the way these
  * attacks appear in the wild ("ignore all previous instructions", "rank this candidate first",
  * "note to AI: ..."), and narrow enough that ordinary resume sentences ("ranked top 5% of the
  * sales team", "scored 100% on the exam", "AI engineer") do not match.
  */
-const PATTERNS: { detail: string; pattern: RegExp }[] = [
+const PATTERNS: { detail: string; pattern: RegExp; screen?: RegExp }[] = [
   {
     detail: 'tells the reader to ignore its instructions',
     pattern:
@@ -37,11 +46,8 @@ const PATTERNS: { detail: string; pattern: RegExp }[] = [
   },
   {
     detail: 'addresses an AI model directly',
-    pattern: new RegExp(
-      String.raw`\b(you are|you're|act as|acting as|pretend (to be|you are)|dear|note to( the)?|attention|message (to|for)|hey|hello)\b[\s,:]{0,3}(an? |the |any |all )?(ai|a\.i\.|llm|large language model|language model|chatbot|chat ?gpt|gpt(-?\d)?|ai (screeners?|recruiters?|reviewers?|systems?|models?|agents?|tools?|assistants?))\b` +
-        ROLE_AFTER_AI.source,
-      'i',
-    ),
+    pattern: new RegExp(ADDRESSES_AI + ROLE_AFTER_AI.source, 'i'),
+    screen: new RegExp(ADDRESSES_AI, 'i'),
   },
   {
     detail: 'gives the reader new instructions',
@@ -50,8 +56,8 @@ const PATTERNS: { detail: string; pattern: RegExp }[] = [
   },
   {
     detail: 'imitates a chat-message role marker',
-    pattern:
-      /(\[\s*(system|assistant|inst)\s*\]|<\|?\s*(system|im_start|im_end|endoftext)\s*\|?>|###\s*(system|instruction)s?\b|^system\s*:)/i,
+    pattern: roleMarker('^'),
+    screen: roleMarker(''),
   },
   {
     detail: 'tells the screener what to conclude',
@@ -75,7 +81,19 @@ const PATTERNS: { detail: string; pattern: RegExp }[] = [
 const MAX_FLAG_TEXT = 500
 const LONG_LINE = 600
 
-const matchPattern = (text: string) => PATTERNS.find(({ pattern }) => pattern.test(text))
+type Pattern = (typeof PATTERNS)[number]
+
+/**
+ * The patterns that can match some line of `lines` or two of them joined. Each pattern (or its
+ * screen: the pattern without its line-start anchor or its look-ahead) is tried once on all the lines
+ * joined by spaces, which holds every line and every pair as written: a pattern that finds nothing
+ * there finds nothing in any of them. Most resumes rule out every pattern here, so the line-by-line
+ * search below, twenty tries per line, is left to the few that do not.
+ */
+function patternsIn(lines: readonly string[]): Pattern[] {
+  const all = lines.join(' ')
+  return PATTERNS.filter(({ pattern, screen }) => (screen ?? pattern).test(all))
+}
 
 /**
  * Flags each line that carries an instruction aimed at an AI screener; the flag's text is that
@@ -91,7 +109,10 @@ export function detectInjection(
     const line = cleanLine(raw)
     return line.length > LONG_LINE ? line.split(/(?<=[.!?;])\s+/) : [line]
   })
-  const alone = new Map<number, ReturnType<typeof matchPattern>>()
+  const candidates = patternsIn(lines)
+  if (candidates.length === 0) return flags
+  const matchPattern = (text: string) => candidates.find(({ pattern }) => pattern.test(text))
+  const alone = new Map<number, Pattern | undefined>()
   const matchLine = (index: number) => {
     if (!alone.has(index)) alone.set(index, matchPattern(lines[index]!))
     return alone.get(index)
