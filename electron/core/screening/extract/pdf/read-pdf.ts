@@ -28,30 +28,31 @@ export async function readPdf(
   const pdfjs = await loadPdfJs()
   const cMapUrl = findCMapDirectory()
   const worker = await openWorker()
-  const task = pdfjs.getDocument({
-    ...(worker ? { worker } : {}),
-    // pdf.js may take ownership of the buffer; the caller keeps its own copy.
-    data: new Uint8Array(bytes),
-    isEvalSupported: false,
-    disableFontFace: true,
-    // A font the PDF does not embed (Helvetica, Arial, Times) is then left to the system instead of
-    // being asked for from pdf.js's own font files, which this reader does not ship: the request
-    // failed for every such font of every file, about a fifth of a PDF's reading, for the same
-    // result (the widths come from pdf.js's built-in metrics either way; nothing is drawn).
-    useSystemFonts: true,
-    useWorkerFetch: false,
-    isOffscreenCanvasSupported: false,
-    isImageDecoderSupported: false,
-    enableXfa: false,
-    disableAutoFetch: true,
-    disableStream: true,
-    disableRange: true,
-    fontExtraProperties: false,
-    stopAtErrors: false,
-    verbosity: pdfjs.VerbosityLevel.ERRORS,
-    ...(cMapUrl ? { cMapUrl, cMapPacked: true } : {}),
-  })
+  let task: ReturnType<typeof pdfjs.getDocument> | undefined
   try {
+    task = pdfjs.getDocument({
+      ...(worker ? { worker } : {}),
+      // pdf.js may take ownership of the buffer; the caller keeps its own copy.
+      data: new Uint8Array(bytes),
+      isEvalSupported: false,
+      disableFontFace: true,
+      // A font the PDF does not embed (Helvetica, Arial, Times) is then left to the system instead of
+      // being asked for from pdf.js's own font files, which this reader does not ship: the request
+      // failed for every such font of every file, about a fifth of a PDF's reading, for the same
+      // result (the widths come from pdf.js's built-in metrics either way; nothing is drawn).
+      useSystemFonts: true,
+      useWorkerFetch: false,
+      isOffscreenCanvasSupported: false,
+      isImageDecoderSupported: false,
+      enableXfa: false,
+      disableAutoFetch: true,
+      disableStream: true,
+      disableRange: true,
+      fontExtraProperties: false,
+      stopAtErrors: false,
+      verbosity: pdfjs.VerbosityLevel.ERRORS,
+      ...(cMapUrl ? { cMapUrl, cMapPacked: true } : {}),
+    })
     const pdf = await deadline.race(task.promise).catch((error: unknown) => {
       throw asRefusal(error)
     })
@@ -123,7 +124,7 @@ export async function readPdf(
     }
     return { format: 'pdf', text, hiddenText, pages: pdf.numPages, flags }
   } finally {
-    await task.destroy().catch(() => undefined)
+    await task?.destroy().catch(() => undefined)
     worker?.destroy()
   }
 }
