@@ -1,15 +1,17 @@
 import type { Kysely } from 'kysely'
 import { getMeta, setMeta } from '../../db/meta'
 import type { Database } from '../../db/schema'
+import { withoutInstructions } from '../extract/injection'
 import { resumeTermVector, visibleMentions } from '../scoring/features'
 import { packTermVector } from '../scoring/term-vector'
 import type { ParsedResume } from '../types'
 
 /**
  * What the stored term vectors hold. 2: the title and skills fields BM25F weighs and the word
- * pairs custom skills are matched by. Raise it whenever resumeTermVector changes what it builds.
+ * pairs custom skills are matched by. 3: without the lines that carry an instruction aimed at an AI
+ * screener. Raise it whenever what the vector is built from changes.
  */
-export const TERMS_VERSION = 2
+export const TERMS_VERSION = 3
 const KEY = 'screening.terms_version'
 /** Rows rebuilt per read, so a large studio's upgrade never holds every resume in memory at once. */
 const BATCH = 200
@@ -56,7 +58,8 @@ export async function refreshStaleTerms(db: Kysely<Database>): Promise<string[]>
     if (!rows.length) break
     await db.transaction().execute(async (trx) => {
       for (const row of rows) {
-        const terms = resumeTermVector(row.text, readingOf(row.text, row.parsed))
+        const text = withoutInstructions(row.text)
+        const terms = resumeTermVector(text, readingOf(text, row.parsed))
         await trx
           .updateTable('candidate_features')
           .set({ terms: packTermVector(terms), doc_length: terms.length })

@@ -8,7 +8,7 @@ import { decodeText, looksLikeJsonResume, readJsonResume, readMarkdown, readPlai
 import { markupKind, sniff } from './sniff'
 
 export { DEFAULT_EXTRACT_LIMITS, CHARS_PER_PAGE, extractLimitsSchema } from './limits'
-export { detectInjection } from './injection'
+export { detectInjection, withoutInstructions } from './injection'
 export { jsonResumeSchema, type JsonResume } from './json-resume'
 
 const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown', '.mdown', '.mkd'])

@@ -95,6 +95,56 @@ function patternsIn(lines: readonly string[]): Pattern[] {
   return PATTERNS.filter(({ pattern, screen }) => (screen ?? pattern).test(all))
 }
 
+/** A text's lines, cleaned, a line too long to be one sentence cut into its sentences. */
+function piecesOf(text: string): { line: number; text: string }[] {
+  return text.split('\n').flatMap((raw, line) => {
+    const cleaned = cleanLine(raw)
+    const texts = cleaned.length > LONG_LINE ? cleaned.split(/(?<=[.!?;])\s+/) : [cleaned]
+    return texts.map((piece) => ({ line, text: piece }))
+  })
+}
+
+interface Instruction {
+  pattern: Pattern
+  /** The pieces it takes up: one, or two a layout split it over. */
+  from: number
+  to: number
+  text: string
+}
+
+/** Each piece, or two neighbouring pieces joined, that carries an instruction. */
+function findInstructions(pieces: readonly { text: string }[]): Instruction[] {
+  const lines = pieces.map((piece) => piece.text)
+  const candidates = patternsIn(lines)
+  if (candidates.length === 0) return []
+  const matchPattern = (text: string) => candidates.find(({ pattern }) => pattern.test(text))
+  const alone = new Map<number, Pattern | undefined>()
+  const matchLine = (index: number) => {
+    if (!alone.has(index)) alone.set(index, matchPattern(lines[index]!))
+    return alone.get(index)
+  }
+  const found: Instruction[] = []
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!
+    if (line === '') continue
+    const hit = matchLine(index)
+    if (hit) {
+      found.push({ pattern: hit, from: index, to: index, text: line })
+      continue
+    }
+    const next = lines[index + 1]
+    // Join with the next line only when neither line is an instruction on its own.
+    if (!next || matchLine(index + 1)) continue
+    const joined = `${line} ${next}`
+    const split = matchPattern(joined)
+    if (split) {
+      found.push({ pattern: split, from: index, to: index + 1, text: joined })
+      index++
+    }
+  }
+  return found
+}
+
 /**
  * Flags each line that carries an instruction aimed at an AI screener; the flag's text is that
  * line as written. A sentence the layout split over two lines is checked joined as well.
@@ -105,38 +155,14 @@ export function detectInjection(
 ): ContentFlag[] {
   const flags: ContentFlag[] = []
   const seen = new Set<string>()
-  const lines = text.split('\n').flatMap((raw) => {
-    const line = cleanLine(raw)
-    return line.length > LONG_LINE ? line.split(/(?<=[.!?;])\s+/) : [line]
-  })
-  const candidates = patternsIn(lines)
-  if (candidates.length === 0) return flags
-  const matchPattern = (text: string) => candidates.find(({ pattern }) => pattern.test(text))
-  const alone = new Map<number, Pattern | undefined>()
-  const matchLine = (index: number) => {
-    if (!alone.has(index)) alone.set(index, matchPattern(lines[index]!))
-    return alone.get(index)
-  }
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index]!
-    if (line === '') continue
-    let quoted = line
-    let hit = matchLine(index)
-    const next = lines[index + 1]
-    // Join with the next line only when neither line is an instruction on its own.
-    if (!hit && next && !matchLine(index + 1)) {
-      const joined = `${line} ${next}`
-      hit = matchPattern(joined)
-      if (hit) {
-        quoted = joined
-        index++
-      }
-    }
-    if (!hit) continue
+  for (const instruction of findInstructions(piecesOf(text))) {
+    let quoted = instruction.text
     if (quoted.length > MAX_FLAG_TEXT) quoted = `${quoted.slice(0, MAX_FLAG_TEXT)}…`
     if (seen.has(quoted)) continue
     seen.add(quoted)
-    const detail = [hit.detail, where.hidden ? 'in hidden text' : undefined, where.context].filter(Boolean).join(', ')
+    const detail = [instruction.pattern.detail, where.hidden ? 'in hidden text' : undefined, where.context]
+      .filter(Boolean)
+      .join(', ')
     flags.push({
       kind: 'prompt_injection',
       detail: `Instruction aimed at an AI screener: ${detail}`,
@@ -145,4 +171,26 @@ export function detectInjection(
     })
   }
   return flags
+}
+
+/**
+ * The text with every instruction aimed at an AI screener taken out (the lines or sentences that
+ * carry one), which is what the reader takes evidence from: such a line is flagged and shown, but
+ * the skills, titles and years it names do not count. Text without one is returned as it is.
+ */
+export function withoutInstructions(text: string): string {
+  const pieces = piecesOf(text)
+  const dropped = new Set<number>()
+  for (const { from, to } of findInstructions(pieces)) for (let index = from; index <= to; index++) dropped.add(index)
+  if (dropped.size === 0) return text
+  const lines = new Map<number, string[]>()
+  pieces.forEach((piece, index) => {
+    const kept = lines.get(piece.line) ?? []
+    if (!dropped.has(index)) kept.push(piece.text)
+    lines.set(piece.line, kept)
+  })
+  return [...lines.values()]
+    .filter((kept) => kept.length > 0)
+    .map((kept) => kept.join(' '))
+    .join('\n')
 }

@@ -1,5 +1,5 @@
 import { threadId } from 'node:worker_threads'
-import { extractDocument } from '../extract'
+import { extractDocument, withoutInstructions } from '../extract'
 import { loadPdfJs } from '../extract/pdf/pdfjs'
 import { readResume } from '../read'
 import { judgeResumeLikeness } from '../read/resume-likeness'
@@ -32,8 +32,10 @@ export function createParseHandler(taxonomyData: TaxonomyData): ParseHandler {
         result = { ...result, outcome: { ok: false, refusal: { reason: 'not_a_resume', message } } }
       } else if (outcome.ok) {
         try {
-          const parsed = readResume(outcome.document, taxonomy, { now: new Date(request.now) })
-          result = { ...result, parsed, features: buildFeatures(outcome.document, parsed) }
+          // An instruction aimed at an AI screener is flagged and shown, never taken as evidence.
+          const evidence = { ...outcome.document, text: withoutInstructions(outcome.document.text) }
+          const parsed = readResume(evidence, taxonomy, { now: new Date(request.now) })
+          result = { ...result, parsed, features: buildFeatures(evidence, parsed) }
         } catch (error) {
           result = {
             ...result,
