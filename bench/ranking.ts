@@ -86,7 +86,7 @@ async function compareFormats(set: LabeledSet, asText: Rankings): Promise<void> 
     try {
       const rankings = await productRankings(set, folder)
       console.log(row(`  ${format.toUpperCase()}`, meanOf(rankings)))
-      let moved = 0
+      const moved: string[] = []
       let missing = 0
       let largest = 0
       for (const file of Object.keys(set.labels)) {
@@ -97,12 +97,13 @@ async function compareFormats(set: LabeledSet, asText: Rankings): Promise<void> 
         })
         const worst = Math.max(...deltas)
         if (worst === Infinity) missing++
-        else if (worst > 1) moved++
+        else if (worst > 1) moved.push(`${file} ${worst.toFixed(1)}`)
         if (Number.isFinite(worst)) largest = Math.max(largest, worst)
       }
       console.log(
-        `    ${moved} of ${Object.keys(set.labels).length} resumes scored more than 1 point apart from their TXT for some job (largest ${largest.toFixed(1)}); ${missing} ranked in one format only`,
+        `    ${moved.length} of ${Object.keys(set.labels).length} resumes scored more than 1 point apart from their TXT for some job (largest ${largest.toFixed(1)}); ${missing} ranked in one format only`,
       )
+      if (moved.length) console.log(`    ${moved.join(', ')}`)
     } finally {
       fs.rmSync(folder, { recursive: true, force: true })
     }

@@ -110,4 +110,64 @@ describe('the same text saved as PDF and DOCX', () => {
     if (!saved.ok || !plain.ok) throw new Error('not read')
     expect(saved.document.text.split('\n')).toEqual(plain.document.text.split('\n'))
   })
+
+  // Layouts where a wrapped line and a line ended by choice look alike at a glance. Each text's PDF
+  // must read line for line as its .txt (blank lines aside: a page break leaves one).
+  const PROSE =
+    'Led the move of the ordering platform from a single server to three regions, planned the cut-over ' +
+    'with the support and finance teams, wrote the runbooks for the night of the move and for the week ' +
+    'after it, trained the on-call engineers, and kept the error budget within its limit through the ' +
+    'whole quarter while the traffic of the busiest season doubled and the team grew from four to nine.'
+  const shortLines = (count: number) => Array.from({ length: count }, (_, i) => `Reference note ${i + 1}`)
+  const PORTAL = [
+    'Skills * Python * Django * Django REST Framework * PostgreSQL * Redis * Celery * Docker * AWS EC2/S3',
+    '* Git * Linux * Nginx Education Details May 2017 B.E Computer Science Bengal Institute of Technology',
+    'Python Developer - Hoysala Web Technologies Skill Details PYTHON- Exprience - 60 months DJANGO-',
+    'Exprience - 54 months REST API- Exprience - 48 months POSTGRESQL- Exprience - 42 months SOLIDWORKS-',
+    'Exprience - 12 months Company Details company - Hoysala Web Technologies description - Jan 2018 to',
+    'till date. TECHNICAL SKILLS: Languages: Python, SQL; Frameworks: Django, Flask; maintained the',
+    'payroll exports; Project 1: Internal HRMS tool for a client * Leave and attendance module in Django',
+    '* Deployment on AWS EC2 with Nginx + Gunicorn, docker compose * Coordinated with HR users for UAT',
+  ].join(' ')
+  const LAYOUTS: Record<string, string[]> = {
+    'a paragraph that runs on to the next page': [...shortLines(50), PROSE, PROSE, 'Skills: SQL, Power BI'],
+    "a last page of short lines, against the whole document's margin": [
+      PROSE,
+      ...shortLines(60),
+      'CERTIFICATIONS',
+      'Cloudera Certified Professional Data Engineer (CCP DE)',
+      'Microsoft Certified: Azure Data Engineer Associate',
+      'Databricks Certified Data Engineer Professional',
+      'LANGUAGES',
+      'English, Filipino, Cebuano',
+    ],
+    'text pasted from a portal: inline markers, labels, semicolons and capitals at a wrap': [PORTAL, PORTAL, PORTAL],
+    'a typed list whose items reach the margin': [
+      'Highlights',
+      '- Planned and supervised two plant turnarounds of 21 days each with contractors, without lost time injury',
+      '- Root cause analysis of recurring seal failures in produced water pumps; seal plan changed, MTBF up',
+      '- Raised and closed work orders in SAP PM; reviewed spare parts criticality with the stores team',
+    ],
+  }
+
+  it.each(Object.entries(LAYOUTS))('%s', async (_name, lines) => {
+    const text = lines.join('\n')
+    const [pdf, plain] = await Promise.all([
+      extractDocument(await textToPdf(text), 'cv.pdf'),
+      extractDocument(Buffer.from(text), 'cv.txt'),
+    ])
+    if (!pdf.ok || !plain.ok) throw new Error('not read')
+    const filled = (document: { text: string }) => document.text.split('\n').filter((line) => line.trim() !== '')
+    expect(filled(pdf.document)).toEqual(filled(plain.document))
+  })
+
+  it('keeps a running header apart from the paragraph the page before ended with', async () => {
+    const header = 'Maria Santos - Curriculum Vitae - Page 1'
+    const bytes = await textToPdf([...shortLines(45), PROSE, PROSE, PROSE].join('\n'), { header })
+    const read = await extractDocument(bytes, 'cv.pdf')
+    if (!read.ok) throw new Error('not read')
+    expect(read.document.pages).toBe(2)
+    const withHeader = read.document.text.split('\n').filter((line) => line.includes('Curriculum Vitae'))
+    expect(withHeader).toEqual([header, header])
+  })
 })

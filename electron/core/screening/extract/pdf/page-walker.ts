@@ -11,6 +11,8 @@ export interface TextPiece {
   endY: number
   /** Font size as it lands on the page, in points. */
   size: number
+  /** Where its first word and its second end along the baseline (page x; fewer for fewer words). */
+  wordEnds: number[]
   /** The font it is set in (the same object for every piece set in one font of the page). */
   font: FontMetrics | null
   box: Box
@@ -149,7 +151,15 @@ export function walkOperators(
     let advance = 0
     let text = ''
     let startAdvance = 0
+    let wordEnds: number[] = []
+    const endWord = () => {
+      if (wordEnds.length < 2 && /\S$/.test(text)) wordEnds.push(advance)
+    }
+    const pageX = (at: number) => toPage[0] * (state.x + at * state.hScale) + toPage[2] * baseline + toPage[4]
     const flush = () => {
+      endWord()
+      const ends = wordEnds.map(pageX)
+      wordEnds = []
       if (text.trim() === '') {
         text = ''
         return
@@ -165,6 +175,7 @@ export function walkOperators(
         endX,
         endY,
         size: pageSize,
+        wordEnds: ends,
         font: state.font,
         box: transformBox(toPage, [
           Math.min(x0, x1),
@@ -189,11 +200,15 @@ export function walkOperators(
           startAdvance = advance
           continue
         }
-        if (gap > SPACE_EMS * fontSize && text !== '' && !text.endsWith(' ')) text += ' '
+        if (gap > SPACE_EMS * fontSize && text !== '' && !text.endsWith(' ')) {
+          endWord()
+          text += ' '
+        }
         advance += gap
         continue
       }
       if (text === '') startAdvance = advance
+      if (glyph.isSpace || glyph.unicode === ' ') endWord()
       text += glyph.unicode ?? ''
       const spacing = (glyph.isSpace ? state.wordSpacing : 0) + state.charSpacing
       advance += (glyph.width ?? 0) * widthScale + spacing * state.fontDirection

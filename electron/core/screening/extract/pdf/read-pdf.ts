@@ -5,7 +5,7 @@ import { detectInjection } from '../injection'
 import { refuse, RefusalError } from '../limits'
 import { classifyPieces } from './classify'
 import type { Box } from './geometry'
-import { assembleLines, unwrapLines } from './lines'
+import { assembleLines, unwrapPages, type AssembledLine } from './lines'
 import { walkOperators, type FontMetrics, type TextPiece } from './page-walker'
 import { findCMapDirectory, loadPdfJs, openDocumentWorker, type PdfWorker } from './pdfjs'
 
@@ -59,8 +59,8 @@ export async function readPdf(
     if (pdf.numPages > limits.maxPages) {
       refuse('too_long', `The PDF has ${pdf.numPages} pages; resumes over ${limits.maxPages} pages are not read.`)
     }
-    const flags: ContentFlag[] = []
-    const visibleLines: string[] = []
+    const visiblePages: AssembledLine[][] = []
+    const hiddenFlags: ContentFlag[][] = []
     const hiddenLines: string[] = []
     let hiddenFlagCount = 0
     let layers: { isVisible(group: unknown): boolean } | null = null
@@ -94,19 +94,18 @@ export async function readPdf(
       })
       page.cleanup()
 
-      const pageText = unwrapLines(assembleLines(visible))
-      visibleLines.push(...pageText, '')
-      flags.push(...detectInjection(pageText.join('\n'), { page: pageNumber }))
-
+      visiblePages.push(assembleLines(visible))
+      const pageFlags: ContentFlag[] = []
+      hiddenFlags.push(pageFlags)
       const detailOf = new Map(hidden.map(({ piece, detail }) => [piece, detail]))
       for (const line of assembleLines(hidden.map(({ piece }) => piece))) {
         const text = cleanLine(line.text)
         if (text === '') continue
         hiddenLines.push(text)
-        flags.push(...detectInjection(text, { page: pageNumber, hidden: true }))
+        pageFlags.push(...detectInjection(text, { page: pageNumber, hidden: true }))
         if (hiddenFlagCount++ < MAX_HIDDEN_FLAGS) {
           const details = [...new Set(line.pieces.map((piece) => detailOf.get(piece)!))]
-          flags.push({
+          pageFlags.push({
             kind: 'hidden_text',
             detail: `Text a reader cannot see: ${details.join('; ')}`,
             text,
@@ -115,9 +114,14 @@ export async function readPdf(
         }
       }
     }
+    const pagesText = unwrapPages(visiblePages)
+    const flags = pagesText.flatMap((lines, index) => [
+      ...detectInjection(lines.join('\n'), { page: index + 1 }),
+      ...hiddenFlags[index]!,
+    ])
     flags.push(...(await metadataFlags(pdf, deadline)))
 
-    const text = cleanText(visibleLines.join('\n'))
+    const text = cleanText(pagesText.flatMap((lines) => [...lines, '']).join('\n'))
     const hiddenText = hiddenLines.join('\n')
     if (visibleCharCount(text) < MIN_TEXT_CHARS && visibleCharCount(hiddenText) < MIN_TEXT_CHARS) {
       refuse('no_text_layer', 'The PDF has no text layer (it is a scan or an image); it would need OCR to be read.')
