@@ -135,6 +135,29 @@ describe('education level', () => {
     [['Associate of Applied Science, Nursing'], 'associate'],
     [['High School Diploma, Lincoln High School'], 'high_school'],
     [['BA History', 'MA Economics', 'PhD candidate'], 'doctorate'],
+    // Degrees as Indian, Nigerian and other Commonwealth resumes write them.
+    [['Education Details June 2014 B.E Electronics and Communication Hyderabad'], 'bachelor'],
+    [['B.E. Mechanical Engineering, Anna University'], 'bachelor'],
+    [['B.C.A - Jain University, 2023 (CGPA 8.1)'], 'bachelor'],
+    [['Education: BCA, University of Mysore, 2024'], 'bachelor'],
+    [['LL.B (Hons), University of Lagos, 2016'], 'bachelor'],
+    [['B.Pharm, Aryabhatta Knowledge University, 2015'], 'bachelor'],
+    [['MBBS, Grant Medical College'], 'bachelor'],
+    [['Education Details 2010 MCA Computer Applications Osmania University'], 'master'],
+    [['M.Tech Computer Science, NIT Trichy, 2008'], 'master'],
+    [['M.Com (Finance), University of Mumbai'], 'master'],
+    [['M.E. Structural Engineering, COEP'], 'master'],
+    [['PGDM (Marketing), XLRI'], 'master'],
+    [['June 2012 HSC Science Pune Fergusson College'], 'high_school'],
+    [['BA (Hons) Illustration, Falmouth University, 2018'], 'bachelor'],
+    [['BE (ISE), NIE Mysore, 2021'], 'bachelor'],
+    [['Laurea Magistrale in Ingegneria Informatica, Politecnico di Milano'], 'master'],
+    [['Bacharelado em Ciencia da Computacao - Universidade Estadual'], 'bachelor'],
+    [['Dr.-Ing. Mechanical Engineering, University of Stuttgart, 2013'], 'doctorate'],
+    [['Driving licence: yes', 'Boston, MA (USA)'], 'none'],
+    // Not degrees: an email at a one-letter domain, a verb, a skills list.
+    [['Write to j.doe@m.com or see https://m.com', 'It would be. Everything else was fine'], 'none'],
+    [['Skills: BMS commissioning, Excel, be a team player'], 'none'],
   ] as const)('%j → %s', (lines, level) => {
     expect(educationLevelOf(lines)).toBe(level)
   })

@@ -11,27 +11,31 @@ export const EDUCATION_RANK: Record<EducationLevel, number> = {
 }
 
 // Bare two-letter degrees (BA, BS, MA, MS) also name US states ("Cambridge, MA"): they count only
-// when not after a comma and when a field of study or "in"/"of" follows.
-const BARE = (letters: string) => String.raw`(?<!,\s?)\b(?:${letters})\b(?=,?\s+(?:in\b|of\b|\p{Lu}))`
+// when not after a comma and when a field of study, "in"/"of" or a bracket ("BA (Hons)", "BE (ISE)") follows.
+const BARE = (letters: string) => String.raw`(?<!,\s?)\b(?:${letters})\b(?=,?\s+(?:in\b|of\b|\p{Lu}|\())`
 
 const LEVELS: [EducationLevel, RegExp, RegExp | null][] = [
   [
     'doctorate',
-    /\b(ph\.?\s?d|doctor of|doctorate|doctoral|d\.phil|dphil|ed\.d|edd|dnp|psy\.?d|pharm\.?d|j\.d\.|m\.d\.|d\.d\.s)(?![\p{L}])/iu,
+    /\b(ph\.?\s?d|doctor of|doctorate|doctoral|d\.phil|dphil|ed\.d|edd|dnp|psy\.?d|pharm\.?d|j\.d\.|m\.d\.|d\.d\.s|dr\.-ing)(?![\p{L}])/iu,
     new RegExp(BARE('PhD|MD|JD|DDS|DVM'), 'u'),
   ],
   [
     'master',
-    /\b(master'?s?|m\.s\.|m\.sc|msc|m\.a\.|mba|m\.b\.a|m\.eng|meng|m\.ed|msn|m\.s\.n|mph|m\.p\.h|m\.phil|mphil|mfa|m\.f\.a|llm|ll\.m|mpa|mpp|msw|mcs)(?![\p{L}])/iu,
+    /\b(master'?s?|m\.s\.|m\.sc|msc|m\.a\.|mba|m\.b\.a|m\.eng|meng|m\.ed|msn|m\.s\.n|mph|m\.p\.h|m\.phil|mphil|mfa|m\.f\.a|llm|ll\.m|mpa|mpp|msw|mcs|m\.\s?tech|mtech|mca|m\.c\.a|m\.\s?e|m\.\s?pharm|m\.\s?arch|m\.\s?des|pgdm|pgdba|(?<![@./-])m\.?\s?com|laurea magistrale|diplom-ingenieur|dipl\.-ing|mestrado|maestría)(?![\p{L}])/iu,
     new RegExp(BARE('MS|MA|MEng|MSc|MSE'), 'u'),
   ],
   [
     'bachelor',
-    /\b(bachelor'?s?|b\.s\.|b\.sc|bsc|b\.a\.|b\.eng|beng|b\.tech|btech|bsn|b\.s\.n|b\.com|bcom|bba|b\.b\.a|bfa|b\.f\.a|b\.ed|undergraduate degree|baccalaureate)(?![\p{L}])/iu,
+    /\b(bachelor'?s?|b\.s\.|b\.sc|bsc|b\.a\.|b\.eng|beng|b\.\s?tech|btech|bsn|b\.s\.n|b\.com|bcom|bba|b\.b\.a|bfa|b\.f\.a|b\.ed|undergraduate degree|baccalaureate|b\.\s?e|bca|b\.c\.a|ll\.?\s?b|b\.\s?pharm|bpharm|b\.\s?arch|barch|b\.\s?des|mbbs|bds|bbm|b\.p\.ed|laurea|bacharelado|licenciatura|licence professionnelle)(?![\p{L}])/iu,
     new RegExp(BARE('BS|BA|BSE|BE|AB'), 'u'),
   ],
   ['associate', /\b(associate'?s? (degree|of (arts|science|applied))|a\.a\.s?\.|a\.s\.|adn|aas)(?![\p{L}])/iu, null],
-  ['high_school', /\b(high school|secondary school|ged|a-levels?|gcses?|abitur|baccalauréat)(?![\p{L}])/iu, null],
+  [
+    'high_school',
+    /\b(high school|secondary school|ged|a-levels?|gcses?|abitur|baccalauréat|hsc|ssc|higher secondary|senior secondary|matriculation)(?![\p{L}])/iu,
+    null,
+  ],
 ]
 
 /** Every level the text names, highest first. */
@@ -57,3 +61,6 @@ export function educationLevelOf(texts: readonly string[]): EducationLevel {
 
 export const DEGREE_HINT =
   /\b(university|college|institute|school of|academy|bachelor|master|ph\.?d|diploma|degree|b\.?sc|m\.?sc|mba|bsn|msn|gpa)\b/i
+
+/** Whether the line names a degree as degrees are spelled out (not a bare "MS", which is also "MS Excel"). */
+export const spellsDegree = (line: string): boolean => LEVELS.some(([, spelled]) => spelled.test(line))

@@ -2,7 +2,7 @@ import type { JsonResume } from '../extract/json-resume'
 import type { Taxonomy } from '../taxonomy'
 import type { Contact, ExtractedDocument, ParsedResume } from '../types'
 import { findDateRanges, monthOf, type MonthIndex } from './dates'
-import { DEGREE_HINT, educationLevelOf } from './education'
+import { DEGREE_HINT, educationLevelOf, spellsDegree } from './education'
 import { currentTitleOf, experienceSpan, readEmployment, toEmployment, type EmploymentReading } from './employment'
 import { readContact } from './contact'
 import { statedYears, summedJobDurations, weighExperience } from './experience'
@@ -79,7 +79,7 @@ function textJobs(
 
 function educationLines(lines: readonly string[], lineSections: readonly (string | null)[]): string[] {
   const inSection = lines.filter((_, index) => lineSections[index] === 'education')
-  return inSection.length > 0 ? inSection : lines.filter((line) => DEGREE_HINT.test(line))
+  return inSection.length > 0 ? inSection : lines.filter((line) => DEGREE_HINT.test(line) || spellsDegree(line))
 }
 
 function structuredContact(resume: JsonResume, text: string): Contact | null {
