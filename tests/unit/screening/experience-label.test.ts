@@ -41,21 +41,32 @@ describe('the years label', () => {
       educationRank: 0,
       terms: buildTermVector([]),
     }
-    const view = explainScore({
+    const input = {
       job: source,
       breakdown: scoreCandidate(scoringJobOf(source), candidate, 0),
       evidence: {},
       candidateSkills: [],
       totalYears: 8.7,
-      experience: { years: 8.7, basis: 'stated', confidence: 'medium' },
-      educationLevel: 'none',
+      experience: { years: 8.7, basis: 'stated', confidence: 'medium' } as const,
+      educationLevel: 'none' as const,
       semantic: null,
-    })
+    }
+    const view = explainScore(input)
     expect(view.experience?.label).toBe('≈ 8.7 years (stated)')
     expect(view.parts.find((part) => part.key === 'experience')?.detail).toBe(
       '≈ 8.7 years (stated) against a minimum of 5 years',
     )
     expect(view.explanation).toContain('8.7 years of experience (stated) meets the 5 years minimum.')
+
+    // With required skills, the part says the years count only as far as the candidate has them.
+    const skill = (skillId: string, name: string) => ({ skillId, name, weight: 1 })
+    const withSkills = { ...source, requiredSkills: [skill('selenium', 'Selenium'), skill('java', 'Java')] }
+    const breakdown = scoreCandidate(scoringJobOf(withSkills), { ...candidate, skillIds: new Set(['java']) }, 0)
+    const part = explainScore({ ...input, job: withSkills, breakdown }).parts.find((p) => p.key === 'experience')
+    expect(part?.value).toBeCloseTo(0.5)
+    expect(part?.detail).toBe(
+      '≈ 8.7 years (stated) against a minimum of 5 years, counted at 50%, the share of required skills they have',
+    )
   })
 })
 

@@ -148,11 +148,26 @@ describe('scoreCandidate', () => {
     const result = scoreCandidate(scoring, partial, 0.5)
     expect(result.parts.requiredSkills).toBeCloseTo(5 / 10)
     expect(result.parts.preferredSkills).toBe(1)
-    expect(result.parts.experience).toBeCloseTo(0.8)
+    // 4 of 5 years, counted at the half of the required skills the candidate has.
+    expect(result.parts.experience).toBeCloseTo(0.8 * 0.5)
     expect(result.parts.education).toBe(0.5)
-    const expected = (30 * 0.5 + 10 * 1 + 50 * 0.5 + 5 * 0.8 + 5 * 0.5) / 100
+    const expected = (30 * 0.5 + 10 * 1 + 50 * 0.5 + 5 * 0.4 + 5 * 0.5) / 100
     expect(result.score).toBeCloseTo(expected * 100, 1)
     expect(result.missing).toEqual(['postgresql', 'kubernetes'])
+  })
+
+  it('counts years as experience for the job only as far as the candidate has its required skills', () => {
+    const relevant = scoreCandidate(
+      scoring,
+      candidate('r', 'x', ['typescript', 'postgresql', 'kubernetes'], 12, 3),
+      0.5,
+    )
+    const elsewhere = scoreCandidate(scoring, candidate('e', 'x', ['typescript'], 12, 3), 0.5)
+    expect(relevant.parts.experience).toBe(1)
+    expect(elsewhere.parts.experience).toBeCloseTo(elsewhere.parts.requiredSkills!)
+    expect(elsewhere.parts.experience).toBeLessThan(relevant.parts.experience!)
+    const withoutRequired = scoringJobOf(job({ requiredSkills: [] }))
+    expect(scoreCandidate(withoutRequired, candidate('n', 'x', [], 12, 3), 0.5).parts.experience).toBe(1)
   })
 
   it('leaves out parts a job does not ask for and rescales the rest', () => {

@@ -34,6 +34,13 @@ const LABELS: Record<PartKey, string> = {
   education: 'Education',
 }
 
+// Years count for the job in proportion to the required skills the candidate has (see experienceFit).
+const relevanceNote = (job: ScoringJobSource, breakdown: ScoreBreakdown) => {
+  const share = breakdown.parts.requiredSkills
+  return job.requiredSkills.length && share !== undefined && share < 1
+    ? `, counted at ${Math.round(share * 100)}%, the share of required skills they have`
+    : ''
+}
 const years = (n: number) => `${Math.round(n * 10) / 10} year${n === 1 ? '' : 's'}`
 
 function list(names: string[], max = 4): string {
@@ -78,7 +85,7 @@ export function explainScore(input: ExplainInput): ScoreView {
     requiredSkills: `${count('required')} required skills, by weight`,
     preferredSkills: `${count('preferred')} preferred skills, by weight`,
     text: 'How closely the resume’s wording matches the job (BM25F: its titles and skills count extra) and how much of the job title its titles claim, relative to the best resume for this job',
-    experience: `${yearsRead} against a minimum of ${years(job.minYears)}`,
+    experience: `${yearsRead} against a minimum of ${years(job.minYears)}${relevanceNote(job, breakdown)}`,
     education: `${describeEducation(input.educationLevel)}; the job asks for ${describeEducation(job.educationLevel)}`,
   }
   const parts: ScorePart[] = keys.map((key) => {

@@ -80,10 +80,14 @@ export function skillCoverage(
   return coverage
 }
 
-/** Full marks at or above the minimum; below it, in proportion, so 4 of 5 years is 0.8. */
-export function experienceFit(years: number, minYears: number): number {
+/**
+ * Full marks at or above the minimum; below it, in proportion, so 4 of 5 years is 0.8. The years
+ * count as this job's experience in proportion to `relevance`, the share of its required skills the
+ * candidate has: ten years as a Java developer are not ten years of SAP.
+ */
+export function experienceFit(years: number, minYears: number, relevance = 1): number {
   if (minYears <= 0) return 1
-  return Math.max(0, Math.min(1, years / minYears))
+  return Math.max(0, Math.min(1, years / minYears)) * relevance
 }
 
 /** Full marks at or above the level asked; one level short is half; further short is nothing. */

@@ -49,7 +49,7 @@ export function scoreCandidate(job: ScoringJob, candidate: CandidateFeatures, te
     requiredSkills: required.value,
     preferredSkills: preferred.value,
     text: textRelevance,
-    experience: experienceFit(candidate.totalYears, job.minYears),
+    experience: experienceFit(candidate.totalYears, job.minYears, job.requiredSkills.length ? required.value : 1),
     education: educationFit(candidate.educationRank, requiredEducation),
   }
   const parts: Partial<Record<PartKey, number>> = {}
