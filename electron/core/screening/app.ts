@@ -22,6 +22,7 @@ import { embedJob, queueEmbeddings } from './candidates/embed-job'
 import { createRanker, type Rerank } from './candidates/rerank'
 import { createPoolCache } from './candidates/pool'
 import { refreshStaleTerms } from './candidates/refresh-terms'
+import { jobsScoredBefore, markScoresCurrent } from './candidates/score-version'
 import { createFileStore } from './intake/file-store'
 import { intakeJob } from './intake/intake-job'
 import { createIntakeService } from './intake/intake-service'
@@ -94,7 +95,9 @@ export function createApp(deps: ScreeningDeps): ScreeningApp {
     rerank,
     openFiles: (paths) => opened.open(paths),
     async start() {
-      for (const jobId of await refreshStaleTerms(db)) await rerankOnly(jobId)
+      const stale = new Set([...(await refreshStaleTerms(db)), ...(await jobsScoredBefore(db))])
+      for (const jobId of stale) await rerankOnly(jobId)
+      await markScoresCurrent(db)
     },
     jobs: [
       ...(deps.parser

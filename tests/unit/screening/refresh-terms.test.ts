@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
 import { writeFeatures } from '@core/screening/intake/record-outcome'
 import { TERMS_VERSION } from '@core/screening/candidates/refresh-terms'
+import { SCORE_VERSION } from '@core/screening/candidates/score-version'
 import { resumeTermVector } from '@core/screening/scoring/features'
 import {
   fieldHash,
@@ -101,5 +102,44 @@ describe('stored term vectors from before the fields (TERMS_VERSION)', () => {
     expect(after.computed_at).toBeGreaterThanOrEqual(before.computed_at)
     expect(JSON.parse(after.parts).text).toBeGreaterThan(0)
     expect(after.parts).not.toEqual(before.parts)
+  })
+})
+
+describe('stored scores from an older formula (SCORE_VERSION)', () => {
+  it('are computed again at the next start', async () => {
+    const created = await createTempStudio({ startWorkers: false })
+    studio = created.studio
+    const job = await call<{ id: string }>('jobs.create', {
+      title: 'SAP ABAP Developer',
+      description: 'ABAP development on SAP S/4HANA.',
+      minYears: 3,
+      requiredSkills: [
+        { skillId: 'sap-abap', name: 'SAP ABAP', weight: 3 },
+        { skillId: 'java', name: 'Java', weight: 1 },
+      ],
+    })
+    await seedCandidates(studio, job.id, [
+      { name: 'Ravi', text: 'Java developer for twelve years', skills: ['java'], years: 12, education: 'bachelor' },
+    ])
+    await call('jobs.update', { id: job.id, patch: { description: 'ABAP development on SAP S/4HANA!' } })
+    const scored = () => studio!.db.selectFrom('application_scores').selectAll().executeTakeFirstOrThrow()
+    const current = await scored()
+    expect(JSON.parse(current.parts).experience).toBeCloseTo(0.25)
+    // As the formula before version 2 stored it: the years alone, and no version recorded.
+    await studio.db
+      .updateTable('application_scores')
+      .set({ parts: JSON.stringify({ ...JSON.parse(current.parts), experience: 1 }) })
+      .execute()
+    await sql`delete from meta where key = 'screening.score_version'`.execute(studio.db)
+    await studio.close()
+
+    studio = (await createTempStudio({ startWorkers: false, dataDir: created.dataDir })).studio
+    expect(JSON.parse((await scored()).parts).experience).toBeCloseTo(0.25)
+    const meta = await studio.db
+      .selectFrom('meta')
+      .select('value')
+      .where('key', '=', 'screening.score_version')
+      .executeTakeFirst()
+    expect(meta?.value).toBe(String(SCORE_VERSION))
   })
 })

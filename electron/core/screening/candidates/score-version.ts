@@ -1,0 +1,20 @@
+import type { Kysely } from 'kysely'
+import { getMeta, setMeta } from '../../db/meta'
+import type { Database } from '../../db/schema'
+
+/**
+ * What a stored score means. 2: the experience part counts the years only as far as the candidate
+ * has the job's required skills. Raise it whenever the same features would score differently.
+ */
+export const SCORE_VERSION = 2
+const KEY = 'screening.score_version'
+
+/** Every job with stored scores, when an older version computed them (none once they are current). */
+export async function jobsScoredBefore(db: Kysely<Database>): Promise<string[]> {
+  if (Number((await getMeta(db, KEY)) ?? 1) >= SCORE_VERSION) return []
+  const jobs = await db.selectFrom('application_scores').select('job_id').distinct().execute()
+  return jobs.map((row) => row.job_id)
+}
+
+/** Recorded once every stale job has been re-ranked, so a start cut short re-ranks them again. */
+export const markScoresCurrent = (db: Kysely<Database>) => setMeta(db, KEY, String(SCORE_VERSION))
