@@ -114,6 +114,20 @@ describe('employment, years and gaps', () => {
     )
   })
 
+  it.each([
+    [
+      'Company Details company - Acme Infotech Pvt Ltd description - Working as SAP ABAP Consultant from Mar 2017 to till date. * Developed custom reports',
+      'SAP ABAP Consultant',
+    ],
+    [
+      'Company Details company - Quadrant Consulting description - Senior SAP Developer (BW/4HANA + ABAP) since 2018. * Designed ADSOs',
+      'Senior SAP Developer (BW/4HANA + ABAP)',
+    ],
+    ['EXPERIENCE\nSr. Software Engineer, Foo Inc. 2019 - Present', 'Sr. Software Engineer'],
+  ])('takes the title out of the sentence a portal wrote it in: %s', (text, title) => {
+    expect(read(text).currentTitle).toBe(title)
+  })
+
   it('does not count school dates as work when there is no experience heading', () => {
     const parsed = read(
       'Sam Lee\nB.S. Biology, University of Iowa, 2010 - 2014\nLab Technician, Quest Diagnostics, 2015 - 2018',

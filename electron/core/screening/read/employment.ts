@@ -26,6 +26,16 @@ const isHeaderLike = (line: string) =>
   !BULLET.test(line) &&
   (!/[.!?]$/.test(line) || (/\b\p{Lu}[\p{L}]{0,4}\.$/u.test(line) && line.split(/\s+/).length <= 8))
 
+// Where a date was taken out of running text, the title is left with its frame: "Working as SAP ABAP
+// Consultant from [Mar 2017 to till date]. * Developed…", "Senior SAP Developer since [2018]. * Designed…".
+const TITLE_LEAD = /^(?:(?:currently|presently)\s+)?(?:working|worked)\s+as\s+(?:an?\s+)?/i
+const TITLE_END = /\s+\.(?:\s|$)|\.\s+[*•▪●-]\s/
+const DANGLING = /(?:\s+(?:from|since|till|until|to|in|at|during|for|with))+\s*$/i
+const tidyTitle = (title: string) => {
+  const end = TITLE_END.exec(title)
+  return trimPunctuation((end ? title.slice(0, end.index) : title).replace(TITLE_LEAD, '').replace(DANGLING, ''))
+}
+
 /** Splits "Senior Engineer, Acme Corp" / "Acme Corp | Senior Engineer" into title and company. */
 const CORPORATE_SUFFIX = /^(inc|llc|ltd|gmbh|corp|co|plc|ag|sa|bv|l\.?p)\.?$/i
 
@@ -41,7 +51,7 @@ function titleAndCompany(parts: string[]): { title: string; company: string | nu
   const titleIndex = cleaned.findIndex((part) => TITLE_WORDS.test(part) && !COMPANY_WORDS.test(part))
   const index = titleIndex >= 0 ? titleIndex : cleaned.findIndex((part) => TITLE_WORDS.test(part))
   const chosen = index >= 0 ? index : 0
-  let title = cleaned[chosen]!
+  let title = tidyTitle(cleaned[chosen]!)
   let rest = cleaned.filter((_, position) => position !== chosen)
   // "Registered Nurse, ICU, Mercy Hospital": a short qualifier right after the title belongs to it.
   const qualifier = cleaned[chosen + 1]
