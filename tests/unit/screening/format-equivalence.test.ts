@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { extractDocument } from '@core/screening/extract'
@@ -88,6 +89,32 @@ describe('the same resume reads the same as TXT, DOCX and PDF', () => {
       if (extra.length)
         expect(txt!.skills).toEqual(expect.arrayContaining(LONG_SKILLS.map((name) => taxonomy.resolve(name)!.id)))
     }
+  })
+})
+
+describe('a section label a layout ran on from the line before', () => {
+  // A PDF cannot show whether a paragraph that fills its last line goes on into the next line: the
+  // reader must read "… UAT Experience: Business Analyst, Highveld (2021 - current) …" as it reads the
+  // label at the start of its own line.
+  const SET_C = path.resolve('tests/fixtures/ranking/set-c/resumes')
+  const features = (text: string) => {
+    const document = { format: 'txt' as const, text, hiddenText: '', pages: 1, flags: [] }
+    const parsed = readResume(document, taxonomy, { now: FIXTURE_NOW })
+    const { skillEvidence: _evidence, ...rest } = buildFeatures(document, parsed)
+    return { ...rest, employment: parsed.employment.map((job) => job.title), years: parsed.totalYears }
+  }
+
+  it.each([
+    ['c011.txt', 'Experience:'],
+    ['c063.txt', 'Skills:'],
+    ['c073.txt', 'EXPERIENCE'],
+  ])('%s, at %s', async (file, label) => {
+    const text = await readFile(path.join(SET_C, file), 'utf8')
+    const lines = text.split('\n')
+    const at = lines.findIndex((line, index) => index > 0 && line.startsWith(label))
+    expect(at).toBeGreaterThan(0)
+    const runOn = [...lines.slice(0, at - 1), `${lines[at - 1]} ${lines[at]}`, ...lines.slice(at + 1)].join('\n')
+    expect(features(runOn)).toEqual(features(text))
   })
 })
 

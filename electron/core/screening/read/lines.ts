@@ -1,9 +1,12 @@
+import { isSectionName } from './sections'
+
 /**
  * The reader's one line model. A .txt or .docx export keeps a whole paragraph on one line where a
  * PDF wraps it, so over-long lines are cut into segments of at most SEGMENT_MAX characters — at a
  * sentence end, a semicolon or bullet, a comma, or a space, in that order of preference — and every
- * format reads as the same bounded lines. Nothing is dropped: a line's segments, joined by single
- * spaces, are the line.
+ * format reads as the same bounded lines. A line is first cut where a section label starts inside it,
+ * so the segments do not depend on whether a PDF's layout ran that label on from the line before.
+ * Nothing is dropped: a line's pieces, joined by single spaces, are the line.
  */
 export const SEGMENT_MAX = 300
 
@@ -36,7 +39,38 @@ export function segmentLine(line: string): string[] {
   return segments
 }
 
-/** The text's lines with every over-long line segmented; short lines are kept as written. */
+// After a space, up to three capitalised words and a colon, or up to three words in capitals: a
+// label inside a line ("… UAT Experience: Business Analyst, …", "… supervision EXPERIENCE Resident
+// Engineer …"), which is a section's name only if sections.ts knows it.
+const INLINE_LABEL =
+  /(?<=\s)(?:((?:\p{Lu}[\p{L}&/-]*\s+){0,2}\p{Lu}[\p{L}&/-]*):(?=\s|$)|((?:\p{Lu}{2,}\s+){0,2}\p{Lu}{2,})(?=\s))/gu
+
+/**
+ * Where the line's own section labels start ("Skills:", "Work Experience:"), so that a line begins
+ * there whether the file put the label at a line's start or a PDF's layout ran it on from the line
+ * before: the reading after it is the same either way.
+ */
+function labelStarts(line: string): number[] {
+  const starts: number[] = []
+  for (const match of line.matchAll(INLINE_LABEL)) {
+    const words = (match[1] ?? match[2]!).split(/\s+/)
+    // The label is the shortest run of its last words that names a section ("UAT Experience" → "Experience").
+    for (let take = 1; take <= words.length; take++) {
+      const label = words.slice(-take).join(' ')
+      if (isSectionName(label)) {
+        starts.push(match.index + match[0].indexOf(label))
+        break
+      }
+    }
+  }
+  return starts
+}
+
+/** The text's lines, each cut where a section label starts inside it, and every over-long piece segmented. */
 export function readingLines(text: string): string[] {
-  return text.split('\n').flatMap((line) => (line.length > SEGMENT_MAX ? segmentLine(line) : [line]))
+  return text.split('\n').flatMap((line) => {
+    const starts = labelStarts(line)
+    const pieces = starts.length ? [0, ...starts].map((start, i, all) => line.slice(start, all[i + 1]).trim()) : [line]
+    return pieces.flatMap((piece) => (piece.length > SEGMENT_MAX ? segmentLine(piece) : [piece]))
+  })
 }

@@ -207,6 +207,12 @@ const WEAK = new Set([
 // Only these read as "Heading: content" on one line; "Work: +1 555 ..." is a phone label, not a section.
 const INLINE: ReadonlySet<SectionName | 'other'> = new Set(['skills', 'certifications', 'other', 'summary'])
 
+/** Whether `words` name a section outright ("Experience", "Technical Skills"), not as a common word. */
+export function isSectionName(words: string): boolean {
+  const name = normalizeHeading(words)
+  return LOOKUP.has(name) && !WEAK.has(name)
+}
+
 /**
  * A heading on its own line ("EXPERIENCE", "## Work history", "Skills:"), or one that starts a line
  * followed by its content ("Skills: Python, SQL").
