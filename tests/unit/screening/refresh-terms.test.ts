@@ -28,6 +28,16 @@ async function call<T>(name: string, input: unknown): Promise<T> {
   return result.value as T
 }
 
+/** A fresh studio (no workers) with one job, as each test here starts (the caller keeps `created.studio`). */
+async function studioWithJob(input: Record<string, unknown>) {
+  const created = await createTempStudio({ startWorkers: false })
+  studio = created.studio
+  return { created, job: await call<{ id: string }>('jobs.create', input) }
+}
+
+const metaValue = async (key: string) =>
+  (await studio!.db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst())?.value
+
 const TEXT =
   'Priya Raman\nQA Automation Engineer\npriya@example.com\nSkills\nSelenium, Java\nExperience\nTest Lead, Acme'
 const PARSED = {
@@ -55,13 +65,12 @@ const storedTerms = async (candidateId: string) => {
 
 describe('stored term vectors from before the fields (TERMS_VERSION)', () => {
   it('are rebuilt from the stored text and reading at the next start, and their job re-ranked', async () => {
-    const created = await createTempStudio({ startWorkers: false })
-    studio = created.studio
-    const job = await call<{ id: string }>('jobs.create', {
+    const { created, job } = await studioWithJob({
       title: 'QA Automation Engineer',
       description: 'Selenium test automation in Java.',
       requiredSkills: [{ skillId: 'selenium', name: 'Selenium', weight: 3 }],
     })
+    studio = created.studio
     const [id] = await seedCandidates(studio, job.id, [
       { name: 'Priya', text: TEXT, skills: ['selenium'], years: 6, education: 'bachelor' },
     ])
@@ -92,12 +101,7 @@ describe('stored term vectors from before the fields (TERMS_VERSION)', () => {
     const rebuilt = await storedTerms(id!)
     expect(rebuilt).toEqual(resumeTermVector(TEXT, PARSED as never))
     expect(frequencyOf(rebuilt, fieldHash(termHash('automation'), 'title'))).toBe(1)
-    const meta = await studio.db
-      .selectFrom('meta')
-      .select('value')
-      .where('key', '=', 'screening.terms_version')
-      .executeTakeFirst()
-    expect(meta?.value).toBe(String(TERMS_VERSION))
+    expect(await metaValue('screening.terms_version')).toBe(String(TERMS_VERSION))
     const after = await studio.db.selectFrom('application_scores').selectAll().executeTakeFirstOrThrow()
     expect(after.computed_at).toBeGreaterThanOrEqual(before.computed_at)
     expect(JSON.parse(after.parts).text).toBeGreaterThan(0)
@@ -107,9 +111,7 @@ describe('stored term vectors from before the fields (TERMS_VERSION)', () => {
 
 describe('stored scores from an older formula (SCORE_VERSION)', () => {
   it('are computed again at the next start', async () => {
-    const created = await createTempStudio({ startWorkers: false })
-    studio = created.studio
-    const job = await call<{ id: string }>('jobs.create', {
+    const { created, job } = await studioWithJob({
       title: 'SAP ABAP Developer',
       description: 'ABAP development on SAP S/4HANA.',
       minYears: 3,
@@ -118,6 +120,7 @@ describe('stored scores from an older formula (SCORE_VERSION)', () => {
         { skillId: 'java', name: 'Java', weight: 1 },
       ],
     })
+    studio = created.studio
     await seedCandidates(studio, job.id, [
       { name: 'Ravi', text: 'Java developer for twelve years', skills: ['java'], years: 12, education: 'bachelor' },
     ])
@@ -135,11 +138,6 @@ describe('stored scores from an older formula (SCORE_VERSION)', () => {
 
     studio = (await createTempStudio({ startWorkers: false, dataDir: created.dataDir })).studio
     expect(JSON.parse((await scored()).parts).experience).toBeCloseTo(0.25)
-    const meta = await studio.db
-      .selectFrom('meta')
-      .select('value')
-      .where('key', '=', 'screening.score_version')
-      .executeTakeFirst()
-    expect(meta?.value).toBe(String(SCORE_VERSION))
+    expect(await metaValue('screening.score_version')).toBe(String(SCORE_VERSION))
   })
 })
