@@ -62,8 +62,12 @@ describe('the years label', () => {
     const skill = (skillId: string, name: string) => ({ skillId, name, weight: 1 })
     const withSkills = { ...source, requiredSkills: [skill('selenium', 'Selenium'), skill('java', 'Java')] }
     const breakdown = scoreCandidate(scoringJobOf(withSkills), { ...candidate, skillIds: new Set(['java']) }, 0)
-    const part = explainScore({ ...input, job: withSkills, breakdown }).parts.find((p) => p.key === 'experience')
+    const explained = explainScore({ ...input, job: withSkills, breakdown })
+    const part = explained.parts.find((p) => p.key === 'experience')
     expect(part?.value).toBeCloseTo(0.5)
+    expect(explained.explanation).toContain(
+      '8.7 years of experience (stated) meets the 5 years minimum, counted at 50%, the share of required skills they have.',
+    )
     expect(part?.detail).toBe(
       '≈ 8.7 years (stated) against a minimum of 5 years, counted at 50%, the share of required skills they have',
     )

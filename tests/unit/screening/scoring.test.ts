@@ -349,7 +349,9 @@ describe('explainScore', () => {
     expect(view.missing.map((m) => m.name)).toEqual(['Kubernetes', 'GraphQL'])
     expect(view.additional).toEqual([{ skillId: 'rust', name: 'Rust' }])
     expect(view.explanation).toContain('Has 2 of 3 required skills; missing Kubernetes.')
-    expect(view.explanation).toContain('3 years of experience is short of the 5 years minimum.')
+    expect(view.explanation).toContain(
+      '3 years of experience is short of the 5 years minimum, counted at 80%, the share of required skills they have.',
+    )
     expect(view.explanation).toContain('Also brings Rust.')
     expect(view.parts.reduce((sum, p) => sum + p.points, 0)).toBeCloseTo(view.score, 0)
     expect(view.parts.reduce((sum, p) => sum + p.share, 0)).toBeCloseTo(1)

@@ -120,10 +120,9 @@ export function explainScore(input: ExplainInput): ScoreView {
     )
   }
   if (job.minYears > 0) {
+    const verdict = input.totalYears >= job.minYears ? 'meets' : 'is short of'
     sentences.push(
-      input.totalYears >= job.minYears
-        ? `${years(input.totalYears)} of experience${qualifier} meets the ${years(job.minYears)} minimum.`
-        : `${years(input.totalYears)} of experience${qualifier} is short of the ${years(job.minYears)} minimum.`,
+      `${years(input.totalYears)} of experience${qualifier} ${verdict} the ${years(job.minYears)} minimum${relevanceNote(job, breakdown)}.`,
     )
   }
   if (job.educationLevel !== 'none') {
