@@ -121,11 +121,30 @@ describe('employment, years and gaps', () => {
     ],
     [
       'Company Details company - Quadrant Consulting description - Senior SAP Developer (BW/4HANA + ABAP) since 2018. * Designed ADSOs',
-      'Senior SAP Developer (BW/4HANA + ABAP)',
+      'Senior SAP Developer',
     ],
     ['EXPERIENCE\nSr. Software Engineer, Foo Inc. 2019 - Present', 'Sr. Software Engineer'],
+    [
+      'company - Maxwell Infotech description - 1st Jul 2013 to 31st Dec 2016. ETL Developer for retail DWH * Built mappings',
+      'ETL Developer',
+    ],
+    [
+      'company - Ganga Infoserv Pvt Ltd description - Since Aug 2016 working as Sr Oracle DBA supporting 150+ databases',
+      'Sr Oracle DBA',
+    ],
+    [
+      'company - Malwa Auto Components description - 16th Jan 2017 to till date. Sr. HR Executive (plant HR) * Handling recruitment',
+      'Sr. HR Executive',
+    ],
   ])('takes the title out of the sentence a portal wrote it in: %s', (text, title) => {
     expect(read(text).currentTitle).toBe(title)
+  })
+
+  it('reads the company of a portal export’s job from its "company -" field', () => {
+    const parsed = read(
+      'company - Maxwell Infotech description - 1st Jul 2013 to 31st Dec 2016. ETL Developer for retail DWH',
+    )
+    expect(parsed.employment.map((job) => [job.title, job.company])).toEqual([['ETL Developer', 'Maxwell Infotech']])
   })
 
   it('does not count school dates as work when there is no experience heading', () => {

@@ -6,7 +6,7 @@ export interface DatedEmployment extends Employment {
 }
 
 const TITLE_WORDS =
-  /\b(engineer|developer|programmer|architect|scientist|analyst|manager|director|lead|head|vp|vice president|president|chief|cto|ceo|cfo|coo|cmo|officer|specialist|consultant|associate|assistant|coordinator|administrator|representative|rep|executive|designer|nurse|rn|lpn|cna|technician|technologist|therapist|physician|pharmacist|accountant|auditor|controller|bookkeeper|clerk|teacher|instructor|professor|lecturer|tutor|intern|internship|trainee|apprentice|recruiter|partner|advisor|adviser|agent|broker|writer|editor|strategist|marketer|planner|buyer|supervisor|foreman|operator|owner|founder|co-founder|principal|fellow|researcher|attorney|lawyer|paralegal|counsel|banker|trader|underwriter|actuary|economist|statistician|generalist|producer|artist|illustrator|photographer|chef|cook|cashier|driver|mechanic|electrician|secretary|receptionist|advocate|educator|counselor|counsellor|surgeon|dentist|midwife|paramedic|aide|caregiver|sdr|bdr|ae)\b/i
+  /\b(engineer|developer|programmer|architect|scientist|analyst|manager|director|lead|head|vp|vice president|president|chief|cto|ceo|cfo|coo|cmo|officer|specialist|consultant|associate|assistant|coordinator|administrator|representative|rep|executive|designer|nurse|rn|lpn|cna|technician|technologist|therapist|physician|pharmacist|accountant|auditor|controller|bookkeeper|clerk|teacher|instructor|professor|lecturer|tutor|intern|internship|trainee|apprentice|recruiter|partner|advisor|adviser|agent|broker|writer|editor|strategist|marketer|planner|buyer|supervisor|foreman|operator|owner|founder|co-founder|principal|fellow|researcher|attorney|lawyer|paralegal|counsel|banker|trader|underwriter|actuary|economist|statistician|generalist|producer|artist|illustrator|photographer|chef|cook|cashier|driver|mechanic|electrician|secretary|receptionist|advocate|educator|counselor|counsellor|surgeon|dentist|midwife|paramedic|aide|caregiver|sdr|bdr|ae|tester|dba)\b/i
 const COMPANY_WORDS =
   /\b(inc|llc|ltd|gmbh|corp|corporation|company|co|group|hospital|health|healthcare|clinic|medical|university|college|school|bank|capital|partners|labs?|technologies|technology|systems|solutions|software|studios?|agency|consulting|associates|holdings|ventures|foundation|institute|center|centre|services|international|global|plc|ag|sa|bv)\b\.?/i
 const SEPARATORS = /\s+[|–—•·@]\s+|\s+-\s+|\s+at\s+|\s*\t\s*|,\s+|\s{3,}/
@@ -28,12 +28,13 @@ const isHeaderLike = (line: string) =>
 
 // Where a date was taken out of running text, the title is left with its frame: "Working as SAP ABAP
 // Consultant from [Mar 2017 to till date]. * Developed…", "Senior SAP Developer since [2018]. * Designed…".
-const TITLE_LEAD = /^(?:(?:currently|presently)\s+)?(?:working|worked)\s+as\s+(?:an?\s+)?/i
+const TITLE_LEAD_IN =
+  /^[\s.,;:)-]*(?:(?:role|designation|position)\s*[:-]\s*|(?:(?:currently|presently)\s+)?(?:working|worked)\s+as\s+(?:an?\s+)?)?/i
 const TITLE_END = /\s+\.(?:\s|$)|\.\s+[*•▪●-]\s/
 const DANGLING = /(?:\s+(?:from|since|till|until|to|in|at|during|for|with))+\s*$/i
 const tidyTitle = (title: string) => {
   const end = TITLE_END.exec(title)
-  return trimPunctuation((end ? title.slice(0, end.index) : title).replace(TITLE_LEAD, '').replace(DANGLING, ''))
+  return trimPunctuation((end ? title.slice(0, end.index) : title).replace(TITLE_LEAD_IN, '').replace(DANGLING, ''))
 }
 
 /** Splits "Senior Engineer, Acme Corp" / "Acme Corp | Senior Engineer" into title and company. */
@@ -75,6 +76,38 @@ export interface EmploymentReading {
   ranges: { start: MonthIndex; end: MonthIndex; startPrecise: boolean; endPrecise: boolean }[]
 }
 
+// A job portal's export: "company - Maxwell Infotech description - 1st Jul 2013 to 31st Dec 2016.
+// ETL Developer for retail DWH * Built mappings …". The title, when given, follows the dates or leads to them.
+const PORTAL_JOB = /\bcompany\s*-\s*(.{2,100}?)\s+description\s*-/i
+const TITLE_TOKEN = /^(?:[\p{Lu}\d][\p{L}\d&/+.-]*|\/|&|of|and)$/u
+const ABBREVIATED = /^(?:sr|jr|asst|sn)\.$/i
+
+/**
+ * The job in a portal export's line, when a title is named right after its dates or between
+ * "description -" and them ("Working as SAP ABAP Consultant from Mar 2017 …"); else null, and the
+ * line is read as any other.
+ */
+function portalTitle(line: string, range: { from: number; to: number }): { title: string; company: string } | null {
+  const portal = PORTAL_JOB.exec(line)
+  if (!portal || portal.index + portal[0].length > range.from) return null
+  const described = portal.index + portal[0].length
+  const title = leadingTitle(line.slice(range.to)) || leadingTitle(line.slice(described, range.from))
+  return title ? { title, company: trimPunctuation(portal[1]!) } : null
+}
+
+/** The title a text starts with: up to eight capitalised words or title words, or '' if none names a role. */
+function leadingTitle(text: string): string {
+  const words: string[] = []
+  for (const raw of text.replace(TITLE_LEAD_IN, '').split(/\s+/)) {
+    const word = raw.replace(/[,.;:*(]+$/, '')
+    if (word === '' || !(TITLE_TOKEN.test(word) || TITLE_WORDS.test(word)) || words.length === 8) break
+    words.push(ABBREVIATED.test(raw) ? raw : word)
+    if (word !== raw && !ABBREVIATED.test(raw)) break
+  }
+  const title = words.join(' ').replace(/(?:\s+(?:\/|&|of|and))+$/, '')
+  return TITLE_WORDS.test(title) ? title : ''
+}
+
 /**
  * Jobs read from the experience lines: every line with a date range is one job; its title and
  * company come from the rest of that line or, when the line holds only dates, from the short
@@ -101,6 +134,12 @@ export function readEmployment(
     if (ranges.length === 0) continue
     allRanges.push(...ranges)
     const range = ranges[0]!
+    const portal = portalTitle(line, range)
+    if (portal) {
+      lastAnchor = index
+      jobs.push(toEmployment(portal.title, portal.company, range, line))
+      continue
+    }
     const remainder = trimPunctuation(line.slice(0, range.from) + ' ' + line.slice(range.to))
     let parts = remainder === '' ? [] : remainder.split(SEPARATORS)
     let source = [line]
