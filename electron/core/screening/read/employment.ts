@@ -89,8 +89,9 @@ const ABBREVIATED = /^(?:sr|jr|asst|sn)\.$/i
  */
 function portalTitle(line: string, range: { from: number; to: number }): { title: string; company: string } | null {
   const portal = PORTAL_JOB.exec(line)
-  if (!portal || portal.index + portal[0].length > range.from) return null
+  if (!portal) return null
   const described = portal.index + portal[0].length
+  if (described > range.from) return null
   const title = leadingTitle(line.slice(range.to)) || leadingTitle(line.slice(described, range.from))
   return title ? { title, company: trimPunctuation(portal[1]!) } : null
 }

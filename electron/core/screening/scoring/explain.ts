@@ -77,6 +77,7 @@ export function explainScore(input: ExplainInput): ScoreView {
   const qualifier = source ? ` (${source})` : ''
   const yearsRead =
     experience && experience.basis !== 'none' ? experience.label : `${years(input.totalYears)}${qualifier}`
+  const relevance = relevanceNote(job, breakdown)
   const keys = Object.keys(breakdown.parts) as PartKey[]
   const shares = partShares(job.weights, keys)
   const count = (kind: 'required' | 'preferred') =>
@@ -85,7 +86,7 @@ export function explainScore(input: ExplainInput): ScoreView {
     requiredSkills: `${count('required')} required skills, by weight`,
     preferredSkills: `${count('preferred')} preferred skills, by weight`,
     text: 'How closely the resume’s wording matches the job (BM25F: its titles and skills count extra) and how much of the job title its titles claim, relative to the best resume for this job',
-    experience: `${yearsRead} against a minimum of ${years(job.minYears)}${relevanceNote(job, breakdown)}`,
+    experience: `${yearsRead} against a minimum of ${years(job.minYears)}${relevance}`,
     education: `${describeEducation(input.educationLevel)}; the job asks for ${describeEducation(job.educationLevel)}`,
   }
   const parts: ScorePart[] = keys.map((key) => {
@@ -122,7 +123,7 @@ export function explainScore(input: ExplainInput): ScoreView {
   if (job.minYears > 0) {
     const verdict = input.totalYears >= job.minYears ? 'meets' : 'is short of'
     sentences.push(
-      `${years(input.totalYears)} of experience${qualifier} ${verdict} the ${years(job.minYears)} minimum${relevanceNote(job, breakdown)}.`,
+      `${years(input.totalYears)} of experience${qualifier} ${verdict} the ${years(job.minYears)} minimum${relevance}.`,
     )
   }
   if (job.educationLevel !== 'none') {
