@@ -147,6 +147,45 @@ describe('employment, years and gaps', () => {
     expect(parsed.employment.map((job) => [job.title, job.company])).toEqual([['ETL Developer', 'Maxwell Infotech']])
   })
 
+  it('reads a portal export’s "Education Details" block as education: its dates are not work', () => {
+    const parsed = read(
+      [
+        'Education Details',
+        'May 2013 to May 2017 B.E UIT-RGPV',
+        'Data Scientist',
+        '',
+        'Skill Details',
+        'Python- Exprience - 24 months',
+        'Company Details',
+        'company - Matelabs',
+        'description - Jan 2022 to till date. Built churn models with scikit-learn',
+      ].join('\n'),
+    )
+    expect(parsed.totalYears).toBeCloseTo(2.5, 1)
+    expect(parsed.educationLevel).toBe('bachelor')
+    expect(parsed.sections.skills).toContain('Python- Exprience - 24 months')
+    // The export's fields are not a job's title and company; the block's last line is the headline.
+    expect(parsed.employment).toEqual([])
+    expect(parsed.currentTitle).toBe('Data Scientist')
+  })
+
+  it('reads a portal export’s job from its "company -" and "description -" lines', () => {
+    const parsed = read(
+      [
+        'Company Details',
+        'company - Maxwell Infotech',
+        'description - 1st Jul 2013 to 31st Dec 2016. ETL Developer for retail DWH',
+        'company - Nova Retail',
+        'description - Working as Sr Data Engineer since Jan 2017.',
+      ].join('\n'),
+    )
+    expect(parsed.employment.map((job) => [job.title, job.company])).toEqual([
+      ['ETL Developer', 'Maxwell Infotech'],
+      ['Sr Data Engineer', 'Nova Retail'],
+    ])
+    expect(parsed.currentTitle).toBe('Sr Data Engineer')
+  })
+
   it('does not count school dates as work when there is no experience heading', () => {
     const parsed = read(
       'Sam Lee\nB.S. Biology, University of Iowa, 2010 - 2014\nLab Technician, Quest Diagnostics, 2015 - 2018',
@@ -293,6 +332,12 @@ describe('skills and evidence', () => {
       },
       { skillId: 'postgresql', name: 'PostgreSQL', evidence: 'Python, k8s, Postgres', section: 'skills' },
     ])
+  })
+
+  it('does not read "Less than" as the Less stylesheet language, but does read Less in a list', () => {
+    const ids = (text: string) => read(text).skills.map((skill) => skill.skillId)
+    expect(ids('Skill Details\nPython- Exprience - Less than 1 year months')).not.toContain('less')
+    expect(ids('Skills: Sass, Less, CSS3')).toContain('less')
   })
 
   it('never takes a skill or its evidence from hidden text', async () => {

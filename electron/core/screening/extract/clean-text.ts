@@ -1,6 +1,9 @@
+import { repairMojibake } from './mojibake'
+
 /**
- * Text as a human reads it: compatibility forms folded (ligatures, full-width letters), characters
- * that are invisible or reorder text removed (zero-width, bidi controls, private use), spaces tidied.
+ * Text as a human reads it: UTF-8 that was mis-decoded on its way decoded again ("â€¢" is "•"),
+ * compatibility forms folded (ligatures, full-width letters), characters that are invisible or
+ * reorder text removed (zero-width, bidi controls, private use), spaces tidied.
  */
 
 // Zero-width and joiner characters, bidi embeddings/overrides/isolates, word joiners, BOM, soft hyphen,
@@ -15,7 +18,13 @@ const PRINTABLE_ASCII = /^[\x20-\x7E]*$/
 
 export function cleanLine(line: string): string {
   if (PRINTABLE_ASCII.test(line)) return line.replace(/ {2,}/g, ' ').trim()
-  return line.normalize('NFKC').replace(INVISIBLE, '').replace(/\t/g, '    ').replace(SPACES, ' ').trim()
+  // Before controls are removed: a mis-decoded character's middle byte is often a C1 control.
+  return repairMojibake(line)
+    .normalize('NFKC')
+    .replace(INVISIBLE, '')
+    .replace(/\t/g, '    ')
+    .replace(SPACES, ' ')
+    .trim()
 }
 
 /** Cleans every line and keeps at most one empty line between blocks. */

@@ -96,6 +96,22 @@ function portalTitle(line: string, range: { from: number; to: number }): { title
   return title ? { title, company: trimPunctuation(portal[1]!) } : null
 }
 
+// The same export with its line breaks kept puts "company - …" and "description - …" on lines of their own.
+const PORTAL_COMPANY_LINE = /^\s*company\s*-/i
+const PORTAL_DESCRIPTION_LINE = /^\s*description\s*-/i
+
+/** The dated line, joined to the "company -" line above it when it is that job's "description -" line. */
+function portalText(lines: readonly string[], index: number, include: (index: number) => boolean) {
+  const line = lines[index]!
+  const previous = lines[index - 1]
+  const split =
+    PORTAL_DESCRIPTION_LINE.test(line) &&
+    previous !== undefined &&
+    include(index - 1) &&
+    PORTAL_COMPANY_LINE.test(previous)
+  return split ? { text: `${previous} ${line}`, offset: previous.length + 1, source: `${previous}\n${line}` } : null
+}
+
 /** The title a text starts with: up to eight capitalised words or title words, or '' if none names a role. */
 function leadingTitle(text: string): string {
   const words: string[] = []
@@ -135,10 +151,17 @@ export function readEmployment(
     if (ranges.length === 0) continue
     allRanges.push(...ranges)
     const range = ranges[0]!
-    const portal = portalTitle(line, range)
+    const split = portalText(lines, index, include)
+    const offset = split?.offset ?? 0
+    const portal = portalTitle(split?.text ?? line, { from: range.from + offset, to: range.to + offset })
     if (portal) {
       lastAnchor = index
-      jobs.push(toEmployment(portal.title, portal.company, range, line))
+      jobs.push(toEmployment(portal.title, portal.company, range, split?.source ?? line))
+      continue
+    }
+    // The export's fields, not a title and a company: the time counts, and no job is named.
+    if (split) {
+      lastAnchor = index
       continue
     }
     const remainder = trimPunctuation(line.slice(0, range.from) + ' ' + line.slice(range.to))

@@ -204,6 +204,13 @@ const WEAK = new Set([
   'volunteer',
   'volunteering',
 ])
+// A job portal's export heads its blocks so. Only a line of its own is a heading: run together with
+// the text, these labels stand beside the block's first item, and that reading is left to the lines.
+const PORTAL_HEADINGS = new Map<string, SectionName>([
+  ['education details', 'education'],
+  ['skill details', 'skills'],
+  ['company details', 'experience'],
+])
 // Only these read as "Heading: content" on one line; "Work: +1 555 ..." is a phone label, not a section.
 const INLINE: ReadonlySet<SectionName | 'other'> = new Set(['skills', 'certifications', 'other', 'summary'])
 
@@ -212,6 +219,10 @@ export function isSectionName(words: string): boolean {
   const name = normalizeHeading(words)
   return LOOKUP.has(name) && !WEAK.has(name)
 }
+
+/** Whether `line` is a job portal's "Education Details" heading. */
+export const opensPortalEducation = (line: string): boolean =>
+  PORTAL_HEADINGS.get(normalizeHeading(line)) === 'education'
 
 /**
  * A heading on its own line ("EXPERIENCE", "## Work history", "Skills:"), or one that starts a line
@@ -223,7 +234,7 @@ export function headingOf(line: string): { section: SectionName | 'other'; rest:
   if (trimmed === '') return null
   if (trimmed.length <= 60) {
     const name = normalizeHeading(trimmed)
-    const whole = LOOKUP.get(name)
+    const whole = LOOKUP.get(name) ?? PORTAL_HEADINGS.get(name)
     const styled =
       raw.startsWith('#') || trimmed.endsWith(':') || (trimmed === trimmed.toUpperCase() && /\p{Lu}/u.test(trimmed))
     if (whole && (!WEAK.has(name) || styled)) return { section: whole, rest: '' }

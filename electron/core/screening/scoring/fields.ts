@@ -1,24 +1,28 @@
+import { HEADLINE_MAX, portalHeadline } from '../read/headline'
 import { readingLines } from '../read/lines'
 import { detectSections } from '../read/sections'
 import type { ParsedResume } from '../types'
 import type { FieldTokens } from './term-vector'
 import { tokenize } from './tokenize'
 
-/** A headline is a short line; a long one under the name is a paragraph, not what the person calls themselves. */
-const HEADLINE_MAX = 80
 const HEADLINE_LINES = 4
 const CONTACT = /@|https?:\/\/|www\.|\b[\w-]+\.(?:com|org|net|io|in|dev|me|co|uk)\b|\d{3}[\s.-]?\d{3}/i
 
-/** The lines above the first heading that are not contact details: where people say what they do. */
+/**
+ * The lines above the first heading that are not contact details, where people say what they do,
+ * and a portal export's headline.
+ */
 export function headlineOf(text: string): string[] {
   const lines = readingLines(text)
-  const { lineSections } = detectSections(lines)
+  const { lineSections, headingLines } = detectSections(lines)
   const first = lineSections.findIndex((section) => section !== null)
-  return lines
+  const above = lines
     .slice(0, first === -1 ? Math.min(lines.length, HEADLINE_LINES * 2) : first)
     .map((line) => line.trim())
     .filter((line) => line && line.length <= HEADLINE_MAX && !CONTACT.test(line))
     .slice(0, HEADLINE_LINES)
+  const portal = portalHeadline(lines, headingLines)
+  return portal ? [...above, portal] : above
 }
 
 type FieldSource = Pick<ParsedResume, 'employment' | 'sections' | 'skills'>
