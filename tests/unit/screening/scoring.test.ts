@@ -8,6 +8,7 @@ import { scoringJobOf, type ScoringJobSource } from '@core/screening/scoring/job
 import { rankCandidates } from '@core/screening/scoring/rank'
 import { RELATED_CREDIT } from '@core/screening/scoring/fit'
 import { applicableParts, scoreCandidate } from '@core/screening/scoring/score'
+import { TEXT_RELEVANCE } from '@core/screening/scoring/text-relevance'
 import { parseTaxonomy } from '@core/screening/taxonomy'
 import {
   buildTermVector,
@@ -290,6 +291,19 @@ describe('rankCandidates', () => {
     expect(fielded[0]).toBeGreaterThan(fielded[1]!)
     expect(fielded[1]).toBeGreaterThan(fielded[2]!)
     expect(fielded[3]).toBe(0)
+  })
+
+  it('counts a term at most three times: saying it a hundred times is saying it three times', () => {
+    const filler = 'built services and reports for teams '.repeat(20)
+    // The same length, so only the count of the term differs.
+    const thrice = buildTermVector(tokenize(`${filler} kotlin kotlin kotlin ${'reports '.repeat(97)}`))
+    const stuffed = buildTermVector(tokenize(`${filler} ${'kotlin '.repeat(100)}`))
+    expect(stuffed.length).toBe(thrice.length)
+    const query = [termHash('kotlin')]
+    const [atThree, atHundred] = bm25Scores([thrice, stuffed], query, TEXT_RELEVANCE.bm25)
+    expect(atHundred).toBeCloseTo(atThree!, 10)
+    const uncapped = bm25Scores([thrice, stuffed], query, { ...TEXT_RELEVANCE.bm25, maxFrequency: Infinity })
+    expect(uncapped[1]).toBeGreaterThan(uncapped[0]! * 2)
   })
 })
 

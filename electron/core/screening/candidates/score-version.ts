@@ -4,9 +4,10 @@ import type { Database } from '../../db/schema'
 
 /**
  * What a stored score means. 2: the experience part counts the years only as far as the candidate
- * has the job's required skills. Raise it whenever the same features would score differently.
+ * has the job's required skills. 3: text relevance weighs a resume's length in full and counts a
+ * term at most three times (text-relevance.ts). Raise it whenever the same features would score differently.
  */
-export const SCORE_VERSION = 2
+export const SCORE_VERSION = 3
 const KEY = 'screening.score_version'
 
 /** Every job with stored scores, when an older version computed them (none once they are current). */

@@ -18,9 +18,17 @@ export interface Bm25Params {
    * (the fields' words are in the body too, so 0 is plain BM25). Length normalisation is the body's.
    */
   fields: { title: number; skills: number }
+  /** The most a term's weighted count (body and fields together) counts: repeating a word past it adds nothing. */
+  maxFrequency: number
 }
 
-export const DEFAULT_BM25: Bm25Params = { k1: 1.2, b: 0.75, k: 1, fields: { title: 0, skills: 0 } }
+export const DEFAULT_BM25: Bm25Params = {
+  k1: 1.2,
+  b: 0.75,
+  k: 1,
+  fields: { title: 0, skills: 0 },
+  maxFrequency: Infinity,
+}
 
 const FIELDS = ['title', 'skills'] as const
 
@@ -84,7 +92,7 @@ export function bm25Scores(
     const norm = params.k1 * (1 - params.b + params.b * (pool[d]!.length / averageLength))
     let sum = 0
     for (let t = 0, at = d * q; t < q; t++, at++) {
-      const f = frequencies[at]!
+      const f = Math.min(frequencies[at]!, params.maxFrequency)
       if (f) sum += multiplicity[t]! * idf[t]! * ((f * (params.k1 + 1)) / (norm + f))
     }
     scores[d] = sum
