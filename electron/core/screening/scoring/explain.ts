@@ -36,11 +36,13 @@ const LABELS: Record<PartKey, string> = {
 
 // Years count for the job in proportion to the required skills the candidate has (see experienceFit).
 const relevanceNote = (job: ScoringJobSource, breakdown: ScoreBreakdown) => {
+  if (breakdown.copiedPosting !== null && job.requiredSkills.length) return ', not counted, as the skills are not'
   const share = breakdown.parts.requiredSkills
   return job.requiredSkills.length && share !== undefined && share < 1
     ? `, counted at ${Math.round(share * 100)}%, the share of required skills they have`
     : ''
 }
+const copiedShare = (share: number) => `${Math.round(share * 100)}%`
 const years = (n: number) => `${Math.round(n * 10) / 10} year${n === 1 ? '' : 's'}`
 
 function list(names: string[], max = 4): string {
@@ -82,10 +84,16 @@ export function explainScore(input: ExplainInput): ScoreView {
   const shares = partShares(job.weights, keys)
   const count = (kind: 'required' | 'preferred') =>
     `${matched.filter((s) => s.kind === kind).length} of ${jobSkills.filter((s) => s.kind === kind).length}`
+  const notCounted =
+    breakdown.copiedPosting === null
+      ? null
+      : `Not counted: ${copiedShare(breakdown.copiedPosting)} of the job posting’s wording is in the resume word for word`
   const details: Record<PartKey, string> = {
-    requiredSkills: `${count('required')} required skills, by weight`,
-    preferredSkills: `${count('preferred')} preferred skills, by weight`,
-    text: 'How closely the resume’s wording matches the job (BM25F: its titles and skills count extra) and how much of the job title its titles claim, relative to the best resume for this job',
+    requiredSkills: notCounted ?? `${count('required')} required skills, by weight`,
+    preferredSkills: notCounted ?? `${count('preferred')} preferred skills, by weight`,
+    text:
+      notCounted ??
+      'How closely the resume’s wording matches the job (BM25F: its titles and skills count extra) and how much of the job title its titles claim, relative to the best resume for this job',
     experience: `${yearsRead} against a minimum of ${years(job.minYears)}${relevance}`,
     education: `${describeEducation(input.educationLevel)}; the job asks for ${describeEducation(job.educationLevel)}`,
   }
@@ -103,6 +111,10 @@ export function explainScore(input: ExplainInput): ScoreView {
   })
 
   const sentences: string[] = []
+  if (breakdown.copiedPosting !== null)
+    sentences.push(
+      `${copiedShare(breakdown.copiedPosting)} of the job posting’s wording (its pairs of neighbouring words) is in this resume word for word, as if pasted in, so neither its wording nor the skills it names are counted toward the match.`,
+    )
   const named = (s: MissingSkill) => (s.relatedVia ? `${s.name} (has the related ${s.relatedVia})` : s.name)
   const missingRequired = missing.filter((s) => s.kind === 'required').map(named)
   const missingPreferred = missing.filter((s) => s.kind === 'preferred').map(named)

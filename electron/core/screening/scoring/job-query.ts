@@ -57,6 +57,12 @@ export function titleTerms(title: string): { terms: number[]; pairs: number[] } 
   }
 }
 
+/** Each pair of neighbouring words in the posting's running text, once. */
+export function postingPairs(job: Pick<ScoringJobSource, 'requirements' | 'description'>): number[] {
+  const tokens = tokenize(`${job.requirements}\n${job.description}`)
+  return [...new Set(tokens.slice(1).map((token, i) => pairHash(tokens[i]!, token)))]
+}
+
 /** A skill outside the taxonomy, as a phrase: its words and each pair of neighbouring words. */
 export function customSkillPhrase(name: string): CustomSkillPhrase {
   const tokens = tokenize(name)
@@ -89,5 +95,6 @@ export function scoringJobOf(job: ScoringJobSource, relatedOf: RelatedSkills = N
     title: titleTerms(job.title),
     related,
     customSkills,
+    postingPairs: postingPairs(job),
   }
 }

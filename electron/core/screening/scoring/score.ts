@@ -1,4 +1,5 @@
 import type { ScoreWeights } from '../../../../shared/contract/screening'
+import { copiedPostingShare } from './copied'
 import { educationRank } from './education'
 import { educationFit, experienceFit, skillCoverage } from './fit'
 import type { CandidateFeatures, PartKey, ScoreBreakdown, ScoringJob } from './types'
@@ -39,17 +40,28 @@ function prepare(job: ScoringJob): Prepared {
 }
 
 /**
- * Scores one candidate. `textRelevance` is 0..1, relative to the job's pool (see text-relevance.ts).
+ * Scores one candidate. `textRelevance` is 0..1, relative to the job's pool (see text-relevance.ts);
+ * `copied`, the share of the posting the resume copied (copied.ts), is worked out when not given.
  */
-export function scoreCandidate(job: ScoringJob, candidate: CandidateFeatures, textRelevance: number): ScoreBreakdown {
+export function scoreCandidate(
+  job: ScoringJob,
+  candidate: CandidateFeatures,
+  textRelevance: number,
+  copied = copiedPostingShare(job.postingPairs, candidate.terms),
+): ScoreBreakdown {
   const { keys, shares, requiredEducation } = prepare(job)
   const required = skillCoverage(job.requiredSkills, candidate.skillIds, candidate.terms, job)
   const preferred = skillCoverage(job.preferredSkills, candidate.skillIds, candidate.terms, job)
   const values: Record<PartKey, number> = {
-    requiredSkills: required.value,
-    preferredSkills: preferred.value,
-    text: textRelevance,
-    experience: experienceFit(candidate.totalYears, job.minYears, job.requiredSkills.length ? required.value : 1),
+    // A copied posting names the job's skills and words for the candidate: neither can be counted.
+    requiredSkills: copied === null ? required.value : 0,
+    preferredSkills: copied === null ? preferred.value : 0,
+    text: copied === null ? textRelevance : 0,
+    experience: experienceFit(
+      candidate.totalYears,
+      job.minYears,
+      job.requiredSkills.length ? (copied === null ? required.value : 0) : 1,
+    ),
     education: educationFit(candidate.educationRank, requiredEducation),
   }
   const parts: Partial<Record<PartKey, number>> = {}
@@ -64,5 +76,6 @@ export function scoreCandidate(job: ScoringJob, candidate: CandidateFeatures, te
     matched: [...required.matched, ...preferred.matched],
     missing: [...required.missing, ...preferred.missing],
     related: [...required.related, ...preferred.related],
+    copiedPosting: copied,
   }
 }

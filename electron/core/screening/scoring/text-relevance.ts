@@ -48,16 +48,22 @@ export function titleMatches(pool: readonly TermVector[], title: ScoringJob['tit
 
 /**
  * Each candidate's text relevance in its pool, 0..1: BM25F divided by the pool's best (the best
- * text match gets full marks), mixed with the title match.
+ * text match gets full marks), mixed with the title match. A resume that `copied` the posting gets
+ * 0 and is left out of the pool's statistics, so it moves no one else's figure.
  */
 export function textRelevance(
   job: Pick<ScoringJob, 'queryHashes' | 'title'>,
   pool: readonly TermVector[],
+  copied: (index: number) => boolean = () => false,
 ): Float64Array {
   const params = TEXT_RELEVANCE
-  const bm25 = bm25Scores(pool, job.queryHashes, params.bm25)
+  const kept = pool.flatMap((_, i) => (copied(i) ? [] : [i]))
+  const honest = kept.length === pool.length ? pool : kept.map((i) => pool[i]!)
+  const bm25 = bm25Scores(honest, job.queryHashes, params.bm25)
   const best = bm25.reduce((max, value) => Math.max(max, value), 0)
-  const titles = titleMatches(pool, job.title)
+  const titles = titleMatches(honest, job.title)
   const share = job.title.terms.length ? params.titleShare : 0
-  return bm25.map((value, i) => (1 - share) * (best > 0 ? value / best : 0) + share * titles[i]!)
+  const relevance = new Float64Array(pool.length)
+  kept.forEach((i, k) => (relevance[i] = (1 - share) * (best > 0 ? bm25[k]! / best : 0) + share * titles[k]!))
+  return relevance
 }

@@ -16,6 +16,8 @@ export interface ScoringJob {
   related: ReadonlyMap<string, ReadonlySet<string>>
   /** Skills outside the taxonomy, by skill id: matched as phrases (see fit.ts). */
   customSkills: ReadonlyMap<string, CustomSkillPhrase>
+  /** The posting's word pairs (requirements and description), each once: see copied.ts. */
+  postingPairs: number[]
 }
 
 export interface CustomSkillPhrase {
@@ -50,4 +52,9 @@ export interface ScoreBreakdown {
   missing: string[]
   /** Missing skills given part credit for a related skill the candidate has (`via`). */
   related: { skillId: string; via: string }[]
+  /**
+   * The share of the posting's word pairs the resume holds word for word, when it is so large that
+   * the resume copied the posting (its wording then counts nothing toward the match); else null.
+   */
+  copiedPosting: number | null
 }
