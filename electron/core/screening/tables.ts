@@ -129,6 +129,8 @@ export interface ApplicationScoresTable {
   matched: string
   /** JSON string[] of skill names */
   missing: string
+  /** The share of the posting the resume copied word for word, when enough to be a copy; else null. */
+  copied_posting: number | null
   computed_at: number
 }
 

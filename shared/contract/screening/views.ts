@@ -187,6 +187,8 @@ export interface CandidateRow {
   semantic: number | null
   matched: string[]
   missing: string[]
+  /** The share of the job posting the resume copied word for word, when enough to be a copy (its match is not counted); else null. */
+  copiedPosting: number | null
   flagKinds: ContentFlagView['kind'][]
   flagCount: number
   tags: string[]

@@ -190,6 +190,56 @@ describe('candidates', () => {
     expect(detail.application.jobTitle).toBe('Frontend Engineer')
   })
 
+  it('flags a candidate whose resume copied the job posting, in the list and in the explanation', async () => {
+    ;({ studio } = await createTempStudio({ startWorkers: false }))
+    const description = [
+      'Finora builds lending and collections software used by banks and credit unions across the region.',
+      'You will design and build RESTful services in Java and Spring Boot, model data with JPA on PostgreSQL,',
+      'integrate with Kafka and third-party APIs, write unit and integration tests and take part in code',
+      'reviews, and investigate production issues with logs, metrics and traces alongside the platform team.',
+    ].join(' ')
+    const job = await call<{ id: string }>('jobs.create', {
+      title: 'Java Backend Developer',
+      description,
+      requiredSkills: [
+        { skillId: 'java', name: 'Java', weight: 5 },
+        { skillId: 'spring-boot', name: 'Spring Boot', weight: 3 },
+      ],
+      minYears: 3,
+    })
+    const ids = await seedCandidates(studio!, job.id, [
+      {
+        name: 'Ada',
+        text: 'Java developer: Spring Boot services on PostgreSQL with Kafka, JUnit tests and code reviews',
+        skills: ['java', 'spring-boot'],
+        years: 6,
+        education: 'bachelor',
+      },
+      {
+        name: 'Dee',
+        text: `Site engineer for road and bridge works, quantity surveys and site safety.\n${description}`,
+        skills: ['java', 'spring-boot'],
+        years: 9,
+        education: 'bachelor',
+      },
+    ])
+    await call('candidates.addToJob', { jobId: job.id, candidateIds: ids })
+    const ranked = await call<{ items: (Row & { copiedPosting: number | null })[] }>('candidates.list', {
+      jobId: job.id,
+    })
+    expect(ranked.items.map((r) => [r.name, r.copiedPosting === null])).toEqual([
+      ['Ada', true],
+      ['Dee', false],
+    ])
+    expect(ranked.items[1]!.copiedPosting).toBeGreaterThan(0.9)
+    const detail = await call<{ score: { explanation: string; parts: { key: string; points: number }[] } }>(
+      'candidates.get',
+      { candidateId: ids[1], jobId: job.id },
+    )
+    expect(detail.score.explanation).toMatch(/job posting’s wording .* word for word, as if pasted in/)
+    expect(detail.score.parts.filter((p) => p.key !== 'experience').map((p) => p.points)).toEqual([0, 0])
+  })
+
   it('adds candidates to a job once and ranks them there', async () => {
     const { ids } = await setup()
     const other = await call<{ id: string }>('jobs.create', {

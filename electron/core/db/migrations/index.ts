@@ -1,6 +1,7 @@
 import { foundation } from './0001-foundation'
 import { screening } from './0010-screening'
 import { candidateEvidence } from './0011-candidate-evidence'
+import { scoreCopiedPosting } from './0012-score-copied-posting'
 import { aiUsage } from './0020-ai-usage'
 import { interviews } from './0030-interviews'
 import { recordings } from './0035-recordings'
@@ -25,6 +26,7 @@ export const migrations: Migration[] = [
   foundation,
   screening,
   candidateEvidence,
+  scoreCopiedPosting,
   aiUsage,
   interviews,
   recordings,

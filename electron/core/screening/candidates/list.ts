@@ -99,6 +99,7 @@ export async function listCandidates(db: Kysely<Database>, input: CandidateListI
       's.semantic',
       's.matched',
       's.missing',
+      's.copied_posting',
       // Every file's flags in one array: a person's newer resume does not clear an older one's.
       sql<string>`(select json_group_array(j.value) from resume_files x, json_each(x.flags) j
         where x.candidate_id = c.id and x.deleted_at is null and json_valid(x.flags))`.as('flags'),
@@ -128,6 +129,7 @@ export async function listCandidates(db: Kysely<Database>, input: CandidateListI
       semantic: row.semantic,
       matched: readStringList(row.matched),
       missing: readStringList(row.missing),
+      copiedPosting: row.copied_posting,
       flagKinds: [...new Set(flags.map((f) => f.kind))],
       flagCount: flags.length,
       tags: readStringList(row.tags),

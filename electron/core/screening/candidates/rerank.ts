@@ -63,11 +63,12 @@ function semanticOf(member: PoolMember, job: { vector: Float32Array; model: stri
 }
 
 const UPSERT_SCORE = `
-  insert into application_scores (application_id, job_id, candidate_id, score, semantic, parts, matched, missing, computed_at)
-  values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+  insert into application_scores
+    (application_id, job_id, candidate_id, score, semantic, parts, matched, missing, copied_posting, computed_at)
+  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
   on conflict (application_id) do update set
-    score = excluded.score, semantic = excluded.semantic, parts = excluded.parts,
-    matched = excluded.matched, missing = excluded.missing, computed_at = excluded.computed_at`
+    score = excluded.score, semantic = excluded.semantic, parts = excluded.parts, matched = excluded.matched,
+    missing = excluded.missing, copied_posting = excluded.copied_posting, computed_at = excluded.computed_at`
 
 /**
  * Re-scores every candidate of a job from stored features and replaces the job's scores in one
@@ -101,6 +102,7 @@ export function createRanker(deps: RerankDeps): Ranker {
           JSON.stringify(r.parts),
           JSON.stringify(r.matched.map((id) => names.get(id) ?? id)),
           JSON.stringify(r.missing.map((id) => names.get(id) ?? id)),
+          r.copiedPosting,
           now,
         ])
       }

@@ -118,18 +118,19 @@ export function explainScore(input: ExplainInput): ScoreView {
   const named = (s: MissingSkill) => (s.relatedVia ? `${s.name} (has the related ${s.relatedVia})` : s.name)
   const missingRequired = missing.filter((s) => s.kind === 'required').map(named)
   const missingPreferred = missing.filter((s) => s.kind === 'preferred').map(named)
+  const uncounted = breakdown.copiedPosting === null ? '' : ' (not counted)'
   if (job.requiredSkills.length) {
     sentences.push(
       missingRequired.length
-        ? `Has ${count('required')} required skills; missing ${list(missingRequired)}.`
-        : `Has all ${job.requiredSkills.length} required skills.`,
+        ? `Has ${count('required')} required skills${uncounted}; missing ${list(missingRequired)}.`
+        : `Has all ${job.requiredSkills.length} required skills${uncounted}.`,
     )
   }
   if (job.preferredSkills.length) {
     sentences.push(
       missingPreferred.length
-        ? `Has ${count('preferred')} preferred skills; missing ${list(missingPreferred)}.`
-        : `Has all ${job.preferredSkills.length} preferred skills.`,
+        ? `Has ${count('preferred')} preferred skills${uncounted}; missing ${list(missingPreferred)}.`
+        : `Has all ${job.preferredSkills.length} preferred skills${uncounted}.`,
     )
   }
   if (job.minYears > 0) {

@@ -1,16 +1,23 @@
 import type { CandidateRow, ContentFlagView } from '../../../../shared/contract/screening'
 
-/** A ranked row's flags in brief: how many, and of which kinds; nothing when there are none. */
+/**
+ * A ranked row's flags in brief: how many, and of which kinds (content hidden or aimed at an AI, or
+ * the job posting copied into the resume); nothing when there are none.
+ */
 export function FlagBadge({ row }: { row: CandidateRow }) {
-  if (!row.flagCount) return null
-  const text = row.flagKinds.map((k) => (k === 'hidden_text' ? 'hidden text' : 'instructions to AI')).join(', ')
+  const copied = row.copiedPosting === null ? [] : [`copied ${Math.round(row.copiedPosting * 100)}% of the job posting`]
+  const count = row.flagCount + copied.length
+  if (!count) return null
+  const kinds = row.flagKinds.map((k) => (k === 'hidden_text' ? 'hidden text' : 'instructions to AI'))
+  const text = [...kinds, ...copied].join(', ')
   return (
     <span
       className="flag-badge"
       title={`Flagged: ${text}`}
-      aria-label={`${row.flagCount} flag${row.flagCount === 1 ? '' : 's'}: ${text}`}
+      aria-label={`${count} flag${count === 1 ? '' : 's'}: ${text}`}
     >
-      ⚑ {row.flagCount}
+      ⚑ {count}
+      {copied.length > 0 && <span className="flag-kind"> copied posting</span>}
     </span>
   )
 }
