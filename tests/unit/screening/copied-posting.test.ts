@@ -73,6 +73,20 @@ describe('a resume that copied the job posting into itself', () => {
     expect(set.labels[path.basename(ranked[0]!.file)]).toBe(category)
   })
 
+  it('is the share of the posting’s distinct word pairs the resume holds, from 40% up', () => {
+    const words = Array.from(
+      { length: 60 },
+      (_, i) => `zq${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`,
+    )
+    const posting = { requirements: '', description: words.join(' ') }
+    const holding = (count: number) =>
+      buildTermVector(tokenize(`unrelated opening line ${words.slice(0, count + 1).join(' ')}`))
+    expect(postingPairs(posting)).toHaveLength(59)
+    expect(copiedPostingShare(postingPairs(posting), holding(36))).toBeCloseTo(36 / 59, 10)
+    expect(copiedPostingShare(postingPairs(posting), holding(24))).toBeCloseTo(24 / 59, 10)
+    expect(copiedPostingShare(postingPairs(posting), holding(23))).toBeNull()
+  })
+
   it('is not looked for in a posting too short to tell a copy from a close match', () => {
     const short = { requirements: 'Java, Spring Boot, SQL and Git', description: 'Build lending APIs.' }
     const terms = buildTermVector(tokenize(`${short.requirements}\n${short.description}`))

@@ -1,4 +1,4 @@
-import { frequencyOf, type TermVector } from './term-vector'
+import type { TermVector } from './term-vector'
 
 /** Below this many word pairs a posting is too short to tell a copy of it from a close match. */
 const MIN_POSTING_PAIRS = 40
@@ -10,11 +10,25 @@ const MIN_POSTING_PAIRS = 40
  */
 export const COPIED_POSTING_SHARE = 0.4
 
-/** The share of the posting's word pairs found in the resume when it reaches COPIED_POSTING_SHARE; else null. */
-export function copiedPostingShare(postingPairs: readonly number[], terms: TermVector): number | null {
-  if (postingPairs.length < MIN_POSTING_PAIRS) return null
+/**
+ * The share of the posting's word pairs (distinct, ascending) found in the resume when it reaches
+ * COPIED_POSTING_SHARE; else null. One merge over both sorted lists, stopping once too many pairs
+ * are missing: a re-rank asks this of every candidate in the pool.
+ */
+export function copiedPostingShare(postingPairs: Uint32Array, terms: TermVector): number | null {
+  const n = postingPairs.length
+  if (n < MIN_POSTING_PAIRS) return null
+  const allowedMisses = n - Math.ceil(n * COPIED_POSTING_SHARE)
+  const { hashes } = terms
   let held = 0
-  for (const hash of postingPairs) if (frequencyOf(terms, hash) > 0) held++
-  const share = held / postingPairs.length
-  return share >= COPIED_POSTING_SHARE ? share : null
+  let i = 0
+  let j = 0
+  while (i < n) {
+    const pair = postingPairs[i]!
+    while (j < hashes.length && hashes[j]! < pair) j++
+    if (j < hashes.length && hashes[j] === pair) held++
+    else if (i + 1 - held > allowedMisses) return null
+    i++
+  }
+  return held / n
 }

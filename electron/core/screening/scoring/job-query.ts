@@ -57,10 +57,10 @@ export function titleTerms(title: string): { terms: number[]; pairs: number[] } 
   }
 }
 
-/** Each pair of neighbouring words in the posting's running text, once. */
-export function postingPairs(job: Pick<ScoringJobSource, 'requirements' | 'description'>): number[] {
+/** Each pair of neighbouring words in the posting's running text, once, in ascending order. */
+export function postingPairs(job: Pick<ScoringJobSource, 'requirements' | 'description'>): Uint32Array {
   const tokens = tokenize(`${job.requirements}\n${job.description}`)
-  return [...new Set(tokens.slice(1).map((token, i) => pairHash(tokens[i]!, token)))]
+  return Uint32Array.from(new Set(tokens.slice(1).map((token, i) => pairHash(tokens[i]!, token)))).sort()
 }
 
 /** A skill outside the taxonomy, as a phrase: its words and each pair of neighbouring words. */
