@@ -169,6 +169,13 @@ describe('the same text saved as PDF and DOCX', () => {
       'English, Filipino, Cebuano',
     ],
     'text pasted from a portal: inline markers, labels, semicolons and capitals at a wrap': [PORTAL, PORTAL, PORTAL],
+    'lines of labelled values, one reaching the margin, and a line of several labelled fields': [
+      'Name: Wei Ling Tan | Email: weiling.tan@example.com | Location: Kuala Lumpur, Malaysia (open to Singapore) | Current role: Python Developer',
+      'Automation: Selenium WebDriver/Grid, Playwright, Cypress, Appium, Rest Assured, Karate, pytest, JUnit5/TestNG',
+      'Performance: Gatling, JMeter, k6',
+      'CI/CD & infra: Jenkins, GitHub Actions, Docker, Kubernetes (test env), AWS (EC2, S3, Lambda), Terraform (basic)',
+      'Languages: Java, Python, JavaScript/TypeScript, SQL, Groovy',
+    ],
     'a typed list whose items reach the margin': [
       'Highlights',
       '- Planned and supervised two plant turnarounds of 21 days each with contractors, without lost time injury',

@@ -92,6 +92,15 @@ const BULLET = /^\s*[•▪●◦]\s/
 // "company - Acme"): a line led by one starts a new item when the marker and its first word would
 // have fitted, or when the paragraph it would join began with the same marker.
 const TYPED_MARKER = /^\s*[*-]\s+/
+// A label of one to three words and a colon ("Automation:", "CI/CD & infra:"). A one-line paragraph
+// that is one label and its values, followed by a line led by another label, is a list of such
+// lines, not a wrapped paragraph. A line of several labelled fields ("Name: … | Email: … |") runs on.
+const LABEL_START = /^\s*\p{Lu}[\p{L}&/+.-]*(?:\s+[\p{L}&/+.-]+){0,2}:\s/u
+const labelList = (paragraph: string, lineLength: number, nextText: string) =>
+  paragraph.length <= lineLength &&
+  LABEL_START.test(paragraph) &&
+  paragraph.split(/:\s/).length === 2 &&
+  LABEL_START.test(nextText)
 
 /**
  * Each page's lines with every line a paragraph wrapped at the right margin joined back to it, so a
@@ -221,6 +230,7 @@ function continues(
   const marker = TYPED_MARKER.exec(nextText)?.[0].trimStart() ?? ''
   // Two items of one typed list: the paragraph itself began with the same marker.
   if (marker && paragraph.trimStart().startsWith(marker)) return false
+  if (labelList(paragraph, lineLength, nextText)) return false
   const wordEnd = next.wordEnds[marker ? 1 : 0] ?? next.wordEnds.at(-1) ?? next.endX
   const slip = MARGIN_SLIP * (columnRight - line.x)
   return line.endX + line.charWidth + (wordEnd - next.x) > columnRight - slip
