@@ -1,8 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { poolParser } from '@core/screening/intake/pool-parser'
-import type { ResumeParser } from '@core/screening/intake/resume-parser'
+import { describe, expect, it } from 'vitest'
 import { screenFilesForJobs } from '@core/screening/intake/screen-offline'
 import { expandPaths } from '@core/screening/intake/sources'
 import { parseJobMarkdown } from '@core/screening/jobs/job-markdown'
@@ -10,22 +8,16 @@ import { copiedPostingShare } from '@core/screening/scoring/copied'
 import { postingPairs } from '@core/screening/scoring/job-query'
 import { buildTermVector } from '@core/screening/scoring/term-vector'
 import { tokenize } from '@core/screening/scoring/tokenize'
-import { loadTaxonomyFile, type Taxonomy } from '@core/screening/taxonomy'
 import { loadLabeledSets, resumePath } from '../../../bench/ranking-eval'
+import { useScreeningParser } from '../../helpers/screening-parser'
 import { tempDir } from '../../helpers/temp-studio'
 
 const SETS = loadLabeledSets(path.resolve(__dirname, '../../fixtures/ranking'))
 const COPIED = /job posting’s wording .* word for word/
 
-let taxonomy: Taxonomy
-let parser: ResumeParser
-beforeAll(async () => {
-  taxonomy = await loadTaxonomyFile(path.resolve('resources/skills.json'))
-  parser = poolParser({ taxonomy: taxonomy.data })
-})
-afterAll(() => parser.close())
+const screening = useScreeningParser()
 
-const jobOf = (file: string) => parseJobMarkdown(fs.readFileSync(file, 'utf8'), taxonomy)
+const jobOf = (file: string) => parseJobMarkdown(fs.readFileSync(file, 'utf8'), screening.taxonomy)
 
 describe('a resume that copied the job posting into itself', () => {
   it('is never what an honest resume of our labeled sets is taken for, for any of their jobs', () => {
@@ -55,7 +47,7 @@ describe('a resume that copied the job posting into itself', () => {
     const text = fs.readFileSync(resumePath(set, victim), 'utf8').replace(/@/g, '.copy@')
     fs.writeFileSync(path.join(folder, 'pasted.txt'), `${text}\n\n${posting}`)
 
-    const report = await screenFilesForJobs(await expandPaths([folder]), [jobOf(set.jobs[category]!)], parser)
+    const report = await screenFilesForJobs(await expandPaths([folder]), [jobOf(set.jobs[category]!)], screening.parser)
     const ranked = report.rankings[0]!.ranked
     expect(report.refused).toEqual([])
     const pasted = ranked.find((r) => path.basename(r.file) === 'pasted.txt')!
@@ -65,7 +57,7 @@ describe('a resume that copied the job posting into itself', () => {
     // Nobody else is taken for a copy, and the copy does not set the scale of anyone's text match.
     expect(ranked.filter((r) => COPIED.test(r.explanation))).toEqual([pasted])
     fs.rmSync(path.join(folder, 'pasted.txt'))
-    const honest = await screenFilesForJobs(await expandPaths([folder]), [jobOf(set.jobs[category]!)], parser)
+    const honest = await screenFilesForJobs(await expandPaths([folder]), [jobOf(set.jobs[category]!)], screening.parser)
     const textOf = (list: typeof ranked) => new Map(list.map((r) => [path.basename(r.file), r.parts.text]))
     const withCopy = textOf(ranked)
     withCopy.delete('pasted.txt')

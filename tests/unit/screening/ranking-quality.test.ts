@@ -1,12 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { poolParser } from '@core/screening/intake/pool-parser'
-import type { ResumeParser } from '@core/screening/intake/resume-parser'
+import { describe, expect, it } from 'vitest'
 import { screenFilesForJobs } from '@core/screening/intake/screen-offline'
 import { expandPaths } from '@core/screening/intake/sources'
 import { parseJobMarkdown } from '@core/screening/jobs/job-markdown'
-import { loadTaxonomyFile, type Taxonomy } from '@core/screening/taxonomy'
 import {
   bm25Baseline,
   loadLabeledSets,
@@ -18,16 +15,11 @@ import {
   tfidfBaseline,
   type Metrics,
 } from '../../../bench/ranking-eval'
+import { useScreeningParser } from '../../helpers/screening-parser'
 
 const SETS = loadLabeledSets(path.resolve(__dirname, '../../fixtures/ranking'))
 
-let taxonomy: Taxonomy
-let parser: ResumeParser
-beforeAll(async () => {
-  taxonomy = await loadTaxonomyFile(path.resolve('resources/skills.json'))
-  parser = poolParser({ taxonomy: taxonomy.data })
-})
-afterAll(() => parser.close())
+const screening = useScreeningParser()
 
 /**
  * The labeled sets bench/ranking.ts reports on, held to the line the issue draws: the product's
@@ -44,10 +36,10 @@ describe('ranking quality on our labeled sets', () => {
     async (_name, set) => {
       const categories = Object.keys(set.jobs).sort()
       const jobs = categories.map((category) =>
-        parseJobMarkdown(fs.readFileSync(set.jobs[category]!, 'utf8'), taxonomy),
+        parseJobMarkdown(fs.readFileSync(set.jobs[category]!, 'utf8'), screening.taxonomy),
       )
       const files = await expandPaths([path.join(set.dir, 'resumes')])
-      const report = await screenFilesForJobs(files, jobs, parser, { related: taxonomy.related })
+      const report = await screenFilesForJobs(files, jobs, screening.parser, { related: screening.taxonomy.related })
       expect(report.refused).toEqual([])
       const labeled = Object.keys(set.labels)
       const texts = new Map(labeled.map((file) => [file, fs.readFileSync(resumePath(set, file), 'utf8')]))
