@@ -204,8 +204,8 @@ const WEAK = new Set([
   'volunteer',
   'volunteering',
 ])
-// A job portal's export heads its blocks so. Only a line of its own is a heading: run together with
-// the text, these labels stand beside the block's first item, and that reading is left to the lines.
+// A job portal's export heads its blocks so. Only a line of its own is a heading: cutting a
+// run-together export at these labels was tried, and it parted its jobs' dates from their titles.
 const PORTAL_HEADINGS = new Map<string, SectionName>([
   ['education details', 'education'],
   ['skill details', 'skills'],

@@ -52,16 +52,14 @@ export function scoreCandidate(
   const { keys, shares, requiredEducation } = prepare(job)
   const required = skillCoverage(job.requiredSkills, candidate.skillIds, candidate.terms, job)
   const preferred = skillCoverage(job.preferredSkills, candidate.skillIds, candidate.terms, job)
+  // A copied posting names the job's skills and words for the candidate: neither can be counted.
+  const counted = copied === null
+  const requiredValue = counted ? required.value : 0
   const values: Record<PartKey, number> = {
-    // A copied posting names the job's skills and words for the candidate: neither can be counted.
-    requiredSkills: copied === null ? required.value : 0,
-    preferredSkills: copied === null ? preferred.value : 0,
-    text: copied === null ? textRelevance : 0,
-    experience: experienceFit(
-      candidate.totalYears,
-      job.minYears,
-      job.requiredSkills.length ? (copied === null ? required.value : 0) : 1,
-    ),
+    requiredSkills: requiredValue,
+    preferredSkills: counted ? preferred.value : 0,
+    text: counted ? textRelevance : 0,
+    experience: experienceFit(candidate.totalYears, job.minYears, job.requiredSkills.length ? requiredValue : 1),
     education: educationFit(candidate.educationRank, requiredEducation),
   }
   const parts: Partial<Record<PartKey, number>> = {}
