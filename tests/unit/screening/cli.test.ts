@@ -78,6 +78,28 @@ describe('panelist screen', () => {
     expect(table.stdout).toContain('ada-2023.txt: same person as ada-2025.txt (flagged: AI instruction)')
   })
 
+  it('ranks equal scores in file-name order, whatever order the files were written in', async () => {
+    const dir = tempDir('panelist-cli-ties-')
+    fs.mkdirSync(path.join(dir, 'resumes'))
+    const names = ['c-lee.txt', 'a-kim.txt', 'b-ray.txt', 'd-ng.txt']
+    names.forEach((name, i) => {
+      const file = path.join(dir, 'resumes', name)
+      const person = name.slice(2, -4)
+      fs.writeFileSync(
+        file,
+        `${person}@example.com\n\nExperience\nData Analyst, 2019 - present\nPython, SQL, Tableau\n`,
+      )
+      // Written newest first in a shuffled order: the times must not decide the order of equal scores.
+      fs.utimesSync(file, new Date(2024, 0, 10 - i), new Date(2024, 0, 10 - i))
+    })
+    fs.writeFileSync(path.join(dir, 'job.md'), '# Data Analyst\n\nPython, SQL and Tableau.\n')
+    const json = await runCli(['screen', '--job', path.join(dir, 'job.md'), path.join(dir, 'resumes'), '--json'])
+    expect(json.code, json.stderr).toBe(0)
+    const report = JSON.parse(json.stdout) as { ranked: { file: string; score: number }[] }
+    expect(new Set(report.ranked.map((r) => r.score)).size).toBe(1)
+    expect(report.ranked.map((r) => path.basename(r.file))).toEqual([...names].sort())
+  })
+
   it('ends quietly when the reader of its output stops early', async () => {
     const dir = tempDir('panelist-cli-pipe-')
     await writeFixtureFolder(path.join(dir, 'resumes'), { count: 2 })

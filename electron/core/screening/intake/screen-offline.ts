@@ -193,12 +193,15 @@ export async function screenFilesForJobs(
     flagsOf.set(read, fileFlags(read))
   }
 
-  const pool = kept.map((read, i) => ({
+  // Ids in file-path order, so that equal scores rank in the same order whatever the files' times.
+  const ordered = [...kept].sort((a, b) => a.file.path.localeCompare(b.file.path))
+  const idWidth = String(ordered.length).length
+  const pool = ordered.map((read, i) => ({
     ...read.features,
-    candidateId: String(i),
+    candidateId: String(i).padStart(idWidth, '0'),
     skillIds: new Set(read.features.skillIds),
   }))
-  const rankings = jobs.map((job) => ({ ranked: rankJob(job, kept, pool, flagsOf, options.related) }))
+  const rankings = jobs.map((job) => ({ ranked: rankJob(job, ordered, pool, flagsOf, options.related) }))
   return { rankings, refused, duplicates, counts, storeError }
 }
 
