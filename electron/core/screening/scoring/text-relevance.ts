@@ -54,7 +54,7 @@ export function titleMatches(pool: readonly TermVector[], title: ScoringJob['tit
 export function textRelevance(
   job: Pick<ScoringJob, 'queryHashes' | 'title'>,
   pool: readonly TermVector[],
-  copied: (index: number) => boolean = () => false,
+  copied: (index: number) => boolean,
 ): Float64Array {
   const params = TEXT_RELEVANCE
   const kept = pool.flatMap((_, i) => (copied(i) ? [] : [i]))
