@@ -223,7 +223,7 @@ async function main() {
   const poolRun = async (size: number) => {
     const pool = createParsePool({
       workerFile: path.resolve('electron/core/screening/parse-pool/worker.ts'),
-      taxonomy: taxonomy.data,
+      taxonomy: taxonomy.transfer,
       size,
       now: () => FIXTURE_NOW,
     })

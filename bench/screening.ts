@@ -269,7 +269,7 @@ async function main() {
     )
   const taxonomy = await loadTaxonomyFile(path.resolve(__dirname, '../resources/skills.json'))
   // One pool for every round, warmed on a few files, as a running studio's pool is.
-  const parser = poolParser({ taxonomy: taxonomy.data, size: threads })
+  const parser = poolParser({ taxonomy: taxonomy.transfer, size: threads })
   for (const file of files.slice(0, 20)) await parser.parse(fs.readFileSync(file), path.basename(file))
 
   type PipelineRun = Awaited<ReturnType<typeof pipeline>>

@@ -5,11 +5,11 @@ import type { ResumeParser } from '../core/screening/intake/resume-parser'
 import { createParsePool } from '../core/screening/parse-pool'
 import type { WarmReader } from '../core/screening/parse-pool/protocol'
 import { defaultParseWorkerFile } from '../core/screening/parse-pool/worker-file'
-import type { TaxonomyData } from '../core/screening/taxonomy'
+import type { TaxonomyTransfer } from '../core/screening/taxonomy/build'
 
 export interface ReaderPoolOptions {
   /** Arrives while the workers load their readers: the CLI reads the taxonomy file meanwhile. */
-  taxonomy: Promise<TaxonomyData>
+  taxonomy: Promise<TaxonomyTransfer>
   size: number
   warm: readonly WarmReader[]
   /** Where the workers keep V8's code cache between runs (see parse-pool/code-cache.ts). */

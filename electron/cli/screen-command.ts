@@ -19,8 +19,6 @@ import type { SourceFile } from '../core/screening/intake/sources'
 import type { Taxonomy } from '../core/screening/taxonomy'
 import type { Args } from './args'
 
-export { loadTaxonomyFile } from '../core/screening/taxonomy'
-
 const clip = (text: string, width: number) =>
   text.length <= width ? text.padEnd(width) : `${text.slice(0, width - 1)}…`
 

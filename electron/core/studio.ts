@@ -139,7 +139,7 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
   const webhooks = webhooksApp.createApp({ db, queue, clock, logger, secrets: options.secrets })
   const { resourcesDir } = options
   const taxonomy = await loadTaxonomyFile(path.join(resourcesDir, 'skills.json'))
-  const ownParser = options.resumeParser ? null : poolParser({ taxonomy: taxonomy.data })
+  const ownParser = options.resumeParser ? null : poolParser({ taxonomy: taxonomy.transfer })
   const parser = options.resumeParser ?? ownParser!
   const aiDomain = await aiApp.createApp({
     db,

@@ -12,7 +12,7 @@ export function useScreeningParser(): { taxonomy: Taxonomy; parser: ResumeParser
   const shared = {} as { taxonomy: Taxonomy; parser: ResumeParser }
   beforeAll(async () => {
     shared.taxonomy = await loadTaxonomyFile(path.resolve('resources/skills.json'))
-    shared.parser = poolParser({ taxonomy: shared.taxonomy.data })
+    shared.parser = poolParser({ taxonomy: shared.taxonomy.transfer })
   })
   afterAll(() => shared.parser.close())
   return shared

@@ -54,7 +54,7 @@ async function interview(templateId: string, candidateId: string, finish: boolea
 
 beforeAll(async () => {
   parser = poolParser({
-    taxonomy: (await loadTaxonomyFile(path.join(__dirname, '../../../resources/skills.json'))).data,
+    taxonomy: (await loadTaxonomyFile(path.join(__dirname, '../../../resources/skills.json'))).transfer,
   })
   ;({ studio, pick } = await createTempStudio({ resumeParser: parser }))
   jobA = (await call<{ id: string }>('jobs.create', { title: 'Data analyst' })).id

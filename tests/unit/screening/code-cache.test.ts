@@ -39,7 +39,7 @@ afterEach(async () => {
 async function readAll(codeCacheDir?: string): Promise<ParseResult[]> {
   const pool = createParsePool({
     workerFile: BUILT_WORKER,
-    taxonomy: taxonomy.data,
+    taxonomy: taxonomy.transfer,
     size: 1,
     now: () => FIXTURE_NOW,
     warm: ['pdf'],
@@ -110,5 +110,23 @@ describe('the parse worker code cache', () => {
     fs.writeFileSync(pdfWorkerCache, garbage)
     expect(reading(await readAll(dir))).toEqual(uncached)
     expect(fs.readFileSync(pdfWorkerCache).equals(garbage)).toBe(false)
+
+    // A chunk changed where it lies (a new modification time) is not given the cache of the old one.
+    const chunks = path.join(path.dirname(BUILT_WORKER), 'chunks')
+    const pdfChunk = path.join(
+      chunks,
+      fs.readdirSync(chunks).find((name) => /^pdf-.*\.js$/.test(name))!,
+    )
+    const { atime, mtime } = fs.statSync(pdfChunk)
+    const before = new Set(fs.readdirSync(dir))
+    try {
+      fs.utimesSync(pdfChunk, atime, new Date(mtime.getTime() + 60_000))
+      expect(reading(await readAll(dir))).toEqual(uncached)
+    } finally {
+      fs.utimesSync(pdfChunk, atime, mtime)
+    }
+    const added = fs.readdirSync(dir).filter((name) => !before.has(name))
+    expect(added).toHaveLength(1)
+    expect(added[0]).toMatch(/^pdf-/)
   })
 })

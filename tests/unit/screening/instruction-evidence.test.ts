@@ -47,7 +47,7 @@ describe('withoutInstructions', () => {
 describe('the parse path', () => {
   let handler: ParseHandler
   beforeAll(async () => {
-    handler = createParseHandler((await loadTaxonomyFile(path.resolve('resources/skills.json'))).data)
+    handler = createParseHandler((await loadTaxonomyFile(path.resolve('resources/skills.json'))).transfer)
   })
 
   it('flags and keeps the instruction in the shown text, and takes no skill from it', async () => {

@@ -13,7 +13,7 @@ let studio: Studio | undefined
 let parser: ResumeParser
 beforeAll(async () => {
   parser = poolParser({
-    taxonomy: (await loadTaxonomyFile(path.join(__dirname, '../../../resources/skills.json'))).data,
+    taxonomy: (await loadTaxonomyFile(path.join(__dirname, '../../../resources/skills.json'))).transfer,
   })
 })
 afterAll(() => parser.close())

@@ -24,7 +24,7 @@ let pick: (paths: readonly string[]) => Promise<void>
 let parser: ResumeParser
 beforeAll(async () => {
   parser = poolParser({
-    taxonomy: (await loadTaxonomyFile(path.join(__dirname, '../../../resources/skills.json'))).data,
+    taxonomy: (await loadTaxonomyFile(path.join(__dirname, '../../../resources/skills.json'))).transfer,
   })
 })
 afterAll(() => parser.close())

@@ -3,6 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_EXTRACT_LIMITS } from '@core/screening/extract'
 import { createParsePool, type ParsePool, type ParseResult } from '@core/screening/parse-pool'
 import { buildFeatures } from '@core/screening/scoring/features'
+import type { ExtractLimits } from '@core/screening/types'
 import { loadTaxonomyFile, type Taxonomy } from '@core/screening/taxonomy'
 import {
   buildHostileCases,
@@ -43,7 +44,7 @@ afterEach(async () => {
 function pool(options: Partial<Parameters<typeof createParsePool>[0]> = {}) {
   const created = createParsePool({
     workerFile: REAL_WORKER,
-    taxonomy: taxonomy.data,
+    taxonomy: taxonomy.transfer,
     size: 2,
     now: () => FIXTURE_NOW,
     ...options,
@@ -75,11 +76,11 @@ describe('parse pool', () => {
   })
 
   it('starts its workers before the taxonomy arrives, and reads once it has', async () => {
-    let give!: (data: Taxonomy['data']) => void
+    let give!: (transfer: Taxonomy['transfer']) => void
     const parser = pool({ size: 1, taxonomy: new Promise((resolve) => (give = resolve)) })
     const reading = parser.parse(files[0]!.bytes, files[0]!.fileName)
     expect(parser.stats()).toMatchObject({ workers: 1, queued: 1, completed: 0 })
-    give(taxonomy.data)
+    give(taxonomy.transfer)
     const result = await reading
     expect(reasonOf(result)).toBe('ok')
     expect(result.parsed?.contact.name).toBe(`${RESUME_PEOPLE[0]!.firstName} ${RESUME_PEOPLE[0]!.lastName}`)
@@ -207,6 +208,18 @@ describe('parse pool', () => {
     await expect(parser.parse(files[0]!.bytes, 'a.pdf', { ...FAST, maxPages: -1 })).rejects.toThrow(
       /Invalid extract limits: maxPages/,
     )
+    const bad = (limits: unknown) => parser.parse(files[0]!.bytes, 'a.pdf', limits as ExtractLimits)
+    await expect(bad({ ...FAST, maxPages: 1.5 })).rejects.toThrow(/maxPages must be a positive whole number/)
+    await expect(bad({ ...FAST, maxMs: Number.NaN })).rejects.toThrow(/maxMs must be a positive number/)
+    await expect(bad({ ...FAST, maxBytes: Infinity })).rejects.toThrow(/maxBytes/)
+    await expect(bad({ ...FAST, maxZipRatio: '100' })).rejects.toThrow(/maxZipRatio/)
+    await expect(bad({ ...FAST, extra: 1 })).rejects.toThrow(/extra is not a limit/)
+    const { maxMs: _dropped, ...missing } = FAST
+    await expect(bad(missing)).rejects.toThrow(/maxMs must be/)
+    await expect(bad(null)).rejects.toThrow(/must be an object/)
+    // A fractional time or ratio is a valid limit.
+    const fractional = await parser.parse(files[0]!.bytes, 'a.pdf', { ...FAST, maxMs: 15_000.5, maxZipRatio: 99.5 })
+    expect(reasonOf(fractional)).toBe('ok')
     // The expectation is attached before close, as close rejects the file in flight straight away.
     const pending = expect(parser.parse(files[0]!.bytes, 'a.pdf')).rejects.toThrow(/closed/)
     await parser.close()

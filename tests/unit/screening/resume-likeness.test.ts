@@ -156,7 +156,7 @@ const recipeDocx = () => textToDocx(RECIPE)
 describe('the parse path refuses a non-resume', () => {
   let handler: ParseHandler
   beforeAll(async () => {
-    handler = createParseHandler((await loadTaxonomyFile(path.resolve('resources/skills.json'))).data)
+    handler = createParseHandler((await loadTaxonomyFile(path.resolve('resources/skills.json'))).transfer)
   })
   const parse = (bytes: Uint8Array, fileName: string) =>
     handler.handle({

@@ -28,7 +28,7 @@ let parser: ResumeParser
 const receivers: Receiver[] = []
 beforeAll(async () => {
   parser = poolParser({
-    taxonomy: (await loadTaxonomyFile(path.join(__dirname, '../../../resources/skills.json'))).data,
+    taxonomy: (await loadTaxonomyFile(path.join(__dirname, '../../../resources/skills.json'))).transfer,
   })
 })
 afterAll(() => parser.close())

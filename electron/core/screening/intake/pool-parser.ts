@@ -4,11 +4,11 @@ import { DEFAULT_EXTRACT_LIMITS } from '../extract/limits'
 import { createParsePool, type ParsePool } from '../parse-pool'
 import { defaultParseWorkerFile } from '../parse-pool/worker-file'
 import type { WarmReader } from '../parse-pool/protocol'
-import type { TaxonomyData } from '../taxonomy'
+import type { TaxonomyTransfer } from '../taxonomy/build'
 import type { ParseOutcome, ResumeParser } from './resume-parser'
 
 export interface PoolParserOptions {
-  taxonomy: TaxonomyData
+  taxonomy: TaxonomyTransfer
   workerFile?: string
   /** Worker threads; default one per core. */
   size?: number

@@ -1,5 +1,4 @@
 import { isAscii } from 'node:buffer'
-import crypto from 'node:crypto'
 import fs from 'node:fs'
 import { createRequire, Module } from 'node:module'
 import path from 'node:path'
@@ -46,8 +45,10 @@ export function privateCacheDir(dir: string): string | null {
  * Caching: Node 20 has no module compile cache (module.enableCompileCache is Node 22.1), and pdf.js
  * alone takes about 0.3 s to compile in every parse worker. Each file that `cacheable` accepts is
  * compiled through vm.Script with the bytes V8 produced last time, kept under a key of Node's version,
- * the file's path and its content; V8 checks them again and, if it rejects them, compiles from source
- * and the cache is written anew. Code compiled this way has no loader for `import()` on Node 20, so it
+ * the file's name, size and modification time (the build's chunk names carry a hash of their
+ * content; hashing the 3.5 MB of chunks again, with node:crypto loaded for it, was about 10 ms of
+ * every worker's start; a file edited in place gets a new time). V8 checks its version, flags and the source's length again and, if it
+ * rejects the bytes, compiles from source and the cache is written anew. Code compiled this way has no loader for `import()` on Node 20, so it
  * must load its dependencies with `require` (the reader's code does).
  */
 export function installChunkLoader(dir: string | null, cacheable: (filename: string) => boolean): CodeCache {
@@ -59,8 +60,7 @@ export function installChunkLoader(dir: string | null, cacheable: (filename: str
     const bytes = fs.readFileSync(filename)
     const content = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8')
     if (!dir) return module._compile(content, filename)
-    const key = crypto.createHash('sha256').update(`${process.version}\0${process.arch}\0${filename}\0`).update(bytes)
-    const file = path.join(dir, `${path.basename(filename, '.js')}-${key.digest('hex').slice(0, 32)}.bin`)
+    const file = path.join(dir, `${path.basename(filename, '.js')}-${cacheKey(filename, bytes.length)}.bin`)
     let cachedData: Buffer | undefined
     try {
       cachedData = fs.readFileSync(file)
@@ -76,6 +76,7 @@ export function installChunkLoader(dir: string | null, cacheable: (filename: str
   }
   return {
     save() {
+      if (pending.length === 0) return
       for (const { file, script } of pending.splice(0)) {
         const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`
         try {
@@ -89,6 +90,12 @@ export function installChunkLoader(dir: string | null, cacheable: (filename: str
     },
   }
 }
+
+const base36 = (value: number) => Math.round(value).toString(36)
+
+/** Node's version and platform, and the file's size and modification time, as a file-name part. */
+const cacheKey = (filename: string, size: number) =>
+  `${process.version}-${process.arch}-${base36(size)}-${base36(fs.statSync(filename).mtimeMs)}`
 
 function prune(dir: string): void {
   try {

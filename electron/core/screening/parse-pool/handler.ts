@@ -4,7 +4,7 @@ import { loadPdfJs } from '../extract/pdf/pdfjs'
 import { readResume } from '../read'
 import { judgeResumeLikeness } from '../read/resume-likeness'
 import { buildFeatures } from '../scoring/features'
-import { buildTaxonomy, type TaxonomyData } from '../taxonomy'
+import { taxonomyFromTransfer, type TaxonomyTransfer } from '../taxonomy/build'
 import type { ParseRequestMessage, ParseResult, WarmReader } from './protocol'
 
 export interface ParseHandler {
@@ -17,8 +17,8 @@ export async function warmReaders(readers: readonly WarmReader[]): Promise<void>
 }
 
 /** Extraction then reading, for one file, inside a worker thread. Never throws. */
-export function createParseHandler(taxonomyData: TaxonomyData): ParseHandler {
-  const taxonomy = buildTaxonomy(taxonomyData)
+export function createParseHandler(transfer: TaxonomyTransfer): ParseHandler {
+  const taxonomy = taxonomyFromTransfer(transfer)
   return {
     async handle(request) {
       const started = performance.now()

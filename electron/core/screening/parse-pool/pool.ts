@@ -1,8 +1,8 @@
 import os from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import { DEFAULT_EXTRACT_LIMITS, extractLimitsSchema } from '../extract/limits'
-import type { TaxonomyData } from '../taxonomy'
+import { DEFAULT_EXTRACT_LIMITS, extractLimitsProblems } from '../extract/limits'
+import type { TaxonomyTransfer } from '../taxonomy/build'
 import type { ExtractLimits, RefusalReason } from '../types'
 import type {
   ParseRequestMessage,
@@ -20,11 +20,11 @@ export interface ParsePoolOptions {
    */
   workerFile: string | URL
   /**
-   * The validated taxonomy data (Taxonomy.data); each worker builds its own matcher from it. A
-   * promise lets the workers start loading their readers before the caller has the taxonomy; if it
-   * rejects, every file waiting and every later one is rejected with its error.
+   * The taxonomy as the workers are sent it (Taxonomy.transfer). A promise lets the workers start
+   * loading their readers before the caller has the taxonomy; if it rejects, every file waiting and
+   * every later one is rejected with its error.
    */
-  taxonomy: TaxonomyData | Promise<TaxonomyData>
+  taxonomy: TaxonomyTransfer | Promise<TaxonomyTransfer>
   /** Worker threads; default one per core (os.availableParallelism()). */
   size?: number
   /** Heap cap per worker; a file that needs more ends that worker and is refused. Default 256 MB. */
@@ -143,13 +143,17 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
       maxYoungGenerationSizeMb: 8,
       stackSizeMb: 4,
     }
-    // TypeScript sources (tests, scripts) go through tsx's require hook; the built app runs plain JS.
+    // TypeScript sources (tests, scripts) go through tsx's hooks, for import() (the JSON Resume reader)
+    // as well as require; the built app runs plain JS.
     const worker = workerPath.endsWith('.ts')
-      ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(workerPath)})`, {
-          eval: true,
-          workerData,
-          resourceLimits,
-        })
+      ? new Worker(
+          `import('tsx/esm/api').then(({ register }) => { register(); require('tsx/cjs'); require(${JSON.stringify(workerPath)}) })`,
+          {
+            eval: true,
+            workerData,
+            resourceLimits,
+          },
+        )
       : new Worker(workerPath, { workerData, resourceLimits })
     const slot: Slot = { worker, ready: false, tasks: [], timer: null, retired: false }
     worker.on('message', (message: WorkerMessage) => {
@@ -185,8 +189,8 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
         )
     })
     void taxonomy.then(
-      (data) => {
-        if (!slot.retired) worker.postMessage({ type: 'taxonomy', data } satisfies PoolMessage)
+      (transfer) => {
+        if (!slot.retired) worker.postMessage({ type: 'taxonomy', taxonomy: transfer } satisfies PoolMessage)
       },
       () => undefined,
     )
@@ -276,14 +280,8 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
   ): Promise<ParseResult> => {
     if (closed) return Promise.reject(new Error('The parse pool is closed.'))
     if (taxonomyFailure) return Promise.reject(taxonomyFailure)
-    const checked = extractLimitsSchema.safeParse(limits)
-    if (!checked.success)
-      return Promise.reject(
-        new Error(
-          `Invalid extract limits: ${checked.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ')}`,
-        ),
-      )
-    const checkedLimits = checked.data
+    const problems = extractLimitsProblems(limits)
+    if (problems.length > 0) return Promise.reject(new Error(`Invalid extract limits: ${problems.join('; ')}`))
     return new Promise<ParseResult>((resolve, reject) => {
       const id = nextId++
       const now = (options.now?.() ?? new Date()).getTime()
@@ -291,7 +289,7 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
         id,
         resolve,
         reject,
-        message: { type: 'parse', id, bytes, fileName: String(fileName), limits: checkedLimits, now },
+        message: { type: 'parse', id, bytes, fileName: String(fileName), limits, now },
       })
       dispatch()
     })

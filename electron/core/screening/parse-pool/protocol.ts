@@ -1,5 +1,5 @@
 import type { ResumeFeatures } from '../scoring/features'
-import type { TaxonomyData } from '../taxonomy'
+import type { TaxonomyTransfer } from '../taxonomy/build'
 import type { ExtractLimits, ExtractOutcome, ParsedResume } from '../types'
 
 /** What a parse gives back: the extraction outcome and, when it succeeded, the read resume. */
@@ -29,7 +29,7 @@ export interface ParseWorkerData {
  */
 export interface TaxonomyMessage {
   type: 'taxonomy'
-  data: TaxonomyData
+  taxonomy: TaxonomyTransfer
 }
 
 export interface ParseRequestMessage {

@@ -1,5 +1,5 @@
 import type { MessagePort } from 'node:worker_threads'
-import type { TaxonomyData } from '../taxonomy'
+import type { TaxonomyTransfer } from '../taxonomy/build'
 import { warmReaders, type ParseHandler } from './handler'
 import type { PoolMessage, WarmReader, WorkerMessage } from './protocol'
 
@@ -11,7 +11,7 @@ import type { PoolMessage, WarmReader, WorkerMessage } from './protocol'
  */
 export function serveParseRequests(
   port: MessagePort | null,
-  handlerFor: (taxonomy: TaxonomyData) => ParseHandler,
+  handlerFor: (taxonomy: TaxonomyTransfer) => ParseHandler,
   warm: readonly WarmReader[],
   afterFirstRead?: () => void,
 ): void {
@@ -23,7 +23,7 @@ export function serveParseRequests(
   let reading = Promise.resolve()
   port.on('message', (message: PoolMessage) => {
     if (message.type === 'taxonomy') {
-      handler = handlerFor(message.data)
+      handler = handlerFor(message.taxonomy)
       void warmed.then(() => send({ type: 'ready' }))
       return
     }

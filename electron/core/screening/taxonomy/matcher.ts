@@ -23,7 +23,7 @@ interface PatternToken {
   joined: boolean
 }
 
-interface Pattern {
+export interface Pattern {
   skill: TaxonomySkill
   surface: string
   tokens: PatternToken[]
@@ -62,43 +62,61 @@ const binds = (token: Token) => token.kind === 'word' || (token.kind === 'sym' &
 
 const alphanumericCount = (text: string) => (text.match(/[\p{L}\p{N}]/gu) ?? []).length
 
-export class SkillMatcher {
-  private readonly byFirstToken = new Map<string, Pattern[]>()
+/**
+ * The matcher's index: every name and alias as tokens, by its first token. Plain data (maps, sets,
+ * arrays), so a parse worker can be sent it rather than build it again (see build.ts).
+ */
+export interface MatcherIndex {
+  byFirstToken: Map<string, Pattern[]>
   /** Tokens in the longest name or alias. */
+  longest: number
+}
+
+export function indexSkills(
+  entries: readonly TaxonomyEntry[],
+  skills: ReadonlyMap<string, TaxonomySkill>,
+): MatcherIndex {
+  const byFirstToken = new Map<string, Pattern[]>()
+  for (const entry of entries) {
+    const skill = skills.get(entry.id)!
+    const caseSensitive = new Set(entry.caseSensitive ?? [])
+    const contextual = new Set(entry.contextual ?? [])
+    const seen = new Set<string>()
+    for (const surface of [entry.name, ...entry.aliases]) {
+      const tokens = tokenize(surface).map(({ norm, raw, joined }) => ({ norm, raw, joined }))
+      const key = tokens.map((token) => (token.joined ? '' : ' ') + token.norm).join('')
+      if (tokens.length === 0 || seen.has(key)) continue
+      seen.add(key)
+      const pattern: Pattern = {
+        skill,
+        surface,
+        tokens,
+        caseSensitive: caseSensitive.has(surface) || alphanumericCount(surface) <= AUTO_CASE_SENSITIVE_MAX_CHARS,
+        contextual: contextual.has(surface),
+        notFollowedBy: new Set((entry.notFollowedBy?.[surface] ?? []).map((word) => word.toLowerCase())),
+      }
+      const first = tokens[0]!.norm
+      const list = byFirstToken.get(first) ?? []
+      list.push(pattern)
+      byFirstToken.set(first, list)
+    }
+  }
+  // Longest first, so "Spring Boot" wins over "Spring" and "C++" over "C".
+  let longest = 1
+  for (const list of byFirstToken.values()) {
+    list.sort((a, b) => b.tokens.length - a.tokens.length)
+    longest = Math.max(longest, list[0]!.tokens.length)
+  }
+  return { byFirstToken, longest }
+}
+
+export class SkillMatcher {
+  private readonly byFirstToken: Map<string, Pattern[]>
   private readonly longest: number
 
-  constructor(entries: readonly TaxonomyEntry[], skills: ReadonlyMap<string, TaxonomySkill>) {
-    for (const entry of entries) {
-      const skill = skills.get(entry.id)!
-      const caseSensitive = new Set(entry.caseSensitive ?? [])
-      const contextual = new Set(entry.contextual ?? [])
-      const seen = new Set<string>()
-      for (const surface of [entry.name, ...entry.aliases]) {
-        const tokens = tokenize(surface).map(({ norm, raw, joined }) => ({ norm, raw, joined }))
-        const key = tokens.map((token) => (token.joined ? '' : ' ') + token.norm).join('')
-        if (tokens.length === 0 || seen.has(key)) continue
-        seen.add(key)
-        const pattern: Pattern = {
-          skill,
-          surface,
-          tokens,
-          caseSensitive: caseSensitive.has(surface) || alphanumericCount(surface) <= AUTO_CASE_SENSITIVE_MAX_CHARS,
-          contextual: contextual.has(surface),
-          notFollowedBy: new Set((entry.notFollowedBy?.[surface] ?? []).map((word) => word.toLowerCase())),
-        }
-        const first = tokens[0]!.norm
-        const list = this.byFirstToken.get(first) ?? []
-        list.push(pattern)
-        this.byFirstToken.set(first, list)
-      }
-    }
-    // Longest first, so "Spring Boot" wins over "Spring" and "C++" over "C".
-    let longest = 1
-    for (const list of this.byFirstToken.values()) {
-      list.sort((a, b) => b.tokens.length - a.tokens.length)
-      longest = Math.max(longest, list[0]!.tokens.length)
-    }
-    this.longest = longest
+  constructor(index: MatcherIndex) {
+    this.byFirstToken = index.byFirstToken
+    this.longest = index.longest
   }
 
   /**
