@@ -48,6 +48,24 @@ describe('dates', () => {
     else expect(monthToIso(range!.endPrecise ? range!.end - 1 : range!.end)).toBe(end)
   })
 
+  // Dates with a day go through chrono only when the line has an English month name or a numeric
+  // date; these are the forms that rule must let through.
+  it.each([
+    ['16th Jan 2017 to till 30th Aug 2018', '2017-01', '2018-08'],
+    ['16-Jan-2017 - 30-Aug-2018', '2017-01', '2018-08'],
+    ['16Jan2017 to 30Aug2018', '2017-01', '2018-08'],
+    ['1st of September, 2019 until March 3rd, 2021', '2019-09', '2021-03'],
+    ['16/01/2017 - 30/08/2018', '2017-01', '2018-08'],
+    ['16.01.2017 – 30.08.2018', '2017-01', '2018-08'],
+    ['2017-01-16 to 2018-08-30', '2017-01', '2018-08'],
+    ['2017/1/16 - 2018/8/30', '2017-01', '2018-08'],
+  ])('a day-first date: %s', (text, start, end) => {
+    const [range] = findDateRanges(text, NOW_MONTH)
+    expect(range, text).toBeDefined()
+    expect(monthToIso(range!.start)).toBe(start)
+    expect(monthToIso(range!.end - 1)).toBe(end)
+  })
+
   it('ignores numbers that are not date ranges', () => {
     for (const text of [
       'Call 555-2019',

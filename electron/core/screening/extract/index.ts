@@ -4,12 +4,12 @@ import { Deadline } from './deadline'
 import { readDocx } from './docx/read-docx'
 import { DEFAULT_EXTRACT_LIMITS, formatBytes, RefusalError, refuse } from './limits'
 import { readPdf } from './pdf/read-pdf'
-import { decodeText, looksLikeJsonResume, readJsonResume, readMarkdown, readPlainText } from './read-text'
+import { decodeText, readMarkdown, readPlainText } from './read-text'
 import { markupKind, sniff } from './sniff'
 
-export { DEFAULT_EXTRACT_LIMITS, CHARS_PER_PAGE, extractLimitsSchema } from './limits'
+export { DEFAULT_EXTRACT_LIMITS, CHARS_PER_PAGE, extractLimitsProblems } from './limits'
 export { detectInjection, withoutInstructions } from './injection'
-export { jsonResumeSchema, type JsonResume } from './json-resume'
+export type { JsonResume } from './json-resume'
 
 const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown', '.mdown', '.mkd'])
 const MAX_FLAGS = 100
@@ -78,6 +78,9 @@ async function readByKind(bytes: Uint8Array, fileName: string, limits: ExtractLi
           if (extension === '.json') refuse('corrupt', 'The file is not valid JSON.')
           return readPlainText(text, limits)
         }
+        // Loaded for JSON only: its schema is zod's, and zod's load was about 40 ms of every parse
+        // worker's start, before the first PDF or Word file could be read.
+        const { looksLikeJsonResume, readJsonResume } = await import('./json-resume')
         if (!looksLikeJsonResume(json))
           refuse('unsupported_type', 'The file is JSON but not a JSON Resume (jsonresume.org).')
         return readJsonResume(json, limits)

@@ -1,4 +1,9 @@
 import { z } from 'zod'
+import type { ExtractedDocument, ExtractLimits } from '../types'
+import { cleanText, visibleCharCount } from './clean-text'
+import { detectInjection } from './injection'
+import { refuse } from './limits'
+import { checkLength } from './read-text'
 
 /**
  * The JSON Resume schema (jsonresume.org), the parts a screener uses. Unknown fields are dropped;
@@ -182,4 +187,14 @@ export function renderJsonResume(resume: JsonResume): string {
     (resume.languages ?? []).map((language) => join(language.language, language.fluency)),
   )
   return lines.join('\n')
+}
+
+/** A JSON Resume: validated, kept as structured data, and rendered as text for reading and evidence. */
+export function readJsonResume(json: unknown, limits: ExtractLimits): ExtractedDocument {
+  const parsed = jsonResumeSchema.safeParse(json)
+  if (!parsed.success) refuse('corrupt', 'The file looks like a JSON Resume but does not follow its schema.')
+  const text = cleanText(renderJsonResume(parsed.data))
+  if (visibleCharCount(text) === 0) refuse('empty', 'The JSON Resume has no content.')
+  const pages = checkLength(text, limits)
+  return { format: 'json-resume', text, hiddenText: '', pages, flags: detectInjection(text), structured: parsed.data }
 }

@@ -1,7 +1,6 @@
 import type { ContentFlag, ExtractedDocument, ExtractLimits } from '../types'
 import { cleanLine, cleanText, visibleCharCount } from './clean-text'
 import { detectInjection } from './injection'
-import { jsonResumeSchema, looksLikeJsonResume, renderJsonResume } from './json-resume'
 import { CHARS_PER_PAGE, refuse } from './limits'
 
 /** Decodes text bytes: a byte-order mark wins, then strict UTF-8, then Windows-1252 (old Word "Save as text"). */
@@ -17,7 +16,7 @@ export function decodeText(bytes: Uint8Array): string {
   }
 }
 
-function checkLength(text: string, limits: ExtractLimits) {
+export function checkLength(text: string, limits: ExtractLimits) {
   const pages = Math.max(1, Math.ceil(text.length / CHARS_PER_PAGE))
   if (pages > limits.maxPages)
     refuse(
@@ -86,15 +85,3 @@ export function readMarkdown(raw: string, limits: ExtractLimits): ExtractedDocum
   }
   return { format: 'md', text, hiddenText: hiddenLines.join('\n'), pages, flags }
 }
-
-/** A JSON Resume: validated, kept as structured data, and rendered as text for reading and evidence. */
-export function readJsonResume(json: unknown, limits: ExtractLimits): ExtractedDocument {
-  const parsed = jsonResumeSchema.safeParse(json)
-  if (!parsed.success) refuse('corrupt', 'The file looks like a JSON Resume but does not follow its schema.')
-  const text = cleanText(renderJsonResume(parsed.data))
-  if (visibleCharCount(text) === 0) refuse('empty', 'The JSON Resume has no content.')
-  const pages = checkLength(text, limits)
-  return { format: 'json-resume', text, hiddenText: '', pages, flags: detectInjection(text), structured: parsed.data }
-}
-
-export { looksLikeJsonResume }

@@ -1,7 +1,8 @@
 import { crc32, inflateRawSync } from 'node:zlib'
-import yauzl, { type Entry, type ZipFile } from 'yauzl'
+import type { Entry, ZipFile } from 'yauzl'
 import type { ExtractLimits } from '../types'
 import { formatBytes, RefusalError, refuse } from './limits'
+import { requireHere } from './node-require'
 
 /** One member of a ZIP archive, as its central directory describes it. */
 export interface ZipEntry {
@@ -31,6 +32,9 @@ const RATIO_CHECK_FLOOR = 256 * 1024
  * failures become refusals with our reasons.
  */
 export async function openZip(bytes: Uint8Array, limits: ExtractLimits): Promise<ZipArchive> {
+  // Loaded on the first Word file, not with the reader: a worker reading PDFs never needs it (5 to
+  // 10 ms of its start).
+  const yauzl = requireHere()('yauzl') as typeof import('yauzl')
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   let zip: ZipFile
   try {

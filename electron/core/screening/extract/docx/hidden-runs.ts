@@ -1,4 +1,5 @@
-import { hex as dingbatToUnicode } from 'dingbat-to-unicode'
+import type { hex } from 'dingbat-to-unicode'
+import { requireHere } from '../node-require'
 import { contrast, parseHex, UNREADABLE_CONTRAST, WHITE } from '../pdf/colour'
 import { applyRunProperty, mergeLooks, type RunLook, type StyleSheet } from './run-properties'
 import { attributeValue, tags, textContent } from './xml'
@@ -212,9 +213,13 @@ export function scanDocument(xml: string, prefixes: ReadonlySet<string>, styles:
   return { text: out.join(''), hiddenRuns }
 }
 
+// Loaded on the first symbol, not with the reader: most resumes have none (about 6 ms of a worker's start).
+let dingbatToUnicode: typeof hex | undefined
+
 /** A w:sym character (a Symbol or Wingdings code, often with the F0 private-use offset) in Unicode. */
 function symbol(font: string | undefined, char: string | undefined): string {
   if (!font || !char) return ''
+  dingbatToUnicode ??= (requireHere()('dingbat-to-unicode') as { hex: typeof hex }).hex
   const found =
     dingbatToUnicode(font, char) ?? (/^F0..$/i.test(char) ? dingbatToUnicode(font, char.slice(2)) : undefined)
   return found?.string ?? ''
