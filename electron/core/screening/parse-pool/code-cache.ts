@@ -47,9 +47,10 @@ export function privateCacheDir(dir: string): string | null {
  * compiled through vm.Script with the bytes V8 produced last time, kept under a key of Node's version,
  * the file's name, size and modification time (the build's chunk names carry a hash of their
  * content; hashing the 3.5 MB of chunks again, with node:crypto loaded for it, was about 10 ms of
- * every worker's start; a file edited in place gets a new time). V8 checks its version, flags and the source's length again and, if it
- * rejects the bytes, compiles from source and the cache is written anew. Code compiled this way has no loader for `import()` on Node 20, so it
- * must load its dependencies with `require` (the reader's code does).
+ * every worker's start; a file edited in place gets a new time). V8 checks its version, flags and
+ * the source's length again and, if it rejects the bytes, compiles from source and the cache is
+ * written anew. Code compiled this way has no loader for `import()` on Node 20, so it must load its
+ * dependencies with `require` (the build turns the reader's `import()` into `require`).
  */
 export function installChunkLoader(dir: string | null, cacheable: (filename: string) => boolean): CodeCache {
   const pending: { file: string; script: vm.Script }[] = []
