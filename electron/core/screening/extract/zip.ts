@@ -25,6 +25,10 @@ const MAX_ENTRIES = 2_000
 // Entries this small cannot hurt, whatever their ratio; a DOCX's tiny XML parts often compress 50x.
 const RATIO_CHECK_FLOOR = 256 * 1024
 
+// Loaded on the first Word file, not with the reader: a worker reading PDFs never needs it (5 to
+// 10 ms of its start).
+let loadedYauzl: typeof import('yauzl') | undefined
+
 /**
  * Opens a ZIP with yauzl (lazy entries, entry-size validation, decoded and strictly checked names)
  * and checks its directory under our caps before anything is decompressed: entry count, names,
@@ -32,9 +36,7 @@ const RATIO_CHECK_FLOOR = 256 * 1024
  * failures become refusals with our reasons.
  */
 export async function openZip(bytes: Uint8Array, limits: ExtractLimits): Promise<ZipArchive> {
-  // Loaded on the first Word file, not with the reader: a worker reading PDFs never needs it (5 to
-  // 10 ms of its start).
-  const yauzl = requireHere()('yauzl') as typeof import('yauzl')
+  const yauzl = (loadedYauzl ??= requireHere()('yauzl') as typeof import('yauzl'))
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   let zip: ZipFile
   try {
