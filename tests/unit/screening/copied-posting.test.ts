@@ -5,7 +5,7 @@ import { screenFilesForJobs } from '@core/screening/intake/screen-offline'
 import { expandPaths } from '@core/screening/intake/sources'
 import { parseJobMarkdown } from '@core/screening/jobs/job-markdown'
 import { copiedPostingShare } from '@core/screening/scoring/copied'
-import { postingPairs } from '@core/screening/scoring/job-query'
+import { postingTriples } from '@core/screening/scoring/job-query'
 import { buildTermVector } from '@core/screening/scoring/term-vector'
 import { tokenize } from '@core/screening/scoring/tokenize'
 import { loadLabeledSets, resumePath } from '../../../bench/ranking-eval'
@@ -21,13 +21,37 @@ const jobOf = (file: string) => parseJobMarkdown(fs.readFileSync(file, 'utf8'), 
 
 describe('a resume that copied the job posting into itself', () => {
   it('is never what an honest resume of our labeled sets is taken for, for any of their jobs', () => {
+    expect(SETS.length).toBeGreaterThanOrEqual(5)
     for (const set of SETS) {
-      const postings = Object.values(set.jobs).map((file) => postingPairs(jobOf(file)))
+      const postings = Object.values(set.jobs).map((file) => postingTriples(jobOf(file)))
       for (const file of Object.keys(set.labels)) {
         const terms = buildTermVector(tokenize(fs.readFileSync(resumePath(set, file), 'utf8')))
-        for (const pairs of postings) expect(copiedPostingShare(pairs, terms), `${set.name}/${file}`).toBeNull()
+        for (const triples of postings) expect(copiedPostingShare(triples, terms), `${set.name}/${file}`).toBeNull()
       }
     }
+  })
+
+  it('is told when only the posting’s bulleted lines were pasted, for every job of our labeled sets', () => {
+    let pastes = 0
+    for (const set of SETS) {
+      const files = Object.keys(set.labels).sort()
+      for (const [category, jobFile] of Object.entries(set.jobs)) {
+        const bullets = fs
+          .readFileSync(jobFile, 'utf8')
+          .split('\n')
+          .filter((line) => /^\s*[-*•]\s/.test(line))
+        if (bullets.length < 3) continue
+        const triples = postingTriples(jobOf(jobFile))
+        // Three resumes of other trades, spread over the set, each with the bullets pasted under it.
+        const others = files.filter((file) => set.labels[file] !== category)
+        for (const victim of [0, 1, 2].map((i) => others[Math.floor((i * others.length) / 3)]!)) {
+          const text = `${fs.readFileSync(resumePath(set, victim), 'utf8')}\n\n${bullets.join('\n')}`
+          expect(copiedPostingShare(triples, buildTermVector(tokenize(text))), `${set.name}/${category}`).not.toBeNull()
+          pastes++
+        }
+      }
+    }
+    expect(pastes).toBeGreaterThanOrEqual(150)
   })
 
   it('is not given a match for the words and skills it copied, and says why', async () => {
@@ -65,23 +89,25 @@ describe('a resume that copied the job posting into itself', () => {
     expect(set.labels[path.basename(ranked[0]!.file)]).toBe(category)
   })
 
-  it('is the share of the posting’s distinct word pairs the resume holds, from 40% up', () => {
+  it('is the share of the posting’s distinct word triples the resume holds, from 15% up', () => {
     const words = Array.from(
-      { length: 60 },
+      { length: 62 },
       (_, i) => `zq${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`,
     )
     const posting = { requirements: '', description: words.join(' ') }
     const holding = (count: number) =>
-      buildTermVector(tokenize(`unrelated opening line ${words.slice(0, count + 1).join(' ')}`))
-    expect(postingPairs(posting)).toHaveLength(59)
-    expect(copiedPostingShare(postingPairs(posting), holding(36))).toBeCloseTo(36 / 59, 10)
-    expect(copiedPostingShare(postingPairs(posting), holding(24))).toBeCloseTo(24 / 59, 10)
-    expect(copiedPostingShare(postingPairs(posting), holding(23))).toBeNull()
+      buildTermVector(tokenize(`unrelated opening line ${words.slice(0, count + 2).join(' ')}`))
+    const triples = postingTriples(posting)
+    expect(triples).toHaveLength(60)
+    expect(copiedPostingShare(triples, holding(60))).toBe(1)
+    expect(copiedPostingShare(triples, holding(30))).toBeCloseTo(30 / 60, 10)
+    expect(copiedPostingShare(triples, holding(9))).toBeCloseTo(9 / 60, 10)
+    expect(copiedPostingShare(triples, holding(8))).toBeNull()
   })
 
   it('is not looked for in a posting too short to tell a copy from a close match', () => {
     const short = { requirements: 'Java, Spring Boot, SQL and Git', description: 'Build lending APIs.' }
     const terms = buildTermVector(tokenize(`${short.requirements}\n${short.description}`))
-    expect(copiedPostingShare(postingPairs(short), terms)).toBeNull()
+    expect(copiedPostingShare(postingTriples(short), terms)).toBeNull()
   })
 })

@@ -12,9 +12,12 @@ import { TEXT_RELEVANCE } from '@core/screening/scoring/text-relevance'
 import { parseTaxonomy } from '@core/screening/taxonomy'
 import {
   buildTermVector,
+  fieldHash,
   frequencyOf,
   packTermVector,
+  pairHash,
   termHash,
+  tripleHash,
   unpackTermVector,
 } from '@core/screening/scoring/term-vector'
 import { tokenize } from '@core/screening/scoring/tokenize'
@@ -90,6 +93,24 @@ describe('term vectors', () => {
     expect(frequencyOf(back, termHash('python'))).toBe(3)
     expect(frequencyOf(back, termHash('sql'))).toBe(1)
     expect(frequencyOf(back, termHash('java'))).toBe(0)
+  })
+
+  it('sorts every term and field hash before every word pair, and every pair before every triple', () => {
+    const tokens = tokenize(
+      'Senior data engineer building Spark and Kafka pipelines on AWS for a payments company in Berlin since 2019',
+    )
+    const vector = buildTermVector(tokens, { title: tokens.slice(0, 3), skills: ['spark', 'kafka', 'aws'] })
+    const terms = tokens.flatMap((t) => [
+      termHash(t),
+      fieldHash(termHash(t), 'title'),
+      fieldHash(termHash(t), 'skills'),
+    ])
+    const pairs = tokens.slice(1).map((t, i) => pairHash(tokens[i]!, t))
+    const triples = tokens.slice(2).map((t, i) => tripleHash(tokens[i]!, tokens[i + 1]!, t))
+    expect(Math.max(...terms)).toBeLessThan(Math.min(...pairs))
+    expect(Math.max(...pairs)).toBeLessThan(Math.min(...triples))
+    expect(vector.hashes).toHaveLength(new Set(vector.hashes).size)
+    for (const hash of [...pairs, ...triples]) expect(frequencyOf(vector, hash)).toBeGreaterThan(0)
   })
 
   it('refuses a damaged vector', () => {

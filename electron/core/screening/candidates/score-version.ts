@@ -6,9 +6,10 @@ import type { Database } from '../../db/schema'
  * What a stored score means. 2: the experience part counts the years only as far as the candidate
  * has the job's required skills. 3: text relevance weighs a resume's length in full and counts a
  * term at most three times (text-relevance.ts), and a resume that copied the posting gets no credit
- * for what it copied (copied.ts). Raise it whenever the same features would score differently.
+ * for what it copied (copied.ts). 4: a copy is told by word triples, so a paste of part of the
+ * posting is caught too. Raise it whenever the same features would score differently.
  */
-export const SCORE_VERSION = 3
+export const SCORE_VERSION = 4
 const KEY = 'screening.score_version'
 
 /** Every job with stored scores, when an older version computed them (none once they are current). */

@@ -113,7 +113,7 @@ export function explainScore(input: ExplainInput): ScoreView {
   const sentences: string[] = []
   if (breakdown.copiedPosting !== null)
     sentences.push(
-      `${copiedShare(breakdown.copiedPosting)} of the job posting’s wording (its pairs of neighbouring words) is in this resume word for word, as if pasted in, so neither its wording nor the skills it names are counted toward the match.`,
+      `${copiedShare(breakdown.copiedPosting)} of the job posting’s wording (its runs of three neighbouring words) is in this resume word for word, as if pasted in, so neither its wording nor the skills it names are counted toward the match.`,
     )
   const named = (s: MissingSkill) => (s.relatedVia ? `${s.name} (has the related ${s.relatedVia})` : s.name)
   const missingRequired = missing.filter((s) => s.kind === 'required').map(named)

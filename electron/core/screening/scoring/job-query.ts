@@ -1,5 +1,5 @@
 import type { JobOpeningView } from '../../../../shared/contract/screening'
-import { pairHash, termHash } from './term-vector'
+import { pairHash, termHash, tripleHash } from './term-vector'
 import { tokenize } from './tokenize'
 import type { RelatedSkills } from '../taxonomy/related'
 import type { CustomSkillPhrase, ScoringJob } from './types'
@@ -57,10 +57,12 @@ export function titleTerms(title: string): { terms: number[]; pairs: number[] } 
   }
 }
 
-/** Each pair of neighbouring words in the posting's running text, once, in ascending order. */
-export function postingPairs(job: Pick<ScoringJobSource, 'requirements' | 'description'>): Uint32Array {
+/** Each triple of neighbouring words in the posting's running text, once, in ascending order. */
+export function postingTriples(job: Pick<ScoringJobSource, 'requirements' | 'description'>): Uint32Array {
   const tokens = tokenize(`${job.requirements}\n${job.description}`)
-  return Uint32Array.from(new Set(tokens.slice(1).map((token, i) => pairHash(tokens[i]!, token)))).sort()
+  return Uint32Array.from(
+    new Set(tokens.slice(2).map((token, i) => tripleHash(tokens[i]!, tokens[i + 1]!, token))),
+  ).sort()
 }
 
 /** A skill outside the taxonomy, as a phrase: its words and each pair of neighbouring words. */
@@ -95,6 +97,6 @@ export function scoringJobOf(job: ScoringJobSource, relatedOf: RelatedSkills = N
     title: titleTerms(job.title),
     related,
     customSkills,
-    postingPairs: postingPairs(job),
+    postingTriples: postingTriples(job),
   }
 }

@@ -13,7 +13,7 @@ export interface RankedCandidate extends ScoreBreakdown {
  * posting neither earns it nor sets the pool's best) and orders it best first.
  */
 export function rankCandidates(job: ScoringJob, pool: readonly CandidateFeatures[]): RankedCandidate[] {
-  const copied = pool.map((candidate) => copiedPostingShare(job.postingPairs, candidate.terms))
+  const copied = pool.map((candidate) => copiedPostingShare(job.postingTriples, candidate.terms))
   const text = textRelevance(
     job,
     pool.map((c) => c.terms),

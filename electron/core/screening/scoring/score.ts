@@ -47,7 +47,7 @@ export function scoreCandidate(
   job: ScoringJob,
   candidate: CandidateFeatures,
   textRelevance: number,
-  copied = copiedPostingShare(job.postingPairs, candidate.terms),
+  copied = copiedPostingShare(job.postingTriples, candidate.terms),
 ): ScoreBreakdown {
   const { keys, shares, requiredEducation } = prepare(job)
   const required = skillCoverage(job.requiredSkills, candidate.skillIds, candidate.terms, job)

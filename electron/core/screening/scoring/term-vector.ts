@@ -1,7 +1,7 @@
 /**
  * A resume's term frequencies, packed so that thousands can be read from SQLite and scored without
- * re-reading the resumes. Terms are 32-bit FNV-1a hashes: with a vocabulary of tens of thousands of
- * terms a collision is rare and only merges the counts of two words, which BM25 tolerates.
+ * re-reading the resumes. Terms are FNV-1a hashes cut to 30 bits: with a vocabulary of tens of
+ * thousands of terms a collision is rare and only merges the counts of two words, which BM25 tolerates.
  *
  * Layout: u32 count | count × u32 term hashes (ascending) | count × u16 frequencies (capped).
  */
@@ -16,32 +16,54 @@ export interface TermVector {
 const MAX_FREQUENCY = 0xffff
 const littleEndianHost = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1
 
+/**
+ * Where each kind of hash lives in the 32-bit space, so that a sorted vector keeps them apart: body
+ * terms and the title and skills fields in the lowest quarter, word pairs in the next, word triples in
+ * the upper half. BM25's merge over a vector's terms then stops before the pairs and triples, and the
+ * copied-posting check walks only the triples (copied.ts).
+ */
+const LOW_QUARTER = 0x3fffffff
+const PAIRS_START = 0x40000000
+export const TRIPLES_START = 0x80000000
+
 export function termHash(term: string): number {
   let hash = 0x811c9dc5
   for (let i = 0; i < term.length; i++) {
     hash ^= term.charCodeAt(i)
     hash = Math.imul(hash, 0x01000193)
   }
-  return hash >>> 0
+  return hash & LOW_QUARTER
 }
 
 /**
- * The fields BM25F weighs apart from the body, and word pairs for phrase matching. Each is stored in
- * the same vector under its own hash of the body term's hash, so the layout and the storage stay one.
+ * The fields BM25F weighs apart from the body, word pairs for phrase matching and word triples for
+ * telling a copied posting (copied.ts). Each is stored in the same vector under its own hash of the
+ * body term's hash, so the layout and the storage stay one.
  */
-export type TermField = 'title' | 'skills' | 'pair'
+export type TermField = 'title' | 'skills' | 'pair' | 'triple'
 
-const FIELD_SALT: Record<TermField, number> = { title: 0x7469746c, skills: 0x736b696c, pair: 0x70616972 }
+const FIELD_SALT: Record<TermField, number> = {
+  title: 0x7469746c,
+  skills: 0x736b696c,
+  pair: 0x70616972,
+  triple: 0x74726970,
+}
 
 /** The hash a term has inside `field`. */
 export function fieldHash(hash: number, field: TermField): number {
   let mixed = Math.imul(hash ^ FIELD_SALT[field], 0x9e3779b1)
   mixed ^= mixed >>> 15
-  return Math.imul(mixed, 0x85ebca77) >>> 0
+  mixed = Math.imul(mixed, 0x85ebca77)
+  if (field === 'triple') return (mixed | TRIPLES_START) >>> 0
+  return field === 'pair' ? (mixed & LOW_QUARTER) | PAIRS_START : mixed & LOW_QUARTER
 }
 
 /** The hash of two terms that stand next to each other (stop words aside). */
 export const pairHash = (first: string, second: string) => fieldHash(termHash(`${first} ${second}`), 'pair')
+
+/** The hash of three terms that stand next to each other (stop words aside). */
+export const tripleHash = (first: string, second: string, third: string) =>
+  fieldHash(termHash(`${first} ${second} ${third}`), 'triple')
 
 export interface FieldTokens {
   title?: readonly string[]
@@ -50,7 +72,7 @@ export interface FieldTokens {
 
 /**
  * A document's vector: its body terms (whose count is its BM25 length), the terms of its title and
- * skills fields, and every pair of neighbouring body terms.
+ * skills fields, and every pair and triple of neighbouring body terms.
  */
 export function buildTermVector(tokens: readonly string[], fields: FieldTokens = {}): TermVector {
   const counts = new Map<number, number>()
@@ -59,6 +81,7 @@ export function buildTermVector(tokens: readonly string[], fields: FieldTokens =
   for (const field of ['title', 'skills'] as const)
     for (const token of fields[field] ?? []) add(fieldHash(termHash(token), field))
   for (let i = 1; i < tokens.length; i++) add(pairHash(tokens[i - 1]!, tokens[i]!))
+  for (let i = 2; i < tokens.length; i++) add(tripleHash(tokens[i - 2]!, tokens[i - 1]!, tokens[i]!))
   const hashes = Uint32Array.from(counts.keys()).sort()
   const frequencies = new Uint16Array(hashes.length)
   hashes.forEach((hash, i) => (frequencies[i] = Math.min(MAX_FREQUENCY, counts.get(hash)!)))
@@ -92,6 +115,18 @@ export function unpackTermVector(packed: Uint8Array, length: number): TermVector
   const hashes = new Uint32Array(bytes.buffer, bytes.byteOffset + 4, n)
   const frequencies = new Uint16Array(bytes.buffer, bytes.byteOffset + 4 + n * 4, n)
   return { length, hashes, frequencies }
+}
+
+/** The index of the first hash at or above `value` in the vector's sorted hashes. */
+export function lowerBound(hashes: Uint32Array, value: number): number {
+  let lo = 0
+  let hi = hashes.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (hashes[mid]! < value) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 /** Frequency of a term in a vector (0 when absent): binary search over the sorted hashes. */

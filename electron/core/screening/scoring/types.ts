@@ -16,8 +16,8 @@ export interface ScoringJob {
   related: ReadonlyMap<string, ReadonlySet<string>>
   /** Skills outside the taxonomy, by skill id: matched as phrases (see fit.ts). */
   customSkills: ReadonlyMap<string, CustomSkillPhrase>
-  /** The posting's word pairs (requirements and description), each once, ascending: see copied.ts. */
-  postingPairs: Uint32Array
+  /** The posting's word triples (requirements and description), each once, ascending: see copied.ts. */
+  postingTriples: Uint32Array
 }
 
 export interface CustomSkillPhrase {
