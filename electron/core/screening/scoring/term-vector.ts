@@ -131,14 +131,6 @@ export function lowerBound(hashes: Uint32Array, value: number): number {
 
 /** Frequency of a term in a vector (0 when absent): binary search over the sorted hashes. */
 export function frequencyOf(vector: TermVector, hash: number): number {
-  let lo = 0
-  let hi = vector.hashes.length - 1
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1
-    const value = vector.hashes[mid]!
-    if (value === hash) return vector.frequencies[mid]!
-    if (value < hash) lo = mid + 1
-    else hi = mid - 1
-  }
-  return 0
+  const at = lowerBound(vector.hashes, hash)
+  return vector.hashes[at] === hash ? vector.frequencies[at]! : 0
 }
