@@ -83,6 +83,9 @@ describe('files that are read, with what is hidden or aimed at AI flagged', () =
     expect(details.get('invisible-text.pdf')).toContain('invisible text mode')
     expect(details.get('transparent-text.pdf')).toContain('transparent')
     expect(details.get('covered-text.pdf')).toContain('covered by a shape')
+    expect(details.get('image-covered-text.pdf')).toContain('covered by an image')
+    expect(details.get('clipped-text.pdf')).toContain('clipped out of view')
+    expect(details.get('form-clipped-text.pdf')).toContain('clipped out of view')
     expect(details.get('hidden-layer-text.pdf')).toContain('layer that is switched off')
   })
 

@@ -13,8 +13,8 @@ const VISIBLE: Visibility = { hidden: false }
 
 /**
  * Decides, for each piece of text on a page, whether a reader of the rendered page could see it:
- * off the page, under 2 pt, squeezed flat, invisible rendering mode, transparent, the same colour
- * as what is behind it, in a hidden layer, or painted over by a later shape or image.
+ * off the page, clipped away, under 2 pt, squeezed flat, invisible rendering mode, transparent, the
+ * same colour as what is behind it, in a hidden layer, or painted over by a later shape or image.
  * Invisible text over an image is a scanned page's OCR layer and counts as visible.
  */
 export function classifyPieces(drawing: PageDrawing, view: Box): Visibility[] {
@@ -27,6 +27,7 @@ function classify(piece: TextPiece, regions: readonly PaintedRegion[], view: Box
   const cx = (piece.box[0] + piece.box[2]) / 2
   const cy = (piece.box[1] + piece.box[3]) / 2
   if (!containsPoint(view, cx, cy, 1)) return { hidden: true, detail: 'placed outside the page' }
+  if (piece.clip && !containsPoint(piece.clip, cx, cy, 1)) return { hidden: true, detail: 'clipped out of view' }
   if (piece.size < MIN_READABLE_PT) return { hidden: true, detail: `font size ${piece.size.toFixed(1)} pt` }
   const length = Math.hypot(piece.endX - piece.x, piece.endY - piece.y)
   const chars = piece.text.replace(/\s/g, '').length

@@ -39,3 +39,14 @@ export const containsBox = (outer: Box, inner: Box, slack = 0) =>
   inner[1] >= outer[1] - slack &&
   inner[2] <= outer[2] + slack &&
   inner[3] <= outer[3] + slack
+
+/** The part of `box` inside `within` (null: no bound); empty, with min above max, when they do not meet. */
+export const intersectBox = (box: Box, within: Box | null): Box =>
+  within
+    ? [
+        Math.max(box[0], within[0]),
+        Math.max(box[1], within[1]),
+        Math.min(box[2], within[2]),
+        Math.min(box[3], within[3]),
+      ]
+    : box

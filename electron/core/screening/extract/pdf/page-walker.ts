@@ -1,5 +1,5 @@
 import { parseHex, type Rgb } from './colour'
-import { IDENTITY, multiply, transformBox, apply, type Box, type Matrix } from './geometry'
+import { IDENTITY, boxArea, intersectBox, multiply, transformBox, apply, type Box, type Matrix } from './geometry'
 
 /** A run of text drawn by one text-showing operator, with what decides whether a reader sees it. */
 export interface TextPiece {
@@ -23,6 +23,8 @@ export interface TextPiece {
   alpha: number
   renderMode: number
   inHiddenLayer: boolean
+  /** The box, in page space, of the clipping paths in force (null: none): nothing outside it shows. */
+  clip: Box | null
 }
 
 /** A filled shape or an image: a possible background, or something drawn over text. */
@@ -67,6 +69,8 @@ interface State {
   leading: number
   rise: number
   renderMode: number
+  /** The bounding box of the clipping paths in force, in page space; null when nothing is clipped. */
+  clip: Box | null
   textMatrix: Matrix
   lineX: number
   lineY: number
@@ -111,6 +115,7 @@ export function walkOperators(
     leading: 0,
     rise: 0,
     renderMode: 0,
+    clip: null,
     textMatrix: IDENTITY,
     lineX: 0,
     lineY: 0,
@@ -118,6 +123,10 @@ export function walkOperators(
     y: 0,
   }
   const layerHidden = () => layers.length > 0 && !layers[layers.length - 1]
+  // A clip operator takes effect with the path that follows it (PDF's "W n": pdf.js lists the clip,
+  // then the path). Only the path's bounding box is kept: it holds all that the path lets show, so
+  // text outside it is surely clipped away, and text inside it is never taken for hidden.
+  let clipPending = false
   const fillOps = new Set([
     ops.fill,
     ops.eoFill,
@@ -132,6 +141,8 @@ export function walkOperators(
     ops.paintImageMaskXObject,
     ops.paintSolidColorImageMask,
   ])
+
+  const clipTo = (box: ArrayLike<number>) => (state.clip = intersectBox(transformBox(state.ctm, box), state.clip))
 
   const moveText = (x: number, y: number) => {
     state.lineX += x
@@ -188,6 +199,7 @@ export function walkOperators(
         alpha: state.renderMode === 1 || state.renderMode === 5 ? state.strokeAlpha : state.fillAlpha,
         renderMode: state.renderMode,
         inHiddenLayer: layerHidden(),
+        clip: state.clip,
       })
       text = ''
     }
@@ -227,6 +239,8 @@ export function walkOperators(
         stack.push(state)
         state = { ...state }
         if (fn === ops.paintFormXObjectBegin && isMatrix(args?.[0])) state.ctm = multiply(args[0], state.ctm)
+        // A form shows only what falls inside its bounding box.
+        if (fn === ops.paintFormXObjectBegin && isBox(args?.[1])) clipTo(args[1])
         break
       case ops.restore:
       case ops.paintFormXObjectEnd:
@@ -306,12 +320,17 @@ export function walkOperators(
       case ops.showText:
         if (Array.isArray(args?.[0])) showText(args[0] as (Glyph | number)[], index)
         break
+      case ops.clip:
+      case ops.eoClip:
+        clipPending = true
+        break
       case ops.constructPath: {
         const paint = args?.[0]
-        const minMax = args?.[2] as ArrayLike<number> | null | undefined
-        if (typeof paint === 'number' && fillOps.has(paint) && minMax && minMax.length >= 4 && isFiniteBox(minMax)) {
-          const box = transformBox(state.ctm, minMax)
-          if ((box[2] - box[0]) * (box[3] - box[1]) >= MIN_REGION_AREA && !layerHidden()) {
+        const minMax = args?.[2]
+        const bounded = isBox(minMax)
+        if (typeof paint === 'number' && fillOps.has(paint) && bounded) {
+          const box = intersectBox(transformBox(state.ctm, minMax), state.clip)
+          if (boxArea(box) >= MIN_REGION_AREA && !layerHidden()) {
             regions.push({
               box,
               order: index,
@@ -320,6 +339,8 @@ export function walkOperators(
             })
           }
         }
+        if (clipPending && bounded) clipTo(minMax)
+        clipPending = false
         break
       }
       case ops.beginMarkedContent:
@@ -333,9 +354,10 @@ export function walkOperators(
         break
       default:
         if (imageOps.has(fn) && !layerHidden()) {
-          const box = transformBox(state.ctm, [0, 0, 1, 1])
+          const box = intersectBox(transformBox(state.ctm, [0, 0, 1, 1]), state.clip)
           const solid = fn === ops.paintSolidColorImageMask
-          regions.push({ box, order: index, colour: solid ? state.fill : null, opaque: state.fillAlpha >= 0.9 })
+          if (boxArea(box) > 0)
+            regions.push({ box, order: index, colour: solid ? state.fill : null, opaque: state.fillAlpha >= 0.9 })
         }
     }
   }
@@ -353,7 +375,11 @@ function isMatrix(value: unknown): value is ArrayLike<number> {
   return true
 }
 
-function isFiniteBox(box: ArrayLike<number>) {
-  for (let index = 0; index < 4; index++) if (!Number.isFinite(box[index]!)) return false
-  return box[2]! >= box[0]! && box[3]! >= box[1]!
+function isBox(value: unknown): value is ArrayLike<number> {
+  if (value === null || typeof value !== 'object' || !('length' in value)) return false
+  const box = value as ArrayLike<unknown>
+  if (box.length < 4) return false
+  for (let index = 0; index < 4; index++)
+    if (typeof box[index] !== 'number' || !Number.isFinite(box[index])) return false
+  return (box[2] as number) >= (box[0] as number) && (box[3] as number) >= (box[1] as number)
 }
