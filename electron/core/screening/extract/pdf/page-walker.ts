@@ -366,20 +366,17 @@ export function walkOperators(
 
 const num = (value: unknown, fallback = 0) => (typeof value === 'number' && Number.isFinite(value) ? value : fallback)
 
-function isMatrix(value: unknown): value is ArrayLike<number> {
+/** Whether `value` is a list that starts with `count` finite numbers (pdf.js's matrices and boxes). */
+function startsWithNumbers(value: unknown, count: number): value is ArrayLike<number> {
   if (value === null || typeof value !== 'object' || !('length' in value)) return false
   const list = value as ArrayLike<unknown>
-  if (list.length < 6) return false
-  for (let index = 0; index < 6; index++)
+  if (list.length < count) return false
+  for (let index = 0; index < count; index++)
     if (typeof list[index] !== 'number' || !Number.isFinite(list[index])) return false
   return true
 }
 
-function isBox(value: unknown): value is ArrayLike<number> {
-  if (value === null || typeof value !== 'object' || !('length' in value)) return false
-  const box = value as ArrayLike<unknown>
-  if (box.length < 4) return false
-  for (let index = 0; index < 4; index++)
-    if (typeof box[index] !== 'number' || !Number.isFinite(box[index])) return false
-  return (box[2] as number) >= (box[0] as number) && (box[3] as number) >= (box[1] as number)
-}
+const isMatrix = (value: unknown): value is ArrayLike<number> => startsWithNumbers(value, 6)
+
+const isBox = (value: unknown): value is ArrayLike<number> =>
+  startsWithNumbers(value, 4) && value[2]! >= value[0]! && value[3]! >= value[1]!
