@@ -105,6 +105,22 @@ describe('a resume that copied the job posting into itself', () => {
     expect(copiedPostingShare(triples, holding(8))).toBeNull()
   })
 
+  it('is worked out again when the posting’s words change, and kept while they do not', () => {
+    const words = (from: number) =>
+      Array.from({ length: 50 }, (_, i) => `zq${String.fromCharCode(97 + ((from + i) % 26))}${from + i}`).join(' ')
+    const first = { requirements: '', description: words(0) }
+    const second = { requirements: '', description: words(100) }
+    const resume = buildTermVector(tokenize(`opening line ${first.description}`))
+    expect(copiedPostingShare(postingTriples(first), resume)).toBe(1)
+    expect(copiedPostingShare(postingTriples(second), resume)).toBeNull()
+    // The same posting built again (a new array of the same triples) gives the same answer.
+    expect(copiedPostingShare(postingTriples(first), resume)).toBe(1)
+    // 48 of the longer posting's 98 triples: each half's 48 and the two that cross the join.
+    expect(
+      copiedPostingShare(postingTriples({ ...first, description: `${words(0)} ${words(100)}` }), resume),
+    ).toBeCloseTo(48 / 98, 10)
+  })
+
   it('is not looked for in a posting too short to tell a copy from a close match', () => {
     const short = { requirements: 'Java, Spring Boot, SQL and Git', description: 'Build lending APIs.' }
     const terms = buildTermVector(tokenize(`${short.requirements}\n${short.description}`))
