@@ -113,7 +113,7 @@ describe('a resume that copied the job posting into itself', () => {
     const resume = buildTermVector(tokenize(`opening line ${first.description}`))
     expect(copiedPostingShare(postingTriples(first), resume)).toBe(1)
     expect(copiedPostingShare(postingTriples(second), resume)).toBeNull()
-    // The same posting built again (a new array of the same triples) gives the same answer.
+    // The same posting built again gives the same answer.
     expect(copiedPostingShare(postingTriples(first), resume)).toBe(1)
     // 48 of the longer posting's 98 triples: each half's 48 and the two that cross the join.
     expect(

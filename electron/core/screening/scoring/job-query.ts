@@ -57,12 +57,27 @@ export function titleTerms(title: string): { terms: number[]; pairs: number[] } 
   }
 }
 
-/** Each triple of neighbouring words in the posting's running text, once, in ascending order. */
+/** Postings read lately: a job is built again for every re-rank and every move of a preview's weights. */
+const RECENT_POSTINGS = 8
+const recentPostings = new Map<string, Uint32Array>()
+
+/**
+ * Each triple of neighbouring words in the posting's running text, once, in ascending order. The
+ * same text gives the same array (read-only) while it is among the recent ones, so the copy check
+ * can keep its answers per posting (copied.ts).
+ */
 export function postingTriples(job: Pick<ScoringJobSource, 'requirements' | 'description'>): Uint32Array {
-  const tokens = tokenize(`${job.requirements}\n${job.description}`)
-  return Uint32Array.from(
-    new Set(tokens.slice(2).map((token, i) => tripleHash(tokens[i]!, tokens[i + 1]!, token))),
-  ).sort()
+  const text = `${job.requirements}\n${job.description}`
+  let triples = recentPostings.get(text)
+  if (!triples) {
+    const tokens = tokenize(text)
+    triples = Uint32Array.from(
+      new Set(tokens.slice(2).map((token, i) => tripleHash(tokens[i]!, tokens[i + 1]!, token))),
+    ).sort()
+    recentPostings.set(text, triples)
+    if (recentPostings.size > RECENT_POSTINGS) recentPostings.delete(recentPostings.keys().next().value!)
+  }
+  return triples
 }
 
 /** A skill outside the taxonomy, as a phrase: its words and each pair of neighbouring words. */
