@@ -71,6 +71,9 @@ describe('the pipeline board in the browser', () => {
     // Each step waits for what a screen reader hears, as the sensor listens only once a drag has begun.
     await page.keyboard.press('Space')
     await page.getByText('Bruno Costa is over New.').waitFor({ state: 'attached' })
+    // The sensor adds its arrow-key listener in a zero-delay timer after the pick-up, and a busy
+    // Chromium runs key presses before timers: a timer set now fires only after that one.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)))
     await page.keyboard.press('ArrowRight')
     await page.getByText('Bruno Costa is over Screened.').waitFor({ state: 'attached' })
     await page.keyboard.press('Space')
