@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { extractDocument } from '@core/screening/extract'
+import { loadPdfJs, openDocumentWorker } from '@core/screening/extract/pdf/pdfjs'
 import { launchChromium } from '../../helpers/browser'
 
 /**
@@ -39,7 +40,77 @@ afterAll(async () => {
   await browser?.close()
 })
 
+async function printed(html: string): Promise<Uint8Array> {
+  const page = await browser.newPage()
+  await page.setContent(html)
+  const pdf = await page.pdf({ format: 'A4' })
+  await page.close()
+  return pdf
+}
+
+interface ShownGlyph {
+  unicode?: string
+  width?: number
+  isSpace?: boolean
+  isInFont?: boolean
+}
+
+/**
+ * What the reader takes from a PDF's text (each glyph's text, width and space, each font's matrix),
+ * read with or without pdf.js converting the embedded fonts for drawing; and how many glyphs the
+ * converted font was found to hold, which only a conversion tells.
+ */
+async function textAsRead(bytes: Uint8Array, convertFonts: boolean) {
+  const pdfjs = await loadPdfJs()
+  const worker = await openDocumentWorker()
+  const task = pdfjs.getDocument({
+    worker,
+    data: new Uint8Array(bytes),
+    convertFonts,
+    useSystemFonts: true,
+    verbosity: 0,
+  })
+  try {
+    const pdf = await task.promise
+    const glyphs: Omit<ShownGlyph, 'isInFont'>[] = []
+    const matrices: unknown[] = []
+    let inFont = 0
+    for (let number = 1; number <= pdf.numPages; number++) {
+      const page = await pdf.getPage(number)
+      const list = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE })
+      list.fnArray.forEach((fn, index) => {
+        const args = list.argsArray[index] as unknown[]
+        if (fn === pdfjs.OPS.setFont)
+          matrices.push(Array.from((page.commonObjs.get(args[0] as string) as { fontMatrix: number[] }).fontMatrix))
+        if (fn !== pdfjs.OPS.showText) return
+        for (const glyph of args[0] as (ShownGlyph | number)[]) {
+          if (typeof glyph === 'number') continue
+          glyphs.push({ unicode: glyph.unicode, width: glyph.width, isSpace: glyph.isSpace })
+          if (glyph.isInFont) inFont++
+        }
+      })
+    }
+    return { glyphs, matrices, inFont }
+  } finally {
+    await task.destroy()
+    worker.destroy()
+  }
+}
+
 describe('a resume printed to PDF by Chromium', () => {
+  it('reads the same text from its embedded fonts without converting them for drawing (the pdf.js patch is applied)', async () => {
+    for (const family of ['serif', 'sans-serif', 'DejaVu Sans Condensed', 'monospace']) {
+      const bytes = await printed(RESUME.replace('font-family: sans-serif', `font-family: ${family}`))
+      const converted = await textAsRead(bytes, true)
+      const asRead = await textAsRead(bytes, false)
+      expect(converted.glyphs.length, family).toBeGreaterThan(200)
+      expect(converted.inFont, family).toBeGreaterThan(200)
+      expect(asRead.inFont, family).toBe(0)
+      expect(asRead.glyphs, family).toEqual(converted.glyphs)
+      expect(asRead.matrices, family).toEqual(converted.matrices)
+    }
+  })
+
   it('reads every line the page shows, takes none of it for hidden, and not what its box cuts off', async () => {
     const page = await browser.newPage()
     await page.setContent(RESUME)

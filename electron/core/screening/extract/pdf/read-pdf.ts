@@ -53,6 +53,10 @@ export async function readPdf(
       // option is our patch to pdf.js (patches/README.md): decoding a photo cost more than the rest of
       // the resume's reading, and a 74 KB file's 5,000 x 5,000 picture held 130 MB while it was read.
       decodeImages: false,
+      // Nor is text drawn: no glyph outlines are built, and a TrueType font whose text and widths come
+      // from the PDF's own maps is not rebuilt for drawing (our patch too). On resumes printed by
+      // Chromium, whose fonts are all of that kind, the rebuild was about a quarter of the reading.
+      convertFonts: false,
       stopAtErrors: false,
       verbosity: pdfjs.VerbosityLevel.ERRORS,
       ...(cMapUrl ? { cMapUrl, cMapPacked: true } : {}),
