@@ -60,7 +60,7 @@ export interface ExtractLimits {
   maxBytes: number
   maxPages: number
   maxMs: number
-  /** DOCX: total decompressed bytes and compression ratio allowed. */
+  /** DOCX: total decompressed bytes and compression ratio allowed; PDF: the bytes one stream may unpack to. */
   maxUnzippedBytes: number
   maxZipRatio: number
 }

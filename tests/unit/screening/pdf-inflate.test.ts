@@ -1,11 +1,14 @@
 import zlib from 'node:zlib'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { extractDocument } from '@core/screening/extract'
+import { DEFAULT_EXTRACT_LIMITS } from '@core/screening/extract/limits'
 import { buildHostileCases, buildResume, renderPdf, RESUME_PEOPLE } from '../../fixtures/resumes'
+import { flateBombPdf } from '../../fixtures/resumes/binary'
 
 // pdf.js inflates a compressed stream through a web DecompressionStream, which on Node costs more to
 // set up than the inflating itself. patches/README.md has it call Node's zlib once instead; a stream
-// zlib refuses goes to pdf.js's own inflater, as one the DecompressionStream refused did.
+// zlib refuses goes to pdf.js's own inflater, as one the DecompressionStream refused did. Neither
+// unpacks a stream beyond the cap on unpacked bytes (maxUnzippedBytes, as for a Word file's parts).
 
 afterEach(() => {
   vi.restoreAllMocks()
@@ -23,7 +26,11 @@ describe("a PDF's compressed streams", () => {
         fileName: `${person.id}.pdf`,
       })),
     )
-    const hostile = (await buildHostileCases()).filter((hostile) => hostile.fileName.endsWith('.pdf'))
+    // A bomb is refused either way; the next test holds that on a smaller one.
+    const hostile = (await buildHostileCases()).filter(
+      (hostile) =>
+        hostile.fileName.endsWith('.pdf') && !('refusal' in hostile.expect && hostile.expect.refusal === 'zip_bomb'),
+    )
     const inflate = vi.spyOn(zlib, 'inflateSync')
     const withZlib = await readAll([...files, ...hostile])
     expect(inflate.mock.calls.length).toBeGreaterThanOrEqual(files.length)
@@ -33,5 +40,24 @@ describe("a PDF's compressed streams", () => {
       throw new Error('refused')
     })
     expect(await readAll([...files, ...hostile])).toEqual(withZlib)
+  })
+
+  it("are refused as a bomb when one unpacks beyond the cap; pdf.js's own inflater stops there too", async () => {
+    const limits = { ...DEFAULT_EXTRACT_LIMITS, maxUnzippedBytes: 1024 * 1024 }
+    const [before, after] = ['Experienced engineer with Python', 'Kubernetes and Terraform']
+    const bomb = flateBombPdf(16 * 1024 * 1024, before, after)
+    expect(await extractDocument(bomb, 'bomb.pdf', limits)).toMatchObject({
+      ok: false,
+      refusal: { reason: 'zip_bomb' },
+    })
+    expect((await extractDocument(bomb, 'bomb.pdf')).ok).toBe(true)
+
+    // Under a predictor pdf.js inflates the stream itself: the whole page under the cap, a refusal over it.
+    const small = await extractDocument(flateBombPdf(1000, before, after, true), 'small.pdf', limits)
+    expect(small.ok && small.document.text).toMatch(/Experienced engineer with Python\s+Kubernetes and Terraform/)
+    const inflate = vi.spyOn(zlib, 'inflateSync')
+    const big = await extractDocument(flateBombPdf(16 * 1024 * 1024, before, after, true), 'big.pdf', limits)
+    expect(inflate).not.toHaveBeenCalled()
+    expect(big).toMatchObject({ ok: false, refusal: { reason: 'zip_bomb' } })
   })
 })

@@ -2,7 +2,7 @@ import type { ContentFlag, ExtractedDocument, ExtractLimits } from '../../types'
 import { cleanLine, cleanText, visibleCharCount } from '../clean-text'
 import type { Deadline } from '../deadline'
 import { detectInjection } from '../injection'
-import { refuse, RefusalError } from '../limits'
+import { formatBytes, refuse, RefusalError } from '../limits'
 import { classifyPieces } from './classify'
 import type { Box } from './geometry'
 import { assembleLines, unwrapPages, type AssembledLine } from './lines'
@@ -57,12 +57,14 @@ export async function readPdf(
       // from the PDF's own maps is not rebuilt for drawing (our patch too). On resumes printed by
       // Chromium, whose fonts are all of that kind, the rebuild was about a quarter of the reading.
       convertFonts: false,
+      // A stream of a few kilobytes can unpack to gigabytes; no part of a resume comes near this.
+      maxStreamBytes: limits.maxUnzippedBytes,
       stopAtErrors: false,
       verbosity: pdfjs.VerbosityLevel.ERRORS,
       ...(cMapUrl ? { cMapUrl, cMapPacked: true } : {}),
     })
     const pdf = await deadline.race(task.promise).catch((error: unknown) => {
-      throw asRefusal(error)
+      throw asRefusal(error, limits)
     })
     if (pdf.numPages > limits.maxPages) {
       refuse('too_long', `The PDF has ${pdf.numPages} pages; resumes over ${limits.maxPages} pages are not read.`)
@@ -135,6 +137,8 @@ export async function readPdf(
       refuse('no_text_layer', 'The PDF has no text layer (it is a scan or an image); it would need OCR to be read.')
     }
     return { format: 'pdf', text, hiddenText, pages: pdf.numPages, flags }
+  } catch (error) {
+    throw streamTooLarge(error, limits) ?? error
   } finally {
     await task?.destroy().catch(() => undefined)
     worker?.destroy()
@@ -162,8 +166,21 @@ async function metadataFlags(
   return detectInjection(values.join('\n'), { hidden: true, context: "in the file's metadata" })
 }
 
-function asRefusal(error: unknown): RefusalError {
+/** pdf.js's refusal of a stream that unpacks beyond `maxStreamBytes` (our patch), as it reaches this side. */
+function streamTooLarge(error: unknown, limits: ExtractLimits): RefusalError | null {
+  const { name, details } = (error ?? {}) as { name?: string; details?: unknown }
+  const thrown = name === 'UnknownErrorException' && typeof details === 'string' ? details.split(':')[0] : name
+  if (thrown !== 'StreamTooLargeError') return null
+  return new RefusalError(
+    'zip_bomb',
+    `A compressed part of the PDF unpacks to more than ${formatBytes(limits.maxUnzippedBytes)}: a decompression bomb.`,
+  )
+}
+
+function asRefusal(error: unknown, limits: ExtractLimits): RefusalError {
   if (error instanceof RefusalError) return error
+  const tooLarge = streamTooLarge(error, limits)
+  if (tooLarge) return tooLarge
   const name = (error as { name?: string } | null)?.name
   if (name === 'PasswordException') {
     return new RefusalError(
