@@ -7,8 +7,7 @@ import { portalHeadline } from './headline'
 import { currentTitleOf, experienceSpan, readEmployment, toEmployment, type EmploymentReading } from './employment'
 import { readContact } from './contact'
 import { statedYears, summedJobDurations, weighExperience } from './experience'
-import { readingLines } from './lines'
-import { detectSections } from './sections'
+import { layoutOf } from './layout'
 import { readSkills } from './skills'
 
 export interface ReadOptions {
@@ -23,8 +22,7 @@ export interface ReadOptions {
  */
 export function readResume(doc: ExtractedDocument, taxonomy: Taxonomy, options: ReadOptions = {}): ParsedResume {
   const now = monthOf(options.now ?? new Date())
-  const lines = readingLines(doc.text)
-  const { sections, lineSections, headingLines } = detectSections(lines)
+  const { lines, sections, lineSections, headingLines } = layoutOf(doc.text)
   const firstSection = lineSections.findIndex((section) => section !== null)
   const headEnd = firstSection === -1 ? lines.length : firstSection
   const structured = doc.format === 'json-resume' ? (doc.structured as JsonResume | undefined) : undefined

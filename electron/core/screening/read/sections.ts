@@ -220,9 +220,12 @@ export function isSectionName(words: string): boolean {
   return LOOKUP.has(name) && !WEAK.has(name)
 }
 
-/** Whether `line` is a job portal's "Education Details" heading. */
+/**
+ * Whether `line` is a job portal's "Education Details" heading. It is asked of every line, and only
+ * a line holding "details" (its letters kept together, whatever the case) can normalise to that.
+ */
 export const opensPortalEducation = (line: string): boolean =>
-  PORTAL_HEADINGS.get(normalizeHeading(line)) === 'education'
+  /details/i.test(line) && PORTAL_HEADINGS.get(normalizeHeading(line)) === 'education'
 
 /**
  * A heading on its own line ("EXPERIENCE", "## Work history", "Skills:"), or one that starts a line

@@ -1,6 +1,5 @@
 import { HEADLINE_MAX, portalHeadline } from '../read/headline'
-import { readingLines } from '../read/lines'
-import { detectSections } from '../read/sections'
+import { layoutOf } from '../read/layout'
 import type { ParsedResume } from '../types'
 import type { FieldTokens } from './term-vector'
 import { tokenize } from './tokenize'
@@ -13,8 +12,7 @@ const CONTACT = /@|https?:\/\/|www\.|\b[\w-]+\.(?:com|org|net|io|in|dev|me|co|uk
  * and a portal export's headline.
  */
 export function headlineOf(text: string): string[] {
-  const lines = readingLines(text)
-  const { lineSections, headingLines } = detectSections(lines)
+  const { lines, lineSections, headingLines } = layoutOf(text)
   const first = lineSections.findIndex((section) => section !== null)
   const above = lines
     .slice(0, first === -1 ? Math.min(lines.length, HEADLINE_LINES * 2) : first)
