@@ -3,8 +3,8 @@ import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { extractDocument } from '@core/screening/extract'
-import { loadPdfJs, openDocumentWorker } from '@core/screening/extract/pdf/pdfjs'
 import { launchChromium } from '../../helpers/browser'
+import { withPdfDocument } from '../../helpers/pdfjs-document'
 
 /**
  * A designed resume as a real producer writes it: Chromium's print to PDF, whose pages are full of
@@ -61,17 +61,7 @@ interface ShownGlyph {
  * converted font was found to hold, which only a conversion tells.
  */
 async function textAsRead(bytes: Uint8Array, convertFonts: boolean) {
-  const pdfjs = await loadPdfJs()
-  const worker = await openDocumentWorker()
-  const task = pdfjs.getDocument({
-    worker,
-    data: new Uint8Array(bytes),
-    convertFonts,
-    useSystemFonts: true,
-    verbosity: 0,
-  })
-  try {
-    const pdf = await task.promise
+  return withPdfDocument(bytes, { convertFonts }, async (pdf, pdfjs) => {
     const glyphs: Omit<ShownGlyph, 'isInFont'>[] = []
     const matrices: unknown[] = []
     let inFont = 0
@@ -91,10 +81,7 @@ async function textAsRead(bytes: Uint8Array, convertFonts: boolean) {
       })
     }
     return { glyphs, matrices, inFont }
-  } finally {
-    await task.destroy()
-    worker.destroy()
-  }
+  })
 }
 
 describe('a resume printed to PDF by Chromium', () => {

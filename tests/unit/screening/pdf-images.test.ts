@@ -1,24 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { extractDocument } from '@core/screening/extract'
-import { loadPdfJs, openDocumentWorker } from '@core/screening/extract/pdf/pdfjs'
 import { buildResume, renderPdf, RESUME_PEOPLE } from '../../fixtures/resumes'
+import { withPdfDocument } from '../../helpers/pdfjs-document'
 
 // The reader needs to know where images are painted, never what they show: patches/README.md adds
 // pdf.js's `decodeImages: false`, which lists each image without decoding its pixels.
 
 /** The operator list of a PDF's first page, as the reader asks for it but for `decodeImages`. */
 async function firstPageOperators(bytes: Uint8Array, decodeImages: boolean) {
-  const pdfjs = await loadPdfJs()
-  const worker = await openDocumentWorker()
-  const task = pdfjs.getDocument({
-    worker,
-    data: new Uint8Array(bytes),
-    decodeImages,
-    useSystemFonts: true,
-    verbosity: 0,
-  })
-  try {
-    const page = await (await task.promise).getPage(1)
+  return withPdfDocument(bytes, { decodeImages }, async (pdf, pdfjs) => {
+    const page = await pdf.getPage(1)
     const list = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE })
     const ops = pdfjs.OPS
     const idsOf = (op: number) =>
@@ -26,10 +17,7 @@ async function firstPageOperators(bytes: Uint8Array, decodeImages: boolean) {
     const images = idsOf(ops.paintImageXObject)
     // An image whose pixels are sent is a dependency a renderer waits for; one never decoded is not.
     return { painted: images.length, awaited: idsOf(ops.dependency).filter((id) => images.includes(id)).length }
-  } finally {
-    await task.destroy()
-    worker.destroy()
-  }
+  })
 }
 
 describe('images in a PDF resume', () => {
