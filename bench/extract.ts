@@ -7,7 +7,7 @@
  * children, and extractDocument's CPU per PDF as a ratio to it; (6) PyMuPDF per PDF and python-docx
  * per DOCX, read in one Python process (bench/floor.py), alternating with extractDocument, as
  * ratios; (7) the same against PyMuPDF on resumes printed to PDF by Chromium, whose fonts are embedded
- * (TrueType subsets, as browsers and word processors write them; the generated PDFs above use the
+ * (TrueType subsets with Unicode maps, as a browser writes them; the generated PDFs above use the
  * standard fonts, which are not), skipped where Chromium is missing. Prints figures; no thresholds.
  * Run: npx tsx bench/extract.ts [count=200]
  */

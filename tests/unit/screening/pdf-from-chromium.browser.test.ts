@@ -99,11 +99,7 @@ describe('a resume printed to PDF by Chromium', () => {
   })
 
   it('reads every line the page shows, takes none of it for hidden, and not what its box cuts off', async () => {
-    const page = await browser.newPage()
-    await page.setContent(RESUME)
-    const pdf = await page.pdf({ format: 'A4' })
-    await page.close()
-    const outcome = await extractDocument(pdf, 'priya.pdf')
+    const outcome = await extractDocument(await printed(RESUME), 'priya.pdf')
     if (!outcome.ok) throw new Error(outcome.refusal.message)
     const { text, flags } = outcome.document
     for (const line of [

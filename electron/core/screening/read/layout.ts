@@ -10,8 +10,8 @@ let last: { text: string; layout: Layout } | undefined
 /**
  * The text's reading lines and the sections they fall in. Reading a resume (read/index.ts) and
  * weighing its fields (scoring/fields.ts) both need them, for the same text one right after the
- * other, so the last text's are kept; they were about a tenth of a resume's reading. Callers read
- * them and never change them.
+ * other, so the last text's are kept rather than worked out twice. Callers read them and never
+ * change them.
  */
 export function layoutOf(text: string): Layout {
   if (last?.text !== text) {
