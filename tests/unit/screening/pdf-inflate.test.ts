@@ -60,4 +60,20 @@ describe("a PDF's compressed streams", () => {
     expect(inflate).not.toHaveBeenCalled()
     expect(big).toMatchObject({ ok: false, refusal: { reason: 'zip_bomb' } })
   })
+
+  it("are capped as well where pdf.js has no zlib and inflates through the web's DecompressionStream", async () => {
+    const limits = { ...DEFAULT_EXTRACT_LIMITS, maxUnzippedBytes: 1024 * 1024 }
+    const [before, after] = ['Experienced engineer with Python', 'Kubernetes and Terraform']
+    const node = process as { getBuiltinModule?: unknown }
+    const own = node.getBuiltinModule
+    node.getBuiltinModule = undefined
+    try {
+      const small = await extractDocument(flateBombPdf(1000, before, after), 'small.pdf', limits)
+      expect(small.ok && small.document.text).toMatch(/Experienced engineer with Python\s+Kubernetes and Terraform/)
+      const bomb = await extractDocument(flateBombPdf(16 * 1024 * 1024, before, after), 'bomb.pdf', limits)
+      expect(bomb).toMatchObject({ ok: false, refusal: { reason: 'zip_bomb' } })
+    } finally {
+      node.getBuiltinModule = own
+    }
+  })
 })
