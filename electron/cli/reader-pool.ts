@@ -5,7 +5,9 @@ import type { ResumeParser } from '../core/screening/intake/resume-parser'
 import { createParsePool } from '../core/screening/parse-pool'
 import type { WarmReader } from '../core/screening/parse-pool/protocol'
 import { defaultParseWorkerFile } from '../core/screening/parse-pool/worker-file'
+import type { Taxonomy } from '../core/screening/taxonomy'
 import type { TaxonomyTransfer } from '../core/screening/taxonomy/build'
+import type { ExtractOutcome } from '../core/screening/types'
 
 export interface ReaderPoolOptions {
   /** Arrives while the workers load their readers: the CLI reads the taxonomy file meanwhile. */
@@ -14,6 +16,11 @@ export interface ReaderPoolOptions {
   warm: readonly WarmReader[]
   /** Where the workers keep V8's code cache between runs (see parse-pool/code-cache.ts). */
   codeCacheDir?: string
+  /**
+   * Read on this thread what the workers extract: for a large run, where this thread would otherwise
+   * wait on its one worker. The taxonomy as this thread holds it.
+   */
+  readHere?: Promise<Taxonomy>
 }
 
 /**
@@ -28,11 +35,24 @@ export function startReaderPool(options: ReaderPoolOptions): ResumeParser {
     taxonomy: options.taxonomy,
     size: options.size,
     warm: options.warm,
+    ...(options.readHere ? { extractOnly: true } : {}),
     ...(options.codeCacheDir ? { codeCacheDir: options.codeCacheDir } : {}),
   })
+  const { readHere } = options
+  // The reader loads on this thread with the first file's extraction, not before: a run that fails
+  // earlier (a bad job file) never loads it.
+  let reading: Promise<[typeof import('../core/screening/parse-pool/read-extracted'), Taxonomy]> | undefined
+  const read =
+    readHere &&
+    (async (extracted: ExtractOutcome) => {
+      reading ??= Promise.all([import('../core/screening/parse-pool/read-extracted'), readHere])
+      const [{ readExtracted }, taxonomy] = await reading
+      return readExtracted(extracted, taxonomy, new Date())
+    })
   return {
-    concurrency: pool.size,
-    parse: (bytes, fileName) => parseWithIntakeLimits(pool, bytes, fileName),
+    // Intake keeps twice this many files in flight: while this thread reads, the workers' queues stay full.
+    concurrency: read ? pool.size * 4 : pool.size,
+    parse: (bytes, fileName) => parseWithIntakeLimits(pool, bytes, fileName, read),
     close: () => pool.close(),
   }
 }

@@ -54,6 +54,36 @@ describe('panelist screen', () => {
     expect(table.stdout).toContain('notes.txt: empty')
   }, 60_000)
 
+  it('reads a large folder on its own thread while the worker extracts, each resume as for a small one', async () => {
+    // From 100 files the command's own thread reads what its worker extracts (cli.ts, READ_HERE_FROM).
+    const dir = tempDir('panelist-cli-large-')
+    const manifest = await writeFixtureFolder(path.join(dir, 'resumes'), { count: 120 })
+    const fixture = FIXTURE_JOBS.find((j) => j.family === 'nursing')!
+    fs.writeFileSync(path.join(dir, 'job.md'), `# ${fixture.title}\n\n${fixture.description}\n`)
+    const screen = (folder: string) =>
+      runCli(['screen', '--job', path.join(dir, 'job.md'), folder, '--top', '200', '--json'])
+    const all = await screen(path.join(dir, 'resumes'))
+    expect(all.code, all.stderr).toBe(0)
+    type Report = { ranked: { email: string; score: number; matched: string[] }[]; refused: unknown[] }
+    const report = JSON.parse(all.stdout) as Report
+    expect(report.refused).toEqual([])
+    expect(report.ranked).toHaveLength(new Set(manifest.map((f) => f.resume!.email)).size)
+    const families = new Map(manifest.map((f) => [f.resume!.email, f.resume!.person.family]))
+    expect(report.ranked.slice(0, 5).map((r) => families.get(r.email))).toEqual(Array(5).fill('nursing'))
+
+    // The top ten alone go through the worker only; each is read the same (scores depend on who else is ranked).
+    const few = path.join(dir, 'few')
+    fs.mkdirSync(few)
+    for (const row of report.ranked.slice(0, 10)) {
+      const file = manifest.find((f) => f.resume!.email === row.email)!
+      fs.copyFileSync(file.path, path.join(few, file.fileName))
+    }
+    const small = JSON.parse((await screen(few)).stdout) as Report
+    const skillsOf = (rows: Report['ranked']) =>
+      Object.fromEntries(rows.map(({ email, matched }) => [email, [...matched].sort()]))
+    expect(skillsOf(small.ranked)).toEqual(skillsOf(report.ranked.slice(0, 10)))
+  }, 120_000)
+
   it('keeps the flags of a resume folded into a newer one of the same person', async () => {
     const dir = tempDir('panelist-cli-merge-')
     fs.mkdirSync(path.join(dir, 'resumes'))

@@ -1,7 +1,9 @@
+import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_EXTRACT_LIMITS } from '@core/screening/extract'
 import { createParsePool, type ParsePool, type ParseResult } from '@core/screening/parse-pool'
+import { readExtracted } from '@core/screening/parse-pool/read-extracted'
 import { buildFeatures } from '@core/screening/scoring/features'
 import type { ExtractLimits } from '@core/screening/types'
 import { loadTaxonomyFile, type Taxonomy } from '@core/screening/taxonomy'
@@ -201,6 +203,29 @@ describe('parse pool', () => {
     }
     expect(names).toHaveLength(24)
     expect(mostHeld).toBeLessThanOrEqual(2 * parser.size)
+  })
+
+  it('with extractOnly, gives back the extraction alone, and reading it on this thread gives what a worker reads', async () => {
+    const hostile = (await buildHostileCases()).filter((c) => /injection|white-text|corrupt/.test(c.fileName))
+    const recipe = fs.readFileSync(path.resolve('tests/fixtures/non-resumes/not/recipe-banana-bread.txt'))
+    const mixed = [
+      ...files,
+      ...hostile.map(({ fileName, bytes }) => ({ fileName, bytes })),
+      { fileName: 'recipe.txt', bytes: new Uint8Array(recipe) },
+    ]
+    const [reading, extracting] = [pool(), pool({ extractOnly: true })]
+    const read = await Promise.all(mixed.map((file) => reading.parse(file.bytes, file.fileName)))
+    const extracted = await Promise.all(mixed.map((file) => extracting.parse(file.bytes, file.fileName)))
+    expect(extracted.filter((result) => result.parsed || result.features)).toEqual([])
+    expect(read.filter((result) => result.parsed).length).toBeGreaterThanOrEqual(files.length)
+    expect(read.map(reasonOf)).toEqual(expect.arrayContaining(['corrupt', 'not_a_resume']))
+    extracted.forEach((result, index) => {
+      const { outcome, parsed, features } = read[index]!
+      expect(readExtracted(result.outcome, taxonomy, FIXTURE_NOW), mixed[index]!.fileName).toEqual({
+        outcome,
+        ...(parsed ? { parsed, features } : {}),
+      })
+    })
   })
 
   it('validates limits and rejects work after close', async () => {

@@ -3,8 +3,9 @@ import { MAX_RESUME_BYTES } from '../../../../shared/contract/screening/resume-s
 import { DEFAULT_EXTRACT_LIMITS } from '../extract/limits'
 import { createParsePool, type ParsePool } from '../parse-pool'
 import { defaultParseWorkerFile } from '../parse-pool/worker-file'
-import type { WarmReader } from '../parse-pool/protocol'
+import type { ParseResult, WarmReader } from '../parse-pool/protocol'
 import type { TaxonomyTransfer } from '../taxonomy/build'
+import type { ExtractOutcome } from '../types'
 import type { ParseOutcome, ResumeParser } from './resume-parser'
 
 export interface PoolParserOptions {
@@ -18,13 +19,18 @@ export interface PoolParserOptions {
 
 const INTAKE_LIMITS = { ...DEFAULT_EXTRACT_LIMITS, maxBytes: MAX_RESUME_BYTES }
 
-/** One file through the pool with intake's size limit, answered as a ResumeParser answers. */
+/**
+ * One file through the pool with intake's size limit, answered as a ResumeParser answers. `read`
+ * reads what a pool of extractOnly workers gave back.
+ */
 export async function parseWithIntakeLimits(
   pool: ParsePool,
   bytes: Uint8Array,
   fileName: string,
+  read?: (extracted: ExtractOutcome) => Promise<Pick<ParseResult, 'outcome' | 'parsed' | 'features'>>,
 ): Promise<ParseOutcome> {
-  const { outcome, parsed, features } = await pool.parse(bytes, fileName, INTAKE_LIMITS)
+  const extracted = await pool.parse(bytes, fileName, INTAKE_LIMITS)
+  const { outcome, parsed, features } = read ? await read(extracted.outcome) : extracted
   if (!outcome.ok) return outcome
   if (!parsed || !features)
     return { ok: false, refusal: { reason: 'corrupt', message: 'The resume could not be read.' } }

@@ -9,11 +9,12 @@ import { workerData } from 'node:worker_threads'
 import { installChunkLoader, privateCacheDir } from './code-cache'
 import type { ParseWorkerData } from './protocol'
 
-const { warm, codeCacheDir } = workerData as ParseWorkerData
+const data = workerData as ParseWorkerData
+const { codeCacheDir } = data
 const dir = codeCacheDir ? privateCacheDir(codeCacheDir) : null
 // Only the build's own chunks, beside this entry.
 const chunks = path.join(__dirname, 'chunks') + path.sep
 const cache = installChunkLoader(dir, (file) => file.startsWith(chunks) && file.endsWith('.js'))
 void import('./reader-thread').then(({ runReaderThread }) =>
-  runReaderThread(warm, dir ? () => cache.save() : undefined),
+  runReaderThread(data, dir ? () => cache.save() : undefined),
 )

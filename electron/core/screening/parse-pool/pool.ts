@@ -39,6 +39,11 @@ export interface ParsePoolOptions {
    */
   warm?: readonly WarmReader[]
   /**
+   * The workers only extract; each result holds the outcome alone, for the caller to read
+   * (readExtracted). Default false: they read too.
+   */
+  extractOnly?: boolean
+  /**
    * A folder where built workers keep V8's code cache, so that the next start does not compile the
    * reader and pdf.js again (see code-cache.ts). Used only if it is private to this user; default none.
    */
@@ -102,6 +107,8 @@ const MAX_START_FAILURES = 3
  * instead of waiting for the main thread (busy committing an import, say) to answer its result.
  */
 const FILES_PER_WORKER = 2
+/** An extractOnly worker answers sooner while its caller reads each answer, so it is kept further ahead. */
+const FILES_PER_EXTRACTING_WORKER = 4
 
 const refusal = (reason: RefusalReason, message: string, workerId: number): ParseResult => ({
   outcome: { ok: false, refusal: { reason, message } },
@@ -121,6 +128,7 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
   const workerPath = options.workerFile instanceof URL ? fileURLToPath(options.workerFile) : options.workerFile
   const workerData: ParseWorkerData = {
     warm: options.warm ?? ['pdf'],
+    ...(options.extractOnly ? { read: false } : {}),
     ...(options.codeCacheDir ? { codeCacheDir: options.codeCacheDir } : {}),
   }
   const taxonomy = Promise.resolve(options.taxonomy)
@@ -250,9 +258,10 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
     dispatch()
   }
 
+  const filesPerWorker = options.extractOnly ? FILES_PER_EXTRACTING_WORKER : FILES_PER_WORKER
   const dispatch = () => {
     // Every worker gets its next file before any gets a second one.
-    for (let depth = 1; depth <= FILES_PER_WORKER; depth++) {
+    for (let depth = 1; depth <= filesPerWorker; depth++) {
       for (const slot of slots) {
         if (queue.length === 0) return
         if (!slot.ready || slot.retired || slot.tasks.length >= depth) continue

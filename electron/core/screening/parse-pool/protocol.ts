@@ -19,6 +19,11 @@ export type WarmReader = 'pdf'
 
 export interface ParseWorkerData {
   warm: readonly WarmReader[]
+  /**
+   * False: the worker only extracts, and the caller reads what it gives back (readExtracted). The
+   * CLI's main thread, which otherwise waits on its one worker, does so for a large run.
+   */
+  read?: boolean
   /** A private folder for the V8 code cache of the built worker (see code-cache.ts); none, none kept. */
   codeCacheDir?: string
 }

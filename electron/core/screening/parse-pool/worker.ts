@@ -6,4 +6,4 @@ import { workerData } from 'node:worker_threads'
 import type { ParseWorkerData } from './protocol'
 import { runReaderThread } from './reader-thread'
 
-runReaderThread((workerData as ParseWorkerData).warm)
+runReaderThread(workerData as ParseWorkerData)

@@ -1,0 +1,40 @@
+import { withoutInstructions } from '../extract/injection'
+import { readResume } from '../read'
+import { judgeResumeLikeness } from '../read/resume-likeness'
+import { buildFeatures } from '../scoring/features'
+import type { Taxonomy } from '../taxonomy'
+import type { ExtractOutcome } from '../types'
+import type { ParseResult } from './protocol'
+
+/**
+ * What reading adds to an extracted file: whether it reads as a resume, then the read resume and its
+ * scoring features. The parse worker runs it after extracting; the CLI can run it on its own thread
+ * instead (see ParseWorkerData.read). Never throws.
+ */
+export function readExtracted(
+  extracted: ExtractOutcome,
+  taxonomy: Taxonomy,
+  now: Date,
+): Pick<ParseResult, 'outcome' | 'parsed' | 'features'> {
+  // A JSON Resume is one by its schema; anything else is judged on the text a reader sees.
+  const likeness =
+    extracted.ok && extracted.document.format !== 'json-resume' ? judgeResumeLikeness(extracted.document.text) : null
+  if (likeness && !likeness.resume) {
+    const message = likeness.message ?? 'This does not read as a resume.'
+    return { outcome: { ok: false, refusal: { reason: 'not_a_resume', message } } }
+  }
+  if (!extracted.ok) return { outcome: extracted }
+  try {
+    // An instruction aimed at an AI screener is flagged and shown, never taken as evidence.
+    const evidence = { ...extracted.document, text: withoutInstructions(extracted.document.text) }
+    const parsed = readResume(evidence, taxonomy, { now })
+    return { outcome: extracted, parsed, features: buildFeatures(evidence, parsed) }
+  } catch (error) {
+    return {
+      outcome: {
+        ok: false,
+        refusal: { reason: 'corrupt', message: `The resume could not be read: ${(error as Error).message}` },
+      },
+    }
+  }
+}
