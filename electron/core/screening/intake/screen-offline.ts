@@ -130,9 +130,9 @@ export async function screenFilesForJobs(
     }
   }
 
-  // Each file is looked at and read with one blocking call each: the promise API cost about fifteen
-  // times their CPU (1,000 resumes: about 150 against 10 ms), on the thread that also hands the files
-  // to the workers and reads their answers; a resume is read from disk in microseconds.
+  // Files are stat'ed and read with blocking calls: the promise API cost about fifteen times their CPU
+  // (1,000 resumes: about 150 against 10 ms) on the thread that also hands the files to the workers
+  // and reads their answers, and a resume comes off the disk in microseconds.
   const readOne = async (file: SourceFile) => {
     const stat = statOrNull(file.path)
     if (!stat?.isFile())
