@@ -44,6 +44,10 @@ describe('where the years came from', () => {
     // A job portal's run-together skill lines, misspelt as they print them: the longest counts.
     ['Skill Details Java- Exprience - 84 months Spring- Exprience - 48 monthsCompany Details', 7, 'stated', 'medium'],
     ['Skill Details Accounting- Exprience - 168 monthsCompany Details company - Shah & Co', 14, 'stated', 'medium'],
+    // Spaced, abbreviated and spelt-out durations (each line is first checked for a "yr", "year" or digit-then-"m").
+    ['Total experience: 104 + months', 8.7, 'stated', 'medium'],
+    ['EXPERIENCE\nIntern, Infosys (6 mos)', 0.5, 'durations', 'medium'],
+    ['Twelve YRS. of experience in retail', 12, 'stated', 'medium'],
     // A summary's claim without the word "experience" is taken only when nothing is dated.
     ['Summary Application developer with 7 years in insurance.', 7, 'stated', 'medium'],
     [

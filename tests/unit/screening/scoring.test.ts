@@ -110,7 +110,15 @@ describe('term vectors', () => {
     expect(Math.max(...terms)).toBeLessThan(Math.min(...pairs))
     expect(Math.max(...pairs)).toBeLessThan(Math.min(...triples))
     expect(vector.hashes).toHaveLength(new Set(vector.hashes).size)
-    for (const hash of [...pairs, ...triples]) expect(frequencyOf(vector, hash)).toBeGreaterThan(0)
+    // Exactly these: the vector carries each pair's and triple's hash on from its words' (term-vector.ts).
+    const fieldTerms = [
+      ...tokens.slice(0, 3).map((t) => fieldHash(termHash(t), 'title')),
+      ...['spark', 'kafka', 'aws'].map((t) => fieldHash(termHash(t), 'skills')),
+    ]
+    const expected = [...new Set([...tokens.map(termHash), ...fieldTerms, ...pairs, ...triples])]
+    expect([...vector.hashes]).toEqual(expected.sort((a, b) => a - b))
+    expect(frequencyOf(vector, pairHash('kafka', 'spark'))).toBe(0)
+    expect(frequencyOf(vector, tripleHash('data', 'engineer', 'build'))).toBe(1)
   })
 
   it('refuses a damaged vector', () => {

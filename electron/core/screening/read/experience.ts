@@ -44,6 +44,13 @@ const wordEnds = (line: string, match: RegExpExecArray | RegExpMatchArray) =>
 // A job's length written at the end of its line: "Mphasis (2 years 6 months)", "Internship: 6 months".
 const JOB_DURATION = new RegExp(String.raw`(?:[(:|·,–—]|\s-)\s*${DURATION}\s*\)?\s*$`, 'iu')
 
+/**
+ * What every duration holds, checked first because it is cheap: "yr" or "year" (after a number), or a
+ * digit and then "m" ("104 months", "6 mos"). Most lines hold neither, and the patterns above are a
+ * tenth of reading a resume when tried on every line.
+ */
+const MAY_HOLD_DURATION = /y(?:ea)?r|\d\s*\+?\s*m/iu
+
 /** Years a stated total or a job's length is within of the dated years for the two to agree. */
 const AGREEMENT = 1
 
@@ -68,6 +75,7 @@ export function statedYears(lines: readonly string[], loosely = false): number |
     endsWithDuration: pattern === STATED_BEFORE,
   }))
   for (const line of lines) {
+    if (!MAY_HOLD_DURATION.test(line)) continue
     for (const { pattern, endsWithDuration } of everywhere)
       for (const match of line.matchAll(pattern))
         if (!endsWithDuration || wordEnds(line, match)) best = Math.max(best ?? 0, yearsOf(match))
@@ -79,7 +87,7 @@ export function statedYears(lines: readonly string[], loosely = false): number |
 export function summedJobDurations(lines: readonly string[]): number {
   let total = 0
   for (const line of lines) {
-    if (STATED_AFTER.test(line) || STATED_BEFORE.test(line)) continue
+    if (!MAY_HOLD_DURATION.test(line) || STATED_AFTER.test(line) || STATED_BEFORE.test(line)) continue
     const match = JOB_DURATION.exec(line)
     if (match) total += yearsOf(match)
   }

@@ -26,13 +26,24 @@ const LOW_QUARTER = 0x3fffffff
 const PAIRS_START = 0x40000000
 export const TRIPLES_START = 0x80000000
 
-export function termHash(term: string): number {
-  let hash = 0x811c9dc5
-  for (let i = 0; i < term.length; i++) {
-    hash ^= term.charCodeAt(i)
-    hash = Math.imul(hash, 0x01000193)
+const FNV_OFFSET = 0x811c9dc5
+const FNV_PRIME = 0x01000193
+
+/** FNV-1a over `text`, carried on from `state` (a hash not yet cut to its quarter). */
+function fnv(state: number, text: string): number {
+  let hash = state
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i)
+    hash = Math.imul(hash, FNV_PRIME)
   }
-  return hash & LOW_QUARTER
+  return hash
+}
+
+/** `state` carried on over a space and `text`: the hash of "<before> <text>" from the hash of <before>. */
+const fnvAfterSpace = (state: number, text: string) => fnv(Math.imul(state ^ 0x20, FNV_PRIME), text)
+
+export function termHash(term: string): number {
+  return fnv(FNV_OFFSET, term) & LOW_QUARTER
 }
 
 /**
@@ -77,11 +88,19 @@ export interface FieldTokens {
 export function buildTermVector(tokens: readonly string[], fields: FieldTokens = {}): TermVector {
   const counts = new Map<number, number>()
   const add = (hash: number) => counts.set(hash, (counts.get(hash) ?? 0) + 1)
-  for (const token of tokens) add(termHash(token))
+  // Each pair's and triple's hash carries on from its first words' (the hash pairHash and tripleHash
+  // give), rather than hashing a joined string again: a tenth of reading a resume.
+  const single = tokens.map((token) => fnv(FNV_OFFSET, token))
+  for (const hash of single) add(hash & LOW_QUARTER)
   for (const field of ['title', 'skills'] as const)
     for (const token of fields[field] ?? []) add(fieldHash(termHash(token), field))
-  for (let i = 1; i < tokens.length; i++) add(pairHash(tokens[i - 1]!, tokens[i]!))
-  for (let i = 2; i < tokens.length; i++) add(tripleHash(tokens[i - 2]!, tokens[i - 1]!, tokens[i]!))
+  let pair = 0
+  for (let i = 1; i < tokens.length; i++) {
+    const previousPair = pair
+    pair = fnvAfterSpace(single[i - 1]!, tokens[i]!)
+    add(fieldHash(pair & LOW_QUARTER, 'pair'))
+    if (i >= 2) add(fieldHash(fnvAfterSpace(previousPair, tokens[i]!) & LOW_QUARTER, 'triple'))
+  }
   const hashes = Uint32Array.from(counts.keys()).sort()
   const frequencies = new Uint16Array(hashes.length)
   hashes.forEach((hash, i) => (frequencies[i] = Math.min(MAX_FREQUENCY, counts.get(hash)!)))

@@ -31,14 +31,16 @@ export function stem(word: string): string {
   return word
 }
 
+const NON_ASCII = /[\u0080-\uffff]/
+
 export function tokenize(text: string): string[] {
-  const folded = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
+  // Plain ASCII has no accents to fold, and NFKD leaves it as it is.
+  const plain = NON_ASCII.test(text) ? text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : text
+  const folded = plain.toLowerCase()
   const out: string[] = []
-  for (const match of folded.matchAll(TOKEN)) {
-    const word = match[0].replace(/\.+$/, '')
+  TOKEN.lastIndex = 0
+  for (let match = TOKEN.exec(folded); match; match = TOKEN.exec(folded)) {
+    const word = match[0]
     if (word.length < 2 && !/[0-9]/.test(word)) continue
     if (STOP_WORDS.has(word)) continue
     out.push(stem(word))
