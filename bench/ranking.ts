@@ -5,8 +5,10 @@
  * P@5, P@10, MAP and nDCG@10 per category and the mean per set. Figures only; no thresholds.
  * With --formats, each set's resumes are also saved as Word files and as PDFs
  * (tests/fixtures/resumes/render-plain.ts) and ranked again: the means per format, and how many
- * resumes' scores moved between formats.
- * Run: npx tsx bench/ranking.ts [sets folder] [--formats]
+ * resumes' scores moved between formats. With --libreoffice as well, LibreOffice saves them too
+ * (`soffice --headless --convert-to`, its text import: a fixed-width font, its own line breaking and
+ * font fallback; apt-get install libreoffice-writer-nogui), a PDF maker that is not ours.
+ * Run: npx tsx bench/ranking.ts [sets folder] [--formats] [--libreoffice]
  */
 import { execFile } from 'node:child_process'
 import fs from 'node:fs'
@@ -29,6 +31,7 @@ import { textToDocx, textToPdf } from '../tests/fixtures/resumes'
 
 const args = process.argv.slice(2)
 const formats = args.includes('--formats')
+const libreOffice = args.includes('--libreoffice')
 const root = path.resolve(
   args.find((arg) => !arg.startsWith('--')) ?? path.join(__dirname, '../tests/fixtures/ranking'),
 )
@@ -63,9 +66,26 @@ async function productRankings(set: LabeledSet, folder = path.join(set.dir, 'res
 
 const order = (rankings: Rankings, category: string) => rankings.get(category)!.map((r) => r.file)
 
-/** The set's resumes saved as `format` in a temporary folder. */
-async function saveAs(set: LabeledSet, format: 'docx' | 'pdf'): Promise<string> {
+type Saved = { label: string; format: 'docx' | 'pdf'; maker: 'ours' | 'libreoffice' }
+
+/** The set's resumes saved as `format` in a temporary folder, by our renderers or by LibreOffice. */
+async function saveAs(set: LabeledSet, { format, maker }: Saved): Promise<string> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), `panelist-ranking-${format}-`))
+  if (maker === 'libreoffice') {
+    const files = Object.keys(set.labels).map((file) => resumePath(set, file))
+    const filter = format === 'docx' ? 'docx:MS Word 2007 XML' : 'pdf'
+    const text = 'Text (encoded):UTF8,LF,,,'
+    await promisify(execFile)('soffice', [
+      '--headless',
+      `--infilter=${text}`,
+      '--convert-to',
+      filter,
+      '--outdir',
+      folder,
+      ...files,
+    ])
+    return folder
+  }
   for (const file of Object.keys(set.labels)) {
     const text = fs.readFileSync(resumePath(set, file), 'utf8')
     const bytes = format === 'docx' ? await textToDocx(text) : await textToPdf(text)
@@ -76,16 +96,26 @@ async function saveAs(set: LabeledSet, format: 'docx' | 'pdf'): Promise<string> 
 
 /** The same resumes as TXT, DOCX and PDF: means per format, and scores that moved from the TXT's. */
 async function compareFormats(set: LabeledSet, asText: Rankings): Promise<void> {
-  console.log(`\n## ${set.name} in three formats\n${header}`)
+  console.log(`\n## ${set.name} in ${libreOffice ? 'three formats and two makers' : 'three formats'}\n${header}`)
   const categories = Object.keys(set.jobs).sort()
   const meanOf = (rankings: Rankings) =>
     meanMetrics(categories.map((category) => metricsOf(order(rankings, category), relevantFor(set, category))))
   console.log(row('  TXT', meanOf(asText)))
-  for (const format of ['docx', 'pdf'] as const) {
-    const folder = await saveAs(set, format)
+  const makers: Saved[] = [
+    { label: 'DOCX', format: 'docx', maker: 'ours' },
+    { label: 'PDF', format: 'pdf', maker: 'ours' },
+    ...(libreOffice
+      ? ([
+          { label: 'DOCX (LibreOffice)', format: 'docx', maker: 'libreoffice' },
+          { label: 'PDF (LibreOffice)', format: 'pdf', maker: 'libreoffice' },
+        ] as const)
+      : []),
+  ]
+  for (const saved of makers) {
+    const folder = await saveAs(set, saved)
     try {
       const rankings = await productRankings(set, folder)
-      console.log(row(`  ${format.toUpperCase()}`, meanOf(rankings)))
+      console.log(row(`  ${saved.label}`, meanOf(rankings)))
       const moved: string[] = []
       let missing = 0
       let largest = 0

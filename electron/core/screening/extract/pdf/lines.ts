@@ -3,6 +3,8 @@ import type { FontMetrics, TextPiece } from './page-walker'
 export interface AssembledLine {
   text: string
   pieces: TextPiece[]
+  /** Pieces drawn later inside one of `pieces` (see LateGlyphs): part of the text, not of the line's shape. */
+  late?: TextPiece[]
 }
 
 // Two pieces share a line when their baselines are closer than this share of the font size.
@@ -21,6 +23,7 @@ export function assembleLines(pieces: readonly TextPiece[]): AssembledLine[] {
   let last: TextPiece | null = null
   let dirX = 1
   let dirY = 0
+  const late = new LateGlyphs()
   for (const piece of pieces) {
     if (last && piece.text === last.text && Math.abs(piece.x - last.x) < 1 && Math.abs(piece.y - last.y) < 1) continue
     if (current && last) {
@@ -30,12 +33,12 @@ export function assembleLines(pieces: readonly TextPiece[]): AssembledLine[] {
       const along = dx * dirX + dy * dirY
       const across = -dx * dirY + dy * dirX
       if (Math.abs(across) <= SAME_LINE * size && along >= -size) {
-        const needsSpace = along > SPACE_GAP * size && !current.text.endsWith(' ') && !piece.text.startsWith(' ')
-        current.text += (needsSpace ? ' ' : '') + piece.text
+        current.text += (needsSpace(last, piece, current.text, dirX, dirY) ? ' ' : '') + piece.text
         current.pieces.push(piece)
         last = piece
         continue
       }
+      if (Math.abs(across) <= SAME_LINE * size && late.place(current, piece, dirX, dirY)) continue
       if (Math.abs(across) > PARAGRAPH_GAP * size) lines.push({ text: '', pieces: [] })
     }
     current = { text: piece.text, pieces: [piece] }
@@ -47,6 +50,80 @@ export function assembleLines(pieces: readonly TextPiece[]): AssembledLine[] {
   return lines
 }
 
+/** How far along a line of direction (dirX, dirY) the point is. */
+const alongLine = (x: number, y: number, dirX: number, dirY: number) => x * dirX + y * dirY
+
+/** A visible gap between two pieces of a line reads as a space. */
+function needsSpace(before: TextPiece, piece: TextPiece, textSoFar: string, dirX: number, dirY: number): boolean {
+  const gap = alongLine(piece.x - before.endX, piece.y - before.endY, dirX, dirY)
+  const size = Math.max(piece.size, before.size)
+  return gap > SPACE_GAP * size && !textSoFar.endsWith(' ') && !piece.text.startsWith(' ')
+}
+
+/**
+ * Pieces drawn after the rest of their line, inside its stretch: characters a PDF maker took from
+ * another font (LibreOffice draws "✓", "★" or "₹" after the line when its font lacks them, and
+ * leaves a space in the line's own text where each goes). Each is read where it stands.
+ */
+const MAX_LATE = 32
+
+class LateGlyphs {
+  // For a piece of a line, the pieces drawn later inside it, and where in its text each goes.
+  private readonly inside = new Map<TextPiece, { at: number; text: string }[]>()
+  private readonly placed = new Map<AssembledLine, number>()
+
+  /**
+   * Places `piece` in the line if it lies within the line's stretch; false if it does not, or if the
+   * line has had MAX_LATE already (each costs a pass over the line: a hostile file drawing a long
+   * line backwards, glyph by glyph, gets lines of its own as before, not quadratic time).
+   */
+  place(line: AssembledLine, piece: TextPiece, dirX: number, dirY: number): boolean {
+    if ((this.placed.get(line) ?? 0) >= MAX_LATE) return false
+    const position = alongLine(piece.x, piece.y, dirX, dirY)
+    const start = alongLine(line.pieces[0]!.x, line.pieces[0]!.y, dirX, dirY)
+    const end = Math.max(...line.pieces.map((other) => alongLine(other.endX, other.endY, dirX, dirY)))
+    if (position < start || alongLine(piece.endX, piece.endY, dirX, dirY) > end) return false
+    this.placed.set(line, (this.placed.get(line) ?? 0) + 1)
+    const host = line.pieces.find(
+      (other) =>
+        alongLine(other.x, other.y, dirX, dirY) <= position && position < alongLine(other.endX, other.endY, dirX, dirY),
+    )
+    if (host) {
+      ;(line.late ??= []).push(piece)
+      const at = charIndex(host, position - alongLine(host.x, host.y, dirX, dirY), dirX, dirY)
+      this.inside.set(
+        host,
+        [...(this.inside.get(host) ?? []), { at, text: piece.text }].sort((x, y) => x.at - y.at),
+      )
+    } else {
+      const after = line.pieces.findIndex((other) => alongLine(other.x, other.y, dirX, dirY) > position)
+      line.pieces.splice(after === -1 ? line.pieces.length : after, 0, piece)
+    }
+    line.text = this.textOf(line, dirX, dirY)
+    return true
+  }
+
+  private textOf(line: AssembledLine, dirX: number, dirY: number): string {
+    let text = ''
+    line.pieces.forEach((piece, index) => {
+      let own = piece.text
+      for (const { at, text: late } of [...(this.inside.get(piece) ?? [])].reverse())
+        own = `${own.slice(0, at)} ${late} ${own.slice(at)}`
+      const before = line.pieces[index - 1]
+      text += (before && needsSpace(before, piece, text, dirX, dirY) ? ' ' : '') + own
+    })
+    return text
+  }
+}
+
+/** Where in `host`'s text a point `offset` along it falls: at the space left there, if one is near. */
+function charIndex(host: TextPiece, offset: number, dirX: number, dirY: number): number {
+  const width = alongLine(host.endX - host.x, host.endY - host.y, dirX, dirY) / host.text.length
+  const estimate = Math.min(host.text.length, Math.max(0, Math.round(offset / width)))
+  for (const shift of [0, 1, -1, 2, -2]) if (host.text[estimate + shift] === ' ') return estimate + shift
+  return estimate
+}
+
 interface LineShape {
   x: number
   endX: number
@@ -56,9 +133,9 @@ interface LineShape {
   charWidth: number
   firstFont: FontMetrics | null
   lastFont: FontMetrics | null
-  /** The widest gap between two of its pieces: a tab stop or a right-aligned date, not a word space. */
+  /** The widest gap between two of its pieces or run of spaces: a tab stop or a right-aligned date, not a word space. */
   widestGap: number
-  /** Where its first word and its second end (from its first piece). */
+  /** Where its first word and its second end. */
   wordEnds: number[]
 }
 
@@ -68,17 +145,54 @@ const shapeOf = (line: AssembledLine): LineShape | null => {
   if (!first || !last || !line.text.trim()) return null
   const horizontal = line.pieces.every((piece) => Math.abs(piece.endY - piece.y) <= 0.01 * piece.size)
   if (!horizontal || last.endX <= first.x) return null
+  // The font of the words: a bullet or a symbol may come from another font (LibreOffice draws "•"
+  // in a fallback font when the text's font lacks it).
+  const worded = line.pieces.filter((piece) => WORD_CHARACTER.test(piece.text))
   return {
     x: first.x,
     endX: last.endX,
     y: first.y,
     size: first.size,
     charWidth: (last.endX - first.x) / line.text.length,
-    firstFont: first.font,
-    lastFont: last.font,
-    widestGap: Math.max(0, ...line.pieces.slice(1).map((piece, index) => piece.x - line.pieces[index]!.endX)),
-    wordEnds: first.wordEnds,
+    firstFont: (worded[0] ?? first).font,
+    lastFont: (worded.at(-1) ?? last).font,
+    widestGap: Math.max(
+      0,
+      ...line.pieces.slice(1).map((piece, index) => piece.x - line.pieces[index]!.endX),
+      // Spaces typed in a row to line up a column (a text file's "Title          Mar 2018 - Present").
+      ...line.pieces.map((piece) => spaceRunWidth(piece)),
+    ),
+    wordEnds: firstWordEnds(line.pieces),
   }
+}
+
+const WORD_CHARACTER = /[\p{L}\p{N}]/u
+
+/** The widest run of spaces inside a piece, measured at the piece's average advance per character. */
+function spaceRunWidth(piece: TextPiece): number {
+  const runs = piece.text.trim().match(/ {2,}/g)
+  if (!runs) return 0
+  return (Math.max(...runs.map((run) => run.length)) * (piece.endX - piece.x)) / piece.text.length
+}
+
+/**
+ * Where the line's first two words end. A word may be drawn in several pieces with nothing between
+ * them, and a marker in a piece of its own: each word ends where its last piece does.
+ */
+function firstWordEnds(pieces: readonly TextPiece[]): number[] {
+  const ends: number[] = []
+  for (const [index, piece] of pieces.entries()) {
+    const next = pieces[index + 1]
+    const runsOn =
+      next !== undefined &&
+      /\S$/.test(piece.text) &&
+      /^\S/.test(next.text) &&
+      next.x - piece.endX <= SPACE_GAP * Math.max(piece.size, next.size)
+    const own = piece.wordEnds.filter((end) => !(runsOn && Math.abs(end - piece.endX) < 0.01 * piece.size))
+    ends.push(...own)
+    if (ends.length >= 2) break
+  }
+  return ends.slice(0, 2)
 }
 
 // A continuation sits one line spacing below, starts at the same left edge, and goes on in the font
@@ -87,11 +201,12 @@ const SPACING = { min: 0.9, max: 1.8 }
 const SAME_LEFT = 1
 // Lines sharing a left edge that make it a column's edge rather than one indented or centred line.
 const COLUMN_LINES = 3
-const BULLET = /^\s*[•▪●◦]\s/
-// Typed list markers, which text pasted from a portal also uses inside a line ("Skills * Java * SQL",
-// "company - Acme"): a line led by one starts a new item when the marker and its first word would
-// have fitted, or when the paragraph it would join began with the same marker.
-const TYPED_MARKER = /^\s*[*-]\s+/
+// List markers, drawn (bullets) or typed, which text pasted from a portal also uses inside a line
+// ("Skills * Java * SQL", "company - Acme", "… IIS • Support users …"): a line led by one starts a
+// new item when the marker and its first word would have fitted, when the paragraph it would join
+// began with the same marker, or when that paragraph ends in a colon (it introduces the list). A
+// line the width of the column followed by a list cannot be told from a wrap inside such text.
+const LIST_MARKER = /^\s*(?:[•▪●◦]\s+|[*-]\s+)/
 // A label of one to three words and a colon ("Automation:", "CI/CD & infra:"). A one-line paragraph
 // that is one label and its values, followed by a line led by another label, is a list of such
 // lines, not a wrapped paragraph. A line of several labelled fields ("Name: … | Email: … |") runs on.
@@ -113,7 +228,7 @@ const labelList = (paragraph: string, lineLength: number, nextText: string) =>
  */
 export function unwrapPages(pages: readonly (readonly AssembledLine[])[]): string[][] {
   const shapes = pages.map((lines) => lines.map(shapeOf))
-  const rights = columnRights(shapes.flat())
+  const rights = columnEdges(shapes.flat())
   let offset = 0
   const pageRights = shapes.map((page) => rights.slice(offset, (offset += page.length)))
   const out: string[][] = []
@@ -140,7 +255,7 @@ export function unwrapPages(pages: readonly (readonly AssembledLine[])[]): strin
           line.text,
           !crossesPage,
         )
-      if (wrapped) into[into.length - 1] = `${paragraph.trimEnd()} ${line.text.trimStart()}`
+      if (wrapped) into[into.length - 1] = joinWrapped(paragraph, line.text)
       else {
         text.push(line.text)
         lastInto = text
@@ -149,6 +264,20 @@ export function unwrapPages(pages: readonly (readonly AssembledLine[])[]): strin
   })
   return out
 }
+
+/**
+ * A wrapped line joined back to its paragraph, with a space, except after a hyphen inside a word: a
+ * word processor breaks a line after one ("point-of-" / "sale", "full-" / "stack", "T-" / "SQL"), where
+ * the text has no space.
+ */
+function joinWrapped(paragraph: string, next: string): string {
+  const before = paragraph.trimEnd()
+  const after = next.trimStart()
+  return BROKEN_AT_HYPHEN.test(before) && WORD_START.test(after) ? before + after : `${before} ${after}`
+}
+
+const BROKEN_AT_HYPHEN = /[\p{L}\p{N}]-$/u
+const WORD_START = /^[\p{L}\p{N}]/u
 
 const lastLineOf = (pages: readonly (readonly AssembledLine[])[], page: number) =>
   page >= 0 && pages[page]!.length ? { page, index: pages[page]!.length - 1 } : null
@@ -159,11 +288,28 @@ const isRunningHeader = (pages: readonly (readonly AssembledLine[])[], page: num
   return page > 0 && header(pages[page]) === header(pages[page - 1])
 }
 
+/** A column's right edge, and whether more than one line ends exactly there (it is the margin itself). */
+interface ColumnEdge {
+  right: number
+  shared: boolean
+}
+
 /**
  * For each line, the right edge of the column it starts: the furthest any line sharing its left edge
  * reaches, when at least COLUMN_LINES lines share it. Lines sorted by their left edge and a table of
  * range maxima keep this O(n log n) for a document of any number of lines.
  */
+function columnEdges(shapes: readonly (LineShape | null)[]): (ColumnEdge | null)[] {
+  const ends = new Map<number, number>()
+  for (const shape of shapes) if (shape) ends.set(edgeKey(shape.endX), (ends.get(edgeKey(shape.endX)) ?? 0) + 1)
+  return columnRights(shapes).map((right) =>
+    right === null ? null : { right, shared: (ends.get(edgeKey(right)) ?? 0) > 1 },
+  )
+}
+
+// Line ends a tenth of a point apart are the same edge.
+const edgeKey = (x: number) => Math.round(x * 10)
+
 function columnRights(shapes: readonly (LineShape | null)[]): (number | null)[] {
   const order = shapes.flatMap((shape, index) => (shape ? [index] : [])).sort((a, b) => shapes[a]!.x - shapes[b]!.x)
   const xs = order.map((index) => shapes[index]!.x)
@@ -197,6 +343,7 @@ function firstAtLeast(values: readonly number[], value: number, past = false): n
   return low
 }
 
+const BEFORE_NO_BREAK = /^\s*\S+\s+[.,:;!?/)\]}]/
 const STATEMENT_END = /;\s*$/
 const CLAUSE_START = /^\s*\p{Ll}/u
 // Wider than any word space of a justified line: the line is laid out in columns (a title, then its
@@ -205,18 +352,21 @@ const TAB_GAP = 2
 // The column's right edge is its furthest line, which may overshoot the margin the other lines were
 // wrapped at (a word too long to wrap, a layout that measured with kerning and drew without): a next
 // word that ends within this share of the column's width of that edge would not have fitted either.
+// Where several lines end exactly at the edge, it is the margin: a word that ends there would have
+// fitted (a text file's lines in a fixed-width font, filled to the last column).
 const MARGIN_SLIP = 0.015
+const EXACT_FIT = 0.05
 
 function continues(
   line: LineShape | null | undefined,
   next: LineShape | null | undefined,
-  columnRight: number | null | undefined,
+  column: ColumnEdge | null | undefined,
   paragraph: string,
   lineLength: number,
   nextText: string,
   samePage: boolean,
 ): boolean {
-  if (!line || !next || typeof columnRight !== 'number') return false
+  if (!line || !next || !column) return false
   // A single line ended by a semicolon goes on only into a clause (a lower-case word): lines of code
   // or data, of near equal length, would otherwise run together. A paragraph already wrapped is prose.
   const statement = STATEMENT_END.test(paragraph) && paragraph.length <= lineLength && !CLAUSE_START.test(nextText)
@@ -225,13 +375,16 @@ function continues(
   const drop = line.y - next.y
   if (samePage && (drop < SPACING.min * line.size || drop > SPACING.max * line.size)) return false
   if (Math.abs(next.size - line.size) > 0.15 * line.size || next.firstFont !== line.lastFont) return false
-  if (Math.abs(next.x - line.x) > SAME_LEFT * line.size || BULLET.test(nextText)) return false
-  // Its first word (after a typed marker, the marker and its word) as drawn, and a space before it.
-  const marker = TYPED_MARKER.exec(nextText)?.[0].trimStart() ?? ''
-  // Two items of one typed list: the paragraph itself began with the same marker.
-  if (marker && paragraph.trimStart().startsWith(marker)) return false
+  if (Math.abs(next.x - line.x) > SAME_LEFT * line.size) return false
+  // Its first word (after a list marker, the marker and its word) as drawn, and a space before it.
+  const marker = LIST_MARKER.exec(nextText)?.[0].trim() ?? ''
+  // Two items of one list (the paragraph itself began with the same marker), or a list's first item.
+  if (marker && (LIST_MARKER.exec(paragraph)?.[0].trim() === marker || /:\s*$/.test(paragraph))) return false
   if (labelList(paragraph, lineLength, nextText)) return false
-  const wordEnd = next.wordEnds[marker ? 1 : 0] ?? next.wordEnds.at(-1) ?? next.endX
-  const slip = MARGIN_SLIP * (columnRight - line.x)
-  return line.endX + line.charWidth + (wordEnd - next.x) > columnRight - slip
+  // Line breaking (Unicode's LB13) never breaks before a closing or separating mark, even after a space:
+  // "Role: .Net Developer" wraps as "Role: .Net", its first word with the next.
+  const unbroken = marker ? 0 : Number(BEFORE_NO_BREAK.test(nextText))
+  const wordEnd = next.wordEnds[(marker ? 1 : 0) + unbroken] ?? next.wordEnds.at(-1) ?? next.endX
+  const slip = column.shared ? -EXACT_FIT * line.size : MARGIN_SLIP * (column.right - line.x)
+  return line.endX + line.charWidth + (wordEnd - next.x) > column.right - slip
 }

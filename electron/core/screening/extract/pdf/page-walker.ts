@@ -220,7 +220,10 @@ export function walkOperators(
         continue
       }
       if (text === '') startAdvance = advance
-      if (glyph.isSpace || glyph.unicode === ' ') endWord()
+      // A word ends at a glyph that reads as a space. pdf.js marks every character code 32 isSpace (the
+      // code word spacing applies to), but a subset font may give that code to a letter: LibreOffice
+      // numbers a subset's glyphs in the order the text first uses them, so its 32nd is often one.
+      if (glyph.unicode === ' ' || (glyph.isSpace && !glyph.unicode?.trim())) endWord()
       text += glyph.unicode ?? ''
       const spacing = (glyph.isSpace ? state.wordSpacing : 0) + state.charSpacing
       advance += (glyph.width ?? 0) * widthScale + spacing * state.fontDirection

@@ -114,7 +114,7 @@ export async function readPdf(
         hiddenLines.push(text)
         pageFlags.push(...detectInjection(text, { page: pageNumber, hidden: true }))
         if (hiddenFlagCount++ < MAX_HIDDEN_FLAGS) {
-          const details = [...new Set(line.pieces.map((piece) => detailOf.get(piece)!))]
+          const details = [...new Set([...line.pieces, ...(line.late ?? [])].map((piece) => detailOf.get(piece)!))]
           pageFlags.push({
             kind: 'hidden_text',
             detail: `Text a reader cannot see: ${details.join('; ')}`,

@@ -1,0 +1,63 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_EXTRACT_LIMITS, extractDocument } from '@core/screening/extract'
+import { assembleLines } from '@core/screening/extract/pdf/lines'
+import type { TextPiece } from '@core/screening/extract/pdf/page-walker'
+
+// A text file of lines from the labeled sets, saved as PDF by LibreOffice 7.4 (`soffice --headless
+// --convert-to pdf wrap.txt`): a fixed-width font filled to the last column, a subset font that gives
+// character code 32 to a letter, "•" and "-" inside long lines, a word broken after its hyphen, a
+// title and its dates spaced apart, "Role: .Net" kept together, and "✓", "★", "₹" drawn after their
+// line from a fallback font.
+const dir = path.resolve('tests/fixtures/resumes/libreoffice')
+const SYMBOLS = /\s*([₹✓★])\s*/g
+// Where a symbol from another font stood, the PDF shows no space either side: it reads with one each side.
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => line.replace(SYMBOLS, ' $1 ').replace(/ +/g, ' ').trim())
+
+describe('a PDF LibreOffice made from a text file', () => {
+  it('reads every line as the text file has it, each paragraph unwrapped', async () => {
+    const pdf = await extractDocument(
+      new Uint8Array(fs.readFileSync(path.join(dir, 'wrap.pdf'))),
+      'wrap.pdf',
+      DEFAULT_EXTRACT_LIMITS,
+    )
+    if (!pdf.ok) throw new Error(pdf.refusal.message)
+    expect(lines(pdf.document.text)).toEqual(lines(fs.readFileSync(path.join(dir, 'wrap.txt'), 'utf8')))
+  })
+})
+
+const piece = (text: string, x: number, endX: number): TextPiece => ({
+  text,
+  x,
+  y: 700,
+  endX,
+  endY: 700,
+  size: 10,
+  wordEnds: [endX],
+  font: null,
+  box: [x, 698, endX, 708],
+  order: 0,
+  colour: null,
+  alpha: 1,
+  renderMode: 0,
+  inHiddenLayer: false,
+  clip: null,
+})
+
+describe('glyphs drawn after their line', () => {
+  it('are read where they stand, up to a bound per line; past it each starts a line, as any backward jump does', () => {
+    const line = piece('a'.repeat(100), 0, 1000)
+    const late = Array.from({ length: 40 }, (_, index) => piece('✓', 900 - index * 20, 905 - index * 20))
+    const assembled = assembleLines([line, ...late])
+    // The first 32 go inside the line's text; the other 8 each stand alone.
+    expect(assembled[0]!.text.match(/✓/g)).toHaveLength(32)
+    expect(assembled.slice(1).map((l) => l.text)).toEqual(Array(8).fill('✓'))
+    expect(assembled[0]!.pieces).toEqual([line])
+    expect(assembled[0]!.late).toHaveLength(32)
+  })
+})
