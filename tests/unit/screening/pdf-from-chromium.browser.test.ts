@@ -116,4 +116,15 @@ describe('a resume printed to PDF by Chromium', () => {
     expect(flags.filter((flag) => flag.kind === 'hidden_text')).toEqual([])
     expect(text).not.toContain('Kubernetes')
   })
+
+  it('keeps each space that kerning draws narrower than a space (Chromium draws every space on its own)', async () => {
+    const lines = ['QA Analyst', 'BFA Applied Arts', 'Senior QA Automation Engineer', 'AWS Architect, LATAM Operations']
+    for (const family of ['serif', 'sans-serif', 'DejaVu Sans Condensed', 'Liberation Sans Narrow']) {
+      const body = lines.map((line) => `<p>${line}</p>`).join('')
+      const html = `<!doctype html><body style="font-family: ${family}; font-size: 11px">${body}</body>`
+      const outcome = await extractDocument(await printed(html), 'kerned.pdf')
+      if (!outcome.ok) throw new Error(outcome.refusal.message)
+      expect(outcome.document.text.split('\n').filter(Boolean), family).toEqual(lines)
+    }
+  })
 })

@@ -57,7 +57,9 @@ const alongLine = (x: number, y: number, dirX: number, dirY: number) => x * dirX
 function needsSpace(before: TextPiece, piece: TextPiece, textSoFar: string, dirX: number, dirY: number): boolean {
   const gap = alongLine(piece.x - before.endX, piece.y - before.endY, dirX, dirY)
   const size = Math.max(piece.size, before.size)
-  return gap > SPACE_GAP * size && !textSoFar.endsWith(' ') && !piece.text.startsWith(' ')
+  return (
+    (gap > SPACE_GAP * size || piece.spaceBefore === true) && !textSoFar.endsWith(' ') && !piece.text.startsWith(' ')
+  )
 }
 
 /**

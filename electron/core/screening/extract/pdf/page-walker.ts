@@ -13,6 +13,11 @@ export interface TextPiece {
   size: number
   /** Where its first word and its second end along the baseline (page x; fewer for fewer words). */
   wordEnds: number[]
+  /**
+   * A space was drawn on its own just before it. Chromium draws the space between two words apart,
+   * and kerning can bring the next word nearer than a space's width ("QA Analyst").
+   */
+  spaceBefore?: boolean
   /** The font it is set in (the same object for every piece set in one font of the page). */
   font: FontMetrics | null
   box: Box
@@ -80,6 +85,8 @@ interface State {
 
 // A gap inside one TJ array wider than this many ems is a space; wider than SPLIT_EMS, a new run.
 const SPACE_EMS = 0.15
+// A piece that starts this many ems or less from where a drawn space ended comes after that space.
+const SPACE_REACH_EMS = 1
 const SPLIT_EMS = 1.5
 const MIN_REGION_AREA = 4
 const DEFAULT_FONT_MATRIX_SCALE = 0.001
@@ -97,6 +104,8 @@ export function walkOperators(
   isLayerVisible: (props: unknown) => boolean,
 ): PageDrawing {
   const pieces: TextPiece[] = []
+  // Where the last piece of only spaces ended, until the next piece with text.
+  let spaceDrawn: { x: number; y: number } | null = null
   const regions: PaintedRegion[] = []
   const stack: State[] = []
   const layers: boolean[] = []
@@ -171,14 +180,18 @@ export function walkOperators(
       endWord()
       const ends = wordEnds.map(pageX)
       wordEnds = []
+      const x0 = state.x + startAdvance * state.hScale
+      const x1 = state.x + advance * state.hScale
+      const [endX, endY] = apply(toPage, x1, baseline)
       if (text.trim() === '') {
+        if (text !== '') spaceDrawn = { x: endX, y: endY }
         text = ''
         return
       }
-      const x0 = state.x + startAdvance * state.hScale
-      const x1 = state.x + advance * state.hScale
       const [x, y] = apply(toPage, x0, baseline)
-      const [endX, endY] = apply(toPage, x1, baseline)
+      const spaceBefore =
+        spaceDrawn !== null && Math.hypot(x - spaceDrawn.x, y - spaceDrawn.y) < SPACE_REACH_EMS * pageSize
+      spaceDrawn = null
       pieces.push({
         text,
         x,
@@ -187,6 +200,7 @@ export function walkOperators(
         endY,
         size: pageSize,
         wordEnds: ends,
+        ...(spaceBefore ? { spaceBefore } : {}),
         font: state.font,
         box: transformBox(toPage, [
           Math.min(x0, x1),
