@@ -7,7 +7,8 @@
  * (tests/fixtures/resumes/render-plain.ts) and ranked again: the means per format, and how many
  * resumes' scores moved between formats. With --libreoffice as well, LibreOffice saves them too
  * (`soffice --headless --convert-to`, its text import: a fixed-width font, its own line breaking and
- * font fallback; apt-get install libreoffice-writer-nogui), a PDF maker that is not ours.
+ * font fallback; apt-get install libreoffice-writer-nogui), and Chromium prints each as a web page
+ * (a line per block, in four font families, with its kerning): PDF makers that are not ours.
  * Run: npx tsx bench/ranking.ts [sets folder] [--formats] [--libreoffice]
  */
 import { execFile } from 'node:child_process'
@@ -28,6 +29,7 @@ import {
   type Metrics,
 } from './ranking-eval'
 import { textToDocx, textToPdf } from '../tests/fixtures/resumes'
+import { launchChromium } from '../tests/helpers/browser'
 
 const args = process.argv.slice(2)
 const formats = args.includes('--formats')
@@ -66,7 +68,32 @@ async function productRankings(set: LabeledSet, folder = path.join(set.dir, 'res
 
 const order = (rankings: Rankings, category: string) => rankings.get(category)!.map((r) => r.file)
 
-type Saved = { label: string; format: 'docx' | 'pdf'; maker: 'ours' | 'libreoffice' }
+type Saved = {
+  label: string
+  format: 'docx' | 'pdf'
+  maker: 'ours' | 'libreoffice' | 'libreoffice-from-docx' | 'chromium'
+}
+
+const FONT_FAMILIES = ['serif', 'sans-serif', 'DejaVu Sans Condensed', 'Liberation Sans Narrow']
+
+/** Each resume printed by Chromium as a web page, a block per line, into `folder`. */
+async function printByChromium(set: LabeledSet, folder: string): Promise<void> {
+  const browser = await launchChromium()
+  try {
+    const page = await browser.newPage()
+    const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;')
+    for (const [index, file] of Object.keys(set.labels).entries()) {
+      const lines = fs.readFileSync(resumePath(set, file), 'utf8').split('\n')
+      const body = lines.map((line) => (line.trim() === '' ? '<br>' : `<div>${escape(line)}</div>`)).join('')
+      const style = `body{font-family:${FONT_FAMILIES[index % FONT_FAMILIES.length]};margin:40px;font-size:11px}`
+      await page.setContent(`<!doctype html><meta charset="utf-8"><style>${style}</style>${body}`)
+      const name = `${path.basename(file, path.extname(file))}.pdf`
+      fs.writeFileSync(path.join(folder, name), await page.pdf({ format: 'A4' }))
+    }
+  } finally {
+    await browser.close()
+  }
+}
 
 /** The set's resumes saved as `format` in a temporary folder, by our renderers or by LibreOffice. */
 async function saveAs(set: LabeledSet, { format, maker }: Saved): Promise<string> {
@@ -86,6 +113,18 @@ async function saveAs(set: LabeledSet, { format, maker }: Saved): Promise<string
     ])
     return folder
   }
+  if (maker === 'libreoffice-from-docx') {
+    // A Word file exported to PDF: our DOCX (a proportional font, Word's paragraphs) through LibreOffice.
+    const docx = await saveAs(set, { label: 'DOCX', format: 'docx', maker: 'ours' })
+    const files = fs.readdirSync(docx).map((file) => path.join(docx, file))
+    await promisify(execFile)('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', folder, ...files])
+    fs.rmSync(docx, { recursive: true, force: true })
+    return folder
+  }
+  if (maker === 'chromium') {
+    await printByChromium(set, folder)
+    return folder
+  }
   for (const file of Object.keys(set.labels)) {
     const text = fs.readFileSync(resumePath(set, file), 'utf8')
     const bytes = format === 'docx' ? await textToDocx(text) : await textToPdf(text)
@@ -96,7 +135,7 @@ async function saveAs(set: LabeledSet, { format, maker }: Saved): Promise<string
 
 /** The same resumes as TXT, DOCX and PDF: means per format, and scores that moved from the TXT's. */
 async function compareFormats(set: LabeledSet, asText: Rankings): Promise<void> {
-  console.log(`\n## ${set.name} in ${libreOffice ? 'three formats and two makers' : 'three formats'}\n${header}`)
+  console.log(`\n## ${set.name} in ${libreOffice ? 'three formats, three makers' : 'three formats'}\n${header}`)
   const categories = Object.keys(set.jobs).sort()
   const meanOf = (rankings: Rankings) =>
     meanMetrics(categories.map((category) => metricsOf(order(rankings, category), relevantFor(set, category))))
@@ -108,6 +147,8 @@ async function compareFormats(set: LabeledSet, asText: Rankings): Promise<void> 
       ? ([
           { label: 'DOCX (LibreOffice)', format: 'docx', maker: 'libreoffice' },
           { label: 'PDF (LibreOffice)', format: 'pdf', maker: 'libreoffice' },
+          { label: 'PDF (LibreOffice, of DOCX)', format: 'pdf', maker: 'libreoffice-from-docx' },
+          { label: 'PDF (Chromium)', format: 'pdf', maker: 'chromium' },
         ] as const)
       : []),
   ]

@@ -346,7 +346,16 @@ function firstAtLeast(values: readonly number[], value: number, past = false): n
 }
 
 const BEFORE_NO_BREAK = /^\s*\S+\s+[.,:;!?/)\]}]/
-const STATEMENT_END = /;\s*$/
+/**
+ * Whether the text's last character other than white space is `mark`. From the end, not with a
+ * pattern anchored at $, which V8 tries from every position: a paragraph grows with each line joined
+ * to it, and is asked again at each.
+ */
+function endsWith(text: string, mark: string): boolean {
+  let at = text.length - 1
+  while (at >= 0 && /\s/.test(text[at]!)) at--
+  return text[at] === mark
+}
 const CLAUSE_START = /^\s*\p{Ll}/u
 // Wider than any word space of a justified line: the line is laid out in columns (a title, then its
 // date at the right margin), and reaching the margin does not mean it wrapped.
@@ -371,7 +380,7 @@ function continues(
   if (!line || !next || !column) return false
   // A single line ended by a semicolon goes on only into a clause (a lower-case word): lines of code
   // or data, of near equal length, would otherwise run together. A paragraph already wrapped is prose.
-  const statement = STATEMENT_END.test(paragraph) && paragraph.length <= lineLength && !CLAUSE_START.test(nextText)
+  const statement = endsWith(paragraph, ';') && paragraph.length <= lineLength && !CLAUSE_START.test(nextText)
   if (line.widestGap > TAB_GAP * line.size || statement) return false
   // Across a page break the next line is at the top of the next page: no spacing to compare.
   const drop = line.y - next.y
@@ -381,7 +390,7 @@ function continues(
   // Its first word (after a list marker, the marker and its word) as drawn, and a space before it.
   const marker = LIST_MARKER.exec(nextText)?.[0].trim() ?? ''
   // Two items of one list (the paragraph itself began with the same marker), or a list's first item.
-  if (marker && (LIST_MARKER.exec(paragraph)?.[0].trim() === marker || /:\s*$/.test(paragraph))) return false
+  if (marker && (LIST_MARKER.exec(paragraph)?.[0].trim() === marker || endsWith(paragraph, ':'))) return false
   if (labelList(paragraph, lineLength, nextText)) return false
   // Line breaking (Unicode's LB13) never breaks before a closing or separating mark, even after a space:
   // "Role: .Net Developer" wraps as "Role: .Net", its first word with the next.
