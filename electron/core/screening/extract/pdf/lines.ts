@@ -62,13 +62,13 @@ function needsSpace(before: TextPiece, piece: TextPiece, textSoFar: string, dirX
   )
 }
 
+const MAX_LATE = 32
+
 /**
  * Pieces drawn after the rest of their line, inside its stretch: characters a PDF maker took from
  * another font (LibreOffice draws "✓", "★" or "₹" after the line when its font lacks them, and
  * leaves a space in the line's own text where each goes). Each is read where it stands.
  */
-const MAX_LATE = 32
-
 class LateGlyphs {
   // For a piece of a line, the pieces drawn later inside it, and where in its text each goes.
   private readonly inside = new Map<TextPiece, { at: number; text: string }[]>()
@@ -275,11 +275,9 @@ export function unwrapPages(pages: readonly (readonly AssembledLine[])[]): strin
 function joinWrapped(paragraph: string, next: string): string {
   const before = paragraph.trimEnd()
   const after = next.trimStart()
-  return BROKEN_AT_HYPHEN.test(before) && WORD_START.test(after) ? before + after : `${before} ${after}`
+  const brokenAtHyphen = before.endsWith('-') && WORD_CHARACTER.test(before.at(-2) ?? '')
+  return brokenAtHyphen && WORD_CHARACTER.test(after[0] ?? '') ? before + after : `${before} ${after}`
 }
-
-const BROKEN_AT_HYPHEN = /[\p{L}\p{N}]-$/u
-const WORD_START = /^[\p{L}\p{N}]/u
 
 const lastLineOf = (pages: readonly (readonly AssembledLine[])[], page: number) =>
   page >= 0 && pages[page]!.length ? { page, index: pages[page]!.length - 1 } : null
@@ -345,13 +343,15 @@ function firstAtLeast(values: readonly number[], value: number, past = false): n
   return low
 }
 
+// A second word that starts with a closing or separating mark (see continues).
 const BEFORE_NO_BREAK = /^\s*\S+\s+[.,:;!?/)\]}]/
+
 /**
  * Whether the text's last character other than white space is `mark`. From the end, not with a
  * pattern anchored at $, which V8 tries from every position: a paragraph grows with each line joined
  * to it, and is asked again at each.
  */
-function endsWith(text: string, mark: string): boolean {
+function endsInMark(text: string, mark: string): boolean {
   let at = text.length - 1
   while (at >= 0 && /\s/.test(text[at]!)) at--
   return text[at] === mark
@@ -380,7 +380,7 @@ function continues(
   if (!line || !next || !column) return false
   // A single line ended by a semicolon goes on only into a clause (a lower-case word): lines of code
   // or data, of near equal length, would otherwise run together. A paragraph already wrapped is prose.
-  const statement = endsWith(paragraph, ';') && paragraph.length <= lineLength && !CLAUSE_START.test(nextText)
+  const statement = endsInMark(paragraph, ';') && paragraph.length <= lineLength && !CLAUSE_START.test(nextText)
   if (line.widestGap > TAB_GAP * line.size || statement) return false
   // Across a page break the next line is at the top of the next page: no spacing to compare.
   const drop = line.y - next.y
@@ -390,7 +390,7 @@ function continues(
   // Its first word (after a list marker, the marker and its word) as drawn, and a space before it.
   const marker = LIST_MARKER.exec(nextText)?.[0].trim() ?? ''
   // Two items of one list (the paragraph itself began with the same marker), or a list's first item.
-  if (marker && (LIST_MARKER.exec(paragraph)?.[0].trim() === marker || endsWith(paragraph, ':'))) return false
+  if (marker && (LIST_MARKER.exec(paragraph)?.[0].trim() === marker || endsInMark(paragraph, ':'))) return false
   if (labelList(paragraph, lineLength, nextText)) return false
   // Line breaking (Unicode's LB13) never breaks before a closing or separating mark, even after a space:
   // "Role: .Net Developer" wraps as "Role: .Net", its first word with the next.
