@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_EXTRACT_LIMITS, extractDocument } from '@core/screening/extract'
+import { buildResume, fixturePeople, renderDocx } from '../../fixtures/resumes'
 import { assembleLines } from '@core/screening/extract/pdf/lines'
 import type { TextPiece } from '@core/screening/extract/pdf/page-walker'
 
@@ -28,6 +29,22 @@ describe('a PDF LibreOffice made from a text file', () => {
     )
     if (!pdf.ok) throw new Error(pdf.refusal.message)
     expect(lines(pdf.document.text)).toEqual(lines(fs.readFileSync(path.join(dir, 'wrap.txt'), 'utf8')))
+  })
+
+  it('reads a Word file it exported as the Word file reads, each bullet wrapped to its text joined back', async () => {
+    // Made with `soffice --headless --convert-to pdf` from renderDocx of these two fixture people: their
+    // bullets hang, so a bullet's wrapped line starts where its text does, not where the bullet is.
+    for (const id of ['p07-sofia-rossi', 'p23-yuki-tanaka']) {
+      const person = fixturePeople(60).find((candidate) => candidate.id === id)!
+      const read = async (bytes: Uint8Array, name: string) => {
+        const outcome = await extractDocument(bytes, name, DEFAULT_EXTRACT_LIMITS)
+        if (!outcome.ok) throw new Error(outcome.refusal.message)
+        // The Word file's bullets are numbering, not text; the PDF draws them.
+        return lines(outcome.document.text).map((line) => line.replace(/^●\s*/, ''))
+      }
+      const pdf = await read(new Uint8Array(fs.readFileSync(path.join(dir, `${id}.pdf`))), `${id}.pdf`)
+      expect(pdf, id).toEqual(await read(await renderDocx(buildResume(person)), `${id}.docx`))
+    }
   })
 })
 

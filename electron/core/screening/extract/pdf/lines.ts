@@ -128,6 +128,8 @@ function charIndex(host: TextPiece, offset: number, dirX: number, dirY: number):
 
 interface LineShape {
   x: number
+  /** Where its words start: after a marker drawn apart ("●" then a tab), its lines wrap to there. */
+  textX: number
   endX: number
   y: number
   size: number
@@ -152,6 +154,7 @@ const shapeOf = (line: AssembledLine): LineShape | null => {
   const worded = line.pieces.filter((piece) => WORD_CHARACTER.test(piece.text))
   return {
     x: first.x,
+    textX: (worded[0] ?? first).x,
     endX: last.endX,
     y: first.y,
     size: first.size,
@@ -386,7 +389,8 @@ function continues(
   const drop = line.y - next.y
   if (samePage && (drop < SPACING.min * line.size || drop > SPACING.max * line.size)) return false
   if (Math.abs(next.size - line.size) > 0.15 * line.size || next.firstFont !== line.lastFont) return false
-  if (Math.abs(next.x - line.x) > SAME_LEFT * line.size) return false
+  if (Math.abs(next.x - line.x) > SAME_LEFT * line.size && Math.abs(next.x - line.textX) > SAME_LEFT * line.size)
+    return false
   // Its first word (after a list marker, the marker and its word) as drawn, and a space before it.
   const marker = LIST_MARKER.exec(nextText)?.[0].trim() ?? ''
   // Two items of one list (the paragraph itself began with the same marker), or a list's first item.
