@@ -11,7 +11,7 @@
  * (a line per block, in four font families, with its kerning): PDF makers that are not ours.
  * Run: npx tsx bench/ranking.ts [sets folder] [--formats] [--libreoffice]
  */
-import { execFile } from 'node:child_process'
+import { execFile, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -33,7 +33,10 @@ import { launchChromium } from '../tests/helpers/browser'
 
 const args = process.argv.slice(2)
 const formats = args.includes('--formats')
-const libreOffice = args.includes('--libreoffice')
+const libreOfficeAsked = args.includes('--libreoffice')
+const libreOffice = libreOfficeAsked && !spawnSync('soffice', ['--version']).error
+if (libreOfficeAsked && !libreOffice)
+  console.log('Other PDF makers: skipped (needs LibreOffice: apt-get install libreoffice-writer-nogui)')
 const root = path.resolve(
   args.find((arg) => !arg.startsWith('--')) ?? path.join(__dirname, '../tests/fixtures/ranking'),
 )
@@ -95,7 +98,7 @@ async function printByChromium(set: LabeledSet, folder: string): Promise<void> {
   }
 }
 
-/** The set's resumes saved as `format` in a temporary folder, by our renderers or by LibreOffice. */
+/** The set's resumes saved as `format` in a temporary folder, by our renderers, LibreOffice or Chromium. */
 async function saveAs(set: LabeledSet, { format, maker }: Saved): Promise<string> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), `panelist-ranking-${format}-`))
   if (maker === 'libreoffice') {
