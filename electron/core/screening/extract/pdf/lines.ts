@@ -30,10 +30,10 @@ export function assembleLines(pieces: readonly TextPiece[]): AssembledLine[] {
       const size = Math.max(piece.size, last.size)
       const dx = piece.x - last.endX
       const dy = piece.y - last.endY
-      const along = dx * dirX + dy * dirY
+      const along = alongLine(dx, dy, dirX, dirY)
       const across = -dx * dirY + dy * dirX
       if (Math.abs(across) <= SAME_LINE * size && along >= -size) {
-        current.text += (needsSpace(last, piece, current.text, dirX, dirY) ? ' ' : '') + piece.text
+        current.text += (needsSpace(along, size, piece, current.text) ? ' ' : '') + piece.text
         current.pieces.push(piece)
         last = piece
         continue
@@ -53,10 +53,8 @@ export function assembleLines(pieces: readonly TextPiece[]): AssembledLine[] {
 /** How far along a line of direction (dirX, dirY) the point is. */
 const alongLine = (x: number, y: number, dirX: number, dirY: number) => x * dirX + y * dirY
 
-/** A visible gap between two pieces of a line reads as a space. */
-function needsSpace(before: TextPiece, piece: TextPiece, textSoFar: string, dirX: number, dirY: number): boolean {
-  const gap = alongLine(piece.x - before.endX, piece.y - before.endY, dirX, dirY)
-  const size = Math.max(piece.size, before.size)
+/** A visible gap (along the line, before `piece`, at the larger font `size` of the two) reads as a space. */
+function needsSpace(gap: number, size: number, piece: TextPiece, textSoFar: string): boolean {
   return (
     (gap > SPACE_GAP * size || piece.spaceBefore === true) && !textSoFar.endsWith(' ') && !piece.text.startsWith(' ')
   )
@@ -112,7 +110,9 @@ class LateGlyphs {
       for (const { at, text: late } of [...(this.inside.get(piece) ?? [])].reverse())
         own = `${own.slice(0, at)} ${late} ${own.slice(at)}`
       const before = line.pieces[index - 1]
-      text += (before && needsSpace(before, piece, text, dirX, dirY) ? ' ' : '') + own
+      const gap = before ? alongLine(piece.x - before.endX, piece.y - before.endY, dirX, dirY) : 0
+      const spaced = before !== undefined && needsSpace(gap, Math.max(piece.size, before.size), piece, text)
+      text += (spaced ? ' ' : '') + own
     })
     return text
   }
