@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { readResume } from '@core/screening/read'
-import { SEGMENT_MAX, segmentLine } from '@core/screening/read/lines'
+import { readingLines, SEGMENT_MAX, segmentLine } from '@core/screening/read/lines'
 import { loadTaxonomyFile, type Taxonomy } from '@core/screening/taxonomy'
 import { FIXTURE_NOW } from '../../fixtures/resumes'
 import { EXPERIENCE_SNIPPETS } from './fixtures/experience-snippets'
@@ -72,6 +72,21 @@ describe('the line model', () => {
       expect(segment.endsWith('.')).toBe(true)
     }
     expect(segments.join(' ')).toBe(line)
+  })
+
+  it('starts a line where a section label starts inside one, and nowhere else', () => {
+    expect(readingLines('Tested releases UAT Experience: Business Analyst, Acme')).toEqual([
+      'Tested releases UAT',
+      'Experience: Business Analyst, Acme',
+    ])
+    expect(readingLines('Site supervision EXPERIENCE Resident Engineer R&D Skills: CAD')).toEqual([
+      'Site supervision',
+      'EXPERIENCE Resident Engineer R&D',
+      'Skills: CAD',
+    ])
+    // Capitals that name no section ("AWS SQL", "Leadership" is one only when styled as a heading).
+    const plain = 'Built AWS SQL pipelines with ETL tools, Team Leadership: mentoring QA'
+    expect(readingLines(plain)).toEqual([plain])
   })
 
   it('cuts a line without punctuation at spaces, and one without spaces at the bound', () => {

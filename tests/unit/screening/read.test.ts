@@ -2,6 +2,7 @@ import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { extractDocument } from '@core/screening/extract'
 import { readResume } from '@core/screening/read'
+import { findEmail } from '@core/screening/read/contact'
 import { findDateRanges, monthToIso, parseDate } from '@core/screening/read/dates'
 import { educationLevelOf } from '@core/screening/read/education'
 import { loadTaxonomyFile, type Taxonomy } from '@core/screening/taxonomy'
@@ -271,6 +272,18 @@ describe('contact and sections', () => {
       phone: '+44 20 7946 0958',
       links: ['linkedin.com/in/jane-oneil', 'https://dribbble.com/jane'],
     })
+  })
+
+  it('takes the first whole address among words that hold an "@"', () => {
+    expect(findEmail('Follow @jane_codes or mail <jane.doe@mail.example.org>; thanks')).toBe(
+      'jane.doe@mail.example.org',
+    )
+    expect(findEmail('a@b, x(y@z) ann@studio.io|bob@studio.io')).toBe('ann@studio.io')
+    // A word of two "@"s is tried once, as a word; a no-break space and a bullet end words too.
+    expect(findEmail('user@@host.com\u00a0kim@lab.dev•lee@lab.dev')).toBe('kim@lab.dev')
+    expect(findEmail(`${'x'.repeat(400)}@long.example.com ok@fine.io`)).toBe('ok@fine.io')
+    expect(findEmail('no address here, only @ signs @ and @@')).toBeNull()
+    expect(findEmail('@start.io is not one; end@tail.io')).toBe('end@tail.io')
   })
 
   it('does not take a job portal heading for a name', () => {

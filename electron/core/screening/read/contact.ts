@@ -16,12 +16,22 @@ const HEAD_LINES = 8
 
 const MAX_EMAIL = 320
 
-/** The first e-mail address; only words containing "@" are tried, which keeps this linear. */
+const EMAIL_SEPARATOR = /[\s<>()[\],;|•·]/
+
+/**
+ * The first e-mail address. Only the words around an "@" are tried (a word ends at a space or at
+ * punctuation an address cannot hold), each once, which keeps this linear.
+ */
 export function findEmail(text: string): string | null {
-  for (const word of text.split(/[\s<>()[\],;|•·]+/)) {
-    if (word.length > MAX_EMAIL || !word.includes('@')) continue
-    const match = EMAIL.exec(word)
+  const isSeparator = (at: number) => EMAIL_SEPARATOR.test(text[at]!)
+  for (let at = text.indexOf('@'); at !== -1;) {
+    let start = at
+    while (start > 0 && !isSeparator(start - 1)) start--
+    let end = at + 1
+    while (end < text.length && !isSeparator(end)) end++
+    const match = end - start <= MAX_EMAIL ? EMAIL.exec(text.slice(start, end)) : null
     if (match) return match[0]
+    at = text.indexOf('@', end)
   }
   return null
 }

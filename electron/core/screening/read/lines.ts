@@ -1,4 +1,4 @@
-import { isSectionName } from './sections'
+import { isSectionName, mayEndSectionName } from './sections'
 
 /**
  * The reader's one line model. A .txt or .docx export keeps a whole paragraph on one line where a
@@ -54,6 +54,7 @@ function labelStarts(line: string): number[] {
   const starts: number[] = []
   for (const match of line.matchAll(INLINE_LABEL)) {
     const words = (match[1] ?? match[2]!).split(/\s+/)
+    if (!mayEndSectionName(words.at(-1)!)) continue
     // The label is the shortest run of its last words that names a section ("UAT Experience" → "Experience").
     for (let take = 1; take <= words.length; take++) {
       const label = words.slice(-take).join(' ')

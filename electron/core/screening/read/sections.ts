@@ -214,6 +214,16 @@ const PORTAL_HEADINGS = new Map<string, SectionName>([
 // Only these read as "Heading: content" on one line; "Work: +1 555 ..." is a phone label, not a section.
 const INLINE: ReadonlySet<SectionName | 'other'> = new Set(['skills', 'certifications', 'other', 'summary'])
 
+// The last word of every name isSectionName accepts: a run of capitals ending in any other plain word
+// ("AWS", "SQL") is no section's name, and is turned down without normalising each way to cut it.
+const LAST_WORDS = new Set([...LOOKUP.keys()].filter((name) => !WEAK.has(name)).map((name) => name.split(' ').at(-1)!))
+
+/** False when `word` cannot end a name isSectionName accepts; true when it may. */
+export function mayEndSectionName(word: string): boolean {
+  const lower = word.toLowerCase()
+  return !/^[a-z]+$/.test(lower) || LAST_WORDS.has(lower)
+}
+
 /** Whether `words` name a section outright ("Experience", "Technical Skills"), not as a common word. */
 export function isSectionName(words: string): boolean {
   const name = normalizeHeading(words)

@@ -26,9 +26,16 @@ export function visibleMentions(
   skills: readonly SkillMention[],
 ): SkillMention[] {
   const visible = oneSpaced(document.text)
+  // Many mentions share a line: each line is looked for once.
+  const seen = new Map<string, boolean>()
   return skills.filter((mention) => {
-    const evidence = oneSpaced(mention.evidence)
-    return evidence.length > 0 && visible.includes(evidence)
+    let shown = seen.get(mention.evidence)
+    if (shown === undefined) {
+      const evidence = oneSpaced(mention.evidence)
+      shown = evidence.length > 0 && visible.includes(evidence)
+      seen.set(mention.evidence, shown)
+    }
+    return shown
   })
 }
 

@@ -86,24 +86,34 @@ export interface FieldTokens {
  * skills fields, and every pair and triple of neighbouring body terms.
  */
 export function buildTermVector(tokens: readonly string[], fields: FieldTokens = {}): TermVector {
-  const counts = new Map<number, number>()
-  const add = (hash: number) => counts.set(hash, (counts.get(hash) ?? 0) + 1)
+  const fieldCount = (fields.title?.length ?? 0) + (fields.skills?.length ?? 0)
+  // Every occurrence's hash in one typed array, sorted, then counted in runs: a Map of counts keyed
+  // by hashes above 2^30 (the triples) boxed each key and cost more than the rest of the vector.
+  const all = new Uint32Array(tokens.length + fieldCount + Math.max(0, 2 * tokens.length - 3))
+  let filled = 0
   // Each pair's and triple's hash carries on from its first words' (the hash pairHash and tripleHash
   // give), rather than hashing a joined string again: a tenth of reading a resume.
   const single = tokens.map((token) => fnv(FNV_OFFSET, token))
-  for (const hash of single) add(hash & LOW_QUARTER)
+  for (const hash of single) all[filled++] = hash & LOW_QUARTER
   for (const field of ['title', 'skills'] as const)
-    for (const token of fields[field] ?? []) add(fieldHash(termHash(token), field))
+    for (const token of fields[field] ?? []) all[filled++] = fieldHash(termHash(token), field)
   let pair = 0
   for (let i = 1; i < tokens.length; i++) {
     const previousPair = pair
     pair = fnvAfterSpace(single[i - 1]!, tokens[i]!)
-    add(fieldHash(pair & LOW_QUARTER, 'pair'))
-    if (i >= 2) add(fieldHash(fnvAfterSpace(previousPair, tokens[i]!) & LOW_QUARTER, 'triple'))
+    all[filled++] = fieldHash(pair & LOW_QUARTER, 'pair')
+    if (i >= 2) all[filled++] = fieldHash(fnvAfterSpace(previousPair, tokens[i]!) & LOW_QUARTER, 'triple')
   }
-  const hashes = Uint32Array.from(counts.keys()).sort()
-  const frequencies = new Uint16Array(hashes.length)
-  hashes.forEach((hash, i) => (frequencies[i] = Math.min(MAX_FREQUENCY, counts.get(hash)!)))
+  all.sort()
+  let distinct = 0
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) distinct++
+  const hashes = new Uint32Array(distinct)
+  const frequencies = new Uint16Array(distinct)
+  let at = -1
+  for (let i = 0; i < all.length; i++) {
+    if (i === 0 || all[i] !== all[i - 1]) hashes[++at] = all[i]!
+    if (frequencies[at]! < MAX_FREQUENCY) frequencies[at]!++
+  }
   return { length: tokens.length, hashes, frequencies }
 }
 
