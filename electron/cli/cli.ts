@@ -29,11 +29,13 @@ function readersFor(files: readonly SourceFile[]): WarmReader[] {
 const workersFor = (files: number) => Math.max(1, Math.min(os.availableParallelism() - 1, files))
 
 /**
- * From this many files this thread reads what the workers extract: it waited on them about 80% of a
- * 1,000-file run, while its one worker was busy throughout, half of it reading. Below it, loading
- * the reader here would cost more than it saves.
+ * With a core to spare, this thread reads what the workers extract, whatever the number of files: on
+ * a 1,000-file run it waited on its one worker about 80% of the time, while the worker was busy
+ * throughout, half of it reading. On a few files the worker then loads no reading code of its own,
+ * and the reading starts here while the worker is still loading pdf.js: 5 files took 0.31 s instead
+ * of 0.33, 20 files 0.38 s instead of 0.42, one file the same time with 3 MiB less.
  */
-const READ_HERE_FROM = 100
+const readsHere = () => os.availableParallelism() > 1
 
 async function main(argv: readonly string[]): Promise<number> {
   let args: Args
@@ -57,7 +59,7 @@ async function main(argv: readonly string[]): Promise<number> {
     size: workersFor(files.length),
     warm: readersFor(files),
     codeCacheDir: codeCacheDirectory(),
-    ...(files.length >= READ_HERE_FROM && os.availableParallelism() > 1 ? { readHere: taxonomy } : {}),
+    ...(readsHere() ? { readHere: taxonomy } : {}),
   })
   const command = taxonomy.then(() => import('./screen-command'))
   // The pool is not closed: the process ends when the output is out (see exitWhenFlushed).

@@ -17,8 +17,8 @@ export interface ReaderPoolOptions {
   /** Where the workers keep V8's code cache between runs (see parse-pool/code-cache.ts). */
   codeCacheDir?: string
   /**
-   * Read on this thread what the workers extract: for a large run, where this thread would otherwise
-   * wait on its one worker. The taxonomy as this thread holds it.
+   * Read on this thread what the workers extract, where this thread would otherwise wait on them.
+   * The taxonomy as this thread holds it.
    */
   readHere?: Promise<Taxonomy>
 }

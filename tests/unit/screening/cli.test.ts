@@ -55,7 +55,8 @@ describe('panelist screen', () => {
   }, 60_000)
 
   it('reads a large folder on its own thread while the worker extracts, each resume as for a small one', async () => {
-    // From 100 files the command's own thread reads what its worker extracts (cli.ts, READ_HERE_FROM).
+    // The command's own thread reads what its worker extracts (cli.ts); pool.test.ts holds that way
+    // and the worker's own reading to the same result.
     const dir = tempDir('panelist-cli-large-')
     const manifest = await writeFixtureFolder(path.join(dir, 'resumes'), { count: 120 })
     const fixture = FIXTURE_JOBS.find((j) => j.family === 'nursing')!
@@ -71,7 +72,7 @@ describe('panelist screen', () => {
     const families = new Map(manifest.map((f) => [f.resume!.email, f.resume!.person.family]))
     expect(report.ranked.slice(0, 5).map((r) => families.get(r.email))).toEqual(Array(5).fill('nursing'))
 
-    // The top ten alone go through the worker only; each is read the same (scores depend on who else is ranked).
+    // The top ten alone are each read the same (their scores depend on who else is ranked).
     const few = path.join(dir, 'few')
     fs.mkdirSync(few)
     for (const row of report.ranked.slice(0, 10)) {
