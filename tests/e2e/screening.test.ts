@@ -49,14 +49,22 @@ describe('screening in the browser over the web host', () => {
     const jobUrl = page.url()
 
     // Import the folder through the folder picker, as the web host does: the browser sends the bytes.
-    // Every text the counts line shows is recorded as the page renders it.
+    // Every text the counts line shows is recorded as the page renders it, with what the ranked list
+    // shows when it is empty.
+    await page.getByRole('heading', { name: 'No candidates yet' }).waitFor()
     await page.evaluate(() => {
       const seen: string[] = []
-      ;(window as unknown as { seenCounts: string[] }).seenCounts = seen
-      new MutationObserver(() => {
+      const states: string[] = []
+      Object.assign(window, { seenCounts: seen, listStates: states })
+      const record = () => {
         const text = document.querySelector('[data-testid="import-counts"]')?.textContent
         if (text && seen.at(-1) !== text) seen.push(text)
-      }).observe(document.body, { subtree: true, childList: true, characterData: true })
+        const empty = document.querySelector('.ranked-list .empty-state h3')?.textContent ?? 'not empty'
+        const state = `${text ?? ''} | ${empty}`
+        if (states.at(-1) !== state) states.push(state)
+      }
+      record()
+      new MutationObserver(record).observe(document.body, { subtree: true, childList: true, characterData: true })
     })
     await page.getByTestId('folder-input').setInputFiles(folder)
     const counts = page.getByTestId('import-counts')
@@ -68,9 +76,13 @@ describe('screening in the browser over the web host', () => {
       page.getByRole('progressbar', { name: 'Import progress' }).getAttribute('aria-valuenow'),
     ).resolves.toBe('100')
 
-    // The ranked list: everyone, best first, the job's own family on top.
+    // The ranked list: everyone, best first, the job's own family on top. It said there were no
+    // candidates before the import, and never once the import had said it was done.
     const table = page.getByTestId('candidate-table')
     await expect.poll(() => table.locator('tbody tr').count(), { timeout: budget(10_000) }).toBe(20)
+    const listSaid = await page.evaluate(() => (window as unknown as { listStates: string[] }).listStates)
+    expect(listSaid[0]).toMatch(/No candidates yet$/)
+    expect(listSaid.filter((state) => /finished.* \| No candidates yet$/.test(state))).toEqual([])
     const scores = (await table.getByTestId('score').allTextContents()).map(Number)
     expect(scores).toEqual([...scores].sort((a, b) => b - a))
     const names = await table.locator('tbody tr td:nth-child(3) a').allTextContents()

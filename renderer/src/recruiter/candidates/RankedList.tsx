@@ -50,7 +50,7 @@ export function RankedList({ jobId, skills = [] }: { jobId?: string; skills?: Jo
     setPage(0)
   }
 
-  const { list, error, reload } = useCandidateList(listQuery(filters, page, jobId))
+  const { list, error, reload, importing } = useCandidateList(listQuery(filters, page, jobId))
 
   const changeStatus = async (row: CandidateRow, next: PipelineStatus) => {
     if (!row.applicationId) return
@@ -74,12 +74,16 @@ export function RankedList({ jobId, skills = [] }: { jobId?: string; skills?: Jo
           title={
             minScore || minYears || status || skill || search
               ? 'No candidate matches these filters'
-              : 'No candidates yet'
+              : importing
+                ? 'Reading resumes…'
+                : 'No candidates yet'
           }
         >
-          {jobId
-            ? 'Import resumes above; they are ranked against this job as they arrive.'
-            : 'Import resumes above to start.'}
+          {importing
+            ? 'Candidates appear here as each resume is read and ranked.'
+            : jobId
+              ? 'Import resumes above; they are ranked against this job as they arrive.'
+              : 'Import resumes above to start.'}
         </EmptyState>
       )}
       {list && list.total > 0 && (

@@ -1,23 +1,47 @@
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import type { RequestInput } from '../../../../shared/contract'
 import { on } from '../../api/client'
 import { useRequest } from '../../api/useRequest'
 
 export type ListQuery = RequestInput<'candidates.list'>
 
-/** The candidate list for a query, reloaded when the job is re-ranked or an import makes progress. */
+/**
+ * The candidate list for a query, reloaded when the job is re-ranked or an import makes progress.
+ * `importing` while an import into the job (into any job, for the list of all) is under way, and
+ * after one finishes until the list has been asked again: an empty list then means the import is
+ * still being shown, not that there are no candidates.
+ */
 export function useCandidateList(query: ListQuery) {
-  const { data: list, error, reload } = useRequest('candidates.list', query)
+  const { data: list, error, reload, loading } = useRequest('candidates.list', query)
+  const [running, setRunning] = useState(0)
+  const [finishing, setFinishing] = useState(false)
   const jobId = query.jobId
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null
+    const batches = new Set<string>()
     // Coalesce bursts (an import reports many files a second) into one reload.
     const soon = () => {
       if (!timer) timer = setTimeout(() => ((timer = null), reload()), 300)
     }
     const offRanked = on('screening.ranked', (summary) => (!jobId || summary.jobId === jobId) && soon())
-    const offProgress = on('intake.progress', (batch) => (!jobId || batch.jobId === jobId) && soon())
+    const offProgress = on('intake.progress', (batch) => {
+      if (jobId && batch.jobId !== jobId) return
+      if (batch.status === 'queued' || batch.status === 'running') {
+        batches.add(batch.id)
+        setRunning(batches.size)
+        soon()
+        return
+      }
+      // A finished import's last rows are asked for at once: waiting out the coalescing left the
+      // list empty for a moment after the import had said it was done.
+      batches.delete(batch.id)
+      setRunning(batches.size)
+      setFinishing(true)
+      if (timer) clearTimeout(timer)
+      timer = null
+      reload()
+    })
     return () => {
       offRanked()
       offProgress()
@@ -25,5 +49,9 @@ export function useCandidateList(query: ListQuery) {
     }
   }, [jobId, reload])
 
-  return { list, error, reload }
+  useEffect(() => {
+    if (finishing && !loading) setFinishing(false)
+  }, [finishing, loading])
+
+  return { list, error, reload, importing: running > 0 || finishing }
 }
