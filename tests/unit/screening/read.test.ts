@@ -286,6 +286,24 @@ describe('contact and sections', () => {
     expect(findEmail('@start.io is not one; end@tail.io')).toBe('end@tail.io')
   })
 
+  it('reads a heading in capitals that runs on into its first line, and only a whole one', () => {
+    const parsed = read(
+      'RICARDO B. MENDOZA | Dot Net Developer | Cebu City | Work experience: 03/2019 – present (5 yrs) ' +
+        'OBJECTIVE To grow as a developer. SKILLS C#, SQL Server, Git ' +
+        'EXPERIENCE Software Developer - Visayas Logistics Inc. (03/2019 – present) • Built reports in C# ' +
+        'EDUCATION BS Computer Engineering, 2018',
+    )
+    expect(parsed.sections.skills).toBe('C#, SQL Server, Git')
+    expect(parsed.sections.summary).toBe('To grow as a developer.')
+    expect(parsed.employment).toEqual([
+      expect.objectContaining({ title: 'Software Developer', company: 'Visayas Logistics Inc.', start: '2019-03' }),
+    ])
+    // Capitals that only begin with a section's word are a title, not a heading.
+    const titled = read(['Jane Doe', 'SOFTWARE ENGINEER at Acme, 2019 - 2021', 'Python, SQL'].join('\n'))
+    expect(titled.sections.skills).toBeUndefined()
+    expect(titled.employment[0]?.title).toMatch(/SOFTWARE ENGINEER/)
+  })
+
   it('does not take a job portal heading for a name', () => {
     const parsed = read(
       ['Skills: Java, Spring, SQL', 'Education Details', 'B.E Computer Science, 2016', 'Company Details'].join('\n'),

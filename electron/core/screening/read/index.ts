@@ -22,7 +22,7 @@ export interface ReadOptions {
  */
 export function readResume(doc: ExtractedDocument, taxonomy: Taxonomy, options: ReadOptions = {}): ParsedResume {
   const now = monthOf(options.now ?? new Date())
-  const { lines, sections, lineSections, headingLines } = layoutOf(doc.text)
+  const { lines, sections, lineSections, headingLines, bodies } = layoutOf(doc.text)
   const firstSection = lineSections.findIndex((section) => section !== null)
   const headEnd = firstSection === -1 ? lines.length : firstSection
   const structured = doc.format === 'json-resume' ? (doc.structured as JsonResume | undefined) : undefined
@@ -32,7 +32,7 @@ export function readResume(doc: ExtractedDocument, taxonomy: Taxonomy, options: 
     : readContact(lines, doc.text, headEnd)
   const { jobs, ranges } = structured?.work?.length
     ? structuredJobs(structured, now)
-    : textJobs(lines, lineSections, headingLines, now)
+    : textJobs(bodies, lineSections, headingLines, now)
   const { totalYears: datedYears, gaps } = experienceSpan(ranges)
   const notEducation = lines.filter((_, index) => lineSections[index] !== 'education')
   const experience = weighExperience({

@@ -8,6 +8,8 @@ export interface SectionMap {
   lineSections: LineSection[]
   /** Lines that are themselves headings. */
   headingLines: Set<number>
+  /** Each line without the heading it starts with ("SKILLS C#, SQL" → "C#, SQL"); the line itself otherwise. */
+  bodies: string[]
 }
 
 const HEADINGS: Record<SectionName | 'other', string[]> = {
@@ -254,12 +256,28 @@ export function headingOf(line: string): { section: SectionName | 'other'; rest:
   }
   const inline = /^([^:]{2,40}):\s*(.+)$/.exec(trimmed)
   const section = inline ? LOOKUP.get(normalizeHeading(inline[1]!)) : undefined
-  return section && inline && INLINE.has(section) ? { section, rest: inline[2]! } : null
+  if (section && inline && INLINE.has(section)) return { section, rest: inline[2]! }
+  return leadingCapitals(trimmed)
+}
+
+// Up to three words in capitals, then a word that is not: "EXPERIENCE Software Developer - …".
+const LEADING_CAPITALS = /^((?:\p{Lu}{2,}\s+){0,2}\p{Lu}{2,})\s+(?!\p{Lu}{2,}(?:\s|$))(\S.*)$/u
+
+/**
+ * A heading in capitals that runs on into its section's first line, as a text pasted from a page
+ * or a portal's export has them ("EXPERIENCE Software Developer - Acme", "SKILLS C#, SQL"). The
+ * capitals must be the heading whole: "SOFTWARE ENGINEER at Acme" is a title, not "Software".
+ */
+function leadingCapitals(line: string): { section: SectionName | 'other'; rest: string } | null {
+  const match = LEADING_CAPITALS.exec(line)
+  const section = match ? LOOKUP.get(normalizeHeading(match[1]!)) : undefined
+  return section && match ? { section, rest: match[2]! } : null
 }
 
 export function detectSections(lines: readonly string[]): SectionMap {
   const lineSections: LineSection[] = []
   const headingLines = new Set<number>()
+  const bodies: string[] = []
   const collected: Partial<Record<SectionName, string[]>> = {}
   let current: LineSection = null
   lines.forEach((line, index) => {
@@ -268,6 +286,7 @@ export function detectSections(lines: readonly string[]): SectionMap {
       current = heading.section
       if (heading.rest === '') headingLines.add(index)
     }
+    bodies.push(heading && heading.rest !== '' ? heading.rest : line)
     lineSections.push(current)
     if (current && current !== 'other' && !headingLines.has(index)) {
       const body = heading ? heading.rest : line
@@ -276,5 +295,5 @@ export function detectSections(lines: readonly string[]): SectionMap {
   })
   const sections: Partial<Record<SectionName, string>> = {}
   for (const [name, body] of Object.entries(collected) as [SectionName, string[]][]) sections[name] = body.join('\n')
-  return { sections, lineSections, headingLines }
+  return { sections, lineSections, headingLines, bodies }
 }
