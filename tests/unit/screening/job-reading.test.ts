@@ -82,6 +82,27 @@ describe('skills and years a job implies (no Required list)', () => {
     expect(ids(job.preferredSkills)).toContain('medical-billing')
   })
 
+  it('does not require what a prose posting opens by saying the employer is or does', () => {
+    const job = parseJobMarkdown(
+      [
+        '# Test Automation Engineer',
+        '**Location:** Leeds',
+        '',
+        'Corvid Retail Technology builds the e-commerce platform behind fashion brands. We are hiring a Test Automation Engineer.',
+        '',
+        'You will write UI tests with Selenium and API tests in Java, preferably in a retail setting.',
+      ].join('\n'),
+      taxonomy,
+    )
+    expect(ids(job.requiredSkills)).toEqual(expect.arrayContaining(['selenium', 'java', 'test-automation']))
+    expect(ids(job.requiredSkills)).not.toContain('e-commerce')
+    expect(ids(job.requiredSkills)).not.toContain('retail-sales')
+    expect(ids(job.preferredSkills)).toEqual(expect.arrayContaining(['e-commerce', 'retail-sales']))
+    // A sentence that turns to the job, or a first line that asks for a skill, is the job.
+    const asks = parseJobMarkdown('# Developer\nSenior Python Developer is required for our billing team.', taxonomy)
+    expect(ids(asks.requiredSkills)).toContain('python')
+  })
+
   it('requires what the title names even when the text only mentions it in passing', () => {
     const job = parseJobMarkdown('# Java Developer\nJoin our platform team.\n\nWhat you bring\n- Spring Boot', taxonomy)
     expect(ids(job.requiredSkills)).toEqual(expect.arrayContaining(['java', 'spring-boot']))

@@ -30,14 +30,27 @@ const isCompanyHeading = (line: string) => COMPANY_HEADING.test(line) || ABOUT_A
 const PREFERRED_INLINE =
   /\b(a plus|is a plus|plus\b|bonus|nice to have|preferred|ideally|desirable|familiarity with|exposure to)\b/i
 
+// "3+ years of HR experience, preferably in manufacturing": only what follows it is preferred.
+const PREFERABLY = /\bpreferably\b/i
+
 /** Clauses end at a sentence stop or a semicolon: "Graduate in any field; an MBA is preferred." is two. */
 const CLAUSE_END = /[.;!?](?:\s|$)|\s[-–—]\s/g
+const SENTENCE_END = /[.!?](?:\s|$)/g
 
-/** The clause of `line` around the characters start..end. */
-function clauseAround(line: string, start: number, end: number): string {
+// A sentence of the opening paragraph that tells what the employer is or does ("Corvid Retail
+// Technology builds the e-commerce platform …", "We are Brightwater Software, … building case
+// management products", "We release to production several times a day"), and one that turns to the
+// job or the reader ("We are hiring a …", "… looking for …", "you will …", "is required").
+const EMPLOYER_SENTENCE =
+  /^(?:We|Our(?: \p{Ll}+){0,2}|(?:The )?\p{Lu}[\p{L}\p{N}&'.-]*(?: (?:\p{Lu}[\p{L}\p{N}&'.-]*|of|and|&)){0,5})(?:,[^,]{1,80},)? (?:is|are|was|were|has|have|builds?|makes?|provides?|runs?|operates?|serves?|helps?|develops?|designs?|offers?|sells?|releases?|ships?|manages?|works?|specialises|specializes)\b/u
+const ABOUT_THE_JOB =
+  /\b(?:you|your|hiring|looking for|seeking|join|role|position|candidates?|required|must|need|needed|experience)\b/i
+
+/** Where the clause of `line` around the characters start..end begins and ends. */
+function clauseBounds(line: string, start: number, end: number, stops = CLAUSE_END): [number, number] {
   let from = 0
   let to = line.length
-  for (const stop of line.matchAll(CLAUSE_END)) {
+  for (const stop of line.matchAll(stops)) {
     const at = stop.index
     if (at < start) from = at + stop[0].length
     else if (at >= end) {
@@ -45,7 +58,16 @@ function clauseAround(line: string, start: number, end: number): string {
       break
     }
   }
-  return line.slice(from, to)
+  return [from, to]
+}
+
+const clauseAround = (line: string, start: number, end: number, stops = CLAUSE_END) =>
+  line.slice(...clauseBounds(line, start, end, stops))
+
+/** The mention's clause says it is preferred ("Kafka a plus"), or "preferably" comes before it. */
+function inlinePreferred(line: string, match: SkillMatch): boolean {
+  const [from, to] = clauseBounds(line, match.start, match.end)
+  return PREFERRED_INLINE.test(line.slice(from, to)) || PREFERABLY.test(line.slice(from, match.start))
 }
 
 const isHeadingLine = (trimmed: string) =>
@@ -78,10 +100,17 @@ export function suggestFromMatches(description: string, matches: readonly SkillM
     0,
     lines.findIndex((line) => isHeadingLine(line.trim()) || isListItem(line.trim())),
   )
+  const opening = openingParagraph(lines)
+  const aboutEmployer = (match: SkillMatch) => {
+    if (match.lineIndex < opening.from || match.lineIndex >= opening.to) return false
+    const sentence = clauseAround(lines[match.lineIndex] ?? '', match.start, match.end, SENTENCE_END).trim()
+    return EMPLOYER_SENTENCE.test(sentence) && !ABOUT_THE_JOB.test(sentence)
+  }
   const preferredAt = (match: SkillMatch) =>
     (blockPreferred[match.lineIndex] ?? false) ||
     match.lineIndex < introEnd ||
-    PREFERRED_INLINE.test(clauseAround(lines[match.lineIndex] ?? '', match.start, match.end))
+    aboutEmployer(match) ||
+    inlinePreferred(lines[match.lineIndex] ?? '', match)
 
   const bySkill = new Map<string, SuggestedSkill & { order: number }>()
   matches.forEach((match, order) => {
@@ -105,6 +134,21 @@ export function suggestFromMatches(description: string, matches: readonly SkillM
   return [...bySkill.values()]
     .sort((a, b) => rank(a.importance) - rank(b.importance) || b.mentions - a.mentions || a.order - b.order)
     .map(({ order: _order, ...skill }) => skill)
+}
+
+// "**Location:** Berlin", "Salary: …": a line of facts before the prose.
+const FACT_LINE = /^\s*\**[\p{L} /&-]{1,30}:\**\s/u
+
+/**
+ * The lines of the description's first paragraph of prose (to the first blank line or heading),
+ * past any lines of facts.
+ */
+function openingParagraph(lines: readonly string[]): { from: number; to: number } {
+  const from = lines.findIndex((line) => line.trim() !== '' && !FACT_LINE.test(line) && !/^\s*#/.test(line))
+  if (from === -1) return { from: 0, to: 0 }
+  let to = from + 1
+  while (to < lines.length && lines[to]!.trim() !== '' && !/^\s*#/.test(lines[to]!)) to++
+  return { from, to }
 }
 
 const rank = (importance: SkillImportance) => (importance === 'required' ? 0 : 1)
