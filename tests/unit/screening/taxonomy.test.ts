@@ -108,6 +108,19 @@ describe('matching', () => {
     expect(namesIn('Inventor of two patents')).toEqual(['Intellectual Property'])
   })
 
+  it('tells UI tests from UI design, and the IB Diploma from investment banking', () => {
+    expect(namesIn('Wrote UI tests with Selenium and fixed UI bugs')).toEqual(['UI Testing', 'Selenium'])
+    expect(namesIn('UI design in Figma; UI, UX and branding')).toEqual([
+      'UI Design',
+      'Figma',
+      'UI Design',
+      'UX Design',
+      'Brand Identity',
+    ])
+    expect(namesIn('Taught IGCSE Art and the IB Diploma Visual Arts course')).toEqual(['IGCSE'])
+    expect(namesIn('Analyst, IB, M&A and equity research')).toEqual(expect.arrayContaining(['Investment Banking']))
+  })
+
   it('counts ambiguous names in a list or beside other skills', () => {
     expect(namesIn('Languages: Go, R, Julia')).toEqual(['Go', 'R', 'Julia'])
     expect(namesIn('Built services in Go and Python')).toEqual(['Go', 'Python'])
