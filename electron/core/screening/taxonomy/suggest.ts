@@ -77,10 +77,11 @@ const isListItem = (trimmed: string) => /^([-*•]|\d+[.)])\s/.test(trimmed)
 /**
  * Skills named by a job description, required ones first, then by how often they are named.
  * A skill is "preferred" when every mention sits under a nice-to-have heading, in a clause that
- * says so ("an MBA is preferred"), or in what is about the company: the opening paragraph when the
- * description goes on to headings or a list, and a block under a heading such as "About us" or "We
- * offer". "An MEP consulting firm" or "our medical billing product" sets the scene, it does not ask
- * for a skill.
+ * says so ("an MBA is preferred") or after "preferably", or in what is about the company: the
+ * opening paragraph when the description goes on to headings or a list, a sentence of the first
+ * paragraph of prose that says what the employer is or does, and a block under a heading such as
+ * "About us" or "We offer". "An MEP consulting firm" or "our medical billing product" sets the
+ * scene, it does not ask for a skill.
  */
 export function suggestFromMatches(description: string, matches: readonly SkillMatch[]): SuggestedSkill[] {
   const lines = description.split('\n')
