@@ -82,7 +82,7 @@ describe('skills and years a job implies (no Required list)', () => {
     expect(ids(job.preferredSkills)).toContain('medical-billing')
   })
 
-  it('does not require what a prose posting opens by saying the employer is or does', () => {
+  it('does not require what a prose posting opens by saying the employer is or does, nor what follows "preferably"', () => {
     const job = parseJobMarkdown(
       [
         '# Test Automation Engineer',
