@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { RequestInput } from '../../../../shared/contract'
 import { on } from '../../api/client'
 import { useRequest } from '../../api/useRequest'
@@ -8,13 +8,18 @@ export type ListQuery = RequestInput<'candidates.list'>
 /**
  * The candidate list for a query, reloaded when the job is re-ranked or an import makes progress.
  * `importing` while an import into the job (into any job, for the list of all) is under way, and
- * after one finishes until the list has been asked again: an empty list then means the import is
- * still being shown, not that there are no candidates.
+ * after one finishes until the list's next answer (or an error): an empty list then means the
+ * import's rows are on their way, not that there are no candidates.
  */
 export function useCandidateList(query: ListQuery) {
-  const { data: list, error, reload, loading } = useRequest('candidates.list', query)
+  const { data: list, error, reload } = useRequest('candidates.list', query)
   const [running, setRunning] = useState(0)
-  const [finishing, setFinishing] = useState(false)
+  // The list as it stood when an import finished: until a newer answer replaces it, it is stale.
+  const [finishedOn, setFinishedOn] = useState<{ list: typeof list } | null>(null)
+  const latest = useRef(list)
+  useEffect(() => {
+    latest.current = list
+  }, [list])
   const jobId = query.jobId
 
   useEffect(() => {
@@ -37,7 +42,7 @@ export function useCandidateList(query: ListQuery) {
       // list empty for a moment after the import had said it was done.
       batches.delete(batch.id)
       setRunning(batches.size)
-      setFinishing(true)
+      setFinishedOn({ list: latest.current })
       if (timer) clearTimeout(timer)
       timer = null
       reload()
@@ -49,9 +54,5 @@ export function useCandidateList(query: ListQuery) {
     }
   }, [jobId, reload])
 
-  useEffect(() => {
-    if (finishing && !loading) setFinishing(false)
-  }, [finishing, loading])
-
-  return { list, error, reload, importing: running > 0 || finishing }
+  return { list, error, reload, importing: running > 0 || (finishedOn?.list === list && !error) }
 }
