@@ -8,8 +8,10 @@
  * resumes' scores moved between formats. With --libreoffice as well, LibreOffice saves them too
  * (`soffice --headless --convert-to`, its text import: a fixed-width font, its own line breaking and
  * font fallback; apt-get install libreoffice-writer-nogui), and Chromium prints each as a web page
- * (a line per block, in four font families, with its kerning): PDF makers that are not ours.
- * Run: npx tsx bench/ranking.ts [sets folder] [--formats] [--libreoffice]
+ * (a line per block, in four font families, with its kerning): PDF makers that are not ours. With
+ * --reportlab, ReportLab draws them as a Python script would (bench/reportlab_pdf.py: a Paragraph per
+ * line, or each line cut at 95 characters by textwrap; apt-get install python3-reportlab).
+ * Run: npx tsx bench/ranking.ts [sets folder] [--formats] [--libreoffice] [--reportlab]
  */
 import { execFile, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -30,6 +32,7 @@ import {
 } from './ranking-eval'
 import { textToDocx, textToPdf } from '../tests/fixtures/resumes'
 import { launchChromium } from '../tests/helpers/browser'
+import { pythonCommand } from './python'
 
 const args = process.argv.slice(2)
 const formats = args.includes('--formats')
@@ -37,6 +40,10 @@ const libreOfficeAsked = args.includes('--libreoffice')
 const libreOffice = libreOfficeAsked && !spawnSync('soffice', ['--version']).error
 if (libreOfficeAsked && !libreOffice)
   console.log('Other PDF makers: skipped (needs LibreOffice: apt-get install libreoffice-writer-nogui)')
+const reportLabAsked = args.includes('--reportlab')
+const reportLab = reportLabAsked && spawnSync(pythonCommand(), ['-c', 'import reportlab']).status === 0
+if (reportLabAsked && !reportLab)
+  console.log(`ReportLab's PDFs: skipped (needs ReportLab for ${pythonCommand()}: apt-get install python3-reportlab)`)
 const root = path.resolve(
   args.find((arg) => !arg.startsWith('--')) ?? path.join(__dirname, '../tests/fixtures/ranking'),
 )
@@ -74,7 +81,7 @@ const order = (rankings: Rankings, category: string) => rankings.get(category)!.
 type Saved = {
   label: string
   format: 'docx' | 'pdf'
-  maker: 'ours' | 'libreoffice' | 'libreoffice-from-docx' | 'chromium'
+  maker: 'ours' | 'libreoffice' | 'libreoffice-from-docx' | 'chromium' | 'reportlab-paragraphs' | 'reportlab-lines'
 }
 
 const FONT_FAMILIES = ['serif', 'sans-serif', 'DejaVu Sans Condensed', 'Liberation Sans Narrow']
@@ -128,6 +135,12 @@ async function saveAs(set: LabeledSet, { format, maker }: Saved): Promise<string
     await printByChromium(set, folder)
     return folder
   }
+  if (maker === 'reportlab-paragraphs' || maker === 'reportlab-lines') {
+    const script = path.join(__dirname, 'reportlab_pdf.py')
+    const mode = maker === 'reportlab-lines' ? 'lines' : 'paragraphs'
+    await promisify(execFile)(pythonCommand(), [script, path.join(set.dir, 'resumes'), folder, mode])
+    return folder
+  }
   for (const file of Object.keys(set.labels)) {
     const text = fs.readFileSync(resumePath(set, file), 'utf8')
     const bytes = format === 'docx' ? await textToDocx(text) : await textToPdf(text)
@@ -138,7 +151,9 @@ async function saveAs(set: LabeledSet, { format, maker }: Saved): Promise<string
 
 /** The same resumes as TXT, DOCX and PDF: means per format, and scores that moved from the TXT's. */
 async function compareFormats(set: LabeledSet, asText: Rankings): Promise<void> {
-  console.log(`\n## ${set.name} in ${libreOffice ? 'three formats, three makers' : 'three formats'}\n${header}`)
+  console.log(
+    `\n## ${set.name} in ${libreOffice || reportLab ? 'three formats, several makers' : 'three formats'}\n${header}`,
+  )
   const categories = Object.keys(set.jobs).sort()
   const meanOf = (rankings: Rankings) =>
     meanMetrics(categories.map((category) => metricsOf(order(rankings, category), relevantFor(set, category))))
@@ -152,6 +167,12 @@ async function compareFormats(set: LabeledSet, asText: Rankings): Promise<void> 
           { label: 'PDF (LibreOffice)', format: 'pdf', maker: 'libreoffice' },
           { label: 'PDF (LibreOffice, of DOCX)', format: 'pdf', maker: 'libreoffice-from-docx' },
           { label: 'PDF (Chromium)', format: 'pdf', maker: 'chromium' },
+        ] as const)
+      : []),
+    ...(reportLab
+      ? ([
+          { label: 'PDF (ReportLab, paragraphs)', format: 'pdf', maker: 'reportlab-paragraphs' },
+          { label: 'PDF (ReportLab, 95 columns)', format: 'pdf', maker: 'reportlab-lines' },
         ] as const)
       : []),
   ]

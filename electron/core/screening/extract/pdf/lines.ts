@@ -234,6 +234,7 @@ const labelList = (paragraph: string, lineLength: number, nextText: string) =>
 export function unwrapPages(pages: readonly (readonly AssembledLine[])[]): string[][] {
   const shapes = pages.map((lines) => lines.map(shapeOf))
   const rights = columnEdges(shapes.flat())
+  const wrappedAt = characterWrap(pages.flat(), shapes.flat(), rights)
   let offset = 0
   const pageRights = shapes.map((page) => rights.slice(offset, (offset += page.length)))
   const out: string[][] = []
@@ -259,6 +260,7 @@ export function unwrapPages(pages: readonly (readonly AssembledLine[])[]): strin
           pages[before.page]![before.index]!.text.length,
           line.text,
           !crossesPage,
+          wrappedAt,
         )
       if (wrapped) into[into.length - 1] = joinWrapped(paragraph, line.text)
       else {
@@ -379,6 +381,7 @@ function continues(
   lineLength: number,
   nextText: string,
   samePage: boolean,
+  wrappedAt: number | null,
 ): boolean {
   if (!line || !next || !column) return false
   // A single line ended by a semicolon goes on only into a clause (a lower-case word): lines of code
@@ -401,5 +404,46 @@ function continues(
   const unbroken = marker ? 0 : Number(BEFORE_NO_BREAK.test(nextText))
   const wordEnd = next.wordEnds[(marker ? 1 : 0) + unbroken] ?? next.wordEnds.at(-1) ?? next.endX
   const slip = column.shared ? -EXACT_FIT * line.size : MARGIN_SLIP * (column.right - line.x)
+  // Wrapped by count before it was drawn: the next word would not have fitted in the count.
+  if (wrappedAt !== null) return lineLength + 1 + (nextText.trimStart().split(/\s/, 1)[0]?.length ?? 0) > wrappedAt
   return line.endX + line.charWidth + (wordEnd - next.x) > column.right - slip
+}
+
+// Lines this close to the longest in characters are full lines of a text wrapped by count.
+const COUNT_SLACK = 12
+// How far short of their column's edge such full lines end, as a share of its width, at the median.
+// This and the two below were set so that none of the labeled sets' 703 PDFs wrapped by width (ours,
+// ReportLab's paragraphs, Chromium's) is taken for one wrapped by count (README, PDFs drawn by ReportLab).
+const COUNT_SHORTFALL = 0.06
+// At least this many full lines: fewer say too little either way.
+const COUNT_LINES = 10
+// And how many of the lines over three quarters of the longest are within two characters of it: a
+// count is a hard ceiling that full lines pile up under; a width lets the longest stand alone.
+const AT_CEILING = 0.2
+
+/**
+ * The number of characters a text was wrapped at before it was drawn (Python's textwrap before a
+ * PDF library draws each line, a mail program's 72 columns), or null where lines were wrapped by
+ * their drawn width. Lines wrapped by width end at their column's edge, give or take a word; lines
+ * wrapped by count in a proportional font end short of it by as much as their letters are narrow,
+ * and every full one holds nearly the same number of characters.
+ */
+function characterWrap(
+  lines: readonly AssembledLine[],
+  shapes: readonly (LineShape | null)[],
+  rights: readonly (ColumnEdge | null)[],
+): number | null {
+  const longest = lines.reduce((most, line) => Math.max(most, line.text.length), 0)
+  const shortfalls: number[] = []
+  lines.forEach((line, index) => {
+    const shape = shapes[index]
+    const column = rights[index]
+    if (!shape || !column || line.text.length < longest - COUNT_SLACK) return
+    shortfalls.push((column.right - shape.endX) / (column.right - shape.x))
+  })
+  if (shortfalls.length < COUNT_LINES) return null
+  shortfalls.sort((a, b) => a - b)
+  const long = lines.filter((line) => line.text.length >= 0.75 * longest).length
+  const atCeiling = lines.filter((line) => line.text.length >= longest - 2).length
+  return shortfalls[shortfalls.length >> 1]! > COUNT_SHORTFALL && atCeiling >= AT_CEILING * long ? longest : null
 }

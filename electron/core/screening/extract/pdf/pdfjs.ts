@@ -196,17 +196,27 @@ export async function openDocumentWorker(): Promise<PdfWorker> {
   return pdfjs.PDFWorker.create({ port: port as unknown as Worker })
 }
 
-let cMapDirectory: string | null | undefined
+const dataDirectories = new Map<string, string | null>()
 
-/** pdf.js's character maps on disk (for CJK fonts that are not embedded), or null if not found. */
-export function findCMapDirectory(): string | null {
-  if (cMapDirectory === undefined) {
+/** A folder of data that pdfjs-dist ships beside its code, with a trailing separator; null if not found. */
+function pdfjsDataDirectory(folder: 'cmaps' | 'standard_fonts'): string | null {
+  if (!dataDirectories.has(folder)) {
     try {
       const manifest = requireHere().resolve('pdfjs-dist/package.json')
-      cMapDirectory = path.join(path.dirname(manifest), 'cmaps') + path.sep
+      dataDirectories.set(folder, path.join(path.dirname(manifest), folder) + path.sep)
     } catch {
-      cMapDirectory = null
+      dataDirectories.set(folder, null)
     }
   }
-  return cMapDirectory
+  return dataDirectories.get(folder)!
 }
+
+/** pdf.js's character maps on disk (for CJK fonts that are not embedded), or null if not found. */
+export const findCMapDirectory = () => pdfjsDataDirectory('cmaps')
+
+/**
+ * pdf.js's standard fonts on disk, or null. With system fonts allowed it asks for only two of them,
+ * Symbol and ZapfDingbats, whose own encodings tell their characters: a PDF that draws "→" or "✓"
+ * from them without embedding them (ReportLab does) made pdf.js print a warning on every read.
+ */
+export const findStandardFontDirectory = () => pdfjsDataDirectory('standard_fonts')

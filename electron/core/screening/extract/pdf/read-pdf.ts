@@ -7,7 +7,7 @@ import { classifyPieces } from './classify'
 import type { Box } from './geometry'
 import { assembleLines, unwrapPages, type AssembledLine } from './lines'
 import { walkOperators, type FontMetrics, type TextPiece } from './page-walker'
-import { findCMapDirectory, loadPdfJs, openDocumentWorker, type PdfWorker } from './pdfjs'
+import { findCMapDirectory, findStandardFontDirectory, loadPdfJs, openDocumentWorker, type PdfWorker } from './pdfjs'
 
 /** Fewer non-space characters than this in the whole file: a scan or a picture, not a text PDF. */
 const MIN_TEXT_CHARS = 20
@@ -27,6 +27,7 @@ export async function readPdf(
 ): Promise<ExtractedDocument> {
   const pdfjs = await loadPdfJs()
   const cMapUrl = findCMapDirectory()
+  const standardFontDataUrl = findStandardFontDirectory()
   const worker = await openWorker()
   let task: ReturnType<typeof pdfjs.getDocument> | undefined
   try {
@@ -62,6 +63,7 @@ export async function readPdf(
       stopAtErrors: false,
       verbosity: pdfjs.VerbosityLevel.ERRORS,
       ...(cMapUrl ? { cMapUrl, cMapPacked: true } : {}),
+      ...(standardFontDataUrl ? { standardFontDataUrl } : {}),
     })
     const pdf = await deadline.race(task.promise).catch((error: unknown) => {
       throw asRefusal(error, limits)

@@ -1,0 +1,45 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { DEFAULT_EXTRACT_LIMITS, extractDocument } from '@core/screening/extract'
+
+// Resumes of the labeled sets saved as PDF by ReportLab 3.6 (bench/reportlab_pdf.py), as a Python
+// script commonly makes them: c091 with each line cut at 95 characters by textwrap and drawn a line at
+// a time; b050 with a Paragraph per line, its "→" drawn from the standard Symbol font, not embedded.
+const dir = path.resolve('tests/fixtures/resumes/reportlab')
+const read = async (name: string) => {
+  const outcome = await extractDocument(
+    new Uint8Array(fs.readFileSync(path.join(dir, name))),
+    name,
+    DEFAULT_EXTRACT_LIMITS,
+  )
+  if (!outcome.ok) throw new Error(outcome.refusal.message)
+  return outcome.document.text
+}
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+
+// What the reader prints while this file reads.
+const said: unknown[] = []
+beforeAll(() => {
+  for (const method of ['log', 'warn', 'error'] as const)
+    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void said.push(...args))
+})
+afterAll(() => vi.restoreAllMocks())
+
+describe('PDFs ReportLab drew', () => {
+  // First: pdf.js warned of the missing font data only for the first such file a process read.
+  it('reads "→" from the standard Symbol font without a warning', async () => {
+    const text = await read('b050-paragraphs.pdf')
+    expect(text).toContain('Group Accountant → Senior Group Accountant, Mar 2018 – Present')
+    expect(said.map(String).filter((message) => /standardFontDataUrl|Warning/.test(message))).toEqual([])
+  })
+
+  it('reads a text wrapped at 95 characters before it was drawn as the text, each paragraph whole', async () => {
+    const text = fs.readFileSync(path.join(dir, 'c091.txt'), 'utf8')
+    expect(lines(await read('c091-95-columns.pdf'))).toEqual(lines(text))
+  })
+})
