@@ -399,13 +399,13 @@ function continues(
   // Two items of one list (the paragraph itself began with the same marker), or a list's first item.
   if (marker && (LIST_MARKER.exec(paragraph)?.[0].trim() === marker || endsInMark(paragraph, ':'))) return false
   if (labelList(paragraph, lineLength, nextText)) return false
+  // Wrapped by count before it was drawn: the next word would not have fitted in the count.
+  if (wrappedAt !== null) return lineLength + 1 + (nextText.trimStart().split(/\s/, 1)[0]?.length ?? 0) > wrappedAt
   // Line breaking (Unicode's LB13) never breaks before a closing or separating mark, even after a space:
   // "Role: .Net Developer" wraps as "Role: .Net", its first word with the next.
   const unbroken = marker ? 0 : Number(BEFORE_NO_BREAK.test(nextText))
   const wordEnd = next.wordEnds[(marker ? 1 : 0) + unbroken] ?? next.wordEnds.at(-1) ?? next.endX
   const slip = column.shared ? -EXACT_FIT * line.size : MARGIN_SLIP * (column.right - line.x)
-  // Wrapped by count before it was drawn: the next word would not have fitted in the count.
-  if (wrappedAt !== null) return lineLength + 1 + (nextText.trimStart().split(/\s/, 1)[0]?.length ?? 0) > wrappedAt
   return line.endX + line.charWidth + (wordEnd - next.x) > column.right - slip
 }
 

@@ -217,6 +217,6 @@ export const findCMapDirectory = () => pdfjsDataDirectory('cmaps')
 /**
  * pdf.js's standard fonts on disk, or null. With system fonts allowed it asks for only two of them,
  * Symbol and ZapfDingbats, whose own encodings tell their characters: a PDF that draws "→" or "✓"
- * from them without embedding them (ReportLab does) made pdf.js print a warning on every read.
+ * from them without embedding them (ReportLab does) made pdf.js print a warning on the command line.
  */
 export const findStandardFontDirectory = () => pdfjsDataDirectory('standard_fonts')
