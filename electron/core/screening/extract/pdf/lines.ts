@@ -50,6 +50,17 @@ export function assembleLines(pieces: readonly TextPiece[]): AssembledLine[] {
   return lines
 }
 
+/**
+ * The largest of `values`, or `floor` when there are none or all are below it. A loop, not
+ * Math.max(...values): a hostile page can put tens of thousands of pieces on one line, past the
+ * arguments a call can take.
+ */
+function greatest(values: Iterable<number>, floor = -Infinity): number {
+  let most = floor
+  for (const value of values) if (value > most) most = value
+  return most
+}
+
 /** How far along a line of direction (dirX, dirY) the point is. */
 const alongLine = (x: number, y: number, dirX: number, dirY: number) => x * dirX + y * dirY
 
@@ -81,7 +92,7 @@ class LateGlyphs {
     if ((this.placed.get(line) ?? 0) >= MAX_LATE) return false
     const position = alongLine(piece.x, piece.y, dirX, dirY)
     const start = alongLine(line.pieces[0]!.x, line.pieces[0]!.y, dirX, dirY)
-    const end = Math.max(...line.pieces.map((other) => alongLine(other.endX, other.endY, dirX, dirY)))
+    const end = greatest(line.pieces.map((other) => alongLine(other.endX, other.endY, dirX, dirY)))
     if (position < start || alongLine(piece.endX, piece.endY, dirX, dirY) > end) return false
     this.placed.set(line, (this.placed.get(line) ?? 0) + 1)
     const host = line.pieces.find(
@@ -161,11 +172,13 @@ const shapeOf = (line: AssembledLine): LineShape | null => {
     charWidth: (last.endX - first.x) / line.text.length,
     firstFont: (worded[0] ?? first).font,
     lastFont: (worded.at(-1) ?? last).font,
-    widestGap: Math.max(
+    widestGap: greatest(
+      [
+        ...line.pieces.slice(1).map((piece, index) => piece.x - line.pieces[index]!.endX),
+        // Spaces typed in a row to line up a column (a text file's "Title          Mar 2018 - Present").
+        ...line.pieces.map((piece) => spaceRunWidth(piece)),
+      ],
       0,
-      ...line.pieces.slice(1).map((piece, index) => piece.x - line.pieces[index]!.endX),
-      // Spaces typed in a row to line up a column (a text file's "Title          Mar 2018 - Present").
-      ...line.pieces.map((piece) => spaceRunWidth(piece)),
     ),
     wordEnds: firstWordEnds(line.pieces),
   }
@@ -177,7 +190,7 @@ const WORD_CHARACTER = /[\p{L}\p{N}]/u
 function spaceRunWidth(piece: TextPiece): number {
   const runs = piece.text.trim().match(/ {2,}/g)
   if (!runs) return 0
-  return (Math.max(...runs.map((run) => run.length)) * (piece.endX - piece.x)) / piece.text.length
+  return (greatest(runs.map((run) => run.length)) * (piece.endX - piece.x)) / piece.text.length
 }
 
 /**
@@ -299,11 +312,7 @@ interface ColumnEdge {
   shared: boolean
 }
 
-/**
- * For each line, the right edge of the column it starts: the furthest any line sharing its left edge
- * reaches, when at least COLUMN_LINES lines share it. Lines sorted by their left edge and a table of
- * range maxima keep this O(n log n) for a document of any number of lines.
- */
+/** For each line, the edge of the column it starts (see columnRights), and whether it is shared. */
 function columnEdges(shapes: readonly (LineShape | null)[]): (ColumnEdge | null)[] {
   const ends = new Map<number, number>()
   for (const shape of shapes) if (shape) ends.set(edgeKey(shape.endX), (ends.get(edgeKey(shape.endX)) ?? 0) + 1)
@@ -315,6 +324,11 @@ function columnEdges(shapes: readonly (LineShape | null)[]): (ColumnEdge | null)
 // Line ends a tenth of a point apart are the same edge.
 const edgeKey = (x: number) => Math.round(x * 10)
 
+/**
+ * For each line, the right edge of the column it starts: the furthest any line sharing its left edge
+ * reaches, when at least COLUMN_LINES lines share it. Lines sorted by their left edge and a table of
+ * range maxima keep this O(n log n) for a document of any number of lines.
+ */
 function columnRights(shapes: readonly (LineShape | null)[]): (number | null)[] {
   const order = shapes.flatMap((shape, index) => (shape ? [index] : [])).sort((a, b) => shapes[a]!.x - shapes[b]!.x)
   const xs = order.map((index) => shapes[index]!.x)
@@ -433,7 +447,10 @@ function characterWrap(
   shapes: readonly (LineShape | null)[],
   rights: readonly (ColumnEdge | null)[],
 ): number | null {
-  const longest = lines.reduce((most, line) => Math.max(most, line.text.length), 0)
+  const longest = greatest(
+    lines.map((line) => line.text.length),
+    0,
+  )
   const shortfalls: number[] = []
   lines.forEach((line, index) => {
     const shape = shapes[index]
