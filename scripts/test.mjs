@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
+import os from 'node:os'
 import path from 'node:path'
 import readline from 'node:readline'
 
@@ -16,6 +17,21 @@ const named = args.find((arg) => arg.startsWith('--project'))
 const projects = named ? [] : ['unit', 'e2e']
 const jsonArg = args.find((arg) => arg.startsWith('--outputFile.json='))
 const jsonFile = jsonArg?.slice('--outputFile.json='.length)
+// Every temporary folder the tests make (studios, databases, Chromium profiles, Postgres clusters)
+// goes under one folder of this run, removed when the run ends: a test that is killed, or one that
+// leaves its folder, left it in the system's temp folder (about 75 of them a run, thousands on a CI
+// machine). The name is short because a Postgres socket lives there and socket paths are capped.
+const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'panelist-t-'))
+const env = {
+  ...process.env,
+  TMPDIR: tempRoot,
+  TMP: tempRoot,
+  TEMP: tempRoot,
+  ...(process.stdout.isTTY ? { FORCE_COLOR: '1' } : {}),
+}
+// Ctrl-C reaches the vitest processes too; this one waits for them to end and then cleans up.
+process.on('SIGINT', () => {})
+
 // The unit project takes two workers when alone; beside the browser process it takes one.
 const workers = { unit: ['--maxWorkers=1'], e2e: [] }
 
@@ -31,7 +47,7 @@ function run(project) {
   const rest = args.filter((arg) => !(project && jsonFile && arg === jsonArg))
   const child = spawn(process.execPath, [vitest, 'run', ...own, ...rest], {
     stdio: project ? ['ignore', 'pipe', 'pipe'] : 'inherit',
-    env: process.stdout.isTTY ? { ...process.env, FORCE_COLOR: '1' } : process.env,
+    env,
   })
   if (project) {
     for (const [from, to] of [
@@ -64,4 +80,5 @@ if (jsonFile && projects.length)
     jsonFile,
     projects.map((project) => `${jsonFile}.${project}`),
   )
+fs.rmSync(tempRoot, { recursive: true, force: true, maxRetries: 3 })
 process.exit(codes.some((code) => code !== 0) ? 1 : 0)

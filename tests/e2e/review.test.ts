@@ -19,7 +19,8 @@ import { startWebHost, type RunningHost } from '../helpers/web-host'
  * plays the recording, clicks a word, overrides a score with a reason and advances the candidate.
  */
 
-const SHOTS = process.env.PANELIST_SHOTS_DIR ?? '/tmp/review-shots'
+/** With PANELIST_SHOTS_DIR set, the review is photographed open and decided. */
+const SHOTS = process.env.PANELIST_SHOTS_DIR
 const SECONDS = 6
 const WORD_STEP = 0.25
 
@@ -108,7 +109,7 @@ async function seed(dataDir: string) {
 
 beforeAll(async () => {
   dir = tempDir('panelist-review-e2e-')
-  fs.mkdirSync(SHOTS, { recursive: true })
+  if (SHOTS) fs.mkdirSync(SHOTS, { recursive: true })
   sessionId = await seed(dir)
   host = await startWebHost(dir)
   browser = await launchChromium(['--autoplay-policy=no-user-gesture-required'])
@@ -138,7 +139,7 @@ describe('reviewing a finished interview', () => {
     await expect(page.getByTestId('pipeline-status').textContent()).resolves.toContain('Interviewing')
     // The assessment's verified quote is lit up in the first answer's words.
     expect(await page.locator('[data-testid="transcript"] .word-quoted').count()).toBeGreaterThan(0)
-    await page.screenshot({ path: path.join(SHOTS, 'review-open.png'), fullPage: true })
+    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'review-open.png'), fullPage: true })
 
     // Play the recording, then click the tenth word: the player moves to where it was said.
     await page.evaluate(() => (document.querySelector('[data-testid="answer-audio"]') as HTMLAudioElement).play())
@@ -170,7 +171,7 @@ describe('reviewing a finished interview', () => {
     await expect(page.getByTestId('decision-history').textContent()).resolves.toContain(
       'Interviewing → Offer: Strong on caching; probe testing in the panel.',
     )
-    await page.screenshot({ path: path.join(SHOTS, 'review-decided.png'), fullPage: true })
+    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'review-decided.png'), fullPage: true })
 
     const rpc = await hostSocket(host!.url)
     const stored = await rpc.call<SessionDecisions>('assessments.decisions', { sessionId })
