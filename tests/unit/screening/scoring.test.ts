@@ -231,20 +231,29 @@ describe('scoreCandidate', () => {
 })
 
 describe('related skills', () => {
-  it('credit a missing skill in part for one of its taxonomy category, and say so', () => {
-    const taxonomy = parseTaxonomy({
-      version: 1,
-      categories: [
-        { id: 'testing-qa', name: 'Testing' },
-        { id: 'programming-languages', name: 'Languages' },
-      ],
-      skills: [
-        { id: 'test-automation', name: 'Test Automation', category: 'testing-qa', aliases: [] },
-        { id: 'selenium', name: 'Selenium', category: 'testing-qa', aliases: [] },
-        { id: 'java', name: 'Java', category: 'programming-languages', aliases: [] },
-        { id: 'python', name: 'Python', category: 'programming-languages', aliases: [] },
-      ],
-    })
+  const taxonomy = parseTaxonomy({
+    version: 1,
+    categories: [
+      { id: 'testing-qa', name: 'Testing' },
+      { id: 'programming-languages', name: 'Languages' },
+      { id: 'cloud-devops', name: 'Cloud' },
+    ],
+    skills: [
+      { id: 'test-automation', name: 'Test Automation', category: 'testing-qa', aliases: [] },
+      { id: 'selenium', name: 'Selenium', category: 'testing-qa', aliases: [] },
+      { id: 'java', name: 'Java', category: 'programming-languages', aliases: [] },
+      { id: 'python', name: 'Python', category: 'programming-languages', aliases: [] },
+      { id: 'microsoft-azure', name: 'Microsoft Azure', category: 'cloud-devops', aliases: [] },
+      { id: 'amazon-web-services', name: 'Amazon Web Services', category: 'cloud-devops', aliases: [] },
+      { id: 'git', name: 'Git', category: 'cloud-devops', aliases: [] },
+    ],
+    relatedGroups: [
+      { id: 'test-automation', name: 'Test automation', skills: ['test-automation', 'selenium'] },
+      { id: 'cloud-platforms', name: 'Cloud platforms', skills: ['microsoft-azure', 'amazon-web-services'] },
+    ],
+  })
+
+  it('credit a missing skill in part for one of its related group, and say so', () => {
     const source = job({
       requiredSkills: [skill('test-automation', 'Test Automation'), skill('java', 'Java')],
       preferredSkills: [],
@@ -270,6 +279,16 @@ describe('related skills', () => {
     })
     expect(view.missing[0]).toMatchObject({ name: 'Test Automation', relatedVia: 'Selenium' })
     expect(view.explanation).toContain('missing Test Automation (has the related Selenium) and Java')
+  })
+
+  it('are only those of a group: a skill of the same category alone is not evidence', () => {
+    const source = job({ requiredSkills: [skill('microsoft-azure', 'Microsoft Azure')], preferredSkills: [] })
+    const scoring = scoringJobOf(source, taxonomy.related)
+    const related = (skills: string[]) => scoreCandidate(scoring, candidate('c', 'x', skills, 5, 3), 0).related
+    expect(related(['git'])).toEqual([])
+    expect(related(['amazon-web-services'])).toEqual([{ skillId: 'microsoft-azure', via: 'amazon-web-services' }])
+    expect(taxonomy.related('git')).toEqual([])
+    expect(taxonomy.related('selenium')).toEqual(['test-automation'])
   })
 })
 

@@ -43,6 +43,19 @@ describe('the shipped taxonomy', () => {
       expect(perCategory.get(category) ?? 0, category).toBeGreaterThanOrEqual(20)
     }
   })
+
+  it('relates skills that stand in for one another, not whatever shares a category', () => {
+    const related = (id: string) => taxonomy.related(id)
+    expect(related('test-automation')).toContain('selenium')
+    expect(related('microsoft-azure')).toContain('amazon-web-services')
+    expect(related('apache-hadoop')).toContain('apache-spark')
+    // Same category, no stand-in: Git for Azure, Tableau for deep learning, medical billing for phlebotomy.
+    expect(related('microsoft-azure')).not.toContain('git')
+    expect(related('deep-learning')).not.toContain('tableau')
+    expect(related('phlebotomy')).not.toContain('medical-billing')
+    expect(related('etap')).not.toContain('catia')
+    for (const language of ['java', 'python', 'javascript']) expect(related(language), language).toEqual([])
+  })
 })
 
 describe('aliases', () => {
@@ -204,5 +217,19 @@ describe('validation', () => {
     badRule.skills[0]!.caseSensitive = ['nowhere']
     expect(() => parseTaxonomy(badRule)).toThrow(/not one of its forms/)
     expect(() => parseTaxonomy({ version: 2 })).toThrow(TaxonomyError)
+  })
+
+  it('refuses related groups that name an unknown skill, a skill twice, or share an id', () => {
+    const group = (id: string, skills: string[]) => ({ id, name: 'Group', skills })
+    const withGroups = (groups: unknown[]) => ({ ...valid(), relatedGroups: groups })
+    expect(() => parseTaxonomy(withGroups([group('cloud', ['microsoft-azure', 'astrology'])]))).toThrow(
+      /cloud names unknown skill astrology/,
+    )
+    expect(() => parseTaxonomy(withGroups([group('cloud', ['microsoft-azure', 'microsoft-azure'])]))).toThrow(
+      /names a skill twice/,
+    )
+    const twice = [group('cloud', ['microsoft-azure', 'git']), group('cloud', ['git', 'github'])]
+    expect(() => parseTaxonomy(withGroups(twice))).toThrow(/duplicate related group cloud/)
+    expect(() => parseTaxonomy(withGroups([group('alone', ['git'])]))).toThrow(TaxonomyError)
   })
 })

@@ -7,9 +7,11 @@ import type { Database } from '../../db/schema'
  * has the job's required skills. 3: text relevance weighs a resume's length in full and counts a
  * term at most three times (text-relevance.ts), and a resume that copied the posting gets no credit
  * for what it copied (copied.ts). 4: a copy is told by word triples, so a paste of part of the
- * posting is caught too. Raise it whenever the same features would score differently.
+ * posting is caught too. 5: a missing skill earns part credit only for a skill the taxonomy groups
+ * with it (taxonomy/related.ts), no longer for any skill of its category. Raise it whenever the same
+ * features would score differently.
  */
-export const SCORE_VERSION = 4
+export const SCORE_VERSION = 5
 const KEY = 'screening.score_version'
 
 /** Every job with stored scores, when an older version computed them (none once they are current). */

@@ -12,8 +12,9 @@ export interface Coverage {
 }
 
 /**
- * A related skill (same taxonomy category: Selenium toward Test Automation) earns this share of a
- * missing skill's weight: evidence that the person works in the area, not that they have the skill.
+ * A related skill (one sharing a group of the taxonomy: Selenium toward Test Automation) earns this
+ * share of a missing skill's weight: evidence that the person works in the area, not that they have
+ * the skill.
  */
 export const RELATED_CREDIT = 0.25
 

@@ -1,29 +1,22 @@
-import type { TaxonomySkill } from '../types'
+import type { TaxonomyData } from './schema'
 
-/**
- * Categories whose skills do not stand in for one another: knowing Python says nothing of Java,
- * French nothing of German, Excel nothing of Outlook, teamwork nothing of negotiation; and
- * 'engineering' holds civil, mechanical and electrical work alike (CATIA says nothing of ETAP).
- */
-const UNRELATED_WITHIN = new Set([
-  'programming-languages',
-  'spoken-languages',
-  'soft-skills',
-  'office-productivity',
-  'business',
-  'engineering',
-])
-
-/** Which skills count as evidence toward a skill: those of its taxonomy category, where the category allows. */
+/** Which skills count as evidence toward a skill. */
 export type RelatedSkills = (skillId: string) => readonly string[]
 
-export function relatedSkillsOf(skills: readonly TaxonomySkill[]): RelatedSkills {
-  const byCategory = new Map<string, string[]>()
-  for (const skill of skills) byCategory.set(skill.category, [...(byCategory.get(skill.category) ?? []), skill.id])
-  const categoryOf = new Map(skills.map((skill) => [skill.id, skill.category]))
-  return (skillId) => {
-    const category = categoryOf.get(skillId)
-    if (!category || UNRELATED_WITHIN.has(category)) return []
-    return byCategory.get(category)!.filter((id) => id !== skillId)
+/**
+ * The skills sharing a related group with a skill (see the taxonomy's relatedGroups). A whole
+ * category was too coarse a neighbourhood: it made Git evidence toward Azure and Tableau toward deep
+ * learning. A skill in no group has no related skills.
+ */
+export function relatedSkillsOf(groups: TaxonomyData['relatedGroups'] = []): RelatedSkills {
+  const related = new Map<string, Set<string>>()
+  for (const group of groups) {
+    for (const id of group.skills) {
+      const others = related.get(id) ?? new Set()
+      for (const other of group.skills) if (other !== id) others.add(other)
+      related.set(id, others)
+    }
   }
+  const lists = new Map([...related].map(([id, others]) => [id, [...others]]))
+  return (skillId) => lists.get(skillId) ?? []
 }

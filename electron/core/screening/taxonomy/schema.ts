@@ -2,13 +2,14 @@ import { z } from 'zod'
 import { normalizedForm } from './tokenize'
 
 const form = z.string().trim().min(1).max(80)
+const skillId = z
+  .string()
+  .max(80)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case letters, digits and hyphens')
 
 export const taxonomySkillSchema = z
   .object({
-    id: z
-      .string()
-      .max(80)
-      .regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case letters, digits and hyphens'),
+    id: skillId,
     name: form,
     category: z.string().min(1).max(60),
     aliases: z.array(form).max(60),
@@ -29,9 +30,18 @@ export const taxonomyDataSchema = z
     version: z.literal(1),
     categories: z.array(z.object({ id: z.string().min(1).max(60), name: z.string().min(1).max(80) }).strict()).min(1),
     skills: z.array(taxonomySkillSchema).min(1).max(20_000),
+    /**
+     * Skills that stand in for one another a little (AWS, Azure and Google Cloud; Selenium and Test
+     * Automation): having one is evidence toward another that a job asks for (see related.ts).
+     */
+    relatedGroups: z
+      .array(z.object({ id: skillId, name: form, skills: z.array(skillId).min(2).max(40) }).strict())
+      .max(5_000)
+      .optional(),
   })
   .strict()
   .superRefine((data, ctx) => {
+    groupProblems(data, ctx)
     const categories = new Set(data.categories.map((category) => category.id))
     const ids = new Map<string, number>()
     const owners = new Map<string, string>()
@@ -83,6 +93,22 @@ export const taxonomyDataSchema = z
       }
     })
   })
+
+/** Each related group has its own id and names only skills of the taxonomy, each once. */
+function groupProblems(
+  data: { skills: readonly { id: string }[]; relatedGroups?: readonly { id: string; skills: readonly string[] }[] },
+  ctx: z.RefinementCtx,
+): void {
+  const skills = new Set(data.skills.map((skill) => skill.id))
+  const groups = new Set<string>()
+  data.relatedGroups?.forEach((group, index) => {
+    const problem = (message: string) => ctx.addIssue({ code: 'custom', path: ['relatedGroups', index], message })
+    if (groups.has(group.id)) problem(`duplicate related group ${group.id}`)
+    groups.add(group.id)
+    if (new Set(group.skills).size !== group.skills.length) problem(`${group.id} names a skill twice`)
+    for (const id of group.skills) if (!skills.has(id)) problem(`${group.id} names unknown skill ${id}`)
+  })
+}
 
 export type TaxonomyData = z.infer<typeof taxonomyDataSchema>
 export type TaxonomyEntry = z.infer<typeof taxonomySkillSchema>
