@@ -8,6 +8,10 @@ import { defaultParseWorkerFile } from '../core/screening/parse-pool/worker-file
 import type { Taxonomy } from '../core/screening/taxonomy'
 import type { TaxonomyTransfer } from '../core/screening/taxonomy/build'
 import type { ExtractOutcome } from '../core/screening/types'
+import { capYoungGeneration } from './young-generation'
+
+/** See capYoungGeneration: where this thread's young generation stops growing. */
+const YOUNG_GENERATION_BYTES = 8 * 1024 * 1024
 
 export interface ReaderPoolOptions {
   /** Arrives while the workers load their readers: the CLI reads the taxonomy file meanwhile. */
@@ -42,12 +46,15 @@ export function startReaderPool(options: ReaderPoolOptions): ResumeParser {
   // The reader loads on this thread with the first file's extraction, not before: a run that fails
   // earlier (a bad job file) never loads it.
   let reading: Promise<[typeof import('../core/screening/parse-pool/read-extracted'), Taxonomy]> | undefined
+  const checkYoungGeneration = capYoungGeneration(YOUNG_GENERATION_BYTES)
   const read =
     readHere &&
     (async (extracted: ExtractOutcome) => {
       reading ??= Promise.all([import('../core/screening/parse-pool/read-extracted'), readHere])
       const [{ readExtracted }, taxonomy] = await reading
-      return readExtracted(extracted, taxonomy, new Date())
+      const result = readExtracted(extracted, taxonomy, new Date())
+      checkYoungGeneration()
+      return result
     })
   return {
     // Intake keeps twice this many files in flight: while this thread reads, the workers' queues stay full.
