@@ -107,6 +107,18 @@ describe('matching', () => {
     expect(namesIn('Spring Boot and Spring, CI/CD')).toEqual(['Spring Boot', 'Spring', 'CI/CD'])
   })
 
+  it('finds a name of two or more words in the plural, and no one-word name', () => {
+    expect(namesIn('Grew dealer networks and wrote sales strategies')).toEqual([
+      'Distributor Management',
+      'Sales Strategy',
+    ])
+    expect(namesIn('Chartered accountants and personal trainers')).toEqual([
+      'Chartered Accountant',
+      'Personal Training',
+    ])
+    expect(namesIn('Hot springs, two chefs and the excels')).toEqual([])
+  })
+
   it('does not read ordinary words as skills', () => {
     expect(namesIn('Go to market plan for the region')).toEqual(['Go-to-Market Strategy'])
     expect(namesIn('Ready to go live next week')).toEqual([])

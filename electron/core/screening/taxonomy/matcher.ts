@@ -30,6 +30,8 @@ export interface Pattern {
   caseSensitive: boolean
   contextual: boolean
   notFollowedBy: ReadonlySet<string>
+  /** The last word's plural, also matched: "dealer networks", "REST APIs", "unit tests". */
+  plural: string | null
 }
 
 // Forms this short ("Go", "R", "ML", "UX") are ordinary letters or words in any other case.
@@ -57,6 +59,21 @@ const LIST_BEFORE = new Set([
 ])
 const LIST_AFTER = new Set([',', ';', '|', '/', ')', ']', '•', '·', '.', 'and', 'or'])
 const YEAR = /^(19|20)\d\d$/
+
+/**
+ * The English plural of a form's last word, where one is safe to match: a name of two or more words
+ * whose last is a word of three letters or more ("Dealer network", "Test case", "Sales strategy").
+ * One-word names are left alone ("Spring", "Chef", "Excel" are words and names of other things), and
+ * so are forms matched by their capitals.
+ */
+function pluralOf(tokens: readonly PatternToken[], caseSensitive: boolean): string | null {
+  const last = tokens[tokens.length - 1]!
+  if (tokens.length < 2 || caseSensitive || last.joined || !/^\p{L}{3,}$/u.test(last.norm)) return null
+  const word = last.norm
+  if (/(s|x|z|ch|sh)$/.test(word)) return `${word}es`
+  if (/[^aeiou]y$/.test(word)) return `${word.slice(0, -1)}ies`
+  return `${word}s`
+}
 
 const binds = (token: Token) => token.kind === 'word' || (token.kind === 'sym' && BINDING_SYMBOLS.has(token.norm))
 
@@ -87,13 +104,15 @@ export function indexSkills(
       const key = tokens.map((token) => (token.joined ? '' : ' ') + token.norm).join('')
       if (tokens.length === 0 || seen.has(key)) continue
       seen.add(key)
+      const exactCase = caseSensitive.has(surface) || alphanumericCount(surface) <= AUTO_CASE_SENSITIVE_MAX_CHARS
       const pattern: Pattern = {
         skill,
         surface,
         tokens,
-        caseSensitive: caseSensitive.has(surface) || alphanumericCount(surface) <= AUTO_CASE_SENSITIVE_MAX_CHARS,
+        caseSensitive: exactCase,
         contextual: contextual.has(surface),
         notFollowedBy: new Set((entry.notFollowedBy?.[surface] ?? []).map((word) => word.toLowerCase())),
+        plural: pluralOf(tokens, exactCase),
       }
       const first = tokens[0]!.norm
       const list = byFirstToken.get(first) ?? []
@@ -240,7 +259,10 @@ export class SkillMatcher {
     for (let offset = 0; offset < length; offset++) {
       const want = pattern.tokens[offset]!
       const have = tokens[at + offset]!
-      if (pattern.caseSensitive ? have.raw !== want.raw : have.norm !== want.norm) return false
+      const same = pattern.caseSensitive
+        ? have.raw === want.raw
+        : have.norm === want.norm || (offset === length - 1 && have.norm === pattern.plural)
+      if (!same) return false
       if (offset > 0 && want.joined && !have.joined) return false
     }
     const after = tokens[at + length]
