@@ -188,6 +188,22 @@ describe('employment, years and gaps', () => {
     expect(parsed.currentTitle).toBe('Data Scientist')
   })
 
+  it('names no job "description" when a portal export gives no title, run together or cut between its fields', () => {
+    const together = read(
+      'Skill Details JAVA- Exprience - 66 months Company Details company - Sahyadri Softlabs description - Nov 2018 to till date. Project: Loan Origination System. * Developed REST microservices company - Orbit Infotech description - Sep 2015 to Oct 2018. Project: Hotel booking web application.',
+    )
+    expect(together.employment).toEqual([])
+    expect(together.currentTitle).toBeNull()
+    expect(together.totalYears).toBeCloseTo(8.8, 1)
+    const cut = read(
+      [
+        'Skill Details JAVA- Exprience - 66 months Company Details company - Tarangan IT Services Ltd',
+        'description - Working as PMO Lead from Jan 2019 to till date. * Ran the weekly portfolio review',
+      ].join('\n'),
+    )
+    expect(cut.employment.map((job) => [job.title, job.company])).toEqual([['PMO Lead', 'Tarangan IT Services Ltd']])
+  })
+
   it('reads a portal export’s job from its "company -" and "description -" lines', () => {
     const parsed = read(
       [
@@ -320,6 +336,16 @@ describe('contact and sections', () => {
     ['Name - Sourav Chatterjee Email - sourav@example.com', 'Sourav Chatterjee'],
   ])('reads the name from a portal line of run-together fields: %s', (line, name) => {
     expect(read(`${line}\nSkills: Java, SQL`).contact.name).toBe(name)
+  })
+
+  it('reads a "Name:" label further down when the top names no one, but not a referee\'s', () => {
+    const portal =
+      'Technical Skills: Core Java, Spring Boot, Hibernate Skill Details JAVA- Exprience - 66 months Company Details company - Orbit Infotech description - Sep 2015 to Oct 2018. * Deployed on Tomcat server. Name: Aditya Kamat, aditya.kamat@example.com'
+    expect(read(portal).contact.name).toBe('Aditya Kamat')
+    const sentence = 'Skills: Site supervision, AutoCAD\nMember, NSE. Name: Oluwaseun Adekunle. Email: seun@example.org'
+    expect(read(sentence).contact.name).toBe('Oluwaseun Adekunle')
+    const referee = 'Skills: Nursing, Triage\nReferences\nName: Mary Jones, Ward Manager, St Luke’s'
+    expect(read(referee).contact.name).toBeNull()
   })
 
   it.each([

@@ -73,23 +73,46 @@ const titleCase = (word: string) =>
         .replace(/(^|['’])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase())
     : word
 
-// "Name: Ada Lovelace", "Name - Ada Lovelace Email: …" (portals run a resume's fields into one line).
-const NAME_LABEL = /(?:^|[|•·,]\s*)(?:full\s+)?name\s*[:\-–]\s*(.+)$/i
+// "Name: Ada Lovelace", "Name - Ada Lovelace Email: …", "… on Tomcat. Name: Ada Lovelace" (portals run a
+// resume's fields into one line, the name's among them).
+const NAME_LABEL = /(?:^|[|•·,;]\s*|\.\s+)(?:full\s+)?name\s*[:\-–]\s*(.+)$/i
 // Where a line's first field ends: "Ada Lovelace | London", "Ada Lovelace - Data Engineer - London".
 const FIELD_END = /\s*(?:[|•·,]|\s[-–—]\s).*$/
 
-/** The candidate's name: a "Name:" label, or the first field of a line of capitalised words at the top. */
+/**
+ * The candidate's name: a "Name:" label or the first field of a line of capitalised words at the top;
+ * else a "Name:" label further down (a portal's export or a block of personal details at the end),
+ * unless it names a referee.
+ */
 export function findName(lines: readonly string[], headEnd: number): string | null {
-  for (const line of lines.slice(0, Math.max(1, Math.min(headEnd, HEAD_LINES)))) {
+  const head = Math.max(1, Math.min(headEnd, HEAD_LINES))
+  for (const line of lines.slice(0, head)) {
     const labelled = NAME_LABEL.exec(line)?.[1]
     // After a label the name is its leading capitalised words; whatever follows is another field.
-    const candidate = labelled ? leadingNameWords(labelled) : line.replace(FIELD_END, '').trim()
-    const words = candidate.split(/\s+/)
-    if (words.length < 2 || words.length > 4 || NOT_A_NAME.test(candidate) || /[@\d/]/.test(candidate)) continue
-    if (!words.every((word) => NAME_WORD.test(word))) continue
-    return words.map((word) => word.split('-').map(titleCase).join('-')).join(' ')
+    const name = asName(labelled ? leadingNameWords(labelled) : line.replace(FIELD_END, '').trim())
+    if (name) return name
+  }
+  for (let index = head; index < lines.length; index++) {
+    const label = NAME_LABEL.exec(lines[index]!)
+    if (!label) continue
+    const before = [...lines.slice(Math.max(0, index - 3), index), lines[index]!.slice(0, label.index)].join(' ')
+    if (REFEREES.test(before)) continue
+    const name = asName(leadingNameWords(label[1]!))
+    if (name) return name
   }
   return null
+}
+
+const REFEREES = /\breferen|\breferee/i
+
+/** The words as a name, capitalised as names are, or null when they do not read as one. */
+function asName(candidate: string): string | null {
+  // A full stop after a whole word ends the sentence ("Name: Seun Adekunle. Email: …"); an initial keeps its own.
+  const words = candidate.replace(/(\p{L}{2,})\.$/u, '$1').split(/\s+/)
+  const text = words.join(' ')
+  if (words.length < 2 || words.length > 4 || NOT_A_NAME.test(text) || /[@\d/]/.test(text)) return null
+  if (!words.every((word) => NAME_WORD.test(word))) return null
+  return words.map((word) => word.split('-').map(titleCase).join('-')).join(' ')
 }
 
 const leadingNameWords = (text: string) => {

@@ -78,38 +78,46 @@ export interface EmploymentReading {
 
 // A job portal's export: "company - Maxwell Infotech description - 1st Jul 2013 to 31st Dec 2016.
 // ETL Developer for retail DWH * Built mappings …". The title, when given, follows the dates or leads to them.
-const PORTAL_JOB = /\bcompany\s*-\s*(.{2,100}?)\s+description\s*-/i
+const PORTAL_JOB = /\bcompany\s*-\s*(.{2,100}?)\s+description\s*-/giu
 const TITLE_TOKEN = /^(?:[\p{Lu}\d][\p{L}\d&/+.-]*|\/|&|of|and)$/u
 const ABBREVIATED = /^(?:sr|jr|asst|sn)\.$/i
+/** How far before its dates a job's "description -" may be: "… description - Working as SAP ABAP Consultant from Mar 2017". */
+const DESCRIBED_WITHIN = 80
 
 /**
- * The job in a portal export's line, when a title is named right after its dates or between
- * "description -" and them ("Working as SAP ABAP Consultant from Mar 2017 …"); else null, and the
- * line is read as any other.
+ * The job of a portal export's fields whose "description -" leads to this date range, the last
+ * before it on the line (a run-together export holds every job on one line), with its company and
+ * the title named right after its dates or between "description -" and them ("Working as SAP ABAP
+ * Consultant from Mar 2017 …"), '' when none is named; null when the range is not such a job's.
  */
-function portalTitle(line: string, range: { from: number; to: number }): { title: string; company: string } | null {
-  const portal = PORTAL_JOB.exec(line)
-  if (!portal) return null
-  const described = portal.index + portal[0].length
-  if (described > range.from) return null
+function portalJob(line: string, range: { from: number; to: number }): { title: string; company: string } | null {
+  let job: RegExpExecArray | null = null
+  for (const match of line.matchAll(PORTAL_JOB)) {
+    if (match.index + match[0].length > range.from) break
+    job = match
+  }
+  if (!job) return null
+  const described = job.index + job[0].length
+  if (range.from - described > DESCRIBED_WITHIN) return null
   const title = leadingTitle(line.slice(range.to)) || leadingTitle(line.slice(described, range.from))
-  return title ? { title, company: trimPunctuation(portal[1]!) } : null
+  return { title, company: trimPunctuation(job[1]!) }
 }
 
-// The same export with its line breaks kept puts "company - …" and "description - …" on lines of their own.
-const PORTAL_COMPANY_LINE = /^\s*company\s*-/i
+// The same export with its line breaks kept puts "company - …" and "description - …" on lines of their
+// own; a long run-together line may be cut between them, the "company -" field ending the line before.
+const PORTAL_COMPANY_LINE = /\bcompany\s*-\s*\S.{0,100}$/i
 const PORTAL_DESCRIPTION_LINE = /^\s*description\s*-/i
 
-/** The dated line, joined to the "company -" line above it when it is that job's "description -" line. */
-function portalText(lines: readonly string[], index: number, include: (index: number) => boolean) {
+/**
+ * The dated line, after the "company -" field that ends the line above it when it is that job's
+ * "description -" line (the field alone: the line above may be another section's, run together).
+ */
+function portalText(lines: readonly string[], index: number) {
   const line = lines[index]!
-  const previous = lines[index - 1]
-  const split =
-    PORTAL_DESCRIPTION_LINE.test(line) &&
-    previous !== undefined &&
-    include(index - 1) &&
-    PORTAL_COMPANY_LINE.test(previous)
-  return split ? { text: `${previous} ${line}`, offset: previous.length + 1, source: `${previous}\n${line}` } : null
+  const company = PORTAL_DESCRIPTION_LINE.test(line) ? PORTAL_COMPANY_LINE.exec(lines[index - 1] ?? '') : null
+  if (!company) return null
+  const field = company[0].trim()
+  return { text: `${field} ${line}`, offset: field.length + 1, source: `${field}\n${line}` }
 }
 
 /** The title a text starts with: up to eight capitalised words or title words, or '' if none names a role. */
@@ -151,16 +159,16 @@ export function readEmployment(
     if (ranges.length === 0) continue
     allRanges.push(...ranges)
     const range = ranges[0]!
-    const split = portalText(lines, index, include)
+    const split = portalText(lines, index)
     const offset = split?.offset ?? 0
-    const portal = portalTitle(split?.text ?? line, { from: range.from + offset, to: range.to + offset })
-    if (portal) {
+    const portal = portalJob(split?.text ?? line, { from: range.from + offset, to: range.to + offset })
+    if (portal?.title) {
       lastAnchor = index
       jobs.push(toEmployment(portal.title, portal.company, range, split?.source ?? line))
       continue
     }
-    // The export's fields, not a title and a company: the time counts, and no job is named.
-    if (split) {
+    // The export's fields without a title: the time counts, and no job is named ("description" is no title).
+    if (portal || split) {
       lastAnchor = index
       continue
     }
