@@ -204,6 +204,14 @@ describe('employment, years and gaps', () => {
     expect(cut.employment.map((job) => [job.title, job.company])).toEqual([['PMO Lead', 'Tarangan IT Services Ltd']])
   })
 
+  it('takes the headline a run-together portal export repeats, and no repeated words elsewhere', () => {
+    const together = read(
+      'Skills: Core Java, Spring Boot Education Details August 2015 B.E. Computer Engineering Mumbai University Java Developer Java Developer - Sahyadri Softlabs Skill Details JAVA- Exprience - 66 months Company Details company - Sahyadri Softlabs description - Nov 2018 to till date. Project: Loan Origination System.',
+    )
+    expect(together.currentTitle).toBe('Java Developer')
+    expect(read('Sam Lee\nProject Manager Project Manager - Acme, a note repeated').currentTitle).toBeNull()
+  })
+
   it('reads a portal export’s job from its "company -" and "description -" lines', () => {
     const parsed = read(
       [

@@ -4,22 +4,35 @@ import { opensPortalEducation } from './sections'
 /** A headline is a short line; a long one is a paragraph, not what the person calls themselves. */
 export const HEADLINE_MAX = 80
 
+const isHeadline = (text: string) =>
+  text.length <= HEADLINE_MAX && !/\d/.test(text) && !DEGREE_HINT.test(text) && !spellsDegree(text)
+
 /**
  * A job portal's export closes its "Education Details" block with the person's headline ("Network
  * Engineer"): the block's last line before a blank one or the next heading, if it is neither dated
- * nor a degree.
+ * nor a degree. Run into one line, the export gives the headline twice, the second time as the
+ * first job's "title - company" (see repeatedHeadline).
  */
 export function portalHeadline(lines: readonly string[], headingLines: ReadonlySet<number>): string | null {
   const heading = lines.findIndex(opensPortalEducation)
-  if (heading === -1) return null
+  if (heading === -1) return repeatedHeadline(lines)
   let end = heading + 1
   while (end < lines.length && lines[end]!.trim() !== '' && !headingLines.has(end)) end++
   const last = lines[end - 1]!.trim()
-  const headline =
-    end - 1 > heading &&
-    last.length <= HEADLINE_MAX &&
-    !/\d/.test(last) &&
-    !DEGREE_HINT.test(last) &&
-    !spellsDegree(last)
-  return headline ? last : null
+  return end - 1 > heading && isHeadline(last) ? last : repeatedHeadline(lines)
+}
+
+// "… Mumbai University Java Developer Java Developer - Sahyadri Softlabs Skill Details …": up to six
+// capitalised words said twice, the second time before " - ".
+const REPEATED_HEADLINE = /(?:^|\s)((?:\p{Lu}[\p{L}.&/+()-]*\s+){0,5}\p{Lu}[\p{L}.&/+()-]*)\s+\1\s+-\s+\S/u
+const PORTAL_FIELDS = /\b(?:skill|company|education) details\b/i
+
+/** The headline a run-together portal export repeats, in a text that has the export's fields. */
+function repeatedHeadline(lines: readonly string[]): string | null {
+  if (!lines.some((line) => PORTAL_FIELDS.test(line))) return null
+  for (const line of lines) {
+    const repeated = REPEATED_HEADLINE.exec(line)?.[1]
+    if (repeated && isHeadline(repeated)) return repeated
+  }
+  return null
 }
