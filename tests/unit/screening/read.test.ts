@@ -5,6 +5,7 @@ import { readResume } from '@core/screening/read'
 import { findEmail } from '@core/screening/read/contact'
 import { findDateRanges, monthToIso, parseDate } from '@core/screening/read/dates'
 import { educationLevelOf } from '@core/screening/read/education'
+import { headlineOf } from '@core/screening/scoring/fields'
 import { loadTaxonomyFile, type Taxonomy } from '@core/screening/taxonomy'
 import type { ExtractedDocument, ParsedResume } from '@core/screening/types'
 import {
@@ -210,6 +211,49 @@ describe('employment, years and gaps', () => {
     )
     expect(together.currentTitle).toBe('Java Developer')
     expect(read('Sam Lee\nProject Manager Project Manager - Acme, a note repeated').currentTitle).toBeNull()
+  })
+
+  it('reads a portal export run into one line as the same export with its line breaks', () => {
+    const lines = [
+      'Skills * Informatica PowerCenter, Oracle 12c, Teradata, SQL, PL/SQL, Unix shell scripting, Control-M',
+      'Education Details ',
+      'May 2013 B.Tech Information Technology Chennai, Tamil Nadu Anna University',
+      'ETL Developer ',
+      '',
+      'ETL Developer - Thirumala Technologies',
+      'Skill Details ',
+      'Informatica- Exprience - 72 months',
+      'Python- Exprience - Less than 1 year months',
+      'Teradata- Exprience - 36 monthsCompany Details ',
+      'company - Thirumala Technologies',
+      'description - 16th Jan 2017 to till date. Role: Senior ETL Developer * Built mappings for policy and customer dimensions',
+      'company - Maxwell Infotech',
+      'description - 1st Jul 2013 to 31st Dec 2016. ETL Developer for retail DWH * Wrote PL/SQL procedures',
+    ]
+    // As extraction gives it: a file's line breaks, "\r\n" included, are "\n".
+    const broken = lines.join('\n')
+    const together = lines
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .join(' ')
+    const reading = (text: string) => {
+      const parsed = read(text)
+      return {
+        jobs: parsed.employment.map((job) => [job.title, job.company, job.start, job.end]),
+        years: parsed.totalYears,
+        title: parsed.currentTitle,
+        education: parsed.educationLevel,
+        skills: parsed.skills.map((skill) => skill.skillId),
+        headline: headlineOf(text),
+      }
+    }
+    expect(reading(together)).toEqual(reading(broken))
+    // Both jobs, the school's years not among them.
+    expect(reading(together).jobs).toEqual([
+      ['Senior ETL Developer', 'Thirumala Technologies', '2017-01', null],
+      ['ETL Developer', 'Maxwell Infotech', '2013-07', '2016-12'],
+    ])
+    expect(reading(together).headline).toEqual(['ETL Developer'])
   })
 
   it('reads a portal export’s job from its "company -" and "description -" lines', () => {

@@ -10,8 +10,9 @@ import type { ParsedResume } from '../types'
  * What the stored term vectors hold. 2: the title and skills fields BM25F weighs and the word
  * pairs custom skills are matched by. 3: without the lines that carry an instruction aimed at an AI
  * screener. 4: word triples, by which a copied posting is told, and each kind of hash in its own
- * range (term-vector.ts). 5: the title field holds the headline a portal export run into one line
- * repeats (read/headline.ts). Raise it whenever what the vector is built from changes.
+ * range (term-vector.ts). 5: a portal export's title field is its headline alone, the one it
+ * repeats when run into one line included (read/headline.ts). Raise it whenever what the vector is
+ * built from changes.
  */
 export const TERMS_VERSION = 5
 const KEY = 'screening.terms_version'

@@ -1,4 +1,5 @@
 import { DEGREE_HINT, spellsDegree } from './education'
+import { isPortalExport, REPEATED_HEADLINE } from './portal'
 import { opensPortalEducation } from './sections'
 
 /** A headline is a short line; a long one is a paragraph, not what the person calls themselves. */
@@ -22,14 +23,9 @@ export function portalHeadline(lines: readonly string[], headingLines: ReadonlyS
   return end - 1 > heading && isHeadline(last) ? last : repeatedHeadline(lines)
 }
 
-// "… Mumbai University Java Developer Java Developer - Sahyadri Softlabs Skill Details …": up to six
-// capitalised words said twice, the second time before " - ".
-const REPEATED_HEADLINE = /(?:^|\s)((?:\p{Lu}[\p{L}.&/+()-]*\s+){0,5}\p{Lu}[\p{L}.&/+()-]*)\s+\1\s+-\s+\S/u
-const PORTAL_FIELDS = /\b(?:skill|company|education) details\b/i
-
 /** The headline a run-together portal export repeats, in a text that has the export's fields. */
 function repeatedHeadline(lines: readonly string[]): string | null {
-  if (!lines.some((line) => PORTAL_FIELDS.test(line))) return null
+  if (!lines.some(isPortalExport)) return null
   for (const line of lines) {
     const repeated = REPEATED_HEADLINE.exec(line)?.[1]
     if (repeated && isHeadline(repeated)) return repeated

@@ -1,3 +1,4 @@
+import { portalLineStarts } from './portal'
 import { isSectionName, mayEndSectionName } from './sections'
 
 /**
@@ -67,11 +68,18 @@ function labelStarts(line: string): number[] {
   return starts
 }
 
-/** The text's lines, each cut where a section label starts inside it, and every over-long piece segmented. */
+/**
+ * The text's lines, each cut where a section label starts inside it or where a portal export run
+ * into one line had its line breaks, and every over-long piece segmented.
+ */
 export function readingLines(text: string): string[] {
   return text.split('\n').flatMap((line) => {
-    const starts = labelStarts(line)
-    const pieces = starts.length ? [0, ...starts].map((start, i, all) => line.slice(start, all[i + 1]).trim()) : [line]
+    const starts = [...new Set([...labelStarts(line), ...portalLineStarts(line)])]
+      .filter((start) => start > 0 && start < line.length)
+      .sort((a, b) => a - b)
+    const pieces = starts.length
+      ? [0, ...starts].map((start, i, all) => line.slice(start, all[i + 1]).trim()).filter(Boolean)
+      : [line]
     return pieces.flatMap((piece) => (piece.length > SEGMENT_MAX ? segmentLine(piece) : [piece]))
   })
 }

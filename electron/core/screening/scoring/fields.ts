@@ -1,5 +1,6 @@
 import { HEADLINE_MAX, portalHeadline } from '../read/headline'
 import { layoutOf } from '../read/layout'
+import { isPortalExport } from '../read/portal'
 import type { ParsedResume } from '../types'
 import type { FieldTokens } from './term-vector'
 import { tokenize } from './tokenize'
@@ -13,13 +14,16 @@ const CONTACT = /@|https?:\/\/|www\.|\b[\w-]+\.(?:com|org|net|io|in|dev|me|co|uk
  */
 export function headlineOf(text: string): string[] {
   const { lines, lineSections, headingLines } = layoutOf(text)
+  const portal = portalHeadline(lines, headingLines)
+  // A portal export opens with its fields, not with what the person calls themselves: its lines
+  // above a heading are the end of a skills list or a sentence cut from its job.
+  if (lines.some(isPortalExport)) return portal ? [portal] : []
   const first = lineSections.findIndex((section) => section !== null)
   const above = lines
     .slice(0, first === -1 ? Math.min(lines.length, HEADLINE_LINES * 2) : first)
     .map((line) => line.trim())
     .filter((line) => line && line.length <= HEADLINE_MAX && !CONTACT.test(line))
     .slice(0, HEADLINE_LINES)
-  const portal = portalHeadline(lines, headingLines)
   return portal ? [...above, portal] : above
 }
 
