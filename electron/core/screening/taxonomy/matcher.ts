@@ -30,7 +30,7 @@ export interface Pattern {
   caseSensitive: boolean
   contextual: boolean
   notFollowedBy: ReadonlySet<string>
-  /** The last word's plural, also matched: "dealer networks", "REST APIs", "unit tests". */
+  /** The last word's plural, also matched: "dealer networks", "sales strategies", "chartered accountants". */
   plural: string | null
 }
 
