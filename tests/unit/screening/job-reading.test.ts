@@ -61,6 +61,25 @@ describe('skills and years a job implies (no Required list)', () => {
     expect(parseJobMarkdown('# Sales lead\nYou bring 6-10 years of field sales.', taxonomy).minYears).toBe(6)
     expect(parseJobMarkdown('# Tester\nWe want 3 to 5 years of testing.', taxonomy).minYears).toBe(3)
     expect(parseJobMarkdown('# Engineer\nAt least 4+ years in Java.', taxonomy).minYears).toBe(4)
+    expect(parseJobMarkdown('# Field Sales Executive\n1-3 yrs exp in field sales.', taxonomy).minYears).toBe(1)
+  })
+
+  it('reads "good to have", "an added advantage" and "given preference" as what is preferred', () => {
+    const job = parseJobMarkdown(
+      [
+        '# Software Engineer – Java',
+        'Requirements',
+        '- Strong core Java, Spring Boot',
+        '',
+        'Good to have: AWS, Docker/Kubernetes, experience with high traffic systems.',
+        'Knowledge of Terraform is an added advantage. Jenkins certified candidates will be given preference.',
+      ].join('\n'),
+      taxonomy,
+    )
+    expect(ids(job.requiredSkills)).toEqual(['java', 'spring-boot'])
+    expect(ids(job.preferredSkills)).toEqual(
+      expect.arrayContaining(['amazon-web-services', 'docker', 'kubernetes', 'terraform', 'jenkins']),
+    )
   })
 
   it('makes only the clause that says "preferred" preferred, not its whole line', () => {

@@ -28,7 +28,7 @@ const ITEM = /^\s*[-*•]\s+(.+)$/
 const YEARS_LINE = /^\s*(?:minimum years|min(?:imum)? experience|experience)\s*:\s*(\d+(?:\.\d+)?)/i
 const EDUCATION_LINE = /^\s*education(?: level)?\s*:\s*(.+)$/i
 // "4+ years", "5 or more years"; in a range ("6-10 years", "3 to 5 years") the lower bound is the minimum.
-const YEARS_IN_TEXT = /(\d+(?:\.\d+)?)\s*(?:(?:-|–|—|to)\s*\d+(?:\.\d+)?\s*)?\+?\s*(?:or more\s+)?years?/i
+const YEARS_IN_TEXT = /(\d+(?:\.\d+)?)\s*(?:(?:-|–|—|to)\s*\d+(?:\.\d+)?\s*)?\+?\s*(?:or more\s+)?(?:years?|yrs?)\b/i
 
 function educationOf(text: string): ScoringJobSource['educationLevel'] {
   const direct = educationLevelSchema.safeParse(

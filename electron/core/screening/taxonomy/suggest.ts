@@ -26,9 +26,10 @@ const COMPANY_HEADING =
 const ABOUT_A_NAME =
   /^[#*\s]*About (?!(?:The|This|You|Your|Our|Us|Me)\b)\p{Lu}[\p{L}&.'-]*(?: \p{Lu}[\p{L}&.'-]*){0,3}[\s:*]*$/u
 const isCompanyHeading = (line: string) => COMPANY_HEADING.test(line) || ABOUT_A_NAME.test(line)
-// Inside one line: "Kafka (a plus)", "Terraform is a bonus", "ideally Go".
+// Inside one line: "Kafka (a plus)", "Terraform is a bonus", "ideally Go", "Good to have: AWS", "a
+// licence is an added advantage", "ISTQB certified candidates will be given preference".
 const PREFERRED_INLINE =
-  /\b(a plus|is a plus|plus\b|bonus|nice to have|preferred|ideally|desirable|familiarity with|exposure to)\b/i
+  /\b(a plus|is a plus|plus\b|bonus|nice[- ]to[- ]have|good[- ]to[- ](?:have|know)|preferred|preference|ideally|desirable|advantage|advantageous|optional|familiarity with|exposure to)\b/i
 
 // "3+ years of HR experience, preferably in manufacturing": only what follows it is preferred.
 const PREFERABLY = /\bpreferably\b/i
