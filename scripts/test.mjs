@@ -22,6 +22,8 @@ const jsonFile = jsonArg?.slice('--outputFile.json='.length)
 // leaves its folder, left it in the system's temp folder (about 75 of them a run, thousands on a CI
 // machine). The name is short because a Postgres socket lives there and socket paths are capped.
 const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'panelist-t-'))
+// Open to every user as the system's temp folder is: the Postgres tests run their server as another user.
+fs.chmodSync(tempRoot, 0o1777)
 const env = {
   ...process.env,
   TMPDIR: tempRoot,

@@ -48,8 +48,12 @@ export function runCli(
   })
   let stdout = ''
   let stderr = ''
+  // Decoded as a stream: a character of several bytes may be split between two chunks.
+  child.stdout.setEncoding('utf8')
+  child.stderr.setEncoding('utf8')
   if (closeStdout) child.stdout.destroy()
-  else child.stdout.on('data', (d) => (stdout += d))
-  child.stderr.on('data', (d) => (stderr += d))
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })))
+  else child.stdout.on('data', (d: string) => (stdout += d))
+  child.stderr.on('data', (d: string) => (stderr += d))
+  // 'close', not 'exit': the process may end before everything it wrote has been read.
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })))
 }
