@@ -37,17 +37,44 @@ const names = async (where: Locator) =>
     await where.getByTestId('board-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-candidate')))
   ).sort()
 
-async function openBoard(): Promise<{ page: Page; errors: string[] }> {
-  const opened = await openRecruiter(browser, host!.url)
+async function openBoard(beforeLoad?: (page: Page) => Promise<void>): Promise<{ page: Page; errors: string[] }> {
+  const opened = await openRecruiter(browser, host!.url, undefined, beforeLoad)
   await opened.page.goto(`${host!.url}#/jobs/${jobId}`)
   await opened.page.getByRole('link', { name: 'Pipeline board' }).click()
   await opened.page.getByRole('heading', { name: 'Pipeline · Data analyst' }).waitFor()
   return opened
 }
 
+/**
+ * The tab's connection to the host, with the answer to a move to Offer held back until `release`, as
+ * a busy host's would be: the board shows the move at once and waits for the answer.
+ */
+function slowOfferMoves() {
+  let release!: () => void
+  const released = new Promise<void>((resolve) => (release = resolve))
+  const held = new Set<number>()
+  const install = (page: Page) =>
+    page.routeWebSocket(/.*/, (ws) => {
+      const server = ws.connectToServer()
+      ws.onMessage((message) => {
+        const data = JSON.parse(String(message)) as { type: string; id: number; name?: string; input?: unknown }
+        const input = data.input as { status?: string } | undefined
+        if (data.name === 'candidates.setStatus' && input?.status === 'offer') held.add(data.id)
+        server.send(message)
+      })
+      server.onMessage((message) => {
+        const data = JSON.parse(String(message)) as { type: string; id?: number }
+        if (data.type === 'result' && held.has(data.id!)) void released.then(() => ws.send(message))
+        else ws.send(message)
+      })
+    })
+  return { install, release }
+}
+
 describe('the pipeline board in the browser', () => {
   it('moves candidates by mouse, keyboard and list, asks before skipping stages, undoes, and updates another tab', async () => {
-    const { page, errors } = await openBoard()
+    const slow = slowOfferMoves()
+    const { page, errors } = await openBoard(slow.install)
     const other = await openBoard()
     await expect
       .poll(() => names(column(page, 'new')))
@@ -87,7 +114,13 @@ describe('the pipeline board in the browser', () => {
     expect(await names(column(page, 'new'))).toEqual(['Chen Wei', 'Dana Levi'])
     await card(page, 'Chen Wei').getByLabel('Stage of Chen Wei').selectOption('offer')
     await dialog.getByRole('button', { name: 'Move to Offer' }).click()
+    // While the host has not answered, Chen shows in Offer and Bruno's Undo is gone: clicked now, it
+    // would have undone Bruno's move.
     await expect.poll(() => names(column(page, 'offer'))).toEqual(['Chen Wei'])
+    expect(await page.getByText('Moved Bruno Costa to Screened.').count()).toBe(0)
+    expect(await page.getByRole('button', { name: 'Undo' }).count()).toBe(0)
+    slow.release()
+    await page.getByText('Moved Chen Wei to Offer.').waitFor()
 
     // Undo puts Chen back where they were, here and in the other tab.
     await page.getByRole('button', { name: 'Undo' }).click()

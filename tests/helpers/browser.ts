@@ -39,14 +39,17 @@ export function launchKioskChromium(micFile?: string): Promise<Browser> {
 
 /**
  * A new tab on the recruiter's shell at `url`, once its navigation is there, with the page errors it
- * raises collected (a test expects none).
+ * raises collected (a test expects none). `beforeLoad` runs on the tab before it loads (to route its
+ * connection to the host, say).
  */
 export async function openRecruiter(
   browser: Browser,
   url: string,
   viewport = { width: 1280, height: 900 },
+  beforeLoad?: (page: Page) => Promise<void>,
 ): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport })
+  await beforeLoad?.(page)
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(error.message))
   await page.goto(url)

@@ -101,6 +101,8 @@ export function BoardPage() {
 
   const commit = async (card: Card, from: PipelineStatus, to: PipelineStatus) => {
     setError(null)
+    // The last move's Undo goes at once: clicked while this move is on its way, it would undo that one.
+    setMoved(null)
     setData((current) => (current ? withMove(current, card, to) : current))
     try {
       await call('candidates.setStatus', { applicationId: card.applicationId, status: to })
