@@ -26,20 +26,22 @@ export interface Metrics {
 export const METRIC_NAMES: Record<keyof Metrics, string> = { p5: 'P@5', p10: 'P@10', ap: 'MAP', ndcg10: 'nDCG@10' }
 
 /** Every labeled set under `root` (a folder per set). */
-export function loadLabeledSets(root: string): LabeledSet[] {
+/** The labeled sets under `root` that have a `jobsFolder` (`jobs`, or `jobs-casual` where a set has one). */
+export function loadLabeledSets(root: string, jobsFolder = 'jobs'): LabeledSet[] {
   if (!fs.existsSync(root)) return []
   return fs
     .readdirSync(root)
     .filter((name) => fs.existsSync(path.join(root, name, 'labels.json')))
+    .filter((name) => fs.existsSync(path.join(root, name, jobsFolder)))
     .sort()
     .map((name) => {
       const dir = path.join(root, name)
       const labels = JSON.parse(fs.readFileSync(path.join(dir, 'labels.json'), 'utf8')) as Record<string, string>
       const jobs = Object.fromEntries(
         fs
-          .readdirSync(path.join(dir, 'jobs'))
+          .readdirSync(path.join(dir, jobsFolder))
           .filter((file) => file.endsWith('.md'))
-          .map((file) => [file.slice(0, -3), path.join(dir, 'jobs', file)]),
+          .map((file) => [file.slice(0, -3), path.join(dir, jobsFolder, file)]),
       )
       return { name, dir, labels, jobs }
     })

@@ -10,8 +10,10 @@
  * font fallback; apt-get install libreoffice-writer-nogui), and Chromium prints each as a web page
  * (a line per block, in four font families, with its kerning): PDF makers that are not ours. With
  * --reportlab, ReportLab draws them as a Python script would (bench/reportlab_pdf.py: a Paragraph per
- * line, or each line cut at 95 characters by textwrap; apt-get install python3-reportlab).
- * Run: npx tsx bench/ranking.ts [sets folder] [--formats] [--libreoffice] [--reportlab]
+ * line, or each line cut at 95 characters by textwrap; apt-get install python3-reportlab). With
+ * --casual, the sets that have them are ranked against their `jobs-casual` postings instead: the same
+ * categories written by another hand, as a job board's postings are.
+ * Run: npx tsx bench/ranking.ts [sets folder] [--formats] [--libreoffice] [--reportlab] [--casual]
  */
 import { execFile, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -210,7 +212,7 @@ const row = (label: string, m: Metrics) => `${label.padEnd(30)}${KEYS.map((k) =>
 const header = `${''.padEnd(30)}${KEYS.map((k) => METRIC_NAMES[k].padStart(9)).join('')}`
 
 async function main() {
-  const sets = loadLabeledSets(root)
+  const sets = loadLabeledSets(root, args.includes('--casual') ? 'jobs-casual' : 'jobs')
   if (!sets.length) throw new Error(`No labeled sets (folders with labels.json) under ${root}`)
   for (const set of sets) {
     const files = Object.keys(set.labels)

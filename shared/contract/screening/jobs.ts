@@ -41,12 +41,13 @@ export type ScoreWeights = z.infer<typeof scoreWeightsSchema>
 
 /**
  * Role fit first: on our labeled sets (bench/ranking.ts) the text and title match and the skills
- * tell the right people apart; years and degree are checks a recruiter reads beside the score.
+ * tell the right people apart; years and degree are checks a recruiter reads beside the score. The
+ * text leads: a posting names skills the taxonomy reads only in part, and its words say the rest.
  */
 export const DEFAULT_SCORE_WEIGHTS: ScoreWeights = {
-  requiredSkills: 30,
-  preferredSkills: 10,
-  text: 50,
+  requiredSkills: 20,
+  preferredSkills: 5,
+  text: 65,
   experience: 5,
   education: 5,
 }

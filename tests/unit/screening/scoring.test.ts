@@ -181,7 +181,9 @@ describe('scoreCandidate', () => {
     // 4 of 5 years, counted at the half of the required skills the candidate has.
     expect(result.parts.experience).toBeCloseTo(0.8 * 0.5)
     expect(result.parts.education).toBe(0.5)
-    const expected = (30 * 0.5 + 10 * 1 + 50 * 0.5 + 5 * 0.4 + 5 * 0.5) / 100
+    const w = DEFAULT_SCORE_WEIGHTS
+    const expected =
+      (w.requiredSkills * 0.5 + w.preferredSkills * 1 + w.text * 0.5 + w.experience * 0.4 + w.education * 0.5) / 100
     expect(result.score).toBeCloseTo(expected * 100, 1)
     expect(result.missing).toEqual(['postgresql', 'kubernetes'])
   })
