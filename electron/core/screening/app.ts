@@ -128,7 +128,7 @@ export function createApp(deps: ScreeningDeps): ScreeningApp {
       'jobs.update': ({ id, patch }) => jobs.update(id, patch),
       'jobs.rerankPreview': ({ id, draft, top }) => previewRerank(id, draft, top),
       'jobs.setStatus': ({ id, status }) => jobs.setStatus(id, status),
-      'jobs.suggestSkills': ({ text }) => catalog.suggest(text),
+      'jobs.suggestSkills': ({ title, text }) => catalog.suggest(title, text),
       'jobs.searchSkills': ({ query, limit }) => catalog.search(query, limit),
       'intake.importPaths': async (input) => {
         needParser()

@@ -158,7 +158,10 @@ export const jobRequests = {
       .strict(),
   ),
   'jobs.setStatus': request<JobOpeningView>()(z.object({ id, status: openingStatusSchema }).strict()),
-  'jobs.suggestSkills': request<SkillSuggestion[]>()(z.object({ text: z.string().max(40_000) }).strict()),
+  // The title apart from the posting's text: what it names is required, and the text's opening is its own.
+  'jobs.suggestSkills': request<SkillSuggestion[]>()(
+    z.object({ title: z.string().max(200).default(''), text: z.string().max(40_000) }).strict(),
+  ),
   'jobs.searchSkills': request<SkillSuggestion[]>()(
     z.object({ query: z.string().trim().min(1).max(80), limit: z.number().int().min(1).max(50).default(12) }).strict(),
   ),

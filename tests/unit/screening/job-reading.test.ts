@@ -2,6 +2,7 @@ import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { educationRequirement } from '@core/screening/jobs/education-requirement'
 import { parseJobMarkdown } from '@core/screening/jobs/job-markdown'
+import { taxonomyCatalog } from '@core/screening/jobs/skill-catalog'
 import { loadTaxonomyFile, type Taxonomy } from '@core/screening/taxonomy'
 
 let taxonomy: Taxonomy
@@ -99,6 +100,29 @@ describe('skills and years a job implies (no Required list)', () => {
     expect(ids(job.requiredSkills)).toEqual(expect.arrayContaining(['csharp', 'aspnet', 'microsoft-sql-server']))
     expect(ids(job.requiredSkills)).not.toContain('medical-billing')
     expect(ids(job.preferredSkills)).toContain('medical-billing')
+  })
+
+  it('reads one posting alike in the app’s job form and in a job.md: the title apart from the text', () => {
+    const title = 'Software Engineer – Java'
+    const text = [
+      'Product company building supply chain software',
+      'Location: Bengaluru (Hybrid) | Exp: 3-6 years',
+      '',
+      'Requirements',
+      '- Spring Boot, Hibernate and Kafka',
+      '',
+      'Good to have: AWS, Docker.',
+    ].join('\n')
+    const job = parseJobMarkdown(`# ${title}\n\n${text}`, taxonomy)
+    const suggested = taxonomyCatalog(taxonomy).suggest(title, text)
+    const form = (importance: string) => suggested.filter((s) => s.importance === importance).map((s) => s.skillId)
+    expect(form('required')).toEqual(ids(job.requiredSkills))
+    expect(form('preferred')).toEqual(ids(job.preferredSkills))
+    // The title's Java is required though the text never names it; the company line only sets the scene.
+    expect(form('required')).toEqual(['java', 'spring-boot', 'hibernate', 'apache-kafka'])
+    expect(form('preferred')).toEqual(
+      expect.arrayContaining(['supply-chain-management', 'amazon-web-services', 'docker']),
+    )
   })
 
   it('does not require what a prose posting opens by saying the employer is or does, nor what follows "preferably"', () => {

@@ -4,6 +4,7 @@ import { levelsNamed } from '../read/education'
 import type { Taxonomy } from '../taxonomy'
 import { distinctSkills } from './distinct-skills'
 import { educationRequirement } from './education-requirement'
+import { postingSkills } from './posting-skills'
 
 /**
  * A job written as Markdown for the command line:
@@ -99,20 +100,11 @@ export function parseJobMarkdown(markdown: string, taxonomy: Pick<Taxonomy, 'res
   let requiredSkills = toSkills(lists.required)
   let preferredSkills = toSkills(lists.preferred)
   if (!requiredSkills.length) {
-    // The title is read apart: what it names ("Java Developer") is required wherever else it appears.
-    const inTitle = new Set(taxonomy.suggestSkills(title).map((s) => s.skillId))
-    const suggested = taxonomy.suggestSkills(description)
+    const suggested = postingSkills(taxonomy, title, description)
     const skill = (s: (typeof suggested)[number]): JobSkill => ({ skillId: s.skillId, name: s.name, weight: 3 })
     const listed = new Set(preferredSkills.map((s) => s.skillId))
-    const required = (s: (typeof suggested)[number]) => s.importance === 'required' || inTitle.has(s.skillId)
-    const fromTitle = [...inTitle].filter((id) => !suggested.some((s) => s.skillId === id))
-    requiredSkills = [
-      ...taxonomy.suggestSkills(title).filter((s) => fromTitle.includes(s.skillId)),
-      ...suggested.filter(required),
-    ]
-      .filter((s) => !listed.has(s.skillId))
-      .map(skill)
-    if (!preferredSkills.length) preferredSkills = suggested.filter((s) => !required(s)).map(skill)
+    requiredSkills = suggested.filter((s) => s.importance === 'required' && !listed.has(s.skillId)).map(skill)
+    if (!preferredSkills.length) preferredSkills = suggested.filter((s) => s.importance === 'preferred').map(skill)
   }
   const inferredYears = YEARS_IN_TEXT.exec(description)
   return {

@@ -1,5 +1,6 @@
 import type { SkillSuggestion } from '../../../../shared/contract/screening'
 import type { RelatedSkills, Taxonomy } from '../taxonomy'
+import { postingSkills } from './posting-skills'
 
 /** A skill named in a text, by absolute character offsets. */
 export interface SkillSpan {
@@ -10,8 +11,8 @@ export interface SkillSpan {
 
 /** What jobs and candidates need from the skill taxonomy: the narrow view the using side depends on. */
 export interface SkillCatalog {
-  /** Skills a job description asks for, required ones first, each with the line that names it. */
-  suggest(text: string): SkillSuggestion[]
+  /** Skills a posting asks for, each with the line that names it (see posting-skills.ts). */
+  suggest(title: string, text: string): SkillSuggestion[]
   /** Skills whose name or alias matches the query, best first, for a picker. */
   search(query: string, limit: number): SkillSuggestion[]
   /** Where taxonomy skills are named in a text, for highlighting. */
@@ -38,8 +39,8 @@ export function taxonomyCatalog(taxonomy: Taxonomy): SkillCatalog {
   const categoryName = new Map(taxonomy.categories.map((c) => [c.id, c.name]))
   const category = (id: string) => categoryName.get(id) ?? id
   return {
-    suggest: (text) =>
-      taxonomy.suggestSkills(text).map((s) => ({
+    suggest: (title, text) =>
+      postingSkills(taxonomy, title, text).map((s) => ({
         skillId: s.skillId,
         name: s.name,
         category: category(s.category),

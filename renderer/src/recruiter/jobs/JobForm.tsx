@@ -76,7 +76,7 @@ function JobDraftForm({ jobId, initial }: { jobId: string | undefined; initial: 
         <SkillEditor
           value={draft}
           onChange={change}
-          describe={() => [draft.title, draft.description, draft.requirements].join('\n')}
+          describe={() => ({ title: draft.title, text: [draft.description, draft.requirements].join('\n') })}
         />
         <JobExperience value={draft} onChange={change} />
         <ScoringWeights weights={draft.weights} onChange={(weights) => change({ weights })} open={Boolean(jobId)} />

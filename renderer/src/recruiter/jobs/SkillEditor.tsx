@@ -24,7 +24,8 @@ export function SkillEditor({
 }: {
   value: SkillLists
   onChange: (next: SkillLists) => void
-  describe: () => string
+  /** The posting as the form has it: its title, and its description and requirements. */
+  describe: () => { title: string; text: string }
 }) {
   const [target, setTarget] = useState<SkillKind>('required')
   const [query, setQuery] = useState('')
@@ -54,7 +55,7 @@ export function SkillEditor({
 
   const suggest = async () => {
     try {
-      setSuggestions(await call('jobs.suggestSkills', { text: describe() }))
+      setSuggestions(await call('jobs.suggestSkills', describe()))
       setSuggestError(null)
     } catch (e) {
       setSuggestError(describeError(e))

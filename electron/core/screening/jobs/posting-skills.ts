@@ -1,0 +1,26 @@
+import type { SuggestedSkill } from '../taxonomy/suggest'
+import type { Taxonomy } from '../taxonomy'
+
+/**
+ * The skills a posting asks for: those its text names, required or preferred as the text says
+ * (taxonomy/suggest.ts), and every skill its title names required ("Java Developer" asks for Java
+ * even where the text mentions it only in passing), the title's own first. The title is read apart
+ * from the text, so that the text's opening lines are its opening lines whether or not a title
+ * comes with it: the command line's job.md and the app's job form read one posting alike.
+ */
+export function postingSkills(
+  taxonomy: Pick<Taxonomy, 'suggestSkills'>,
+  title: string,
+  text: string,
+): SuggestedSkill[] {
+  const fromTitle = taxonomy.suggestSkills(title)
+  const inTitle = new Set(fromTitle.map((skill) => skill.skillId))
+  const fromText = taxonomy.suggestSkills(text)
+  const inText = new Set(fromText.map((skill) => skill.skillId))
+  return [
+    ...fromTitle
+      .filter((skill) => !inText.has(skill.skillId))
+      .map((skill) => ({ ...skill, importance: 'required' as const })),
+    ...fromText.map((skill) => (inTitle.has(skill.skillId) ? { ...skill, importance: 'required' as const } : skill)),
+  ]
+}
