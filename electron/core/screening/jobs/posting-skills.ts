@@ -4,7 +4,7 @@ import type { Taxonomy } from '../taxonomy'
 /**
  * The skills a posting asks for: those its text names, required or preferred as the text says
  * (taxonomy/suggest.ts), and every skill its title names required ("Java Developer" asks for Java
- * even where the text mentions it only in passing), the title's own first. The title is read apart
+ * even where the text mentions it only in passing), required ones first. The title is read apart
  * from the text, so that the text's opening lines are its opening lines whether or not a title
  * comes with it: the command line's job.md and the app's job form read one posting alike.
  */
@@ -17,10 +17,12 @@ export function postingSkills(
   const inTitle = new Set(fromTitle.map((skill) => skill.skillId))
   const fromText = taxonomy.suggestSkills(text)
   const inText = new Set(fromText.map((skill) => skill.skillId))
-  return [
+  const skills = [
     ...fromTitle
       .filter((skill) => !inText.has(skill.skillId))
       .map((skill) => ({ ...skill, importance: 'required' as const })),
     ...fromText.map((skill) => (inTitle.has(skill.skillId) ? { ...skill, importance: 'required' as const } : skill)),
   ]
+  // Required first, as the text's own are; a skill the title made required joins them.
+  return skills.sort((a, b) => Number(a.importance === 'preferred') - Number(b.importance === 'preferred'))
 }
