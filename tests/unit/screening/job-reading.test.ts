@@ -83,6 +83,36 @@ describe('skills and years a job implies (no Required list)', () => {
     )
   })
 
+  it('keeps a skill required where its own part of a sentence says so, though the rest says "a plus"', () => {
+    const job = parseJobMarkdown(
+      [
+        '# Design Engineer',
+        'Knowledge of AutoCAD is a must, and experience with Creo would be a plus.',
+        'Knowledge of SolidWorks is needed, familiarity with Primavera is good to have.',
+        'Jenkins, Docker and Terraform are a plus. GD&T is not required but a bonus.',
+      ].join('\n'),
+      taxonomy,
+    )
+    expect(ids(job.requiredSkills)).toEqual(expect.arrayContaining(['autocad', 'solidworks']))
+    expect(ids(job.preferredSkills)).toEqual(
+      expect.arrayContaining(['ptc-creo', 'primavera-p6', 'jenkins', 'docker', 'terraform', 'gdt']),
+    )
+  })
+
+  it('asks for nothing a sentence about pay and perks names', () => {
+    const job = parseJobMarkdown(
+      [
+        '# Site Engineer – Civil',
+        'You will prepare BBS and check reinforcement. Knowledge of AutoCAD is needed.',
+        'We offer a competitive salary, PF, ESI and accommodation. Salary as per industry standards plus mediclaim.',
+      ].join('\n'),
+      taxonomy,
+    )
+    const all = [...ids(job.requiredSkills), ...ids(job.preferredSkills)]
+    expect(all).toEqual(expect.arrayContaining(['bar-bending-schedule', 'autocad']))
+    expect(all).not.toContain(taxonomy.resolve('ESI')!.id)
+  })
+
   it('makes only the clause that says "preferred" preferred, not its whole line', () => {
     const job = parseJobMarkdown(
       '# Area Sales Manager\nRequirements:\n- Field sales experience with strong negotiation skills; an MBA in marketing preferred, Salesforce a plus',

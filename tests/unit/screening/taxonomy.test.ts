@@ -80,6 +80,10 @@ describe('aliases', () => {
     ['GD&T', 'Geometric Dimensioning and Tolerancing'],
     ['SAP MM', 'SAP MM'],
     ['SSIS', 'SSIS'],
+    ['Electrical & Electronics Engineering', 'Electrical Engineering'],
+    ['Electrical/Electronic Engineering', 'Electrical Engineering'],
+    ['EEE', 'Electrical Engineering'],
+    ['Mechanical & Automobile Engineering', 'Mechanical Engineering'],
   ])('%s is %s', (written, name) => {
     expect(namesIn(`Experience with ${written} every day`)).toContain(name)
     expect(taxonomy.resolve(written)?.name).toBe(name)
@@ -131,6 +135,7 @@ describe('matching', () => {
     expect(namesIn('Volunteer at American Express')).toEqual([])
     expect(namesIn('Helped tally the votes')).toEqual([])
     expect(namesIn('Inventor of two patents')).toEqual(['Intellectual Property'])
+    expect(namesIn('Senior Member, IEEE')).toEqual([])
   })
 
   it('tells UI tests from UI design, and the IB Diploma from investment banking', () => {

@@ -33,6 +33,15 @@ const PREFERRED_INLINE =
 
 // "3+ years of HR experience, preferably in manufacturing": only what follows it is preferred.
 const PREFERABLY = /\bpreferably\b/i
+// "Knowledge of AutoCAD is a must, and experience with Creo would be a plus", "AutoCAD is needed,
+// familiarity with Primavera is good to have": the part of a clause that says its skill is required
+// keeps it required, whatever the rest of the clause says.
+const REQUIRED_INLINE = /(?<!\bnot )(?<!\bnot strictly )\b(?:must|mandatory|required|essential|needed|expected)\b/i
+const PART_END = /[.;!?](?:\s|$)|\s[-–—]\s|,\s/g
+// A sentence about pay and perks ("The company offers yearly increments, PF, gratuity", "Salary as
+// per industry standards plus canteen"): what it names is offered, not asked for.
+const PERKS_SENTENCE =
+  /^(?:(?:we|the company|the employer|(?:our|the) client|they)(?: also)? (?:offers?|provides?)\b|(?:benefits|perks|salary|ctc|compensation|remuneration)\b)/i
 
 /** Clauses end at a sentence stop or a semicolon: "Graduate in any field; an MBA is preferred." is two. */
 const CLAUSE_END = /[.;!?](?:\s|$)|\s[-–—]\s/g
@@ -65,11 +74,24 @@ function clauseBounds(line: string, start: number, end: number, stops = CLAUSE_E
 const clauseAround = (line: string, start: number, end: number, stops = CLAUSE_END) =>
   line.slice(...clauseBounds(line, start, end, stops))
 
-/** The mention's clause says it is preferred ("Kafka a plus"), or "preferably" comes before it. */
+/**
+ * The mention's clause says it is preferred ("Kafka a plus") and its own part of the clause does not
+ * say it is required, or "preferably" comes before it.
+ */
 function inlinePreferred(line: string, match: SkillMatch): boolean {
   const [from, to] = clauseBounds(line, match.start, match.end)
-  return PREFERRED_INLINE.test(line.slice(from, to)) || PREFERABLY.test(line.slice(from, match.start))
+  if (PREFERABLY.test(line.slice(from, match.start))) return true
+  if (!PREFERRED_INLINE.test(line.slice(from, to))) return false
+  const part = clauseAround(line, match.start, match.end, PART_END)
+  return !REQUIRED_INLINE.test(part) || PREFERRED_INLINE.test(part)
 }
+
+const sentenceOf = (line: string, match: SkillMatch) =>
+  clauseAround(line, match.start, match.end, SENTENCE_END)
+    .trim()
+    .replace(/^[-*•#\s]+/, '')
+
+const inPerksSentence = (line: string, match: SkillMatch) => PERKS_SENTENCE.test(sentenceOf(line, match))
 
 const isHeadingLine = (trimmed: string) =>
   trimmed.length > 0 && trimmed.length <= 60 && (/[:#]/.test(trimmed) || trimmed.split(/\s+/).length <= 5)
@@ -82,7 +104,7 @@ const isListItem = (trimmed: string) => /^([-*•]|\d+[.)])\s/.test(trimmed)
  * opening paragraph when the description goes on to headings or a list, a sentence of the first
  * paragraph of prose that says what the employer is or does, and a block under a heading such as
  * "About us" or "We offer". "An MEP consulting firm" or "our medical billing product" sets the
- * scene, it does not ask for a skill.
+ * scene, it does not ask for a skill. What a sentence about pay and perks names is not suggested.
  */
 export function suggestFromMatches(description: string, matches: readonly SkillMatch[]): SuggestedSkill[] {
   const lines = description.split('\n')
@@ -105,7 +127,7 @@ export function suggestFromMatches(description: string, matches: readonly SkillM
   const opening = openingParagraph(lines)
   const aboutEmployer = (match: SkillMatch) => {
     if (match.lineIndex < opening.from || match.lineIndex >= opening.to) return false
-    const sentence = clauseAround(lines[match.lineIndex] ?? '', match.start, match.end, SENTENCE_END).trim()
+    const sentence = sentenceOf(lines[match.lineIndex] ?? '', match)
     return EMPLOYER_SENTENCE.test(sentence) && !ABOUT_THE_JOB.test(sentence)
   }
   const preferredAt = (match: SkillMatch) =>
@@ -116,6 +138,7 @@ export function suggestFromMatches(description: string, matches: readonly SkillM
 
   const bySkill = new Map<string, SuggestedSkill & { order: number }>()
   matches.forEach((match, order) => {
+    if (inPerksSentence(lines[match.lineIndex] ?? '', match)) return
     const preferred = preferredAt(match)
     const existing = bySkill.get(match.skillId)
     if (existing) {
