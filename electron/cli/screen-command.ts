@@ -6,6 +6,7 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import { skillLabel } from '../../shared/contract/screening'
 import { parseJobMarkdown, type MarkdownJob } from '../core/screening/jobs/job-markdown'
 import { SCREEN_READER_VERSION } from '../core/screening/intake/reader-version'
 import type { ResumeParser } from '../core/screening/intake/resume-parser'
@@ -123,8 +124,8 @@ export async function runScreen({
     if (!args.json) {
       for (const { job } of jobs) {
         const skills = [
-          ...job.requiredSkills.map((s) => s.name),
-          ...job.preferredSkills.map((s) => `${s.name} (preferred)`),
+          ...job.requiredSkills.map(skillLabel),
+          ...job.preferredSkills.map((s) => `${skillLabel(s)} (preferred)`),
         ].join(', ')
         process.stderr.write(
           `${job.title}: ${skills || 'no skills found'}${job.minYears ? `; ${job.minYears}+ years` : ''}\n`,

@@ -13,15 +13,36 @@ export type OpeningStatus = z.infer<typeof openingStatusSchema>
 
 export const employmentTypeSchema = z.enum(['full_time', 'part_time', 'contract', 'temporary', 'internship'])
 export type EmploymentType = z.infer<typeof employmentTypeSchema>
-/** A skill a job asks for. Taxonomy skills have their taxonomy id; others are `custom:<slug>`. */
+const skillIdField = z.string().trim().min(1).max(80)
+const skillNameField = z.string().trim().min(1).max(80)
+
+/**
+ * A skill a job asks for. Taxonomy skills have their taxonomy id; others are `custom:<slug>`.
+ * `alternatives` are skills that do as well ("Figma or Adobe XD"): a candidate with any one has it.
+ */
 export const jobSkillSchema = z
   .object({
-    skillId: z.string().trim().min(1).max(80),
-    name: z.string().trim().min(1).max(80),
+    skillId: skillIdField,
+    name: skillNameField,
     weight: z.number().int().min(1).max(5).default(3),
+    alternatives: z
+      .array(z.object({ skillId: skillIdField, name: skillNameField }).strict())
+      .min(1)
+      .max(4)
+      .optional(),
   })
   .strict()
 export type JobSkill = z.infer<typeof jobSkillSchema>
+
+/** The skill and its alternatives, as a recruiter reads them: "Figma or Adobe XD". */
+export const skillLabel = (skill: Pick<JobSkill, 'name' | 'alternatives'>) =>
+  [skill.name, ...(skill.alternatives ?? []).map((alternative) => alternative.name)].join(' or ')
+
+/** Every skill id that answers for this skill: its own and its alternatives'. */
+export const skillIdsOf = (skill: Pick<JobSkill, 'skillId' | 'alternatives'>) => [
+  skill.skillId,
+  ...(skill.alternatives ?? []).map((alternative) => alternative.skillId),
+]
 
 /**
  * How much each part counts towards the 0-100 score; parts that do not apply are left out and the

@@ -75,6 +75,8 @@ export interface SkillSuggestion {
   evidence?: string
   /** When suggested from a description: whether it reads as required or nice to have. */
   importance?: 'required' | 'preferred'
+  /** Skills the description names as doing as well ("Figma or Adobe XD"). */
+  alternatives?: { skillId: string; name: string }[]
 }
 
 export interface IntakeCounts {

@@ -99,6 +99,26 @@ describe('skills and years a job implies (no Required list)', () => {
     )
   })
 
+  it('reads skills named as alternatives as one skill with its alternatives, unless one is asked for alone', () => {
+    const job = parseJobMarkdown(
+      [
+        '# UI Designer',
+        'You design in Figma or Adobe XD and hand off to developers.',
+        'Strong Java. APIs in Java or Kotlin, messaging with Kafka, or RabbitMQ.',
+        'Playwright and/or Cypress would be a plus.',
+      ].join('\n'),
+      taxonomy,
+    )
+    const shown = (list: typeof job.requiredSkills) =>
+      list.map((s) => [s.skillId, ...(s.alternatives ?? []).map((a) => a.skillId)].join(' or '))
+    expect(shown(job.requiredSkills)).toEqual(
+      expect.arrayContaining(['figma or adobe-xd', 'java', 'kotlin', 'apache-kafka or rabbitmq']),
+    )
+    expect(shown(job.preferredSkills)).toEqual(['playwright or cypress'])
+    const listed = parseJobMarkdown('# Designer\nRequired: Figma or Adobe XD, HTML\nPreferred: Sketch', taxonomy)
+    expect(shown(listed.requiredSkills)).toEqual(['figma or adobe-xd', 'html'])
+  })
+
   it('asks for nothing a sentence about pay and perks names', () => {
     const job = parseJobMarkdown(
       [

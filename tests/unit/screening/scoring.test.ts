@@ -222,6 +222,46 @@ describe('scoreCandidate', () => {
     expect(matched('Tools: CPQ, Salesforce', { skills: 'CPQ, Salesforce' })).toBe(true)
   })
 
+  it('counts a skill with alternatives as had when the candidate has any one of them, and shows its proof', () => {
+    const source = job({
+      requiredSkills: [
+        { ...skill('figma', 'Figma'), alternatives: [{ skillId: 'adobe-xd', name: 'Adobe XD' }] },
+        skill('custom:design-systems', 'Design systems'),
+      ],
+      preferredSkills: [],
+    })
+    const scoring = scoringJobOf(source)
+    const score = (skills: string[], text = 'x') =>
+      scoreCandidate(scoring, candidate('f', text, skills, 5, 3), 0.5).parts.requiredSkills
+    expect(score(['figma'])).toBeCloseTo(0.5)
+    expect(score(['adobe-xd'])).toBeCloseTo(0.5)
+    expect(score([])).toBe(0)
+    const withCustom = scoringJobOf(
+      job({
+        requiredSkills: [{ ...skill('figma', 'Figma'), alternatives: [{ skillId: 'custom:penpot', name: 'Penpot' }] }],
+        preferredSkills: [],
+      }),
+    )
+    expect(
+      scoreCandidate(withCustom, candidate('p', 'Skills: Penpot', [], 5, 3, { skills: 'Penpot' }), 0).parts
+        .requiredSkills,
+    ).toBe(1)
+    const view = explainScore({
+      job: source,
+      breakdown: scoreCandidate(scoring, candidate('x', 'XD', ['adobe-xd'], 5, 3), 0.5),
+      evidence: { 'adobe-xd': 'Prototyped the app in Adobe XD' },
+      candidateSkills: [{ skillId: 'adobe-xd', name: 'Adobe XD' }],
+      totalYears: 5,
+      educationLevel: 'bachelor',
+      semantic: null,
+    })
+    expect(view.matched.map((m) => [m.name, m.evidence])).toEqual([
+      ['Figma or Adobe XD', 'Prototyped the app in Adobe XD'],
+    ])
+    expect(view.additional).toEqual([])
+    expect(view.explanation).toContain('Has 1 of 2 required skills; missing Design systems.')
+  })
+
   it('does not take one passing word for a one-word custom skill (finding 4)', () => {
     const sales = scoringJobOf(job({ requiredSkills: [skill('custom:sales', 'Sales')], preferredSkills: [] }))
     const matched = (text: string, fields?: { title?: string; skills?: string }) =>

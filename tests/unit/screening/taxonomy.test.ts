@@ -83,6 +83,7 @@ describe('aliases', () => {
     ['Electrical & Electronics Engineering', 'Electrical Engineering'],
     ['Electrical/Electronic Engineering', 'Electrical Engineering'],
     ['EEE', 'Electrical Engineering'],
+    ['AWS EMR', 'Amazon EMR'],
     ['Mechanical & Automobile Engineering', 'Mechanical Engineering'],
   ])('%s is %s', (written, name) => {
     expect(namesIn(`Experience with ${written} every day`)).toContain(name)

@@ -1,13 +1,18 @@
 import type { Kysely } from 'kysely'
 import { StudioError } from '../../../../shared/contract/errors'
-import { educationLevelSchema, type CandidateDetail, type ScoreView } from '../../../../shared/contract/screening'
+import {
+  educationLevelSchema,
+  skillIdsOf,
+  type CandidateDetail,
+  type ScoreView,
+} from '../../../../shared/contract/screening'
 import type { Database } from '../../db/schema'
 import type { SkillCatalog } from '../jobs/skill-catalog'
 import { toJobView } from '../jobs/job-row'
 import { explainScore } from '../scoring/explain'
 import { describeExperience } from '../scoring/experience-label'
 import { visibleMentions } from '../scoring/features'
-import { isCustomSkill, scoringJobOf } from '../scoring/job-query'
+import { matchedCustomSkills, scoringJobOf } from '../scoring/job-query'
 import { scoreCandidate } from '../scoring/score'
 import type { ParsedResume, SkillMention } from '../types'
 import { applicationViews } from './applications'
@@ -106,8 +111,8 @@ export async function candidateDetail(deps: DetailDeps, candidateId: string, job
       .where('id', '=', application.jobId)
       .executeTakeFirstOrThrow()
     const job = toJobView(jobRow, 0)
-    job.requiredSkills.forEach((s) => kindOf.set(s.skillId, 'required'))
-    job.preferredSkills.forEach((s) => kindOf.set(s.skillId, 'preferred'))
+    job.requiredSkills.flatMap(skillIdsOf).forEach((id) => kindOf.set(id, 'required'))
+    job.preferredSkills.flatMap(skillIdsOf).forEach((id) => kindOf.set(id, 'preferred'))
     const stored = await db
       .selectFrom('application_scores')
       .select(['parts', 'semantic'])
@@ -121,8 +126,7 @@ export async function candidateDetail(deps: DetailDeps, candidateId: string, job
         member,
         typeof textPart === 'number' ? textPart : 0,
       )
-      for (const skill of [...job.requiredSkills, ...job.preferredSkills]) {
-        if (!isCustomSkill(skill.skillId) || !breakdown.matched.includes(skill.skillId)) continue
+      for (const skill of matchedCustomSkills(job, breakdown.matched)) {
         const line = lineNaming(text, skill.name)
         if (line) evidence[skill.skillId] = line
         spans.push(...nameSpans(text, skill.skillId, skill.name))

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
+import { skillLabel, type JobSkill } from '../../../../shared/contract/screening'
 import type { AiCapabilities } from '../../ai/types'
 import { UNMETERED, type QuotaGate } from '../../billing/types'
 import type { Clock } from '../../clock'
@@ -32,13 +33,13 @@ const jobText = (job: {
   title: string
   description: string
   requirements: string
-  requiredSkills: { name: string }[]
-  preferredSkills: { name: string }[]
+  requiredSkills: JobSkill[]
+  preferredSkills: JobSkill[]
 }) =>
   [
     job.title,
-    job.requiredSkills.map((s) => s.name).join(', '),
-    job.preferredSkills.map((s) => s.name).join(', '),
+    job.requiredSkills.map(skillLabel).join(', '),
+    job.preferredSkills.map(skillLabel).join(', '),
     job.requirements,
     job.description,
   ]

@@ -3,11 +3,13 @@ import type { z } from 'zod'
 import {
   educationLevelSchema,
   pipelineStatusSchema,
+  skillIdsOf,
   type CandidateList,
   type CandidateRow,
   type candidateListInputSchema,
 } from '../../../../shared/contract/screening'
 import type { Database } from '../../db/schema'
+import { toJobView } from '../jobs/job-row'
 import { readFlags, readStringList } from './json-columns'
 
 export type CandidateListInput = z.output<typeof candidateListInputSchema>
@@ -20,6 +22,15 @@ const STATUS_ORDER = sql<number>`case a.status ${sql.join(
   pipelineStatusSchema.options.map((status, i) => sql`when ${status} then ${i}`),
   sql` `,
 )} else 99 end`
+
+/** For each of a job's skills, every id that answers for it: a skill with alternatives is had with any one. */
+async function skillIdsByJobSkill(db: Kysely<Database>, jobId: string | undefined) {
+  const row = jobId ? await db.selectFrom('job_openings').selectAll().where('id', '=', jobId).executeTakeFirst() : null
+  const job = row ? toJobView(row, 0) : null
+  return new Map(
+    [...(job?.requiredSkills ?? []), ...(job?.preferredSkills ?? [])].map((s) => [s.skillId, skillIdsOf(s)]),
+  )
+}
 
 /** The ranked, filtered list of candidates, for one job (scores and statuses) or for everyone. */
 export async function listCandidates(db: Kysely<Database>, input: CandidateListInput): Promise<CandidateList> {
@@ -53,7 +64,13 @@ export async function listCandidates(db: Kysely<Database>, input: CandidateListI
   }
   if (input.minScore !== undefined) query = query.where('s.score', '>=', input.minScore)
   if (input.minYears !== undefined) query = query.where('c.total_years', '>=', input.minYears)
-  for (const skillId of input.skills ?? []) query = query.where(sql<boolean>`instr(f.skill_ids, ${`|${skillId}|`}) > 0`)
+  if (input.skills?.length) {
+    const idsOf = await skillIdsByJobSkill(db, input.jobId)
+    for (const skillId of input.skills) {
+      const ids = idsOf.get(skillId) ?? [skillId]
+      query = query.where((eb) => eb.or(ids.map((id) => sql<boolean>`instr(f.skill_ids, ${`|${id}|`}) > 0`)))
+    }
+  }
   if (input.tag) {
     const tag = input.tag
     query = query.where(sql<boolean>`exists (select 1 from json_each(c.tags) where value = ${tag})`)

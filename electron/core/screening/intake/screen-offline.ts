@@ -6,7 +6,7 @@ import { explainScore } from '../scoring/explain'
 import { visibleMentions } from '../scoring/features'
 import type { ScoringJobSource } from '../scoring/job-query'
 import type { RelatedSkills } from '../taxonomy/related'
-import { isCustomSkill, scoringJobOf } from '../scoring/job-query'
+import { matchedCustomSkills, scoringJobOf } from '../scoring/job-query'
 import { rankCandidates } from '../scoring/rank'
 import type { PartKey } from '../scoring/types'
 import type { ContentFlag, Refusal } from '../types'
@@ -215,15 +215,13 @@ function rankJob(
   flagsOf: ReadonlyMap<Read, ScreenedCandidate['flags']>,
   related?: RelatedSkills,
 ): ScreenedCandidate[] {
-  const names = new Map([...job.requiredSkills, ...job.preferredSkills].map((s) => [s.skillId, s.name]))
   return rankCandidates(scoringJobOf(job, related), pool).map((breakdown) => {
     const read = kept[Number(breakdown.candidateId)]!
     // As the app's candidate detail: the reader's proof lines, and for a matched skill outside the
     // taxonomy the first line naming it.
     const lines: Record<string, string> = { ...read.features.skillEvidence }
-    for (const skillId of breakdown.matched) {
-      if (!isCustomSkill(skillId)) continue
-      const line = lineNaming(read.text, names.get(skillId) ?? '')
+    for (const { skillId, name } of matchedCustomSkills(job, breakdown.matched)) {
+      const line = lineNaming(read.text, name)
       if (line) lines[skillId] = line
     }
     const view = explainScore({
@@ -237,7 +235,8 @@ function rankJob(
       semantic: null,
     })
     const evidence: Record<string, string> = {}
-    for (const skill of [...view.matched, ...view.additional]) {
+    for (const skill of view.matched) if (skill.evidence) evidence[skill.name] = skill.evidence
+    for (const skill of view.additional) {
       const line = lines[skill.skillId]
       if (line) evidence[skill.name] = line
     }
@@ -248,8 +247,8 @@ function rankJob(
       years: read.years,
       score: breakdown.score,
       parts: breakdown.parts,
-      matched: breakdown.matched.map((id) => names.get(id) ?? id),
-      missing: breakdown.missing.map((id) => names.get(id) ?? id),
+      matched: view.matched.map((skill) => skill.name),
+      missing: view.missing.map((skill) => skill.name),
       explanation: view.explanation,
       evidence,
       flags: flagsOf.get(read)!,

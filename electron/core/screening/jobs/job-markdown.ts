@@ -89,19 +89,30 @@ export function parseJobMarkdown(markdown: string, taxonomy: Pick<Taxonomy, 'res
 
   const description = body.join('\n').trim()
   const customSkills: string[] = []
+  const named = (name: string) => {
+    const skill = taxonomy.resolve(name)
+    if (skill) return { skillId: skill.id, name: skill.name }
+    customSkills.push(name)
+    return { skillId: `custom:${name.toLowerCase().replace(/[^a-z0-9+#.]+/g, '-')}`, name }
+  }
+  // "Figma or Adobe XD" in a list is one skill with its alternative, unless that is a skill's own name.
   const toSkills = (names: string[]): JobSkill[] =>
     names.map((name) => {
-      const skill = taxonomy.resolve(name)
-      if (skill) return { skillId: skill.id, name: skill.name, weight: 3 }
-      customSkills.push(name)
-      return { skillId: `custom:${name.toLowerCase().replace(/[^a-z0-9+#.]+/g, '-')}`, name, weight: 3 }
+      const [first, ...others] = taxonomy.resolve(name) ? [name] : name.split(/\s+or\s+/i).filter(Boolean)
+      const alternatives = others.map(named)
+      return { ...named(first ?? name), weight: 3, ...(alternatives.length ? { alternatives } : {}) }
     })
 
   let requiredSkills = toSkills(lists.required)
   let preferredSkills = toSkills(lists.preferred)
   if (!requiredSkills.length) {
     const suggested = postingSkills(taxonomy, title, description)
-    const skill = (s: (typeof suggested)[number]): JobSkill => ({ skillId: s.skillId, name: s.name, weight: 3 })
+    const skill = (s: (typeof suggested)[number]): JobSkill => ({
+      skillId: s.skillId,
+      name: s.name,
+      weight: 3,
+      ...(s.alternatives ? { alternatives: s.alternatives } : {}),
+    })
     const listed = new Set(preferredSkills.map((s) => s.skillId))
     requiredSkills = suggested.filter((s) => s.importance === 'required' && !listed.has(s.skillId)).map(skill)
     if (!preferredSkills.length) preferredSkills = suggested.filter((s) => s.importance === 'preferred').map(skill)

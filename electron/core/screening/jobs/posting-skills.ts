@@ -1,3 +1,4 @@
+import { skillIdsOf } from '../../../../shared/contract/screening'
 import type { SuggestedSkill } from '../taxonomy/suggest'
 import type { Taxonomy } from '../taxonomy'
 
@@ -16,12 +17,14 @@ export function postingSkills(
   const fromTitle = taxonomy.suggestSkills(title)
   const inTitle = new Set(fromTitle.map((skill) => skill.skillId))
   const fromText = taxonomy.suggestSkills(text)
-  const inText = new Set(fromText.map((skill) => skill.skillId))
+  const inText = new Set(fromText.flatMap(skillIdsOf))
   const skills = [
     ...fromTitle
       .filter((skill) => !inText.has(skill.skillId))
       .map((skill) => ({ ...skill, importance: 'required' as const })),
-    ...fromText.map((skill) => (inTitle.has(skill.skillId) ? { ...skill, importance: 'required' as const } : skill)),
+    ...fromText.map((skill) =>
+      skillIdsOf(skill).some((id) => inTitle.has(id)) ? { ...skill, importance: 'required' as const } : skill,
+    ),
   ]
   // Required first, as the text's own are; a skill the title made required joins them.
   return skills.sort((a, b) => Number(a.importance === 'preferred') - Number(b.importance === 'preferred'))

@@ -46,6 +46,7 @@ export function taxonomyCatalog(taxonomy: Taxonomy): SkillCatalog {
         category: category(s.category),
         evidence: s.evidence,
         importance: s.importance,
+        ...(s.alternatives ? { alternatives: s.alternatives } : {}),
       })),
     search(query, limit) {
       const q = query.trim().toLowerCase()

@@ -1,9 +1,11 @@
-import type {
-  EducationLevelName,
-  MatchedSkill,
-  MissingSkill,
-  ScorePart,
-  ScoreView,
+import {
+  skillIdsOf,
+  skillLabel,
+  type EducationLevelName,
+  type MatchedSkill,
+  type MissingSkill,
+  type ScorePart,
+  type ScoreView,
 } from '../../../../shared/contract/screening'
 import type { ExperienceReading } from '../types'
 import { describeEducation } from './education'
@@ -64,12 +66,16 @@ export function explainScore(input: ExplainInput): ScoreView {
   const candidateSkillName = new Map(input.candidateSkills.map((s) => [s.skillId, s.name]))
   const relatedVia = new Map(breakdown.related.map((r) => [r.skillId, candidateSkillName.get(r.via) ?? r.via]))
   for (const skill of jobSkills) {
-    const base = { skillId: skill.skillId, name: skill.name, kind: skill.kind, weight: skill.weight }
+    const base = { skillId: skill.skillId, name: skillLabel(skill), kind: skill.kind, weight: skill.weight }
     const via = relatedVia.get(skill.skillId)
-    if (matchedIds.has(skill.skillId)) matched.push({ ...base, evidence: input.evidence[skill.skillId] ?? '' })
-    else missing.push(via ? { ...base, relatedVia: via } : base)
+    if (matchedIds.has(skill.skillId)) {
+      const evidence = skillIdsOf(skill)
+        .map((id) => input.evidence[id])
+        .find(Boolean)
+      matched.push({ ...base, evidence: evidence ?? '' })
+    } else missing.push(via ? { ...base, relatedVia: via } : base)
   }
-  const asked = new Set(jobSkills.map((s) => s.skillId))
+  const asked = new Set(jobSkills.flatMap(skillIdsOf))
   const additional = input.candidateSkills
     .filter((s) => !asked.has(s.skillId))
     .map(({ skillId, name }) => ({ skillId, name }))

@@ -1,4 +1,4 @@
-import type { JobSkill } from '../../../../shared/contract/screening'
+import { skillIdsOf, type JobSkill } from '../../../../shared/contract/screening'
 import { fieldHash, frequencyOf, type TermVector } from './term-vector'
 import type { CustomSkillPhrase, ScoringJob, SkillSet } from './types'
 
@@ -65,7 +65,7 @@ export function skillCoverage(
   const coverage: Coverage = { value: 0, matched: [], missing: [], related: [] }
   for (const skill of skills) {
     total += skill.weight
-    if (hasSkill(skill.skillId, skillIds, terms, job.customSkills)) {
+    if (skillIdsOf(skill).some((id) => hasSkill(id, skillIds, terms, job.customSkills))) {
       got += skill.weight
       coverage.matched.push(skill.skillId)
       continue

@@ -1,4 +1,4 @@
-import type { JobOpeningView } from '../../../../shared/contract/screening'
+import { skillIdsOf, type JobOpeningView, type JobSkill } from '../../../../shared/contract/screening'
 import { pairHash, termHash, tripleHash } from './term-vector'
 import { tokenize } from './tokenize'
 import type { RelatedSkills } from '../taxonomy/related'
@@ -23,13 +23,26 @@ export type ScoringJobSource = Pick<
 
 export const isCustomSkill = (skillId: string) => skillId.startsWith('custom:')
 
+/** The skills outside the taxonomy among a job's matched skills and their alternatives: their proof is found by name. */
+export function matchedCustomSkills(
+  job: Pick<ScoringJobSource, 'requiredSkills' | 'preferredSkills'>,
+  matched: readonly string[],
+): { skillId: string; name: string }[] {
+  return [...job.requiredSkills, ...job.preferredSkills]
+    .filter((skill) => matched.includes(skill.skillId))
+    .flatMap((skill) => [skill, ...(skill.alternatives ?? [])])
+    .filter((skill) => isCustomSkill(skill.skillId))
+}
+
 /**
  * The job as BM25 sees it: the title counts twice, then the skills asked for, the requirements and
  * the description. Order matters when the term cap is reached: what the recruiter stated most
  * explicitly is kept.
  */
 export function jobQueryTerms(job: ScoringJobSource): string[] {
-  const skills = [...job.requiredSkills, ...job.preferredSkills].map((s) => s.name).join(' ')
+  const skills = [...job.requiredSkills, ...job.preferredSkills]
+    .flatMap((s) => [s.name, ...(s.alternatives ?? []).map((alternative) => alternative.name)])
+    .join(' ')
   const tokens = tokenize([job.title, job.title, skills, job.requirements, job.description].join('\n'))
   const counts = new Map<string, number>()
   const out: string[] = []
@@ -92,15 +105,22 @@ export function customSkillPhrase(name: string): CustomSkillPhrase {
 /** Without a taxonomy at hand no skill stands in for another. */
 const NONE_RELATED: RelatedSkills = () => []
 
+/** The skills related to any of a skill's own and alternatives' (see fit.ts), none of those themselves. */
+function relatedToAny(skill: JobSkill, relatedOf: RelatedSkills): Set<string> {
+  const own = skillIdsOf(skill)
+  return new Set(own.flatMap((id) => relatedOf(id)).filter((id) => !own.includes(id)))
+}
+
 export function scoringJobOf(job: ScoringJobSource, relatedOf: RelatedSkills = NONE_RELATED): ScoringJob {
+  const skills = [...job.requiredSkills, ...job.preferredSkills]
   const related = new Map<string, ReadonlySet<string>>()
-  for (const skill of [...job.requiredSkills, ...job.preferredSkills]) {
-    const ids = relatedOf(skill.skillId)
-    if (ids.length) related.set(skill.skillId, new Set(ids))
+  for (const skill of skills) {
+    const ids = relatedToAny(skill, relatedOf)
+    if (ids.size) related.set(skill.skillId, ids)
   }
   const customSkills = new Map<string, CustomSkillPhrase>()
-  for (const skill of [...job.requiredSkills, ...job.preferredSkills]) {
-    if (isCustomSkill(skill.skillId)) customSkills.set(skill.skillId, customSkillPhrase(skill.name))
+  for (const { skillId, name } of skills.flatMap((skill) => [skill, ...(skill.alternatives ?? [])])) {
+    if (isCustomSkill(skillId)) customSkills.set(skillId, customSkillPhrase(name))
   }
   return {
     requiredSkills: job.requiredSkills,

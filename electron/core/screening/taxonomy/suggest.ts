@@ -12,6 +12,8 @@ export interface SuggestedSkill {
   importance: SkillImportance
   /** The first line of the description that names it. */
   evidence: string
+  /** Skills the description names as doing as well ("Figma or Adobe XD"), in its order. */
+  alternatives?: { skillId: string; name: string }[]
 }
 
 // A heading or a line that opens a "nice to have" block, and one that returns to what is required.
@@ -93,6 +95,55 @@ const sentenceOf = (line: string, match: SkillMatch) =>
 
 const inPerksSentence = (line: string, match: SkillMatch) => PERKS_SENTENCE.test(sentenceOf(line, match))
 
+// Between two mentions that are alternatives: "Figma or Adobe XD", "Kafka, or RabbitMQ", "SQL and/or NoSQL".
+const OR_BETWEEN = /^\s*,?\s*(?:or|and\/or)\s+$/i
+
+/**
+ * Groups of skills the description offers as alternatives, each in reading order. A skill named
+ * anywhere else on its own is asked for on its own, and joins no group: "Java" in "Java or Kotlin"
+ * and again in "strong Java" is required.
+ */
+function alternativeGroups(lines: readonly string[], matches: readonly SkillMatch[]): string[][] {
+  const partners = new Map<string, Set<string>>()
+  const alone = new Set<string>()
+  const link = (a: string, b: string) => {
+    if (a === b) return
+    partners.set(a, (partners.get(a) ?? new Set()).add(b))
+    partners.set(b, (partners.get(b) ?? new Set()).add(a))
+  }
+  matches.forEach((match, index) => {
+    const next = matches[index + 1]
+    const previous = matches[index - 1]
+    const joined = (a: SkillMatch | undefined, b: SkillMatch | undefined) =>
+      !!a &&
+      !!b &&
+      a.lineIndex === b.lineIndex &&
+      !a.line.includes('\n') &&
+      !b.line.includes('\n') &&
+      OR_BETWEEN.test((lines[a.lineIndex] ?? '').slice(a.end, b.start))
+    if (joined(match, next)) link(match.skillId, next!.skillId)
+    if (!joined(match, next) && !joined(previous, match)) alone.add(match.skillId)
+  })
+  const groups: string[][] = []
+  const placed = new Set<string>()
+  for (const { skillId } of matches) {
+    if (placed.has(skillId) || alone.has(skillId) || !partners.has(skillId)) continue
+    const group: string[] = []
+    const queue = [skillId]
+    while (queue.length) {
+      const id = queue.shift()!
+      if (placed.has(id) || alone.has(id)) continue
+      placed.add(id)
+      group.push(id)
+      queue.push(...(partners.get(id) ?? []))
+    }
+    if (group.length > 1) groups.push(group)
+  }
+  const firstSeen = new Map<string, number>()
+  matches.forEach((match, order) => firstSeen.has(match.skillId) || firstSeen.set(match.skillId, order))
+  return groups.map((group) => group.sort((a, b) => firstSeen.get(a)! - firstSeen.get(b)!))
+}
+
 const isHeadingLine = (trimmed: string) =>
   trimmed.length > 0 && trimmed.length <= 60 && (/[:#]/.test(trimmed) || trimmed.split(/\s+/).length <= 5)
 const isListItem = (trimmed: string) => /^([-*•]|\d+[.)])\s/.test(trimmed)
@@ -105,6 +156,8 @@ const isListItem = (trimmed: string) => /^([-*•]|\d+[.)])\s/.test(trimmed)
  * paragraph of prose that says what the employer is or does, and a block under a heading such as
  * "About us" or "We offer". "An MEP consulting firm" or "our medical billing product" sets the
  * scene, it does not ask for a skill. What a sentence about pay and perks names is not suggested.
+ * Skills named as alternatives ("Figma or Adobe XD") are one suggestion: the first, with the others
+ * as its alternatives.
  */
 export function suggestFromMatches(description: string, matches: readonly SkillMatch[]): SuggestedSkill[] {
   const lines = description.split('\n')
@@ -156,6 +209,14 @@ export function suggestFromMatches(description: string, matches: readonly SkillM
       order,
     })
   })
+  for (const [first, ...others] of alternativeGroups(lines, matches)) {
+    const skill = bySkill.get(first!)
+    const alternatives = others.flatMap((id) => bySkill.get(id) ?? [])
+    if (!skill || !alternatives.length) continue
+    skill.alternatives = alternatives.map(({ skillId, name }) => ({ skillId, name }))
+    if (alternatives.some((alternative) => alternative.importance === 'required')) skill.importance = 'required'
+    for (const alternative of alternatives) bySkill.delete(alternative.skillId)
+  }
   return [...bySkill.values()]
     .sort((a, b) => rank(a.importance) - rank(b.importance) || b.mentions - a.mentions || a.order - b.order)
     .map(({ order: _order, ...skill }) => skill)

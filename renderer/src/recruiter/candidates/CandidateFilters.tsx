@@ -1,4 +1,4 @@
-import type { JobSkill, PipelineStatus } from '../../../../shared/contract/screening'
+import { skillLabel, type JobSkill, type PipelineStatus } from '../../../../shared/contract/screening'
 import { PIPELINE_LABELS, PIPELINE_STATUSES } from './labels'
 import type { ListQuery } from './useCandidateList'
 
@@ -89,7 +89,7 @@ export function CandidateFilters({
             <option value="">Any</option>
             {skills.map((s) => (
               <option key={s.skillId} value={s.skillId}>
-                {s.name}
+                {skillLabel(s)}
               </option>
             ))}
           </select>

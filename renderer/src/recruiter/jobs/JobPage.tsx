@@ -1,6 +1,11 @@
 import { useState } from 'react'
 import { Link, useLocation, useParams } from 'react-router-dom'
-import type { JobOpeningView, OpeningStatus, RerankSummary } from '../../../../shared/contract/screening'
+import {
+  skillLabel,
+  type JobOpeningView,
+  type OpeningStatus,
+  type RerankSummary,
+} from '../../../../shared/contract/screening'
 import { call, describeError } from '../../api/client'
 import { useRequest } from '../../api/useRequest'
 import { ImportPanel } from '../candidates/ImportPanel'
@@ -100,8 +105,8 @@ export function JobPage() {
       </header>
       <ErrorText error={error} />
       <p>
-        <strong>Required:</strong> {job.requiredSkills.map((s) => s.name).join(', ') || '—'} ·{' '}
-        <strong>Preferred:</strong> {job.preferredSkills.map((s) => s.name).join(', ') || '—'}
+        <strong>Required:</strong> {job.requiredSkills.map(skillLabel).join(', ') || '—'} · <strong>Preferred:</strong>{' '}
+        {job.preferredSkills.map(skillLabel).join(', ') || '—'}
         {asks.length > 0 && ` · ${asks.join(' · ')}`}
       </p>
       {rerank && <RerankResult summary={rerank} />}

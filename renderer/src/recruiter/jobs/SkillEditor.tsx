@@ -1,5 +1,5 @@
 import { useId, useState } from 'react'
-import type { JobSkill, SkillSuggestion } from '../../../../shared/contract/screening'
+import { skillIdsOf, type JobSkill, type SkillSuggestion } from '../../../../shared/contract/screening'
 import { call, describeError } from '../../api/client'
 import { useRequest } from '../../api/useRequest'
 import { ErrorText } from '../../components/ErrorText'
@@ -35,7 +35,7 @@ export function SkillEditor({
   const text = query.trim()
   const search = useRequest('jobs.searchSkills', text ? { query: text, limit: 8 } : null, { delayMs: 120 })
 
-  const chosen = new Set([...value.requiredSkills, ...value.preferredSkills].map((s) => s.skillId))
+  const chosen = new Set([...value.requiredSkills, ...value.preferredSkills].flatMap(skillIdsOf))
 
   /** Adds skills in one change (several calls in a row would each start from the same old lists). */
   const addAll = (items: SkillToAdd[]) => {
@@ -43,11 +43,13 @@ export function SkillEditor({
     const taken = new Set(chosen)
     for (const { skill, kind } of items) {
       if (taken.has(skill.skillId)) continue
-      taken.add(skill.skillId)
+      const alternatives = (skill.alternatives ?? []).filter((alternative) => !taken.has(alternative.skillId))
+      for (const id of [skill.skillId, ...alternatives.map((alternative) => alternative.skillId)]) taken.add(id)
       ;(kind === 'required' ? next.requiredSkills : next.preferredSkills).push({
         skillId: skill.skillId,
         name: skill.name,
         weight: 3,
+        ...(alternatives.length ? { alternatives } : {}),
       })
     }
     onChange(next)

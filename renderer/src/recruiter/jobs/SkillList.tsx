@@ -1,8 +1,19 @@
-import type { JobSkill } from '../../../../shared/contract/screening'
+import { skillLabel, type JobSkill } from '../../../../shared/contract/screening'
 
 export type SkillKind = 'required' | 'preferred'
 
-/** One of a job's skill lists: each skill's weight can be changed, or the skill removed. */
+/** Each of a skill's alternatives as a skill of its own, at its weight, in its place. */
+const split = (skills: JobSkill[], skill: JobSkill): JobSkill[] =>
+  skills.flatMap((s) =>
+    s.skillId === skill.skillId
+      ? [s, ...(s.alternatives ?? [])].map(({ skillId, name }) => ({ skillId, name, weight: s.weight }))
+      : [s],
+  )
+
+/**
+ * One of a job's skill lists: each skill's weight can be changed, or the skill removed; a skill
+ * with alternatives ("Figma or Adobe XD") can be split so that each is asked for on its own.
+ */
 export function SkillList({
   kind,
   skills,
@@ -17,9 +28,9 @@ export function SkillList({
     <ul aria-label={`${kind} skills`}>
       {skills.map((skill) => (
         <li key={skill.skillId} data-skill={skill.skillId}>
-          <span>{skill.name}</span>
+          <span>{skillLabel(skill)}</span>
           <label>
-            <span className="visually-hidden">Weight of {skill.name}</span>
+            <span className="visually-hidden">Weight of {skillLabel(skill)}</span>
             <select
               value={skill.weight}
               onChange={(e) =>
@@ -35,10 +46,20 @@ export function SkillList({
               ))}
             </select>
           </label>
+          {skill.alternatives && (
+            <button
+              type="button"
+              className="secondary"
+              aria-label={`Ask for each of ${skillLabel(skill)} on its own`}
+              onClick={() => onChange(split(skills, skill))}
+            >
+              Each on its own
+            </button>
+          )}
           <button
             type="button"
             className="secondary"
-            aria-label={`Remove ${skill.name}`}
+            aria-label={`Remove ${skillLabel(skill)}`}
             onClick={() => onChange(skills.filter((s) => s.skillId !== skill.skillId))}
           >
             Remove

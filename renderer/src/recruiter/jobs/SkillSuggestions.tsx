@@ -1,8 +1,8 @@
-import type { SkillSuggestion } from '../../../../shared/contract/screening'
+import { skillLabel, type SkillSuggestion } from '../../../../shared/contract/screening'
 import type { SkillKind } from './SkillList'
 
 export interface SkillToAdd {
-  skill: Pick<SkillSuggestion, 'skillId' | 'name'>
+  skill: Pick<SkillSuggestion, 'skillId' | 'name' | 'alternatives'>
   kind: SkillKind
 }
 
@@ -54,7 +54,7 @@ export function SkillSuggestions({
                       title={s.evidence}
                       onClick={() => onAdd([{ skill: s, kind: s.importance ?? target }])}
                     >
-                      + {s.name}
+                      + {skillLabel(s)}
                       {s.importance === 'preferred' && <span className="muted"> (nice to have)</span>}
                     </button>
                   </li>
