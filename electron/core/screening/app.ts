@@ -26,6 +26,7 @@ import { jobsScoredBefore, markScoresCurrent } from './candidates/score-version'
 import { createFileStore } from './intake/file-store'
 import { intakeJob } from './intake/intake-job'
 import { createIntakeService } from './intake/intake-service'
+import { educationAskedIn, yearsAskedIn } from './jobs/posting-asks'
 import { createOpenedFiles } from './intake/opened-files'
 import { createPathGrants } from './intake/path-grants'
 import type { ResumeParser } from './intake/resume-parser'
@@ -129,6 +130,7 @@ export function createApp(deps: ScreeningDeps): ScreeningApp {
       'jobs.rerankPreview': ({ id, draft, top }) => previewRerank(id, draft, top),
       'jobs.setStatus': ({ id, status }) => jobs.setStatus(id, status),
       'jobs.suggestSkills': ({ title, text }) => catalog.suggest(title, text),
+      'jobs.readPosting': ({ text }) => ({ minYears: yearsAskedIn(text), educationLevel: educationAskedIn(text) }),
       'jobs.searchSkills': ({ query, limit }) => catalog.search(query, limit),
       'intake.importPaths': async (input) => {
         needParser()

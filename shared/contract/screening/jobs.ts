@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { request } from '../define'
 import { id, shortText } from './fields'
-import type { JobOpeningView, RerankPreview, RerankSummary, SkillSuggestion } from './views'
+import type { JobOpeningView, PostingAsks, RerankPreview, RerankSummary, SkillSuggestion } from './views'
 
 /** Job openings: what a job asks for and how its candidates are weighed. */
 
@@ -183,6 +183,8 @@ export const jobRequests = {
   'jobs.suggestSkills': request<SkillSuggestion[]>()(
     z.object({ title: z.string().max(200).default(''), text: z.string().max(40_000) }).strict(),
   ),
+  // The least years and the education a posting's text asks for, as `panelist screen` reads a job.md.
+  'jobs.readPosting': request<PostingAsks>()(z.object({ text: z.string().max(40_000) }).strict()),
   'jobs.searchSkills': request<SkillSuggestion[]>()(
     z.object({ query: z.string().trim().min(1).max(80), limit: z.number().int().min(1).max(50).default(12) }).strict(),
   ),

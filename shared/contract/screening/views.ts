@@ -67,6 +67,12 @@ export interface RerankPreview {
   moved: RankMovement
 }
 
+/** What a posting's text asks for besides skills; null years when it names none. */
+export interface PostingAsks {
+  minYears: number | null
+  educationLevel: EducationLevelName
+}
+
 export interface SkillSuggestion {
   skillId: string
   name: string

@@ -2,6 +2,7 @@ import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { educationRequirement } from '@core/screening/jobs/education-requirement'
 import { parseJobMarkdown } from '@core/screening/jobs/job-markdown'
+import { yearsAskedIn } from '@core/screening/jobs/posting-asks'
 import { taxonomyCatalog } from '@core/screening/jobs/skill-catalog'
 import { loadTaxonomyFile, type Taxonomy } from '@core/screening/taxonomy'
 
@@ -63,6 +64,17 @@ describe('skills and years a job implies (no Required list)', () => {
     expect(parseJobMarkdown('# Tester\nWe want 3 to 5 years of testing.', taxonomy).minYears).toBe(3)
     expect(parseJobMarkdown('# Engineer\nAt least 4+ years in Java.', taxonomy).minYears).toBe(4)
     expect(parseJobMarkdown('# Field Sales Executive\n1-3 yrs exp in field sales.', taxonomy).minYears).toBe(1)
+  })
+
+  it('reads years written in words where they are asked for, not in passing', () => {
+    expect(yearsAskedIn('We are looking for at least three years of business analysis experience.')).toBe(3)
+    expect(yearsAskedIn('You probably have two to four years of professional software development.')).toBe(2)
+    expect(yearsAskedIn('The right person has four or more years working on networks.')).toBe(4)
+    expect(yearsAskedIn('We expect five years of experience in operations.')).toBe(5)
+    expect(yearsAskedIn('We are replacing our billing systems over the next two years.')).toBeNull()
+    expect(yearsAskedIn('An LL.B. (three-year or five-year integrated) is required.')).toBeNull()
+    expect(yearsAskedIn('We are replacing it over the next two years. You bring 6+ yrs of Java.')).toBe(6)
+    expect(parseJobMarkdown('# Sales\nYou have five or more years of FMCG sales.', taxonomy).minYears).toBe(5)
   })
 
   it('reads "good to have", "an added advantage" and "given preference" as what is preferred', () => {

@@ -1,9 +1,9 @@
 import { DEFAULT_SCORE_WEIGHTS, educationLevelSchema, type JobSkill } from '../../../../shared/contract/screening'
 import type { ScoringJobSource } from '../scoring/job-query'
-import { levelsNamed } from '../read/education'
 import type { Taxonomy } from '../taxonomy'
 import { distinctSkills } from './distinct-skills'
 import { educationRequirement } from './education-requirement'
+import { educationAskedIn, yearsAskedIn } from './posting-asks'
 import { postingSkills } from './posting-skills'
 
 /**
@@ -28,8 +28,6 @@ const LIST_HEAD = /^\s*(?:[-*]\s*)?\**(required|preferred|nice to have)(?: skill
 const ITEM = /^\s*[-*•]\s+(.+)$/
 const YEARS_LINE = /^\s*(?:minimum years|min(?:imum)? experience|experience)\s*:\s*(\d+(?:\.\d+)?)/i
 const EDUCATION_LINE = /^\s*education(?: level)?\s*:\s*(.+)$/i
-// "4+ years", "5 or more years"; in a range ("6-10 years", "3 to 5 years") the lower bound is the minimum.
-const YEARS_IN_TEXT = /(\d+(?:\.\d+)?)\s*(?:(?:-|–|—|to)\s*\d+(?:\.\d+)?\s*)?\+?\s*(?:or more\s+)?(?:years?|yrs?)\b/i
 
 function educationOf(text: string): ScoringJobSource['educationLevel'] {
   const direct = educationLevelSchema.safeParse(
@@ -40,10 +38,6 @@ function educationOf(text: string): ScoringJobSource['educationLevel'] {
   )
   return direct.success ? direct.data : educationRequirement(text)
 }
-
-/** Without an Education line, the description's lines that name a degree say what is required. */
-const educationInText = (lines: readonly string[]) =>
-  educationRequirement(lines.filter((line) => levelsNamed(line).length > 0).join('\n'))
 
 const splitList = (text: string) =>
   text
@@ -117,14 +111,13 @@ export function parseJobMarkdown(markdown: string, taxonomy: Pick<Taxonomy, 'res
     requiredSkills = suggested.filter((s) => s.importance === 'required' && !listed.has(s.skillId)).map(skill)
     if (!preferredSkills.length) preferredSkills = suggested.filter((s) => s.importance === 'preferred').map(skill)
   }
-  const inferredYears = YEARS_IN_TEXT.exec(description)
   return {
     title,
     description,
     requirements: '',
     ...distinctSkills(requiredSkills, preferredSkills),
-    minYears: Math.min(50, minYears ?? (inferredYears ? Number(inferredYears[1]) : 0)),
-    educationLevel: educationLevel ?? educationInText(body),
+    minYears: Math.min(50, minYears ?? yearsAskedIn(description) ?? 0),
+    educationLevel: educationLevel ?? educationAskedIn(description),
     weights: DEFAULT_SCORE_WEIGHTS,
     customSkills,
   }

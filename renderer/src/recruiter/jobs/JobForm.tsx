@@ -78,7 +78,7 @@ function JobDraftForm({ jobId, initial }: { jobId: string | undefined; initial: 
           onChange={change}
           describe={() => ({ title: draft.title, text: [draft.description, draft.requirements].join('\n') })}
         />
-        <JobExperience value={draft} onChange={change} />
+        <JobExperience value={draft} onChange={change} posting={[draft.description, draft.requirements].join('\n')} />
         <ScoringWeights weights={draft.weights} onChange={(weights) => change({ weights })} open={Boolean(jobId)} />
         {jobId && <WhatMoved jobId={jobId} saved={initial} draft={draft} />}
         <FormProblemList problems={problems} />

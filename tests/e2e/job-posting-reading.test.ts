@@ -42,7 +42,7 @@ const RESUMES = {
   ],
 }
 
-describe('a posting that offers skills as alternatives', () => {
+describe('the job form reads a posting', () => {
   it('suggests "Figma or Adobe XD" as one skill, can split another, and counts and filters by any one of them', async () => {
     host = await startWebHost(tempDir('panelist-e2e-alternatives-'))
     const { page, errors } = await openRecruiter(browser, host.url)
@@ -86,6 +86,27 @@ describe('a posting that offers skills as alternatives', () => {
     await explanation.getByText(/required skills/).waitFor()
     await expect(explanation.textContent()).resolves.not.toMatch(/missing[^.]*Figma/)
     if (shots) await page.screenshot({ path: path.join(shots, 'skill-alternatives-candidate.png'), fullPage: true })
+    expect(errors).toEqual([])
+  })
+
+  it('offers the years and degree the description asks for beside their fields, and takes them on request', async () => {
+    host = host ?? (await startWebHost(tempDir('panelist-e2e-asks-')))
+    const { page, errors } = await openRecruiter(browser, host.url)
+    await page.getByRole('link', { name: 'Jobs' }).click()
+    await page.getByRole('link', { name: 'New job' }).click()
+    await page.getByLabel('Title').fill('Site Engineer')
+    await page
+      .getByLabel('Description')
+      .fill('You have at least three years of site experience and a B.E. in Civil Engineering.')
+    const asks = page.getByTestId('posting-asks')
+    await asks
+      .getByText('The description asks for at least 3 years of experience and a bachelor’s degree.')
+      .waitFor({ timeout: budget(10_000) })
+    if (shots) await asks.locator('..').screenshot({ path: path.join(shots, 'posting-asks.png') })
+    await asks.getByRole('button', { name: 'Use these' }).click()
+    await asks.waitFor({ state: 'detached' })
+    await expect(page.getByLabel('Minimum years of experience').inputValue()).resolves.toBe('3')
+    await expect(page.getByLabel('Education level').inputValue()).resolves.toBe('bachelor')
     expect(errors).toEqual([])
   })
 })

@@ -1,0 +1,61 @@
+import type { EducationLevelName } from '../../../../shared/contract/screening'
+import { levelsNamed } from '../read/education'
+import { educationRequirement } from './education-requirement'
+
+const NUMBER_WORDS = [
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+]
+const NUMBER = `(?:\\d+(?:\\.\\d+)?|${NUMBER_WORDS.join('|')})`
+// "4+ years", "5 or more years", "1-3 yrs", "three years"; in a range ("6-10 years", "two to four
+// years") the lower bound is the minimum.
+const YEARS = new RegExp(
+  `\\b(${NUMBER})\\s*(?:(?:-|–|—|to)\\s*${NUMBER}\\s*)?\\+?\\s*(?:or more\\s+)?(?:years?|yrs?)\\b`,
+  'gi',
+)
+// A number in words is ordinary prose ("over the next two years") unless it is asked for: "at
+// least three years", "four or more years", "two to four years", "five years of experience".
+const ASKED_BEFORE = /\b(?:at least|a minimum of|minimum of|minimum|min\.?|around|about|more than|over)\s+$/i
+const ASKED_AFTER =
+  /^\s*(?:or more\b|\+|of\b[^.;]{0,40}\b(?:experience|practice|work|working)\b|(?:of )?(?:experience|exp)\b)/i
+
+const valueOf = (number: string) => {
+  const word = NUMBER_WORDS.indexOf(number.toLowerCase())
+  return word === -1 ? Number(number) : word + 1
+}
+
+/** The least years of experience a posting's text asks for, or null when it names none. */
+export function yearsAskedIn(text: string): number | null {
+  for (const match of text.matchAll(YEARS)) {
+    const number = match[1]!
+    const before = text.slice(Math.max(0, match.index - 20), match.index)
+    const after = text.slice(match.index + match[0].length, match.index + match[0].length + 60)
+    const inWords = !/^\d/.test(number)
+    const range = /\s(?:to|-|–|—)\s|\w[-–—]\w/.test(match[0])
+    if (!inWords || range || ASKED_BEFORE.test(before) || ASKED_AFTER.test(after) || /or more|\+/.test(match[0]))
+      return Math.min(50, valueOf(number))
+  }
+  return null
+}
+
+/** The education a posting's text requires, read from its lines that name a degree. */
+export const educationAskedIn = (text: string): EducationLevelName =>
+  educationRequirement(
+    text
+      .split('\n')
+      .filter((line) => levelsNamed(line).length > 0)
+      .join('\n'),
+  )
