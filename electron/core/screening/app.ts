@@ -21,7 +21,7 @@ import { createPipeline } from './candidates/pipeline'
 import { embedJob, queueEmbeddings } from './candidates/embed-job'
 import { createRanker, type Rerank } from './candidates/rerank'
 import { createPoolCache } from './candidates/pool'
-import { refreshStaleTerms } from './candidates/refresh-terms'
+import { refreshStaleReads } from './candidates/refresh-reads'
 import { jobsScoredBefore, markScoresCurrent } from './candidates/score-version'
 import { createFileStore } from './intake/file-store'
 import { intakeJob } from './intake/intake-job'
@@ -96,7 +96,7 @@ export function createApp(deps: ScreeningDeps): ScreeningApp {
     rerank,
     openFiles: (paths) => opened.open(paths),
     async start() {
-      const stale = new Set([...(await refreshStaleTerms(db)), ...(await jobsScoredBefore(db))])
+      const stale = new Set([...(await refreshStaleReads(db, catalog)), ...(await jobsScoredBefore(db))])
       for (const jobId of stale) await rerankOnly(jobId)
       await markScoresCurrent(db)
     },

@@ -1,5 +1,8 @@
+import crypto from 'node:crypto'
 import type { SkillSuggestion } from '../../../../shared/contract/screening'
+import { readSkillsIn } from '../read/skills'
 import type { RelatedSkills, Taxonomy } from '../taxonomy'
+import type { SkillMention } from '../types'
 import { postingSkills } from './posting-skills'
 
 /** A skill named in a text, by absolute character offsets. */
@@ -20,6 +23,10 @@ export interface SkillCatalog {
   nameOf(skillId: string): string | undefined
   /** The skills that count as part evidence toward one. */
   related: RelatedSkills
+  /** The skills a resume's visible text names, each once with its line, as the reader reads them. */
+  skillsIn(text: string): SkillMention[]
+  /** Changes whenever the taxonomy does: stored skills read under another version are read again. */
+  version: string
 }
 
 /** Exact name or alias first, then prefixes, then word prefixes, then anything containing the query. */
@@ -39,6 +46,8 @@ export function taxonomyCatalog(taxonomy: Taxonomy): SkillCatalog {
   const categoryName = new Map(taxonomy.categories.map((c) => [c.id, c.name]))
   const category = (id: string) => categoryName.get(id) ?? id
   return {
+    version: crypto.createHash('sha256').update(JSON.stringify(taxonomy.data)).digest('hex').slice(0, 16),
+    skillsIn: (text) => readSkillsIn(text, taxonomy),
     suggest: (title, text) =>
       postingSkills(taxonomy, title, text).map((s) => ({
         skillId: s.skillId,

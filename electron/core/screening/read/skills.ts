@@ -1,5 +1,6 @@
 import type { Taxonomy } from '../taxonomy'
 import type { SectionName, SkillMention } from '../types'
+import { layoutOf } from './layout'
 import type { LineSection } from './sections'
 
 /**
@@ -37,4 +38,13 @@ export function readSkills(text: string, lineSections: readonly LineSection[], t
   return [...best.values()]
     .sort((a, b) => a.order - b.order)
     .map(({ rank: _rank, order: _order, ...mention }) => mention)
+}
+
+/**
+ * The skills of a resume's visible text alone, as readResume reads them (its lines and sections
+ * first): so stored resumes can be read again when the taxonomy changes, without the rest of the reader.
+ */
+export function readSkillsIn(text: string, taxonomy: Taxonomy): SkillMention[] {
+  const { lines, lineSections } = layoutOf(text)
+  return readSkills(lines.join('\n'), lineSections, taxonomy)
 }

@@ -44,16 +44,26 @@ export function resumeTermVector(text: string, resume: Pick<ParsedResume, 'emplo
   return buildTermVector(tokenize(text), resumeFieldTokens(text, resume))
 }
 
-export function buildFeatures(document: Pick<ExtractedDocument, 'text'>, resume: ParsedResume): ResumeFeatures {
+/** Each skill once, by its visible mention from the strongest section, and that mention's line. */
+export function provenSkills(document: Pick<ExtractedDocument, 'text'>, skills: readonly SkillMention[]) {
   const best = new Map<string, SkillMention>()
-  for (const mention of visibleMentions(document, resume.skills)) {
+  for (const mention of visibleMentions(document, skills)) {
     const current = best.get(mention.skillId)
     if (!current || EVIDENCE_STRENGTH[mention.section] < EVIDENCE_STRENGTH[current.section])
       best.set(mention.skillId, mention)
   }
   return {
+    best,
     skillIds: [...best.keys()],
     skillEvidence: Object.fromEntries([...best].map(([id, mention]) => [id, mention.evidence.trim()])),
+  }
+}
+
+export function buildFeatures(document: Pick<ExtractedDocument, 'text'>, resume: ParsedResume): ResumeFeatures {
+  const { best, skillIds, skillEvidence } = provenSkills(document, resume.skills)
+  return {
+    skillIds,
+    skillEvidence,
     totalYears: Math.max(0, Math.min(60, Number.isFinite(resume.totalYears) ? resume.totalYears : 0)),
     educationRank: educationRank(resume.educationLevel),
     terms: resumeTermVector(document.text, { ...resume, skills: [...best.values()] }),

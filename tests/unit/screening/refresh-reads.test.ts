@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
 import { writeFeatures } from '@core/screening/intake/record-outcome'
-import { TERMS_VERSION } from '@core/screening/candidates/refresh-terms'
+import { TERMS_VERSION } from '@core/screening/candidates/refresh-reads'
 import { SCORE_VERSION } from '@core/screening/candidates/score-version'
 import { resumeTermVector } from '@core/screening/scoring/features'
 import {
@@ -106,6 +106,50 @@ describe('stored term vectors from before the fields (TERMS_VERSION)', () => {
     expect(after.computed_at).toBeGreaterThanOrEqual(before.computed_at)
     expect(JSON.parse(after.parts).text).toBeGreaterThan(0)
     expect(after.parts).not.toEqual(before.parts)
+  })
+})
+
+describe('skills read with another taxonomy', () => {
+  it('are read again from the stored text at the next start, their evidence and reading too, and their job re-ranked', async () => {
+    const { created, job } = await studioWithJob({
+      title: 'Electrical Maintenance Engineer',
+      description: 'Maintenance of HT/LT panels and transformers.',
+      requiredSkills: [{ skillId: 'electrical-engineering', name: 'Electrical Engineering', weight: 3 }],
+    })
+    studio = created.studio
+    const text = 'Anil Kumar\nanil@example.com\nEducation\nB.Tech Electrical & Electronics Engineering, 2014'
+    // As a version whose taxonomy did not know the degree's name read it: no skills at all.
+    const [id] = await seedCandidates(studio, job.id, [
+      { name: 'Anil', text, skills: [], years: 9, education: 'bachelor' },
+    ])
+    await call('jobs.update', { id: job.id, patch: { description: 'Maintenance of HT/LT panels and transformers!' } })
+    const score = async () =>
+      JSON.parse((await studio!.db.selectFrom('application_scores').selectAll().executeTakeFirstOrThrow()).parts)
+    expect((await score()).requiredSkills).toBe(0)
+    // As intake records it: the candidate is read from that file.
+    await studio.db.updateTable('candidates').set({ current_file_id: `seed-${id}` }).execute()
+    await studio.db
+      .updateTable('meta')
+      .set({ value: 'an-older-taxonomy' })
+      .where('key', '=', 'screening.taxonomy_version')
+      .execute()
+    await studio.close()
+
+    studio = (await createTempStudio({ startWorkers: false, dataDir: created.dataDir })).studio
+    const features = await studio.db.selectFrom('candidate_features').selectAll().executeTakeFirstOrThrow()
+    expect(features.skill_ids).toBe('|electrical-engineering|')
+    const evidence = await studio.db.selectFrom('candidate_evidence').selectAll().executeTakeFirstOrThrow()
+    expect(JSON.parse(evidence.skill_evidence)).toEqual({
+      'electrical-engineering': 'B.Tech Electrical & Electronics Engineering, 2014',
+    })
+    const document = await studio.db.selectFrom('resume_documents').selectAll().executeTakeFirstOrThrow()
+    expect(JSON.parse(document.parsed).skills).toEqual([
+      expect.objectContaining({ skillId: 'electrical-engineering', section: 'education' }),
+    ])
+    expect((await score()).requiredSkills).toBe(1)
+    expect(await metaValue('screening.taxonomy_version')).not.toBe('an-older-taxonomy')
+    const detail = await call<{ skills: { skillId: string }[] }>('candidates.get', { candidateId: id!, jobId: job.id })
+    expect(detail.skills.map((s) => s.skillId)).toEqual(['electrical-engineering'])
   })
 })
 
