@@ -137,6 +137,14 @@ describe('matching', () => {
     expect(namesIn('Helped tally the votes')).toEqual([])
     expect(namesIn('Inventor of two patents')).toEqual(['Intellectual Property'])
     expect(namesIn('Senior Member, IEEE')).toEqual([])
+    // An industry is not a trade: a data scientist's retail bank, an engineer's FMCG plant.
+    expect(namesIn('Worked for a retail bank')).toEqual([])
+    expect(namesIn('Process automation for pharma and FMCG plants')).toEqual([])
+    expect(namesIn('Skills: FMCG, dealer management, store sales')).toEqual([
+      'FMCG Sales',
+      'Distributor Management',
+      'Retail Sales',
+    ])
   })
 
   it('tells UI tests from UI design, and the IB Diploma from investment banking', () => {
