@@ -84,6 +84,11 @@ describe('aliases', () => {
     ['Electrical/Electronic Engineering', 'Electrical Engineering'],
     ['EEE', 'Electrical Engineering'],
     ['AWS EMR', 'Amazon EMR'],
+    // A role's title is evidence of its trade.
+    ['Operations Manager', 'Operations Management'],
+    ['Business Analyst', 'Business Analysis'],
+    ['Site Engineer', 'Civil Engineering'],
+    ['Automation Tester', 'Test Automation'],
     ['Mechanical & Automobile Engineering', 'Mechanical Engineering'],
   ])('%s is %s', (written, name) => {
     expect(namesIn(`Experience with ${written} every day`)).toContain(name)
