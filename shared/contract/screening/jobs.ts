@@ -1,7 +1,10 @@
 import { z } from 'zod'
 import { request } from '../define'
+import { MAX_ALTERNATIVES } from './alternatives'
 import { id, shortText } from './fields'
 import type { JobOpeningView, PostingAsks, RerankPreview, RerankSummary, SkillSuggestion } from './views'
+
+export { MAX_ALTERNATIVES }
 
 /** Job openings: what a job asks for and how its candidates are weighed. */
 
@@ -28,7 +31,7 @@ export const jobSkillSchema = z
     alternatives: z
       .array(z.object({ skillId: skillIdField, name: skillNameField }).strict())
       .min(1)
-      .max(4)
+      .max(MAX_ALTERNATIVES)
       .optional(),
   })
   .strict()

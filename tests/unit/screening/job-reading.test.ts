@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { jobSkillSchema, MAX_ALTERNATIVES } from '@shared/contract/screening'
 import { educationRequirement } from '@core/screening/jobs/education-requirement'
 import { parseJobMarkdown } from '@core/screening/jobs/job-markdown'
 import { yearsAskedIn } from '@core/screening/jobs/posting-asks'
@@ -129,6 +130,29 @@ describe('skills and years a job implies (no Required list)', () => {
     expect(shown(job.preferredSkills)).toEqual(['playwright or cypress'])
     const listed = parseJobMarkdown('# Designer\nRequired: Figma or Adobe XD, HTML\nPreferred: Sketch', taxonomy)
     expect(shown(listed.requiredSkills)).toEqual(['figma or adobe-xd', 'html'])
+  })
+
+  it('keeps at most MAX_ALTERNATIVES alternatives, so the job saves as the form suggests it', () => {
+    const tools = [
+      'Figma',
+      'Sketch',
+      'Adobe XD',
+      'InVision',
+      'Photoshop',
+      'Illustrator',
+      'InDesign',
+      'CorelDRAW',
+      'Canva',
+      'Zeplin',
+      'Java',
+    ]
+    expect(tools.every((tool) => taxonomy.resolve(tool))).toBe(true)
+    const text = `You design in ${tools.join(' or ')}.`
+    const [suggested] = taxonomyCatalog(taxonomy).suggest('Designer', text)
+    expect(suggested!.alternatives).toHaveLength(MAX_ALTERNATIVES)
+    const job = parseJobMarkdown(`# Designer\nRequired: ${tools.join(' or ')}`, taxonomy)
+    expect(job.requiredSkills[0]!.alternatives).toHaveLength(MAX_ALTERNATIVES)
+    expect(jobSkillSchema.array().safeParse(job.requiredSkills).success).toBe(true)
   })
 
   it('asks for nothing a sentence about pay and perks names', () => {

@@ -1,4 +1,9 @@
-import { DEFAULT_SCORE_WEIGHTS, educationLevelSchema, type JobSkill } from '../../../../shared/contract/screening'
+import {
+  DEFAULT_SCORE_WEIGHTS,
+  educationLevelSchema,
+  MAX_ALTERNATIVES,
+  type JobSkill,
+} from '../../../../shared/contract/screening'
 import type { ScoringJobSource } from '../scoring/job-query'
 import type { Taxonomy } from '../taxonomy'
 import { distinctSkills } from './distinct-skills'
@@ -93,7 +98,7 @@ export function parseJobMarkdown(markdown: string, taxonomy: Pick<Taxonomy, 'res
   const toSkills = (names: string[]): JobSkill[] =>
     names.map((name) => {
       const [first, ...others] = taxonomy.resolve(name) ? [name] : name.split(/\s+or\s+/i).filter(Boolean)
-      const alternatives = others.map(named)
+      const alternatives = others.slice(0, MAX_ALTERNATIVES).map(named)
       return { ...named(first ?? name), weight: 3, ...(alternatives.length ? { alternatives } : {}) }
     })
 

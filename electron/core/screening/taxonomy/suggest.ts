@@ -1,3 +1,4 @@
+import { MAX_ALTERNATIVES } from '../../../../shared/contract/screening/alternatives'
 import type { SkillMatch } from './matcher'
 
 export type SkillImportance = 'required' | 'preferred'
@@ -211,7 +212,7 @@ export function suggestFromMatches(description: string, matches: readonly SkillM
   })
   for (const [first, ...others] of alternativeGroups(lines, matches)) {
     const skill = bySkill.get(first!)
-    const alternatives = others.flatMap((id) => bySkill.get(id) ?? [])
+    const alternatives = others.flatMap((id) => bySkill.get(id) ?? []).slice(0, MAX_ALTERNATIVES)
     if (!skill || !alternatives.length) continue
     skill.alternatives = alternatives.map(({ skillId, name }) => ({ skillId, name }))
     if (alternatives.some((alternative) => alternative.importance === 'required')) skill.importance = 'required'
