@@ -43,7 +43,7 @@ const RESUMES = {
 }
 
 describe('the job form reads a posting', () => {
-  it('suggests "Figma or Adobe XD" as one skill, can split another, and counts and filters by any one of them', async () => {
+  it('suggests "Figma or Adobe XD" as one skill, splits and joins another, and counts and filters by any one of them', async () => {
     host = await startWebHost(tempDir('panelist-e2e-alternatives-'))
     const { page, errors } = await openRecruiter(browser, host.url)
     await page.getByRole('link', { name: 'Jobs' }).click()
@@ -63,6 +63,9 @@ describe('the job form reads a posting', () => {
     await required.getByText('Sketch', { exact: true }).waitFor()
     await required.getByText('InVision', { exact: true }).waitFor()
     await expect(required.getByText('Sketch or InVision').count()).resolves.toBe(0)
+    // …and joined again by hand: the lower one becomes the upper one's alternative.
+    await page.getByRole('button', { name: 'Accept InVision in place of Sketch: either will do' }).click()
+    await required.getByText('Sketch or InVision', { exact: true }).waitFor()
     if (shots) await page.screenshot({ path: path.join(shots, 'skill-alternatives-form.png'), fullPage: true })
     await page.getByRole('button', { name: 'Create job' }).click()
     await page.getByRole('heading', { level: 1, name: /Product Designer/ }).waitFor()

@@ -1,4 +1,4 @@
-import { skillLabel, type JobSkill } from '../../../../shared/contract/screening'
+import { MAX_ALTERNATIVES, skillLabel, type JobSkill } from '../../../../shared/contract/screening'
 
 export type SkillKind = 'required' | 'preferred'
 
@@ -10,9 +10,20 @@ const split = (skills: JobSkill[], skill: JobSkill): JobSkill[] =>
       : [s],
   )
 
+const choices = (skill: JobSkill) => [skill, ...(skill.alternatives ?? [])]
+
+/** The skill at `index` (and its own alternatives) joined to the one above it as alternatives, at that one's weight. */
+function joinAbove(skills: JobSkill[], index: number): JobSkill[] {
+  const above = skills[index - 1]!
+  const [, ...others] = choices(above)
+  const alternatives = [...others, ...choices(skills[index]!)].map(({ skillId, name }) => ({ skillId, name }))
+  return [...skills.slice(0, index - 1), { ...above, alternatives }, ...skills.slice(index + 1)]
+}
+
 /**
  * One of a job's skill lists: each skill's weight can be changed, or the skill removed; a skill
- * with alternatives ("Figma or Adobe XD") can be split so that each is asked for on its own.
+ * can be joined to the one above as an alternative ("Figma or Adobe XD": either one will do), and a
+ * skill with alternatives split so that each is asked for on its own.
  */
 export function SkillList({
   kind,
@@ -26,7 +37,7 @@ export function SkillList({
   if (!skills.length) return <p className="muted">No {kind} skills yet.</p>
   return (
     <ul aria-label={`${kind} skills`}>
-      {skills.map((skill) => (
+      {skills.map((skill, index) => (
         <li key={skill.skillId} data-skill={skill.skillId}>
           <span>{skillLabel(skill)}</span>
           <label>
@@ -46,6 +57,16 @@ export function SkillList({
               ))}
             </select>
           </label>
+          {index > 0 && choices(skills[index - 1]!).length + choices(skill).length <= MAX_ALTERNATIVES + 1 && (
+            <button
+              type="button"
+              className="secondary"
+              aria-label={`Accept ${skillLabel(skill)} in place of ${skillLabel(skills[index - 1]!)}: either will do`}
+              onClick={() => onChange(joinAbove(skills, index))}
+            >
+              Or the one above
+            </button>
+          )}
           {skill.alternatives && (
             <button
               type="button"
