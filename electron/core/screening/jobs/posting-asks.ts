@@ -1,24 +1,8 @@
 import type { EducationLevelName } from '../../../../shared/contract/screening'
 import { levelsNamed } from '../read/education'
+import { countOf, NUMBER_WORDS } from '../read/experience'
 import { educationRequirement } from './education-requirement'
 
-const NUMBER_WORDS = [
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
-  'thirteen',
-  'fourteen',
-  'fifteen',
-]
 const NUMBER = `(?:\\d+(?:\\.\\d+)?|${NUMBER_WORDS.join('|')})`
 // "4+ years", "5 or more years", "1-3 yrs", "three years"; in a range ("6-10 years", "two to four
 // years") the lower bound is the minimum.
@@ -32,11 +16,6 @@ const ASKED_BEFORE = /\b(?:at least|a minimum of|minimum of|minimum|min\.?|aroun
 const ASKED_AFTER =
   /^\s*(?:or more\b|\+|of\b[^.;]{0,40}\b(?:experience|practice|work|working)\b|(?:of )?(?:experience|exp)\b)/i
 
-const valueOf = (number: string) => {
-  const word = NUMBER_WORDS.indexOf(number.toLowerCase())
-  return word === -1 ? Number(number) : word + 1
-}
-
 /** The least years of experience a posting's text asks for, or null when it names none. */
 export function yearsAskedIn(text: string): number | null {
   for (const match of text.matchAll(YEARS)) {
@@ -46,7 +25,7 @@ export function yearsAskedIn(text: string): number | null {
     const inWords = !/^\d/.test(number)
     const range = /\s(?:to|-|–|—)\s|\w[-–—]\w/.test(match[0])
     if (!inWords || range || ASKED_BEFORE.test(before) || ASKED_AFTER.test(after) || /or more|\+/.test(match[0]))
-      return Math.min(50, valueOf(number))
+      return Math.min(50, countOf(number))
   }
   return null
 }

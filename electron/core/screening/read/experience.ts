@@ -1,6 +1,7 @@
 import type { ExperienceReading } from '../types'
 
-const NUMBER_WORDS = [
+/** Counts as written in words ("five years"), in order from one. */
+export const NUMBER_WORDS = [
   'one',
   'two',
   'three',
@@ -54,11 +55,16 @@ const MAY_HOLD_DURATION = /y(?:ea)?r|\d\s*\+?\s*m/iu
 /** Years a stated total or a job's length is within of the dated years for the two to agree. */
 const AGREEMENT = 1
 
+/** A count in digits or in words ("5", "2.5", "five"). */
+export function countOf(count: string): number {
+  const word = NUMBER_WORDS.indexOf(count.toLowerCase())
+  return word >= 0 ? word + 1 : Number(count)
+}
+
 const yearsOf = (match: RegExpExecArray): number => {
   const [, count, months, onlyMonths] = match
   if (onlyMonths !== undefined) return Number(onlyMonths) / 12
-  const word = NUMBER_WORDS.indexOf(count!.toLowerCase())
-  return (word >= 0 ? word + 1 : Number(count)) + Number(months ?? 0) / 12
+  return countOf(count!) + Number(months ?? 0) / 12
 }
 
 /**
