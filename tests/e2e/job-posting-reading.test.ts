@@ -84,6 +84,8 @@ describe('the job form reads a posting', () => {
 
     await page.getByLabel('Has skill').selectOption({ label: 'Figma or Adobe XD' })
     await expect.poll(() => rows.count(), { timeout: budget(10_000) }).toBe(1)
+    // The row's matched skills name the choice as the job does, not only its first name.
+    await expect(rows.first().textContent()).resolves.toContain('Figma or Adobe XD')
     await rows.first().getByRole('link', { name: 'Maya Ortiz' }).click()
     const explanation = page.getByTestId('explanation')
     await explanation.getByText(/required skills/).waitFor()

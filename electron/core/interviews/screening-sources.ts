@@ -9,7 +9,14 @@ import type { CandidateSource, JobSource } from './sources'
  * resume_documents). Only these columns are relied on; screening's modules are not imported.
  */
 
-const skillList = z.array(z.object({ name: z.string(), weight: z.number().optional() }))
+const skillList = z.array(
+  z.object({
+    name: z.string(),
+    weight: z.number().optional(),
+    // "Figma or Adobe XD": either will do, and the interview should know it.
+    alternatives: z.array(z.object({ name: z.string() })).optional(),
+  }),
+)
 const likePattern = (search: string) => `%${search.replace(/[\\%_]/gu, (c) => `\\${c}`)}%`
 
 export function jobsFromScreening(db: Kysely<Database>): JobSource {
@@ -23,7 +30,9 @@ export function jobsFromScreening(db: Kysely<Database>): JobSource {
         .executeTakeFirst()
       if (!row) return null
       const byWeight = (text: string) => readJson(text, skillList, []).sort((a, b) => (b.weight ?? 0) - (a.weight ?? 0))
-      const skills = [...byWeight(row.required_skills), ...byWeight(row.preferred_skills)].map((s) => s.name)
+      const skills = [...byWeight(row.required_skills), ...byWeight(row.preferred_skills)].map((s) =>
+        [s.name, ...(s.alternatives ?? []).map((alternative) => alternative.name)].join(' or '),
+      )
       return {
         id: row.id,
         title: row.title,

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { RerankSummary } from '../../../../shared/contract/screening'
+import { skillLabel, type RerankSummary } from '../../../../shared/contract/screening'
 import type { Clock } from '../../clock'
 import type { DirectDb } from '../../db/direct'
 import type { Database } from '../../db/schema'
@@ -86,7 +86,7 @@ export function createRanker(deps: RerankDeps): Ranker {
     const [pool, embedding] = await Promise.all([pools.get(jobId), jobEmbedding(db, jobId)])
     const ranked = rankCandidates(scoringJobOf(job, deps.related), pool)
     const byCandidate = new Map(pool.map((member) => [member.candidateId, member]))
-    const names = new Map([...job.requiredSkills, ...job.preferredSkills].map((s) => [s.skillId, s.name]))
+    const names = new Map([...job.requiredSkills, ...job.preferredSkills].map((s) => [s.skillId, skillLabel(s)]))
     const now = clock.now()
     const moved = await deps.direct.transaction((direct) => {
       const before = storedRanking(direct, jobId)

@@ -57,10 +57,18 @@ export function SkillList({
               ))}
             </select>
           </label>
+          <button
+            type="button"
+            className="secondary"
+            aria-label={`Remove ${skillLabel(skill)}`}
+            onClick={() => onChange(skills.filter((s) => s.skillId !== skill.skillId))}
+          >
+            Remove
+          </button>
           {index > 0 && choices(skills[index - 1]!).length + choices(skill).length <= MAX_ALTERNATIVES + 1 && (
             <button
               type="button"
-              className="secondary"
+              className="secondary quiet"
               aria-label={`Accept ${skillLabel(skill)} in place of ${skillLabel(skills[index - 1]!)}: either will do`}
               onClick={() => onChange(joinAbove(skills, index))}
             >
@@ -70,21 +78,13 @@ export function SkillList({
           {skill.alternatives && (
             <button
               type="button"
-              className="secondary"
+              className="secondary quiet"
               aria-label={`Ask for each of ${skillLabel(skill)} on its own`}
               onClick={() => onChange(split(skills, skill))}
             >
               Each on its own
             </button>
           )}
-          <button
-            type="button"
-            className="secondary"
-            aria-label={`Remove ${skillLabel(skill)}`}
-            onClick={() => onChange(skills.filter((s) => s.skillId !== skill.skillId))}
-          >
-            Remove
-          </button>
         </li>
       ))}
     </ul>
