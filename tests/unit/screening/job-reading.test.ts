@@ -155,6 +155,15 @@ describe('skills and years a job implies (no Required list)', () => {
     expect(jobSkillSchema.array().safeParse(job.requiredSkills).success).toBe(true)
   })
 
+  it('reads a posting that names skills thousands of times on one line, as the contract lets one be', () => {
+    const text = 'Java, Python or Go, '.repeat(2000).slice(0, 39_000) + ' is a plus'
+    const suggested = taxonomyCatalog(taxonomy).suggest('Developer', text)
+    expect(suggested.map((s) => [s.skillId, s.importance, s.alternatives?.map((a) => a.skillId)])).toEqual([
+      ['java', 'preferred', undefined],
+      ['python', 'preferred', ['go']],
+    ])
+  })
+
   it('asks for nothing a sentence about pay and perks names', () => {
     const job = parseJobMarkdown(
       [

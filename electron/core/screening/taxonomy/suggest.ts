@@ -35,7 +35,7 @@ const PREFERRED_INLINE =
   /\b(a plus|is a plus|plus\b|bonus|nice[- ]to[- ]have|good[- ]to[- ](?:have|know)|preferred|preference|ideally|desirable|advantage|advantageous|optional|familiarity with|exposure to)\b/i
 
 // "3+ years of HR experience, preferably in manufacturing": only what follows it is preferred.
-const PREFERABLY = /\bpreferably\b/i
+const PREFERABLY = /\bpreferably\b/gi
 // "Knowledge of AutoCAD is a must, and experience with Creo would be a plus", "AutoCAD is needed,
 // familiarity with Primavera is good to have": the part of a clause that says its skill is required
 // keeps it required, whatever the rest of the clause says.
@@ -59,42 +59,89 @@ const EMPLOYER_SENTENCE =
 const ABOUT_THE_JOB =
   /\b(?:you|your|hiring|looking for|seeking|join|role|position|candidates?|required|must|need|needed|experience)\b/i
 
-/** Where the clause of `line` around the characters start..end begins and ends. */
-function clauseBounds(line: string, start: number, end: number, stops = CLAUSE_END): [number, number] {
-  let from = 0
-  let to = line.length
-  for (const stop of line.matchAll(stops)) {
-    const at = stop.index
-    if (at < start) from = at + stop[0].length
-    else if (at >= end) {
-      to = at
-      break
-    }
-  }
-  return [from, to]
+/** Where each stop of one kind starts in a line, and where it ends, in order. */
+interface Stops {
+  at: number[]
+  after: number[]
 }
 
-const clauseAround = (line: string, start: number, end: number, stops = CLAUSE_END) =>
-  line.slice(...clauseBounds(line, start, end, stops))
+/** The first index of `sorted` whose value is at least `value`. */
+function firstAtLeast(sorted: readonly number[], value: number): number {
+  let low = 0
+  let high = sorted.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (sorted[middle]! < value) low = middle + 1
+    else high = middle
+  }
+  return low
+}
 
 /**
- * The mention's clause says it is preferred ("Kafka a plus") and its own part of the clause does not
- * say it is required, or "preferably" comes before it.
+ * Clauses, parts and sentences around the mentions of one description. Each line's stops are found
+ * once and each span's tests answered once, so a posting that names a skill thousands of times on
+ * one line costs no more than its length (a 40,000-character line of skills took seconds before).
  */
-function inlinePreferred(line: string, match: SkillMatch): boolean {
-  const [from, to] = clauseBounds(line, match.start, match.end)
-  if (PREFERABLY.test(line.slice(from, match.start))) return true
-  if (!PREFERRED_INLINE.test(line.slice(from, to))) return false
-  const part = clauseAround(line, match.start, match.end, PART_END)
-  return !REQUIRED_INLINE.test(part) || PREFERRED_INLINE.test(part)
+function clausesOf(lines: readonly string[]) {
+  const stopsByKind = new Map<RegExp, Map<number, Stops>>()
+  const answers = new Map<string, boolean>()
+  const stopsIn = (lineIndex: number, kind: RegExp): Stops => {
+    const byLine = stopsByKind.get(kind) ?? new Map<number, Stops>()
+    stopsByKind.set(kind, byLine)
+    let stops = byLine.get(lineIndex)
+    if (!stops) {
+      stops = { at: [], after: [] }
+      for (const stop of (lines[lineIndex] ?? '').matchAll(kind)) {
+        stops.at.push(stop.index)
+        stops.after.push(stop.index + stop[0].length)
+      }
+      byLine.set(lineIndex, stops)
+    }
+    return stops
+  }
+  /** Where the span's clause begins (after the last stop before it) and ends (at the first stop after it). */
+  const bounds = (match: SkillMatch, kind: RegExp): [number, number] => {
+    const { at, after } = stopsIn(match.lineIndex, kind)
+    const before = firstAtLeast(at, match.start)
+    const next = firstAtLeast(at, match.end)
+    return [before > 0 ? after[before - 1]! : 0, next < at.length ? at[next]! : (lines[match.lineIndex] ?? '').length]
+  }
+  /** Whether `test` holds for the span's line from..to, asked once per line, span and test. */
+  const holds = (test: RegExp, lineIndex: number, from: number, to: number) => {
+    const key = `${test.source}\u0000${lineIndex}:${from}:${to}`
+    let answer = answers.get(key)
+    if (answer === undefined) {
+      answer = test.test((lines[lineIndex] ?? '').slice(from, to))
+      answers.set(key, answer)
+    }
+    return answer
+  }
+  return {
+    /**
+     * The mention's clause says it is preferred ("Kafka a plus") and its own part of the clause does
+     * not say it is required, or "preferably" comes before it.
+     */
+    inlinePreferred(match: SkillMatch): boolean {
+      const [from, to] = bounds(match, CLAUSE_END)
+      const preferably = stopsIn(match.lineIndex, PREFERABLY)
+      const first = firstAtLeast(preferably.at, from)
+      if (first < preferably.at.length && preferably.after[first]! <= match.start) return true
+      if (!holds(PREFERRED_INLINE, match.lineIndex, from, to)) return false
+      const [partFrom, partTo] = bounds(match, PART_END)
+      return (
+        !holds(REQUIRED_INLINE, match.lineIndex, partFrom, partTo) ||
+        holds(PREFERRED_INLINE, match.lineIndex, partFrom, partTo)
+      )
+    },
+    /** The mention's sentence, without a list item's mark. */
+    sentenceOf(match: SkillMatch): string {
+      return (lines[match.lineIndex] ?? '')
+        .slice(...bounds(match, SENTENCE_END))
+        .trim()
+        .replace(/^[-*•#\s]+/, '')
+    },
+  }
 }
-
-const sentenceOf = (line: string, match: SkillMatch) =>
-  clauseAround(line, match.start, match.end, SENTENCE_END)
-    .trim()
-    .replace(/^[-*•#\s]+/, '')
-
-const inPerksSentence = (line: string, match: SkillMatch) => PERKS_SENTENCE.test(sentenceOf(line, match))
 
 // Between two mentions that are alternatives: "Figma or Adobe XD", "Kafka, or RabbitMQ", "SQL and/or NoSQL".
 const OR_BETWEEN = /^\s*,?\s*(?:or|and\/or)\s+$/i
@@ -179,20 +226,22 @@ export function suggestFromMatches(description: string, matches: readonly SkillM
     lines.findIndex((line) => isHeadingLine(line.trim()) || isListItem(line.trim())),
   )
   const opening = openingParagraph(lines)
+  const clauses = clausesOf(lines)
   const aboutEmployer = (match: SkillMatch) => {
     if (match.lineIndex < opening.from || match.lineIndex >= opening.to) return false
-    const sentence = sentenceOf(lines[match.lineIndex] ?? '', match)
+    const sentence = clauses.sentenceOf(match)
     return EMPLOYER_SENTENCE.test(sentence) && !ABOUT_THE_JOB.test(sentence)
   }
   const preferredAt = (match: SkillMatch) =>
     (blockPreferred[match.lineIndex] ?? false) ||
     match.lineIndex < introEnd ||
     aboutEmployer(match) ||
-    inlinePreferred(lines[match.lineIndex] ?? '', match)
+    clauses.inlinePreferred(match)
 
   const bySkill = new Map<string, SuggestedSkill & { order: number }>()
   matches.forEach((match, order) => {
-    if (inPerksSentence(lines[match.lineIndex] ?? '', match)) return
+    // What a sentence about pay and perks names is offered, not asked for.
+    if (PERKS_SENTENCE.test(clauses.sentenceOf(match))) return
     const preferred = preferredAt(match)
     const existing = bySkill.get(match.skillId)
     if (existing) {
