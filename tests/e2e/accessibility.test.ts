@@ -19,7 +19,7 @@ import { assessmentWorld } from '../unit/assessment/world'
 
 let browser: Browser
 let host: RunningHost | undefined
-const seeded = { jobId: '', candidateId: '', sessionId: '', templateId: '', kioskCodes: [] as string[] }
+const seeded = { jobId: '', formJobId: '', candidateId: '', sessionId: '', templateId: '', kioskCodes: [] as string[] }
 
 beforeAll(async () => {
   const dataDir = tempDir('panelist-e2e-a11y-')
@@ -27,6 +27,17 @@ beforeAll(async () => {
   try {
     await w.setKey()
     seeded.jobId = await createJob(w, 'Backend engineer')
+    // A job whose form shows a skill with alternatives and what its description asks for.
+    seeded.formJobId = (
+      await w.call<{ id: string }>('jobs.create', {
+        title: 'Product designer',
+        description: 'You have at least three years of product design and a B.Des or B.E. degree.',
+        requiredSkills: [
+          { skillId: 'figma', name: 'Figma', weight: 3, alternatives: [{ skillId: 'adobe-xd', name: 'Adobe XD' }] },
+          { skillId: 'usability-testing', name: 'Usability Testing', weight: 3 },
+        ],
+      })
+    ).id
     const first = await assessedCandidate(w, seeded.jobId, 'Grace Hopper', 5)
     await assessedCandidate(w, seeded.jobId, 'Alan Turing', 3, { pasted: true })
     seeded.candidateId = first.candidateId
@@ -69,9 +80,14 @@ async function settled(page: Page) {
     .waitFor({ state: 'detached', timeout: budget(30_000) })
 }
 
-const RECRUITER_SCREENS: { name: string; hash: () => string }[] = [
+const RECRUITER_SCREENS: { name: string; hash: () => string; ready?: (page: Page) => Promise<void> }[] = [
   { name: 'jobs list', hash: () => '#/jobs' },
   { name: 'job page', hash: () => `#/jobs/${seeded.jobId}` },
+  {
+    name: 'job form',
+    hash: () => `#/jobs/${seeded.formJobId}/edit`,
+    ready: (page) => page.getByTestId('posting-asks').waitFor({ timeout: budget(10_000) }),
+  },
   { name: 'candidate page', hash: () => `#/jobs/${seeded.jobId}/candidates/${seeded.candidateId}` },
   { name: 'templates', hash: () => '#/interviews' },
   { name: 'template editor', hash: () => `#/interviews/templates/${seeded.templateId}` },
@@ -145,6 +161,7 @@ describe.each(['light', 'dark'] as const)('accessibility in the %s theme', (them
     for (const screen of RECRUITER_SCREENS) {
       await page.goto(`${host!.url}${screen.hash()}`)
       await settled(page)
+      await screen.ready?.(page)
       expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme)
       await shoot(page, screen.name, theme)
       const violations = await axeViolations(page)

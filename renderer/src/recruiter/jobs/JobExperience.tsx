@@ -1,3 +1,4 @@
+import { useId } from 'react'
 import type { EducationLevelName, PostingAsks } from '../../../../shared/contract/screening'
 import { useRequest } from '../../api/useRequest'
 import { EDUCATION_LABELS } from '../candidates/labels'
@@ -46,6 +47,7 @@ export function JobExperience({
   /** The description and requirements as typed. */
   posting: string
 }) {
+  const id = useId()
   const read = useRequest('jobs.readPosting', posting.trim() ? { text: posting } : null, { delayMs: 300 })
   const offer = askedOtherwise(posting.trim() ? read.data : null, value)
   return (
@@ -81,8 +83,13 @@ export function JobExperience({
       </div>
       {offer && (
         <p className="muted" data-testid="posting-asks">
-          {offer.sentence}{' '}
-          <button type="button" className="secondary" onClick={() => onChange(offer.patch)}>
+          <span id={`${id}-asks`}>{offer.sentence}</span>{' '}
+          <button
+            type="button"
+            className="secondary"
+            aria-describedby={`${id}-asks`}
+            onClick={() => onChange(offer.patch)}
+          >
             Use {offer.patch.minYears !== undefined && offer.patch.educationLevel ? 'these' : 'this'}
           </button>
         </p>
