@@ -141,4 +141,23 @@ describe('jobs', () => {
     expect(rerank.candidates).toBe(2)
     expect(await order()).toEqual([kafka, spark])
   })
+
+  it('reads a stored skill list written by another version: unknown fields dropped, unreadable skills left out', async () => {
+    const { studio, jobs } = await setup()
+    const job = await jobs.create(input())
+    const stored = [
+      { skillId: 'python', name: 'Python', weight: 5, level: 'expert' },
+      { skillId: 'figma', name: 'Figma', weight: 3, alternatives: [{ skillId: 'adobe-xd', name: 'Adobe XD' }] },
+      { name: 'no id' },
+    ]
+    await studio.db
+      .updateTable('job_openings')
+      .set({ required_skills: JSON.stringify(stored) })
+      .where('id', '=', job.id)
+      .execute()
+    expect((await jobs.get(job.id)).requiredSkills).toEqual([
+      { skillId: 'python', name: 'Python', weight: 5 },
+      { skillId: 'figma', name: 'Figma', weight: 3, alternatives: [{ skillId: 'adobe-xd', name: 'Adobe XD' }] },
+    ])
+  })
 })

@@ -11,7 +11,18 @@ import {
 import type { JobOpeningsTable } from '../tables'
 
 // Stored JSON is read defensively: a synced row written by another version must not break the list.
-const skills = z.array(jobSkillSchema).catch([])
+// A skill with a field this version does not know is read without it; one it cannot read is left
+// out, and the others stay.
+const storedSkill = jobSkillSchema.strip()
+const skills = z
+  .array(z.unknown())
+  .catch([])
+  .transform((items) =>
+    items.flatMap((item) => {
+      const read = storedSkill.safeParse(item)
+      return read.success ? [read.data] : []
+    }),
+  )
 const weights = scoreWeightsSchema.catch(DEFAULT_SCORE_WEIGHTS)
 
 function json(text: string): unknown {
