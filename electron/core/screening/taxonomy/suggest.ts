@@ -65,7 +65,10 @@ interface Stops {
   after: number[]
 }
 
-/** The first index of `sorted` whose value is at least `value`. */
+/**
+ * The first index of `sorted` whose value is at least `value`. (scoring/term-vector.ts's lowerBound
+ * does this for typed arrays only, so that ranking's hot path sees one kind of array.)
+ */
 function firstAtLeast(sorted: readonly number[], value: number): number {
   let low = 0
   let high = sorted.length
