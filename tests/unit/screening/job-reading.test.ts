@@ -25,6 +25,9 @@ describe('the education a job requires', () => {
     ['High school diploma or equivalent', 'high_school'],
     ['An MBA would be a plus', 'none'],
     ['No formal education required', 'none'],
+    ['Any graduate can apply', 'bachelor'],
+    ['Graduate in any discipline; MBA in Marketing preferred', 'bachelor'],
+    ['An MBA/PGDM in HR (any graduate with relevant experience can also apply)', 'bachelor'],
   ])('%s → %s', (text, level) => {
     expect(educationRequirement(text)).toBe(level)
   })
@@ -43,6 +46,9 @@ describe('the education a job requires', () => {
     expect(
       parseJobMarkdown('# Analyst\nWe analyse sales data with 360-degree feedback.', taxonomy).educationLevel,
     ).toBe('none')
+    expect(
+      parseJobMarkdown('# PMO Analyst\nYou will track plans. Any graduate can apply.', taxonomy).educationLevel,
+    ).toBe('bachelor')
   })
 })
 

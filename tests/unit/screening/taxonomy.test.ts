@@ -142,6 +142,12 @@ describe('matching', () => {
     expect(namesIn('Helped tally the votes')).toEqual([])
     expect(namesIn('Inventor of two patents')).toEqual(['Intellectual Property'])
     expect(namesIn('Senior Member, IEEE')).toEqual([])
+    // A posting's "send your CV" is no computer vision, a "B2B SaaS platform" no B2B selling, a
+    // "consulting firm" no management consulting.
+    expect(namesIn('Share your CV with current CTC')).toEqual([])
+    expect(namesIn('A small team building a B2B SaaS platform')).toEqual([])
+    expect(namesIn('B2B and B2C selling')).toEqual(['B2B Sales', 'B2C Sales'])
+    expect(namesIn('Client: Big 4 consulting firm')).toEqual([])
     // An industry is not a trade: a data scientist's retail bank, an engineer's FMCG plant.
     expect(namesIn('Worked for a retail bank')).toEqual([])
     expect(namesIn('Process automation for pharma and FMCG plants')).toEqual([])

@@ -1,7 +1,7 @@
 import type { EducationLevelName } from '../../../../shared/contract/screening'
 import { levelsNamed } from '../read/education'
 import { countOf, NUMBER_WORDS } from '../read/experience'
-import { educationRequirement } from './education-requirement'
+import { ANY_GRADUATE, educationRequirement } from './education-requirement'
 
 const NUMBER = `(?:\\d+(?:\\.\\d+)?|${NUMBER_WORDS.join('|')})`
 // "4+ years", "5 or more years", "1-3 yrs", "three years"; in a range ("6-10 years", "two to four
@@ -30,11 +30,11 @@ export function yearsAskedIn(text: string): number | null {
   return null
 }
 
-/** The education a posting's text requires, read from its lines that name a degree. */
+/** The education a posting's text requires, read from its lines that name a degree or a graduate. */
 export const educationAskedIn = (text: string): EducationLevelName =>
   educationRequirement(
     text
       .split('\n')
-      .filter((line) => levelsNamed(line).length > 0)
+      .filter((line) => levelsNamed(line).length > 0 || ANY_GRADUATE.test(line))
       .join('\n'),
   )
