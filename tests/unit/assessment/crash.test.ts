@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startAiStub, type AiStub } from '../../harness/ai-stub'
+import { budget } from '../../helpers/patience'
 import { assessmentWorld, GOOD_ANSWERS, honestModel, studioOnStub, type AssessmentWorld } from './world'
 
 const child = path.join(__dirname, 'child/assessment-child.ts')
@@ -13,7 +14,7 @@ afterEach(async () => {
   while (stubs.length) await stubs.pop()!.close()
 })
 
-async function until(condition: () => boolean, what: string, timeoutMs = 20_000) {
+async function until(condition: () => boolean, what: string, timeoutMs = budget(20_000)) {
   const deadline = Date.now() + timeoutMs
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)

@@ -6,6 +6,7 @@ import type { VoicePhase, VoiceStart, VoiceStateEvent } from '@shared/contract/k
 import type { StudioOptions } from '@core/studio'
 import { startAiStub, type AiStub, type AiStubOptions } from '../../harness/ai-stub'
 import { createTempStudio } from '../../helpers/temp-studio'
+import { budget } from '../../helpers/patience'
 import { chunked } from '../../fixtures/audio/speech'
 
 type Studio = Awaited<ReturnType<typeof createTempStudio>>['studio']
@@ -173,7 +174,7 @@ export class KioskSim {
     return this.events.filter((e) => e.name === name) as SeenEvent<K>[]
   }
 
-  async until(predicate: () => boolean, timeoutMs = 20_000): Promise<void> {
+  async until(predicate: () => boolean, timeoutMs = budget(20_000)): Promise<void> {
     const deadline = Date.now() + timeoutMs
     while (!predicate()) {
       if (Date.now() > deadline) throw new Error(`timed out; last state: ${JSON.stringify(this.state)}`)

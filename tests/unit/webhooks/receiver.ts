@@ -1,5 +1,6 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { budget } from '../../helpers/patience'
 
 export interface Received {
   headers: Record<string, string>
@@ -52,10 +53,10 @@ export async function startReceiver(options: { statuses?: number[]; down?: boole
   }
 }
 
-/** Polls until `check` returns a value (not undefined), or fails after `timeoutMs`. */
+/** Polls until `check` returns a value (not undefined), or fails after `timeoutMs` (scaled for the machine's load). */
 export async function eventually<T>(
   check: () => Promise<T | undefined> | T | undefined,
-  timeoutMs = 10_000,
+  timeoutMs = budget(10_000),
 ): Promise<T> {
   const until = Date.now() + timeoutMs
   for (;;) {
