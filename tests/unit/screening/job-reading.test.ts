@@ -182,6 +182,12 @@ describe('skills and years a job implies (no Required list)', () => {
     const all = [...ids(job.requiredSkills), ...ids(job.preferredSkills)]
     expect(all).toEqual(expect.arrayContaining(['bar-bending-schedule', 'autocad']))
     expect(all).not.toContain(taxonomy.resolve('ESI')!.id)
+    // A sentence that asks for pay and benefits work is not about the job's own pay.
+    const hr = parseJobMarkdown(
+      '# HR Executive\nCompensation and benefits administration, payroll processing and PF/ESIC compliance are required.',
+      taxonomy,
+    )
+    expect(ids(hr.requiredSkills)).toEqual(expect.arrayContaining(['payroll', taxonomy.resolve('ESI')!.id]))
   })
 
   it('makes only the clause that says "preferred" preferred, not its whole line', () => {

@@ -42,9 +42,10 @@ const PREFERABLY = /\bpreferably\b/gi
 const REQUIRED_INLINE = /(?<!\bnot )(?<!\bnot strictly )\b(?:must|mandatory|required|essential|needed|expected)\b/i
 const PART_END = /[.;!?](?:\s|$)|\s[-–—]\s|,\s/g
 // A sentence about pay and perks ("The company offers yearly increments, PF, gratuity", "Salary as
-// per industry standards plus canteen"): what it names is offered, not asked for.
+// per industry standards plus canteen", "Benefits include …"): what it names is offered, not asked
+// for. Not a sentence that asks for such work: "Compensation and benefits administration, payroll …".
 const PERKS_SENTENCE =
-  /^(?:(?:we|the company|the employer|(?:our|the) client|they)(?: also)? (?:offers?|provides?)\b|(?:benefits|perks|salary|ctc|compensation|remuneration)\b)/i
+  /^(?:(?:we|the company|the employer|(?:our|the) client|they)(?: also)? (?:offers?|provides?)\b|(?:benefits|perks)\s*(?:include|are\b|[:–-])|(?:salary|ctc|compensation|remuneration|pay)\s*(?:as per|up ?to|range|of\b|is\b|will\b|[:–+-]|₹|rs\b|inr\b|\d|best\b|commensurate|competitive|attractive|negotiable|no bar))/i
 
 /** Clauses end at a sentence stop or a semicolon: "Graduate in any field; an MBA is preferred." is two. */
 const CLAUSE_END = /[.;!?](?:\s|$)|\s[-–—]\s/g
