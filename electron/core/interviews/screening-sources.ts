@@ -1,12 +1,14 @@
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
+import { skillLabel } from '../../../shared/contract/screening'
 import type { Database } from '../db/schema'
 import { readJson } from './json-column'
 import type { CandidateSource, JobSource } from './sources'
 
 /*
  * Job and candidate sources read from screening's tables (job_openings, candidates,
- * resume_documents). Only these columns are relied on; screening's modules are not imported.
+ * resume_documents). Only these columns and the shared contract are relied on; screening's modules
+ * are not imported.
  */
 
 const skillList = z.array(
@@ -30,9 +32,7 @@ export function jobsFromScreening(db: Kysely<Database>): JobSource {
         .executeTakeFirst()
       if (!row) return null
       const byWeight = (text: string) => readJson(text, skillList, []).sort((a, b) => (b.weight ?? 0) - (a.weight ?? 0))
-      const skills = [...byWeight(row.required_skills), ...byWeight(row.preferred_skills)].map((s) =>
-        [s.name, ...(s.alternatives ?? []).map((alternative) => alternative.name)].join(' or '),
-      )
+      const skills = [...byWeight(row.required_skills), ...byWeight(row.preferred_skills)].map(skillLabel)
       return {
         id: row.id,
         title: row.title,

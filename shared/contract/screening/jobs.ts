@@ -38,7 +38,7 @@ export const jobSkillSchema = z
 export type JobSkill = z.infer<typeof jobSkillSchema>
 
 /** The skill and its alternatives, as a recruiter reads them: "Figma or Adobe XD". */
-export const skillLabel = (skill: Pick<JobSkill, 'name' | 'alternatives'>) =>
+export const skillLabel = (skill: { name: string; alternatives?: readonly { name: string }[] | undefined }) =>
   [skill.name, ...(skill.alternatives ?? []).map((alternative) => alternative.name)].join(' or ')
 
 /** Every skill id that answers for this skill: its own and its alternatives'. */

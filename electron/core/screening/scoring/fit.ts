@@ -1,4 +1,4 @@
-import { skillIdsOf, type JobSkill } from '../../../../shared/contract/screening'
+import type { JobSkill } from '../../../../shared/contract/screening'
 import { fieldHash, frequencyOf, type TermVector } from './term-vector'
 import type { CustomSkillPhrase, ScoringJob, SkillSet } from './types'
 
@@ -47,6 +47,22 @@ export function hasSkill(
   return !!custom && hasCustomSkill(custom, terms)
 }
 
+/**
+ * One of the skill's alternatives counts ("Adobe XD" for "Figma or Adobe XD"). Asked apart from the
+ * skill itself, without a list of its ids: this runs for every skill of every candidate of a re-rank.
+ */
+function hasAlternative(
+  skill: JobSkill,
+  skillIds: SkillSet,
+  terms: TermVector,
+  customSkills: ReadonlyMap<string, CustomSkillPhrase>,
+): boolean {
+  if (!skill.alternatives) return false
+  for (const alternative of skill.alternatives)
+    if (hasSkill(alternative.skillId, skillIds, terms, customSkills)) return true
+  return false
+}
+
 /** The first of the candidate's skills in `ids`: a candidate names a few dozen, a category holds up to a hundred. */
 function firstIn(skillIds: SkillSet, ids: ReadonlySet<string> | undefined): string | undefined {
   if (!ids) return undefined
@@ -65,7 +81,10 @@ export function skillCoverage(
   const coverage: Coverage = { value: 0, matched: [], missing: [], related: [] }
   for (const skill of skills) {
     total += skill.weight
-    if (skillIdsOf(skill).some((id) => hasSkill(id, skillIds, terms, job.customSkills))) {
+    if (
+      hasSkill(skill.skillId, skillIds, terms, job.customSkills) ||
+      hasAlternative(skill, skillIds, terms, job.customSkills)
+    ) {
       got += skill.weight
       coverage.matched.push(skill.skillId)
       continue
