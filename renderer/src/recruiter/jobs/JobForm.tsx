@@ -45,6 +45,8 @@ function JobDraftForm({ jobId, initial }: { jobId: string | undefined; initial: 
   useFocusFirstProblem(form, problems)
   const change = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }))
   const hasTitle = Boolean(draft.title.trim())
+  // The posting's text as both its skill suggestions and its years and degree read it.
+  const posting = [draft.description, draft.requirements].join('\n')
 
   const save = async (event: FormEvent) => {
     event.preventDefault()
@@ -73,12 +75,8 @@ function JobDraftForm({ jobId, initial }: { jobId: string | undefined; initial: 
       </header>
       <form ref={form} onSubmit={save} noValidate>
         <JobBasics value={draft} onChange={change} problems={problems.fields} />
-        <SkillEditor
-          value={draft}
-          onChange={change}
-          describe={() => ({ title: draft.title, text: [draft.description, draft.requirements].join('\n') })}
-        />
-        <JobExperience value={draft} onChange={change} posting={[draft.description, draft.requirements].join('\n')} />
+        <SkillEditor value={draft} onChange={change} describe={() => ({ title: draft.title, text: posting })} />
+        <JobExperience value={draft} onChange={change} posting={posting} />
         <ScoringWeights weights={draft.weights} onChange={(weights) => change({ weights })} open={Boolean(jobId)} />
         {jobId && <WhatMoved jobId={jobId} saved={initial} draft={draft} />}
         <FormProblemList problems={problems} />

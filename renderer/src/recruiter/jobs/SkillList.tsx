@@ -2,21 +2,21 @@ import { MAX_ALTERNATIVES, skillLabel, type JobSkill } from '../../../../shared/
 
 export type SkillKind = 'required' | 'preferred'
 
+const choices = (skill: JobSkill) => [skill, ...(skill.alternatives ?? [])]
+
 /** Each of a skill's alternatives as a skill of its own, at its weight, in its place. */
 const split = (skills: JobSkill[], skill: JobSkill): JobSkill[] =>
   skills.flatMap((s) =>
-    s.skillId === skill.skillId
-      ? [s, ...(s.alternatives ?? [])].map(({ skillId, name }) => ({ skillId, name, weight: s.weight }))
-      : [s],
+    s.skillId === skill.skillId ? choices(s).map(({ skillId, name }) => ({ skillId, name, weight: s.weight })) : [s],
   )
-
-const choices = (skill: JobSkill) => [skill, ...(skill.alternatives ?? [])]
 
 /** The skill at `index` (and its own alternatives) joined to the one above it as alternatives, at that one's weight. */
 function joinAbove(skills: JobSkill[], index: number): JobSkill[] {
   const above = skills[index - 1]!
-  const [, ...others] = choices(above)
-  const alternatives = [...others, ...choices(skills[index]!)].map(({ skillId, name }) => ({ skillId, name }))
+  const alternatives = [...(above.alternatives ?? []), ...choices(skills[index]!)].map(({ skillId, name }) => ({
+    skillId,
+    name,
+  }))
   return [...skills.slice(0, index - 1), { ...above, alternatives }, ...skills.slice(index + 1)]
 }
 
