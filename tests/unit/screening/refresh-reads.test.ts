@@ -127,7 +127,10 @@ describe('skills read with another taxonomy', () => {
       JSON.parse((await studio!.db.selectFrom('application_scores').selectAll().executeTakeFirstOrThrow()).parts)
     expect((await score()).requiredSkills).toBe(0)
     // As intake records it: the candidate is read from that file.
-    await studio.db.updateTable('candidates').set({ current_file_id: `seed-${id}` }).execute()
+    await studio.db
+      .updateTable('candidates')
+      .set({ current_file_id: `seed-${id}` })
+      .execute()
     await studio.db
       .updateTable('meta')
       .set({ value: 'an-older-taxonomy' })
