@@ -136,6 +136,18 @@ describe('judging whether a document is a resume', () => {
     expect(wrong, report).toEqual([])
   })
 
+  it('refuses a terse posting that never says "you" or "we": its asks, its range of years, who may apply', () => {
+    const postings = [
+      '# QA Engineer (Manual)\n\nNeed a manual tester, 2-4 yrs exp, for a banking app. JIRA and SQL is must; API testing is a plus. Graduates with ISTQB can also apply. Immediate joiners preferred.',
+      '# Interior Designer\n\n**Location:** Kochi\n**Experience:** 3–6 years\n\n**Requirements**\n- AutoCAD and SketchUp\n- Site coordination\n\nAny graduate in design. Share your portfolio with your CV.',
+    ]
+    for (const posting of postings) expect(judgeResumeLikeness(posting), posting).toMatchObject({ resume: false })
+    // A person who states their own experience and asks for nothing is still read as a resume.
+    const terse =
+      'Anil Verma | QA Engineer | anil.verma@example.com\nExperience: 4 years, manual and API testing (JIRA, SQL, Postman)'
+    expect(judgeResumeLikeness(terse).resume).toBe(true)
+  })
+
   it('judges a long document in bounded time', () => {
     const long = Array.from({ length: 400 }, (_, index) => renderText(buildResume(RESUME_PEOPLE[index % 36]!))).join(
       '\n',
