@@ -286,6 +286,45 @@ describe('what a posting says about the employer', () => {
       expect(required).not.toContain(context)
   })
 
+  it('is context on a line naming the company, and in an opening sentence past a line of facts', () => {
+    const job = parseJobMarkdown(
+      [
+        '# QA Tester (Manual)',
+        '**Company:** Swiftkart Logistics',
+        'Infopark, Kochi | 1–3 years',
+        '',
+        'Bluewave builds hotel booking and property management software. Shreeji Foods manufactures home-care products.',
+        '',
+        'You will write test cases, log bugs in JIRA and check data with SQL.',
+      ].join('\n'),
+      taxonomy,
+    )
+    expect(names(job.requiredSkills)).toEqual(expect.arrayContaining(['Jira', 'SQL']))
+    for (const context of ['Logistics', 'Real Estate', 'Home Health Care']) {
+      expect(names(job.requiredSkills)).not.toContain(context)
+      expect(names(job.preferredSkills)).toContain(context)
+    }
+  })
+
+  it('asks for no skill that names a team the job works with, nor for what "What we offer" lists', () => {
+    const job = parseJobMarkdown(
+      [
+        '# Site Engineer – Civil',
+        '- Check reinforcement against drawings and prepare BBS',
+        '- Coordinate with subcontractors, the consultant and the MEP team',
+        '**What we offer:** ₹9–12 LPA plus PF, gratuity and mediclaim.',
+      ].join('\n'),
+      taxonomy,
+    )
+    const all = names([...job.requiredSkills, ...job.preferredSkills])
+    expect(all).toContain('Bar Bending Schedule')
+    expect(all).not.toContain('MEP Engineering')
+    expect(all).not.toContain(taxonomy.resolve('ESI')!.name)
+    // Joining or leading a team is the job's own work.
+    const own = parseJobMarkdown('# QA Lead\nYou will lead the QA team and MEP coordination.', taxonomy)
+    expect(names(own.requiredSkills)).toEqual(expect.arrayContaining(['Quality Assurance', 'MEP Engineering']))
+  })
+
   it('leaves "Zephyr" to the test-management tool QA postings mean, not the real-time OS', () => {
     const job = parseJobMarkdown('# QA Engineer\n- Test management in Zephyr or TestRail\n- SQL', taxonomy)
     expect(names([...job.requiredSkills, ...job.preferredSkills])).not.toContain('Real-Time Operating Systems')

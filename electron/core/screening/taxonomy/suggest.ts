@@ -29,6 +29,12 @@ const COMPANY_HEADING =
 const ABOUT_A_NAME =
   /^[#*\s]*About (?!(?:The|This|You|Your|Our|Us|Me)\b)\p{Lu}[\p{L}&.'-]*(?: \p{Lu}[\p{L}&.'-]*){0,3}[\s:*]*$/u
 const isCompanyHeading = (line: string) => COMPANY_HEADING.test(line) || ABOUT_A_NAME.test(line)
+// A line of facts that names the employer ("**Company:** Swiftkart Logistics", "Client: a Big 4 bank").
+const EMPLOYER_FACT = /^[-*•\s]*(?:company|employer|client|organi[sz]ation|hiring (?:company|organi[sz]ation))\W{0,4}:/i
+// "Coordinate with the consultant and the MEP team", "work closely with the sales team": a skill
+// that names the people the job works with is theirs, not asked of the candidate.
+const THEIR_TEAM = /^\s+(?:teams?|departments?|dept\b)/i
+const WITH = /\bwith\b/i
 // Inside one line: "Kafka (a plus)", "Terraform is a bonus", "ideally Go", "Good to have: AWS", "a
 // licence is an added advantage", "ISTQB certified candidates will be given preference".
 const PREFERRED_INLINE =
@@ -45,7 +51,7 @@ const PART_END = /[.;!?](?:\s|$)|\s[-–—]\s|,\s/g
 // per industry standards plus canteen", "Benefits include …"): what it names is offered, not asked
 // for. Not a sentence that asks for such work: "Compensation and benefits administration, payroll …".
 const PERKS_SENTENCE =
-  /^(?:(?:we|the company|the employer|(?:our|the) client|they)(?: also)? (?:offers?|provides?)\b|(?:benefits|perks)\s*(?:include|are\b|[:–-])|(?:salary|ctc|compensation|remuneration|pay)\s*(?:as per|up ?to|range|of\b|is\b|will\b|[:–+-]|₹|rs\b|inr\b|\d|best\b|commensurate|competitive|attractive|negotiable|no bar))/i
+  /^(?:(?:what )?(?:we|the company|the employer|(?:our|the) client|they)(?: also)? (?:offers?|provides?)\b|(?:benefits|perks)\s*(?:include|are\b|[:–-])|(?:salary|ctc|compensation|remuneration|pay)\s*(?:as per|up ?to|range|of\b|is\b|will\b|[:–+-]|₹|rs\b|inr\b|\d|best\b|commensurate|competitive|attractive|negotiable|no bar))/i
 
 /** Clauses end at a sentence stop or a semicolon: "Graduate in any field; an MBA is preferred." is two. */
 const CLAUSE_END = /[.;!?](?:\s|$)|\s[-–—]\s/g
@@ -56,7 +62,7 @@ const SENTENCE_END = /[.!?](?:\s|$)/g
 // management products", "We release to production several times a day"), and one that turns to the
 // job or the reader ("We are hiring a …", "… looking for …", "you will …", "is required").
 const EMPLOYER_SENTENCE =
-  /^(?:We|Our(?: \p{Ll}+){0,2}|(?:The )?\p{Lu}[\p{L}\p{N}&'.-]*(?: (?:\p{Lu}[\p{L}\p{N}&'.-]*|of|and|&)){0,5})(?:,[^,]{1,80},)? (?:is|are|was|were|has|have|builds?|makes?|provides?|runs?|operates?|serves?|helps?|develops?|designs?|offers?|sells?|releases?|ships?|manages?|works?|specialises|specializes)\b/u
+  /^(?:We|Our(?: \p{Ll}+){0,2}|(?:The )?\p{Lu}[\p{L}\p{N}&'.-]*(?: (?:\p{Lu}[\p{L}\p{N}&'.-]*|of|and|&)){0,5})(?:,[^,]{1,80},)? (?:is|are|was|were|has|have|builds?|makes?|manufactures?|produces?|distributes?|supplies|exports?|delivers?|moves?|provides?|runs?|operates?|serves?|helps?|develops?|designs?|offers?|sells?|releases?|ships?|manages?|works?|specialises|specializes)\b/u
 const ABOUT_THE_JOB =
   /\b(?:you|your|hiring|looking for|seeking|join|role|position|candidates?|required|must|need|needed|experience)\b/i
 
@@ -137,6 +143,12 @@ function clausesOf(lines: readonly string[]) {
         holds(PREFERRED_INLINE, match.lineIndex, partFrom, partTo)
       )
     },
+    /** The mention names a team the job works with ("with … the MEP team"). */
+    namesTheirTeam(match: SkillMatch): boolean {
+      const line = lines[match.lineIndex] ?? ''
+      if (!THEIR_TEAM.test(line.slice(match.end, match.end + 16))) return false
+      return WITH.test(line.slice(bounds(match, CLAUSE_END)[0], match.start))
+    },
     /** The mention's sentence, without a list item's mark. */
     sentenceOf(match: SkillMatch): string {
       return (lines[match.lineIndex] ?? '')
@@ -206,8 +218,9 @@ const isListItem = (trimmed: string) => /^([-*•]|\d+[.)])\s/.test(trimmed)
  * says so ("an MBA is preferred") or after "preferably", or in what is about the company: the
  * opening paragraph when the description goes on to headings or a list, a sentence of the first
  * paragraph of prose that says what the employer is or does, and a block under a heading such as
- * "About us" or "We offer". "An MEP consulting firm" or "our medical billing product" sets the
- * scene, it does not ask for a skill. What a sentence about pay and perks names is not suggested.
+ * "About us" or "We offer", or on a line naming the company ("Company: Swiftkart Logistics"). "An
+ * MEP consulting firm" or "our medical billing product" sets the scene, it does not ask for a skill.
+ * What a sentence about pay and perks names is not suggested, nor a team the job works with.
  * Skills named as alternatives ("Figma or Adobe XD") are one suggestion: the first, with the others
  * as its alternatives.
  */
@@ -223,7 +236,7 @@ export function suggestFromMatches(description: string, matches: readonly SkillM
     if (isHeading && !isListItem(trimmed)) inCompanyBlock = isCompanyHeading(trimmed)
     if (isHeading && PREFERRED_HEADING.test(trimmed)) inPreferredBlock = true
     else if (isHeading && REQUIRED_HEADING.test(trimmed)) inPreferredBlock = false
-    blockPreferred[index] = inPreferredBlock || inCompanyBlock
+    blockPreferred[index] = inPreferredBlock || inCompanyBlock || EMPLOYER_FACT.test(line)
   })
   const introEnd = Math.max(
     0,
@@ -244,8 +257,8 @@ export function suggestFromMatches(description: string, matches: readonly SkillM
 
   const bySkill = new Map<string, SuggestedSkill & { order: number }>()
   matches.forEach((match, order) => {
-    // What a sentence about pay and perks names is offered, not asked for.
-    if (PERKS_SENTENCE.test(clauses.sentenceOf(match))) return
+    // What a sentence about pay and perks names is offered, not asked for; a team named is someone else's.
+    if (PERKS_SENTENCE.test(clauses.sentenceOf(match)) || clauses.namesTheirTeam(match)) return
     const preferred = preferredAt(match)
     const existing = bySkill.get(match.skillId)
     if (existing) {
@@ -276,8 +289,8 @@ export function suggestFromMatches(description: string, matches: readonly SkillM
     .map(({ order: _order, ...skill }) => skill)
 }
 
-// "**Location:** Berlin", "Salary: …": a line of facts before the prose.
-const FACT_LINE = /^\s*\**[\p{L} /&-]{1,30}:\**\s/u
+// "**Location:** Berlin", "Salary: …", "Infopark, Kochi | 1–3 years": a line of facts before the prose.
+const FACT_LINE = /^\s*\**[\p{L} /&-]{1,30}:\**\s|\s\|\s/u
 
 /**
  * The lines of the description's first paragraph of prose (to the first blank line or heading),
