@@ -128,6 +128,17 @@ describe('employment, years and gaps', () => {
     ])
   })
 
+  it('reads a numbered job without its number', () => {
+    const parsed = read(
+      [
+        'Experience',
+        '1) Lead Database Administrator, Orbit Bank (Jan 2019 - Present)',
+        '2. Site Internship - PWD Kanpur (June 2022 - July 2022)',
+      ].join('\n'),
+    )
+    expect(parsed.employment.map((job) => job.title)).toEqual(['Lead Database Administrator', 'Site Internship'])
+  })
+
   it('takes the title of the job that ended last when none is current', () => {
     expect(read('EXPERIENCE\nAnalyst, Foo Inc. 2015 - 2017\nSenior Analyst, Bar LLC 2018 - 2020').currentTitle).toBe(
       'Senior Analyst',
@@ -388,6 +399,16 @@ describe('contact and sections', () => {
     ['Name - Sourav Chatterjee Email - sourav@example.com', 'Sourav Chatterjee'],
   ])('reads the name from a portal line of run-together fields: %s', (line, name) => {
     expect(read(`${line}\nSkills: Java, SQL`).contact.name).toBe(name)
+  })
+
+  it('reads the name its e-mail address spells where a portal runs it into the next field', () => {
+    const line =
+      'Mahesh Gowda Site Engineer - Civil Mysuru, Karnataka mahesh.gowda@example.com +91 96320 18475 Skills * AutoCAD 2D'
+    expect(read(line).contact.name).toBe('Mahesh Gowda')
+    expect(read(line.replace('mahesh.gowda', 'suresh.kumar.nair')).contact.name).toBeNull()
+    // A middle name between the address's two parts is the person's; a heading the address spells is no name.
+    expect(read('Skills Rahul Kumar Tiwari Java, SQL rahul.tiwari@example.com').contact.name).toBe('Rahul Kumar Tiwari')
+    expect(read('Resume Skills java, sql resume.skills@example.com').contact.name).toBeNull()
   })
 
   it('reads a "Name:" label further down when the top names no one, but not a referee\'s', () => {

@@ -121,7 +121,30 @@ const leadingNameWords = (text: string) => {
   return words.slice(0, end < 0 ? 4 : Math.min(end, 4)).join(' ')
 }
 
+/** How far into the top of a resume a name matched to its address is looked for (a portal's one line holds it all). */
+const NAME_BY_EMAIL_CHARS = 200
+
+/**
+ * The name the e-mail address spells, where the top of the resume writes it: "mahesh.gowda@…" and
+ * "Mahesh Gowda Site Engineer - Civil Mysuru …", a portal's one line with no field break after the name.
+ */
+export function nameSpelledByEmail(lines: readonly string[], email: string | null): string | null {
+  const parts = (email?.split('@')[0] ?? '').split(/[._-]+/).filter((part) => /^[a-z]{2,}$/i.test(part))
+  const top = lines.slice(0, HEAD_LINES).join(' ').slice(0, NAME_BY_EMAIL_CHARS)
+  for (let index = 0; index + 1 < parts.length; index++) {
+    const words = new RegExp(
+      `(?<![\\p{L}])${parts[index]}(?:\\s+\\p{Lu}\\S*)?\\s+${parts[index + 1]}(?![\\p{L}])`,
+      'iu',
+    )
+    const found = words.exec(top)
+    const name = found && asName(found[0])
+    if (name) return name
+  }
+  return null
+}
+
 export function readContact(lines: readonly string[], text: string, headEnd: number): Contact {
   const email = findEmail(text)
-  return { name: findName(lines, headEnd), email, phone: findPhone(lines), links: findLinks(text, email) }
+  const name = findName(lines, headEnd) ?? nameSpelledByEmail(lines, email)
+  return { name, email, phone: findPhone(lines), links: findLinks(text, email) }
 }

@@ -27,9 +27,10 @@ const isHeaderLike = (line: string) =>
   (!/[.!?]$/.test(line) || (/\b\p{Lu}[\p{L}]{0,4}\.$/u.test(line) && line.split(/\s+/).length <= 8))
 
 // Where a date was taken out of running text, the title is left with its frame: "Working as SAP ABAP
-// Consultant from [Mar 2017 to till date]. * Developed…", "Senior SAP Developer since [2018]. * Designed…".
+// Consultant from [Mar 2017 to till date]. * Developed…", "Senior SAP Developer since [2018]. * Designed…";
+// and a numbered list's number: "2. Site Internship".
 const TITLE_LEAD_IN =
-  /^[\s.,;:)-]*(?:(?:role|designation|position)\s*[:-]\s*|(?:(?:currently|presently)\s+)?(?:working|worked)\s+as\s+(?:an?\s+)?)?/i
+  /^[\s.,;:)-]*(?:\d{1,2}[.)]\s+)?(?:(?:role|designation|position)\s*[:-]\s*|(?:(?:currently|presently)\s+)?(?:working|worked)\s+as\s+(?:an?\s+)?)?/i
 const TITLE_END = /\s+\.(?:\s|$)|\.\s+[*•▪●-]\s/
 const DANGLING = /(?:\s+(?:from|since|till|until|to|in|at|during|for|with))+\s*$/i
 const tidyTitle = (title: string) => {
