@@ -1,7 +1,8 @@
 /**
- * What a new skill taxonomy costs at start-up: N stored candidates (the labeled sets' resumes, round
- * and round) are read again by refreshStaleReads (candidates/refresh-reads.ts), once when every one
- * gains skills and once when none changes. Figures only.
+ * What a new skill taxonomy or a new reader costs at start-up: N stored candidates (the labeled
+ * sets' resumes, round and round) are read again by refreshStaleReads (candidates/refresh-reads.ts),
+ * their skills once when every one gains some and once when none changes, then every resume whole,
+ * as a newer reader (SCREEN_READER_VERSION) reads it. Figures only.
  * Run: npx tsx bench/taxonomy-reread.ts [N=10000]
  */
 import fs from 'node:fs'
@@ -41,6 +42,11 @@ import { seedCandidates } from '../tests/unit/screening/seed'
   t0 = performance.now()
   studio = (await createTempStudio({ startWorkers: false, dataDir: created.dataDir })).studio
   console.log(`start with every skill read again and none changed ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+  await studio.db.updateTable('meta').set({ value: '0' }).where('key', '=', 'screening.reader_version').execute()
+  await studio.close()
+  t0 = performance.now()
+  studio = (await createTempStudio({ startWorkers: false, dataDir: created.dataDir })).studio
+  console.log(`start with every resume read again by a newer reader ${((performance.now() - t0) / 1000).toFixed(1)} s`)
   await studio.close()
   fs.rmSync(created.dataDir, { recursive: true, force: true })
 })()

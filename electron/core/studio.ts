@@ -186,6 +186,10 @@ export async function createStudio(options: StudioOptions): Promise<Studio> {
     dataDir: options.dataDir,
     parser,
     catalog: taxonomyCatalog(taxonomy),
+    loadReader: async () => {
+      const { readDocument } = await import('./screening/parse-pool/read-extracted')
+      return (document, now) => readDocument(document, taxonomy, now)
+    },
     choosePaths: options.chooseResumePaths,
     ai: ai.capabilities,
     outgoing: webhooks.outgoing,

@@ -22,6 +22,7 @@ import { embedJob, queueEmbeddings } from './candidates/embed-job'
 import { createRanker, type Rerank } from './candidates/rerank'
 import { createPoolCache } from './candidates/pool'
 import { refreshStaleReads } from './candidates/refresh-reads'
+import type { StoredResumeReader } from './candidates/reread'
 import { jobsScoredBefore, markScoresCurrent } from './candidates/score-version'
 import { createFileStore } from './intake/file-store'
 import { intakeJob } from './intake/intake-job'
@@ -46,6 +47,11 @@ export interface ScreeningDeps {
   /** Without a parser the studio still ranks, lists and edits; only importing is unavailable. */
   parser?: ResumeParser
   catalog: SkillCatalog
+  /**
+   * Loads the reader that reads stored resumes again when it has changed since they were read;
+   * absent, only their skills and vectors are read again.
+   */
+  loadReader?: () => Promise<StoredResumeReader>
   /** Cloud AI when configured: adds the embeddings signal beside scores; absent or offline, nothing waits on it. */
   ai?: AiCapabilities
   /** The desktop's open dialog (Electron passes one); absent in the web host and the CLI. */
@@ -96,7 +102,9 @@ export function createApp(deps: ScreeningDeps): ScreeningApp {
     rerank,
     openFiles: (paths) => opened.open(paths),
     async start() {
-      const stale = new Set([...(await refreshStaleReads(db, catalog)), ...(await jobsScoredBefore(db))])
+      const rereading = deps.loadReader ? { loadReader: deps.loadReader, writer } : undefined
+      const refreshed = await refreshStaleReads(db, catalog, rereading)
+      const stale = new Set([...refreshed, ...(await jobsScoredBefore(db))])
       for (const jobId of stale) await rerankOnly(jobId)
       await markScoresCurrent(db)
     },

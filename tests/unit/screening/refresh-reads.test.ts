@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { writeFeatures } from '@core/screening/intake/record-outcome'
 import { TERMS_VERSION } from '@core/screening/candidates/refresh-reads'
 import { SCORE_VERSION } from '@core/screening/candidates/score-version'
+import { SCREEN_READER_VERSION } from '@core/screening/intake/reader-version'
 import { resumeTermVector } from '@core/screening/scoring/features'
 import {
   fieldHash,
@@ -153,6 +154,102 @@ describe('skills read with another taxonomy', () => {
     expect(await metaValue('screening.taxonomy_version')).not.toBe('an-older-taxonomy')
     const detail = await call<{ skills: { skillId: string }[] }>('candidates.get', { candidateId: id!, jobId: job.id })
     expect(detail.skills.map((s) => s.skillId)).toEqual(['electrical-engineering'])
+  })
+})
+
+describe('resumes read by an older reader (SCREEN_READER_VERSION)', () => {
+  /** A stored resume as an older reader left it: its file, its text, and nothing read from it. */
+  async function storedAsBefore(candidateId: string, file: { name: string; format: string; importedAt: number }) {
+    const s = studio!
+    await s.db.transaction().execute(async (trx) => {
+      const fileId = await s.writer.insert(trx, 'resume_files', {
+        candidate_id: candidateId,
+        file_name: file.name,
+        content_hash: `hash-${candidateId}`,
+        format: file.format,
+        size: 100,
+        stored_path: `files/${candidateId}.txt`,
+        file_time: file.importedAt,
+        pages: 1,
+        flags: '[]',
+      })
+      await trx.updateTable('resume_files').set({ created_at: file.importedAt }).where('id', '=', fileId).execute()
+      await trx
+        .updateTable('resume_documents')
+        .set({ file_id: fileId })
+        .where('file_id', '=', `seed-${candidateId}`)
+        .execute()
+      await trx
+        .updateTable('candidate_features')
+        .set({ file_id: fileId })
+        .where('candidate_id', '=', candidateId)
+        .execute()
+      await s.writer.update(trx, 'candidates', candidateId, { current_file_id: fileId })
+    })
+  }
+
+  it('are read again from the stored text at the next start: years as of the import, title, a name the file stood in for', async () => {
+    const { created, job } = await studioWithJob({
+      title: 'Site Engineer – Civil',
+      description: 'Site execution for residential towers.',
+      minYears: 5,
+      requiredSkills: [{ skillId: 'autocad', name: 'AutoCAD', weight: 3 }],
+    })
+    studio = created.studio
+    const portal =
+      'Mahesh Gowda Site Engineer - Civil Mysuru mahesh.gowda@example.com Skills * AutoCAD 2D * BBS Education Details 2017 B.E Civil Engineering VTU Company Details company - Chamundi Builders description - Site Engineer August 2017 to till date. * Supervised RCC works'
+    const classic =
+      'Priya Raman\npriya@example.com\nExperience\nSite Engineer, Acme Builds, Jan 2015 - Present\nSkills: AutoCAD'
+    // An older reader found no name, no title and no years in the first; the recruiter named the second.
+    const [unnamed, named, json] = await seedCandidates(studio, job.id, [
+      { name: 'cv 0042', text: portal, skills: [], years: 0, education: 'none' },
+      { name: 'Priya R. (referred)', text: classic, skills: [], years: 0, education: 'none' },
+      { name: 'cv 0043', text: portal, skills: [], years: 0, education: 'none' },
+    ])
+    const importedAt = Date.UTC(2024, 0, 1)
+    await storedAsBefore(unnamed!, { name: 'cv-0042.txt', format: 'txt', importedAt })
+    await storedAsBefore(named!, { name: 'priya.txt', format: 'txt', importedAt })
+    // A JSON Resume was read from its fields, which its stored text does not hold.
+    await storedAsBefore(json!, { name: 'cv-0043.json', format: 'json-resume', importedAt })
+    await call('jobs.update', { id: job.id, patch: { description: 'Site execution for residential towers!' } })
+    const before = await studio.db
+      .selectFrom('candidates')
+      .selectAll()
+      .where('id', '=', unnamed!)
+      .executeTakeFirstOrThrow()
+    await studio.db.updateTable('meta').set({ value: '14' }).where('key', '=', 'screening.reader_version').execute()
+    await studio.close()
+
+    studio = (await createTempStudio({ startWorkers: false, dataDir: created.dataDir })).studio
+    const candidate = async (id: string) =>
+      studio!.db.selectFrom('candidates').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+    const mahesh = await candidate(unnamed!)
+    expect(mahesh).toMatchObject({ name: 'Mahesh Gowda', current_title: 'Site Engineer', education_level: 'bachelor' })
+    // "Till date" meant the day the resume came in, not today: August 2017 to January 2024.
+    expect(mahesh.total_years).toBeCloseTo(6.4, 0)
+    // Written as the recruiter's own changes are, so a team's other studios get them.
+    expect(mahesh.updated_at).toBeGreaterThan(before.updated_at)
+    const features = await studio.db
+      .selectFrom('candidate_features')
+      .selectAll()
+      .where('candidate_id', '=', unnamed!)
+      .executeTakeFirstOrThrow()
+    expect(features).toMatchObject({ total_years: mahesh.total_years, skill_ids: expect.stringContaining('|autocad|') })
+    const parts = JSON.parse(
+      (
+        await studio.db
+          .selectFrom('application_scores')
+          .select('parts')
+          .where('candidate_id', '=', unnamed!)
+          .executeTakeFirstOrThrow()
+      ).parts,
+    )
+    expect(parts).toMatchObject({ requiredSkills: 1, experience: 1 })
+    const priya = await candidate(named!)
+    expect(priya.name).toBe('Priya R. (referred)')
+    expect(priya.current_title).toBe('Site Engineer')
+    expect(await candidate(json!)).toMatchObject({ name: 'cv 0043', total_years: 0 })
+    expect(await metaValue('screening.reader_version')).toBe(String(SCREEN_READER_VERSION))
   })
 })
 

@@ -1,12 +1,15 @@
 import type { Kysely } from 'kysely'
 import { getMeta, setMeta } from '../../db/meta'
 import type { Database } from '../../db/schema'
+import type { SyncedWriter } from '../../db/synced'
+import { SCREEN_READER_VERSION } from '../intake/reader-version'
 import { withoutInstructions } from '../extract/injection'
 import type { SkillCatalog } from '../jobs/skill-catalog'
 import { provenSkills, resumeTermVector, visibleMentions } from '../scoring/features'
 import { packTermVector } from '../scoring/term-vector'
 import type { ParsedResume } from '../types'
 import { skillIdsColumn } from './pool'
+import { rereadStoredResume, type StoredResume, type StoredResumeReader } from './reread'
 
 /**
  * What the stored term vectors hold. 2: the title and skills fields BM25F weighs and the word
@@ -20,6 +23,8 @@ export const TERMS_VERSION = 5
 const TERMS_KEY = 'screening.terms_version'
 /** The taxonomy (SkillCatalog.version) the stored skills were read with. */
 const TAXONOMY_KEY = 'screening.taxonomy_version'
+/** The reader (SCREEN_READER_VERSION) the stored readings came from. */
+const READER_KEY = 'screening.reader_version'
 /** Rows rebuilt per read, so a large studio's upgrade never holds every resume in memory at once. */
 const BATCH = 200
 
@@ -55,13 +60,20 @@ function withSkills(parsed: string, skills: Reading['skills']): string {
 }
 
 type Db = Kysely<Database>
-interface Row {
-  candidate_id: string
-  file_id: string
-  text: string
+interface Row extends StoredResume {
   parsed: string
   skill_ids: string
   skill_evidence: string | null
+}
+
+/**
+ * What reading every stored resume again needs: the reader (loaded only then: it is most of the
+ * reading code, which a start without stale reads never needs) and the writer for the candidates'
+ * shown fields.
+ */
+export interface Rereading {
+  loadReader(): Promise<StoredResumeReader>
+  writer: SyncedWriter
 }
 
 /**
@@ -105,38 +117,65 @@ async function refreshRow(trx: Db, row: Row, catalog: SkillCatalog | null, stale
 }
 
 /**
- * Reads stored resumes again where what was stored is out of date: the term vectors written before
- * TERMS_VERSION, and the skills read with another taxonomy than `catalog`'s (an update that taught
- * it "EEE" finds Electrical Engineering in the resumes imported before). Works from each candidate's
- * stored text and reading, so candidates imported before and after an upgrade are ranked alike. Runs
- * at start-up, before intake does, and once: the versions are recorded when every row is done.
- * Returns the jobs whose stored scores came from the old reads, for the caller to re-rank: none when
- * no read changed.
+ * Reads stored resumes again where what was stored is out of date: every reading made before the
+ * reader's version (SCREEN_READER_VERSION: years, titles, names, skills, all read again from the
+ * stored text), else the term vectors written before TERMS_VERSION and the skills read with another
+ * taxonomy than `catalog`'s (an update that taught it "EEE" finds Electrical Engineering in the
+ * resumes imported before). Works from each candidate's stored text and reading, so candidates
+ * imported before and after an upgrade are ranked alike. Runs at start-up, before intake does, and
+ * once: the versions are recorded when every row is done. Returns the jobs whose stored scores came
+ * from the old reads, for the caller to re-rank: none when no read changed.
  */
-export async function refreshStaleReads(db: Db, catalog: SkillCatalog): Promise<string[]> {
+export async function refreshStaleReads(db: Db, catalog: SkillCatalog, rereading?: Rereading): Promise<string[]> {
   const staleTerms = Number((await getMeta(db, TERMS_KEY)) ?? 1) < TERMS_VERSION
   const staleSkills = (await getMeta(db, TAXONOMY_KEY)) !== catalog.version
-  if (!staleTerms && !staleSkills) return []
+  const staleReads = !!rereading && Number((await getMeta(db, READER_KEY)) ?? 0) < SCREEN_READER_VERSION
+  if (!staleTerms && !staleSkills && !staleReads) return []
+  // Loaded with the first row: a new studio's first start has none to read.
+  let rereader: { read: StoredResumeReader; writer: SyncedWriter } | null | undefined
   let after = ''
   let changed = false
   for (;;) {
     const rows = await db
       .selectFrom('candidate_features as f')
       .innerJoin('resume_documents as d', 'd.file_id', 'f.file_id')
+      .innerJoin('candidates as c', 'c.id', 'f.candidate_id')
+      .leftJoin('resume_files as rf', 'rf.id', 'f.file_id')
       .leftJoin('candidate_evidence as e', 'e.candidate_id', 'f.candidate_id')
-      .select(['f.candidate_id', 'f.file_id', 'd.text', 'd.parsed', 'f.skill_ids', 'e.skill_evidence'])
+      .select([
+        'f.candidate_id',
+        'f.file_id',
+        'd.text',
+        'd.hidden_text',
+        'd.parsed',
+        'f.skill_ids',
+        'e.skill_evidence',
+        'rf.format',
+        'rf.pages',
+        'rf.flags',
+        'rf.file_name',
+        'rf.created_at as imported_at',
+        'c.name as candidate_name',
+      ])
       .where('f.candidate_id', '>', after)
       .orderBy('f.candidate_id')
       .limit(BATCH)
       .execute()
     if (!rows.length) break
+    if (rereader === undefined)
+      rereader = staleReads && rereading ? { read: await rereading.loadReader(), writer: rereading.writer } : null
+    const { read, writer } = rereader ?? {}
     await db.transaction().execute(async (trx) => {
-      for (const row of rows) if (await refreshRow(trx, row, staleSkills ? catalog : null, staleTerms)) changed = true
+      for (const row of rows) {
+        const reread = read && writer && (await rereadStoredResume(trx, writer, read, row))
+        if (reread || (await refreshRow(trx, row, staleSkills ? catalog : null, staleTerms))) changed = true
+      }
     })
     after = rows[rows.length - 1]!.candidate_id
   }
   await setMeta(db, TERMS_KEY, String(TERMS_VERSION))
   await setMeta(db, TAXONOMY_KEY, catalog.version)
+  if (rereading) await setMeta(db, READER_KEY, String(SCREEN_READER_VERSION))
   if (!changed) return []
   const jobs = await db.selectFrom('application_scores').select('job_id').distinct().execute()
   return jobs.map((row) => row.job_id)

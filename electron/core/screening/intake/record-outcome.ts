@@ -62,15 +62,17 @@ export interface ParsedFile {
   features: ResumeFeatures
 }
 
+/** What a candidate is called when their resume names no one: its file's name. */
+export const nameFromFile = (fileName: string) =>
+  fileName
+    .replace(/\.[^.]+$/, '')
+    .replace(/[_-]+/g, ' ')
+    .trim() || 'Unnamed candidate'
+
 function candidateColumns(file: ParsedFile) {
   const { contact } = file.resume
-  const fallbackName =
-    file.fileName
-      .replace(/\.[^.]+$/, '')
-      .replace(/[_-]+/g, ' ')
-      .trim() || 'Unnamed candidate'
   return {
-    name: (contact.name?.trim() || fallbackName).slice(0, 200),
+    name: (contact.name?.trim() || nameFromFile(file.fileName)).slice(0, 200),
     email: contact.email,
     phone: contact.phone,
     email_key: emailKey(contact.email),

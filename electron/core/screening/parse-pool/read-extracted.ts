@@ -1,9 +1,9 @@
 import { withoutInstructions } from '../extract/injection'
 import { readResume } from '../read'
 import { judgeResumeLikeness } from '../read/resume-likeness'
-import { buildFeatures } from '../scoring/features'
+import { buildFeatures, type ResumeFeatures } from '../scoring/features'
 import type { Taxonomy } from '../taxonomy'
-import type { ExtractOutcome } from '../types'
+import type { ExtractedDocument, ExtractOutcome, ParsedResume } from '../types'
 import type { ParseResult } from './protocol'
 
 /**
@@ -25,10 +25,7 @@ export function readExtracted(
   }
   if (!extracted.ok) return { outcome: extracted }
   try {
-    // An instruction aimed at an AI screener is flagged and shown, never taken as evidence.
-    const evidence = { ...extracted.document, text: withoutInstructions(extracted.document.text) }
-    const parsed = readResume(evidence, taxonomy, { now })
-    return { outcome: extracted, parsed, features: buildFeatures(evidence, parsed) }
+    return { outcome: extracted, ...readDocument(extracted.document, taxonomy, now) }
   } catch (error) {
     return {
       outcome: {
@@ -37,4 +34,19 @@ export function readExtracted(
       },
     }
   }
+}
+
+/**
+ * The read resume and its scoring features, from a document's text; the studio reads stored
+ * documents again this way when the reader changes (candidates/refresh-reads.ts). May throw.
+ */
+export function readDocument(
+  document: ExtractedDocument,
+  taxonomy: Taxonomy,
+  now: Date,
+): { parsed: ParsedResume; features: ResumeFeatures } {
+  // An instruction aimed at an AI screener is flagged and shown, never taken as evidence.
+  const evidence = { ...document, text: withoutInstructions(document.text) }
+  const parsed = readResume(evidence, taxonomy, { now })
+  return { parsed, features: buildFeatures(evidence, parsed) }
 }
