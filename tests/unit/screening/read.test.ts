@@ -137,6 +137,12 @@ describe('employment, years and gaps', () => {
       ].join('\n'),
     )
     expect(parsed.employment.map((job) => job.title)).toEqual(['Lead Database Administrator', 'Site Internship'])
+    // A job run into one line ends its title at the first bullet of its duties.
+    const run = read(
+      'EXPERIENCE Orbit Retail (2019 - Present) Senior Data Engineer * Migrated 200 Hive jobs * Built ingestion',
+    )
+    expect(run.employment[0]!.title).not.toMatch(/Migrated/)
+    expect(run.employment[0]!.title).toMatch(/Senior Data Engineer$/)
   })
 
   it('takes the title of the job that ended last when none is current', () => {

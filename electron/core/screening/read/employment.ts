@@ -31,7 +31,7 @@ const isHeaderLike = (line: string) =>
 // and a numbered list's number: "2. Site Internship".
 const TITLE_LEAD_IN =
   /^[\s.,;:)-]*(?:\d{1,2}[.)]\s+)?(?:(?:role|designation|position)\s*[:-]\s*|(?:(?:currently|presently)\s+)?(?:working|worked)\s+as\s+(?:an?\s+)?)?/i
-const TITLE_END = /\s+\.(?:\s|$)|\.\s+[*•▪●-]\s/
+const TITLE_END = /\s+\.(?:\s|$)|\.?\s+[*•▪●]\s|\.\s+-\s/
 const DANGLING = /(?:\s+(?:from|since|till|until|to|in|at|during|for|with))+\s*$/i
 const tidyTitle = (title: string) => {
   const end = TITLE_END.exec(title)
