@@ -9,7 +9,7 @@ import { provenSkills, resumeTermVector, visibleMentions } from '../scoring/feat
 import { packTermVector } from '../scoring/term-vector'
 import type { ParsedResume } from '../types'
 import { skillIdsColumn } from './pool'
-import { rereadStoredResume, type StoredResume, type StoredResumeReader } from './reread'
+import { rereadStoredResume, saveEvidence, type StoredResume, type StoredResumeReader } from './reread'
 
 /**
  * What the stored term vectors hold. 2: the title and skills fields BM25F weighs and the word
@@ -97,11 +97,7 @@ async function refreshRow(trx: Db, row: Row, catalog: SkillCatalog | null, stale
       .set({ parsed: withSkills(row.parsed, reading.skills) })
       .where('file_id', '=', row.file_id)
       .execute()
-    await trx
-      .updateTable('candidate_evidence')
-      .set({ skill_evidence: JSON.stringify(proven.skillEvidence) })
-      .where('candidate_id', '=', row.candidate_id)
-      .execute()
+    await saveEvidence(trx, row.candidate_id, proven.skillEvidence)
   }
   const terms = resumeTermVector(text, reading)
   await trx

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../../db/schema'
 import type { SyncedWriter } from '../../db/synced'
 import { nameFromFile } from '../intake/record-outcome'
@@ -83,13 +83,18 @@ export async function rereadStoredResume(
     })
     .where('candidate_id', '=', row.candidate_id)
     .execute()
-  await trx
-    .updateTable('candidate_evidence')
-    .set({ skill_evidence: JSON.stringify(features.skillEvidence) })
-    .where('candidate_id', '=', row.candidate_id)
-    .execute()
+  await saveEvidence(trx, row.candidate_id, features.skillEvidence)
   await updateCandidate(trx, writer, row, parsed, features)
   return true
+}
+
+/** The line that proves each of a candidate's skills, in place of what was stored. */
+export async function saveEvidence(trx: Kysely<Database>, candidateId: string, evidence: Record<string, string>) {
+  await trx
+    .updateTable('candidate_evidence')
+    .set({ skill_evidence: JSON.stringify(evidence) })
+    .where('candidate_id', '=', candidateId)
+    .execute()
 }
 
 /** The candidate's shown fields, written (and so synced) only where the new reading differs. */
