@@ -190,6 +190,19 @@ describe('skills and years a job implies (no Required list)', () => {
     expect(ids(hr.requiredSkills)).toEqual(expect.arrayContaining(['payroll', taxonomy.resolve('ESI')!.id]))
   })
 
+  it('reads "would be nice" and a dash before "good to have" as what is preferred', () => {
+    const job = parseJobMarkdown(
+      '# Java Developer\n• 3-6 yrs in Core Java, Spring Boot\n• Kafka exposure would be nice\n• Docker/K8s – good to have',
+      taxonomy,
+    )
+    expect(ids(job.requiredSkills)).toEqual(expect.arrayContaining(['java', 'spring-boot']))
+    expect(ids(job.preferredSkills)).toEqual(expect.arrayContaining(['apache-kafka', 'docker', 'kubernetes']))
+    expect(ids(job.requiredSkills)).not.toContain('docker')
+    // A dash that goes on to more of the job keeps the skills before it required.
+    const asked = parseJobMarkdown('# DevOps Engineer\n- Docker – daily work, Terraform a plus', taxonomy)
+    expect(ids(asked.requiredSkills)).toContain('docker')
+  })
+
   it('makes only the clause that says "preferred" preferred, not its whole line', () => {
     const job = parseJobMarkdown(
       '# Area Sales Manager\nRequirements:\n- Field sales experience with strong negotiation skills; an MBA in marketing preferred, Salesforce a plus',

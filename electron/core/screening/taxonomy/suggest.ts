@@ -36,9 +36,13 @@ const EMPLOYER_FACT = /^[-*•\s]*(?:company|employer|client|organi[sz]ation|hir
 const THEIR_TEAM = /^\s+(?:teams?|departments?|dept\b)/i
 const WITH = /\bwith\b/i
 // Inside one line: "Kafka (a plus)", "Terraform is a bonus", "ideally Go", "Good to have: AWS", "a
-// licence is an added advantage", "ISTQB certified candidates will be given preference".
+// licence is an added advantage", "ISTQB certified candidates will be given preference", "Kafka
+// exposure would be nice".
 const PREFERRED_INLINE =
-  /\b(a plus|is a plus|plus\b|bonus|nice[- ]to[- ]have|good[- ]to[- ](?:have|know)|preferred|preference|ideally|desirable|advantage|advantageous|optional|familiarity with|exposure to)\b/i
+  /\b(a plus|is a plus|plus\b|bonus|nice[- ]to[- ](?:have|know)|(?:would be|is|are) nice|good[- ]to[- ](?:have|know)|preferred|preference|ideally|desirable|advantage|advantageous|optional|familiarity with|exposure to)\b/i
+// "Docker/K8s – good to have": a dash, and after it only that the skills before it are a plus.
+const PREFERRED_AFTER_DASH =
+  /^\s*[-–—]\s*(?:(?:is|are|would be)\s+)?(?:a plus|a bonus|good[- ]to[- ](?:have|know)|nice[- ]to[- ](?:have|know)|preferred|desirable|optional|an? (?:added )?advantage)\b/i
 
 // "3+ years of HR experience, preferably in manufacturing": only what follows it is preferred.
 const PREFERABLY = /\bpreferably\b/gi
@@ -133,6 +137,7 @@ function clausesOf(lines: readonly string[]) {
      */
     inlinePreferred(match: SkillMatch): boolean {
       const [from, to] = bounds(match, CLAUSE_END)
+      if (holds(PREFERRED_AFTER_DASH, match.lineIndex, to, (lines[match.lineIndex] ?? '').length)) return true
       const preferably = stopsIn(match.lineIndex, PREFERABLY)
       const first = firstAtLeast(preferably.at, from)
       if (first < preferably.at.length && preferably.after[first]! <= match.start) return true
