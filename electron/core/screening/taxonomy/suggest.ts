@@ -34,7 +34,7 @@ const EMPLOYER_FACT = /^[-*•\s]*(?:company|employer|client|organi[sz]ation|hir
 // "Coordinate with the consultant and the MEP team", "work closely with the sales team": a skill
 // that names the people the job works with is theirs, not asked of the candidate.
 const THEIR_TEAM = /^\s+(?:teams?|departments?|dept\b)/i
-const WITH = /\bwith\b/i
+const WITH = /\bwith\b/gi
 // Inside one line: "Kafka (a plus)", "Terraform is a bonus", "ideally Go", "Good to have: AWS", "a
 // licence is an added advantage", "ISTQB certified candidates will be given preference", "Kafka
 // exposure would be nice".
@@ -152,7 +152,9 @@ function clausesOf(lines: readonly string[]) {
     namesTheirTeam(match: SkillMatch): boolean {
       const line = lines[match.lineIndex] ?? ''
       if (!THEIR_TEAM.test(line.slice(match.end, match.end + 16))) return false
-      return WITH.test(line.slice(bounds(match, CLAUSE_END)[0], match.start))
+      const withs = stopsIn(match.lineIndex, WITH)
+      const first = firstAtLeast(withs.at, bounds(match, CLAUSE_END)[0])
+      return first < withs.at.length && withs.at[first]! < match.start
     },
     /** The mention's sentence, without a list item's mark. */
     sentenceOf(match: SkillMatch): string {
