@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../../db/schema'
 import type { SyncedWriter } from '../../db/synced'
-import { nameFromFile } from '../intake/record-outcome'
+import { candidateName, nameFromFile } from '../intake/record-outcome'
 import type { ResumeFeatures } from '../scoring/features'
 import { packTermVector } from '../scoring/term-vector'
 import type { ContentFlag, ExtractedDocument, ParsedResume, ResumeFormat } from '../types'
@@ -111,8 +111,9 @@ async function updateCandidate(
     .where('id', '=', row.candidate_id)
     .executeTakeFirst()
   if (!shown || shown.deleted_at !== null) return
+  // Only a name the file's name stood in for is replaced; one the recruiter gave is theirs.
   const unnamed = row.file_name !== null && row.candidate_name === nameFromFile(row.file_name)
-  const name = unnamed && parsed.contact.name?.trim() ? parsed.contact.name.trim().slice(0, 200) : null
+  const name = unnamed ? candidateName(parsed.contact.name, row.file_name!) : null
   const patch = {
     ...(shown.current_title !== parsed.currentTitle ? { current_title: parsed.currentTitle } : {}),
     ...(shown.total_years !== features.totalYears ? { total_years: features.totalYears } : {}),

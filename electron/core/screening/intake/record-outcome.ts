@@ -69,10 +69,14 @@ export const nameFromFile = (fileName: string) =>
     .replace(/[_-]+/g, ' ')
     .trim() || 'Unnamed candidate'
 
+/** The name a candidate is stored under: the one their resume gives, else its file's. */
+export const candidateName = (read: string | null, fileName: string) =>
+  (read?.trim() || nameFromFile(fileName)).slice(0, 200)
+
 function candidateColumns(file: ParsedFile) {
   const { contact } = file.resume
   return {
-    name: (contact.name?.trim() || nameFromFile(file.fileName)).slice(0, 200),
+    name: candidateName(contact.name, file.fileName),
     email: contact.email,
     phone: contact.phone,
     email_key: emailKey(contact.email),
