@@ -140,8 +140,13 @@ describe('judging whether a document is a resume', () => {
     const postings = [
       '# QA Engineer (Manual)\n\nNeed a manual tester, 2-4 yrs exp, for a banking app. JIRA and SQL is must; API testing is a plus. Graduates with ISTQB can also apply. Immediate joiners preferred.',
       '# Interior Designer\n\n**Location:** Kochi\n**Experience:** 3–6 years\n\n**Requirements**\n- AutoCAD and SketchUp\n- Site coordination\n\nAny graduate in design. Share your portfolio with your CV.',
+      '# Accountant – Pune\n\nUrgent req. for Accountant, exp 2-4 yrs in Tally and GST. CTC 3-4.5 LPA. Walk-in Mon-Sat 10am-1pm, bring updated resume.',
     ]
     for (const posting of postings) expect(judgeResumeLikeness(posting), posting).toMatchObject({ resume: false })
+    // A resume may name the pay it expects as a range.
+    const expecting =
+      'Ravi Kumar | ravi.kumar@example.com | +91 98450 12345\nExperience\nAccountant, Acme Traders, Jan 2019 - Present\nExpected CTC: 8-10 LPA'
+    expect(judgeResumeLikeness(expecting).resume).toBe(true)
     // A person who states their own experience and asks for nothing is still read as a resume.
     const terse =
       'Anil Verma | QA Engineer | anil.verma@example.com\nExperience: 4 years, manual and API testing (JIRA, SQL, Postman)'

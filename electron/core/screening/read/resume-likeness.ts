@@ -109,8 +109,12 @@ const OTHER_KINDS: Record<string, KindRule> = {
       /\b(?:(?:what )?we offer|what you(?:'ll| will) (?:do|bring)|why join us|join our team|who you are|what we(?:'re| are) looking for)\b/i,
       /\b(?:how to apply|apply (?:now|today|online|via|by)|to apply,? (?:send|email|please|visit|submit)|closing date|applications? (?:close|closing|deadline))\b/i,
       /\bequal (?:opportunity|employment opportunity) employer\b/i,
-      /\b(?:send|share|email|mail) (?:your|their|a|us your) (?:cv|resume|résumé|application|portfolio)\b|#(?:hiring|nowhiring|jobs?|jobopening)\b/i,
-      /\b(?:interested candidates|eligible candidates|we have (?:an|a) (?:opening|vacancy)|job opening|vacanc(?:y|ies) for|invites applications|applications are invited|immediate joiners? (?:are )?(?:welcome|preferred|only)|(?:freshers?|graduates?|candidates?)(?: with [^.\n]{1,40})? (?:are welcome|can (?:also )?apply|may apply))\b/i,
+      /\b(?:send|share|email|mail|forward) (?:(?:your|their|a|us your|us|me your|your updated|updated) )?(?:cv|resume|résumé|application|portfolio)s?\b|#(?:hiring|nowhiring|jobs?|jobopening)\b/i,
+      /\b(?:interested candidates|eligible candidates|we have (?:an|a) (?:opening|vacancy)|job opening|vacanc(?:y|ies) for|invites applications|applications are invited|immediate joiners? (?:are )?(?:welcome|preferred|only)|(?:freshers?|graduates?|candidates?)\b[^.\n]{0,60}?\b(?:are welcome|can (?:also )?apply|may (?:also )?apply))\b/i,
+      // How a poster asks people to come: "Walk-in Mon-Fri", "Opening for", "Urgent req. for", "bring updated resume".
+      /\bwalk[- ]in\b|\bopening for\b|\burgent(?:ly)? (?:req|requirement|opening|hiring)\b|\b(?:candidates?|joiners?) preferred\b|\bshould be (?:ready|able|willing) to\b|\bbring (?:your )?(?:updated )?(?:cv|resume)\b/i,
+      // Pay offered as a range or a ceiling: "CTC 3.5-5 LPA", "CTC upto 35 LPA", "Budget 14-18 LPA".
+      /\b\d+(?:\.\d+)?\s*[-–]\s*\d+(?:\.\d+)?\s*(?:lpa|lakhs?)\b|\bctc (?:up ?to|range)\b|\bbudget\b[^.\n]{0,12}\d/i,
       /\b(?:urgent(?:ly)? requirement|urgently required|(?:is |are )?required for (?:a|an|our) (?:\w+ )?(?:company|firm|client|team))\b/i,
       /^[^\w\n]*(?:job (?:description|summary|title|purpose|type)|position (?:summary|overview|title)|key (?:duties|responsibilities)|person specification|role (?:overview|summary))\b/im,
       /\b(?:nice to have|good to have|must have|any graduate|preferred qualifications|minimum qualifications?|required qualifications|requirements:?[^\w\n]*$)/im,
@@ -120,8 +124,8 @@ const OTHER_KINDS: Record<string, KindRule> = {
       /\b(?:reports to|reporting to)\b/i,
       /\bthe post ?holder\b/i,
       /\b(?:candidates?|applicants?) (?:should|must|will)\b/i,
-      // "**Experience:** 3–5 years", "1-3 yrs exp": what is asked, as a range; a resume states its own total.
-      /^[^\w\n]*(?:experience|exp)\.?[^\w\n]*:[^\w\n]*\d+\s*(?:[-–]|to)\s*\d+\s*(?:years?|yrs)\b|\b\d+\s*(?:[-–]|to)\s*\d+\s*(?:years?|yrs)\.?(?: of)? (?:exp|experience)\b/im,
+      // "**Experience:** 3–5 years", "1-3 yrs exp", "exp 0-2 yrs": what is asked, as a range; a resume states its own total.
+      /^[^\w\n]*(?:experience|exp)\.?[^\w\n]*:[^\w\n]*\d+\s*(?:[-–]|to)\s*\d+\s*(?:years?|yrs)\b|\b\d+\s*(?:[-–]|to)\s*\d+\s*(?:years?|yrs)\.?(?: of)? (?:exp|experience|pqe)\b|\bexp\.?\s*\d+\s*[-–]\s*\d+\s*(?:years?|yrs)\b/im,
       /\b(?:experience|years?) (?:is |are )?(?:required|desirable|preferred)\b/i,
     ],
   },
