@@ -9,7 +9,9 @@
  * names recipes and ovens, a lawyer's names leases), and with no other kind found any one sign of a
  * person passes. The exceptions are the documents that look most like a resume but are not a person's:
  * a job posting (requirements, skills and education, speaking as an employer, with no dated work
- * history of its own), a letter alone (no resume section), and a blank form or template.
+ * history of its own), a letter alone (no resume section), a blank form or template, and a document
+ * whose top says what else it is: a title naming its kind ("WEEKLY TIMESHEET"), an organisation's
+ * letterhead, or the addresses of many people.
  * Checked on tests/fixtures/non-resumes/ and the ranking corpora (tests/unit/screening/resume-likeness.test.ts).
  */
 
@@ -69,6 +71,7 @@ const RESUME_WORDS =
 const NAME_WORD = "\\p{Lu}[\\p{L}'’.-]*"
 const NAME_LINE = new RegExp(`^${NAME_WORD}(?:[ \\t]+${NAME_WORD}){1,3}[ \\t]*(?:,|\\||·|—|–| - |$)`, 'u')
 const EMAIL = /(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}/
+const EMAILS = new RegExp(EMAIL.source, 'g')
 const PHONE = /(?<!\d)\+?\d[\d ().-]{7,20}\d/
 const PROFILE = /\b(linkedin\.com|github\.com|behance\.net|dribbble\.com|gitlab\.com)\b|\.(dev|design|studio)\b/i
 
@@ -206,7 +209,11 @@ const OTHER_KINDS: Record<string, KindRule> = {
   'a data table': {
     needs: 3,
     words: [],
-    shape: (lines) => lines.length >= 4 && share(lines, (line) => (line.match(/,|\t|;/g)?.length ?? 0) >= 3) >= 0.6,
+    // Cells split by commas, tabs or semicolons; or rows of figures, as a PDF of a table gives them with no gaps.
+    shape: (lines) =>
+      lines.length >= 4 &&
+      (share(lines, (line) => (line.match(/,|\t|;/g)?.length ?? 0) >= 3) >= 0.6 ||
+        share(lines, (line) => (line.match(/(?<![\w.])[-+]?\d[\d,.]*%?(?![\w.])/g)?.length ?? 0) >= 5) >= 0.6),
   },
   'placeholder text': {
     needs: 2,
@@ -245,6 +252,8 @@ const OTHER_KINDS: Record<string, KindRule> = {
       /\b(?:governing law|limitation of liability|indemnif\w+|terms of (?:service|use))\b/i,
       /\byou agree\b|\bby (?:accessing|using) the service\b/i,
       /\b(?:represent and warrant|to the maximum extent permitted by law)\b/i,
+      /^[^\w\n]*(?:claimant|respondent|defendant|plaintiff|appellant|petitioner)s?\s*:/im,
+      /^[^\w\n]*in the (?:[\w&]+ ){0,3}(?:court|tribunals?)\b/im,
     ],
   },
   'a research paper': {
@@ -255,6 +264,7 @@ const OTHER_KINDS: Record<string, KindRule> = {
       /\bwe (?:propose|present|show|introduce|find|report|evaluate)\b/i,
       /\bet al\.?/i,
       /\[\d+(?:,\s*\d+)*\]/,
+      /\bin partial fulfil+ment of the requirements\b|\b(?:dissertation|thesis) submitted (?:to|in|for)\b/i,
       /^[^\w\n]*(?:\d\.?\s*)?(?:introduction|related work|methods?|conclusions?)[^\w\n]*$/im,
       /\bour (?:model|method|approach|results|findings)\b/i,
     ],
@@ -275,6 +285,8 @@ const OTHER_KINDS: Record<string, KindRule> = {
       /^[^\w\n]*(?:early life|later life|personal life|legacy|death)[^\w\n]*$/im,
       /\b(?:1[5-9]|20)\d\d\s*[–-]\s?\d{0,2}\s?\w{0,12}\s?(?:1[5-9]|20)\d\d\)/,
       /\b(?:she|he) (?:was|is) (?:an?|the) (?:\w+ ){0,3}(?:mathematician|writer|scientist|artist|politician|poet|musician|engineer)\b/i,
+      // A life told to its end: "– died 11 September 2019", "He died in 2019".
+      /\bdied (?:on |in )?(?:\d{1,2} )?(?:\p{L}+ )?(?:1[5-9]|20)\d\d\b/iu,
     ],
   },
   'a product manual': {
@@ -362,6 +374,14 @@ const OTHER_KINDS: Record<string, KindRule> = {
       /\b(?:midterm|final exam|homework)\b/i,
     ],
   },
+  'a chat export': {
+    needs: 2,
+    words: [],
+    // "15/01/2024, 09:02 - Bea: …", "[3/4/24, 9:15:02 AM] Jerome: …": a chat tool's export, line by line.
+    shape: (lines) =>
+      lines.length >= 4 &&
+      share(lines, (line) => /^\[?\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},? \d{1,2}:\d\d/.test(line)) >= 0.5,
+  },
   'an FAQ page': {
     needs: 2,
     words: [/\bfrequently asked questions\b|\bfaqs?\b/i],
@@ -378,6 +398,8 @@ const OTHER_KINDS: Record<string, KindRule> = {
       /\bcertificate of (?:completion|achievement|participation|attendance|appreciation)\b/i,
       /\bthis is to certify\b/i,
       /\bhas successfully completed\b/i,
+      /\bhas been (?:awarded|conferred)\b|\bconferred (?:up)?on\b/i,
+      /\badmitted to the degree of\b|\bunder the (?:common )?seal of\b/i,
       /\bawarded (?:on|to)\b/i,
     ],
   },
@@ -449,6 +471,9 @@ const OTHER_KINDS: Record<string, KindRule> = {
       /^#*[ \t]*(?:license|contributing)[ \t]*$/im,
       /\b(?:npm install|pip install|cargo add|go get|brew install|git clone)\b/i,
       /\bpull requests? (?:are )?welcome\b/i,
+      /^[ \t]*(?:GET|POST|PUT|PATCH|DELETE)[ \t]+\/\S*/m,
+      /\b(?:base url|rate limit|bearer token|api key)\b|\bcurl -/i,
+      /^[^\w\n]*(?:query parameters|request body|response body|example (?:request|response))[^\w\n]*$/im,
     ],
   },
   'an obituary': {
@@ -484,6 +509,8 @@ const OTHER_KINDS: Record<string, KindRule> = {
       /^[^\w\n]*acceptance criteria[^\w\n]*$/im,
       /\bgiven [^\n]{3,80}\bwhen [^\n]{3,80}\bthen\b/i,
       /\b(?:story points?|estimate: \d+ points?|steps to reproduce|expected (?:result|behaviou?r))\b/i,
+      /^[^\w\n]*(?:assignee|reporter)\s*:/im,
+      /^[^\w\n]*(?:priority|issue type|type)\s*:\s*(?:low|medium|high|critical|blocker|major|minor|bug|task|story|service request)\b/im,
     ],
   },
   'an encyclopedia article': {
@@ -571,8 +598,10 @@ function resumeScore(signs: ResumeSigns): number {
  */
 const SOME_SIGN_OF_A_RESUME = 2
 
-/** A text this resume-like passes whatever other kind its words suggest. */
+/** A text this resume-like passes whatever other kind its words suggest, unless it has no section heading and ... */
 const PLAINLY_A_RESUME = 5
+/** ... the kind is this strong (half as many of its phrases again as it needs). */
+const STRONGLY = 1.5
 
 function otherKinds(text: string, lines: readonly string[], only?: (kind: string) => boolean): KindFound[] {
   const found: KindFound[] = []
@@ -610,7 +639,7 @@ export function judgeResumeLikeness(fullText: string): Likeness {
   const signs = readSigns(text, lines)
   const score = resumeScore(signs)
   // A posting and a letter are judged first; the other kinds only when the text is not plainly a resume.
-  const firstKinds = new Set(['a job posting', 'a letter'])
+  const firstKinds = new Set(['a job posting', 'a letter', 'a biography', 'a research paper'])
   const kinds = otherKinds(text, lines, (kind) => firstKinds.has(kind))
   const byName = (name: string) => kinds.find((kind) => kind.kind === name)
 
@@ -620,6 +649,12 @@ export function judgeResumeLikeness(fullText: string): Likeness {
   // A letter alone: no resume section, at most one dated span (a cover letter followed by its resume passes).
   const letter = byName('a letter')
   if (letter && signs.headings === 0 && (signs.ranges <= 1 || letter.strength >= 2)) return refusal(letter, signs)
+  // A life told in the third person with no way to reach the person is an article about them.
+  const biography = byName('a biography')
+  if (biography && !signs.email && !signs.phone) return refusal(biography, signs)
+  // A paper's authors give e-mails and degrees, but no dated history of their own.
+  const paper = byName('a research paper')
+  if (paper && signs.ranges < 2) return refusal(paper, signs)
   // A blank form (an application form, a template) has a resume's headings and no one's details.
   const blanks =
     (text.match(/_{4,}/g)?.length ?? 0) +
@@ -628,8 +663,15 @@ export function judgeResumeLikeness(fullText: string): Likeness {
     )?.length ?? 0)
   if (blanks >= 5 && !signs.email && !signs.phone)
     return refusal({ kind: 'a blank form or template', evidence: [], strength: 1 }, signs)
-  if (score >= PLAINLY_A_RESUME && signs.headings + signs.ranges > 0) return PASSES
-  const [other] = otherKinds(text, lines, (kind) => !firstKinds.has(kind))
+  const rest = () => otherKinds(text, lines, (kind) => !firstKinds.has(kind))
+  // What the top says it is, unless a resume's sections and dated jobs follow (a cover letter's title).
+  const about = signs.headings >= 3 && signs.ranges >= 2 ? null : whatTheTopSays(text, lines, signs)
+  if (about) return refusal(rest()[0] ?? { kind: about, evidence: [], strength: 1 }, signs)
+  const [other] = rest()
+  if (score >= PLAINLY_A_RESUME && signs.headings + signs.ranges > 0) {
+    // A resume's words in a press release or an article, without a heading of a resume's own.
+    return other && other.strength >= STRONGLY && signs.headings === 0 ? refusal(other, signs) : PASSES
+  }
   if (other) return refusal(other, signs)
   // A name on the first line counts here only: a short text that is a name and a title is someone's.
   if (score + (signs.name ? 1 : 0) >= SOME_SIGN_OF_A_RESUME) return PASSES
@@ -647,6 +689,70 @@ function speaksAsEmployer(text: string, posting: KindFound, signs: ResumeSigns):
   const contact = signs.email || signs.phone
   if (contact && personVoice >= 1 && (signs.ranges >= 1 || personVoice > employerVoice)) return false
   return employerVoice >= 2 || posting.evidence.length >= 4 || !contact
+}
+
+/**
+ * The head nouns of documents that name their kind in a title ("EMPLOYMENT BACKGROUND VERIFICATION
+ * REPORT", "Weekly Timesheet", "SALARY CERTIFICATE", "Team Directory — updated 12 Feb"). Words a
+ * resume's top may end on are left out: "Contract" (a kind of job), "Manual" (testing), "Survey"
+ * (land), "Guide" (tour), "Policy" (public), "Reference", "Notice" (period), "Summary", "Bio".
+ */
+const DOCUMENT_NOUNS =
+  'report|form|certificate|claim|time ?sheet|minutes|notes|directory|transcript|register|sheet|newsletter|' +
+  'chart|agreement|invoice|receipt|itinerary|agenda|memo|memorandum|affidavit|brochure|handbook|proposal|' +
+  'documentation|citation|announcement|invitation|bios|retro|retrospective|syllabus|timetable|checklist|' +
+  'questionnaire|evaluation|feedback|letter|plan|slip|quotation|changelog|press release|judge?ment|scorecard|' +
+  'speakers|(?:privacy|data protection|legal) notice|(?:privacy|cookie) policy|' +
+  '(?:company|corporate|business) profile|statement of (?:work|purpose|account)|(?:bank|account) statement'
+/** Its noun ends the title or a part of it ("… FORM — CONFIDENTIAL", "Certificate of Completion", "Report #11"). */
+const DOCUMENT_TITLE = new RegExp(`\\b(?:${DOCUMENT_NOUNS})\\b(?=[ \\t]*(?:$|[—–|(\\[#]|- |of\\b|no\\.|v?\\d))`, 'i')
+/** A title capitalises its words ("Weekly Timesheet", "TEAM DIRECTORY"); a sentence or a list does not. */
+const LOWER_WORD = /(?<![\p{L}'’-])(?!(?:with|from|under|into|upon|cum|for|and|the)\b)\p{Ll}[\p{L}'’-]{3,}/u
+/** A title that says it is a resume, or a candidate's profile an agency sends. */
+const RESUME_TITLE =
+  /\b(?:resume|résumé|cv|curriculum vitae|bio-?data|lebenslauf|portfolio|candidate (?:profile|summary|brief|details))\b/i
+/** A document's title is among its first lines, above anything a resume would head a section with. */
+const TITLE_LINES = 8
+/** A first line that is an organisation's name ("FALCON BAY CONSTRUCTION L.L.C.", "Harbourline Logistics Ltd"). */
+const LETTERHEAD =
+  /\b(?:ltd|limited|llc|l\.l\.c|inc|plc|pvt|gmbh|ag|s\.a|s\.a\. de c\.v|pty|b\.?v|sdn bhd|corp|corporation|co)\.?[ \t]*$/i
+/** More addresses than a resume gives (its own and a few referees'): a list of people. */
+const MANY_PEOPLE = 5
+const TITLE_MAX = 120
+const TITLE_QUOTED = 60
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text)
+
+/**
+ * What the top of a document says it is when that is not a person's resume: a title naming another
+ * kind, an organisation's letterhead, or a list of many people's addresses.
+ */
+function whatTheTopSays(text: string, lines: readonly string[], signs: ResumeSigns): string | null {
+  const title = documentTitle(lines)
+  if (title) return `a document titled “${clip(title, TITLE_QUOTED)}”`
+  const first = lines[0] ?? ''
+  const resumeTitled = lines.slice(0, TITLE_LINES).some((line) => RESUME_TITLE.test(line))
+  if (first.length <= TITLE_MAX && LETTERHEAD.test(first) && !resumeTitled)
+    return `a document from an organisation (“${clip(first, TITLE_QUOTED)}”)`
+  const addresses = new Set([...text.matchAll(EMAILS)].map((match) => match[0].toLowerCase())).size
+  if (addresses >= MANY_PEOPLE && signs.ranges < 2) return `a list of people (${addresses} e-mail addresses)`
+  return null
+}
+
+/** The first line at the document's top that names it as some other kind of document, if any. */
+function documentTitle(lines: readonly string[]): string | null {
+  for (const raw of lines.slice(0, TITLE_LINES)) {
+    const line = raw.replace(/^[\s#=*_~>•·|-]+|[\s=*_~|-]+$/g, '')
+    if (!line) continue
+    if (RESUME_TITLE.test(line) || HEADINGS.some((heading) => heading.ownLine.test(line))) return null
+    if (HEADINGS.some((heading) => heading.leading.test(line))) return null
+    if (line.length > TITLE_MAX || EMAIL.test(line)) continue
+    const noun = DOCUMENT_TITLE.exec(line)
+    if (!noun || DATE_RANGES.some((range) => line.match(range))) continue
+    // Its words are capitalised up to the noun and on to the next part ("— notes (typed up from call)" may follow).
+    const after = line.slice(noun.index + noun[0].length).split(/[—–|([]/)[0]!
+    if (!LOWER_WORD.test(line.slice(0, noun.index)) && !LOWER_WORD.test(after)) return line
+  }
+  return null
 }
 
 const PASSES: Likeness = { resume: true, message: null, kind: null }
