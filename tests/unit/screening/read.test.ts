@@ -417,6 +417,25 @@ describe('contact and sections', () => {
     expect(read('Resume Skills java, sql resume.skills@example.com').contact.name).toBeNull()
   })
 
+  it('prefers the name the address spells to a later line the address does not, and drops letters after a name', () => {
+    // A portal's skills list ran "Naukri RMS" onto a line of its own, above the first heading.
+    const portal =
+      'Priyanka Sharma HR Executive Noida, UP priyanka.sharma@example.com Skills * Onboarding * MS Office,\nNaukri RMS, greytHR\nEducation Details\n2017 MBA HR'
+    expect(read(portal).contact.name).toBe('Priyanka Sharma')
+    // The first line's name stands, whoever's address comes first (an actor's agent's).
+    expect(
+      read('Jonah Trelawney\nAgent: Priya Marlowe, priya.marlowe@example.com\nSkills: Stage combat').contact.name,
+    ).toBe('Jonah Trelawney')
+    expect(read('Ramesh Krishnan PMP\nramesh@example.com\nSkills: Scheduling').contact.name).toBe('Ramesh Krishnan')
+    expect(read('Thomas Abernethy CEng MIStructE\nSkills: Eurocodes').contact.name).toBe('Thomas Abernethy')
+    expect(read('PRIYA NAIR ABRAHAM\nSkills: Nursing').contact.name).toBe('Priya Nair Abraham')
+    // An agency's letterhead is no one's name; the profile's "Name:" is.
+    expect(
+      read('TALENTBRIDGE CONSULTING PVT. LTD. — CANDIDATE PROFILE\nName: Arvind Subramanian\nSkills: Maintenance')
+        .contact.name,
+    ).toBe('Arvind Subramanian')
+  })
+
   it('reads a "Name:" label further down when the top names no one, but not a referee\'s', () => {
     const portal =
       'Technical Skills: Core Java, Spring Boot, Hibernate Skill Details JAVA- Exprience - 66 months Company Details company - Orbit Infotech description - Sep 2015 to Oct 2018. * Deployed on Tomcat server. Name: Aditya Kamat, aditya.kamat@example.com'

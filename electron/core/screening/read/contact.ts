@@ -11,7 +11,7 @@ const NAME_WORD = /^(\p{Lu}(?:[\p{L}'’-]*[\p{L}'’])?\.?|\p{Lu}\.)$/u
 // Words of a heading, a job title, a contact label or a school or company, which a line of capitalised
 // words at the top can be.
 const NOT_A_NAME =
-  /\b(resume|résumé|curriculum|vitae|cv|profile|summary|engineer|developer|manager|nurse|designer|analyst|generalist|specialist|administrator|dba|consultant|coordinator|director|executive|officer|architect|advocate|trainer|instructor|tester|accountant|technician|scientist|supervisor|dietitian|intern|fresher|associate|assistant|lecturer|professor|recruiter|attorney|lawyer|contact|e-?mail|phone|mobile|location|address|street|avenue|road|suite|education|engineering|electronics|school|college|university|academy|institute|consultants|foods|details|skills?|expe?rience|objective|company|projects?|qualifications?|declaration|personal|information)\b/i
+  /\b(resume|résumé|curriculum|vitae|cv|profile|summary|engineer|developer|manager|nurse|designer|analyst|generalist|specialist|administrator|dba|consultant|coordinator|director|executive|officer|architect|advocate|trainer|instructor|tester|accountant|technician|scientist|supervisor|dietitian|intern|fresher|associate|assistant|lecturer|professor|recruiter|attorney|lawyer|contact|e-?mail|phone|mobile|location|address|street|avenue|road|suite|education|engineering|electronics|school|college|university|academy|institute|consultants|foods|details|skills?|expe?rience|objective|company|projects?|qualifications?|declaration|personal|information|ltd|pvt|llc|inc|plc|gmbh|limited|consulting|corporation|employer|position)\b/i
 const HEAD_LINES = 8
 
 const MAX_EMAIL = 320
@@ -85,12 +85,16 @@ const FIELD_END = /\s*(?:[|•·,]|\s[-–—]\s).*$/
  * unless it names a referee.
  */
 export function findName(lines: readonly string[], headEnd: number): string | null {
+  return findNameAt(lines, headEnd)?.name ?? null
+}
+
+function findNameAt(lines: readonly string[], headEnd: number): { name: string; line: number } | null {
   const head = Math.max(1, Math.min(headEnd, HEAD_LINES))
-  for (const line of lines.slice(0, head)) {
+  for (const [index, line] of lines.slice(0, head).entries()) {
     const labelled = NAME_LABEL.exec(line)?.[1]
     // After a label the name is its leading capitalised words; whatever follows is another field.
     const name = asName(labelled ? leadingNameWords(labelled) : line.replace(FIELD_END, '').trim())
-    if (name) return name
+    if (name) return { name, line: index }
   }
   for (let index = head; index < lines.length; index++) {
     const label = NAME_LABEL.exec(lines[index]!)
@@ -98,7 +102,7 @@ export function findName(lines: readonly string[], headEnd: number): string | nu
     const before = [...lines.slice(Math.max(0, index - 3), index), lines[index]!.slice(0, label.index)].join(' ')
     if (REFEREES.test(before)) continue
     const name = asName(leadingNameWords(label[1]!))
-    if (name) return name
+    if (name) return { name, line: index }
   }
   return null
 }
@@ -108,11 +112,22 @@ const REFEREES = /\breferen|\breferee/i
 /** The words as a name, capitalised as names are, or null when they do not read as one. */
 function asName(candidate: string): string | null {
   // A full stop after a whole word ends the sentence ("Name: Seun Adekunle. Email: …"); an initial keeps its own.
-  const words = candidate.replace(/(\p{L}{2,})\.$/u, '$1').split(/\s+/)
+  const words = withoutPostNominals(candidate.replace(/(\p{L}{2,})\.$/u, '$1').split(/\s+/))
   const text = words.join(' ')
   if (words.length < 2 || words.length > 4 || NOT_A_NAME.test(text) || /[@\d/]/.test(text)) return null
   if (!words.every((word) => NAME_WORD.test(word))) return null
   return words.map((word) => word.split('-').map(titleCase).join('-')).join(' ')
+}
+
+// Letters after a name ("PMP", "RN", "CEng", "MIStructE", "PhD"): a word of letters with two capitals or more.
+const POST_NOMINAL = /^(?=(?:\p{Ll}*\p{Lu}){2})\p{L}{2,9}$/u
+
+/** The words without the letters written after a name, unless the whole name is in capitals. */
+function withoutPostNominals(words: string[]): string[] {
+  if (words.every((word) => word === word.toUpperCase())) return words
+  let end = words.length
+  while (end > 2 && POST_NOMINAL.test(words[end - 1]!)) end--
+  return words.slice(0, end)
 }
 
 const leadingNameWords = (text: string) => {
@@ -145,6 +160,24 @@ export function nameSpelledByEmail(lines: readonly string[], email: string | nul
 
 export function readContact(lines: readonly string[], text: string, headEnd: number): Contact {
   const email = findEmail(text)
-  const name = findName(lines, headEnd) ?? nameSpelledByEmail(lines, email)
-  return { name, email, phone: findPhone(lines), links: findLinks(text, email) }
+  return { name: nameOf(lines, headEnd, email), email, phone: findPhone(lines), links: findLinks(text, email) }
+}
+
+/**
+ * The name at the top; but where a line below the first reads as a name that the address does not
+ * spell, and the address spells one at the top, that one ("Naukri RMS" is a tool a portal's skills list
+ * ran onto its own line; "priyanka.sharma@…" spells the "Priyanka Sharma" it opened with).
+ */
+function nameOf(lines: readonly string[], headEnd: number, email: string | null): string | null {
+  const found = findNameAt(lines, headEnd)
+  if (found?.line === 0) return found.name
+  const spelled = nameSpelledByEmail(lines, email)
+  if (!found || !spelled) return found?.name ?? spelled
+  const words = new Set(spelled.toLowerCase().split(' '))
+  return found.name
+    .toLowerCase()
+    .split(' ')
+    .some((word) => words.has(word))
+    ? found.name
+    : spelled
 }
