@@ -429,6 +429,10 @@ describe('contact and sections', () => {
     expect(read('Ramesh Krishnan PMP\nramesh@example.com\nSkills: Scheduling').contact.name).toBe('Ramesh Krishnan')
     expect(read('Thomas Abernethy CEng MIStructE\nSkills: Eurocodes').contact.name).toBe('Thomas Abernethy')
     expect(read('PRIYA NAIR ABRAHAM\nSkills: Nursing').contact.name).toBe('Priya Nair Abraham')
+    expect(read('Jean-Pierre MARTIN\nSkills: SQL').contact.name).toBe('Jean-Pierre Martin')
+    // A nickname is not a name, nor is the town on the next line.
+    expect(read('Shane "Shorty" McAllister — Shearer\nDubbo NSW | 0412 555 088').contact.name).toBe('Shane McAllister')
+    expect(read('Wojciech (Wojtek) Nowak\nSkills: Forklift').contact.name).toBe('Wojciech Nowak')
     // An agency's letterhead is no one's name; the profile's "Name:" is.
     expect(
       read('TALENTBRIDGE CONSULTING PVT. LTD. — CANDIDATE PROFILE\nName: Arvind Subramanian\nSkills: Maintenance')

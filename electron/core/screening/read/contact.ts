@@ -112,17 +112,22 @@ const REFEREES = /\breferen|\breferee/i
 /** The words as a name, capitalised as names are, or null when they do not read as one. */
 function asName(candidate: string): string | null {
   // A full stop after a whole word ends the sentence ("Name: Seun Adekunle. Email: …"); an initial keeps its own.
-  const words = withoutPostNominals(candidate.replace(/(\p{L}{2,})\.$/u, '$1').split(/\s+/))
+  // A nickname in quotes or brackets between the names is not one of them ('Shane "Shorty" McAllister').
+  const named = candidate.replace(/(?<=\S)\s+(?:["“‘'][^"”’'\n]{1,20}["”’']|\([^()\n]{1,20}\))(?=\s+\S)/u, '')
+  const words = withoutPostNominals(named.replace(/(\p{L}{2,})\.$/u, '$1').split(/\s+/))
   const text = words.join(' ')
   if (words.length < 2 || words.length > 4 || NOT_A_NAME.test(text) || /[@\d/]/.test(text)) return null
   if (!words.every((word) => NAME_WORD.test(word))) return null
   return words.map((word) => word.split('-').map(titleCase).join('-')).join(' ')
 }
 
-// Letters after a name ("PMP", "RN", "CEng", "MIStructE", "PhD"): a word of letters with two capitals or more.
-const POST_NOMINAL = /^(?=(?:\p{Ll}*\p{Lu}){2})\p{L}{2,9}$/u
+// Letters written after a name ("PMP", "RN", "CEng MIStructE", "PhD"), as written: a surname in capitals
+// ("Jean-Pierre MARTIN") or with a capital inside ("John Paul McDonald") is not one. Short ones that are
+// also surnames ("Ma", "Do") are left out.
+const POST_NOMINAL =
+  /^(?:PMP|RN|LPN|MD|DDS|PhD|MPhil|DPhil|MBA|BA|MSc|BSc|BEd|MEd|PGCE|BEng|MEng|CEng|IEng|PEng|CPA|ACA|FCA|ACCA|FCCA|CFA|CIMA|ACMA|CIPD|MCIPD|FCIPD|MICE|FICE|MIStructE|MIMechE|MIET|MIChemE|CISSP|CISA|CISM|CSM|SHRM|LLB|LLM|JD|Esq|FRCS|MRCP|MBBS|CFP)\.?,?$/
 
-/** The words without the letters written after a name, unless the whole name is in capitals. */
+/** The words without the letters written after a name, unless the whole name is in capitals ("NGUYEN VAN BA"). */
 function withoutPostNominals(words: string[]): string[] {
   if (words.every((word) => word === word.toUpperCase())) return words
   let end = words.length
