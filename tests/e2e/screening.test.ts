@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -122,6 +123,34 @@ describe('screening in the browser over the web host', () => {
     await page.getByRole('heading', { level: 1, name: topName }).waitFor()
     await expect(page.getByLabel('Status', { exact: true }).inputValue()).resolves.toBe('shortlisted')
     await page.getByTestId('notes').getByText('Strong on experimentation').waitFor()
+    expect(errors).toEqual([])
+  })
+
+  it('refuses a document that is not a resume with its reason, and imports it anyway when the recruiter asks', async () => {
+    await host?.stop()
+    host = await startWebHost(tempDir('panelist-e2e-anyway-'))
+    const folder = path.join(tempDir('panelist-e2e-anyway-files-'), 'inbox')
+    fs.mkdirSync(folder)
+    fs.writeFileSync(
+      path.join(folder, 'timesheet.txt'),
+      'WEEKLY TIMESHEET\nContractor: Jakub Nowak   Agency: Sterling Tech\njakub.nowak@example.com\nMon 8.0 h\nTue 7.5 h',
+    )
+    const { page, errors } = await open(host.url)
+    await page.getByRole('link', { name: 'Candidates' }).click()
+    await page.getByTestId('folder-input').setInputFiles(folder)
+    const counts = page.getByTestId('import-counts')
+    await counts.getByText('1 refused — finished').waitFor({ timeout: budget(60_000) })
+    const outcomes = page.locator('.import-outcomes')
+    await outcomes.getByText('This reads as a document titled “WEEKLY TIMESHEET”, not a resume').waitFor()
+
+    await page.getByRole('button', { name: 'Import timesheet.txt anyway' }).click()
+    await counts.getByText('2 of 2 files · 1 imported · 0 duplicates · 1 refused — finished').waitFor({
+      timeout: budget(60_000),
+    })
+    await outcomes.getByText('Imported anyway: see its own row.').waitFor()
+    await expect(outcomes.locator('tr[data-outcome="imported"]').textContent()).resolves.toContain('timesheet.txt')
+    // It is a candidate now, named as the reader reads its top.
+    await page.getByText('1 candidate', { exact: true }).waitFor()
     expect(errors).toEqual([])
   })
 })

@@ -155,6 +155,7 @@ export function createApp(deps: ScreeningDeps): ScreeningApp {
       },
       'intake.takeOpenedFiles': async () => ({ paths: opened.take() }),
       'intake.cancel': ({ batchId }) => intake.cancel(batchId),
+      'intake.importAnyway': ({ itemId }) => (needParser(), intake.importAnyway(itemId)),
       'intake.get': ({ batchId }) => intake.get(batchId),
       'intake.list': (filter) => intake.list(filter),
       'candidates.list': async (input) => {

@@ -164,6 +164,8 @@ export interface IntakeItemsTable {
   size: number
   /** The file's modification time as the renderer reported it (uploads); paths are stat'ed when read. */
   file_time: number | null
+  /** 1: the recruiter chose to import it although it was refused as not a resume ("Import anyway"). */
+  accept_non_resume: Generated<number>
   outcome: 'pending' | 'imported' | 'duplicate' | 'refused' | 'cancelled'
   reason: string | null
   message: string | null

@@ -64,6 +64,10 @@ export const intakeRequests = {
   /** Resumes opened with the desktop app (double-click, the dock, `panelist file.pdf`) not yet taken; taking clears them. */
   'intake.takeOpenedFiles': request<{ paths: string[] }>()(z.object({}).strict()),
   'intake.cancel': request<IntakeBatchView>()(z.object({ batchId: id }).strict()),
+  /** Imports a file that was refused as not a resume, in a batch of its own; any other refusal stands. */
+  'intake.importAnyway': request<IntakeBatchView>()(
+    z.object({ itemId: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER) }).strict(),
+  ),
   'intake.get': request<IntakeBatchDetail>()(z.object({ batchId: id }).strict()),
   'intake.list': request<IntakeBatchView[]>()(
     z.object({ jobId: id.optional(), limit: z.number().int().min(1).max(100).default(20) }).strict(),

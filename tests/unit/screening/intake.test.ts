@@ -289,6 +289,52 @@ describe('intake', () => {
     expect(cancelled).toMatchObject({ status: 'cancelled', cancelled: 3, done: 0 })
   }, 60_000)
 
+  it('imports anyway a file refused as not a resume, uploaded or by path, and no file refused for another reason', async () => {
+    const jobId = await setup()
+    // An employer's letter about someone: the judge refuses it, and the recruiter may want it all the same.
+    const letterBytes = fs.readFileSync(
+      path.join(__dirname, '../../fixtures/non-resumes/not/g-relieving-experience-letter.txt'),
+    )
+    const uploaded = await settled(
+      (
+        await call<IntakeBatchView>('intake.importFiles', {
+          jobId,
+          files: [
+            { name: 'letter.txt', size: letterBytes.length, base64: letterBytes.toString('base64') },
+            { name: 'empty.txt', size: 0, base64: '' },
+          ],
+        })
+      ).id,
+    )
+    expect(uploaded.items.map((i) => [i.name, i.outcome, i.reason])).toEqual([
+      ['letter.txt', 'refused', 'not_a_resume'],
+      ['empty.txt', 'refused', 'empty'],
+    ])
+    const [letter, empty] = uploaded.items
+    await expect(call('intake.importAnyway', { itemId: empty!.id })).rejects.toMatchObject({ code: 'conflict' })
+    await expect(call('intake.importAnyway', { itemId: 999_999 })).rejects.toMatchObject({ code: 'not_found' })
+    const again = await settled((await call<IntakeBatchView>('intake.importAnyway', { itemId: letter!.id })).id)
+    expect(again.items).toMatchObject([{ name: 'letter.txt', outcome: 'imported', reason: null }])
+    const list = await call<{ items: { candidateId: string }[] }>('candidates.list', { jobId })
+    expect(list.items.map((c) => c.candidateId)).toContain(again.items[0]!.candidateId)
+    // The refusal stands in its own batch; asking twice gives the same file again, a duplicate.
+    expect((await call<IntakeBatchDetail>('intake.get', { batchId: uploaded.id })).items[0]!.outcome).toBe('refused')
+    const twice = await settled((await call<IntakeBatchView>('intake.importAnyway', { itemId: letter!.id })).id)
+    expect(twice.items).toMatchObject([{ outcome: 'duplicate', candidateId: again.items[0]!.candidateId }])
+
+    const dir = tempDir('panelist-anyway-')
+    fs.writeFileSync(
+      path.join(dir, 'timesheet.txt'),
+      'WEEKLY TIMESHEET\nContractor: Jakub Nowak\njakub@example.com\nMon 8 h',
+    )
+    const picked = await settled((await call<IntakeBatchView>('intake.importPaths', { jobId, paths: [dir] })).id)
+    expect(picked.items).toMatchObject([{ outcome: 'refused', reason: 'not_a_resume' }])
+    const taken = await settled(
+      (await call<IntakeBatchView>('intake.importAnyway', { itemId: picked.items[0]!.id })).id,
+    )
+    expect(taken.items).toMatchObject([{ name: 'timesheet.txt', outcome: 'imported' }])
+  }, 60_000)
+
   it('imports by path only what the recruiter picked, of resume types, never through a link out of it', async () => {
     await setup()
     const dir = tempDirWithFiles(1)

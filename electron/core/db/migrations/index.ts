@@ -2,6 +2,7 @@ import { foundation } from './0001-foundation'
 import { screening } from './0010-screening'
 import { candidateEvidence } from './0011-candidate-evidence'
 import { scoreCopiedPosting } from './0012-score-copied-posting'
+import { intakeAcceptNonResume } from './0013-intake-accept-non-resume'
 import { aiUsage } from './0020-ai-usage'
 import { interviews } from './0030-interviews'
 import { recordings } from './0035-recordings'
@@ -27,6 +28,7 @@ export const migrations: Migration[] = [
   screening,
   candidateEvidence,
   scoreCopiedPosting,
+  intakeAcceptNonResume,
   aiUsage,
   interviews,
   recordings,

@@ -31,19 +31,18 @@ async function parseAndStore(run: BatchRun, item: IntakeItem, source: SourceFile
   const { signal } = run.ctx
   let parsed
   try {
-    parsed = await parser.parse(source.bytes, item.name, signal)
+    parsed = await parser.parse(source.bytes, item.name, signal, { acceptNonResume: item.accept_non_resume === 1 })
   } catch (error) {
     if (signal.aborted) throw error
     logger.warn('resume parser failed', { name: item.name, error: String(error) })
     return settleLater(run, item, () => refused('corrupt', 'The file could not be read; it may be damaged'))
   }
-  if (!parsed.ok)
-    return settleLater(
-      run,
-      item,
-      () => refused(parsed.refusal.reason, parsed.refusal.message),
-      () => dropStagedIfUnused(run.deps, item),
-    )
+  if (!parsed.ok) {
+    const { reason, message } = parsed.refusal
+    // Uploaded bytes refused as not a resume are kept, so that the recruiter can import them anyway.
+    const after = reason === 'not_a_resume' ? undefined : () => dropStagedIfUnused(run.deps, item)
+    return settleLater(run, item, () => refused(reason, message), after)
+  }
   const stored = await files.put(source.bytes, item.name, hash)
   settleLater(run, item, (trx) => {
     const outcome = recordParsedFile(

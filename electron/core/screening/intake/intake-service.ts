@@ -30,6 +30,8 @@ export interface IntakeServiceDeps {
 export interface IntakeService {
   importPaths(input: { jobId?: string; paths: string[] }): Promise<IntakeBatchView>
   importFiles(input: ImportFilesInput): Promise<IntakeBatchView>
+  /** A new batch of one file refused as not a resume, read this time without that judgement. */
+  importAnyway(itemId: number): Promise<IntakeBatchView>
   cancel(batchId: string): Promise<IntakeBatchView>
   get(batchId: string): Promise<IntakeBatchDetail>
   list(filter: { jobId?: string; limit: number }): Promise<IntakeBatchView[]>
@@ -41,6 +43,7 @@ interface NewItem {
   staged_hash: string | null
   size: number
   file_time: number | null
+  accept_non_resume?: number
 }
 
 const ITEMS_PER_INSERT = 500
@@ -131,6 +134,30 @@ export function createIntakeService(deps: IntakeServiceDeps): IntakeService {
         })
       }
       return createBatch(jobId, items)
+    },
+
+    async importAnyway(itemId) {
+      const item = await db
+        .selectFrom('intake_items')
+        .innerJoin('intake_batches', 'intake_batches.id', 'intake_items.batch_id')
+        .select([
+          'intake_items.name',
+          'intake_items.source_path',
+          'intake_items.staged_hash',
+          'intake_items.size',
+          'intake_items.file_time',
+          'intake_items.outcome',
+          'intake_items.reason',
+          'intake_batches.job_id',
+        ])
+        .where('intake_items.id', '=', itemId)
+        .executeTakeFirst()
+      if (!item) throw new StudioError('not_found', 'That file is not in any import')
+      if (item.outcome !== 'refused' || item.reason !== 'not_a_resume')
+        throw new StudioError('conflict', 'Only a file refused as not a resume can be imported anyway')
+      const { outcome: _outcome, reason: _reason, job_id: jobId, ...source } = item
+      await checkJob(jobId ?? undefined)
+      return createBatch(jobId ?? undefined, [{ ...source, accept_non_resume: 1 }])
     },
 
     async cancel(batchId) {

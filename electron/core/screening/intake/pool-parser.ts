@@ -3,7 +3,7 @@ import { MAX_RESUME_BYTES } from '../../../../shared/contract/screening/resume-s
 import { DEFAULT_EXTRACT_LIMITS } from '../extract/limits'
 import { createParsePool, type ParsePool } from '../parse-pool'
 import { defaultParseWorkerFile } from '../parse-pool/worker-file'
-import type { ParseResult, WarmReader } from '../parse-pool/protocol'
+import type { ParseResult, ReadChoice, WarmReader } from '../parse-pool/protocol'
 import type { TaxonomyTransfer } from '../taxonomy/build'
 import type { ExtractOutcome } from '../types'
 import type { ParseOutcome, ResumeParser } from './resume-parser'
@@ -28,8 +28,9 @@ export async function parseWithIntakeLimits(
   bytes: Uint8Array,
   fileName: string,
   read?: (extracted: ExtractOutcome) => Promise<Pick<ParseResult, 'outcome' | 'parsed' | 'features'>>,
+  choice?: ReadChoice,
 ): Promise<ParseOutcome> {
-  const extracted = await pool.parse(bytes, fileName, INTAKE_LIMITS)
+  const extracted = await pool.parse(bytes, fileName, INTAKE_LIMITS, choice)
   const { outcome, parsed, features } = read ? await read(extracted.outcome) : extracted
   if (!outcome.ok) return outcome
   if (!parsed || !features)
@@ -46,14 +47,14 @@ export function poolParser(options: PoolParserOptions): ResumeParser {
   let pool: ParsePool | null = null
   return {
     concurrency: size,
-    async parse(bytes, fileName) {
+    async parse(bytes, fileName, _signal, choice) {
       pool ??= createParsePool({
         workerFile: options.workerFile ?? defaultParseWorkerFile(),
         taxonomy: options.taxonomy,
         size,
         ...(options.warm ? { warm: options.warm } : {}),
       })
-      return parseWithIntakeLimits(pool, bytes, fileName)
+      return parseWithIntakeLimits(pool, bytes, fileName, undefined, choice)
     },
     async close() {
       const open = pool

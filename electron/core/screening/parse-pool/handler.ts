@@ -24,7 +24,7 @@ export function createParseHandler(transfer: TaxonomyTransfer, read = true): Par
     async handle(request) {
       const started = performance.now()
       const outcome = await extractDocument(request.bytes, request.fileName, request.limits)
-      const result = taxonomy ? readExtracted(outcome, taxonomy, new Date(request.now)) : { outcome }
+      const result = taxonomy ? readExtracted(outcome, taxonomy, new Date(request.now), request) : { outcome }
       return { ...result, ms: performance.now() - started, workerId: threadId }
     },
   }

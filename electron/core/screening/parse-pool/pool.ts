@@ -9,6 +9,7 @@ import type {
   ParseResult,
   ParseWorkerData,
   PoolMessage,
+  ReadChoice,
   WarmReader,
   WorkerMessage,
 } from './protocol'
@@ -68,7 +69,7 @@ export interface ParsePoolStats {
 export interface ParsePool {
   readonly size: number
   /** Extracts and reads one file in a worker. Resolves with a refusal, never rejects, unless the pool is closed. */
-  parse(bytes: Uint8Array, fileName: string, limits?: ExtractLimits): Promise<ParseResult>
+  parse(bytes: Uint8Array, fileName: string, limits?: ExtractLimits, read?: ReadChoice): Promise<ParseResult>
   /**
    * Parses many files with at most `2 × size` of them read into memory at once, yielding each
    * result as it completes (not in input order).
@@ -286,6 +287,7 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
     bytes: Uint8Array,
     fileName: string,
     limits: ExtractLimits = DEFAULT_EXTRACT_LIMITS,
+    read: ReadChoice = {},
   ): Promise<ParseResult> => {
     if (closed) return Promise.reject(new Error('The parse pool is closed.'))
     if (taxonomyFailure) return Promise.reject(taxonomyFailure)
@@ -298,7 +300,7 @@ export function createParsePool(options: ParsePoolOptions): ParsePool {
         id,
         resolve,
         reject,
-        message: { type: 'parse', id, bytes, fileName: String(fileName), limits, now },
+        message: { type: 'parse', id, bytes, fileName: String(fileName), limits, now, ...read },
       })
       dispatch()
     })

@@ -37,7 +37,13 @@ export interface TaxonomyMessage {
   taxonomy: TaxonomyTransfer
 }
 
-export interface ParseRequestMessage {
+/** How a file is read after extraction. */
+export interface ReadChoice {
+  /** Read it even if it does not read as a resume (the recruiter chose "Import anyway"). */
+  acceptNonResume?: boolean
+}
+
+export interface ParseRequestMessage extends ReadChoice {
   type: 'parse'
   id: number
   bytes: Uint8Array

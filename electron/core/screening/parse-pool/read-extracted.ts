@@ -4,7 +4,7 @@ import { judgeResumeLikeness } from '../read/resume-likeness'
 import { buildFeatures, type ResumeFeatures } from '../scoring/features'
 import type { Taxonomy } from '../taxonomy'
 import type { ExtractedDocument, ExtractOutcome, ParsedResume } from '../types'
-import type { ParseResult } from './protocol'
+import type { ParseResult, ReadChoice } from './protocol'
 
 /**
  * What reading adds to an extracted file: whether it reads as a resume, then the read resume and its
@@ -15,10 +15,12 @@ export function readExtracted(
   extracted: ExtractOutcome,
   taxonomy: Taxonomy,
   now: Date,
+  { acceptNonResume = false }: ReadChoice = {},
 ): Pick<ParseResult, 'outcome' | 'parsed' | 'features'> {
-  // A JSON Resume is one by its schema; anything else is judged on the text a reader sees.
-  const likeness =
-    extracted.ok && extracted.document.format !== 'json-resume' ? judgeResumeLikeness(extracted.document.text) : null
+  // A JSON Resume is one by its schema; anything else is judged on the text a reader sees, unless the
+  // recruiter has seen the judgement and chosen to import it anyway.
+  const judged = extracted.ok && extracted.document.format !== 'json-resume' && !acceptNonResume
+  const likeness = judged ? judgeResumeLikeness(extracted.document.text) : null
   if (likeness && !likeness.resume) {
     const message = likeness.message ?? 'This does not read as a resume.'
     return { outcome: { ok: false, refusal: { reason: 'not_a_resume', message } } }

@@ -32,6 +32,8 @@ export function ImportPanel({ jobId }: { jobId?: string }) {
   const [session, setSession] = useState<Session | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [dragging, setDragging] = useState(false)
+  // Files refused as not a resume that the recruiter chose to import anyway: item id → its new batch.
+  const [anyway, setAnyway] = useState<Record<number, string>>({})
   const cancelled = useRef(false)
   const filesInput = useRef<HTMLInputElement>(null)
   const folderInput = useRef<HTMLInputElement>(null)
@@ -97,6 +99,18 @@ export function ImportPanel({ jobId }: { jobId?: string }) {
     setSession((s) => s && { ...s, cancelled: true, waiting: 0 })
     try {
       for (const view of views) if (!isFinished(view)) put(await call('intake.cancel', { batchId: view.id }))
+    } catch (e) {
+      setError(describeError(e))
+    }
+  }
+
+  const importAnyway = async (itemId: number) => {
+    try {
+      setError(null)
+      const view = await call('intake.importAnyway', { itemId })
+      put(view)
+      setAnyway((a) => ({ ...a, [itemId]: view.id }))
+      setSession((s) => s && { ...s, batchIds: [...s.batchIds, view.id] })
     } catch (e) {
       setError(describeError(e))
     }
@@ -208,7 +222,26 @@ export function ImportPanel({ jobId }: { jobId?: string }) {
                   <td>
                     <span className={`status outcome-${item.outcome}`}>{OUTCOME_LABELS[item.outcome]}</span>
                   </td>
-                  <td>{item.message ?? ''}</td>
+                  <td>
+                    {item.message ?? ''}
+                    {item.reason === 'not_a_resume' &&
+                      (anyway[item.id] ? (
+                        <span className="muted"> Imported anyway: see its own row.</span>
+                      ) : (
+                        <>
+                          {' '}
+                          <button
+                            type="button"
+                            className="secondary import-anyway"
+                            onClick={() => void importAnyway(item.id)}
+                            disabled={running}
+                            aria-label={`Import ${item.name} anyway`}
+                          >
+                            Import anyway
+                          </button>
+                        </>
+                      ))}
+                  </td>
                 </tr>
               ))}
             </tbody>
