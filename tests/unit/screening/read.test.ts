@@ -433,6 +433,17 @@ describe('contact and sections', () => {
     // A nickname is not a name, nor is the town on the next line.
     expect(read('Shane "Shorty" McAllister — Shearer\nDubbo NSW | 0412 555 088').contact.name).toBe('Shane McAllister')
     expect(read('Wojciech (Wojtek) Nowak\nSkills: Forklift').contact.name).toBe('Wojciech Nowak')
+    // A cover letter before the resume: the name heads the resume, just above its first heading.
+    const letter = [
+      'Dear Hiring Manager,',
+      ...Array.from({ length: 8 }, (_, i) => `Paragraph ${i + 1} of why I would suit the role.`),
+      'Yours faithfully,',
+      'WOJCIECH NOWAK',
+      '14 Alder Close, Coventry · w.nowak@example.com',
+      'PROFILE',
+      'Warehouse shift lead.',
+    ].join('\n')
+    expect(read(letter).contact.name).toBe('Wojciech Nowak')
     // An agency's letterhead is no one's name; the profile's "Name:" is.
     expect(
       read('TALENTBRIDGE CONSULTING PVT. LTD. — CANDIDATE PROFILE\nName: Arvind Subramanian\nSkills: Maintenance')

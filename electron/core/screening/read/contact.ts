@@ -13,6 +13,9 @@ const NAME_WORD = /^(\p{Lu}(?:[\p{L}'’-]*[\p{L}'’])?\.?|\p{Lu}\.)$/u
 const NOT_A_NAME =
   /\b(resume|résumé|curriculum|vitae|cv|profile|summary|engineer|developer|manager|nurse|designer|analyst|generalist|specialist|administrator|dba|consultant|coordinator|director|executive|officer|architect|advocate|trainer|instructor|tester|accountant|technician|scientist|supervisor|dietitian|intern|fresher|associate|assistant|lecturer|professor|recruiter|attorney|lawyer|contact|e-?mail|phone|mobile|location|address|street|avenue|road|suite|education|engineering|electronics|school|college|university|academy|institute|consultants|foods|details|skills?|expe?rience|objective|company|projects?|qualifications?|declaration|personal|information|ltd|pvt|llc|inc|plc|gmbh|limited|consulting|corporation|employer|position)\b/i
 const HEAD_LINES = 8
+/** The lines above the first heading where a resume after a letter puts the name. */
+const ABOVE_HEADING = 3
+const LETTER_OPENING = /^(?:dear|to whom|hello|hi)\b/i
 
 const MAX_EMAIL = 320
 
@@ -94,6 +97,12 @@ function findNameAt(lines: readonly string[], headEnd: number): { name: string; 
     const labelled = NAME_LABEL.exec(line)?.[1]
     // After a label the name is its leading capitalised words; whatever follows is another field.
     const name = asName(labelled ? leadingNameWords(labelled) : line.replace(FIELD_END, '').trim())
+    if (name) return { name, line: index }
+  }
+  // A letter before the resume: the resume's own top is just above its first heading.
+  const letterFirst = LETTER_OPENING.test(lines[0] ?? '')
+  for (let index = Math.max(head, headEnd - ABOVE_HEADING); letterFirst && index < headEnd; index++) {
+    const name = asName(lines[index]!.replace(FIELD_END, '').trim())
     if (name) return { name, line: index }
   }
   for (let index = head; index < lines.length; index++) {
