@@ -11,7 +11,8 @@
  * a job posting (requirements, skills and education, speaking as an employer, with no dated work
  * history of its own), a letter alone (no resume section), a blank form or template, and a document
  * whose top says what else it is: a title naming its kind ("WEEKLY TIMESHEET"), an organisation's
- * letterhead, or the addresses of many people.
+ * letterhead, or the addresses of many people; and someone told of in the third person with no way
+ * to reach them.
  * Checked on tests/fixtures/non-resumes/ and the ranking corpora (tests/unit/screening/resume-likeness.test.ts).
  */
 
@@ -652,6 +653,8 @@ export function judgeResumeLikeness(fullText: string): Likeness {
   // A life told in the third person with no way to reach the person is an article about them.
   const biography = byName('a biography')
   if (biography && !signs.email && !signs.phone) return refusal(biography, signs)
+  const told = !signs.email && !signs.phone && signs.headings === 0 ? toldAboutSomeone(text) : null
+  if (told) return refusal(told, signs)
   // A paper's authors give e-mails and degrees, but no dated history of their own.
   const paper = byName('a research paper')
   if (paper && signs.ranges < 2) return refusal(paper, signs)
@@ -753,6 +756,18 @@ function documentTitle(lines: readonly string[]): string | null {
     if (!LOWER_WORD.test(line.slice(0, noun.index)) && !LOWER_WORD.test(after)) return line
   }
   return null
+}
+
+/** A third person told of this often, more than an "I", is someone written about (a tribute, a company's bio). */
+const TOLD_ABOUT = 5
+
+/** A text about someone else: "she" and "his" throughout, no "I" to match them. */
+function toldAboutSomeone(text: string): KindFound | null {
+  const third = text.match(/\b(?:he|she|his|her|him)\b/gi) ?? []
+  const first = text.match(/\b(?:I|my|me)\b/g)?.length ?? 0
+  if (third.length < TOLD_ABOUT || third.length <= first) return null
+  const word = third[0]!.toLowerCase()
+  return { kind: 'an article about someone', evidence: [`${word}, ${third.length} times`], strength: 1 }
 }
 
 const PASSES: Likeness = { resume: true, message: null, kind: null }
