@@ -22,6 +22,7 @@ import { embedJob, queueEmbeddings } from './candidates/embed-job'
 import { createRanker, type Rerank } from './candidates/rerank'
 import { createPoolCache } from './candidates/pool'
 import { refreshStaleReads } from './candidates/refresh-reads'
+import { dropStaleRefusedUploads } from './intake/kept-refusals'
 import type { StoredResumeReader } from './candidates/reread'
 import { jobsScoredBefore, markScoresCurrent } from './candidates/score-version'
 import { createFileStore } from './intake/file-store'
@@ -107,6 +108,10 @@ export function createApp(deps: ScreeningDeps): ScreeningApp {
       const stale = new Set([...refreshed, ...(await jobsScoredBefore(db))])
       for (const jobId of stale) await rerankOnly(jobId)
       await markScoresCurrent(db)
+      // A file that cannot be removed now is tried again at the next start; it must not stop this one.
+      await dropStaleRefusedUploads(db, files, clock.now()).catch((error: unknown) =>
+        deps.logger.warn('kept refused uploads not cleared', { error: String(error) }),
+      )
     },
     jobs: [
       ...(deps.parser

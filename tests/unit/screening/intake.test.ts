@@ -2,6 +2,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { IntakeBatchDetail, IntakeBatchView } from '@shared/contract/screening'
+import { contentHash, createFileStore } from '@core/screening/intake/file-store'
+import { dropStaleRefusedUploads, KEEP_REFUSED_UPLOADS_MS } from '@core/screening/intake/kept-refusals'
 import { poolParser } from '@core/screening/intake/pool-parser'
 import type { ResumeParser } from '@core/screening/intake/resume-parser'
 import { loadTaxonomyFile } from '@core/screening/taxonomy'
@@ -333,6 +335,43 @@ describe('intake', () => {
       (await call<IntakeBatchView>('intake.importAnyway', { itemId: picked.items[0]!.id })).id,
     )
     expect(taken.items).toMatchObject([{ name: 'timesheet.txt', outcome: 'imported' }])
+  }, 60_000)
+
+  it('keeps uploaded bytes refused as not a resume for 30 days, then lets them go and says so', async () => {
+    let now = Date.UTC(2026, 0, 1)
+    const temp = await createTempStudio({ resumeParser: parser, clock: { now: () => now } })
+    studio = temp.studio
+    const files = createFileStore(temp.dataDir)
+    const upload = async (name: string, text: string) => {
+      const bytes = Buffer.from(text)
+      const batch = await settled(
+        (
+          await call<IntakeBatchView>('intake.importFiles', {
+            files: [{ name, size: bytes.length, base64: bytes.toString('base64') }],
+          })
+        ).id,
+      )
+      return { item: batch.items[0]!, stored: files.pathOf(contentHash(bytes), name) }
+    }
+    const old = await upload('old.txt', 'WEEKLY TIMESHEET\nContractor: Jakub Nowak\njakub@example.com\nMon 8 h')
+    now += KEEP_REFUSED_UPLOADS_MS - 1000
+    const recent = await upload(
+      'recent.txt',
+      'SALARY CERTIFICATE\nThis is to certify that Ms Cruz is employed with us.\nhr@example.com',
+    )
+    expect([old.item.reason, recent.item.reason]).toEqual(['not_a_resume', 'not_a_resume'])
+    expect(await files.exists(old.stored)).toBe(true)
+
+    now += 2000
+    expect(await dropStaleRefusedUploads(studio.db, files, now)).toBe(1)
+    expect(await files.exists(old.stored)).toBe(false)
+    expect(await files.exists(recent.stored)).toBe(true)
+    await expect(call('intake.importAnyway', { itemId: old.item.id })).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringContaining('upload old.txt again'),
+    })
+    const taken = await settled((await call<IntakeBatchView>('intake.importAnyway', { itemId: recent.item.id })).id)
+    expect(taken.items).toMatchObject([{ outcome: 'imported' }])
   }, 60_000)
 
   it('imports by path only what the recruiter picked, of resume types, never through a link out of it', async () => {

@@ -15,6 +15,7 @@ import type { Queue } from '../../queue/queue'
 import { batchDetail, batchView, batchViews } from './batches'
 import type { FileStore } from './file-store'
 import { INTAKE_JOB } from './intake-job'
+import { KEEP_REFUSED_UPLOADS_MS } from './kept-refusals'
 import { expandPaths } from './sources'
 
 export type ImportFilesInput = z.output<typeof importFilesInputSchema>
@@ -155,6 +156,11 @@ export function createIntakeService(deps: IntakeServiceDeps): IntakeService {
       if (!item) throw new StudioError('not_found', 'That file is not in any import')
       if (item.outcome !== 'refused' || item.reason !== 'not_a_resume')
         throw new StudioError('conflict', 'Only a file refused as not a resume can be imported anyway')
+      if (!item.source_path && !item.staged_hash)
+        throw new StudioError(
+          'conflict',
+          `Uploads refused as not a resume are kept for ${KEEP_REFUSED_UPLOADS_MS / 86_400_000} days; upload ${item.name} again`,
+        )
       const { outcome: _outcome, reason: _reason, job_id: jobId, ...source } = item
       await checkJob(jobId ?? undefined)
       return createBatch(jobId ?? undefined, [{ ...source, accept_non_resume: 1 }])
