@@ -2,6 +2,7 @@ import type { Direct } from '../../db/direct'
 import { commitOutcome, settleLater, type BatchRun, type IntakeItem } from './batch-run'
 import { contentHash } from './file-store'
 import { dropStagedIfUnused, readSource, refused, type SourceFile } from './intake-source'
+import { KEEP_REFUSED_UPLOADS_MS } from './kept-refusals'
 import { duplicateOfFile, recordParsedFile } from './record-outcome'
 
 const itemRef = (run: BatchRun, item: IntakeItem) => ({ itemId: item.id, jobId: run.batch.job_id })
@@ -40,7 +41,8 @@ async function parseAndStore(run: BatchRun, item: IntakeItem, source: SourceFile
   if (!parsed.ok) {
     const { reason, message } = parsed.refusal
     // Uploaded bytes refused as not a resume are kept, so that the recruiter can import them anyway.
-    const after = reason === 'not_a_resume' ? undefined : () => dropStagedIfUnused(run.deps, item)
+    const keptSince = run.deps.clock.now() - KEEP_REFUSED_UPLOADS_MS
+    const after = reason === 'not_a_resume' ? undefined : () => dropStagedIfUnused(run.deps, item, keptSince)
     return settleLater(run, item, () => refused(reason, message), after)
   }
   const stored = await files.put(source.bytes, item.name, hash)

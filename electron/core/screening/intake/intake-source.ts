@@ -48,21 +48,31 @@ export async function readSource(
   return { bytes, fileTime: item.file_time ?? clock.now() }
 }
 
-/** Uploaded bytes that became nothing (refused) are removed unless something else still needs them. */
+/**
+ * Uploaded bytes that became nothing (refused) are removed unless something else still needs them: a
+ * resume, another file still to import, or a refusal as not a resume since `keptSince`, whose bytes
+ * are kept for "Import anyway" (kept-refusals.ts).
+ */
 export async function dropStagedIfUnused(
   { db, files }: Pick<IntakeJobDeps, 'db' | 'files'>,
-  item: IntakeItem,
+  item: Pick<IntakeItem, 'id' | 'name' | 'staged_hash'>,
+  keptSince: number,
 ): Promise<void> {
   if (!item.staged_hash) return
-  const [file, pending] = await Promise.all([
+  const [file, needed] = await Promise.all([
     db.selectFrom('resume_files').select('id').where('content_hash', '=', item.staged_hash).executeTakeFirst(),
     db
       .selectFrom('intake_items')
       .select('id')
       .where('staged_hash', '=', item.staged_hash)
-      .where('outcome', '=', 'pending')
       .where('id', '!=', item.id)
+      .where((eb) =>
+        eb.or([
+          eb('outcome', '=', 'pending'),
+          eb.and([eb('reason', '=', 'not_a_resume'), eb('updated_at', '>=', keptSince)]),
+        ]),
+      )
       .executeTakeFirst(),
   ])
-  if (!file && !pending) await files.remove(files.pathOf(item.staged_hash, item.name))
+  if (!file && !needed) await files.remove(files.pathOf(item.staged_hash, item.name))
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/schema'
 import type { FileStore } from './file-store'
+import { dropStagedIfUnused } from './intake-source'
 
 /**
  * How long uploaded bytes refused as not a resume are kept for "Import anyway". They may be anything
@@ -24,22 +25,7 @@ export async function dropStaleRefusedUploads(db: Kysely<Database>, files: FileS
     .where('updated_at', '<', cutoff)
     .execute()
   for (const item of stale) {
-    const hash = item.staged_hash!
-    const [file, needed] = await Promise.all([
-      db.selectFrom('resume_files').select('id').where('content_hash', '=', hash).executeTakeFirst(),
-      db
-        .selectFrom('intake_items')
-        .select('id')
-        .where('staged_hash', '=', hash)
-        .where((eb) =>
-          eb.or([
-            eb('outcome', '=', 'pending'),
-            eb.and([eb('reason', '=', 'not_a_resume'), eb('updated_at', '>=', cutoff)]),
-          ]),
-        )
-        .executeTakeFirst(),
-    ])
-    if (!file && !needed) await files.remove(files.pathOf(hash, item.name))
+    await dropStagedIfUnused({ db, files }, item, cutoff)
     await db.updateTable('intake_items').set({ staged_hash: null }).where('id', '=', item.id).execute()
   }
   return stale.length

@@ -83,15 +83,11 @@ const NAME_LABEL = /(?:^|[|•·,;]\s*|\.\s+)(?:full\s+)?name\s*[:\-–]\s*(.+)$
 const FIELD_END = /\s*(?:[|•·,]|\s[-–—]\s).*$/
 
 /**
- * The candidate's name: a "Name:" label or the first field of a line of capitalised words at the top;
- * else a "Name:" label further down (a portal's export or a block of personal details at the end),
- * unless it names a referee.
+ * The candidate's name and the line it was read from: a "Name:" label or the first field of a line of
+ * capitalised words at the top; else a "Name:" label further down (a portal's export or a block of
+ * personal details at the end), unless it names a referee.
  */
-export function findName(lines: readonly string[], headEnd: number): string | null {
-  return findNameAt(lines, headEnd)?.name ?? null
-}
-
-function findNameAt(lines: readonly string[], headEnd: number): { name: string; line: number } | null {
+function findName(lines: readonly string[], headEnd: number): { name: string; line: number } | null {
   const head = Math.max(1, Math.min(headEnd, HEAD_LINES))
   for (const [index, line] of lines.slice(0, head).entries()) {
     const labelled = NAME_LABEL.exec(line)?.[1]
@@ -183,7 +179,7 @@ export function readContact(lines: readonly string[], text: string, headEnd: num
  * ran onto its own line; "priyanka.sharma@…" spells the "Priyanka Sharma" it opened with).
  */
 function nameOf(lines: readonly string[], headEnd: number, email: string | null): string | null {
-  const found = findNameAt(lines, headEnd)
+  const found = findName(lines, headEnd)
   if (found?.line === 0) return found.name
   const spelled = nameSpelledByEmail(lines, email)
   if (!found || !spelled) return found?.name ?? spelled
