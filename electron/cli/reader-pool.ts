@@ -3,7 +3,7 @@ import path from 'node:path'
 import { parseWithIntakeLimits } from '../core/screening/intake/pool-parser'
 import type { ResumeParser } from '../core/screening/intake/resume-parser'
 import { createParsePool } from '../core/screening/parse-pool'
-import type { WarmReader } from '../core/screening/parse-pool/protocol'
+import type { ReadChoice, WarmReader } from '../core/screening/parse-pool/protocol'
 import { defaultParseWorkerFile } from '../core/screening/parse-pool/worker-file'
 import type { Taxonomy } from '../core/screening/taxonomy'
 import type { TaxonomyTransfer } from '../core/screening/taxonomy/build'
@@ -49,17 +49,17 @@ export function startReaderPool(options: ReaderPoolOptions): ResumeParser {
   const checkYoungGeneration = capYoungGeneration(YOUNG_GENERATION_BYTES)
   const read =
     readHere &&
-    (async (extracted: ExtractOutcome) => {
+    (async (extracted: ExtractOutcome, choice?: ReadChoice) => {
       reading ??= Promise.all([import('../core/screening/parse-pool/read-extracted'), readHere])
       const [{ readExtracted }, taxonomy] = await reading
-      const result = readExtracted(extracted, taxonomy, new Date())
+      const result = readExtracted(extracted, taxonomy, new Date(), choice)
       checkYoungGeneration()
       return result
     })
   return {
     // Intake keeps twice this many files in flight: while this thread reads, the workers' queues stay full.
     concurrency: read ? pool.size * 4 : pool.size,
-    parse: (bytes, fileName) => parseWithIntakeLimits(pool, bytes, fileName, read),
+    parse: (bytes, fileName, _signal, choice) => parseWithIntakeLimits(pool, bytes, fileName, read, choice),
     close: () => pool.close(),
   }
 }

@@ -26,6 +26,9 @@ const clip = (text: string, width: number) =>
 const flagKinds = (flags: ScreenedCandidate['flags']) =>
   [...new Set(flags.map((f) => (f.kind === 'hidden_text' ? 'hidden text' : 'AI instruction')))].join(', ')
 
+const rowFlags = (row: ScreenedCandidate) =>
+  [row.notAResume === null ? '' : 'not a resume?', flagKinds(row.flags)].filter(Boolean).join(', ')
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
 function formatRanking(ranked: readonly ScreenedCandidate[], top: number): string[] {
@@ -34,7 +37,7 @@ function formatRanking(ranked: readonly ScreenedCandidate[], top: number): strin
     `${'#'.padStart(3)}  ${'Score'.padStart(5)}  ${clip('Name', 24)}  ${clip('Matched', 34)}  ${clip('Missing', 28)}  Flags`,
   ]
   rows.forEach((row, i) => {
-    const flags = flagKinds(row.flags)
+    const flags = rowFlags(row)
     lines.push(
       `${String(i + 1).padStart(3)}  ${row.score.toFixed(1).padStart(5)}  ${clip(row.name, 24)}  ${clip(row.matched.join(', '), 34)}  ${clip(row.missing.join(', '), 28)}  ${flags}`,
     )
@@ -50,7 +53,14 @@ function formatTable(report: MultiScreenReport, jobs: readonly { file: string; j
     if (jobs.length > 1) lines.push(`${i ? '\n' : ''}== ${jobs[i]!.job.title} (${path.basename(jobs[i]!.file)}) ==`)
     lines.push(...formatRanking(ranked, top))
   })
-  const allFlags = report.rankings[0]?.ranked.flatMap((row) => row.flags) ?? []
+  const ranked = report.rankings[0]?.ranked ?? []
+  const allFlags = ranked.flatMap((row) => row.flags)
+  const anyway = ranked.filter((row) => row.notAResume !== null).sort((a, b) => a.file.localeCompare(b.file))
+  if (anyway.length)
+    lines.push(
+      `${plural(anyway.length, 'file')} judged not a resume, ranked anyway:`,
+      ...anyway.map((row) => `  ${path.basename(row.file)}: ${row.notAResume}`),
+    )
   if (report.duplicates.length)
     lines.push(
       `${plural(report.duplicates.length, 'duplicate')} folded in:`,
@@ -64,6 +74,8 @@ function formatTable(report: MultiScreenReport, jobs: readonly { file: string; j
       `${plural(report.refused.length, 'file')} refused:`,
       ...report.refused.map((r) => `  ${path.basename(r.file)}: ${r.reason} — ${r.message}`),
     )
+  if (report.refused.some((r) => r.reason === 'not_a_resume'))
+    lines.push('To rank the files refused as not a resume as well, run again with --accept-non-resumes.')
   return lines.join('\n')
 }
 
@@ -140,6 +152,7 @@ export async function runScreen({
       {
         ...(store ? { store } : {}),
         related: taxonomy.related,
+        acceptNonResumes: args.acceptNonResumes,
         onProgress: (done, total) => {
           if (interactive) process.stderr.write(`\r${done} of ${total}`)
         },

@@ -165,6 +165,54 @@ describe('panelist screen --data', () => {
     expect(grace!.evidence['Widget telemetry']).toBe('- Designed widget telemetry dashboards')
   }, 60_000)
 
+  it('ranks files refused as not a resume only when asked, marked with why, and keeps the plain judgement in --data', async () => {
+    const dir = tempDir('panelist-cli-anyway-')
+    const resumes = path.join(dir, 'resumes')
+    await writeFixtureFolder(resumes, { count: 4 })
+    const posting = [
+      'Data Scientist - Bengaluru',
+      'We are hiring a data scientist to join our analytics team.',
+      'You will build forecasting models in Python and SQL.',
+      'Requirements: 3+ years of experience, Python, SQL, pandas. Good to have: Spark.',
+      'Immediate joiners preferred. Share your CV at jobs@example.com.',
+    ].join('\n')
+    fs.writeFileSync(path.join(resumes, 'posting.txt'), `${posting}\n`)
+    fs.writeFileSync(path.join(resumes, 'empty.txt'), '')
+    const job = writeJob(dir, 'data_science')
+    const data = path.join(dir, 'data')
+    const args = ['screen', '--job', job, resumes, '--top', '100', '--data', data]
+    type Report = { ranked: (Ranked & { notAResume: string | null })[]; refused: { file: string; reason: string }[] }
+
+    const plain = await runCli([...args, '--json'])
+    expect(plain.code, plain.stderr).toBe(0)
+    const refusedPlain = (JSON.parse(plain.stdout) as Report).refused
+    expect(refusedPlain.map((r) => [path.basename(r.file), r.reason])).toEqual([
+      ['empty.txt', 'empty'],
+      ['posting.txt', 'not_a_resume'],
+    ])
+    const table = await runCli(args)
+    expect(table.stdout).toContain('run again with --accept-non-resumes')
+
+    const anyway = await runCli([...args, '--json', '--accept-non-resumes'])
+    expect(anyway.code, anyway.stderr).toBe(0)
+    // The posting is read again without the judgement; the rest comes from --data.
+    expect(anyway.stderr).toContain('1 read, 5 reused')
+    const report = JSON.parse(anyway.stdout) as Report
+    expect(report.refused.map((r) => path.basename(r.file))).toEqual(['empty.txt'])
+    const read = report.ranked.find((r) => path.basename(r.file) === 'posting.txt')!
+    expect(read.notAResume).toMatch(/job posting/)
+    expect(read.matched).toEqual(expect.arrayContaining(['Python', 'SQL']))
+    expect(report.ranked.filter((r) => r.notAResume !== null)).toEqual([read])
+    const anywayTable = await runCli([...args, '--accept-non-resumes'])
+    expect(anywayTable.stdout).toMatch(/1 file judged not a resume, ranked anyway:\n {2}posting\.txt: .*job posting/)
+    expect(anywayTable.stdout).toMatch(/not a resume\?/)
+
+    // What --data keeps is the plain judgement: a run without the option refuses the posting again.
+    const again = await runCli([...args, '--json'])
+    expect(again.stderr).toContain('0 read, 6 reused')
+    expect(again.stdout).toBe(plain.stdout)
+  }, 120_000)
+
   it('sets a damaged or foreign store aside with a message and starts a new one', async () => {
     const dir = tempDir('panelist-cli-corrupt-')
     const resumes = path.join(dir, 'resumes')

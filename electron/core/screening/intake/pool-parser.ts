@@ -27,11 +27,14 @@ export async function parseWithIntakeLimits(
   pool: ParsePool,
   bytes: Uint8Array,
   fileName: string,
-  read?: (extracted: ExtractOutcome) => Promise<Pick<ParseResult, 'outcome' | 'parsed' | 'features'>>,
+  read?: (
+    extracted: ExtractOutcome,
+    choice?: ReadChoice,
+  ) => Promise<Pick<ParseResult, 'outcome' | 'parsed' | 'features'>>,
   choice?: ReadChoice,
 ): Promise<ParseOutcome> {
   const extracted = await pool.parse(bytes, fileName, INTAKE_LIMITS, choice)
-  const { outcome, parsed, features } = read ? await read(extracted.outcome) : extracted
+  const { outcome, parsed, features } = read ? await read(extracted.outcome, choice) : extracted
   if (!outcome.ok) return outcome
   if (!parsed || !features)
     return { ok: false, refusal: { reason: 'corrupt', message: 'The resume could not be read.' } }

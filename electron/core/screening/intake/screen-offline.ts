@@ -11,6 +11,7 @@ import { rankCandidates } from '../scoring/rank'
 import type { PartKey } from '../scoring/types'
 import type { ContentFlag, Refusal } from '../types'
 import { contentHash } from './file-store'
+import type { ReadChoice } from '../parse-pool/protocol'
 import type { ResumeParser } from './resume-parser'
 import { DataFolderError, type ScreenStore, type StoredOutcome, type StoredRead } from './screen-store'
 import type { SourceFile } from './sources'
@@ -30,6 +31,8 @@ export interface ScreenedCandidate {
   evidence: Record<string, string>
   /** The flags of this file and of every duplicate folded into it, each naming its file. */
   flags: (ContentFlag & { file: string })[]
+  /** Why the file was judged not a resume, when it was ranked anyway (ScreenOptions.acceptNonResumes). */
+  notAResume: string | null
 }
 
 export interface ScreenReport {
@@ -55,6 +58,8 @@ export interface ScreenOptions {
   store?: ScreenStore
   /** Which skills count as part evidence toward a job's skill (the taxonomy's); without it, none. */
   related?: RelatedSkills
+  /** Rank files judged not a resume too, each marked with the judgement (the app's "Import anyway"). */
+  acceptNonResumes?: boolean
 }
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
@@ -66,6 +71,7 @@ interface Read extends StoredRead {
   file: SourceFile
   mtime: number
   hash: string
+  notAResume: string | null
 }
 
 function distinctSkills(read: Pick<StoredRead, 'skills'>['skills']) {
@@ -104,8 +110,8 @@ export async function screenFilesForJobs(
   let next = 0
   let done = 0
 
-  const readBytes = async (bytes: Buffer, file: SourceFile): Promise<StoredOutcome | null> => {
-    const parsed = await parser.parse(bytes, file.name).catch(() => null)
+  const readBytes = async (bytes: Buffer, file: SourceFile, choice?: ReadChoice): Promise<StoredOutcome | null> => {
+    const parsed = await parser.parse(bytes, file.name, undefined, choice).catch(() => null)
     if (!parsed) return null
     if (!parsed.ok) return { ok: false, refusal: parsed.refusal }
     const { features, document, resume } = parsed
@@ -147,16 +153,22 @@ export async function screenFilesForJobs(
     const bytes = fs.readFileSync(file.path)
     const hash = contentHash(bytes)
     let outcome = store?.get(hash) ?? null
-    if (outcome) counts.reused++
-    else {
+    const reused = outcome !== null
+    if (!reused) {
       outcome = await readBytes(bytes, file)
-      counts.read++
       if (outcome && (outcome.ok || !TRANSIENT.has(outcome.refusal.reason))) fresh.push({ hash, outcome })
     }
+    let notAResume: string | null = null
+    if (options.acceptNonResumes && outcome?.ok === false && outcome.refusal.reason === 'not_a_resume') {
+      // Read again without the judgement; not kept, as the kept outcome is what a plain run reads.
+      notAResume = outcome.refusal.message
+      outcome = await readBytes(bytes, file, { acceptNonResume: true })
+    }
+    counts[reused && notAResume === null ? 'reused' : 'read']++
     if (!outcome) return refused.push({ file: file.path, reason: 'corrupt', message: 'the file could not be read' })
     if (!outcome.ok)
       return refused.push({ file: file.path, reason: outcome.refusal.reason, message: outcome.refusal.message })
-    reads.push({ ...outcome.read, file, mtime: stat.mtimeMs, hash })
+    reads.push({ ...outcome.read, file, mtime: stat.mtimeMs, hash, notAResume })
   }
   const lane = async () => {
     while (next < files.length) {
@@ -252,6 +264,7 @@ function rankJob(
       explanation: view.explanation,
       evidence,
       flags: flagsOf.get(read)!,
+      notAResume: read.notAResume,
     }
   })
 }
