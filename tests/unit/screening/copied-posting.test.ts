@@ -40,8 +40,11 @@ describe('a resume that copied the job posting into itself', () => {
           .readFileSync(jobFile, 'utf8')
           .split('\n')
           .filter((line) => /^\s*[-*•]\s/.test(line))
-        if (bullets.length < 3) continue
-        const triples = postingTriples(jobOf(jobFile))
+        const job = jobOf(jobFile)
+        // Bullets that name none of the required skills (a list of benefits) would gain a copy nothing.
+        const pasted = bullets.join('\n').toLowerCase()
+        if (bullets.length < 3 || !job.requiredSkills.some((s) => pasted.includes(s.name.toLowerCase()))) continue
+        const triples = postingTriples(job)
         // Three resumes of other trades, spread over the set, each with the bullets pasted under it.
         const others = files.filter((file) => set.labels[file] !== category)
         for (const victim of [0, 1, 2].map((i) => others[Math.floor((i * others.length) / 3)]!)) {

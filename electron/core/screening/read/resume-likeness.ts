@@ -101,7 +101,7 @@ const OTHER_KINDS: Record<string, KindRule> = {
   'a job posting': {
     needs: 3,
     words: [
-      /\bwe(?:'re| are) (?:looking|seeking|hiring|searching)\b|\b(?:is|are) (?:looking|seeking) (?:for )?(?:an?|our|experienced|talented|skilled)\b|\b(?:is|are) hiring\b|\bwe (?:need|want) (?:an?|someone)\b/i,
+      /\bwe(?:'re| are) (?:looking|seeking|hiring|searching)\b|\b(?:is|are) (?:looking|seeking) (?:for )?(?:an?|our|experienced|talented|skilled)\b|\b(?:is|are) hiring\b|\bwe (?:need|want) (?:an?|someone)\b|^[^\w\n]*(?:now )?hiring (?:an?|for)\b/im,
       /^[^\w\n]*(?:required|preferred)(?: skills| qualifications)?\s*:/im,
       /\b(?:is|are|would be) (?:a plus|a bonus|an advantage|desirable|preferred|a must|must)\b|\bgiven preference\b|\bpreferred(?:\.|[ \t]*$)/im,
       /\b(?:in this role|the role (?:combines|involves|includes|is based)|this (?:role|position) (?:is|will|involves))\b/i,
@@ -111,7 +111,7 @@ const OTHER_KINDS: Record<string, KindRule> = {
       /\byou(?: will|'ll)\b/i,
       /^[^\w\n]*about (?:the role|the job|the position|us|the company|the team)\b/im,
       /\b(?:(?:what )?we offer|what you(?:'ll| will) (?:do|bring)|why join us|join our team|who you are|what we(?:'re| are) looking for)\b/i,
-      /\b(?:how to apply|apply (?:now|today|online|via|by)|to apply,? (?:send|email|please|visit|submit)|closing date|applications? (?:close|closing|deadline))\b/i,
+      /\b(?:how to apply|apply (?:now|today|online|via|by|at|on|through)|to apply,? (?:send|email|please|visit|submit)|closing date|applications? (?:close|closing|deadline))\b/i,
       /\bequal (?:opportunity|employment opportunity) employer\b/i,
       /\b(?:send|share|email|mail|forward) (?:(?:your|their|a|us your|us|me your|your updated|updated) )?(?:cv|resume|résumé|application|portfolio)s?\b|#(?:hiring|nowhiring|jobs?|jobopening)\b/i,
       /\b(?:interested candidates|eligible candidates|we have (?:an|a) (?:opening|vacancy)|job opening|vacanc(?:y|ies) for|invites applications|applications are invited|immediate joiners? (?:are )?(?:welcome|preferred|only)|(?:freshers?|graduates?|candidates?)\b[^.\n]{0,60}?\b(?:are welcome|can (?:also )?apply|may (?:also )?apply))\b/i,
@@ -124,7 +124,7 @@ const OTHER_KINDS: Record<string, KindRule> = {
       /\b(?:nice to have|good to have|must have|any graduate|preferred qualifications|minimum qualifications?|required qualifications|requirements:?[^\w\n]*$)/im,
       // What the employer gives and asks, as headings of their own ("## We offer", "Your tasks").
       /^[^\w\n]*(?:(?:what )?we offer|benefits|perks(?: (?:and|&) benefits)?|your (?:tasks|role|profile|responsibilities))[ \t]*:?[ \t]*$/im,
-      /\b(?:salary(?: range)?|compensation|benefits|pay)\s*:/i,
+      /\b(?:salary(?: range)?|compensation|benefits|pay)\s*:|\bsalary (?:as per|will be|is) (?:industry|company|the|our)?\s*(?:norms|standards|negotiable|best in)|\bsalary (?:no bar|negotiable)\b/i,
       /\b(?:reports to|reporting to)\b/i,
       /\bthe post ?holder\b/i,
       /\b(?:candidates?|applicants?) (?:should|must|will)\b/i,
