@@ -8,7 +8,7 @@ import { scoringJobOf, type ScoringJobSource } from '@core/screening/scoring/job
 import { rankCandidates } from '@core/screening/scoring/rank'
 import { RELATED_CREDIT } from '@core/screening/scoring/fit'
 import { applicableParts, scoreCandidate } from '@core/screening/scoring/score'
-import { TEXT_RELEVANCE } from '@core/screening/scoring/text-relevance'
+import { TEXT_RELEVANCE, titleMatches } from '@core/screening/scoring/text-relevance'
 import { parseTaxonomy } from '@core/screening/taxonomy'
 import {
   buildTermVector,
@@ -331,6 +331,61 @@ describe('related skills', () => {
     expect(related(['amazon-web-services'])).toEqual([{ skillId: 'microsoft-azure', via: 'amazon-web-services' }])
     expect(taxonomy.related('git')).toEqual([])
     expect(taxonomy.related('selenium')).toEqual(['test-automation'])
+  })
+})
+
+describe('a title that names another role (the taxonomy’s contrasts)', () => {
+  const taxonomy = parseTaxonomy({
+    version: 1,
+    categories: [{ id: 'testing-qa', name: 'Testing' }],
+    skills: [
+      { id: 'manual-testing', name: 'Manual Testing', category: 'testing-qa', aliases: ['Manual QA', 'Manual tester'] },
+      { id: 'test-automation', name: 'Test Automation', category: 'testing-qa', aliases: ['QA automation'] },
+      { id: 'quality-assurance', name: 'Quality Assurance', category: 'testing-qa', aliases: ['QA'] },
+    ],
+    contrasts: [{ id: 'testing-method', name: 'Testing method', skills: ['manual-testing', 'test-automation'] }],
+  })
+  const tester = (id: string, title: string) =>
+    candidate(id, `${title}. Test cases, regression and defect reports in Jira for web releases.`, [], 4, 3, { title })
+  const pool = [
+    tester('automation', 'QA Automation Engineer'),
+    tester('manual', 'Software Test Engineer'),
+    tester('both', 'Manual QA and Automation Engineer'),
+  ]
+  const source = (title: string, requiredSkills: JobSkill[] = []) =>
+    job({ title, description: 'Test web releases.', requiredSkills, preferredSkills: [] })
+  const opening = (title: string, requiredSkills: JobSkill[] = []) =>
+    scoringJobOf(source(title, requiredSkills), taxonomy.related)
+  const titleParts = (scoring: ReturnType<typeof opening>) =>
+    Object.fromEntries(
+      [
+        ...titleMatches(
+          pool.map((c) => c.terms),
+          scoring.title,
+        ),
+      ].map((v, i) => [pool[i]!.candidateId, v]),
+    )
+
+  it('gives no title match to a candidate titled as the role a job titled otherwise is not', () => {
+    const manualJob = titleParts(opening('QA Engineer (Manual)'))
+    expect(manualJob.automation).toBe(0)
+    expect(manualJob.manual).toBeGreaterThan(0)
+    expect(manualJob.both).toBeGreaterThan(0)
+    // Without the contrast, the automation engineer's "QA … Engineer" was the best title match.
+    const withoutContrast = scoringJobOf(source('QA Engineer (Manual)'))
+    const plain = titleParts(withoutContrast)
+    expect(plain.automation).toBeGreaterThan(plain.manual!)
+    const textOf = (scoring: ReturnType<typeof opening>) =>
+      rankCandidates(scoring, pool).find((r) => r.candidateId === 'automation')!.parts.text!
+    expect(textOf(opening('QA Engineer (Manual)'))).toBeLessThan(textOf(withoutContrast))
+  })
+
+  it('stands aside when the job asks for the other role too, or its title names neither', () => {
+    expect(
+      titleParts(opening('QA Engineer (Manual)', [skill('test-automation', 'Test Automation')])).automation,
+    ).toBeGreaterThan(0)
+    expect(titleParts(opening('QA Engineer')).automation).toBeGreaterThan(0)
+    expect(opening('QA Engineer').title.contrast).toEqual({ theirs: [], ours: [] })
   })
 })
 

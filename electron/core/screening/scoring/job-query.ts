@@ -1,8 +1,8 @@
 import { skillIdsOf, type JobOpeningView, type JobSkill } from '../../../../shared/contract/screening'
-import { pairHash, termHash, tripleHash } from './term-vector'
+import { fieldHash, pairHash, termHash, tripleHash } from './term-vector'
 import { tokenize } from './tokenize'
 import type { RelatedSkills } from '../taxonomy/related'
-import type { CustomSkillPhrase, ScoringJob } from './types'
+import type { CustomSkillPhrase, ScoringJob, TitleContrast } from './types'
 
 /** Enough terms to describe any job; beyond this a long description adds cost, not signal. */
 const MAX_QUERY_TERMS = 200
@@ -62,12 +62,38 @@ const RANK_WORDS = new Set(
 )
 
 /** The job title's words that say what the role is: each once, and each pair of neighbours. */
-export function titleTerms(title: string): { terms: number[]; pairs: number[] } {
+export function titleTerms(title: string): Omit<ScoringJob['title'], 'contrast'> {
   const role = tokenize(title).filter((token) => !RANK_WORDS.has(token))
   return {
     terms: [...new Set(role)].map(termHash),
     pairs: role.slice(1).map((token, i) => pairHash(role[i]!, token)),
   }
+}
+
+const titlePhrase = (form: string) => [...new Set(tokenize(form))].map((token) => fieldHash(termHash(token), 'title'))
+
+/**
+ * For each of the taxonomy's contrasts whose role the job's title names ("QA Engineer (Manual)" has
+ * every word of "Manual QA"), the contrast's other roles that the job does not ask for: a candidate
+ * titled "QA Automation Engineer" shares two of its words but holds another role.
+ */
+export function titleContrast(job: ScoringJobSource, relatedOf: RelatedSkills): TitleContrast {
+  const contrast: TitleContrast = { theirs: [], ours: [] }
+  const words = new Set(tokenize(job.title))
+  const asked = new Set([...job.requiredSkills, ...job.preferredSkills].flatMap(skillIdsOf))
+  const named = (forms: readonly string[]) =>
+    forms.some((form) => {
+      const tokens = tokenize(form)
+      return tokens.length > 0 && tokens.every((token) => words.has(token))
+    })
+  for (const group of relatedOf.contrasts ?? []) {
+    const ours = group.filter((skill) => named(skill.forms))
+    if (!ours.length) continue
+    const theirs = group.filter((skill) => !ours.includes(skill) && !asked.has(skill.skillId))
+    contrast.ours.push(...ours.flatMap((skill) => skill.forms.map(titlePhrase)))
+    contrast.theirs.push(...theirs.flatMap((skill) => skill.forms.map(titlePhrase)))
+  }
+  return contrast
 }
 
 /** Postings read lately: a job is built again for every re-rank and every move of a preview's weights. */
@@ -129,7 +155,7 @@ export function scoringJobOf(job: ScoringJobSource, relatedOf: RelatedSkills = N
     educationLevel: job.educationLevel,
     weights: job.weights,
     queryHashes: jobQueryTerms(job).map(termHash),
-    title: titleTerms(job.title),
+    title: { ...titleTerms(job.title), contrast: titleContrast(job, relatedOf) },
     related,
     customSkills,
     postingTriples: postingTriples(job),

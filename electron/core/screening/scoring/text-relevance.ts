@@ -41,9 +41,22 @@ export function titleMatches(pool: readonly TermVector[], title: ScoringJob['tit
     const phrase = title.pairs.length
       ? title.pairs.filter((hash) => frequencyOf(doc, hash) > 0).length / title.pairs.length
       : 0
-    scores[d] = Math.max(field, phrase)
+    scores[d] = holdsAnotherRole(doc, title.contrast) ? 0 : Math.max(field, phrase)
   })
   return scores
+}
+
+/**
+ * Whether the resume's title names a role the job's title contrasts with, and not the job's own in
+ * words of its own: "Manual & Automation Tester" holds both, "QA Automation Engineer" only the other.
+ */
+function holdsAnotherRole(doc: TermVector, contrast: ScoringJob['title']['contrast']): boolean {
+  const has = (hash: number) => frequencyOf(doc, hash) > 0
+  const theirs = contrast.theirs.find((phrase) => phrase.length > 0 && phrase.every(has))
+  if (!theirs) return false
+  return !contrast.ours.some(
+    (phrase) => phrase.length > 0 && phrase.every(has) && phrase.some((h) => !theirs.includes(h)),
+  )
 }
 
 /**

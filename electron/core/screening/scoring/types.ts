@@ -11,13 +11,23 @@ export interface ScoringJob {
   /** The job's text as term hashes, repeated as often as they occur. */
   queryHashes: number[]
   /** The title's words that name the role (not its seniority): term hashes, each once, and neighbour pairs. */
-  title: { terms: number[]; pairs: number[] }
+  title: { terms: number[]; pairs: number[]; contrast: TitleContrast }
   /** For each of the job's taxonomy skills that has any, the skills that count as evidence toward it. */
   related: ReadonlyMap<string, ReadonlySet<string>>
   /** Skills outside the taxonomy, by skill id: matched as phrases (see fit.ts). */
   customSkills: ReadonlyMap<string, CustomSkillPhrase>
   /** The posting's word triples (requirements and description), each once, ascending: see copied.ts. */
   postingTriples: Uint32Array
+}
+
+/**
+ * A candidate's title that names another role than the job's title (by the taxonomy's contrasts),
+ * as phrases of title-field hashes: `theirs`, the other roles' forms; `ours`, the job's role's. Both
+ * empty when the job's title names no role of a contrast.
+ */
+export interface TitleContrast {
+  theirs: number[][]
+  ours: number[][]
 }
 
 export interface CustomSkillPhrase {

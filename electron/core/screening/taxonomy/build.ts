@@ -68,6 +68,6 @@ export function taxonomyFromTransfer(transfer: TaxonomyTransfer): Taxonomy {
     resolve: (form) => matcher.resolve(form),
     findSkills: (text) => matcher.find(text),
     suggestSkills: (description) => suggestFromMatches(description, matcher.find(description)),
-    related: relatedSkillsOf(data.relatedGroups),
+    related: relatedSkillsOf(data),
   }
 }

@@ -38,6 +38,15 @@ export const taxonomyDataSchema = z
       .array(z.object({ id: skillId, name: form, skills: z.array(skillId).min(2).max(40) }).strict())
       .max(5_000)
       .optional(),
+    /**
+     * Skills that name different roles though their titles share words (manual testing and test
+     * automation: "QA Engineer (Manual)", "QA Automation Engineer"): a candidate titled as one is no
+     * title match for a job titled as another (see job-query.ts).
+     */
+    contrasts: z
+      .array(z.object({ id: skillId, name: form, skills: z.array(skillId).min(2).max(10) }).strict())
+      .max(1_000)
+      .optional(),
   })
   .strict()
   .superRefine((data, ctx) => {
@@ -94,20 +103,27 @@ export const taxonomyDataSchema = z
     })
   })
 
-/** Each related group has its own id and names only skills of the taxonomy, each once. */
+type SkillGroup = { id: string; skills: readonly string[] }
+
+/** Each related group, and each contrast, has its own id and names only skills of the taxonomy, each once. */
 function groupProblems(
-  data: { skills: readonly { id: string }[]; relatedGroups?: readonly { id: string; skills: readonly string[] }[] },
+  data: { skills: readonly { id: string }[]; relatedGroups?: readonly SkillGroup[]; contrasts?: readonly SkillGroup[] },
   ctx: z.RefinementCtx,
 ): void {
   const skills = new Set(data.skills.map((skill) => skill.id))
-  const groups = new Set<string>()
-  data.relatedGroups?.forEach((group, index) => {
-    const problem = (message: string) => ctx.addIssue({ code: 'custom', path: ['relatedGroups', index], message })
-    if (groups.has(group.id)) problem(`duplicate related group ${group.id}`)
-    groups.add(group.id)
-    if (new Set(group.skills).size !== group.skills.length) problem(`${group.id} names a skill twice`)
-    for (const id of group.skills) if (!skills.has(id)) problem(`${group.id} names unknown skill ${id}`)
-  })
+  for (const [key, kind] of [
+    ['relatedGroups', 'related group'],
+    ['contrasts', 'contrast'],
+  ] as const) {
+    const groups = new Set<string>()
+    data[key]?.forEach((group, index) => {
+      const problem = (message: string) => ctx.addIssue({ code: 'custom', path: [key, index], message })
+      if (groups.has(group.id)) problem(`duplicate ${kind} ${group.id}`)
+      groups.add(group.id)
+      if (new Set(group.skills).size !== group.skills.length) problem(`${group.id} names a skill twice`)
+      for (const id of group.skills) if (!skills.has(id)) problem(`${group.id} names unknown skill ${id}`)
+    })
+  }
 }
 
 export type TaxonomyData = z.infer<typeof taxonomyDataSchema>
