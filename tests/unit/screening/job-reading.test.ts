@@ -319,6 +319,24 @@ describe('what a posting says about the employer', () => {
     }
   })
 
+  it('is context in the opening sentence below the employer’s name on a line of its own', () => {
+    const job = parseJobMarkdown(
+      [
+        '# Business Development Executive – B2B Sales',
+        '',
+        'Orbisteel Packaging Solutions Pvt Ltd',
+        '',
+        'Orbisteel supplies industrial packaging to FMCG and pharma manufacturers. We are expanding the field sales team.',
+        '',
+        'You will generate leads, prepare quotations and keep the CRM updated.',
+      ].join('\n'),
+      taxonomy,
+    )
+    expect(names(job.requiredSkills)).toEqual(expect.arrayContaining(['Customer Relationship Management']))
+    expect(names(job.requiredSkills)).not.toContain('FMCG Sales')
+    expect(names(job.preferredSkills)).toContain('FMCG Sales')
+  })
+
   it('asks for no skill that names a team the job works with, nor for what "What we offer" lists', () => {
     const job = parseJobMarkdown(
       [

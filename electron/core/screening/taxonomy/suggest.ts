@@ -299,12 +299,17 @@ export function suggestFromMatches(description: string, matches: readonly SkillM
 // "**Location:** Berlin", "Salary: …", "Infopark, Kochi | 1–3 years": a line of facts before the prose.
 const FACT_LINE = /^\s*\**[\p{L} /&-]{1,30}:\**\s|\s\|\s/u
 
+/** A short line that is no sentence: the employer's name or a tagline above the prose. */
+const isNameLine = (trimmed: string) => isHeadingLine(trimmed) && !/[.!?]$/.test(trimmed)
+
 /**
  * The lines of the description's first paragraph of prose (to the first blank line or heading),
- * past any lines of facts.
+ * past any lines of facts and the employer's name on a line of its own.
  */
 function openingParagraph(lines: readonly string[]): { from: number; to: number } {
-  const from = lines.findIndex((line) => line.trim() !== '' && !FACT_LINE.test(line) && !/^\s*#/.test(line))
+  const from = lines.findIndex(
+    (line) => line.trim() !== '' && !FACT_LINE.test(line) && !/^\s*#/.test(line) && !isNameLine(line.trim()),
+  )
   if (from === -1) return { from: 0, to: 0 }
   let to = from + 1
   while (to < lines.length && lines[to]!.trim() !== '' && !/^\s*#/.test(lines[to]!)) to++
