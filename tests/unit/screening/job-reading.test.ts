@@ -356,6 +356,24 @@ describe('what a posting says about the employer', () => {
     expect(names(own.requiredSkills)).toEqual(expect.arrayContaining(['Quality Assurance', 'MEP Engineering']))
   })
 
+  it('asks for no skill named by the role of someone the job works with', () => {
+    const job = parseJobMarkdown(
+      [
+        '# QA Engineer (Manual)',
+        'You will log defects in Jira and sit in on story grooming with the devs and product owner.',
+        'Coordinate with the Scrum Master on sprint dates.',
+      ].join('\n'),
+      taxonomy,
+    )
+    const all = names([...job.requiredSkills, ...job.preferredSkills])
+    expect(all).toContain('Jira')
+    expect(all).not.toContain('Product Management')
+    expect(all).not.toContain('Scrum')
+    // Being one is the job's own: "You are a Product Owner", "Scrum Master certification".
+    const own = parseJobMarkdown('# Product Owner\nYou are a product owner with Scrum Master certification.', taxonomy)
+    expect(names(own.requiredSkills)).toEqual(expect.arrayContaining(['Product Management', 'Scrum']))
+  })
+
   it('leaves "Zephyr" to the test-management tool QA postings mean, not the real-time OS', () => {
     const job = parseJobMarkdown('# QA Engineer\n- Test management in Zephyr or TestRail\n- SQL', taxonomy)
     expect(names([...job.requiredSkills, ...job.preferredSkills])).not.toContain('Real-Time Operating Systems')

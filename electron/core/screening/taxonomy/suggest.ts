@@ -34,6 +34,11 @@ const EMPLOYER_FACT = /^[-*•\s]*(?:company|employer|client|organi[sz]ation|hir
 // "Coordinate with the consultant and the MEP team", "work closely with the sales team": a skill
 // that names the people the job works with is theirs, not asked of the candidate.
 const THEIR_TEAM = /^\s+(?:teams?|departments?|dept\b)/i
+// "sit in on grooming with the devs and product owner", "liaise with the Scrum Master": a skill named
+// by a person's role, after "with", is someone the job works with.
+// Not "with Scrum Master certification" or "with product owner experience": that is the job's own.
+const A_PERSON = /(?:owner|master|analyst|manager|engineer|designer|developer|architect|consultant|officer)s?$/i
+const THEIR_OWN = /^\s+(?:certifi|certificate|experience|skills?\b|background|role\b)/i
 const WITH = /\bwith\b/gi
 // Inside one line: "Kafka (a plus)", "Terraform is a bonus", "ideally Go", "Good to have: AWS", "a
 // licence is an added advantage", "ISTQB certified candidates will be given preference", "Kafka
@@ -151,7 +156,10 @@ function clausesOf(lines: readonly string[]) {
     /** The mention names a team the job works with ("with … the MEP team"). */
     namesTheirTeam(match: SkillMatch): boolean {
       const line = lines[match.lineIndex] ?? ''
-      if (!THEIR_TEAM.test(line.slice(match.end, match.end + 16))) return false
+      const end = match.end + (line[match.end] === 's' ? 1 : 0)
+      const after = line.slice(end, end + 16)
+      const aPerson = A_PERSON.test(line.slice(match.start, end)) && !THEIR_OWN.test(after)
+      if (!THEIR_TEAM.test(line.slice(match.end, match.end + 16)) && !aPerson) return false
       const withs = stopsIn(match.lineIndex, WITH)
       const first = firstAtLeast(withs.at, bounds(match, CLAUSE_END)[0])
       return first < withs.at.length && withs.at[first]! < match.start
