@@ -145,6 +145,21 @@ describe('employment, years and gaps', () => {
     expect(run.employment[0]!.title).toMatch(/Senior Data Engineer$/)
   })
 
+  it('takes the job’s title, not the section’s name run into it nor a project inside the job', () => {
+    expect(read('Experience: Associate QA Engineer – Qubitron Software Labs (Sep 2022 – Present)').currentTitle).toBe(
+      'Associate QA Engineer',
+    )
+    const projects = read(
+      [
+        'Professional Experience:',
+        'QA Engineer – Medisetu Health Technologies Pvt. Ltd. – Dec 2020 to Present',
+        'Project 1: Clinic Appointment & EMR Application (Web + Android)',
+        'Duration : Mar 2022 – Present',
+      ].join('\n'),
+    )
+    expect(projects.currentTitle).toBe('QA Engineer')
+  })
+
   it('takes the title of the job that ended last when none is current', () => {
     expect(read('EXPERIENCE\nAnalyst, Foo Inc. 2015 - 2017\nSenior Analyst, Bar LLC 2018 - 2020').currentTitle).toBe(
       'Senior Analyst',

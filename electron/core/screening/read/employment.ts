@@ -29,8 +29,9 @@ const isHeaderLike = (line: string) =>
 // Where a date was taken out of running text, the title is left with its frame: "Working as SAP ABAP
 // Consultant from [Mar 2017 to till date]. * Developed…", "Senior SAP Developer since [2018]. * Designed…";
 // and a numbered list's number: "2. Site Internship".
+// A section's name run into its first job: "Experience: Associate QA Engineer – Qubitron (Sep 2022 – …)".
 const TITLE_LEAD_IN =
-  /^[\s.,;:)-]*(?:\d{1,2}[.)]\s+)?(?:(?:role|designation|position)\s*[:-]\s*|(?:(?:currently|presently)\s+)?(?:working|worked)\s+as\s+(?:an?\s+)?)?/i
+  /^[\s.,;:)-]*(?:\d{1,2}[.)]\s+)?(?:(?:role|designation|position|(?:work |professional )?experience|employment)\s*[:-]\s*|(?:(?:currently|presently)\s+)?(?:working|worked)\s+as\s+(?:an?\s+)?)?/i
 const TITLE_END = /\s+\.(?:\s|$)|\.?\s+[*•▪●]\s|\.\s+-\s/
 const DANGLING = /(?:\s+(?:from|since|till|until|to|in|at|during|for|with))+\s*$/i
 const tidyTitle = (title: string) => {
@@ -236,8 +237,13 @@ export function experienceSpan(ranges: readonly { start: MonthIndex; end: MonthI
   return { totalYears: Math.round((months / 12) * 10) / 10, gaps }
 }
 
-/** The title of the current job (the latest started), else of the job that ended last. */
-export function currentTitleOf(jobs: readonly DatedEmployment[]): string | null {
+/** A project's dates within a job, not a job: "Project 1: Clinic Appointment App", "Client: Acme Bank". */
+const PROJECT_TITLE = /^(?:project|client|assignment)(?:\s*(?:#?\d+|name|title))?\s*[:#–-]/i
+
+/** The title of the current job (the latest started), else of the job that ended last; a role's before a project's. */
+export function currentTitleOf(allJobs: readonly DatedEmployment[]): string | null {
+  const roles = allJobs.filter((job) => !PROJECT_TITLE.test(job.title))
+  const jobs = roles.length ? roles : allJobs
   const current = jobs.filter((job) => job.current).sort((a, b) => b.range.start - a.range.start)[0]
   if (current) return current.title
   return [...jobs].sort((a, b) => b.range.end - a.range.end || b.range.start - a.range.start)[0]?.title ?? null
