@@ -91,6 +91,8 @@ const KNOWN_MISSES = [
   'not/i-restaurant-menu.txt',
   'not/i-thesis-abstract-and-acknowledgements.txt',
   'not/i-university-personal-statement.txt',
+  'not/j-linkedin-about.txt',
+  'not/j-portfolio-project.txt',
 ]
 
 /** Precision and recall of refusing: a refused non-resume is a true positive. */
@@ -199,6 +201,32 @@ describe('judging whether a document is a resume', () => {
     // A cover letter titled as one, with the resume after it, is a resume.
     const withLetter = handWritten.find((doc) => doc.name === 'yes/g-cover-letter-then-resume.txt')!.text
     expect(judgeResumeLikeness(`Cover Letter\n\n${withLetter}`).resume).toBe(true)
+  })
+
+  it('refuses an e-mail, a guide, a filled-in template’s placeholders and a policy, but not a resume below an e-mail', () => {
+    const email = [
+      'From: Lena Marsh <lena.marsh@example.net>',
+      'To: Tom Hadley <t.hadley@example.com>',
+      'Subject: Candidate submission – Finance Controller – Gareth Pryce',
+      '',
+      'Hi Tom, please find attached Gareth’s CV. Current: Group Financial Controller since 2020.',
+    ].join('\n')
+    expect(judgeResumeLikeness(email).resume).toBe(false)
+    const below = `${email}\n\nCURRICULUM VITAE\nGARETH PRYCE\nWORK EXPERIENCE\nGroup Financial Controller, 2020 – Present`
+    expect(judgeResumeLikeness(below).resume).toBe(true)
+    expect(
+      judgeResumeLikeness(
+        'Careers Service – Quick Guide\nHow to Write a Graduate CV\nKeep it to two pages.\nEducation\nList your degree.',
+      ),
+    ).toMatchObject({ resume: false, kind: 'a guide (“How to Write a Graduate CV”)' })
+    const blanks = ['[YOUR FULL NAME]', '[City] | [Phone] | [email@example.com]', 'WORK EXPERIENCE']
+    for (let i = 0; i < 3; i++) blanks.push('[Job Title] — [Company Name], [City]   [Year] – [Year]', '• [Skill]')
+    expect(judgeResumeLikeness(blanks.join('\n')).kind).toBe('a blank form or template')
+    for (const title of ['LEAVE POLICY', 'Fernhill Group Employee Handbook     Version 6.2', 'EXIT INTERVIEW RECORD'])
+      expect(
+        judgeResumeLikeness(`${title}\nEmployee: Martin Sokolov\n1. Purpose\nThis sets out the rules.`).resume,
+        title,
+      ).toBe(false)
   })
 
   it('lets a bare name and title through, and refuses a title alone', () => {

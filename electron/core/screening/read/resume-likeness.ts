@@ -664,7 +664,8 @@ export function judgeResumeLikeness(fullText: string): Likeness {
     (text.match(
       /\[(?:your |job |company|degree|school|skill|phone|email|start date|end date|year|city)[^\]\n]{0,30}\]/gi,
     )?.length ?? 0)
-  if (blanks >= 5 && !signs.email && !signs.phone)
+  // So many that the contact details are placeholders too ("[email@example.com] | [Phone]").
+  if (blanks >= 5 && ((!signs.email && !signs.phone) || blanks >= TEMPLATE_BLANKS))
     return refusal({ kind: 'a blank form or template', evidence: [], strength: 1 }, signs)
   const rest = () => otherKinds(text, lines, (kind) => !firstKinds.has(kind))
   // What the top says it is, unless a resume's sections and dated jobs follow (a cover letter's title).
@@ -706,9 +707,15 @@ const DOCUMENT_NOUNS =
   'documentation|citation|announcement|invitation|bios|retro|retrospective|syllabus|timetable|checklist|' +
   'questionnaire|evaluation|feedback|letter|plan|slip|quotation|changelog|press release|judge?ment|scorecard|' +
   'speakers|(?:privacy|data protection|legal) notice|(?:privacy|cookie) policy|' +
-  '(?:company|corporate|business) profile|statement of (?:work|purpose|account)|(?:bank|account) statement'
+  '(?:company|corporate|business) profile|statement of (?:work|purpose|account)|(?:bank|account) statement|' +
+  'shortlist|data ?sheet|(?:interview|exit interview|employee|training|attendance|service|medical) record|' +
+  '(?:leave|travel|expense|attendance|hr|remote work(?:ing)?|work from home|hybrid work(?:ing)?|grievance|' +
+  'anti-harassment|whistleblow(?:er|ing)|(?:information |it )?security|recruitment|hiring) policy'
 /** Its noun ends the title or a part of it ("… FORM — CONFIDENTIAL", "Certificate of Completion", "Report #11"). */
-const DOCUMENT_TITLE = new RegExp(`\\b(?:${DOCUMENT_NOUNS})\\b(?=[ \\t]*(?:$|[—–|(\\[#]|- |of\\b|no\\.|v?\\d))`, 'i')
+const DOCUMENT_TITLE = new RegExp(
+  `\\b(?:${DOCUMENT_NOUNS})\\b(?=[ \\t]*(?:$|[—–|(\\[#]|- |of\\b|no\\.|v?\\d|version\\b|rev(?:ision)?\\b))`,
+  'i',
+)
 /** A title capitalises its words ("Weekly Timesheet", "TEAM DIRECTORY"); a sentence or a list does not. */
 const LOWER_WORD = /(?<![\p{L}'’-])(?!(?:with|from|under|into|upon|cum|for|and|the)\b)\p{Ll}[\p{L}'’-]{3,}/u
 /** A title that says it is a resume, or a candidate's profile an agency sends. */
@@ -738,8 +745,22 @@ function whatTheTopSays(text: string, lines: readonly string[], signs: ResumeSig
     return `a document from an organisation (“${clip(first, TITLE_QUOTED)}”)`
   const addresses = new Set([...text.matchAll(EMAILS)].map((match) => match[0].toLowerCase())).size
   if (addresses >= MANY_PEOPLE && signs.ranges < 2) return `a list of people (${addresses} e-mail addresses)`
+  // An e-mail, unless the resume follows it ("Please find below my CV", then "CURRICULUM VITAE").
+  const top = lines.slice(0, TITLE_LINES)
+  const resumeBelow = signs.headings >= 2 || lines.some((line) => RESUME_TITLE_LINE.test(line))
+  if (!resumeBelow && top.some((line) => /^from\s*:/i.test(line)) && top.some((line) => /^subject\s*:/i.test(line)))
+    return 'an e-mail message (“From:”, “Subject:”)'
+  const howTo = top.find((line) => HOW_TO.test(line))
+  if (howTo) return `a guide (“${clip(howTo, TITLE_QUOTED)}”)`
   return null
 }
+
+/** A line that is only a resume's title: "CURRICULUM VITAE", "Resume". */
+const RESUME_TITLE_LINE = /^[\s#=*_~-]*(?:resume|résumé|cv|curriculum vitae|bio-?data)[\s#=*_~:-]*$/i
+
+/** A guide's title: "How to Write a Graduate CV". */
+const HOW_TO =
+  /^(?:a |the )?(?:(?:quick|short) )?(?:guide to|how to) (?:write|make|build|create|prepare|format|improve|update|tailor)\b/i
 
 /** The first line at the document's top that names it as some other kind of document, if any. */
 function documentTitle(lines: readonly string[]): string | null {
@@ -757,6 +778,9 @@ function documentTitle(lines: readonly string[]): string | null {
   }
   return null
 }
+
+/** Placeholders enough to be a template whatever else it holds: a filled resume has none. */
+const TEMPLATE_BLANKS = 10
 
 /** A third person told of this often, more than an "I", is someone written about (a tribute, a company's bio). */
 const TOLD_ABOUT = 5
