@@ -337,6 +337,22 @@ describe('what a posting says about the employer', () => {
     expect(names(job.preferredSkills)).toContain('FMCG Sales')
   })
 
+  it('asks for what an opening sentence above the list asks for, and not what one about the employer names', () => {
+    const job = parseJobMarkdown(
+      [
+        '# Test Engineer II - Automation',
+        '',
+        'Looking for 4+ yrs in test automation. We are a payments company (cards, switchgear billing).',
+        '',
+        '- Selenium WebDriver with Java',
+        '- API automation using RestAssured',
+      ].join('\n'),
+      taxonomy,
+    )
+    expect(names(job.requiredSkills)).toEqual(expect.arrayContaining(['Test Automation', 'Selenium', 'Java']))
+    expect(names(job.requiredSkills)).not.toContain('Switchgear')
+  })
+
   it('asks for no skill that names a team the job works with, nor for what "What we offer" lists', () => {
     const job = parseJobMarkdown(
       [

@@ -75,6 +75,15 @@ const EMPLOYER_SENTENCE =
 const ABOUT_THE_JOB =
   /\b(?:you|your|hiring|looking for|seeking|join|role|position|candidates?|required|must|need|needed|experience)\b/i
 
+/**
+ * A sentence above a posting's first heading or list tells of the employer, unless it opens by asking:
+ * "Looking for 4+ yrs in test automation.", "Need an art & craft teacher", "You will own …". "We are a
+ * consumer electricals brand (fans, switchgear) and are looking for …" still sets the scene.
+ */
+const ASKS =
+  /^(?:(?:we(?:'re| are) )?(?:looking for|seeking|hiring)|(?:urgently )?(?:need|needed|wanted|required)|you(?:'ll| will| would)?)\b/i
+const introSetsTheScene = (sentence: string) => !ASKS.test(sentence)
+
 /** Where each stop of one kind starts in a line, and where it ends, in order. */
 interface Stops {
   at: number[]
@@ -266,7 +275,7 @@ export function suggestFromMatches(description: string, matches: readonly SkillM
   }
   const preferredAt = (match: SkillMatch) =>
     (blockPreferred[match.lineIndex] ?? false) ||
-    match.lineIndex < introEnd ||
+    (match.lineIndex < introEnd && introSetsTheScene(clauses.sentenceOf(match))) ||
     aboutEmployer(match) ||
     clauses.inlinePreferred(match)
 
