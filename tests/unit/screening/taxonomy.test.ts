@@ -142,6 +142,11 @@ describe('matching', () => {
     expect(namesIn('Helped tally the votes')).toEqual([])
     expect(namesIn('Inventor of two patents')).toEqual(['Intellectual Property'])
     expect(namesIn('Senior Member, IEEE')).toEqual([])
+    // A platform tested or supported is no development of it; building for it is.
+    expect(namesIn('Regression before web and Android releases, on Android devices and iOS devices')).toEqual([])
+    expect(namesIn('Built Android and iOS apps in Kotlin and Swift')).toEqual(
+      expect.arrayContaining(['Android Development', 'iOS Development']),
+    )
     // A posting's "send your CV" is no computer vision, a "B2B SaaS platform" no B2B selling, a
     // "consulting firm" no management consulting.
     expect(namesIn('Share your CV with current CTC')).toEqual([])
