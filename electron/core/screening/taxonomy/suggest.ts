@@ -35,8 +35,8 @@ const EMPLOYER_FACT = /^[-*•\s]*(?:company|employer|client|organi[sz]ation|hir
 // that names the people the job works with is theirs, not asked of the candidate.
 const THEIR_TEAM = /^\s+(?:teams?|departments?|dept\b)/i
 // "sit in on grooming with the devs and product owner", "liaise with the Scrum Master": a skill named
-// by a person's role, after "with", is someone the job works with.
-// Not "with Scrum Master certification" or "with product owner experience": that is the job's own.
+// by a person's role, after "with", is someone the job works with; "with Scrum Master certification"
+// or "with product owner experience" is the job's own.
 const A_PERSON = /(?:owner|master|analyst|manager|engineer|designer|developer|architect|consultant|officer)s?$/i
 const THEIR_OWN = /^\s+(?:certifi|certificate|experience|skills?\b|background|role\b)/i
 const WITH = /\bwith\b/gi
@@ -162,7 +162,7 @@ function clausesOf(lines: readonly string[]) {
         holds(PREFERRED_INLINE, match.lineIndex, partFrom, partTo)
       )
     },
-    /** The mention names a team the job works with ("with … the MEP team"). */
+    /** The mention names a team or a person the job works with ("with … the MEP team", "with the product owner"). */
     namesTheirTeam(match: SkillMatch): boolean {
       const line = lines[match.lineIndex] ?? ''
       const end = match.end + (line[match.end] === 's' ? 1 : 0)
