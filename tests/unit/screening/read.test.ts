@@ -160,6 +160,18 @@ describe('employment, years and gaps', () => {
     expect(projects.currentTitle).toBe('QA Engineer')
   })
 
+  it('takes the title under the name when no dated job gives one', () => {
+    const undated =
+      'NANDINI R. KULKARNI\nQuality Analyst\nPune | +91 97302 41855 | nandini@example.com\n\nPROFILE\n8+ years in manual testing.\n\nEXPERIENCE\nSenior Quality Analyst - Veritrue Software, Pune'
+    expect(read(undated).currentTitle).toBe('Quality Analyst')
+    expect(read('KWABENA ADJEI — Electrician\nkwabena@example.com\n\nSKILLS\nWiring').currentTitle).toBe('Electrician')
+    // Not a sentence, a label or a contact line.
+    expect(
+      read('Ama Owusu\nObjective - Fresher seeking role as SAP ABAP Developer.\nama@example.com\n\nSKILLS\nABAP')
+        .currentTitle,
+    ).toBeNull()
+  })
+
   it('takes the title of the job that ended last when none is current', () => {
     expect(read('EXPERIENCE\nAnalyst, Foo Inc. 2015 - 2017\nSenior Analyst, Bar LLC 2018 - 2020').currentTitle).toBe(
       'Senior Analyst',
@@ -242,7 +254,10 @@ describe('employment, years and gaps', () => {
       'Skills: Core Java, Spring Boot Education Details August 2015 B.E. Computer Engineering Mumbai University Java Developer Java Developer - Sahyadri Softlabs Skill Details JAVA- Exprience - 66 months Company Details company - Sahyadri Softlabs description - Nov 2018 to till date. Project: Loan Origination System.',
     )
     expect(together.currentTitle).toBe('Java Developer')
-    expect(read('Sam Lee\nProject Manager Project Manager - Acme, a note repeated').currentTitle).toBeNull()
+    // Outside a portal export the repeat is not taken as one (the line stands as written, under the name).
+    expect(read('Sam Lee\nProject Manager Project Manager - Acme, a note repeated').currentTitle).not.toBe(
+      'Project Manager',
+    )
   })
 
   it('reads a portal export run into one line as the same export with its line breaks', () => {

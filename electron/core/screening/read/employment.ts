@@ -5,7 +5,7 @@ export interface DatedEmployment extends Employment {
   range: { start: MonthIndex; end: MonthIndex }
 }
 
-const TITLE_WORDS =
+export const TITLE_WORDS =
   /\b(engineer|developer|programmer|architect|scientist|analyst|manager|director|lead|head|vp|vice president|president|chief|cto|ceo|cfo|coo|cmo|officer|specialist|consultant|associate|assistant|coordinator|administrator|representative|rep|executive|designer|nurse|rn|lpn|cna|technician|technologist|therapist|physician|pharmacist|accountant|auditor|controller|bookkeeper|clerk|teacher|instructor|professor|lecturer|tutor|intern|internship|trainee|apprentice|recruiter|partner|advisor|adviser|agent|broker|writer|editor|strategist|marketer|planner|buyer|supervisor|foreman|operator|owner|founder|co-founder|principal|fellow|researcher|attorney|lawyer|paralegal|counsel|banker|trader|underwriter|actuary|economist|statistician|generalist|producer|artist|illustrator|photographer|chef|cook|cashier|driver|mechanic|electrician|secretary|receptionist|advocate|educator|counselor|counsellor|surgeon|dentist|midwife|paramedic|aide|caregiver|sdr|bdr|ae|tester|dba)\b/i
 const COMPANY_WORDS =
   /\b(inc|llc|ltd|gmbh|corp|corporation|company|co|group|hospital|health|healthcare|clinic|medical|university|college|school|bank|capital|partners|labs?|technologies|technology|systems|solutions|software|studios?|agency|consulting|associates|holdings|ventures|foundation|institute|center|centre|services|international|global|plc|ag|sa|bv)\b\.?/i

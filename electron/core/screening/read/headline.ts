@@ -1,4 +1,5 @@
 import { DEGREE_HINT, spellsDegree } from './education'
+import { TITLE_WORDS } from './employment'
 import { isPortalExport, REPEATED_HEADLINE } from './portal'
 import { opensPortalEducation } from './sections'
 
@@ -29,6 +30,30 @@ function repeatedHeadline(lines: readonly string[]): string | null {
   for (const line of lines) {
     const repeated = REPEATED_HEADLINE.exec(line)?.[1]
     if (repeated && isHeadline(repeated)) return repeated
+  }
+  return null
+}
+
+/** How far down the top a title under the name is looked for. */
+const TITLE_UNDER_NAME_LINES = 6
+const TITLE_MAX = 60
+const NOT_A_TITLE = /@|https?:|www\.|\d|\b(?:curriculum vitae|resume|résumé|cv)\b/i
+
+/**
+ * What the person calls themselves under their name ("Quality Analyst"), for a resume whose jobs
+ * carry no dates to take a title from: the first part of a line above the first section that names
+ * a role and holds no contact detail, number or degree.
+ */
+export function titleUnderName(lines: readonly string[], headEnd: number, name: string | null): string | null {
+  // A portal export's top is a skills list or a sentence cut from its job (see portalHeadline).
+  if (lines.some(isPortalExport)) return null
+  const named = name?.toLowerCase()
+  for (const line of lines.slice(0, Math.min(headEnd, TITLE_UNDER_NAME_LINES))) {
+    for (const part of line.split(/\s+[|•·—–-]\s+/)) {
+      const text = part.replace(/^[\s|,;]+|[\s|,;]+$/g, '')
+      if (!text || text.toLowerCase() === named || /[.:!?]/.test(text) || text.length > TITLE_MAX) continue
+      if (TITLE_WORDS.test(text) && !NOT_A_TITLE.test(text) && isHeadline(text)) return text
+    }
   }
   return null
 }

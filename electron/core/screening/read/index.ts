@@ -3,7 +3,7 @@ import type { Taxonomy } from '../taxonomy'
 import type { Contact, ExtractedDocument, ParsedResume } from '../types'
 import { findDateRanges, monthOf, type MonthIndex } from './dates'
 import { DEGREE_HINT, educationLevelOf, spellsDegree } from './education'
-import { portalHeadline } from './headline'
+import { portalHeadline, titleUnderName } from './headline'
 import { currentTitleOf, experienceSpan, readEmployment, toEmployment, type EmploymentReading } from './employment'
 import { readContact } from './contact'
 import { statedYears, summedJobDurations, weighExperience } from './experience'
@@ -56,7 +56,8 @@ export function readResume(doc: ExtractedDocument, taxonomy: Taxonomy, options: 
     totalYears: experience.years,
     experience,
     gaps,
-    currentTitle: currentTitleOf(jobs) ?? portalHeadline(lines, headingLines),
+    currentTitle:
+      currentTitleOf(jobs) ?? portalHeadline(lines, headingLines) ?? titleUnderName(lines, headEnd, contact.name),
     educationLevel: educationLevelOf(educationTexts),
     skills: readSkills(lines.join('\n'), lineSections, taxonomy),
   }
