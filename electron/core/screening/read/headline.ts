@@ -37,7 +37,8 @@ function repeatedHeadline(lines: readonly string[]): string | null {
 /** How far down the top a title under the name is looked for. */
 const TITLE_UNDER_NAME_LINES = 6
 const TITLE_MAX = 60
-const NOT_A_TITLE = /@|https?:|www\.|\d|\b(?:curriculum vitae|resume|résumé|cv)\b/i
+// Digits and degrees are isHeadline's to turn down.
+const NOT_A_TITLE = /@|https?:|www\.|\b(?:curriculum vitae|resume|résumé|cv)\b/i
 
 /**
  * What the person calls themselves under their name ("Quality Analyst"), for a resume whose jobs

@@ -70,8 +70,6 @@ export function titleTerms(title: string): Omit<ScoringJob['title'], 'contrast'>
   }
 }
 
-const titlePhrase = (form: string) => [...new Set(tokenize(form))].map((token) => fieldHash(termHash(token), 'title'))
-
 /**
  * For each of the taxonomy's contrasts whose role the job's title names ("QA Engineer (Manual)" has
  * every word of "Manual QA"), the contrast's other roles that the job does not ask for: a candidate
@@ -81,17 +79,17 @@ export function titleContrast(job: ScoringJobSource, relatedOf: RelatedSkills): 
   const contrast: TitleContrast = { theirs: [], ours: [] }
   const words = new Set(tokenize(job.title))
   const asked = new Set([...job.requiredSkills, ...job.preferredSkills].flatMap(skillIdsOf))
-  const named = (forms: readonly string[]) =>
-    forms.some((form) => {
-      const tokens = tokenize(form)
-      return tokens.length > 0 && tokens.every((token) => words.has(token))
-    })
+  const inTitleField = (tokens: readonly string[]) => tokens.map((token) => fieldHash(termHash(token), 'title'))
   for (const group of relatedOf.contrasts ?? []) {
-    const ours = group.filter((skill) => named(skill.forms))
+    const skills = group.map((skill) => ({
+      skillId: skill.skillId,
+      phrases: skill.forms.map((form) => [...new Set(tokenize(form))]).filter((tokens) => tokens.length > 0),
+    }))
+    const ours = skills.filter((skill) => skill.phrases.some((tokens) => tokens.every((token) => words.has(token))))
     if (!ours.length) continue
-    const theirs = group.filter((skill) => !ours.includes(skill) && !asked.has(skill.skillId))
-    contrast.ours.push(...ours.flatMap((skill) => skill.forms.map(titlePhrase)))
-    contrast.theirs.push(...theirs.flatMap((skill) => skill.forms.map(titlePhrase)))
+    const theirs = skills.filter((skill) => !ours.includes(skill) && !asked.has(skill.skillId))
+    contrast.ours.push(...ours.flatMap((skill) => skill.phrases.map(inTitleField)))
+    contrast.theirs.push(...theirs.flatMap((skill) => skill.phrases.map(inTitleField)))
   }
   return contrast
 }
