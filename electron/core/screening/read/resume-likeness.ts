@@ -640,24 +640,25 @@ export function judgeResumeLikeness(fullText: string): Likeness {
   const signs = readSigns(text, lines)
   const score = resumeScore(signs)
   // A posting and a letter are judged first; the other kinds only when the text is not plainly a resume.
+  // Each kind's phrases are looked for only when its rule could refuse this text: the search is most of
+  // the judge's cost, and most resumes rule every kind out by their signs alone.
   const firstKinds = new Set(['a job posting', 'a letter', 'a biography', 'a research paper'])
-  const kinds = otherKinds(text, lines, (kind) => firstKinds.has(kind))
-  const byName = (name: string) => kinds.find((kind) => kind.kind === name)
+  const kindFound = (name: string) => otherKinds(text, lines, (kind) => kind === name)[0]
 
   // A job posting has a resume's headings (skills, education, experience) but no dated work history.
-  const posting = byName('a job posting')
-  if (posting && signs.ranges < 2 && speaksAsEmployer(text, posting, signs)) return refusal(posting, signs)
+  const posting = signs.ranges < 2 ? kindFound('a job posting') : undefined
+  if (posting && speaksAsEmployer(text, posting, signs)) return refusal(posting, signs)
   // A letter alone: no resume section, at most one dated span (a cover letter followed by its resume passes).
-  const letter = byName('a letter')
-  if (letter && signs.headings === 0 && (signs.ranges <= 1 || letter.strength >= 2)) return refusal(letter, signs)
+  const letter = signs.headings === 0 ? kindFound('a letter') : undefined
+  if (letter && (signs.ranges <= 1 || letter.strength >= 2)) return refusal(letter, signs)
   // A life told in the third person with no way to reach the person is an article about them.
-  const biography = byName('a biography')
-  if (biography && !signs.email && !signs.phone) return refusal(biography, signs)
+  const biography = !signs.email && !signs.phone ? kindFound('a biography') : undefined
+  if (biography) return refusal(biography, signs)
   const told = !signs.email && !signs.phone && signs.headings === 0 ? toldAboutSomeone(text) : null
   if (told) return refusal(told, signs)
   // A paper's authors give e-mails and degrees, but no dated history of their own.
-  const paper = byName('a research paper')
-  if (paper && signs.ranges < 2) return refusal(paper, signs)
+  const paper = signs.ranges < 2 ? kindFound('a research paper') : undefined
+  if (paper) return refusal(paper, signs)
   // A blank form (an application form, a template) has a resume's headings and no one's details.
   const blanks =
     (text.match(/_{4,}/g)?.length ?? 0) +
@@ -671,10 +672,11 @@ export function judgeResumeLikeness(fullText: string): Likeness {
   // What the top says it is, unless a resume's sections and dated jobs follow (a cover letter's title).
   const about = signs.headings >= 3 && signs.ranges >= 2 ? null : whatTheTopSays(text, lines, signs)
   if (about) return refusal(rest()[0] ?? { kind: about, evidence: [], strength: 1 }, signs)
+  if (score >= PLAINLY_A_RESUME && signs.headings > 0) return PASSES
   const [other] = rest()
-  if (score >= PLAINLY_A_RESUME && signs.headings + signs.ranges > 0) {
+  if (score >= PLAINLY_A_RESUME && signs.ranges > 0) {
     // A resume's words in a press release or an article, without a heading of a resume's own.
-    return other && other.strength >= STRONGLY && signs.headings === 0 ? refusal(other, signs) : PASSES
+    return other && other.strength >= STRONGLY ? refusal(other, signs) : PASSES
   }
   if (other) return refusal(other, signs)
   // A name on the first line counts here only: a short text that is a name and a title is someone's.
