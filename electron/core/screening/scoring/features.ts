@@ -16,6 +16,18 @@ export interface ResumeFeatures {
 
 const oneSpaced = (text: string) => text.replace(/\s+/g, ' ').trim()
 
+// Reading a resume checks its mentions against its text, and the command line again for its report:
+// the last text's spacing is kept rather than worked out twice over the whole text.
+let lastText: string | null = null
+let lastSpaced = ''
+const visibleSpaced = (text: string) => {
+  if (text !== lastText) {
+    lastSpaced = oneSpaced(text)
+    lastText = text
+  }
+  return lastSpaced
+}
+
 /**
  * Keeps a mention only when its evidence is text a human reader can see. The reader already takes
  * evidence from visible text; checking again here means hidden text can never count, whatever a
@@ -25,7 +37,7 @@ export function visibleMentions(
   document: Pick<ExtractedDocument, 'text'>,
   skills: readonly SkillMention[],
 ): SkillMention[] {
-  const visible = oneSpaced(document.text)
+  const visible = visibleSpaced(document.text)
   // Many mentions share a line: each line is looked for once.
   const seen = new Map<string, boolean>()
   return skills.filter((mention) => {
