@@ -558,6 +558,25 @@ describe('skills and evidence', () => {
     expect(ids('Skills: Sass, Less, CSS3')).toContain('less')
   })
 
+  it('does not take a role the candidate worked with for their skill, but keeps their own role', () => {
+    const ids = (text: string) =>
+      read(`Kim Lee\nEXPERIENCE\nDeveloper, Foo Inc., 2020 - Present\n${text}`).skills.map((s) => s.skillId)
+    // Someone else: the DBA, the product owner, the project manager the candidate worked with.
+    expect(ids('- Performance tuned SQL Server queries with the DBA team')).not.toContain('database-administration')
+    expect(ids('- wrote SSIS packages for nightly imports (with help from DBA)')).not.toContain(
+      'database-administration',
+    )
+    expect(ids('- Supported the DBA during the SQL Server upgrade')).not.toContain('database-administration')
+    expect(ids('- Groomed the backlog with the Product Owner')).not.toContain('product-management')
+    expect(ids('- Daily progress report to project manager')).not.toContain('project-management')
+    // Their own: a role held, reached or led, or a qualification after "with".
+    expect(ids('- Worked with Infosys as DBA for the billing platform')).toContain('database-administration')
+    expect(ids('- 11 years in BPO (from agent to operations manager)')).toContain('operations-management')
+    expect(ids('- Led the region with a team of 4 Area Sales Managers')).toContain('sales-management')
+    expect(ids('- Scrum team lead with Scrum Master certification')).toContain('scrum')
+    expect(ids('- Senior DBA for SQL Server 2019 estates')).toContain('database-administration')
+  })
+
   it('never takes a skill or its evidence from hidden text', async () => {
     const hiddenFiles = (await buildHostileCases()).filter(
       (item) => 'format' in item.expect && item.expect.hidden?.length,

@@ -1,4 +1,6 @@
 import type { Taxonomy } from '../taxonomy'
+import type { SkillMatch } from '../taxonomy/matcher'
+import { namesAPerson } from '../taxonomy/roles'
 import type { SectionName, SkillMention } from '../types'
 import { layoutOf } from './layout'
 import type { LineSection } from './sections'
@@ -17,10 +19,35 @@ export const EVIDENCE_STRENGTH: Record<SectionName | 'other', number> = {
   other: 6,
 }
 
+// Where a clause starts: after a sentence's or a list item's end, a colon, a bracket or a spaced dash.
+const CLAUSE_END = /[.;!?|•:()](?=\s)|\s[-–—]\s/g
+// Earlier in the clause, words that make the role someone the candidate worked with: "with the DBA
+// team", "help from DBA", "reported to the Project Manager", "supported the DBA during the upgrade".
+const WORKED_WITH =
+  /\b(?:with|from|alongside|report(?:ed|ing|s)?\s+to)\b|\b(?:supported|helped|assisted)\s+(?:(?:the|our|their|a|an)\s+)?$/i
+// The candidate's own role or people: "worked with Infosys as DBA", "from agent to operations manager",
+// "with a team of 4 Area Sales Managers".
+const THEIR_OWN_ROLE =
+  /\bas\s+(?:(?:a|an|the|their|lead|senior)\s+)?$|\bfrom\b.*\bto\s+(?:(?:a|an)\s+)?$|\b(?:team|group) of\s+(?:(?:[\d,+]+|several|many)\s+)?(?:[\w-]+\s+){0,2}$/i
+
+/** The mention names someone the candidate worked with by their role, not the candidate's skill. */
+function someoneElse(match: SkillMatch, lines: () => readonly string[]): boolean {
+  const line = lines()[match.lineIndex] ?? ''
+  if (!namesAPerson(line, match.start, match.end)) return false
+  const before = line.slice(0, match.start)
+  let from = 0
+  for (const end of before.matchAll(CLAUSE_END)) from = end.index + end[0].length
+  const clause = before.slice(from)
+  return WORKED_WITH.test(clause) && !THEIR_OWN_ROLE.test(clause)
+}
+
 /** Each taxonomy skill named in the visible text, once, with the line that proves it. */
 export function readSkills(text: string, lineSections: readonly LineSection[], taxonomy: Taxonomy): SkillMention[] {
   const best = new Map<string, SkillMention & { rank: number; order: number }>()
+  let split: readonly string[] | undefined
+  const lines = () => (split ??= text.split('\n'))
   taxonomy.findSkills(text).forEach((match, order) => {
+    if (someoneElse(match, lines)) return
     const section = lineSections[match.lineIndex] ?? 'other'
     const rank = EVIDENCE_STRENGTH[section]
     const existing = best.get(match.skillId)

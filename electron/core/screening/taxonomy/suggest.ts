@@ -1,5 +1,6 @@
 import { MAX_ALTERNATIVES } from '../../../../shared/contract/screening/alternatives'
 import type { SkillMatch } from './matcher'
+import { namesAPerson } from './roles'
 
 export type SkillImportance = 'required' | 'preferred'
 
@@ -37,8 +38,6 @@ const THEIR_TEAM = /^\s+(?:teams?|departments?|dept\b)/i
 // "sit in on grooming with the devs and product owner", "liaise with the Scrum Master": a skill named
 // by a person's role, after "with", is someone the job works with; "with Scrum Master certification"
 // or "with product owner experience" is the job's own.
-const A_PERSON = /(?:owner|master|analyst|manager|engineer|designer|developer|architect|consultant|officer)s?$/i
-const THEIR_OWN = /^\s+(?:certifi|certificate|experience|skills?\b|background|role\b)/i
 const WITH = /\bwith\b/gi
 // Inside one line: "Kafka (a plus)", "Terraform is a bonus", "ideally Go", "Good to have: AWS", "a
 // licence is an added advantage", "ISTQB certified candidates will be given preference", "Kafka
@@ -165,9 +164,7 @@ function clausesOf(lines: readonly string[]) {
     /** The mention names a team or a person the job works with ("with … the MEP team", "with the product owner"). */
     namesTheirTeam(match: SkillMatch): boolean {
       const line = lines[match.lineIndex] ?? ''
-      const end = match.end + (line[match.end] === 's' ? 1 : 0)
-      const after = line.slice(end, end + 16)
-      const aPerson = A_PERSON.test(line.slice(match.start, end)) && !THEIR_OWN.test(after)
+      const aPerson = namesAPerson(line, match.start, match.end)
       if (!THEIR_TEAM.test(line.slice(match.end, match.end + 16)) && !aPerson) return false
       const withs = stopsIn(match.lineIndex, WITH)
       const first = firstAtLeast(withs.at, bounds(match, CLAUSE_END)[0])
