@@ -25,7 +25,6 @@ export interface Metrics {
 
 export const METRIC_NAMES: Record<keyof Metrics, string> = { p5: 'P@5', p10: 'P@10', ap: 'MAP', ndcg10: 'nDCG@10' }
 
-/** Every labeled set under `root` (a folder per set). */
 /** The labeled sets under `root` that have a `jobsFolder` (`jobs`, or `jobs-casual` where a set has one). */
 export function loadLabeledSets(root: string, jobsFolder = 'jobs'): LabeledSet[] {
   if (!fs.existsSync(root)) return []
@@ -45,6 +44,42 @@ export function loadLabeledSets(root: string, jobsFolder = 'jobs'): LabeledSet[]
       )
       return { name, dir, labels, jobs }
     })
+}
+
+/** Categories that two sets' writers named differently: the first set's name → the name the rest use. */
+const SAME_CATEGORY: Record<string, string> = {
+  'database-administrator': 'database',
+  'hadoop-big-data': 'hadoop',
+  'arts-teacher': 'arts',
+  'pmo-project-manager': 'pmo',
+  'web-designer': 'web-designing',
+  'health-fitness-trainer': 'health-and-fitness',
+  'advocate-lawyer': 'advocate',
+  'blockchain-developer': 'blockchain',
+}
+const sameCategory = (category: string) => SAME_CATEGORY[category] ?? category
+
+/**
+ * Every set's resumes in one pool (copied into `folder`, each named after its set), ranked for each
+ * set's postings in turn: a harder test than one set alone, as each job meets the resumes of every
+ * writer, about 30 of them relevant among 800.
+ */
+export function pooledSets(sets: readonly LabeledSet[], folder: string): LabeledSet[] {
+  const labels: Record<string, string> = {}
+  fs.mkdirSync(path.join(folder, 'resumes'), { recursive: true })
+  for (const set of sets) {
+    for (const [file, category] of Object.entries(set.labels)) {
+      const pooled = `${set.name}-${file}`
+      fs.copyFileSync(resumePath(set, file), path.join(folder, 'resumes', pooled))
+      labels[pooled] = sameCategory(category)
+    }
+  }
+  return sets.map((set) => ({
+    name: `all ${Object.keys(labels).length} resumes, ${set.name}'s postings`,
+    dir: folder,
+    labels,
+    jobs: Object.fromEntries(Object.entries(set.jobs).map(([category, job]) => [sameCategory(category), job])),
+  }))
 }
 
 export const resumePath = (set: LabeledSet, file: string) => path.join(set.dir, 'resumes', file)

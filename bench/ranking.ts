@@ -12,8 +12,9 @@
  * --reportlab, ReportLab draws them as a Python script would (bench/reportlab_pdf.py: a Paragraph per
  * line, or each line cut at 95 characters by textwrap; apt-get install python3-reportlab). With
  * --casual, the sets that have them are ranked against their `jobs-casual` postings instead: the same
- * categories written by another hand, as a job board's postings are.
- * Run: npx tsx bench/ranking.ts [sets folder] [--formats] [--libreoffice] [--reportlab] [--casual]
+ * categories written by another hand, as a job board's postings are. With --pooled, every set's resumes
+ * are ranked together, for each set's postings in turn (see pooledSets).
+ * Run: npx tsx bench/ranking.ts [sets folder] [--formats] [--libreoffice] [--reportlab] [--casual] [--pooled]
  */
 import { execFile, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -26,6 +27,7 @@ import {
   meanMetrics,
   METRIC_NAMES,
   metricsOf,
+  pooledSets,
   relevantFor,
   resumePath,
   tfidfBaseline,
@@ -212,8 +214,11 @@ const row = (label: string, m: Metrics) => `${label.padEnd(30)}${KEYS.map((k) =>
 const header = `${''.padEnd(30)}${KEYS.map((k) => METRIC_NAMES[k].padStart(9)).join('')}`
 
 async function main() {
-  const sets = loadLabeledSets(root, args.includes('--casual') ? 'jobs-casual' : 'jobs')
-  if (!sets.length) throw new Error(`No labeled sets (folders with labels.json) under ${root}`)
+  const labeled = loadLabeledSets(root, args.includes('--casual') ? 'jobs-casual' : 'jobs')
+  if (!labeled.length) throw new Error(`No labeled sets (folders with labels.json) under ${root}`)
+  const pool = args.includes('--pooled') ? fs.mkdtempSync(path.join(os.tmpdir(), 'panelist-ranking-pool-')) : null
+  process.on('exit', () => pool && fs.rmSync(pool, { recursive: true, force: true }))
+  const sets = pool ? pooledSets(labeled, pool) : labeled
   for (const set of sets) {
     const files = Object.keys(set.labels)
     const texts = new Map(files.map((file) => [file, fs.readFileSync(resumePath(set, file), 'utf8')]))
