@@ -60,14 +60,14 @@ const SAME_CATEGORY: Record<string, string> = {
 const sameCategory = (category: string) => SAME_CATEGORY[category] ?? category
 
 /**
- * Every set's resumes in one pool (copied into `folder`, each named after its set), ranked for each
- * set's postings in turn: a harder test than one set alone, as each job meets the resumes of every
- * writer, about 30 of them relevant among 800.
+ * The resumes of every set in `pool` in one folder (copied into `folder`, each named after its set),
+ * ranked for each of `sets`' postings in turn: a harder test than one set alone, as each job meets the
+ * resumes of every writer, about 30 of them relevant among 800.
  */
-export function pooledSets(sets: readonly LabeledSet[], folder: string): LabeledSet[] {
+export function pooledSets(sets: readonly LabeledSet[], pool: readonly LabeledSet[], folder: string): LabeledSet[] {
   const labels: Record<string, string> = {}
   fs.mkdirSync(path.join(folder, 'resumes'), { recursive: true })
-  for (const set of sets) {
+  for (const set of pool) {
     for (const [file, category] of Object.entries(set.labels)) {
       const pooled = `${set.name}-${file}`
       fs.copyFileSync(resumePath(set, file), path.join(folder, 'resumes', pooled))

@@ -13,7 +13,7 @@
  * line, or each line cut at 95 characters by textwrap; apt-get install python3-reportlab). With
  * --casual, the sets that have them are ranked against their `jobs-casual` postings instead: the same
  * categories written by another hand, as a job board's postings are. With --pooled, every set's resumes
- * are ranked together, for each set's postings in turn (see pooledSets).
+ * are ranked together, for each set's postings (or casual postings) in turn (see pooledSets).
  * Run: npx tsx bench/ranking.ts [sets folder] [--formats] [--libreoffice] [--reportlab] [--casual] [--pooled]
  */
 import { execFile, spawnSync } from 'node:child_process'
@@ -218,7 +218,7 @@ async function main() {
   if (!labeled.length) throw new Error(`No labeled sets (folders with labels.json) under ${root}`)
   const pool = args.includes('--pooled') ? fs.mkdtempSync(path.join(os.tmpdir(), 'panelist-ranking-pool-')) : null
   process.on('exit', () => pool && fs.rmSync(pool, { recursive: true, force: true }))
-  const sets = pool ? pooledSets(labeled, pool) : labeled
+  const sets = pool ? pooledSets(labeled, loadLabeledSets(root), pool) : labeled
   for (const set of sets) {
     const files = Object.keys(set.labels)
     const texts = new Map(files.map((file) => [file, fs.readFileSync(resumePath(set, file), 'utf8')]))
