@@ -337,6 +337,10 @@ describe('education level', () => {
     [['BSN, University of Iowa'], 'bachelor'],
     [['B.A. in Communications'], 'bachelor'],
     [['Harvard University, Cambridge, MA'], 'none'],
+    // Microsoft's products, not a Master of Science.
+    [['B.Com, Pune University; MS Office, MS Excel'], 'bachelor'],
+    [['Hiring MS SQL DBA with 5+ yrs exp'], 'none'],
+    [['MS Computer Science, 2019'], 'master'],
     [['Bachelor of Arts', 'Boston, MA 02115'], 'bachelor'],
     [['Associate of Applied Science, Nursing'], 'associate'],
     [['High School Diploma, Lincoln High School'], 'high_school'],

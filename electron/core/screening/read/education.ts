@@ -10,9 +10,13 @@ export const EDUCATION_RANK: Record<EducationLevel, number> = {
   doctorate: 5,
 }
 
+// "MS SQL", "MS Office", "MS Excel": Microsoft's, not a Master of Science.
+const MICROSOFT_PRODUCTS = String.raw`(?:SQL|Office|Excel|Word|Access|Project|Dynamics|Teams|PowerPoint|Outlook|Visio|Azure|SharePoint|Exchange|CRM|Windows|DOS|Visual|Intune|Power|Fabric|Navision|Paint)\b`
+
 // Bare two-letter degrees (BA, BS, MA, MS) also name US states ("Cambridge, MA"): they count only
 // when not after a comma and when a field of study, "in"/"of" or a bracket ("BA (Hons)", "BE (ISE)") follows.
-const BARE = (letters: string) => String.raw`(?<!,\s?)\b(?:${letters})\b(?=,?\s+(?:in\b|of\b|\p{Lu}|\())`
+const BARE = (letters: string) =>
+  String.raw`(?<!,\s?)\b(?:${letters})\b(?!\s+${MICROSOFT_PRODUCTS})(?=,?\s+(?:in\b|of\b|\p{Lu}|\())`
 
 const LEVELS: [EducationLevel, RegExp, RegExp | null][] = [
   [
