@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { extractDocument } from '@core/screening/extract'
@@ -83,6 +84,18 @@ describe('dates', () => {
 })
 
 describe('employment, years and gaps', () => {
+  it('reads a job whose header a long run-together line cut off before its dates', () => {
+    // One line of 1,300 characters, as a scrape gives it: cut into segments, one of them ending at
+    // "Savanna Data Solutions Ltd," and the next opening "Abuja - 2021 to date".
+    const text = fs.readFileSync(path.resolve('tests/fixtures/ranking/set-c/resumes/c041.txt'), 'utf8')
+    const parsed = read(text)
+    expect(parsed.currentTitle).toBe('ETL Developer')
+    expect(parsed.employment[0]).toMatchObject({ title: 'ETL Developer', company: 'Savanna Data Solutions Ltd' })
+    // The section's name run into the title is no part of it, with or without a colon.
+    const own = read('Ana Ribeiro\nProfessional Experience Automation QA Engineer, Nubeflex Pagamentos, 2021 - Present')
+    expect(own.currentTitle).toBe('Automation QA Engineer')
+  })
+
   it('merges overlapping jobs and reports gaps over six months', () => {
     const parsed = read(
       [

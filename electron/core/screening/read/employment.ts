@@ -29,9 +29,10 @@ const isHeaderLike = (line: string) =>
 // Where a date was taken out of running text, the title is left with its frame: "Working as SAP ABAP
 // Consultant from [Mar 2017 to till date]. * Developed…", "Senior SAP Developer since [2018]. * Designed…";
 // and a numbered list's number: "2. Site Internship".
-// A section's name run into its first job: "Experience: Associate QA Engineer – Qubitron (Sep 2022 – …)".
+// A section's name run into its first job: "Experience: Associate QA Engineer – Qubitron (Sep 2022 – …)",
+// "… Work Experience ETL Developer, Savanna Data Solutions Ltd, Abuja - 2021 to date".
 const TITLE_LEAD_IN =
-  /^[\s.,;:)-]*(?:\d{1,2}[.)]\s+)?(?:(?:role|designation|position|(?:work |professional )?experience|employment)\s*[:-]\s*|(?:(?:currently|presently)\s+)?(?:working|worked)\s+as\s+(?:an?\s+)?)?/i
+  /^[\s.,;:)-]*(?:\d{1,2}[.)]\s+)?(?:(?:role|designation|position|(?:work |professional )?experience|employment)\s*[:-]\s*|(?:work|professional) experience\s+|(?:(?:currently|presently)\s+)?(?:working|worked)\s+as\s+(?:an?\s+)?)?/i
 const TITLE_END = /\s+\.(?:\s|$)|\.?\s+[*•▪●]\s|\.\s+-\s/
 const DANGLING = /(?:\s+(?:from|since|till|until|to|in|at|during|for|with))+\s*$/i
 const tidyTitle = (title: string) => {
@@ -135,6 +136,37 @@ function leadingTitle(text: string): string {
   return TITLE_WORDS.test(title) ? title : ''
 }
 
+// A long run-together line is cut into segments at a comma when it must (lines.ts); a job's header may
+// then end the segment before its dates: "… retesting all packages Junior SQL Developer, Eko Telecoms," /
+// "Lagos - 2019 to 2021 - Wrote …".
+const CUT_HEADER_WITHIN = 40
+const CLAUSE_BREAK = /[.;!?]\s|\s[-–—•*]\s/g
+
+/** The title a text ends with: up to eight capitalised words or title words, or '' if none names a role. */
+function trailingTitle(text: string): string {
+  const words: string[] = []
+  for (const word of text.trim().split(/\s+/).reverse()) {
+    if (!(TITLE_TOKEN.test(word) || TITLE_WORDS.test(word)) || words.length === 8) break
+    words.unshift(word)
+  }
+  const title = words.join(' ').replace(/^(?:(?:\/|&|of|and)\s+)+/, '')
+  return TITLE_WORDS.test(title) ? title : ''
+}
+
+/** The header cut off the end of the line before, when the dates open this line: its parts, title first. */
+function headerCutBefore(previous: string | undefined, range: DateRange): string[] {
+  if (!previous?.trimEnd().endsWith(',') || range.from > CUT_HEADER_WITHIN) return []
+  let from = 0
+  for (const end of previous.matchAll(CLAUSE_BREAK)) from = end.index + end[0].length
+  const parts = previous.slice(from).split(SEPARATORS)
+  // "Title, Company, City,": the title ends one of the last three parts.
+  for (let index = parts.length - 1; index >= Math.max(0, parts.length - 3); index--) {
+    const title = trailingTitle(parts[index]!)
+    if (title) return [title, ...parts.slice(index + 1)]
+  }
+  return []
+}
+
 /**
  * Jobs read from the experience lines: every line with a date range is one job; its title and
  * company come from the rest of that line or, when the line holds only dates, from the short
@@ -177,7 +209,11 @@ export function readEmployment(
     const remainder = trimPunctuation(line.slice(0, range.from) + ' ' + line.slice(range.to))
     let parts = remainder === '' ? [] : remainder.split(SEPARATORS)
     let source = [line]
-    if (!parts.some((part) => TITLE_WORDS.test(part))) {
+    const cut = parts.some((part) => TITLE_WORDS.test(part)) ? [] : headerCutBefore(lines[index - 1], range)
+    if (cut.length > 0 && include(index - 1) && index - 1 > lastAnchor) {
+      parts = [...cut, ...parts]
+      source = [lines[index - 1]!, line]
+    } else if (!parts.some((part) => TITLE_WORDS.test(part))) {
       const above: string[] = []
       for (let back = index - 1; back > lastAnchor && back >= index - 2 && usable(back); back--)
         above.unshift(lines[back]!.trim())
