@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { extractDocument } from '@core/screening/extract'
+import { taxonomyCatalog } from '@core/screening/jobs/skill-catalog'
 import { readResume } from '@core/screening/read'
 import { findEmail } from '@core/screening/read/contact'
 import { findDateRanges, monthToIso, parseDate } from '@core/screening/read/dates'
@@ -592,6 +593,13 @@ describe('skills and evidence', () => {
     expect(ids('- Led the region with a team of 4 Area Sales Managers')).toContain('sales-management')
     expect(ids('- Scrum team lead with Scrum Master certification')).toContain('scrum')
     expect(ids('- Senior DBA for SQL Server 2019 estates')).toContain('database-administration')
+    // The resume's highlights agree: a role worked with is not highlighted as a skill.
+    const highlighted = (text: string) =>
+      taxonomyCatalog(taxonomy)
+        .spans(text)
+        .map((span) => span.skillId)
+    expect(highlighted('Tuned queries with the DBA team')).not.toContain('database-administration')
+    expect(highlighted('Senior DBA, 2019 - Present')).toContain('database-administration')
   })
 
   it('never takes a skill or its evidence from hidden text', async () => {

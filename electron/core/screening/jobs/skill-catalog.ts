@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import type { SkillSuggestion } from '../../../../shared/contract/screening'
-import { readSkillsIn } from '../read/skills'
+import { ownMatches, readSkillsIn } from '../read/skills'
 import type { RelatedSkills, Taxonomy } from '../taxonomy'
 import type { SkillMention } from '../types'
 import { postingSkills } from './posting-skills'
@@ -18,7 +18,7 @@ export interface SkillCatalog {
   suggest(title: string, text: string): SkillSuggestion[]
   /** Skills whose name or alias matches the query, best first, for a picker. */
   search(query: string, limit: number): SkillSuggestion[]
-  /** Where taxonomy skills are named in a text, for highlighting. */
+  /** Where a resume names taxonomy skills as its own (not a role it worked with), for highlighting. */
   spans(text: string): SkillSpan[]
   nameOf(skillId: string): string | undefined
   /** The skills that count as part evidence toward one. */
@@ -77,7 +77,7 @@ export function taxonomyCatalog(taxonomy: Taxonomy): SkillCatalog {
         lineStarts.push(offset)
         offset += line.length + 1
       }
-      return taxonomy.findSkills(text).map((m) => ({
+      return ownMatches(text, taxonomy.findSkills(text)).map((m) => ({
         skillId: m.skillId,
         start: lineStarts[m.lineIndex]! + m.start,
         end: lineStarts[m.lineIndex]! + m.end,

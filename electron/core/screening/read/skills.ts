@@ -30,9 +30,17 @@ const WORKED_WITH =
 const THEIR_OWN_ROLE =
   /\bas\s+(?:(?:a|an|the|their|lead|senior)\s+)?$|\bfrom\b.*\bto\s+(?:(?:a|an)\s+)?$|\b(?:team|group) of\s+(?:(?:[\d,+]+|several|many)\s+)?(?:[\w-]+\s+){0,2}$/i
 
+/**
+ * The matches of `text` that are the candidate's: without those that name someone they worked with by
+ * their role. Reading and the resume's highlights both ask, so that a highlighted skill is a read one.
+ */
+export function ownMatches(text: string, matches: readonly SkillMatch[]): SkillMatch[] {
+  let lines: readonly string[] | undefined
+  return matches.filter((match) => !someoneElse(match, (lines ??= text.split('\n'))[match.lineIndex] ?? ''))
+}
+
 /** The mention names someone the candidate worked with by their role, not the candidate's skill. */
-function someoneElse(match: SkillMatch, lines: () => readonly string[]): boolean {
-  const line = lines()[match.lineIndex] ?? ''
+function someoneElse(match: SkillMatch, line: string): boolean {
   if (!namesAPerson(line, match.start, match.end)) return false
   const before = line.slice(0, match.start)
   let from = 0
@@ -44,10 +52,7 @@ function someoneElse(match: SkillMatch, lines: () => readonly string[]): boolean
 /** Each taxonomy skill named in the visible text, once, with the line that proves it. */
 export function readSkills(text: string, lineSections: readonly LineSection[], taxonomy: Taxonomy): SkillMention[] {
   const best = new Map<string, SkillMention & { rank: number; order: number }>()
-  let split: readonly string[] | undefined
-  const lines = () => (split ??= text.split('\n'))
-  taxonomy.findSkills(text).forEach((match, order) => {
-    if (someoneElse(match, lines)) return
+  ownMatches(text, taxonomy.findSkills(text)).forEach((match, order) => {
     const section = lineSections[match.lineIndex] ?? 'other'
     const rank = EVIDENCE_STRENGTH[section]
     const existing = best.get(match.skillId)
