@@ -142,6 +142,22 @@ describe('employment, years and gaps', () => {
     ])
   })
 
+  it('reads "Title, Company, City" with the company a telecom, media or infotech firm', () => {
+    const parsed = read(
+      [
+        'Experience',
+        'Junior SQL Developer, Eko Telecoms, Lagos - 2019 to 2021',
+        'Web Designer, Brightline Infotech, Vadodara (Jun 2020 - Jun 2022)',
+        'DevOps Engineer, Avonmouth Media, Bristol, 2016 - 2018',
+      ].join('\n'),
+    )
+    expect(parsed.employment.map((job) => [job.title, job.company])).toEqual([
+      ['Junior SQL Developer', 'Eko Telecoms'],
+      ['Web Designer', 'Brightline Infotech'],
+      ['DevOps Engineer', 'Avonmouth Media'],
+    ])
+  })
+
   it('reads a numbered job without its number', () => {
     const parsed = read(
       [
