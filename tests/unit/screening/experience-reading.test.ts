@@ -89,6 +89,26 @@ describe('the line model', () => {
     expect(readingLines(plain)).toEqual([plain])
   })
 
+  it('starts a line at a section named in plain title case inside a long run-together line', () => {
+    const summary = 'designing ETL packages with SQL Server Integration Services for banking and telecom clients. '
+    const line =
+      `Ngozi Chukwu - ETL Developer - ngozi@example.com Professional Summary 4 years ${summary.repeat(2)}` +
+      'Skills SSIS, SQL Server, T-SQL, Kimball modelling Work Experience ETL Developer, Savanna Data, 2021 to date'
+    expect(readingLines(line)).toEqual([
+      'Ngozi Chukwu - ETL Developer - ngozi@example.com',
+      `Professional Summary 4 years ${summary.repeat(2).trim()}`,
+      'Skills SSIS, SQL Server, T-SQL, Kimball modelling',
+      'Work Experience ETL Developer, Savanna Data, 2021 to date',
+    ])
+    // On a line of ordinary length, and for one word not after a sentence's end, no cut.
+    expect(readingLines('Ran the Work Experience Programme for 20 interns')).toEqual([
+      'Ran the Work Experience Programme for 20 interns',
+    ])
+    const long = `${summary.repeat(3)}with team Skills Matrix reviews`
+    expect(readingLines(long).join(' ')).toBe(long.trim())
+    expect(readingLines(long).some((piece) => piece.startsWith('Skills'))).toBe(false)
+  })
+
   it('cuts a line without punctuation at spaces, and one without spaces at the bound', () => {
     const words = 'alpha beta gamma delta '.repeat(40).trim()
     expect(segmentLine(words).join(' ')).toBe(words)

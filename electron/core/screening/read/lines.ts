@@ -68,13 +68,37 @@ function labelStarts(line: string): number[] {
   return starts
 }
 
+// A long run-together line (a page scraped into one line) may name its sections in plain title case:
+// "… clients. Professional Summary 4 years …", "… modelling Work Experience ETL Developer, …". Two or three
+// capitalised words that name a section and run on into a capitalised word or a number; one word only
+// after a sentence's end ("… reporting. Skills SSIS, SQL Server …").
+const RUN_ON_LABEL = /(?<=\s)((?:\p{Lu}\p{Ll}+\s+){1,2}\p{Lu}\p{Ll}+)(?=\s+[\p{Lu}\d])/gu
+const RUN_ON_WORD = /(?<=[.!?]\s+)(\p{Lu}\p{Ll}+)(?=\s+[\p{Lu}\d])/gu
+
+function runOnLabelStarts(line: string): number[] {
+  if (line.length <= SEGMENT_MAX) return []
+  const starts: number[] = []
+  for (const match of line.matchAll(RUN_ON_LABEL)) {
+    const words = match[1]!.split(/\s+/)
+    for (let take = 2; take <= words.length; take++) {
+      const label = words.slice(-take).join(' ')
+      if (isSectionName(label)) {
+        starts.push(match.index + match[0].length - label.length)
+        break
+      }
+    }
+  }
+  for (const match of line.matchAll(RUN_ON_WORD)) if (isSectionName(match[1]!)) starts.push(match.index)
+  return starts
+}
+
 /**
  * The text's lines, each cut where a section label starts inside it or where a portal export run
  * into one line had its line breaks, and every over-long piece segmented.
  */
 export function readingLines(text: string): string[] {
   return text.split('\n').flatMap((line) => {
-    const starts = [...new Set([...labelStarts(line), ...portalLineStarts(line)])]
+    const starts = [...new Set([...labelStarts(line), ...runOnLabelStarts(line), ...portalLineStarts(line)])]
       .filter((start) => start > 0 && start < line.length)
       .sort((a, b) => a - b)
     const pieces = starts.length
