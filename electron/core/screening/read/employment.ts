@@ -209,11 +209,12 @@ export function readEmployment(
     const remainder = trimPunctuation(line.slice(0, range.from) + ' ' + line.slice(range.to))
     let parts = remainder === '' ? [] : remainder.split(SEPARATORS)
     let source = [line]
-    const cut = parts.some((part) => TITLE_WORDS.test(part)) ? [] : headerCutBefore(lines[index - 1], range)
+    const named = parts.some((part) => TITLE_WORDS.test(part))
+    const cut = named ? [] : headerCutBefore(lines[index - 1], range)
     if (cut.length > 0 && include(index - 1) && index - 1 > lastAnchor) {
       parts = [...cut, ...parts]
       source = [lines[index - 1]!, line]
-    } else if (!parts.some((part) => TITLE_WORDS.test(part))) {
+    } else if (!named) {
       const above: string[] = []
       for (let back = index - 1; back > lastAnchor && back >= index - 2 && usable(back); back--)
         above.unshift(lines[back]!.trim())
