@@ -389,6 +389,38 @@ describe('a title that names another role (the taxonomy’s contrasts)', () => {
   })
 })
 
+describe('a posting title’s words about the opening and its place', () => {
+  const pool = [
+    candidate('local-designer', 'Graphic design for print.', [], 4, 3, { title: 'Graphic Designer\nPune, Maharashtra' }),
+    candidate('joiner', 'Backend services.', [], 4, 3, { title: 'Immediate joiner, 3 years' }),
+    candidate('developer', 'Backend services in Java.', [], 4, 3, { title: 'Java Developer' }),
+  ]
+  const titleScores = (title: string, description: string) =>
+    Object.fromEntries(
+      [...titleMatches(pool.map((c) => c.terms), scoringJobOf(job({ title, description })).title)].map((v, i) => [
+        pool[i]!.candidateId,
+        v,
+      ]),
+    )
+
+  it('gives no title match for the city, the years or "immediate joiners" the title names', () => {
+    const scores = titleScores(
+      'Hiring: Java Developer (3 yrs) – Pune | Immediate Joiners',
+      '**Location:** Hinjewadi, Pune\nBuild backend services.',
+    )
+    expect(scores['local-designer']).toBe(0)
+    expect(scores.joiner).toBe(0)
+    expect(scores.developer).toBe(1)
+  })
+
+  it('keeps a place word that is the role’s own, and a tail word the posting does not say is a place', () => {
+    expect(titleScores('Site Engineer – Civil', 'Location: on site, Pune').developer).toBe(0)
+    const { title } = scoringJobOf(job({ title: 'Site Engineer – Civil', description: 'Location: on site, Pune' }))
+    expect(title.terms).toHaveLength(3)
+    expect(scoringJobOf(job({ title: 'Java Developer – Pune', description: 'Remote.' })).title.terms).toHaveLength(3)
+  })
+})
+
 describe('rankCandidates', () => {
   it('orders a pool best first with text relevance relative to the pool', () => {
     const pool = [

@@ -61,9 +61,44 @@ const RANK_WORDS = new Set(
   tokenize('senior sr junior jr lead principal staff head chief intern trainee fresher entry level mid ii iii iv'),
 )
 
-/** The job title's words that say what the role is: each once, and each pair of neighbours. */
-export function titleTerms(title: string): Omit<ScoringJob['title'], 'contrast'> {
-  const role = tokenize(title).filter((token) => !RANK_WORDS.has(token))
+/**
+ * Words a posting's title says about the opening, not the role: "Hiring:", "(3-6 yrs)", "Immediate
+ * joiners", "Freshers can apply", "WFH". A candidate whose headline says "Immediate joiner" holds no
+ * more of the role.
+ */
+const OPENING_WORDS = new Set(
+  tokenize(
+    'hiring hire required wanted urgent urgently opening vacancy immediate joiner joiners can apply wfh wfo remote hybrid onsite full part time yrs yr exp',
+  ),
+)
+const NUMBER = /^\d+$/
+
+/** Where the posting says the job is ("Location: Bellandur, Bangalore", "**Job location:** Pune"). */
+const LOCATION_LINE = /^[^\p{L}\n]*(?:job |work |office )?location\b[^\p{L}\n]*(.*)$/gimu
+
+/** The words of the posting's location lines: a title's "– Bangalore" says where, not what. */
+export function placeWords(job: Pick<ScoringJobSource, 'description' | 'requirements'>): Set<string> {
+  const words = new Set<string>()
+  for (const text of [job.description, job.requirements])
+    for (const [, place] of text.matchAll(LOCATION_LINE)) for (const word of tokenize(place!)) words.add(word)
+  return words
+}
+
+/** Where a title's role ends and what qualifies it starts: "Site Engineer (Civil) – Residential Project, Nagpur". */
+const TITLE_QUALIFIER = /\s[–—|-]\s|[,(|]/
+
+/**
+ * The job title's words that say what the role is (not its seniority, the opening or where it is):
+ * each once, and each pair of neighbours. A place is taken out only after the role's own words, so a
+ * posting "on site" keeps its "Site Engineer".
+ */
+export function titleTerms(title: string, places: ReadonlySet<string> = new Set()): Omit<ScoringJob['title'], 'contrast'> {
+  const cut = title.search(TITLE_QUALIFIER)
+  const head = tokenize(cut === -1 ? title : title.slice(0, cut))
+  const tail = cut === -1 ? [] : tokenize(title.slice(cut)).filter((token) => !places.has(token))
+  const role = [...head, ...tail].filter(
+    (token) => !RANK_WORDS.has(token) && !OPENING_WORDS.has(token) && !NUMBER.test(token),
+  )
   return {
     terms: [...new Set(role)].map(termHash),
     pairs: role.slice(1).map((token, i) => pairHash(role[i]!, token)),
@@ -153,7 +188,7 @@ export function scoringJobOf(job: ScoringJobSource, relatedOf: RelatedSkills = N
     educationLevel: job.educationLevel,
     weights: job.weights,
     queryHashes: jobQueryTerms(job).map(termHash),
-    title: { ...titleTerms(job.title), contrast: titleContrast(job, relatedOf) },
+    title: { ...titleTerms(job.title, placeWords(job)), contrast: titleContrast(job, relatedOf) },
     related,
     customSkills,
     postingTriples: postingTriples(job),
