@@ -50,6 +50,10 @@ describe('where the years came from', () => {
     ['Twelve YRS. of experience in retail', 12, 'stated', 'medium'],
     // A summary's claim without the word "experience" is taken only when nothing is dated.
     ['Summary Application developer with 7 years in insurance.', 7, 'stated', 'medium'],
+    ['I have been in sales for almost 6 years now, first on phones and then in the field.', 6, 'stated', 'medium'],
+    ['Worked in warehouse logistics for over ten years.', 10, 'stated', 'medium'],
+    // A product's years are not the writer's.
+    ['Sold extended warranties for 2 years of cover.', 0, 'none', 'low'],
     [
       'SUMMARY\nSales lead with 10 years in B2B sales.\nEXPERIENCE\nLead, X Ltd, Jan 2017 - Present',
       8.5,
@@ -58,6 +62,28 @@ describe('where the years came from', () => {
     ],
   ])('%s', (text, years, basis, confidence) => {
     expect(readYears(`Jane Doe\n${text}`).experience).toEqual({ years, basis, confidence })
+  })
+})
+
+describe('the sections a South Asian resume heads', () => {
+  it('reads a degree under "EDUCATIONAL QUALIFICATIONS" as no job, and a job’s "Key achievements:" as part of it', () => {
+    const resume = readYears(
+      [
+        'Nimal Perera',
+        'EXPERIENCE',
+        'Oracle DBA | January 2017 - Present',
+        'Key achievements:',
+        '* Cut backup time by half.',
+        'Database Support Engineer | January 2014 - December 2016',
+        'EDUCATIONAL QUALIFICATIONS',
+        ' * B.Sc. (Hons) in Information Technology - Colombo Institute of Technology (2010 - 2014)',
+        'PERSONAL INFORMATION',
+        'Date of Birth : 22nd March 1992',
+      ].join('\n'),
+    )
+    expect(resume.employment.map((job) => job.title)).toEqual(['Oracle DBA', 'Database Support Engineer'])
+    expect(resume.totalYears).toBe(11.5)
+    expect(resume.educationLevel).toBe('bachelor')
   })
 })
 

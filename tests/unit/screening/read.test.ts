@@ -497,6 +497,13 @@ describe('contact and sections', () => {
     // A nickname is not a name, nor is the town on the next line.
     expect(read('Shane "Shorty" McAllister — Shearer\nDubbo NSW | 0412 555 088').contact.name).toBe('Shane McAllister')
     expect(read('Wojciech (Wojtek) Nowak\nSkills: Forklift').contact.name).toBe('Wojciech Nowak')
+    // A surname's particle in lower case, and an initial beside four names.
+    expect(read('Pieter van der Meulen\nSenior .NET Developer').contact.name).toBe('Pieter van der Meulen')
+    expect(read('JOANNA MAE R. DELA CRUZ\nQA Analyst').contact.name).toBe('Joanna Mae R. Dela Cruz')
+    expect(read('Name: Ahmad bin Ismail Mobile: 012 345 6789').contact.name).toBe('Ahmad bin Ismail')
+    // A particle does not open or close a name, nor do five names make one.
+    expect(read('van Meulen Pieter\nSkills: C#').contact.name).toBeNull()
+    expect(read('Bachelor Of Science Physics Honours\nSkills: SQL').contact.name).toBeNull()
     // A cover letter before the resume: the name heads the resume, just above its first heading.
     const letter = [
       'Dear Hiring Manager,',

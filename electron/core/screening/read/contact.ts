@@ -121,10 +121,20 @@ function asName(candidate: string): string | null {
   const named = candidate.replace(/(?<=\S)\s+(?:["“‘'][^"”’'\n]{1,20}["”’']|\([^()\n]{1,20}\))(?=\s+\S)/u, '')
   const words = withoutPostNominals(named.replace(/(\p{L}{2,})\.$/u, '$1').split(/\s+/))
   const text = words.join(' ')
-  if (words.length < 2 || words.length > 4 || NOT_A_NAME.test(text) || /[@\d/]/.test(text)) return null
-  if (!words.every((word) => NAME_WORD.test(word))) return null
+  if (words.length < 2 || words.length > MAX_NAME_WORDS || NOT_A_NAME.test(text) || /[@\d/]/.test(text)) return null
+  if (!words.every((word, index) => NAME_WORD.test(word) || (PARTICLE.test(word) && index > 0 && index < words.length - 1)))
+    return null
+  if (words.filter((word) => NAME_WORD.test(word) && !INITIAL.test(word)).length > MAX_NAMES) return null
   return words.map((word) => word.split('-').map(titleCase).join('-')).join(' ')
 }
+
+// A surname's particle, written in lower case between the names ("Pieter van der Meulen", "Maria da
+// Silva", "Ahmad bin Ismail"); and an initial ("Joanna Mae R. Dela Cruz"). Neither counts among the
+// four names a line may hold, though six words are the most it may.
+const PARTICLE = /^(?:van|von|der|den|de|del|della|di|da|du|dos|das|la|le|ten|ter|bin|binti|bint|al|el)$/
+const INITIAL = /^\p{Lu}\.?$/u
+const MAX_NAMES = 4
+const MAX_NAME_WORDS = 6
 
 // Letters written after a name ("PMP", "RN", "CEng MIStructE", "PhD"), as written: a surname in capitals
 // ("Jean-Pierre MARTIN") or with a capital inside ("John Paul McDonald") is not one. Short ones that are
@@ -142,8 +152,12 @@ function withoutPostNominals(words: string[]): string[] {
 
 const leadingNameWords = (text: string) => {
   const words = text.replace(FIELD_END, '').trim().split(/\s+/)
-  const end = words.findIndex((word) => !NAME_WORD.test(word) || NOT_A_NAME.test(word))
-  return words.slice(0, end < 0 ? 4 : Math.min(end, 4)).join(' ')
+  const end = words.findIndex((word) => !(NAME_WORD.test(word) || PARTICLE.test(word)) || NOT_A_NAME.test(word))
+  const named = words.slice(0, end < 0 ? MAX_NAME_WORDS : Math.min(end, MAX_NAME_WORDS))
+  // The names and what stands between them, up to the fourth: "Name: Anna Maria Rossi Lopez Mobile …".
+  let names = 0
+  const upTo = named.findIndex((word) => !PARTICLE.test(word) && !INITIAL.test(word) && ++names > MAX_NAMES)
+  return named.slice(0, upTo < 0 ? named.length : upTo).join(' ')
 }
 
 /** How far into the top of a resume a name matched to its address is looked for (a portal's one line holds it all). */

@@ -33,6 +33,11 @@ const EXPERIENCE_WORD = String.raw`(?:experience|exprience|experiance|expirience
 const STATED_AFTER = new RegExp(String.raw`\b${DURATION}\s+(?:of\s+)?(?:[\p{L}-]+\s+){0,3}?${EXPERIENCE_WORD}\b`, 'iu')
 // As summaries put it without the word: "with 7 years in insurance", "3 years as a surveyor".
 const STATED_LOOSELY = new RegExp(String.raw`\b${DURATION}\s+(?:in|as|into)\s+(?:an?\s+)?(?=\p{L})`, 'iu')
+// As a letter puts it: "I have been in sales for almost 6 years now", "worked in logistics for over ten years".
+const STATED_FOR = new RegExp(
+  String.raw`\b(?:been|worked|working)\b[^.\d\n]{0,40}?\bfor\s+(?:almost\s+|about\s+|nearly\s+|over\s+|around\s+|more\s+than\s+|the\s+(?:last|past)\s+)?${DURATION}`,
+  'iu',
+)
 // What follows is checked apart (wordEnds): under the i flag a letter-case test cannot be written in the pattern.
 const STATED_BEFORE = new RegExp(String.raw`\b${EXPERIENCE_WORD}\b[^\d\n]{0,25}?\b${DURATION}`, 'iu')
 
@@ -69,16 +74,17 @@ const yearsOf = (match: RegExpExecArray): number => {
 
 /**
  * The largest total the resume states ("8+ years of experience", "Experience - 104 months"); null
- * if none. `loosely` also takes "7 years in insurance": a weaker claim, for resumes with no dates.
+ * if none. `loosely` also takes "7 years in insurance" and "been in sales for almost 6 years": weaker
+ * claims, for resumes with no dates.
  */
 export function statedYears(lines: readonly string[], loosely = false): number | null {
   let best: number | null = null
   // Every statement on a line counts: a portal's run-together "Skill Details" holds several.
-  const patterns = loosely ? [STATED_AFTER, STATED_BEFORE, STATED_LOOSELY] : [STATED_AFTER, STATED_BEFORE]
+  const patterns = loosely ? [STATED_AFTER, STATED_BEFORE, STATED_LOOSELY, STATED_FOR] : [STATED_AFTER, STATED_BEFORE]
   const everywhere = patterns.map((pattern) => ({
     pattern: new RegExp(pattern.source, 'giu'),
     // Only there does the duration end the match.
-    endsWithDuration: pattern === STATED_BEFORE,
+    endsWithDuration: pattern === STATED_BEFORE || pattern === STATED_FOR,
   }))
   for (const line of lines) {
     if (!MAY_HOLD_DURATION.test(line)) continue

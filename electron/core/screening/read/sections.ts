@@ -30,6 +30,7 @@ const HEADINGS: Record<SectionName | 'other', string[]> = {
     'bio',
     'summary of qualifications',
     'professional overview',
+    'profile summary',
   ],
   experience: [
     'experience',
@@ -57,6 +58,10 @@ const HEADINGS: Record<SectionName | 'other', string[]> = {
     'nursing experience',
     'design experience',
     'selected experience',
+    'internship',
+    'employment details',
+    'experience details',
+    'work experience details',
   ],
   education: [
     'education',
@@ -69,6 +74,15 @@ const HEADINGS: Record<SectionName | 'other', string[]> = {
     'educational background',
     'academic history',
     'training and education',
+    'academic qualification',
+    'educational qualification',
+    'educational qualifications',
+    'education qualification',
+    'education qualifications',
+    'academic profile',
+    'academic details',
+    'academic record',
+    'educational details',
   ],
   skills: [
     'skills',
@@ -100,6 +114,10 @@ const HEADINGS: Record<SectionName | 'other', string[]> = {
     'capabilities',
     'skills and interests',
     'skills and expertise',
+    'software skills',
+    'computer skills',
+    'it skills',
+    'core expertise',
   ],
   projects: [
     'projects',
@@ -127,6 +145,8 @@ const HEADINGS: Record<SectionName | 'other', string[]> = {
     'certifications and training',
     'licences',
     'licenses and certificates',
+    'certification',
+    'professional qualifications',
   ],
   other: [
     'languages',
@@ -160,6 +180,11 @@ const HEADINGS: Record<SectionName | 'other', string[]> = {
     'leadership',
     'community involvement',
     'military service',
+    'personal information',
+    'personal data',
+    'declaration',
+    'referees',
+    'extra curricular activities',
   ],
 }
 
