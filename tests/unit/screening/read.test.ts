@@ -234,6 +234,36 @@ describe('employment, years and gaps', () => {
     expect(read(text).currentTitle).toBe(title)
   })
 
+  it.each([
+    [
+      'the title and the dates after a label ("Designation :", "Duration :")',
+      'EXPERIENCE\n1) Company : Telvera Communications Sdn Bhd\nDesignation : Senior Big Data Engineer\nDuration : Aug 2021 - till date',
+      ['Senior Big Data Engineer', 'Telvera Communications Sdn Bhd'],
+    ],
+    [
+      'LinkedIn’s export ("Company Name", "Title", "Dates Employed")',
+      'Experience\nCompany Name Banco Serra Azul S.A.\nTitle Senior Database Administrator\nDates Employed Mar 2021 – Present\nEmployment Duration 3 yrs 4 mos',
+      ['Senior Database Administrator', 'Banco Serra Azul S.A.'],
+    ],
+    [
+      'a job named as now held ("Current:")',
+      'EXPERIENCE\nCurrent: Sr. ETL Developer, Godavari Infosystems Ltd (16th Jan 2017 to till date)',
+      ['Sr. ETL Developer', 'Godavari Infosystems Ltd'],
+    ],
+    [
+      'a field run into the label ("Pune Designation: Site Engineer")',
+      'EXPERIENCE\nCompany: Shivneri Constructions Pvt. Ltd., Pune Designation: Site Engineer Duration: July 2016 - Present',
+      ['Site Engineer', 'Shivneri Constructions Pvt. Ltd.'],
+    ],
+    [
+      'a portal job whose role follows its project ("… Role: … Duration: …")',
+      'company - Stratus Datalabs India Pvt Ltd description - Project: Enterprise Data Lake for retail bank Role: Senior Big Data Engineer Duration: Apr 2019 - present * Ingestion of 40+ sources',
+      ['Senior Big Data Engineer', 'Stratus Datalabs India Pvt Ltd'],
+    ],
+  ])('reads %s without its labels', (_case, text, job) => {
+    expect(read(`Asha Rao\n${text}`).employment.map((entry) => [entry.title, entry.company])).toEqual([job])
+  })
+
   it('reads the company of a portal export’s job from its "company -" field', () => {
     const parsed = read(
       'company - Maxwell Infotech description - 1st Jul 2013 to 31st Dec 2016. ETL Developer for retail DWH',

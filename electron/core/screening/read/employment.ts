@@ -31,14 +31,33 @@ const isHeaderLike = (line: string) =>
 // and a numbered list's number: "2. Site Internship".
 // A section's name run into its first job: "Experience: Associate QA Engineer – Qubitron (Sep 2022 – …)",
 // "… Work Experience ETL Developer, Savanna Data Solutions Ltd, Abuja - 2021 to date".
+// A label: "Designation : Hadoop Developer", "Current: Sr. ETL Developer, …", LinkedIn's "Title Oracle DBA".
 const TITLE_LEAD_IN =
-  /^[\s.,;:)-]*(?:\d{1,2}[.)]\s+)?(?:(?:role|designation|position|(?:work |professional )?experience|employment)\s*[:-]\s*|(?:work|professional) experience\s+|(?:(?:currently|presently)\s+)?(?:working|worked)\s+as\s+(?:an?\s+)?)?/i
+  /^[\s.,;:)-]*(?:\d{1,2}[.)]\s+)?(?:(?:role|designation|position|(?:job )?title|current|now|previous|before|(?:work |professional )?experience|employment)\s*[:-]\s*|(?:work|professional) experience\s+|title\s+|(?:(?:currently|presently)\s+)?(?:working|worked)\s+as\s+(?:an?\s+)?)?/i
+const ROLE_LABEL = /\b(?:role|designation|position|title)\s*[:-]\s*/gi
+
+/** What follows a text's last role label ("… Role: Senior Big Data Engineer"), '' when it has none. */
+function afterRoleLabel(text: string): string {
+  let after = -1
+  for (const label of text.matchAll(ROLE_LABEL)) after = label.index + label[0].length
+  return after === -1 ? '' : text.slice(after)
+}
+// What labels a job's dates, right before them: "Duration : Aug 2021 - till date", LinkedIn's "Dates Employed Mar 2021 – Present".
+const DATES_LABEL = /(?:^|\s)(?:employment\s+)?(?:duration|dates?(?:\s+employed)?|period|tenure|timeline)\s*[:-]?\s*$/i
+/** The text before a job's dates, without the label that names them. */
+const beforeDates = (line: string, range: { from: number }) => line.slice(0, range.from).replace(DATES_LABEL, ' ')
 const TITLE_END = /\s+\.(?:\s|$)|\.?\s+[*•▪●]\s|\.\s+-\s/
 const DANGLING = /(?:\s+(?:from|since|till|until|to|in|at|during|for|with))+\s*$/i
 const tidyTitle = (title: string) => {
   const end = TITLE_END.exec(title)
-  return trimPunctuation((end ? title.slice(0, end.index) : title).replace(TITLE_LEAD_IN, '').replace(DANGLING, ''))
+  const kept = end ? title.slice(0, end.index) : title
+  // "Pune Designation: Site Engineer": the field before the label is another's.
+  const labelled = afterRoleLabel(kept)
+  return trimPunctuation((labelled || kept).replace(TITLE_LEAD_IN, '').replace(DANGLING, ''))
 }
+
+// "Company Name Banco Serra Azul S.A." (LinkedIn's export), "Company : Telvera Sdn Bhd", "2) Everest Web Solution".
+const COMPANY_LEAD_IN = /^(?:\d{1,2}[.)]\s+)?(?:(?:company|employer|organi[sz]ation)(?:\s+name)?\s*[:-]\s*|company name\s+)?/i
 
 /** Splits "Senior Engineer, Acme Corp" / "Acme Corp | Senior Engineer" into title and company. */
 const CORPORATE_SUFFIX = /^(inc|llc|ltd|gmbh|corp|co|plc|ag|sa|bv|l\.?p)\.?$/i
@@ -70,7 +89,7 @@ function titleAndCompany(parts: string[]): { title: string; company: string | nu
     rest = rest.filter((part) => part !== qualifier)
   }
   const company = rest.find((part) => COMPANY_WORDS.test(part)) ?? rest[0] ?? null
-  return { title, company }
+  return { title, company: company && (trimPunctuation(company.replace(COMPANY_LEAD_IN, '')) || null) }
 }
 
 export interface EmploymentReading {
@@ -84,8 +103,8 @@ export interface EmploymentReading {
 const PORTAL_JOB = /\bcompany\s*-\s*(.{2,100}?)\s+description\s*-/giu
 const TITLE_TOKEN = /^(?:[\p{Lu}\d][\p{L}\d&/+.-]*|\/|&|of|and)$/u
 const ABBREVIATED = /^(?:sr|jr|asst|sn)\.$/i
-/** How far before its dates a job's "description -" may be: "… description - Working as SAP ABAP Consultant from Mar 2017". */
-const DESCRIBED_WITHIN = 80
+/** How far before its dates a job's "description -" may be: "… description - Project: Enterprise Data Lake for retail bank Role: Senior Big Data Engineer Duration: Apr 2019". */
+const DESCRIBED_WITHIN = 160
 
 /**
  * The job of a portal export's fields whose "description -" leads to this date range, the last
@@ -102,7 +121,8 @@ function portalJob(line: string, range: { from: number; to: number }): { title: 
   if (!job) return null
   const described = job.index + job[0].length
   if (range.from - described > DESCRIBED_WITHIN) return null
-  const title = leadingTitle(line.slice(range.to)) || leadingTitle(line.slice(described, range.from))
+  const before = beforeDates(line, range).slice(described)
+  const title = leadingTitle(line.slice(range.to)) || leadingTitle(before) || labelledTitle(before)
   return { title, company: trimPunctuation(job[1]!) }
 }
 
@@ -122,6 +142,9 @@ function portalText(lines: readonly string[], index: number) {
   const field = company[0].trim()
   return { text: `${field} ${line}`, offset: field.length + 1, source: `${field}\n${line}` }
 }
+
+/** The title after a text's last role label: "Project: Enterprise Data Lake Role: Senior Big Data Engineer". */
+const labelledTitle = (text: string) => leadingTitle(afterRoleLabel(text))
 
 /** The title a text starts with: up to eight capitalised words or title words, or '' if none names a role. */
 function leadingTitle(text: string): string {
@@ -206,7 +229,7 @@ export function readEmployment(
       lastAnchor = index
       continue
     }
-    const remainder = trimPunctuation(line.slice(0, range.from) + ' ' + line.slice(range.to))
+    const remainder = trimPunctuation(beforeDates(line, range) + ' ' + line.slice(range.to))
     let parts = remainder === '' ? [] : remainder.split(SEPARATORS)
     let source = [line]
     const named = parts.some((part) => TITLE_WORDS.test(part))
