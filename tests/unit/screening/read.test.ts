@@ -531,6 +531,11 @@ describe('contact and sections', () => {
     expect(read('Pieter van der Meulen\nSenior .NET Developer').contact.name).toBe('Pieter van der Meulen')
     expect(read('JOANNA MAE R. DELA CRUZ\nQA Analyst').contact.name).toBe('Joanna Mae R. Dela Cruz')
     expect(read('Name: Ahmad bin Ismail Mobile: 012 345 6789').contact.name).toBe('Ahmad bin Ismail')
+    // A courtesy or professional title before the name is not part of it.
+    expect(read('Eng. K. A. Dilshan Perera\nSkills: ETAP').contact.name).toBe('K. A. Dilshan Perera')
+    expect(read('Er. Bikash Raj Adhikari\nSkills: AutoCAD').contact.name).toBe('Bikash Raj Adhikari')
+    expect(read('DR. MEERA NAIR\nSkills: Python').contact.name).toBe('Meera Nair')
+    expect(read('Eng Wei Ling\nSkills: Python').contact.name).toBe('Eng Wei Ling')
     // A particle does not open or close a name, nor do five names make one.
     expect(read('van Meulen Pieter\nSkills: C#').contact.name).toBeNull()
     expect(read('Bachelor Of Science Physics Honours\nSkills: SQL').contact.name).toBeNull()
