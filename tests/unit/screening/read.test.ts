@@ -40,6 +40,7 @@ describe('dates', () => {
     ['2018-03 – 2021-06', '2018-03', '2021-06', false],
     ['2017-2020', '2017-01', '2020-01', false],
     ["Jan '19 — Dec '20", '2019-01', '2020-12', false],
+    ['Feb/2023 - Jan/2024 (12 months)', '2023-02', '2024-01', false],
     ['since 2021', '2021-01', 'now', true],
     ['(Summer 2022 - Fall 2023)', '2022-06', '2023-09', false],
     ['2019 - current', '2019-01', 'now', true],
@@ -81,6 +82,19 @@ describe('dates', () => {
       expect(findDateRanges(text, NOW_MONTH), text).toEqual([])
     }
     expect(parseDate('Smarch 2019')).toBeNull()
+  })
+})
+
+describe('a heading in two languages', () => {
+  it('reads "FORMAÇÃO / EDUCATION" as education: its degree is no job', () => {
+    const parsed = read(
+      'Lucas Santos\nEXPERIÊNCIA / EXPERIENCE\nJunior Developer - Agrovale Sistemas Ltda\nFeb/2023 - Jan/2024\nFORMAÇÃO / EDUCATION\nBacharelado em Ciência da Computação - UNICAMP, 2019 - 2023',
+    )
+    expect(parsed.employment.map((job) => [job.title, job.company])).toEqual([['Junior Developer', 'Agrovale Sistemas Ltda']])
+    expect(parsed.sections.education).toContain('UNICAMP')
+    // Nor is a section's name run into a job its employer.
+    const inline = read('Maria Costa\nExperience - Business Analyst - Lojas Pampa Digital (jan/2022 - present)')
+    expect(inline.employment.map((job) => [job.title, job.company])).toEqual([['Business Analyst', 'Lojas Pampa Digital']])
   })
 })
 

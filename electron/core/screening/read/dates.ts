@@ -35,7 +35,7 @@ const YEAR = String.raw`(?:19[5-9]\d|20[0-4]\d)`
 const SHORT_YEAR = String.raw`'\d{2}`
 const NUMERIC_MONTH = String.raw`(?:0?[1-9]|1[0-2])`
 // "Jan 2019", "January, 2019", "JAN-2014", "enero de 2019", "03/2018", "01.2017", "2018-03", "2019".
-const DATE = String.raw`(?:${MONTH}(?:,|-|\s+de)?\s*(?:${YEAR}|${SHORT_YEAR})|${NUMERIC_MONTH}[/.-]${YEAR}|${YEAR}[/.-]${NUMERIC_MONTH}(?!\d)|${YEAR})`
+const DATE = String.raw`(?:${MONTH}(?:,|-|/|\s+de)?\s*(?:${YEAR}|${SHORT_YEAR})|${NUMERIC_MONTH}[/.-]${YEAR}|${YEAR}[/.-]${NUMERIC_MONTH}(?!\d)|${YEAR})`
 const PRESENT = String.raw`(?:present|current(?:ly)?|now|today|date|ongoing|heute|aujourd['’]hui|actualidad|presente|atual|actual|oggi)`
 // "to till", "- till", "until": one or more range words between the two ends.
 const SEPARATOR = String.raw`\s*(?:(?:-|–|—|−|~|to|until|till|through|thru|upto|up to)\s*)+`
@@ -47,10 +47,10 @@ const RANGE = new RegExp(
 const HAS_YEAR = /(?:19|20)\d{2}/
 const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 
-/** "Jan 2019", "January, 2019", "März 2016", "03/2018", "2018-03", "2019", "Sept '19" → month index; null if not a date. */
+/** "Jan 2019", "January, 2019", "Feb/2023", "März 2016", "03/2018", "2018-03", "2019", "Sept '19" → month index; null if not a date. */
 export function parseDate(text: string): { month: MonthIndex; precise: boolean } | null {
   const value = text.trim().toLowerCase()
-  let match = /^(\p{L}+)\.?(?:,|-|\s+de)?\s*(\d{4}|'\d{2})$/u.exec(value)
+  let match = /^(\p{L}+)\.?(?:,|-|\/|\s+de)?\s*(\d{4}|'\d{2})$/u.exec(value)
   if (match) {
     const month = MONTH_WORD.get(match[1]!) ?? SEASONS[match[1]!]
     if (!month) return null

@@ -1,5 +1,6 @@
 import type { Employment } from '../types'
 import { findDateRanges, monthToIso, type DateRange, type MonthIndex } from './dates'
+import { isSectionName } from './sections'
 
 export interface DatedEmployment extends Employment {
   range: { start: MonthIndex; end: MonthIndex }
@@ -65,7 +66,8 @@ const CORPORATE_SUFFIX = /^(inc|llc|ltd|gmbh|corp|co|plc|ag|sa|bv|l\.?p)\.?$/i
 function titleAndCompany(parts: string[]): { title: string; company: string | null } {
   const cleaned: string[] = []
   for (const part of parts.map(trimPunctuation)) {
-    if (part === '' || /^(remote|hybrid|on-?site)$/i.test(part)) continue
+    // A section's name run into the job ("Experience - Business Analyst - Lojas Pampa") is neither.
+    if (part === '' || /^(remote|hybrid|on-?site)$/i.test(part) || isSectionName(part)) continue
     // "Acme, Inc." is one company.
     if (CORPORATE_SUFFIX.test(part) && cleaned.length > 0) cleaned[cleaned.length - 1] += `, ${part}`
     else cleaned.push(part)

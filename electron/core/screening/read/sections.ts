@@ -274,7 +274,7 @@ export function headingOf(line: string): { section: SectionName | 'other'; rest:
   if (trimmed === '') return null
   if (trimmed.length <= 60) {
     const name = normalizeHeading(trimmed)
-    const whole = LOOKUP.get(name) ?? PORTAL_HEADINGS.get(name)
+    const whole = LOOKUP.get(name) ?? PORTAL_HEADINGS.get(name) ?? bilingualName(trimmed)
     const styled =
       raw.startsWith('#') || trimmed.endsWith(':') || (trimmed === trimmed.toUpperCase() && /\p{Lu}/u.test(trimmed))
     if (whole && (!WEAK.has(name) || styled)) return { section: whole, rest: '' }
@@ -283,6 +283,21 @@ export function headingOf(line: string): { section: SectionName | 'other'; rest:
   const section = inline ? LOOKUP.get(normalizeHeading(inline[1]!)) : undefined
   if (section && inline && INLINE.has(section)) return { section, rest: inline[2]! }
   return leadingCapitals(trimmed)
+}
+
+/**
+ * A heading written in two languages, one of them a section's name: "FORMAÇÃO / EDUCATION",
+ * "BERUFSERFAHRUNG | WORK EXPERIENCE", "Experience / Expérience".
+ */
+function bilingualName(heading: string): SectionName | 'other' | undefined {
+  const sides = heading.split(/\s+[/|]\s+/)
+  if (sides.length !== 2) return undefined
+  for (const side of sides) {
+    const name = normalizeHeading(side)
+    const section = WEAK.has(name) ? undefined : LOOKUP.get(name)
+    if (section) return section
+  }
+  return undefined
 }
 
 // Up to three words in capitals, then a word that is not: "EXPERIENCE Software Developer - …".
