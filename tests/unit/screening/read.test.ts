@@ -274,6 +274,16 @@ describe('employment, years and gaps', () => {
       'company - Stratus Datalabs India Pvt Ltd description - Project: Enterprise Data Lake for retail bank Role: Senior Big Data Engineer Duration: Apr 2019 - present * Ingestion of 40+ sources',
       ['Senior Big Data Engineer', 'Stratus Datalabs India Pvt Ltd'],
     ],
+    [
+      'a portal job whose title runs into the next label ("… Java Developer Environment: Java 8")',
+      'company - Veltrix Infosoft Pvt Ltd description - Jan 2015 to Jul 2016 Java Developer Environment: Java 8, Spring MVC',
+      ['Java Developer', 'Veltrix Infosoft Pvt Ltd'],
+    ],
+    [
+      'a bulleted job line ("* Technical Lead – …")',
+      'EXPERIENCE\n* Technical Lead – Paysphere Technologies Pvt. Ltd. (Mar 2019 – Present)',
+      ['Technical Lead', 'Paysphere Technologies Pvt. Ltd.'],
+    ],
   ])('reads %s without its labels', (_case, text, job) => {
     expect(read(`Asha Rao\n${text}`).employment.map((entry) => [entry.title, entry.company])).toEqual([job])
   })

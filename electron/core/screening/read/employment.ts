@@ -9,14 +9,14 @@ export interface DatedEmployment extends Employment {
 export const TITLE_WORDS =
   /\b(engineer|developer|programmer|architect|scientist|analyst|manager|director|lead|head|vp|vice president|president|chief|cto|ceo|cfo|coo|cmo|officer|specialist|consultant|associate|assistant|coordinator|administrator|representative|rep|executive|designer|nurse|rn|lpn|cna|technician|technologist|therapist|physician|pharmacist|accountant|auditor|controller|bookkeeper|clerk|teacher|instructor|professor|lecturer|tutor|intern|internship|trainee|apprentice|recruiter|partner|advisor|adviser|agent|broker|writer|editor|strategist|marketer|planner|buyer|supervisor|foreman|operator|owner|founder|co-founder|principal|fellow|researcher|attorney|lawyer|paralegal|counsel|banker|trader|underwriter|actuary|economist|statistician|generalist|producer|artist|illustrator|photographer|chef|cook|cashier|driver|mechanic|electrician|secretary|receptionist|advocate|educator|counselor|counsellor|surgeon|dentist|midwife|paramedic|aide|caregiver|sdr|bdr|ae|tester|dba)\b/i
 const COMPANY_WORDS =
-  /\b(inc|llc|ltd|gmbh|corp|corporation|company|co|group|hospital|health|healthcare|clinic|medical|university|college|school|bank|capital|partners|labs?|technologies|technology|systems|solutions|software|studios?|agency|consulting|associates|holdings|ventures|foundation|institute|center|centre|services|international|global|plc|ag|sa|bv|telecoms?|telecommunications|communications|networks|media|industries|enterprises|pvt|limited|llp|infotech|consultancy|logistics|motors|pharmaceuticals)\b\.?/i
+  /\b(inc|llc|ltd|gmbh|corp|corporation|company|co|group|hospital|health|healthcare|clinic|medical|university|college|school|bank|capital|partners|labs?|technologies|technology|systems|solutions|software|studios?|agency|consulting|associates|holdings|ventures|foundation|institute|center|centre|services|international|global|plc|ag|sa|bv|telecoms?|telecommunications|communications|networks|media|industries|enterprises|pvt|limited|llp|infotech|consultancy|logistics|motors|pharmaceuticals|ltda|sdn|bhd|pty|srl|sarl|spa|oy|sp\. z o\.o)\b\.?/i
 const SEPARATORS = /\s+[|–—•·@]\s+|\s+-\s+|\s+at\s+|\s*\t\s*|,\s+|\s{3,}/
 const BULLET = /^[•▪●◦*-]\s/
 const HEADER_MAX = 90
 
 const trimPunctuation = (text: string) =>
   text
-    .replace(/^[\s|,–—:;•·()[\]-]+|[\s|,–—:;•·([\]-]+$/g, '')
+    .replace(/^[\s|,–—:;•·*()[\]-]+|[\s|,–—:;•·*([\]-]+$/g, '')
     .replace(/\(\s*\)/g, '')
     .trim()
 
@@ -153,6 +153,8 @@ function leadingTitle(text: string): string {
   const words: string[] = []
   for (const raw of text.replace(TITLE_LEAD_IN, '').split(/\s+/)) {
     const word = raw.replace(/[,.;:*(]+$/, '')
+    // A label ends it ("Java Developer Environment: Java 8"); a title word before a colon is the title's ("Junior DBA: daily checks").
+    if (raw.endsWith(':') && !TITLE_WORDS.test(word)) break
     if (word === '' || !(TITLE_TOKEN.test(word) || TITLE_WORDS.test(word)) || words.length === 8) break
     words.push(ABBREVIATED.test(raw) ? raw : word)
     if (word !== raw && !ABBREVIATED.test(raw)) break
