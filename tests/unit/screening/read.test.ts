@@ -90,11 +90,15 @@ describe('a heading in two languages', () => {
     const parsed = read(
       'Lucas Santos\nEXPERIÊNCIA / EXPERIENCE\nJunior Developer - Agrovale Sistemas Ltda\nFeb/2023 - Jan/2024\nFORMAÇÃO / EDUCATION\nBacharelado em Ciência da Computação - UNICAMP, 2019 - 2023',
     )
-    expect(parsed.employment.map((job) => [job.title, job.company])).toEqual([['Junior Developer', 'Agrovale Sistemas Ltda']])
+    expect(parsed.employment.map((job) => [job.title, job.company])).toEqual([
+      ['Junior Developer', 'Agrovale Sistemas Ltda'],
+    ])
     expect(parsed.sections.education).toContain('UNICAMP')
     // Nor is a section's name run into a job its employer.
     const inline = read('Maria Costa\nExperience - Business Analyst - Lojas Pampa Digital (jan/2022 - present)')
-    expect(inline.employment.map((job) => [job.title, job.company])).toEqual([['Business Analyst', 'Lojas Pampa Digital']])
+    expect(inline.employment.map((job) => [job.title, job.company])).toEqual([
+      ['Business Analyst', 'Lojas Pampa Digital'],
+    ])
   })
 })
 

@@ -391,16 +391,20 @@ describe('a title that names another role (the taxonomy’s contrasts)', () => {
 
 describe('a posting title’s words about the opening and its place', () => {
   const pool = [
-    candidate('local-designer', 'Graphic design for print.', [], 4, 3, { title: 'Graphic Designer\nPune, Maharashtra' }),
+    candidate('local-designer', 'Graphic design for print.', [], 4, 3, {
+      title: 'Graphic Designer\nPune, Maharashtra',
+    }),
     candidate('joiner', 'Backend services.', [], 4, 3, { title: 'Immediate joiner, 3 years' }),
     candidate('developer', 'Backend services in Java.', [], 4, 3, { title: 'Java Developer' }),
   ]
   const titleScores = (title: string, description: string) =>
     Object.fromEntries(
-      [...titleMatches(pool.map((c) => c.terms), scoringJobOf(job({ title, description })).title)].map((v, i) => [
-        pool[i]!.candidateId,
-        v,
-      ]),
+      [
+        ...titleMatches(
+          pool.map((c) => c.terms),
+          scoringJobOf(job({ title, description })).title,
+        ),
+      ].map((v, i) => [pool[i]!.candidateId, v]),
     )
 
   it('gives no title match for the city, the years or "immediate joiners" the title names', () => {

@@ -119,10 +119,19 @@ function asName(candidate: string): string | null {
   // A full stop after a whole word ends the sentence ("Name: Seun Adekunle. Email: …"); an initial keeps its own.
   // A nickname in quotes or brackets between the names is not one of them ('Shane "Shorty" McAllister').
   const named = candidate.replace(/(?<=\S)\s+(?:["“‘'][^"”’'\n]{1,20}["”’']|\([^()\n]{1,20}\))(?=\s+\S)/u, '')
-  const words = withoutPostNominals(named.replace(HONORIFIC, '').replace(/(\p{L}{2,})\.$/u, '$1').split(/\s+/))
+  const words = withoutPostNominals(
+    named
+      .replace(HONORIFIC, '')
+      .replace(/(\p{L}{2,})\.$/u, '$1')
+      .split(/\s+/),
+  )
   const text = words.join(' ')
   if (words.length < 2 || words.length > MAX_NAME_WORDS || NOT_A_NAME.test(text) || /[@\d/]/.test(text)) return null
-  if (!words.every((word, index) => NAME_WORD.test(word) || (PARTICLE.test(word) && index > 0 && index < words.length - 1)))
+  if (
+    !words.every(
+      (word, index) => NAME_WORD.test(word) || (PARTICLE.test(word) && index > 0 && index < words.length - 1),
+    )
+  )
     return null
   if (words.filter((word) => NAME_WORD.test(word) && !INITIAL.test(word)).length > MAX_NAMES) return null
   return words.map((word) => word.split('-').map(titleCase).join('-')).join(' ')

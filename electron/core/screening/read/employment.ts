@@ -58,7 +58,8 @@ const tidyTitle = (title: string) => {
 }
 
 // "Company Name Banco Serra Azul S.A." (LinkedIn's export), "Company : Telvera Sdn Bhd", "2) Everest Web Solution".
-const COMPANY_LEAD_IN = /^(?:\d{1,2}[.)]\s+)?(?:(?:company|employer|organi[sz]ation)(?:\s+name)?\s*[:-]\s*|company name\s+)?/i
+const COMPANY_LEAD_IN =
+  /^(?:\d{1,2}[.)]\s+)?(?:(?:company|employer|organi[sz]ation)(?:\s+name)?\s*[:-]\s*|company name\s+)?/i
 
 /** Splits "Senior Engineer, Acme Corp" / "Acme Corp | Senior Engineer" into title and company. */
 const CORPORATE_SUFFIX = /^(inc|llc|ltd|gmbh|corp|co|plc|ag|sa|bv|l\.?p)\.?$/i

@@ -92,7 +92,10 @@ const TITLE_QUALIFIER = /\s[–—|-]\s|[,(|]/
  * each once, and each pair of neighbours. A place is taken out only after the role's own words, so a
  * posting "on site" keeps its "Site Engineer".
  */
-export function titleTerms(title: string, places: ReadonlySet<string> = new Set()): Omit<ScoringJob['title'], 'contrast'> {
+export function titleTerms(
+  title: string,
+  places: ReadonlySet<string> = new Set(),
+): Omit<ScoringJob['title'], 'contrast'> {
   const cut = title.search(TITLE_QUALIFIER)
   const head = tokenize(cut === -1 ? title : title.slice(0, cut))
   const tail = cut === -1 ? [] : tokenize(title.slice(cut)).filter((token) => !places.has(token))
