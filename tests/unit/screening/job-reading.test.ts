@@ -176,12 +176,14 @@ describe('skills and years a job implies (no Required list)', () => {
         '# Site Engineer – Civil',
         'You will prepare BBS and check reinforcement. Knowledge of AutoCAD is needed.',
         'We offer a competitive salary, PF, ESI and accommodation. Salary as per industry standards plus mediclaim.',
+        'The package includes housing allowance, medical insurance and end-of-service gratuity in line with Qatar Labour Law.',
       ].join('\n'),
       taxonomy,
     )
     const all = [...ids(job.requiredSkills), ...ids(job.preferredSkills)]
     expect(all).toEqual(expect.arrayContaining(['bar-bending-schedule', 'autocad']))
     expect(all).not.toContain(taxonomy.resolve('ESI')!.id)
+    expect(all).not.toContain(taxonomy.resolve('Labour law')!.id)
     // A sentence that asks for pay and benefits work is not about the job's own pay.
     const hr = parseJobMarkdown(
       '# HR Executive\nCompensation and benefits administration, payroll processing and PF/ESIC compliance are required.',

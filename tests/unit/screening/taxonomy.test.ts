@@ -180,6 +180,21 @@ describe('matching', () => {
     expect(namesIn('Languages: Go, R, Julia')).toEqual(['Go', 'R', 'Julia'])
     expect(namesIn('Built services in Go and Python')).toEqual(['Go', 'Python'])
     expect(namesIn('Statistics in R and SQL')).toEqual(['Statistics', 'R', 'SQL'])
+    // A letter is a skill beside one, not merely on its line; a longer name is on its line.
+    expect(
+      namesIn(
+        'We make accounts-payable software and just closed our Series C and are building out our team in Austin.',
+      ),
+    ).toEqual(['Accounts Payable'])
+    expect(namesIn('Scored a grade C in the final year exams, and later wrote a thesis on Python')).toEqual(['Python'])
+    expect(namesIn('Firmware in C for the controller boards')).toEqual(['Firmware', 'C'])
+    expect(
+      namesIn('Reviewed every PR before the merge and then wrote the release notes for our Python services'),
+    ).toEqual(['Python'])
+    expect(namesIn('Wrote services in Go for the booking platform and the team deployed them on Kubernetes')).toEqual([
+      'Go',
+      'Kubernetes',
+    ])
   })
 
   it('reports the line, its index and the text as written', () => {

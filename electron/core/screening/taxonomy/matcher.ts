@@ -191,10 +191,10 @@ export class SkillMatcher {
   private collect(tokens: Token[], lineIndex: number, line: string, out: SkillMatch[]) {
     const found = this.scan(tokens)
     if (found.length === 0) return
-    const lineHasPlainSkill = found.some((hit) => !hit.pattern.contextual)
+    const plain = found.filter((hit) => !hit.pattern.contextual)
     const trimmed = line.trim()
     for (const { pattern, from, to } of found) {
-      if (pattern.contextual && !lineHasPlainSkill && !inList(tokens, from, to)) continue
+      if (pattern.contextual && !inList(tokens, from, to) && !besidePlainSkill(pattern, plain, from, to)) continue
       const start = tokens[from]!.start
       const end = tokens[to - 1]!.end
       out.push({
@@ -277,6 +277,24 @@ export class SkillMatcher {
 const wrapsOnto = (line: string, next: string) => !/[.!?;:,|]\s*$/.test(line) && !/^\s*[•▪●◦*-]\s/.test(next)
 
 /** A form standing alone between list separators: "Languages: Go, R" but not "Go to market". */
+// A letter or a two-letter code ("C", "R", "PR", "TA", "AP") is a grade, a funding round, a pull request or
+// a teaching assistant as often as a skill: a plain skill must stand near it ("C and C++", "R, SQL"), not
+// merely somewhere on its line ("We just closed our Series C and … accounts-payable software"). A word
+// ("Go") or a longer name need only share the line with one.
+const SHORT_FORM_CHARS = 2
+const SHORT_FORM_REACH = 6
+const isCode = (surface: string) => alphanumericCount(surface) <= SHORT_FORM_CHARS && surface === surface.toUpperCase()
+
+function besidePlainSkill(
+  pattern: Pattern,
+  plain: readonly { from: number; to: number }[],
+  from: number,
+  to: number,
+): boolean {
+  if (!isCode(pattern.surface)) return plain.length > 0
+  return plain.some((hit) => hit.from - to < SHORT_FORM_REACH && from - hit.to < SHORT_FORM_REACH)
+}
+
 function inList(tokens: Token[], from: number, to: number): boolean {
   const before = tokens[from - 1]
   const after = tokens[to]

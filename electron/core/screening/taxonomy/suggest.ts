@@ -59,7 +59,7 @@ const PART_END = /[.;!?](?:\s|$)|\s[-–—]\s|,\s/g
 // per industry standards plus canteen", "Benefits include …"): what it names is offered, not asked
 // for. Not a sentence that asks for such work: "Compensation and benefits administration, payroll …".
 const PERKS_SENTENCE =
-  /^(?:(?:what )?(?:we|the company|the employer|(?:our|the) client|they)(?: also)? (?:offers?|provides?)\b|(?:benefits|perks)\s*(?:include|are\b|[:–-])|(?:salary|ctc|compensation|remuneration|pay)\s*(?:as per|up ?to|range|of\b|is\b|will\b|[:–+-]|₹|rs\b|inr\b|\d|best\b|commensurate|competitive|attractive|negotiable|no bar))/i
+  /^(?:(?:what )?(?:we|the company|the employer|(?:our|the) client|they)(?: also)? (?:offers?|provides?)\b|(?:the |our |a )?(?:(?:compensation|benefits|salary|remuneration) )?package (?:includes?|comprises?|offers?)\b|in return,? (?:we|you)\b|you(?:'ll| will) (?:get|receive|enjoy)\b|(?:benefits|perks)\s*(?:include|are\b|[:–-])|(?:salary|ctc|compensation|remuneration|pay)\s*(?:as per|up ?to|range|of\b|is\b|will\b|[:–+-]|₹|rs\b|inr\b|\d|best\b|commensurate|competitive|attractive|negotiable|no bar))/i
 
 /** Clauses end at a sentence stop or a semicolon: "Graduate in any field; an MBA is preferred." is two. */
 const CLAUSE_END = /[.;!?](?:\s|$)|\s[-–—]\s/g
