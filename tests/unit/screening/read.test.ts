@@ -288,8 +288,21 @@ describe('employment, years and gaps', () => {
       'EXPERIENCE\n* Technical Lead – Paysphere Technologies Pvt. Ltd. (Mar 2019 – Present)',
       ['Technical Lead', 'Paysphere Technologies Pvt. Ltd.'],
     ],
+    [
+      'a job written as a sentence ("She currently works as …")',
+      'She currently works as Senior Civil Engineer, Mbeyu Consulting Engineers (February 2019 – present)',
+      ['Senior Civil Engineer', 'Mbeyu Consulting Engineers'],
+    ],
   ])('reads %s without its labels', (_case, text, job) => {
     expect(read(`Asha Rao\n${text}`).employment.map((entry) => [entry.title, entry.company])).toEqual([job])
+  })
+
+  it('takes no sentence for a title, and still counts its years', () => {
+    const parsed = read(
+      'Aoife Byrne\nEXPERIENCE\nTeaching has become a big part of my working life, a secondary school in Galway (2018 - 2022)',
+    )
+    expect(parsed.employment).toEqual([])
+    expect(parsed.totalYears).toBe(4)
   })
 
   it('reads the company of a portal export’s job from its "company -" field', () => {

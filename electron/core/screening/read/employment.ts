@@ -54,7 +54,27 @@ const tidyTitle = (title: string) => {
   const kept = end ? title.slice(0, end.index) : title
   // "Pune Designation: Site Engineer": the field before the label is another's.
   const labelled = afterRoleLabel(kept)
-  return trimPunctuation((labelled || kept).replace(TITLE_LEAD_IN, '').replace(DANGLING, ''))
+  const tidy = trimPunctuation((labelled || kept).replace(TITLE_LEAD_IN, '').replace(DANGLING, ''))
+  return SENTENCE.test(tidy) || ROLE_IN_SENTENCE.test(tidy) ? roleInSentence(tidy) : tidy
+}
+
+// A resume written as prose puts the job in a sentence: "She currently works as Senior Civil Engineer",
+// "Ethan has been a senior protocol engineer", "Right now I work remotely for Pampa Cloud Labs".
+const SENTENCE = /\b(?:I(?:'m|'ve|\s+[a-z])|[Mm]y|[Ss]he|[Hh]e|[Hh]er|[Hh]is|[Ww]e|[Oo]ur)\b/
+const ROLE_IN_SENTENCE =
+  /\b(?:(?:works?|worked|working|serves?|served|serving|joined)\s+as|has been|(?:I'm|I am|she is|he is))\s+(?:an?\s+|the\s+)?/i
+const ROLE_WORDS = 6
+
+/** The role a sentence names after "works as", "has been" or "I am", up to its title word; '' if none. */
+function roleInSentence(sentence: string): string {
+  const found = ROLE_IN_SENTENCE.exec(sentence)
+  if (!found) return ''
+  const words = sentence
+    .slice(found.index + found[0].length)
+    .split(/\s+/)
+    .slice(0, ROLE_WORDS)
+  const last = words.findIndex((word) => TITLE_WORDS.test(word.replace(/[,.;:]+$/, '')))
+  return last === -1 ? '' : trimPunctuation(words.slice(0, last + 1).join(' '))
 }
 
 // "Company Name Banco Serra Azul S.A." (LinkedIn's export), "Company : Telvera Sdn Bhd", "2) Everest Web Solution".
