@@ -380,6 +380,42 @@ describe('a title that names another role (the taxonomy’s contrasts)', () => {
     expect(textOf(opening('QA Engineer (Manual)'))).toBeLessThan(textOf(withoutContrast))
   })
 
+  it('counts the trade’s words an automation engineer shares with a manual testing job for less', () => {
+    const job = opening('QA Engineer (Manual)')
+    const richer = candidate(
+      'automation',
+      'QA Automation Engineer. Test web releases. Test cases and regression for web releases.',
+      [],
+      4,
+      3,
+      { title: 'QA Automation Engineer' },
+    )
+    const plainer = candidate(
+      'manual',
+      'Software Test Engineer. Test cases and regression for web releases.',
+      [],
+      4,
+      3,
+      {
+        title: 'Software Test Engineer',
+      },
+    )
+    // Other trades in the pool, so that words every tester uses still tell testers from the rest.
+    const others = [
+      'Chef. Menus and kitchen staff.',
+      'Nurse. Ward rounds and patient care.',
+      'Driver. Deliveries.',
+    ].map((text, i) => candidate(`other-${i}`, text, [], 4, 3, { title: text.split('.')[0] }))
+    const textOf = (id: string) =>
+      rankCandidates(job, [richer, plainer, ...others]).find((r) => r.candidateId === id)!.parts.text!
+    expect(textOf('manual')).toBeGreaterThan(textOf('automation'))
+    // Without the contrast the richer match wins.
+    const plain = scoringJobOf(source('QA Engineer (Manual)'))
+    const plainText = (id: string) =>
+      rankCandidates(plain, [richer, plainer, ...others]).find((r) => r.candidateId === id)!.parts.text!
+    expect(plainText('automation')).toBeGreaterThan(plainText('manual'))
+  })
+
   it('stands aside when the job asks for the other role too, or its title names neither', () => {
     expect(
       titleParts(opening('QA Engineer (Manual)', [skill('test-automation', 'Test Automation')])).automation,

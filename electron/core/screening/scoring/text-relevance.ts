@@ -6,6 +6,11 @@ interface TextRelevanceParams {
   bm25: Bm25Params
   /** The share of text relevance that is the title match; the rest is BM25F against the whole job. */
   titleShare: number
+  /**
+   * What the BM25F match counts for a resume titled as a role the job's title contrasts with: as much
+   * as the title share leaves to the words (1 − 0.3), not tuned.
+   */
+  anotherRoleWords: number
 }
 
 /**
@@ -17,6 +22,7 @@ interface TextRelevanceParams {
 export const TEXT_RELEVANCE: TextRelevanceParams = {
   bm25: { ...DEFAULT_BM25, k1: 8, b: 1, maxFrequency: 3, fields: { title: 2, skills: 1 } },
   titleShare: 0.3,
+  anotherRoleWords: 0.7,
 }
 
 /**
@@ -77,6 +83,10 @@ export function textRelevance(
   const titles = titleMatches(honest, job.title)
   const share = job.title.terms.length ? params.titleShare : 0
   const relevance = new Float64Array(pool.length)
-  kept.forEach((i, k) => (relevance[i] = (1 - share) * (best > 0 ? bm25[k]! / best : 0) + share * titles[k]!))
+  kept.forEach((i, k) => {
+    // The words a manual tester's job shares with an automation engineer's resume are the trade's, not the role's.
+    const words = holdsAnotherRole(honest[k]!, job.title.contrast) ? params.anotherRoleWords : 1
+    relevance[i] = (1 - share) * words * (best > 0 ? bm25[k]! / best : 0) + share * titles[k]!
+  })
   return relevance
 }
