@@ -77,7 +77,7 @@ const NUMBER = /^\d+$/
 const LOCATION_LINE = /^[^\p{L}\n]*(?:job |work |office )?location\b[^\p{L}\n]*(.*)$/gimu
 
 /** The words of the posting's location lines: a title's "– Bangalore" says where, not what. */
-export function placeWords(job: Pick<ScoringJobSource, 'description' | 'requirements'>): Set<string> {
+function placeWords(job: Pick<ScoringJobSource, 'description' | 'requirements'>): Set<string> {
   const words = new Set<string>()
   for (const text of [job.description, job.requirements])
     for (const [, place] of text.matchAll(LOCATION_LINE)) for (const word of tokenize(place!)) words.add(word)
@@ -88,17 +88,30 @@ export function placeWords(job: Pick<ScoringJobSource, 'description' | 'requirem
 const TITLE_QUALIFIER = /\s[–—|-]\s|[,(|]/
 
 /**
+ * Whether a word of the title's qualifier says what the job is: the posting says it again, and not
+ * as where the job is. "Site Engineer – Civil" goes on about civil works; "Field Sales Executive –
+ * Lucknow" names its city only in its title, "Data Scientist – Bangalore" in its location line.
+ */
+export function qualifiesTheRole(
+  job: Pick<ScoringJobSource, 'description' | 'requirements'>,
+): (word: string) => boolean {
+  const places = placeWords(job)
+  const said = new Set(tokenize(`${job.description}\n${job.requirements}`))
+  return (word) => said.has(word) && !places.has(word)
+}
+
+/**
  * The job title's words that say what the role is (not its seniority, the opening or where it is):
- * each once, and each pair of neighbours. A place is taken out only after the role's own words, so a
- * posting "on site" keeps its "Site Engineer".
+ * each once, and each pair of neighbours. After the role's own words, only what `qualifies` is kept,
+ * so a posting "on site" keeps its "Site Engineer".
  */
 export function titleTerms(
   title: string,
-  places: ReadonlySet<string> = new Set(),
+  qualifies: (word: string) => boolean = () => true,
 ): Omit<ScoringJob['title'], 'contrast'> {
   const cut = title.search(TITLE_QUALIFIER)
   const head = tokenize(cut === -1 ? title : title.slice(0, cut))
-  const tail = cut === -1 ? [] : tokenize(title.slice(cut)).filter((token) => !places.has(token))
+  const tail = cut === -1 ? [] : tokenize(title.slice(cut)).filter(qualifies)
   const role = [...head, ...tail].filter(
     (token) => !RANK_WORDS.has(token) && !OPENING_WORDS.has(token) && !NUMBER.test(token),
   )
@@ -191,7 +204,7 @@ export function scoringJobOf(job: ScoringJobSource, relatedOf: RelatedSkills = N
     educationLevel: job.educationLevel,
     weights: job.weights,
     queryHashes: jobQueryTerms(job).map(termHash),
-    title: { ...titleTerms(job.title, placeWords(job)), contrast: titleContrast(job, relatedOf) },
+    title: { ...titleTerms(job.title, qualifiesTheRole(job)), contrast: titleContrast(job, relatedOf) },
     related,
     customSkills,
     postingTriples: postingTriples(job),
