@@ -577,6 +577,8 @@ describe('contact and sections', () => {
     expect(read('Er. Bikash Raj Adhikari\nSkills: AutoCAD').contact.name).toBe('Bikash Raj Adhikari')
     expect(read('DR. MEERA NAIR\nSkills: Python').contact.name).toBe('Meera Nair')
     expect(read('Eng Wei Ling\nSkills: Python').contact.name).toBe('Eng Wei Ling')
+    // A portal's one line may open with a section's name.
+    expect(read('Core Competencies • Oracle Database administration • RAC').contact.name).toBeNull()
     // A particle does not open or close a name, nor do five names make one.
     expect(read('van Meulen Pieter\nSkills: C#').contact.name).toBeNull()
     expect(read('Bachelor Of Science Physics Honours\nSkills: SQL').contact.name).toBeNull()
@@ -686,12 +688,15 @@ describe('skills and evidence', () => {
     expect(ids('- Supported the DBA during the SQL Server upgrade')).not.toContain('database-administration')
     expect(ids('- Groomed the backlog with the Product Owner')).not.toContain('product-management')
     expect(ids('- Daily progress report to project manager')).not.toContain('project-management')
+    expect(ids('- Oracle 12c, wrote stored procs when DBA team was busy')).not.toContain('database-administration')
     // Their own: a role held, reached or led, or a qualification after "with".
     expect(ids('- Worked with Infosys as DBA for the billing platform')).toContain('database-administration')
     expect(ids('- 11 years in BPO (from agent to operations manager)')).toContain('operations-management')
     expect(ids('- Led the region with a team of 4 Area Sales Managers')).toContain('sales-management')
     expect(ids('- Scrum team lead with Scrum Master certification')).toContain('scrum')
     expect(ids('- Senior DBA for SQL Server 2019 estates')).toContain('database-administration')
+    expect(ids('- Led the DBA team of a private bank')).toContain('database-administration')
+    expect(ids('- Worked in the DBA team on Oracle RAC')).toContain('database-administration')
     // The resume's highlights agree: a role worked with is not highlighted as a skill.
     const highlighted = (text: string) =>
       taxonomyCatalog(taxonomy)

@@ -1,4 +1,5 @@
 import type { Contact } from '../types'
+import { isSectionName } from './sections'
 
 const EMAIL = /[A-Z0-9._%+-]+@[A-Z0-9-]+(?:\.[A-Z0-9-]+)*\.[A-Z]{2,}/i
 const PHONE = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d[\d\s.-]{5,}\d/g
@@ -127,6 +128,8 @@ function asName(candidate: string): string | null {
   )
   const text = words.join(' ')
   if (words.length < 2 || words.length > MAX_NAME_WORDS || NOT_A_NAME.test(text) || /[@\d/]/.test(text)) return null
+  // "Core Competencies • Oracle …": a portal's run-together text may open with a section's name.
+  if (isSectionName(text)) return null
   if (
     !words.every(
       (word, index) => NAME_WORD.test(word) || (PARTICLE.test(word) && index > 0 && index < words.length - 1),

@@ -46,8 +46,15 @@ function someoneElse(match: SkillMatch, line: string): boolean {
   let from = 0
   for (const end of before.matchAll(CLAUSE_END)) from = end.index + end[0].length
   const clause = before.slice(from)
+  // "wrote stored procs when DBA team was busy": a team named by its role is others, unless theirs.
+  if (TEAM_AFTER.test(line.slice(match.end, match.end + 8))) return !IN_THE_TEAM.test(clause)
   return WORKED_WITH.test(clause) && !THEIR_OWN_ROLE.test(clause)
 }
+
+const TEAM_AFTER = /^s?\s+teams?\b/i
+// "led the DBA team", "part of the QA Analyst team", "worked in our DBA team".
+const IN_THE_TEAM =
+  /\b(?:led|lead(?:ing)?|managed|managing|head(?:ed|ing)?(?:\s+of)?|part\s+of|member\s+of|joined|in|within|into|on)\s+(?:(?:the|a|an|our|my|their)\s+)?$/i
 
 /** Each taxonomy skill named in the visible text, once, with the line that proves it. */
 export function readSkills(text: string, lineSections: readonly LineSection[], taxonomy: Taxonomy): SkillMention[] {
