@@ -188,6 +188,9 @@ describe('matching', () => {
     ).toEqual(['Accounts Payable'])
     expect(namesIn('Scored a grade C in the final year exams, and later wrote a thesis on Python')).toEqual(['Python'])
     expect(namesIn('Firmware in C for the controller boards')).toEqual(['Firmware', 'C'])
+    expect(namesIn('Field sales for FMCG distribution, two wheeler mandatory, reporting to ASM.')).not.toContain(
+      'Assembly Language',
+    )
     expect(
       namesIn('Reviewed every PR before the merge and then wrote the release notes for our Python services'),
     ).toEqual(['Python'])

@@ -277,11 +277,11 @@ export class SkillMatcher {
 const wrapsOnto = (line: string, next: string) => !/[.!?;:,|]\s*$/.test(line) && !/^\s*[•▪●◦*-]\s/.test(next)
 
 /** A form standing alone between list separators: "Languages: Go, R" but not "Go to market". */
-// A letter or a two-letter code ("C", "R", "PR", "TA", "AP") is a grade, a funding round, a pull request or
-// a teaching assistant as often as a skill: a plain skill must stand near it ("C and C++", "R, SQL"), not
-// merely somewhere on its line ("We just closed our Series C and … accounts-payable software"). A word
-// ("Go") or a longer name need only share the line with one.
-const SHORT_FORM_CHARS = 2
+// A letter or a code of two or three capitals ("C", "R", "PR", "TA", "ASM") is a grade, a funding round, a
+// pull request, a teaching assistant or an area sales manager as often as a skill: a plain skill must
+// stand near it ("C and C++", "R, SQL"), not merely somewhere on its line ("We just closed our Series C
+// and … accounts-payable software"). A word ("Go") or a longer name need only share the line with one.
+const SHORT_FORM_CHARS = 3
 const SHORT_FORM_REACH = 6
 const isCode = (surface: string) => alphanumericCount(surface) <= SHORT_FORM_CHARS && surface === surface.toUpperCase()
 
