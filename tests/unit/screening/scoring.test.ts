@@ -453,6 +453,13 @@ describe('a posting title’s words about the opening and its place', () => {
     expect(scores.developer).toBe(1)
   })
 
+  it('takes "Executive" for a grade, as "Senior" is: an HR Executive holds nothing of a Sales Executive', () => {
+    const hr = candidate('hr', 'Recruitment for field teams.', [], 4, 3, { title: 'HR Executive' })
+    const sales = candidate('sales', 'Field sales of FMCG goods.', [], 4, 3, { title: 'Sales Officer' })
+    const scores = titleMatches([hr.terms, sales.terms], scoringJobOf(job({ title: 'Sales Executive' })).title)
+    expect([...scores]).toEqual([0, 1])
+  })
+
   it('keeps what the posting says again of the role after its words, and no city named only in its title', () => {
     const terms = (title: string, description: string) => scoringJobOf(job({ title, description })).title.terms
     expect(terms('Site Engineer – Civil', 'Location: on site, Pune\nSupervise civil works.')).toHaveLength(3)

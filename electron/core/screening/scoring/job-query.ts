@@ -56,9 +56,14 @@ export function jobQueryTerms(job: ScoringJobSource): string[] {
   return out
 }
 
-/** Words that say how senior a role is, not what it is: a title match on them means nothing. */
+/**
+ * Words that say how senior a role is, not what it is: a title match on them means nothing. In India
+ * "Executive" is a grade ("Sales Executive", "HR Executive", "QA Executive"), as "Senior" is.
+ */
 const RANK_WORDS = new Set(
-  tokenize('senior sr junior jr lead principal staff head chief intern trainee fresher entry level mid ii iii iv'),
+  tokenize(
+    'senior sr junior jr lead principal staff head chief intern trainee fresher entry level mid ii iii iv executive',
+  ),
 )
 
 /**
