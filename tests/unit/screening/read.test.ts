@@ -565,23 +565,26 @@ describe('contact and sections', () => {
     expect(read('Thomas Abernethy CEng MIStructE\nSkills: Eurocodes').contact.name).toBe('Thomas Abernethy')
     expect(read('PRIYA NAIR ABRAHAM\nSkills: Nursing').contact.name).toBe('Priya Nair Abraham')
     expect(read('Jean-Pierre MARTIN\nSkills: SQL').contact.name).toBe('Jean-Pierre Martin')
-    // A nickname is not a name, nor is the town on the next line.
-    expect(read('Shane "Shorty" McAllister — Shearer\nDubbo NSW | 0412 555 088').contact.name).toBe('Shane McAllister')
-    expect(read('Wojciech (Wojtek) Nowak\nSkills: Forklift').contact.name).toBe('Wojciech Nowak')
-    // A surname's particle in lower case, and an initial beside four names.
-    expect(read('Pieter van der Meulen\nSenior .NET Developer').contact.name).toBe('Pieter van der Meulen')
-    expect(read('JOANNA MAE R. DELA CRUZ\nQA Analyst').contact.name).toBe('Joanna Mae R. Dela Cruz')
-    expect(read('Name: Ahmad bin Ismail Mobile: 012 345 6789').contact.name).toBe('Ahmad bin Ismail')
-    // A courtesy or professional title before the name is not part of it.
-    expect(read('Eng. K. A. Dilshan Perera\nSkills: ETAP').contact.name).toBe('K. A. Dilshan Perera')
-    expect(read('Er. Bikash Raj Adhikari\nSkills: AutoCAD').contact.name).toBe('Bikash Raj Adhikari')
-    expect(read('DR. MEERA NAIR\nSkills: Python').contact.name).toBe('Meera Nair')
-    expect(read('Eng Wei Ling\nSkills: Python').contact.name).toBe('Eng Wei Ling')
-    // A portal's one line may open with a section's name.
-    expect(read('Core Competencies • Oracle Database administration • RAC').contact.name).toBeNull()
-    // A particle does not open or close a name, nor do five names make one.
-    expect(read('van Meulen Pieter\nSkills: C#').contact.name).toBeNull()
-    expect(read('Bachelor Of Science Physics Honours\nSkills: SQL').contact.name).toBeNull()
+    const named: [string, string | null][] = [
+      // A nickname is not a name, nor is the town on the next line.
+      ['Shane "Shorty" McAllister — Shearer\nDubbo NSW | 0412 555 088', 'Shane McAllister'],
+      ['Wojciech (Wojtek) Nowak\nSkills: Forklift', 'Wojciech Nowak'],
+      // A surname's particle in lower case, and an initial beside four names.
+      ['Pieter van der Meulen\nSenior .NET Developer', 'Pieter van der Meulen'],
+      ['JOANNA MAE R. DELA CRUZ\nQA Analyst', 'Joanna Mae R. Dela Cruz'],
+      ['Name: Ahmad bin Ismail Mobile: 012 345 6789', 'Ahmad bin Ismail'],
+      // A courtesy or professional title before the name is not part of it.
+      ['Eng. K. A. Dilshan Perera\nSkills: ETAP', 'K. A. Dilshan Perera'],
+      ['Er. Bikash Raj Adhikari\nSkills: AutoCAD', 'Bikash Raj Adhikari'],
+      ['DR. MEERA NAIR\nSkills: Python', 'Meera Nair'],
+      ['Eng Wei Ling\nSkills: Python', 'Eng Wei Ling'],
+      // A portal's one line may open with a section's name.
+      ['Core Competencies • Oracle Database administration • RAC', null],
+      // A particle does not open or close a name, nor do five names make one.
+      ['van Meulen Pieter\nSkills: C#', null],
+      ['Bachelor Of Science Physics Honours\nSkills: SQL', null],
+    ]
+    for (const [text, name] of named) expect(read(text).contact.name, text).toBe(name)
     // A cover letter before the resume: the name heads the resume, just above its first heading.
     const letter = [
       'Dear Hiring Manager,',
