@@ -191,10 +191,10 @@ export class SkillMatcher {
   private collect(tokens: Token[], lineIndex: number, line: string, out: SkillMatch[]) {
     const found = this.scan(tokens)
     if (found.length === 0) return
-    const plain = found.filter((hit) => !hit.pattern.contextual)
+    const nearest = nearestPlainSkills(found)
     const trimmed = line.trim()
-    for (const { pattern, from, to } of found) {
-      if (pattern.contextual && !inList(tokens, from, to) && !besidePlainSkill(pattern, plain, from, to)) continue
+    for (const [index, { pattern, from, to }] of found.entries()) {
+      if (pattern.contextual && !inList(tokens, from, to) && !besidePlainSkill(pattern, nearest, index)) continue
       const start = tokens[from]!.start
       const end = tokens[to - 1]!.end
       out.push({
@@ -285,14 +285,30 @@ const SHORT_FORM_CHARS = 3
 const SHORT_FORM_REACH = 6
 const isCode = (surface: string) => alphanumericCount(surface) <= SHORT_FORM_CHARS && surface === surface.toUpperCase()
 
-function besidePlainSkill(
-  pattern: Pattern,
-  plain: readonly { from: number; to: number }[],
-  from: number,
-  to: number,
-): boolean {
-  if (!isCode(pattern.surface)) return plain.length > 0
-  return plain.some((hit) => hit.from - to < SHORT_FORM_REACH && from - hit.to < SHORT_FORM_REACH)
+/**
+ * For each hit, how far back the last plain (not contextual) skill ended and how far ahead the next
+ * one starts, in tokens (Infinity where there is none): one pass each way, so that a line of
+ * thousands of hits costs no more than its length.
+ */
+function nearestPlainSkills(found: readonly { pattern: Pattern; from: number; to: number }[]) {
+  const before = new Array<number>(found.length).fill(Infinity)
+  const after = new Array<number>(found.length).fill(Infinity)
+  let lastEnd = -Infinity
+  found.forEach((hit, index) => {
+    before[index] = hit.from - lastEnd
+    if (!hit.pattern.contextual) lastEnd = hit.to
+  })
+  let nextStart = Infinity
+  for (let index = found.length - 1; index >= 0; index--) {
+    after[index] = nextStart - found[index]!.to
+    if (!found[index]!.pattern.contextual) nextStart = found[index]!.from
+  }
+  return { before, after, any: found.some((hit) => !hit.pattern.contextual) }
+}
+
+function besidePlainSkill(pattern: Pattern, nearest: ReturnType<typeof nearestPlainSkills>, index: number): boolean {
+  if (!isCode(pattern.surface)) return nearest.any
+  return nearest.before[index]! < SHORT_FORM_REACH || nearest.after[index]! < SHORT_FORM_REACH
 }
 
 function inList(tokens: Token[], from: number, to: number): boolean {
