@@ -97,12 +97,13 @@ const TITLE_QUALIFIER = /\s[–—|-]\s|[,(|]/
  * as where the job is. "Site Engineer – Civil" goes on about civil works; "Field Sales Executive –
  * Lucknow" names its city only in its title, "Data Scientist – Bangalore" in its location line.
  */
-export function qualifiesTheRole(
-  job: Pick<ScoringJobSource, 'description' | 'requirements'>,
-): (word: string) => boolean {
-  const places = placeWords(job)
-  const said = new Set(tokenize(`${job.description}\n${job.requirements}`))
-  return (word) => said.has(word) && !places.has(word)
+function qualifiesTheRole(job: Pick<ScoringJobSource, 'description' | 'requirements'>): (word: string) => boolean {
+  // Read only when a title has such words: most titles typed in the app have none.
+  let read: { places: Set<string>; said: Set<string> } | undefined
+  return (word) => {
+    read ??= { places: placeWords(job), said: new Set(tokenize(`${job.description}\n${job.requirements}`)) }
+    return read.said.has(word) && !read.places.has(word)
+  }
 }
 
 /**
