@@ -293,8 +293,20 @@ describe('employment, years and gaps', () => {
       'She currently works as Senior Civil Engineer, Mbeyu Consulting Engineers (February 2019 – present)',
       ['Senior Civil Engineer', 'Mbeyu Consulting Engineers'],
     ],
+    [
+      'a company before a title with no title word ("… sp. z o.o. — Senior QA Automation")',
+      'EXPERIENCE\n* Odra Systems sp. z o.o. — Senior QA Automation, 2021.03 – now',
+      ['Senior QA Automation', 'Odra Systems sp. z o.o.'],
+    ],
   ])('reads %s without its labels', (_case, text, job) => {
     expect(read(`Asha Rao\n${text}`).employment.map((entry) => [entry.title, entry.company])).toEqual([job])
+  })
+
+  it('takes the role from a sentence of years spent in it ("spent five years as …")', () => {
+    const parsed = read(
+      'Sofía Martín\nBefore opening the studio, Sofía spent five years as a fitness instructor and then head trainer at a gym chain in Valencia (2014-2019).',
+    )
+    expect(parsed.employment.map((job) => job.title)).toEqual(['fitness instructor'])
   })
 
   it('takes no sentence for a title, and still counts its years', () => {

@@ -59,10 +59,11 @@ const tidyTitle = (title: string) => {
 }
 
 // A resume written as prose puts the job in a sentence: "She currently works as Senior Civil Engineer",
-// "Ethan has been a senior protocol engineer", "Right now I work remotely for Pampa Cloud Labs".
+// "Ethan has been a senior protocol engineer", "Right now I work remotely for Pampa Cloud Labs",
+// "Sofía spent five years as a fitness instructor".
 const SENTENCE = /\b(?:I(?:'m|'ve|\s+[a-z])|[Mm]y|[Ss]he|[Hh]e|[Hh]er|[Hh]is|[Ww]e|[Oo]ur)\b/
 const ROLE_IN_SENTENCE =
-  /\b(?:(?:works?|worked|working|serves?|served|serving|joined)\s+as|has been|(?:I'm|I am|she is|he is))\s+(?:an?\s+|the\s+)?/i
+  /\b(?:(?:works?|worked|working|serves?|served|serving|joined|spent\s+(?:[\w-]+\s+){1,3})\s*as|has been|(?:I'm|I am|she is|he is))\s+(?:an?\s+|the\s+)?/i
 const ROLE_WORDS = 6
 
 /** The role a sentence names after "works as", "has been" or "I am", up to its title word; '' if none. */
@@ -84,6 +85,8 @@ const COMPANY_LEAD_IN =
 /** Splits "Senior Engineer, Acme Corp" / "Acme Corp | Senior Engineer" into title and company. */
 const CORPORATE_SUFFIX = /^(inc|llc|ltd|gmbh|corp|co|plc|ag|sa|bv|l\.?p)\.?$/i
 
+const RANKED_ROLE = /^(?:Senior|SENIOR|Sr\.?|SR\.?|Junior|JUNIOR|Jr\.?|Principal|Staff|Lead|Head of|Trainee)\s+\p{Lu}/u
+
 function titleAndCompany(parts: string[]): { title: string; company: string | null } {
   const cleaned: string[] = []
   for (const part of parts.map(trimPunctuation)) {
@@ -96,7 +99,14 @@ function titleAndCompany(parts: string[]): { title: string; company: string | nu
   if (cleaned.length === 0) return { title: '', company: null }
   const titleIndex = cleaned.findIndex((part) => TITLE_WORDS.test(part) && !COMPANY_WORDS.test(part))
   const index = titleIndex >= 0 ? titleIndex : cleaned.findIndex((part) => TITLE_WORDS.test(part))
-  const chosen = index >= 0 ? index : 0
+  // With no title word anywhere, a rank still marks the role: "Odra Systems sp. z o.o. — Senior QA Automation".
+  const chosen =
+    index >= 0
+      ? index
+      : Math.max(
+          0,
+          cleaned.findIndex((part) => RANKED_ROLE.test(part)),
+        )
   let title = tidyTitle(cleaned[chosen]!)
   let rest = cleaned.filter((_, position) => position !== chosen)
   // "Registered Nurse, ICU, Mercy Hospital": a short qualifier right after the title belongs to it.
