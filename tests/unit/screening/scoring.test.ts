@@ -4,6 +4,7 @@ import { DEFAULT_SCORE_WEIGHTS, type JobSkill } from '@shared/contract/screening
 import { bm25Scores, DEFAULT_BM25 } from '@core/screening/scoring/bm25'
 import { explainScore } from '@core/screening/scoring/explain'
 import { buildFeatures } from '@core/screening/scoring/features'
+import { resumeFieldTokens } from '@core/screening/scoring/fields'
 import { scoringJobOf, type ScoringJobSource } from '@core/screening/scoring/job-query'
 import { rankCandidates } from '@core/screening/scoring/rank'
 import { RELATED_CREDIT } from '@core/screening/scoring/fit'
@@ -458,6 +459,20 @@ describe('a posting title’s words about the opening and its place', () => {
     const sales = candidate('sales', 'Field sales of FMCG goods.', [], 4, 3, { title: 'Sales Officer' })
     const scores = titleMatches([hr.terms, sales.terms], scoringJobOf(job({ title: 'Sales Executive' })).title)
     expect([...scores]).toEqual([0, 1])
+  })
+
+  it('reads a title’s short forms as their words, on both sides, and only in titles', () => {
+    const titled = (headline: string, text: string) =>
+      buildTermVector(tokenize(text), resumeFieldTokens(`${headline}\nEXPERIENCE\n${text}`, resume({ employment: [] })))
+    const opsTitled = titled('Ops Manager', 'Warehouse and fleet.')
+    const spelledOut = titled('Operations Manager', 'Warehouse and fleet.')
+    const aside = titled('Account Executive', 'Helped the ops manager plan stock.')
+    const scores = (title: string) => [
+      ...titleMatches([opsTitled, spelledOut, aside], scoringJobOf(job({ title })).title),
+    ]
+    expect(scores('Ops Manager - Doha')).toEqual([1, 1, 0])
+    expect(scores('Operations Manager')).toEqual([1, 1, 0])
+    expect(tokenize('the ops manager')).toEqual(['ops', 'manager'])
   })
 
   it('keeps what the posting says again of the role after its words, and no city named only in its title', () => {

@@ -37,5 +37,5 @@ type FieldSource = Pick<ParsedResume, 'employment' | 'sections' | 'skills'>
 export function resumeFieldTokens(text: string, resume: FieldSource): FieldTokens {
   const titles = [...headlineOf(text), ...resume.employment.map((job) => job.title)]
   const skills = [resume.sections.skills ?? '', ...new Set(resume.skills.map((mention) => mention.name))]
-  return { title: tokenize(titles.join('\n')), skills: tokenize(skills.join('\n')) }
+  return { title: tokenize(titles.join('\n'), { title: true }), skills: tokenize(skills.join('\n')) }
 }

@@ -43,7 +43,8 @@ export function jobQueryTerms(job: ScoringJobSource): string[] {
   const skills = [...job.requiredSkills, ...job.preferredSkills]
     .flatMap((s) => [s.name, ...(s.alternatives ?? []).map((alternative) => alternative.name)])
     .join(' ')
-  const tokens = tokenize([job.title, job.title, skills, job.requirements, job.description].join('\n'))
+  const titleWords = tokenize(job.title, { title: true })
+  const tokens = [...titleWords, ...titleWords, ...tokenize([skills, job.requirements, job.description].join('\n'))]
   const counts = new Map<string, number>()
   const out: string[] = []
   for (const token of tokens) {
@@ -116,8 +117,8 @@ export function titleTerms(
   qualifies: (word: string) => boolean = () => true,
 ): Omit<ScoringJob['title'], 'contrast'> {
   const cut = title.search(TITLE_QUALIFIER)
-  const head = tokenize(cut === -1 ? title : title.slice(0, cut))
-  const tail = cut === -1 ? [] : tokenize(title.slice(cut)).filter(qualifies)
+  const head = tokenize(cut === -1 ? title : title.slice(0, cut), { title: true })
+  const tail = cut === -1 ? [] : tokenize(title.slice(cut), { title: true }).filter(qualifies)
   const role = [...head, ...tail].filter(
     (token) => !RANK_WORDS.has(token) && !OPENING_WORDS.has(token) && !NUMBER.test(token),
   )
@@ -134,7 +135,7 @@ export function titleTerms(
  */
 export function titleContrast(job: ScoringJobSource, relatedOf: RelatedSkills): TitleContrast {
   const contrast: TitleContrast = { theirs: [], ours: [] }
-  const words = new Set(tokenize(job.title))
+  const words = new Set(tokenize(job.title, { title: true }))
   const asked = new Set([...job.requiredSkills, ...job.preferredSkills].flatMap(skillIdsOf))
   const inTitleField = (tokens: readonly string[]) => tokens.map((token) => fieldHash(termHash(token), 'title'))
   for (const group of relatedOf.contrasts ?? []) {

@@ -31,9 +31,24 @@ export function stem(word: string): string {
   return word
 }
 
+/**
+ * Short forms of role words in a title, read as the word: a post's "Ops Manager" names the role a
+ * resume's "Operations Manager" does, and the other way round. Only titles are read this way: in a
+ * resume's text "helped the ops manager plan stock" is someone else's role.
+ */
+const SHORT_FORMS = new Map([
+  ['ops', 'operations'],
+  ['mgr', 'manager'],
+  ['mgmt', 'management'],
+  ['engg', 'engineering'],
+  ['engr', 'engineer'],
+  ['exec', 'executive'],
+  ['asst', 'assistant'],
+])
+
 const NON_ASCII = /[\u0080-\uffff]/
 
-export function tokenize(text: string): string[] {
+export function tokenize(text: string, { title = false }: { title?: boolean } = {}): string[] {
   // Plain ASCII has no accents to fold, and NFKD leaves it as it is.
   const plain = NON_ASCII.test(text) ? text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : text
   const folded = plain.toLowerCase()
@@ -43,7 +58,7 @@ export function tokenize(text: string): string[] {
     const word = match[0]
     if (word.length < 2 && !/[0-9]/.test(word)) continue
     if (STOP_WORDS.has(word)) continue
-    out.push(stem(word))
+    out.push(stem((title && SHORT_FORMS.get(word)) || word))
   }
   return out
 }
