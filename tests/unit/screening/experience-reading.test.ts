@@ -52,6 +52,12 @@ describe('where the years came from', () => {
     ['Summary Application developer with 7 years in insurance.', 7, 'stated', 'medium'],
     ['I have been in sales for almost 6 years now, first on phones and then in the field.', 6, 'stated', 'medium'],
     ['Worked in warehouse logistics for over ten years.', 10, 'stated', 'medium'],
+    // As British resumes write it, and with "plus" spelt out.
+    ["Recruiter with 10 years' experience in tech hiring.", 10, 'stated', 'medium'],
+    ['8 plus years of experience in SAP SD.', 8, 'stated', 'medium'],
+    // What a summary says the writer has spent the years doing, though not "two years running".
+    ['Twenty-plus years keeping production databases up.', 20, 'stated', 'medium'],
+    ['Top seller in the region three years running.', 0, 'none', 'low'],
     // A product's years are not the writer's.
     ['Sold extended warranties for 2 years of cover.', 0, 'none', 'low'],
     [

@@ -294,12 +294,47 @@ describe('employment, years and gaps', () => {
       ['Senior Civil Engineer', 'Mbeyu Consulting Engineers'],
     ],
     [
+      'Europass’s "Occupation or position held:"',
+      'WORK EXPERIENCE\n03/2020 – Present\nOccupation or position held: ETL Developer (Informatica / SSIS)',
+      ['ETL Developer (Informatica / SSIS)', null],
+    ],
+    [
+      'a "From" before the dates, a title above them and the company above that',
+      'WORK EXPERIENCE\n1. Al-Rimal Cement Company, Yanbu, KSA\nMechanical Maintenance Engineer\nFrom 10-Jan-2017 to Present',
+      ['Mechanical Maintenance Engineer', 'Al-Rimal Cement Company'],
+    ],
+    [
+      'a Mexican company’s "S.A. de C.V." before the title',
+      'EXPERIENCE\nNorteña Components S.A. de C.V. – Plant Operations Manager (2017 – Present)',
+      ['Plant Operations Manager', 'Norteña Components S.A. de C.V.'],
+    ],
+    [
       'a company before a title with no title word ("… sp. z o.o. — Senior QA Automation")',
       'EXPERIENCE\n* Odra Systems sp. z o.o. — Senior QA Automation, 2021.03 – now',
       ['Senior QA Automation', 'Odra Systems sp. z o.o.'],
     ],
   ])('reads %s without its labels', (_case, text, job) => {
     expect(read(`Asha Rao\n${text}`).employment.map((entry) => [entry.title, entry.company])).toEqual([job])
+  })
+
+  it('takes no length of time for a title ("Experience: 4.5 years (Sep 2020 – present)")', () => {
+    expect(
+      read('Neha Agarwal\nPROFILE\nExperience: 4.5 years (Sep 2020 – present)').employment.map((job) => job.title),
+    ).toEqual([])
+  })
+
+  it('counts no career break as work, nor names it a job', () => {
+    const parsed = read(
+      [
+        'Rachel Hughes',
+        'Career break, Sept 2018 - Dec 2023',
+        'Full-time parent.',
+        'HR Advisor, Thamesbridge Logistics Ltd, Slough - Mar 2014 to Aug 2018',
+        'After six years at home with my three children (2017–2023) I am ready to return.',
+      ].join('\n'),
+    )
+    expect(parsed.employment.map((job) => job.title)).toEqual(['HR Advisor'])
+    expect(parsed.totalYears).toBe(4.5)
   })
 
   it('takes the role from a sentence of years spent in it ("spent five years as …")', () => {

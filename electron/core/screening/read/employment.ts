@@ -9,7 +9,7 @@ export interface DatedEmployment extends Employment {
 export const TITLE_WORDS =
   /\b(engineer|developer|programmer|architect|scientist|analyst|manager|director|lead|head|vp|vice president|president|chief|cto|ceo|cfo|coo|cmo|officer|specialist|consultant|associate|assistant|coordinator|administrator|representative|rep|executive|designer|nurse|rn|lpn|cna|technician|technologist|therapist|physician|pharmacist|accountant|auditor|controller|bookkeeper|clerk|teacher|instructor|professor|lecturer|tutor|intern|internship|trainee|apprentice|recruiter|partner|advisor|adviser|agent|broker|writer|editor|strategist|marketer|planner|buyer|supervisor|foreman|operator|owner|founder|co-founder|principal|fellow|researcher|attorney|lawyer|paralegal|counsel|banker|trader|underwriter|actuary|economist|statistician|generalist|producer|artist|illustrator|photographer|chef|cook|cashier|driver|mechanic|electrician|secretary|receptionist|advocate|educator|counselor|counsellor|surgeon|dentist|midwife|paramedic|aide|caregiver|sdr|bdr|ae|tester|dba)\b/i
 const COMPANY_WORDS =
-  /\b(inc|llc|ltd|gmbh|corp|corporation|company|co|group|hospital|health|healthcare|clinic|medical|university|college|school|bank|capital|partners|labs?|technologies|technology|systems|solutions|software|studios?|agency|consulting|associates|holdings|ventures|foundation|institute|center|centre|services|international|global|plc|ag|sa|bv|telecoms?|telecommunications|communications|networks|media|industries|enterprises|pvt|limited|llp|infotech|consultancy|logistics|motors|pharmaceuticals|ltda|sdn|bhd|pty|srl|sarl|spa|oy|sp\. z o\.o)\b\.?/i
+  /\b(inc|llc|ltd|gmbh|corp|corporation|company|co|group|hospital|health|healthcare|clinic|medical|university|college|school|bank|capital|partners|labs?|technologies|technology|systems|solutions|software|studios?|agency|consulting|associates|holdings|ventures|foundation|institute|center|centre|services|international|global|plc|ag|sa|bv|telecoms?|telecommunications|communications|networks|media|industries|enterprises|pvt|limited|llp|infotech|consultancy|logistics|motors|pharmaceuticals|ltda|sdn|bhd|pty|srl|sarl|spa|oy|sp\. z o\.o|s\.a\. de c\.v)\b\.?/i
 const SEPARATORS = /\s+[|–—•·@]\s+|\s+-\s+|\s+at\s+|\s*\t\s*|,\s+|\s{3,}/
 const BULLET = /^[•▪●◦*-]\s/
 const HEADER_MAX = 90
@@ -32,10 +32,11 @@ const isHeaderLike = (line: string) =>
 // and a numbered list's number: "2. Site Internship".
 // A section's name run into its first job: "Experience: Associate QA Engineer – Qubitron (Sep 2022 – …)",
 // "… Work Experience ETL Developer, Savanna Data Solutions Ltd, Abuja - 2021 to date".
-// A label: "Designation : Hadoop Developer", "Current: Sr. ETL Developer, …", LinkedIn's "Title Oracle DBA".
+// A label: "Designation : Hadoop Developer", "Current: Sr. ETL Developer, …", LinkedIn's "Title Oracle DBA",
+// Europass's "Occupation or position held: ETL Developer".
 const TITLE_LEAD_IN =
-  /^[\s.,;:)-]*(?:\d{1,2}[.)]\s+)?(?:(?:role|designation|position|(?:job )?title|current|now|previous|before|(?:work |professional )?experience|employment)\s*[:-]\s*|(?:work|professional) experience\s+|title\s+|(?:(?:currently|presently)\s+)?(?:working|worked)\s+as\s+(?:an?\s+)?)?/i
-const ROLE_LABEL = /\b(?:role|designation|position|title)\s*[:-]\s*/gi
+  /^[\s.,;:)-]*(?:\d{1,2}[.)]\s+)?(?:(?:role|designation|position(?: held)?|occupation(?: or position held)?|(?:job )?title|current|now|previous|before|(?:work |professional )?experience|employment)\s*[:-]\s*|(?:work|professional) experience\s+|title\s+|(?:(?:currently|presently)\s+)?(?:working|worked)\s+as\s+(?:an?\s+)?)?/i
+const ROLE_LABEL = /\b(?:role|designation|position(?: held)?|title)\s*[:-]\s*/gi
 
 /** What follows a text's last role label ("… Role: Senior Big Data Engineer"), '' when it has none. */
 function afterRoleLabel(text: string): string {
@@ -43,18 +44,23 @@ function afterRoleLabel(text: string): string {
   for (const label of text.matchAll(ROLE_LABEL)) after = label.index + label[0].length
   return after === -1 ? '' : text.slice(after)
 }
-// What labels a job's dates, right before them: "Duration : Aug 2021 - till date", LinkedIn's "Dates Employed Mar 2021 – Present".
-const DATES_LABEL = /(?:^|\s)(?:employment\s+)?(?:duration|dates?(?:\s+employed)?|period|tenure|timeline)\s*[:-]?\s*$/i
+// What labels a job's dates, right before them: "Duration : Aug 2021 - till date", LinkedIn's "Dates Employed Mar
+// 2021 – Present", "From 10-Jan-2017 to Present".
+const DATES_LABEL =
+  /(?:^|\s)(?:employment\s+)?(?:duration|dates?(?:\s+employed)?|period|tenure|timeline|from|since)\s*[:-]?\s*$/i
 /** The text before a job's dates, without the label that names them. */
 const beforeDates = (line: string, range: { from: number }) => line.slice(0, range.from).replace(DATES_LABEL, ' ')
 const TITLE_END = /\s+\.(?:\s|$)|\.?\s+[*•▪●]\s|\.\s+-\s/
 const DANGLING = /(?:\s+(?:from|since|till|until|to|in|at|during|for|with))+\s*$/i
+// "Experience: 4.5 years (Sep 2020 – present)" names how long, not what.
+const LENGTH_ONLY = /^[\d.+\s]+(?:years?|yrs?|months?|mos?)\.?$/i
 const tidyTitle = (title: string) => {
   const end = TITLE_END.exec(title)
   const kept = end ? title.slice(0, end.index) : title
   // "Pune Designation: Site Engineer": the field before the label is another's.
   const labelled = afterRoleLabel(kept)
   const tidy = trimPunctuation((labelled || kept).replace(TITLE_LEAD_IN, '').replace(DANGLING, ''))
+  if (LENGTH_ONLY.test(tidy)) return ''
   return SENTENCE.test(tidy) || ROLE_IN_SENTENCE.test(tidy) ? roleInSentence(tidy) : tidy
 }
 
@@ -124,6 +130,10 @@ function titleAndCompany(parts: string[]): { title: string; company: string | nu
   const company = rest.find((part) => COMPANY_WORDS.test(part)) ?? rest[0] ?? null
   return { title, company: company && (trimPunctuation(company.replace(COMPANY_LEAD_IN, '')) || null) }
 }
+
+/** Time the resume says was not work: "Career break, Sept 2018 - Dec 2023", "six years at home with my children (2017–2023)". */
+const NOT_WORK =
+  /\b(?:career (?:break|gap)|sabbatical|gap year|(?:maternity|paternity|parental) leave|full[- ]time (?:parent|mother|father|mum|mom|dad|carer|caregiver)|stay[- ]at[- ]home|at home with)\b/i
 
 export interface EmploymentReading {
   jobs: DatedEmployment[]
@@ -248,7 +258,7 @@ export function readEmployment(
     if (!include(index)) continue
     const line = lines[index]!
     const ranges = findDateRanges(line, now)
-    if (ranges.length === 0) continue
+    if (ranges.length === 0 || NOT_WORK.test(line)) continue
     allRanges.push(...ranges)
     const range = ranges[0]!
     const split = portalText(lines, index)

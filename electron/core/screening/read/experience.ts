@@ -24,15 +24,20 @@ export const NUMBER_WORDS = [
   'twenty',
 ]
 const NUMBER = String.raw`(\d{1,2}(?:\.\d{1,2})?|${NUMBER_WORDS.join('|')})`
-const YEARS_WORD = String.raw`(?:years?|yrs?)\.?`
+// "10 years' experience", as British resumes write it.
+const YEARS_WORD = String.raw`(?:years?['’]?|yrs?)\.?`
 const MONTHS_WORD = String.raw`(?:months?|mo?s|mths?)\.?`
-// "2 years 6 months", "3 yrs 4 mos", "8+ years", "104 months".
-const DURATION = String.raw`(?:${NUMBER}\s*\+?\s*${YEARS_WORD}(?:\s*(?:and\s*)?(\d{1,2})\s*${MONTHS_WORD})?|(\d{1,3})\s*\+?\s*${MONTHS_WORD})`
+// "2 years 6 months", "3 yrs 4 mos", "8+ years", "twenty-plus years", "104 months".
+const DURATION = String.raw`(?:${NUMBER}\s*(?:\+|-?\s*plus\b)?\s*${YEARS_WORD}(?:\s*(?:and\s*)?(\d{1,2})\s*${MONTHS_WORD})?|(\d{1,3})\s*\+?\s*${MONTHS_WORD})`
 // With the misspellings job portals print ("Skill Details Java- Exprience - 84 months").
 const EXPERIENCE_WORD = String.raw`(?:experience|exprience|experiance|expirience|expierence|exp)`
 const STATED_AFTER = new RegExp(String.raw`\b${DURATION}\s+(?:of\s+)?(?:[\p{L}-]+\s+){0,3}?${EXPERIENCE_WORD}\b`, 'iu')
-// As summaries put it without the word: "with 7 years in insurance", "3 years as a surveyor".
-const STATED_LOOSELY = new RegExp(String.raw`\b${DURATION}\s+(?:in|as|into)\s+(?:an?\s+)?(?=\p{L})`, 'iu')
+// As summaries put it without the word: "with 7 years in insurance", "3 years as a surveyor", "15
+// years building payment systems" (not "top seller three years running").
+const STATED_LOOSELY = new RegExp(
+  String.raw`\b${DURATION}\s+(?:(?:in|as|into)\s+(?:an?\s+)?(?=\p{L})|(?!running\b)\p{L}{3,}ing\b)`,
+  'iu',
+)
 // As a letter puts it: "I have been in sales for almost 6 years now", "worked in logistics for over ten years".
 const STATED_FOR = new RegExp(
   String.raw`\b(?:been|worked|working)\b[^.\d\n]{0,40}?\bfor\s+(?:almost\s+|about\s+|nearly\s+|over\s+|around\s+|more\s+than\s+|the\s+(?:last|past)\s+)?${DURATION}`,
