@@ -113,7 +113,9 @@ const OTHER_KINDS: Record<string, KindRule> = {
       /\b(?:(?:what )?we offer|what you(?:'ll| will) (?:do|bring)|why join us|join our team|who you are|what we(?:'re| are) looking for)\b/i,
       /\b(?:how to apply|apply (?:now|today|online|via|by|at|on|through)|to apply,? (?:send|email|please|visit|submit)|closing date|applications? (?:close|closing|deadline))\b/i,
       /\bequal (?:opportunity|employment opportunity) employer\b/i,
-      /\b(?:send|share|email|mail|forward) (?:(?:your|their|a|us your|us|me your|your updated|updated) )?(?:cv|resume|résumé|application|portfolio)s?\b|#(?:hiring|nowhiring|jobs?|jobopening)\b/i,
+      /\b(?:send|share|email|mail|forward|drop) (?:(?:your|their|a|us your|us|me your|your updated|updated) )?(?:cv|resume|résumé|application|portfolio)s?\b|#(?:hiring|nowhiring|jobs?|jobopening)\b/i,
+      // A social post's tags: "#hiring #datascientist #bangalorejobs" (a heading's "# " is no tag).
+      { each: /(?:^|\s)#\p{L}[\p{L}\d_]+/giu, atLeast: 3 },
       /\b(?:interested candidates|eligible candidates|we have (?:an|a) (?:opening|vacancy)|job opening|vacanc(?:y|ies) for|invites applications|applications are invited|immediate joiners? (?:are )?(?:welcome|preferred|only)|(?:freshers?|graduates?|candidates?)\b[^.\n]{0,60}?\b(?:are welcome|can (?:also )?apply|may (?:also )?apply))\b/i,
       // How a poster asks people to come: "Walk-in Mon-Fri", "Opening for", "Urgent req. for", "bring updated resume".
       /\bwalk[- ]in\b|\bopening for\b|\burgent(?:ly)? (?:req|requirement|opening|hiring)\b|\b(?:candidates?|joiners?) preferred\b|\bshould be (?:ready|able|willing) to\b|\bbring (?:your )?(?:updated )?(?:cv|resume)\b/i,
@@ -121,7 +123,9 @@ const OTHER_KINDS: Record<string, KindRule> = {
       /\b\d+(?:\.\d+)?\s*[-–]\s*\d+(?:\.\d+)?\s*(?:lpa|lakhs?)\b|\bctc (?:up ?to|range)\b|\bbudget\b[^.\n]{0,12}\d/i,
       /\b(?:urgent(?:ly)? requirement|urgently required|(?:is |are )?required for (?:a|an|our) (?:\w+ )?(?:company|firm|client|team))\b/i,
       /^[^\w\n]*(?:job (?:description|summary|title|purpose|type)|position (?:summary|overview|title)|key (?:duties|responsibilities)|person specification|role (?:overview|summary))\b/im,
-      /\b(?:nice to have|good to have|must have|any graduate|preferred qualifications|minimum qualifications?|required qualifications|requirements:?[^\w\n]*$)/im,
+      /\b(?:nice to have|good to have|any graduate|preferred qualifications|minimum qualifications?|required qualifications|requirements:?[^\w\n]*$)/im,
+      // A posting's two lists, each its own sign: "**Must have**" … "**Nice to have**".
+      /\bmust[- ]haves?\b/i,
       // What the employer gives and asks, as headings of their own ("## We offer", "Your tasks").
       /^[^\w\n]*(?:(?:what )?we offer|benefits|perks(?: (?:and|&) benefits)?|your (?:tasks|role|profile|responsibilities))[ \t]*:?[ \t]*$/im,
       /\b(?:salary(?: range)?|compensation|benefits|pay)\s*:|\bsalary (?:as per|will be|is) (?:industry|company|the|our)?\s*(?:norms|standards|negotiable|best in)|\bsalary (?:no bar|negotiable)\b/i,
@@ -130,7 +134,7 @@ const OTHER_KINDS: Record<string, KindRule> = {
       /\b(?:candidates?|applicants?) (?:should|must|will)\b/i,
       // "**Experience:** 3–5 years", "1-3 yrs exp", "exp 0-2 yrs": what is asked, as a range; a resume states its own total.
       /^[^\w\n]*(?:experience|exp)\.?[^\w\n]*:[^\w\n]*\d+\s*(?:[-–]|to)\s*\d+\s*(?:years?|yrs)\b|\b\d+\s*(?:[-–]|to)\s*\d+\s*(?:years?|yrs)\.?(?: of)? (?:exp|experience|pqe)\b|\bexp\.?\s*\d+\s*[-–]\s*\d+\s*(?:years?|yrs)\b/im,
-      /\b(?:experience|years?) (?:is |are )?(?:required|desirable|preferred)\b/i,
+      /\b(?:experience|years?) (?:is |are )?(?:required|desirable|preferred)\b|\bminimum (?:of )?\d+\+? (?:years?|yrs)\b/i,
     ],
   },
   'a letter': {
@@ -693,8 +697,10 @@ function speaksAsEmployer(text: string, posting: KindFound, signs: ResumeSigns):
   const employerVoice = count(/\b(?:you|your|we|we're|we'd|our|us)\b/gi)
   const personVoice = count(/\b(?:I|I'm|I've|my|My|me)\b/g)
   const contact = signs.email || signs.phone
-  if (contact && personVoice >= 1 && (signs.ranges >= 1 || personVoice > employerVoice)) return false
-  return employerVoice >= 2 || posting.evidence.length >= 4 || !contact
+  const many = posting.evidence.length >= 4
+  // A hiring manager's post speaks as "I" too ("my team is growing", "DM me"), with many of a posting's phrases.
+  if (contact && personVoice >= 1 && (signs.ranges >= 1 || (personVoice > employerVoice && !many))) return false
+  return employerVoice >= 2 || many || !contact
 }
 
 /**
