@@ -106,13 +106,8 @@ function titleAndCompany(parts: string[]): { title: string; company: string | nu
   const titleIndex = cleaned.findIndex((part) => TITLE_WORDS.test(part) && !COMPANY_WORDS.test(part))
   const index = titleIndex >= 0 ? titleIndex : cleaned.findIndex((part) => TITLE_WORDS.test(part))
   // With no title word anywhere, a rank still marks the role: "Odra Systems sp. z o.o. — Senior QA Automation".
-  const chosen =
-    index >= 0
-      ? index
-      : Math.max(
-          0,
-          cleaned.findIndex((part) => RANKED_ROLE.test(part)),
-        )
+  const ranked = index >= 0 ? index : cleaned.findIndex((part) => RANKED_ROLE.test(part))
+  const chosen = Math.max(0, ranked)
   let title = tidyTitle(cleaned[chosen]!)
   let rest = cleaned.filter((_, position) => position !== chosen)
   // "Registered Nurse, ICU, Mercy Hospital": a short qualifier right after the title belongs to it.
