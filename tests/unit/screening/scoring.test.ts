@@ -5,7 +5,7 @@ import { bm25Scores, DEFAULT_BM25 } from '@core/screening/scoring/bm25'
 import { explainScore } from '@core/screening/scoring/explain'
 import { buildFeatures } from '@core/screening/scoring/features'
 import { resumeFieldTokens } from '@core/screening/scoring/fields'
-import { scoringJobOf, type ScoringJobSource } from '@core/screening/scoring/job-query'
+import { jobQueryTerms, scoringJobOf, type ScoringJobSource } from '@core/screening/scoring/job-query'
 import { rankCandidates } from '@core/screening/scoring/rank'
 import { RELATED_CREDIT } from '@core/screening/scoring/fit'
 import { applicableParts, scoreCandidate } from '@core/screening/scoring/score'
@@ -459,6 +459,16 @@ describe('a posting title’s words about the opening and its place', () => {
     const sales = candidate('sales', 'Field sales of FMCG goods.', [], 4, 3, { title: 'Sales Officer' })
     const scores = titleMatches([hr.terms, sales.terms], scoringJobOf(job({ title: 'Sales Executive' })).title)
     expect([...scores]).toEqual([0, 1])
+  })
+
+  it('takes no words from where the posting says to apply', () => {
+    const terms = jobQueryTerms(
+      job({
+        description: 'Run the warehouse. CVs to ops.recruit@gmail.com or apply at https://acme.example/careers/ops',
+      }),
+    )
+    expect(terms).toEqual(expect.arrayContaining(['warehouse']))
+    expect(terms.filter((term) => /gmail|recruit|acme|career/.test(term))).toEqual([])
   })
 
   it('reads a title’s short forms as their words, on both sides, and only in titles', () => {

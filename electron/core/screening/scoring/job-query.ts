@@ -35,6 +35,12 @@ export function matchedCustomSkills(
 }
 
 /**
+ * Where a posting says to apply: "CVs to jobs@gmail.com", "apply at https://acme.example/careers".
+ * The address's words are no part of the job; "gmail.com" would match every resume that uses it.
+ */
+const WHERE_TO_APPLY = /[\w.%+-]+@[\w-]+(?:\.[\w-]+)+|\b(?:https?:\/\/|www\.)\S+/gi
+
+/**
  * The job as BM25 sees it: the title counts twice, then the skills asked for, the requirements and
  * the description. Order matters when the term cap is reached: what the recruiter stated most
  * explicitly is kept.
@@ -44,7 +50,8 @@ export function jobQueryTerms(job: ScoringJobSource): string[] {
     .flatMap((s) => [s.name, ...(s.alternatives ?? []).map((alternative) => alternative.name)])
     .join(' ')
   const titleWords = tokenize(job.title, { title: true })
-  const tokens = [...titleWords, ...titleWords, ...tokenize([skills, job.requirements, job.description].join('\n'))]
+  const asked = [skills, job.requirements, job.description].join('\n').replace(WHERE_TO_APPLY, ' ')
+  const tokens = [...titleWords, ...titleWords, ...tokenize(asked)]
   const counts = new Map<string, number>()
   const out: string[] = []
   for (const token of tokens) {
