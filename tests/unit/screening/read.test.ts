@@ -294,6 +294,11 @@ describe('employment, years and gaps', () => {
       ['Senior Civil Engineer', 'Mbeyu Consulting Engineers'],
     ],
     [
+      'a gym’s trainer ("Trainer" is a title, a gym a company)',
+      'EXPERIENCE\nFitness Trainer, FitZone Gym, Andheri, 2018 - 2021',
+      ['Fitness Trainer', 'FitZone Gym'],
+    ],
+    [
       'Europass’s "Occupation or position held:"',
       'WORK EXPERIENCE\n03/2020 – Present\nOccupation or position held: ETL Developer (Informatica / SSIS)',
       ['ETL Developer (Informatica / SSIS)', null],
