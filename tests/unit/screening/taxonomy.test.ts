@@ -144,6 +144,8 @@ describe('matching', () => {
     expect(namesIn('Senior Member, IEEE')).toEqual([])
     // A platform tested or supported is no development of it; building for it is.
     expect(namesIn('Regression before web and Android releases, on Android devices and iOS devices')).toEqual([])
+    // Nor is a pair of them: the pair's last word says what both are.
+    expect(namesIn('Smoke checks on web and Android/iOS builds, and on Android or iOS devices')).toEqual([])
     expect(namesIn('Built Android and iOS apps in Kotlin and Swift')).toEqual(
       expect.arrayContaining(['Android Development', 'iOS Development']),
     )

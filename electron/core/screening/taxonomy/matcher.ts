@@ -268,10 +268,15 @@ export class SkillMatcher {
     const after = tokens[at + length]
     if (after?.joined && binds(after)) return false
     if (after && pattern.notFollowedBy.has(after.norm)) return false
+    // "Android/iOS builds", "Android and iOS devices": the pair's last word says what both are.
+    const pairedWith = JOINS_A_PAIR.has(after?.norm ?? '') ? tokens[at + length + 2] : undefined
+    if (pairedWith && pattern.notFollowedBy.has(pairedWith.norm)) return false
     if (pattern.contextual && after && YEAR.test(after.norm)) return false
     return true
   }
 }
+
+const JOINS_A_PAIR = new Set(['/', 'and', 'or'])
 
 /** A line that runs on into the next: no closing punctuation, and the next is not a new bullet. */
 const wrapsOnto = (line: string, next: string) => !/[.!?;:,|]\s*$/.test(line) && !/^\s*[•▪●◦*-]\s/.test(next)
