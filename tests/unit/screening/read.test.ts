@@ -294,6 +294,11 @@ describe('employment, years and gaps', () => {
       ['Senior Civil Engineer', 'Mbeyu Consulting Engineers'],
     ],
     [
+      'a title three lines above its dates, over its company and a line about the company',
+      'EXPERIENCE\nOperations Manager\nNorteña Components S.A. de C.V.\n(Tier-2 automotive supplier, 620 employees)\n2017 – actual',
+      ['Operations Manager', 'Norteña Components S.A. de C.V.'],
+    ],
+    [
       'a gym’s trainer ("Trainer" is a title, a gym a company)',
       'EXPERIENCE\nFitness Trainer, FitZone Gym, Andheri, 2018 - 2021',
       ['Fitness Trainer', 'FitZone Gym'],

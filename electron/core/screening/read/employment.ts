@@ -281,6 +281,12 @@ export function readEmployment(
       const above: string[] = []
       for (let back = index - 1; back > lastAnchor && back >= index - 2 && usable(back); back--)
         above.unshift(lines[back]!.trim())
+      // "Operations Manager" / "Norteña Components S.A. de C.V." / "(Tier-2 automotive supplier)" / "2017 – actual".
+      const third = index - 3
+      if (above.length === 2 && third > lastAnchor && usable(third) && !above.some((text) => TITLE_WORDS.test(text))) {
+        const text = lines[third]!.trim()
+        if (TITLE_WORDS.test(text)) above.unshift(text)
+      }
       const below = usable(index + 1) ? lines[index + 1]!.trim() : ''
       const aboveHasTitle = above.some((text) => TITLE_WORDS.test(text))
       if (above.length > 0 && (aboveHasTitle || !TITLE_WORDS.test(below))) {
