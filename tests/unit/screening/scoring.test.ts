@@ -51,7 +51,7 @@ function candidate(
   skills: string[],
   years: number,
   educationRank: number,
-  fields: { title?: string; skills?: string } = {},
+  fields: { title?: string; skills?: string; role?: string } = {},
 ): CandidateFeatures {
   return {
     candidateId: id,
@@ -61,6 +61,7 @@ function candidate(
     terms: buildTermVector(tokenize(text), {
       title: tokenize(fields.title ?? ''),
       skills: tokenize(fields.skills ?? ''),
+      role: tokenize(fields.role ?? ''),
     }),
   }
 }
@@ -417,12 +418,37 @@ describe('a title that names another role (the taxonomy’s contrasts)', () => {
     expect(plainText('automation')).toBeGreaterThan(plainText('manual'))
   })
 
+  it('judges by what the candidate is now, and by every title held only when that names neither role', () => {
+    const manualJob = opening('QA Engineer (Manual)').title
+    const once = (id: string, fields: { title: string; role: string }) =>
+      candidate(id, 'Test cases, regression and defect reports in Jira.', [], 4, 3, fields)
+    const [formerlyManual, heldBoth, sdet, nowManual] = titleMatches(
+      [
+        once('formerly-manual', {
+          title: 'QA Automation Engineer\nQA Tester (Manual)',
+          role: 'QA Automation Engineer',
+        }),
+        once('held-both', { title: 'QA Automation Engineer\nQA Tester (Manual)', role: '' }),
+        once('sdet', { title: 'Senior QA Engineer (SDET)\nQA Automation Engineer', role: 'Senior QA Engineer (SDET)' }),
+        once('now-manual', { title: 'Manual QA Engineer\nQA Automation Engineer', role: 'Manual QA Engineer' }),
+      ].map((c) => c.terms),
+      manualJob,
+    )
+    expect(formerlyManual).toBe(0)
+    expect(heldBoth).toBeGreaterThan(0)
+    expect(sdet).toBe(0)
+    expect(nowManual).toBeGreaterThan(0)
+  })
+
   it('stands aside when the job asks for the other role too, or its title names neither', () => {
     expect(
       titleParts(opening('QA Engineer (Manual)', [skill('test-automation', 'Test Automation')])).automation,
     ).toBeGreaterThan(0)
     expect(titleParts(opening('QA Engineer')).automation).toBeGreaterThan(0)
-    expect(opening('QA Engineer').title.contrast).toEqual({ theirs: [], ours: [] })
+    expect(opening('QA Engineer').title.contrast).toEqual({
+      now: { theirs: [], ours: [] },
+      ever: { theirs: [], ours: [] },
+    })
   })
 })
 

@@ -16,10 +16,11 @@ import { rereadStoredResume, saveEvidence, type StoredResume, type StoredResumeR
  * pairs custom skills are matched by. 3: without the lines that carry an instruction aimed at an AI
  * screener. 4: word triples, by which a copied posting is told, and each kind of hash in its own
  * range (term-vector.ts). 5: a portal export's title field is its headline alone, the one it
- * repeats when run into one line included (read/headline.ts). Raise it whenever what the vector is
- * built from changes.
+ * repeats when run into one line included (read/headline.ts). 6: a title's short forms read as
+ * their words, and the role field (the headline and current title). Raise it whenever what the
+ * vector is built from changes.
  */
-export const TERMS_VERSION = 5
+export const TERMS_VERSION = 6
 const TERMS_KEY = 'screening.terms_version'
 /** The taxonomy (SkillCatalog.version) the stored skills were read with. */
 const TAXONOMY_KEY = 'screening.taxonomy_version'
@@ -28,7 +29,7 @@ const READER_KEY = 'screening.reader_version'
 /** Rows rebuilt per read, so a large studio's upgrade never holds every resume in memory at once. */
 const BATCH = 200
 
-type Reading = Pick<ParsedResume, 'employment' | 'sections' | 'skills'>
+type Reading = Pick<ParsedResume, 'employment' | 'sections' | 'skills' | 'currentTitle'>
 
 /** The stored reading's fields a vector needs; a damaged one costs only the fields, never the rebuild. */
 function readingOf(text: string, parsed: string): Reading {
@@ -43,9 +44,10 @@ function readingOf(text: string, parsed: string): Reading {
         : [],
       sections: value.sections && typeof value.sections === 'object' ? value.sections : {},
       skills: visibleMentions({ text }, skills),
+      currentTitle: typeof value.currentTitle === 'string' ? value.currentTitle : null,
     }
   } catch {
-    return { employment: [], sections: {}, skills: [] }
+    return { employment: [], sections: {}, skills: [], currentTitle: null }
   }
 }
 

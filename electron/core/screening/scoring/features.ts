@@ -51,8 +51,11 @@ export function visibleMentions(
   })
 }
 
-/** The term vector of a resume's visible text, with its title and skills fields and word pairs. */
-export function resumeTermVector(text: string, resume: Pick<ParsedResume, 'employment' | 'sections' | 'skills'>) {
+/** The term vector of a resume's visible text, with its title, skills and role fields and word pairs. */
+export function resumeTermVector(
+  text: string,
+  resume: Pick<ParsedResume, 'employment' | 'sections' | 'skills' | 'currentTitle'>,
+) {
   return buildTermVector(tokenize(text), resumeFieldTokens(text, resume))
 }
 

@@ -27,15 +27,21 @@ export function headlineOf(text: string): string[] {
   return portal ? [...above, portal] : above
 }
 
-type FieldSource = Pick<ParsedResume, 'employment' | 'sections' | 'skills'>
+type FieldSource = Pick<ParsedResume, 'employment' | 'sections' | 'skills' | 'currentTitle'>
 
 /**
  * The resume's fields as BM25F weighs them: the title field is the headline and every job title;
  * the skills field is the skills section and the canonical name of every skill read, so "k8s" in a
- * resume meets "Kubernetes" in a job.
+ * resume meets "Kubernetes" in a job. The role field, which BM25F does not weigh, is what the person
+ * is now (the headline and the current title), for a job title's contrast (text-relevance.ts).
  */
 export function resumeFieldTokens(text: string, resume: FieldSource): FieldTokens {
-  const titles = [...headlineOf(text), ...resume.employment.map((job) => job.title)]
+  const headline = headlineOf(text)
+  const titles = [...headline, ...resume.employment.map((job) => job.title)]
   const skills = [resume.sections.skills ?? '', ...new Set(resume.skills.map((mention) => mention.name))]
-  return { title: tokenize(titles.join('\n'), { title: true }), skills: tokenize(skills.join('\n')) }
+  return {
+    title: tokenize(titles.join('\n'), { title: true }),
+    skills: tokenize(skills.join('\n')),
+    role: tokenize([...headline, resume.currentTitle ?? ''].join('\n'), { title: true }),
+  }
 }

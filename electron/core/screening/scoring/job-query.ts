@@ -141,10 +141,11 @@ export function titleTerms(
  * titled "QA Automation Engineer" shares two of its words but holds another role.
  */
 export function titleContrast(job: ScoringJobSource, relatedOf: RelatedSkills): TitleContrast {
-  const contrast: TitleContrast = { theirs: [], ours: [] }
+  const contrast: TitleContrast = { now: { theirs: [], ours: [] }, ever: { theirs: [], ours: [] } }
   const words = new Set(tokenize(job.title, { title: true }))
   const asked = new Set([...job.requiredSkills, ...job.preferredSkills].flatMap(skillIdsOf))
-  const inTitleField = (tokens: readonly string[]) => tokens.map((token) => fieldHash(termHash(token), 'title'))
+  const inField = (field: 'role' | 'title') => (tokens: readonly string[]) =>
+    tokens.map((token) => fieldHash(termHash(token), field))
   for (const group of relatedOf.contrasts ?? []) {
     const skills = group.map((skill) => ({
       skillId: skill.skillId,
@@ -153,8 +154,13 @@ export function titleContrast(job: ScoringJobSource, relatedOf: RelatedSkills): 
     const ours = skills.filter((skill) => skill.phrases.some((tokens) => tokens.every((token) => words.has(token))))
     if (!ours.length) continue
     const theirs = skills.filter((skill) => !ours.includes(skill) && !asked.has(skill.skillId))
-    contrast.ours.push(...ours.flatMap((skill) => skill.phrases.map(inTitleField)))
-    contrast.theirs.push(...theirs.flatMap((skill) => skill.phrases.map(inTitleField)))
+    for (const [side, field] of [
+      [contrast.now, 'role'],
+      [contrast.ever, 'title'],
+    ] as const) {
+      side.ours.push(...ours.flatMap((skill) => skill.phrases.map(inField(field))))
+      side.theirs.push(...theirs.flatMap((skill) => skill.phrases.map(inField(field))))
+    }
   }
   return contrast
 }

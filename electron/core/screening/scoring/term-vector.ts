@@ -51,11 +51,12 @@ export function termHash(term: string): number {
  * telling a copied posting (copied.ts). Each is stored in the same vector under its own hash of the
  * body term's hash, so the layout and the storage stay one.
  */
-export type TermField = 'title' | 'skills' | 'pair' | 'triple'
+export type TermField = 'title' | 'skills' | 'role' | 'pair' | 'triple'
 
 const FIELD_SALT: Record<TermField, number> = {
   title: 0x7469746c,
   skills: 0x736b696c,
+  role: 0x726f6c65,
   pair: 0x70616972,
   triple: 0x74726970,
 }
@@ -79,6 +80,8 @@ export const tripleHash = (first: string, second: string, third: string) =>
 export interface FieldTokens {
   title?: readonly string[]
   skills?: readonly string[]
+  /** What the resume says the person is now: its headline and current job's title (see fields.ts). */
+  role?: readonly string[]
 }
 
 /**
@@ -86,7 +89,7 @@ export interface FieldTokens {
  * skills fields, and every pair and triple of neighbouring body terms.
  */
 export function buildTermVector(tokens: readonly string[], fields: FieldTokens = {}): TermVector {
-  const fieldCount = (fields.title?.length ?? 0) + (fields.skills?.length ?? 0)
+  const fieldCount = (fields.title?.length ?? 0) + (fields.skills?.length ?? 0) + (fields.role?.length ?? 0)
   // Every occurrence's hash in one typed array, sorted, then counted in runs: a Map of counts keyed
   // by hashes above 2^30 (the triples) boxed each key and cost more than the rest of the vector.
   const all = new Uint32Array(tokens.length + fieldCount + Math.max(0, 2 * tokens.length - 3))
@@ -95,7 +98,7 @@ export function buildTermVector(tokens: readonly string[], fields: FieldTokens =
   // give), rather than hashing a joined string again: a tenth of reading a resume.
   const single = tokens.map((token) => fnv(FNV_OFFSET, token))
   for (const hash of single) all[filled++] = hash & LOW_QUARTER
-  for (const field of ['title', 'skills'] as const)
+  for (const field of ['title', 'skills', 'role'] as const)
     for (const token of fields[field] ?? []) all[filled++] = fieldHash(termHash(token), field)
   let pair = 0
   for (let i = 1; i < tokens.length; i++) {

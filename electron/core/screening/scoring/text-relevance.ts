@@ -1,6 +1,6 @@
 import { bm25Scores, DEFAULT_BM25, type Bm25Params } from './bm25'
 import { fieldHash, frequencyOf, type TermVector } from './term-vector'
-import type { ScoringJob } from './types'
+import type { ContrastPhrases, ScoringJob } from './types'
 
 interface TextRelevanceParams {
   bm25: Bm25Params
@@ -57,12 +57,17 @@ export function titleMatches(pool: readonly TermVector[], title: ScoringJob['tit
  * words of its own: "Manual & Automation Tester" holds both, "QA Automation Engineer" only the other.
  */
 function holdsAnotherRole(doc: TermVector, contrast: ScoringJob['title']['contrast']): boolean {
+  return holdsTheirs(doc, contrast.now) ?? holdsTheirs(doc, contrast.ever) ?? false
+}
+
+/** Whether the field holds the other role and not the job's; null when it names neither. */
+function holdsTheirs(doc: TermVector, { theirs, ours }: ContrastPhrases): boolean | null {
   const has = (hash: number) => frequencyOf(doc, hash) > 0
-  const theirs = contrast.theirs.find((phrase) => phrase.length > 0 && phrase.every(has))
-  if (!theirs) return false
-  return !contrast.ours.some(
-    (phrase) => phrase.length > 0 && phrase.every(has) && phrase.some((h) => !theirs.includes(h)),
-  )
+  const named = (phrase: readonly number[]) => phrase.length > 0 && phrase.every(has)
+  const other = theirs.find(named)
+  const own = ours.filter(named)
+  if (!other) return own.length > 0 ? false : null
+  return !own.some((phrase) => phrase.some((hash) => !other.includes(hash)))
 }
 
 /**

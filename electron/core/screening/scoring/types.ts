@@ -21,13 +21,23 @@ export interface ScoringJob {
 }
 
 /**
- * A candidate's title that names another role than the job's title (by the taxonomy's contrasts),
- * as phrases of title-field hashes: `theirs`, the other roles' forms; `ours`, the job's role's. Both
- * empty when the job's title names no role of a contrast.
+ * A candidate's title that names another role than the job's title (by the taxonomy's contrasts):
+ * `theirs`, the other roles' forms; `ours`, the job's role's. Both empty when the job's title names
+ * no role of a contrast.
  */
-export interface TitleContrast {
+export interface ContrastPhrases {
   theirs: number[][]
   ours: number[][]
+}
+
+/**
+ * The contrast's phrases in two fields: `now`, the role field (the headline and current title, what
+ * the candidate is); `ever`, the title field (every title held), asked only when `now` names neither
+ * side ("Senior QA Engineer (SDET)" over an earlier "QA Automation Engineer").
+ */
+export interface TitleContrast {
+  now: ContrastPhrases
+  ever: ContrastPhrases
 }
 
 export interface CustomSkillPhrase {
