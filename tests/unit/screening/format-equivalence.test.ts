@@ -195,6 +195,35 @@ describe('the same text saved as PDF and DOCX', () => {
     expect(filled(pdf.document)).toEqual(filled(plain.document))
   })
 
+  // Wrapped by hand at about 46 characters, as text copied out of a two-column PDF is: a short line's
+  // next word would not have fitted in the count, and the PDF joins such lines back into paragraphs
+  // (the .txt keeps them), but a heading after one stays a line of its own.
+  it('keeps a heading apart from a short line of a text wrapped by count', async () => {
+    const text = [
+      'Business development manager, 9 years in B2B',
+      'sales of software and industrial services in',
+      'the Nordics. Hunter profile: I build pipelines',
+      'from scratch, run complex deals with several',
+      'decision makers and close, mostly by phone.',
+      'EXPERIENCE',
+      'Business Development Manager, Nordics, 2020',
+      'Fjordline Software AB (fleet management SaaS)',
+      'SKILLS',
+      'New business',
+      'Solution selling',
+      '• New logo acquisition in Sweden, Norway and',
+      '  Denmark; ARR closed SEK 14M in 2023 (128%',
+      '  of quota), with four resellers and a partner',
+      'K E Y  A C H I E V E M E N T S',
+      'Top seller of the region in 2021 and in 2022',
+    ].join('\n')
+    const pdf = await extractDocument(await textToPdf(text), 'cv.pdf')
+    if (!pdf.ok) throw new Error('not read')
+    const lines = pdf.document.text.split('\n')
+    expect(lines).toEqual(expect.arrayContaining(['EXPERIENCE', 'SKILLS', 'K E Y A C H I E V E M E N T S']))
+    expect(lines.filter((line) => line.endsWith('(fleet management SaaS)'))).toHaveLength(1)
+  })
+
   it('keeps a running header apart from the paragraph the page before ended with', async () => {
     const header = 'Maria Santos - Curriculum Vitae - Page 1'
     const bytes = await textToPdf([...shortLines(45), PROSE, PROSE, PROSE].join('\n'), { header })

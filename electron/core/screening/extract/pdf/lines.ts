@@ -229,6 +229,14 @@ const LIST_MARKER = /^\s*(?:[•▪●◦]\s+|[*-]\s+)/
 // that is one label and its values, followed by a line led by another label, is a list of such
 // lines, not a wrapped paragraph. A line of several labelled fields ("Name: … | Email: … |") runs on.
 const LABEL_START = /^\s*\p{Lu}[\p{L}&/+.-]*(?:\s+[\p{L}&/+.-]+){0,2}:\s/u
+// A line of one to four words in capitals ("SKILLS", "WORK EXPERIENCE", "E X P E R I E N C E") after
+// a paragraph in mixed case, in a text wrapped by count, is a heading even where its first word would
+// not have fitted on the line before: such a text has many short lines ("… (fleet management SaaS)" /
+// "SKILLS"). In a text wrapped at the margin, a last word in capitals ("… vibration analysis, SAP" /
+// "PM") is told by the line before reaching the margin.
+const HEADING =
+  /^\s*(?:\p{Lu}[\p{Lu}&/]*(?:\s+[\p{Lu}&/]+){0,3}|(?:\p{Lu} ){2,}\p{Lu}(?: {2,}(?:\p{Lu} )+\p{Lu})*)\s*$/u
+const LOWER_CASE = /\p{Ll}/u
 const labelList = (paragraph: string, lineLength: number, nextText: string) =>
   paragraph.length <= lineLength &&
   LABEL_START.test(paragraph) &&
@@ -413,8 +421,12 @@ function continues(
   // Two items of one list (the paragraph itself began with the same marker), or a list's first item.
   if (marker && (LIST_MARKER.exec(paragraph)?.[0].trim() === marker || endsInMark(paragraph, ':'))) return false
   if (labelList(paragraph, lineLength, nextText)) return false
-  // Wrapped by count before it was drawn: the next word would not have fitted in the count.
-  if (wrappedAt !== null) return lineLength + 1 + (nextText.trimStart().split(/\s/, 1)[0]?.length ?? 0) > wrappedAt
+  // Wrapped by count before it was drawn: the next word would not have fitted in the count, and it is
+  // no heading (a line's length says less there than a line reaching the margin does).
+  if (wrappedAt !== null) {
+    if (HEADING.test(nextText) && LOWER_CASE.test(paragraph)) return false
+    return lineLength + 1 + (nextText.trimStart().split(/\s/, 1)[0]?.length ?? 0) > wrappedAt
+  }
   // Line breaking (Unicode's LB13) never breaks before a closing or separating mark, even after a space:
   // "Role: .Net Developer" wraps as "Role: .Net", its first word with the next.
   const unbroken = marker ? 0 : Number(BEFORE_NO_BREAK.test(nextText))
