@@ -354,6 +354,16 @@ describe('employment, years and gaps', () => {
     expect(parsed.employment.map((job) => job.title)).toEqual(['fitness instructor'])
   })
 
+  it.each([
+    ['I have been in-house Legal Counsel at Savanna Agro Exporters Ltd (2021 – present).', ['in-house Legal Counsel']],
+    ['Before that I was a sales executive at an appliance retailer (2019 - 2021).', ['sales executive']],
+    ['Since 2023 I write React components for a skincare brand: page layouts, cards and carousels.', []],
+  ])('takes the role a first-person sentence names, and none from one that names none: %s', (line, titles) => {
+    const parsed = read(`Asha Rao\nEXPERIENCE\n${line}`)
+    expect(parsed.employment.map((job) => job.title)).toEqual(titles)
+    expect(parsed.totalYears).toBeGreaterThan(0)
+  })
+
   it('takes no sentence for a title, and still counts its years', () => {
     const parsed = read(
       'Aoife Byrne\nEXPERIENCE\nTeaching has become a big part of my working life, a secondary school in Galway (2018 - 2022)',

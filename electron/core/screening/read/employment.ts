@@ -67,9 +67,9 @@ const tidyTitle = (title: string) => {
 // A resume written as prose puts the job in a sentence: "She currently works as Senior Civil Engineer",
 // "Ethan has been a senior protocol engineer", "Right now I work remotely for Pampa Cloud Labs",
 // "Sofía spent five years as a fitness instructor".
-const SENTENCE = /\b(?:I(?:'m|'ve|\s+[a-z])|[Mm]y|[Ss]he|[Hh]e|[Hh]er|[Hh]is|[Ww]e|[Oo]ur)\b/
+const SENTENCE = /\b(?:I(?:'m|'ve|\s+[a-z]+)|[Mm]y|[Ss]he|[Hh]e|[Hh]er|[Hh]is|[Ww]e|[Oo]ur)\b/
 const ROLE_IN_SENTENCE =
-  /\b(?:(?:works?|worked|working|serves?|served|serving|joined|spent\s+(?:[\w-]+\s+){1,3})\s*as|has been|(?:I'm|I am|she is|he is))\s+(?:an?\s+|the\s+)?/i
+  /\b(?:(?:works?|worked|working|serves?|served|serving|joined|spent\s+(?:[\w-]+\s+){1,3})\s*as|(?:has|have|had) been|(?:I'm|I am|she is|he is|I was|she was|he was))\s+(?:an?\s+|the\s+)?/i
 const ROLE_WORDS = 6
 
 /** The role a sentence names after "works as", "has been" or "I am", up to its title word; '' if none. */
@@ -113,6 +113,7 @@ function titleAndCompany(parts: string[]): { title: string; company: string | nu
   // "Registered Nurse, ICU, Mercy Hospital": a short qualifier right after the title belongs to it.
   const qualifier = cleaned[chosen + 1]
   if (
+    title &&
     qualifier &&
     rest.length >= 2 &&
     qualifier.split(/\s+/).length <= 2 &&
