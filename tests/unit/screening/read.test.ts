@@ -299,6 +299,11 @@ describe('employment, years and gaps', () => {
       ['Operations Manager', 'Norteña Components S.A. de C.V.'],
     ],
     [
+      'a "Previously:" label',
+      'EXPERIENCE\nPreviously: Network Engineer, Pharos Systems Integration (Jul 2016 – Jun 2019)',
+      ['Network Engineer', 'Pharos Systems Integration'],
+    ],
+    [
       'a gym’s trainer ("Trainer" is a title, a gym a company)',
       'EXPERIENCE\nFitness Trainer, FitZone Gym, Andheri, 2018 - 2021',
       ['Fitness Trainer', 'FitZone Gym'],
