@@ -495,6 +495,13 @@ describe('a posting title’s words about the opening and its place', () => {
     )
     expect(terms).toEqual(expect.arrayContaining(['warehouse']))
     expect(terms.filter((term) => /gmail|recruit|acme|career/.test(term))).toEqual([])
+    // A run of letters with no address in it is scanned once: unbounded parts took its length squared
+    // (about a second for 40,000 letters, half a minute for 200,000).
+    const started = performance.now()
+    expect(jobQueryTerms(job({ description: 'a'.repeat(200_000) }))).toEqual(
+      expect.arrayContaining(['a'.repeat(200_000)]),
+    )
+    expect(performance.now() - started).toBeLessThan(5_000)
   })
 
   it('reads a title’s short forms as their words, on both sides, and only in titles', () => {
