@@ -88,11 +88,10 @@ function roleInSentence(sentence: string): string {
 const COMPANY_LEAD_IN =
   /^(?:\d{1,2}[.)]\s+)?(?:(?:company|employer|organi[sz]ation)(?:\s+name)?\s*[:-]\s*|company name\s+)?/i
 
-/** Splits "Senior Engineer, Acme Corp" / "Acme Corp | Senior Engineer" into title and company. */
 const CORPORATE_SUFFIX = /^(inc|llc|ltd|gmbh|corp|co|plc|ag|sa|bv|l\.?p)\.?$/i
-
 const RANKED_ROLE = /^(?:Senior|SENIOR|Sr\.?|SR\.?|Junior|JUNIOR|Jr\.?|Principal|Staff|Lead|Head of|Trainee)\s+\p{Lu}/u
 
+/** Splits "Senior Engineer, Acme Corp" / "Acme Corp | Senior Engineer" into title and company. */
 function titleAndCompany(parts: string[]): { title: string; company: string | null } {
   const cleaned: string[] = []
   for (const part of parts.map(trimPunctuation)) {

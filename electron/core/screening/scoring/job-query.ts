@@ -37,8 +37,8 @@ export function matchedCustomSkills(
 /**
  * Where a posting says to apply: "CVs to jobs@gmail.com", "apply at https://acme.example/careers".
  * The address's words are no part of the job; "gmail.com" would match every resume that uses it.
+ * Each part is bounded (an address's own limits), so a long run of letters costs a scan, not its square.
  */
-// Each part bounded (an address's own limits), so a long run of letters costs a scan, not its square.
 const WHERE_TO_APPLY = /[\w.%+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}|\b(?:https?:\/\/|www\.)\S+/gi
 
 /**

@@ -281,7 +281,6 @@ const JOINS_A_PAIR = new Set(['/', 'and', 'or'])
 /** A line that runs on into the next: no closing punctuation, and the next is not a new bullet. */
 const wrapsOnto = (line: string, next: string) => !/[.!?;:,|]\s*$/.test(line) && !/^\s*[•▪●◦*-]\s/.test(next)
 
-/** A form standing alone between list separators: "Languages: Go, R" but not "Go to market". */
 // A letter or a code of two or three capitals ("C", "R", "PR", "TA", "ASM") is a grade, a funding round, a
 // pull request, a teaching assistant or an area sales manager as often as a skill: a plain skill must
 // stand near it ("C and C++", "R, SQL"), not merely somewhere on its line ("We just closed our Series C
@@ -316,6 +315,7 @@ function besidePlainSkill(pattern: Pattern, nearest: ReturnType<typeof nearestPl
   return nearest.before[index]! < SHORT_FORM_REACH || nearest.after[index]! < SHORT_FORM_REACH
 }
 
+/** A form standing alone between list separators: "Languages: Go, R" but not "Go to market". */
 function inList(tokens: Token[], from: number, to: number): boolean {
   const before = tokens[from - 1]
   const after = tokens[to]
