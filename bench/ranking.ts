@@ -57,27 +57,36 @@ interface CliRanking {
   ranked: { file: string; score: number }[]
 }
 
+interface CliRun {
+  duplicates: { file: string }[]
+}
+
 type Rankings = Map<string, { file: string; score: number }[]>
 
 /**
  * One `panelist screen` run for every job of the set over `folder` (the set's resumes by default):
- * the product's ranking per category, each file named as labels.json names it (its .txt name).
+ * the product's ranking per category, each file named as labels.json names it (its .txt name), and
+ * the files it took for the same person as another it kept (the same e-mail or phone).
  */
-async function productRankings(set: LabeledSet, folder = path.join(set.dir, 'resumes')): Promise<Rankings> {
+async function productRun(
+  set: LabeledSet,
+  folder = path.join(set.dir, 'resumes'),
+): Promise<{ rankings: Rankings; merged: Set<string> }> {
   const categories = Object.keys(set.jobs).sort()
   const cli = ['--import', 'tsx', CLI, 'screen', '--json', '--top', '100000']
   for (const category of categories) cli.push('--job', set.jobs[category]!)
   cli.push(folder)
   const { stdout } = await promisify(execFile)(process.execPath, cli, { maxBuffer: 512 * 1024 * 1024 })
-  const output = JSON.parse(stdout) as CliRanking | { results: CliRanking[] }
+  const output = JSON.parse(stdout) as CliRun & (CliRanking | { results: CliRanking[] })
   const results = 'results' in output ? output.results : [output]
   const labelName = (file: string) => `${path.basename(file, path.extname(file))}.txt`
-  return new Map(
+  const rankings: Rankings = new Map(
     categories.map((category, i) => [
       category,
       results[i]!.ranked.map((r) => ({ file: labelName(r.file), score: r.score })),
     ]),
   )
+  return { rankings, merged: new Set(output.duplicates.map((d) => labelName(d.file))) }
 }
 
 const order = (rankings: Rankings, category: string) => rankings.get(category)!.map((r) => r.file)
@@ -183,7 +192,7 @@ async function compareFormats(set: LabeledSet, asText: Rankings): Promise<void> 
   for (const saved of makers) {
     const folder = await saveAs(set, saved)
     try {
-      const rankings = await productRankings(set, folder)
+      const { rankings } = await productRun(set, folder)
       console.log(row(`  ${saved.label}`, meanOf(rankings)))
       const moved: string[] = []
       let missing = 0
@@ -209,6 +218,11 @@ async function compareFormats(set: LabeledSet, asText: Rankings): Promise<void> 
   }
 }
 
+const withoutFiles = (set: LabeledSet, left: ReadonlySet<string>): LabeledSet => ({
+  ...set,
+  labels: Object.fromEntries(Object.entries(set.labels).filter(([file]) => !left.has(file))),
+})
+
 const KEYS = Object.keys(METRIC_NAMES) as (keyof Metrics)[]
 const row = (label: string, m: Metrics) => `${label.padEnd(30)}${KEYS.map((k) => m[k].toFixed(3).padStart(9)).join('')}`
 const header = `${''.padEnd(30)}${KEYS.map((k) => METRIC_NAMES[k].padStart(9)).join('')}`
@@ -219,11 +233,14 @@ async function main() {
   const pool = args.includes('--pooled') ? fs.mkdtempSync(path.join(os.tmpdir(), 'panelist-ranking-pool-')) : null
   process.on('exit', () => pool && fs.rmSync(pool, { recursive: true, force: true }))
   const sets = pool ? pooledSets(labeled, loadLabeledSets(root), pool) : labeled
-  for (const set of sets) {
+  for (const whole of sets) {
+    // Writers of different sets gave a few of their people the same made-up address, so in a pool
+    // such files stand for one person: every ranker is judged without them, not the product alone.
+    const { rankings: product, merged } = await productRun(whole)
+    const set = withoutFiles(whole, merged)
     const files = Object.keys(set.labels)
     const texts = new Map(files.map((file) => [file, fs.readFileSync(resumePath(set, file), 'utf8')]))
     const baselines = { bm25: bm25Baseline(texts), tfidf: tfidfBaseline(texts) }
-    const product = await productRankings(set)
     const all = { product: [] as Metrics[], bm25: [] as Metrics[], tfidf: [] as Metrics[] }
     const lines: string[] = []
     for (const category of Object.keys(set.jobs).sort()) {
@@ -245,7 +262,12 @@ async function main() {
     const mean = { product: meanMetrics(all.product), bm25: meanMetrics(all.bm25), tfidf: meanMetrics(all.tfidf) }
     const wins = all.product.filter((m, i) => m.ap > all.bm25[i]!.ap).length
     const losses = all.product.filter((m, i) => m.ap < all.bm25[i]!.ap).length
-    console.log(`\n# ${set.name}: ${files.length} resumes, ${Object.keys(set.jobs).length} categories\n${header}`)
+    const left = merged.size
+      ? ` (and ${merged.size} the product took for the same person as another, left out of every ranking)`
+      : ''
+    console.log(
+      `\n# ${set.name}: ${files.length} resumes${left}, ${Object.keys(set.jobs).length} categories\n${header}`,
+    )
     console.log(lines.join('\n'))
     console.log(
       `mean\n${row('  panelist screen', mean.product)}\n${row('  BM25', mean.bm25)}\n${row('  TF-IDF', mean.tfidf)}`,

@@ -55,6 +55,56 @@ describe('the shipped taxonomy', () => {
     expect(related('phlebotomy')).not.toContain('medical-billing')
     expect(related('etap')).not.toContain('catia')
     for (const language of ['java', 'python', 'javascript']) expect(related(language), language).toEqual([])
+    // A trade's own tools stand in for its name: a firewall vendor for network security, a CDS view
+    // for ABAP, RMAN for Oracle, a workout plan for personal training.
+    expect(related('network-security')).toEqual(expect.arrayContaining(['fortinet', 'palo-alto-networks', 'vpn']))
+    expect(related('abap')).toEqual(expect.arrayContaining(['abap-cds-views', 'sap-odata', 'sap-enhancements']))
+    expect(related('oracle-database')).toEqual(expect.arrayContaining(['oracle-rman', 'oracle-data-guard']))
+    expect(related('personal-training')).toEqual(expect.arrayContaining(['workout-programming', 'nutrition-planning']))
+  })
+
+  it('reads the tools of trades a recruiter screens for, not only their names', () => {
+    expect(
+      namesIn('Firewalls: Palo Alto, Fortinet, Check Point; BGP, OSPF, VLANs; IPsec VPN; CCNA, CCNP Security'),
+    ).toEqual([
+      'Network Security',
+      'Fortinet',
+      'Check Point',
+      'Routing Protocols',
+      'Routing Protocols',
+      'Network Switching',
+      'VPN',
+      'CCNA',
+      'CCNP',
+    ])
+    expect(namesIn('Palo Alto and Fortinet firewalls')).toEqual(['Palo Alto Networks', 'Fortinet', 'Network Security'])
+    expect(namesIn('CDS views, OData services, ALV reports, Smartforms, user exits and BAdIs, IDocs')).toEqual([
+      'CDS Views',
+      'OData',
+      'ALV Reports',
+      'SAP Smartforms',
+      'SAP Enhancements',
+      'SAP Enhancements',
+      'IDocs',
+    ])
+    expect(namesIn('RMAN backups, Data Guard, RAC, AWR')).toEqual([
+      'RMAN',
+      'Oracle Data Guard',
+      'Oracle RAC',
+      'AWR Reports',
+    ])
+    expect(namesIn('SCD Type 2 loads in Informatica scheduled through Control-M')).toEqual([
+      'Slowly Changing Dimensions',
+      'Informatica',
+      'Control-M',
+    ])
+    expect(namesIn('Regression testing, UAT support, STLC, ISTQB Foundation Level')).toEqual([
+      'Regression Testing',
+      'User Acceptance Testing',
+      'Software Testing Life Cycle',
+      'ISTQB Certification',
+    ])
+    expect(namesIn('Plan workouts and basic diet for members')).toEqual(['Workout Programming', 'Nutrition Planning'])
   })
 })
 
@@ -142,6 +192,12 @@ describe('matching', () => {
     expect(namesIn('Helped tally the votes')).toEqual([])
     expect(namesIn('Inventor of two patents')).toEqual(['Intellectual Property'])
     expect(namesIn('Senior Member, IEEE')).toEqual([])
+    // A town, a floor, a soft drink, an audit and a forest officer share a name with a skill.
+    expect(namesIn('Palo Alto, CA 94301')).toEqual([])
+    expect(namesIn('Laid parquet flooring in 40 villas')).toEqual([])
+    expect(namesIn('Diet Coke promotion in 200 outlets')).toEqual([])
+    expect(namesIn('SOC 2 Type II audit evidence')).toEqual(['SOC 2'])
+    expect(namesIn('Forest Ranger, Karnataka Forest Department')).toEqual([])
     // A platform tested or supported is no development of it; building for it is.
     expect(namesIn('Regression before web and Android releases, on Android devices and iOS devices')).toEqual([])
     // Nor is a pair of them: the pair's last word says what both are.
