@@ -68,6 +68,7 @@ describe('the shipped taxonomy', () => {
       namesIn('Firewalls: Palo Alto, Fortinet, Check Point; BGP, OSPF, VLANs; IPsec VPN; CCNA, CCNP Security'),
     ).toEqual([
       'Network Security',
+      'Palo Alto Networks',
       'Fortinet',
       'Check Point',
       'Routing Protocols',
@@ -194,6 +195,11 @@ describe('matching', () => {
     expect(namesIn('Senior Member, IEEE')).toEqual([])
     // A town, a floor, a soft drink, an audit and a forest officer share a name with a skill.
     expect(namesIn('Palo Alto, CA 94301')).toEqual([])
+    expect(namesIn('Kirloskar Foundry, Pune')).toEqual([])
+    expect(namesIn('Sold 10 SD cards')).toEqual([])
+    // A rule's run of words reads as the text's words do: "e-commerce" after B2B is a market, not selling.
+    expect(namesIn('A B2B e-commerce platform')).toEqual(['E-commerce'])
+    expect(namesIn('rest assured, we will call')).toEqual([])
     expect(namesIn('Laid parquet flooring in 40 villas')).toEqual([])
     expect(namesIn('Diet Coke promotion in 200 outlets')).toEqual([])
     expect(namesIn('SOC 2 Type II audit evidence')).toEqual(['SOC 2'])
@@ -201,7 +207,9 @@ describe('matching', () => {
     // A platform tested or supported is no development of it; building for it is.
     expect(namesIn('Regression before web and Android releases, on Android devices and iOS devices')).toEqual([])
     // Nor is a pair of them: the pair's last word says what both are.
-    expect(namesIn('Smoke checks on web and Android/iOS builds, and on Android or iOS devices')).toEqual([])
+    expect(namesIn('Smoke checks on web and Android/iOS builds, and on Android or iOS devices')).toEqual([
+      'Smoke Testing',
+    ])
     expect(namesIn('Built Android and iOS apps in Kotlin and Swift')).toEqual(
       expect.arrayContaining(['Android Development', 'iOS Development']),
     )
@@ -321,7 +329,7 @@ describe('validation', () => {
     expect(() => parseTaxonomy(data)).toThrow(/"K8s" belongs to both kubernetes and not-kubernetes/)
   })
 
-  it('refuses unknown categories, duplicate ids, bad ids and rules naming no form', () => {
+  it('refuses unknown categories, duplicate ids, bad ids, rules naming no form and runs it cannot read', () => {
     const unknownCategory = valid()
     unknownCategory.skills[0]!.category = 'astrology'
     expect(() => parseTaxonomy(unknownCategory)).toThrow(TaxonomyError)
@@ -334,6 +342,9 @@ describe('validation', () => {
     const badRule = valid()
     badRule.skills[0]!.caseSensitive = ['nowhere']
     expect(() => parseTaxonomy(badRule)).toThrow(/not one of its forms/)
+    const longRun = valid()
+    longRun.skills[0]!.notFollowedBy = { [longRun.skills[0]!.name]: ['to the market'] }
+    expect(() => parseTaxonomy(longRun)).toThrow(/more than two words/)
     expect(() => parseTaxonomy({ version: 2 })).toThrow(TaxonomyError)
   })
 

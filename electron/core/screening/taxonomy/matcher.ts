@@ -111,7 +111,7 @@ export function indexSkills(
         tokens,
         caseSensitive: exactCase,
         contextual: contextual.has(surface),
-        notFollowedBy: new Set((entry.notFollowedBy?.[surface] ?? []).map((word) => word.toLowerCase())),
+        notFollowedBy: new Set((entry.notFollowedBy?.[surface] ?? []).map(runOf)),
         plural: pluralOf(tokens, exactCase),
       }
       const first = tokens[0]!.norm
@@ -267,16 +267,33 @@ export class SkillMatcher {
     }
     const after = tokens[at + length]
     if (after?.joined && binds(after)) return false
-    if (after && pattern.notFollowedBy.has(after.norm)) return false
+    if (startsWithAny(pattern.notFollowedBy, tokens, at + length)) return false
     // "Android/iOS builds", "Android and iOS devices": the pair's last word says what both are.
-    const pairedWith = JOINS_A_PAIR.has(after?.norm ?? '') ? tokens[at + length + 2] : undefined
-    if (pairedWith && pattern.notFollowedBy.has(pairedWith.norm)) return false
+    if (JOINS_A_PAIR.has(after?.norm ?? '') && startsWithAny(pattern.notFollowedBy, tokens, at + length + 2))
+      return false
     if (pattern.contextual && after && YEAR.test(after.norm)) return false
     return true
   }
 }
 
 const JOINS_A_PAIR = new Set(['/', 'and', 'or'])
+
+/**
+ * A word or a run of two that shows a form is not the skill, as the tokens' normal forms read it:
+ * "e-commerce" is "e commerce", and "Palo Alto, CA" needs the comma and the state.
+ */
+const runOf = (words: string) =>
+  tokenize(words)
+    .map((token) => token.norm)
+    .join(' ')
+
+/** Whether the tokens from `at` begin with one of `runs` (a word, or two: see runOf). */
+function startsWithAny(runs: ReadonlySet<string>, tokens: readonly Token[], at: number): boolean {
+  const first = tokens[at]
+  if (!first || runs.size === 0) return false
+  const second = tokens[at + 1]
+  return runs.has(first.norm) || (!!second && runs.has(`${first.norm} ${second.norm}`))
+}
 
 /** A line that runs on into the next: no closing punctuation, and the next is not a new bullet. */
 const wrapsOnto = (line: string, next: string) => !/[.!?;:,|]\s*$/.test(line) && !/^\s*[•▪●◦*-]\s/.test(next)

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { normalizedForm } from './tokenize'
+import { normalizedForm, tokenize } from './tokenize'
 
 const form = z.string().trim().min(1).max(80)
 const skillId = z
@@ -20,7 +20,10 @@ export const taxonomySkillSchema = z
      * list ("Languages: Go, R") or on a line that names another skill.
      */
     contextual: z.array(form).max(60).optional(),
-    /** Words that, right after a form, show it is not the skill ("Go to market", "Excel at"). */
+    /**
+     * Words that, right after a form, show it is not the skill ("Go to market", "Excel at"); an entry
+     * may be a run of two tokens (", CA" after "Palo Alto").
+     */
     notFollowedBy: z.record(form, z.array(z.string().min(1).max(40)).max(20)).optional(),
   })
   .strict()
@@ -77,6 +80,15 @@ export const taxonomyDataSchema = z
             code: 'custom',
             path: ['skills', index],
             message: `${skill.id}: rule names "${rule}", which is not one of its forms`,
+          })
+        }
+      }
+      for (const run of Object.values(skill.notFollowedBy ?? {}).flat()) {
+        if (tokenize(run).length > 2) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['skills', index],
+            message: `${skill.id}: "${run}" is more than two words, and only a word or two after a form are read`,
           })
         }
       }
