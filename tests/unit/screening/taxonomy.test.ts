@@ -300,6 +300,27 @@ describe('suggestSkills', () => {
     expect(suggested[0]).toMatchObject({ mentions: 2, evidence: '- 5+ years of Python and Postgres' })
   })
 
+  it('offers examples of one kind in brackets as alternatives, not the parts of a stack', () => {
+    const suggested = (text: string) =>
+      taxonomy
+        .suggestSkills(text)
+        .map((skill) => [skill.name, ...(skill.alternatives ?? []).map((other) => other.name)].join(' or '))
+    expect(suggested('Manage and troubleshoot firewalls (Palo Alto, Fortinet, Check Point)')).toContain(
+      'Palo Alto Networks or Fortinet or Check Point',
+    )
+    expect(suggested('Cloud experience (e.g. AWS, Azure, GCP)')).toContain(
+      'Amazon Web Services or Microsoft Azure or Google Cloud Platform',
+    )
+    expect(suggested('Exposure to SIEM tools (Splunk and QRadar)')).toContain('Splunk or IBM QRadar')
+    expect(suggested('Python data stack (pandas, NumPy, scikit-learn)')).toEqual([
+      'Python',
+      'pandas',
+      'NumPy',
+      'scikit-learn',
+    ])
+    expect(suggested('Configure routing and switching (BGP, OSPF, VLANs)').join()).not.toContain(' or ')
+  })
+
   it('suggests skills for non-engineering jobs too', () => {
     const ids = taxonomy
       .suggestSkills(
@@ -343,7 +364,7 @@ describe('validation', () => {
     badRule.skills[0]!.caseSensitive = ['nowhere']
     expect(() => parseTaxonomy(badRule)).toThrow(/not one of its forms/)
     const longRun = valid()
-    longRun.skills[0]!.notFollowedBy = { [longRun.skills[0]!.name]: ['to the market'] }
+    longRun.skills[0]!.notFollowedBy = { [longRun.skills[0]!.name as string]: ['to the market'] }
     expect(() => parseTaxonomy(longRun)).toThrow(/more than two words/)
     expect(() => parseTaxonomy({ version: 2 })).toThrow(TaxonomyError)
   })

@@ -59,6 +59,8 @@ export function taxonomyFromTransfer(transfer: TaxonomyTransfer): Taxonomy {
   const { data, skills, index } = transfer
   const byId = new Map(skills.map((skill) => [skill.id, skill]))
   const matcher = new SkillMatcher(index)
+  const related = relatedSkillsOf(data)
+  const standIn = (a: string, b: string) => related(a).includes(b)
   return {
     skills,
     categories: data.categories,
@@ -67,7 +69,7 @@ export function taxonomyFromTransfer(transfer: TaxonomyTransfer): Taxonomy {
     byId: (id) => byId.get(id),
     resolve: (form) => matcher.resolve(form),
     findSkills: (text) => matcher.find(text),
-    suggestSkills: (description) => suggestFromMatches(description, matcher.find(description)),
-    related: relatedSkillsOf(data),
+    suggestSkills: (description) => suggestFromMatches(description, matcher.find(description), standIn),
+    related,
   }
 }

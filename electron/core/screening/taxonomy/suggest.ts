@@ -182,13 +182,43 @@ function clausesOf(lines: readonly string[]) {
 
 // Between two mentions that are alternatives: "Figma or Adobe XD", "Kafka, or RabbitMQ", "SQL and/or NoSQL".
 const OR_BETWEEN = /^\s*,?\s*(?:or|and\/or)\s+$/i
+// Between two examples in one pair of brackets: "firewalls (Palo Alto, Fortinet, Check Point)".
+const LISTED_BETWEEN = /^\s*(?:[,/]\s*(?:(?:or|and|and\/or)\s+)?|(?:and|and\/or)\s+)$/i
+
+/** Where the bracket that `at` sits in opens on its line, or -1 outside brackets. */
+function openBracketBefore(line: string, at: number): number {
+  const open = line.lastIndexOf('(', at)
+  return open >= 0 && line.indexOf(')', open) >= at ? open : -1
+}
+
+// Brackets of examples of which any will do: after a kind of product ("firewalls (Palo Alto, Fortinet)",
+// "SIEM tools (Splunk, QRadar)"), or opened by "e.g." or "such as". Not a stack's parts: "Python
+// libraries (pandas, NumPy)" asks for each.
+const KIND_BEFORE =
+  /\b(?:tools?|platforms?|vendors?|providers?|products?|solutions?|firewalls?|databases?|clouds?|frameworks?|suites?|appliances?|engines?|brokers?|erps?|crms?)\s*$/i
+const EXAMPLES_OPEN = /^\s*(?:e\.?g\.?|such as|like|any of|either|for example)\b/i
+
+/** Two skills a posting offers as examples of one kind in one pair of brackets, and which stand in for each other. */
+const examplesOfOne = (line: string, a: SkillMatch, b: SkillMatch, standIn: StandIn) => {
+  const open = openBracketBefore(line, a.start)
+  return (
+    open >= 0 &&
+    open === openBracketBefore(line, b.start) &&
+    LISTED_BETWEEN.test(line.slice(a.end, b.start)) &&
+    (KIND_BEFORE.test(line.slice(0, open)) || EXAMPLES_OPEN.test(line.slice(open + 1))) &&
+    standIn(a.skillId, b.skillId)
+  )
+}
+
+/** Whether the taxonomy relates two skills (one may stand in for the other). */
+export type StandIn = (a: string, b: string) => boolean
 
 /**
  * Groups of skills the description offers as alternatives, each in reading order. A skill named
  * anywhere else on its own is asked for on its own, and joins no group: "Java" in "Java or Kotlin"
  * and again in "strong Java" is required.
  */
-function alternativeGroups(lines: readonly string[], matches: readonly SkillMatch[]): string[][] {
+function alternativeGroups(lines: readonly string[], matches: readonly SkillMatch[], standIn: StandIn): string[][] {
   const partners = new Map<string, Set<string>>()
   const alone = new Set<string>()
   const link = (a: string, b: string) => {
@@ -205,7 +235,8 @@ function alternativeGroups(lines: readonly string[], matches: readonly SkillMatc
       a.lineIndex === b.lineIndex &&
       !a.line.includes('\n') &&
       !b.line.includes('\n') &&
-      OR_BETWEEN.test((lines[a.lineIndex] ?? '').slice(a.end, b.start))
+      (OR_BETWEEN.test((lines[a.lineIndex] ?? '').slice(a.end, b.start)) ||
+        examplesOfOne(lines[a.lineIndex] ?? '', a, b, standIn))
     if (joined(match, next)) link(match.skillId, next!.skillId)
     if (!joined(match, next) && !joined(previous, match)) alone.add(match.skillId)
   })
@@ -245,7 +276,11 @@ const isListItem = (trimmed: string) => /^([-*•]|\d+[.)])\s/.test(trimmed)
  * Skills named as alternatives ("Figma or Adobe XD") are one suggestion: the first, with the others
  * as its alternatives.
  */
-export function suggestFromMatches(description: string, matches: readonly SkillMatch[]): SuggestedSkill[] {
+export function suggestFromMatches(
+  description: string,
+  matches: readonly SkillMatch[],
+  standIn: StandIn = () => false,
+): SuggestedSkill[] {
   const lines = description.split('\n')
   const blockPreferred = new Array<boolean>(lines.length).fill(false)
   let inPreferredBlock = false
@@ -297,7 +332,7 @@ export function suggestFromMatches(description: string, matches: readonly SkillM
       order,
     })
   })
-  for (const [first, ...others] of alternativeGroups(lines, matches)) {
+  for (const [first, ...others] of alternativeGroups(lines, matches, standIn)) {
     const skill = bySkill.get(first!)
     const alternatives = others.flatMap((id) => bySkill.get(id) ?? []).slice(0, MAX_ALTERNATIVES)
     if (!skill || !alternatives.length) continue
