@@ -328,6 +328,11 @@ describe('employment, years and gaps', () => {
       'EXPERIENCE\n* Odra Systems sp. z o.o. — Senior QA Automation, 2021.03 – now',
       ['Senior QA Automation', 'Odra Systems sp. z o.o.'],
     ],
+    [
+      'a "designation" without a colon after the employer',
+      'Employer: Southern Polymers Ltd, IT department (2019 - present), designation Assistant Manager - IT Infrastructure',
+      ['Assistant Manager, IT Infrastructure', 'Southern Polymers Ltd'],
+    ],
   ])('reads %s without its labels', (_case, text, job) => {
     expect(read(`Asha Rao\n${text}`).employment.map((entry) => [entry.title, entry.company])).toEqual([job])
   })

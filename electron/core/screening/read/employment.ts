@@ -35,7 +35,7 @@ const isHeaderLike = (line: string) =>
 // A label: "Designation : Hadoop Developer", "Current: Sr. ETL Developer, …", LinkedIn's "Title Oracle DBA",
 // Europass's "Occupation or position held: ETL Developer".
 const TITLE_LEAD_IN =
-  /^[\s.,;:)-]*(?:\d{1,2}[.)]\s+)?(?:(?:role|designation|position(?: held)?|occupation(?: or position held)?|(?:job )?title|current|now|previous|previously|formerly|earlier|before|(?:work |professional )?experience|employment)\s*[:-]\s*|(?:work|professional) experience\s+|title\s+|(?:(?:currently|presently)\s+)?(?:working|worked)\s+as\s+(?:an?\s+)?)?/i
+  /^[\s.,;:)-]*(?:\d{1,2}[.)]\s+)?(?:(?:role|designation|position(?: held)?|occupation(?: or position held)?|(?:job )?title|current|now|previous|previously|formerly|earlier|before|(?:work |professional )?experience|employment)\s*[:-]\s*|(?:work|professional) experience\s+|(?:title|designation)\s+|(?:(?:currently|presently)\s+)?(?:working|worked)\s+as\s+(?:an?\s+)?)?/i
 const ROLE_LABEL = /\b(?:role|designation|position(?: held)?|title)\s*[:-]\s*/gi
 
 /** What follows a text's last role label ("… Role: Senior Big Data Engineer"), '' when it has none. */
