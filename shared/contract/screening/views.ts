@@ -83,6 +83,8 @@ export interface SkillSuggestion {
   importance?: 'required' | 'preferred'
   /** Skills the description names as doing as well ("Figma or Adobe XD"). */
   alternatives?: { skillId: string; name: string }[]
+  /** The weight (1 to 5) it starts at when added to a job (see skill-weight.ts). */
+  weight: number
 }
 
 export interface IntakeCounts {

@@ -48,4 +48,12 @@ describe('job.md for the command line', () => {
     expect(job.requiredSkills.map((s) => s.name)).toEqual(expect.arrayContaining(['React', 'TypeScript']))
     expect(job.minYears).toBe(3)
   })
+
+  it('starts a listed spoken language at weight 1 and a trade’s skill at 3', () => {
+    const job = parseJobMarkdown('# Field Sales Executive\nRequired: Field Sales, Hindi', taxonomy)
+    expect(job.requiredSkills.map((s) => [s.name, s.weight])).toEqual([
+      ['Field Sales', 3],
+      ['Hindi', 1],
+    ])
+  })
 })

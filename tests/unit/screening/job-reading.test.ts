@@ -398,4 +398,15 @@ describe('what a posting says about the employer', () => {
     const embedded = parseJobMarkdown('# Firmware Engineer\n- Drivers for Zephyr RTOS\n- C', taxonomy)
     expect(names(embedded.requiredSkills)).toContain('Real-Time Operating Systems')
   })
+
+  it('starts a spoken language at weight 1 in the form, as in a job.md, and a trade’s skill at 3', () => {
+    const catalog = taxonomyCatalog(taxonomy)
+    const text = 'B2B field sales of water purifiers. Hindi must, basic English.'
+    const weights = (skills: { name: string; weight: number }[]) =>
+      Object.fromEntries(skills.map((skill) => [skill.name, skill.weight]))
+    const inForm = weights(catalog.suggest('Field Sales Executive', text))
+    expect(inForm).toEqual({ 'B2B Sales': 3, 'Field Sales': 3, Hindi: 1, English: 1 })
+    expect(weights(parseJobMarkdown(`# Field Sales Executive\n${text}`, taxonomy).requiredSkills)).toEqual(inForm)
+    expect(weights(catalog.search('Hindi', 1))).toEqual({ Hindi: 1 })
+  })
 })

@@ -4,6 +4,7 @@ import {
   MAX_ALTERNATIVES,
   type JobSkill,
 } from '../../../../shared/contract/screening'
+import { startingWeight } from '../../../../shared/contract/screening/skill-weight'
 import type { ScoringJobSource } from '../scoring/job-query'
 import type { Taxonomy } from '../taxonomy'
 import { distinctSkills } from './distinct-skills'
@@ -99,7 +100,12 @@ export function parseJobMarkdown(markdown: string, taxonomy: Pick<Taxonomy, 'res
     names.map((name) => {
       const [first, ...others] = taxonomy.resolve(name) ? [name] : name.split(/\s+or\s+/i).filter(Boolean)
       const alternatives = others.slice(0, MAX_ALTERNATIVES).map(named)
-      return { ...named(first ?? name), weight: 3, ...(alternatives.length ? { alternatives } : {}) }
+      const category = taxonomy.resolve(first ?? name)?.category
+      return {
+        ...named(first ?? name),
+        weight: startingWeight(category),
+        ...(alternatives.length ? { alternatives } : {}),
+      }
     })
 
   let requiredSkills = toSkills(lists.required)
@@ -109,7 +115,7 @@ export function parseJobMarkdown(markdown: string, taxonomy: Pick<Taxonomy, 'res
     const skill = (s: (typeof suggested)[number]): JobSkill => ({
       skillId: s.skillId,
       name: s.name,
-      weight: 3,
+      weight: startingWeight(s.category),
       ...(s.alternatives ? { alternatives: s.alternatives } : {}),
     })
     const listed = new Set(preferredSkills.map((s) => s.skillId))

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import type { SkillSuggestion } from '../../../../shared/contract/screening'
+import { startingWeight } from '../../../../shared/contract/screening/skill-weight'
 import { ownMatches, readSkillsIn } from '../read/skills'
 import type { RelatedSkills, Taxonomy } from '../taxonomy'
 import type { SkillMention } from '../types'
@@ -53,6 +54,7 @@ export function taxonomyCatalog(taxonomy: Taxonomy): SkillCatalog {
         skillId: s.skillId,
         name: s.name,
         category: category(s.category),
+        weight: startingWeight(s.category),
         evidence: s.evidence,
         importance: s.importance,
         ...(s.alternatives ? { alternatives: s.alternatives } : {}),
@@ -68,7 +70,12 @@ export function taxonomyCatalog(taxonomy: Taxonomy): SkillCatalog {
             a.rank - b.rank || a.skill.name.length - b.skill.name.length || a.skill.name.localeCompare(b.skill.name),
         )
         .slice(0, limit)
-        .map(({ skill }) => ({ skillId: skill.id, name: skill.name, category: category(skill.category) }))
+        .map(({ skill }) => ({
+          skillId: skill.id,
+          name: skill.name,
+          category: category(skill.category),
+          weight: startingWeight(skill.category),
+        }))
     },
     spans(text) {
       const lineStarts: number[] = []

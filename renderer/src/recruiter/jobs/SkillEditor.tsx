@@ -48,7 +48,7 @@ export function SkillEditor({
       ;(kind === 'required' ? next.requiredSkills : next.preferredSkills).push({
         skillId: skill.skillId,
         name: skill.name,
-        weight: 3,
+        weight: skill.weight,
         ...(alternatives.length ? { alternatives } : {}),
       })
     }

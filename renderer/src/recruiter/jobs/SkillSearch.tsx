@@ -1,7 +1,7 @@
 import { useId, useState, type KeyboardEvent } from 'react'
 import type { SkillSuggestion } from '../../../../shared/contract/screening'
 
-type SkillOption = Pick<SkillSuggestion, 'skillId' | 'name' | 'category'>
+type SkillOption = Pick<SkillSuggestion, 'skillId' | 'name' | 'category' | 'weight'>
 
 const slug = (name: string) =>
   name
@@ -40,7 +40,7 @@ export function SkillSearch({
   const options: SkillOption[] = [
     ...found,
     ...(text && !found.some((r) => r.name.toLowerCase() === text.toLowerCase())
-      ? [{ skillId: `custom:${slug(text) || 'skill'}`, name: text, category: 'custom' }]
+      ? [{ skillId: `custom:${slug(text) || 'skill'}`, name: text, category: 'custom', weight: 3 }]
       : []),
   ]
 

@@ -2,7 +2,7 @@ import { skillLabel, type SkillSuggestion } from '../../../../shared/contract/sc
 import type { SkillKind } from './SkillList'
 
 export interface SkillToAdd {
-  skill: Pick<SkillSuggestion, 'skillId' | 'name' | 'alternatives'>
+  skill: Pick<SkillSuggestion, 'skillId' | 'name' | 'weight' | 'alternatives'>
   kind: SkillKind
 }
 
