@@ -204,6 +204,10 @@ describe('matching', () => {
     expect(namesIn('Diet Coke promotion in 200 outlets')).toEqual([])
     expect(namesIn('SOC 2 Type II audit evidence')).toEqual(['SOC 2'])
     expect(namesIn('Forest Ranger, Karnataka Forest Department')).toEqual([])
+    expect(namesIn('Met the CDS team on Monday')).toEqual([])
+    expect(namesIn('As the protocol in RFC 7231 says')).toEqual([])
+    expect(namesIn('Juniper berries in the house gin')).toEqual([])
+    expect(namesIn('A polygon mesh of the bracket')).toEqual([])
     // A platform tested or supported is no development of it; building for it is.
     expect(namesIn('Regression before web and Android releases, on Android devices and iOS devices')).toEqual([])
     // Nor is a pair of them: the pair's last word says what both are.
