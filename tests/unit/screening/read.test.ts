@@ -786,6 +786,60 @@ describe('skills and evidence', () => {
     expect(highlighted('Senior DBA, 2019 - Present')).toContain('database-administration')
   })
 
+  it("does not take the roles a recruiter filled for the recruiter's own skills", () => {
+    const ids = (text: string) =>
+      read(`Kim Lee\nEXPERIENCE\nSenior Recruiter, Foo Inc., 2020 - Present\n${text}`).skills.map((s) => s.skillId)
+    expect(ids('- I have hired field sales executives, often 40-60 positions a month')).not.toContain('field-sales')
+    expect(ids('- Sourcing for Java, SAP ABAP and DevOps roles on Naukri')).not.toContain('java')
+    expect(ids('- Recruited Python developers for two fintech clients')).not.toContain('python')
+    // Their own: a team they built, or a skill with no role filled after it.
+    expect(ids('- Hired and trained a field sales team of 40')).toContain('field-sales')
+    expect(ids('- Field sales in Pune; hired for my own territory later')).toContain('field-sales')
+    expect(ids('- Recruiting with Naukri and LinkedIn Recruiter')).toContain('naukri')
+    // The resume's highlights agree.
+    const highlighted = (text: string) =>
+      taxonomyCatalog(taxonomy)
+        .spans(text)
+        .map((span) => span.skillId)
+    expect(highlighted('Hired field sales executives across Gujarat')).not.toContain('field-sales')
+  })
+
+  it('does not take a hobby for a skill offered for work, under a heading or after a label', () => {
+    const ids = (text: string) => read(`Priya Rathore\nSKILLS\nSelenium, Java\n${text}`).skills.map((s) => s.skillId)
+    expect(ids('HOBBIES\nSketching, badminton, listening to music')).not.toContain('fine-arts')
+    expect(ids('Hobbies: watercolour painting, photography')).not.toContain('fine-arts')
+    expect(ids('Hobbies & Interests\nPottery, trekking')).not.toContain('sculpture')
+    // The next heading ends the hobbies; what is offered for work still counts.
+    expect(ids('HOBBIES\nSketching\nEXPERIENCE\nArt teacher, 2019 - Present: watercolour, clay modelling')).toEqual(
+      expect.arrayContaining(['fine-arts', 'sculpture', 'art-education']),
+    )
+    expect(ids('Interests: blockchain, smart contracts')).toContain('smart-contracts')
+    const highlighted = (text: string) =>
+      taxonomyCatalog(taxonomy)
+        .spans(text)
+        .map((span) => span.skillId)
+    expect(highlighted('SKILLS\nWatercolour\nHOBBIES\nSketching')).toEqual(['fine-arts'])
+  })
+
+  it('reads a training heading as courses, and a degree from a conservatoire or with honours', () => {
+    const parsed = read(
+      [
+        'Rowan Ashcroft',
+        'Scenic Artist',
+        'EXPERIENCE',
+        'Head Scenic Artist, Avon Rep, Jan 2016 - Present',
+        'TRAINING',
+        'BA (Hons) Scenic Arts, Royal West Conservatoire of Drama, 2010',
+        'IPAF 3a/3b; COSHH awareness',
+      ].join('\n'),
+    )
+    expect(parsed.educationLevel).toBe('bachelor')
+    expect(parsed.sections.certifications).toContain('IPAF')
+    expect(parsed.sections.skills).toBeUndefined()
+    // A word in a list is not a heading unless written as one.
+    expect(read('Jo Park\nSKILLS\nRecruitment\nTraining\nPayroll').sections.skills).toContain('Payroll')
+  })
+
   it('never takes a skill or its evidence from hidden text', async () => {
     const hiddenFiles = (await buildHostileCases()).filter(
       (item) => 'format' in item.expect && item.expect.hidden?.length,

@@ -146,6 +146,30 @@ describe('aliases', () => {
     expect(taxonomy.resolve(written)?.name).toBe(name)
   })
 
+  it("reads an artist's and a performer's craft, not a drama series or an operation theatre", () => {
+    expect(namesIn('Classical dance: Bharatanatyam, Kathak; choreography for the annual day')).toEqual([
+      'Dance',
+      'Dance',
+      'Dance',
+      'Dance',
+    ])
+    expect(namesIn('Clay modelling, pottery and landscape painting for Grades 5-8')).toEqual([
+      'Sculpture',
+      'Sculpture',
+      'Fine Arts',
+    ])
+    expect(namesIn('BA (Hons) Scenic Arts; scenic painting for opera and theatre production')).toEqual([
+      'Fine Arts',
+      'Fine Arts',
+      'Theatre Arts',
+    ])
+    expect(namesIn('Carnatic vocal, Hindustani classical')).toEqual(['Vocal Music', 'Vocal Music'])
+    expect(namesIn('Scenic Painter on a period drama series')).toEqual([])
+    expect(namesIn('Staff nurse, operation theatre and recovery')).not.toContain('Theatre Arts')
+    // The arts stand in for one another a little: a dancer for an art teacher's post, and back.
+    expect(taxonomy.related('dance')).toEqual(expect.arrayContaining(['fine-arts', 'art-education']))
+  })
+
   it('resolves names typed by a recruiter regardless of case', () => {
     expect(taxonomy.resolve('js')?.id).toBe('javascript')
     expect(taxonomy.resolve('POSTGRES')?.id).toBe('postgresql')
@@ -223,6 +247,14 @@ describe('matching', () => {
     expect(namesIn('A small team building a B2B SaaS platform')).toEqual([])
     expect(namesIn('B2B and B2C selling')).toEqual(['B2B Sales', 'B2C Sales'])
     expect(namesIn('Client: Big 4 consulting firm')).toEqual([])
+    // A school's boards are no bank's: "CBSE/IB art curriculum".
+    expect(namesIn('Good to have: experience with CBSE/IB art curriculum, digital illustration')).toEqual([
+      'CBSE Curriculum',
+      'Illustration',
+    ])
+    expect(namesIn('Equity research, IB, M&A')).toContain('Investment Banking')
+    // "Human Resource Management" is one skill, not "Resource Management" after a stray word.
+    expect(namesIn('MBA (Human Resource Management), 2019')).toEqual(['Human Resources Management'])
     // An industry is not a trade: a data scientist's retail bank, an engineer's FMCG plant.
     expect(namesIn('Worked for a retail bank')).toEqual([])
     expect(namesIn('Process automation for pharma and FMCG plants')).toEqual([])

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import type { SkillSuggestion } from '../../../../shared/contract/screening'
 import { startingWeight } from '../../../../shared/contract/screening/skill-weight'
+import { detectSections } from '../read/sections'
 import { ownMatches, readSkillsIn } from '../read/skills'
 import type { RelatedSkills, Taxonomy } from '../taxonomy'
 import type { SkillMention } from '../types'
@@ -80,15 +81,20 @@ export function taxonomyCatalog(taxonomy: Taxonomy): SkillCatalog {
     spans(text) {
       const lineStarts: number[] = []
       let offset = 0
-      for (const line of text.split('\n')) {
+      const lines = text.split('\n')
+      for (const line of lines) {
         lineStarts.push(offset)
         offset += line.length + 1
       }
-      return ownMatches(text, taxonomy.findSkills(text)).map((m) => ({
-        skillId: m.skillId,
-        start: lineStarts[m.lineIndex]! + m.start,
-        end: lineStarts[m.lineIndex]! + m.end,
-      }))
+      // What reading passes over (a hobby) is not highlighted as a skill either.
+      const { pastimeLines } = detectSections(lines)
+      return ownMatches(text, taxonomy.findSkills(text))
+        .filter((m) => !pastimeLines.has(m.lineIndex))
+        .map((m) => ({
+          skillId: m.skillId,
+          start: lineStarts[m.lineIndex]! + m.start,
+          end: lineStarts[m.lineIndex]! + m.end,
+        }))
     },
     nameOf: (skillId) => taxonomy.byId(skillId)?.name,
     related: taxonomy.related,

@@ -64,7 +64,7 @@ export function educationLevelOf(texts: readonly string[]): EducationLevel {
 }
 
 export const DEGREE_HINT =
-  /\b(university|college|institute|school of|academy|bachelor|master|ph\.?d|diploma|degree|b\.?sc|m\.?sc|mba|bsn|msn|gpa)\b/i
+  /\b(university|college|institute|school of|academy|conservatoire|conservatory|polytechnic|hons|bachelor|master|ph\.?d|diploma|degree|b\.?sc|m\.?sc|mba|bsn|msn|gpa)\b/i
 
 /** Whether the line names a degree as degrees are spelled out (not a bare "MS", which is also "MS Excel"). */
 export const spellsDegree = (line: string): boolean => LEVELS.some(([, spelled]) => spelled.test(line))

@@ -22,7 +22,8 @@ export interface ReadOptions {
  */
 export function readResume(doc: ExtractedDocument, taxonomy: Taxonomy, options: ReadOptions = {}): ParsedResume {
   const now = monthOf(options.now ?? new Date())
-  const { lines, sections, lineSections, headingLines, bodies } = layoutOf(doc.text)
+  const layout = layoutOf(doc.text)
+  const { lines, sections, lineSections, headingLines, bodies } = layout
   const firstSection = lineSections.findIndex((section) => section !== null)
   const headEnd = firstSection === -1 ? lines.length : firstSection
   const structured = doc.format === 'json-resume' ? (doc.structured as JsonResume | undefined) : undefined
@@ -59,7 +60,7 @@ export function readResume(doc: ExtractedDocument, taxonomy: Taxonomy, options: 
     currentTitle:
       currentTitleOf(jobs) ?? portalHeadline(lines, headingLines) ?? titleUnderName(lines, headEnd, contact.name),
     educationLevel: educationLevelOf(educationTexts),
-    skills: readSkills(lines.join('\n'), lineSections, taxonomy),
+    skills: readSkills(lines.join('\n'), layout, taxonomy),
   }
 }
 

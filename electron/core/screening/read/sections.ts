@@ -10,6 +10,8 @@ export interface SectionMap {
   headingLines: Set<number>
   /** Each line without the heading it starts with ("SKILLS C#, SQL" → "C#, SQL"); the line itself otherwise. */
   bodies: string[]
+  /** Lines under a hobbies heading ("Hobbies: sketching, cricket"): pastimes, not skills offered for work. */
+  pastimeLines: Set<number>
 }
 
 const HEADINGS: Record<SectionName | 'other', string[]> = {
@@ -147,11 +149,19 @@ const HEADINGS: Record<SectionName | 'other', string[]> = {
     'licenses and certificates',
     'certification',
     'professional qualifications',
+    // Courses and workshops, as India's and Britain's resumes head them ("TRAINING", "Trainings").
+    'training',
+    'trainings',
+    'industrial training',
+    'trainings attended',
   ],
   other: [
     'languages',
     'interests',
     'hobbies',
+    'hobbies and interests',
+    'interests and hobbies',
+    'pastimes',
     'awards',
     'honors',
     'honours',
@@ -230,6 +240,8 @@ const WEAK = new Set([
   'conferences',
   'volunteer',
   'volunteering',
+  'training',
+  'trainings',
 ])
 // A job portal's export heads its blocks so. Only a line of its own is a heading: cutting a
 // run-together export at these labels was tried, and it parted its jobs' dates from their titles.
@@ -268,7 +280,7 @@ export const opensPortalEducation = (line: string): boolean =>
  * A heading on its own line ("EXPERIENCE", "## Work history", "Skills:"), or one that starts a line
  * followed by its content ("Skills: Python, SQL").
  */
-export function headingOf(line: string): { section: SectionName | 'other'; rest: string } | null {
+export function headingOf(line: string): Heading | null {
   const raw = line.trim()
   const trimmed = raw.replace(/^#{1,6}\s*/, '').replace(/^[•▪●*\s-]+/, '')
   if (trimmed === '') return null
@@ -277,13 +289,24 @@ export function headingOf(line: string): { section: SectionName | 'other'; rest:
     const whole = LOOKUP.get(name) ?? PORTAL_HEADINGS.get(name) ?? bilingualName(trimmed)
     const styled =
       raw.startsWith('#') || trimmed.endsWith(':') || (trimmed === trimmed.toUpperCase() && /\p{Lu}/u.test(trimmed))
-    if (whole && (!WEAK.has(name) || styled)) return { section: whole, rest: '' }
+    if (whole && (!WEAK.has(name) || styled)) return { section: whole, rest: '', name }
   }
   const inline = /^([^:]{2,40}):\s*(.+)$/.exec(trimmed)
-  const section = inline ? LOOKUP.get(normalizeHeading(inline[1]!)) : undefined
-  if (section && inline && INLINE.has(section)) return { section, rest: inline[2]! }
+  const name = inline ? normalizeHeading(inline[1]!) : ''
+  const section = inline ? LOOKUP.get(name) : undefined
+  if (section && inline && INLINE.has(section)) return { section, rest: inline[2]!, name }
   return leadingCapitals(trimmed)
 }
+
+interface Heading {
+  section: SectionName | 'other'
+  /** What follows the heading on its line; '' for a heading on a line of its own. */
+  rest: string
+  /** The heading as looked up ("work experience"). */
+  name: string
+}
+
+const PASTIMES = new Set(['hobbies', 'hobbies and interests', 'interests and hobbies', 'pastimes'])
 
 /**
  * A heading written in two languages, one of them a section's name: "FORMAÇÃO / EDUCATION",
@@ -308,24 +331,29 @@ const LEADING_CAPITALS = /^((?:\p{Lu}{2,}\s+){0,2}\p{Lu}{2,})\s+(?!\p{Lu}{2,}(?:
  * or a portal's export has them ("EXPERIENCE Software Developer - Acme", "SKILLS C#, SQL"). The
  * capitals must be the heading whole: "SOFTWARE ENGINEER at Acme" is a title, not "Software".
  */
-function leadingCapitals(line: string): { section: SectionName | 'other'; rest: string } | null {
+function leadingCapitals(line: string): Heading | null {
   const match = LEADING_CAPITALS.exec(line)
-  const section = match ? LOOKUP.get(normalizeHeading(match[1]!)) : undefined
-  return section && match ? { section, rest: match[2]! } : null
+  const name = match ? normalizeHeading(match[1]!) : ''
+  const section = match ? LOOKUP.get(name) : undefined
+  return section && match ? { section, rest: match[2]!, name } : null
 }
 
 export function detectSections(lines: readonly string[]): SectionMap {
   const lineSections: LineSection[] = []
   const headingLines = new Set<number>()
   const bodies: string[] = []
+  const pastimeLines = new Set<number>()
   const collected: Partial<Record<SectionName, string[]>> = {}
   let current: LineSection = null
+  let pastimes = false
   lines.forEach((line, index) => {
     const heading = headingOf(line)
     if (heading) {
       current = heading.section
+      pastimes = PASTIMES.has(heading.name)
       if (heading.rest === '') headingLines.add(index)
     }
+    if (pastimes) pastimeLines.add(index)
     bodies.push(heading && heading.rest !== '' ? heading.rest : line)
     lineSections.push(current)
     if (current && current !== 'other' && !headingLines.has(index)) {
@@ -335,5 +363,5 @@ export function detectSections(lines: readonly string[]): SectionMap {
   })
   const sections: Partial<Record<SectionName, string>> = {}
   for (const [name, body] of Object.entries(collected) as [SectionName, string[]][]) sections[name] = body.join('\n')
-  return { sections, lineSections, headingLines, bodies }
+  return { sections, lineSections, headingLines, bodies, pastimeLines }
 }

@@ -2,8 +2,7 @@ import type { Taxonomy } from '../taxonomy'
 import type { SkillMatch } from '../taxonomy/matcher'
 import { namesAPerson } from '../taxonomy/roles'
 import type { SectionName, SkillMention } from '../types'
-import { layoutOf } from './layout'
-import type { LineSection } from './sections'
+import { layoutOf, type Layout } from './layout'
 
 /**
  * How strongly a line proves a skill, by section (lower is stronger): a line from experience or
@@ -39,16 +38,33 @@ export function ownMatches(text: string, matches: readonly SkillMatch[]): SkillM
   return matches.filter((match) => !someoneElse(match, (lines ??= text.split('\n'))[match.lineIndex] ?? ''))
 }
 
-/** The mention names someone the candidate worked with by their role, not the candidate's skill. */
+/** The mention names someone the candidate worked with, or hired, by their role, not the candidate's skill. */
 function someoneElse(match: SkillMatch, line: string): boolean {
-  if (!namesAPerson(line, match.start, match.end)) return false
   const before = line.slice(0, match.start)
   let from = 0
   for (const end of before.matchAll(CLAUSE_END)) from = end.index + end[0].length
   const clause = before.slice(from)
+  if (HIRED.test(clause) && HIRED_AS.test(line.slice(match.start, match.end) + clauseAfter(line, match.end)))
+    return true
+  if (!namesAPerson(line, match.start, match.end)) return false
   // "wrote stored procs when DBA team was busy": a team named by its role is others, unless theirs.
   if (TEAM_AFTER.test(line.slice(match.end, match.end + 8))) return !IN_THE_TEAM.test(clause)
   return WORKED_WITH.test(clause) && !THEIR_OWN_ROLE.test(clause)
+}
+
+// A recruiter's work names the roles they filled: "hired field sales executives", "sourcing for Java,
+// SAP and DevOps roles", "placed 40 SAP ABAP consultants". Their own team is not among them ("hired and
+// trained a field sales team").
+const HIRED = /\b(?:hired|hiring|recruited|recruiting|sourced|sourcing|headhunted|placed|onboarded)\b/i
+const HIRED_AS =
+  /\b(?:executives|developers|engineers|managers|reps|representatives|advisors|agents|associates|officers|trainers|testers|analysts|consultants|designers|architects|roles?|positions?|profiles?|openings?|requirements|mandates|candidates|talent|professionals)\b/i
+
+/** The rest of the clause a mention stands in. */
+function clauseAfter(line: string, end: number): string {
+  const rest = line.slice(end)
+  // search() reads a global pattern from the start whatever its lastIndex.
+  const stop = rest.search(CLAUSE_END)
+  return stop === -1 ? rest : rest.slice(0, stop)
 }
 
 const TEAM_AFTER = /^s?\s+teams?\b/i
@@ -56,10 +72,18 @@ const TEAM_AFTER = /^s?\s+teams?\b/i
 const IN_THE_TEAM =
   /\b(?:led|lead(?:ing)?|managed|managing|head(?:ed|ing)?(?:\s+of)?|part\s+of|member\s+of|joined|in|within|into|on)\s+(?:(?:the|a|an|our|my|their)\s+)?$/i
 
-/** Each taxonomy skill named in the visible text, once, with the line that proves it. */
-export function readSkills(text: string, lineSections: readonly LineSection[], taxonomy: Taxonomy): SkillMention[] {
+/**
+ * Each taxonomy skill named in the visible text, once, with the line that proves it. A hobby is not
+ * a skill offered for work ("Hobbies: sketching" for a tester), so lines under a hobbies heading prove none.
+ */
+export function readSkills(
+  text: string,
+  { lineSections, pastimeLines }: Pick<Layout, 'lineSections' | 'pastimeLines'>,
+  taxonomy: Taxonomy,
+): SkillMention[] {
   const best = new Map<string, SkillMention & { rank: number; order: number }>()
   ownMatches(text, taxonomy.findSkills(text)).forEach((match, order) => {
+    if (pastimeLines.has(match.lineIndex)) return
     const section = lineSections[match.lineIndex] ?? 'other'
     const rank = EVIDENCE_STRENGTH[section]
     const existing = best.get(match.skillId)
@@ -84,6 +108,6 @@ export function readSkills(text: string, lineSections: readonly LineSection[], t
  * first): so stored resumes can be read again when the taxonomy changes, without the rest of the reader.
  */
 export function readSkillsIn(text: string, taxonomy: Taxonomy): SkillMention[] {
-  const { lines, lineSections } = layoutOf(text)
-  return readSkills(lines.join('\n'), lineSections, taxonomy)
+  const layout = layoutOf(text)
+  return readSkills(layout.lines.join('\n'), layout, taxonomy)
 }
