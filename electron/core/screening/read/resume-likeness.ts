@@ -103,14 +103,15 @@ const OTHER_KINDS: Record<string, KindRule> = {
     words: [
       /\bwe(?:'re| are) (?:looking|seeking|hiring|searching)\b|\b(?:is|are) (?:looking|seeking) (?:for )?(?:an?|our|experienced|talented|skilled)\b|\b(?:is|are) hiring\b|\bwe (?:need|want) (?:an?|someone)\b|^[^\w\n]*(?:now )?hiring (?:an?|for)\b/im,
       /^[^\w\n]*(?:required|preferred)(?: skills| qualifications)?\s*:/im,
-      /\b(?:is|are|would be) (?:a plus|a bonus|an advantage|desirable|preferred|a must|must)\b|\bgiven preference\b|\bpreferred(?:\.|[ \t]*$)/im,
+      // "… is a plus", or as a list's item ends: "Lean/Six Sigma a plus".
+      /\b(?:is|are|would be) (?:a plus|a bonus|an advantage|desirable|preferred|a must|must)\b|\bgiven preference\b|\bpreferred(?:\.|[ \t]*$)|[\w)] an? (?:plus|bonus)(?:[.;,]|[ \t]*$)/im,
       /\b(?:in this role|the role (?:combines|involves|includes|is based)|this (?:role|position) (?:is|will|involves))\b/i,
       { each: /\byou(?:r|'ll|'re)?\b/gi, atLeast: 3 },
-      /\(?\bor (?:similar|equivalent)(?: experience)?\b/i,
+      /\(?\bor (?:similar|equivalent)(?: experience)?\b|\bor (?:an?y? )?related (?:field|discipline|area|subject|stream)\b/i,
       /\b(?:the )?(?:ideal|successful|right) candidate\b/i,
       /\byou(?: will|'ll)\b/i,
       /^[^\w\n]*about (?:the role|the job|the position|us|the company|the team)\b/im,
-      /\b(?:(?:what )?we offer|what you(?:'ll| will) (?:do|bring)|why join us|join our team|who you are|what we(?:'re| are) looking for)\b/i,
+      /\b(?:(?:what )?we offer|what you(?:'ll| will) (?:do|bring)|why join us|join our team|who you are|what we(?:'re| are) looking for)\b|^[^\w\n]*you(?:'ll| will)? bring\b/im,
       /\b(?:how to apply|apply (?:now|today|online|via|by|at|on|through)|to apply,? (?:send|email|please|visit|submit)|closing date|applications? (?:close|closing|deadline))\b/i,
       /\bequal (?:opportunity|employment opportunity) employer\b/i,
       /\b(?:send|share|email|mail|forward|drop) (?:(?:your|their|a|us your|us|me your|your updated|updated) )?(?:cv|resume|résumé|application|portfolio)s?\b|#(?:hiring|nowhiring|jobs?|jobopening)\b/i,
@@ -133,7 +134,7 @@ const OTHER_KINDS: Record<string, KindRule> = {
       /\bthe post ?holder\b/i,
       /\b(?:candidates?|applicants?) (?:should|must|will)\b/i,
       // "**Experience:** 3–5 years", "1-3 yrs exp", "exp 0-2 yrs": what is asked, as a range; a resume states its own total.
-      /^[^\w\n]*(?:experience|exp)\.?[^\w\n]*:[^\w\n]*\d+\s*(?:[-–]|to)\s*\d+\s*(?:years?|yrs)\b|\b\d+\s*(?:[-–]|to)\s*\d+\s*(?:years?|yrs)\.?(?: of)? (?:exp|experience|pqe)\b|\bexp\.?\s*\d+\s*[-–]\s*\d+\s*(?:years?|yrs)\b/im,
+      /^[^\w\n]*(?:experience|exp)\.?[^\w\n]*:[^\w\n]*\d+\s*(?:[-–]|to)\s*\d+\s*(?:years?|yrs)\b|\b\d+\s*(?:[-–]|to)\s*\d+\s*(?:years?|yrs)\.?(?:(?: of)? (?:exp|experience|pqe)\b| in (?:an? )?[a-z])|\bexp\.?\s*\d+\s*[-–]\s*\d+\s*(?:years?|yrs)\b/im,
       /\b(?:experience|years?) (?:is |are )?(?:required|desirable|preferred)\b|\bminimum (?:of )?\d+\+? (?:years?|yrs)\b/i,
     ],
   },
