@@ -299,6 +299,11 @@ describe('employment, years and gaps', () => {
       ['Operations Manager', 'Norteña Components S.A. de C.V.'],
     ],
     [
+      'a long line above its dates, naming a promotion, the company and its office (106 characters)',
+      'EXPERIENCE\nSenior Process Associate → Team Lead (Operations) — Cauvery Bank Ltd., Global Operations Centre, Bengaluru\nJuly 2018 – Dec 2022',
+      ['Senior Process Associate → Team Lead (Operations)', 'Cauvery Bank Ltd.'],
+    ],
+    [
       'a "Previously:" label',
       'EXPERIENCE\nPreviously: Network Engineer, Pharos Systems Integration (Jul 2016 – Jun 2019)',
       ['Network Engineer', 'Pharos Systems Integration'],
@@ -333,8 +338,46 @@ describe('employment, years and gaps', () => {
       'Employer: Southern Polymers Ltd, IT department (2019 - present), designation Assistant Manager - IT Infrastructure',
       ['Assistant Manager, IT Infrastructure', 'Southern Polymers Ltd'],
     ],
+    [
+      'a role "in" its employer ("Software Engineer in Tejomaya Infotech Pvt. Ltd.")',
+      'EXPERIENCE\n• Working as Software Engineer in Tejomaya Infotech Pvt. Ltd., Hyderabad from Jan 2019 – till date.',
+      ['Software Engineer', 'Tejomaya Infotech Pvt. Ltd.'],
+    ],
+    [
+      'a role "in" a field, not an employer ("Specialist in Oncology")',
+      'EXPERIENCE\nClinical Nurse Specialist in Oncology, Mercy Hospital, 2018 - Present',
+      ['Clinical Nurse Specialist in Oncology', 'Mercy Hospital'],
+    ],
   ])('reads %s without its labels', (_case, text, job) => {
     expect(read(`Asha Rao\n${text}`).employment.map((entry) => [entry.title, entry.company])).toEqual([job])
+  })
+
+  it("takes no project's fields for a job, nor the label of the list below its dates", () => {
+    const block = (duration: string) =>
+      [
+        'Asha Rao',
+        'EXPERIENCE',
+        'Senior QA Automation Engineer | Brightcode Technologies Pvt. Ltd., Pune | 2021 - Present',
+        'PROJECT #1: Retail banking app',
+        'Role : Senior QA Automation Engineer',
+        'Team Size : 15 (QA - 4)',
+        'Environment : Selenium 4, Java 11, Cucumber, TestNG, Rest Assured, Jenkins, BrowserStack, JIRA',
+        duration,
+        'Roles & Responsibilities:',
+        '- Built the BDD framework',
+      ].join('\n')
+    // As a text file has it, and as a PDF's line joining runs the dates into the field above them.
+    for (const text of [
+      block('Duration : Aug 2021 - Present'),
+      block('Duration : Aug 2021 - Present').replace('JIRA\nDuration', 'JIRA Duration'),
+    ]) {
+      const parsed = read(text)
+      expect(parsed.employment.map((job) => [job.title, job.company])).toEqual([
+        ['Senior QA Automation Engineer', 'Brightcode Technologies Pvt. Ltd.'],
+      ])
+      expect(parsed.currentTitle).toBe('Senior QA Automation Engineer')
+      expect(parsed.totalYears).toBe(3.5)
+    }
   })
 
   it('takes no length of time for a title ("Experience: 4.5 years (Sep 2020 – present)")', () => {

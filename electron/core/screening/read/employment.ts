@@ -9,10 +9,18 @@ export interface DatedEmployment extends Employment {
 export const TITLE_WORDS =
   /\b(engineer|developer|programmer|architect|scientist|analyst|manager|director|lead|head|vp|vice president|president|chief|cto|ceo|cfo|coo|cmo|officer|specialist|consultant|associate|assistant|coordinator|administrator|representative|rep|executive|designer|nurse|rn|lpn|cna|technician|technologist|therapist|physician|pharmacist|accountant|auditor|controller|bookkeeper|clerk|teacher|instructor|professor|lecturer|tutor|intern|internship|trainee|apprentice|recruiter|partner|advisor|adviser|agent|broker|writer|editor|strategist|marketer|planner|buyer|supervisor|foreman|operator|owner|founder|co-founder|principal|fellow|researcher|attorney|lawyer|paralegal|counsel|banker|trader|underwriter|actuary|economist|statistician|generalist|producer|artist|illustrator|photographer|chef|cook|cashier|driver|mechanic|electrician|secretary|receptionist|advocate|educator|counselor|counsellor|surgeon|dentist|midwife|paramedic|aide|caregiver|sdr|bdr|ae|tester|dba|trainer|coach)\b/i
 const COMPANY_WORDS =
-  /\b(inc|llc|ltd|gmbh|corp|corporation|company|co|group|hospital|health|healthcare|clinic|medical|university|college|school|bank|capital|partners|labs?|technologies|technology|systems|solutions|software|studios?|agency|consulting|associates|holdings|ventures|foundation|institute|center|centre|services|international|global|plc|ag|sa|bv|telecoms?|telecommunications|communications|networks|media|industries|enterprises|pvt|limited|llp|infotech|consultancy|logistics|motors|pharmaceuticals|gym|ltda|sdn|bhd|pty|srl|sarl|spa|oy|sp\. z o\.o|s\.a\. de c\.v)\b\.?/i
+  /\b(inc|llc|ltd|gmbh|corp|corporation|company|co|group|hospital|health|healthcare|clinic|medical|university|college|school|bank|capital|partners|labs?|technologies|technology|systems|solutions|software|studios?|agency|consulting|associates|holdings|ventures|foundation|institute|center|centre|services|international|global|plc|ag|sa|bv|telecoms?|telecommunications|communications|networks|media|industries|enterprises|pvt|limited|llp|infotech|infosystems|infosoft|softech|softlabs|consultancy|logistics|motors|pharmaceuticals|gym|ltda|sdn|bhd|pty|srl|sarl|spa|oy|sp\. z o\.o|s\.a\. de c\.v)\b\.?/i
 const SEPARATORS = /\s+[|–—•·@]\s+|\s+-\s+|\s+at\s+|\s*\t\s*|,\s+|\s{3,}/
 const BULLET = /^[•▪●◦*-]\s/
-const HEADER_MAX = 90
+// A job's header may name a promotion, the company and its office: "Senior Process Associate → Team Lead
+// (Operations) — Cauvery Bank Ltd., Global Operations Centre, Bengaluru" is 106 characters.
+const HEADER_MAX = 120
+// A project block's fields and the label that opens a list name neither a role nor an employer: "Team
+// Size : 8", "Environment : Selenium, Java", "Roles & Responsibilities:" above or below a project's
+// "Duration : Jun 2019 - Jul 2021".
+const PROJECT_FIELD =
+  /^\W*(?:team\s*size|environment|technolog(?:y|ies)(?:\s+used)?|tools?(?:\s+used)?|platform|software|database|operating\s+system)\s*[:-]/i
+const OPENS_A_LIST = /:\s*$/
 
 const trimPunctuation = (text: string) =>
   text
@@ -94,7 +102,7 @@ const RANKED_ROLE = /^(?:Senior|SENIOR|Sr\.?|SR\.?|Junior|JUNIOR|Jr\.?|Principal
 /** Splits "Senior Engineer, Acme Corp" / "Acme Corp | Senior Engineer" into title and company. */
 function titleAndCompany(parts: string[]): { title: string; company: string | null } {
   const cleaned: string[] = []
-  for (const part of parts.map(trimPunctuation)) {
+  for (const part of parts.flatMap(roleInCompany).map(trimPunctuation)) {
     // A section's name run into the job ("Experience - Business Analyst - Lojas Pampa") is neither.
     if (part === '' || /^(remote|hybrid|on-?site)$/i.test(part) || isSectionName(part)) continue
     // "Acme, Inc." is one company.
@@ -124,6 +132,19 @@ function titleAndCompany(parts: string[]): { title: string; company: string | nu
   }
   const company = rest.find((part) => COMPANY_WORDS.test(part)) ?? rest[0] ?? null
   return { title, company: company && (trimPunctuation(company.replace(COMPANY_LEAD_IN, '')) || null) }
+}
+
+/**
+ * "Software Engineer in Tejomaya Infotech Pvt. Ltd." as two parts, the role and its employer, where
+ * the words after "in" name a company; "Specialist in Oncology" and "Lecturer in Computer Science" stay whole.
+ */
+function roleInCompany(part: string): string[] {
+  const match = /^(.+?)\s+in\s+(.+)$/.exec(part)
+  if (!match) return [part]
+  const [, role, employer] = match
+  return TITLE_WORDS.test(role!) && COMPANY_WORDS.test(employer!) && !TITLE_WORDS.test(employer!)
+    ? [role!, employer!]
+    : [part]
 }
 
 /** Time the resume says was not work: "Career break, Sept 2018 - Dec 2023", "six years at home with my children (2017–2023)". */
@@ -248,6 +269,8 @@ export function readEmployment(
     include(index) &&
     !isHeading(index) &&
     isHeaderLike(lines[index]?.trim() ?? '') &&
+    !PROJECT_FIELD.test(lines[index]!) &&
+    !OPENS_A_LIST.test(lines[index]!) &&
     findDateRanges(lines[index]!, now).length === 0
   for (let index = 0; index < lines.length; index++) {
     if (!include(index)) continue
@@ -265,7 +288,9 @@ export function readEmployment(
       continue
     }
     // The export's fields without a title: the time counts, and no job is named ("description" is no title).
-    if (portal || split) {
+    // So with a project's field that a PDF's line joining ran into its dates ("Environment : Java 11,
+    // JIRA Duration : Aug 2021 - Present").
+    if (portal || split || PROJECT_FIELD.test(line)) {
       lastAnchor = index
       continue
     }
