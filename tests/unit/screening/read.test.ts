@@ -344,6 +344,11 @@ describe('employment, years and gaps', () => {
       ['Software Engineer', 'Tejomaya Infotech Pvt. Ltd.'],
     ],
     [
+      'the last sentence of a paragraph a PDF ran into the job ("… release pipelines. Junior ETL Developer at …")',
+      'EXPERIENCE\nReduced daily load by parallelising packages. Deployment via Azure DevOps release pipelines. Junior ETL Developer at Vistara Info Systems, Hyderabad from Jan 2020 to Aug 2021.',
+      ['Junior ETL Developer', 'Vistara Info Systems'],
+    ],
+    [
       'a role "in" a field, not an employer ("Specialist in Oncology")',
       'EXPERIENCE\nClinical Nurse Specialist in Oncology, Mercy Hospital, 2018 - Present',
       ['Clinical Nurse Specialist in Oncology', 'Mercy Hospital'],
@@ -820,6 +825,8 @@ describe('skills and evidence', () => {
     expect(ids('- Senior DBA for SQL Server 2019 estates')).toContain('database-administration')
     expect(ids('- Led the DBA team of a private bank')).toContain('database-administration')
     expect(ids('- Worked in the DBA team on Oracle RAC')).toContain('database-administration')
+    // Wrapped by hand onto the next line, as a PDF would join it back.
+    expect(ids('- Code reviews; support of UAT with business\n  analysts.')).not.toContain('business-analysis')
     // The resume's highlights agree: a role worked with is not highlighted as a skill.
     const highlighted = (text: string) =>
       taxonomyCatalog(taxonomy)

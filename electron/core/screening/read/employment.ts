@@ -58,6 +58,16 @@ const DATES_LABEL =
   /(?:^|\s)(?:employment\s+)?(?:duration|dates?(?:\s+employed)?|period|tenure|timeline|from|since)\s*[:-]?\s*$/i
 /** The text before a job's dates, without the label that names them. */
 const beforeDates = (line: string, range: { from: number }) => line.slice(0, range.from).replace(DATES_LABEL, ' ')
+// Where a sentence ends before the next starts, after a word, not an abbreviation ("Sr.", "Pvt."): a
+// paragraph a PDF's line joining ran into the job ("… release pipelines. Junior ETL Developer at Vistara").
+const SENTENCE_END = /\p{Ll}{3,}[.!?]\s+(?=\p{Lu})/gu
+/** The text from the last sentence's start, when that sentence names a role; the whole text otherwise. */
+function lastSentence(text: string): string {
+  let from = 0
+  for (const end of text.matchAll(SENTENCE_END)) from = end.index + end[0].length
+  const last = text.slice(from)
+  return from > 0 && TITLE_WORDS.test(last) ? last : text
+}
 const TITLE_END = /\s+\.(?:\s|$)|\.?\s+[*•▪●]\s|\.\s+-\s/
 const DANGLING = /(?:\s+(?:from|since|till|until|to|in|at|during|for|with))+\s*$/i
 // "Experience: 4.5 years (Sep 2020 – present)" names how long, not what.
@@ -294,7 +304,7 @@ export function readEmployment(
       lastAnchor = index
       continue
     }
-    const remainder = trimPunctuation(beforeDates(line, range) + ' ' + line.slice(range.to))
+    const remainder = trimPunctuation(lastSentence(beforeDates(line, range)) + ' ' + line.slice(range.to))
     let parts = remainder === '' ? [] : remainder.split(SEPARATORS)
     let source = [line]
     const named = parts.some((part) => TITLE_WORDS.test(part))

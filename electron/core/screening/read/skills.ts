@@ -35,7 +35,12 @@ const THEIR_OWN_ROLE =
  */
 export function ownMatches(text: string, matches: readonly SkillMatch[]): SkillMatch[] {
   let lines: readonly string[] | undefined
-  return matches.filter((match) => !someoneElse(match, (lines ??= text.split('\n'))[match.lineIndex] ?? ''))
+  return matches.filter((match) => {
+    lines ??= text.split('\n')
+    const line = lines[match.lineIndex] ?? ''
+    // A name wrapped onto the next line ("with business" / "analysts") has its offsets in both lines joined.
+    return !someoneElse(match, match.end > line.length ? `${line}\n${lines[match.lineIndex + 1] ?? ''}` : line)
+  })
 }
 
 /** The mention names someone the candidate worked with, or hired, by their role, not the candidate's skill. */
