@@ -30,6 +30,11 @@ const NOW = new Date('2024-06-15T00:00:00Z')
 const NOW_MONTH = 2024 * 12 + 5
 const textDocument = (text: string): ExtractedDocument => ({ format: 'txt', text, hiddenText: '', pages: 1, flags: [] })
 const read = (text: string) => readResume(textDocument(text), taxonomy, { now: NOW })
+/** The skills the resume's highlights mark in the text. */
+const highlightedIds = (text: string) =>
+  taxonomyCatalog(taxonomy)
+    .spans(text)
+    .map((span) => span.skillId)
 
 describe('dates', () => {
   it.each([
@@ -828,12 +833,8 @@ describe('skills and evidence', () => {
     // Wrapped by hand onto the next line, as a PDF would join it back.
     expect(ids('- Code reviews; support of UAT with business\n  analysts.')).not.toContain('business-analysis')
     // The resume's highlights agree: a role worked with is not highlighted as a skill.
-    const highlighted = (text: string) =>
-      taxonomyCatalog(taxonomy)
-        .spans(text)
-        .map((span) => span.skillId)
-    expect(highlighted('Tuned queries with the DBA team')).not.toContain('database-administration')
-    expect(highlighted('Senior DBA, 2019 - Present')).toContain('database-administration')
+    expect(highlightedIds('Tuned queries with the DBA team')).not.toContain('database-administration')
+    expect(highlightedIds('Senior DBA, 2019 - Present')).toContain('database-administration')
   })
 
   it("does not take the roles a recruiter filled for the recruiter's own skills", () => {
@@ -847,11 +848,7 @@ describe('skills and evidence', () => {
     expect(ids('- Field sales in Pune; hired for my own territory later')).toContain('field-sales')
     expect(ids('- Recruiting with Naukri and LinkedIn Recruiter')).toContain('naukri')
     // The resume's highlights agree.
-    const highlighted = (text: string) =>
-      taxonomyCatalog(taxonomy)
-        .spans(text)
-        .map((span) => span.skillId)
-    expect(highlighted('Hired field sales executives across Gujarat')).not.toContain('field-sales')
+    expect(highlightedIds('Hired field sales executives across Gujarat')).not.toContain('field-sales')
   })
 
   it('does not take a hobby for a skill offered for work, under a heading or after a label', () => {
@@ -864,11 +861,7 @@ describe('skills and evidence', () => {
       expect.arrayContaining(['fine-arts', 'sculpture', 'art-education']),
     )
     expect(ids('Interests: blockchain, smart contracts')).toContain('smart-contracts')
-    const highlighted = (text: string) =>
-      taxonomyCatalog(taxonomy)
-        .spans(text)
-        .map((span) => span.skillId)
-    expect(highlighted('SKILLS\nWatercolour\nHOBBIES\nSketching')).toEqual(['fine-arts'])
+    expect(highlightedIds('SKILLS\nWatercolour\nHOBBIES\nSketching')).toEqual(['fine-arts'])
   })
 
   it('reads a training heading as courses, and a degree from a conservatoire or with honours', () => {
