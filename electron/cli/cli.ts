@@ -53,7 +53,9 @@ async function main(argv: readonly string[]): Promise<number> {
   // import() loads after this synchronous block, so the workers below are started first. The workers
   // need the taxonomy before they can read: it is read, checked and indexed next, while they load
   // their readers, and sent to them before the rest of the command loads on this thread.
-  const taxonomy = import('../core/screening/taxonomy').then(({ loadTaxonomyFile }) => loadTaxonomyFile(taxonomyFile))
+  const taxonomy = import('../core/screening/taxonomy/remembered').then(({ loadTaxonomyFileRemembered }) =>
+    loadTaxonomyFileRemembered(taxonomyFile, codeCacheDirectory(process.env, 'taxonomy')),
+  )
   const parser = startReaderPool({
     taxonomy: taxonomy.then(({ transfer }) => transfer),
     size: workersFor(files.length),

@@ -65,15 +65,19 @@ export function startReaderPool(options: ReaderPoolOptions): ResumeParser {
 }
 
 /**
- * The user's cache folder for the CLI's code cache: PANELIST_CACHE_DIR if set (empty turns the cache
- * off), else the platform's cache folder. The pool's workers use it only if it is private.
+ * The user's cache folder for the CLI's code cache ('code') or its remembered taxonomy validation
+ * ('taxonomy'): PANELIST_CACHE_DIR if set (empty turns both off), else the platform's cache folder.
+ * Each is used only if it is private.
  */
-export function codeCacheDirectory(env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function codeCacheDirectory(
+  env: NodeJS.ProcessEnv = process.env,
+  kind: 'code' | 'taxonomy' = 'code',
+): string | undefined {
   if (env.PANELIST_CACHE_DIR !== undefined)
-    return env.PANELIST_CACHE_DIR ? path.join(env.PANELIST_CACHE_DIR, 'code') : undefined
+    return env.PANELIST_CACHE_DIR ? path.join(env.PANELIST_CACHE_DIR, kind) : undefined
   const base =
     env.XDG_CACHE_HOME ||
     (process.platform === 'win32' ? env.LOCALAPPDATA : undefined) ||
     (process.platform === 'darwin' ? path.join(os.homedir(), 'Library', 'Caches') : path.join(os.homedir(), '.cache'))
-  return base ? path.join(base, 'panelist', 'code') : undefined
+  return base ? path.join(base, 'panelist', kind) : undefined
 }

@@ -33,18 +33,24 @@ export function cliCommand(): string[] {
   return command
 }
 
-// The built reader keeps its code cache here rather than in the user's own cache folder.
+// The built reader keeps its code cache, and the command its remembered taxonomy validation, here
+// rather than in the user's own cache folder.
 let cacheDir: string | undefined
+
+/** The cache folder runCli gives the command (PANELIST_CACHE_DIR). */
+export function cliCacheDir(): string {
+  cacheDir ??= tempDir('panelist-cli-cache-')
+  return cacheDir
+}
 
 /** `closeStdout`: the reader of the output goes away at once, as `panelist screen … | head` does. */
 export function runCli(
   args: string[],
   { closeStdout = false } = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  cacheDir ??= tempDir('panelist-cli-cache-')
   const child = spawn(process.execPath, [...cliCommand(), ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PANELIST_CACHE_DIR: cacheDir },
+    env: { ...process.env, PANELIST_CACHE_DIR: cliCacheDir() },
   })
   let stdout = ''
   let stderr = ''

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../../helpers/cli'
+import { cliCacheDir, runCli } from '../../helpers/cli'
 import { tempDir } from '../../helpers/temp-studio'
 import { FIXTURE_JOBS, writeFixtureFolder } from '../../fixtures/resumes'
 
@@ -45,6 +45,11 @@ describe('panelist screen', () => {
       expect(row.explanation).toMatch(/required skills/)
       expect(Object.keys(row.evidence)).toEqual(expect.arrayContaining(row.matched))
     }
+
+    // The shipped taxonomy was validated once, and remembered as validated in the private cache folder.
+    expect(fs.readdirSync(path.join(cliCacheDir(), 'taxonomy'))).toEqual([
+      expect.stringMatching(/^taxonomy-\w{64}\.valid$/),
+    ])
 
     const table = await runCli(['screen', '--job', path.join(dir, 'job.md'), path.join(dir, 'resumes')])
     expect(table.code, table.stderr).toBe(0)

@@ -1,6 +1,9 @@
 import { z } from 'zod'
 import { normalizedForm, tokenize } from './tokenize'
 
+/** This module's file: what a remembered validation is keyed on (see remembered.ts). */
+export const SCHEMA_FILE = __filename
+
 const form = z.string().trim().min(1).max(80)
 const skillId = z
   .string()
