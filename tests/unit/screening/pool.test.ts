@@ -228,6 +228,15 @@ describe('parse pool', () => {
     })
   })
 
+  it('with extractOnly, extracts without waiting for the taxonomy, which it is never sent', async () => {
+    // The caller reads on its own thread: a worker that only extracts needs nothing from the taxonomy.
+    const parser = pool({ size: 1, extractOnly: true, taxonomy: new Promise<Taxonomy['transfer']>(() => undefined) })
+    await parser.ready()
+    const result = await parser.parse(files[0]!.bytes, files[0]!.fileName)
+    expect(reasonOf(result)).toBe('ok')
+    expect(result.parsed).toBeUndefined()
+  })
+
   it('validates limits and rejects work after close', async () => {
     const parser = pool()
     await expect(parser.parse(files[0]!.bytes, 'a.pdf', { ...FAST, maxPages: -1 })).rejects.toThrow(

@@ -15,11 +15,11 @@ export async function warmReaders(readers: readonly WarmReader[]): Promise<void>
 }
 
 /**
- * Extraction then reading, for one file, inside a worker thread; with `read` false, extraction only
+ * Extraction then reading, for one file, inside a worker thread; without a taxonomy, extraction only
  * (the caller reads). Never throws.
  */
-export function createParseHandler(transfer: TaxonomyTransfer, read = true): ParseHandler {
-  const taxonomy = read ? taxonomyFromTransfer(transfer) : null
+export function createParseHandler(transfer: TaxonomyTransfer | null): ParseHandler {
+  const taxonomy = transfer ? taxonomyFromTransfer(transfer) : null
   return {
     async handle(request) {
       const started = performance.now()
