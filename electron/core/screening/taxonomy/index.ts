@@ -24,11 +24,15 @@ export function parseTaxonomy(json: unknown): Taxonomy {
 }
 
 export async function loadTaxonomyFile(filePath: string): Promise<Taxonomy> {
-  let json: unknown
+  return parseTaxonomy((await readTaxonomyFile(filePath)).json)
+}
+
+/** The taxonomy file's text and its JSON, not yet validated. */
+export async function readTaxonomyFile(filePath: string): Promise<{ text: string; json: unknown }> {
   try {
-    json = JSON.parse(await readFile(filePath, 'utf8'))
+    const text = await readFile(filePath, 'utf8')
+    return { text, json: JSON.parse(text) as unknown }
   } catch (error) {
     throw new TaxonomyError(`Could not read the skill taxonomy at ${filePath}: ${(error as Error).message}`)
   }
-  return parseTaxonomy(json)
 }

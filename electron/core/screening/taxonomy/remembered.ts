@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
-import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { privateCacheDir } from '../parse-pool/code-cache'
 import { buildTaxonomy, type Taxonomy } from './build'
-import { parseTaxonomy, TaxonomyError } from './index'
+import { parseTaxonomy, readTaxonomyFile } from './index'
 import { SCHEMA_FILE, type TaxonomyData } from './schema'
 
 const MARKER = /^taxonomy-[0-9a-f]{64}\.valid$/
@@ -26,14 +25,7 @@ export function validatedMarker(text: string): string {
  * or a folder that others could write to, and every byte is checked as loadTaxonomyFile checks it.
  */
 export async function loadTaxonomyFileRemembered(filePath: string, dir: string | undefined): Promise<Taxonomy> {
-  let text: string
-  let json: unknown
-  try {
-    text = await readFile(filePath, 'utf8')
-    json = JSON.parse(text)
-  } catch (error) {
-    throw new TaxonomyError(`Could not read the skill taxonomy at ${filePath}: ${(error as Error).message}`)
-  }
+  const { text, json } = await readTaxonomyFile(filePath)
   const folder = dir ? privateCacheDir(dir) : null
   if (!folder) return parseTaxonomy(json)
   const marker = validatedMarker(text)
