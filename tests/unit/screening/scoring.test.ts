@@ -61,7 +61,8 @@ function candidate(
     terms: buildTermVector(tokenize(text), {
       title: tokenize(fields.title ?? ''),
       skills: tokenize(fields.skills ?? ''),
-      role: tokenize(fields.role ?? ''),
+      // Unless told otherwise, every title given is one the candidate holds now.
+      role: tokenize(fields.role ?? fields.title ?? ''),
     }),
   }
 }
@@ -438,6 +439,25 @@ describe('a title that names another role (the taxonomy’s contrasts)', () => {
     expect(heldBoth).toBeGreaterThan(0)
     expect(sdet).toBe(0)
     expect(nowManual).toBeGreaterThan(0)
+  })
+
+  it('counts a title held before for half of one held now', () => {
+    const automationJob = scoringJobOf(job({ title: 'Test Automation Engineer' })).title
+    const text = 'Selenium and TestNG suites; REST APIs in Spring Boot.'
+    const [now, before, never] = titleMatches(
+      [
+        candidate('now', text, [], 4, 3, { title: 'Test Automation Engineer\nJava Developer' }),
+        candidate('before', text, [], 4, 3, {
+          title: 'Java Developer\nTest Automation Engineer',
+          role: 'Java Developer',
+        }),
+        candidate('never', text, [], 4, 3, { title: 'Java Developer', role: 'Java Developer' }),
+      ].map((c) => c.terms),
+      automationJob,
+    )
+    expect(now).toBe(1)
+    expect(before).toBeCloseTo(0.5 * now!)
+    expect(never).toBe(0)
   })
 
   it('stands aside when the job asks for the other role too, or its title names neither', () => {

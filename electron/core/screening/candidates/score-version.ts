@@ -8,10 +8,11 @@ import type { Database } from '../../db/schema'
  * term at most three times (text-relevance.ts), and a resume that copied the posting gets no credit
  * for what it copied (copied.ts). 4: a copy is told by word triples, so a paste of part of the
  * posting is caught too. 5: a missing skill earns part credit only for a skill the taxonomy groups
- * with it (taxonomy/related.ts), no longer for any skill of its category. Raise it whenever the same
+ * with it (taxonomy/related.ts), no longer for any skill of its category. 6: the title match counts
+ * a title held before for half of one held now (text-relevance.ts). Raise it whenever the same
  * features would score differently.
  */
-export const SCORE_VERSION = 5
+export const SCORE_VERSION = 6
 const KEY = 'screening.score_version'
 
 /** Every job with stored scores, when an older version computed them (none once they are current). */

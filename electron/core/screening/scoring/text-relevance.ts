@@ -11,6 +11,12 @@ interface TextRelevanceParams {
    * as the title share leaves to the words (1 − 0.3), not tuned.
    */
   anotherRoleWords: number
+  /**
+   * What a job title held before counts for beside the role the person holds now (headline and
+   * current title): a Java developer who was an automation tester for a year is not an automation
+   * tester now. Half, not tuned.
+   */
+  pastRole: number
 }
 
 /**
@@ -23,13 +29,15 @@ export const TEXT_RELEVANCE: TextRelevanceParams = {
   bm25: { ...DEFAULT_BM25, k1: 8, b: 1, maxFrequency: 3, fields: { title: 2, skills: 1 } },
   titleShare: 0.3,
   anotherRoleWords: 0.7,
+  pastRole: 0.5,
 }
 
 /**
  * How much of the job title's role the resume claims, 0..1: the share of its words (rarer ones
- * counting more) in the resume's title field, or, where the reader found no title (a portal's
- * run-together text), the share of its word pairs standing together anywhere in the text.
- * A "Java Developer" opening is best met by someone who calls themselves one.
+ * counting more) in what the person is now, or in any title held (counting `pastRole`), or, where
+ * the reader found no title (a portal's run-together text), the share of its word pairs standing
+ * together anywhere in the text. A "Java Developer" opening is best met by someone who calls
+ * themselves one.
  */
 export function titleMatches(pool: readonly TermVector[], title: ScoringJob['title']): Float64Array {
   const scores = new Float64Array(pool.length)
@@ -39,11 +47,16 @@ export function titleMatches(pool: readonly TermVector[], title: ScoringJob['tit
     return Math.log(1 + (pool.length - df + 0.5) / (df + 0.5))
   })
   const total = idf.reduce((sum, w) => sum + w, 0)
-  const inTitle = title.terms.map((hash) => fieldHash(hash, 'title'))
-  pool.forEach((doc, d) => {
+  const inField = (field: 'title' | 'role') => title.terms.map((hash) => fieldHash(hash, field))
+  const inTitle = inField('title')
+  const inRole = inField('role')
+  const share = (doc: TermVector, hashes: readonly number[]) => {
     let got = 0
-    inTitle.forEach((hash, t) => (got += frequencyOf(doc, hash) > 0 ? idf[t]! : 0))
-    const field = total > 0 ? got / total : 0
+    hashes.forEach((hash, t) => (got += frequencyOf(doc, hash) > 0 ? idf[t]! : 0))
+    return total > 0 ? got / total : 0
+  }
+  pool.forEach((doc, d) => {
+    const field = Math.max(share(doc, inRole), TEXT_RELEVANCE.pastRole * share(doc, inTitle))
     const phrase = title.pairs.length
       ? title.pairs.filter((hash) => frequencyOf(doc, hash) > 0).length / title.pairs.length
       : 0
