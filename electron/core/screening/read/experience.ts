@@ -45,6 +45,11 @@ const STATED_FOR = new RegExp(
 )
 // What follows is checked apart (wordEnds): under the i flag a letter-case test cannot be written in the pattern.
 const STATED_BEFORE = new RegExp(String.raw`\b${EXPERIENCE_WORD}\b[^\d\n]{0,25}?\b${DURATION}`, 'iu')
+// As a form's field names its unit: "Total experience (years): 6.5", "Total Exp (in months): 30".
+const STATED_IN_UNIT = new RegExp(
+  String.raw`\b${EXPERIENCE_WORD}\b[^\d\n]{0,30}?\(\s*(?:in\s+)?(?:(years?|yrs?)|months?)\s*\)\s*[:=-]?\s*(\d{1,3}(?:\.\d{1,2})?)(?![\d.])`,
+  'giu',
+)
 
 /**
  * A duration ends a word unless a lower-case letter follows ("5 yearsago" is not one); a capital may
@@ -56,11 +61,11 @@ const wordEnds = (line: string, match: RegExpExecArray | RegExpMatchArray) =>
 const JOB_DURATION = new RegExp(String.raw`(?:[(:|·,–—]|\s-)\s*${DURATION}\s*\)?\s*$`, 'iu')
 
 /**
- * What every duration holds, checked first because it is cheap: "yr" or "year" (after a number), or a
- * digit and then "m" ("104 months", "6 mos"). Most lines hold neither, and the patterns above are a
- * tenth of reading a resume when tried on every line.
+ * What every duration holds, checked first because it is cheap: "yr" or "year" (after a number), a
+ * digit and then "m" ("104 months", "6 mos"), or a form's "(months)". Most lines hold none, and the
+ * patterns above are a tenth of reading a resume when tried on every line.
  */
-const MAY_HOLD_DURATION = /y(?:ea)?r|\d\s*\+?\s*m/iu
+const MAY_HOLD_DURATION = /y(?:ea)?r|\d\s*\+?\s*m|month/iu
 
 /** Years a stated total or a job's length is within of the dated years for the two to agree. */
 const AGREEMENT = 1
@@ -96,6 +101,8 @@ export function statedYears(lines: readonly string[], loosely = false): number |
     for (const { pattern, endsWithDuration } of everywhere)
       for (const match of line.matchAll(pattern))
         if (!endsWithDuration || wordEnds(line, match)) best = Math.max(best ?? 0, yearsOf(match))
+    for (const [, years, count] of line.matchAll(STATED_IN_UNIT))
+      best = Math.max(best ?? 0, Number(count) / (years ? 1 : 12))
   }
   return best
 }

@@ -15,6 +15,7 @@
  * to reach them.
  * Checked on tests/fixtures/non-resumes/ and the ranking corpora (tests/unit/screening/resume-likeness.test.ts).
  */
+import { FORM_DATE_SPAN } from './form-job'
 
 export interface Likeness {
   resume: boolean
@@ -37,6 +38,8 @@ const DATE_RANGES = [
   new RegExp(`\\b${MONTH}\\s*'?\\d{2,4}${DASH}(?:${MONTH}\\s*'?\\d{2,4}|${NOW})`, 'gi'),
   new RegExp(`\\b\\d{1,2}[/.](?:19|20)\\d\\d${DASH}(?:\\d{1,2}[/.](?:19|20)\\d\\d|${NOW})`, 'gi'),
   new RegExp(`\\b(?:since|from) (?:${MONTH}\\s*)?(?:19|20)\\d\\d\\b(?!${DASH}(?:19|20|${NOW}))`, 'gi'),
+  // An application form's "Start date: 06/2019" over "End date: Current".
+  FORM_DATE_SPAN,
 ]
 
 /** Headings a resume uses, by section; a heading is a short line of its own, or "Skills:" opening a line. */
@@ -104,7 +107,15 @@ const OTHER_KINDS: Record<string, KindRule> = {
       /\bwe(?:'re| are) (?:looking|seeking|hiring|searching)\b|\b(?:is|are) (?:looking|seeking) (?:for )?(?:an?|our|experienced|talented|skilled)\b|\b(?:is|are) hiring\b|\bwe (?:need|want) (?:an?|someone)\b|^[^\w\n]*(?:now )?hiring (?:an?|for)\b/im,
       /^[^\w\n]*(?:required|preferred)(?: skills| qualifications)?\s*:/im,
       // "… is a plus", or as a list's item ends: "Lean/Six Sigma a plus".
-      /\b(?:is|are|would be) (?:a plus|a bonus|an advantage|desirable|preferred|a must|must)\b|\bgiven preference\b|\bpreferred(?:\.|[ \t]*$)|[\w)] an? (?:plus|bonus)(?:[.;,]|[ \t]*$)/im,
+      /\b(?:is|are|would be) (?:a plus|a bonus|an advantage|advantageous|desirable|preferred|a must|must)\b|\bgiven preference\b|\bpreferred(?:\.|[ \t]*$)|[\w)] (?:an? (?:plus|bonus)|advantageous)(?:[.;,]|[ \t]*$)/im,
+      // A terse list's own labels: "- Nice: Rust, Go", "- Plus: migration to EMR", "- Advantageous: OCI".
+      /^[^\w\n]*(?:nice|plus|bonus|advantageous|desirable)[ \t]*:/im,
+      // What a degree counts for here: "No degree required", "OCP certification advantageous".
+      /\b(?:degree|diploma|certification)s? (?:is |are )?(?:not )?(?:required|mandatory|needed|advantageous)\b/i,
+      // Pay offered as a range with its currency or per period: "USD 120–160k", "$65–72/hr", "14 000 – 19 000 PLN net/month".
+      /(?:\b(?:usd|eur|gbp|cad|aud|pln|inr|zar)|[$£€])\s?\d+(?:[.,]\d+)?\s*k?\s*[-–]\s*[$£€]?\d+(?:[.,]\d+)?\s*(?:k\b|\/\s*(?:hr|hour|h)\b)|\bnet\s*\/\s*month\b/i,
+      // Who may apply, as employers and staffing agencies say it: "EE candidates encouraged", "no C2C", "USC / GC only".
+      /\b(?:candidates|applicants) (?:are )?(?:strongly )?encouraged\b|\bno c2c\b|\bw2 only\b|\busc\s*\/\s*gc\b/i,
       /\b(?:in this role|the role (?:combines|involves|includes|is based)|this (?:role|position) (?:is|will|involves))\b/i,
       { each: /\byou(?:r|'ll|'re)?\b/gi, atLeast: 3 },
       /\(?\bor (?:similar|equivalent)(?: experience)?\b|\bor (?:an?y? )?related (?:field|discipline|area|subject|stream)\b/i,
@@ -134,7 +145,7 @@ const OTHER_KINDS: Record<string, KindRule> = {
       /\bthe post ?holder\b/i,
       /\b(?:candidates?|applicants?) (?:should|must|will)\b/i,
       // "**Experience:** 3–5 years", "1-3 yrs exp", "exp 0-2 yrs": what is asked, as a range; a resume states its own total.
-      /^[^\w\n]*(?:experience|exp)\.?[^\w\n]*:[^\w\n]*\d+\s*(?:[-–]|to)\s*\d+\s*(?:years?|yrs)\b|\b\d+\s*(?:[-–]|to)\s*\d+\s*(?:years?|yrs)\.?(?:(?: of)? (?:exp|experience|pqe)\b| in (?:an? )?[a-z])|\bexp\.?\s*\d+\s*[-–]\s*\d+\s*(?:years?|yrs)\b/im,
+      /^[^\w\n]*(?:experience|exp)\.?[^\w\n]*:[^\w\n]*\d+\s*(?:[-–]|to)\s*\d+\s*(?:years?|yrs)\b|\b\d+\s*(?:[-–]|to)\s*\d+\s*(?:years?|yrs)\.?(?:(?: of(?: [\w-]+){0,2})? (?:exp|experience|pqe)\b| in (?:an? )?[a-z])|\bexp\.?\s*\d+\s*[-–]\s*\d+\s*(?:years?|yrs)\b/im,
       /\b(?:experience|years?) (?:is |are )?(?:required|desirable|preferred)\b|\bminimum (?:of )?\d+\+? (?:years?|yrs)\b/i,
     ],
   },
@@ -727,9 +738,12 @@ const DOCUMENT_TITLE = new RegExp(
 )
 /** A title capitalises its words ("Weekly Timesheet", "TEAM DIRECTORY"); a sentence or a list does not. */
 const LOWER_WORD = /(?<![\p{L}'’-])(?!(?:with|from|under|into|upon|cum|for|and|the)\b)\p{Ll}[\p{L}'’-]{3,}/u
-/** A title that says it is a resume, or a candidate's profile an agency sends. */
+/**
+ * A title that says it is a resume, a candidate's profile an agency sends, or an application an
+ * applicant tracking system exports ("APPLICATION FORM - EXPORTED FROM RECRUITMENT SYSTEM").
+ */
 const RESUME_TITLE =
-  /\b(?:resume|résumé|cv|curriculum vitae|bio-?data|lebenslauf|portfolio|candidate (?:profile|summary|brief|details))\b/i
+  /\b(?:resume|résumé|cv|curriculum vitae|bio-?data|lebenslauf|portfolio|candidate (?:profile|summary|brief|details|application)|applicant (?:profile|details)|application form)\b/i
 /** A document's title is among its first lines, above anything a resume would head a section with. */
 const TITLE_LINES = 8
 /** A first line that is an organisation's name ("FALCON BAY CONSTRUCTION L.L.C.", "Harbourline Logistics Ltd"). */
