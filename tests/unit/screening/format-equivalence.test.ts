@@ -195,6 +195,37 @@ describe('the same text saved as PDF and DOCX', () => {
     expect(filled(pdf.document)).toEqual(filled(plain.document))
   })
 
+  const jobsIn = async (bytes: Uint8Array, name: string) => {
+    const outcome = await extractDocument(bytes, name)
+    if (!outcome.ok) throw new Error(outcome.refusal.message)
+    return readResume(outcome.document, taxonomy, { now: FIXTURE_NOW }).employment.map((job) => job.title)
+  }
+
+  it('reads labelled paragraphs as the text file does, where one ends a sentence at the margin', async () => {
+    // "Currently: … nutrition coaching." fills its last line in the PDF, and "Before: …" follows it.
+    const text = await readFile(path.resolve('tests/fixtures/ranking/set-k/resumes/k088.txt'), 'utf8')
+    const plain = await jobsIn(Buffer.from(text), 'cv.txt')
+    expect(plain).toEqual(['Self-employed PT', 'Gym Instructor → PT', 'ACA Chartered Accountant'])
+    // The PDF's standard font draws the arrow as "?".
+    expect(await jobsIn(await textToPdf(text), 'cv.pdf')).toEqual(plain.map((title) => title.replace('→', '?')))
+  })
+
+  it('reads a job whose title ends one page and whose dates open the next as the text file does', async () => {
+    // The renderer puts 55 lines on a page: the title is the last of the first, the dates the first of the second.
+    const text = [
+      'Priya Nair',
+      'EXPERIENCE',
+      ...shortLines(51),
+      'Pragati Infraprojects Pvt Ltd',
+      'Site Engineer',
+      'July 2011 - February 2016 (4 years 8 months)',
+      'Pune, Maharashtra, India',
+    ].join('\n')
+    const plain = await jobsIn(Buffer.from(text), 'cv.txt')
+    expect(plain).toEqual(['Site Engineer'])
+    expect(await jobsIn(await textToPdf(text), 'cv.pdf')).toEqual(plain)
+  })
+
   // Wrapped by hand at about 46 characters, as text copied out of a two-column PDF is: a short line's
   // next word would not have fitted in the count, and the PDF joins such lines back into paragraphs
   // (the .txt keeps them), but a heading after one stays a line of its own.

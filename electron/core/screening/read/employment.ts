@@ -41,10 +41,11 @@ const isHeaderLike = (line: string) =>
 // and a numbered list's number: "2. Site Internship".
 // A section's name run into its first job: "Experience: Associate QA Engineer – Qubitron (Sep 2022 – …)",
 // "… Work Experience ETL Developer, Savanna Data Solutions Ltd, Abuja - 2021 to date".
-// A label: "Designation : Hadoop Developer", "Current: Sr. ETL Developer, …", LinkedIn's "Title Oracle DBA",
+// A label: "Designation : Hadoop Developer", "Current: Sr. ETL Developer, …", "Earlier career: ACA Chartered
+// Accountant", LinkedIn's "Title Oracle DBA",
 // Europass's "Occupation or position held: ETL Developer".
 const TITLE_LEAD_IN =
-  /^[\s.,;:)-]*(?:\d{1,2}[.)]\s+)?(?:(?:role|designation|position(?: held)?|occupation(?: or position held)?|(?:job )?title|current|now|previous|previously|formerly|earlier|before|(?:work |professional )?experience|employment)\s*[:-]\s*|(?:work|professional) experience\s+|(?:title|designation)\s+|(?:(?:currently|presently)\s+)?(?:working|worked)\s+as\s+(?:an?\s+)?)?/i
+  /^[\s.,;:)-]*(?:\d{1,2}[.)]\s+)?(?:(?:role|designation|position(?: held)?|occupation(?: or position held)?|(?:job )?title|(?:current(?:ly)?|presently|now|previous(?:ly)?|formerly|earlier|before|prior)(?:\s+(?:career|roles?|jobs?|positions?))?|(?:work |professional )?experience|employment)\s*[:-]\s*|(?:work|professional) experience\s+|(?:title|designation)\s+|(?:(?:currently|presently)\s+)?(?:working|worked)\s+as\s+(?:an?\s+)?)?/i
 const ROLE_LABEL = /\b(?:role|designation|position(?: held)?|title)\s*[:-]\s*/gi
 
 /** What follows a text's last role label ("… Role: Senior Big Data Engineer"), '' when it has none. */

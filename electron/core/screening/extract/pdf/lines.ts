@@ -242,6 +242,11 @@ const labelList = (paragraph: string, lineLength: number, nextText: string) =>
   LABEL_START.test(paragraph) &&
   paragraph.split(/:\s/).length === 2 &&
   LABEL_START.test(nextText)
+// A labelled paragraph that ends a sentence, followed by a line led by another label, is one of a
+// list of labelled paragraphs, however many lines it took: "Currently: Self-employed PT at … (2021 –
+// now) — … nutrition coaching." / "Before: Gym Instructor, Clifton Leisure Centre (2019 – 2021)".
+const labelledParagraphs = (paragraph: string, nextText: string) =>
+  LABEL_START.test(paragraph) && /[.!?]\s*$/.test(paragraph) && LABEL_START.test(nextText)
 
 /**
  * Each page's lines with every line a paragraph wrapped at the right margin joined back to it, so a
@@ -420,7 +425,7 @@ function continues(
   const marker = LIST_MARKER.exec(nextText)?.[0].trim() ?? ''
   // Two items of one list (the paragraph itself began with the same marker), or a list's first item.
   if (marker && (LIST_MARKER.exec(paragraph)?.[0].trim() === marker || endsInMark(paragraph, ':'))) return false
-  if (labelList(paragraph, lineLength, nextText)) return false
+  if (labelList(paragraph, lineLength, nextText) || labelledParagraphs(paragraph, nextText)) return false
   // Wrapped by count before it was drawn: the next word would not have fitted in the count, and it is
   // no heading (a line's length says less there than a line reaching the margin does).
   if (wrappedAt !== null) {

@@ -133,7 +133,10 @@ export async function readPdf(
     ])
     flags.push(...(await metadataFlags(pdf, deadline)))
 
-    const text = cleanText(pagesText.flatMap((lines) => [...lines, '']).join('\n'))
+    // Pages run on with no blank line between: a page break falls where the text has none as often as
+    // not (a job's title at the foot of one page, its dates at the head of the next), and the reader
+    // takes a blank line for the end of a job's header.
+    const text = cleanText(pagesText.flat().join('\n'))
     const hiddenText = hiddenLines.join('\n')
     if (visibleCharCount(text) < MIN_TEXT_CHARS && visibleCharCount(hiddenText) < MIN_TEXT_CHARS) {
       refuse('no_text_layer', 'The PDF has no text layer (it is a scan or an image); it would need OCR to be read.')
