@@ -36,6 +36,25 @@ describe('job.md for the command line', () => {
     expect(job.description).toBe('We move data from Kafka into the warehouse.')
   })
 
+  it('takes a bulleted "Nice to have:" with its items as one item of the list, not the head of the bullets after it', () => {
+    const job = parseJobMarkdown(
+      [
+        '# Python Developer (Django / FastAPI)',
+        '',
+        '- 2–4 years of commercial Python experience',
+        '- Django + Django REST Framework; FastAPI for newer services',
+        '- Nice to have: AWS (Lambda, S3, SQS), a bit of React, Docker (basic)',
+        '- Fully remote within Poland, team meet-up in Kraków once a month',
+        '- Send CV and GitHub link',
+      ].join('\n'),
+      taxonomy,
+    )
+    expect(job.preferredSkills.map((s) => s.name)).toEqual(['Amazon Web Services', 'a bit of React', 'Docker'])
+    expect(job.description).toContain('Fully remote within Poland')
+    expect(job.description).toContain('Send CV and GitHub link')
+    expect(job.requiredSkills.map((s) => s.name)).toEqual(expect.arrayContaining(['Python', 'Django', 'FastAPI']))
+  })
+
   it('suggests skills from the text when no lists are given, and infers years', () => {
     const job = parseJobMarkdown(
       [

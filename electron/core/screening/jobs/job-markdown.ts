@@ -45,9 +45,10 @@ function educationOf(text: string): ScoringJobSource['educationLevel'] {
   return direct.success ? direct.data : educationRequirement(text)
 }
 
+// A comma inside brackets lists a skill's parts ("AWS (Lambda, S3, SQS)"), not the next skill.
 const splitList = (text: string) =>
   text
-    .split(/[,;]|\s+\/\s+/)
+    .split(/(?:[,;]|\s+\/\s+)(?![^()]*\))/)
     .map((s) => s.replace(/[*_`]/g, '').trim())
     .filter(Boolean)
 
@@ -64,8 +65,11 @@ export function parseJobMarkdown(markdown: string, taxonomy: Pick<Taxonomy, 'res
   for (const line of lines.slice(titleIndex + 1)) {
     const head = LIST_HEAD.exec(line)
     if (head) {
-      open = head[1]!.toLowerCase() === 'required' ? 'required' : 'preferred'
-      lists[open].push(...splitList(head[2]!))
+      const list = head[1]!.toLowerCase() === 'required' ? 'required' : 'preferred'
+      lists[list].push(...splitList(head[2]!))
+      // A head with its items on its own line ("- Nice to have: AWS, React") is one item of a list of
+      // the posting's: the bullets after it are its siblings, not more of its skills.
+      open = head[2]!.trim() ? null : list
       continue
     }
     const item = ITEM.exec(line)
@@ -96,8 +100,13 @@ export function parseJobMarkdown(markdown: string, taxonomy: Pick<Taxonomy, 'res
     return { skillId: `custom:${name.toLowerCase().replace(/[^a-z0-9+#.]+/g, '-')}`, name }
   }
   // "Figma or Adobe XD" in a list is one skill with its alternative, unless that is a skill's own name.
+  // "Docker (basic)", "AWS (Lambda, S3, SQS)": the skill the words outside the brackets name.
+  const unbracketed = (name: string) => {
+    const outside = name.replace(/\s*\([^)]*\)/g, '').trim()
+    return outside !== name && outside && taxonomy.resolve(outside) && !taxonomy.resolve(name) ? outside : name
+  }
   const toSkills = (names: string[]): JobSkill[] =>
-    names.map((name) => {
+    names.map(unbracketed).map((name) => {
       const [first, ...others] = taxonomy.resolve(name) ? [name] : name.split(/\s+or\s+/i).filter(Boolean)
       const alternatives = others.slice(0, MAX_ALTERNATIVES).map(named)
       const category = taxonomy.resolve(first ?? name)?.category
