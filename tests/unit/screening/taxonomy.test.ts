@@ -223,6 +223,14 @@ describe('matching', () => {
     expect(namesIn('Sold 10 SD cards')).toEqual([])
     // A rule's run of words reads as the text's words do: "e-commerce" after B2B is a market, not selling.
     expect(namesIn('A B2B e-commerce platform')).toEqual(['E-commerce'])
+    // A power engineer's transfer switch, a city, a licence's renewal and a contract type, each beside other skills.
+    expect(namesIn('Switchgear, transformers, UPS, ATS/STS and busway')).not.toContain('Applicant Tracking Systems')
+    expect(namesIn('Offices in Denver and Phoenix. We design MEP for data centers.')).not.toContain('Phoenix Framework')
+    expect(namesIn('Exam fees and license renewals')).toEqual([])
+    expect(namesIn('B2B: 14 000 PLN net/month')).toEqual([])
+    expect(namesIn('Tools: Workday, ATS/HRIS')).toContain('Applicant Tracking Systems')
+    expect(namesIn('Elixir, Phoenix, Ecto')).toContain('Phoenix Framework')
+    expect(namesIn('Own renewals and upsell for 40 accounts')).toContain('Customer Retention')
     expect(namesIn('rest assured, we will call')).toEqual([])
     expect(namesIn('Laid parquet flooring in 40 villas')).toEqual([])
     expect(namesIn('Diet Coke promotion in 200 outlets')).toEqual([])
