@@ -538,6 +538,19 @@ describe('a posting title’s words about the opening and its place', () => {
     expect(tokenize('the ops manager')).toEqual(['ops', 'manager'])
   })
 
+  it('takes "Member of Technical Staff" for a grade on both sides: it names no trade', () => {
+    const titled = (headline: string, text: string) =>
+      buildTermVector(tokenize(text), resumeFieldTokens(`${headline}\nEXPERIENCE\n${text}`, resume({ employment: [] })))
+    const pythonMts = titled('Member of Technical Staff 2', 'FastAPI and Celery services in Python.')
+    const javaDeveloper = titled('Java Developer', 'Spring Boot services in Java.')
+    const opening = scoringJobOf(
+      job({ title: 'Member of Technical Staff - Java', description: 'Java 17 and Spring Boot.' }),
+    )
+    expect([...titleMatches([pythonMts, javaDeveloper], opening.title)]).toEqual([0, 1])
+    expect(tokenize('Senior Member of Technical Staff, Payments', { title: true })).toEqual(['payment'])
+    expect(tokenize('a member of technical staff')).toEqual(['member', 'technical', 'staff'])
+  })
+
   it('keeps what the posting says again of the role after its words, and no city named only in its title', () => {
     const terms = (title: string, description: string) => scoringJobOf(job({ title, description })).title.terms
     expect(terms('Site Engineer – Civil', 'Location: on site, Pune\nSupervise civil works.')).toHaveLength(3)

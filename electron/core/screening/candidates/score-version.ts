@@ -9,10 +9,11 @@ import type { Database } from '../../db/schema'
  * for what it copied (copied.ts). 4: a copy is told by word triples, so a paste of part of the
  * posting is caught too. 5: a missing skill earns part credit only for a skill the taxonomy groups
  * with it (taxonomy/related.ts), no longer for any skill of its category. 6: the title match counts
- * a title held before for half of one held now (text-relevance.ts). Raise it whenever the same
+ * a title held before for half of one held now (text-relevance.ts). 7: a job title's "Member of
+ * Technical Staff" is a grade, not words of the role (tokenize.ts). Raise it whenever the same
  * features would score differently.
  */
-export const SCORE_VERSION = 6
+export const SCORE_VERSION = 7
 const KEY = 'screening.score_version'
 
 /** Every job with stored scores, when an older version computed them (none once they are current). */

@@ -48,10 +48,17 @@ const SHORT_FORMS = new Map([
 
 const NON_ASCII = /[\u0080-\uffff]/
 
+/**
+ * A title that is a grade at many employers and names no trade, as "Senior" names none: "Member of
+ * Technical Staff 2" is as likely a Python developer as a Java one. Only titles drop it.
+ */
+const GRADE_TITLE = /\b(?:(?:senior|principal|lead)\s+)?member\s+of\s+(?:the\s+)?technical\s+staff\b|\bs?mts\b/g
+
 export function tokenize(text: string, { title = false }: { title?: boolean } = {}): string[] {
   // Plain ASCII has no accents to fold, and NFKD leaves it as it is.
   const plain = NON_ASCII.test(text) ? text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : text
-  const folded = plain.toLowerCase()
+  const lower = plain.toLowerCase()
+  const folded = title ? lower.replace(GRADE_TITLE, ' ') : lower
   const out: string[] = []
   TOKEN.lastIndex = 0
   for (let match = TOKEN.exec(folded); match; match = TOKEN.exec(folded)) {
