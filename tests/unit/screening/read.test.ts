@@ -672,6 +672,44 @@ describe('contact and sections', () => {
     expect(read(`${line}\nSkills: Java, SQL`).contact.name).toBe(name)
   })
 
+  it('reads the name under a side column, from a form\'s name fields, after "Ing." and before a nickname', () => {
+    // LinkedIn's "Save to PDF": contact, top skills and certifications first; the name over the headline.
+    const linkedIn = [
+      'Contact',
+      'dilan.perera.dba@example.com',
+      '',
+      'Top Skills',
+      'Oracle RAC',
+      'Oracle Data Guard',
+      '',
+      'Certifications',
+      'Oracle Database 19c Certified Professional (OCP)',
+      '',
+      'Dilan Perera',
+      'Senior Database Administrator | Oracle 19c RAC, Data Guard | OCI',
+      'Colombo, Western Province, Sri Lanka',
+      '',
+      'Summary',
+      'Database administrator with 11 years of experience.',
+    ].join('\n')
+    expect(read(linkedIn).contact.name).toBe('Dilan Perera')
+    const form = [
+      'CANDIDATE APPLICATION - EXPORTED 14.02.2024',
+      'Requisition: Area Sales Manager',
+      'Surname: van Wyk',
+      'First names: Lindiwe Charlotte',
+      'Email: lindiwe@example.org',
+    ].join('\n')
+    expect(read(form).contact.name).toBe('Lindiwe Charlotte van Wyk')
+    expect(read(form.replace(/^Surname.*\n/m, '')).contact.name).toBeNull()
+    expect(read('ING. DIEGO ALEJANDRO HERNÁNDEZ RUIZ\nIngeniero Mecánico').contact.name).toBe(
+      'Diego Alejandro Hernández Ruiz',
+    )
+    expect(read('Nguyễn Minh Khoa (Kevin)\nPython Backend Developer\nHo Chi Minh City, Vietnam').contact.name).toBe(
+      'Nguyễn Minh Khoa',
+    )
+  })
+
   it('reads the name its e-mail address spells where a portal runs it into the next field', () => {
     const line =
       'Mahesh Gowda Site Engineer - Civil Mysuru, Karnataka mahesh.gowda@example.com +91 96320 18475 Skills * AutoCAD 2D'
@@ -862,6 +900,16 @@ describe('skills and evidence', () => {
     )
     expect(ids('Interests: blockchain, smart contracts')).toContain('smart-contracts')
     expect(highlightedIds('SKILLS\nWatercolour\nHOBBIES\nSketching')).toEqual(['fine-arts'])
+  })
+
+  it('does not take the post applied for, or a company named for its trade, for a skill', () => {
+    const ids = (text: string) => read(`Siobhan Callaghan\n${text}\nJob title: HR Advisor`).skills.map((s) => s.skillId)
+    expect(ids('Vacancy: Field Sales Executive – Ref FS/0317')).not.toContain('field-sales')
+    expect(ids('POST APPLIED FOR :- Field Sales Officer')).not.toContain('field-sales')
+    expect(ids('Summary: ten years of field sales in Pune')).toContain('field-sales')
+    expect(ids('Employer 1: Harcastle Ceramics Ltd')).not.toContain('sculpture')
+    expect(ids('Skills: ceramics, pottery')).toContain('sculpture')
+    expect(highlightedIds('Vacancy: Field Sales Executive\nSKILLS\nPayroll')).not.toContain('field-sales')
   })
 
   it('reads a training heading as courses, and a degree from a conservatoire or with honours', () => {

@@ -87,9 +87,9 @@ export function taxonomyCatalog(taxonomy: Taxonomy): SkillCatalog {
         offset += line.length + 1
       }
       // What reading passes over (a hobby) is not highlighted as a skill either.
-      const { pastimeLines } = detectSections(lines)
+      const { noSkillLines } = detectSections(lines)
       return ownMatches(text, taxonomy.findSkills(text))
-        .filter((m) => !pastimeLines.has(m.lineIndex))
+        .filter((m) => !noSkillLines.has(m.lineIndex))
         .map((m) => ({
           skillId: m.skillId,
           start: lineStarts[m.lineIndex]! + m.start,

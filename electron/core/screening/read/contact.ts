@@ -12,7 +12,7 @@ const NAME_WORD = /^(\p{Lu}(?:[\p{L}'’-]*[\p{L}'’])?\.?|\p{Lu}\.)$/u
 // Words of a heading, a job title, a contact label or a school or company, which a line of capitalised
 // words at the top can be.
 const NOT_A_NAME =
-  /\b(resume|résumé|curriculum|vitae|cv|profile|summary|engineer|developer|manager|nurse|designer|analyst|generalist|specialist|administrator|dba|consultant|coordinator|director|executive|officer|architect|advocate|trainer|instructor|tester|accountant|technician|scientist|supervisor|dietitian|intern|fresher|associate|assistant|lecturer|professor|recruiter|attorney|lawyer|contact|e-?mail|phone|mobile|location|address|street|avenue|road|suite|education|engineering|electronics|school|college|university|academy|institute|consultants|foods|details|skills?|expe?rience|objective|company|projects?|qualifications?|declaration|personal|information|ltd|pvt|llc|inc|plc|gmbh|limited|consulting|corporation|employer|position)\b/i
+  /\b(resume|résumé|curriculum|vitae|cv|profile|summary|engineer|developer|manager|nurse|designer|analyst|generalist|specialist|administrator|dba|consultant|coordinator|director|executive|officer|architect|advocate|trainer|instructor|tester|accountant|technician|scientist|supervisor|dietitian|intern|fresher|associate|assistant|lecturer|professor|recruiter|attorney|lawyer|contact|e-?mail|phone|mobile|location|address|street|avenue|road|suite|education|engineering|electronics|school|college|university|academy|institute|consultants|foods|details|skills?|expe?rience|objective|company|projects?|qualifications?|declaration|personal|information|ltd|pvt|llc|inc|plc|gmbh|limited|consulting|corporation|employer|position|application|applicant|candidate|form|export|exported|portal|city)\b/i
 const HEAD_LINES = 8
 /** The lines above the first heading where a resume after a letter puts the name. */
 const ABOVE_HEADING = 3
@@ -83,12 +83,53 @@ const NAME_LABEL = /(?:^|[|•·,;]\s*|\.\s+)(?:full\s+)?name\s*[:\-–]\s*(.+)$
 // Where a line's first field ends: "Ada Lovelace | London", "Ada Lovelace - Data Engineer - London".
 const FIELD_END = /\s*(?:[|•·,]|\s[-–—]\s).*$/
 
+// An application form's name fields, each on its own line: "First name: Rohit" / "Last name:
+// Wagholikar", "Surname: van Wyk" / "First names: Lindiwe Charlotte".
+const FIRST_NAME = /^\s*(?:first|given)\s*names?\s*[:\-–]\s*(\S.*)$/i
+const LAST_NAME = /^\s*(?:last|sur|family)\s*names?\s*[:\-–]\s*(\S.*)$/i
+/** How far down a form's name fields are looked for, and how close together they stand. */
+const FORM_NAME_LINES = 30
+const FORM_NAME_GAP = 3
+
+/** The name an application form's first and last name fields give, and the first field's line. */
+function formName(lines: readonly string[]): { name: string; line: number } | null {
+  const top = lines.slice(0, FORM_NAME_LINES)
+  const first = top.findIndex((line) => FIRST_NAME.test(line))
+  const last = top.findIndex((line) => LAST_NAME.test(line))
+  if (first === -1 || last === -1 || Math.abs(first - last) > FORM_NAME_GAP) return null
+  const name = asName(`${FIRST_NAME.exec(top[first]!)![1]!.trim()} ${LAST_NAME.exec(top[last]!)![1]!.trim()}`)
+  return name ? { name, line: Math.min(first, last) } : null
+}
+
+// A résumé that opens with a side column (LinkedIn's "Save to PDF": "Contact", "Top Skills",
+// "Certifications") puts the name, the headline and the place just above its "Summary" or "Experience".
+const OWN_PART = /^\s*(?:summary|about|experience|professional summary|profile)\s*$/i
+/** How far down such an opening heading is looked for, and how far above it the name stands. */
+const OWN_PART_WITHIN = 60
+const OWN_PART_ABOVE = 3
+
+/** The name nearest above the résumé's own opening heading (over its headline and place), where the top held none. */
+function nameAboveSummary(lines: readonly string[]): { name: string; line: number } | null {
+  const at = lines.slice(0, OWN_PART_WITHIN).findIndex((line) => OWN_PART.test(line))
+  let seen = 0
+  for (let line = at - 1; line >= 0 && seen < OWN_PART_ABOVE; line--) {
+    const text = lines[line]!.replace(FIELD_END, '').trim()
+    if (!text) continue
+    seen++
+    const name = asName(text)
+    if (name) return { name, line }
+  }
+  return null
+}
+
 /**
  * The candidate's name and the line it was read from: a "Name:" label or the first field of a line of
  * capitalised words at the top; else a "Name:" label further down (a portal's export or a block of
  * personal details at the end), unless it names a referee.
  */
 function findName(lines: readonly string[], headEnd: number): { name: string; line: number } | null {
+  const form = formName(lines)
+  if (form) return form
   const head = Math.max(1, Math.min(headEnd, HEAD_LINES))
   for (const [index, line] of lines.slice(0, head).entries()) {
     const labelled = NAME_LABEL.exec(line)?.[1]
@@ -102,6 +143,8 @@ function findName(lines: readonly string[], headEnd: number): { name: string; li
     const name = asName(lines[index]!.replace(FIELD_END, '').trim())
     if (name) return { name, line: index }
   }
+  const aboveSummary = nameAboveSummary(lines)
+  if (aboveSummary) return aboveSummary
   for (let index = head; index < lines.length; index++) {
     const label = NAME_LABEL.exec(lines[index]!)
     if (!label) continue
@@ -119,7 +162,8 @@ const REFEREES = /\breferen|\breferee/i
 function asName(candidate: string): string | null {
   // A full stop after a whole word ends the sentence ("Name: Seun Adekunle. Email: …"); an initial keeps its own.
   // A nickname in quotes or brackets between the names is not one of them ('Shane "Shorty" McAllister').
-  const named = candidate.replace(/(?<=\S)\s+(?:["“‘'][^"”’'\n]{1,20}["”’']|\([^()\n]{1,20}\))(?=\s+\S)/u, '')
+  // So is one after them: "Nguyễn Minh Khoa (Kevin)".
+  const named = candidate.replace(/(?<=\S)\s+(?:["“‘'][^"”’'\n]{1,20}["”’']|\([^()\n]{1,20}\))(?=\s+\S|\s*$)/u, '')
   const words = withoutPostNominals(
     named
       .replace(HONORIFIC, '')
@@ -142,7 +186,7 @@ function asName(candidate: string): string | null {
 
 // What stands before a name but is not one: "Mr.", "Dr", "Er." and "Eng." (an engineer, in South Asia and
 // the Gulf), "Adv." (an advocate), "Shri", "Smt.". Those that are also names ("Eng Wei Ling") only with their full stop.
-const HONORIFIC = /^(?:(?:(?:mr|mrs|ms|dr|shri|smt)\.?|miss|(?:er|eng|engr|adv|prof|sri)\.)\s+)+(?=\p{Lu})/iu
+const HONORIFIC = /^(?:(?:(?:mr|mrs|ms|dr|shri|smt)\.?|miss|(?:er|eng|engr|ing|adv|prof|sri)\.)\s+)+(?=\p{Lu})/iu
 
 // A surname's particle, written in lower case between the names ("Pieter van der Meulen", "Maria da
 // Silva", "Ahmad bin Ismail"); and an initial ("Joanna Mae R. Dela Cruz"). Neither counts among the

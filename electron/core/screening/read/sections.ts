@@ -10,8 +10,11 @@ export interface SectionMap {
   headingLines: Set<number>
   /** Each line without the heading it starts with ("SKILLS C#, SQL" → "C#, SQL"); the line itself otherwise. */
   bodies: string[]
-  /** Lines under a hobbies heading ("Hobbies: sketching, cricket"): pastimes, not skills offered for work. */
-  pastimeLines: Set<number>
+  /**
+   * Lines whose skills are not the person's to offer: under a hobbies heading ("Hobbies: sketching,
+   * cricket"), and the post an application names ("Vacancy: HR Business Partner", "Post applied for").
+   */
+  noSkillLines: Set<number>
 }
 
 const HEADINGS: Record<SectionName | 'other', string[]> = {
@@ -88,6 +91,7 @@ const HEADINGS: Record<SectionName | 'other', string[]> = {
   ],
   skills: [
     'skills',
+    'top skills',
     'technical skills',
     'core competencies',
     'competencies',
@@ -307,6 +311,8 @@ interface Heading {
 }
 
 const PASTIMES = new Set(['hobbies', 'hobbies and interests', 'interests and hobbies', 'pastimes'])
+const APPLIED_FOR =
+  /^\s*(?:vacancy|requisition|(?:post|position|job|role)\s+applied\s+for|applying\s+for|applied\s+for)\s*[:\-–]/i
 
 /**
  * A heading written in two languages, one of them a section's name: "FORMAÇÃO / EDUCATION",
@@ -342,7 +348,7 @@ export function detectSections(lines: readonly string[]): SectionMap {
   const lineSections: LineSection[] = []
   const headingLines = new Set<number>()
   const bodies: string[] = []
-  const pastimeLines = new Set<number>()
+  const noSkillLines = new Set<number>()
   const collected: Partial<Record<SectionName, string[]>> = {}
   let current: LineSection = null
   let pastimes = false
@@ -353,7 +359,7 @@ export function detectSections(lines: readonly string[]): SectionMap {
       pastimes = PASTIMES.has(heading.name)
       if (heading.rest === '') headingLines.add(index)
     }
-    if (pastimes) pastimeLines.add(index)
+    if (pastimes || APPLIED_FOR.test(line)) noSkillLines.add(index)
     bodies.push(heading && heading.rest !== '' ? heading.rest : line)
     lineSections.push(current)
     if (current && current !== 'other' && !headingLines.has(index)) {
@@ -363,5 +369,5 @@ export function detectSections(lines: readonly string[]): SectionMap {
   })
   const sections: Partial<Record<SectionName, string>> = {}
   for (const [name, body] of Object.entries(collected) as [SectionName, string[]][]) sections[name] = body.join('\n')
-  return { sections, lineSections, headingLines, bodies, pastimeLines }
+  return { sections, lineSections, headingLines, bodies, noSkillLines }
 }

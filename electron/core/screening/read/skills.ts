@@ -79,16 +79,17 @@ const IN_THE_TEAM =
 
 /**
  * Each taxonomy skill named in the visible text, once, with the line that proves it. A hobby is not
- * a skill offered for work ("Hobbies: sketching" for a tester), so lines under a hobbies heading prove none.
+ * a skill offered for work ("Hobbies: sketching" for a tester), nor is the post applied for, so such
+ * lines prove none (sections.ts).
  */
 export function readSkills(
   text: string,
-  { lineSections, pastimeLines }: Pick<Layout, 'lineSections' | 'pastimeLines'>,
+  { lineSections, noSkillLines }: Pick<Layout, 'lineSections' | 'noSkillLines'>,
   taxonomy: Taxonomy,
 ): SkillMention[] {
   const best = new Map<string, SkillMention & { rank: number; order: number }>()
   ownMatches(text, taxonomy.findSkills(text)).forEach((match, order) => {
-    if (pastimeLines.has(match.lineIndex)) return
+    if (noSkillLines.has(match.lineIndex)) return
     const section = lineSections[match.lineIndex] ?? 'other'
     const rank = EVIDENCE_STRENGTH[section]
     const existing = best.get(match.skillId)
