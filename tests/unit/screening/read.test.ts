@@ -708,6 +708,12 @@ describe('contact and sections', () => {
     expect(read('Nguyễn Minh Khoa (Kevin)\nPython Backend Developer\nHo Chi Minh City, Vietnam').contact.name).toBe(
       'Nguyễn Minh Khoa',
     )
+    expect(read('Job Application Export\nFull name: Chukwuemeka (Emeka) Obi-Adeyemi').contact.name).toBe(
+      'Chukwuemeka Obi-Adeyemi',
+    )
+    expect(read('Online Application\nName of applicant: Adv. Meenakshi Raghunathan').contact.name).toBe(
+      'Meenakshi Raghunathan',
+    )
   })
 
   it('reads the name its e-mail address spells where a portal runs it into the next field', () => {

@@ -79,7 +79,8 @@ const titleCase = (word: string) =>
 
 // "Name: Ada Lovelace", "Name - Ada Lovelace Email: …", "… on Tomcat. Name: Ada Lovelace" (portals run a
 // resume's fields into one line, the name's among them).
-const NAME_LABEL = /(?:^|[|•·,;]\s*|\.\s+)(?:full\s+)?name\s*[:\-–]\s*(.+)$/i
+const NAME_LABEL =
+  /(?:^|[|•·,;]\s*|\.\s+)(?:(?:full|candidate|applicant)\s+)?name(?:\s+of\s+(?:the\s+)?(?:applicant|candidate))?\s*[:\-–]\s*(.+)$/i
 // Where a line's first field ends: "Ada Lovelace | London", "Ada Lovelace - Data Engineer - London".
 const FIELD_END = /\s*(?:[|•·,]|\s[-–—]\s).*$/
 
@@ -158,12 +159,14 @@ function findName(lines: readonly string[], headEnd: number): { name: string; li
 
 const REFEREES = /\breferen|\breferee/i
 
+// A nickname in quotes or brackets between the names or after them is not one of them ('Shane
+// "Shorty" McAllister', "Chukwuemeka (Emeka) Obi-Adeyemi", "Nguyễn Minh Khoa (Kevin)").
+const NICKNAME = /(?<=\S)\s+(?:["“‘'][^"”’'\n]{1,20}["”’']|\([^()\n]{1,20}\))(?=\s+\S|\s*$)/u
+
 /** The words as a name, capitalised as names are, or null when they do not read as one. */
 function asName(candidate: string): string | null {
   // A full stop after a whole word ends the sentence ("Name: Seun Adekunle. Email: …"); an initial keeps its own.
-  // A nickname in quotes or brackets between the names is not one of them ('Shane "Shorty" McAllister').
-  // So is one after them: "Nguyễn Minh Khoa (Kevin)".
-  const named = candidate.replace(/(?<=\S)\s+(?:["“‘'][^"”’'\n]{1,20}["”’']|\([^()\n]{1,20}\))(?=\s+\S|\s*$)/u, '')
+  const named = candidate.replace(NICKNAME, '')
   const words = withoutPostNominals(
     named
       .replace(HONORIFIC, '')
@@ -211,7 +214,7 @@ function withoutPostNominals(words: string[]): string[] {
 }
 
 const leadingNameWords = (text: string) => {
-  const words = text.replace(FIELD_END, '').trim().split(/\s+/)
+  const words = text.replace(NICKNAME, '').replace(FIELD_END, '').trim().split(/\s+/)
   const end = words.findIndex((word) => !(NAME_WORD.test(word) || PARTICLE.test(word)) || NOT_A_NAME.test(word))
   const named = words.slice(0, end < 0 ? MAX_NAME_WORDS : Math.min(end, MAX_NAME_WORDS))
   // The names and what stands between them, up to the fourth: "Name: Anna Maria Rossi Lopez Mobile …".
