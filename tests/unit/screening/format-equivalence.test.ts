@@ -176,6 +176,13 @@ describe('the same text saved as PDF and DOCX', () => {
       'CI/CD & infra: Jenkins, GitHub Actions, Docker, Kubernetes (test env), AWS (EC2, S3, Lambda), Terraform (basic)',
       'Languages: Java, Python, JavaScript/TypeScript, SQL, Groovy',
     ],
+    'labelled values lined up with spaces before the colon, one reaching the margin': [
+      'Technical Skills',
+      'Automation   : Selenium WebDriver 4, Playwright, Appium 2, RestAssured, Cucumber, TestNG, JUnit 5',
+      'Languages    : Java, TypeScript, basic Python',
+      'CI/CD        : Jenkins, GitHub Actions, Docker, Selenium Grid, BrowserStack',
+      'Others       : Git, Maven, JIRA, Xray, Allure reports, Postman, SQL, Page Object Model, data-driven design',
+    ],
     'a typed list whose items reach the margin': [
       'Highlights',
       '- Planned and supervised two plant turnarounds of 21 days each with contractors, without lost time injury',

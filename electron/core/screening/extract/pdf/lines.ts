@@ -225,10 +225,11 @@ const COLUMN_LINES = 3
 // began with the same marker, or when that paragraph ends in a colon (it introduces the list). A
 // line the width of the column followed by a list cannot be told from a wrap inside such text.
 const LIST_MARKER = /^\s*(?:[•▪●◦]\s+|[*-]\s+)/
-// A label of one to three words and a colon ("Automation:", "CI/CD & infra:"). A one-line paragraph
+// A label of one to three words and a colon, which a text file may line up with spaces ("Automation:",
+// "CI/CD & infra:", "Languages    :"). A one-line paragraph
 // that is one label and its values, followed by a line led by another label, is a list of such
 // lines, not a wrapped paragraph. A line of several labelled fields ("Name: … | Email: … |") runs on.
-const LABEL_START = /^\s*\p{Lu}[\p{L}&/+.-]*(?:\s+[\p{L}&/+.-]+){0,2}:\s/u
+const LABEL_START = /^\s*\p{Lu}[\p{L}&/+.-]*(?:\s+[\p{L}&/+.-]+){0,2}\s*:\s/u
 // A line of one to four words in capitals ("SKILLS", "WORK EXPERIENCE", "E X P E R I E N C E") after
 // a paragraph in mixed case, in a text wrapped by count, is a heading even where its first word would
 // not have fitted on the line before: such a text has many short lines ("… (fleet management SaaS)" /
