@@ -559,6 +559,25 @@ describe('employment, years and gaps', () => {
   })
 })
 
+describe('the headline', () => {
+  it('leaves out the short last line of a paragraph wrapped by hand, as a PDF that joins it shows', () => {
+    const paragraph = [
+      'ADV. NIKHIL MENON',
+      'Practising advocate since 2017 in commercial, technology and IP matters before the High Court',
+      'of Karnataka. Prior to law I worked for six years as a software developer, which is the reason most',
+      'of my clients are technology companies, start ups and individual developers.',
+      'Commercial litigation and arbitration',
+      '',
+      'EXPERIENCE',
+      'Independent Practice / Counsel, Jan 2021 - present',
+    ]
+    expect(headlineOf(paragraph.join('\n'))).toEqual(['ADV. NIKHIL MENON', 'Commercial litigation and arbitration'])
+    // Joined as a PDF reads it, the paragraph is one long line and no headline either.
+    const joined = [paragraph[0], paragraph.slice(1, 4).join(' '), ...paragraph.slice(4)].join('\n')
+    expect(headlineOf(joined)).toEqual(headlineOf(paragraph.join('\n')))
+  })
+})
+
 describe('education level', () => {
   it.each([
     [['Ph.D. in Applied Mathematics, MIT'], 'doctorate'],

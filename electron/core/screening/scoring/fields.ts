@@ -19,10 +19,17 @@ export function headlineOf(text: string): string[] {
   // above a heading are the end of a skills list or a sentence cut from its job.
   if (lines.some(isPortalExport)) return portal ? [portal] : []
   const first = lineSections.findIndex((section) => section !== null)
-  const above = lines
+  const top = lines
     .slice(0, first === -1 ? Math.min(lines.length, HEADLINE_LINES * 2) : first)
     .map((line) => line.trim())
-    .filter((line) => line && line.length <= HEADLINE_MAX && !CONTACT.test(line))
+  // The short last line of a paragraph a text file wraps by hand ("start ups and individual
+  // developers.") is the end of a sentence, as a PDF that joins the paragraph shows: no headline.
+  const endsParagraph = (index: number) => {
+    const previous = index > 0 ? top[index - 1]! : ''
+    return previous.length > HEADLINE_MAX && !/[.!?]$/.test(previous)
+  }
+  const above = top
+    .filter((line, index) => line && line.length <= HEADLINE_MAX && !CONTACT.test(line) && !endsParagraph(index))
     .slice(0, HEADLINE_LINES)
   return portal ? [...above, portal] : above
 }
