@@ -76,3 +76,60 @@ describe('job.md for the command line', () => {
     ])
   })
 })
+
+describe('a posting passed around as a message', () => {
+  const read = (lines: string[]) => parseJobMarkdown(lines.join('\n'), taxonomy)
+
+  it.each([
+    [
+      ['We’re hiring! 🚀', '', 'Looking for an Account Executive (mid-market) to join us at Fernwell.'],
+      'Account Executive',
+    ],
+    [
+      ['Urgent Opening!! 🔥🔥', '', 'Operations Manager – International Voice Process (BPO)', 'Exp: 10+ yrs'],
+      'Operations Manager – International Voice Process (BPO)',
+    ],
+    [['🚨🚨 URGENT OPENING 🚨🚨', 'Role: Sr. Backend Engg (Java)', 'Exp: 5-9 yrs'], 'Sr. Backend Engg (Java)'],
+    [['Hi team 👋 quick one', 'We need an HR Generalist for the Manchester site.'], 'HR Generalist'],
+    [
+      ['💪 WE’RE HIRING 💪', 'IronRoots Fitness (Andheri W) needs 2 Personal Trainers + 1 Group Class instructor!!'],
+      'Personal Trainers',
+    ],
+    [
+      ['From: Stefan Kovac', 'To: Recruiting', 'Subject: design eng backfill', '', 'Mech design engineer, 3-7 yrs.'],
+      'design eng backfill',
+    ],
+    [['Hi Meera - need a DBA req opened please. Postgres-heavy, 6+ yrs.'], 'DBA'],
+    [['📢 HIRING – Network Security Engineer (L2/L3) 📢'], 'Network Security Engineer (L2/L3)'],
+    [['Subject: FW: Project Manager – PMO – Dubai (urgent)'], 'Project Manager – PMO – Dubai (urgent)'],
+  ])('finds the role where the message names it: %j', (lines, title) => {
+    expect(read(lines).title).toBe(title)
+  })
+
+  it('keeps a first line that names the role as the title, and the opener in the text it comes from', () => {
+    expect(read(['# Senior Data Engineer', 'We move data.']).title).toBe('Senior Data Engineer')
+    const job = read(['Hi Meera - need a DBA req opened please: PostgreSQL and Oracle RAC, on-call.'])
+    expect(job.description).toContain('PostgreSQL and Oracle RAC')
+    expect(job.requiredSkills.map((s) => s.name)).toEqual(expect.arrayContaining(['PostgreSQL', 'Oracle RAC']))
+  })
+
+  it('gives no title where an opener names no role under it', () => {
+    expect(read(['Hi everyone 🎨', 'Pls share with your friends, thanks!']).title).toBe('Untitled job')
+  })
+
+  it('takes no skill from mail headers, a greeting, an address or the employer’s industry', () => {
+    const job = read([
+      'Fwd: req for .net resource',
+      'From: Rakesh M <rakesh.m@corvalis.example>',
+      'To: recruitment-team@corvalis.example',
+      '',
+      'Dear Recruiter,',
+      'Need 2 C# developers with ASP.NET Core and SQL Server.',
+      'Industry Type: Real Estate',
+    ])
+    const skills = [...job.requiredSkills, ...job.preferredSkills].map((s) => s.name)
+    expect(skills).toEqual(expect.arrayContaining(['C#', 'ASP.NET', 'Microsoft SQL Server']))
+    expect(skills).not.toContain('Recruiting')
+    expect(job.requiredSkills.map((s) => s.name)).not.toContain('Real Estate')
+  })
+})

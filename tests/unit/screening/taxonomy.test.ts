@@ -228,6 +228,12 @@ describe('matching', () => {
     expect(namesIn('Offices in Denver and Phoenix. We design MEP for data centers.')).not.toContain('Phoenix Framework')
     expect(namesIn('Exam fees and license renewals')).toEqual([])
     expect(namesIn('B2B: 14 000 PLN net/month')).toEqual([])
+    // An electrical engineer on site is no civil engineer; a gas-insulated substation's bays are no map.
+    expect(namesIn('Electrical Site Engineer – Nile Delta Power Engineering')).toEqual(['Electrical Engineering'])
+    expect(namesIn('Site Engineer – Fazal Builders')).toEqual(['Civil Engineering'])
+    expect(namesIn('Supervise installation of GIS bays and switchgear')).not.toContain('Geographic Information Systems')
+    expect(namesIn('HV/MV substations (GIS & AIS)')).not.toContain('Geographic Information Systems')
+    expect(namesIn('Flood maps in GIS (ArcGIS Pro)')).toContain('Geographic Information Systems')
     expect(namesIn('Tools: Workday, ATS/HRIS')).toContain('Applicant Tracking Systems')
     expect(namesIn('Elixir, Phoenix, Ecto')).toContain('Phoenix Framework')
     expect(namesIn('Own renewals and upsell for 40 accounts')).toContain('Customer Retention')

@@ -11,6 +11,7 @@ import { distinctSkills } from './distinct-skills'
 import { educationRequirement } from './education-requirement'
 import { educationAskedIn, yearsAskedIn } from './posting-asks'
 import { postingSkills } from './posting-skills'
+import { postingTitle } from './posting-title'
 
 /**
  * A job written as Markdown for the command line:
@@ -54,8 +55,8 @@ const splitList = (text: string) =>
 
 export function parseJobMarkdown(markdown: string, taxonomy: Pick<Taxonomy, 'resolve' | 'suggestSkills'>): MarkdownJob {
   const lines = markdown.replace(/\r\n?/g, '\n').split('\n')
-  const titleIndex = lines.findIndex((line) => line.trim().length > 0)
-  const title = (lines[titleIndex] ?? '').replace(/^#+\s*/, '').trim() || 'Untitled job'
+  const { title: found, index: titleIndex } = postingTitle(lines)
+  const title = found || 'Untitled job'
   const lists: Record<'required' | 'preferred', string[]> = { required: [], preferred: [] }
   const body: string[] = []
   let minYears: number | null = null

@@ -39,7 +39,7 @@ export function matchedCustomSkills(
  * The address's words are no part of the job; "gmail.com" would match every resume that uses it.
  * Each part is bounded (an address's own limits), so a long run of letters costs a scan, not its square.
  */
-const WHERE_TO_APPLY = /[\w.%+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}|\b(?:https?:\/\/|www\.)\S+/gi
+export const WHERE_TO_APPLY = /[\w.%+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}|\b(?:https?:\/\/|www\.)\S+/gi
 
 /**
  * The job as BM25 sees it: the title counts twice, then the skills asked for, the requirements and

@@ -1,5 +1,6 @@
 import { MAX_ALTERNATIVES } from '../../../../shared/contract/screening/alternatives'
 import type { SkillMatch } from './matcher'
+import { WHERE_TO_APPLY } from '../scoring/job-query'
 import { namesAPerson } from './roles'
 
 export type SkillImportance = 'required' | 'preferred'
@@ -31,7 +32,16 @@ const ABOUT_A_NAME =
   /^[#*\s]*About (?!(?:The|This|You|Your|Our|Us|Me)\b)\p{Lu}[\p{L}&.'-]*(?: \p{Lu}[\p{L}&.'-]*){0,3}[\s:*]*$/u
 const isCompanyHeading = (line: string) => COMPANY_HEADING.test(line) || ABOUT_A_NAME.test(line)
 // A line of facts that names the employer ("**Company:** Swiftkart Logistics", "Client: a Big 4 bank").
-const EMPLOYER_FACT = /^[-*•\s]*(?:company|employer|client|organi[sz]ation|hiring (?:company|organi[sz]ation))\W{0,4}:/i
+const EMPLOYER_FACT =
+  /^[-*•\s]*(?:company|employer|client|organi[sz]ation|hiring (?:company|organi[sz]ation)|industry(?: type)?)\W{0,4}:/i
+// A forwarded message's headers and its greeting name people, not what the job asks: "To:
+// Recruiting", "Dear Recruiter,", and an address ("recruitment-team@…") holds no skill either.
+const MAIL_HEADER = /^\s*(?:from|to|cc|bcc|date|sent|reply-to)\s*:/i
+const SALUTATION = /^\s*(?:dear|hi|hello|hey)\b[^.!?:]{0,40}[,!]?\s*$/i
+const inAddress = (line: string, match: SkillMatch) =>
+  [...line.matchAll(WHERE_TO_APPLY)].some(
+    (address) => address.index < match.end && address.index + address[0].length > match.start,
+  )
 // "Coordinate with the consultant and the MEP team", "work closely with the sales team": a skill
 // that names the people the job works with is theirs, not asked of the candidate.
 const THEIR_TEAM = /^\s+(?:teams?|departments?|dept\b)/i
@@ -315,6 +325,8 @@ export function suggestFromMatches(
   matches.forEach((match, order) => {
     // What a sentence about pay and perks names is offered, not asked for; a team named is someone else's.
     if (PERKS_SENTENCE.test(clauses.sentenceOf(match)) || clauses.namesTheirTeam(match)) return
+    const line = lines[match.lineIndex] ?? ''
+    if (MAIL_HEADER.test(line) || SALUTATION.test(line) || inAddress(line, match)) return
     const preferred = preferredAt(match)
     const existing = bySkill.get(match.skillId)
     if (existing) {

@@ -1,0 +1,85 @@
+import { TITLE_WORDS } from '../read/employment'
+
+/**
+ * The title of a posting, and the index of the line it is (-1 when it is no line of its own: then the
+ * whole text is the description). A posting pasted as it was passed around opens with no title: a
+ * chat message with "We're hiring! 🚀" or "Hi team 👋", a forwarded e-mail with its headers; the role
+ * is named further down ("Looking for an Account Executive (mid-market)", "Role: Sr. Backend Engg
+ * (Java)", "Subject: …"). Taking the opener for the title would make "hiring" the role and leave the
+ * role's own words out of the title match. A first line that names something stays the title, rid
+ * of a "Hiring:" label and its symbols.
+ */
+export function postingTitle(lines: readonly string[]): { title: string; index: number } {
+  const filled = lines.flatMap((line, index) => (line.trim() ? [{ text: plain(line), index }] : []))
+  const first = filled[0]
+  if (!first) return { title: '', index: -1 }
+  const named = unlabelled(first.text)
+  if (named && !OPENER.test(named)) return { title: named, index: first.index }
+  // A message on one line names its role after the greeting: "Hi Meera - need a DBA req opened".
+  const found =
+    askedFor(first.text) ??
+    filled.slice(1, 1 + LOOK_AHEAD).reduce<string | null>((role, { text }) => role ?? roleIn(text), null)
+  // The opener stays in the text, which may be the whole message.
+  if (found) return { title: found, index: -1 }
+  // An opener with no role under it names nothing: better no title than "From: Stefan Kovac".
+  return { title: '', index: named ? -1 : first.index }
+}
+
+/** How many lines under an opener may name the role; past them the message is about the work. */
+const LOOK_AHEAD = 6
+const SHORT_LINE = 70
+
+// Emoji, pictographs, markdown and bullets around a line: "🚨🚨 URGENT OPENING 🚨🚨", "## Title", "*** X ***".
+const plain = (line: string) =>
+  line
+    .replace(/\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u{FE0F}|\u{200D}/gu, ' ')
+    .replace(/^[\s#*_>•·|~-]+|[\s#*_~|!]+$/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+
+// A forward or a reply's prefix, and a label that says an opening follows: "Fwd: Re:", "HIRING –".
+const PREFIX = /^(?:(?:fwd?|fw|re)\s*:\s*)+/i
+const OPENING_LABEL =
+  /^(?:(?:urgent(?:ly)?|immediate)\s+)?(?:we(?:['’]re| are)\s+)?(?:hiring|requirement|opening|vacancy|position|role|job(?:\s+title)?|designation|subject)\s*(?:for\s*)?(?:[:–—-]|\s+for\s)\s*/i
+
+const unlabelled = (text: string) => text.replace(PREFIX, '').replace(OPENING_LABEL, '').replace(PREFIX, '').trim()
+
+/** A line that opens a message and names no role: a greeting, a shout that there is an opening, a mail header. */
+const OPENER =
+  /^(?:(?:hi|hello|hey|dear|greetings|gm|good\s+(?:morning|afternoon|evening))\b|(?:(?:urgent(?:ly)?|immediate|new|job)\s+)?(?:(?:we(?:['’]re| are)\s+)?hiring|openings?|vacanc(?:y|ies)|requirements?|alert)\b[\s!.]*$|(?:from|to|cc|bcc|date|sent)\s*:)/i
+
+// A mail header other than the subject names people, not the role.
+const HEADER = /^(?:from|to|cc|bcc|date|sent|reply-to)\s*:/i
+const LABELLED =
+  /^(?:role|position|job\s+title|title|designation|opening|subject|hiring|requirement|vacancy)\s*[:–—-]\s*(.+)$/i
+const ROLE_NOUN = new RegExp(`${TITLE_WORDS.source}|\\b(?:engg?|devs?|sdet)\\b`, 'i')
+// "Looking for our first full-time Data Scientist / ML Engineer", "needs 2 Personal Trainers", "hiring a smart contract engineer".
+const ASKED_FOR =
+  /\b(?:looking\s+for|hiring|needs?|seeking|requirement\s+for|opening\s+for|vacancy\s+for)\s+(?:(?:an?|our|one|two|three|\d+)\s+)?(?:(?:first|new)\s+)?(?:full[- ]time\s+|part[- ]time\s+)?((?:[\p{L}\p{N}/&.+#(),-]+\s+){0,5}[\p{L}\p{N}/&.+#(),-]+)/giu
+
+/** The role a line under an opener names, if it names one. */
+function roleIn(text: string): string | null {
+  if (HEADER.test(text)) return null
+  const labelled = LABELLED.exec(text.replace(PREFIX, ''))
+  if (labelled) {
+    const value = unlabelled(labelled[1]!.trim())
+    if (ROLE_NOUN.test(value)) return value
+  }
+  if (text.length <= SHORT_LINE && !/[.?]$/.test(text) && ROLE_NOUN.test(text) && !OPENER.test(text)) return text
+  return askedFor(text)
+}
+
+/** The role a sentence asks for: "we're looking for a backend eng to join", "needs 2 Personal Trainers". */
+function askedFor(text: string): string | null {
+  for (const match of text.matchAll(ASKED_FOR)) {
+    // The phrase ends with its clause: "need to backfill. Mech design engineer" names no role after "need".
+    const clauseEnd = match[1]!.search(/[,.;:!?](?:\s|$)/)
+    const words = (clauseEnd === -1 ? match[1]! : match[1]!.slice(0, clauseEnd)).split(/\s+/)
+    const last = words.findLastIndex(isRoleNoun)
+    if (last >= 0) return words.slice(0, last + 1).join(' ')
+  }
+  return null
+}
+
+// "2 Personal Trainers", "engineers": a plural is the role's noun as well.
+const isRoleNoun = (word: string) => ROLE_NOUN.test(word) || ROLE_NOUN.test(word.replace(/e?s$/i, ''))
