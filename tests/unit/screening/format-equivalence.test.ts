@@ -183,6 +183,14 @@ describe('the same text saved as PDF and DOCX', () => {
       'CI/CD        : Jenkins, GitHub Actions, Docker, Selenium Grid, BrowserStack',
       'Others       : Git, Maven, JIRA, Xray, Allure reports, Postman, SQL, Page Object Model, data-driven design',
     ],
+    "a job's bullet ending a sentence at the margin, then the next job's title": [
+      'Senior Business Analyst',
+      'Liffey Assurance DAC, Dublin | Sep 2021 – Present',
+      '- Planned and supported UAT with 25 business testers; triaged defects with the product owners.',
+      'Business Analyst',
+      'Hibernia Direct Bank, Dublin | Jun 2018 – Aug 2021',
+    ],
+    'ligatures in the text': ['Skills: Conﬂuence, Jira, ﬁnancial modelling', 'Certiﬁcations: CCBA'],
     'a typed list whose items reach the margin': [
       'Highlights',
       '- Planned and supervised two plant turnarounds of 21 days each with contractors, without lost time injury',

@@ -624,6 +624,22 @@ describe('education level', () => {
 })
 
 describe('contact and sections', () => {
+  it('reads a heading set with its letters spaced out', () => {
+    const parsed = read(
+      [
+        'Meera Khanna',
+        'P R O F I L E',
+        'Advocate at the Delhi High Court.',
+        'W O R K   E X P E R I E N C E',
+        'Associate, Khanna & Rao, 2014 - 2018',
+        'S K I L L S   &   T O O L S',
+        'Drafting, SCC Online',
+      ].join('\n'),
+    )
+    expect(Object.keys(parsed.sections)).toEqual(['summary', 'experience', 'skills'])
+    expect(parsed.sections.skills).toBe('Drafting, SCC Online')
+  })
+
   it('reads name, email, phone and links from the top of the resume', () => {
     const parsed = read(
       [

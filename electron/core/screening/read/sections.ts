@@ -289,7 +289,7 @@ export function headingOf(line: string): Heading | null {
   const trimmed = raw.replace(/^#{1,6}\s*/, '').replace(/^[•▪●*\s-]+/, '')
   if (trimmed === '') return null
   if (trimmed.length <= 60) {
-    const name = normalizeHeading(trimmed)
+    const name = normalizeHeading(unspaced(trimmed))
     const whole = LOOKUP.get(name) ?? PORTAL_HEADINGS.get(name) ?? bilingualName(trimmed)
     const styled =
       raw.startsWith('#') || trimmed.endsWith(':') || (trimmed === trimmed.toUpperCase() && /\p{Lu}/u.test(trimmed))
@@ -301,6 +301,18 @@ export function headingOf(line: string): Heading | null {
   if (section && inline && INLINE.has(section)) return { section, rest: inline[2]!, name }
   return leadingCapitals(trimmed)
 }
+
+// A heading set with its letters spaced out, its words further apart: "W O R K   E X P E R I E N C E".
+const LETTER_SPACED = /^(?:\S )+\S(?: {2,}(?:\S )*\S)*$/u
+
+/** The words of a letter-spaced heading ("WORK EXPERIENCE"); any other line as it is. */
+const unspaced = (text: string) =>
+  LETTER_SPACED.test(text)
+    ? text
+        .split(/ {2,}/)
+        .map((word) => word.replace(/ /g, ''))
+        .join(' ')
+    : text
 
 interface Heading {
   section: SectionName | 'other'
