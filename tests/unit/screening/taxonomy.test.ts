@@ -234,6 +234,12 @@ describe('matching', () => {
     expect(namesIn('Supervise installation of GIS bays and switchgear')).not.toContain('Geographic Information Systems')
     expect(namesIn('HV/MV substations (GIS & AIS)')).not.toContain('Geographic Information Systems')
     expect(namesIn('Flood maps in GIS (ArcGIS Pro)')).toContain('Geographic Information Systems')
+    // A municipal engineer's roads and pipes: a road's rehabilitation is no physiotherapy.
+    expect(namesIn('Delivered the annual road rehabilitation program')).toEqual(['Highway Engineering'])
+    expect(namesIn('Stormwater management reports and pond designs (PCSWMM)')).toContain(
+      'Water and Wastewater Engineering',
+    )
+    expect(namesIn('Post-stroke rehabilitation and gait training')).toContain('Physical Therapy')
     expect(namesIn('Tools: Workday, ATS/HRIS')).toContain('Applicant Tracking Systems')
     expect(namesIn('Elixir, Phoenix, Ecto')).toContain('Phoenix Framework')
     expect(namesIn('Own renewals and upsell for 40 accounts')).toContain('Customer Retention')
