@@ -534,6 +534,23 @@ describe('employment, years and gaps', () => {
     expect(reading(together).headline).toEqual(['ETL Developer'])
   })
 
+  it('reads the title after a dataset’s anonymised place, and a title that opens with ".NET"', () => {
+    const parsed = read(
+      [
+        'EXPERIENCE',
+        'Company Name City , State .NET Developer 08/2020 to Current',
+        '- Built REST APIs in ASP.NET Core',
+        'Company Name City, State Software Developer 06/2017 to 07/2020',
+        'Jr. .NET developer, Nextgen Webworks, Aug 2013 - Dec 2015',
+      ].join('\n'),
+    )
+    expect(parsed.employment.map((job) => job.title)).toEqual([
+      '.NET Developer',
+      'Software Developer',
+      'Jr. .NET developer',
+    ])
+  })
+
   it('reads a portal export’s job from its "company -" and "description -" lines', () => {
     const parsed = read(
       [

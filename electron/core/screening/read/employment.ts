@@ -11,7 +11,9 @@ export const TITLE_WORDS =
   /\b(engineer|developer|programmer|architect|scientist|analyst|manager|director|lead|head|vp|vice president|president|chief|cto|ceo|cfo|coo|cmo|officer|specialist|consultant|associate|assistant|coordinator|administrator|representative|rep|executive|designer|nurse|rn|lpn|cna|technician|technologist|therapist|physician|pharmacist|accountant|auditor|controller|bookkeeper|clerk|teacher|instructor|professor|lecturer|tutor|intern|internship|trainee|apprentice|recruiter|partner|advisor|adviser|agent|broker|writer|editor|strategist|marketer|planner|buyer|supervisor|foreman|operator|owner|founder|co-founder|principal|fellow|researcher|attorney|lawyer|paralegal|counsel|banker|trader|underwriter|actuary|economist|statistician|generalist|producer|artist|illustrator|photographer|chef|cook|cashier|driver|mechanic|electrician|secretary|receptionist|advocate|educator|counselor|counsellor|surgeon|dentist|midwife|paramedic|aide|caregiver|sdr|bdr|ae|tester|dba|trainer|coach)\b/i
 const COMPANY_WORDS =
   /\b(inc|llc|ltd|gmbh|corp|corporation|company|co|group|hospital|health|healthcare|clinic|medical|university|college|school|bank|capital|partners|labs?|technologies|technology|systems|solutions|software|studios?|agency|consulting|associates|holdings|ventures|foundation|institute|center|centre|services|international|global|plc|ag|sa|bv|telecoms?|telecommunications|communications|networks|media|industries|enterprises|pvt|limited|llp|infotech|infosystems|infosoft|softech|softlabs|consultancy|logistics|motors|pharmaceuticals|gym|ltda|sdn|bhd|pty|srl|sarl|spa|oy|sp\. z o\.o|s\.a\. de c\.v)\b\.?/i
-const SEPARATORS = /\s+[|–—•·@]\s+|\s+-\s+|\s+at\s+|\s*\t\s*|,\s+|\s{3,}/
+// Resume datasets anonymise the place as the words "City , State" ("Company Name City , State Java
+// Developer 01/2015 to Current"): it separates the employer from the title, as a place does.
+const SEPARATORS = /\s+[|–—•·@]\s+|\s+-\s+|\s+at\s+|\s*\t\s*|\s+City ?, State\s+|,\s+|\s{3,}/
 const BULLET = /^[•▪●◦*-]\s/
 // A job's header may name a promotion, the company and its office: "Senior Process Associate → Team Lead
 // (Operations) — Cauvery Bank Ltd., Global Operations Centre, Bengaluru" is 106 characters.
@@ -44,8 +46,9 @@ const isHeaderLike = (line: string) =>
 // A label: "Designation : Hadoop Developer", "Current: Sr. ETL Developer, …", "Earlier career: ACA Chartered
 // Accountant", LinkedIn's "Title Oracle DBA",
 // Europass's "Occupation or position held: ETL Developer".
+// A full stop that opens a word is the word's (".NET Developer").
 const TITLE_LEAD_IN =
-  /^[\s.,;:)-]*(?:\d{1,2}[.)]\s+)?(?:(?:role|designation|position(?: held)?|occupation(?: or position held)?|(?:job )?title|(?:current(?:ly)?|presently|now|previous(?:ly)?|formerly|earlier|before|prior)(?:\s+(?:career|roles?|jobs?|positions?))?|(?:work |professional )?experience|employment)\s*[:-]\s*|(?:work|professional) experience\s+|(?:title|designation)\s+|(?:(?:currently|presently)\s+)?(?:working|worked)\s+as\s+(?:an?\s+)?)?/i
+  /^(?:[\s,;:)-]|\.(?!\w))*(?:\d{1,2}[.)]\s+)?(?:(?:role|designation|position(?: held)?|occupation(?: or position held)?|(?:job )?title|(?:current(?:ly)?|presently|now|previous(?:ly)?|formerly|earlier|before|prior)(?:\s+(?:career|roles?|jobs?|positions?))?|(?:work |professional )?experience|employment)\s*[:-]\s*|(?:work|professional) experience\s+|(?:title|designation)\s+|(?:(?:currently|presently)\s+)?(?:working|worked)\s+as\s+(?:an?\s+)?)?/i
 const ROLE_LABEL = /\b(?:role|designation|position(?: held)?|title)\s*[:-]\s*/gi
 
 /** What follows a text's last role label ("… Role: Senior Big Data Engineer"), '' when it has none. */
@@ -172,7 +175,7 @@ export interface EmploymentReading {
 // A job portal's export: "company - Maxwell Infotech description - 1st Jul 2013 to 31st Dec 2016.
 // ETL Developer for retail DWH * Built mappings …". The title, when given, follows the dates or leads to them.
 const PORTAL_JOB = /\bcompany\s*-\s*(.{2,100}?)\s+description\s*-/giu
-const TITLE_TOKEN = /^(?:[\p{Lu}\d][\p{L}\d&/+.-]*|\/|&|of|and)$/u
+const TITLE_TOKEN = /^(?:\.?[\p{Lu}\d][\p{L}\d&/+.-]*|\/|&|of|and)$/u
 const ABBREVIATED = /^(?:sr|jr|asst|sn)\.$/i
 /** How far before its dates a job's "description -" may be: "… description - Project: Enterprise Data Lake for retail bank Role: Senior Big Data Engineer Duration: Apr 2019". */
 const DESCRIBED_WITHIN = 160
