@@ -240,6 +240,10 @@ describe('matching', () => {
       'Water and Wastewater Engineering',
     )
     expect(namesIn('Post-stroke rehabilitation and gait training')).toContain('Physical Therapy')
+    // A tester's triage is of defects, an analyst's of alerts; a nurse's is of patients.
+    expect(namesIn('Ran the daily defect triage with developers')).toEqual(['Defect Tracking'])
+    expect(namesIn('Alert triage in the SIEM')).toContain('Incident Response')
+    expect(namesIn('Patient triage in the emergency department')).toContain('Triage')
     expect(namesIn('Tools: Workday, ATS/HRIS')).toContain('Applicant Tracking Systems')
     expect(namesIn('Elixir, Phoenix, Ecto')).toContain('Phoenix Framework')
     expect(namesIn('Own renewals and upsell for 40 accounts')).toContain('Customer Retention')
