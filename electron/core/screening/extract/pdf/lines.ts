@@ -240,7 +240,9 @@ const HEADING =
 const LOWER_CASE = /\p{Ll}/u
 // A sentence that ends at the margin, then a few capitalised words standing alone: a job's title or a
 // heading ("… triaged defects with the product owner." / "Business Analyst"), not the sentence's next.
-const SENTENCE_ENDS = /\p{Ll}[.!?]["')\]]?\s*$/u
+const SENTENCE_ENDS = /\p{Ll}[.!?]["')\]]?$/u
+// A paragraph grows with each line joined to it: its end is looked at, not the whole of it again.
+const endsSentence = (paragraph: string) => SENTENCE_ENDS.test(paragraph.trimEnd().slice(-3))
 const TITLE_LINE = /^\s*\p{Lu}[\p{L}.&'+#-]*(?:\s+(?:\p{Lu}[\p{L}.&'+#-]*|of|and|&|\/|in|for|the|to|[–-])){0,5}\s*$/u
 const labelList = (paragraph: string, lineLength: number, nextText: string) =>
   paragraph.length <= lineLength &&
@@ -431,7 +433,7 @@ function continues(
   // Two items of one list (the paragraph itself began with the same marker), or a list's first item.
   if (marker && (LIST_MARKER.exec(paragraph)?.[0].trim() === marker || endsInMark(paragraph, ':'))) return false
   if (labelList(paragraph, lineLength, nextText) || labelledParagraphs(paragraph, nextText)) return false
-  if (SENTENCE_ENDS.test(paragraph) && TITLE_LINE.test(nextText)) return false
+  if (endsSentence(paragraph) && TITLE_LINE.test(nextText)) return false
   // Wrapped by count before it was drawn: the next word would not have fitted in the count, and it is
   // no heading (a line's length says less there than a line reaching the margin does).
   if (wrappedAt !== null) {
