@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_EXTRACT_LIMITS, extractDocument } from '@core/screening/extract'
 import { buildResume, fixturePeople, renderDocx } from '../../fixtures/resumes'
 import { assembleLines } from '@core/screening/extract/pdf/lines'
+import { readResume } from '@core/screening/read'
+import { loadTaxonomyFile } from '@core/screening/taxonomy'
 import type { TextPiece } from '@core/screening/extract/pdf/page-walker'
 
 // A text file of lines from the labeled sets, saved as PDF by LibreOffice 7.4 (`soffice --headless
@@ -29,6 +31,27 @@ describe('a PDF LibreOffice made from a text file', () => {
     )
     if (!pdf.ok) throw new Error(pdf.refusal.message)
     expect(lines(pdf.document.text)).toEqual(lines(fs.readFileSync(path.join(dir, 'wrap.txt'), 'utf8')))
+  })
+
+  it('reads a title whose dates it broke at their dash, and the bullets under a line that fills the width, as the text file does', async () => {
+    // ranges-bullets.txt saved the same way: "Head of Enterprise PMO      2019 –" / "present" past the
+    // 80th column, and "… | 2021 – today" filling it exactly, with "›" items under it.
+    const jobsOf = async (file: string) => {
+      const outcome = await extractDocument(new Uint8Array(fs.readFileSync(path.join(dir, file))), file)
+      if (!outcome.ok) throw new Error(outcome.refusal.message)
+      const parsed = readResume(outcome.document, await loadTaxonomyFile(path.resolve('resources/skills.json')), {
+        now: new Date('2026-12-01'),
+      })
+      return parsed.employment.map((job) => [job.title, job.start, job.end])
+    }
+    const plain = await jobsOf('ranges-bullets.txt')
+    expect(plain.map(([title]) => title)).toEqual([
+      'Head of Enterprise PMO',
+      'Senior Program Manager',
+      'Enterprise Account Executive',
+      'Mid-Market Account Executive',
+    ])
+    expect(await jobsOf('ranges-bullets.pdf')).toEqual(plain)
   })
 
   it('reads a Word file it exported as the Word file reads, each bullet wrapped to its text joined back', async () => {

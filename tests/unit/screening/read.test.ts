@@ -534,6 +534,15 @@ describe('employment, years and gaps', () => {
     expect(reading(together).headline).toEqual(['ETL Developer'])
   })
 
+  it('reads a date range broken at its dash across two lines, as the PDF reader joins it', () => {
+    const parsed = read(
+      ['EXPERIENCE', 'Senior Data Scientist', 'Nordwerk Logistik GmbH, Leipzig', '03/2021 –', 'present'].join('\n'),
+    )
+    expect(parsed.employment.map((job) => [job.title, job.start, job.current])).toEqual([
+      ['Senior Data Scientist', '2021-03', true],
+    ])
+  })
+
   it('reads the title after a dataset’s anonymised place, and a title that opens with ".NET"', () => {
     const parsed = read(
       [

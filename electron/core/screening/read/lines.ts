@@ -1,3 +1,4 @@
+import { continuesRange } from '../broken-range'
 import { portalLineStarts } from './portal'
 import { isSectionName, mayEndSectionName } from './sections'
 
@@ -97,7 +98,7 @@ function runOnLabelStarts(line: string): number[] {
  * into one line had its line breaks, and every over-long piece segmented.
  */
 export function readingLines(text: string): string[] {
-  return text.split('\n').flatMap((line) => {
+  return withRangesWhole(text.split('\n')).flatMap((line) => {
     const starts = [...new Set([...labelStarts(line), ...runOnLabelStarts(line), ...portalLineStarts(line)])]
       .filter((start) => start > 0 && start < line.length)
       .sort((a, b) => a - b)
@@ -106,4 +107,16 @@ export function readingLines(text: string): string[] {
       : [line]
     return pieces.flatMap((piece) => (piece.length > SEGMENT_MAX ? segmentLine(piece) : [piece]))
   })
+}
+
+/** The lines with a date range broken at its dash joined back, as the PDF reader joins it. */
+function withRangesWhole(lines: readonly string[]): string[] {
+  const out: string[] = []
+  for (const line of lines) {
+    const previous = out.at(-1)
+    if (previous !== undefined && continuesRange(previous, line))
+      out[out.length - 1] = `${previous.trimEnd()} ${line.trim()}`
+    else out.push(line)
+  }
+  return out
 }

@@ -1,3 +1,4 @@
+import { continuesRange } from '../../broken-range'
 import type { FontMetrics, TextPiece } from './page-walker'
 
 export interface AssembledLine {
@@ -225,6 +226,10 @@ const COLUMN_LINES = 3
 // began with the same marker, or when that paragraph ends in a colon (it introduces the list). A
 // line the width of the column followed by a list cannot be told from a wrap inside such text.
 const LIST_MARKER = /^\s*(?:[•▪●◦]\s+|[*-]\s+)/
+// Bullets that text pasted from a portal does not use inside a line ("› Closed the largest deal",
+// "➢ Supervised…"): a line led by one is a new item, after an item led by the same one or a paragraph
+// that does not use it inside.
+const DRAWN_BULLET = /^\s*([›»▸►➢➤✓✔◆■❖])\s/u
 // A label of one to three words and a colon, which a text file may line up with spaces ("Automation:",
 // "CI/CD & infra:", "Languages    :"). A one-line paragraph
 // that is one label and its values, followed by a line led by another label, is a list of such
@@ -421,17 +426,22 @@ function continues(
   // A single line ended by a semicolon goes on only into a clause (a lower-case word): lines of code
   // or data, of near equal length, would otherwise run together. A paragraph already wrapped is prose.
   const statement = endsInMark(paragraph, ';') && paragraph.length <= lineLength && !CLAUSE_START.test(nextText)
-  if (line.widestGap > TAB_GAP * line.size || statement) return false
+  // A date range broken at its dash is one range, even on a line laid out in columns.
+  const rangeCut = continuesRange(paragraph, nextText)
+  if ((line.widestGap > TAB_GAP * line.size && !rangeCut) || statement) return false
   // Across a page break the next line is at the top of the next page: no spacing to compare.
   const drop = line.y - next.y
   if (samePage && (drop < SPACING.min * line.size || drop > SPACING.max * line.size)) return false
   if (Math.abs(next.size - line.size) > 0.15 * line.size || next.firstFont !== line.lastFont) return false
   if (Math.abs(next.x - line.x) > SAME_LEFT * line.size && Math.abs(next.x - line.textX) > SAME_LEFT * line.size)
     return false
+  if (rangeCut) return true
   // Its first word (after a list marker, the marker and its word) as drawn, and a space before it.
   const marker = LIST_MARKER.exec(nextText)?.[0].trim() ?? ''
   // Two items of one list (the paragraph itself began with the same marker), or a list's first item.
   if (marker && (LIST_MARKER.exec(paragraph)?.[0].trim() === marker || endsInMark(paragraph, ':'))) return false
+  const bullet = DRAWN_BULLET.exec(nextText)?.[1]
+  if (bullet && (DRAWN_BULLET.exec(paragraph)?.[1] === bullet || !paragraph.includes(bullet))) return false
   if (labelList(paragraph, lineLength, nextText) || labelledParagraphs(paragraph, nextText)) return false
   if (endsSentence(paragraph) && TITLE_LINE.test(nextText)) return false
   // Wrapped by count before it was drawn: the next word would not have fitted in the count, and it is
