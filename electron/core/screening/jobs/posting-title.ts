@@ -1,4 +1,5 @@
 import { TITLE_WORDS } from '../read/employment'
+import { MAIL_HEADER } from '../taxonomy/suggest'
 
 /**
  * The title of a posting, and the index of the line it is (-1 when it is no line of its own: then the
@@ -48,8 +49,6 @@ const unlabelled = (text: string) => text.replace(PREFIX, '').replace(OPENING_LA
 const OPENER =
   /^(?:(?:hi|hello|hey|dear|greetings|gm|good\s+(?:morning|afternoon|evening))\b|(?:(?:urgent(?:ly)?|immediate|new|job)\s+)?(?:(?:we(?:['’]re| are)\s+)?hiring|openings?|vacanc(?:y|ies)|requirements?|alert)\b[\s!.]*$|(?:from|to|cc|bcc|date|sent)\s*:)/i
 
-// A mail header other than the subject names people, not the role.
-const HEADER = /^(?:from|to|cc|bcc|date|sent|reply-to)\s*:/i
 const LABELLED =
   /^(?:role|position|job\s+title|title|designation|opening|subject|hiring|requirement|vacancy)\s*[:–—-]\s*(.+)$/i
 const ROLE_NOUN = new RegExp(`${TITLE_WORDS.source}|\\b(?:engg?|devs?|sdet)\\b`, 'i')
@@ -59,7 +58,8 @@ const ASKED_FOR =
 
 /** The role a line under an opener names, if it names one. */
 function roleIn(text: string): string | null {
-  if (HEADER.test(text)) return null
+  // A mail header other than the subject names people, not the role.
+  if (MAIL_HEADER.test(text)) return null
   const labelled = LABELLED.exec(text.replace(PREFIX, ''))
   if (labelled) {
     const value = unlabelled(labelled[1]!.trim())

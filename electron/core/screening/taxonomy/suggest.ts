@@ -36,7 +36,7 @@ const EMPLOYER_FACT =
   /^[-*•\s]*(?:company|employer|client|organi[sz]ation|hiring (?:company|organi[sz]ation)|industry(?: type)?)\W{0,4}:/i
 // A forwarded message's headers and its greeting name people, not what the job asks: "To:
 // Recruiting", "Dear Recruiter,", and an address ("recruitment-team@…") holds no skill either.
-const MAIL_HEADER = /^\s*(?:from|to|cc|bcc|date|sent|reply-to)\s*:/i
+export const MAIL_HEADER = /^\s*(?:from|to|cc|bcc|date|sent|reply-to)\s*:/i
 const SALUTATION = /^\s*(?:dear|hi|hello|hey)\b[^.!?:]{0,40}[,!]?\s*$/i
 const inAddress = (line: string, match: SkillMatch) =>
   [...line.matchAll(WHERE_TO_APPLY)].some(
