@@ -1,11 +1,57 @@
 /**
- * A date range a layout broke at its dash: a PDF maker's wrap ("Head of PMO      2019 –" / "present")
- * or a column's text copied out ("03/2021 –" / "present"). Both the PDF reader and the text reader
- * join the two lines, so that the range reads whole in every format. No imports: the PDF worker loads it.
+ * A date range a layout broke in two: a PDF maker's wrap of a date set at the right margin ("Head of
+ * PMO      2019 –" / "present", "Business Analyst      2009" / "– 2012", "Since Aug" / "2021",
+ * "16th Jan 2017 to 30th" / "Dec 2018") or a column's text copied out ("03/2021 –" / "present").
+ * Both the PDF reader and the text reader join the two lines, so that the range reads whole in every
+ * format. No imports: the PDF worker loads it.
  */
-const RANGE_CUT = /\d{4}\s*[–—-]$/
-const RANGE_END = /^\s*(?:present|current|till date|to date|today|now|ongoing|\d{4}\b|\p{L}{3,9}\.?\s+\d{4}\b)/iu
+const MONTH = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\p{L}{0,6}\.?`
+const CONNECTOR = /^(?:[–—-]|to|till|until|since|from)$/i
+const DATED = new RegExp(
+  String.raw`^(?:\d{4}|'\d{2}|${MONTH}(?:'\d{2})?|\d{1,2}[/.]\d{4}|\d{1,2}(?:st|nd|rd|th)?|present|current|date|today|now|ongoing)[,.]?$`,
+  'iu',
+)
+const YEAR_OR_NOW = /\d{4}|'\d{2}|^(?:present|current|date|today|now|ongoing)/i
+// A wrapped range's second line is a few words: longer lines are not looked at.
+const NEXT_MAX = 40
+const TAIL = 60
 
-/** Whether `line` ends in a range's start and `next` goes on with its end. */
-export const continuesRange = (line: string, next: string) =>
-  RANGE_CUT.test(line.trimEnd().slice(-8)) && RANGE_END.test(next)
+const words = (text: string) =>
+  text
+    .replace(/([–—])/g, ' $1 ')
+    .trim()
+    .split(/\s+/)
+const dateWord = (word: string) => CONNECTOR.test(word) || DATED.test(word)
+
+/** The run of date words that ends `line` ("Sep", "2022", "-", "present"), if any. */
+function dateTail(line: string): string[] {
+  const before = words(line.slice(-TAIL))
+  let start = before.length
+  while (start > 0 && dateWord(before[start - 1]!)) start--
+  return before.slice(start)
+}
+
+/** Whether the run of date words holds a connector, two dated words and a year or "present". */
+function isRange(range: readonly string[]): boolean {
+  const dated = range.filter((word) => !CONNECTOR.test(word))
+  return range.length > dated.length && dated.length >= 2 && dated.some((word) => YEAR_OR_NOW.test(word))
+}
+
+/** Whether `line` ends with a whole date range ("Sep 2022 - present", "2009 – 2012"). */
+export function endsInRange(line: string): boolean {
+  const tail = dateTail(line)
+  return tail.length > 0 && !CONNECTOR.test(tail.at(-1)!) && isRange(tail)
+}
+
+/**
+ * Whether `next` is only the rest of a date range that `line` ends by starting: every word of `next`
+ * is part of a date, the words of both around the break hold a connector ("–", "to", "since") and
+ * at least two dated words, one of them a year or "present".
+ */
+export function continuesRange(line: string, next: string): boolean {
+  if (next.length > NEXT_MAX || !next.trim()) return false
+  const after = words(next)
+  if (!after.every(dateWord)) return false
+  const tail = dateTail(line)
+  return tail.length > 0 && isRange([...tail, ...after])
+}

@@ -54,6 +54,34 @@ describe('a PDF LibreOffice made from a text file', () => {
     expect(await jobsOf('ranges-bullets.pdf')).toEqual(plain)
   })
 
+  it('reads dates it wrapped at any word, symbols it drew after their line, indented paragraphs and a header filled to its dates as the text file does', async () => {
+    // wrapped-dates.txt saved the same way: "…      2009" / "– 2012", "Since Aug" / "2021" and
+    // "… to 30th" / "Dec 2018" past the 80th column; "✉", "☎", "⌂" drawn after their lines from a
+    // fallback font; paragraphs whose first line is indented by a space; and "… Sep 2012 - Dec 2016"
+    // filling 79 columns above a paragraph whose first word would not have fitted after it.
+    const read = async (file: string) => {
+      const outcome = await extractDocument(new Uint8Array(fs.readFileSync(path.join(dir, file))), file)
+      if (!outcome.ok) throw new Error(outcome.refusal.message)
+      return outcome.document
+    }
+    const text = fs.readFileSync(path.join(dir, 'wrapped-dates.txt'), 'utf8')
+    const pdf = await read('wrapped-dates.pdf')
+    expect(lines(pdf.text)).toEqual(lines(text))
+    const taxonomy = await loadTaxonomyFile(path.resolve('resources/skills.json'))
+    const jobsOf = (document: { text: string }) =>
+      readResume({ ...pdf, text: document.text }, taxonomy, { now: new Date('2026-12-01') }).employment.map((job) => [
+        job.start,
+        job.end,
+      ])
+    expect(jobsOf(pdf)).toEqual(jobsOf({ text }))
+    expect(jobsOf(pdf)).toEqual([
+      ['2009-01', '2012-01'],
+      ['2021-08', null],
+      ['2017-01', '2018-12'],
+      ['2012-09', '2016-12'],
+    ])
+  })
+
   it('reads a Word file it exported as the Word file reads, each bullet wrapped to its text joined back', async () => {
     // Made with `soffice --headless --convert-to pdf` from renderDocx of these two fixture people: their
     // bullets hang, so a bullet's wrapped line starts where its text does, not where the bullet is.
@@ -90,6 +118,12 @@ const piece = (text: string, x: number, endX: number): TextPiece => ({
 })
 
 describe('glyphs drawn after their line', () => {
+  it('lead the line when drawn just before its start, and stand alone when drawn further off', () => {
+    const line = piece('name@example.org', 20, 180)
+    expect(assembleLines([line, piece('✉', 5, 15)]).map((l) => l.text)).toEqual(['✉ name@example.org'])
+    expect(assembleLines([line, piece('✉', -100, -90)]).map((l) => l.text)).toEqual(['name@example.org', '✉'])
+  })
+
   it('are read where they stand, up to a bound per line; past it each starts a line, as any backward jump does', () => {
     const line = piece('a'.repeat(100), 0, 1000)
     const late = Array.from({ length: 40 }, (_, index) => piece('✓', 900 - index * 20, 905 - index * 20))

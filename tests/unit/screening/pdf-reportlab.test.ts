@@ -5,7 +5,8 @@ import { DEFAULT_EXTRACT_LIMITS, extractDocument } from '@core/screening/extract
 
 // Resumes of the labeled sets saved as PDF by ReportLab 3.6 (bench/reportlab_pdf.py), as a Python
 // script commonly makes them: c091 with each line cut at 95 characters by textwrap and drawn a line at
-// a time; b050 with a Paragraph per line, its "→" drawn from the standard Symbol font, not embedded.
+// a time; b050 with a Paragraph per line, its "→" drawn from the standard Symbol font, not embedded;
+// blank-lines.txt (invented) the same way, each empty line a Spacer of 8 points.
 const dir = path.resolve('tests/fixtures/resumes/reportlab')
 const read = async (name: string) => {
   const outcome = await extractDocument(
@@ -36,6 +37,17 @@ describe('PDFs ReportLab drew', () => {
     const text = await read('b050-paragraphs.pdf')
     expect(text).toContain('Group Accountant → Senior Group Accountant, Mar 2018 – Present')
     expect(said.map(String).filter((message) => /standardFontDataUrl|Warning/.test(message))).toEqual([])
+  })
+
+  it('reads an empty line drawn as a Spacer as an empty line: 20 points from line to line, twice the font size but more than the usual 12', async () => {
+    const blocks = (text: string) =>
+      text
+        .trim()
+        .split(/\n\s*\n/)
+        .map((block) => lines(block))
+    const text = fs.readFileSync(path.join(dir, 'blank-lines.txt'), 'utf8')
+    expect(blocks(await read('blank-lines-paragraphs.pdf'))).toEqual(blocks(text))
+    expect(blocks(text)).toHaveLength(4)
   })
 
   it('reads a text wrapped at 95 characters before it was drawn as the text, each paragraph whole', async () => {

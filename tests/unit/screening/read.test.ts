@@ -543,6 +543,22 @@ describe('employment, years and gaps', () => {
     ])
   })
 
+  it('reads a date range broken before its dash or inside a date, as a word processor wraps it', () => {
+    const parsed = read(
+      [
+        'EXPERIENCE',
+        'Business Analyst — Pacific Benefit Administrators                         2009',
+        '– 2012',
+        'Python Developer — Sanvi Softlabs LLP, Ahmedabad Since Aug',
+        '2021',
+      ].join('\n'),
+    )
+    expect(parsed.employment.map((job) => [job.start, job.end, job.current])).toEqual([
+      ['2009-01', '2012-01', false],
+      ['2021-08', null, true],
+    ])
+  })
+
   it('reads the title after a dataset’s anonymised place, and a title that opens with ".NET"', () => {
     const parsed = read(
       [

@@ -1,4 +1,4 @@
-import { continuesRange } from '../../broken-range'
+import { continuesRange, endsInRange } from '../../broken-range'
 import type { FontMetrics, TextPiece } from './page-walker'
 
 export interface AssembledLine {
@@ -24,6 +24,7 @@ export function assembleLines(pieces: readonly TextPiece[]): AssembledLine[] {
   let last: TextPiece | null = null
   let dirX = 1
   let dirY = 0
+  const jumps: Jump[] = []
   const late = new LateGlyphs()
   for (const piece of pieces) {
     if (last && piece.text === last.text && Math.abs(piece.x - last.x) < 1 && Math.abs(piece.y - last.y) < 1) continue
@@ -40,7 +41,7 @@ export function assembleLines(pieces: readonly TextPiece[]): AssembledLine[] {
         continue
       }
       if (Math.abs(across) <= SAME_LINE * size && late.place(current, piece, dirX, dirY)) continue
-      if (Math.abs(across) > PARAGRAPH_GAP * size) lines.push({ text: '', pieces: [] })
+      jumps.push({ before: lines.length, across: Math.abs(across), size })
     }
     current = { text: piece.text, pieces: [piece] }
     lines.push(current)
@@ -48,7 +49,51 @@ export function assembleLines(pieces: readonly TextPiece[]): AssembledLine[] {
     ;[dirX, dirY] = length > 0 ? [(piece.endX - piece.x) / length, (piece.endY - piece.y) / length] : [1, 0]
     last = piece
   }
-  return lines
+  return withParagraphGaps(lines, jumps)
+}
+
+interface Jump {
+  /** The index of the line the jump lands on. */
+  before: number
+  across: number
+  size: number
+}
+
+/**
+ * An empty line where the text jumps further than a line: more than twice its font size, or clearly
+ * more than the page's usual step from line to line (ReportLab sets 10-point text 12 points apart
+ * and a blank line as 8 points more: 20 points, twice the size, but five thirds of the step).
+ */
+function withParagraphGaps(lines: AssembledLine[], jumps: readonly Jump[]): AssembledLine[] {
+  const step = usualStep(jumps)
+  const gaps = new Set(
+    jumps
+      .filter(
+        ({ across, size }) =>
+          across > PARAGRAPH_GAP * size || (step !== null && across > STEP_GAP * step && across > MIN_GAP * size),
+      )
+      .map(({ before }) => before),
+  )
+  if (!gaps.size) return lines
+  return lines.flatMap((line, index) => (gaps.has(index) ? [{ text: '', pieces: [] }, line] : [line]))
+}
+
+// A paragraph gap is this much more than the usual step, and at least this many font sizes.
+const STEP_GAP = 1.6
+const MIN_GAP = 1.5
+// The usual step is the most common jump, to a quarter point, if at least this many jumps take it.
+const STEP_QUORUM = 3
+
+function usualStep(jumps: readonly Jump[]): number | null {
+  const counts = new Map<number, number>()
+  let best: number | null = null
+  for (const { across } of jumps) {
+    const key = Math.round(across * 4) / 4
+    const count = (counts.get(key) ?? 0) + 1
+    counts.set(key, count)
+    if (count >= STEP_QUORUM && (best === null || count > counts.get(best)!)) best = key
+  }
+  return best
 }
 
 /**
@@ -73,6 +118,9 @@ function needsSpace(gap: number, size: number, piece: TextPiece, textSoFar: stri
 }
 
 const MAX_LATE = 32
+// How far before a line's start a glyph drawn late may end and still lead the line, in font sizes.
+const LEAD_GAP = 1
+const SAME_PLACE = 0.1
 
 /**
  * Pieces drawn after the rest of their line, inside its stretch: characters a PDF maker took from
@@ -94,7 +142,10 @@ class LateGlyphs {
     const position = alongLine(piece.x, piece.y, dirX, dirY)
     const start = alongLine(line.pieces[0]!.x, line.pieces[0]!.y, dirX, dirY)
     const end = greatest(line.pieces.map((other) => alongLine(other.endX, other.endY, dirX, dirY)))
-    if (position < start || alongLine(piece.endX, piece.endY, dirX, dirY) > end) return false
+    const pieceEnd = alongLine(piece.endX, piece.endY, dirX, dirY)
+    // A symbol drawn after its line from another font may also lead it ("✉ name@example.org").
+    const leads = pieceEnd <= start + SAME_PLACE * piece.size && start - pieceEnd <= LEAD_GAP * piece.size
+    if ((position < start && !leads) || pieceEnd > end) return false
     this.placed.set(line, (this.placed.get(line) ?? 0) + 1)
     const host = line.pieces.find(
       (other) =>
@@ -142,6 +193,8 @@ interface LineShape {
   x: number
   /** Where its words start: after a marker drawn apart ("●" then a tab), its lines wrap to there. */
   textX: number
+  /** Where its first character that is not a space is drawn. */
+  inkX: number
   endX: number
   y: number
   size: number
@@ -167,6 +220,7 @@ const shapeOf = (line: AssembledLine): LineShape | null => {
   return {
     x: first.x,
     textX: (worded[0] ?? first).x,
+    inkX: first.x + ((first.text.length - first.text.trimStart().length) * (first.endX - first.x)) / first.text.length,
     endX: last.endX,
     y: first.y,
     size: first.size,
@@ -218,6 +272,9 @@ function firstWordEnds(pieces: readonly TextPiece[]): number[] {
 // and size the line ended in (a bold job title under a bullet that filled its line is a new line).
 const SPACING = { min: 0.9, max: 1.8 }
 const SAME_LEFT = 1
+// A paragraph whose first line starts further in than its others (by this share of the font size)
+// ends where a line starts as far in again: the next paragraph's first line.
+const INDENT = 0.3
 // Lines sharing a left edge that make it a column's edge rather than one indented or centred line.
 const COLUMN_LINES = 3
 // List markers, drawn (bullets) or typed, which text pasted from a portal also uses inside a line
@@ -278,6 +335,10 @@ export function unwrapPages(pages: readonly (readonly AssembledLine[])[]): strin
   const out: string[][] = []
   // The page whose text holds the line before, at its end (a page's first line may have joined the last).
   let lastInto: string[] = []
+  // The first line of the paragraph `lastInto` ends with, and where paragraphs start when the text
+  // indents their first lines (learnt from the first paragraph wrapped below such a line).
+  let opening: LineShape | null = null
+  let indentedAt: number | null = null
   pages.forEach((lines, page) => {
     const text: string[] = []
     out.push(text)
@@ -291,7 +352,7 @@ export function unwrapPages(pages: readonly (readonly AssembledLine[])[]): strin
         paragraph !== undefined &&
         !(crossesPage && isRunningHeader(pages, page)) &&
         continues(
-          shapes[before.page]![before.index],
+          { line: shapes[before.page]![before.index], indentedAt },
           shapes[page]![index],
           pageRights[before.page]![before.index],
           paragraph,
@@ -300,10 +361,14 @@ export function unwrapPages(pages: readonly (readonly AssembledLine[])[]): strin
           !crossesPage,
           wrappedAt,
         )
-      if (wrapped) into[into.length - 1] = joinWrapped(paragraph, line.text)
-      else {
+      const shape = shapes[page]![index] ?? null
+      if (wrapped) {
+        into[into.length - 1] = joinWrapped(paragraph, line.text)
+        if (opening && shape && opening.inkX - shape.inkX > INDENT * shape.size) indentedAt = opening.inkX
+      } else {
         text.push(line.text)
         lastInto = text
+        opening = shape
       }
     })
   })
@@ -401,6 +466,7 @@ function endsInMark(text: string, mark: string): boolean {
   return text[at] === mark
 }
 const CLAUSE_START = /^\s*\p{Ll}/u
+const CAPITAL_START = /^\s*\p{Lu}/u
 // Wider than any word space of a justified line: the line is laid out in columns (a title, then its
 // date at the right margin), and reaching the margin does not mean it wrapped.
 const TAB_GAP = 2
@@ -413,7 +479,7 @@ const MARGIN_SLIP = 0.015
 const EXACT_FIT = 0.05
 
 function continues(
-  line: LineShape | null | undefined,
+  { line, indentedAt }: { line: LineShape | null | undefined; indentedAt: number | null },
   next: LineShape | null | undefined,
   column: ColumnEdge | null | undefined,
   paragraph: string,
@@ -436,6 +502,12 @@ function continues(
   if (Math.abs(next.x - line.x) > SAME_LEFT * line.size && Math.abs(next.x - line.textX) > SAME_LEFT * line.size)
     return false
   if (rangeCut) return true
+  if (indentedAt !== null && Math.abs(next.inkX - indentedAt) < INDENT * line.size) return false
+  // A job's header ends with its dates ("Analyst, Sep 2022 - present"): a capital or a list marker
+  // after them starts the text under it, however far the header reached. Inside a paragraph already
+  // wrapped (a portal's run-together "… 2016 to 2018 MBA HR …") a line may end anywhere.
+  const header = paragraph.length <= lineLength && endsInRange(paragraph)
+  if (header && (CAPITAL_START.test(nextText) || LIST_MARKER.test(nextText))) return false
   // Its first word (after a list marker, the marker and its word) as drawn, and a space before it.
   const marker = LIST_MARKER.exec(nextText)?.[0].trim() ?? ''
   // Two items of one list (the paragraph itself began with the same marker), or a list's first item.

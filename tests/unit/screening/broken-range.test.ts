@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import { continuesRange, endsInRange } from '@core/screening/broken-range'
+
+describe('a date range a layout broke in two', () => {
+  it.each([
+    ['Head of Enterprise PMO      2019 –', 'present'],
+    ['Business Analyst — Pacific Benefit Administrators 2009', '– 2012'],
+    ['Site Engineer Jun 2017', '- Feb 2021'],
+    ['Zenport Microfinance Bank | May 2019', '– Date'],
+    ['Reliability Engineer, Summit Freight — Denver 04/2021', '– present'],
+    ['Python Developer — Sanvi Softlabs LLP, Ahmedabad Since Aug', '2021'],
+    ["Junior Python Developer — Techwave Infotech Jan'21 –", "Jul'21"],
+    ['Software Engineer, Quadrant Softsol 16th Jan 2017 to 30th', 'Dec 2018'],
+    ['Corvix Technologies Pvt. Ltd., Noida Jan 2020', 'to till date'],
+    ['Meghna Knit Composite Ltd., Gazipur 01 July 2017 – till', 'date'],
+  ])('joins %j and %j', (line, next) => expect(continuesRange(line, next)).toBe(true))
+
+  it.each([
+    ['B.Sc Physics 2018', '- Led the lab team'],
+    ['I joined in 2019', '- built the pipelines'],
+    ['Skills: Java', '2019'],
+    ['I moved to', '2021'],
+    ['2018', '2019'],
+    ['Worked on May', '2021 revenue grew'],
+    ['Total 2019', '– 2012 was a good year'],
+  ])('keeps %j and %j apart', (line, next) => expect(continuesRange(line, next)).toBe(false))
+
+  it('tells a line that ends with a whole range from one that starts one', () => {
+    expect(endsInRange('Cognizant - Programmer Analyst, Sep 2022 - present')).toBe(true)
+    expect(endsInRange('Analyst 2009 – 2012')).toBe(true)
+    expect(endsInRange('Jan 2016 - till date')).toBe(true)
+    expect(endsInRange('Analyst 2009 –')).toBe(false)
+    expect(endsInRange('Since 2019')).toBe(false)
+    expect(endsInRange('I worked there in 2019')).toBe(false)
+  })
+})
