@@ -61,6 +61,16 @@ describe('where the years came from', () => {
     // What a summary says the writer has spent the years doing, though not "two years running".
     ['Twenty-plus years keeping production databases up.', 20, 'stated', 'medium'],
     ['Top seller in the region three years running.', 0, 'none', 'low'],
+    // A total stated in so many words counts under another heading too, as a form's numbered fields fall.
+    [
+      '5. Educational Qualification:\n- MBA (Marketing), Lucknow University, 2014\n7. Total experience in Sales: 10 years 5 months',
+      10.4,
+      'stated',
+      'medium',
+    ],
+    // An application form's age is not experience.
+    ['2. Date of Birth: 27/07/1990 (Age 34 years as on cut-off date)', 0, 'none', 'low'],
+    ['Aged 41 years as of today.', 0, 'none', 'low'],
     // A product's years are not the writer's.
     ['Sold extended warranties for 2 years of cover.', 0, 'none', 'low'],
     [

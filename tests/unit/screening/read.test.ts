@@ -543,6 +543,23 @@ describe('employment, years and gaps', () => {
     ])
   })
 
+  it('reads a heading of two section words with the years beside it as one heading, and the table under it as jobs', () => {
+    const parsed = read(
+      [
+        'EXPERIENCE SUMMARY  (4 years 3 months)',
+        '',
+        'Organisation          | Designation                 | Period',
+        'Shree Ganesh Infracon | Site Engineer               | Oct 2021 – Sep 2023',
+        'Anant Buildtech       | Junior Engineer (Civil)     | Jul 2019 – Sep 2021',
+      ].join('\n'),
+    )
+    expect(parsed.sections.summary).toBeUndefined()
+    expect(parsed.employment.map((job) => [job.title, job.start, job.end])).toEqual([
+      ['Site Engineer', '2021-10', '2023-09'],
+      ['Junior Engineer (Civil)', '2019-07', '2021-09'],
+    ])
+  })
+
   it('reads a date range broken before its dash or inside a date, as a word processor wraps it', () => {
     const parsed = read(
       [

@@ -33,9 +33,10 @@ const DURATION = String.raw`(?:${NUMBER}\s*(?:\+|-?\s*plus\b)?\s*${YEARS_WORD}(?
 const EXPERIENCE_WORD = String.raw`(?:experience|exprience|experiance|expirience|expierence|exp)`
 const STATED_AFTER = new RegExp(String.raw`\b${DURATION}\s+(?:of\s+)?(?:[\p{L}-]+\s+){0,3}?${EXPERIENCE_WORD}\b`, 'iu')
 // As summaries put it without the word: "with 7 years in insurance", "3 years as a surveyor", "15
-// years building payment systems" (not "top seller three years running").
+// years building payment systems" (not "top seller three years running", nor a form's "Age 34 years
+// as on cut-off date").
 const STATED_LOOSELY = new RegExp(
-  String.raw`\b${DURATION}\s+(?:(?:in|as|into)\s+(?:an?\s+)?(?=\p{L})|(?!running\b)\p{L}{3,}ing\b)`,
+  String.raw`(?<!\bage[ds]?\b\W{0,3})\b${DURATION}\s+(?:(?:in|as|into)\s+(?:an?\s+)?(?=\p{L})|(?!running\b)\p{L}{3,}ing\b)`,
   'iu',
 )
 // As a letter puts it: "I have been in sales for almost 6 years now", "worked in logistics for over ten years".

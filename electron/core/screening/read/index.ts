@@ -39,7 +39,9 @@ export function readResume(doc: ExtractedDocument, taxonomy: Taxonomy, options: 
   const experience = weighExperience({
     datedYears,
     preciseDates: ranges.every((range) => range.startPrecise && range.endPrecise),
-    stated: statedYears(notEducation) ?? (datedYears > 0 ? null : statedYears(notEducation, true)),
+    // A total stated in so many words counts wherever it stands (a form's "7. Total experience in
+    // Sales: 10 years" may fall under its education field); a looser claim only outside education.
+    stated: statedYears(lines) ?? (datedYears > 0 ? null : statedYears(notEducation, true)),
     durations: summedJobDurations(
       lineSections.includes('experience')
         ? lines.filter((_, index) => lineSections[index] === 'experience')

@@ -57,17 +57,33 @@ function labelStarts(line: string): number[] {
   for (const match of line.matchAll(INLINE_LABEL)) {
     const words = (match[1] ?? match[2]!).split(/\s+/)
     if (!mayEndSectionName(words.at(-1)!)) continue
-    // The label is the shortest run of its last words that names a section ("UAT Experience" → "Experience").
-    for (let take = 1; take <= words.length; take++) {
+    // The label is the longest run of its last words that names a section ("UAT Experience" →
+    // "Experience", "EXPERIENCE SUMMARY" whole), and no cut where the words before it name one with
+    // it: "EXPERIENCE SUMMARY  (4 years)" is one heading, not Experience then Summary.
+    for (let take = words.length; take >= 1; take--) {
       const label = words.slice(-take).join(' ')
-      if (isSectionName(label)) {
-        starts.push(match.index + match[0].indexOf(label))
-        break
-      }
+      if (!isSectionName(label)) continue
+      const start = match.index + match[0].indexOf(label)
+      if (!namesSectionWith(line.slice(0, start), label)) starts.push(start)
+      break
     }
   }
   return starts
 }
+
+/**
+ * Whether the last word or two of `before`, words of letters only, and `label` together name a
+ * section (a year or a "|" before a label would name the label's own section).
+ */
+function namesSectionWith(before: string, label: string): boolean {
+  const words = before.trim().split(/\s+/).slice(-2)
+  return words.some(
+    (_, index) =>
+      words.slice(index).every((word) => SECTION_WORD.test(word)) &&
+      isSectionName(`${words.slice(index).join(' ')} ${label}`),
+  )
+}
+const SECTION_WORD = /^\p{L}[\p{L}&/-]*$/u
 
 // A long run-together line (a page scraped into one line) may name its sections in plain title case:
 // "… clients. Professional Summary 4 years …", "… modelling Work Experience ETL Developer, …". Two or three
