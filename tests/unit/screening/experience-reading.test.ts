@@ -197,6 +197,15 @@ describe('the line model', () => {
     expect(readingLines(long).some((piece) => piece.startsWith('Skills'))).toBe(false)
   })
 
+  it('starts a line at a section label in sentence case after a sentence ends, inside a long run-together line', () => {
+    const summary = 'Engineer focussed on DeFi protocols and EVM chains, writes solidity every day. '
+    const line = `${summary.repeat(4)}Previously full stack developer. Technical skills: Solidity, Rust, Hardhat`
+    expect(readingLines(line).at(-1)).toBe('Technical skills: Solidity, Rust, Hardhat')
+    // A label that names no section, or one not after a sentence's end, is no cut.
+    const other = `${summary.repeat(4)}Favourite tools: Foundry and Hardhat, and my technical skills: Rust`
+    expect(readingLines(other).join(' ')).toBe(other.trim())
+  })
+
   it('cuts a line without punctuation at spaces, and one without spaces at the bound', () => {
     const words = 'alpha beta gamma delta '.repeat(40).trim()
     expect(segmentLine(words).join(' ')).toBe(words)

@@ -91,6 +91,9 @@ const SECTION_WORD = /^\p{L}[\p{L}&/-]*$/u
 // after a sentence's end ("… reporting. Skills SSIS, SQL Server …").
 const RUN_ON_LABEL = /(?<=\s)((?:\p{Lu}\p{Ll}+\s+){1,2}\p{Lu}\p{Ll}+)(?=\s+[\p{Lu}\d])/gu
 const RUN_ON_WORD = /(?<=[.!?]\s+)(\p{Lu}\p{Ll}+)(?=\s+[\p{Lu}\d])/gu
+// Or in sentence case with a colon after a sentence's end: "… javascript developer. Technical skills:
+// Solidity, …", as a PDF reader, seeing the label start a line, reads it.
+const RUN_ON_FIELD = /(?<=[.!?]\s+)(\p{Lu}\p{Ll}+(?:\s+\p{Ll}+){1,2}):\s/gu
 
 function runOnLabelStarts(line: string): number[] {
   if (line.length <= SEGMENT_MAX) return []
@@ -105,7 +108,8 @@ function runOnLabelStarts(line: string): number[] {
       }
     }
   }
-  for (const match of line.matchAll(RUN_ON_WORD)) if (isSectionName(match[1]!)) starts.push(match.index)
+  for (const pattern of [RUN_ON_WORD, RUN_ON_FIELD])
+    for (const match of line.matchAll(pattern)) if (isSectionName(match[1]!)) starts.push(match.index)
   return starts
 }
 
