@@ -16,8 +16,10 @@ const YEAR_OR_NOW = /\d{4}|'\d{2}|^(?:present|current|date|today|now|ongoing)/i
 const NEXT_MAX = 40
 const TAIL = 60
 
+// Brackets around a range ("(Jun 2021 - Present)") are no part of its words.
 const words = (text: string) =>
   text
+    .replace(/[()[\]]/g, ' ')
     .replace(/([–—])/g, ' $1 ')
     .trim()
     .split(/\s+/)

@@ -29,6 +29,7 @@ describe('a date range a layout broke in two', () => {
     expect(endsInRange('Cognizant - Programmer Analyst, Sep 2022 - present')).toBe(true)
     expect(endsInRange('Analyst 2009 – 2012')).toBe(true)
     expect(endsInRange('Jan 2016 - till date')).toBe(true)
+    expect(endsInRange('Consultant - Coromandel Digital, Chennai (Jun 2021 - Present)')).toBe(true)
     expect(endsInRange('Analyst 2009 –')).toBe(false)
     expect(endsInRange('Since 2019')).toBe(false)
     expect(endsInRange('I worked there in 2019')).toBe(false)

@@ -58,7 +58,8 @@ describe('a PDF LibreOffice made from a text file', () => {
     // wrapped-dates.txt saved the same way: "…      2009" / "– 2012", "Since Aug" / "2021" and
     // "… to 30th" / "Dec 2018" past the 80th column; "✉", "☎", "⌂" drawn after their lines from a
     // fallback font; paragraphs whose first line is indented by a space; and "… Sep 2012 - Dec 2016"
-    // filling 79 columns above a paragraph whose first word would not have fitted after it.
+    // filling 79 columns above a paragraph whose first word would not have fitted after it, and again
+    // in brackets above a "Project:" line; a list item that ends a sentence above "Project 2:".
     const read = async (file: string) => {
       const outcome = await extractDocument(new Uint8Array(fs.readFileSync(path.join(dir, file))), file)
       if (!outcome.ok) throw new Error(outcome.refusal.message)
@@ -79,6 +80,7 @@ describe('a PDF LibreOffice made from a text file', () => {
       ['2021-08', null],
       ['2017-01', '2018-12'],
       ['2012-09', '2016-12'],
+      ['2010-06', '2012-08'],
     ])
   })
 

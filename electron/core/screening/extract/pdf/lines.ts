@@ -311,11 +311,16 @@ const labelList = (paragraph: string, lineLength: number, nextText: string) =>
   LABEL_START.test(paragraph) &&
   paragraph.split(/:\s/).length === 2 &&
   LABEL_START.test(nextText)
-// A labelled paragraph that ends a sentence, followed by a line led by another label, is one of a
-// list of labelled paragraphs, however many lines it took: "Currently: Self-employed PT at … (2021 –
-// now) — … nutrition coaching." / "Before: Gym Instructor, Clifton Leisure Centre (2019 – 2021)".
+// A labelled paragraph (or a list's item) that ends a sentence, followed by a line led by another
+// label, is one of a list of labelled paragraphs, however many lines it took: "Currently:
+// Self-employed PT at … (2021 – now) — … nutrition coaching." / "Before: Gym Instructor, Clifton
+// Leisure Centre (2019 – 2021)"; "- Data migration with LSMW and BDC." / "Project 2: AMS support".
 const labelledParagraphs = (paragraph: string, nextText: string) =>
-  LABEL_START.test(paragraph) && /[.!?]\s*$/.test(paragraph) && LABEL_START.test(nextText)
+  (LABEL_START.test(paragraph) || LIST_MARKER.test(paragraph)) &&
+  /[.!?]\s*$/.test(paragraph) &&
+  (LABEL_START.test(nextText) || NUMBERED_LABEL.test(nextText))
+// "Project 2: AMS support", "Client 1: …": a label numbered in a list of its kind.
+const NUMBERED_LABEL = /^\s*\p{Lu}\p{Ll}+\s+\d{1,2}\s*:\s/u
 
 /**
  * Each page's lines with every line a paragraph wrapped at the right margin joined back to it, so a
