@@ -191,6 +191,30 @@ describe('the same text saved as PDF and DOCX', () => {
       'Hibernia Direct Bank, Dublin | Jun 2018 – Aug 2021',
     ],
     'ligatures in the text': ['Skills: Conﬂuence, Jira, ﬁnancial modelling', 'Certiﬁcations: CCBA'],
+    // The rule is one word wider than the page; each row's padded cells look like tab stops.
+    'a table typed with pipes: a rule wider than the page, padded rows wrapped': [
+      'PROJECT EXPERIENCE',
+      `| Year      | Project${' '.repeat(41)}| Client / Employer${' '.repeat(13)}| Value      | Role${' '.repeat(26)}| Key responsibilities${' '.repeat(65)}|`,
+      `|-----------|${'-'.repeat(49)}|${'-'.repeat(31)}|${'-'.repeat(12)}|${'-'.repeat(31)}|${'-'.repeat(87)}|`,
+      '| 2022-2024 | 12-storey office tower, Victoria Island         | Ikoyi Bay Developers / Adeola Construct Ltd | NGN 18.5bn | Project Engineer      | Site management, piling and raft foundation supervision, concrete QA/QC, subcontractor coordination, progress reporting |',
+      '| 2020-2022 | 7.2 km dual carriageway & drainage, Ogun State  | State Ministry of Works / Adeola Construct Ltd | NGN 9.8bn | Resident Engineer     | Earthworks, sub-base and asphalt supervision, culverts and side drains, material testing, IPC verification |',
+      'Skills: AutoCAD, Primavera P6, MS Project',
+    ],
+    'a few lines wrapped by hand, short of the margin, each going on in lower case': [
+      'Operations manager with 15 years in warehousing, distribution and',
+      'e-commerce fulfilment. I run sites: people, safety, service',
+      'levels and cost, for a multi-client 3PL centre of 320 staff.',
+      'SKILLS',
+      'WMS (Manhattan, SAP EWM), labour planning, KPI dashboards',
+    ],
+    "a section's name, in capitals or capitalised, under a line that reaches the margin": [
+      'Client relationship & QBRs',
+      'Power BI, Excel (advanced) • Run weekly business reviews and quarterly QBRs with client leadership',
+      'EDUCATION',
+      'BS Psychology, University of San Carlos, 2009; Lean Six Sigma Green Belt and COPC implementation',
+      'Certifications',
+      'COPC Implementation Leader (2019)',
+    ],
     'a typed list whose items reach the margin': [
       'Highlights',
       '- Planned and supervised two plant turnarounds of 21 days each with contractors, without lost time injury',

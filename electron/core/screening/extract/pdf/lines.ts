@@ -1,4 +1,6 @@
 import { continuesRange, endsInRange } from '../../broken-range'
+import { goesOnInLowerCase, joinWrapped, typedInLowerCase } from '../../hand-wrap'
+import { isSectionName } from '../../read/sections'
 import type { FontMetrics, TextPiece } from './page-walker'
 
 export interface AssembledLine {
@@ -206,6 +208,8 @@ interface LineShape {
   widestGap: number
   /** Where its first word and its second end. */
   wordEnds: number[]
+  /** One word and no space: no wrapper could break it, so it may run past the margin ("|-----|-----|"). */
+  unbreakable: boolean
 }
 
 const shapeOf = (line: AssembledLine): LineShape | null => {
@@ -236,6 +240,7 @@ const shapeOf = (line: AssembledLine): LineShape | null => {
       0,
     ),
     wordEnds: firstWordEnds(line.pieces),
+    unbreakable: !/\s/.test(line.text.trim()),
   }
 }
 
@@ -344,6 +349,7 @@ export function unwrapPages(pages: readonly (readonly AssembledLine[])[]): strin
   // indents their first lines (learnt from the first paragraph wrapped below such a line).
   let opening: LineShape | null = null
   let indentedAt: number | null = null
+  const sentences = !typedInLowerCase(pages.flat().map((line) => line.text))
   pages.forEach((lines, page) => {
     const text: string[] = []
     out.push(text)
@@ -352,12 +358,14 @@ export function unwrapPages(pages: readonly (readonly AssembledLine[])[]): strin
       const crossesPage = before !== null && before.page !== page
       const into = lastInto
       const paragraph = into.at(-1)
+      // A running header neither goes on from the page before nor has the page's text join it.
+      const header = (crossesPage || index === 1) && isRunningHeader(pages, page)
       const wrapped =
         before !== null &&
         paragraph !== undefined &&
-        !(crossesPage && isRunningHeader(pages, page)) &&
+        !header &&
         continues(
-          { line: shapes[before.page]![before.index], indentedAt },
+          { line: shapes[before.page]![before.index], indentedAt, sentences },
           shapes[page]![index],
           pageRights[before.page]![before.index],
           paragraph,
@@ -378,18 +386,6 @@ export function unwrapPages(pages: readonly (readonly AssembledLine[])[]): strin
     })
   })
   return out
-}
-
-/**
- * A wrapped line joined back to its paragraph, with a space, except after a hyphen inside a word: a
- * word processor breaks a line after one ("point-of-" / "sale", "full-" / "stack", "T-" / "SQL"), where
- * the text has no space.
- */
-function joinWrapped(paragraph: string, next: string): string {
-  const before = paragraph.trimEnd()
-  const after = next.trimStart()
-  const brokenAtHyphen = before.endsWith('-') && WORD_CHARACTER.test(before.at(-2) ?? '')
-  return brokenAtHyphen && WORD_CHARACTER.test(after[0] ?? '') ? before + after : `${before} ${after}`
 }
 
 const lastLineOf = (pages: readonly (readonly AssembledLine[])[], page: number) =>
@@ -421,13 +417,14 @@ const edgeKey = (x: number) => Math.round(x * 10)
 
 /**
  * For each line, the right edge of the column it starts: the furthest any line sharing its left edge
- * reaches, when at least COLUMN_LINES lines share it. Lines sorted by their left edge and a table of
- * range maxima keep this O(n log n) for a document of any number of lines.
+ * reaches (a word no wrapper could break aside), when at least COLUMN_LINES lines share it. Lines
+ * sorted by their left edge and a table of range maxima keep this O(n log n) for a document of any
+ * number of lines.
  */
 function columnRights(shapes: readonly (LineShape | null)[]): (number | null)[] {
   const order = shapes.flatMap((shape, index) => (shape ? [index] : [])).sort((a, b) => shapes[a]!.x - shapes[b]!.x)
   const xs = order.map((index) => shapes[index]!.x)
-  const maxima = [order.map((index) => shapes[index]!.endX)]
+  const maxima = [order.map((index) => (shapes[index]!.unbreakable ? -Infinity : shapes[index]!.endX))]
   for (let span = 1; span * 2 <= xs.length; span *= 2) {
     const below = maxima.at(-1)!
     maxima.push(below.slice(0, below.length - span).map((value, i) => Math.max(value, below[i + span]!)))
@@ -441,7 +438,8 @@ function columnRights(shapes: readonly (LineShape | null)[]): (number | null)[] 
     const tolerance = SAME_LEFT * shape.size
     const from = firstAtLeast(xs, shape.x - tolerance)
     const to = firstAtLeast(xs, shape.x + tolerance, true)
-    return to - from >= COLUMN_LINES ? rangeMax(from, to) : null
+    const right = to - from >= COLUMN_LINES ? rangeMax(from, to) : -Infinity
+    return right > -Infinity ? right : null
   })
 }
 
@@ -471,6 +469,13 @@ function endsInMark(text: string, mark: string): boolean {
   return text[at] === mark
 }
 const CLAUSE_START = /^\s*\p{Ll}/u
+// A rule drawn with characters ("|-----|-----|", "=====") is a line of its own however far it reaches:
+// joined, it would fold a table's header into its first row.
+const RULE_END = /[-=_─━═]{5,}[|+:]?\s*$/u
+const RULE_LINE = /^\s*[|+:]?[-=_─━═]{5,}/u
+// A row of a table typed with pipes ("| 2020-2022 | Resident Engineer | …"), not yet closed by its last
+// pipe: its cells' padding is no tab stop, and a line that does not open a row of its own finishes it.
+const TABLE_ROW = /^\s*\|/
 const CAPITAL_START = /^\s*\p{Lu}/u
 // Wider than any word space of a justified line: the line is laid out in columns (a title, then its
 // date at the right margin), and reaching the margin does not mean it wrapped.
@@ -484,7 +489,11 @@ const MARGIN_SLIP = 0.015
 const EXACT_FIT = 0.05
 
 function continues(
-  { line, indentedAt }: { line: LineShape | null | undefined; indentedAt: number | null },
+  {
+    line,
+    indentedAt,
+    sentences,
+  }: { line: LineShape | null | undefined; indentedAt: number | null; sentences: boolean },
   next: LineShape | null | undefined,
   column: ColumnEdge | null | undefined,
   paragraph: string,
@@ -499,7 +508,9 @@ function continues(
   const statement = endsInMark(paragraph, ';') && paragraph.length <= lineLength && !CLAUSE_START.test(nextText)
   // A date range broken at its dash is one range, even on a line laid out in columns.
   const rangeCut = continuesRange(paragraph, nextText)
-  if ((line.widestGap > TAB_GAP * line.size && !rangeCut) || statement) return false
+  const openRow = TABLE_ROW.test(paragraph) && !endsInMark(paragraph, '|') && !TABLE_ROW.test(nextText)
+  if ((line.widestGap > TAB_GAP * line.size && !rangeCut && !openRow) || statement) return false
+  if (RULE_END.test(paragraph) || RULE_LINE.test(nextText)) return false
   // Across a page break the next line is at the top of the next page: no spacing to compare.
   const drop = line.y - next.y
   if (samePage && (drop < SPACING.min * line.size || drop > SPACING.max * line.size)) return false
@@ -507,6 +518,9 @@ function continues(
   if (Math.abs(next.x - line.x) > SAME_LEFT * line.size && Math.abs(next.x - line.textX) > SAME_LEFT * line.size)
     return false
   if (rangeCut) return true
+  // A sentence going on in lower case is one, wherever its line ended and however far in the next
+  // line starts (a hanging indent under a bullet's text), as the text reader joins it.
+  if (sentences && goesOnInLowerCase(paragraph.trimEnd().length, paragraph, nextText)) return true
   if (indentedAt !== null && Math.abs(next.inkX - indentedAt) < INDENT * line.size) return false
   // A job's header ends with its dates ("Analyst, Sep 2022 - present"): a capital or a list marker
   // after them starts the text under it, however far the header reached. Inside a paragraph already
@@ -521,6 +535,11 @@ function continues(
   if (bullet && (DRAWN_BULLET.exec(paragraph)?.[1] === bullet || !paragraph.includes(bullet))) return false
   if (labelList(paragraph, lineLength, nextText) || labelledParagraphs(paragraph, nextText)) return false
   if (endsSentence(paragraph) && TITLE_LINE.test(nextText)) return false
+  // A section's name alone, in capitals or capitalised ("EDUCATION", "Certifications"), under
+  // a paragraph in mixed case is its heading, even under a line that reached the margin or across a
+  // page: such a name is no wrapped sentence's last words.
+  const named = HEADING.test(nextText) || TITLE_LINE.test(nextText)
+  if (named && LOWER_CASE.test(paragraph) && isSectionName(nextText.trim())) return false
   // Wrapped by count before it was drawn: the next word would not have fitted in the count, and it is
   // no heading (a line's length says less there than a line reaching the margin does).
   if (wrappedAt !== null) {
