@@ -82,7 +82,7 @@ export function goesOnInLowerCase(length: number, end: string, next: string): bo
   return (
     length >= WRAPPED_MIN &&
     startsLowerCase(after) &&
-    !ENDS_SENTENCE.test(end.slice(-4).trimEnd()) &&
+    !ENDS_SENTENCE.test(end.trimEnd().slice(-3)) &&
     !isSectionName(after)
   )
 }

@@ -207,6 +207,13 @@ describe('the same text saved as PDF and DOCX', () => {
       'SKILLS',
       'WMS (Manhattan, SAP EWM), labour planning, KPI dashboards',
     ],
+    // Typed on a phone: a paragraph opens in lower case, so no line in lower case goes on from another.
+    'a text typed in lower case': [
+      'hi, ops lead here, 6 yrs in bpo and retail fulfilment ops, open to day or night shifts in the city',
+      '',
+      'currently running night shift for a 3pl site near the airport',
+      'kpi dashboards, wfm, hiring and coaching of team leads',
+    ],
     "a section's name, in capitals or capitalised, under a line that reaches the margin": [
       'Client relationship & QBRs',
       'Power BI, Excel (advanced) • Run weekly business reviews and quarterly QBRs with client leadership',

@@ -49,6 +49,11 @@ describe('a text wrapped by hand', () => {
     ])
   })
 
+  it('ends a sentence at its full stop, whatever spaces follow it', () => {
+    const text = 'Led the migration of the ledger to the new platform in 2023.      \nand much more since'
+    expect(joinHandWrapped(text).split('\n')).toEqual(text.split('\n').map((line) => line.trimEnd()))
+  })
+
   it('stands as it is when a paragraph starts in lower case, as a text typed on a phone does', () => {
     const typed = ['hi, data analyst here, 3 yrs at a bank', '', ...WRAPPED.slice(0, 3)].join('\n')
     expect(joinHandWrapped(typed)).toBe(typed)
