@@ -48,12 +48,14 @@ export function endsInRange(line: string): boolean {
 /**
  * Whether `next` is only the rest of a date range that `line` ends by starting: every word of `next`
  * is part of a date, the words of both around the break hold a connector ("–", "to", "since") and
- * at least two dated words, one of them a year or "present".
+ * at least two dated words, one of them a year or "present". A whole range under a whole range is the
+ * next job's ("Mar 2019 – Present" / "Aug 2014 – Feb 2019", a column of dates beside the jobs).
  */
 export function continuesRange(line: string, next: string): boolean {
   if (next.length > NEXT_MAX || !next.trim()) return false
   const after = words(next)
   if (!after.every(dateWord)) return false
+  if (isRange(after) && endsInRange(line)) return false
   const tail = dateTail(line)
   return tail.length > 0 && isRange([...tail, ...after])
 }

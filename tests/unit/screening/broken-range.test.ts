@@ -23,6 +23,9 @@ describe('a date range a layout broke in two', () => {
     ['2018', '2019'],
     ['Worked on May', '2021 revenue grew'],
     ['Total 2019', '– 2012 was a good year'],
+    // A column of dates beside the jobs: each line a job's whole range.
+    ['Mar 2019 – Present', 'Aug 2014 – Feb 2019'],
+    ['Site Engineer 2009 – 2012', '2006 to 2009'],
   ])('keeps %j and %j apart', (line, next) => expect(continuesRange(line, next)).toBe(false))
 
   it('tells a line that ends with a whole range from one that starts one', () => {
