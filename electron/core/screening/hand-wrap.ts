@@ -34,7 +34,8 @@ export function joinHandWrapped(text: string): string {
   return out.join('\n')
 }
 
-const WORD_CHARACTER = /[\p{L}\p{N}]/u
+/** A letter or digit: what a word, as against a mark or a space, is made of. */
+export const WORD_CHARACTER = /[\p{L}\p{N}]/u
 
 /**
  * What joins a wrapped line to the line before it: a space, except after a hyphen inside a word: a

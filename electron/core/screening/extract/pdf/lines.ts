@@ -1,5 +1,5 @@
 import { continuesRange, endsInRange } from '../../broken-range'
-import { goesOnInLowerCase, joinWrapped, typedInLowerCase } from '../../hand-wrap'
+import { goesOnInLowerCase, joinWrapped, typedInLowerCase, WORD_CHARACTER } from '../../hand-wrap'
 import { isSectionName } from '../../read/sections'
 import type { FontMetrics, TextPiece } from './page-walker'
 
@@ -243,8 +243,6 @@ const shapeOf = (line: AssembledLine): LineShape | null => {
     unbreakable: !/\s/.test(line.text.trim()),
   }
 }
-
-const WORD_CHARACTER = /[\p{L}\p{N}]/u
 
 /** The widest run of spaces inside a piece, measured at the piece's average advance per character. */
 function spaceRunWidth(piece: TextPiece): number {
