@@ -1,6 +1,5 @@
 import mammoth from 'mammoth'
-import { cleanText } from '@core/screening/extract/clean-text'
-import { joinHandWrapped } from '@core/screening/hand-wrap'
+import { cleanWrittenText } from '@core/screening/hand-wrap'
 
 /**
  * mammoth's raw text of a Word file as the DOCX reader lays it out: one line per paragraph, as a
@@ -10,5 +9,5 @@ import { joinHandWrapped } from '@core/screening/hand-wrap'
  */
 export async function mammothText(bytes: Uint8Array): Promise<string> {
   const raw = await mammoth.extractRawText({ buffer: Buffer.from(bytes) })
-  return cleanText(joinHandWrapped(raw.value.replace(/\n\n/g, '\n')))
+  return cleanWrittenText(raw.value.replace(/\n\n/g, '\n'))
 }

@@ -1,3 +1,4 @@
+import { cleanText } from './extract/clean-text'
 import { isSectionName } from './read/sections'
 
 /**
@@ -33,6 +34,13 @@ export function joinHandWrapped(text: string): string {
   flush()
   return out.join('\n')
 }
+
+/**
+ * A document's visible text, as written with a line per paragraph (a .txt, a Word file's paragraphs),
+ * cleaned: its hand wraps are joined first, while the indents and runs of spaces that tell a wrap
+ * from a layout are still there.
+ */
+export const cleanWrittenText = (text: string): string => cleanText(joinHandWrapped(text.replace(/\r\n?/g, '\n')))
 
 /** A letter or digit: what a word, as against a mark or a space, is made of. */
 export const WORD_CHARACTER = /[\p{L}\p{N}]/u

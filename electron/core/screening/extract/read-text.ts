@@ -1,6 +1,6 @@
-import { joinHandWrapped } from '../hand-wrap'
 import type { ContentFlag, ExtractedDocument, ExtractLimits } from '../types'
-import { cleanLine, cleanText, visibleCharCount } from './clean-text'
+import { cleanWrittenText } from '../hand-wrap'
+import { cleanLine, visibleCharCount } from './clean-text'
 import { detectInjection } from './injection'
 import { CHARS_PER_PAGE, refuse } from './limits'
 
@@ -28,7 +28,7 @@ export function checkLength(text: string, limits: ExtractLimits) {
 }
 
 export function readPlainText(raw: string, limits: ExtractLimits): ExtractedDocument {
-  const text = cleanText(joinHandWrapped(raw.replace(/\r\n?/g, '\n')))
+  const text = cleanWrittenText(raw)
   if (visibleCharCount(text) === 0) refuse('empty', 'The file has no text in it.')
   const pages = checkLength(text, limits)
   return { format: 'txt', text, hiddenText: '', pages, flags: detectInjection(text) }
@@ -68,7 +68,7 @@ export function readMarkdown(raw: string, limits: ExtractLimits): ExtractedDocum
         ),
     )
     .join('\n')
-  const text = cleanText(joinHandWrapped(rendered))
+  const text = cleanWrittenText(rendered)
   const hiddenLines = hidden
     .flatMap((body) => body.split('\n'))
     .map(cleanLine)

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import type { ContentFlag, ExtractedDocument, ExtractLimits } from '../../types'
-import { joinHandWrapped } from '../../hand-wrap'
+import { cleanWrittenText } from '../../hand-wrap'
 import { cleanLine, cleanText, visibleCharCount } from '../clean-text'
 import type { Deadline } from '../deadline'
 import { detectInjection } from '../injection'
@@ -52,7 +52,7 @@ async function readParts(zip: ZipArchive, limits: ExtractLimits, deadline: Deadl
   // Headers and footers are on the page (a PDF export of the file has them), and templates often
   // put the name and contact lines there; each distinct one is read once, around the body.
   const scans = [...distinct(margins.headers), body, ...distinct(margins.footers)]
-  const text = cleanText(joinHandWrapped(scans.map((scan) => scan.text).join('\n\n')))
+  const text = cleanWrittenText(scans.map((scan) => scan.text).join('\n\n'))
 
   const flags: ContentFlag[] = [...detectInjection(text)]
   const hiddenLines: string[] = []
