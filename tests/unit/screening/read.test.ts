@@ -818,6 +818,13 @@ describe('contact and sections', () => {
     // A middle name between the address's two parts is the person's; a heading the address spells is no name.
     expect(read('Skills Rahul Kumar Tiwari Java, SQL rahul.tiwari@example.com').contact.name).toBe('Rahul Kumar Tiwari')
     expect(read('Resume Skills java, sql resume.skills@example.com').contact.name).toBeNull()
+    // Whole words only, in any case, after a bracket or quote; a middle word, not two.
+    const spelled = (top: string) => read(`${top} Site Engineer mahesh.gowda@example.com Skills * AutoCAD`).contact.name
+    expect(spelled('(MAHESH GOWDA)')).toBe('Mahesh Gowda')
+    expect(spelled('Mahesh K. Gowda')).toBe('Mahesh K. Gowda')
+    expect(spelled('Amahesh Gowda')).toBeNull()
+    expect(spelled('Mahesh Gowdas')).toBeNull()
+    expect(spelled('Mahesh Kumar Raj Gowda')).toBeNull()
   })
 
   it('prefers the name the address spells to a later line the address does not, and drops letters after a name', () => {
