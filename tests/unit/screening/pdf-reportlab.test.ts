@@ -6,7 +6,9 @@ import { DEFAULT_EXTRACT_LIMITS, extractDocument } from '@core/screening/extract
 // Resumes of the labeled sets saved as PDF by ReportLab 3.6 (bench/reportlab_pdf.py), as a Python
 // script commonly makes them: c091 with each line cut at 95 characters by textwrap and drawn a line at
 // a time; b050 with a Paragraph per line, its "→" drawn from the standard Symbol font, not embedded;
-// blank-lines.txt (invented) the same way, each empty line a Spacer of 8 points.
+// blank-lines.txt (invented) the same way, each empty line a Spacer of 8 points; dingbats.txt (invented)
+// the same way, its icons and dots drawn from the standard ZapfDingbats font and what neither font has
+// ("⌂", "Ł") drawn as its "■".
 const dir = path.resolve('tests/fixtures/resumes/reportlab')
 const read = async (name: string) => {
   const outcome = await extractDocument(
@@ -48,6 +50,20 @@ describe('PDFs ReportLab drew', () => {
     const text = fs.readFileSync(path.join(dir, 'blank-lines.txt'), 'utf8')
     expect(blocks(await read('blank-lines-paragraphs.pdf'))).toEqual(blocks(text))
     expect(blocks(text)).toHaveLength(4)
+  })
+
+  it('reads the symbols drawn from ZapfDingbats as those symbols, as pdftotext does, not as the letters of their codes', async () => {
+    expect(lines(await read('dingbats-paragraphs.pdf'))).toEqual([
+      'Ana Souza',
+      'Data Analyst',
+      '✉ ana.souza@example.org ☎ +55 11 91234 5678 ■ São Paulo',
+      'SKILLS',
+      'Python ●●●●■',
+      'SQL ●●●●●',
+      'EXPERIENCE',
+      '■ Built dashboards in Power BI for 40 stores.',
+      '■ Cleaned sales data with pandas and SQL for ■ód■ and Kraków.',
+    ])
   })
 
   it('reads a text wrapped at 95 characters before it was drawn as the text, each paragraph whole', async () => {

@@ -1,4 +1,5 @@
 import { parseHex, type Rgb } from './colour'
+import { dingbat } from './dingbats'
 import { IDENTITY, boxArea, intersectBox, multiply, transformBox, apply, type Box, type Matrix } from './geometry'
 
 /** A run of text drawn by one text-showing operator, with what decides whether a reader sees it. */
@@ -51,12 +52,25 @@ export type OperatorCodes = Readonly<Record<string, number>>
 
 export interface FontMetrics {
   fontMatrix?: ArrayLike<number>
+  name?: string
 }
 
 interface Glyph {
   unicode?: string
+  originalCharCode?: number
   width?: number
   isSpace?: boolean
+}
+
+/**
+ * What a glyph reads as. pdf.js looks a simple font's glyph names up in the standard glyph list only,
+ * so ZapfDingbats's (a71, a74, a119…) find nothing there and read as their character codes: ReportLab's
+ * bullets and icons came out as letters ("lllll" for five dots, "n" before each item, ")" for an
+ * envelope). Where it found nothing, the symbol the code draws is read instead, as pdftotext reads it.
+ */
+function glyphText({ unicode = '', originalCharCode }: Glyph, dingbats: boolean): string {
+  if (!dingbats || originalCharCode === undefined || unicode !== String.fromCharCode(originalCharCode)) return unicode
+  return dingbat(originalCharCode) ?? unicode
 }
 
 interface State {
@@ -168,6 +182,7 @@ export function walkOperators(
     const toPage = multiply(state.textMatrix, state.ctm)
     const pageSize = fontSize * Math.hypot(toPage[2], toPage[3])
     const baseline = state.y + state.rise
+    const dingbats = /Dingbats/i.test(state.font?.name ?? '')
     let advance = 0
     let text = ''
     let startAdvance = 0
@@ -238,7 +253,7 @@ export function walkOperators(
       // code word spacing applies to), but a subset font may give that code to a letter: LibreOffice
       // numbers a subset's glyphs in the order the text first uses them, so its 32nd is often one.
       if (glyph.unicode === ' ' || (glyph.isSpace && !glyph.unicode?.trim())) endWord()
-      text += glyph.unicode ?? ''
+      text += glyphText(glyph, dingbats)
       const spacing = (glyph.isSpace ? state.wordSpacing : 0) + state.charSpacing
       advance += (glyph.width ?? 0) * widthScale + spacing * state.fontDirection
     }
