@@ -45,6 +45,23 @@ export function endsInRange(line: string): boolean {
   return tail.length > 0 && !CONNECTOR.test(tail.at(-1)!) && isRange(tail)
 }
 
+// A dash or "to" between a range's ends; "since" and "from" start a range that a line may end with.
+const BETWEEN = /^(?:[–—-]|to|till|until)$/i
+
+/**
+ * Whether `text` holds a span of dates from one end to the other anywhere ("In-house designer, Adeola
+ * Prints (2022 – 2023): …", "Jan 2019 to till date"); "since March 2020" is no such span.
+ */
+export function holdsSpan(text: string): boolean {
+  let run: string[] = []
+  for (const word of [...words(text), '']) {
+    if (word && dateWord(word)) run.push(word)
+    else if (isRange(run) && run.some((date) => BETWEEN.test(date))) return true
+    else run = []
+  }
+  return false
+}
+
 /**
  * Whether `next` is only the rest of a date range that `line` ends by starting: every word of `next`
  * is part of a date, the words of both around the break hold a connector ("–", "to", "since") and

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { continuesRange, endsInRange } from '@core/screening/broken-range'
+import { continuesRange, endsInRange, holdsSpan } from '@core/screening/broken-range'
 
 describe('a date range a layout broke in two', () => {
   it.each([
@@ -36,5 +36,22 @@ describe('a date range a layout broke in two', () => {
     expect(endsInRange('Analyst 2009 –')).toBe(false)
     expect(endsInRange('Since 2019')).toBe(false)
     expect(endsInRange('I worked there in 2019')).toBe(false)
+  })
+})
+
+describe('a span of dates anywhere in a line', () => {
+  it.each([
+    ['In-house designer, Adeola Prints (2022 – 2023): prepared print files', true],
+    ['Business Analyst - Broking firm - 2016 - 2019', true],
+    ['Freelance designer (2021 – present), clients on referral', true],
+    ['Team Lead, Jan 2019 to Mar 2021, Pune', true],
+    ['Duration : Jan 2019 to till date * Designed contracts', true],
+    ['Independent practice since 2018, with a steady brief', false],
+    ["I've been here since March 2020. Day to day I look after", false],
+    ['Joined in May 2019 as a trainee', false],
+    ['Reduced returns from 2 to 3 per cent', false],
+    ['Client billing - 2019 - and case diary', false],
+  ])('%s: %s', (line, holds) => {
+    expect(holdsSpan(line)).toBe(holds)
   })
 })

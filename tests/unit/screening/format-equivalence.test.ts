@@ -256,6 +256,14 @@ describe('the same text saved as PDF and DOCX', () => {
     expect(await jobsIn(await textToPdf(text), 'cv.pdf')).toEqual(plain.map((title) => title.replace('→', '?')))
   })
 
+  it('reads an entry whose dates open its line as its own, though the entry above filled its last line', async () => {
+    // "… 150+ projects." ends at the PDF's margin; "In-house designer, Adeola Prints (2022 – 2023): …" follows.
+    const text = await readFile(path.resolve('tests/fixtures/ranking/set-b/resumes/b012.txt'), 'utf8')
+    const plain = await jobsIn(Buffer.from(text), 'cv.txt')
+    expect(plain).toEqual(['Freelance designer', 'In-house designer'])
+    expect(await jobsIn(await textToPdf(text), 'cv.pdf')).toEqual(plain)
+  })
+
   it('reads a job whose title ends one page and whose dates open the next as the text file does', async () => {
     // The renderer puts 55 lines on a page: the title is the last of the first, the dates the first of the second.
     const text = [

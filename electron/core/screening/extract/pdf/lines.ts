@@ -1,4 +1,4 @@
-import { continuesRange, endsInRange } from '../../broken-range'
+import { continuesRange, endsInRange, holdsSpan } from '../../broken-range'
 import { goesOnInLowerCase, joinWrapped, typedInLowerCase, WORD_CHARACTER } from '../../hand-wrap'
 import { isSectionName } from '../../read/sections'
 import type { FontMetrics, TextPiece } from './page-walker'
@@ -308,6 +308,25 @@ const LOWER_CASE = /\p{Ll}/u
 const SENTENCE_ENDS = /\p{Ll}[.!?]["')\]]?$/u
 // A paragraph grows with each line joined to it: its end is looked at, not the whole of it again.
 const endsSentence = (paragraph: string) => SENTENCE_ENDS.test(paragraph.trimEnd().slice(-3))
+// How far into a line a job's or an item's dates stand when they are its header's.
+const HEADER_CHARS = 60
+// A sentence's end (after any letter: "… operations and IT.") or a year.
+const FINISHED = /(?:[\p{L}\d%)\]][.!?]["')\]]?|\b(?:19|20)\d\d\W?)$/u
+// An entry above another is a line or two; a paragraph longer than this (a page run into one line, as
+// a job portal exports it) goes on whatever its next line starts with, as its text file has it.
+const ENTRY_LINES = 2.5
+/**
+ * Whether the next line opens an entry of its own under a finished one of a line or two: after a
+ * sentence's end or a year, a capital, and a span of dates within its first words ("In-house
+ * designer, Adeola Prints (2022 – 2023): …", "Business Analyst - Broking firm - 2016 - 2019"). A
+ * text that typed each entry on a line of its own reads so whether or not its last line happened to
+ * fill the PDF's.
+ */
+const opensEntry = (paragraph: string, lineLength: number, nextText: string) =>
+  paragraph.length <= ENTRY_LINES * lineLength &&
+  FINISHED.test(paragraph.trimEnd()) &&
+  CAPITAL_START.test(nextText) &&
+  holdsSpan(nextText.slice(0, HEADER_CHARS))
 const TITLE_LINE = /^\s*\p{Lu}[\p{L}.&'+#-]*(?:\s+(?:\p{Lu}[\p{L}.&'+#-]*|of|and|&|\/|in|for|the|to|[–-])){0,5}\s*$/u
 const labelList = (paragraph: string, lineLength: number, nextText: string) =>
   paragraph.length <= lineLength &&
@@ -533,6 +552,7 @@ function continues(
   if (bullet && (DRAWN_BULLET.exec(paragraph)?.[1] === bullet || !paragraph.includes(bullet))) return false
   if (labelList(paragraph, lineLength, nextText) || labelledParagraphs(paragraph, nextText)) return false
   if (endsSentence(paragraph) && TITLE_LINE.test(nextText)) return false
+  if (opensEntry(paragraph, lineLength, nextText)) return false
   // A section's name alone, in capitals or capitalised ("EDUCATION", "Certifications"), under
   // a paragraph in mixed case is its heading, even under a line that reached the margin or across a
   // page: such a name is no wrapped sentence's last words.
