@@ -48,11 +48,11 @@ export const WORD_CHARACTER = /[\p{L}\p{N}]/u
 /**
  * What joins a wrapped line to the line before it: a space, except after a hyphen inside a word: a
  * word processor breaks a line after one ("point-of-" / "sale", "full-" / "stack", "T-" / "SQL"),
- * where the text has no space.
+ * where the text has no space. A space written or drawn after the hyphen was the text's own: a job
+ * portal's "Hadoop- Exprience - 12 months", which LibreOffice breaks after "Hadoop- ".
  */
 function joint(before: string, next: string): string {
-  const end = before.trimEnd()
-  const brokenAtHyphen = end.endsWith('-') && WORD_CHARACTER.test(end.at(-2) ?? '')
+  const brokenAtHyphen = before.endsWith('-') && WORD_CHARACTER.test(before.at(-2) ?? '')
   return brokenAtHyphen && WORD_CHARACTER.test(next.trimStart()[0] ?? '') ? '' : ' '
 }
 

@@ -33,6 +33,20 @@ describe('a PDF LibreOffice made from a text file', () => {
     expect(lines(pdf.document.text)).toEqual(lines(fs.readFileSync(path.join(dir, 'wrap.txt'), 'utf8')))
   })
 
+  it("reads a portal's page run into one line as that line, a space kept where it broke after \"Hadoop- \"", async () => {
+    // portal-hyphens.txt (E's e005's portal line) saved the same way: LibreOffice breaks it after
+    // "Hadoop-" and draws the space after it.
+    const pdf = await extractDocument(
+      new Uint8Array(fs.readFileSync(path.join(dir, 'portal-hyphens.pdf'))),
+      'portal-hyphens.pdf',
+      DEFAULT_EXTRACT_LIMITS,
+    )
+    if (!pdf.ok) throw new Error(pdf.refusal.message)
+    const text = fs.readFileSync(path.join(dir, 'portal-hyphens.txt'), 'utf8')
+    expect(pdf.document.text).toContain('Hadoop- Exprience - 12 months')
+    expect(lines(pdf.document.text)).toEqual(lines(text))
+  })
+
   it('reads a title whose dates it broke at their dash, and the bullets under a line that fills the width, as the text file does', async () => {
     // ranges-bullets.txt saved the same way: "Head of Enterprise PMO      2019 –" / "present" past the
     // 80th column, and "… | 2021 – today" filling it exactly, with "›" items under it.
