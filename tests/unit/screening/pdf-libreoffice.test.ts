@@ -33,7 +33,7 @@ describe('a PDF LibreOffice made from a text file', () => {
     expect(lines(pdf.document.text)).toEqual(lines(fs.readFileSync(path.join(dir, 'wrap.txt'), 'utf8')))
   })
 
-  it("reads a portal's page run into one line as that line, a space kept where it broke after \"Hadoop- \"", async () => {
+  it('reads a portal\'s page run into one line as that line, a space kept where it broke after "Hadoop- "', async () => {
     // portal-hyphens.txt (E's e005's portal line) saved the same way: LibreOffice breaks it after
     // "Hadoop-" and draws the space after it.
     const pdf = await extractDocument(
