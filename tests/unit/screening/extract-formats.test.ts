@@ -280,6 +280,7 @@ describe('UTF-8 that was decoded as Windows-1252 on its way is read as written',
     ['rÃ©sumÃ© of JosÃ© MÃ¼ller', 'résumé of José Müller'],
     ['Ã¢Â€Â¢ decoded twice on its way', '• decoded twice on its way'],
     ['â¢ a bullet whose middle byte was dropped', '• a bullet whose middle byte was dropped'],
+    ['Flask â ¢ Celery: the same, wrapped between its halves', 'Flask • Celery: the same, wrapped between its halves'],
     ['Ð¡ÐµÑ€Ð³ÐµÐ¹, ðŸ˜€', 'Сергей, 😀'],
   ])('%s', async (mangled, written) => {
     expect(await extractText(mangled)).toBe(written)

@@ -47,6 +47,21 @@ describe('a PDF LibreOffice made from a text file', () => {
     expect(lines(pdf.document.text)).toEqual(lines(text))
   })
 
+  it('reads a bullet whose mangled halves it wrapped apart ("… Framework â" / "¢ Celery") as the text file does', async () => {
+    // portal-bullets.txt (E's e013's portal line, its bullets "â¢": UTF-8 "•" that lost a byte) saved
+    // the same way: LibreOffice may break a line before "¢".
+    const pdf = await extractDocument(
+      new Uint8Array(fs.readFileSync(path.join(dir, 'portal-bullets.pdf'))),
+      'portal-bullets.pdf',
+      DEFAULT_EXTRACT_LIMITS,
+    )
+    if (!pdf.ok) throw new Error(pdf.refusal.message)
+    const text = await extractDocument(fs.readFileSync(path.join(dir, 'portal-bullets.txt')), 'portal-bullets.txt')
+    if (!text.ok) throw new Error(text.refusal.message)
+    expect(pdf.document.text).toContain('Django Rest Framework • Celery')
+    expect(lines(pdf.document.text)).toEqual(lines(text.document.text))
+  })
+
   it('reads a title whose dates it broke at their dash, and the bullets under a line that fills the width, as the text file does', async () => {
     // ranges-bullets.txt saved the same way: "Head of Enterprise PMO      2019 –" / "present" past the
     // 80th column, and "… | 2021 – today" filling it exactly, with "›" items under it.

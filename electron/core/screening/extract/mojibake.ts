@@ -49,7 +49,9 @@ const SEQUENCE = new RegExp(
 // The cheap test: a lead followed by a continuation somewhere in the line.
 const SUSPECT = new RegExp(`[\\u00C2-\\u00F4][${CONTINUATION}]`)
 // A UTF-8 bullet (E2 80 A2) whose middle byte, a C1 control, was dropped on the way: "â¢ Python".
-const BULLET_WITHOUT_MIDDLE = /â¢/g
+// LibreOffice may wrap a line between its two characters (a break is allowed before "¢"), and a
+// wrapped line is joined back with a space: "â ¢" is the same bullet.
+const BULLET_WITHOUT_MIDDLE = /â ?¢/g
 
 const strict = new TextDecoder('utf-8', { fatal: true })
 
