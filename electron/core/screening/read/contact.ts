@@ -252,6 +252,7 @@ function pairWritten(top: string, first: string, second: string): string | null 
     const opening = words[index]!
     if (!endsWithWord(opening.text, first)) continue
     const between = words[index + 1]
+    // With a capitalised word between first, as the pattern this replaced tried it, then without.
     const after = [words[index + 2], between].find(
       (word, gap) => word && (gap === 1 || CASED.test(between!.text)) && startsWithWord(word.text, second),
     )
