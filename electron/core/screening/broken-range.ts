@@ -76,3 +76,20 @@ export function continuesRange(line: string, next: string): boolean {
   const tail = dateTail(line)
   return tail.length > 0 && isRange([...tail, ...after])
 }
+
+const MONTH_AND_YEAR = new RegExp(String.raw`^(?:${MONTH},?\s*(\d{4})|\d{1,2}[/.](\d{4}))$`, 'iu')
+const NOW_WORD = /^(?:present|current|currently|now|today|ongoing|till date|to date)$/i
+
+/**
+ * Whether `line` and `next` are a span's two ends typed on lines of their own with nothing between,
+ * as a designed template's date column comes out ("Jan 2022" / "Present", "Jul 2020" / "Dec 2021"):
+ * a month and year, then "present" or a month and year no earlier. Bare years are left alone: a
+ * column of degrees' years ("2015" / "2017") is two dates, not a span.
+ */
+export function spanApart(line: string, next: string): boolean {
+  const start = MONTH_AND_YEAR.exec(line.trim())
+  if (!start) return false
+  if (NOW_WORD.test(next.trim())) return true
+  const end = MONTH_AND_YEAR.exec(next.trim())
+  return end !== null && Number(end[1] ?? end[2]) >= Number(start[1] ?? start[2])
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { continuesRange, endsInRange, holdsSpan } from '@core/screening/broken-range'
+import { continuesRange, endsInRange, holdsSpan, spanApart } from '@core/screening/broken-range'
 
 describe('a date range a layout broke in two', () => {
   it.each([
@@ -53,5 +53,21 @@ describe('a span of dates anywhere in a line', () => {
     ['Client billing - 2019 - and case diary', false],
   ])('%s: %s', (line, holds) => {
     expect(holdsSpan(line)).toBe(holds)
+  })
+})
+
+describe("a span's two ends on lines of their own", () => {
+  it.each([
+    ['Jan 2022', 'Present', true],
+    ['Jul 2020', 'Dec 2021', true],
+    ['03/2019', '11/2021', true],
+    ['Sept, 2018', 'current', true],
+    // Later first, a bare year, or more than a date on either line: no span.
+    ['Dec 2021', 'Jul 2020', false],
+    ['2015', '2017', false],
+    ['Jan 2022', 'Software Engineer', false],
+    ['Joined Jan 2022', 'Present', false],
+  ])('%s / %s: %s', (line, next, apart) => {
+    expect(spanApart(line, next)).toBe(apart)
   })
 })

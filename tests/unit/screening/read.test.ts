@@ -410,6 +410,29 @@ describe('employment, years and gaps', () => {
     expect(parsed.totalYears).toBe(4.5)
   })
 
+  it("reads a date column's start and end, each on a line of its own, as one span", () => {
+    // As a designed template's two columns come out: the dates to the left of each job.
+    const parsed = read(
+      [
+        'Chidera Okonkwo',
+        'EXPERIENCE',
+        'Jan 2022',
+        'Present',
+        'Software Engineer (Java) — PayNest Technologies',
+        '• Built the wallet microservices in Spring Boot.',
+        'Jul 2020',
+        'Dec 2021',
+        'Junior Java Developer — Ikeja Soft Systems',
+        '• Spring MVC modules for a school management system.',
+      ].join('\n'),
+    )
+    expect(parsed.employment.map((job) => [job.start, job.end])).toEqual([
+      ['2022-01', null],
+      ['2020-07', '2021-12'],
+    ])
+    expect(parsed.totalYears).toBe(4)
+  })
+
   it('takes the role from a sentence of years spent in it ("spent five years as …")', () => {
     const parsed = read(
       'Sofía Martín\nBefore opening the studio, Sofía spent five years as a fitness instructor and then head trainer at a gym chain in Valencia (2014-2019).',

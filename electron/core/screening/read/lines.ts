@@ -1,4 +1,4 @@
-import { continuesRange } from '../broken-range'
+import { continuesRange, spanApart } from '../broken-range'
 import { portalLineStarts } from './portal'
 import { isSectionName, mayEndSectionName } from './sections'
 
@@ -129,13 +129,18 @@ export function readingLines(text: string): string[] {
   })
 }
 
-/** The lines with a date range broken at its dash joined back, as the PDF reader joins it. */
+/**
+ * The lines with a date range broken at its dash joined back, as the PDF reader joins it, and a
+ * span's two ends on lines of their own read as one range (with a dash, so that it reads as one).
+ */
 function withRangesWhole(lines: readonly string[]): string[] {
   const out: string[] = []
   for (const line of lines) {
     const previous = out.at(-1)
     if (previous !== undefined && continuesRange(previous, line))
       out[out.length - 1] = `${previous.trimEnd()} ${line.trim()}`
+    else if (previous !== undefined && spanApart(previous, line))
+      out[out.length - 1] = `${previous.trim()} – ${line.trim()}`
     else out.push(line)
   }
   return out
