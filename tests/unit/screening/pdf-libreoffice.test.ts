@@ -22,53 +22,44 @@ const lines = (text: string) =>
     .filter((line) => line.trim() !== '')
     .map((line) => line.replace(SYMBOLS, ' $1 ').replace(/ +/g, ' ').trim())
 
+/** A fixture of this folder as the reader extracts it. */
+const documentOf = async (file: string) => {
+  const outcome = await extractDocument(
+    new Uint8Array(fs.readFileSync(path.join(dir, file))),
+    file,
+    DEFAULT_EXTRACT_LIMITS,
+  )
+  if (!outcome.ok) throw new Error(outcome.refusal.message)
+  return outcome.document
+}
+
 describe('a PDF LibreOffice made from a text file', () => {
   it('reads every line as the text file has it, each paragraph unwrapped', async () => {
-    const pdf = await extractDocument(
-      new Uint8Array(fs.readFileSync(path.join(dir, 'wrap.pdf'))),
-      'wrap.pdf',
-      DEFAULT_EXTRACT_LIMITS,
-    )
-    if (!pdf.ok) throw new Error(pdf.refusal.message)
-    expect(lines(pdf.document.text)).toEqual(lines(fs.readFileSync(path.join(dir, 'wrap.txt'), 'utf8')))
+    const pdf = await documentOf('wrap.pdf')
+    expect(lines(pdf.text)).toEqual(lines(fs.readFileSync(path.join(dir, 'wrap.txt'), 'utf8')))
   })
 
   it('reads a portal\'s page run into one line as that line, a space kept where it broke after "Hadoop- "', async () => {
     // portal-hyphens.txt (E's e005's portal line) saved the same way: LibreOffice breaks it after
     // "Hadoop-" and draws the space after it.
-    const pdf = await extractDocument(
-      new Uint8Array(fs.readFileSync(path.join(dir, 'portal-hyphens.pdf'))),
-      'portal-hyphens.pdf',
-      DEFAULT_EXTRACT_LIMITS,
-    )
-    if (!pdf.ok) throw new Error(pdf.refusal.message)
-    const text = fs.readFileSync(path.join(dir, 'portal-hyphens.txt'), 'utf8')
-    expect(pdf.document.text).toContain('Hadoop- Exprience - 12 months')
-    expect(lines(pdf.document.text)).toEqual(lines(text))
+    const pdf = await documentOf('portal-hyphens.pdf')
+    expect(pdf.text).toContain('Hadoop- Exprience - 12 months')
+    expect(lines(pdf.text)).toEqual(lines(fs.readFileSync(path.join(dir, 'portal-hyphens.txt'), 'utf8')))
   })
 
   it('reads a bullet whose mangled halves it wrapped apart ("… Framework â" / "¢ Celery") as the text file does', async () => {
     // portal-bullets.txt (E's e013's portal line, its bullets "â¢": UTF-8 "•" that lost a byte) saved
     // the same way: LibreOffice may break a line before "¢".
-    const pdf = await extractDocument(
-      new Uint8Array(fs.readFileSync(path.join(dir, 'portal-bullets.pdf'))),
-      'portal-bullets.pdf',
-      DEFAULT_EXTRACT_LIMITS,
-    )
-    if (!pdf.ok) throw new Error(pdf.refusal.message)
-    const text = await extractDocument(fs.readFileSync(path.join(dir, 'portal-bullets.txt')), 'portal-bullets.txt')
-    if (!text.ok) throw new Error(text.refusal.message)
-    expect(pdf.document.text).toContain('Django Rest Framework • Celery')
-    expect(lines(pdf.document.text)).toEqual(lines(text.document.text))
+    const pdf = await documentOf('portal-bullets.pdf')
+    expect(pdf.text).toContain('Django Rest Framework • Celery')
+    expect(lines(pdf.text)).toEqual(lines((await documentOf('portal-bullets.txt')).text))
   })
 
   it('reads a title whose dates it broke at their dash, and the bullets under a line that fills the width, as the text file does', async () => {
     // ranges-bullets.txt saved the same way: "Head of Enterprise PMO      2019 –" / "present" past the
     // 80th column, and "… | 2021 – today" filling it exactly, with "›" items under it.
     const jobsOf = async (file: string) => {
-      const outcome = await extractDocument(new Uint8Array(fs.readFileSync(path.join(dir, file))), file)
-      if (!outcome.ok) throw new Error(outcome.refusal.message)
-      const parsed = readResume(outcome.document, await loadTaxonomyFile(path.resolve('resources/skills.json')), {
+      const parsed = readResume(await documentOf(file), await loadTaxonomyFile(path.resolve('resources/skills.json')), {
         now: new Date('2026-12-01'),
       })
       return parsed.employment.map((job) => [job.title, job.start, job.end])
@@ -89,13 +80,8 @@ describe('a PDF LibreOffice made from a text file', () => {
     // fallback font; paragraphs whose first line is indented by a space; and "… Sep 2012 - Dec 2016"
     // filling 79 columns above a paragraph whose first word would not have fitted after it, and again
     // in brackets above a "Project:" line; a list item that ends a sentence above "Project 2:".
-    const read = async (file: string) => {
-      const outcome = await extractDocument(new Uint8Array(fs.readFileSync(path.join(dir, file))), file)
-      if (!outcome.ok) throw new Error(outcome.refusal.message)
-      return outcome.document
-    }
     const text = fs.readFileSync(path.join(dir, 'wrapped-dates.txt'), 'utf8')
-    const pdf = await read('wrapped-dates.pdf')
+    const pdf = await documentOf('wrapped-dates.pdf')
     expect(lines(pdf.text)).toEqual(lines(text))
     const taxonomy = await loadTaxonomyFile(path.resolve('resources/skills.json'))
     const jobsOf = (document: { text: string }) =>
