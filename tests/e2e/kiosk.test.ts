@@ -168,14 +168,15 @@ async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: n
 /**
  * The fake microphone loops its file without regard to when a question ends, so on a busy machine
  * an answer may open midway through the spoken sentence: how much speech it holds depends on the
- * machine. What must hold on any machine is that voiced time was measured (more than the 300 ms an
- * answer needs before silence may end it) and that it fits inside the recording on disk.
+ * machine. What must hold on any machine is that voiced time was measured (at least the 300 ms an
+ * answer needs before silence may end it: answer-endpoint.ts ends one at exactly 300) and that it
+ * fits inside the recording on disk.
  */
 function expectSpeechWithinRecording(answer: SessionDetail['answers'][number], dataDir: string) {
   const recordedSec = probeDuration(path.join(dataDir, answer.audioPath!)) ?? 0
   expect(recordedSec).toBeGreaterThan(1)
   const speechMs = answer.speechMs ?? 0
-  expect(speechMs).toBeGreaterThan(300)
+  expect(speechMs).toBeGreaterThanOrEqual(300)
   expect(speechMs / 1000).toBeLessThanOrEqual(recordedSec)
 }
 
