@@ -3,6 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_EXTRACT_LIMITS, extractDocument } from '@core/screening/extract'
 import { buildResume, fixturePeople, renderDocx } from '../../fixtures/resumes'
+import { fixtureDocument } from '../../helpers/fixture-document'
 import { assembleLines } from '@core/screening/extract/pdf/lines'
 import { readResume } from '@core/screening/read'
 import { loadTaxonomyFile } from '@core/screening/taxonomy'
@@ -22,16 +23,7 @@ const lines = (text: string) =>
     .filter((line) => line.trim() !== '')
     .map((line) => line.replace(SYMBOLS, ' $1 ').replace(/ +/g, ' ').trim())
 
-/** A fixture of this folder as the reader extracts it. */
-const documentOf = async (file: string) => {
-  const outcome = await extractDocument(
-    new Uint8Array(fs.readFileSync(path.join(dir, file))),
-    file,
-    DEFAULT_EXTRACT_LIMITS,
-  )
-  if (!outcome.ok) throw new Error(outcome.refusal.message)
-  return outcome.document
-}
+const documentOf = (file: string) => fixtureDocument(dir, file)
 
 describe('a PDF LibreOffice made from a text file', () => {
   it('reads every line as the text file has it, each paragraph unwrapped', async () => {

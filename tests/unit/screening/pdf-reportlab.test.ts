@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { DEFAULT_EXTRACT_LIMITS, extractDocument } from '@core/screening/extract'
+import { fixtureDocument } from '../../helpers/fixture-document'
 
 // Resumes of the labeled sets saved as PDF by ReportLab 3.6 (bench/reportlab_pdf.py), as a Python
 // script commonly makes them: c091 with each line cut at 95 characters by textwrap and drawn a line at
@@ -10,15 +10,7 @@ import { DEFAULT_EXTRACT_LIMITS, extractDocument } from '@core/screening/extract
 // the same way, its icons and dots drawn from the standard ZapfDingbats font and what neither font has
 // ("⌂", "Ł") drawn as its "■".
 const dir = path.resolve('tests/fixtures/resumes/reportlab')
-const read = async (name: string) => {
-  const outcome = await extractDocument(
-    new Uint8Array(fs.readFileSync(path.join(dir, name))),
-    name,
-    DEFAULT_EXTRACT_LIMITS,
-  )
-  if (!outcome.ok) throw new Error(outcome.refusal.message)
-  return outcome.document.text
-}
+const read = async (name: string) => (await fixtureDocument(dir, name)).text
 const lines = (text: string) =>
   text
     .split('\n')
