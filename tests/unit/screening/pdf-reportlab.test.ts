@@ -8,7 +8,8 @@ import { fixtureDocument } from '../../helpers/fixture-document'
 // a time; b050 with a Paragraph per line, its "→" drawn from the standard Symbol font, not embedded;
 // blank-lines.txt (invented) the same way, each empty line a Spacer of 8 points; dingbats.txt (invented)
 // the same way, its icons and dots drawn from the standard ZapfDingbats font and what neither font has
-// ("⌂", "Ł") drawn as its "■".
+// ("⌂", "Ł") drawn as its "■"; list-under-full-line.txt (invented) the same way, a job's title that fills
+// the frame above its list of "•" items, and a portal's run-together line that a wrap breaks before a "•".
 const dir = path.resolve('tests/fixtures/resumes/reportlab')
 const read = async (name: string) => (await fixtureDocument(dir, name)).text
 const lines = (text: string) =>
@@ -56,6 +57,12 @@ describe('PDFs ReportLab drew', () => {
       '■ Built dashboards in Power BI for 40 stores.',
       '■ Cleaned sales data with pandas and SQL for ■ód■ and Kraków.',
     ])
+  })
+
+  it('starts a drawn list under a line that filled the frame, and keeps a portal line broken before its "•" whole', async () => {
+    const text = fs.readFileSync(path.join(dir, 'list-under-full-line.txt'), 'utf8')
+    expect(lines(await read('list-under-full-line-paragraphs.pdf'))).toEqual(lines(text))
+    expect(lines(text)).toHaveLength(7)
   })
 
   it('reads a text wrapped at 95 characters before it was drawn as the text, each paragraph whole', async () => {

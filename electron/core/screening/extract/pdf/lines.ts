@@ -283,13 +283,36 @@ const COLUMN_LINES = 3
 // List markers, drawn (bullets) or typed, which text pasted from a portal also uses inside a line
 // ("Skills * Java * SQL", "company - Acme", "… IIS • Support users …"): a line led by one starts a
 // new item when the marker and its first word would have fitted, when the paragraph it would join
-// began with the same marker, or when that paragraph ends in a colon (it introduces the list). A
-// line the width of the column followed by a list cannot be told from a wrap inside such text.
+// began with the same marker, or when that paragraph ends in a colon (it introduces the list). Under
+// a line the width of the column, a typed marker's list cannot be told from a wrap inside such text;
+// a bullet's can, by the lines below (drawnListLeads).
 const LIST_MARKER = /^\s*(?:[•▪●◦]\s+|[*-]\s+)/
 // Bullets that text pasted from a portal does not use inside a line ("› Closed the largest deal",
 // "➢ Supervised…"): a line led by one is a new item, after an item led by the same one or a paragraph
 // that does not use it inside.
 const DRAWN_BULLET = /^\s*([›»▸►➢➤✓✔◆■❖])\s/u
+// A bullet leading a line, alone on it.
+const LEADING_BULLET = /^\s*([•▪●◦])\s/u
+/**
+ * For each line of a page, whether it leads a drawn list: it starts with a bullet it holds no other
+ * of, and the next line holding that bullet starts with it too ("Software Engineer (Java) — PayNest"
+ * / "• Built and maintain …" / "microservices …" / "• Integrated …"). Such a list's first item starts
+ * a line even under a line that filled the column. Text pasted from a portal runs its bullets inside
+ * its lines, where a wrap puts one at a line's start only now and then, and the next one inside a line.
+ */
+function drawnListLeads(texts: readonly string[]): boolean[] {
+  // For each bullet, whether the nearest line below holding it is led by it and holds no other.
+  const below = new Map<string, boolean>()
+  const leads = new Array<boolean>(texts.length).fill(false)
+  for (let index = texts.length - 1; index >= 0; index--) {
+    const text = texts[index]!
+    const lead = LEADING_BULLET.exec(text)?.[1]
+    const alone = lead !== undefined && text.indexOf(lead, text.indexOf(lead) + 1) < 0
+    leads[index] = alone && below.get(lead) === true
+    for (const bullet of '•▪●◦') if (text.includes(bullet)) below.set(bullet, alone && bullet === lead)
+  }
+  return leads
+}
 // A label of one to three words and a colon, which a text file may line up with spaces ("Automation:",
 // "CI/CD & infra:", "Languages    :"). A one-line paragraph
 // that is one label and its values, followed by a line led by another label, is a list of such
@@ -369,6 +392,7 @@ export function unwrapPages(pages: readonly (readonly AssembledLine[])[]): strin
   const sentences = !typedInLowerCase(pages.flat().map((line) => line.text))
   pages.forEach((lines, page) => {
     const text: string[] = []
+    const listLeads = drawnListLeads(lines.map((line) => line.text))
     out.push(text)
     lines.forEach((line, index) => {
       const before = index > 0 ? { page, index: index - 1 } : lastLineOf(pages, page - 1)
@@ -387,7 +411,7 @@ export function unwrapPages(pages: readonly (readonly AssembledLine[])[]): strin
           pageRights[before.page]![before.index],
           paragraph,
           pages[before.page]![before.index]!.text.length,
-          line.text,
+          { text: line.text, leadsList: listLeads[index]! },
           !crossesPage,
           wrappedAt,
         )
@@ -515,7 +539,7 @@ function continues(
   column: ColumnEdge | null | undefined,
   paragraph: string,
   lineLength: number,
-  nextText: string,
+  { text: nextText, leadsList }: { text: string; leadsList: boolean },
   samePage: boolean,
   wrappedAt: number | null,
 ): boolean {
@@ -548,6 +572,7 @@ function continues(
   const marker = LIST_MARKER.exec(nextText)?.[0].trim() ?? ''
   // Two items of one list (the paragraph itself began with the same marker), or a list's first item.
   if (marker && (LIST_MARKER.exec(paragraph)?.[0].trim() === marker || endsInMark(paragraph, ':'))) return false
+  if (leadsList && !paragraph.includes(marker)) return false
   const bullet = DRAWN_BULLET.exec(nextText)?.[1]
   if (bullet && (DRAWN_BULLET.exec(paragraph)?.[1] === bullet || !paragraph.includes(bullet))) return false
   if (labelList(paragraph, lineLength, nextText) || labelledParagraphs(paragraph, nextText)) return false
