@@ -47,6 +47,14 @@ describe('a PDF LibreOffice made from a text file', () => {
     expect(lines(pdf.text)).toEqual(lines((await documentOf('portal-bullets.txt')).text))
   })
 
+  it('reads a portal line whose first label, run on from its heading, filled a line as one line, as the text file does', async () => {
+    // portal-labels.txt (E's e056's skills, one line) saved the same way: "Technical Skills Languages :
+    // C#, …, TypeScript" fills the 80 columns and "Technologies : …" starts the next.
+    const pdf = await documentOf('portal-labels.pdf')
+    expect(lines(pdf.text)).toEqual(lines(fs.readFileSync(path.join(dir, 'portal-labels.txt'), 'utf8')))
+    expect(lines(pdf.text)).toHaveLength(1)
+  })
+
   it('reads a title whose dates it broke at their dash, and the bullets under a line that fills the width, as the text file does', async () => {
     // ranges-bullets.txt saved the same way: "Head of Enterprise PMO      2019 –" / "present" past the
     // 80th column, and "… | 2021 – today" filling it exactly, with "›" items under it.

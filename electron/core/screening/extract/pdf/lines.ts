@@ -355,7 +355,14 @@ const labelList = (paragraph: string, lineLength: number, nextText: string) =>
   paragraph.length <= lineLength &&
   LABEL_START.test(paragraph) &&
   paragraph.split(/:\s/).length === 2 &&
+  !runsOnFromHeading(paragraph) &&
   LABEL_START.test(nextText)
+// A label whose first words name a section ("Technical Skills Languages : C#, …") is a job portal's
+// page run into one line, its heading and its first label together: wrapped, not a list of lines.
+const runsOnFromHeading = (paragraph: string) => {
+  const words = paragraph.slice(0, paragraph.search(/\s*:\s/)).trim().split(/\s+/)
+  return words.slice(1).some((_, index) => isSectionName(words.slice(0, index + 1).join(' ')))
+}
 // A labelled paragraph (or a list's item) that ends a sentence, followed by a line led by another
 // label, is one of a list of labelled paragraphs, however many lines it took: "Currently:
 // Self-employed PT at … (2021 – now) — … nutrition coaching." / "Before: Gym Instructor, Clifton
