@@ -55,6 +55,14 @@ describe('a PDF LibreOffice made from a text file', () => {
     expect(lines(pdf.text)).toHaveLength(1)
   })
 
+  it('joins a list item that a wrap left ending in a semicolon to its next line, as a wrapped item', async () => {
+    // semicolon-item.txt saved the same way: "• Design … in CATIA V5 and NX;" at the 79th column, then
+    // "GD&T drawings …", which a lone line of code or data ending so would not run into.
+    const pdf = await documentOf('semicolon-item.pdf')
+    expect(lines(pdf.text)).toEqual(lines(fs.readFileSync(path.join(dir, 'semicolon-item.txt'), 'utf8')))
+    expect(lines(pdf.text)).toHaveLength(4)
+  })
+
   it('reads a title whose dates it broke at their dash, and the bullets under a line that fills the width, as the text file does', async () => {
     // ranges-bullets.txt saved the same way: "Head of Enterprise PMO      2019 –" / "present" past the
     // 80th column, and "… | 2021 – today" filling it exactly, with "›" items under it.

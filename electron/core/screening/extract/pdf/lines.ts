@@ -552,8 +552,14 @@ function continues(
 ): boolean {
   if (!line || !next || !column) return false
   // A single line ended by a semicolon goes on only into a clause (a lower-case word): lines of code
-  // or data, of near equal length, would otherwise run together. A paragraph already wrapped is prose.
-  const statement = endsInMark(paragraph, ';') && paragraph.length <= lineLength && !CLAUSE_START.test(nextText)
+  // or data, of near equal length, would otherwise run together. A paragraph already wrapped, or a
+  // list's item ("• Design of seat frames in CATIA V5 and NX;" / "GD&T drawings …"), is prose.
+  const statement =
+    endsInMark(paragraph, ';') &&
+    paragraph.length <= lineLength &&
+    !CLAUSE_START.test(nextText) &&
+    !LIST_MARKER.test(paragraph) &&
+    !DRAWN_BULLET.test(paragraph)
   // A date range broken at its dash is one range, even on a line laid out in columns.
   const rangeCut = continuesRange(paragraph, nextText)
   const openRow = TABLE_ROW.test(paragraph) && !endsInMark(paragraph, '|') && !TABLE_ROW.test(nextText)
