@@ -55,6 +55,15 @@ describe('a PDF LibreOffice made from a text file', () => {
     expect(lines(pdf.text)).toHaveLength(1)
   })
 
+  it('joins lines whose spaces line up a label\'s colon when they wrap, and keeps a title spaced apart from its dates whole', async () => {
+    // aligned-labels.txt saved the same way: "Languages            : Java …" and "Current Location :
+    // Bangalore      Preferred Location : …" past the 80th column; "Senior Software Engineer, …" spaced
+    // out to its dates at the 79th, over a line whose first word would not have fitted after it.
+    const pdf = await documentOf('aligned-labels.pdf')
+    expect(lines(pdf.text)).toEqual(lines(fs.readFileSync(path.join(dir, 'aligned-labels.txt'), 'utf8')))
+    expect(lines(pdf.text)).toHaveLength(8)
+  })
+
   it('joins a list item that a wrap left ending in a semicolon to its next line, as a wrapped item', async () => {
     // semicolon-item.txt saved the same way: "• Design … in CATIA V5 and NX;" at the 79th column, then
     // "GD&T drawings …", which a lone line of code or data ending so would not run into.

@@ -244,9 +244,14 @@ const shapeOf = (line: AssembledLine): LineShape | null => {
   }
 }
 
+// Spaces that line up a label's colon ("Languages            : Java, …") or start the next labelled
+// field ("Current Location : Bangalore      Preferred Location : Pune") pad a line that may wrap
+// like any other; a column's gap stands before what is not a label ("Analyst      Mar 2018 - Present").
+const SPACE_RUN = / {2,}(?! )(?!\p{L}[\p{L}&/+.-]*(?: [\p{L}&/+.-]+){0,2} *: | *: )/gu
+
 /** The widest run of spaces inside a piece, measured at the piece's average advance per character. */
 function spaceRunWidth(piece: TextPiece): number {
-  const runs = piece.text.trim().match(/ {2,}/g)
+  const runs = piece.text.trim().match(SPACE_RUN)
   if (!runs) return 0
   return (greatest(runs.map((run) => run.length)) * (piece.endX - piece.x)) / piece.text.length
 }
