@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { PipelineStatus, StatusChange } from '@shared/contract/screening'
-import { emailKey, phoneKey, samePersonBy } from '@core/screening/candidates/contact-keys'
+import {
+  emailKey,
+  PeopleByKeys,
+  phoneKey,
+  samePersonBy,
+  type ContactKeys,
+} from '@core/screening/candidates/contact-keys'
 import { lineNaming, nameSpans, skillHighlights } from '@core/screening/candidates/highlights'
 import { changeToUndo } from '@core/screening/candidates/applications'
 
@@ -19,6 +25,33 @@ describe('finding the same person', () => {
     expect(samePersonBy(a, { emailKey: null, phoneKey: '4155550142' })).toBe('phone')
     expect(samePersonBy(a, { emailKey: 'b@x.com', phoneKey: '4155550142' })).toBeNull()
     expect(samePersonBy({ emailKey: null, phoneKey: null }, { emailKey: null, phoneKey: null })).toBeNull()
+  })
+
+  it('finds the kept person a scan of them all would find, the first by email, else the first by phone', () => {
+    // Few emails and phones, many of them missing: every rule of samePersonBy is met many times.
+    let seed = 7
+    const pick = <T>(values: readonly T[]) => values[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % values.length]!
+    const people = new PeopleByKeys<{ keys: ContactKeys; id: number }>()
+    const kept: { keys: ContactKeys; id: number }[] = []
+    let found = 0
+    for (let id = 0; id < 2000; id++) {
+      const keys = {
+        emailKey: pick([null, 'a@x.io', 'b@x.io', 'c@x.io', 'd@x.io']),
+        phoneKey: pick([null, '1111111', '2222222', '3333333']),
+      }
+      // As intake finds a stored candidate (record-outcome.ts): by email first, then by phone.
+      const by = (kind: string) => kept.find((other) => samePersonBy(keys, other.keys) === kind)
+      const scanned = by('email') ?? by('phone')
+      expect(people.find(keys)?.id).toBe(scanned?.id)
+      if (scanned) found++
+      // Keep some of the matched too, so that several kept people share a key.
+      if (!scanned || id % 3 === 0) {
+        kept.push({ keys, id })
+        people.add({ keys, id })
+      }
+    }
+    expect(found).toBeGreaterThan(1000)
+    expect(kept.length).toBeGreaterThan(500)
   })
 })
 

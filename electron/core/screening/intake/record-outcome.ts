@@ -2,7 +2,7 @@ import { uuidv7 } from 'uuidv7'
 import { insertRow, type Direct } from '../../db/direct'
 import type { SyncedWriter } from '../../db/synced'
 import { addApplication, ensureApplication } from '../candidates/applications'
-import { emailKey, phoneKey, samePersonBy } from '../candidates/contact-keys'
+import { emailKey, phoneKey, samePersonAmong } from '../candidates/contact-keys'
 import { skillIdsColumn } from '../candidates/pool'
 import { packTermVector } from '../scoring/term-vector'
 import type { ResumeFeatures } from '../scoring/features'
@@ -149,13 +149,8 @@ export function recordParsedFile(
       [columns.email_key, columns.phone_key],
     )
     const keys = { emailKey: columns.email_key, phoneKey: columns.phone_key }
-    const byEmail = rows.find(
-      (row) => samePersonBy(keys, { emailKey: row.email_key, phoneKey: row.phone_key }) === 'email',
-    )
-    const match =
-      byEmail ??
-      rows.find((row) => samePersonBy(keys, { emailKey: row.email_key, phoneKey: row.phone_key }) === 'phone')
-    if (match) person = { ...match, matchedBy: byEmail ? 'email' : 'phone' }
+    const match = samePersonAmong(keys, rows, (row) => ({ emailKey: row.email_key, phoneKey: row.phone_key }))
+    if (match) person = { ...match.person, matchedBy: match.by }
   }
 
   const fileValues = {

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import { MAX_RESUME_BYTES } from '../../../../shared/contract/screening'
 import { lineNaming } from '../candidates/highlights'
-import { emailKey, phoneKey, samePersonBy } from '../candidates/contact-keys'
+import { emailKey, phoneKey, PeopleByKeys } from '../candidates/contact-keys'
 import { explainScore } from '../scoring/explain'
 import { visibleMentions } from '../scoring/features'
 import type { ScoringJobSource } from '../scoring/job-query'
@@ -192,10 +192,11 @@ export async function screenFilesForJobs(
   reads.sort((a, b) => b.mtime - a.mtime || a.file.path.localeCompare(b.file.path))
   const byHash = new Map<string, Read>()
   const kept: Read[] = []
+  const people = new PeopleByKeys<Read>()
   const flagsOf = new Map<Read, ScreenedCandidate['flags']>()
   for (const read of reads) {
     const sameFile = byHash.get(read.hash)
-    const samePerson = kept.find((other) => samePersonBy(read.keys, other.keys))
+    const samePerson = people.find(read.keys)
     const keeper = sameFile ?? samePerson
     if (keeper) {
       duplicates.push({ file: read.file.path, of: keeper.file.path, reason: sameFile ? 'same_file' : 'same_person' })
@@ -205,6 +206,7 @@ export async function screenFilesForJobs(
     }
     byHash.set(read.hash, read)
     kept.push(read)
+    people.add(read)
     flagsOf.set(read, fileFlags(read))
   }
 
