@@ -235,7 +235,7 @@ const shapeOf = (line: AssembledLine): LineShape | null => {
       [
         ...line.pieces.slice(1).map((piece, index) => piece.x - line.pieces[index]!.endX),
         // Spaces typed in a row to line up a column (a text file's "Title          Mar 2018 - Present").
-        ...line.pieces.map((piece) => spaceRunWidth(piece)),
+        ...line.pieces.map((piece, index) => spaceRunWidth(piece, index === 0)),
       ],
       0,
     ),
@@ -249,9 +249,24 @@ const shapeOf = (line: AssembledLine): LineShape | null => {
 // like any other; a column's gap stands before what is not a label ("Analyst      Mar 2018 - Present").
 const SPACE_RUN = / {2,}(?! )(?!\p{L}[\p{L}&/+.-]*(?: [\p{L}&/+.-]+){0,2} *: | *: )/gu
 
-/** The widest run of spaces inside a piece, measured at the piece's average advance per character. */
-function spaceRunWidth(piece: TextPiece): number {
-  const runs = piece.text.trim().match(SPACE_RUN)
+// A column of dates typed with spaces before each row's text ("2011–         Talleres de dibujo …",
+// "since 2014   Profesora de Artes …"): the row's text wraps like any other, and the next row starts anew.
+const DATE_COLUMN_CHARS = 20
+const YEAR = /\b(?:19|20)\d\d\b/
+/** Where the text after a leading column of dates starts, or 0 where the text has no such column. */
+function afterDateColumn(text: string): number {
+  const run = / {2,}/.exec(text)
+  const column = run && run.index > 0 && run.index <= DATE_COLUMN_CHARS && YEAR.test(text.slice(0, run.index))
+  return column ? run.index + run[0].length : 0
+}
+
+/**
+ * The widest run of spaces inside a piece, measured at the piece's average advance per character;
+ * in a line's first piece, not the run after a column of dates.
+ */
+function spaceRunWidth(piece: TextPiece, first: boolean): number {
+  const text = piece.text.trim()
+  const runs = text.slice(first ? afterDateColumn(text) : 0).match(SPACE_RUN)
   if (!runs) return 0
   return (greatest(runs.map((run) => run.length)) * (piece.endX - piece.x)) / piece.text.length
 }
@@ -322,7 +337,8 @@ function drawnListLeads(texts: readonly string[]): boolean[] {
 // "CI/CD & infra:", "Languages    :"). A one-line paragraph
 // that is one label and its values, followed by a line led by another label, is a list of such
 // lines, not a wrapped paragraph. A line of several labelled fields ("Name: … | Email: … |") runs on.
-const LABEL_START = /^\s*\p{Lu}[\p{L}&/+.-]*(?:\s+[\p{L}&/+.-]+){0,2}\s*:\s/u
+// A word's full stop before a space ends a sentence: "Present. Client: …" is no label.
+const LABEL_START = /^\s*\p{Lu}(?:[\p{L}&/+-]|\.(?!\s))*(?:\s+(?:[\p{L}&/+-]|\.(?!\s))+){0,2}\s*:\s/u
 // A line of one to four words in capitals ("SKILLS", "WORK EXPERIENCE", "E X P E R I E N C E") after
 // a paragraph in mixed case, in a text wrapped by count, is a heading even where its first word would
 // not have fitted on the line before: such a text has many short lines ("… (fleet management SaaS)" /
@@ -365,14 +381,19 @@ const labelList = (paragraph: string, lineLength: number, nextText: string) =>
 // A label whose first words name a section ("Technical Skills Languages : C#, …") is a job portal's
 // page run into one line, its heading and its first label together: wrapped, not a list of lines.
 const runsOnFromHeading = (paragraph: string) => {
-  const words = paragraph.slice(0, paragraph.search(/\s*:\s/)).trim().split(/\s+/)
+  const words = paragraph
+    .slice(0, paragraph.search(/\s*:\s/))
+    .trim()
+    .split(/\s+/)
   return words.slice(1).some((_, index) => isSectionName(words.slice(0, index + 1).join(' ')))
 }
 // A labelled paragraph (or a list's item) that ends a sentence, followed by a line led by another
-// label, is one of a list of labelled paragraphs, however many lines it took: "Currently:
+// label, is one of a list of labelled paragraphs, of up to two and a half lines (a longer one is a
+// page a job portal ran into one line, which goes on, see ENTRY_LINES): "Currently:
 // Self-employed PT at … (2021 – now) — … nutrition coaching." / "Before: Gym Instructor, Clifton
 // Leisure Centre (2019 – 2021)"; "- Data migration with LSMW and BDC." / "Project 2: AMS support".
-const labelledParagraphs = (paragraph: string, nextText: string) =>
+const labelledParagraphs = (paragraph: string, lineLength: number, nextText: string) =>
+  paragraph.length <= ENTRY_LINES * lineLength &&
   (LABEL_START.test(paragraph) || LIST_MARKER.test(paragraph)) &&
   /[.!?]\s*$/.test(paragraph) &&
   (LABEL_START.test(nextText) || NUMBERED_LABEL.test(nextText))
@@ -557,14 +578,16 @@ function continues(
 ): boolean {
   if (!line || !next || !column) return false
   // A single line ended by a semicolon goes on only into a clause (a lower-case word): lines of code
-  // or data, of near equal length, would otherwise run together. A paragraph already wrapped, or a
-  // list's item ("• Design of seat frames in CATIA V5 and NX;" / "GD&T drawings …"), is prose.
+  // or data, of near equal length, would otherwise run together. A paragraph already wrapped, a
+  // list's item ("• Design of seat frames in CATIA V5 and NX;" / "GD&T drawings …") or a dated row
+  // ("since 2014   Profesora …, students 12 to 18 years;" / "IB Visual Arts …") is prose.
   const statement =
     endsInMark(paragraph, ';') &&
     paragraph.length <= lineLength &&
     !CLAUSE_START.test(nextText) &&
     !LIST_MARKER.test(paragraph) &&
-    !DRAWN_BULLET.test(paragraph)
+    !DRAWN_BULLET.test(paragraph) &&
+    !afterDateColumn(paragraph.trimStart())
   // A date range broken at its dash is one range, even on a line laid out in columns.
   const rangeCut = continuesRange(paragraph, nextText)
   const openRow = TABLE_ROW.test(paragraph) && !endsInMark(paragraph, '|') && !TABLE_ROW.test(nextText)
@@ -593,7 +616,8 @@ function continues(
   if (leadsList && !paragraph.includes(marker)) return false
   const bullet = DRAWN_BULLET.exec(nextText)?.[1]
   if (bullet && (DRAWN_BULLET.exec(paragraph)?.[1] === bullet || !paragraph.includes(bullet))) return false
-  if (labelList(paragraph, lineLength, nextText) || labelledParagraphs(paragraph, nextText)) return false
+  if (labelList(paragraph, lineLength, nextText) || labelledParagraphs(paragraph, lineLength, nextText)) return false
+  if (afterDateColumn(paragraph.trimStart()) && afterDateColumn(nextText.trimStart())) return false
   if (endsSentence(paragraph) && TITLE_LINE.test(nextText)) return false
   if (opensEntry(paragraph, lineLength, nextText)) return false
   // A section's name alone, in capitals or capitalised ("EDUCATION", "Certifications"), under
