@@ -9,6 +9,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_EXTRACT_LIMITS } from '@core/screening/extract'
+import { cleanText } from '@core/screening/extract/clean-text'
 import { createParseHandler, type ParseHandler } from '@core/screening/parse-pool/handler'
 import { judgeResumeLikeness } from '@core/screening/read/resume-likeness'
 import { loadTaxonomyFile } from '@core/screening/taxonomy'
@@ -286,6 +287,16 @@ describe('judging whether a document is a resume', () => {
       wrong.map((doc) => doc.name),
       report,
     ).toEqual(POSTINGS_LET_THROUGH)
+  })
+
+  it('lets every resume of the ranking corpora through when a Latin-1 font drew "?" for each character it lacks, as fpdf does', () => {
+    // "✉ ana@…" → "? ana@…", a skill bar "●●●●○" → "?????", "Mar 2021 – Present" → "Mar 2021 ? Present".
+    const resumes = rankingSets()
+      .flatMap((set) => readDir(path.join(RANKING, set, 'resumes'), true, `${set}/resumes`))
+      .map((doc) => ({ ...doc, text: cleanText(doc.text.replace(/[^\n\t\x20-\x7E\xA0-\xFF]/gu, '?')) }))
+    expect(resumes.filter((doc) => /\? .*@|\?{3}/.test(doc.text)).length).toBeGreaterThan(50)
+    const { wrong, report } = score(resumes)
+    expect(wrong, report).toEqual([])
   })
 
   it('refuses a terse posting that never says "you" or "we": its asks, its range of years, who may apply', () => {

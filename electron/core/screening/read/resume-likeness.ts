@@ -16,6 +16,7 @@
  * Checked on tests/fixtures/non-resumes/ and the ranking corpora (tests/unit/screening/resume-likeness.test.ts).
  */
 import { FORM_DATE_SPAN } from './form-job'
+import { unspaced } from './sections'
 
 export interface Likeness {
   resume: boolean
@@ -402,7 +403,8 @@ const OTHER_KINDS: Record<string, KindRule> = {
   'an FAQ page': {
     needs: 2,
     words: [/\bfrequently asked questions\b|\bfaqs?\b/i],
-    shape: (lines) => lines.filter((line) => /\?\s*$/.test(line)).length >= 3,
+    // Questions end in a word and one mark; "Excel ?????" is a skill bar a font could not draw.
+    shape: (lines) => lines.filter((line) => /\p{L}["')]?\s*\?\s*$/u.test(line)).length >= 3,
   },
   'a social media post': {
     needs: 2,
@@ -572,7 +574,8 @@ interface ResumeSigns {
 }
 
 function readSigns(text: string, lines: readonly string[]): ResumeSigns {
-  const short = lines.filter((line) => line.length <= 48)
+  // A heading set letter-spaced ("E X P E R I E N C E") is read by its word, as the reader reads it.
+  const short = lines.filter((line) => line.length <= 48).map(unspaced)
   const headings = HEADINGS.filter(
     (heading) => short.some((line) => heading.ownLine.test(line)) || lines.some((line) => heading.leading.test(line)),
   ).length

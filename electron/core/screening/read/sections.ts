@@ -306,7 +306,7 @@ export function headingOf(line: string): Heading | null {
 const LETTER_SPACED = /^(?:\S )+\S(?: {2,}(?:\S )*\S)*$/u
 
 /** The words of a letter-spaced heading ("WORK EXPERIENCE"); any other line as it is. */
-const unspaced = (text: string) =>
+export const unspaced = (text: string) =>
   LETTER_SPACED.test(text)
     ? text
         .split(/ {2,}/)
