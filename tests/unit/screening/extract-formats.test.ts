@@ -307,24 +307,25 @@ describe('UTF-8 that was decoded as Windows-1252 on its way is read as written',
   })
 })
 
-describe('a dash a font could not draw, written "?"', () => {
+describe('a dash or a bullet a font could not draw, written "?"', () => {
   it.each([
     ['Mar 2021 ? Present', 'Mar 2021 – Present'],
     ['PMO Analyst, 2016 ? 2019; Jan 2019 ? Feb 2021', 'PMO Analyst, 2016 – 2019; Jan 2019 – Feb 2021'],
     ['03/2018 ? 11/2020 and 2020 ? now', '03/2018 – 11/2020 and 2020 – now'],
     ['Analyst, Sveabank, 2016?2019; Nordvik, 2019?present', 'Analyst, Sveabank, 2016–2019; Nordvik, 2019–present'],
-  ])('reads %s as a range', (drawn, read) => {
+    ["Professeure, 2018 ? aujourd'hui", "Professeure, 2018 – aujourd'hui"],
+    ['Developer, 2018-07 ? 2019-12, 2020-01 ? present', 'Developer, 2018-07 – 2019-12, 2020-01 – present'],
+    ['? Built dashboards in Power BI', '• Built dashboards in Power BI'],
+    ['? ana@example.org', '• ana@example.org'],
+    ['HR Generalist ? Atlas Contact Services', 'HR Generalist – Atlas Contact Services'],
+  ])('reads %s as %s', (drawn, read) => {
     expect(cleanLine(drawn)).toBe(read)
   })
 
-  it.each([
-    'Why 2020 ? Ask me.',
-    'Free in 2021 ? Maybe later',
-    'Excel ?????',
-    '? ana@example.org',
-    'v2.0 ? 2021',
-    'In 2020?',
-  ])('leaves %s alone', (text) => {
-    expect(cleanLine(text)).toBe(text)
-  })
+  it.each(['Why 2020? Ask me.', 'Free in 2021? Maybe later', 'Excel ?????', '?? ana', 'In 2020?'])(
+    'leaves %s alone',
+    (text) => {
+      expect(cleanLine(text)).toBe(text)
+    },
+  )
 })

@@ -1,11 +1,11 @@
-import { withLostDashes } from './lost-dash'
+import { withLostMarks } from './lost-marks'
 import { repairMojibake } from './mojibake'
 
 /**
  * Text as a human reads it: UTF-8 that was mis-decoded on its way decoded again ("â€¢" is "•"),
  * compatibility forms folded (ligatures, full-width letters), characters that are invisible or
- * reorder text removed (zero-width, bidi controls, private use), spaces tidied, a dash a font could
- * not draw ("Mar 2021 ? Present") read as one.
+ * reorder text removed (zero-width, bidi controls, private use), spaces tidied, a dash or a bullet a
+ * font could not draw ("Mar 2021 ? Present", "? Built …") read as one.
  */
 
 // Zero-width and joiner characters, bidi embeddings/overrides/isolates, word joiners, BOM, soft hyphen,
@@ -19,9 +19,9 @@ const SPACES = /[ \u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g
 const PRINTABLE_ASCII = /^[\x20-\x7E]*$/
 
 export function cleanLine(line: string): string {
-  if (PRINTABLE_ASCII.test(line)) return withLostDashes(line.replace(/ {2,}/g, ' ').trim())
+  if (PRINTABLE_ASCII.test(line)) return withLostMarks(line.replace(/ {2,}/g, ' ').trim())
   // Before controls are removed: a mis-decoded character's middle byte is often a C1 control.
-  return withLostDashes(
+  return withLostMarks(
     repairMojibake(line).normalize('NFKC').replace(INVISIBLE, '').replace(/\t/g, '    ').replace(SPACES, ' ').trim(),
   )
 }

@@ -1,0 +1,25 @@
+import { PRESENT } from '../read/dates'
+
+/**
+ * Marks a PDF's font could not draw, written as "?" by the script that made it (fpdf's Latin-1 core
+ * fonts with errors replaced). A dash: "Mar 2021 ? Present", "2016?2019", "2018-07 ? 2019-12".
+ * Between a date and a date or "present", a lone "?" is that dash: no sentence asks a question there.
+ */
+const LOST_DASH = new RegExp(
+  String.raw`(?<=\b(?:(?:19|20)\d\d(?:[/.-]\d\d?)?|\d\d?[/.-](?:19|20)\d\d)) ?\? ?(?=(?:\p{L}{3,9}\.? )?(?:(?:19|20)\d\d|\d\d?[/.-](?:19|20)\d\d)\b|(?:till |to )?${PRESENT}(?![\p{L}]))`,
+  'giu',
+)
+
+// A "?" that leads a line is the bullet or the icon it could not draw ("? Built …", "? ana@…"); one
+// standing alone inside a line, a separator ("HR Generalist ? Atlas Contact", "1991 ? Marocaine").
+const LOST_BULLET = /^\? (?=\S)/
+const LOST_SEPARATOR = /(?<=\S) \? (?=\S)/g
+
+/** The line with each "?" that stands for a lost dash read as "–", a lost bullet as "•". */
+export const withLostMarks = (line: string): string =>
+  line.includes('?')
+    ? line
+        .replace(LOST_DASH, (dash) => dash.replace('?', '–'))
+        .replace(LOST_BULLET, '• ')
+        .replace(LOST_SEPARATOR, ' – ')
+    : line
