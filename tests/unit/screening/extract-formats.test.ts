@@ -17,7 +17,7 @@ import {
 } from 'docx'
 import { describe, expect, it } from 'vitest'
 import { detectInjection, extractDocument, type JsonResume } from '@core/screening/extract'
-import { cleanLine } from '@core/screening/extract/clean-text'
+import { cleanLine, cleanText } from '@core/screening/extract/clean-text'
 import type { ExtractOutcome } from '@core/screening/types'
 import {
   buildResume,
@@ -315,9 +315,6 @@ describe('a dash or a bullet a font could not draw, written "?"', () => {
     ['Analyst, Sveabank, 2016?2019; Nordvik, 2019?present', 'Analyst, Sveabank, 2016–2019; Nordvik, 2019–present'],
     ["Professeure, 2018 ? aujourd'hui", "Professeure, 2018 – aujourd'hui"],
     ['Developer, 2018-07 ? 2019-12, 2020-01 ? present', 'Developer, 2018-07 – 2019-12, 2020-01 – present'],
-    ['? Built dashboards in Power BI', '• Built dashboards in Power BI'],
-    ['? ana@example.org', '• ana@example.org'],
-    ['HR Generalist ? Atlas Contact Services', 'HR Generalist – Atlas Contact Services'],
   ])('reads %s as %s', (drawn, read) => {
     expect(cleanLine(drawn)).toBe(read)
   })
@@ -328,4 +325,16 @@ describe('a dash or a bullet a font could not draw, written "?"', () => {
       expect(cleanLine(text)).toBe(text)
     },
   )
+
+  it('reads a "?" leading a line as a bullet and one alone inside a line as a dash, where no dash or bullet was drawn', () => {
+    const drawn = '? ana@example.org\nHR Generalist ? Atlas Contact Services\n? Recruitment of 300 advisors a year'
+    expect(cleanText(drawn)).toBe(
+      '• ana@example.org\nHR Generalist – Atlas Contact Services\n• Recruitment of 300 advisors a year',
+    )
+    // A bullet mis-decoded on its way ("â¢") was no bullet the font drew.
+    expect(cleanText('Skills â¢ Java\nAnalyst ? Acme')).toBe('Skills • Java\nAnalyst – Acme')
+    // A font that drew "—" lost something else there: an arrow, a symbol.
+    const arrow = 'Actuarial Analyst ? Pricing Actuary — Severn Mutual\n? Pricing models'
+    expect(cleanText(arrow)).toBe(arrow)
+  })
 })

@@ -1,4 +1,4 @@
-import { withLostMarks } from './lost-marks'
+import { withLostDashes, withLostMarks } from './lost-marks'
 import { repairMojibake } from './mojibake'
 
 /**
@@ -19,9 +19,9 @@ const SPACES = /[ \u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g
 const PRINTABLE_ASCII = /^[\x20-\x7E]*$/
 
 export function cleanLine(line: string): string {
-  if (PRINTABLE_ASCII.test(line)) return withLostMarks(line.replace(/ {2,}/g, ' ').trim())
+  if (PRINTABLE_ASCII.test(line)) return withLostDashes(line.replace(/ {2,}/g, ' ').trim())
   // Before controls are removed: a mis-decoded character's middle byte is often a C1 control.
-  return withLostMarks(
+  return withLostDashes(
     repairMojibake(line).normalize('NFKC').replace(INVISIBLE, '').replace(/\t/g, '    ').replace(SPACES, ' ').trim(),
   )
 }
@@ -35,7 +35,7 @@ export function cleanText(text: string): string {
     out.push(line)
   }
   while (out.length > 0 && out[out.length - 1] === '') out.pop()
-  return out.join('\n')
+  return withLostMarks(out, text).join('\n')
 }
 
 /** Non-space characters: how much real text there is. */
