@@ -1,14 +1,15 @@
 /**
  * A date range a layout broke in two: a PDF maker's wrap of a date set at the right margin ("Head of
  * PMO      2019 –" / "present", "Business Analyst      2009" / "– 2012", "Since Aug" / "2021",
- * "16th Jan 2017 to 30th" / "Dec 2018") or a column's text copied out ("03/2021 –" / "present").
+ * "16th Jan 2017 to 30th" / "Dec 2018", "2021-02 →" / "2022-04") or a column's text copied out
+ * ("03/2021 –" / "present").
  * Both the PDF reader and the text reader join the two lines, so that the range reads whole in every
  * format. No imports: the PDF worker loads it.
  */
 const MONTH = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\p{L}{0,6}\.?`
-const CONNECTOR = /^(?:[–—-]|to|till|until|since|from)$/i
+const CONNECTOR = /^(?:[–—→-]|->|to|till|until|since|from)$/i
 const DATED = new RegExp(
-  String.raw`^(?:\d{4}|'\d{2}|${MONTH}(?:'\d{2})?|\d{1,2}[/.]\d{4}|\d{1,2}(?:st|nd|rd|th)?|present|current|date|today|now|ongoing)[,.]?$`,
+  String.raw`^(?:\d{4}(?:-\d\d)?|'\d{2}|${MONTH}(?:'\d{2})?|\d{1,2}[/.]\d{4}|\d{1,2}(?:st|nd|rd|th)?|present|current|date|today|now|ongoing)[,.]?$`,
   'iu',
 )
 const YEAR_OR_NOW = /\d{4}|'\d{2}|^(?:present|current|date|today|now|ongoing)/i
@@ -20,7 +21,7 @@ const TAIL = 60
 const words = (text: string) =>
   text
     .replace(/[()[\]]/g, ' ')
-    .replace(/([–—])/g, ' $1 ')
+    .replace(/([–—→])/g, ' $1 ')
     .trim()
     .split(/\s+/)
 const dateWord = (word: string) => CONNECTOR.test(word) || DATED.test(word)
@@ -46,7 +47,7 @@ export function endsInRange(line: string): boolean {
 }
 
 // A dash or "to" between a range's ends; "since" and "from" start a range that a line may end with.
-const BETWEEN = /^(?:[–—-]|to|till|until)$/i
+const BETWEEN = /^(?:[–—→-]|->|to|till|until)$/i
 
 /**
  * Whether `text` holds a span of dates from one end to the other anywhere ("In-house designer, Adeola

@@ -13,6 +13,7 @@ describe('a date range a layout broke in two', () => {
     ['Software Engineer, Quadrant Softsol 16th Jan 2017 to 30th', 'Dec 2018'],
     ['Corvix Technologies Pvt. Ltd., Noida Jan 2020', 'to till date'],
     ['Meghna Knit Composite Ltd., Gazipur 01 July 2017 – till', 'date'],
+    ['Smart Contract Developer — Tejo Digital Assets, Lisbon 2021-02 →', '2022-04'],
   ])('joins %j and %j', (line, next) => expect(continuesRange(line, next)).toBe(true))
 
   it.each([
@@ -45,6 +46,7 @@ describe('a span of dates anywhere in a line', () => {
     ['Business Analyst - Broking firm - 2016 - 2019', true],
     ['Freelance designer (2021 – present), clients on referral', true],
     ['Team Lead, Jan 2019 to Mar 2021, Pune', true],
+    ['Backend Developer — Farol Software, Porto 2015-01 → 2021-01', true],
     ['Duration : Jan 2019 to till date * Designed contracts', true],
     ['Independent practice since 2018, with a steady brief', false],
     ["I've been here since March 2020. Day to day I look after", false],

@@ -37,6 +37,8 @@ describe('where the years came from', () => {
   it.each([
     ['EXPERIENCE\nDeveloper, X Ltd, Jan 2021 - Present', 4.5, 'dates', 'high'],
     ['EXPERIENCE\nDeveloper, X Ltd, 2019 - 2021', 2, 'dates', 'medium'],
+    // An arrow between the ends, as some resumes write a span.
+    ['EXPERIENCE\nDeveloper, X Ltd, 2019-06 → 2021-06\nLead, Y Ltd, 2021-07 -> 2023-07', 4.2, 'dates', 'high'],
     ['SUMMARY\n15+ years of experience in banking.\nEXPERIENCE\nManager, SBI, 2019 – Present', 15, 'stated', 'low'],
     ['Experience - 104 months', 8.7, 'stated', 'medium'],
     ['EXPERIENCE\nCompany: Mphasis (2 years 6 months)', 2.5, 'durations', 'medium'],

@@ -38,8 +38,8 @@ const NUMERIC_MONTH = String.raw`(?:0?[1-9]|1[0-2])`
 const DATE = String.raw`(?:${MONTH}(?:,|-|/|\s+de)?\s*(?:${YEAR}|${SHORT_YEAR})|${NUMERIC_MONTH}[/.-]${YEAR}|${YEAR}[/.-]${NUMERIC_MONTH}(?!\d)|${YEAR})`
 /** The word for "to this day" that ends a range, in the languages month-names.ts knows. */
 export const PRESENT = String.raw`(?:present|current(?:ly)?|now|today|date|ongoing|heute|aujourd['’]hui|actualidad|presente|atual|actual|oggi)`
-// "to till", "- till", "until": one or more range words between the two ends.
-const SEPARATOR = String.raw`\s*(?:(?:-|–|—|−|~|to|until|till|through|thru|upto|up to)\s*)+`
+// "to till", "- till", "until", an arrow ("2022-02 → present"): one or more range words between the two ends.
+const SEPARATOR = String.raw`\s*(?:(?:->|→|-|–|—|−|~|to|until|till|through|thru|upto|up to)\s*)+`
 const PRESENT_ONLY = new RegExp(`^${PRESENT}$`, 'i')
 const RANGE = new RegExp(
   String.raw`(?<![\p{L}\p{N}_/.-])(${DATE})${SEPARATOR}(${DATE}|${PRESENT})(?![\p{L}\p{N}_/-])|\bsince\s+(${DATE})(?![\p{L}\p{N}_/-])`,
