@@ -55,7 +55,7 @@ describe('a PDF LibreOffice made from a text file', () => {
     expect(lines(pdf.text)).toHaveLength(1)
   })
 
-  it('joins lines whose spaces line up a label\'s colon when they wrap, and keeps a title spaced apart from its dates whole', async () => {
+  it("joins lines whose spaces line up a label's colon when they wrap, and keeps a title spaced apart from its dates whole", async () => {
     // aligned-labels.txt saved the same way: "Languages            : Java …" and "Current Location :
     // Bangalore      Preferred Location : …" past the 80th column; "Senior Software Engineer, …" spaced
     // out to its dates at the 79th, over a line whose first word would not have fitted after it.
