@@ -1,4 +1,4 @@
-import { PRESENT } from '../read/dates'
+import { PRESENT } from '../read/month-names'
 
 /**
  * Marks a PDF's font could not draw, written as "?" by the script that made it (fpdf's Latin-1 core

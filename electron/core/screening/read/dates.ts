@@ -1,5 +1,5 @@
 import { Chrono, en as chronoEnglish } from 'chrono-node'
-import { monthNamesByWord } from './month-names'
+import { monthNamesByWord, PRESENT } from './month-names'
 
 /** A month as an index (year × 12 + month − 1), so spans are subtraction. */
 export type MonthIndex = number
@@ -36,8 +36,6 @@ const SHORT_YEAR = String.raw`'\d{2}`
 const NUMERIC_MONTH = String.raw`(?:0?[1-9]|1[0-2])`
 // "Jan 2019", "January, 2019", "JAN-2014", "enero de 2019", "03/2018", "01.2017", "2018-03", "2019".
 const DATE = String.raw`(?:${MONTH}(?:,|-|/|\s+de)?\s*(?:${YEAR}|${SHORT_YEAR})|${NUMERIC_MONTH}[/.-]${YEAR}|${YEAR}[/.-]${NUMERIC_MONTH}(?!\d)|${YEAR})`
-/** The word for "to this day" that ends a range, in the languages month-names.ts knows. */
-export const PRESENT = String.raw`(?:present|current(?:ly)?|now|today|date|ongoing|heute|aujourd['’]hui|actualidad|presente|atual|actual|oggi)`
 // "to till", "- till", "until", an arrow ("2022-02 → present"): one or more range words between the two ends.
 const SEPARATOR = String.raw`\s*(?:(?:->|→|-|–|—|−|~|to|until|till|through|thru|upto|up to)\s*)+`
 const PRESENT_ONLY = new RegExp(`^${PRESENT}$`, 'i')

@@ -122,3 +122,6 @@ export function monthNamesByWord(): Map<string, number> {
   }
   return names
 }
+
+/** The word for "to this day" that ends a range, in these languages (a pattern's source). */
+export const PRESENT = String.raw`(?:present|current(?:ly)?|now|today|date|ongoing|heute|aujourd['’]hui|actualidad|presente|atual|actual|oggi)`
