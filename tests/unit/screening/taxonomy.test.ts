@@ -302,6 +302,14 @@ describe('matching', () => {
     expect(namesIn('Analyst, IB, M&A and equity research')).toEqual(expect.arrayContaining(['Investment Banking']))
   })
 
+  it("tells a project's RAG status (red, amber, green) from retrieval-augmented generation", () => {
+    expect(namesIn('Consolidate RAG reports and validate RAG status for the steering committee')).not.toContain(
+      'Retrieval-Augmented Generation',
+    )
+    expect(namesIn('LLM fine-tuning (LoRA), RAG, sentence embeddings')).toContain('Retrieval-Augmented Generation')
+    expect(namesIn('Built a RAG prototype over 20k internal policies')).toContain('Retrieval-Augmented Generation')
+  })
+
   it('counts ambiguous names in a list or beside other skills', () => {
     expect(namesIn('Languages: Go, R, Julia')).toEqual(['Go', 'R', 'Julia'])
     expect(namesIn('Built services in Go and Python')).toEqual(['Go', 'Python'])
