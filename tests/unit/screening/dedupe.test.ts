@@ -28,29 +28,37 @@ describe('finding the same person', () => {
   })
 
   it('finds the kept person a scan of them all would find, the first by email, else the first by phone', () => {
-    // Few emails and phones, many of them missing: every rule of samePersonBy is met many times.
+    // Many emails, few phones, some of each missing: every rule of samePersonBy is met many times.
+    const EMAILS = Array.from({ length: 1000 }, (_, index) => `p${index}@x.io`)
     let seed = 7
-    const pick = <T>(values: readonly T[]) => values[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % values.length]!
+    // The generator's high bits: its low bits repeat with a short period and would pair emails with phones.
+    const pick = <T>(values: readonly T[]) =>
+      values[Math.floor((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 16) % values.length]!
     const people = new PeopleByKeys<{ keys: ContactKeys; id: number }>()
     const kept: { keys: ContactKeys; id: number }[] = []
-    let found = 0
+    const seen = { found: 0, byPhone: 0, phoneRuledOut: 0 }
     for (let id = 0; id < 2000; id++) {
       const keys = {
-        emailKey: pick([null, 'a@x.io', 'b@x.io', 'c@x.io', 'd@x.io']),
+        emailKey: pick([true, false, false]) ? null : pick(EMAILS),
         phoneKey: pick([null, '1111111', '2222222', '3333333']),
       }
       // As intake finds a stored candidate (record-outcome.ts): by email first, then by phone.
       const by = (kind: string) => kept.find((other) => samePersonBy(keys, other.keys) === kind)
       const scanned = by('email') ?? by('phone')
       expect(people.find(keys)?.id).toBe(scanned?.id)
-      if (scanned) found++
+      if (scanned) seen.found++
+      if (scanned && samePersonBy(keys, scanned.keys) === 'phone') seen.byPhone++
+      if (!scanned && kept.some((other) => keys.phoneKey && other.keys.phoneKey === keys.phoneKey)) seen.phoneRuledOut++
       // Keep some of the matched too, so that several kept people share a key.
       if (!scanned || id % 3 === 0) {
         kept.push({ keys, id })
         people.add({ keys, id })
       }
     }
-    expect(found).toBeGreaterThan(1000)
+    expect(seen.found).toBeGreaterThan(1000)
+    // Found by a shared phone, and a shared phone ruled out by different emails, each many times.
+    expect(seen.byPhone).toBeGreaterThan(50)
+    expect(seen.phoneRuledOut).toBeGreaterThan(30)
     expect(kept.length).toBeGreaterThan(500)
   })
 })

@@ -44,26 +44,25 @@ export function samePersonAmong<T>(
 }
 
 /**
- * People already kept, found by their keys without comparing each new one with all of them (a folder
- * of 10,000 files would compare 50 million pairs): only those sharing an email or a phone are asked.
+ * People already kept, found by their keys as samePersonAmong finds them over all of them, without
+ * comparing each new one with every one kept (a folder of 10,000 files would compare 50 million pairs,
+ * and a shared office phone would make every file ask every other). Only the first kept per key can
+ * be the one found: the first with the email; else, for a resume with an email, the first with the
+ * phone and no email (a different email rules a phone out), and for one without, the first with the phone.
  */
 export class PeopleByKeys<T extends { keys: ContactKeys }> {
-  private readonly byKey = new Map<string, T[]>()
+  private readonly first = new Map<string, T>()
 
-  find(keys: ContactKeys): T | undefined {
-    const near = [...this.at('email', keys.emailKey), ...this.at('phone', keys.phoneKey)]
-    return samePersonAmong(keys, near, (other) => other.keys)?.person
+  find({ emailKey, phoneKey }: ContactKeys): T | undefined {
+    const byEmail = emailKey ? this.first.get(`email:${emailKey}`) : undefined
+    if (byEmail || !phoneKey) return byEmail
+    return this.first.get(`${emailKey ? 'bare-phone' : 'phone'}:${phoneKey}`)
   }
 
   add(person: T): void {
-    for (const [kind, key] of [
-      ['email', person.keys.emailKey],
-      ['phone', person.keys.phoneKey],
-    ] as const)
-      if (key) this.byKey.set(`${kind}:${key}`, [...this.at(kind, key), person])
-  }
-
-  private at(kind: 'email' | 'phone', key: string | null): T[] {
-    return (key && this.byKey.get(`${kind}:${key}`)) || []
+    const { emailKey, phoneKey } = person.keys
+    const keys = [emailKey && `email:${emailKey}`, phoneKey && `phone:${phoneKey}`]
+    if (phoneKey && !emailKey) keys.push(`bare-phone:${phoneKey}`)
+    for (const key of keys) if (key && !this.first.has(key)) this.first.set(key, person)
   }
 }
