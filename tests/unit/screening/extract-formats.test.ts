@@ -102,6 +102,17 @@ describe('each format reads to the text a person sees', () => {
     expect(documentOf(await extractDocument(latin, 'cv.txt')).text).toBe(text)
   })
 
+  it("reads Windows-1252's own characters in 0x80..0x9F, not Latin-1's controls", async () => {
+    // “Lead” – ’ • € … — ™ as Notepad or old Word saves them; Node 20's own decoder drops them all.
+    const bytes = Buffer.from([
+      0x93, 0x4c, 0x65, 0x61, 0x64, 0x94, 0x20, 0x96, 0x20, 0x92, 0x20, 0x95, 0x20, 0x80, 0x20, 0x85, 0x20, 0x97, 0x20,
+      0x99, 0x0a, 0x4a, 0x61, 0x6e, 0x20, 0x32, 0x30, 0x31, 0x39, 0x20, 0x96, 0x20, 0x4d, 0x61, 0x72, 0x20, 0x32, 0x30,
+      0x32, 0x31,
+    ])
+    // The reader writes "…" and "™" as their compatibility forms, as it does in any format.
+    expect(documentOf(await extractDocument(bytes, 'cv.txt')).text).toBe('“Lead” – ’ • € ... — TM\nJan 2019 – Mar 2021')
+  })
+
   it('removes zero-width and direction-override characters from the visible text', async () => {
     const document = documentOf(
       await extractDocument(Buffer.from('Ja\u200bne Do\u200de\nPy\u202eth\u2066on developer'), 'cv.txt'),

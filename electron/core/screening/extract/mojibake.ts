@@ -7,37 +7,7 @@
  * one to three characters that stand for bytes 0x80 to 0xBF (C1 controls, ¢ © ° », or Windows-1252's
  * € ™ “ ” • in that byte range).
  */
-
-// Windows-1252's characters in 0x80..0x9F, where Latin-1 has C1 controls.
-const CP1252_HIGH: Record<string, number> = {
-  '€': 0x80,
-  '‚': 0x82,
-  ƒ: 0x83,
-  '„': 0x84,
-  '…': 0x85,
-  '†': 0x86,
-  '‡': 0x87,
-  ˆ: 0x88,
-  '‰': 0x89,
-  Š: 0x8a,
-  '‹': 0x8b,
-  Œ: 0x8c,
-  Ž: 0x8e,
-  '‘': 0x91,
-  '’': 0x92,
-  '“': 0x93,
-  '”': 0x94,
-  '•': 0x95,
-  '–': 0x96,
-  '—': 0x97,
-  '˜': 0x98,
-  '™': 0x99,
-  š: 0x9a,
-  '›': 0x9b,
-  œ: 0x9c,
-  ž: 0x9e,
-  Ÿ: 0x9f,
-}
+import { CP1252_HIGH } from './cp1252'
 
 const CONTINUATION = `\\u0080-\\u00BF${Object.keys(CP1252_HIGH).join('')}`
 // A lead byte and exactly as many continuation bytes as it announces. ß (0xDF) is left out: "Straße»"

@@ -1,6 +1,7 @@
 import type { ContentFlag, ExtractedDocument, ExtractLimits } from '../types'
 import { cleanWrittenText } from '../hand-wrap'
 import { cleanLine, visibleCharCount } from './clean-text'
+import { decodeWindows1252 } from './cp1252'
 import { detectInjection } from './injection'
 import { CHARS_PER_PAGE, refuse } from './limits'
 
@@ -13,7 +14,7 @@ export function decodeText(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes)
+    return decodeWindows1252(bytes)
   }
 }
 
