@@ -1,4 +1,5 @@
 import { cleanText } from './extract/clean-text'
+import { undoubled, unifiedBreaks } from './extract/line-breaks'
 import { isSectionName } from './read/sections'
 
 /**
@@ -40,7 +41,7 @@ export function joinHandWrapped(text: string): string {
  * cleaned: its hand wraps are joined first, while the indents and runs of spaces that tell a wrap
  * from a layout are still there.
  */
-export const cleanWrittenText = (text: string): string => cleanText(joinHandWrapped(text.replace(/\r\n?/g, '\n')))
+export const cleanWrittenText = (text: string): string => cleanText(joinHandWrapped(undoubled(unifiedBreaks(text))))
 
 /** A letter or digit: what a word, as against a mark or a space, is made of. */
 export const WORD_CHARACTER = /[\p{L}\p{N}]/u

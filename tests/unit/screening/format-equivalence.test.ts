@@ -1,7 +1,9 @@
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { extractDocument } from '@core/screening/extract'
+import { CP1252_HIGH } from '@core/screening/extract/cp1252'
+import { undoubled } from '@core/screening/extract/line-breaks'
 import { readResume } from '@core/screening/read'
 import { buildFeatures } from '@core/screening/scoring/features'
 import { scoringJobOf } from '@core/screening/scoring/job-query'
@@ -317,5 +319,72 @@ describe('the same text saved as PDF and DOCX', () => {
     expect(read.document.pages).toBe(2)
     const withHeader = read.document.text.split('\n').filter((line) => line.includes('Curriculum Vitae'))
     expect(withHeader).toEqual([header, header])
+  })
+})
+
+describe('the same text file as other programs save it', () => {
+  // Line ends and encodings are how a file was saved, not what it says: each of these must read as
+  // the UTF-8 file with "\n" does. Windows-1252 only for files it can hold.
+  const SAVED_AS: Record<string, (text: string) => Buffer | null> = {
+    'CRLF line ends': (text) => Buffer.from(text.replace(/\n/g, '\r\n')),
+    'old Mac CR line ends': (text) => Buffer.from(text.replace(/\n/g, '\r')),
+    'CRLF written through a second conversion (CR CR LF)': (text) => Buffer.from(text.replace(/\n/g, '\r\r\n')),
+    'Unicode line separators': (text) => Buffer.from(text.replace(/\n/g, '\u2028')),
+    'a blank line after every line': (text) => Buffer.from(text.replace(/\n/g, '\n\n')),
+    'UTF-8 with a byte-order mark': (text) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]),
+    'UTF-16 LE with CRLF': (text) =>
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text.replace(/\n/g, '\r\n'), 'utf16le')]),
+    'UTF-16 BE': (text) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]),
+    'Windows-1252 with CRLF': (text) => windows1252(text.replace(/\n/g, '\r\n')),
+  }
+  const BY_CHAR = new Map(Object.entries(CP1252_HIGH))
+  function windows1252(text: string): Buffer | null {
+    const bytes: number[] = []
+    for (const char of text) {
+      const code = BY_CHAR.get(char) ?? char.codePointAt(0)!
+      const latin1 = code <= 0xff && (code < 0x80 || code > 0x9f)
+      if (!BY_CHAR.has(char) && !latin1) return null
+      bytes.push(code)
+    }
+    return Buffer.from(bytes)
+  }
+  async function features(bytes: Uint8Array) {
+    const outcome = await extractDocument(bytes, 'cv.txt')
+    if (!outcome.ok) throw new Error(outcome.refusal.message)
+    const parsed = readResume(outcome.document, taxonomy, { now: FIXTURE_NOW })
+    const { skillEvidence: _evidence, ...rest } = buildFeatures(outcome.document, parsed)
+    return { ...rest, employment: parsed.employment.map((job) => job.title), years: parsed.totalYears }
+  }
+  const SETS = ['set-b', 'set-c'].map((set) => path.resolve('tests/fixtures/ranking', set, 'resumes'))
+
+  it.each(Object.keys(SAVED_AS))('%s', async (way) => {
+    let compared = 0
+    for (const folder of SETS)
+      for (const file of (await readdir(folder)).filter((name) => name.endsWith('.txt'))) {
+        const text = await readFile(path.join(folder, file), 'utf8')
+        const saved = SAVED_AS[way]!(text)
+        if (!saved) continue
+        expect(await features(saved), file).toEqual(await features(Buffer.from(text)))
+        compared += 1
+      }
+    expect(compared).toBeGreaterThan(200)
+  })
+})
+
+describe('a blank line after every line is taken back only where the spacing says nothing', () => {
+  it.each([
+    [
+      'doubled',
+      'Ana Ruiz\n\nData Analyst\n\n\n\nSkills\n\nSQL, Python',
+      'Ana Ruiz\nData Analyst\n\nSkills\nSQL, Python',
+    ],
+    ['doubled twice', 'A\n\n\n\nB\n\n\n\nC', 'A\nB\nC'],
+    ['every line spaced, as written', 'A\n\nB\n\nC', 'A\nB\nC'],
+    ['blocks spaced, lines touching', 'A\nB\n\nC\nD', 'A\nB\n\nC\nD'],
+    ['two blank lines between blocks', 'A\n\n\nB\n\n\nC', 'A\n\n\nB\n\n\nC'],
+    ['two lines are a note', 'A\n\nB', 'A\n\nB'],
+  ])('%s', (_case, text, expected) => {
+    expect(undoubled(text)).toBe(expected)
+    expect(undoubled(expected)).toBe(expected)
   })
 })

@@ -1,3 +1,4 @@
+import { unifiedBreaks } from './line-breaks'
 import { withLostDashes, withLostMarks } from './lost-marks'
 import { repairMojibake } from './mojibake'
 
@@ -29,7 +30,7 @@ export function cleanLine(line: string): string {
 /** Cleans every line and keeps at most one empty line between blocks. */
 export function cleanText(text: string): string {
   const out: string[] = []
-  for (const raw of text.replace(/\r\n?/g, '\n').split('\n')) {
+  for (const raw of unifiedBreaks(text).split('\n')) {
     const line = cleanLine(raw)
     if (line === '' && (out.length === 0 || out[out.length - 1] === '')) continue
     out.push(line)

@@ -2,6 +2,7 @@ import type { ContentFlag, ExtractedDocument, ExtractLimits } from '../types'
 import { cleanWrittenText } from '../hand-wrap'
 import { cleanLine, visibleCharCount } from './clean-text'
 import { decodeWindows1252 } from './cp1252'
+import { unifiedBreaks } from './line-breaks'
 import { detectInjection } from './injection'
 import { CHARS_PER_PAGE, refuse } from './limits'
 
@@ -42,12 +43,12 @@ const HTML_COMMENT = /<!--([\s\S]*?)(-->|$)/g
 /** Markdown as it reads when rendered: markup removed, link targets kept, comments set aside as hidden. */
 export function readMarkdown(raw: string, limits: ExtractLimits): ExtractedDocument {
   const hidden: string[] = []
-  const withoutComments = raw.replace(HTML_COMMENT, (_, body: string) => {
+  const withoutComments = unifiedBreaks(raw).replace(HTML_COMMENT, (_, body: string) => {
     hidden.push(body)
     return ''
   })
   const rendered = withoutComments
-    .split(/\r?\n/)
+    .split('\n')
     .filter((line) => !/^\s*([-*_]\s*){3,}$/.test(line) && !/^\s*\|?\s*:?-{3,}/.test(line))
     .map((line) =>
       line

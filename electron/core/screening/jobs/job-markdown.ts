@@ -7,6 +7,7 @@ import {
 import { startingWeight } from '../../../../shared/contract/screening/skill-weight'
 import type { ScoringJobSource } from '../scoring/job-query'
 import type { Taxonomy } from '../taxonomy'
+import { unifiedBreaks } from '../extract/line-breaks'
 import { distinctSkills } from './distinct-skills'
 import { educationRequirement } from './education-requirement'
 import { educationAskedIn, yearsAskedIn } from './posting-asks'
@@ -54,7 +55,7 @@ const splitList = (text: string) =>
     .filter(Boolean)
 
 export function parseJobMarkdown(markdown: string, taxonomy: Pick<Taxonomy, 'resolve' | 'suggestSkills'>): MarkdownJob {
-  const lines = markdown.replace(/\r\n?/g, '\n').split('\n')
+  const lines = unifiedBreaks(markdown).split('\n')
   const { title: found, index: titleIndex } = postingTitle(lines)
   const title = found || 'Untitled job'
   const lists: Record<'required' | 'preferred', string[]> = { required: [], preferred: [] }
