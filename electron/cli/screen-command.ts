@@ -7,6 +7,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { skillLabel } from '../../shared/contract/screening'
+import { decodeText } from '../core/screening/extract/decode-text'
 import { parseJobMarkdown, type MarkdownJob } from '../core/screening/jobs/job-markdown'
 import { SCREEN_READER_VERSION } from '../core/screening/intake/reader-version'
 import type { ResumeParser } from '../core/screening/intake/resume-parser'
@@ -109,12 +110,13 @@ export async function runScreen({
     const taxonomy = await loadingTaxonomy
     const jobs: { file: string; job: MarkdownJob }[] = []
     for (const file of args.jobs) {
-      const markdown = await fs.promises.readFile(file, 'utf8').catch(() => null)
-      if (markdown === null) {
+      // Read as a resume's text is: a job saved as UTF-16 (PowerShell's redirect) or Windows-1252 reads too.
+      const bytes = await fs.promises.readFile(file).catch(() => null)
+      if (bytes === null) {
         process.stderr.write(`Cannot read the job file ${file}.\n`)
         return 2
       }
-      jobs.push({ file, job: parseJobMarkdown(markdown, taxonomy) })
+      jobs.push({ file, job: parseJobMarkdown(decodeText(bytes), taxonomy) })
     }
 
     if (args.data !== null) {

@@ -136,6 +136,36 @@ describe('panelist screen', () => {
     expect(report.ranked.map((r) => path.basename(r.file))).toEqual([...names].sort())
   })
 
+  it("reads a job file saved as UTF-16 (PowerShell's redirect) or Windows-1252 as the same job in UTF-8", async () => {
+    const dir = tempDir('panelist-cli-encodings-')
+    await writeFixtureFolder(path.join(dir, 'resumes'), { count: 6 })
+    const fixture = FIXTURE_JOBS.find((j) => j.family === 'data_science')!
+    const text = `# ${fixture.title} – Retail’s “Insights” team\n\n${fixture.description}\n`
+    const saved = {
+      'utf8.md': Buffer.from(text),
+      'utf16.md': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text.replace(/\n/g, '\r\n'), 'utf16le')]),
+      // – ’ “ ” in Windows-1252; the rest of the text is ASCII.
+      'cp1252.md': Buffer.from(
+        [...text.replace(/\n/g, '\r\n')].map(
+          (char) => ({ '–': 0x96, '’': 0x92, '“': 0x93, '”': 0x94 })[char] ?? char.charCodeAt(0),
+        ),
+      ),
+    }
+    for (const [name, bytes] of Object.entries(saved)) fs.writeFileSync(path.join(dir, name), bytes)
+    const jobs = Object.keys(saved).flatMap((name) => ['--job', path.join(dir, name)])
+    const run = await runCli(['screen', ...jobs, path.join(dir, 'resumes'), '--json'])
+    expect(run.code, run.stderr).toBe(0)
+    const { results } = JSON.parse(run.stdout) as {
+      results: { job: { title: string; requiredSkills: unknown[] }; ranked: { file: string; score: number }[] }[]
+    }
+    expect(results[0]!.job.title).toBe(`${fixture.title} – Retail’s “Insights” team`)
+    expect(results[0]!.job.requiredSkills.length).toBeGreaterThan(2)
+    for (const result of results.slice(1)) {
+      expect(result.job).toEqual(results[0]!.job)
+      expect(result.ranked).toEqual(results[0]!.ranked)
+    }
+  })
+
   it('ends quietly when the reader of its output stops early', async () => {
     const dir = tempDir('panelist-cli-pipe-')
     await writeFixtureFolder(path.join(dir, 'resumes'), { count: 2 })

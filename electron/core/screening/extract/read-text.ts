@@ -1,23 +1,9 @@
 import type { ContentFlag, ExtractedDocument, ExtractLimits } from '../types'
 import { cleanWrittenText } from '../hand-wrap'
 import { cleanLine, visibleCharCount } from './clean-text'
-import { decodeWindows1252 } from './cp1252'
 import { unifiedBreaks } from './line-breaks'
 import { detectInjection } from './injection'
 import { CHARS_PER_PAGE, refuse } from './limits'
-
-/** Decodes text bytes: a byte-order mark wins, then strict UTF-8, then Windows-1252 (old Word "Save as text"). */
-export function decodeText(bytes: Uint8Array): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
-    return new TextDecoder('utf-8').decode(bytes.subarray(3))
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2))
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2))
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-  } catch {
-    return decodeWindows1252(bytes)
-  }
-}
 
 export function checkLength(text: string, limits: ExtractLimits) {
   const pages = Math.max(1, Math.ceil(text.length / CHARS_PER_PAGE))
