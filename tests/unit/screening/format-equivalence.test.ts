@@ -371,15 +371,15 @@ describe('the same text file as other programs save it', () => {
   })
 })
 
-describe('a blank line after every line is taken back only where the spacing says nothing', () => {
+describe('a blank line after every line is taken back only where doubling shows', () => {
   it.each([
     [
       'doubled',
       'Ana Ruiz\n\nData Analyst\n\n\n\nSkills\n\nSQL, Python',
       'Ana Ruiz\nData Analyst\n\nSkills\nSQL, Python',
     ],
-    ['doubled twice', 'A\n\n\n\nB\n\n\n\nC', 'A\nB\nC'],
-    ['every line spaced, as written', 'A\n\nB\n\nC', 'A\nB\nC'],
+    ['doubled twice', 'A\n\n\n\nB\n\n\n\n\n\n\n\nC\n\n\n\nD', 'A\nB\n\nC\nD'],
+    ['every line spaced alike, as written (or doubled: it cannot say)', 'A\n\nB\n\nC', 'A\n\nB\n\nC'],
     ['blocks spaced, lines touching', 'A\nB\n\nC\nD', 'A\nB\n\nC\nD'],
     ['two blank lines between blocks', 'A\n\n\nB\n\n\nC', 'A\n\n\nB\n\n\nC'],
     ['two lines are a note', 'A\n\nB', 'A\n\nB'],

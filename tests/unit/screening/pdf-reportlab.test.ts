@@ -9,7 +9,9 @@ import { fixtureDocument } from '../../helpers/fixture-document'
 // blank-lines.txt (invented) the same way, each empty line a Spacer of 8 points; dingbats.txt (invented)
 // the same way, its icons and dots drawn from the standard ZapfDingbats font and what neither font has
 // ("⌂", "Ł") drawn as its "■"; list-under-full-line.txt (invented) the same way, a job's title that fills
-// the frame above its list of "•" items, and a portal's run-together line that a wrap breaks before a "•".
+// the frame above its list of "•" items, and a portal's run-together line that a wrap breaks before a "•";
+// blank-line-14pt.txt (invented) the same way in 14-point Helvetica set 17 points apart, each empty line
+// a Spacer of 8 points.
 const dir = path.resolve('tests/fixtures/resumes/reportlab')
 const read = async (name: string) => (await fixtureDocument(dir, name)).text
 const lines = (text: string) =>
@@ -43,6 +45,13 @@ describe('PDFs ReportLab drew', () => {
     const text = fs.readFileSync(path.join(dir, 'blank-lines.txt'), 'utf8')
     expect(blocks(await read('blank-lines-paragraphs.pdf'))).toEqual(blocks(text))
     expect(blocks(text)).toHaveLength(4)
+  })
+
+  it('keeps a line that nearly fills the frame apart from the next after a blank line, though its first word would not fit: 25 points down where the lines are set 17 apart', async () => {
+    // 25 points is under 1.8 font sizes, within the spacing of a wrap, and the blank line is too small
+    // for an empty line; the document's own pitch tells it from one.
+    const text = fs.readFileSync(path.join(dir, 'blank-line-14pt.txt'), 'utf8')
+    expect(lines(await read('blank-line-14pt-paragraphs.pdf'))).toEqual(lines(text))
   })
 
   it('reads the symbols drawn from ZapfDingbats as those symbols, as pdftotext does, not as the letters of their codes', async () => {

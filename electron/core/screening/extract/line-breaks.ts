@@ -18,8 +18,9 @@ const isBlank = (line: string) => line.trim() === ''
  * A text with a blank line after every line (double-spaced, or copied from a page that spaces its
  * lines) as the same text single-spaced. Doubling makes a gap of n blank lines 2n + 1, so where no two
  * lines of text touch and every gap is odd, each gap is taken back to n; again while that still holds
- * (a text doubled twice, or one that spaced every line already: blank lines between all lines say
- * nothing). A gap of two blank lines, or lines that touch, leave a text as it was.
+ * (a text doubled twice). Only where the gaps are not all alike: a text with one blank line between
+ * all its lines may have been written so, and its PDF shows the same space between all of them, so
+ * it is read as written. A gap of two blank lines, or lines that touch, leave a text as it was.
  */
 export function undoubled(text: string): string {
   let lines = text.split('\n')
@@ -27,20 +28,22 @@ export function undoubled(text: string): string {
   return lines.join('\n')
 }
 
-/** Whether no two lines of text touch and every gap between them is odd, over enough lines to say. */
+/** Whether no two lines of text touch, every gap between them is odd and not all are alike, over enough lines. */
 function isDoubled(lines: readonly string[]): boolean {
   let filled = 0
   let blanks = -1
+  const gaps = new Set<number>()
   for (const line of lines) {
     if (isBlank(line)) {
       if (blanks >= 0) blanks += 1
       continue
     }
     if (blanks >= 0 && blanks % 2 === 0) return false
+    if (blanks > 0) gaps.add(blanks)
     filled += 1
     blanks = 0
   }
-  return filled >= DOUBLED_MIN_LINES
+  return filled >= DOUBLED_MIN_LINES && gaps.size > 1
 }
 
 function halved(lines: readonly string[]): string[] {
