@@ -371,7 +371,7 @@ describe('the same text file as other programs save it', () => {
   })
 })
 
-describe('a blank line after every line is taken back only where doubling shows', () => {
+describe('blank lines between all lines are taken back', () => {
   it.each([
     [
       'doubled',
@@ -379,9 +379,11 @@ describe('a blank line after every line is taken back only where doubling shows'
       'Ana Ruiz\nData Analyst\n\nSkills\nSQL, Python',
     ],
     ['doubled twice', 'A\n\n\n\nB\n\n\n\n\n\n\n\nC\n\n\n\nD', 'A\nB\n\nC\nD'],
-    ['every line spaced alike, as written (or doubled: it cannot say)', 'A\n\nB\n\nC', 'A\n\nB\n\nC'],
+    ['every line spaced alike', 'A\n\nB\n\nC', 'A\nB\nC'],
+    ['every line spaced alike, twice over', 'A\n\n\n\nB\n\n\n\nC', 'A\nB\nC'],
+    ['a gap of two among single ones', 'A\n\nB\n\n\nC\n\nD', 'A\n\nB\n\n\nC\n\nD'],
     ['blocks spaced, lines touching', 'A\nB\n\nC\nD', 'A\nB\n\nC\nD'],
-    ['two blank lines between blocks', 'A\n\n\nB\n\n\nC', 'A\n\n\nB\n\n\nC'],
+    ['two blank lines between blocks of lines that touch', 'A\nB\n\n\nC\nD', 'A\nB\n\n\nC\nD'],
     ['two lines are a note', 'A\n\nB', 'A\n\nB'],
   ])('%s', (_case, text, expected) => {
     expect(undoubled(text)).toBe(expected)

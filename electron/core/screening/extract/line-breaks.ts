@@ -15,21 +15,25 @@ const DOUBLED_MIN_LINES = 3
 const isBlank = (line: string) => line.trim() === ''
 
 /**
- * A text with a blank line after every line (double-spaced, or copied from a page that spaces its
- * lines) as the same text single-spaced. Doubling makes a gap of n blank lines 2n + 1, so where no two
- * lines of text touch and every gap is odd, each gap is taken back to n; again while that still holds
- * (a text doubled twice). Only where the gaps are not all alike: a text with one blank line between
- * all its lines may have been written so, and its PDF shows the same space between all of them, so
- * it is read as written. A gap of two blank lines, or lines that touch, leave a text as it was.
+ * A text with a blank line after every line (double-spaced, copied from a page that spaces its lines,
+ * a PDF or a Word file with space after every paragraph) as the same text single-spaced, since such
+ * blank lines say nothing about where blocks end. Only where no two lines of text touch, over enough
+ * lines: where every gap is alike, all go; where they differ and every one is odd, each is taken
+ * back to n, as doubling makes a gap of n blank lines 2n + 1, and again while that still holds (a text
+ * doubled twice). A gap of two blank lines among single ones, or lines that touch, leave it as written.
  */
 export function undoubled(text: string): string {
   let lines = text.split('\n')
-  while (isDoubled(lines)) lines = halved(lines)
+  for (let gaps = gapsOf(lines); gaps !== null; gaps = gapsOf(lines)) {
+    if (gaps.size === 1) return lines.filter((line) => !isBlank(line)).join('\n')
+    if ([...gaps].some((gap) => gap % 2 === 0)) break
+    lines = halved(lines)
+  }
   return lines.join('\n')
 }
 
-/** Whether no two lines of text touch, every gap between them is odd and not all are alike, over enough lines. */
-function isDoubled(lines: readonly string[]): boolean {
+/** The sizes of the gaps between lines of text, or null where two lines touch or there are too few lines. */
+function gapsOf(lines: readonly string[]): Set<number> | null {
   let filled = 0
   let blanks = -1
   const gaps = new Set<number>()
@@ -38,12 +42,12 @@ function isDoubled(lines: readonly string[]): boolean {
       if (blanks >= 0) blanks += 1
       continue
     }
-    if (blanks >= 0 && blanks % 2 === 0) return false
+    if (blanks === 0) return null
     if (blanks > 0) gaps.add(blanks)
     filled += 1
     blanks = 0
   }
-  return filled >= DOUBLED_MIN_LINES && gaps.size > 1
+  return filled >= DOUBLED_MIN_LINES ? gaps : null
 }
 
 function halved(lines: readonly string[]): string[] {

@@ -1,5 +1,6 @@
 import type { ContentFlag, ExtractedDocument, ExtractLimits } from '../../types'
 import { cleanLine, cleanText, visibleCharCount } from '../clean-text'
+import { undoubled } from '../line-breaks'
 import type { Deadline } from '../deadline'
 import { detectInjection } from '../injection'
 import { formatBytes, refuse, RefusalError } from '../limits'
@@ -136,7 +137,9 @@ export async function readPdf(
     // Pages run on with no blank line between: a page break falls where the text has none as often as
     // not (a job's title at the foot of one page, its dates at the head of the next), and the reader
     // takes a blank line for the end of a job's header.
-    const text = cleanText(pagesText.flat().join('\n'))
+    // Space after every paragraph reads as a blank line after every line, as in a double-spaced text;
+    // page by page, as a page break puts no blank line between them.
+    const text = cleanText(pagesText.map((lines) => undoubled(lines.join('\n'))).join('\n'))
     const hiddenText = hiddenLines.join('\n')
     if (visibleCharCount(text) < MIN_TEXT_CHARS && visibleCharCount(hiddenText) < MIN_TEXT_CHARS) {
       refuse('no_text_layer', 'The PDF has no text layer (it is a scan or an image); it would need OCR to be read.')
