@@ -67,7 +67,7 @@ interface Jump {
  * and a blank line as 8 points more: 20 points, twice the size, but five thirds of the step).
  */
 function withParagraphGaps(lines: AssembledLine[], jumps: readonly Jump[]): AssembledLine[] {
-  const step = usualStep(jumps)
+  const step = usualStep(jumps.map(({ across }) => across))
   const gaps = new Set(
     jumps
       .filter(
@@ -86,10 +86,10 @@ const MIN_GAP = 1.5
 // The usual step is the most common jump, to a quarter point, if at least this many jumps take it.
 const STEP_QUORUM = 3
 
-function usualStep(jumps: readonly Jump[]): number | null {
+function usualStep(drops: readonly number[]): number | null {
   const counts = new Map<number, number>()
   let best: number | null = null
-  for (const { across } of jumps) {
+  for (const across of drops) {
     const key = Math.round(across * 4) / 4
     const count = (counts.get(key) ?? 0) + 1
     counts.set(key, count)
@@ -298,15 +298,12 @@ const SPACING = { min: 0.9, max: 1.8 }
 // a paragraph's space after): a drop this much over the document's own pitch for the size starts a
 // new paragraph, though it is within SPACING (a blank line under 14 pt lines set 17 apart is 25).
 const PITCH_SLACK = 1.25
-// Drops seen this often at one pitch make it the document's; fewer say nothing.
-const PITCH_SEEN = 5
-
 /**
- * For each font size (to a tenth of a point), the drop from one line to the next seen most often
- * between lines of that size within SPACING: the document's line pitch.
+ * For each font size (to a tenth of a point), the usual step (see usualStep) from one line to the
+ * next between lines of that size within SPACING, over the whole document: its line pitch.
  */
 function linePitches(pages: readonly (readonly (LineShape | null)[])[]): Map<number, number> {
-  const counts = new Map<number, Map<number, number>>()
+  const drops = new Map<number, number[]>()
   for (const shapes of pages)
     shapes.forEach((shape, index) => {
       const next = shapes[index + 1]
@@ -314,14 +311,14 @@ function linePitches(pages: readonly (readonly (LineShape | null)[])[]): Map<num
       const drop = shape.y - next.y
       if (drop < SPACING.min * shape.size || drop > SPACING.max * shape.size) return
       const size = Math.round(shape.size * 10)
-      const bySize = counts.get(size) ?? new Map<number, number>()
-      counts.set(size, bySize)
-      bySize.set(Math.round(drop * 10), (bySize.get(Math.round(drop * 10)) ?? 0) + 1)
+      const bySize = drops.get(size) ?? []
+      drops.set(size, bySize)
+      bySize.push(drop)
     })
   const pitches = new Map<number, number>()
-  for (const [size, drops] of counts) {
-    const [drop, seen] = [...drops].reduce((best, entry) => (entry[1] > best[1] ? entry : best))
-    if (seen >= PITCH_SEEN) pitches.set(size, drop / 10)
+  for (const [size, bySize] of drops) {
+    const pitch = usualStep(bySize)
+    if (pitch !== null) pitches.set(size, pitch)
   }
   return pitches
 }
