@@ -23,6 +23,7 @@ import {
   textToPdf,
   type ResumeContent,
 } from '../../fixtures/resumes'
+import { readingFeatures } from '../../helpers/reading-features'
 
 let taxonomy: Taxonomy
 beforeAll(async () => {
@@ -99,12 +100,8 @@ describe('a section label a layout ran on from the line before', () => {
   // reader must read "… UAT Experience: Business Analyst, Highveld (2021 - current) …" as it reads the
   // label at the start of its own line.
   const SET_C = path.resolve('tests/fixtures/ranking/set-c/resumes')
-  const features = (text: string) => {
-    const document = { format: 'txt' as const, text, hiddenText: '', pages: 1, flags: [] }
-    const parsed = readResume(document, taxonomy, { now: FIXTURE_NOW })
-    const { skillEvidence: _evidence, ...rest } = buildFeatures(document, parsed)
-    return { ...rest, employment: parsed.employment.map((job) => job.title), years: parsed.totalYears }
-  }
+  const features = (text: string) =>
+    readingFeatures({ format: 'txt', text, hiddenText: '', pages: 1, flags: [] }, taxonomy)
 
   it.each([
     ['c011.txt', 'Experience:'],
@@ -351,9 +348,7 @@ describe('the same text file as other programs save it', () => {
   async function features(bytes: Uint8Array) {
     const outcome = await extractDocument(bytes, 'cv.txt')
     if (!outcome.ok) throw new Error(outcome.refusal.message)
-    const parsed = readResume(outcome.document, taxonomy, { now: FIXTURE_NOW })
-    const { skillEvidence: _evidence, ...rest } = buildFeatures(outcome.document, parsed)
-    return { ...rest, employment: parsed.employment.map((job) => job.title), years: parsed.totalYears }
+    return readingFeatures(outcome.document, taxonomy)
   }
   const SETS = ['set-b', 'set-c'].map((set) => path.resolve('tests/fixtures/ranking', set, 'resumes'))
 

@@ -3,13 +3,10 @@ import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { extractDocument } from '@core/screening/extract'
-import { readResume } from '@core/screening/read'
-import { buildFeatures } from '@core/screening/scoring/features'
 import { loadTaxonomyFile } from '@core/screening/taxonomy'
-import type { ExtractedDocument } from '@core/screening/types'
-import { FIXTURE_NOW } from '../../fixtures/resumes'
 import { launchChromium } from '../../helpers/browser'
 import { withPdfDocument } from '../../helpers/pdfjs-document'
+import { readingFeatures } from '../../helpers/reading-features'
 
 /**
  * A designed resume as a real producer writes it: Chromium's print to PDF, whose pages are full of
@@ -135,11 +132,6 @@ describe('a resume printed to PDF by Chromium', () => {
   it('reads a text printed with a paragraph per line, space after each, as the text: its blank lines say nothing', async () => {
     // Set C's resumes that moved most when every line's gap read as a blank line (up to 9 points).
     const taxonomy = await loadTaxonomyFile(path.resolve('resources/skills.json'))
-    const features = (document: ExtractedDocument) => {
-      const parsed = readResume(document, taxonomy, { now: FIXTURE_NOW })
-      const { skillEvidence: _evidence, ...rest } = buildFeatures(document, parsed)
-      return { ...rest, employment: parsed.employment.map((job) => job.title), years: parsed.totalYears }
-    }
     const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;')
     for (const file of ['c111', 'c018', 'c116', 'c017', 'c010']) {
       const text = fs.readFileSync(path.resolve('tests/fixtures/ranking/set-c/resumes', `${file}.txt`), 'utf8')
@@ -155,7 +147,7 @@ describe('a resume printed to PDF by Chromium', () => {
       const txt = await extractDocument(Buffer.from(text), `${file}.txt`)
       if (!pdf.ok || !txt.ok) throw new Error(`${file} not read`)
       expect(pdf.document.text, file).not.toMatch(/\n\n/)
-      expect(features(pdf.document), file).toEqual(features(txt.document))
+      expect(readingFeatures(pdf.document, taxonomy), file).toEqual(readingFeatures(txt.document, taxonomy))
     }
   })
 })
