@@ -89,8 +89,8 @@ const STEP_QUORUM = 3
 function usualStep(drops: readonly number[]): number | null {
   const counts = new Map<number, number>()
   let best: number | null = null
-  for (const across of drops) {
-    const key = Math.round(across * 4) / 4
+  for (const drop of drops) {
+    const key = Math.round(drop * 4) / 4
     const count = (counts.get(key) ?? 0) + 1
     counts.set(key, count)
     if (count >= STEP_QUORUM && (best === null || count > counts.get(best)!)) best = key
@@ -298,6 +298,7 @@ const SPACING = { min: 0.9, max: 1.8 }
 // a paragraph's space after): a drop this much over the document's own pitch for the size starts a
 // new paragraph, though it is within SPACING (a blank line under 14 pt lines set 17 apart is 25).
 const PITCH_SLACK = 1.25
+
 /**
  * For each font size (to a tenth of a point), the usual step (see usualStep) from one line to the
  * next between lines of that size within SPACING, over the whole document: its line pitch.
@@ -322,6 +323,7 @@ function linePitches(pages: readonly (readonly (LineShape | null)[])[]): Map<num
   }
   return pitches
 }
+
 const SAME_LEFT = 1
 // A paragraph whose first line starts further in than its others (by this share of the font size)
 // ends where a line starts as far in again: the next paragraph's first line.

@@ -136,9 +136,8 @@ export async function readPdf(
 
     // Pages run on with no blank line between: a page break falls where the text has none as often as
     // not (a job's title at the foot of one page, its dates at the head of the next), and the reader
-    // takes a blank line for the end of a job's header.
-    // Space after every paragraph reads as a blank line after every line, as in a double-spaced text;
-    // page by page, as a page break puts no blank line between them.
+    // takes a blank line for the end of a job's header. Space after every paragraph gives a blank line
+    // after every line, read as none (see undoubled), page by page since the pages join with none.
     const text = cleanText(pagesText.map((lines) => undoubled(lines.join('\n'))).join('\n'))
     const hiddenText = hiddenLines.join('\n')
     if (visibleCharCount(text) < MIN_TEXT_CHARS && visibleCharCount(hiddenText) < MIN_TEXT_CHARS) {
