@@ -298,6 +298,8 @@ const SPACING = { min: 0.9, max: 1.8 }
 // a paragraph's space after): a drop this much over the document's own pitch for the size starts a
 // new paragraph, though it is within SPACING (a blank line under 14 pt lines set 17 apart is 25).
 const PITCH_SLACK = 1.25
+// Font sizes a tenth of a point apart share a pitch.
+const sizeKey = (size: number) => Math.round(size * 10)
 
 /**
  * For each font size (to a tenth of a point), the usual step (see usualStep) from one line to the
@@ -311,7 +313,7 @@ function linePitches(pages: readonly (readonly (LineShape | null)[])[]): Map<num
       if (!shape || !next || Math.abs(next.size - shape.size) > 0.01 * shape.size) return
       const drop = shape.y - next.y
       if (drop < SPACING.min * shape.size || drop > SPACING.max * shape.size) return
-      const size = Math.round(shape.size * 10)
+      const size = sizeKey(shape.size)
       const bySize = drops.get(size) ?? []
       drops.set(size, bySize)
       bySize.push(drop)
@@ -633,7 +635,7 @@ function continues(
   // Across a page break the next line is at the top of the next page: no spacing to compare.
   const drop = line.y - next.y
   if (samePage && (drop < SPACING.min * line.size || drop > SPACING.max * line.size)) return false
-  if (samePage && drop > PITCH_SLACK * (pitches.get(Math.round(line.size * 10)) ?? Infinity)) return false
+  if (samePage && drop > PITCH_SLACK * (pitches.get(sizeKey(line.size)) ?? Infinity)) return false
   if (Math.abs(next.size - line.size) > 0.15 * line.size || next.firstFont !== line.lastFont) return false
   if (Math.abs(next.x - line.x) > SAME_LEFT * line.size && Math.abs(next.x - line.textX) > SAME_LEFT * line.size)
     return false
