@@ -108,6 +108,21 @@ describe('the sections a South Asian resume heads', () => {
   })
 })
 
+describe('a job header read from the lines above its dates', () => {
+  it('takes no header from a dated entry of its own above the job, where a PDF lost the gap between', () => {
+    const resume = readYears(
+      [
+        'Exhibitions',
+        '2019 — "Small Creatures", two-person show, Westport Arts Centre',
+        '2017 — Annual open submission exhibition, Claddagh Arts Centre (selected, 2 works)',
+        'Teaching',
+        'Art facilitator, Corrib Youth Arts — Saturday drawing classes, 2019 – present.',
+      ].join('\n'),
+    )
+    expect(resume.employment.map((job) => job.title)).toEqual(['Teaching, Art facilitator'])
+  })
+})
+
 describe('an application form exported from an applicant tracking system', () => {
   const form = [
     'APPLICATION FORM - EXPORTED FROM RECRUITMENT SYSTEM',

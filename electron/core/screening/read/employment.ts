@@ -24,6 +24,9 @@ const HEADER_MAX = 120
 const PROJECT_FIELD =
   /^\W*(?:team\s*size|environment|technolog(?:y|ies)(?:\s+used)?|tools?(?:\s+used)?|platform|software|database|operating\s+system)\s*[:-]/i
 const OPENS_A_LIST = /:\s*$/
+// A line led by its own year is an entry of its own (an exhibition, an award), not the header of the
+// job below: "2017 — Annual open submission exhibition" above "Teaching" where a PDF lost the gap.
+const YEAR_ENTRY = /^\W*(?:19|20)\d{2}\s*[—–:-]\s*\p{L}/u
 
 const trimPunctuation = (text: string) =>
   text
@@ -286,6 +289,7 @@ export function readEmployment(
     isHeaderLike(lines[index]?.trim() ?? '') &&
     !PROJECT_FIELD.test(lines[index]!) &&
     !OPENS_A_LIST.test(lines[index]!) &&
+    !YEAR_ENTRY.test(lines[index]!) &&
     findDateRanges(lines[index]!, now).length === 0
   for (let index = 0; index < lines.length; index++) {
     if (!include(index)) continue
