@@ -279,6 +279,18 @@ describe('judging whether a document is a resume', () => {
     expect(judgeResumeLikeness('the manager said the match was close').resume).toBe(false)
   })
 
+  it('counts a README resume’s pictograph headings and its dates joined by arrows, each alone enough to pass', () => {
+    const readme = fs.readFileSync(path.join(LABELED, 'yes/n-github-readme-csharp-record.txt'), 'utf8')
+    expect(readme).toMatch(/^### 🏢 Where I've worked$/m)
+    expect(readme).toMatch(/2018 → 2021/)
+    const headingsOnly = readme.replace(/\d{4} → (?:\d{4}|today)/g, '')
+    const datesOnly = readme.replace(/^#+ .*$/gm, '')
+    expect(judgeResumeLikeness(headingsOnly).resume).toBe(true)
+    expect(judgeResumeLikeness(datesOnly).resume).toBe(true)
+    // With neither, the code block is what it reads as.
+    expect(judgeResumeLikeness(datesOnly.replace(/\d{4} → (?:\d{4}|today)/g, '')).resume).toBe(false)
+  })
+
   it('lets every resume of the ranking corpora through and refuses every job description there but the listed', () => {
     const resumes = rankingSets().flatMap((set) => readDir(path.join(RANKING, set, 'resumes'), true, `${set}/resumes`))
     const jobs = rankingSets().flatMap((set) => readDir(path.join(RANKING, set, 'jobs'), false, `${set}/jobs`))

@@ -36,8 +36,10 @@ const SHORT_YEAR = String.raw`'\d{2}`
 const NUMERIC_MONTH = String.raw`(?:0?[1-9]|1[0-2])`
 // "Jan 2019", "January, 2019", "JAN-2014", "enero de 2019", "03/2018", "01.2017", "2018-03", "2019".
 const DATE = String.raw`(?:${MONTH}(?:,|-|/|\s+de)?\s*(?:${YEAR}|${SHORT_YEAR})|${NUMERIC_MONTH}[/.-]${YEAR}|${YEAR}[/.-]${NUMERIC_MONTH}(?!\d)|${YEAR})`
-// "to till", "- till", "until", an arrow ("2022-02 → present"): one or more range words between the two ends.
-const SEPARATOR = String.raw`\s*(?:(?:->|→|-|–|—|−|~|to|until|till|through|thru|upto|up to)\s*)+`
+/** The words and marks that join a range's two ends: a dash, "to", "till", an arrow ("2022-02 → present"). */
+export const RANGE_CONNECTORS = String.raw`->|→|-|–|—|−|~|to|until|till|through|thru|upto|up to`
+// "to till", "- till", "until": one or more range words between the two ends.
+const SEPARATOR = String.raw`\s*(?:(?:${RANGE_CONNECTORS})\s*)+`
 const PRESENT_ONLY = new RegExp(`^${PRESENT}$`, 'i')
 const RANGE = new RegExp(
   String.raw`(?<![\p{L}\p{N}_/.-])(${DATE})${SEPARATOR}(${DATE}|${PRESENT})(?![\p{L}\p{N}_/-])|\bsince\s+(${DATE})(?![\p{L}\p{N}_/-])`,

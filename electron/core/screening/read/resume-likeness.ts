@@ -15,6 +15,7 @@
  * to reach them.
  * Checked on tests/fixtures/non-resumes/ and the ranking corpora (tests/unit/screening/resume-likeness.test.ts).
  */
+import { RANGE_CONNECTORS } from './dates'
 import { FORM_DATE_SPAN } from './form-job'
 import { unspaced } from './sections'
 
@@ -32,7 +33,7 @@ const JUDGED_CHARS = 30_000
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?'
 const NOW =
   "(?:present|current|currently|now|date|till date|to date|today|ongoing|actualidad|actual|atual|presente|heute|aujourd[’']hui|en cours|oggi|heden)"
-const DASH = '\\s*(?:-|–|—|to|till|until|through)\\s*'
+const DASH = `\\s*(?:${RANGE_CONNECTORS})\\s*`
 /** A dated span as resumes write one: "2018 - 2021", "Jan 2019 – Present", "03/2019 - now". */
 const DATE_RANGES = [
   new RegExp(`\\b(?:19|20)\\d\\d${DASH}(?:(?:19|20)\\d\\d\\b|${NOW}|'\\d\\d\\b)`, 'gi'),
@@ -46,7 +47,7 @@ const DATE_RANGES = [
 /** Headings a resume uses, by section; a heading is a short line of its own, or "Skills:" opening a line. */
 const HEADING_WORDS: Record<string, string> = {
   experience:
-    '(?:(?:work|professional|employment|career|relevant|industry|teaching|research|academic|volunteer|internship)\\s+)?(?:experience|history|background)|employment|work|positions?(?: held)?|academic positions|company details|internships?|career',
+    "(?:(?:work|professional|employment|career|relevant|industry|teaching|research|academic|volunteer|internship)\\s+)?(?:experience|history|background)|employment|work|positions?(?: held)?|academic positions|company details|internships?|career|where i(?:['’]ve| have) worked",
   education:
     'education(?:al)?(?: details| and training| & training| background| qualifications)?|academic (?:background|qualifications)|qualifications|training|certifications?|licen[cs]es?(?: and certifications)?|bar admissions?|coursework|edu',
   skills:
@@ -55,10 +56,12 @@ const HEADING_WORDS: Record<string, string> = {
     '(?:professional\\s+|career\\s+|executive\\s+)?(?:summary|profile)|(?:career\\s+)?objective|about me|personal (?:information|details|statement|data)|research interests|contact',
   more: 'projects|publications|awards|honou?rs|achievements|accomplishments|grants(?: and awards)?|open source|references|hobbies|interests|declaration|volunteering|extra-?curricular(?: activities)?|teaching|strengths',
 }
+/** What may lead a heading: Markdown's marks, bullets, and a pictograph ("## 🎓 Education", "💼 Experience"). */
+const HEADING_MARKS = String.raw`(?:[\s#*•·\-–|>\uFE0F]|\p{Extended_Pictographic})*`
 const HEADINGS = Object.entries(HEADING_WORDS).map(([section, words]) => ({
   section,
-  ownLine: new RegExp(`^[\\s#*•·\\-–|>]*(?:${words})\\s*[:\\-–]?\\s*$`, 'i'),
-  leading: new RegExp(`^[\\s#*•·\\-–|>]*(?:${words})\\s*(?::|\\s-\\s|\\s–\\s)\\s*\\S`, 'i'),
+  ownLine: new RegExp(`^${HEADING_MARKS}(?:${words})\\s*[:\\-–]?\\s*$`, 'iu'),
+  leading: new RegExp(`^${HEADING_MARKS}(?:${words})\\s*(?::|\\s-\\s|\\s–\\s)\\s*\\S`, 'iu'),
   inline: new RegExp(`\\b(?:${words})\\b\\s*[:\\-–]?`, 'i'),
 }))
 
@@ -795,7 +798,10 @@ function documentTitle(lines: readonly string[]): string | null {
     if (!line) continue
     if (RESUME_TITLE.test(line) || HEADINGS.some((heading) => heading.ownLine.test(line))) return null
     if (HEADINGS.some((heading) => heading.leading.test(line))) return null
-    if (line.length > TITLE_MAX || EMAIL.test(line)) continue
+    // A title comes before the running text: below a paragraph, a line in capitals heads a section
+    // ("REQUIREMENTS ELICITATION & DOCUMENTATION", a business analyst's skills grouped by what she does).
+    if (line.length > TITLE_MAX) return null
+    if (EMAIL.test(line)) continue
     const noun = DOCUMENT_TITLE.exec(line)
     if (!noun || DATE_RANGES.some((range) => line.match(range))) continue
     // Its words are capitalised up to the noun and on to the next part ("— notes (typed up from call)" may follow).

@@ -67,6 +67,8 @@ const HEADINGS: Record<SectionName | 'other', string[]> = {
     'employment details',
     'experience details',
     'work experience details',
+    'where i ve worked',
+    'where i have worked',
   ],
   education: [
     'education',
