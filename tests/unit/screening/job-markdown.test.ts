@@ -102,6 +102,12 @@ describe('a posting passed around as a message', () => {
     [['Hi Meera - need a DBA req opened please. Postgres-heavy, 6+ yrs.'], 'DBA'],
     [['📢 HIRING – Network Security Engineer (L2/L3) 📢'], 'Network Security Engineer (L2/L3)'],
     [['Subject: FW: Project Manager – PMO – Dubai (urgent)'], 'Project Manager – PMO – Dubai (urgent)'],
+    // After the shout only a place: the role is further down.
+    [['# Hiring BA - Pune', '', 'Looking for a Business Analyst for a banking client.'], 'Business Analyst'],
+    [['🚨 *Hiring – Pune* 🚨', 'Senior Java Developer', 'Exp: 3-8 yrs'], 'Senior Java Developer'],
+    [['*Hiring – Pune*', 'Spring Boot, Kafka'], 'Untitled job'],
+    // A skill after the shout is what the opening is for.
+    [['Hiring – Salesforce', 'Pune, 3-8 yrs'], 'Salesforce'],
   ])('finds the role where the message names it: %j', (lines, title) => {
     expect(read(lines).title).toBe(title)
   })

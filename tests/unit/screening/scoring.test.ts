@@ -536,6 +536,13 @@ describe('a posting title’s words about the opening and its place', () => {
     expect(scores('Ops Manager - Doha')).toEqual([1, 1, 0])
     expect(scores('Operations Manager')).toEqual([1, 1, 0])
     expect(tokenize('the ops manager')).toEqual(['ops', 'manager'])
+    // A short form may stand for more than one word: "SQL Server DBA" asks for a database administrator.
+    const administrator = titled('Senior Database Administrator', 'Oracle RAC and PostgreSQL.')
+    const integration = titled('Data Integration Engineer', 'SSIS packages on SQL Server.')
+    const dba = [...titleMatches([administrator, integration], scoringJobOf(job({ title: 'Sr. DBA' })).title)]
+    expect(dba[0]).toBeGreaterThan(0.5)
+    expect(dba[1]).toBe(0)
+    expect(tokenize('DBA', { title: true })).toEqual(['database', 'administrator'])
   })
 
   it('takes "Member of Technical Staff" for a grade on both sides: it names no trade', () => {

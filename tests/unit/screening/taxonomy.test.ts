@@ -368,6 +368,22 @@ describe('suggestSkills', () => {
     expect(suggested[0]).toMatchObject({ mentions: 2, evidence: '- 5+ years of Python and Postgres' })
   })
 
+  it('reads an agency’s terse "Must:" and "Nice:" as the required and the nice-to-have blocks', () => {
+    const importance = (heads: [string, string]) =>
+      taxonomy
+        .suggestSkills(
+          [`**${heads[0]}**`, '- Python, 5+ yrs', `**${heads[1]}**`, '- Kafka', '**Must:**', '- Docker'].join('\n'),
+        )
+        .map((skill) => [skill.skillId, skill.importance])
+    const expected = [
+      ['python', 'required'],
+      ['docker', 'required'],
+      ['apache-kafka', 'preferred'],
+    ]
+    expect(importance(['Must:', 'Nice:'])).toEqual(expected)
+    expect(importance(['Mandatory:', 'Nice to have:'])).toEqual(expected)
+  })
+
   it('offers examples of one kind in brackets as alternatives, not the parts of a stack', () => {
     const suggested = (text: string) =>
       taxonomy

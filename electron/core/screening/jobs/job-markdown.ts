@@ -56,7 +56,7 @@ const splitList = (text: string) =>
 
 export function parseJobMarkdown(markdown: string, taxonomy: Pick<Taxonomy, 'resolve' | 'suggestSkills'>): MarkdownJob {
   const lines = unifiedBreaks(markdown).split('\n')
-  const { title: found, index: titleIndex } = postingTitle(lines)
+  const { title: found, index: titleIndex } = postingTitle(lines, (text) => taxonomy.suggestSkills(text).length > 0)
   const title = found || 'Untitled job'
   const lists: Record<'required' | 'preferred', string[]> = { required: [], preferred: [] }
   const body: string[] = []

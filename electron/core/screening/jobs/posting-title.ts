@@ -10,12 +10,19 @@ import { MAIL_HEADER } from '../taxonomy/suggest'
  * role's own words out of the title match. A first line that names something stays the title, rid
  * of a "Hiring:" label and its symbols.
  */
-export function postingTitle(lines: readonly string[]): { title: string; index: number } {
+export function postingTitle(
+  lines: readonly string[],
+  namesSkill: (text: string) => boolean = () => false,
+): { title: string; index: number } {
   const filled = lines.flatMap((line, index) => (line.trim() ? [{ text: plain(line), index }] : []))
   const first = filled[0]
   if (!first) return { title: '', index: -1 }
   const named = unlabelled(first.text)
-  if (named && !OPENER.test(named)) return { title: named, index: first.index }
+  // "Hiring – Hyderabad (WFO 4 days)": what follows the shout names no role and no skill, but a place
+  // or the terms; as a title it would match the resumes of people who live there.
+  const announcedNothing =
+    ANNOUNCED.test(first.text.replace(PREFIX, '')) && !named.split(/\s+/).some(isRoleNoun) && !namesSkill(named)
+  if (named && !OPENER.test(named) && !announcedNothing) return { title: named, index: first.index }
   // A message on one line names its role after the greeting: "Hi Meera - need a DBA req opened".
   const found =
     askedFor(first.text) ??
@@ -42,6 +49,10 @@ const plain = (line: string) =>
 const PREFIX = /^(?:(?:fwd?|fw|re)\s*:\s*)+/i
 const OPENING_LABEL =
   /^(?:(?:urgent(?:ly)?|immediate)\s+)?(?:we(?:['’]re| are)\s+)?(?:hiring|requirement|opening|vacancy|position|role|job(?:\s+title)?|designation|subject)\s*(?:for\s*)?(?:[:–—-]|\s+for\s)\s*/i
+
+// A label that only says an opening follows, not what it is ("Role:" and "Subject:" name it).
+const ANNOUNCED =
+  /^(?:(?:urgent(?:ly)?|immediate)\s+)?(?:we(?:['’]re| are)\s+)?(?:hiring|requirement|opening|vacancy)\b/i
 
 const unlabelled = (text: string) => text.replace(PREFIX, '').replace(OPENING_LABEL, '').replace(PREFIX, '').trim()
 

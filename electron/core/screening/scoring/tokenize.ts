@@ -32,9 +32,11 @@ export function stem(word: string): string {
 }
 
 /**
- * Short forms of role words in a title, read as the word: a post's "Ops Manager" names the role a
- * resume's "Operations Manager" does, and the other way round. Only titles are read this way: in a
- * resume's text "helped the ops manager plan stock" is someone else's role.
+ * Short forms of role words in a title, read as their words: a post's "Ops Manager" names the role a
+ * resume's "Operations Manager" does, "SQL Server DBA" a "Database Administrator", and the other way
+ * round. Only titles are read this way: in a resume's text "helped the ops manager plan stock" is
+ * someone else's role. "QA" stays as it is: read as "quality assurance", it met the quality
+ * engineers of manufacturing, and manual testers' rankings fell in four sets.
  */
 const SHORT_FORMS = new Map([
   ['ops', 'operations'],
@@ -44,6 +46,8 @@ const SHORT_FORMS = new Map([
   ['engr', 'engineer'],
   ['exec', 'executive'],
   ['asst', 'assistant'],
+  ['dba', 'database administrator'],
+  ['sre', 'site reliability engineer'],
 ])
 
 const NON_ASCII = /[\u0080-\uffff]/
@@ -65,7 +69,9 @@ export function tokenize(text: string, { title = false }: { title?: boolean } = 
     const word = match[0]
     if (word.length < 2 && !/[0-9]/.test(word)) continue
     if (STOP_WORDS.has(word)) continue
-    out.push(stem((title && SHORT_FORMS.get(word)) || word))
+    const long = title && SHORT_FORMS.get(word)
+    if (long) for (const part of long.split(' ')) out.push(stem(part))
+    else out.push(stem(word))
   }
   return out
 }

@@ -20,10 +20,11 @@ export interface SuggestedSkill {
 }
 
 // A heading or a line that opens a "nice to have" block, and one that returns to what is required.
+// An agency's terse "**Must:**" and "**Nice:**" are such headings too.
 const PREFERRED_HEADING =
-  /\b(nice[- ]to[- ]haves?|preferred|bonus|desirable|good[- ]to[- ]have|pluses|extra credit|optional)\b/i
+  /\b(nice(?:[- ]to[- ]haves?)?|preferred|bonus|desirable|good[- ]to[- ]have|pluses|extra credit|optional)\b/i
 const REQUIRED_HEADING =
-  /\b(requirements?|required|must[- ]haves?|qualifications|what you('| wi)ll need|you have|you bring|responsibilities|what you('| wi)ll do|minimum)\b/i
+  /\b(requirements?|required|must(?:[- ]haves?)?|mandatory|qualifications|what you('| wi)ll need|you have|you bring|responsibilities|what you('| wi)ll do|minimum)\b/i
 // A block about the employer rather than the job: "## About us", "Who we are", "We offer", and "About
 // Finora" (a name; "About the role" and "About you" are the job).
 const COMPANY_HEADING =
