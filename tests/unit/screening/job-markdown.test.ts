@@ -108,6 +108,13 @@ describe('a posting passed around as a message', () => {
     [['*Hiring – Pune*', 'Spring Boot, Kafka'], 'Untitled job'],
     // A skill after the shout is what the opening is for.
     [['Hiring – Salesforce', 'Pune, 3-8 yrs'], 'Salesforce'],
+    // A heading that names no role over the field that does.
+    [
+      ['CAREER DEVELOPMENT CENTRE – NOTICE BOARD', 'Company: QualiSoft', 'Role: Trainee – Quality Assurance (manual)'],
+      'Trainee – Quality Assurance (manual)',
+    ],
+    [['**Req ID:** ZA-CPT-INF-2026-017', '**Job Title:** Engineer – Network Security'], 'Engineer – Network Security'],
+    [['Requisition: REQ-UK-25-1183', 'Band: 6'], 'Requisition: REQ-UK-25-1183'],
   ])('finds the role where the message names it: %j', (lines, title) => {
     expect(read(lines).title).toBe(title)
   })

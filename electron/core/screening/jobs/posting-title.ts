@@ -7,8 +7,9 @@ import { MAIL_HEADER } from '../taxonomy/suggest'
  * chat message with "We're hiring! 🚀" or "Hi team 👋", a forwarded e-mail with its headers; the role
  * is named further down ("Looking for an Account Executive (mid-market)", "Role: Sr. Backend Engg
  * (Java)", "Subject: …"). Taking the opener for the title would make "hiring" the role and leave the
- * role's own words out of the title match. A first line that names something stays the title, rid
- * of a "Hiring:" label and its symbols.
+ * role's own words out of the title match. A first line that names a role or a skill stays the
+ * title, rid of a "Hiring:" label and its symbols; one that names neither gives way to a "Role:" or
+ * "Job title:" field below it (`namesSkill` says whether a text names a skill).
  */
 export function postingTitle(
   lines: readonly string[],
@@ -18,15 +19,19 @@ export function postingTitle(
   const first = filled[0]
   if (!first) return { title: '', index: -1 }
   const named = unlabelled(first.text)
-  // "Hiring – Hyderabad (WFO 4 days)": what follows the shout names no role and no skill, but a place
-  // or the terms; as a title it would match the resumes of people who live there.
-  const announcedNothing =
-    ANNOUNCED.test(first.text.replace(PREFIX, '')) && !named.split(/\s+/).some(isRoleNoun) && !namesSkill(named)
-  if (named && !OPENER.test(named) && !announcedNothing) return { title: named, index: first.index }
+  const below = filled.slice(1, 1 + LOOK_AHEAD)
+  if (named && !OPENER.test(named)) {
+    if (named.split(/\s+/).some(isRoleNoun) || namesSkill(named)) return { title: named, index: first.index }
+    // A heading that names no role and no skill over a field that does: "CAREER DEVELOPMENT CENTRE –
+    // NOTICE BOARD" over "Role: Trainee – Quality Assurance (manual)", "Req ID: …" over "Job title: …".
+    const labelled = below.reduce<string | null>((role, { text }) => role ?? labelledRole(text), null)
+    if (labelled) return { title: labelled, index: -1 }
+    // "Hiring – Hyderabad (WFO 4 days)": what follows the shout is a place or the terms; as a title it
+    // would match the resumes of people who live there. The role may be named below.
+    if (!ANNOUNCED.test(first.text.replace(PREFIX, ''))) return { title: named, index: first.index }
+  }
   // A message on one line names its role after the greeting: "Hi Meera - need a DBA req opened".
-  const found =
-    askedFor(first.text) ??
-    filled.slice(1, 1 + LOOK_AHEAD).reduce<string | null>((role, { text }) => role ?? roleIn(text), null)
+  const found = askedFor(first.text) ?? below.reduce<string | null>((role, { text }) => role ?? roleIn(text), null)
   // The opener stays in the text, which may be the whole message.
   if (found) return { title: found, index: -1 }
   // An opener with no role under it names nothing: better no title than "From: Stefan Kovac".
@@ -67,15 +72,20 @@ const ROLE_NOUN = new RegExp(`${TITLE_WORDS.source}|\\b(?:engg?|devs?|sdet)\\b`,
 const ASKED_FOR =
   /\b(?:looking\s+for|hiring|needs?|seeking|requirement\s+for|opening\s+for|vacancy\s+for)\s+(?:(?:an?|our|one|two|three|\d+)\s+)?(?:(?:first|new)\s+)?(?:full[- ]time\s+|part[- ]time\s+)?((?:[\p{L}\p{N}/&.+#(),-]+\s+){0,5}[\p{L}\p{N}/&.+#(),-]+)/giu
 
+/** The role a field names: "Role: Sr. Backend Engg (Java)"; null for another field or one naming no role. */
+function labelledRole(text: string): string | null {
+  const labelled = LABELLED.exec(text.replace(PREFIX, ''))
+  // "**Job Title:** Engineer – …": the label's bold closes after its colon.
+  const value = labelled ? unlabelled(labelled[1]!.replace(/^[\s*_]+/, '').trim()) : ''
+  return ROLE_NOUN.test(value) ? value : null
+}
+
 /** The role a line under an opener names, if it names one. */
 function roleIn(text: string): string | null {
   // A mail header other than the subject names people, not the role.
   if (MAIL_HEADER.test(text)) return null
-  const labelled = LABELLED.exec(text.replace(PREFIX, ''))
-  if (labelled) {
-    const value = unlabelled(labelled[1]!.trim())
-    if (ROLE_NOUN.test(value)) return value
-  }
+  const labelled = labelledRole(text)
+  if (labelled) return labelled
   if (text.length <= SHORT_LINE && !/[.?]$/.test(text) && ROLE_NOUN.test(text) && !OPENER.test(text)) return text
   return askedFor(text)
 }
