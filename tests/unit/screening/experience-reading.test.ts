@@ -121,6 +121,17 @@ describe('a job header read from the lines above its dates', () => {
     )
     expect(resume.employment.map((job) => job.title)).toEqual(['Teaching, Art facilitator'])
   })
+
+  it('takes no Markdown heading marks into the title: "### Senior Python Developer — Ravenlock Logistics"', () => {
+    const resume = readYears(
+      ['## Experience', '', '### Senior Python Developer — Ravenlock Logistics', '*03/2021 – present · Kraków*'].join(
+        '\n',
+      ),
+    )
+    expect(resume.employment.map(({ title, company }) => [title, company])).toEqual([
+      ['Senior Python Developer', 'Ravenlock Logistics'],
+    ])
+  })
 })
 
 describe('an application form exported from an applicant tracking system', () => {

@@ -789,6 +789,16 @@ describe('contact and sections', () => {
     expect(read(`${line}\nSkills: Java, SQL`).contact.name).toBe(name)
   })
 
+  it.each([
+    ['# Ines Takahara-Moss\n**2D animator & illustrator**', 'Ines Takahara-Moss'],
+    ['# Amara Nwosu-Halvorsen 🐍\n**Python / Django developer · Oslo**', 'Amara Nwosu-Halvorsen'],
+    ['+------------------------+\n|  HENRIK SOLVANG        |\n|  Oracle DBA            |', 'Henrik Solvang'],
+    ['##########################\n#  ANJALI MEHTA-RAO      #\n#  Blockchain Developer  #', 'Anjali Mehta-Rao'],
+    ['Dr. Rhodri Ll. Pritchard-Evans  CEng FIET\nPrincipal Electrical Engineer', 'Rhodri Ll. Pritchard-Evans'],
+  ])('reads a name a plain-text resume sets apart, or follows with its letters: %j', (top, name) => {
+    expect(read(`${top}\nSkills: Java, SQL`).contact.name).toBe(name)
+  })
+
   it('reads the name under a side column, from a form\'s name fields, after "Ing." and before a nickname', () => {
     // LinkedIn's "Save to PDF": contact, top skills and certifications first; the name over the headline.
     const linkedIn = [

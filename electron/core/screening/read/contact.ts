@@ -135,7 +135,7 @@ function findName(lines: readonly string[], headEnd: number): { name: string; li
   for (const [index, line] of lines.slice(0, head).entries()) {
     const labelled = NAME_LABEL.exec(line)?.[1]
     // After a label the name is its leading capitalised words; whatever follows is another field.
-    const name = asName(labelled ? leadingNameWords(labelled) : line.replace(FIELD_END, '').trim())
+    const name = asName(labelled ? leadingNameWords(labelled) : unframed(line).replace(FIELD_END, '').trim())
     if (name) return { name, line: index }
   }
   // A letter before the resume: the resume's own top is just above its first heading.
@@ -158,6 +158,11 @@ function findName(lines: readonly string[], headEnd: number): { name: string; li
 }
 
 const REFEREES = /\breferen|\breferee/i
+
+// How a resume typed as plain text sets its name apart: a Markdown heading, a box of pipes or hashes,
+// bold, a pictograph after it ("# Ines Takahara-Moss", "|  HENRIK SOLVANG   |", "# Amara Nwosu 🐍").
+const FRAME = /^[\s#|*_=+~>]+|[\s#|*_=+~]+$/g
+const unframed = (line: string) => line.replace(/\p{Extended_Pictographic}|\uFE0F/gu, ' ').replace(FRAME, '')
 
 // A nickname in quotes or brackets between the names or after them is not one of them ('Shane
 // "Shorty" McAllister', "Chukwuemeka (Emeka) Obi-Adeyemi", "Nguyễn Minh Khoa (Kevin)").
@@ -203,7 +208,7 @@ const MAX_NAME_WORDS = 6
 // ("Jean-Pierre MARTIN") or with a capital inside ("John Paul McDonald") is not one. Short ones that are
 // also surnames ("Ma", "Do") are left out.
 const POST_NOMINAL =
-  /^(?:PMP|RN|LPN|MD|DDS|PhD|MPhil|DPhil|MBA|BA|MSc|BSc|BEd|MEd|PGCE|BEng|MEng|CEng|IEng|PEng|CPA|ACA|FCA|ACCA|FCCA|CFA|CIMA|ACMA|CIPD|MCIPD|FCIPD|MICE|FICE|MIStructE|MIMechE|MIET|MIChemE|CISSP|CISA|CISM|CSM|SHRM|LLB|LLM|JD|Esq|FRCS|MRCP|MBBS|CFP)\.?,?$/
+  /^(?:PMP|RN|LPN|MD|DDS|PhD|MPhil|DPhil|MBA|BA|MSc|BSc|BEd|MEd|PGCE|BEng|MEng|CEng|IEng|PEng|CPA|ACA|FCA|ACCA|FCCA|CFA|CIMA|ACMA|CIPD|MCIPD|FCIPD|MICE|FICE|MIStructE|MIMechE|MIET|MIChemE|CISSP|CISA|CISM|CSM|SHRM|LLB|LLM|JD|Esq|FRCS|MRCP|MBBS|CFP|FIET|FIMechE|FIStructE|FREng|MRICS|FRICS|MCIOB|FCIOB|FHEA|PE)\.?,?$/
 
 /** The words without the letters written after a name, unless the whole name is in capitals ("NGUYEN VAN BA"). */
 function withoutPostNominals(words: string[]): string[] {

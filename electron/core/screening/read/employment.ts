@@ -28,9 +28,10 @@ const OPENS_A_LIST = /:\s*$/
 // job below: "2017 — Annual open submission exhibition" above "Teaching" where a PDF lost the gap.
 const YEAR_ENTRY = /^\W*(?:19|20)\d{2}\s*[—–:-]\s*\p{L}/u
 
+// A Markdown heading's hashes lead a title ("### Senior Python Developer"); at the end "#" is C#'s.
 const trimPunctuation = (text: string) =>
   text
-    .replace(/^[\s|,–—:;•·*()[\]-]+|[\s|,–—:;•·*([\]-]+$/g, '')
+    .replace(/^[\s|,–—:;•·*#()[\]-]+|[\s|,–—:;•·*([\]-]+$/g, '')
     .replace(/\(\s*\)/g, '')
     .trim()
 
