@@ -192,6 +192,14 @@ describe('matching', () => {
     expect(namesIn('Spring Boot and Spring, CI/CD')).toEqual(['Spring Boot', 'Spring', 'CI/CD'])
   })
 
+  it('reads "mgmt" as management', () => {
+    expect(namesIn('Vendor Mgmt, risk mgmt and stakeholder mgmnt')).toEqual([
+      'Vendor Management',
+      'Risk Management',
+      'Stakeholder Management',
+    ])
+  })
+
   it('finds a name of two or more words in the plural, and no one-word name', () => {
     expect(namesIn('Grew dealer networks and wrote sales strategies')).toEqual([
       'Distributor Management',

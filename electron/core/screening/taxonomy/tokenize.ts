@@ -23,6 +23,13 @@ export interface Token {
 // apostrophes inside words are dropped so that "machine-learning" reads as "machine learning".
 const TOKEN = /([\p{L}\p{N}\p{M}]+)|([+#&/]|\.(?=[\p{L}\p{N}]))|([-_'’](?=[\p{L}\p{N}]))|(\S)/gu
 
+// Short forms written in place of a skill's word: "vendor mgmt" is vendor management.
+const SHORT_WORDS = new Map([
+  ['mgmt', 'management'],
+  ['mngmt', 'management'],
+  ['mgmnt', 'management'],
+])
+
 const isWordChar = (char: string | undefined) => char !== undefined && /[\p{L}\p{N}\p{M}]/u.test(char)
 
 export function tokenize(line: string): Token[] {
@@ -48,7 +55,8 @@ export function tokenize(line: string): Token[] {
     const joined = start === lastEnd && !afterJoiner
     afterJoiner = false
     if (match[1] !== undefined) {
-      tokens.push({ norm: raw.toLowerCase(), raw, start, end, kind: 'word', joined })
+      const lower = raw.toLowerCase()
+      tokens.push({ norm: SHORT_WORDS.get(lower) ?? lower, raw, start, end, kind: 'word', joined })
     } else if (match[2] !== undefined) {
       const freeAmpersand = raw === '&' && !joined && line[end] !== undefined && /\s/.test(line[end]!)
       tokens.push({ norm: freeAmpersand ? 'and' : raw, raw, start, end, kind: freeAmpersand ? 'word' : 'sym', joined })
