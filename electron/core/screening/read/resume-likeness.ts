@@ -112,8 +112,8 @@ const OTHER_KINDS: Record<string, KindRule> = {
       /^[^\w\n]*(?:required|preferred)(?: skills| qualifications)?\s*:/im,
       // "… is a plus", or as a list's item ends: "Lean/Six Sigma a plus".
       /\b(?:is|are|would be) (?:a plus|a bonus|an advantage|advantageous|desirable|preferred|a must|must)\b|\bgiven preference\b|\bpreferred(?:\.|[ \t]*$)|[\w)] (?:an? (?:plus|bonus)|advantageous)(?:[.;,]|[ \t]*$)/im,
-      // A terse list's own labels: "- Nice: Rust, Go", "- Plus: migration to EMR", "- Advantageous: OCI".
-      /^[^\w\n]*(?:nice|plus|bonus|advantageous|desirable)[ \t]*:/im,
+      // A terse list's own labels: "- Nice: Rust, Go", "- Plus: migration to EMR", "- Advantageous: OCI", "**Must:**".
+      /^[^\w\n]*(?:nice|plus|bonus|advantageous|desirable|must)[ \t]*:/im,
       // What a degree counts for here: "No degree required", "OCP certification advantageous".
       /\b(?:degree|diploma|certification)s? (?:is |are )?(?:not )?(?:required|mandatory|needed|advantageous)\b/i,
       // Pay offered as a range with its currency or per period: "USD 120–160k", "$65–72/hr", "14 000 – 19 000 PLN net/month".
@@ -129,7 +129,7 @@ const OTHER_KINDS: Record<string, KindRule> = {
       /\b(?:(?:what )?we offer|what you(?:'ll| will) (?:do|bring)|why join us|join our team|who you are|what we(?:'re| are) looking for)\b|^[^\w\n]*you(?:'ll| will)? bring\b/im,
       /\b(?:how to apply|apply (?:now|today|online|via|by|at|on|through)|to apply,? (?:send|email|please|visit|submit)|closing date|applications? (?:close|closing|deadline))\b/i,
       /\bequal (?:opportunity|employment opportunity) employer\b/i,
-      /\b(?:send|share|email|mail|forward|drop) (?:(?:your|their|a|us your|us|me your|your updated|updated) )?(?:cv|resume|résumé|application|portfolio)s?\b|#(?:hiring|nowhiring|jobs?|jobopening)\b/i,
+      /\b(?:send|share|email|mail|forward|drop|submit) (?:(?:your|their|a|us your|us|me your|your updated|updated) )?(?:cv|resume|résumé|application|portfolio)s?\b|#(?:hiring|nowhiring|jobs?|jobopening)\b/i,
       // A social post's tags: "#hiring #datascientist #bangalorejobs" (a heading's "# " is no tag).
       { each: /(?:^|\s)#\p{L}[\p{L}\d_]+/giu, atLeast: 3 },
       /\b(?:interested candidates|eligible candidates|we have (?:an|a) (?:opening|vacancy)|job opening|vacanc(?:y|ies) for|invites applications|applications are invited|immediate joiners? (?:are )?(?:welcome|preferred|only)|(?:freshers?|graduates?|candidates?)\b[^.\n]{0,60}?\b(?:are welcome|can (?:also )?apply|may (?:also )?apply))\b/i,
