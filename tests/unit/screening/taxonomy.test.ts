@@ -333,6 +333,9 @@ describe('matching', () => {
     expect(namesIn('Field sales for FMCG distribution, two wheeler mandatory, reporting to ASM.')).not.toContain(
       'Assembly Language',
     )
+    // In a list of technologies "ASM" is Oracle's storage manager (or F5's firewall) more often than assembly.
+    expect(namesIn('Oracle 11g/12c/19c, RAC, ASM, Data Guard (physical), RMAN')).not.toContain('Assembly Language')
+    expect(namesIn('Firmware in x86 Assembly and C')).toContain('Assembly Language')
     expect(
       namesIn('Reviewed every PR before the merge and then wrote the release notes for our Python services'),
     ).toEqual(['Python'])
