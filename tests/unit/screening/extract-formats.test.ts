@@ -88,6 +88,23 @@ describe('each format reads to the text a person sees', () => {
     expect(document.text.split('\n')).toEqual(expect.arrayContaining(['Experience', 'Education', 'Skills']))
   })
 
+  it('reads a JSON Resume pasted into a Word file or printed to PDF by its fields, as the .json', async () => {
+    const json = Buffer.from(await renderResume(resume, 'json')).toString('utf8')
+    const asFile = documentOf(await extractDocument(Buffer.from(json), 'resume.json'))
+    for (const [kind, bytes] of [
+      ['docx', await textToDocx(json)],
+      ['pdf', await textToPdf(json)],
+    ] as const) {
+      const document = documentOf(await extractDocument(bytes, `resume.${kind}`))
+      expect(document.format, kind).toBe('json-resume')
+      expect(document.text, kind).toBe(asFile.text)
+      expect(document.structured, kind).toEqual(asFile.structured)
+    }
+    // JSON that is no JSON Resume, in a Word file, is read as the text it is.
+    const other = documentOf(await extractDocument(await textToDocx('{"name": "Ada", "role": "Engineer"}'), 'a.docx'))
+    expect(other.format).toBe('docx')
+  })
+
   it('renders Markdown without its markup and keeps link targets', async () => {
     const document = documentOf(await extractDocument(await renderResume(resume, 'md'), 'resume.md'))
     expect(document.text).not.toMatch(/^#|\*\*|`/m)

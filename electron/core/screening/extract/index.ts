@@ -1,5 +1,5 @@
 import path from 'node:path'
-import type { ContentFlag, ExtractLimits, ExtractOutcome } from '../types'
+import type { ContentFlag, ExtractedDocument, ExtractLimits, ExtractOutcome } from '../types'
 import { Deadline } from './deadline'
 import { readDocx } from './docx/read-docx'
 import { DEFAULT_EXTRACT_LIMITS, formatBytes, RefusalError, refuse } from './limits'
@@ -51,9 +51,9 @@ async function readByKind(bytes: Uint8Array, fileName: string, limits: ExtractLi
   const sniffed = sniff(bytes)
   switch (sniffed.kind) {
     case 'pdf':
-      return readPdf(bytes, limits, deadline)
+      return asJsonResume(await readPdf(bytes, limits, deadline), limits)
     case 'zip':
-      return readDocx(bytes, limits, deadline)
+      return asJsonResume(await readDocx(bytes, limits, deadline), limits)
     case 'ole':
       return sniffed.encryptedOffice
         ? refuse(
@@ -88,6 +88,35 @@ async function readByKind(bytes: Uint8Array, fileName: string, limits: ExtractLi
       }
       return MARKDOWN_EXTENSIONS.has(extension) ? readMarkdown(text, limits) : readPlainText(text, limits)
     }
+  }
+}
+
+/**
+ * A JSON Resume pasted into a Word file or printed to PDF is read by its fields, as the .json is;
+ * what the file hid and was flagged for stays with it. A line the page wrapped inside a string reads
+ * as a space. Anything else, and a JSON Resume whose schema does not hold, is read as the text it is.
+ */
+async function asJsonResume(document: ExtractedDocument, limits: ExtractLimits): Promise<ExtractedDocument> {
+  if (!/^\s*\{/.test(document.text)) return document
+  let json: unknown
+  try {
+    json = JSON.parse(document.text.replace(/\n/g, ' '))
+  } catch {
+    return document
+  }
+  const { looksLikeJsonResume, readJsonResume } = await import('./json-resume')
+  if (!looksLikeJsonResume(json)) return document
+  try {
+    const fields = readJsonResume(json, limits)
+    return {
+      ...fields,
+      hiddenText: document.hiddenText,
+      pages: document.pages,
+      flags: [...document.flags, ...fields.flags],
+    }
+  } catch (error) {
+    if (error instanceof RefusalError) return document
+    throw error
   }
 }
 
