@@ -100,6 +100,10 @@ describe('each format reads to the text a person sees', () => {
       expect(document.text, kind).toBe(asFile.text)
       expect(document.structured, kind).toEqual(asFile.structured)
     }
+    // Saved with U+2028 line separators, which are no JSON whitespace.
+    expect(json).toContain('\n')
+    const separated = documentOf(await extractDocument(Buffer.from(json.replace(/\n/g, '\u2028')), 'resume.txt'))
+    expect(separated.structured).toEqual(asFile.structured)
     // JSON that is no JSON Resume, in a Word file, is read as the text it is.
     const other = documentOf(await extractDocument(await textToDocx('{"name": "Ada", "role": "Engineer"}'), 'a.docx'))
     expect(other.format).toBe('docx')

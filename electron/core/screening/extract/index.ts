@@ -74,7 +74,7 @@ async function readByKind(bytes: Uint8Array, fileName: string, limits: ExtractLi
       if (extension === '.json' || /^\s*\{/.test(text)) {
         let json: unknown
         try {
-          json = JSON.parse(text)
+          json = parseJsonLoosely(text)
         } catch {
           if (extension === '.json') refuse('corrupt', 'The file is not valid JSON.')
           return readPlainText(text, limits)
@@ -92,15 +92,21 @@ async function readByKind(bytes: Uint8Array, fileName: string, limits: ExtractLi
 }
 
 /**
+ * JSON with its line breaks read as spaces: between tokens a U+2028 line separator is no JSON
+ * whitespace, and inside a string a line a page wrapped is no JSON character; both are a space.
+ */
+const parseJsonLoosely = (text: string): unknown => JSON.parse(text.replace(/[\r\n\u2028\u2029]/g, ' '))
+
+/**
  * A JSON Resume pasted into a Word file or printed to PDF is read by its fields, as the .json is;
- * what the file hid and was flagged for stays with it. A line the page wrapped inside a string reads
- * as a space. Anything else, and a JSON Resume whose schema does not hold, is read as the text it is.
+ * what the file hid and was flagged for stays with it. Anything else, and a JSON Resume whose schema
+ * does not hold, is read as the text it is.
  */
 async function asJsonResume(document: ExtractedDocument, limits: ExtractLimits): Promise<ExtractedDocument> {
   if (!/^\s*\{/.test(document.text)) return document
   let json: unknown
   try {
-    json = JSON.parse(document.text.replace(/\n/g, ' '))
+    json = parseJsonLoosely(document.text)
   } catch {
     return document
   }
