@@ -156,6 +156,21 @@ describe('the same text saved as PDF and DOCX', () => {
     '* Deployment on AWS EC2 with Nginx + Gunicorn, docker compose * Coordinated with HR users for UAT',
   ].join(' ')
   const LAYOUTS: Record<string, string[]> = {
+    // Set N's n031: the headline ends near the margin of a text wrapped by hand at 78 columns, and
+    // the contact lines under it open in lower case.
+    'contact fields under a headline that reached the margin': [
+      'Siddharth R. Nambiar, Ph.D.',
+      'Power Systems Engineer — Protection, Grid Studies & Substation Automation',
+      ' s.nambiar@n3-cv.example | +91 94471 20583 | Thiruvananthapuram, Kerala',
+      ' linkedin.com/in/sid-nambiar-power | ORCID 0000-0001-0000-0000',
+      '',
+      'Objective',
+      'Power-systems researcher (Ph.D., IIT Madras) with hands-on experience in relay',
+      'testing, substation commissioning and grid-integration studies for solar and',
+      'wind plants. Seeking an electrical engineer role with a transmission utility,',
+      'EPC contractor or consultancy where I can combine study work (load flow,',
+      'short circuit, protection coordination) with site testing.',
+    ],
     'a paragraph that runs on to the next page': [...shortLines(50), PROSE, PROSE, 'Skills: SQL, Power BI'],
     "a last page of short lines, against the whole document's margin": [
       PROSE,

@@ -584,6 +584,13 @@ const RULE_LINE = /^\s*[|+:]?[-=_─━═]{5,}/u
 // pipe: its cells' padding is no tab stop, and a line that does not open a row of its own finishes it.
 const TABLE_ROW = /^\s*\|/
 const CAPITAL_START = /^\s*\p{Lu}/u
+// A line of contact fields: a bar or a dot between fields, and an e-mail address or a phone number.
+const CONTACT_FIELDS = /\s[|·•]\s/
+const EMAIL_LIKE = /[\w.+-]+@[\w-]+\.\w/
+// Ten digits or more, as a phone has with its area code; "(2014 - 2019)" is no phone.
+const PHONE_LIKE = /\+?\d[\d ().-]{8,}\d/g
+const holdsPhone = (text: string) =>
+  (text.match(PHONE_LIKE) ?? []).some((found) => (found.match(/\d/g)?.length ?? 0) >= 10)
 // Wider than any word space of a justified line: the line is laid out in columns (a title, then its
 // date at the right margin), and reaching the margin does not mean it wrapped.
 const TAB_GAP = 2
@@ -640,6 +647,16 @@ function continues(
   if (Math.abs(next.x - line.x) > SAME_LEFT * line.size && Math.abs(next.x - line.textX) > SAME_LEFT * line.size)
     return false
   if (rangeCut) return true
+  // The person's contact fields start a line of their own, even in lower case ("s.nambiar@… | +91 …"
+  // under a headline that reached the margin): a sentence seldom wraps into an address and a field bar.
+  // Under a line that ends with a field bar or a label they are its wrapped end ("… | Hyderabad |" /
+  // "venkat@… | +91 …", "… | Email -" / "ahmed@… | Position sought - …").
+  if (
+    CONTACT_FIELDS.test(nextText) &&
+    (EMAIL_LIKE.test(nextText) || holdsPhone(nextText)) &&
+    !/[|·•:,;–—-]\s*$/.test(paragraph)
+  )
+    return false
   // A sentence going on in lower case is one, wherever its line ended and however far in the next
   // line starts (a hanging indent under a bullet's text), as the text reader joins it.
   if (sentences && goesOnInLowerCase(paragraph.trimEnd().length, paragraph, nextText)) return true
