@@ -81,6 +81,10 @@ describe('skills and years a job implies (no Required list)', () => {
     expect(yearsAskedIn('We are replacing our billing systems over the next two years.')).toBeNull()
     expect(yearsAskedIn('An LL.B. (three-year or five-year integrated) is required.')).toBeNull()
     expect(yearsAskedIn('We are replacing it over the next two years. You bring 6+ yrs of Java.')).toBe(6)
+    // A number in words written with a hyphen is one number, not a range: a firm's age in its "About us".
+    expect(
+      yearsAskedIn('A firm designing sites for twenty-two years. You have two to six years of site design experience.'),
+    ).toBe(2)
     expect(parseJobMarkdown('# Sales\nYou have five or more years of FMCG sales.', taxonomy).minYears).toBe(5)
   })
 

@@ -336,6 +336,10 @@ describe('matching', () => {
     // In a list of technologies "ASM" is Oracle's storage manager (or F5's firewall) more often than assembly.
     expect(namesIn('Oracle 11g/12c/19c, RAC, ASM, Data Guard (physical), RMAN')).not.toContain('Assembly Language')
     expect(namesIn('Firmware in x86 Assembly and C')).toContain('Assembly Language')
+    // "Grading" is earthworks to a civil engineer and relay coordination to an electrical one.
+    expect(
+      namesIn('Prepare grading, drainage and utility plans in Civil 3D; protection grading studies'),
+    ).not.toContain('Student Assessment')
     expect(
       namesIn('Reviewed every PR before the merge and then wrote the release notes for our Python services'),
     ).toEqual(['Python'])

@@ -23,7 +23,8 @@ export function yearsAskedIn(text: string): number | null {
     const before = text.slice(Math.max(0, match.index - 20), match.index)
     const after = text.slice(match.index + match[0].length, match.index + match[0].length + 60)
     const inWords = !/^\d/.test(number)
-    const range = /\s(?:to|-|–|—)\s|\w[-–—]\w/.test(match[0])
+    // "6-10 years" is a range, "twenty-two years" one number (a firm's age in its "About us").
+    const range = /\s(?:to|-|–|—)\s|\d[-–—]\d/.test(match[0])
     if (!inWords || range || ASKED_BEFORE.test(before) || ASKED_AFTER.test(after) || /or more|\+/.test(match[0]))
       return Math.min(50, countOf(number))
   }
