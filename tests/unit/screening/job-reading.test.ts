@@ -71,6 +71,8 @@ describe('skills and years a job implies (no Required list)', () => {
     expect(parseJobMarkdown('# Tester\nWe want 3 to 5 years of testing.', taxonomy).minYears).toBe(3)
     expect(parseJobMarkdown('# Engineer\nAt least 4+ years in Java.', taxonomy).minYears).toBe(4)
     expect(parseJobMarkdown('# Field Sales Executive\n1-3 yrs exp in field sales.', taxonomy).minYears).toBe(1)
+    // Versions before the years are no range's lower end.
+    expect(parseJobMarkdown('# Java Developer\n- Core Java 11/17 – 10+ yrs (concurrency)', taxonomy).minYears).toBe(10)
   })
 
   it('reads years written in words where they are asked for, not in passing', () => {

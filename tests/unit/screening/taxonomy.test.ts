@@ -383,6 +383,21 @@ describe('suggestSkills', () => {
     expect(suggested[0]).toMatchObject({ mentions: 2, evidence: '- 5+ years of Python and Postgres' })
   })
 
+  it('asks for no skill an agency’s terms name: its rate’s currency, who may apply', () => {
+    const asked = taxonomy
+      .suggestSkills(
+        [
+          '**Rate:** CAD $50–58/hr incorporated',
+          '**Eligibility:** Canadian citizens, PR or valid open work permit',
+          '**Must:**',
+          '- MS Project and RAID logs',
+        ].join('\n'),
+      )
+      .filter((skill) => skill.importance === 'required')
+      .map((skill) => skill.name)
+    expect(asked).toEqual(['Microsoft Project', 'RAID Logs'])
+  })
+
   it('reads an agency’s terse "Must:" and "Nice:" as the required and the nice-to-have blocks', () => {
     const importance = (heads: [string, string]) =>
       taxonomy

@@ -16,6 +16,13 @@ const ASKED_BEFORE = /\b(?:at least|a minimum of|minimum of|minimum|min\.?|aroun
 const ASKED_AFTER =
   /^\s*(?:or more\b|\+|of\b[^.;]{0,40}\b(?:experience|practice|work|working)\b|(?:of )?(?:experience|exp)\b)/i
 
+/**
+ * The second number of a range of digits, or Infinity: the least of a range is its lower end, and
+ * where the first number is the greater it was no lower end ("Core Java 11/17 – 10+ yrs" asks for 10).
+ */
+const rangeEnd = (text: string) =>
+  Number(/\d[-–—]\s*(\d+)|\s(?:to|-|–|—)\s+(\d+)/.exec(text)?.slice(1).find(Boolean) ?? Infinity)
+
 /** The least years of experience a posting's text asks for, or null when it names none. */
 export function yearsAskedIn(text: string): number | null {
   for (const match of text.matchAll(YEARS)) {
@@ -26,7 +33,7 @@ export function yearsAskedIn(text: string): number | null {
     // "6-10 years" is a range, "twenty-two years" one number (a firm's age in its "About us").
     const range = /\s(?:to|-|–|—)\s|\d[-–—]\d/.test(match[0])
     if (!inWords || range || ASKED_BEFORE.test(before) || ASKED_AFTER.test(after) || /or more|\+/.test(match[0]))
-      return Math.min(50, countOf(number))
+      return Math.min(50, countOf(number), rangeEnd(match[0]))
   }
   return null
 }

@@ -32,9 +32,10 @@ const COMPANY_HEADING =
 const ABOUT_A_NAME =
   /^[#*\s]*About (?!(?:The|This|You|Your|Our|Us|Me)\b)\p{Lu}[\p{L}&.'-]*(?: \p{Lu}[\p{L}&.'-]*){0,3}[\s:*]*$/u
 const isCompanyHeading = (line: string) => COMPANY_HEADING.test(line) || ABOUT_A_NAME.test(line)
-// A line of facts that names the employer ("**Company:** Swiftkart Logistics", "Client: a Big 4 bank").
+// A line of facts that names the employer ("**Company:** Swiftkart Logistics", "Client: a Big 4 bank"),
+// or an agency's terms ("**Rate:** CAD $50–58/hr", "**Eligibility:** citizens, PR or an open work permit").
 const EMPLOYER_FACT =
-  /^[-*•\s]*(?:company|employer|client|organi[sz]ation|hiring (?:company|organi[sz]ation)|industry(?: type)?)\W{0,4}:/i
+  /^[-*•\s]*(?:company|employer|client|organi[sz]ation|hiring (?:company|organi[sz]ation)|industry(?: type)?|rate|eligibility|visa|work authori[sz]ation)\W{0,4}:/i
 // A forwarded message's headers and its greeting name people, not what the job asks: "To:
 // Recruiting", "Dear Recruiter,", and an address ("recruitment-team@…") holds no skill either.
 export const MAIL_HEADER = /^\s*(?:from|to|cc|bcc|date|sent|reply-to)\s*:/i
