@@ -1,9 +1,10 @@
 import type { EducationLevelName } from '../../../../shared/contract/screening'
 import { EDUCATION_RANK, levelsNamed } from '../read/education'
 
-// A clause that names a degree as welcome rather than required: "an MBA is a plus", "Master's preferred".
+// A clause that names a degree as welcome rather than required: "an MBA is a plus", "Master's preferred",
+// "PhD not required".
 const OPTIONAL =
-  /\b(plus|preferred|preferably|ideally|nice to have|desirable|bonus|advantage|advantageous|welcome|would be great)\b/i
+  /\b(plus|preferred|preferably|ideally|nice to have|desirable|bonus|advantage|advantageous|welcome|would be great|not (?:required|needed|necessary|mandatory|essential)|no need)\b/i
 // Clauses end at line breaks, semicolons, commas, sentence ends and "but"; a dot inside "B.S." or "M.Sc" is not one.
 const CLAUSE_END = /\n|;|,\s|\.\s+(?=\p{Lu})|\.$|\s+but\s+/u
 

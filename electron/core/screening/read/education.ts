@@ -26,7 +26,7 @@ const LEVELS: [EducationLevel, RegExp, RegExp | null][] = [
   ],
   [
     'master',
-    /\b(master'?s?|m\.s\.|m\.sc|msc|m\.a\.|mba|m\.b\.a|m\.eng|meng|m\.ed|msn|m\.s\.n|mph|m\.p\.h|m\.phil|mphil|mfa|m\.f\.a|llm|ll\.m|mpa|mpp|msw|mcs|m\.\s?tech|mtech|mca|m\.c\.a|m\.\s?e|m\.\s?pharm|m\.\s?arch|m\.\s?des|pgdm|pgdba|(?<![@./-])m\.?\s?com|laurea magistrale|diplom-ingenieur|dipl\.-ing|mestrado|maestría)(?![\p{L}])/iu,
+    /\b((?<!\b(?:scrum|quiz|web|ring|toast|head|station|game|grand|yard|harbou?r|post|band|choir|concert|house|task|reiki|yoga|chess)\s*)master'?s?(?!\s+(?:data|electrician|craftsman|plumber|carpenter|technician|trainers?|class(?:es)?|cards?|plans?|schedul\w*|files?|records?|agreements?|key|chef|brewer|black|list|sheet|recipes?|production|batch|copy|node|branch|builder|mason|mariner|degree holders? only))|m\.s\.|m\.sc|msc|m\.a\.|mba|m\.b\.a|m\.eng|meng|m\.ed|msn|m\.s\.n|mph|m\.p\.h|m\.phil|mphil|mfa|m\.f\.a|llm|ll\.m|mpa|mpp|msw|mcs|m\.\s?tech|mtech|mca|m\.c\.a|m\.\s?e|m\.\s?pharm|m\.\s?arch|m\.\s?des|pgdm|pgdba|(?<![@./-])m\.?\s?com|laurea magistrale|diplom-ingenieur|dipl\.-ing|mestrado|maestría)(?![\p{L}])/iu,
     new RegExp(BARE('MS|MA|MEng|MSc|MSE'), 'u'),
   ],
   [

@@ -2,6 +2,7 @@ import { MAX_ALTERNATIVES } from '../../../../shared/contract/screening/alternat
 import type { SkillMatch } from './matcher'
 import { WHERE_TO_APPLY } from '../scoring/job-query'
 import { namesAPerson } from './roles'
+import { negatedAt, unwantedLines } from './unwanted'
 
 export type SkillImportance = 'required' | 'preferred'
 
@@ -25,10 +26,11 @@ const PREFERRED_HEADING =
   /\b(nice(?:[- ]to[- ]haves?)?|preferred|bonus|desirable|good[- ]to[- ]have|pluses|extra credit|optional)\b/i
 const REQUIRED_HEADING =
   /\b(requirements?|required|must(?:[- ]haves?)?|mandatory|qualifications|what you('| wi)ll need|you have|you bring|responsibilities|what you('| wi)ll do|minimum)\b/i
-// A block about the employer rather than the job: "## About us", "Who we are", "We offer", and "About
-// Finora" (a name; "About the role" and "About you" are the job).
+// A block about the employer rather than the job: "## About us", "Who we are", "We offer", a careers
+// page's "Our values", "Equal Opportunity Employer", "Privacy", "Pay range" and "Meet the hiring team",
+// and "About Finora" (a name; "About the role" and "About you" are the job).
 const COMPANY_HEADING =
-  /^[#*\s]*(?:about (?:us|the company|the employer)|who we are|our (?:company|story|mission)|company (?:overview|profile)|(?:what )?we offer|benefits|perks)\b/i
+  /^[#*\s]*(?:about (?:us|the company|the employer)|who we are|our (?:company|story|mission|values)|company (?:overview|profile)|(?:what )?we offer|benefits|perks|equal (?:opportunity|employment)|eeo\b|diversity|privacy|pay (?:range|transparency)|compensation\s*(?:&|and)?\s*(?:benefits)?\s*:?\s*$|meet the (?:hiring )?team|life at)\b/i
 const ABOUT_A_NAME =
   /^[#*\s]*About (?!(?:The|This|You|Your|Our|Us|Me)\b)\p{Lu}[\p{L}&.'-]*(?: \p{Lu}[\p{L}&.'-]*){0,3}[\s:*]*$/u
 const isCompanyHeading = (line: string) => COMPANY_HEADING.test(line) || ABOUT_A_NAME.test(line)
@@ -39,6 +41,12 @@ const EMPLOYER_FACT =
 // A forwarded message's headers and its greeting name people, not what the job asks: "To:
 // Recruiting", "Dear Recruiter,", and an address ("recruitment-team@…") holds no skill either.
 export const MAIL_HEADER = /^\s*(?:from|to|cc|bcc|date|sent|reply-to)\s*:/i
+// A chat's lines: a header ("Sanne de Vries 14:02", "Daniel Okafor  9:15 AM") naming who wrote what
+// follows, or a message stamped with its time ("[10:42] Priya Venkatesh: …"). Neither is a heading.
+export const CHAT_HEADER = /^\p{Lu}[\p{L}'’.-]*(?:\s+[\p{L}'’.-]+){0,3}\s+\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?$/u
+export const CHAT_STAMP = /^\[\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?\]/
+// A social post's tags: "#FitnessJobs #PersonalTrainer #Hiring".
+const HASHTAGS = /^(?:#[\p{L}\p{N}_]+[\s,]*)+$/u
 const SALUTATION = /^\s*(?:dear|hi|hello|hey)\b[^.!?:]{0,40}[,!]?\s*$/i
 const inAddress = (line: string, match: SkillMatch) =>
   [...line.matchAll(WHERE_TO_APPLY)].some(
@@ -53,9 +61,9 @@ const THEIR_TEAM = /^\s+(?:teams?|departments?|dept\b)/i
 const WITH = /\bwith\b/gi
 // Inside one line: "Kafka (a plus)", "Terraform is a bonus", "ideally Go", "Good to have: AWS", "a
 // licence is an added advantage", "ISTQB certified candidates will be given preference", "Kafka
-// exposure would be nice".
+// exposure would be really nice", "a bit of Lean would be great", "Terraform not required".
 const PREFERRED_INLINE =
-  /\b(a plus|is a plus|plus\b|bonus|nice[- ]to[- ](?:have|know)|(?:would be|is|are) nice|good[- ]to[- ](?:have|know)|preferred|preference|ideally|desirable|advantage|advantageous|optional|familiarity with|exposure to)\b/i
+  /\b(a plus|is a plus|plus\b|bonus|nice[- ]to[- ](?:have|know)|(?:would be|is|are)(?: really| very| so)? (?:nice|great|helpful)|good[- ]to[- ](?:have|know)|preferred|preference|ideally|desirable|advantage|advantageous|optional|familiarity with|exposure to|not (?:required|needed|necessary|mandatory|essential|a must))\b/i
 // "Docker/K8s – good to have": a dash, and after it only that the skills before it are a plus.
 const PREFERRED_AFTER_DASH =
   /^\s*[-–—]\s*(?:(?:is|are|would be)\s+)?(?:a plus|a bonus|good[- ]to[- ](?:have|know)|nice[- ]to[- ](?:have|know)|preferred|desirable|optional|an? (?:added )?advantage)\b/i
@@ -73,6 +81,12 @@ const PART_END = /[.;!?](?:\s|$)|\s[-–—]\s|,\s/g
 const PERKS_SENTENCE =
   /^(?:(?:what )?(?:we|the company|the employer|(?:our|the) client|they)(?: also)? (?:offers?|provides?)\b|(?:the |our |a )?(?:(?:compensation|benefits|salary|remuneration) )?package (?:includes?|comprises?|offers?)\b|in return,? (?:we|you)\b|you(?:'ll| will) (?:get|receive|enjoy)\b|(?:benefits|perks)\s*(?:include|are\b|[:–-])|(?:salary|ctc|compensation|remuneration|pay)\s*(?:as per|up ?to|range|of\b|is\b|will\b|[:–+-]|₹|rs\b|inr\b|\d|best\b|commensurate|competitive|attractive|negotiable|no bar))/i
 
+// A careers page's legal text: its equal-opportunity statement and privacy notice name no skill asked
+// for ("… without regard to disability; we provide accessibility accommodations", "personal data …
+// for recruiting").
+const LEGAL_SENTENCE =
+  /\b(?:equal (?:opportunity|employment)|without regard to|discriminat\w*|reasonable accommodations?|affirmative action|protected (?:veterans?|characteristics?|class)|personal (?:data|information)|privacy (?:notice|policy|rights)|unsolicited (?:resumes|cvs))\b/i
+
 /** Clauses end at a sentence stop or a semicolon: "Graduate in any field; an MBA is preferred." is two. */
 const CLAUSE_END = /[.;!?](?:\s|$)|\s[-–—]\s/g
 const SENTENCE_END = /[.!?](?:\s|$)/g
@@ -88,11 +102,12 @@ const ABOUT_THE_JOB =
 
 /**
  * A sentence above a posting's first heading or list tells of the employer, unless it opens by asking:
- * "Looking for 4+ yrs in test automation.", "Need an art & craft teacher", "You will own …". "We are a
+ * "Looking for 4+ yrs in test automation.", "Need an art & craft teacher", "You will own …", an intake
+ * note's "HM wants: RAID logs kept live, …". "We are a
  * consumer electricals brand (fans, switchgear) and are looking for …" still sets the scene.
  */
 const ASKS =
-  /^(?:(?:we(?:'re| are) )?(?:looking for|seeking|hiring)|(?:urgently )?(?:need|needed|wanted|required)|you(?:'ll| will| would)?)\b/i
+  /^(?:(?:we(?:'re| are) )?(?:looking for|seeking|hiring)|(?:urgently )?(?:need|needed|wanted|required)|you(?:'ll| will| would)?|(?:the )?(?:hm|hiring manager|client|he|she|they) (?:wants?|needs?|requires?)|must[- ]haves?\b)\b/i
 const introSetsTheScene = (sentence: string) => !ASKS.test(sentence)
 
 /** Where each stop of one kind starts in a line, and where it ends, in order. */
@@ -273,7 +288,12 @@ function alternativeGroups(lines: readonly string[], matches: readonly SkillMatc
 }
 
 const isHeadingLine = (trimmed: string) =>
-  trimmed.length > 0 && trimmed.length <= 60 && (/[:#]/.test(trimmed) || trimmed.split(/\s+/).length <= 5)
+  trimmed.length > 0 &&
+  trimmed.length <= 60 &&
+  (/[:#]/.test(trimmed) || trimmed.split(/\s+/).length <= 5) &&
+  !CHAT_HEADER.test(trimmed) &&
+  !CHAT_STAMP.test(trimmed) &&
+  !HASHTAGS.test(trimmed)
 const isListItem = (trimmed: string) => /^([-*•]|\d+[.)])\s/.test(trimmed)
 
 /**
@@ -284,7 +304,8 @@ const isListItem = (trimmed: string) => /^([-*•]|\d+[.)])\s/.test(trimmed)
  * paragraph of prose that says what the employer is or does, and a block under a heading such as
  * "About us" or "We offer", or on a line naming the company ("Company: Swiftkart Logistics"). "An
  * MEP consulting firm" or "our medical billing product" sets the scene, it does not ask for a skill.
- * What a sentence about pay and perks names is not suggested, nor a team the job works with.
+ * What a sentence about pay and perks names is not suggested, nor a team the job works with, nor
+ * what the posting says it does not want (taxonomy/unwanted.ts).
  * Skills named as alternatives ("Figma or Adobe XD") are one suggestion: the first, with the others
  * as its alternatives.
  */
@@ -312,6 +333,7 @@ export function suggestFromMatches(
   )
   const opening = openingParagraph(lines)
   const clauses = clausesOf(lines)
+  const unwanted = unwantedLines(lines)
   const aboutEmployer = (match: SkillMatch) => {
     if (match.lineIndex < opening.from || match.lineIndex >= opening.to) return false
     const sentence = clauses.sentenceOf(match)
@@ -325,10 +347,14 @@ export function suggestFromMatches(
 
   const bySkill = new Map<string, SuggestedSkill & { order: number }>()
   matches.forEach((match, order) => {
-    // What a sentence about pay and perks names is offered, not asked for; a team named is someone else's.
-    if (PERKS_SENTENCE.test(clauses.sentenceOf(match)) || clauses.namesTheirTeam(match)) return
+    // What a sentence about pay and perks names is offered, not asked for, legal text asks nothing, and a
+    // team named is someone else's.
+    const sentence = clauses.sentenceOf(match)
+    if (PERKS_SENTENCE.test(sentence) || LEGAL_SENTENCE.test(sentence) || clauses.namesTheirTeam(match)) return
     const line = lines[match.lineIndex] ?? ''
     if (MAIL_HEADER.test(line) || SALUTATION.test(line) || inAddress(line, match)) return
+    // What the posting says it does not want ("not a dashboard person", "NOT (selenium OR android)").
+    if (unwanted.has(match.lineIndex) || negatedAt(line, match.start)) return
     const preferred = preferredAt(match)
     const existing = bySkill.get(match.skillId)
     if (existing) {
