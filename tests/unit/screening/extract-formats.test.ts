@@ -339,6 +339,24 @@ describe('UTF-8 that was decoded as Windows-1252 on its way is read as written',
   })
 })
 
+describe('a web page saved as text', () => {
+  const extractText = async (text: string) =>
+    documentOf(await extractDocument(new TextEncoder().encode(text), 'resume.txt')).text
+
+  it('is read with its character references as the characters they stand for', async () => {
+    expect(await extractText('PIP ARCHER-NGUYEN &nbsp;&nbsp; drawings &amp; murals &#8211; Bristol &#x1F44B;')).toBe(
+      'PIP ARCHER-NGUYEN drawings & murals – Bristol 👋',
+    )
+    expect(await extractText('Tom&rsquo;s R&amp;D &lt;team&gt;')).toBe('Tom’s R&D <team>')
+  })
+
+  it('keeps an ampersand that starts no complete reference', async () => {
+    expect(await extractText('AT&T, R&D; M&S &c and &nbsp without its end')).toBe(
+      'AT&T, R&D; M&S &c and &nbsp without its end',
+    )
+  })
+})
+
 describe('a dash or a bullet a font could not draw, written "?"', () => {
   it.each([
     ['Mar 2021 ? Present', 'Mar 2021 – Present'],

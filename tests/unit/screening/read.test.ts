@@ -795,6 +795,17 @@ describe('contact and sections', () => {
     ['+------------------------+\n|  HENRIK SOLVANG        |\n|  Oracle DBA            |', 'Henrik Solvang'],
     ['##########################\n#  ANJALI MEHTA-RAO      #\n#  Blockchain Developer  #', 'Anjali Mehta-Rao'],
     ['Dr. Rhodri Ll. Pritchard-Evans  CEng FIET\nPrincipal Electrical Engineer', 'Rhodri Ll. Pritchard-Evans'],
+    ['Gillian M. Hartwell  Chartered FCIPD\n14 Beechwood Close, Solihull', 'Gillian M. Hartwell'],
+    [
+      'TALENT PROFILE\nGenerated from: Workday  |  Worker: Sinéad Byrne-Okafor  |  Employee ID: 00418872',
+      'Sinéad Byrne-Okafor',
+    ],
+    [
+      'NORDLICHT TECH RECRUITING GMBH\nKandidat / Candidate  : Tomasz Wieczorek\nPosition : Platform Engineer',
+      'Tomasz Wieczorek',
+    ],
+    ['JOHANNES (HANNES) PETRUS VAN DER MERWE  Pr Eng\nB.Sc (Eng) Electrical', 'Johannes Petrus Van Der Merwe'],
+    ['Subject: FW: CV\n\nDear Engr. Ngozi,\n\nTAMUNOTONYE BRIGGS\nElectrical Engineer', 'Tamunotonye Briggs'],
   ])('reads a name a plain-text resume sets apart, or follows with its letters: %j', (top, name) => {
     expect(read(`${top}\nSkills: Java, SQL`).contact.name).toBe(name)
   })

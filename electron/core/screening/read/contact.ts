@@ -79,8 +79,10 @@ const titleCase = (word: string) =>
 
 // "Name: Ada Lovelace", "Name - Ada Lovelace Email: …", "… on Tomcat. Name: Ada Lovelace" (portals run a
 // resume's fields into one line, the name's among them).
+// An HR system's or an agency's field names the person too: "Worker: Sinéad Byrne-Okafor", "Kandidat /
+// Candidate  : Tomasz Wieczorek".
 const NAME_LABEL =
-  /(?:^|[|•·,;]\s*|\.\s+)(?:(?:full|candidate|applicant)\s+)?name(?:\s+of\s+(?:the\s+)?(?:applicant|candidate))?\s*[:\-–]\s*(.+)$/i
+  /(?:^|[|•·,;]\s*|\.\s+)(?:(?:(?:full|candidate|applicant)\s+)?name(?:\s+of\s+(?:the\s+)?(?:applicant|candidate))?\s*[:\-–]|(?:worker|candidate|kandidat(?:\s*\/\s*candidate)?)\s*:)\s*(.+)$/i
 // Where a line's first field ends: "Ada Lovelace | London", "Ada Lovelace - Data Engineer - London".
 const FIELD_END = /\s*(?:[|•·,]|\s[-–—]\s).*$/
 
@@ -133,6 +135,8 @@ function findName(lines: readonly string[], headEnd: number): { name: string; li
   if (form) return form
   const head = Math.max(1, Math.min(headEnd, HEAD_LINES))
   for (const [index, line] of lines.slice(0, head).entries()) {
+    // "Dear Engr. Ngozi,", "Hi Sir Pao,": a forwarded resume's greeting names its reader.
+    if (LETTER_OPENING.test(line.trim())) continue
     const labelled = NAME_LABEL.exec(line)?.[1]
     // After a label the name is its leading capitalised words; whatever follows is another field.
     const name = asName(labelled ? leadingNameWords(labelled) : unframed(line).replace(FIELD_END, '').trim())
@@ -188,7 +192,11 @@ function asName(candidate: string): string | null {
     )
   )
     return null
-  if (words.filter((word) => NAME_WORD.test(word) && !INITIAL.test(word)).length > MAX_NAMES) return null
+  // A particle in capitals is still one: "JOHANNES PETRUS VAN DER MERWE" holds three names.
+  const names = words.filter(
+    (word) => NAME_WORD.test(word) && !INITIAL.test(word) && !PARTICLE.test(word.toLowerCase()),
+  )
+  if (names.length > MAX_NAMES) return null
   return words.map((word) => word.split('-').map(titleCase).join('-')).join(' ')
 }
 
@@ -204,16 +212,18 @@ const INITIAL = /^\p{Lu}\.?$/u
 const MAX_NAMES = 4
 const MAX_NAME_WORDS = 6
 
-// Letters written after a name ("PMP", "RN", "CEng MIStructE", "PhD"), as written: a surname in capitals
+// Letters written after a name ("PMP", "RN", "CEng MIStructE", "PhD", "Chartered FCIPD"), as written: a surname in capitals
 // ("Jean-Pierre MARTIN") or with a capital inside ("John Paul McDonald") is not one. Short ones that are
 // also surnames ("Ma", "Do") are left out.
 const POST_NOMINAL =
-  /^(?:PMP|RN|LPN|MD|DDS|PhD|MPhil|DPhil|MBA|BA|MSc|BSc|BEd|MEd|PGCE|BEng|MEng|CEng|IEng|PEng|CPA|ACA|FCA|ACCA|FCCA|CFA|CIMA|ACMA|CIPD|MCIPD|FCIPD|MICE|FICE|MIStructE|MIMechE|MIET|MIChemE|CISSP|CISA|CISM|CSM|SHRM|LLB|LLM|JD|Esq|FRCS|MRCP|MBBS|CFP|FIET|FIMechE|FIStructE|FREng|MRICS|FRICS|MCIOB|FCIOB|FHEA|PE)\.?,?$/
+  /^(?:PMP|RN|LPN|MD|DDS|PhD|MPhil|DPhil|MBA|BA|MSc|BSc|BEd|MEd|PGCE|BEng|MEng|CEng|IEng|PEng|CPA|ACA|FCA|ACCA|FCCA|CFA|CIMA|ACMA|CIPD|MCIPD|FCIPD|MICE|FICE|MIStructE|MIMechE|MIET|MIChemE|CISSP|CISA|CISM|CSM|SHRM|LLB|LLM|JD|Esq|FRCS|MRCP|MBBS|CFP|FIET|FIMechE|FIStructE|FREng|MRICS|FRICS|MCIOB|FCIOB|FHEA|PE|Chartered)\.?,?$/
 
 /** The words without the letters written after a name, unless the whole name is in capitals ("NGUYEN VAN BA"). */
 function withoutPostNominals(words: string[]): string[] {
   if (words.every((word) => word === word.toUpperCase())) return words
   let end = words.length
+  // South Africa's "Pr Eng" (a registered professional engineer) is two words; "Eng" alone is a surname.
+  if (end > 3 && /^Pr\.?$/.test(words[end - 2]!) && /^Eng\.?,?$/.test(words[end - 1]!)) end -= 2
   while (end > 2 && POST_NOMINAL.test(words[end - 1]!)) end--
   return words.slice(0, end)
 }

@@ -749,7 +749,7 @@ const LOWER_WORD = /(?<![\p{L}'’-])(?!(?:with|from|under|into|upon|cum|for|and
  * applicant tracking system exports ("APPLICATION FORM - EXPORTED FROM RECRUITMENT SYSTEM").
  */
 const RESUME_TITLE =
-  /\b(?:resume|résumé|cv|curriculum vitae|bio-?data|lebenslauf|portfolio|candidate (?:profile|summary|brief|details|application)|applicant (?:profile|details)|application form)\b/i
+  /\b(?:resume|résumé|cv|curriculum vitae|bio-?data|lebenslauf|portfolio|candidate (?:profile|summary|brief|details|application|submission|submittal|presentation)|kandidaten(?:vorstellung|profil)|applicant (?:profile|details)|application form)\b/i
 /** A document's title is among its first lines, above anything a resume would head a section with. */
 const TITLE_LINES = 8
 /** A first line that is an organisation's name ("FALCON BAY CONSTRUCTION L.L.C.", "Harbourline Logistics Ltd"). */
@@ -774,15 +774,24 @@ function whatTheTopSays(text: string, lines: readonly string[], signs: ResumeSig
     return `a document from an organisation (“${clip(first, TITLE_QUOTED)}”)`
   const addresses = new Set([...text.matchAll(EMAILS)].map((match) => match[0].toLowerCase())).size
   if (addresses >= MANY_PEOPLE && signs.ranges < 2) return `a list of people (${addresses} e-mail addresses)`
-  // An e-mail, unless the resume follows it ("Please find below my CV", then "CURRICULUM VITAE").
+  // An e-mail, unless the resume follows it ("Please find below my CV", then "CURRICULUM VITAE"), or is
+  // pasted into it without headings: dated jobs under a job title or above a degree, in a message that
+  // does not say the resume is attached (a recruiter's summary of the candidate names both).
   const top = lines.slice(0, TITLE_LINES)
-  const resumeBelow = signs.headings >= 2 || lines.some((line) => RESUME_TITLE_LINE.test(line))
+  const resumeBelow =
+    signs.headings >= 2 ||
+    (signs.ranges >= 2 && (signs.titles || signs.degrees) && !RESUME_ATTACHED.test(text)) ||
+    lines.some((line) => RESUME_TITLE_LINE.test(line))
   if (!resumeBelow && top.some((line) => /^from\s*:/i.test(line)) && top.some((line) => /^subject\s*:/i.test(line)))
     return 'an e-mail message (“From:”, “Subject:”)'
   const howTo = top.find((line) => HOW_TO.test(line))
   if (howTo) return `a guide (“${clip(howTo, TITLE_QUOTED)}”)`
   return null
 }
+
+/** "Please find attached Gareth Pryce's CV", "CV attached", "I am attaching my resume". */
+const RESUME_ATTACHED =
+  /\b(?:(?:find|see) (?:\w+ ){0,2}attached|attached (?:is|are|please|herewith|you will)|(?:cv|resume|résumé) (?:is )?attached|attaching)\b/i
 
 /** A line that is only a resume's title: "CURRICULUM VITAE", "Resume". */
 const RESUME_TITLE_LINE = /^[\s#=*_~-]*(?:resume|résumé|cv|curriculum vitae|bio-?data)[\s#=*_~:-]*$/i
