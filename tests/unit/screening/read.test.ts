@@ -3,6 +3,7 @@ import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { extractDocument } from '@core/screening/extract'
 import { taxonomyCatalog } from '@core/screening/jobs/skill-catalog'
+import { emailKey, phoneKey, samePersonBy } from '@core/screening/candidates/contact-keys'
 import { readResume } from '@core/screening/read'
 import { findEmail } from '@core/screening/read/contact'
 import { findDateRanges, monthToIso, parseDate } from '@core/screening/read/dates'
@@ -808,6 +809,49 @@ describe('contact and sections', () => {
     ['Subject: FW: CV\n\nDear Engr. Ngozi,\n\nTAMUNOTONYE BRIGGS\nElectrical Engineer', 'Tamunotonye Briggs'],
   ])('reads a name a plain-text resume sets apart, or follows with its letters: %j', (top, name) => {
     expect(read(`${top}\nSkills: Java, SQL`).contact.name).toBe(name)
+  })
+
+  it('reads a forwarded resume as the candidate’s, not the colleague’s who passed it on', () => {
+    // Set O: one colleague forwarding two candidates' resumes gave both their own name, address and
+    // phone from the outer headers and signature, and the two were taken for one person.
+    const forwarded = (name: string, address: string, phone: string, job: string) =>
+      [
+        'From: Joel Fernandes <joel.fernandes@seaport.example>',
+        'To: Nadia Farouk <nadia.farouk@techlink.example>',
+        'Subject: Fwd: my CV',
+        '',
+        'Nadia, worth a call I think.',
+        '',
+        'Rgds',
+        'Joel Fernandes',
+        'Operations Manager - Warehousing',
+        'Mob: +971 50 518 2336',
+        '',
+        '---------- Forwarded message ---------',
+        `From: ${name} <${address}>`,
+        'Date: Sat, 28 Nov 2026, 23:47',
+        'Subject: my CV',
+        'To: Joel Fernandes <joel.fernandes@seaport.example>',
+        '',
+        '> On Fri, 27 Nov 2026 Joel Fernandes wrote:',
+        '> send me your CV',
+        '',
+        `${name.toUpperCase()} - Dubai - ${phone}`,
+        '',
+        `${job}, TechLink Distribution LLC, Dubai - 2021 to now`,
+        'Sales Executive, Star Vision Electronics, Karama - 2018 to 2021',
+      ].join('\n')
+    const ryan = read(
+      forwarded("Ryan D'Souza", 'ryan.dsouza@mail.example', '+971 56 518 2107', 'Key Account Manager'),
+    ).contact
+    const asha = read(forwarded('Asha Menon', 'asha.menon@mail.example', '+971 55 204 7781', 'Account Manager')).contact
+    expect(ryan).toMatchObject({ name: "Ryan D'Souza", email: 'ryan.dsouza@mail.example', phone: '+971 56 518 2107' })
+    expect(asha).toMatchObject({ name: 'Asha Menon', email: 'asha.menon@mail.example', phone: '+971 55 204 7781' })
+    const keys = (contact: typeof ryan) => ({
+      emailKey: emailKey(contact.email ?? ''),
+      phoneKey: phoneKey(contact.phone ?? ''),
+    })
+    expect(samePersonBy(keys(ryan), keys(asha))).toBeNull()
   })
 
   it('reads the name under a side column, from a form\'s name fields, after "Ing." and before a nickname', () => {

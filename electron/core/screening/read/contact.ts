@@ -1,4 +1,5 @@
 import type { Contact } from '../types'
+import { forwardedMessage } from './forwarded'
 import { isSectionName } from './sections'
 
 const EMAIL = /[A-Z0-9._%+-]+@[A-Z0-9-]+(?:\.[A-Z0-9-]+)*\.[A-Z]{2,}/i
@@ -295,6 +296,16 @@ export function nameSpelledByEmail(lines: readonly string[], email: string | nul
 }
 
 export function readContact(lines: readonly string[], text: string, headEnd: number): Contact {
+  const forwarded = forwardedMessage(lines)
+  if (forwarded) {
+    // Only the forwarded message is the candidate's (read/forwarded.ts).
+    // Quoted replies ("> On Tue, Oct 20, Dana Whitcomb wrote:") are the people it passed between.
+    const body = lines.slice(forwarded.bodyStart).filter((line) => !/^\s*>/.test(line))
+    const bodyText = body.join('\n')
+    const email = findEmail(bodyText) ?? findEmail(forwarded.sender)
+    const name = nameOf(body, Math.max(1, headEnd - forwarded.bodyStart), email) ?? asName(forwarded.name ?? '')
+    return { name, email, phone: findPhone(body), links: findLinks(bodyText, email) }
+  }
   const email = findEmail(text)
   return { name: nameOf(lines, headEnd, email), email, phone: findPhone(lines), links: findLinks(text, email) }
 }
