@@ -350,6 +350,13 @@ describe('a web page saved as text', () => {
     expect(await extractText('Tom&rsquo;s R&amp;D &lt;team&gt;')).toBe('Tom’s R&D <team>')
   })
 
+  it('is read the same when the page was pasted into Word or printed to PDF', async () => {
+    const page = 'PIP ARCHER-NGUYEN &nbsp;&nbsp; drawings &amp; murals &#8211; Bristol'
+    const read = 'PIP ARCHER-NGUYEN drawings & murals – Bristol'
+    expect(documentOf(await extractDocument(await textToDocx(page), 'r.docx')).text).toBe(read)
+    expect(documentOf(await extractDocument(await textToPdf(page), 'r.pdf')).text).toBe(read)
+  })
+
   it('keeps an ampersand that starts no complete reference', async () => {
     expect(await extractText('AT&T, R&D; M&S &c and &nbsp without its end')).toBe(
       'AT&T, R&D; M&S &c and &nbsp without its end',

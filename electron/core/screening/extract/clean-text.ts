@@ -1,3 +1,4 @@
+import { decodeHTMLStrict } from 'entities'
 import { unifiedBreaks } from './line-breaks'
 import { withLostDashes, withLostMarks } from './lost-marks'
 import { repairMojibake } from './mojibake'
@@ -6,7 +7,9 @@ import { repairMojibake } from './mojibake'
  * Text as a human reads it: UTF-8 that was mis-decoded on its way decoded again ("â€¢" is "•"),
  * compatibility forms folded (ligatures, full-width letters), characters that are invisible or
  * reorder text removed (zero-width, bidi controls, private use), spaces tidied, a dash or a bullet a
- * font could not draw ("Mar 2021 ? Present", "? Built …") read as one.
+ * font could not draw ("Mar 2021 ? Present", "? Built …") read as one, and a web page's character
+ * references ("&nbsp;", "&amp;", "&#8211;"), kept when it was saved as text or pasted into Word, read
+ * as the characters they stand for.
  */
 
 // Zero-width and joiner characters, bidi embeddings/overrides/isolates, word joiners, BOM, soft hyphen,
@@ -19,7 +22,11 @@ const SPACES = /[ \u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g
 // Printable ASCII is already NFKC and holds no invisible characters or tabs: only runs of spaces to fold.
 const PRINTABLE_ASCII = /^[\x20-\x7E]*$/
 
-export function cleanLine(line: string): string {
+// Only a complete reference, with its ";", is one: "AT&T", "R&D" and "&nbsp " are left as written.
+const CHARACTER_REFERENCE = /&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{1,31});/i
+
+export function cleanLine(raw: string): string {
+  const line = raw.includes('&') && CHARACTER_REFERENCE.test(raw) ? decodeHTMLStrict(raw) : raw
   if (PRINTABLE_ASCII.test(line)) return withLostDashes(line.replace(/ {2,}/g, ' ').trim())
   // Before controls are removed: a mis-decoded character's middle byte is often a C1 control.
   return withLostDashes(

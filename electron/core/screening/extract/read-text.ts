@@ -1,4 +1,3 @@
-import { decodeHTMLStrict } from 'entities'
 import type { ContentFlag, ExtractedDocument, ExtractLimits } from '../types'
 import { cleanWrittenText } from '../hand-wrap'
 import { cleanLine, visibleCharCount } from './clean-text'
@@ -16,13 +15,8 @@ export function checkLength(text: string, limits: ExtractLimits) {
   return pages
 }
 
-// A web page saved as text keeps its character references: "PIP ARCHER-NGUYEN &nbsp;&nbsp; drawings
-// &amp; murals", "&#8211;", "&rsquo;". Only a complete reference (with its ";") is one.
-const CHARACTER_REFERENCE = /&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{1,31});/i
-const withCharacters = (text: string) => (CHARACTER_REFERENCE.test(text) ? decodeHTMLStrict(text) : text)
-
 export function readPlainText(raw: string, limits: ExtractLimits): ExtractedDocument {
-  const text = cleanWrittenText(withCharacters(raw))
+  const text = cleanWrittenText(raw)
   if (visibleCharCount(text) === 0) refuse('empty', 'The file has no text in it.')
   const pages = checkLength(text, limits)
   return { format: 'txt', text, hiddenText: '', pages, flags: detectInjection(text) }
