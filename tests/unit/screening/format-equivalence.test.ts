@@ -171,6 +171,13 @@ describe('the same text saved as PDF and DOCX', () => {
       'EPC contractor or consultancy where I can combine study work (load flow,',
       'short circuit, protection coordination) with site testing.',
     ],
+    // Set O's o008: a line of two labelled contact fields reaches the margin; the place under it is its own.
+    'a line of contact fields that reaches the margin, then the place': [
+      'VENKATA SIVA KUMAR PODILI',
+      'Sr. ETL Developer (Informatica PowerCenter / IICS) - 7.4 Yrs Exp - Data Warehousing & BI Reporting',
+      'E-mail: vsk.podili@o2-inbox.example Mobile: +91 96394 30612',
+      'Hyderabad, Telangana',
+    ],
     'a paragraph that runs on to the next page': [...shortLines(50), PROSE, PROSE, 'Skills: SQL, Power BI'],
     "a last page of short lines, against the whole document's margin": [
       PROSE,

@@ -6,6 +6,7 @@ import { taxonomyCatalog } from '@core/screening/jobs/skill-catalog'
 import { emailKey, phoneKey, samePersonBy } from '@core/screening/candidates/contact-keys'
 import { readResume } from '@core/screening/read'
 import { findEmail } from '@core/screening/read/contact'
+import { forwardedMessage } from '@core/screening/read/forwarded'
 import { findDateRanges, monthToIso, parseDate } from '@core/screening/read/dates'
 import { educationLevelOf } from '@core/screening/read/education'
 import { headlineOf } from '@core/screening/scoring/fields'
@@ -806,6 +807,10 @@ describe('contact and sections', () => {
       'Tomasz Wieczorek',
     ],
     ['JOHANNES (HANNES) PETRUS VAN DER MERWE  Pr Eng\nB.Sc (Eng) Electrical', 'Johannes Petrus Van Der Merwe'],
+    [
+      'SAP SuccessFactors — Employee Profile\nModule: Talent Search Result\n\nName: Pieter-Jan Verhoeven\nPosition Title: Network Security Specialist',
+      'Pieter-Jan Verhoeven',
+    ],
     ['Subject: FW: CV\n\nDear Engr. Ngozi,\n\nTAMUNOTONYE BRIGGS\nElectrical Engineer', 'Tamunotonye Briggs'],
   ])('reads a name a plain-text resume sets apart, or follows with its letters: %j', (top, name) => {
     expect(read(`${top}\nSkills: Java, SQL`).contact.name).toBe(name)
@@ -852,6 +857,21 @@ describe('contact and sections', () => {
       phoneKey: phoneKey(contact.phone ?? ''),
     })
     expect(samePersonBy(keys(ryan), keys(asha))).toBeNull()
+  })
+
+  it('names a forwarded resume by its sender when the resume itself gives no name', () => {
+    const lines = [
+      'From: Joel Fernandes <joel@seaport.example>',
+      'Subject: Fwd: my CV',
+      '',
+      'From: "Ryan D\'Souza" <ryan.dsouza@mail.example>',
+      'To: Joel Fernandes <joel@seaport.example>',
+      '',
+      'Key Account Manager, TechLink Distribution LLC, Dubai - 2021 to now',
+    ]
+    expect(forwardedMessage(lines)).toMatchObject({ bodyStart: 6, name: "Ryan D'Souza" })
+    expect(read(lines.join('\n')).contact).toMatchObject({ name: "Ryan D'Souza", email: 'ryan.dsouza@mail.example' })
+    expect(forwardedMessage(lines.slice(3))).toBeNull()
   })
 
   it('reads the name under a side column, from a form\'s name fields, after "Ing." and before a nickname', () => {

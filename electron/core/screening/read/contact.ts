@@ -79,9 +79,8 @@ const titleCase = (word: string) =>
     : word
 
 // "Name: Ada Lovelace", "Name - Ada Lovelace Email: …", "… on Tomcat. Name: Ada Lovelace" (portals run a
-// resume's fields into one line, the name's among them).
-// An HR system's or an agency's field names the person too: "Worker: Sinéad Byrne-Okafor", "Kandidat /
-// Candidate  : Tomasz Wieczorek".
+// resume's fields into one line, the name's among them); an HR system's or an agency's field names the
+// person too: "Worker: Sinéad Byrne-Okafor", "Kandidat / Candidate  : Tomasz Wieczorek".
 const NAME_LABEL =
   /(?:^|[|•·,;]\s*|\.\s+)(?:(?:(?:full|candidate|applicant)\s+)?name(?:\s+of\s+(?:the\s+)?(?:applicant|candidate))?\s*[:\-–]|(?:worker|candidate|kandidat(?:\s*\/\s*candidate)?)\s*:)\s*(.+)$/i
 // Where a line's first field ends: "Ada Lovelace | London", "Ada Lovelace - Data Engineer - London".
@@ -134,24 +133,30 @@ function nameAboveSummary(lines: readonly string[]): { name: string; line: numbe
 function findName(lines: readonly string[], headEnd: number): { name: string; line: number } | null {
   const form = formName(lines)
   if (form) return form
-  const head = Math.max(1, Math.min(headEnd, HEAD_LINES))
-  for (const [index, line] of lines.slice(0, head).entries()) {
-    // "Dear Engr. Ngozi,", "Hi Sir Pao,": a forwarded resume's greeting names its reader.
-    if (LETTER_OPENING.test(line.trim())) continue
+  const head = lines.slice(0, Math.max(1, Math.min(headEnd, HEAD_LINES)))
+  // A "Name:" field at the top says what the first line only suggests: an HR system's export opens
+  // with its own name ("SAP SuccessFactors — Employee Profile"), the person's field below it.
+  for (const [index, line] of head.entries()) {
     const labelled = NAME_LABEL.exec(line)?.[1]
     // After a label the name is its leading capitalised words; whatever follows is another field.
-    const name = asName(labelled ? leadingNameWords(labelled) : unframed(line).replace(FIELD_END, '').trim())
+    const name = labelled && asName(leadingNameWords(labelled))
+    if (name) return { name, line: index }
+  }
+  for (const [index, line] of head.entries()) {
+    // "Dear Engr. Ngozi,", "Hi Sir Pao,": a forwarded resume's greeting names its reader.
+    if (LETTER_OPENING.test(line.trim()) || NAME_LABEL.test(line)) continue
+    const name = asName(unframed(line).replace(FIELD_END, '').trim())
     if (name) return { name, line: index }
   }
   // A letter before the resume: the resume's own top is just above its first heading.
   const letterFirst = LETTER_OPENING.test(lines[0] ?? '')
-  for (let index = Math.max(head, headEnd - ABOVE_HEADING); letterFirst && index < headEnd; index++) {
+  for (let index = Math.max(head.length, headEnd - ABOVE_HEADING); letterFirst && index < headEnd; index++) {
     const name = asName(lines[index]!.replace(FIELD_END, '').trim())
     if (name) return { name, line: index }
   }
   const aboveSummary = nameAboveSummary(lines)
   if (aboveSummary) return aboveSummary
-  for (let index = head; index < lines.length; index++) {
+  for (let index = head.length; index < lines.length; index++) {
     const label = NAME_LABEL.exec(lines[index]!)
     if (!label) continue
     const before = [...lines.slice(Math.max(0, index - 3), index), lines[index]!.slice(0, label.index)].join(' ')
@@ -213,9 +218,9 @@ const INITIAL = /^\p{Lu}\.?$/u
 const MAX_NAMES = 4
 const MAX_NAME_WORDS = 6
 
-// Letters written after a name ("PMP", "RN", "CEng MIStructE", "PhD", "Chartered FCIPD"), as written: a surname in capitals
-// ("Jean-Pierre MARTIN") or with a capital inside ("John Paul McDonald") is not one. Short ones that are
-// also surnames ("Ma", "Do") are left out.
+// Letters written after a name ("PMP", "RN", "CEng MIStructE", "PhD", "Chartered FCIPD"), as written: a
+// surname in capitals ("Jean-Pierre MARTIN") or with a capital inside ("John Paul McDonald") is not one.
+// Short ones that are also surnames ("Ma", "Do") are left out.
 const POST_NOMINAL =
   /^(?:PMP|RN|LPN|MD|DDS|PhD|MPhil|DPhil|MBA|BA|MSc|BSc|BEd|MEd|PGCE|BEng|MEng|CEng|IEng|PEng|CPA|ACA|FCA|ACCA|FCCA|CFA|CIMA|ACMA|CIPD|MCIPD|FCIPD|MICE|FICE|MIStructE|MIMechE|MIET|MIChemE|CISSP|CISA|CISM|CSM|SHRM|LLB|LLM|JD|Esq|FRCS|MRCP|MBBS|CFP|FIET|FIMechE|FIStructE|FREng|MRICS|FRICS|MCIOB|FCIOB|FHEA|PE|Chartered)\.?,?$/
 
@@ -298,8 +303,8 @@ export function nameSpelledByEmail(lines: readonly string[], email: string | nul
 export function readContact(lines: readonly string[], text: string, headEnd: number): Contact {
   const forwarded = forwardedMessage(lines)
   if (forwarded) {
-    // Only the forwarded message is the candidate's (read/forwarded.ts).
-    // Quoted replies ("> On Tue, Oct 20, Dana Whitcomb wrote:") are the people it passed between.
+    // Only the forwarded message is the candidate's (read/forwarded.ts), without its quoted replies ("> On
+    // Tue, Oct 20, Dana Whitcomb wrote:"), which name the people it passed between.
     const body = lines.slice(forwarded.bodyStart).filter((line) => !/^\s*>/.test(line))
     const bodyText = body.join('\n')
     const email = findEmail(bodyText) ?? findEmail(forwarded.sender)

@@ -17,7 +17,7 @@ export interface ForwardedMessage {
 const FROM = /^\s*from\s*:\s*(.*)$/i
 const HEADER = /^\s*(?:from|to|cc|bcc|date|sent|subject|reply-to)\s*:/i
 // "Ryan D'Souza <ryan@…>", "\"Liu, Jenna\" <…>": the display name before the address.
-const DISPLAY_NAME = /^\s*["']?([^"'<>@]+?)["']?\s*<[^>]*>\s*$/
+const DISPLAY_NAME = /^\s*"?([^"<>@]+?)"?\s*<[^>]*>\s*$/
 
 /** The last message of a chain of two or more, or null when the text is no forward. */
 export function forwardedMessage(lines: readonly string[]): ForwardedMessage | null {

@@ -587,6 +587,10 @@ const CAPITAL_START = /^\s*\p{Lu}/u
 // A line of contact fields: a bar or a dot between fields, and an e-mail address or a phone number.
 const CONTACT_FIELDS = /\s[|·•]\s/
 const EMAIL_LIKE = /[\w.+-]+@[\w-]+\.\w/
+/** A field bar with an address or a phone, or both an address and a phone. */
+const contactFields = (text: string) =>
+  EMAIL_LIKE.test(text) ? CONTACT_FIELDS.test(text) || holdsPhone(text) : CONTACT_FIELDS.test(text) && holdsPhone(text)
+const CONTACT_END = /(?:\d|@[\w-]+(?:\.[\w-]+)+)\s*$/
 // Ten digits or more, as a phone has with its area code; "(2014 - 2019)" is no phone.
 const PHONE_LIKE = /\+?\d[\d ().-]{8,}\d/g
 const holdsPhone = (text: string) =>
@@ -648,15 +652,14 @@ function continues(
     return false
   if (rangeCut) return true
   // The person's contact fields start a line of their own, even in lower case ("s.nambiar@… | +91 …"
-  // under a headline that reached the margin): a sentence seldom wraps into an address and a field bar.
+  // under a headline that reached the margin): a sentence seldom wraps into an address and a field bar,
+  // or into an address and a phone ("E-mail: vsk@…  Mobile: +91 …").
   // Under a line that ends with a field bar or a label they are its wrapped end ("… | Hyderabad |" /
   // "venkat@… | +91 …", "… | Email -" / "ahmed@… | Position sought - …").
-  if (
-    CONTACT_FIELDS.test(nextText) &&
-    (EMAIL_LIKE.test(nextText) || holdsPhone(nextText)) &&
-    !/[|·•:,;–—-]\s*$/.test(paragraph)
-  )
-    return false
+  if (contactFields(nextText) && !/[|·•:,;–—-]\s*$/.test(paragraph)) return false
+  // And a line of them that ends on its phone or address ends there: "E-mail: vsk@… Mobile: +91 96394
+  // 30612" over "Hyderabad, Telangana" is two lines, however near the margin the first one reached.
+  if (CONTACT_END.test(paragraph) && contactFields(paragraph) && CAPITAL_START.test(nextText)) return false
   // A sentence going on in lower case is one, wherever its line ended and however far in the next
   // line starts (a hanging indent under a bullet's text), as the text reader joins it.
   if (sentences && goesOnInLowerCase(paragraph.trimEnd().length, paragraph, nextText)) return true
