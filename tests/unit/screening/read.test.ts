@@ -808,6 +808,10 @@ describe('contact and sections', () => {
     ],
     ['JOHANNES (HANNES) PETRUS VAN DER MERWE  Pr Eng\nB.Sc (Eng) Electrical', 'Johannes Petrus Van Der Merwe'],
     [
+      'StepStone — Lebenslauf (Profil)\n\nDipl.-Ing. (FH) Jürgen Pfannschmidt\nDesign Engineer (Konstrukteur)',
+      'Jürgen Pfannschmidt',
+    ],
+    [
       'SAP SuccessFactors — Employee Profile\nModule: Talent Search Result\n\nName: Pieter-Jan Verhoeven\nPosition Title: Network Security Specialist',
       'Pieter-Jan Verhoeven',
     ],

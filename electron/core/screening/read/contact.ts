@@ -207,8 +207,10 @@ function asName(candidate: string): string | null {
 }
 
 // What stands before a name but is not one: "Mr.", "Dr", "Er." and "Eng." (an engineer, in South Asia and
-// the Gulf), "Adv." (an advocate), "Shri", "Smt.". Those that are also names ("Eng Wei Ling") only with their full stop.
-const HONORIFIC = /^(?:(?:(?:mr|mrs|ms|dr|shri|smt)\.?|miss|(?:er|eng|engr|ing|adv|prof|sri)\.)\s+)+(?=\p{Lu})/iu
+// the Gulf), "Adv." (an advocate), "Shri", "Smt.", a German "Dipl.-Ing. (FH)". Those that are also names
+// ("Eng Wei Ling") only with their full stop.
+const HONORIFIC =
+  /^(?:(?:(?:mr|mrs|ms|dr|shri|smt)\.?|miss|(?:er|eng|engr|ing|adv|prof|sri)\.|dipl\.-(?:ing|kfm|inf)\.(?:\s*\((?:fh|th|tu)\))?)\s+)+(?=\p{Lu})/iu
 
 // A surname's particle, written in lower case between the names ("Pieter van der Meulen", "Maria da
 // Silva", "Ahmad bin Ismail"); and an initial ("Joanna Mae R. Dela Cruz"). Neither counts among the
