@@ -51,6 +51,11 @@ describe('dates', () => {
     ['since 2021', '2021-01', 'now', true],
     ['(Summer 2022 - Fall 2023)', '2022-06', '2023-09', false],
     ['2019 - current', '2019-01', 'now', true],
+    // Rows of an HR system's or an ATS's table of jobs (set O's Workday and SuccessFactors exports).
+    ['01-04-2019 | 31-12-2022 | Network Engineer | JL7', '2019-04', '2022-12', false],
+    ['01-01-2023 | — | Network Security Specialist | JL8', '2023-01', 'now', true],
+    ['01/03/2024 | (current) | Senior People Partner | Grade 10', '2024-03', 'now', true],
+    ['3    | Nexa Systems Pvt Ltd, Pune  | Oracle DBA  | Jun 2014   | Jun 2016', '2014-06', '2016-06', false],
   ])('%s', (text, start, end, current) => {
     const [range] = findDateRanges(text, NOW_MONTH)
     expect(range).toBeDefined()
@@ -85,6 +90,8 @@ describe('dates', () => {
       'Version 2.3 - 4.1',
       'ISO 9001-2015 audit',
       'Room 1204 - 1208',
+      // A portal's IT skills table: a version and the year it was last used.
+      'SQL Server | 2019 | 2026 | 4 Years 0 Months',
     ]) {
       expect(findDateRanges(text, NOW_MONTH), text).toEqual([])
     }

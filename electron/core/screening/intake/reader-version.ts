@@ -5,4 +5,4 @@
  * to the reader or the features would give the same bytes a different read, and every kept read is
  * read again on the next run. (The skill taxonomy is part of the key on its own: editing it needs no bump.)
  */
-export const SCREEN_READER_VERSION = 88
+export const SCREEN_READER_VERSION = 89

@@ -35,14 +35,21 @@ const YEAR = String.raw`(?:19[5-9]\d|20[0-4]\d)`
 const SHORT_YEAR = String.raw`'\d{2}`
 const NUMERIC_MONTH = String.raw`(?:0?[1-9]|1[0-2])`
 // "Jan 2019", "January, 2019", "JAN-2014", "enero de 2019", "03/2018", "01.2017", "2018-03", "2019".
-const DATE = String.raw`(?:${MONTH}(?:,|-|/|\s+de)?\s*(?:${YEAR}|${SHORT_YEAR})|${NUMERIC_MONTH}[/.-]${YEAR}|${YEAR}[/.-]${NUMERIC_MONTH}(?!\d)|${YEAR})`
+const MONTH_DATE = String.raw`(?:${MONTH}(?:,|-|/|\s+de)?\s*(?:${YEAR}|${SHORT_YEAR})|${NUMERIC_MONTH}[/.-]${YEAR}|${YEAR}[/.-]${NUMERIC_MONTH}(?!\d))`
+const DATE = String.raw`(?:${MONTH_DATE}|${YEAR})`
 /** The words and marks that join a range's two ends: a dash, "to", "till", an arrow ("2022-02 → present"). */
 export const RANGE_CONNECTORS = String.raw`->|→|-|–|—|−|~|to|until|till|through|thru|upto|up to`
 // "to till", "- till", "until": one or more range words between the two ends.
 const SEPARATOR = String.raw`\s*(?:(?:${RANGE_CONNECTORS})\s*)+`
 const PRESENT_ONLY = new RegExp(`^${PRESENT}$`, 'i')
+// A row of a table of jobs, as HR systems and applicant tracking systems export one: "Start Date | End
+// Date | Position" over "01-04-2019 | 31-12-2022 | Network Engineer", the current job's end cell
+// "(current)", "Present" or a dash.
+// Both ends with their month: bare years in cells are a skill's version and when it was last used
+// ("SQL Server | 2019 | 2026 | 4 Years").
+const TABLE_ROW = String.raw`(?<![\p{L}\p{N}_/.-])(${MONTH_DATE})\s*\|\s*(?:(${MONTH_DATE})|\(?(${PRESENT})\)?|[—–-])\s*(?=\||$)`
 const RANGE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_/.-])(${DATE})${SEPARATOR}(${DATE}|${PRESENT})(?![\p{L}\p{N}_/-])|\bsince\s+(${DATE})(?![\p{L}\p{N}_/-])`,
+  String.raw`(?<![\p{L}\p{N}_/.-])(${DATE})${SEPARATOR}(${DATE}|${PRESENT})(?![\p{L}\p{N}_/-])|\bsince\s+(${DATE})(?![\p{L}\p{N}_/-])|${TABLE_ROW}`,
   'giu',
 )
 const HAS_YEAR = /(?:19|20)\d{2}/
@@ -131,7 +138,9 @@ export function findDateRanges(line: string, now: MonthIndex): DateRange[] {
   const ranges: DateRange[] = []
   RANGE.lastIndex = 0
   for (let match = RANGE.exec(text); match; match = RANGE.exec(text)) {
-    const range = toRange(match[1] ?? match[3]!, match[2], now)
+    const range = match[4]
+      ? toRange(match[4], match[5] ?? match[6] ?? 'present', now)
+      : toRange(match[1] ?? match[3]!, match[2], now)
     if (!range) continue
     ranges.push({
       ...range,
