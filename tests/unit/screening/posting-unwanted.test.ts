@@ -188,6 +188,29 @@ describe('a careers page’s own text', () => {
   })
 })
 
+describe('the teams a job works with', () => {
+  it('are no skills it asks for, each one of a list that ends in their teams', () => {
+    const { required, all } = asked(
+      [
+        '# Java Developer',
+        '',
+        '- Build services in Java and Spring Boot.',
+        '- Work closely with our QA and DevOps teams on releases.',
+        '- Partner with simulation, manufacturing, quality and customer engineering teams.',
+      ].join('\n'),
+    )
+    expect(required).toEqual(expect.arrayContaining(['Java', 'Spring Boot']))
+    expect(all).not.toContain('Quality Assurance')
+    expect(all).not.toContain('DevOps')
+    expect(all).not.toContain('Manufacturing')
+  })
+
+  it('leaves a skill before "cross-functional teams" asked for', () => {
+    const { required } = asked('# Backend Engineer\n\n- Experience with Kafka and cross-functional teams.')
+    expect(required).toContain('Apache Kafka')
+  })
+})
+
 describe('a master that is no degree', () => {
   it.each([
     'Certified Scrum Master (CSM)',

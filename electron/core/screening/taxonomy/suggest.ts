@@ -53,8 +53,13 @@ const inAddress = (line: string, match: SkillMatch) =>
     (address) => address.index < match.end && address.index + address[0].length > match.start,
   )
 // "Coordinate with the consultant and the MEP team", "work closely with the sales team": a skill
-// that names the people the job works with is theirs, not asked of the candidate.
-const THEIR_TEAM = /^\s+(?:teams?|departments?|dept\b)/i
+// that names the people the job works with is theirs, not asked of the candidate; so is each one of a
+// list that ends in their teams ("with manufacturing and quality teams", "with our QA and DevOps
+// teams", "with simulation, manufacturing, quality and customer engineering teams"), but not a skill
+// before "cross-functional teams".
+const THEIR_TEAM =
+  /^(?:\s*(?:,|&|\/|,?\s+and)\s+(?:the\s+)?(?!(?:cross-functional|distributed|remote|agile|global|large|small|multiple|offshore|onshore|virtual|diverse|high-performing)\b)[\p{L}\p{N}.+#-]+(?:\s+[\p{L}\p{N}.+#-]+)?){0,4}\s+(?:teams?|departments?|dept\b)/iu
+const TEAM_LOOKAHEAD = 90
 // "sit in on grooming with the devs and product owner", "liaise with the Scrum Master": a skill named
 // by a person's role, after "with", is someone the job works with; "with Scrum Master certification"
 // or "with product owner experience" is the job's own.
@@ -192,7 +197,7 @@ function clausesOf(lines: readonly string[]) {
     namesTheirTeam(match: SkillMatch): boolean {
       const line = lines[match.lineIndex] ?? ''
       const aPerson = namesAPerson(line, match.start, match.end)
-      if (!THEIR_TEAM.test(line.slice(match.end, match.end + 16)) && !aPerson) return false
+      if (!THEIR_TEAM.test(line.slice(match.end, match.end + TEAM_LOOKAHEAD)) && !aPerson) return false
       const withs = stopsIn(match.lineIndex, WITH)
       const first = firstAtLeast(withs.at, bounds(match, CLAUSE_END)[0])
       return first < withs.at.length && withs.at[first]! < match.start
