@@ -205,6 +205,20 @@ describe('the teams a job works with', () => {
     expect(all).not.toContain('Manufacturing')
   })
 
+  it('are whom it advises, not what it advises them on', () => {
+    const { required, all } = asked(
+      [
+        '# Senior Commercial Counsel',
+        '',
+        "You'll advise account executives, sales leadership, deal desk, Finance and Procurement, and draft SaaS agreements.",
+        '- Advise leaders on organisation design and workforce planning.',
+      ].join('\n'),
+    )
+    expect(all).not.toContain('Procurement')
+    expect(all).not.toContain('Sales Management')
+    expect(required).toContain('Workforce Planning')
+  })
+
   it('leaves a skill before "cross-functional teams" asked for', () => {
     const { required } = asked('# Backend Engineer\n\n- Experience with Kafka and cross-functional teams.')
     expect(required).toContain('Apache Kafka')

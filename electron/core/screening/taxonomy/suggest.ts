@@ -60,6 +60,15 @@ const inAddress = (line: string, match: SkillMatch) =>
 const THEIR_TEAM =
   /^(?:\s*(?:,|&|\/|,?\s+and)\s+(?:the\s+)?(?!(?:cross-functional|distributed|remote|agile|global|large|small|multiple|offshore|onshore|virtual|diverse|high-performing)\b)[\p{L}\p{N}.+#-]+(?:\s+[\p{L}\p{N}.+#-]+)?){0,4}\s+(?:teams?|departments?|dept\b)/iu
 const TEAM_LOOKAHEAD = 90
+// Whom a job advises are people, what it advises them on is the work: "advise account executives, sales
+// leadership, deal desk, Finance and Procurement" names the lawyer's clients inside the company;
+// "advise leaders on organisation design, workforce planning" asks for both of those.
+const ADVISES = /\badvis(?:e|es|ing)\s+/gi
+const ADVICE_TOPIC = /(?:^|\s)(?:on|about|regarding|in)\s|[.;:!?]|,\s+and\s/i
+const advised = (line: string, start: number) =>
+  [...line.slice(0, start).matchAll(ADVISES)].some(
+    (advice) => !ADVICE_TOPIC.test(line.slice(advice.index + advice[0].length, start)),
+  )
 // "sit in on grooming with the devs and product owner", "liaise with the Scrum Master": a skill named
 // by a person's role, after "with", is someone the job works with; "with Scrum Master certification"
 // or "with product owner experience" is the job's own.
@@ -356,6 +365,7 @@ export function suggestFromMatches(
     // team named is someone else's.
     const sentence = clauses.sentenceOf(match)
     if (PERKS_SENTENCE.test(sentence) || LEGAL_SENTENCE.test(sentence) || clauses.namesTheirTeam(match)) return
+    if (advised(lines[match.lineIndex] ?? '', match.start)) return
     const line = lines[match.lineIndex] ?? ''
     if (MAIL_HEADER.test(line) || SALUTATION.test(line) || inAddress(line, match)) return
     // What the posting says it does not want ("not a dashboard person", "NOT (selenium OR android)").
