@@ -2,7 +2,7 @@ import { MAX_ALTERNATIVES } from '../../../../shared/contract/screening/alternat
 import type { SkillMatch } from './matcher'
 import { WHERE_TO_APPLY } from '../scoring/job-query'
 import { namesAPerson } from './roles'
-import { negatedAt, unwantedLines } from './unwanted'
+import { negatedSpans, unwantedLines, within, type Span } from './unwanted'
 
 export type SkillImportance = 'required' | 'preferred'
 
@@ -64,11 +64,16 @@ const TEAM_LOOKAHEAD = 90
 // leadership, deal desk, Finance and Procurement" names the lawyer's clients inside the company;
 // "advise leaders on organisation design, workforce planning" asks for both of those.
 const ADVISES = /\badvis(?:e|es|ing)\s+/gi
-const ADVICE_TOPIC = /(?:^|\s)(?:on|about|regarding|in)\s|[.;:!?]|,\s+and\s/i
-const advised = (line: string, start: number) =>
-  [...line.slice(0, start).matchAll(ADVISES)].some(
-    (advice) => !ADVICE_TOPIC.test(line.slice(advice.index + advice[0].length, start)),
-  )
+const ADVICE_TOPIC = /(?<!\p{L})(?:on|about|regarding|in)\s|[.;:!?]|,\s+and\s/giu
+/** The stretches of a line that name whom a job advises, each from "advise" to what it advises on. */
+function advisedSpans(line: string): Span[] {
+  return [...line.matchAll(ADVISES)].map((advice) => {
+    const from = advice.index + advice[0].length
+    ADVICE_TOPIC.lastIndex = from
+    const topic = ADVICE_TOPIC.exec(line)
+    return [from, (topic?.index ?? line.length) - 1] as const
+  })
+}
 // "sit in on grooming with the devs and product owner", "liaise with the Scrum Master": a skill named
 // by a person's role, after "with", is someone the job works with; "with Scrum Master certification"
 // or "with product owner experience" is the job's own.
@@ -348,6 +353,18 @@ export function suggestFromMatches(
   const opening = openingParagraph(lines)
   const clauses = clausesOf(lines)
   const unwanted = unwantedLines(lines)
+  // Each line's negations and whom it advises, found once for all of its mentions.
+  const spans = new Map<string, Span[]>()
+  const spansOf = (kind: 'negated' | 'advised', lineIndex: number) => {
+    const key = `${kind}:${lineIndex}`
+    let found = spans.get(key)
+    if (!found) {
+      const line = lines[lineIndex] ?? ''
+      found = kind === 'negated' ? negatedSpans(line) : advisedSpans(line)
+      spans.set(key, found)
+    }
+    return found
+  }
   const aboutEmployer = (match: SkillMatch) => {
     if (match.lineIndex < opening.from || match.lineIndex >= opening.to) return false
     const sentence = clauses.sentenceOf(match)
@@ -365,11 +382,11 @@ export function suggestFromMatches(
     // team named is someone else's.
     const sentence = clauses.sentenceOf(match)
     if (PERKS_SENTENCE.test(sentence) || LEGAL_SENTENCE.test(sentence) || clauses.namesTheirTeam(match)) return
-    if (advised(lines[match.lineIndex] ?? '', match.start)) return
+    if (within(spansOf('advised', match.lineIndex), match.start)) return
     const line = lines[match.lineIndex] ?? ''
     if (MAIL_HEADER.test(line) || SALUTATION.test(line) || inAddress(line, match)) return
     // What the posting says it does not want ("not a dashboard person", "NOT (selenium OR android)").
-    if (unwanted.has(match.lineIndex) || negatedAt(line, match.start)) return
+    if (unwanted.has(match.lineIndex) || within(spansOf('negated', match.lineIndex), match.start)) return
     const preferred = preferredAt(match)
     const existing = bySkill.get(match.skillId)
     if (existing) {

@@ -43,20 +43,33 @@ function closingBracket(line: string, open: number): number {
   return line.length
 }
 
+/** Where a span of a line starts and ends (both inclusive). */
+export type Span = readonly [number, number]
+
+const OPENS_BRACKET = /\s*\(/y
+
 /**
- * Whether the mention at `start` on `line` is said to be unwanted: a Boolean "NOT (…)" around it,
- * or a negation a few words before it in its part of the sentence.
+ * The stretches of a line a negation reaches: a Boolean "NOT (…)" to its closing bracket, any other
+ * a few words on, to the end of its part of the sentence. Found once per line, so a line that names
+ * a skill thousands of times costs no more than its length and its negations.
  */
-export function negatedAt(line: string, start: number): boolean {
-  for (const negation of line.slice(0, start).matchAll(NEGATION)) {
+export function negatedSpans(line: string): Span[] {
+  const spans: Span[] = []
+  for (const negation of line.matchAll(NEGATION)) {
     const after = negation.index + negation[0].length
-    const bracket = /^\s*\(/.exec(line.slice(after))
+    OPENS_BRACKET.lastIndex = after
+    const bracket = OPENS_BRACKET.exec(line)
     if (bracket) {
-      if (closingBracket(line, after + bracket[0].length - 1) > start) return true
+      spans.push([after, closingBracket(line, after + bracket[0].length - 1) - 1])
       continue
     }
-    const between = line.slice(after, start)
-    if (between.length <= REACH && !PART_END.test(between)) return true
+    const cut = line.slice(after, after + REACH).search(PART_END)
+    spans.push([after, after + (cut === -1 ? REACH : cut)])
   }
-  return false
+  return spans
 }
+
+export const within = (spans: readonly Span[], at: number) => spans.some(([from, to]) => from <= at && at <= to)
+
+/** Whether the mention at `start` on `line` is said to be unwanted (see negatedSpans). */
+export const negatedAt = (line: string, start: number) => within(negatedSpans(line), start)
