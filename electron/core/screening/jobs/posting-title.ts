@@ -1,5 +1,5 @@
 import { TITLE_WORDS } from '../read/employment'
-import { CHAT_HEADER, MAIL_HEADER } from '../taxonomy/suggest'
+import { CHAT_HEADER, CHAT_TIME_STAMP, MAIL_HEADER } from '../taxonomy/suggest'
 import { negatedAt } from '../taxonomy/unwanted'
 
 /**
@@ -63,8 +63,10 @@ const plain = (line: string) =>
 
 // A forward or a reply's prefix, a chat line's time and sender ("[3:12 PM] Kevin Lau: "), and a
 // label that says an opening follows: "Fwd: Re:", "HIRING –".
-const PREFIX =
-  /^(?:(?:fwd?|fw|re)\s*:\s*|\[\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?\]\s*(?:\p{Lu}[\p{L}'’.-]*\s*){1,3}:\s*)+/iu
+const PREFIX = new RegExp(
+  String.raw`^(?:(?:fwd?|fw|re)\s*:\s*|${CHAT_TIME_STAMP}\s*(?:\p{Lu}[\p{L}'’.-]*\s*){1,3}:\s*)+`,
+  'iu',
+)
 const OPENING_LABEL =
   /^(?:(?:urgent(?:ly)?|immediate)\s+)?(?:we(?:['’]re| are)\s+)?(?:hiring|requirement|opening|vacancy|position|role|job(?:\s+title)?|designation|subject)\s*(?:for\s*)?(?:[:–—-]|\s+for\s)\s*/i
 

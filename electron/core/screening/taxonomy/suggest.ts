@@ -43,8 +43,10 @@ const EMPLOYER_FACT =
 export const MAIL_HEADER = /^\s*(?:from|to|cc|bcc|date|sent|reply-to)\s*:/i
 // A chat's lines: a header ("Sanne de Vries 14:02", "Daniel Okafor  9:15 AM") naming who wrote what
 // follows, or a message stamped with its time ("[10:42] Priya Venkatesh: …"). Neither is a heading.
-export const CHAT_HEADER = /^\p{Lu}[\p{L}'’.-]*(?:\s+[\p{L}'’.-]+){0,3}\s+\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?$/u
-export const CHAT_STAMP = /^\[\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?\]/
+const CLOCK_TIME = String.raw`\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?`
+export const CHAT_HEADER = new RegExp(String.raw`^\p{Lu}[\p{L}'’.-]*(?:\s+[\p{L}'’.-]+){0,3}\s+${CLOCK_TIME}$`, 'u')
+export const CHAT_TIME_STAMP = String.raw`\[${CLOCK_TIME}\]`
+const CHAT_STAMP = new RegExp(`^${CHAT_TIME_STAMP}`)
 // A social post's tags: "#FitnessJobs #PersonalTrainer #Hiring".
 const HASHTAGS = /^(?:#[\p{L}\p{N}_]+[\s,]*)+$/u
 const SALUTATION = /^\s*(?:dear|hi|hello|hey)\b[^.!?:]{0,40}[,!]?\s*$/i
