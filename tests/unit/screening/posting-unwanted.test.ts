@@ -58,7 +58,7 @@ describe('what a posting says it does not want', () => {
       '- Tableau report developers',
       'nice: SQL basics',
     ].join('\n')
-    expect([...unwantedLines(notes.split('\n'))]).toEqual([1, 2, 3, 4])
+    expect([...unwantedLines(notes.split('\n'), (line) => line.startsWith('- '))]).toEqual([1, 2, 3, 4])
     const { all, job } = asked(`# Business Analyst\n\n${notes}`)
     expect(all).toEqual(expect.arrayContaining(['User Stories', 'Jira']))
     for (const unwanted of ['Scrum', 'Selenium', 'Tableau']) expect(all).not.toContain(unwanted)

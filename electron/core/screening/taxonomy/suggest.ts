@@ -2,7 +2,7 @@ import { MAX_ALTERNATIVES } from '../../../../shared/contract/screening/alternat
 import type { SkillMatch } from './matcher'
 import { WHERE_TO_APPLY } from '../scoring/job-query'
 import { namesAPerson } from './roles'
-import { negatedSpans, unwantedLines, within, type Span } from './unwanted'
+import { negatedSpans, NOT_NEEDED, unwantedLines, within, type Span } from './unwanted'
 
 export type SkillImportance = 'required' | 'preferred'
 
@@ -83,8 +83,10 @@ const WITH = /\bwith\b/gi
 // Inside one line: "Kafka (a plus)", "Terraform is a bonus", "ideally Go", "Good to have: AWS", "a
 // licence is an added advantage", "ISTQB certified candidates will be given preference", "Kafka
 // exposure would be really nice", "a bit of Lean would be great", "Terraform not required".
-const PREFERRED_INLINE =
-  /\b(a plus|is a plus|plus\b|bonus|nice[- ]to[- ](?:have|know)|(?:would be|is|are)(?: really| very| so)? (?:nice|great|helpful)|good[- ]to[- ](?:have|know)|preferred|preference|ideally|desirable|advantage|advantageous|optional|familiarity with|exposure to|not (?:required|needed|necessary|mandatory|essential|a must))\b/i
+const PREFERRED_INLINE = new RegExp(
+  String.raw`\b(a plus|is a plus|plus\b|bonus|nice[- ]to[- ](?:have|know)|(?:would be|is|are)(?: really| very| so)? (?:nice|great|helpful)|good[- ]to[- ](?:have|know)|preferred|preference|ideally|desirable|advantage|advantageous|optional|familiarity with|exposure to|${NOT_NEEDED})\b`,
+  'i',
+)
 // "Docker/K8s – good to have": a dash, and after it only that the skills before it are a plus.
 const PREFERRED_AFTER_DASH =
   /^\s*[-–—]\s*(?:(?:is|are|would be)\s+)?(?:a plus|a bonus|good[- ]to[- ](?:have|know)|nice[- ]to[- ](?:have|know)|preferred|desirable|optional|an? (?:added )?advantage)\b/i
@@ -354,7 +356,7 @@ export function suggestFromMatches(
   )
   const opening = openingParagraph(lines)
   const clauses = clausesOf(lines)
-  const unwanted = unwantedLines(lines)
+  const unwanted = unwantedLines(lines, isListItem)
   // Each line's negations and whom it advises, found once for all of its mentions.
   const spans = new Map<string, Span[]>()
   const spansOf = (kind: 'negated' | 'advised', lineIndex: number) => {

@@ -5,10 +5,16 @@
  * there is no skill the job asks for.
  */
 
+/** What "not" says of a skill named before it ("Spark not required"): the skill is welcome, not asked. */
+const NEEDED = String.raw`(?:required|needed|necessary|mandatory|essential|a must)`
+export const NOT_NEEDED = `not ${NEEDED}`
+
 // A negation, but not "not only", "not just", "not limited to", "no less than", "No. of positions",
-// "no-code", nor "not required" after a skill (that one is said of the skill before it).
-const NEGATION =
-  /(?:\b(?:not|no|never|neither|nor|except|excluding)\b|\b\p{L}+n['’]t\b)(?![-.])(?!\s+(?:only|just|limited|less|fewer|more|matter|necessarily|longer|required|needed|necessary|mandatory|essential|a must|later|sure)\b)/giu
+// "no-code", nor "not required" after a skill (NOT_NEEDED, said of the skill before it).
+const NEGATION = new RegExp(
+  String.raw`(?:\b(?:not|no|never|neither|nor|except|excluding)\b|\b\p{L}+n['’]t\b)(?![-.])(?!\s+(?:only|just|limited|less|fewer|more|matter|necessarily|longer|later|sure)\b)(?!\s+${NEEDED}\b)`,
+  'giu',
+)
 // How far a plain negation reaches: over a few words ("not a dashboard person", "No retail/shop
 // floor"), never past the end of its part of the sentence or a "but".
 const REACH = 40
@@ -16,10 +22,12 @@ const PART_END = /[.;:!?](?:\s|$)|,\s|\s[-–—]\s|\sbut\s|\sand\s(?!not\b)/i
 // A line that names what is not wanted, its items after the colon or in the list under it.
 const NOT_WANTED_LABEL =
   /^[\s>*•-]*(?:not (?:a )?(?:fit|wanted|looking for|interested in)|please no|avoid|exclud(?:e|ed|ing)|who should not apply|don['’]t (?:send|want))\b[^:]{0,30}:\s*(.*)$/i
-const LIST_ITEM = /^\s*(?:[-*•]|\d+[.)])\s/
 
-/** The lines wholly about what is not wanted: a "not a fit:" line and the list that follows a bare one. */
-export function unwantedLines(lines: readonly string[]): Set<number> {
+/**
+ * The lines wholly about what is not wanted: a "not a fit:" line and the list that follows a bare one
+ * (`isListItem` says whether a trimmed line is a list's item, as the posting's reader tells them).
+ */
+export function unwantedLines(lines: readonly string[], isListItem: (trimmed: string) => boolean): Set<number> {
   const unwanted = new Set<number>()
   let inList = false
   lines.forEach((line, index) => {
@@ -27,7 +35,7 @@ export function unwantedLines(lines: readonly string[]): Set<number> {
     if (label) {
       unwanted.add(index)
       inList = label[1]!.trim() === ''
-    } else if (inList && LIST_ITEM.test(line)) unwanted.add(index)
+    } else if (inList && isListItem(line.trim())) unwanted.add(index)
     else if (line.trim()) inList = false
   })
   return unwanted
